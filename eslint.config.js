@@ -1,0 +1,57 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// Layering (see src/*/README.md): the engine is pure; only src/state imports zustand;
+// only src/worker touches Worker; the UI renders and never computes costs.
+const noDom = {
+  group: [
+    'react',
+    'react-dom',
+    'react/*',
+    'zustand',
+    'zustand/*',
+    'zundo',
+    'comlink',
+    'recharts',
+    '**/ui/**',
+    '**/state/**',
+    '**/worker/**',
+  ],
+  message: 'src/engine is pure TypeScript: no React, DOM, zustand or worker code.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', '.ci-out', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  { files: ['src/engine/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noDom] }] } },
+  {
+    files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['zustand', 'zustand/*', 'comlink'],
+              message: 'UI reads state through src/state hooks; only src/worker uses comlink.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

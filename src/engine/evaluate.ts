@@ -1,0 +1,306 @@
+/**
+ * The evaluator: runs shape inference and counting over a model's layer tree.
+ *
+ * It never throws. A layer whose fields are invalid, whose shape cannot be computed or whose
+ * input is unknown reports an `error` on its own row; the layers before it keep their numbers.
+ * Rows are in depth-first order; a block row is followed by its children's rows and records
+ * where they end (`end`), plus subtotals. Repeat bodies appear once per iteration, with the
+ * iteration in the path (`layers[4]#1.body[0]`).
+ */
+import { evaluate as evalExpr, type Symbols } from './expr';
+import type { LayerSpec, Model, Shape } from './format/model';
+import { isBlock, parseLayer, type AnyKind } from './layers/registry';
+import type { BlockKind } from './layers/block';
+import type { LeafKind, Params } from './layers/kind';
+import { conventionById, DEFAULT_CONVENTION } from './conventions/registry';
+import { ruleFor, type Convention } from './conventions/types';
+import { checkModelHeader } from './format/header';
+
+export interface Counts {
+  readonly params: bigint;
+  readonly buffers: bigint;
+  /** Conv + linear MACs, bias excluded. */
+  readonly macs: bigint;
+  /** Every arithmetic op (the `exact` convention). */
+  readonly flops: bigint;
+  /** One count per requested convention, in `ModelResult.conventions` order. */
+  readonly counts: readonly bigint[];
+  /** Elements of the tensors produced (batch included). */
+  readonly activations: bigint;
+}
+
+export interface Row extends Counts {
+  /** Unique path of this evaluated instance: `layers[3].body[1]`, `layers[4]#2.body[0]`. */
+  readonly path: string;
+  /** Path of the layer in the model document (repeat iterations removed). */
+  readonly modelPath: string;
+  readonly depth: number;
+  readonly type: string;
+  readonly name?: string;
+  readonly category: AnyKind['category'] | 'unknown';
+  readonly block: boolean;
+  readonly input: Shape | null;
+  readonly output: Shape | null;
+  /** Symbol values the formulas used (null when the layer could not be evaluated). */
+  readonly symbols: Symbols | null;
+  readonly params_: Params | null;
+  readonly error?: string;
+  /** Index one past this row's last descendant (equals index + 1 for leaves). */
+  end: number;
+  /** Block rows: own op plus everything inside. */
+  total?: Counts;
+}
+
+export interface ModelResult {
+  readonly conventions: readonly string[];
+  readonly batch: number;
+  readonly input: Shape | null;
+  readonly output: Shape | null;
+  readonly rows: Row[];
+  readonly totals: Counts;
+  /** Rows with an error. */
+  readonly errors: number;
+  /** A problem with the model itself (input shape, batch), if any. */
+  readonly modelError?: string;
+}
+
+export interface EvalOptions {
+  /** Conventions to count (ids); defaults to [DEFAULT_CONVENTION]. Unknown ids are dropped. */
+  readonly conventions?: readonly string[];
+  /** Override the model's batch. */
+  readonly batch?: number;
+  /** Override the model's input shape. */
+  readonly input?: readonly number[];
+}
+
+const ZERO_COUNTS = (n: number): Counts => ({
+  params: 0n,
+  buffers: 0n,
+  macs: 0n,
+  flops: 0n,
+  counts: new Array<bigint>(n).fill(0n),
+  activations: 0n,
+});
+
+function addInto(acc: { -readonly [K in keyof Counts]: Counts[K] }, r: Counts): void {
+  acc.params += r.params;
+  acc.buffers += r.buffers;
+  acc.macs += r.macs;
+  acc.flops += r.flops;
+  acc.activations += r.activations;
+  const c = acc.counts as bigint[];
+  for (let i = 0; i < c.length; i++) c[i] += r.counts[i];
+}
+
+const UNKNOWN_INPUT = 'input unknown: an earlier layer has an error';
+
+class Run {
+  readonly rows: Row[] = [];
+  constructor(
+    readonly batch: number,
+    readonly convs: readonly Convention[],
+  ) {}
+
+  list(layers: readonly LayerSpec[], input: Shape | null, prefix: string, depth: number): Shape | null {
+    let x = input;
+    for (let i = 0; i < layers.length; i++) x = this.layer(layers[i], x, `${prefix}[${i}]`, depth);
+    return x;
+  }
+
+  private push(row: Omit<Row, 'end'>): Row {
+    const r = { ...row, end: this.rows.length + 1 } as Row;
+    this.rows.push(r);
+    return r;
+  }
+
+  private errorRow(
+    spec: unknown,
+    path: string,
+    depth: number,
+    input: Shape | null,
+    error: string,
+    kind?: AnyKind,
+  ): Row {
+    const s = spec as Partial<LayerSpec> | null;
+    return this.push({
+      ...ZERO_COUNTS(this.convs.length),
+      path,
+      modelPath: path.replace(/#\d+/g, ''),
+      depth,
+      type: typeof s?.type === 'string' ? s.type : '?',
+      name: typeof s?.name === 'string' ? s.name : undefined,
+      category: kind?.category ?? 'unknown',
+      block: kind ? isBlock(kind) : false,
+      input,
+      output: null,
+      symbols: null,
+      params_: null,
+      error,
+    });
+  }
+
+  private counted(
+    kind: { exact: LeafKind['exact']; type: string },
+    s: Symbols,
+    extra: { params?: LeafKind['params']; buffers?: LeafKind['buffers']; macs?: LeafKind['macs'] },
+    produces: boolean,
+  ): Counts {
+    return {
+      params: extra.params ? evalExpr(extra.params, s) : 0n,
+      buffers: extra.buffers ? evalExpr(extra.buffers, s) : 0n,
+      macs: extra.macs ? evalExpr(extra.macs, s) : 0n,
+      flops: evalExpr(kind.exact, s),
+      counts: this.convs.map((c) => {
+        const e = ruleFor(c, kind.type, s);
+        return e ? evalExpr(e, s) : 0n;
+      }),
+      activations: produces ? BigInt(s.numel_out) : 0n,
+    };
+  }
+
+  layer(spec: LayerSpec, input: Shape | null, path: string, depth: number): Shape | null {
+    const parsed = parseLayer(spec, path);
+    if ('error' in parsed) {
+      this.errorRow(spec, path, depth, input, parsed.error);
+      return null;
+    }
+    const { kind, params } = parsed;
+    try {
+      return isBlock(kind)
+        ? this.block(kind, params, spec, input, path, depth)
+        : this.leaf(kind, params, spec, input, path, depth);
+    } catch (err) {
+      // A formula bug must not take the whole model down: report it on the row.
+      this.errorRow(spec, path, depth, input, `internal error in ${kind.type}: ${(err as Error).message}`, kind);
+      return null;
+    }
+  }
+
+  private leaf(kind: LeafKind, p: Params, spec: LayerSpec, input: Shape | null, path: string, depth: number) {
+    if (!input) {
+      this.errorRow(spec, path, depth, input, UNKNOWN_INPUT, kind);
+      return null;
+    }
+    const shaped = kind.shape(p, input);
+    if ('error' in shaped) {
+      this.errorRow(spec, path, depth, input, shaped.error, kind);
+      return null;
+    }
+    const s = kind.symbols(p, input, shaped.output, this.batch);
+    this.push({
+      ...this.counted(kind, s, kind, true),
+      path,
+      modelPath: path.replace(/#\d+/g, ''),
+      depth,
+      type: kind.type,
+      name: spec.name,
+      category: kind.category,
+      block: false,
+      input,
+      output: shaped.output,
+      symbols: s,
+      params_: p,
+    });
+    return shaped.output;
+  }
+
+  private block(kind: BlockKind, p: Params, spec: LayerSpec, input: Shape | null, path: string, depth: number) {
+    const at = this.rows.length;
+    // Placeholder row, replaced once the children have run.
+    this.errorRow(spec, path, depth, input, UNKNOWN_INPUT, kind);
+    const outputs: (Shape | null)[] = [];
+    const lists = kind.lists(spec);
+    if (kind.mode === 'repeat') {
+      let x = input;
+      for (let t = 0; t < (p.times as number); t++)
+        x = this.list(lists[0].layers, x, `${path}#${t}.${lists[0].key}`, depth + 1);
+      outputs.push(x);
+    } else {
+      for (const l of lists)
+        outputs.push(l.layers.length ? this.list(l.layers, input, `${path}.${l.key}`, depth + 1) : input);
+    }
+    const end = this.rows.length;
+    const base = {
+      path,
+      modelPath: path.replace(/#\d+/g, ''),
+      depth,
+      type: kind.type,
+      name: spec.name,
+      category: kind.category,
+      block: true,
+      input,
+      params_: p,
+    };
+    let row: Row;
+    const known = outputs.every((o): o is Shape => o !== null);
+    const combined = input && known ? kind.combine(p, input, outputs) : null;
+    if (!input || !combined || 'error' in combined) {
+      const error = !input
+        ? UNKNOWN_INPUT
+        : combined && 'error' in combined
+          ? combined.error
+          : `${kind.type}: a layer inside has an error`;
+      row = { ...ZERO_COUNTS(this.convs.length), ...base, output: null, symbols: null, error, end };
+    } else {
+      const s = kind.symbols(p, input, combined.output, this.batch, outputs as Shape[]);
+      row = { ...this.counted(kind, s, {}, kind.mode !== 'repeat'), ...base, output: combined.output, symbols: s, end };
+    }
+    const total = { ...row, counts: [...row.counts] };
+    for (let i = at + 1; i < end; i++) addInto(total, this.rows[i]);
+    row.total = {
+      params: total.params,
+      buffers: total.buffers,
+      macs: total.macs,
+      flops: total.flops,
+      counts: total.counts,
+      activations: total.activations,
+    };
+    this.rows[at] = row;
+    return row.output;
+  }
+}
+
+/** Evaluates a model. Never throws; problems are reported in the result. */
+export function evaluateModel(model: Model, opts: EvalOptions = {}): ModelResult {
+  const ids = (opts.conventions ?? [DEFAULT_CONVENTION]).filter((id) => conventionById(id));
+  const convs = ids.map((id) => conventionById(id) as Convention);
+  const header = checkModelHeader({
+    ...model,
+    ...(opts.input ? { input: opts.input } : {}),
+    ...(opts.batch ? { batch: opts.batch } : {}),
+  });
+  const batch = header.batch;
+  const run = new Run(batch, convs);
+  const layers = Array.isArray(model?.layers) ? model.layers : [];
+  let output: Shape | null;
+  try {
+    output = run.list(layers, header.error ? null : header.input, 'layers', 0);
+  } catch (err) {
+    return {
+      conventions: ids,
+      batch,
+      input: header.input,
+      output: null,
+      rows: run.rows,
+      totals: ZERO_COUNTS(ids.length),
+      errors: run.rows.length + 1,
+      modelError: `internal error: ${(err as Error).message}`,
+    };
+  }
+  const totals = { ...ZERO_COUNTS(ids.length) };
+  let errors = 0;
+  for (const r of run.rows) {
+    addInto(totals, r);
+    if (r.error) errors++;
+  }
+  return {
+    conventions: ids,
+    batch,
+    input: header.error ? null : header.input,
+    output,
+    rows: run.rows,
+    totals,
+    errors,
+    ...(header.error ? { modelError: header.error } : {}),
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * Average pooling (torch.nn.AvgPool2d, count_include_pad=True). No parameters (seed).
+ * Exact: Kh·Kw − 1 adds and one divide per output.
+ */
+import { mul, ZERO } from '../expr';
+import type { LeafKind } from './kind';
+import { POOL_FIELDS } from './pool-fields';
+import { poolShape, poolSymbols } from './pool-shape';
+
+export const avgpool2d: LeafKind = {
+  type: 'avgpool2d',
+  label: 'AvgPool2d',
+  category: 'pool',
+  summary: 'Mean over each window',
+  fields: POOL_FIELDS,
+  shape: (p, input) => poolShape('avgpool2d', p, input),
+  symbols: poolSymbols,
+  params: ZERO,
+  exact: mul('numel_out', 'Kh', 'Kw'),
+  exactNote: 'Kh·Kw − 1 adds and 1 divide per output element.',
+};

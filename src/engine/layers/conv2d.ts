@@ -1,0 +1,59 @@
+/**
+ * 2-D convolution (torch.nn.Conv2d): groups, dilation, bias, padding "same".
+ * Depthwise when groups = Cin. Sources: PyTorch Conv2d docs (shape); the seed article
+ * (parameters Kh·Kw·Cin·Cout + Cout; group conv 1/g of that).
+ */
+import { add, mul, div, sub, sym } from '../expr';
+import { needsMap, commonSymbols, type LeafKind } from './kind';
+import { BIAS, DILATION, KERNEL, OUT_CHANNELS, PADDING, STRIDE } from './common-fields';
+import { slide, windowOf, windowSymbols } from './geometry';
+
+const perOut = mul(div('Cin', 'g'), 'Kh', 'Kw');
+
+export const conv2d: LeafKind = {
+  type: 'conv2d',
+  label: 'Conv2d',
+  category: 'conv',
+  summary: 'Convolution; groups = Cin makes it depthwise',
+  fields: [
+    OUT_CHANNELS,
+    KERNEL,
+    STRIDE(1),
+    PADDING,
+    DILATION,
+    {
+      name: 'groups',
+      kind: 'int',
+      min: 1,
+      default: 1,
+      label: 'Groups',
+      help: 'Channel groups; Cin and Cout must divide by it',
+    },
+    BIAS,
+  ],
+  shape(p, input) {
+    const bad = needsMap('conv2d', input);
+    if (bad) return { error: bad };
+    const [c, h, w] = input;
+    const g = p.groups as number;
+    const out = p.out as number;
+    if (c % g !== 0) return { error: `conv2d: input channels ${c} are not divisible by groups ${g}` };
+    if (out % g !== 0) return { error: `conv2d: output channels ${out} are not divisible by groups ${g}` };
+    const r = slide('conv2d', h, w, windowOf(p), { same: p.padding === 'same' });
+    return 'error' in r ? r : { output: [out, r.h, r.w] };
+  },
+  symbols(p, input, output, batch) {
+    return {
+      ...commonSymbols(input, output, batch),
+      ...windowSymbols(windowOf(p)),
+      g: p.groups as number,
+      b: p.bias ? 1 : 0,
+    };
+  },
+  params: add(mul('Cout', perOut), mul('b', 'Cout')),
+  macs: mul('N', 'Cout', 'Ho', 'Wo', perOut),
+  // Per output: (Cin/g)·Kh·Kw multiplies, one fewer adds, plus the bias add.
+  exact: mul('N', 'Cout', 'Ho', 'Wo', add(sub(mul(2, perOut), 1), sym('b'))),
+  exactNote:
+    'Per output element: (Cin/g)·Kh·Kw multiplies, (Cin/g)·Kh·Kw − 1 adds, and 1 bias add when there is a bias.',
+};

@@ -1,0 +1,96 @@
+/**
+ * Field metadata for layer kinds. One list per kind drives validation (a zod schema is
+ * generated from it), defaults, the editor's form and the format documentation.
+ */
+import { z } from 'zod';
+
+interface FieldBase {
+  readonly name: string;
+  readonly label: string;
+  readonly help: string;
+  /** Required fields have no default. */
+  readonly required?: boolean;
+}
+
+export type FieldSpec = FieldBase &
+  (
+    | { readonly kind: 'int'; readonly min: number; readonly default?: number }
+    | { readonly kind: 'pair'; readonly min: number; readonly default?: number }
+    | { readonly kind: 'padding'; readonly default: number }
+    | { readonly kind: 'bool'; readonly default: boolean }
+    | { readonly kind: 'number'; readonly default: number; readonly min?: number }
+    | { readonly kind: 'enum'; readonly options: readonly string[]; readonly default: string }
+  );
+
+const intAtLeast = (min: number, path: string) =>
+  z
+    .number({ error: `${path} must be ${min > 0 ? 'a positive' : 'a non-negative'} integer` })
+    .refine((v) => Number.isInteger(v) && v >= min && v <= 1e9, {
+      message: `${path} must be ${min > 0 ? 'a positive' : 'a non-negative'} integer${min > 1 ? ` ≥ ${min}` : ''}`,
+    });
+
+function fieldSchema(f: FieldSpec): z.ZodType {
+  switch (f.kind) {
+    case 'int':
+      return intAtLeast(f.min, f.name);
+    case 'pair':
+      return z.union([intAtLeast(f.min, f.name), z.tuple([intAtLeast(f.min, f.name), intAtLeast(f.min, f.name)])], {
+        error: `${f.name} must be ${f.min > 0 ? 'a positive' : 'a non-negative'} integer or [h, w]`,
+      });
+    case 'padding':
+      return z.union(
+        [intAtLeast(0, f.name), z.tuple([intAtLeast(0, f.name), intAtLeast(0, f.name)]), z.literal('same')],
+        {
+          error: `${f.name} must be a non-negative integer, [h, w] or "same"`,
+        },
+      );
+    case 'bool':
+      return z.boolean({ error: `${f.name} must be true or false` });
+    case 'number':
+      return z
+        .number({ error: `${f.name} must be a number` })
+        .refine((v) => Number.isFinite(v) && (f.min === undefined || v >= f.min), {
+          message: `${f.name} must be a finite number${f.min !== undefined ? ` ≥ ${f.min}` : ''}`,
+        });
+    case 'enum':
+      return z.enum(f.options as [string, ...string[]], {
+        error: `${f.name} must be one of ${f.options.map((o) => `"${o}"`).join(', ')}`,
+      });
+  }
+}
+
+/** Zod schema of one leaf layer kind's fields (strict: unknown fields are errors). */
+export function schemaOf(type: string, fields: readonly FieldSpec[]): z.ZodType<Record<string, unknown>> {
+  const shape: Record<string, z.ZodType> = {
+    type: z.literal(type),
+    name: z.string({ error: 'name must be a string' }).max(200).optional(),
+  };
+  for (const f of fields) {
+    const s = fieldSchema(f);
+    shape[f.name] = f.required ? s : s.optional();
+  }
+  return z.strictObject(shape, {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? `unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')} for ${type}`
+        : undefined,
+  }) as unknown as z.ZodType<Record<string, unknown>>;
+}
+
+/** The value of every field, defaults applied. */
+export function withDefaults(fields: readonly FieldSpec[], raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...raw };
+  for (const f of fields) if (out[f.name] === undefined && 'default' in f) out[f.name] = f.default;
+  return out;
+}
+
+/** First zod issue as a message prefixed with the layer path: `layers[3].kernel must be …`. */
+export function firstIssue(err: z.ZodError, path: string): string {
+  const iss = err.issues[0];
+  if (!iss) return `${path} is invalid`;
+  const field = iss.path.length ? `${path}.${iss.path.map(String).join('.')}` : path;
+  const msg = iss.message;
+  // Messages that already name the field ("kernel must be …") are re-anchored on the full path.
+  const named = iss.path.length && msg.startsWith(String(iss.path[0]) + ' ');
+  return named ? `${path}.${msg}` : iss.code === 'unrecognized_keys' ? `${path}: ${msg}` : `${field}: ${msg}`;
+}

@@ -1,0 +1,21 @@
+/** Shape rule shared by max and average pooling (PyTorch: stride defaults to the kernel). */
+import { commonSymbols, needsMap, type Params, type ShapeResult } from './kind';
+import type { Shape } from '../format/model';
+import { slide, windowOf, windowSymbols } from './geometry';
+
+export function poolShape(type: string, p: Params, input: Shape): ShapeResult {
+  const bad = needsMap(type, input);
+  if (bad) return { error: bad };
+  const win = windowOf(p, p.kernel as number);
+  for (const i of [0, 1])
+    if (win.padding[i] * 2 > win.kernel[i])
+      return {
+        error: `${type}: padding ${win.padding[i]} must be at most half the kernel ${win.kernel[i]} (PyTorch rule)`,
+      };
+  const r = slide(type, input[1], input[2], win, { ceil: p.ceil as boolean });
+  return 'error' in r ? r : { output: [input[0], r.h, r.w] };
+}
+
+export function poolSymbols(p: Params, input: Shape, output: Shape, batch: number) {
+  return { ...commonSymbols(input, output, batch), ...windowSymbols(windowOf(p, p.kernel as number)), C: input[0] };
+}

@@ -1,0 +1,95 @@
+/**
+ * The typed registry of layer kinds. Adding a kind = one file in this folder + one line here.
+ * `parseLayer` validates one layer's own fields (children are validated when they run), so an
+ * invalid layer becomes an error on its row while the rest of the model still computes.
+ */
+import { z } from 'zod';
+import type { LayerSpec } from '../format/model';
+import type { BlockKind } from './block';
+import { firstIssue, schemaOf, withDefaults } from './fields';
+import type { LeafKind, Params } from './kind';
+import { conv2d } from './conv2d';
+import { linear } from './linear';
+import { batchnorm2d } from './batchnorm2d';
+import { relu } from './relu';
+import { maxpool2d } from './maxpool2d';
+import { avgpool2d } from './avgpool2d';
+import { adaptiveavgpool2d } from './adaptiveavgpool2d';
+import { flatten } from './flatten';
+import { residual } from './residual';
+import { concat } from './concat';
+import { scale } from './scale';
+import { repeat } from './repeat';
+
+export const LEAF_KINDS: readonly LeafKind[] = [
+  conv2d,
+  linear,
+  batchnorm2d,
+  relu,
+  maxpool2d,
+  avgpool2d,
+  adaptiveavgpool2d,
+  flatten,
+];
+
+export const BLOCK_KINDS: readonly BlockKind[] = [residual, concat, scale, repeat];
+
+export type AnyKind = LeafKind | BlockKind;
+
+const BY_TYPE = new Map<string, AnyKind>([...LEAF_KINDS, ...BLOCK_KINDS].map((k) => [k.type, k]));
+
+export const LAYER_TYPES: readonly string[] = [...BY_TYPE.keys()];
+
+export const kindOf = (type: string): AnyKind | undefined => BY_TYPE.get(type);
+export const isBlock = (k: AnyKind): k is BlockKind => k.category === 'block';
+
+const layerList = z.array(z.looseObject({ type: z.string() }), { error: 'must be a list of layers' });
+
+const SCHEMAS = new Map<string, z.ZodType<Record<string, unknown>>>();
+function schemaFor(kind: AnyKind): z.ZodType<Record<string, unknown>> {
+  let s = SCHEMAS.get(kind.type);
+  if (!s) {
+    s = schemaOf(kind.type, kind.fields);
+    if (isBlock(kind)) {
+      const extra: Record<string, z.ZodType> = {};
+      for (const lf of kind.listFields) {
+        const t = lf.nested ? z.array(layerList, { error: 'must be a list of layer lists' }) : layerList;
+        extra[lf.name] = lf.required ? t : t.optional();
+      }
+      s = (s as unknown as z.ZodObject).extend(extra) as unknown as z.ZodType<Record<string, unknown>>;
+    }
+    SCHEMAS.set(kind.type, s);
+  }
+  return s;
+}
+
+export type Parsed = { readonly kind: AnyKind; readonly params: Params } | { readonly error: string };
+
+// Models are immutable values (the editor replaces what it changes), so a layer object
+// that was parsed once parses the same way again: cache by identity.
+const CACHE = new WeakMap<object, Parsed>();
+const HOLE = '\u241f';
+
+/** Validates one layer's own fields and applies defaults. `path` names it in messages. */
+export function parseLayer(spec: unknown, path: string): Parsed {
+  const cacheable = typeof spec === 'object' && spec !== null;
+  let r = cacheable ? CACHE.get(spec) : undefined;
+  if (!r) {
+    // Parsed with a placeholder path, so one cached answer serves every place the object occurs.
+    r = parseUncached(spec, HOLE);
+    if (cacheable) CACHE.set(spec, r);
+  }
+  return 'error' in r ? { error: r.error.split(HOLE).join(path) } : r;
+}
+
+function parseUncached(spec: unknown, path: string): Parsed {
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec))
+    return { error: `${path} must be an object with a "type"` };
+  const type = (spec as LayerSpec).type;
+  if (typeof type !== 'string') return { error: `${path}.type is missing` };
+  const kind = kindOf(type);
+  if (!kind) return { error: `${path}.type "${type}" is not a known layer type` };
+  const r = schemaFor(kind).safeParse(spec);
+  if (!r.success) return { error: firstIssue(r.error, path) };
+  return { kind, params: withDefaults(kind.fields, r.data) };
+}

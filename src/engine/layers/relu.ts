@@ -1,0 +1,10 @@
+/** ReLU: max(0, x), one comparison per element (seed: Hout·Wout·Cout). */
+import { elementwiseKind } from './elementwise';
+
+export const relu = elementwiseKind({
+  type: 'relu',
+  label: 'ReLU',
+  summary: 'max(0, x)',
+  opsPerElement: 1,
+  exactNote: 'One comparison per element.',
+});
