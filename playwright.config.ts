@@ -1,13 +1,16 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4317;
+// E2E_PORT / E2E_DIST let several people (or helpers) run browser tests side by side
+// against their own build: `npx vite build --outDir dist-me && E2E_DIST=dist-me E2E_PORT=4400 npx playwright test`.
+const PORT = Number(process.env.E2E_PORT ?? 4317);
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
   timeout: 30_000,
   retries: process.env.CI ? 1 : 0,
   workers: 2,
-  reporter: [['list'], ['json', { outputFile: '.ci-out/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? '.ci-out/playwright.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     launchOptions: {
@@ -24,7 +27,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite preview --outDir ${DIST} --port ${PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
