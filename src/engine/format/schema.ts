@@ -1,0 +1,104 @@
+/**
+ * Document-level validation of the model format, used at every boundary (file, URL, worker
+ * message, CLI). It checks the envelope strictly — format tag, name, input, batch, that layers
+ * are objects with a string `type`, nesting depth and size — and leaves each layer's own fields
+ * to the layer registry, so a layer with a bad field becomes an error on its row instead of
+ * rejecting the whole document (the user keeps the rest of the model).
+ */
+import { z } from 'zod';
+import { MODEL_FORMAT, type Model } from './model';
+
+/** Limits that keep hostile or broken input from exhausting memory or the stack. */
+export const LIMITS = {
+  maxDepth: 32,
+  maxLayers: 100_000,
+  maxDim: 1_000_000,
+  maxBatch: 1_000_000,
+} as const;
+
+const dim = z
+  .number()
+  .refine((v) => Number.isInteger(v) && v > 0 && v <= LIMITS.maxDim, {
+    message: `must be a positive integer ≤ ${LIMITS.maxDim}`,
+  });
+
+export const modelEnvelopeSchema = z.object({
+  format: z.literal(MODEL_FORMAT, { error: `format must be "${MODEL_FORMAT}"` }),
+  name: z.string({ error: 'name must be a string' }).max(200).optional(),
+  input: z.union([z.tuple([dim, dim, dim]), z.tuple([dim])], {
+    error: 'input must be [C, H, W] or [F] with positive integers',
+  }),
+  batch: z
+    .number()
+    .refine((v) => Number.isInteger(v) && v > 0 && v <= LIMITS.maxBatch, {
+      message: `batch must be a positive integer ≤ ${LIMITS.maxBatch}`,
+    })
+    .optional(),
+  layers: z.array(z.unknown(), { error: 'layers must be a list' }),
+  meta: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type ParseResult = { ok: true; model: Model } | { ok: false; error: string };
+
+const LIST_KEYS = ['body', 'shortcut'] as const;
+
+/** Walks the layer tree: every entry an object with a string type, bounded depth and count. */
+function checkTree(layers: unknown, path: string, depth: number, count: { n: number }): string | null {
+  if (!Array.isArray(layers)) return `${path} must be a list of layers`;
+  if (depth > LIMITS.maxDepth) return `${path} is nested deeper than ${LIMITS.maxDepth} blocks`;
+  for (let i = 0; i < layers.length; i++) {
+    const p = `${path}[${i}]`;
+    const l = layers[i] as Record<string, unknown> | null;
+    if (typeof l !== 'object' || l === null || Array.isArray(l)) return `${p} must be an object with a "type"`;
+    if (typeof l.type !== 'string') return `${p}.type must be a string`;
+    if (++count.n > LIMITS.maxLayers) return `the model has more than ${LIMITS.maxLayers} layers`;
+    for (const k of LIST_KEYS) {
+      if (l[k] === undefined) continue;
+      const e = checkTree(l[k], `${p}.${k}`, depth + 1, count);
+      if (e) return e;
+    }
+    if (l.branches !== undefined) {
+      if (!Array.isArray(l.branches)) return `${p}.branches must be a list of layer lists`;
+      for (let b = 0; b < l.branches.length; b++) {
+        const e = checkTree(l.branches[b], `${p}.branches[${b}]`, depth + 1, count);
+        if (e) return e;
+      }
+    }
+  }
+  return null;
+}
+
+/** Validates an already-parsed JSON value as a model document. Never throws. */
+export function parseModel(value: unknown): ParseResult {
+  try {
+    const r = modelEnvelopeSchema.safeParse(value);
+    if (!r.success) {
+      const iss = r.error.issues[0];
+      const where = iss.path.length
+        ? iss.path
+            .map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`))
+            .join('')
+            .replace(/^\./, '')
+        : '';
+      const msg =
+        iss.message.startsWith(String(iss.path[0] ?? '\u0000')) || !where ? iss.message : `${where} ${iss.message}`;
+      return { ok: false, error: msg };
+    }
+    const treeError = checkTree(r.data.layers, 'layers', 0, { n: 0 });
+    if (treeError) return { ok: false, error: treeError };
+    return { ok: true, model: value as Model };
+  } catch (err) {
+    return { ok: false, error: `invalid model: ${(err as Error).message}` };
+  }
+}
+
+/** Parses JSON text as a model document. Never throws. */
+export function parseModelJson(text: string): ParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, error: `not valid JSON (${(err as Error).message})` };
+  }
+  return parseModel(value);
+}
