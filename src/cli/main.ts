@@ -1,0 +1,84 @@
+/**
+ * FlopLab command line: `npm run --silent floplab -- [options] <model.json ...>`.
+ * The same engine as the app, in Node. Exits 1 when a file cannot be read or is not a model
+ * (one line naming the file and the problem), 2 on a usage error; per-layer errors are part of
+ * the output and do not stop the other layers or models.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs, USAGE } from './args';
+import { loadSources, type Source } from './sources';
+import { toJson, toText } from './render';
+import { evaluateModel } from '../engine/evaluate';
+import { CONVENTIONS, CONVENTION_IDS, conventionById } from '../engine/conventions/registry';
+import type { Model } from '../engine/format/model';
+
+/** Indented JSON with short number arrays (shapes) kept on one line. */
+export const prettyJson = (v: unknown): string =>
+  JSON.stringify(v, null, 2).replace(
+    /\[\s+(-?\d+(?:,\s+-?\d+)*)\s+\]/g,
+    (_m, inner: string) => `[${inner.replace(/,\s+/g, ', ')}]`,
+  );
+
+function out(s: string): void {
+  process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+}
+
+export function run(argv: readonly string[], io = { readFile: (p: string) => readFileSync(p) }): number {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    process.stderr.write(`floplab: ${parsed.error}\n`);
+    return 2;
+  }
+  const o = parsed.options;
+  if (o.help) {
+    out(USAGE);
+    return 0;
+  }
+  if (o.listConventions) {
+    if (o.json)
+      out(
+        prettyJson(
+          CONVENTIONS.map((c) => ({ id: c.id, name: c.name, unit: c.unit, summary: c.summary, source: c.source })),
+        ),
+      );
+    else for (const c of CONVENTIONS) out(`${c.id.padEnd(12)} ${c.unit.padEnd(4)} ${c.summary}`);
+    return 0;
+  }
+  const conv = conventionById(o.convention);
+  if (!conv) {
+    process.stderr.write(`floplab: unknown convention "${o.convention}"; one of: ${CONVENTION_IDS.join(', ')}\n`);
+    return 2;
+  }
+  if (o.files.length === 0 && o.presets.length === 0) {
+    process.stderr.write(`floplab: no model given\n\n${USAGE}\n`);
+    return 2;
+  }
+  const sources: Source[] = loadSources(o, io.readFile);
+  let status = 0;
+  const reports: unknown[] = [];
+  for (const s of sources) {
+    if ('error' in s) {
+      process.stderr.write(`floplab: ${s.label}: ${s.error}\n`);
+      status = 1;
+      continue;
+    }
+    const model: Model = s.model;
+    if (o.emitModel) {
+      reports.push(model);
+      continue;
+    }
+    const r = evaluateModel(model, { conventions: [conv.id], batch: o.batch, input: o.input });
+    const name = model.name ?? basename(s.label);
+    if (o.json) reports.push(toJson(name, r, conv));
+    else out(toText(name, r, conv) + '\n');
+  }
+  if (o.json || o.emitModel) {
+    const value = reports.length === 1 && sources.length === 1 ? reports[0] : reports;
+    if (reports.length) out(prettyJson(value));
+  }
+  return status;
+}
+
+// Run when executed directly (tsx src/cli/main.ts …), not when imported by tests.
+if (process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1])) process.exitCode = run(process.argv.slice(2));

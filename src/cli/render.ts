@@ -1,0 +1,140 @@
+/** Text and JSON renderings of an evaluation for the CLI. */
+import type { ModelResult } from '../engine/evaluate';
+import type { Convention } from '../engine/conventions/types';
+import { shapeText } from '../engine/format/model';
+
+/** JSON-safe integer: a number while exact, a decimal string above 2^53 − 1. */
+export const jsonInt = (v: bigint): number | string =>
+  v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
+
+export const grouped = (v: bigint): string => v.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+const SI: Array<[bigint, string]> = [
+  [10n ** 15n, 'P'],
+  [10n ** 12n, 'T'],
+  [10n ** 9n, 'G'],
+  [10n ** 6n, 'M'],
+  [10n ** 3n, 'k'],
+];
+
+/** 1,814,073,344 → "1.81 G" (three significant digits). */
+export function si(v: bigint): string {
+  for (const [base, unit] of SI) {
+    if (v >= base) {
+      const x = Number((v * 1000n) / base) / 1000;
+      return `${x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)} ${unit}`;
+    }
+  }
+  return v.toString();
+}
+
+export const unitWord = (c: Convention): string => (c.unit === 'MAC' ? 'MACs' : 'FLOPs');
+
+export interface JsonReport {
+  name: string;
+  input: readonly number[] | null;
+  batch: number;
+  convention: string;
+  unit: 'MAC' | 'FLOP';
+  totals: {
+    params: number | string;
+    count: number | string;
+    macs: number | string;
+    flops: number | string;
+    buffers: number | string;
+  };
+  layers: Array<{
+    path: string;
+    name?: string;
+    type: string;
+    output: readonly number[] | null;
+    params: number | string;
+    count: number | string;
+    /** Blocks: own op plus everything inside (layer `params`/`count` are the block's own op). */
+    subtotal?: { params: number | string; count: number | string };
+    error: string | null;
+  }>;
+  errors: number;
+  model_error?: string;
+  [extra: string]: unknown;
+}
+
+export function toJson(name: string, r: ModelResult, conv: Convention): JsonReport {
+  const ci = r.conventions.indexOf(conv.id);
+  return {
+    name,
+    input: r.input,
+    batch: r.batch,
+    convention: conv.id,
+    unit: conv.unit,
+    totals: {
+      params: jsonInt(r.totals.params),
+      count: jsonInt(r.totals.counts[ci]),
+      macs: jsonInt(r.totals.macs),
+      flops: jsonInt(r.totals.flops),
+      buffers: jsonInt(r.totals.buffers),
+    },
+    layers: r.rows.map((row) => ({
+      path: row.path,
+      ...(row.name ? { name: row.name } : {}),
+      type: row.type,
+      output: row.output,
+      params: jsonInt(row.params),
+      count: jsonInt(row.counts[ci]),
+      ...(row.total ? { subtotal: { params: jsonInt(row.total.params), count: jsonInt(row.total.counts[ci]) } } : {}),
+      error: row.error ?? null,
+    })),
+    errors: r.errors,
+    ...(r.modelError ? { model_error: r.modelError } : {}),
+  };
+}
+
+function relative(path: string, parent: string | undefined, parents: string[], depth: number): string {
+  parents[depth] = path;
+  return parent && path.startsWith(parent) ? path.slice(parent.length).replace(/^\./, '') : path;
+}
+
+const pad = (s: string, n: number, right = false) => (right ? s.padStart(n) : s.padEnd(n));
+
+export function toText(name: string, r: ModelResult, conv: Convention): string {
+  const ci = r.conventions.indexOf(conv.id);
+  const unit = unitWord(conv);
+  const lines: string[] = [];
+  lines.push(`${name} — input ${shapeText(r.input)}, batch ${r.batch}, convention ${conv.id} (${unit})`);
+  if (r.modelError) lines.push(`  model error: ${r.modelError}`);
+  // Each nested row is labelled relative to its parent block: `body[0]`, `#1.body[0]` (repeat iteration 1).
+  const parents: string[] = [];
+  const rows = r.rows.map((row) => ({
+    layer: `${'  '.repeat(row.depth)}${relative(row.path, ((parents.length = row.depth), parents[row.depth - 1]), parents, row.depth)}${row.name ? ` ${row.name}` : ''}`,
+    type: row.type,
+    output: row.output ? shapeText(row.output) : row.error ? 'error' : '?',
+    // A block shows its subtotal (its own op plus everything inside), marked Σ.
+    params: row.total ? `Σ ${grouped(row.total.params)}` : grouped(row.params),
+    count: row.total ? `Σ ${grouped(row.total.counts[ci])}` : grouped(row.counts[ci]),
+    error: row.error,
+  }));
+  const w = {
+    layer: Math.max(5, ...rows.map((x) => x.layer.length)),
+    type: Math.max(4, ...rows.map((x) => x.type.length)),
+    output: Math.max(6, ...rows.map((x) => x.output.length)),
+    params: Math.max(6, ...rows.map((x) => x.params.length)),
+    count: Math.max(unit.length, ...rows.map((x) => x.count.length)),
+  };
+  lines.push(
+    `${pad('layer', w.layer)}  ${pad('type', w.type)}  ${pad('output', w.output)}  ${pad('params', w.params, true)}  ${pad(unit, w.count, true)}`,
+  );
+  for (const x of rows) {
+    lines.push(
+      `${pad(x.layer, w.layer)}  ${pad(x.type, w.type)}  ${pad(x.output, w.output)}  ${pad(x.params, w.params, true)}  ${pad(x.count, w.count, true)}`,
+    );
+    if (x.error) lines.push(`${' '.repeat(w.layer + 2)}↳ ${x.error}`);
+  }
+  const t = r.totals;
+  lines.push('');
+  lines.push(`params   ${grouped(t.params)} (${si(t.params)})${t.buffers ? `  + buffers ${grouped(t.buffers)}` : ''}`);
+  lines.push(`${pad(unit, 8)} ${grouped(t.counts[ci])} (${si(t.counts[ci])}) — ${conv.name}`);
+  if (conv.id !== 'torchvision') lines.push(`MACs     ${grouped(t.macs)} (${si(t.macs)}) conv + linear, no bias`);
+  if (conv.id !== 'exact') lines.push(`FLOPs    ${grouped(t.flops)} (${si(t.flops)}) every arithmetic op (exact)`);
+  if (r.errors) lines.push(`${r.errors} layer${r.errors > 1 ? 's' : ''} with errors (see ↳ lines)`);
+  return lines.join('\n');
+}
