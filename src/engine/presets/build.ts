@@ -1,0 +1,172 @@
+/**
+ * Small builders the preset files share, so a network reads like its reference source
+ * (`cna(64, 3, { s: 2 })` = torchvision's Conv2dNormActivation). Each returns plain layer
+ * objects of the model format; fields equal to the kind's default are left out, which keeps
+ * presets (and their share links) short.
+ */
+import { MODEL_FORMAT, type LayerSpec, type Model } from '../format/model';
+import type { Preset, PresetKnob } from './types';
+
+type Layers = LayerSpec[];
+
+export interface ConvOpts {
+  /** Stride (default 1). */
+  s?: number;
+  /** Padding; default `(k − 1) / 2 · d` (torchvision's Conv2dNormActivation), 0 for 1×1. */
+  p?: number | readonly [number, number];
+  /** Groups (default 1). */
+  g?: number;
+  /** Dilation (default 1). */
+  d?: number;
+  /** Bias (default false: nearly every conv here is followed by a norm). */
+  bias?: boolean;
+}
+
+const half = (k: number | readonly [number, number], d: number): number | [number, number] =>
+  typeof k === 'number' ? ((k - 1) / 2) * d : [((k[0] - 1) / 2) * d, ((k[1] - 1) / 2) * d];
+
+export function conv(out: number, k: number | readonly [number, number], o: ConvOpts = {}): LayerSpec {
+  const d = o.d ?? 1;
+  const p = o.p ?? half(k, d);
+  const spec: Record<string, unknown> = { type: 'conv2d', out, kernel: k };
+  if ((o.s ?? 1) !== 1) spec.stride = o.s;
+  if (p !== 0) spec.padding = p;
+  if (d !== 1) spec.dilation = d;
+  if ((o.g ?? 1) !== 1) spec.groups = o.g;
+  if (!o.bias) spec.bias = false;
+  return spec as LayerSpec;
+}
+
+export const bn = (): LayerSpec => ({ type: 'batchnorm2d' });
+export const act = (type: string): LayerSpec => ({ type });
+export const relu = (): LayerSpec => act('relu');
+export const dropout = (): LayerSpec => act('dropout');
+export const flatten = (): LayerSpec => ({ type: 'flatten' });
+export const gap = (): LayerSpec => ({ type: 'adaptiveavgpool2d' });
+export const linear = (out: number, bias = true): LayerSpec =>
+  bias ? { type: 'linear', out } : { type: 'linear', out, bias: false };
+
+export function pool(type: 'maxpool2d' | 'avgpool2d', k: number, s?: number, p = 0, ceil = false): LayerSpec {
+  const spec: Record<string, unknown> = { type, kernel: k };
+  if (s !== undefined && s !== k) spec.stride = s;
+  if (p) spec.padding = p;
+  if (ceil) spec.ceil = true;
+  return spec as LayerSpec;
+}
+export const maxpool = (k: number, s?: number, p = 0, ceil = false) => pool('maxpool2d', k, s, p, ceil);
+export const avgpool = (k: number, s?: number, p = 0, ceil = false) => pool('avgpool2d', k, s, p, ceil);
+
+/** Conv → BatchNorm → activation (torchvision Conv2dNormActivation); `actType` null = none. */
+export function cna(
+  out: number,
+  k: number | readonly [number, number],
+  o: ConvOpts = {},
+  actType: string | null = 'relu',
+) {
+  const layers: Layers = [conv(out, k, o), bn()];
+  if (actType) layers.push(act(actType));
+  return layers;
+}
+
+export const residual = (body: Layers, shortcut?: Layers): LayerSpec =>
+  shortcut && shortcut.length ? { type: 'residual', body, shortcut } : { type: 'residual', body };
+export const concat = (...branches: Layers[]): LayerSpec => ({ type: 'concat', branches });
+export const scale = (body: Layers): LayerSpec => ({ type: 'scale', body });
+
+/** `times` copies of `body` in sequence: inline when once, a repeat block otherwise, nothing when 0. */
+export function repeat(times: number, body: Layers): Layers {
+  if (times <= 0) return [];
+  if (times === 1) return body;
+  return [{ type: 'repeat', times, body }];
+}
+
+/** A stage whose first block differs (stride, projection) from the `n − 1` that follow it. */
+export const stage = (n: number, first: Layers, rest: Layers): Layers =>
+  n <= 0 ? [] : [...first, ...repeat(n - 1, rest)];
+
+/** Classifier head used by most torchvision models: global average pool, flatten, linear. */
+export const head = (classes = 1000, extra: Layers = []): Layers => [gap(), flatten(), ...extra, linear(classes)];
+
+/**
+ * torchvision `_make_divisible` (models/_utils.py, from the TF MobileNet code): round to the
+ * nearest multiple of `divisor`, at least `min`, and never more than 10 % below the input.
+ */
+export function makeDivisible(v: number, divisor = 8, min = divisor): number {
+  let r = Math.max(min, Math.floor((v + divisor / 2) / divisor) * divisor);
+  if (r < 0.9 * v) r += divisor;
+  return r;
+}
+
+export function model(name: string, input: readonly number[], layers: Layers, knobs: Record<string, number>): Model {
+  return { format: MODEL_FORMAT, name, input: [...input], layers, meta: { preset: name, knobs } };
+}
+
+// ——— knobs ———
+
+export const resolutionKnob = (dflt: number, min = 32, max = 1024): PresetKnob => ({
+  name: 'resolution',
+  label: 'Input resolution',
+  default: dflt,
+  min,
+  max,
+  step: 1,
+  help: `Square input side in pixels (defined at ${dflt})`,
+});
+
+/** Why a knob set is not valid for a preset, or null. */
+export function knobError(
+  p: Pick<Preset, 'name' | 'knobs'>,
+  knobs: Readonly<Record<string, number>> = {},
+): string | null {
+  for (const [k, v] of Object.entries(knobs)) {
+    const spec = p.knobs.find((s) => s.name === k);
+    if (!spec)
+      return `${p.name} has no knob "${k}"${p.knobs.length ? ` (knobs: ${p.knobs.map((s) => s.name).join(', ')})` : ' (it has no knobs)'}`;
+    if (typeof v !== 'number' || !Number.isFinite(v)) return `${p.name}: ${k} must be a number`;
+    if (spec.options && !spec.options.includes(v))
+      return `${p.name}: ${k} must be one of ${spec.options.join(', ')}, got ${v}`;
+    if (spec.min !== undefined && v < spec.min) return `${p.name}: ${k} must be at least ${spec.min}, got ${v}`;
+    if (spec.max !== undefined && v > spec.max) return `${p.name}: ${k} must be at most ${spec.max}, got ${v}`;
+    if (spec.step === 1 && !Number.isInteger(v)) return `${p.name}: ${k} must be an integer, got ${v}`;
+  }
+  return null;
+}
+
+/** Knob values with defaults applied; throws an Error with knobError's message on a bad value. */
+export function resolveKnobs(
+  p: Pick<Preset, 'name' | 'knobs'>,
+  knobs: Readonly<Record<string, number>> = {},
+): Record<string, number> {
+  const err = knobError(p, knobs);
+  if (err) throw new Error(err);
+  const out: Record<string, number> = {};
+  for (const s of p.knobs) out[s.name] = knobs[s.name] ?? s.default;
+  return out;
+}
+
+export type PresetDef = Omit<Preset, 'build'> & {
+  /** The layer list for resolved knob values. */
+  layers(k: Record<string, number>): Layers;
+};
+
+/** A Preset from its description: `build` resolves knobs, sizes the input and wraps the layers. */
+export function definePreset(def: PresetDef): Preset {
+  const { layers, ...rest } = def;
+  return {
+    ...rest,
+    build(knobs) {
+      const k = resolveKnobs(def, knobs);
+      const input = k.resolution !== undefined ? [def.input[0], k.resolution, k.resolution] : def.input;
+      return model(def.name, input, layers(k), k);
+    },
+  };
+}
+
+/** Reference counts from torchvision weights metadata (shared/reference/zoo.md gives the exact integers). */
+export const tv = (params: number, macs: number, ops: string, note?: string) => ({
+  params,
+  macs,
+  ops,
+  source: 'torchvision weights metadata (num_params, _ops); exact integers: shared/reference/zoo.md',
+  ...(note ? { note } : {}),
+});

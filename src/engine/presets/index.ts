@@ -1,0 +1,15 @@
+/** Every preset, in picker order, and lookup by name. */
+import type { Preset } from './types';
+import { CLASSIC_PRESETS } from './classic';
+import { RESNET_PRESETS } from './resnet';
+
+export type { Preset, PresetKnob, PresetReference } from './types';
+export { knobError } from './build';
+
+export const PRESETS: readonly Preset[] = [...CLASSIC_PRESETS, ...RESNET_PRESETS];
+
+const BY_NAME = new Map(PRESETS.map((p) => [p.name, p]));
+
+export function presetByName(name: string): Preset | undefined {
+  return BY_NAME.get(name);
+}
