@@ -16,6 +16,7 @@ import { maxpool2d } from './maxpool2d';
 import { avgpool2d } from './avgpool2d';
 import { adaptiveavgpool2d } from './adaptiveavgpool2d';
 import { flatten } from './flatten';
+import { lrn } from './lrn';
 import { residual } from './residual';
 import { concat } from './concat';
 import { scale } from './scale';
@@ -30,6 +31,7 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   avgpool2d,
   adaptiveavgpool2d,
   flatten,
+  lrn,
 ];
 
 export const BLOCK_KINDS: readonly BlockKind[] = [residual, concat, scale, repeat];
