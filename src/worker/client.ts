@@ -1,0 +1,179 @@
+/**
+ * The engine client: the only place that creates a Worker.
+ *
+ * - Latest wins: at most one request runs in the worker and at most one waits; a newer request
+ *   replaces the waiting one, and any answer that is no longer the latest resolves to null.
+ *   (A running evaluation cannot be interrupted, so we never queue more than the latest.)
+ * - A crashed worker (error event, or `kill()` from the test hook) is replaced and the latest
+ *   request is sent again. After MAX_RESTARTS crashes in a row the client stops trying and runs
+ *   the engine on the main thread, as it does from the start when Worker is unavailable.
+ */
+import { releaseProxy, wrap } from 'comlink';
+import { evaluateModel, type ModelResult } from '../engine/evaluate';
+import type { Model } from '../engine/format/model';
+import type { EngineWorkerApi } from './engine.worker';
+
+/** Something that can evaluate: a worker behind comlink, the main thread, or a fake in tests. */
+export interface EngineBackend {
+  evaluate(model: Model, conventions: readonly string[]): Promise<ModelResult>;
+  terminate(): void;
+}
+
+/** Creates a backend, or returns null when it cannot (no Worker). `onCrash` reports its death. */
+export type SpawnBackend = (onCrash: (reason: string) => void) => EngineBackend | null;
+
+export type EngineMode = 'worker' | 'main-thread';
+
+/** Crashes in a row (without a successful answer between them) before giving up on workers. */
+export const MAX_RESTARTS = 3;
+
+export const mainThreadBackend = (): EngineBackend => ({
+  // A macrotask first, so a burst of edits collapses to the latest before the engine runs.
+  evaluate: (model, conventions) =>
+    new Promise((resolve) => setTimeout(() => resolve(evaluateModel(model, { conventions })), 0)),
+  terminate: () => {},
+});
+
+/** The real thing: a module worker running engine.worker.ts, wrapped with comlink. */
+export const spawnWebWorker: SpawnBackend = (onCrash) => {
+  if (typeof Worker === 'undefined') return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'floplab-engine' });
+  } catch {
+    return null;
+  }
+  worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    onCrash(e.message || 'the engine worker failed');
+  });
+  worker.addEventListener('messageerror', () => onCrash('the engine worker sent an unreadable message'));
+  const api = wrap<EngineWorkerApi>(worker);
+  return {
+    evaluate: (model, conventions) => api.evaluate(model, conventions) as Promise<ModelResult>,
+    terminate: () => {
+      api[releaseProxy]();
+      worker.terminate();
+    },
+  };
+};
+
+interface Request {
+  readonly id: number;
+  readonly model: Model;
+  readonly resolve: (r: ModelResult | null) => void;
+}
+
+export interface EngineClientOptions {
+  readonly conventions: readonly string[];
+  readonly spawn?: SpawnBackend;
+}
+
+export class EngineClient {
+  private backend: EngineBackend;
+  private generation = 0;
+  private seq = 0;
+  private running: Request | null = null;
+  private waiting: Request | null = null;
+  private crashesInRow = 0;
+  private readonly conventions: readonly string[];
+  private readonly spawn: SpawnBackend;
+  /** How many times a crashed worker was replaced. */
+  restarts = 0;
+  mode: EngineMode;
+
+  constructor(opts: EngineClientOptions) {
+    this.conventions = opts.conventions;
+    this.spawn = opts.spawn ?? spawnWebWorker;
+    const b = this.create();
+    this.backend = b ?? mainThreadBackend();
+    this.mode = b ? 'worker' : 'main-thread';
+  }
+
+  private create(): EngineBackend | null {
+    const gen = this.generation;
+    try {
+      return this.spawn((reason) => {
+        if (gen === this.generation) this.crashed(reason);
+      });
+    } catch {
+      return null;
+    }
+  }
+
+  /** Evaluates `model`; resolves to null when a newer request superseded this one. */
+  evaluate(model: Model): Promise<ModelResult | null> {
+    return new Promise((resolve) => {
+      const req: Request = { id: ++this.seq, model, resolve };
+      if (this.waiting) this.waiting.resolve(null);
+      this.waiting = null;
+      if (this.running) this.waiting = req;
+      else this.send(req);
+    });
+  }
+
+  private send(req: Request): void {
+    this.running = req;
+    const gen = this.generation;
+    let answer: Promise<ModelResult>;
+    try {
+      answer = this.backend.evaluate(req.model, this.conventions);
+    } catch (err) {
+      answer = Promise.reject(err);
+    }
+    answer.then(
+      (result) => {
+        if (gen !== this.generation) return; // a crash already re-sent it
+        this.crashesInRow = 0;
+        this.finish(req, result);
+      },
+      () => {
+        if (gen !== this.generation) return;
+        // The worker could not take this request (e.g. it could not be cloned): answer it here.
+        this.finish(req, evaluateModel(req.model, { conventions: this.conventions }));
+      },
+    );
+  }
+
+  private finish(req: Request, result: ModelResult): void {
+    this.running = null;
+    req.resolve(req.id === this.seq ? result : null);
+    const next = this.waiting;
+    this.waiting = null;
+    if (next) this.send(next);
+  }
+
+  private crashed(_reason: string): void {
+    this.generation++;
+    try {
+      this.backend.terminate();
+    } catch {
+      // It is already gone.
+    }
+    this.crashesInRow++;
+    this.restarts++;
+    const fresh = this.crashesInRow > MAX_RESTARTS ? null : this.create();
+    this.backend = fresh ?? mainThreadBackend();
+    this.mode = fresh ? 'worker' : 'main-thread';
+    // Re-send the latest request: the waiting one if any (the running one is then superseded).
+    const lost = this.running;
+    this.running = null;
+    const next = this.waiting ?? lost;
+    if (this.waiting && lost) lost.resolve(null);
+    this.waiting = null;
+    if (next) this.send(next);
+  }
+
+  /** Test hook (issue 8's recovery test): kill the worker as a crash would. */
+  kill(): void {
+    this.crashed('killed by test hook');
+  }
+
+  dispose(): void {
+    this.generation++;
+    this.backend.terminate();
+    this.running?.resolve(null);
+    this.waiting?.resolve(null);
+    this.running = this.waiting = null;
+  }
+}
