@@ -1,0 +1,207 @@
+/**
+ * Share links: the whole editor state (model, convention, settings, selection) in a URL hash.
+ *
+ *   '#v1.' + base64url(deflate(compact JSON))
+ *
+ * Compact JSON = the model without its fixed `format` tag, plus short keys for the rest:
+ *   { m: model, c: convention, s: { n: numberFormat, d: dtype, t: theme }, p: selection }
+ * The version prefix lets a later format keep opening old links. Decoding never throws: a
+ * damaged, truncated or tampered link gives { ok: false, error } with a sentence for a notice.
+ *
+ * Pure and Node-compatible (no zustand, no DOM): the CLI imports it to print `--link`s.
+ */
+import { deflateSync, Inflate } from 'fflate';
+import { z } from 'zod';
+import { MODEL_FORMAT, type LayerSpec, type Model } from '../engine/format/model';
+import { parseModel } from '../engine/format/schema';
+import { conventionById, DEFAULT_CONVENTION } from '../engine/conventions/registry';
+import { DTYPES, NUMBER_FORMATS, THEMES, type Dtype, type NumberFormat, type Theme } from './defaults';
+
+export const SHARE_VERSION = 'v1';
+const PREFIX = `#${SHARE_VERSION}.`;
+/** Longest hash we try to read (a ResNet-50 needs ~1,000 characters). */
+export const MAX_HASH_CHARS = 200_000;
+/** Most JSON a link may inflate to: stops a tiny "zip bomb" link from eating memory. */
+export const MAX_JSON_BYTES = 4_000_000;
+/** Most layer instances a linked model may expand to (repeat × body), so a link cannot hang the engine. */
+export const MAX_EXPANDED_LAYERS = 1_000_000;
+
+export interface ShareSettings {
+  readonly numberFormat: NumberFormat;
+  readonly dtype: Dtype;
+  readonly theme: Theme;
+}
+
+export interface ShareState {
+  readonly model: Model;
+  readonly convention: string;
+  /** Display settings; missing ones take the receiver's defaults. */
+  readonly settings?: Partial<ShareSettings>;
+  readonly selection?: string | null;
+}
+
+export type DecodeResult = { ok: true; state: ShareState; warning?: string } | { ok: false; error: string };
+
+// ---- base64url -------------------------------------------------------------------------------
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const LOOKUP = new Int16Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i;
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
+    for (let k = 0; k < chars; k++) out += ALPHABET[(n >> (18 - 6 * k)) & 63];
+  }
+  return out;
+}
+
+/** Decodes unpadded base64url; null on any character outside the alphabet or an impossible length. */
+export function fromBase64Url(text: string): Uint8Array | null {
+  if (text.length % 4 === 1) return null;
+  const out = new Uint8Array(Math.floor((text.length * 6) / 8));
+  let acc = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const v = c < 128 ? LOOKUP[c] : -1;
+    if (v < 0) return null;
+    acc = ((acc << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
+// ---- compression -------------------------------------------------------------------------
+
+function inflateBounded(data: Uint8Array): Uint8Array | string {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    const inflater = new Inflate((chunk) => {
+      total += chunk.length;
+      if (total > MAX_JSON_BYTES) throw new RangeError('too large');
+      chunks.push(chunk);
+    });
+    inflater.push(data, true);
+  } catch (err) {
+    return err instanceof RangeError && total > MAX_JSON_BYTES
+      ? `it unpacks to more than ${MAX_JSON_BYTES / 1e6} MB`
+      : 'its data is damaged or incomplete (it does not decompress)';
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+// ---- schema ------------------------------------------------------------------------------
+
+const payloadSchema = z.object({
+  m: z.record(z.string(), z.unknown(), { error: 'it has no model' }),
+  c: z.string({ error: 'its convention must be a string' }).max(100),
+  s: z
+    .object({
+      n: z.enum(NUMBER_FORMATS as [NumberFormat, ...NumberFormat[]]).optional(),
+      d: z.enum(DTYPES as [Dtype, ...Dtype[]]).optional(),
+      t: z.enum(THEMES as [Theme, ...Theme[]]).optional(),
+    })
+    .optional(),
+  p: z.string().max(2000).nullable().optional(),
+});
+
+/** Layer instances the engine would evaluate, stopping early once past `limit`. */
+export function expandedLayerCount(layers: readonly LayerSpec[], limit = MAX_EXPANDED_LAYERS): number {
+  let n = 0;
+  for (const l of layers) {
+    const times = l.type === 'repeat' && typeof l.times === 'number' && l.times > 0 ? l.times : 1;
+    let inner = 0;
+    for (const key of ['body', 'shortcut'])
+      if (Array.isArray(l[key])) inner += expandedLayerCount(l[key] as LayerSpec[], limit);
+    if (Array.isArray(l.branches))
+      for (const b of l.branches as unknown[])
+        if (Array.isArray(b)) inner += expandedLayerCount(b as LayerSpec[], limit);
+    n += 1 + times * inner;
+    if (n > limit) return n;
+  }
+  return n;
+}
+
+// ---- encode / decode -----------------------------------------------------------------------
+
+/** The hash for a state: '#v1.' + base64url(deflate(compact JSON)). */
+export function encodeShare(state: ShareState): string {
+  const { format: _format, ...model } = state.model;
+  const s = state.settings ?? {};
+  const settings = { n: s.numberFormat, d: s.dtype, t: s.theme };
+  const payload = {
+    m: model,
+    c: state.convention,
+    ...(Object.values(settings).some((v) => v !== undefined) ? { s: settings } : {}),
+    ...(state.selection ? { p: state.selection } : {}),
+  };
+  const json = new TextEncoder().encode(JSON.stringify(payload));
+  return PREFIX + toBase64Url(deflateSync(json, { level: 9, mem: 8 }));
+}
+
+const fail = (why: string): DecodeResult => ({ ok: false, error: `This share link cannot be opened: ${why}.` });
+
+/** Reads a hash ('#v1.…', with or without '#', or a whole URL). Never throws. */
+export function decodeShare(hash: string): DecodeResult {
+  try {
+    if (typeof hash !== 'string') return fail('it is not text');
+    let h = hash.includes('#') ? hash.slice(hash.indexOf('#')) : `#${hash}`;
+    h = h.trim();
+    if (h.length > MAX_HASH_CHARS) return fail(`it is longer than ${MAX_HASH_CHARS} characters`);
+    const version = /^#(v\d+)\./.exec(h);
+    if (!version) return fail('it does not hold a FlopLab model (expected "#v1.…" after the address)');
+    if (version[1] !== SHARE_VERSION)
+      return fail(`it was made by a newer FlopLab (link format ${version[1]}; this one reads ${SHARE_VERSION})`);
+    const bytes = fromBase64Url(h.slice(PREFIX.length));
+    if (!bytes || bytes.length === 0) return fail('it has been cut short or altered (bad characters)');
+    const inflated = inflateBounded(bytes);
+    if (typeof inflated === 'string') return fail(inflated);
+    let value: unknown;
+    try {
+      value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated));
+    } catch {
+      return fail('its contents are not valid data');
+    }
+    const payload = payloadSchema.safeParse(value);
+    if (!payload.success) return fail(payload.error.issues[0]?.message ?? 'its contents are not a FlopLab state');
+    const { m, c, s, p } = payload.data;
+    const parsed = parseModel({ ...m, format: MODEL_FORMAT });
+    if (!parsed.ok) return fail(`its model is invalid (${parsed.error})`);
+    if (expandedLayerCount(parsed.model.layers) > MAX_EXPANDED_LAYERS)
+      return fail(`its model expands to more than ${MAX_EXPANDED_LAYERS.toLocaleString('en')} layers`);
+    const known = conventionById(c) !== undefined;
+    const settings: Partial<ShareSettings> = {
+      ...(s?.n ? { numberFormat: s.n } : {}),
+      ...(s?.d ? { dtype: s.d } : {}),
+      ...(s?.t ? { theme: s.t } : {}),
+    };
+    return {
+      ok: true,
+      state: { model: parsed.model, convention: known ? c : DEFAULT_CONVENTION, settings, selection: p ?? null },
+      ...(known ? {} : { warning: `The link's convention "${c}" is not known here; showing "${DEFAULT_CONVENTION}".` }),
+    };
+  } catch (err) {
+    return fail(`unexpected problem (${(err as Error)?.message ?? String(err)})`);
+  }
+}
+
+/** A full link: `base` (any hash dropped) + the state's hash. */
+export function makeShareUrl(base: string, state: ShareState): string {
+  const i = base.indexOf('#');
+  return (i < 0 ? base : base.slice(0, i)) + encodeShare(state);
+}
