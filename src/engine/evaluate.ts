@@ -45,6 +45,8 @@ export interface Row extends Counts {
   readonly symbols: Symbols | null;
   readonly params_: Params | null;
   readonly error?: string;
+  /** Inside a training-only block (auxiliary head): parameters count, inference compute is zero. */
+  readonly trainingOnly?: boolean;
   /** Index one past this row's last descendant (equals index + 1 for leaves). */
   end: number;
   /** Block rows: own op plus everything inside. */
@@ -93,6 +95,12 @@ function addInto(acc: { -readonly [K in keyof Counts]: Counts[K] }, r: Counts): 
 }
 
 const UNKNOWN_INPUT = 'input unknown: an earlier layer has an error';
+
+/** A row inside a training-only block: same shapes and parameters, no inference compute. */
+function trainingOnlyRow(r: Row, conventions: number): Row {
+  const none = { macs: 0n, flops: 0n, counts: new Array<bigint>(conventions).fill(0n), activations: 0n };
+  return { ...r, ...none, trainingOnly: true, ...(r.total ? { total: { ...r.total, ...none } } : {}) };
+}
 
 class Run {
   readonly rows: Row[] = [];
@@ -220,6 +228,8 @@ class Run {
         outputs.push(l.layers.length ? this.list(l.layers, input, `${path}.${l.key}`, depth + 1) : input);
     }
     const end = this.rows.length;
+    if (kind.trainingOnly)
+      for (let i = at + 1; i < end; i++) this.rows[i] = trainingOnlyRow(this.rows[i], this.convs.length);
     const base = {
       path,
       modelPath: path.replace(/#\d+/g, ''),
@@ -243,7 +253,8 @@ class Run {
       row = { ...ZERO_COUNTS(this.convs.length), ...base, output: null, symbols: null, error, end };
     } else {
       const s = kind.symbols(p, input, combined.output, this.batch, outputs as Shape[]);
-      row = { ...this.counted(kind, s, {}, kind.mode !== 'repeat'), ...base, output: combined.output, symbols: s, end };
+      const produces = kind.mode !== 'repeat' && !kind.trainingOnly;
+      row = { ...this.counted(kind, s, {}, produces), ...base, output: combined.output, symbols: s, end };
     }
     const total = { ...row, counts: [...row.counts] };
     for (let i = at + 1; i < end; i++) addInto(total, this.rows[i]);

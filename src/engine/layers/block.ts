@@ -27,6 +27,11 @@ export interface BlockKind {
   lists(spec: LayerSpec): ChildList[];
   /** How the lists run: side by side on the same input, or the one body `times` times in sequence. */
   readonly mode: 'parallel' | 'repeat';
+  /**
+   * The lists run only in training (auxiliary heads): their layers keep shapes and parameters,
+   * the evaluator zeroes their compute, and the block passes its input on.
+   */
+  readonly trainingOnly?: boolean;
   /** Output of the block from the outputs of its lists (parallel mode). */
   combine(p: Params, input: Shape, outputs: readonly Shape[]): ShapeResult;
   symbols(p: Params, input: Shape, output: Shape, batch: number, outputs: readonly Shape[]): Symbols;

@@ -21,6 +21,27 @@ import { residual } from './residual';
 import { concat } from './concat';
 import { scale } from './scale';
 import { repeat } from './repeat';
+import { aux } from './aux';
+import { chunk } from './chunk';
+import { convtranspose2d } from './convtranspose2d';
+import { adaptivemaxpool2d } from './adaptivemaxpool2d';
+import { layernorm } from './layernorm';
+import { relu6 } from './relu6';
+import { leakyrelu } from './leakyrelu';
+import { prelu } from './prelu';
+import { elu } from './elu';
+import { sigmoid } from './sigmoid';
+import { tanh } from './tanh';
+import { hardswish } from './hardswish';
+import { hardsigmoid } from './hardsigmoid';
+import { silu } from './silu';
+import { gelu } from './gelu';
+import { softmax } from './softmax';
+import { dropout } from './dropout';
+import { upsample } from './upsample';
+import { channelshuffle } from './channelshuffle';
+import { identity } from './identity';
+import { layerscale } from './layerscale';
 
 export const LEAF_KINDS: readonly LeafKind[] = [
   conv2d,
@@ -32,9 +53,29 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   adaptiveavgpool2d,
   flatten,
   lrn,
+  chunk,
+  convtranspose2d,
+  adaptivemaxpool2d,
+  layernorm,
+  relu6,
+  leakyrelu,
+  prelu,
+  elu,
+  sigmoid,
+  tanh,
+  hardswish,
+  hardsigmoid,
+  silu,
+  gelu,
+  softmax,
+  dropout,
+  upsample,
+  channelshuffle,
+  identity,
+  layerscale,
 ];
 
-export const BLOCK_KINDS: readonly BlockKind[] = [residual, concat, scale, repeat];
+export const BLOCK_KINDS: readonly BlockKind[] = [residual, concat, scale, repeat, aux];
 
 export type AnyKind = LeafKind | BlockKind;
 
