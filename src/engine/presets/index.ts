@@ -2,11 +2,20 @@
 import type { Preset } from './types';
 import { CLASSIC_PRESETS } from './classic';
 import { RESNET_PRESETS } from './resnet';
+import { SQUEEZENET_PRESETS } from './squeezenet';
+import { DENSENET_PRESETS } from './densenet';
+import { INCEPTION_PRESETS } from './inception';
 
 export type { Preset, PresetKnob, PresetReference } from './types';
 export { knobError } from './build';
 
-export const PRESETS: readonly Preset[] = [...CLASSIC_PRESETS, ...RESNET_PRESETS];
+export const PRESETS: readonly Preset[] = [
+  ...CLASSIC_PRESETS,
+  ...RESNET_PRESETS,
+  ...SQUEEZENET_PRESETS,
+  ...DENSENET_PRESETS,
+  ...INCEPTION_PRESETS,
+];
 
 const BY_NAME = new Map(PRESETS.map((p) => [p.name, p]));
 
