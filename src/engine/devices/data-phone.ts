@@ -1,0 +1,212 @@
+/** Phone CPUs, GPUs and NPUs. Figures and labels from shared/reference/devices.md unless marked ASSUMED. */
+import type { Device } from './schema';
+import { derived, measured, SRC, vendor } from './sources';
+
+const G = 'GOP/s';
+const BW = 'GB/s';
+
+// Snapdragon 845 (Pixel 3): LPDDR4X-1866, 4×16-bit — the reference's row 1 labels it unverified.
+const SD845_BW = () =>
+  derived(29.9, BW, 'LPDDR4X at 1866 MHz (3733 MT/s) × 64-bit bus ÷ 8', [SRC.A1], {
+    unverified: true,
+    note: 'shared by CPU and GPU',
+  });
+const SD855_BW = () => vendor(34.1, BW, [SRC.A3], { note: 'LPDDR4X-4266, 4×16-bit; shared by CPU and GPU' });
+const SD845_CORE = 22.15;
+
+export const PHONE_DEVICES: Device[] = [
+  {
+    id: 'pixel1-cpu-1core',
+    name: 'Google Pixel (Snapdragon 821), 1 large Kryo core',
+    category: 'phone-cpu',
+    peak: {
+      fp32: derived(17.2, G, '2.15 GHz × 8 FP32 FLOP/cycle (two 128-bit NEON FMA pipes assumed)', [SRC.ASSUMED], {
+        unverified: true,
+      }),
+      int8: derived(
+        34.4,
+        G,
+        '2 × FP32 (16-bit widening multiply-accumulate; no dot-product instructions on ARMv8.0)',
+        [SRC.ASSUMED],
+        {
+          unverified: true,
+        },
+      ),
+    },
+    memoryBandwidth: derived(29.9, BW, 'LPDDR4 at 1866 MHz × 64-bit bus ÷ 8', [SRC.ASSUMED], { unverified: true }),
+    power: derived(5, 'W', 'phone SoC power budget, as for the Snapdragon 845 row', [SRC.ASSUMED], {
+      unverified: true,
+    }),
+    setup: 'TFLite, one large core (tensorflow/models MobileNetV2 README timings)',
+  },
+  {
+    id: 'pixel2-cpu-1core',
+    name: 'Google Pixel 2 (Snapdragon 835), 1 large Kryo 280 core',
+    category: 'phone-cpu',
+    peak: {
+      fp32: derived(19.6, G, '2.45 GHz × 8 FP32 FLOP/cycle (Cortex-A73-class core; assumed)', [SRC.ASSUMED], {
+        unverified: true,
+      }),
+      int8: derived(39.2, G, '2 × FP32 (no dot-product instructions on ARMv8.0)', [SRC.ASSUMED], { unverified: true }),
+    },
+    memoryBandwidth: derived(29.9, BW, 'LPDDR4X at 1866 MHz × 64-bit bus ÷ 8', [SRC.ASSUMED], { unverified: true }),
+    power: derived(5, 'W', 'phone SoC power budget, as for the Snapdragon 845 row', [SRC.ASSUMED], {
+      unverified: true,
+    }),
+    setup: 'TFLite, one large core (MobileNetV3 paper, Table 3)',
+  },
+  {
+    id: 'pixel3-cpu-1core',
+    name: 'Google Pixel 3 (Snapdragon 845), 1 large Kryo 385 core',
+    category: 'phone-cpu',
+    peak: {
+      fp32: measured(SD845_CORE, G, [SRC.A1], {
+        note: 'single-thread FMLA v.4s loop; an achieved peak, not a datasheet value',
+      }),
+      fp16: derived(
+        44.3,
+        G,
+        '2 × the measured FP32 peak (ARMv8.2 FP16 arithmetic, 8 lanes per 128-bit FMA)',
+        [SRC.A1],
+        {
+          unverified: true,
+        },
+      ),
+      int8: derived(
+        88.6,
+        G,
+        '4 × the measured FP32 peak (ARMv8.2 SDOT: 16 int8 MACs per 128-bit instruction)',
+        [SRC.A1],
+        {
+          unverified: true,
+        },
+      ),
+    },
+    memoryBandwidth: SD845_BW(),
+    power: derived(5, 'W', '≈5 W SoC (reference row 1, unverified)', [SRC.A1], { unverified: true }),
+    setup: 'TFLite, one large core (MobileNetV3 paper, Table 3)',
+  },
+  {
+    id: 'pixel3-cpu-4t',
+    name: 'Google Pixel 3 (Snapdragon 845), 4 threads on the big cores',
+    category: 'phone-cpu',
+    peak: {
+      fp32: derived(4 * SD845_CORE, G, '4 × 22.15 GFLOPS measured per big core', [SRC.A1]),
+      fp16: derived(8 * SD845_CORE, G, '2 × the 4-core FP32 figure (ARMv8.2 FP16 arithmetic)', [SRC.A1], {
+        unverified: true,
+      }),
+      int8: derived(16 * SD845_CORE, G, '4 × the 4-core FP32 figure (ARMv8.2 SDOT)', [SRC.A1], { unverified: true }),
+    },
+    memoryBandwidth: SD845_BW(),
+    power: derived(5, 'W', '≈5 W SoC (reference row 1, unverified)', [SRC.A1], { unverified: true }),
+    setup: 'TFLite benchmark_model, 4 threads, Android 10 (TFLite performance benchmarks page)',
+  },
+  {
+    id: 'pixel4-cpu-4t',
+    name: 'Google Pixel 4 (Snapdragon 855), 4 threads on the Cortex-A76 cores',
+    category: 'phone-cpu',
+    peak: {
+      fp32: derived(
+        161,
+        G,
+        '(2.84 + 3 × 2.42) GHz × 16 FLOP/cycle (two 128-bit FMA pipes; the 16 FLOP/cycle is assumed)',
+        [SRC.A3],
+        {
+          unverified: true,
+        },
+      ),
+      fp16: derived(322, G, '2 × FP32 (ARMv8.2 FP16 arithmetic)', [SRC.A3], { unverified: true }),
+      int8: derived(644, G, '4 × FP32 (ARMv8.2 SDOT)', [SRC.A3], { unverified: true }),
+    },
+    memoryBandwidth: SD855_BW(),
+    power: derived(5, 'W', '≈5 W SoC (reference row 3, unverified)', [SRC.A3], { unverified: true }),
+    setup: 'TFLite benchmark_model, 4 threads, Android 10 (TFLite performance benchmarks page)',
+  },
+  {
+    id: 'pixel3-gpu',
+    name: 'Google Pixel 3 GPU (Adreno 630)',
+    category: 'phone-gpu',
+    peak: {
+      fp32: derived(
+        727,
+        G,
+        '512 ALUs × 2 FLOP × ≈710 MHz; 512 ALUs from "Adreno 640 has 50% more ALUs" and 768 on the 640; the clock is assumed',
+        [SRC.A2, SRC.A3],
+        {
+          unverified: true,
+        },
+      ),
+      fp16: derived(1454, G, '2 × FP32 (packed FP16)', [SRC.A2], { unverified: true }),
+    },
+    memoryBandwidth: SD845_BW(),
+    setup: 'TFLite GPU delegate, Android 10 (TFLite performance benchmarks page)',
+  },
+  {
+    id: 'pixel4-gpu',
+    name: 'Google Pixel 4 GPU (Adreno 640)',
+    category: 'phone-gpu',
+    peak: {
+      fp32: vendor(1036.8, G, [SRC.A3], { note: '768 ALUs at 675 MHz; 898.5 at 585 MHz' }),
+      fp16: derived(2073.6, G, '2 × FP32 (packed FP16)', [SRC.A3], { unverified: true }),
+    },
+    memoryBandwidth: SD855_BW(),
+    setup: 'TFLite GPU delegate, Android 10 (TFLite performance benchmarks page)',
+  },
+  {
+    id: 'iphone-xs-gpu',
+    name: 'Apple iPhone XS GPU (A12 Bionic, 4-core GPU)',
+    category: 'phone-gpu',
+    peak: {
+      fp32: derived(
+        563,
+        G,
+        '4 cores × 64 FP32 lanes × 2 FLOP × 1.1 GHz (core width and clock assumed)',
+        [SRC.ASSUMED],
+        {
+          unverified: true,
+        },
+      ),
+      fp16: derived(1126, G, '2 × FP32 (assumed)', [SRC.ASSUMED], { unverified: true }),
+    },
+    memoryBandwidth: derived(34.1, BW, 'LPDDR4X-4266 × 64-bit ÷ 8 (assumed memory type)', [SRC.ASSUMED], {
+      unverified: true,
+    }),
+    setup: 'TFLite GPU delegate (Metal), TFLite performance benchmarks page',
+  },
+  {
+    id: 'snapdragon-8gen3-npu',
+    name: 'Snapdragon 8 Gen 3 Hexagon NPU',
+    category: 'phone-npu',
+    peak: {
+      int8: vendor(45000, G, [SRC.A5], {
+        unverified: true,
+        note: 'third-party figure; Qualcomm publishes only "+98 %"; an upper bound of unstated precision',
+      }),
+      fp16: derived(22500, G, '½ × the INT8 figure (assumed)', [SRC.A5], { unverified: true }),
+    },
+    memoryBandwidth: vendor(76.8, BW, [SRC.A5, SRC.A6], {
+      unverified: true,
+      note: 'third-party; LPDDR5X up to 4800 MHz',
+    }),
+    power: derived(8, 'W', 'upper end of ≈5–8 W sustained (reference row 6, unverified)', [SRC.A6], {
+      unverified: true,
+    }),
+    setup: 'Qualcomm Neural Processing SDK (MLPerf Mobile v4.0 system); no calibration row yet',
+  },
+  {
+    id: 'apple-a17-ane',
+    name: 'Apple A17 Pro 16-core Neural Engine',
+    category: 'phone-npu',
+    peak: {
+      int8: vendor(35000, G, [SRC.A10], {
+        unverified: true,
+        note: '"35 TOPS"; Apple does not state the precision (the A16 said 17 TOPS, probably FP16)',
+      }),
+      fp16: derived(17500, G, '½ × the 35 TOPS figure (assumes the figure counts INT8)', [SRC.A10], {
+        unverified: true,
+      }),
+    },
+    memoryBandwidth: vendor(51.2, BW, [SRC.A8], { unverified: true, note: 'third-party spec table, LPDDR5' }),
+    setup: 'Core ML on the Neural Engine; no calibration row yet',
+  },
+];

@@ -1,0 +1,115 @@
+/**
+ * Calibrated efficiencies: what `npm run calibrate` (scripts/calibrate.ts) fitted per device,
+ * per precision and per layer class, read from devices/calibration.json. A device/precision
+ * the measurements do not cover falls back to another precision's fit of the same device
+ * ("borrowed"), else to its category's priors ("default"), with a wider uncertainty band.
+ */
+import { z } from 'zod';
+import calibrationJson from './devices/calibration.json';
+import type { Device, Precision } from './devices/schema';
+import {
+  CATEGORY_PRIORS,
+  LAYER_CLASSES,
+  type CategoryPrior,
+  type ClassEfficiencies,
+  type LayerClass,
+} from './latency-classes';
+
+/** The fit's free parameters, as factors on the category priors (never per model). */
+export interface Multipliers {
+  /** Compute efficiency of conv, pointwise, linear and the light classes. */
+  readonly dense: number;
+  /** Compute efficiency of depthwise convolutions. */
+  readonly depthwise: number;
+  /** Memory efficiency of every class. */
+  readonly memory: number;
+  /** Per-kernel overhead. */
+  readonly overhead: number;
+}
+
+export const UNIT_MULTIPLIERS: Multipliers = { dense: 1, depthwise: 1, memory: 1, overhead: 1 };
+
+/** A compute efficiency above 1 would beat the peak; memory may exceed the DRAM figure (caches). */
+export const MAX_COMPUTE_EFFICIENCY = 1;
+export const MAX_MEMORY_EFFICIENCY = 4;
+
+/** Band factors when a fit is thin or absent (low = ms ÷ band, high = ms × band). */
+export const BAND_BORROWED = 2;
+export const BAND_DEFAULT = 3;
+
+export function applyMultipliers(
+  prior: CategoryPrior,
+  m: Multipliers,
+): { classes: ClassEfficiencies; overheadUs: number } {
+  const classes = {} as Record<LayerClass, { compute: number; memory: number }>;
+  for (const c of LAYER_CLASSES) {
+    const p = prior.classes[c];
+    const f = c === 'depthwise' ? m.depthwise : m.dense;
+    classes[c] = {
+      compute: Math.min(MAX_COMPUTE_EFFICIENCY, p.compute * f),
+      memory: Math.min(MAX_MEMORY_EFFICIENCY, p.memory * m.memory),
+    };
+  }
+  return { classes, overheadUs: prior.overheadUs * m.overhead };
+}
+
+const Eff = z.object({ compute: z.number().positive(), memory: z.number().positive() });
+const EntrySchema = z.object({
+  multipliers: z.object({ dense: z.number(), depthwise: z.number(), memory: z.number(), overhead: z.number() }),
+  classes: z.object(Object.fromEntries(LAYER_CLASSES.map((c) => [c, Eff])) as Record<LayerClass, typeof Eff>),
+  overheadUs: z.number().nonnegative(),
+  band: z.number().min(1),
+  rows: z.number().int().nonnegative(),
+  medianErrorPct: z.number().nonnegative(),
+  worstErrorPct: z.number().nonnegative(),
+});
+const FileSchema = z.object({
+  generatedBy: z.string(),
+  devices: z.record(z.string(), z.partialRecord(z.enum(['fp32', 'fp16', 'int8']), EntrySchema)),
+});
+export type FittedEntry = z.infer<typeof EntrySchema>;
+export type CalibrationFile = z.infer<typeof FileSchema>;
+
+function load(): CalibrationFile {
+  const r = FileSchema.safeParse(calibrationJson);
+  if (!r.success) throw new Error(`src/engine/devices/calibration.json is invalid: ${r.error.issues[0]?.message}`);
+  return r.data;
+}
+
+export const CALIBRATION: CalibrationFile = load();
+
+export interface Calibration {
+  readonly classes: ClassEfficiencies;
+  readonly overheadUs: number;
+  readonly band: number;
+  /** fitted: this device and precision had measurements; borrowed: another precision's fit; default: category priors. */
+  readonly source: 'fitted' | 'borrowed' | 'default';
+  readonly fittedPrecision?: Precision;
+  readonly rows: number;
+}
+
+/** The efficiencies the estimate uses for a device at a precision. */
+export function calibrationFor(
+  device: Device,
+  precision: Precision,
+  table: CalibrationFile = CALIBRATION,
+): Calibration {
+  const prior = CATEGORY_PRIORS[device.category];
+  const fits = table.devices[device.id] ?? {};
+  const own = fits[precision];
+  if (own)
+    return {
+      classes: own.classes,
+      overheadUs: own.overheadUs,
+      band: own.band,
+      source: 'fitted',
+      fittedPrecision: precision,
+      rows: own.rows,
+    };
+  const other = (['fp32', 'fp16', 'int8'] as const).find((p) => fits[p]);
+  if (other) {
+    const m = fits[other]!.multipliers;
+    return { ...applyMultipliers(prior, m), band: BAND_BORROWED, source: 'borrowed', fittedPrecision: other, rows: 0 };
+  }
+  return { ...applyMultipliers(prior, UNIT_MULTIPLIERS), band: BAND_DEFAULT, source: 'default', rows: 0 };
+}
