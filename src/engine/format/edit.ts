@@ -43,7 +43,9 @@ function stepOf(part: string, whole: string): PathStep {
   const { key, nums } = splitPart(part, whole);
   if (nums.length === 1) return { key, index: nums[0] };
   if (nums.length === 2) return { key, sub: nums[0], index: nums[1] };
-  throw new EditError(`"${whole}": "${part}" must end with one index ([i]) or two for branches ([b][i])`);
+  throw new EditError(
+    `"${whole}" is not a layer path: "${part}" must end with one index ([i]) or two for branches ([b][i])`,
+  );
 }
 
 function checkRoot(first: string | undefined, whole: string): void {
