@@ -170,3 +170,16 @@ export const tv = (params: number, macs: number, ops: string, note?: string) => 
   source: 'torchvision weights metadata (num_params, _ops); exact integers: shared/reference/zoo.md',
   ...(note ? { note } : {}),
 });
+
+/** Units in sequence, with runs of identical units folded into repeat blocks (shorter links). */
+export function runs(units: readonly Layers[]): Layers {
+  const out: Layers = [];
+  for (let i = 0; i < units.length;) {
+    const key = JSON.stringify(units[i]);
+    let j = i + 1;
+    while (j < units.length && JSON.stringify(units[j]) === key) j++;
+    out.push(...repeat(j - i, units[i]));
+    i = j;
+  }
+  return out;
+}

@@ -5,6 +5,7 @@ import { RESNET_PRESETS } from './resnet';
 import { SQUEEZENET_PRESETS } from './squeezenet';
 import { DENSENET_PRESETS } from './densenet';
 import { INCEPTION_PRESETS } from './inception';
+import { MOBILENET_PRESETS } from './mobilenet';
 
 export type { Preset, PresetKnob, PresetReference } from './types';
 export { knobError } from './build';
@@ -15,6 +16,7 @@ export const PRESETS: readonly Preset[] = [
   ...SQUEEZENET_PRESETS,
   ...DENSENET_PRESETS,
   ...INCEPTION_PRESETS,
+  ...MOBILENET_PRESETS,
 ];
 
 const BY_NAME = new Map(PRESETS.map((p) => [p.name, p]));
