@@ -1,21 +1,69 @@
-import { evaluateModel } from '../engine/evaluate';
+/**
+ * The main screen: header, notice line, and three regions — editor (input, palette, layer
+ * stack) | results (totals, charts slot, per-layer table) | details of the selected layer.
+ * Components read numbers from the engine's result (useEvaluation); they never count.
+ */
+import { useConventionIndex, useEvaluation } from '../state/evaluation';
+import { Header } from './Header';
+import { NoticeBar } from './NoticeBar';
+import { InputBar } from './editor/InputBar';
+import { LayerList } from './editor/LayerList';
+import { Palette } from './editor/Palette';
+import { TotalsPanel } from './results/TotalsPanel';
+import { LayerTable } from './results/LayerTable';
+import { DetailsPanel } from './details/DetailsPanel';
+import { UiProvider, useUi } from './uiContext';
+import { useGlobalKeys, useThemeClass } from './useGlobalKeys';
 
-// Temporary shell until the editor lands (issue 3): shows that the engine runs in the page.
-const demo = evaluateModel(
-  {
-    format: 'floplab.model/1',
-    input: [3, 32, 32],
-    layers: [{ type: 'conv2d', out: 16, kernel: 3, padding: 1 }, { type: 'relu' }],
-  },
-  { conventions: ['torchvision'] },
-);
+function Screen() {
+  const { result, pending } = useEvaluation();
+  const countIndex = useConventionIndex();
+  const { paletteInput } = useUi();
+  useGlobalKeys(paletteInput);
+  useThemeClass();
+  return (
+    <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <Header />
+      <NoticeBar />
+      <main className="grid min-h-0 flex-1 grid-cols-[minmax(26rem,35%)_minmax(0,1fr)_minmax(15rem,21%)]">
+        <section
+          aria-label="Editor"
+          className="flex min-h-0 flex-col border-r border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
+        >
+          <InputBar output={result?.output ?? null} modelError={result?.modelError} />
+          <Palette />
+          <div
+            className="flex items-center gap-1 border-b border-slate-200 px-2 py-1 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300"
+            aria-hidden
+          >
+            <span className="flex-1 pl-6">Layer</span>
+            <span className="w-24 text-right">Output</span>
+            <span className="w-16 text-right">Params</span>
+            <span className="w-20 text-right">Count</span>
+          </div>
+          <LayerList result={result} countIndex={countIndex} />
+        </section>
+        <section aria-label="Results" className="flex min-h-0 flex-col gap-3 overflow-hidden p-3">
+          <TotalsPanel result={result} countIndex={countIndex} pending={pending} />
+          {/* Issue 5 mounts its charts here (per-layer bars, latency). */}
+          <div data-slot="charts" />
+          <LayerTable result={result} countIndex={countIndex} />
+        </section>
+        <aside
+          aria-label="Details"
+          className="min-h-0 overflow-auto border-l border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"
+        >
+          <DetailsPanel result={result} />
+        </aside>
+      </main>
+    </div>
+  );
+}
 
 export function App() {
   return (
-    <main className="p-8 font-sans">
-      <h1 className="text-2xl font-semibold">FlopLab</h1>
-      <p>What does this network cost?</p>
-      <p data-testid="demo-macs">Demo conv MACs: {demo.totals.macs.toString()}</p>
-    </main>
+    <UiProvider>
+      <Screen />
+    </UiProvider>
   );
 }

@@ -1,0 +1,94 @@
+/**
+ * Convention selector: a button naming the current convention and its unit; it opens a panel
+ * listing every engine convention as a radio with its unit spelled out and one-line summary.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { CONVENTIONS, conventionById } from '../engine/conventions/registry';
+import { useEditor } from '../state/store';
+import { unitLong, unitWord } from './format';
+
+export function ConventionPicker() {
+  const id = useEditor((s) => s.settings.convention);
+  const setSettings = useEditor((s) => s.setSettings);
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+  const current = conventionById(id);
+
+  useEffect(() => {
+    if (!open) return;
+    const away = (e: MouseEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', away);
+    return () => document.removeEventListener('mousedown', away);
+  }, [open]);
+
+  return (
+    <div ref={root} className="relative text-sm">
+      <button
+        ref={button}
+        type="button"
+        className="focus-ring flex items-center gap-2 rounded-md border border-slate-300 bg-white px-2.5 py-1 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={`Counting convention: ${current?.name ?? id}, counts ${current ? unitWord(current.unit) : ''}`}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="convention-button"
+      >
+        <span className="text-slate-600 dark:text-slate-300">Convention</span>
+        <span className="font-semibold">{current?.name ?? id}</span>
+        {current && (
+          <span className="rounded bg-indigo-100 px-1.5 text-xs font-semibold text-indigo-800 dark:bg-indigo-900 dark:text-indigo-100">
+            {unitWord(current.unit)}
+          </span>
+        )}
+        <span aria-hidden>▾</span>
+      </button>
+      {open && (
+        <div
+          id={panelId}
+          className="absolute right-0 z-30 mt-1 max-h-[70vh] w-[26rem] overflow-auto rounded-lg border border-slate-300 bg-white p-2 shadow-xl dark:border-slate-600 dark:bg-slate-800"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              setOpen(false);
+              button.current?.focus();
+            }
+          }}
+        >
+          <fieldset>
+            <legend className="panel-title px-2 pb-1">Count as</legend>
+            {CONVENTIONS.map((c) => (
+              <label
+                key={c.id}
+                className={`flex cursor-pointer gap-2 rounded-md px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-700 ${
+                  c.id === id ? 'bg-indigo-50 dark:bg-indigo-950' : ''
+                }`}
+              >
+                <input
+                  type="radio"
+                  name="convention"
+                  className="mt-1 accent-indigo-700"
+                  value={c.id}
+                  checked={c.id === id}
+                  onChange={() => setSettings({ convention: c.id })}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') setOpen(false);
+                  }}
+                />
+                <span>
+                  <span className="font-semibold">{c.name}</span>{' '}
+                  <span className="text-xs text-slate-600 dark:text-slate-300">
+                    — {unitWord(c.unit)} ({unitLong(c.unit)})
+                  </span>
+                  <span className="block text-xs text-slate-700 dark:text-slate-300">{c.summary}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        </div>
+      )}
+    </div>
+  );
+}

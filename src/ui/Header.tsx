@@ -1,0 +1,101 @@
+/** The top bar: model name, New, Undo/Redo, Copy link, convention, number format, theme. */
+import { useRef, useState } from 'react';
+import { useCanRedo, useCanUndo, useEditor } from '../state/store';
+import { ConventionPicker } from './ConventionPicker';
+import { ShareButton } from './ShareButton';
+import { Button, Segmented } from './controls';
+
+export function Header() {
+  const name = useEditor((s) => s.model.name ?? '');
+  const setName = useEditor((s) => s.setName);
+  const undo = useEditor((s) => s.undo);
+  const redo = useEditor((s) => s.redo);
+  const newModel = useEditor((s) => s.newModel);
+  const numberFormat = useEditor((s) => s.settings.numberFormat);
+  const theme = useEditor((s) => s.settings.theme);
+  const setSettings = useEditor((s) => s.setSettings);
+  const canUndo = useCanUndo();
+  const canRedo = useCanRedo();
+  const confirmNew = useRef<HTMLDialogElement>(null);
+  const [isMac] = useState(() => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform));
+  const mod = isMac ? '⌘' : 'Ctrl+';
+
+  return (
+    <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-700 dark:bg-slate-900">
+      <h1 className="text-lg font-bold tracking-tight text-indigo-700 dark:text-indigo-300">FlopLab</h1>
+      <label className="flex items-center gap-2 text-sm">
+        <span className="sr-only">Model name</span>
+        <input
+          className="field w-48 font-medium"
+          value={name}
+          placeholder="Untitled"
+          onChange={(e) => setName(e.target.value)}
+          aria-label="Model name"
+        />
+      </label>
+      <div className="flex items-center gap-1" role="group" aria-label="Model actions">
+        <Button onClick={() => confirmNew.current?.showModal()} title="Start an empty model">
+          New
+        </Button>
+        <Button onClick={undo} disabled={!canUndo} title={`Undo (${mod}Z)`} aria-keyshortcuts="Control+Z Meta+Z">
+          ↶ Undo
+        </Button>
+        <Button
+          onClick={redo}
+          disabled={!canRedo}
+          title={`Redo (${mod}Shift+Z)`}
+          aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+        >
+          ↷ Redo
+        </Button>
+        <ShareButton />
+      </div>
+      <div className="ml-auto flex flex-wrap items-center gap-3">
+        <ConventionPicker />
+        <Segmented
+          label="Numbers"
+          value={numberFormat}
+          options={[
+            { value: 'si', label: 'SI (k, M, G)' },
+            { value: 'exact', label: 'Exact' },
+          ]}
+          onChange={(v) => setSettings({ numberFormat: v })}
+        />
+        <Button
+          onClick={() => setSettings({ theme: theme === 'dark' ? 'light' : 'dark' })}
+          aria-pressed={theme === 'dark'}
+          title="Switch between light and dark theme"
+        >
+          {theme === 'dark' ? '☾ Dark' : '☀ Light'}
+          <span className="sr-only"> theme (toggle dark theme)</span>
+        </Button>
+      </div>
+      <dialog
+        ref={confirmNew}
+        aria-labelledby="new-model-title"
+        className="m-auto rounded-lg border border-slate-300 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-black/40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+      >
+        <h2 id="new-model-title" className="mb-2 text-base font-semibold">
+          Start a new model?
+        </h2>
+        <p className="mb-4 max-w-sm text-sm">
+          The current model is replaced by an empty one. You can still get it back with Undo.
+        </p>
+        <form method="dialog" className="flex justify-end gap-2">
+          <Button value="cancel" autoFocus>
+            Cancel
+          </Button>
+          <Button
+            variant="danger"
+            value="discard"
+            onClick={() => {
+              newModel();
+            }}
+          >
+            Discard and start new
+          </Button>
+        </form>
+      </dialog>
+    </header>
+  );
+}

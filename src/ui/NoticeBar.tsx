@@ -1,0 +1,32 @@
+/** The one notice line (bad link, failed edit, copied link): text, optional action, dismiss. */
+import { useEditor } from '../state/store';
+import { Button } from './controls';
+
+export function NoticeBar() {
+  const notice = useEditor((s) => s.notice);
+  const dismiss = useEditor((s) => s.dismissNotice);
+  if (!notice) return null;
+  const error = notice.kind === 'error';
+  return (
+    <div
+      role={error ? 'alert' : 'status'}
+      data-testid="notice"
+      className={`flex items-center gap-3 border-b px-4 py-1.5 text-sm ${
+        error
+          ? 'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100'
+          : 'border-sky-300 bg-sky-50 text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100'
+      }`}
+    >
+      <span aria-hidden>{error ? '⚠' : 'ℹ'}</span>
+      <span className="flex-1">{notice.text}</span>
+      {notice.action && (
+        <Button small onClick={notice.action.run}>
+          {notice.action.label}
+        </Button>
+      )}
+      <Button small variant="ghost" onClick={dismiss} aria-label="Dismiss notice">
+        ✕
+      </Button>
+    </div>
+  );
+}

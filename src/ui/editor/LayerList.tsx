@@ -1,0 +1,202 @@
+/**
+ * The layer stack: a virtualised list (@tanstack/react-virtual) of the flattened model tree,
+ * reorderable by drag (@dnd-kit) and by keyboard (Alt+↑/↓). Keyboard on a row: ↑/↓ select,
+ * ←/→ collapse/expand, Delete, Ctrl/Cmd+D duplicate, Enter edits the first field, Escape deselects.
+ * Shift+click picks a range of siblings for "wrap in a block".
+ */
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { DndContext, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import type { LayerSpec } from '../../engine/format/model';
+import type { ModelResult } from '../../engine/evaluate';
+import { useEditor } from '../../state/store';
+import { numbersByPath } from '../numbers';
+import { useUi } from '../uiContext';
+import { LayerRow, ListHeader } from './LayerRow';
+import { flattenModel, indexIn, isWithin, parentList, type LayerItem, type ListItem } from './tree';
+
+export function LayerList({ result, countIndex }: { result: ModelResult | null; countIndex: number }) {
+  const model = useEditor((s) => s.model);
+  const selection = useEditor((s) => s.selection);
+  const collapsed = useEditor((s) => s.collapsed);
+  const format = useEditor((s) => s.settings.numberFormat);
+  const { range, setRange, listTarget, setListTarget, paletteInput } = useUi();
+  const items = useMemo(() => flattenModel(model, collapsed), [model, collapsed]);
+  const numbers = useMemo(() => numbersByPath(result), [result]);
+  const ids = useMemo(() => items.map((i) => i.id), [items]);
+  const layerIds = useMemo(() => items.filter((i) => i.kind === 'layer').map((i) => i.id), [items]);
+  const rangeSet = useMemo(() => new Set(range), [range]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const focusPending = useRef(false);
+
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => (items[i].kind === 'list' ? 24 : items[i].id === selection ? 150 : 34),
+    overscan: 8,
+    getItemKey: (i) => items[i].id,
+  });
+
+  // Keyboard moves the selection: keep it in view and give its row the focus.
+  useEffect(() => {
+    if (!focusPending.current || !selection) return;
+    focusPending.current = false;
+    const i = ids.indexOf(selection);
+    if (i < 0) return;
+    virtualizer.scrollToIndex(i, { align: 'auto' });
+    requestAnimationFrame(() =>
+      scroller.current?.querySelector<HTMLElement>(`[data-row-button="${CSS.escape(selection)}"]`)?.focus(),
+    );
+  }, [selection, ids, virtualizer]);
+
+  const onSelect = useCallback(
+    (e: MouseEvent, item: LayerItem) => {
+      const s = useEditor.getState();
+      setListTarget(null);
+      if (e.shiftKey && s.selection && s.selection !== item.id && parentList(s.selection) === item.listPath) {
+        const a = indexIn(s.selection);
+        const b = item.index;
+        const picked: string[] = [];
+        for (let i = Math.min(a, b); i <= Math.max(a, b); i++) picked.push(`${item.listPath}[${i}]`);
+        setRange(picked);
+        return;
+      }
+      setRange([]);
+      s.select(s.selection === item.id && !e.detail ? null : item.id);
+    },
+    [setRange, setListTarget],
+  );
+
+  const onKey = useCallback(
+    (e: KeyboardEvent, item: LayerItem) => {
+      const s = useEditor.getState();
+      const mod = e.ctrlKey || e.metaKey;
+      const at = layerIds.indexOf(item.id);
+      const go = (path: string | undefined) => {
+        if (!path) return;
+        focusPending.current = true;
+        s.select(path);
+      };
+      if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+        focusPending.current = true;
+        s.select(item.id);
+        useEditor.getState().moveLayer(item.id, e.key === 'ArrowUp' ? -1 : 1);
+      } else if (e.key === 'ArrowDown') go(layerIds[at + 1]);
+      else if (e.key === 'ArrowUp') go(layerIds[at - 1]);
+      else if (e.key === 'ArrowLeft' && item.block && !item.collapsed) s.toggleCollapsed(item.id);
+      else if (e.key === 'ArrowRight' && item.block && item.collapsed) s.toggleCollapsed(item.id);
+      else if (e.key === 'ArrowLeft' && item.listPath !== 'layers')
+        go(item.listPath.replace(/\.[a-z]+(\[\d+\])?$/, ''));
+      else if (e.key === 'Delete' || e.key === 'Backspace') {
+        focusPending.current = true;
+        s.deleteLayer(item.id);
+      } else if (mod && e.key.toLowerCase() === 'd') {
+        focusPending.current = true;
+        s.duplicateLayer(item.id);
+      } else if (e.key === 'Escape') s.select(null);
+      else if (e.key === 'Enter' && s.selection === item.id) {
+        scroller.current?.querySelector<HTMLElement>(`[data-path="${CSS.escape(item.id)}"] [data-field]`)?.focus();
+      } else if (e.key === 'a' && !mod) paletteInput.current?.focus();
+      else return;
+      e.preventDefault();
+    },
+    [layerIds, paletteInput],
+  );
+
+  const onToggle = useCallback((item: LayerItem) => useEditor.getState().toggleCollapsed(item.id), []);
+  const onAdd = useCallback(
+    (item: ListItem) => {
+      setListTarget(listTarget === item.id ? null : item.id);
+      paletteInput.current?.focus();
+    },
+    [listTarget, setListTarget, paletteInput],
+  );
+  const onRemoveBranch = useCallback(
+    (item: ListItem) => {
+      const s = useEditor.getState();
+      const block = items.find((i) => i.id === item.blockPath);
+      if (!block || block.kind !== 'layer' || item.branch === null) return;
+      const branches = (block.spec.branches as LayerSpec[][]).filter((_, i) => i !== item.branch);
+      s.updateLayer(item.blockPath, { branches });
+    },
+    [items],
+  );
+
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
+  const onDragEnd = (e: DragEndEvent) => {
+    const from = String(e.active.id);
+    const over = e.over ? String(e.over.id) : null;
+    if (!over || over === from) return;
+    const target = items.find((i) => i.id === over);
+    if (!target) return;
+    const toList = target.kind === 'list' ? target.id : target.listPath;
+    const index = target.kind === 'list' ? 0 : target.index;
+    const s = useEditor.getState();
+    if (isWithin(toList, from)) {
+      s.notify({ kind: 'error', text: `cannot move ${from} into itself` });
+      return;
+    }
+    s.moveLayerTo(from, toList, index);
+  };
+
+  if (!items.length)
+    return (
+      <div className="p-6 text-sm text-slate-600 dark:text-slate-300" data-testid="empty-model">
+        <p className="font-medium">No layers yet.</p>
+        <p className="mt-1">
+          Type a layer kind in <b>Add layer</b> above (e.g. “conv”) and press Enter, or click one of the kinds.
+        </p>
+      </div>
+    );
+
+  return (
+    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+      <SortableContext items={ids} strategy={verticalListSortingStrategy}>
+        <div ref={scroller} className="min-h-0 flex-1 overflow-auto" data-testid="layer-list">
+          <div
+            role="list"
+            aria-label="Layers"
+            className="relative w-full"
+            style={{ height: virtualizer.getTotalSize() }}
+          >
+            {virtualizer.getVirtualItems().map((v) => {
+              const item = items[v.index];
+              return (
+                <div
+                  key={v.key}
+                  role="listitem"
+                  data-index={v.index}
+                  ref={virtualizer.measureElement}
+                  className="absolute left-0 w-full"
+                  style={{ transform: `translateY(${v.start}px)` }}
+                >
+                  {item.kind === 'layer' ? (
+                    <LayerRow
+                      item={item}
+                      nums={numbers.get(item.id)}
+                      selected={item.id === selection}
+                      inRange={rangeSet.has(item.id)}
+                      countIndex={countIndex}
+                      format={format}
+                      onSelect={onSelect}
+                      onKey={onKey}
+                      onToggle={onToggle}
+                    />
+                  ) : (
+                    <ListHeader
+                      item={item}
+                      targeted={listTarget === item.id}
+                      onAdd={onAdd}
+                      onRemoveBranch={onRemoveBranch}
+                    />
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </SortableContext>
+    </DndContext>
+  );
+}

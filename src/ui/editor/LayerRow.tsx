@@ -1,0 +1,205 @@
+/**
+ * One row of the layer stack: drag handle, collapse toggle (blocks), kind and name, the fields
+ * that differ from defaults, then output shape, parameters and the selected count. Its error is
+ * shown in place. The selected row opens its field form and actions.
+ */
+import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import type { NumberFormat } from '../format';
+import { formatCount, shapeLabel } from '../format';
+import type { LayerNumbers } from '../numbers';
+import { FieldForm } from './FieldForm';
+import { fieldText } from './fieldText';
+import { RowActions } from './RowActions';
+import type { LayerItem, ListItem } from './tree';
+
+const INDENT = 14;
+
+/** "out 64 · kernel 3 · stride 2": the fields the user set, in the kind's field order. */
+function fieldSummary(item: LayerItem): string {
+  const fields = item.layerKind?.fields ?? [];
+  const parts: string[] = [];
+  for (const f of fields) {
+    const v = item.spec[f.name];
+    if (v === undefined) continue;
+    parts.push(f.kind === 'bool' ? `${v ? '' : 'no '}${f.name}` : `${f.name} ${fieldText(v)}`);
+  }
+  return parts.join(' · ');
+}
+
+export interface LayerRowProps {
+  item: LayerItem;
+  nums: LayerNumbers | undefined;
+  selected: boolean;
+  inRange: boolean;
+  countIndex: number;
+  format: NumberFormat;
+  onSelect(e: MouseEvent, item: LayerItem): void;
+  onKey(e: KeyboardEvent, item: LayerItem): void;
+  onToggle(item: LayerItem): void;
+}
+
+export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
+  const { item, nums, selected } = p;
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id });
+  const style: CSSProperties = {
+    transform: CSS.Translate.toString(transform),
+    transition,
+    paddingLeft: 4 + item.depth * INDENT,
+  };
+  const error = nums?.error;
+  // Errors caused elsewhere (an earlier layer, a layer inside the block) are shown quieter.
+  const ownError = !!error && !error.startsWith('input unknown') && !error.endsWith('a layer inside has an error');
+  const label = item.layerKind?.label ?? String(item.spec.type);
+  const count = nums ? (nums.counts[p.countIndex] ?? 0n) : null;
+  const title = `${label}${item.spec.name ? ` ${item.spec.name}` : ''}`;
+  return (
+    <div
+      ref={setNodeRef}
+      style={style}
+      data-path={item.id}
+      data-testid="layer-row"
+      aria-current={selected ? 'true' : undefined}
+      className={`border-b border-slate-100 pr-2 dark:border-slate-800 ${isDragging ? 'relative z-10 opacity-80 shadow-lg' : ''} ${
+        selected
+          ? 'bg-indigo-50 dark:bg-indigo-950/60'
+          : p.inRange
+            ? 'bg-sky-50 dark:bg-sky-950/50'
+            : 'bg-white hover:bg-slate-50 dark:bg-slate-900 dark:hover:bg-slate-800/70'
+      } ${ownError ? 'border-l-4 border-l-red-600 dark:border-l-red-400' : ''}`}
+    >
+      <div className="flex min-h-8 items-center gap-1">
+        <button
+          type="button"
+          className="focus-ring cursor-grab touch-none px-0.5 text-slate-500 dark:text-slate-400"
+          aria-label={`Drag ${title} to reorder`}
+          {...attributes}
+          {...listeners}
+          tabIndex={-1}
+        >
+          ⠿
+        </button>
+        {item.block ? (
+          <button
+            type="button"
+            className="focus-ring w-4 text-slate-600 dark:text-slate-300"
+            aria-expanded={!item.collapsed}
+            aria-label={`${item.collapsed ? 'Expand' : 'Collapse'} ${title}`}
+            onClick={() => p.onToggle(item)}
+            tabIndex={-1}
+          >
+            {item.collapsed ? '▸' : '▾'}
+          </button>
+        ) : (
+          <span className="w-4" />
+        )}
+        <button
+          type="button"
+          className="focus-ring flex min-w-0 flex-1 items-baseline gap-1.5 rounded py-1 text-left"
+          data-row-button={item.id}
+          aria-label={`${title}, ${item.id}${error ? `, error: ${error}` : ''}`}
+          aria-pressed={selected}
+          aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Delete Control+D"
+          onClick={(e) => p.onSelect(e, item)}
+          onKeyDown={(e) => p.onKey(e, item)}
+        >
+          <span className={`text-sm font-semibold ${item.block ? 'text-violet-800 dark:text-violet-300' : ''}`}>
+            {label}
+            {item.spec.type === 'repeat' && typeof item.spec.times === 'number' ? ` ×${item.spec.times}` : ''}
+          </span>
+          {item.spec.name && (
+            <span className="max-w-32 shrink-0 truncate text-xs text-slate-600 dark:text-slate-300">
+              {String(item.spec.name)}
+            </span>
+          )}
+          <span className="min-w-0 truncate font-mono text-xs text-slate-500 dark:text-slate-400">
+            {fieldSummary(item)}
+          </span>
+        </button>
+        <span
+          className="num w-24 shrink-0 text-right font-mono text-xs text-slate-700 dark:text-slate-300"
+          title="Output shape"
+        >
+          {nums && !error ? shapeLabel(nums.output) : '—'}
+        </span>
+        <span className="num w-16 shrink-0 text-right text-xs" title="Parameters" data-testid="row-params">
+          {nums && !error ? formatCount(nums.params, p.format) : ''}
+        </span>
+        <span
+          className="num w-20 shrink-0 text-right text-xs font-medium"
+          title="Count in the selected convention"
+          data-testid="row-count"
+        >
+          {count !== null && !error ? formatCount(count, p.format) : ''}
+        </span>
+      </div>
+      {error && (
+        <p
+          className={`pb-1 pl-10 text-xs ${ownError ? 'text-red-700 dark:text-red-300' : 'text-slate-600 dark:text-slate-400'}`}
+          data-testid={ownError ? 'row-error' : 'row-note'}
+        >
+          {error}
+        </p>
+      )}
+      {selected && item.layerKind && (
+        <div className="space-y-2 pb-2 pl-10">
+          <FieldForm path={item.id} spec={item.spec} kind={item.layerKind} rowError={error} />
+          <RowActions path={item.id} spec={item.spec} block={item.block} />
+        </div>
+      )}
+      {selected && !item.layerKind && (
+        <div className="pb-2 pl-10">
+          <RowActions path={item.id} spec={item.spec} block={false} />
+        </div>
+      )}
+    </div>
+  );
+});
+
+/** A child-list header inside a block ("body", "shortcut (empty: identity)", "branch 2"). */
+export const ListHeader = memo(function ListHeader({
+  item,
+  targeted,
+  onAdd,
+  onRemoveBranch,
+}: {
+  item: ListItem;
+  targeted: boolean;
+  onAdd(item: ListItem): void;
+  onRemoveBranch(item: ListItem): void;
+}) {
+  const { setNodeRef } = useSortable({ id: item.id, disabled: { draggable: true, droppable: false } });
+  return (
+    <div
+      ref={setNodeRef}
+      data-path={item.id}
+      style={{ paddingLeft: 4 + item.depth * INDENT + 20 }}
+      className={`flex h-6 items-center gap-2 border-b border-dashed border-slate-200 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300 ${
+        targeted ? 'bg-amber-50 dark:bg-amber-950/50' : 'bg-slate-50 dark:bg-slate-900'
+      }`}
+      title={item.help}
+    >
+      <span className="italic">{item.label}</span>
+      <button
+        type="button"
+        className="focus-ring rounded px-1 text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+        aria-label={`Add a layer at the start of ${item.id}`}
+        aria-pressed={targeted}
+        onClick={() => onAdd(item)}
+      >
+        + add here
+      </button>
+      {item.branch !== null && item.length === 0 && (
+        <button
+          type="button"
+          className="focus-ring rounded px-1 text-slate-600 hover:underline dark:text-slate-300"
+          aria-label={`Remove empty ${item.label}`}
+          onClick={() => onRemoveBranch(item)}
+        >
+          remove
+        </button>
+      )}
+    </div>
+  );
+});

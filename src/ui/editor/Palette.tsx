@@ -1,0 +1,157 @@
+/**
+ * The layer palette: every kind from the engine's registry with its one-line summary. Type to
+ * filter; ↑/↓ choose; Enter inserts after the selected layer (or at the start of the chosen
+ * child list, or at the end of the model when nothing is selected). "/" focuses the search.
+ */
+import { useMemo, useState } from 'react';
+import { BLOCK_KINDS, LEAF_KINDS, isBlock, type AnyKind } from '../../engine/layers/registry';
+import type { LayerSpec } from '../../engine/format/model';
+import { useEditor } from '../../state/store';
+import { useUi } from '../uiContext';
+import { starterFields } from './fieldText';
+
+const ALL_KINDS: readonly AnyKind[] = [...LEAF_KINDS, ...BLOCK_KINDS];
+
+/** A new layer of this kind, with starting values for required fields and empty child lists. */
+export function newLayerSpec(kind: AnyKind): LayerSpec {
+  const spec: Record<string, unknown> = { type: kind.type, ...starterFields(kind.type, kind.fields) };
+  if (isBlock(kind)) for (const lf of kind.listFields) if (lf.required) spec[lf.name] = lf.nested ? [[], []] : [];
+  return spec as LayerSpec;
+}
+
+/** Kinds whose type, label, category or summary contain every typed word. */
+export function filterKinds(query: string): AnyKind[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return [...ALL_KINDS];
+  const scored = ALL_KINDS.map((k) => {
+    const hay = `${k.type} ${k.label} ${k.category} ${k.summary}`.toLowerCase();
+    if (!words.every((w) => hay.includes(w))) return null;
+    // Name matches first, then summary matches.
+    const name = `${k.type} ${k.label}`.toLowerCase();
+    return {
+      k,
+      score:
+        words.filter((w) => name.startsWith(w) || name.includes(` ${w}`)).length * 2 +
+        (name.includes(words[0]) ? 1 : 0),
+    };
+  }).filter((x): x is { k: AnyKind; score: number } => x !== null);
+  return scored.sort((a, b) => b.score - a.score).map((x) => x.k);
+}
+
+export function Palette() {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+  const { paletteInput, listTarget, setListTarget } = useUi();
+  const selection = useEditor((s) => s.selection);
+  const kinds = useMemo(() => filterKinds(query), [query]);
+  const activeIndex = Math.max(0, Math.min(active, kinds.length - 1));
+
+  const insert = (kind: AnyKind) => {
+    const s = useEditor.getState();
+    const spec = newLayerSpec(kind);
+    if (listTarget) {
+      s.insertLayerInto(listTarget, 0, spec);
+      setListTarget(null);
+    } else s.insertLayer(s.selection, spec);
+    setQuery('');
+    setActive(0);
+  };
+  const where = listTarget ? `at the start of ${listTarget}` : selection ? `after ${selection}` : 'at the end';
+
+  return (
+    <div className="relative border-b border-slate-200 px-3 py-2 dark:border-slate-700">
+      <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
+        <span className="whitespace-nowrap">Add layer</span>
+        <input
+          ref={paletteInput}
+          className="field w-full"
+          type="text"
+          placeholder="Type to filter (conv, pool, residual…), Enter to insert"
+          value={query}
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={open}
+          aria-controls="palette-list"
+          aria-activedescendant={open && kinds.length ? `palette-${kinds[activeIndex].type}` : undefined}
+          aria-describedby="palette-where"
+          aria-keyshortcuts="/"
+          data-testid="palette-search"
+          onFocus={() => setOpen(true)}
+          onBlur={() => setOpen(false)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+            setOpen(true);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              setOpen(true);
+              setActive((i) => Math.min(kinds.length - 1, i + 1));
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              setActive((i) => Math.max(0, i - 1));
+            } else if (e.key === 'Enter' && kinds.length) {
+              e.preventDefault();
+              insert(kinds[activeIndex]);
+            } else if (e.key === 'Escape') {
+              if (query) setQuery('');
+              else setOpen(false);
+            }
+          }}
+        />
+      </label>
+      <p id="palette-where" className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+        Inserts {where}.
+        {listTarget && (
+          <button type="button" className="focus-ring ml-1 underline" onClick={() => setListTarget(null)}>
+            cancel
+          </button>
+        )}
+      </p>
+      {open && (
+        <ul
+          id="palette-list"
+          role="listbox"
+          aria-label="Layer kinds"
+          className="absolute inset-x-3 top-full z-20 -mt-5 max-h-80 overflow-auto rounded-lg border border-slate-300 bg-white py-1 shadow-xl dark:border-slate-600 dark:bg-slate-800"
+        >
+          {kinds.map((k, i) => (
+            <li
+              key={k.type}
+              id={`palette-${k.type}`}
+              role="option"
+              aria-selected={i === activeIndex}
+              className={`flex cursor-pointer items-baseline gap-2 px-3 py-1 text-sm ${
+                i === activeIndex ? 'bg-indigo-100 dark:bg-indigo-900' : 'hover:bg-slate-100 dark:hover:bg-slate-700'
+              }`}
+              // Keep the focus in the search box so typing and Enter keep working after a click.
+              onMouseDown={(e) => e.preventDefault()}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => insert(k)}
+            >
+              <span
+                className={`w-36 shrink-0 ${isBlock(k) ? 'font-semibold text-violet-800 dark:text-violet-300' : 'font-medium'}`}
+              >
+                {k.label}
+              </span>
+              <span className="truncate text-xs text-slate-600 dark:text-slate-300">{k.summary}</span>
+              <span className="ml-auto shrink-0 text-xs text-slate-500 dark:text-slate-400">{k.category}</span>
+            </li>
+          ))}
+          {!kinds.length && (
+            <li
+              role="option"
+              aria-selected={false}
+              aria-disabled
+              className="px-3 py-1 text-sm text-slate-600 dark:text-slate-300"
+            >
+              No layer kind matches “{query}”.
+            </li>
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}

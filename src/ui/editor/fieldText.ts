@@ -1,0 +1,90 @@
+/**
+ * Text ⇄ value for the inline field editors, driven by the kind's FieldSpec. Parsing only
+ * turns typing into the format's JSON values; range rules (kernel ≥ 1, groups divide Cin) are
+ * the engine's, which reports them on the row, so the message the user sees is the engine's.
+ */
+import type { FieldSpec } from '../../engine/layers/fields';
+
+export type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: string };
+
+const INT = /^[+-]?\d+$/;
+
+function parseInt10(t: string): number | null {
+  return INT.test(t) ? Number(t) : null;
+}
+
+/** "3" → 3; "3, 5", "3x5", "3×5", "[3, 5]" → [3, 5]; equal sides collapse to one number. */
+function parsePair(text: string): number | [number, number] | null {
+  const t = text.trim().replace(/^\[|\]$/g, '');
+  const parts = t.split(/\s*[,x×\s]\s*/).filter((p) => p !== '');
+  if (parts.length === 1) return parseInt10(parts[0]);
+  if (parts.length !== 2) return null;
+  const [h, w] = parts.map(parseInt10);
+  if (h === null || w === null) return null;
+  return [h, w];
+}
+
+/** Empty text = the field's default (the patch deletes the field); a required field reports it. */
+export function parseField(f: FieldSpec, text: string): Parsed {
+  const t = text.trim();
+  if (t === '') return { ok: true, value: undefined };
+  switch (f.kind) {
+    case 'int': {
+      const v = parseInt10(t);
+      return v === null ? { ok: false, error: `${f.label}: type a whole number` } : { ok: true, value: v };
+    }
+    case 'pair': {
+      const v = parsePair(t);
+      return v === null ? { ok: false, error: `${f.label}: type a number or "h, w"` } : { ok: true, value: v };
+    }
+    case 'padding': {
+      if (t.toLowerCase() === 'same') return { ok: true, value: 'same' };
+      const v = parsePair(t);
+      return v === null ? { ok: false, error: `${f.label}: type a number, "h, w" or same` } : { ok: true, value: v };
+    }
+    case 'number': {
+      const v = Number(t);
+      return t !== '' && Number.isFinite(v)
+        ? { ok: true, value: v }
+        : { ok: false, error: `${f.label}: type a number` };
+    }
+    case 'enum':
+      return f.options.includes(t)
+        ? { ok: true, value: t }
+        : { ok: false, error: `${f.label}: pick one of the options` };
+    case 'bool':
+      return t === 'true' || t === 'false'
+        ? { ok: true, value: t === 'true' }
+        : { ok: false, error: `${f.label}: true or false` };
+  }
+}
+
+/** The text an editor shows for a stored value (undefined = empty, the default shows as placeholder). */
+export function fieldText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
+}
+
+/** Placeholder text: the default, or "required". */
+export function fieldPlaceholder(f: FieldSpec): string {
+  if ('default' in f && f.default !== undefined) return String(f.default);
+  if (f.kind === 'pair' && !f.required) return 'same as kernel';
+  return f.required ? 'required' : '';
+}
+
+/** Two field values are the same when their JSON is (pairs are small arrays). */
+export const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Starting values for a new layer's required fields, so it computes as soon as it is inserted. */
+export function starterFields(type: string, fields: readonly FieldSpec[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    if (!f.required) continue;
+    if (f.name === 'kernel') out.kernel = type.includes('pool') ? 2 : 3;
+    else if (f.name === 'out') out.out = type === 'linear' ? 10 : 64;
+    else if (f.name === 'times') out.times = 2;
+    else if (f.kind === 'int' || f.kind === 'pair') out[f.name] = Math.max(1, f.min);
+  }
+  return out;
+}

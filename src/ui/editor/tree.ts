@@ -1,0 +1,104 @@
+/**
+ * The editor's flat view of the model tree: one item per layer, plus a header item per child
+ * list of a block (body, shortcut, branch i), in display order, skipping collapsed blocks.
+ * The virtualised list renders these; paths are the engine's model paths (Row.modelPath).
+ */
+import type { LayerSpec, Model } from '../../engine/format/model';
+import { isBlock, kindOf, type AnyKind } from '../../engine/layers/registry';
+
+export interface LayerItem {
+  readonly kind: 'layer';
+  /** Model path, e.g. `layers[2].body[0]`; also the item's key. */
+  readonly id: string;
+  readonly depth: number;
+  readonly spec: LayerSpec;
+  /** Undefined when the type is unknown (the engine reports that on the row). */
+  readonly layerKind: AnyKind | undefined;
+  readonly block: boolean;
+  readonly collapsed: boolean;
+  /** Path of the list holding this layer (`layers`, `layers[2].body`) and the index in it. */
+  readonly listPath: string;
+  readonly index: number;
+}
+
+export interface ListItem {
+  readonly kind: 'list';
+  /** List path, e.g. `layers[2].shortcut`, `layers[5].branches[1]`. */
+  readonly id: string;
+  readonly depth: number;
+  /** Path of the block that owns the list. */
+  readonly blockPath: string;
+  /** Field of the block that holds the list (`body`, `shortcut`, `branches`). */
+  readonly field: string;
+  /** Branch index for nested list fields (concat), else null. */
+  readonly branch: number | null;
+  readonly label: string;
+  readonly length: number;
+  readonly help: string;
+}
+
+export type EditorItem = LayerItem | ListItem;
+
+function listLabel(field: string, branch: number | null, len: number): string {
+  const what = branch === null ? field : `branch ${branch + 1}`;
+  if (len > 0) return what;
+  return field === 'shortcut' ? `${what} (empty: identity)` : `${what} (empty)`;
+}
+
+/** Flattens the model in display order. `collapsed` holds paths of collapsed blocks. */
+export function flattenModel(model: Model, collapsed: Readonly<Record<string, true>>): EditorItem[] {
+  const out: EditorItem[] = [];
+  const walk = (layers: readonly LayerSpec[], listPath: string, depth: number) => {
+    layers.forEach((spec, index) => {
+      const id = `${listPath}[${index}]`;
+      const layerKind = typeof spec?.type === 'string' ? kindOf(spec.type) : undefined;
+      const block = !!layerKind && isBlock(layerKind);
+      const isCollapsed = block && collapsed[id] === true;
+      out.push({ kind: 'layer', id, depth, spec, layerKind, block, collapsed: isCollapsed, listPath, index });
+      if (!block || isCollapsed || !layerKind || !isBlock(layerKind)) return;
+      // Child lists, each under a small header row (a drop target and an "add here" button).
+      for (const lf of layerKind.listFields) {
+        const raw = spec[lf.name];
+        const lists: { layers: readonly LayerSpec[]; branch: number | null }[] = lf.nested
+          ? (Array.isArray(raw) ? (raw as LayerSpec[][]) : []).map((l, i) => ({
+              layers: Array.isArray(l) ? l : [],
+              branch: i,
+            }))
+          : [{ layers: Array.isArray(raw) ? (raw as LayerSpec[]) : [], branch: null }];
+        for (const { layers: child, branch } of lists) {
+          const childPath = branch === null ? `${id}.${lf.name}` : `${id}.${lf.name}[${branch}]`;
+          out.push({
+            kind: 'list',
+            id: childPath,
+            depth: depth + 1,
+            blockPath: id,
+            field: lf.name,
+            branch,
+            label: listLabel(lf.name, branch, child.length),
+            length: child.length,
+            help: lf.help,
+          });
+          walk(child, childPath, depth + 1);
+        }
+      }
+    });
+  };
+  walk(Array.isArray(model?.layers) ? model.layers : [], 'layers', 0);
+  return out;
+}
+
+/** `layers[2].body[3]` → `layers[2].body`; `layers[1]` → `layers`. */
+export function parentList(path: string): string {
+  return path.replace(/\[\d+\]$/, '');
+}
+
+/** Index of a layer in its list: `layers[2].body[3]` → 3. */
+export function indexIn(path: string): number {
+  const m = /\[(\d+)\]$/.exec(path);
+  return m ? Number(m[1]) : -1;
+}
+
+/** True when `inner` is `outer` or lies inside it (a block cannot move into itself). */
+export function isWithin(inner: string, outer: string): boolean {
+  return inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+}

@@ -1,0 +1,158 @@
+/**
+ * Totals: parameters, the count in the selected convention (unit spelled out), MACs, exact
+ * FLOPs, weight size and activation memory for the chosen dtype. Every figure carries its
+ * exact value in `data-exact` (tests compare digits regardless of the SI/exact display).
+ */
+import type { ReactNode } from 'react';
+import type { ModelResult } from '../../engine/evaluate';
+import { conventionById } from '../../engine/conventions/registry';
+import { DTYPES } from '../../state/defaults';
+import { useEditor } from '../../state/store';
+import { Segmented } from '../controls';
+import {
+  DTYPE_BYTES,
+  formatBytes,
+  formatCount,
+  groupDigits,
+  shapeLabel,
+  unitLong,
+  unitWord,
+  type NumberFormat,
+} from '../format';
+
+function Figure({
+  label,
+  value,
+  exact,
+  note,
+  testId,
+  big = false,
+}: {
+  label: ReactNode;
+  value: string;
+  exact: bigint;
+  note?: ReactNode;
+  testId: string;
+  big?: boolean;
+}) {
+  return (
+    <div
+      className={`rounded-lg border border-slate-200 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900 ${big ? 'col-span-2' : ''}`}
+    >
+      <dt className="text-xs text-slate-600 dark:text-slate-300">{label}</dt>
+      <dd
+        className={`num font-semibold ${big ? 'text-2xl text-indigo-800 dark:text-indigo-200' : 'text-lg'}`}
+        data-testid={testId}
+        data-exact={exact.toString()}
+        title={`${groupDigits(exact)} exactly`}
+      >
+        {value}
+      </dd>
+      {note && <dd className="text-xs text-slate-600 dark:text-slate-400">{note}</dd>}
+    </div>
+  );
+}
+
+export function TotalsPanel({
+  result,
+  countIndex,
+  pending,
+}: {
+  result: ModelResult | null;
+  countIndex: number;
+  pending: boolean;
+}) {
+  const settings = useEditor((s) => s.settings);
+  const setSettings = useEditor((s) => s.setSettings);
+  const fmt: NumberFormat = settings.numberFormat;
+  const conv = conventionById(settings.convention);
+  const t = result?.totals;
+  const bytes = DTYPE_BYTES[settings.dtype];
+  const count = t && countIndex >= 0 ? (t.counts[countIndex] ?? 0n) : 0n;
+  const unit = conv?.unit ?? 'FLOP';
+  const weights = t ? t.params * bytes : 0n;
+  const acts = t ? t.activations * bytes : 0n;
+
+  return (
+    <section aria-labelledby="totals-title" className="space-y-2" aria-busy={pending}>
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 id="totals-title" className="panel-title">
+          Totals
+        </h2>
+        <span className="text-xs text-slate-600 dark:text-slate-300" aria-live="polite" data-testid="eval-status">
+          {!result
+            ? 'computing…'
+            : pending
+              ? 'updating…'
+              : result.errors
+                ? `${result.errors} row${result.errors > 1 ? 's' : ''} with errors (not counted)`
+                : 'up to date'}
+        </span>
+        <div className="ml-auto">
+          <Segmented
+            label="Memory dtype"
+            value={settings.dtype}
+            options={DTYPES.map((d) => ({ value: d, label: `${d} (${DTYPE_BYTES[d]} B)` }))}
+            onChange={(d) => setSettings({ dtype: d })}
+          />
+        </div>
+      </div>
+      <dl className="grid grid-cols-2 gap-2 lg:grid-cols-4" data-testid="totals">
+        <Figure
+          big
+          testId="total-count"
+          label={
+            <>
+              {conv?.name ?? settings.convention} — {unitWord(unit)} ({unitLong(unit)})
+            </>
+          }
+          value={`${formatCount(count, fmt)}${unitWord(unit)}`.replace(/(\d)([A-Z])/, '$1 $2')}
+          exact={count}
+          note={conv?.summary}
+        />
+        <Figure
+          testId="total-params"
+          label="Parameters"
+          value={formatCount(t?.params ?? 0n, fmt)}
+          exact={t?.params ?? 0n}
+          note={t?.buffers ? `+ ${formatCount(t.buffers, fmt)} buffers (BN running stats)` : undefined}
+        />
+        <Figure
+          testId="total-macs"
+          label="MACs (conv + linear, no bias)"
+          value={formatCount(t?.macs ?? 0n, fmt)}
+          exact={t?.macs ?? 0n}
+        />
+        <Figure
+          testId="total-flops"
+          label="FLOPs (exact: every op)"
+          value={formatCount(t?.flops ?? 0n, fmt)}
+          exact={t?.flops ?? 0n}
+        />
+        <Figure
+          testId="total-weights"
+          label={`Weight size (${settings.dtype})`}
+          value={formatBytes(weights, fmt)}
+          exact={weights}
+          note={`parameters × ${bytes} B`}
+        />
+        <Figure
+          testId="total-activations"
+          label={`Activation memory (${settings.dtype})`}
+          value={formatBytes(acts, fmt)}
+          exact={acts}
+          note={`every layer output, batch ${result?.batch ?? 1}, × ${bytes} B`}
+        />
+        <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900">
+          <dt className="text-xs text-slate-600 dark:text-slate-300">Output (batch {result?.batch ?? 1})</dt>
+          <dd className="font-mono text-lg font-semibold" data-testid="total-output">
+            {shapeLabel(result?.output)}
+          </dd>
+          <dd className="text-xs text-slate-600 dark:text-slate-400">
+            {result ? `${result.rows.length.toLocaleString('en')} rows evaluated` : ''}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
