@@ -6,7 +6,7 @@
 import { add, mul, div, sub, sym } from '../expr';
 import { needsMap, commonSymbols, type LeafKind } from './kind';
 import { BIAS, DILATION, KERNEL, OUT_CHANNELS, PADDING, STRIDE } from './common-fields';
-import { slide, windowOf, windowSymbols } from './geometry';
+import { outSize, slide, windowOf, windowSymbols } from './geometry';
 
 const perOut = mul(div('Cin', 'g'), 'Kh', 'Kw');
 
@@ -43,11 +43,18 @@ export const conv2d: LeafKind = {
     return 'error' in r ? r : { output: [out, r.h, r.w] };
   },
   symbols(p, input, output, batch) {
+    const win = windowOf(p);
+    // DeepSpeed's _conv_flops_compute re-derives the output size with padding d·(k−1)//2 on both
+    // sides, which is one short of PyTorch's padding="same" for an even dilated kernel span.
+    const ds = (i: 0 | 1) =>
+      outSize(input[i + 1], win.kernel[i], win.stride[i], win.padding[i], win.dilation[i], false);
     return {
       ...commonSymbols(input, output, batch),
-      ...windowSymbols(windowOf(p)),
+      ...windowSymbols(win),
       g: p.groups as number,
       b: p.bias ? 1 : 0,
+      Hds: ds(0),
+      Wds: ds(1),
     };
   },
   params: add(mul('Cout', perOut), mul('b', 'Cout')),
