@@ -2,22 +2,33 @@
  * torchvision's `_ops` metadata: conv + linear multiply-accumulates, bias ignored, batch 1
  * at the weights' crop size. torchvision computes it with a FlopCounterMode-based counter
  * (test/common_extended_utils.py) and reports GFLOPS/2 as MACs; see shared/reference/zoo.md.
+ * So it is exactly the `torch` convention divided by 2, transposed convolutions included.
  */
-import { mul, div } from '../expr';
 import type { Convention } from './types';
+import { CONV_MACS, CONVT_MACS, LINEAR_MACS, sameNote } from './shared';
+import { LEAF_KINDS, BLOCK_KINDS } from '../layers/registry';
+
+const counted = new Set(['conv2d', 'convtranspose2d', 'linear']);
 
 export const torchvision: Convention = {
   id: 'torchvision',
   name: 'torchvision _ops',
   unit: 'MAC',
   summary: "Conv + linear multiply-accumulates, no bias: what torchvision's model metadata lists",
-  source: 'pytorch/vision test/common_extended_utils.py (FlopCounterMode-based), weights metadata `_ops`',
+  source:
+    'pytorch/vision test/common_extended_utils.py (FlopCounterMode-based), weights metadata `_ops`; torch/utils/flop_counter.py conv_flop_count',
   rules: {
-    conv2d: mul('N', 'Cout', 'Ho', 'Wo', div('Cin', 'g'), 'Kh', 'Kw'),
-    linear: mul('N', 'I', 'O'),
+    conv2d: CONV_MACS,
+    // flop_counter.conv_flop_count with transposed=True: N·prod(w_shape)·Hin·Win, w = [Cin, Cout/g, Kh, Kw].
+    convtranspose2d: CONVT_MACS,
+    linear: LINEAR_MACS,
   },
   notes: {
-    relu: 'Only convolutions and linear layers are counted.',
-    batchnorm2d: 'Only convolutions and linear layers are counted.',
+    ...sameNote(
+      [...LEAF_KINDS, ...BLOCK_KINDS].map((k) => k.type).filter((t) => !counted.has(t)),
+      'Only convolutions and linear layers are counted.',
+    ),
+    convtranspose2d:
+      'Counted over the input positions: N·Hin·Win·Cin·(Cout/g)·Kh·Kw (flop_counter.conv_flop_count, transposed).',
   },
 };

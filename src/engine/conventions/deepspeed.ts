@@ -1,0 +1,74 @@
+/**
+ * DeepSpeed flops profiler (microsoft/DeepSpeed @38327e0,
+ * deepspeed/profiling/flops_profiler/profiler.py), its FLOPs figure. get_model_profile calls
+ * model.eval(), then counts patched torch.nn.functional calls (_patch_functionals) and tensor
+ * methods (_patch_tensor_methods: torch.add/mul, Tensor.add/mul, matmul…) for the whole batch.
+ * Its MACs figure (`deepspeed_macs`) is conv + linear MACs only — torchvision's count.
+ */
+import { add, div, mul, sym, type Expr } from '../expr';
+import type { Convention } from './types';
+import { sameNote } from './shared';
+
+export const deepspeed: Convention = {
+  id: 'deepspeed',
+  name: 'DeepSpeed flops profiler',
+  unit: 'FLOP',
+  summary: '2 × conv/linear MACs + conv bias, BN, activations, pools (numel_in); sigmoid/adds 0',
+  source:
+    'microsoft/DeepSpeed @38327e0: deepspeed/profiling/flops_profiler/profiler.py (_patch_functionals, _conv_flops_compute, _linear_flops_compute, …)',
+  rules: {
+    // _conv_flops_compute: 2·K·Cin·(Cout/g)·N·Ho'·Wo' + bias Cout·N·Ho'·Wo' (Ho' = its own size formula).
+    conv2d: mul('N', 'Cout', 'Hds', 'Wds', add(mul(2, div('Cin', 'g'), 'Kh', 'Kw'), 'b')),
+    // _conv_trans_flops_compute reads out_channels = weight.shape[1] = Cout/g and divides it by g
+    // again; the bias term uses its forward-conv size formula (Hds, Wds).
+    convtranspose2d: add(
+      mul(2, 'Kh', 'Kw', 'Cin', div(div('Cout', 'g'), 'g'), 'N', 'Hin', 'Win'),
+      mul('b', div('Cout', 'g'), 'N', 'Hds', 'Wds'),
+    ),
+    // _linear_flops_compute: 2·numel(x)·out_features; bias ignored.
+    linear: mul(2, 'N', 'I', 'O'),
+    // _batch_norm_flops_compute, eval: numel·(2 if affine else 1).
+    batchnorm2d: mul('numel_in', add(1, 'affine')),
+    // _layer_norm_flops_compute: numel·(5 if affine else 4).
+    layernorm: mul('numel_in', add(4, 'affine')),
+    // _relu/_prelu/_elu/_leaky_relu/_silu/_gelu_flops_compute: numel(x).
+    relu: mul(1, 'numel_in'),
+    prelu: mul(1, 'numel_in'),
+    elu: mul(1, 'numel_in'),
+    leakyrelu: mul(1, 'numel_in'),
+    silu: mul(1, 'numel_in'),
+    gelu: mul(1, 'numel_in'),
+    // _softmax_flops_compute: numel(x).
+    softmax: mul(1, 'numel_in'),
+    // _pool_flops_compute (every avg/max/adaptive pool): numel(x).
+    maxpool2d: mul(1, 'numel_in'),
+    avgpool2d: mul(1, 'numel_in'),
+    adaptiveavgpool2d: mul(1, 'numel_in'),
+    adaptivemaxpool2d: mul(1, 'numel_in'),
+    // _upsample_flops_compute: size → prod(size) (no N, no C); scale s → numel(x)·s^len(input),
+    // and len(input) is the batch N (a bug, verified: 1×16×8×8 at ×2 gives 2048).
+    upsample: (s): Expr => (s.bySize ? mul('Ho', 'Wo') : mul('numel_in', ...new Array<Expr>(s.N).fill(sym('s')))),
+    // F.local_response_norm: input.mul(input), F.avg_pool3d on the channel-padded squares,
+    // .mul(alpha), .add(k) are patched (torch/nn/functional.py); pow and `/` are not.
+    lrn: add(mul(3, 'numel_in'), mul('N', add('C', 'n', -1), 'Hin', 'Win')),
+  },
+  notes: {
+    ...sameNote(
+      ['sigmoid', 'tanh', 'hardswish', 'hardsigmoid'],
+      'torch.sigmoid / torch.tanh / F.hardswish / F.hardsigmoid are not patched: 0.',
+    ),
+    relu6: 'nn.ReLU6 calls F.hardtanh, which is not patched (only F.relu6 is): 0.',
+    dropout: 'F.dropout is not patched (and is the identity in eval): 0.',
+    ...sameNote(['flatten', 'channelshuffle', 'chunk', 'identity', 'concat'], 'No arithmetic call is patched: 0.'),
+    layerscale: '`γ * x` is an operator, not torch.mul / Tensor.mul: 0.',
+    residual: '`out += identity` is not torch.add / Tensor.add: 0.',
+    scale: '`body(x) * x` is not torch.mul / Tensor.mul: 0.',
+    conv2d:
+      'Output size from its own formula with padding d·(k−1)//2 per side: equal to PyTorch except padding "same" with an even dilated kernel span. deepspeed_macs = N·Cout·(Cin/g)·Kh·Kw·Ho·Wo.',
+    linear: 'deepspeed_macs = N·I·O.',
+    convtranspose2d:
+      'out_channels is read from weight.shape[1] (= Cout/g) and divided by g again, so grouped transposed convs are undercounted; the bias uses the forward-conv output size.',
+    lrn: 'Read from torch/nn/functional.py local_response_norm, not run.',
+    upsample: 'With a size: Ho·Wo only. With a scale: numel_in·scale^N (the exponent is len(input) = the batch).',
+  },
+};

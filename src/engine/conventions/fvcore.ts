@@ -1,0 +1,65 @@
+/**
+ * fvcore FlopCountAnalysis (facebookresearch/fvcore @3378afe), model in eval mode. It traces the
+ * model with torch.jit and counts aten ops with the handles in flop_count.py
+ * `_DEFAULT_SUPPORTED_OPS` (jit_handles.py); ops in jit_analysis.py `_IGNORED_OPS` count 0
+ * silently; any other op counts 0 with an "unsupported operator" warning. One "flop" = one
+ * fused multiply-add.
+ */
+import { add, mul } from '../expr';
+import type { Convention } from './types';
+import { CONV_MACS, CONVT_MACS, LINEAR_MACS } from './shared';
+
+const UNSUPPORTED = (op: string) => `fvcore warns "Unsupported operator ${op} encountered" and counts 0.`;
+
+export const fvcore: Convention = {
+  id: 'fvcore',
+  name: 'fvcore FlopCountAnalysis',
+  unit: 'MAC',
+  summary: 'Conv/linear MACs without bias, BN, layer norm, adaptive avg pool, upsample; the rest 0',
+  source:
+    'facebookresearch/fvcore @3378afe: fvcore/nn/flop_count.py _DEFAULT_SUPPORTED_OPS, fvcore/nn/jit_handles.py, fvcore/nn/jit_analysis.py _IGNORED_OPS',
+  rules: {
+    // conv_flop_jit → conv_flop_count: N·prod(w_shape)·prod(out spatial); bias ignored.
+    conv2d: CONV_MACS,
+    // transposed: N·prod(w_shape)·prod(input spatial), w = [Cin, Cout/g, Kh, Kw].
+    convtranspose2d: CONVT_MACS,
+    // linear_flop_jit: prod(input_shape)·out_features.
+    linear: LINEAR_MACS,
+    // batchnorm_flop_jit, eval: numel·(2 if affine else 1).
+    batchnorm2d: mul('numel_in', add(1, 'affine')),
+    // norm_flop_counter(2) for aten::layer_norm: numel·(5 if affine else 4).
+    layernorm: mul('numel_in', add(4, 'affine')),
+    // elementwise_flop_counter(1, 0) for aten::adaptive_avg_pool2d: numel of the input.
+    adaptiveavgpool2d: mul(1, 'numel_in'),
+    // upsample_nearest2d: elementwise_flop_counter(0, 1); upsample_bilinear2d: (0, 4).
+    upsample: mul('numel_out', add(1, mul(3, 'bilinear'))),
+  },
+  notes: {
+    relu: 'aten::relu is in _IGNORED_OPS: 0.',
+    dropout: 'aten::dropout is in _IGNORED_OPS: 0.',
+    flatten: 'aten::flatten is in _IGNORED_OPS: 0.',
+    channelshuffle: 'view/transpose/contiguous are in _IGNORED_OPS: 0.',
+    chunk: 'aten::chunk is in _IGNORED_OPS: 0.',
+    concat: 'aten::cat is in _IGNORED_OPS: 0.',
+    identity: 'nn.Identity emits no op: 0.',
+    relu6: UNSUPPORTED('aten::hardtanh'),
+    leakyrelu: UNSUPPORTED('aten::leaky_relu'),
+    prelu: UNSUPPORTED('aten::prelu'),
+    elu: UNSUPPORTED('aten::elu'),
+    sigmoid: UNSUPPORTED('aten::sigmoid'),
+    tanh: UNSUPPORTED('aten::tanh'),
+    hardswish: UNSUPPORTED('aten::hardswish'),
+    hardsigmoid: UNSUPPORTED('aten::hardsigmoid'),
+    silu: UNSUPPORTED('aten::silu'),
+    gelu: UNSUPPORTED('aten::gelu'),
+    softmax: UNSUPPORTED('aten::softmax'),
+    maxpool2d: UNSUPPORTED('aten::max_pool2d'),
+    avgpool2d: UNSUPPORTED('aten::avg_pool2d'),
+    adaptivemaxpool2d: UNSUPPORTED('aten::adaptive_max_pool2d'),
+    lrn: UNSUPPORTED('aten::mul / aten::avg_pool3d / aten::pow / aten::div'),
+    layerscale: UNSUPPORTED('aten::mul'),
+    residual: UNSUPPORTED('aten::add_'),
+    scale: UNSUPPORTED('aten::mul'),
+    batchnorm2d: 'Eval mode: 2·numel with affine (train mode would be 5·numel); BN is not ignored by the current code.',
+  },
+};

@@ -1,0 +1,81 @@
+/**
+ * Netscope (dgschwend/netscope @8ae36d8, src/analyzer.coffee) analysing the equivalent Caffe
+ * model. Netscope keeps five separate counters per layer (macc, comp, add, div, exp) and never
+ * adds them up; this convention reports their sum (a macc counts 1) and names the counter in
+ * each note. Layers Caffe/Netscope do not know raise "Unknown Layer" there and count 0 here.
+ * Shapes are FlopLab's (PyTorch) shapes: Netscope sizes pooling outputs with ceil (Caffe), so
+ * a floor-mode pool is counted at its PyTorch size.
+ */
+import { add, floordiv, mul, type Expr } from '../expr';
+import type { Convention } from './types';
+import { CONV_MACS, LINEAR_MACS, sameNote } from './shared';
+
+const numel = (k: number): Expr => mul(k, 'numel_out');
+const UNKNOWN = (caffe: string) => `No ${caffe} case in analyzer.coffee: Netscope reports "Unknown Layer"; counted 0.`;
+
+export const netscope: Convention = {
+  id: 'netscope',
+  name: 'Netscope (Caffe)',
+  unit: 'MAC',
+  summary: 'Sum of Netscope’s macc, comp, add, div and exp counters for the Caffe equivalent',
+  source: 'dgschwend/netscope @8ae36d8: src/analyzer.coffee Analyzer.analyze',
+  rules: {
+    // convolution: macc = Kw·Kh·Wout·Hout·Cin·Cout·N/g (no bias op).
+    conv2d: CONV_MACS,
+    // deconvolution: macc = Cin·Cout·Wout·Hout·(Kw/Sw)·(Kh/Sh)·N (groups ignored; fraction floored here).
+    convtranspose2d: floordiv(mul('Cin', 'Cout', 'Ho', 'Wo', 'N', 'Kh', 'Kw'), mul('Sh', 'Sw')),
+    // innerproduct: macc = Win·Hin·Cin·Cout·N (no bias op).
+    linear: LINEAR_MACS,
+    // batchnorm: add = div = numel; the affine part is a separate Scale layer: macc = numel.
+    batchnorm2d: mul('numel_out', add(2, 'affine')),
+    // relu/relu6/elu/prelu/dropout: comp = numel (LeakyReLU is Caffe's ReLU with negative_slope).
+    relu: numel(1),
+    relu6: numel(1),
+    leakyrelu: numel(1),
+    prelu: numel(1),
+    elu: numel(1),
+    dropout: numel(1),
+    // softmax: exp = add = div = numel.
+    softmax: numel(3),
+    // pooling MAX / AVE: comp / add = Hout·Wout·Kh·Kw·C·N.
+    maxpool2d: mul('numel_out', 'Kh', 'Kw'),
+    avgpool2d: mul('numel_out', 'Kh', 'Kw'),
+    // global pooling: Hin·Win·C·N; other adaptive sizes: their summed window area A.
+    adaptiveavgpool2d: mul('N', 'C', 'A'),
+    adaptivemaxpool2d: mul('N', 'C', 'A'),
+    // lrn: macc = numel·size, add = exp = numel, div = 2·numel.
+    lrn: mul('numel_out', add('n', 4)),
+    // eltwise SUM: add = numel (one per element whatever the number of inputs).
+    residual: numel(1),
+    // scale layer: macc = numel.
+    scale: numel(1),
+    layerscale: numel(1),
+  },
+  notes: {
+    conv2d: 'macc counter; the bias is a parameter, not an op.',
+    linear: 'macc counter (innerproduct).',
+    convtranspose2d:
+      'macc counter (deconvolution); Netscope’s own output size s·(in−1)+k−2p ignores dilation and output_padding; the fractional K/S product is floored here.',
+    batchnorm2d: 'add + div counters (BatchNorm), + macc of the Scale layer Caffe needs for γ, β.',
+    ...sameNote(['relu', 'relu6', 'leakyrelu', 'prelu', 'elu', 'dropout'], 'comp counter: one comparison per element.'),
+    softmax: 'exp + add + div counters.',
+    maxpool2d: 'comp counter. Netscope sizes the output with ceil (Caffe); counted at FlopLab’s size.',
+    avgpool2d: 'add counter (the divide line is commented out in analyzer.coffee). Output sized with ceil in Netscope.',
+    adaptiveavgpool2d:
+      'Global pooling (out 1): add = Hin·Win·C·N. Caffe has no adaptive pooling for other sizes; counted over the windows.',
+    adaptivemaxpool2d: 'Global pooling (out 1): comp = Hin·Win·C·N. Other sizes counted over the windows.',
+    lrn: 'macc = size·numel, add = exp = numel, div = 2·numel.',
+    residual: 'Eltwise SUM: add counter.',
+    scale: 'Scale layer with a second bottom: macc counter.',
+    layerscale: 'Scale layer: macc counter.',
+    sigmoid: UNKNOWN('sigmoid'),
+    tanh: UNKNOWN('tanh'),
+    ...sameNote(['hardswish', 'hardsigmoid', 'silu', 'gelu'], UNKNOWN('Caffe layer for this activation')),
+    layernorm: UNKNOWN('layer-norm'),
+    upsample: UNKNOWN('upsample'),
+    channelshuffle: UNKNOWN('channel-shuffle'),
+    chunk: UNKNOWN('slice'),
+    ...sameNote(['concat', 'flatten'], 'concat / flatten: no computation.'),
+    identity: 'No Caffe layer needed: 0.',
+  },
+};

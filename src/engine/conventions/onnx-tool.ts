@@ -1,0 +1,81 @@
+/**
+ * onnx-tool (ThanatosShinji/onnx-tool @00f5f0a) profiling the ONNX export of the equivalent
+ * PyTorch model (torch.onnx.export, eval mode, opset 17, BatchNormalization kept as a node).
+ * Unit: its "MACs" = instruction costs per node (onnx_tool/node.py): MUL = ADD = CMP = 1,
+ * DIV = 4, EXP = 32, SQRT = 24, TANH = EXP + 2·ADD + DIV = 38. Its "FLOPs" figure is 2 × this.
+ */
+import { add, div, mul, ZERO, type Expr, type Symbols } from '../expr';
+import type { Convention } from './types';
+import { CONV_TAPS, BIAS_ADDS } from './shared';
+import { LAYERNORM_POSITIONS } from '../layers/layernorm';
+
+const per = (k: number): Expr => mul(k, 'numel_out');
+
+/** Adaptive pools export as a Global*Pool node for out 1, as a plain pool when the size divides, else not at all. */
+const divisible = (s: Symbols) => s.Hin % s.Ho === 0 && s.Win % s.Wo === 0;
+
+export const onnxTool: Convention = {
+  id: 'onnx-tool',
+  name: 'onnx-tool',
+  unit: 'MAC',
+  summary: 'Instruction-weighted MACs of the ONNX graph: BN 31, sigmoid 32, tanh 76, pools K², adds 1 per element',
+  source: 'ThanatosShinji/onnx-tool @00f5f0a: onnx_tool/node.py (*Node._profile_core), data/Profile.md',
+  rules: {
+    // ConvNode: numel(y)·prod(W.shape[1:]) + numel(y) with a bias.
+    conv2d: add(mul('numel_out', CONV_TAPS), BIAS_ADDS),
+    // ConvTransposeNode: same code, W = [Cin, Cout/g, Kh, Kw] → numel(y)·(Cout/g)·Kh·Kw.
+    convtranspose2d: add(mul('numel_out', div('Cout', 'g'), 'Kh', 'Kw'), BIAS_ADDS),
+    // GemmNode: numel(y)·I + numel(y) with a bias.
+    linear: add(mul('numel_out', 'I'), BIAS_ADDS),
+    // BatchNormalizationNode: numel·(ADD + SQRT + DIV + ADD + MUL) = 31·numel.
+    batchnorm2d: per(31),
+    // LayerNormalizationNode (axis −1, channels-last): numel·(3 MUL + 4 ADD) + positions·(ADD + SQRT + DIV).
+    layernorm: add(mul(7, 'numel_out'), mul(29, LAYERNORM_POSITIONS)),
+    relu: per(1), // ReluNode: CMP
+    relu6: per(2), // exported as Clip(0, 6): ClipNode 2·CMP
+    leakyrelu: per(2), // LeakyReluNode: MUL + CMP
+    prelu: per(2), // PReluNode: CMP + MUL (ratio 1 for 2 inputs)
+    elu: per(35), // EluNode: CMP + EXP + ADD + MUL
+    sigmoid: per(32), // SigmoidNode inherits ExpNode: EXP
+    tanh: per(76), // TanhNode: TANH_MACS with ratio 2
+    hardswish: per(5), // HardSwishNode: 2·MUL + ADD + 2·CMP
+    hardsigmoid: per(4), // HardSigmoidNode: MUL + ADD + 2·CMP
+    silu: per(33), // exported as Sigmoid (32) + Mul (1)
+    gelu: per(7), // opset < 20: Div (4) + Erf (0) + Add (1) + Mul (1) + Mul (1)
+    softmax: per(36), // SoftmaxNode: EXP + DIV
+    // PoolBase: numel(y)·Kh·Kw.
+    maxpool2d: mul('numel_out', 'Kh', 'Kw'),
+    avgpool2d: mul('numel_out', 'Kh', 'Kw'),
+    // GlobalAveragePoolNode: numel(x)·ADD + numel(y)·DIV; divisible sizes export as AveragePool (numel(y)·k²).
+    adaptiveavgpool2d: (s) =>
+      s.Ho === 1 && s.Wo === 1 ? add('numel_in', mul(4, 'numel_out')) : divisible(s) ? mul(1, 'numel_in') : ZERO,
+    // GlobalMaxPool has no onnx-tool node (0 with a warning); divisible sizes export as MaxPool.
+    adaptivemaxpool2d: (s) => (s.Ho === 1 && s.Wo === 1 ? ZERO : divisible(s) ? mul(1, 'numel_in') : ZERO),
+    // ResizeNode: nearest 0, linear 4·numel(y).
+    upsample: mul(4, 'bilinear', 'numel_out'),
+    // LRNNode: numel·(DIV + EXP + ADD + size·MUL).
+    lrn: mul('numel_out', add(37, 'n')),
+    layerscale: per(1), // Mul with γ
+    residual: per(1), // AddNode: 2 inputs → ratio 1
+    scale: per(1), // MulNode (broadcast)
+  },
+  notes: {
+    batchnorm2d:
+      'Assumes the exporter keeps BatchNormalization as a node (onnx-tool does not fuse it); a Conv+BN fusion would drop it.',
+    adaptiveavgpool2d:
+      'out 1 → GlobalAveragePool: numel_in + 4·N·C. Sizes that divide the input export as AveragePool (= numel_in); other sizes cannot be exported (0).',
+    adaptivemaxpool2d:
+      'out 1 → GlobalMaxPool, which onnx-tool does not register ("not registed for profiling", 0). Dividing sizes export as MaxPool (= numel_in); others cannot be exported.',
+    gelu: 'torch.onnx opset 17/18 writes GELU as Div, Erf, Add, Mul, Mul (Erf is a FusedBase: 0).',
+    silu: 'torch.onnx writes SiLU as Sigmoid + Mul.',
+    relu6: 'torch.onnx writes ReLU6 as Clip(0, 6).',
+    layernorm: 'LayerNormalization (opset 17) on the channels-last tensor; P = positions = numel / C.',
+    dropout: 'Dropout disappears in an eval-mode export (a Dropout node would count 0).',
+    ...Object.fromEntries(
+      ['flatten', 'channelshuffle', 'chunk', 'identity', 'concat'].map((t) => [
+        t,
+        'Reshape/Transpose/Slice/Concat nodes count 0.',
+      ]),
+    ),
+  },
+};

@@ -1,0 +1,83 @@
+/**
+ * ptflops 0.7.6 (sovrasov/flops-counter.pytorch @d612c75), default pytorch backend with
+ * count_functional=True. Two sources add up (pytorch_engine.py get_flops_pytorch):
+ *  - module hooks (pytorch_ops.py MODULES_MAPPING, looked up by exact type);
+ *  - patched torch.nn.functional calls (FUNCTIONAL_MAPPING: F.relu, F.prelu, F.elu, F.gelu,
+ *    F.silu, every F.*pool*, F.softmax, F.interpolate).
+ * So nn.ReLU, nn.PReLU, nn.ELU, nn.GELU, pools and nn.Upsample are counted twice.
+ * ptflops reports the cost of ONE image: get_model_complexity_info feeds a batch of 1 built from
+ * input_res, and compute_average_flops_cost divides by __batch_counter__. The tool fixtures at
+ * batch 2 and 4 (shared/reference/tool-fixtures.jsonl) confirm the per-image figure, so every
+ * rule here is per sample (numel ÷ N) and the count does not grow with the batch.
+ */
+import { add, div, mul } from '../expr';
+import type { Convention } from './types';
+import { sameNote } from './shared';
+
+/** Per-image element counts. */
+const IN1 = div('numel_in', 'N');
+const OUT1 = div('numel_out', 'N');
+
+export const ptflops: Convention = {
+  id: 'ptflops',
+  name: 'ptflops 0.7.6 (pytorch backend)',
+  unit: 'MAC',
+  summary: 'Per-image conv/linear MACs with bias, BN, ReLU and pools — ReLU, pools and upsample counted twice',
+  source:
+    'sovrasov/flops-counter.pytorch @d612c75: ptflops/pytorch_ops.py (MODULES_MAPPING, FUNCTIONAL_MAPPING), ptflops/pytorch_engine.py (patch_functional, compute_average_flops_cost)',
+  rules: {
+    // conv_flops_counter_hook: Kh·Kw·Cin·(Cout/g)·Ho·Wo + bias Cout·Ho·Wo, per sample.
+    conv2d: add(mul('Kh', 'Kw', 'Cin', div('Cout', 'g'), 'Ho', 'Wo'), mul('b', OUT1)),
+    // Same hook with transpose=True: the kernel runs over the input positions.
+    convtranspose2d: add(mul('Kh', 'Kw', 'Cin', div('Cout', 'g'), 'Hin', 'Win'), mul('b', OUT1)),
+    // linear_flops_counter_hook: (I·O + b·O) per row.
+    linear: add(mul('I', 'O'), mul('b', 'O')),
+    // bn_flops_counter_hook: numel(x), ×2 when `.affine`.
+    batchnorm2d: mul(IN1, add(1, 'affine')),
+    // Same hook; nn.LayerNorm has no `.affine` attribute, so never ×2. F.layer_norm is not patched.
+    layernorm: IN1,
+    // relu_flops_counter_hook (numel(y)) + F.relu/F.prelu/F.elu/F.gelu patched (numel(x)).
+    relu: add(OUT1, IN1),
+    prelu: add(OUT1, IN1),
+    elu: add(OUT1, IN1),
+    gelu: add(OUT1, IN1),
+    // nn.ReLU6 calls F.hardtanh and nn.LeakyReLU F.leaky_relu: neither is patched, module hook only.
+    relu6: OUT1,
+    leakyrelu: OUT1,
+    // nn.SiLU / nn.Softmax have no module hook; F.silu and F.softmax are patched.
+    silu: IN1,
+    softmax: IN1,
+    // pool_flops_counter_hook (numel(x)) + patched F.*pool* (numel(x)).
+    maxpool2d: mul(2, IN1),
+    avgpool2d: mul(2, IN1),
+    adaptiveavgpool2d: mul(2, IN1),
+    adaptivemaxpool2d: mul(2, IN1),
+    // upsample_flops_counter_hook takes output[0] (one image): C·Ho·Wo; plus F.interpolate:
+    // size → prod(size)·N·C, scale s → numel(x)·s² — both the output numel.
+    upsample: mul(2, OUT1),
+    // F.local_response_norm (torch/nn/functional.py): input.mul(input), avg_pool3d over the
+    // channel-padded squares (N·(C+n−1)·H·W), .mul(alpha), .add(k) — all patched calls.
+    lrn: add(mul(3, IN1), mul(add('C', 'n', -1), 'Hin', 'Win')),
+  },
+  notes: {
+    ...sameNote(
+      ['sigmoid', 'tanh', 'hardswish', 'hardsigmoid', 'dropout', 'identity', 'flatten', 'channelshuffle', 'chunk'],
+      'No module hook and no patched functional: 0.',
+    ),
+    relu: 'Counted twice: the nn.ReLU hook and the patched F.relu.',
+    prelu: 'Counted twice: the nn.PReLU hook and the patched F.prelu.',
+    elu: 'Counted twice: the nn.ELU hook and the patched F.elu.',
+    gelu: 'Counted twice: the nn.GELU hook and the patched F.gelu.',
+    maxpool2d: 'Counted twice: pool_flops_counter_hook (numel_in per sample) and the patched F.max_pool2d.',
+    avgpool2d: 'Counted twice: pool_flops_counter_hook and the patched F.avg_pool2d.',
+    adaptiveavgpool2d: 'Counted twice: pool_flops_counter_hook and the patched F.adaptive_avg_pool2d.',
+    adaptivemaxpool2d: 'Counted twice: pool_flops_counter_hook and the patched F.adaptive_max_pool2d.',
+    upsample: 'Counted twice: the nn.Upsample hook (output numel) and the patched F.interpolate.',
+    layernorm: 'bn_flops_counter_hook checks `.affine`, which nn.LayerNorm lacks: numel_in, never doubled.',
+    layerscale: '`γ * x` is an operator, not torch.mul: 0.',
+    lrn: 'No module hook, but F.local_response_norm calls patched Tensor.mul (twice), Tensor.add and F.avg_pool3d on the channel-padded squares. Read from torch/nn/functional.py, not run.',
+    residual: '`out += identity` is not torch.add: 0.',
+    scale: '`body(x) * x` is not torch.mul: 0.',
+    concat: 'torch.cat is not patched: 0.',
+  },
+};

@@ -1,0 +1,36 @@
+/**
+ * Formulas several conventions share, named once so each convention file reads as its tool's
+ * rule table. Symbols are those of the layer kinds (src/engine/layers/<kind>.ts).
+ */
+import { div, mul } from '../expr';
+
+/** Conv weight MACs per output position and output channel: (Cin/g)·Kh·Kw. */
+export const CONV_TAPS = mul(div('Cin', 'g'), 'Kh', 'Kw');
+/** Conv2d multiply-accumulates, bias excluded: N·Cout·Ho·Wo·(Cin/g)·Kh·Kw. */
+export const CONV_MACS = mul('N', 'Cout', 'Ho', 'Wo', CONV_TAPS);
+/** ConvTranspose2d multiply-accumulates as PyTorch computes them: N·Hin·Win·Cin·(Cout/g)·Kh·Kw. */
+export const CONVT_MACS = mul('N', 'Hin', 'Win', 'Cin', div('Cout', 'g'), 'Kh', 'Kw');
+/** Linear multiply-accumulates, bias excluded: N·I·O. */
+export const LINEAR_MACS = mul('N', 'I', 'O');
+/** One bias add per output element. */
+export const BIAS_ADDS = mul('b', 'numel_out');
+
+/** The element-wise activations (one output per input). */
+export const ACTIVATIONS = [
+  'relu',
+  'relu6',
+  'leakyrelu',
+  'prelu',
+  'elu',
+  'sigmoid',
+  'tanh',
+  'hardswish',
+  'hardsigmoid',
+  'silu',
+  'gelu',
+] as const;
+
+/** Repeat the same note for several types. */
+export function sameNote(types: readonly string[], note: string): Record<string, string> {
+  return Object.fromEntries(types.map((t) => [t, note]));
+}

@@ -1,0 +1,70 @@
+/**
+ * thop 0.1.1 (Lyken17/pytorch-OpCounter @43c064a): MACs from forward hooks on leaf modules,
+ * looked up by exact type in profile.py `register_hooks`; a module type without a rule counts
+ * 0 (thop/vision/basic_hooks.py, thop/vision/calc_func.py).
+ */
+import { add, div, mul, num, sub } from '../expr';
+import type { Convention } from './types';
+import { CONV_MACS, LINEAR_MACS, sameNote } from './shared';
+import { SOFTMAX_VECTORS } from '../layers/softmax';
+
+const NO_RULE = 'No entry in thop’s register_hooks: 0 MACs (and 0 params in thop’s own total).';
+
+export const thop: Convention = {
+  id: 'thop',
+  name: 'thop 0.1.1',
+  unit: 'MAC',
+  summary: 'Conv/linear MACs without bias, BN 4·numel, avg pools, PReLU; ReLU/max-pool/sigmoid 0',
+  source:
+    'Lyken17/pytorch-OpCounter @43c064a: thop/profile.py register_hooks, thop/vision/basic_hooks.py, calc_func.py',
+  rules: {
+    // count_convNd → calculate_conv2d_flops: numel(y)·(Cin//g)·prod(w.shape[2:]); bias unused.
+    conv2d: CONV_MACS,
+    // Same hook for ConvTranspose2d: numel of the *output* × (Cin//g) × Kh·Kw.
+    convtranspose2d: mul('numel_out', div('Cin', 'g'), 'Kh', 'Kw'),
+    // count_linear: in_features × numel(y).
+    linear: LINEAR_MACS,
+    // count_normalization: calculate_norm = 2·numel(x), doubled when affine.
+    batchnorm2d: mul(2, 'numel_in', add(1, 'affine')),
+    layernorm: mul(2, 'numel_in', add(1, 'affine')),
+    // count_prelu: numel(x) when not training (eval).
+    prelu: mul(1, 'numel_in'),
+    // count_avgpool: calculate_avgpool(numel(y)).
+    avgpool2d: mul(1, 'numel_out'),
+    // count_adap_avgpool: int((prod(in/out as float64) + 1)·numel(y)).
+    adaptiveavgpool2d: (s) => num(Math.trunc(((s.Hin / s.Ho) * (s.Win / s.Wo) + 1) * s.numel_out)),
+    // count_softmax with nn.Softmax(dim=1): batch·(F exp + F−1 add + F div).
+    softmax: mul(SOFTMAX_VECTORS, sub(mul(3, 'F'), 1)),
+    // count_upsample → calculate_upsample: nearest ×1, bilinear ×11.
+    upsample: mul('numel_out', add(1, mul(10, 'bilinear'))),
+  },
+  notes: {
+    ...sameNote(['relu', 'relu6', 'maxpool2d', 'adaptivemaxpool2d', 'dropout'], 'zero_ops in register_hooks: 0.'),
+    ...sameNote(
+      [
+        'elu',
+        'sigmoid',
+        'tanh',
+        'hardswish',
+        'hardsigmoid',
+        'silu',
+        'gelu',
+        'identity',
+        'flatten',
+        'layerscale',
+        'lrn',
+        'chunk',
+      ],
+      NO_RULE,
+    ),
+    leakyrelu: 'count_relu → calculate_relu_flops returns 0.',
+    conv2d: 'N·Cout·Ho·Wo·(Cin/g)·Kh·Kw; the bias argument is passed but never used.',
+    convtranspose2d: 'count_convNd on the output: N·Cout·Ho·Wo·(Cin/g)·Kh·Kw (calculate_conv2d_flops).',
+    layernorm:
+      'count_normalization for nn.LayerNorm (elementwise_affine doubles it). torchvision’s LayerNorm2d is a subclass, which thop’s exact-type lookup misses (0).',
+    adaptiveavgpool2d: 'int((Hin/Ho·Win/Wo + 1)·numel_out) in float64, as count_adap_avgpool computes it.',
+    residual: '`out += identity` is not a module: 0.',
+    scale: '`body(x) * x` is not a module: 0.',
+    channelshuffle: 'view/transpose are not modules (nn.ChannelShuffle has no rule): 0.',
+  },
+};

@@ -1,0 +1,34 @@
+/**
+ * torch.utils.flop_counter.FlopCounterMode (torch 2.13): FLOPs = 2 × MACs of matmuls and
+ * convolutions only. The registry (flop_registry) covers mm, addmm, bmm, baddbmm,
+ * convolution and SDPA; every other op counts 0. Bias is ignored ("Should be 2 * c_in - 1
+ * technically", conv_flop_count).
+ */
+import { mul } from '../expr';
+import type { Convention } from './types';
+import { CONV_MACS, CONVT_MACS, LINEAR_MACS, sameNote } from './shared';
+import { LEAF_KINDS, BLOCK_KINDS } from '../layers/registry';
+
+const counted = new Set(['conv2d', 'convtranspose2d', 'linear']);
+
+export const torch: Convention = {
+  id: 'torch',
+  name: 'torch FlopCounterMode',
+  unit: 'FLOP',
+  summary: '2 × (conv + matmul MACs); bias, norms, activations, pools and adds are 0',
+  source: 'pytorch/pytorch torch/utils/flop_counter.py: conv_flop_count, addmm_flop, mm_flop (torch 2.13)',
+  rules: {
+    conv2d: mul(2, CONV_MACS),
+    // conv_flop_count(transposed=True) uses the input's spatial size: 2·N·Hin·Win·prod(w_shape).
+    convtranspose2d: mul(2, CONVT_MACS),
+    linear: mul(2, LINEAR_MACS),
+  },
+  notes: {
+    ...sameNote(
+      [...LEAF_KINDS, ...BLOCK_KINDS].map((k) => k.type).filter((t) => !counted.has(t)),
+      'Not in flop_counter’s registry (only mm/addmm/bmm/convolution/SDPA are): 0.',
+    ),
+    conv2d: '2·N·Cout·(Cin/g)·Kh·Kw·Ho·Wo; the bias add is ignored.',
+    linear: '2·N·I·O (addmm_flop); the bias add is ignored.',
+  },
+};

@@ -1,0 +1,65 @@
+/**
+ * torchinfo (TylerYep/torchinfo @5c4164f) "Total mult-adds": torchinfo/layer_info.py
+ * LayerInfo.calculate_macs derives MACs from each leaf module's `weight`/`bias` parameters:
+ *  - class name contains "Conv": params × N·Hout·Wout (output size without the channel dim);
+ *  - class name contains "Linear": params × numel(output[:-1]) = params × N;
+ *  - any other module with a weight/bias: params × N (output_size[0] = the batch).
+ * Modules without parameters (activations, pools) count 0; the total sums the leaf layers.
+ */
+import { add, div, mul } from '../expr';
+import type { Convention } from './types';
+import { sameNote } from './shared';
+
+export const torchinfo: Convention = {
+  id: 'torchinfo',
+  name: 'torchinfo mult-adds',
+  unit: 'MAC',
+  summary: 'Parameters × output positions for conv, × batch for linear/norm; parameter-free layers 0',
+  source: 'TylerYep/torchinfo @5c4164f: torchinfo/layer_info.py LayerInfo.calculate_macs, model_statistics.py',
+  rules: {
+    // "Conv" in class name: (weight + bias) numel × N·Hout·Wout.
+    conv2d: mul('N', 'Ho', 'Wo', add(mul('Cout', div('Cin', 'g'), 'Kh', 'Kw'), mul('b', 'Cout'))),
+    // ConvTranspose2d has "Conv" in its name: same rule with its weight [Cin, Cout/g, Kh, Kw].
+    convtranspose2d: mul('N', 'Ho', 'Wo', add(mul('Cin', div('Cout', 'g'), 'Kh', 'Kw'), mul('b', 'Cout'))),
+    // "Linear": (I·O + b·O) × N.
+    linear: mul('N', add(mul('I', 'O'), mul('b', 'O'))),
+    // Other modules with weight/bias: params × N.
+    batchnorm2d: mul('N', 2, 'affine', 'C'),
+    layernorm: mul('N', 2, 'affine', 'C'),
+    prelu: mul('N', 'A'),
+  },
+  notes: {
+    ...sameNote(
+      [
+        'relu',
+        'relu6',
+        'leakyrelu',
+        'elu',
+        'sigmoid',
+        'tanh',
+        'hardswish',
+        'hardsigmoid',
+        'silu',
+        'gelu',
+        'softmax',
+        'dropout',
+        'maxpool2d',
+        'avgpool2d',
+        'adaptiveavgpool2d',
+        'adaptivemaxpool2d',
+        'upsample',
+        'flatten',
+        'channelshuffle',
+        'identity',
+        'lrn',
+        'chunk',
+      ],
+      'No weight or bias parameter: 0.',
+    ),
+    batchnorm2d: '2·C (weight + bias) × N — not a per-pixel cost. Running statistics are buffers, not counted.',
+    layernorm: '2·C (weight + bias) × N.',
+    prelu: 'num_parameters × N.',
+    layerscale: 'γ is not named weight/bias (torchvision keeps it as CNBlock.layer_scale, a non-leaf): 0.',
+    ...sameNote(['residual', 'scale', 'concat'], 'An operator on tensors, not a module: 0.'),
+  },
+};
