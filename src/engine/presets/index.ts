@@ -6,6 +6,9 @@ import { SQUEEZENET_PRESETS } from './squeezenet';
 import { DENSENET_PRESETS } from './densenet';
 import { INCEPTION_PRESETS } from './inception';
 import { MOBILENET_PRESETS } from './mobilenet';
+import { MNASNET_PRESETS, MOBILENET_V3_PRESETS } from './mobilenet_v3';
+import { SHUFFLENET_PRESETS } from './shufflenet';
+import { EFFICIENTNET_PRESETS } from './efficientnet';
 
 export type { Preset, PresetKnob, PresetReference } from './types';
 export { knobError } from './build';
@@ -17,6 +20,10 @@ export const PRESETS: readonly Preset[] = [
   ...DENSENET_PRESETS,
   ...INCEPTION_PRESETS,
   ...MOBILENET_PRESETS,
+  ...MOBILENET_V3_PRESETS,
+  ...MNASNET_PRESETS,
+  ...SHUFFLENET_PRESETS,
+  ...EFFICIENTNET_PRESETS,
 ];
 
 const BY_NAME = new Map(PRESETS.map((p) => [p.name, p]));
