@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateModel } from '../../../src/engine/evaluate';
+import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
+import { kindOf } from '../../../src/engine/layers/registry';
+import type { FieldSpec } from '../../../src/engine/layers/fields';
+import type { Model } from '../../../src/engine/format/model';
+import { flattenModel, indexIn, isWithin, parentList } from '../../../src/ui/editor/tree';
+import { fieldText, parseField, starterFields } from '../../../src/ui/editor/fieldText';
+import { filterKinds, newLayerSpec } from '../../../src/ui/editor/Palette';
+import { parseShape } from '../../../src/ui/editor/InputBar';
+import { numbersByPath } from '../../../src/ui/numbers';
+import resnet18 from '../../fixtures/resnet18.json';
+
+const model: Model = {
+  format: 'floplab.model/1',
+  input: [3, 8, 8],
+  layers: [
+    { type: 'conv2d', out: 4, kernel: 3, padding: 1 },
+    { type: 'residual', body: [{ type: 'relu' }], shortcut: [] },
+    { type: 'concat', branches: [[{ type: 'relu' }], []] },
+    { type: 'repeat', times: 3, body: [{ type: 'batchnorm2d' }] },
+  ],
+};
+
+describe('flattenModel: display order with a header per child list', () => {
+  it('lists layers and list headers depth-first with model paths', () => {
+    const items = flattenModel(model, {});
+    expect(items.map((i) => `${i.kind}:${i.id}@${i.depth}`)).toEqual([
+      'layer:layers[0]@0',
+      'layer:layers[1]@0',
+      'list:layers[1].body@1',
+      'layer:layers[1].body[0]@1',
+      'list:layers[1].shortcut@1',
+      'layer:layers[2]@0',
+      'list:layers[2].branches[0]@1',
+      'layer:layers[2].branches[0][0]@1',
+      'list:layers[2].branches[1]@1',
+      'layer:layers[3]@0',
+      'list:layers[3].body@1',
+      'layer:layers[3].body[0]@1',
+    ]);
+  });
+  it('hides the inside of collapsed blocks and labels empty lists', () => {
+    const items = flattenModel(model, { 'layers[1]': true, 'layers[3]': true });
+    expect(items.filter((i) => i.id.startsWith('layers[1].') || i.id.startsWith('layers[3].'))).toEqual([]);
+    const shortcut = flattenModel(model, {}).find((i) => i.id === 'layers[1].shortcut');
+    expect(shortcut?.kind === 'list' && shortcut.label).toBe('shortcut (empty: identity)');
+  });
+  it('never throws on a broken document', () => {
+    expect(flattenModel({ ...model, layers: [null as never, { type: 'nope' }] }, {}).length).toBe(2);
+  });
+});
+
+describe('path helpers', () => {
+  it.each([
+    ['layers[3]', 'layers', 3],
+    ['layers[2].body[4]', 'layers[2].body', 4],
+    ['layers[5].branches[1][0]', 'layers[5].branches[1]', 0],
+  ])('%s is item %s[%i]', (p, list, i) => {
+    expect(parentList(p)).toBe(list);
+    expect(indexIn(p)).toBe(i);
+  });
+  it('isWithin: a block cannot be dropped into itself', () => {
+    expect(isWithin('layers[2].body', 'layers[2]')).toBe(true);
+    expect(isWithin('layers[2]', 'layers[2]')).toBe(true);
+    expect(isWithin('layers[21].body', 'layers[2]')).toBe(false);
+  });
+});
+
+// Field specs are the engine's (src/engine/layers/common-fields.ts): kernel is a 'pair',
+// padding accepts "same" (PyTorch Conv2d padding='same'), out is an int.
+describe('parseField', () => {
+  const KERNEL = kindOf('conv2d')!.fields.find((f) => f.name === 'kernel') as FieldSpec;
+  const PADDING = kindOf('conv2d')!.fields.find((f) => f.name === 'padding') as FieldSpec;
+  const OUT = kindOf('conv2d')!.fields.find((f) => f.name === 'out') as FieldSpec;
+  it.each([
+    [KERNEL, '3', 3],
+    [KERNEL, '3, 5', [3, 5]],
+    [KERNEL, '[1,7]', [1, 7]],
+    [KERNEL, '3x5', [3, 5]],
+    [KERNEL, '0', 0], // parses; the engine reports "kernel must be a positive integer" on the row
+    [KERNEL, '', undefined], // empty = delete the field
+    [PADDING, 'same', 'same'],
+    [PADDING, '2', 2],
+    [OUT, '64', 64],
+  ])('%#: "%s"', (f, text, want) => expect(parseField(f, text as string)).toEqual({ ok: true, value: want }));
+  it.each([
+    [KERNEL, 'abc'],
+    [KERNEL, '3, 5, 7'],
+    [OUT, '6.5'],
+    [PADDING, 'valid'],
+  ])('%#: rejects "%s" with a message naming the field', (f, text) => {
+    const r = parseField(f, text);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toContain(f.label);
+  });
+  it('fieldText shows pairs as "h, w"', () => expect(fieldText([3, 5])).toBe('3, 5'));
+});
+
+describe('palette', () => {
+  it('filters by type, label and summary words', () => {
+    expect(filterKinds('conv').map((k) => k.type)).toContain('conv2d');
+    expect(filterKinds('residual')[0].type).toBe('residual');
+    expect(filterKinds('zzzz')).toEqual([]);
+  });
+  it('every kind inserts as a layer the engine evaluates without a field error', () => {
+    for (const k of filterKinds('')) {
+      const spec = newLayerSpec(k);
+      expect(starterFields(k.type, k.fields)).toBeTypeOf('object');
+      const r = evaluateModel({ format: 'floplab.model/1', input: [8, 16, 16], layers: [spec] });
+      const err = r.rows[0]?.error ?? '';
+      // Shape errors (a linear on a feature map) are fine; field validation errors are not.
+      expect(err, `${k.type}: ${err}`).not.toMatch(/must be|is required|unknown field/);
+    }
+  });
+});
+
+describe('parseShape', () => {
+  it.each([
+    ['3, 224, 224', [3, 224, 224]],
+    ['3x32x32', [3, 32, 32]],
+    ['[1, 28, 28]', [1, 28, 28]],
+    ['784', [784]],
+  ])('"%s"', (t, want) => expect(parseShape(t)).toEqual(want));
+  it.each(['3, 224', '0, 4, 4', 'a, b, c', ''])('rejects "%s"', (t) => expect(typeof parseShape(t)).toBe('string'));
+});
+
+// Source: shared/reference/zoo.md via tests/fixtures/resnet18.json (torchvision resnet18):
+// the editor's per-layer numbers must add up to the engine's totals.
+describe('numbersByPath on ResNet-18', () => {
+  const r = evaluateModel(resnet18 as Model, { conventions: [...CONVENTION_IDS] });
+  const nums = numbersByPath(r);
+  it('top-level rows (blocks as their totals) sum to the model totals', () => {
+    const top = (resnet18 as Model).layers.map((_, i) => nums.get(`layers[${i}]`)!);
+    expect(top.reduce((a, n) => a + n.params, 0n)).toBe(11_689_512n);
+    expect(top.reduce((a, n) => a + n.macs, 0n)).toBe(r.totals.macs);
+    expect(top.reduce((a, n) => a + n.flops, 0n)).toBe(r.totals.flops);
+  });
+  it('a layer inside a repeat sums its iterations', () => {
+    // layer1 = repeat ×2 of a basic block: its first conv runs twice (64·64·9 weights each).
+    const conv = nums.get('layers[4].body[0].body[0]')!;
+    expect(conv.instances).toBe(2);
+    expect(conv.params).toBe(2n * 64n * 64n * 9n);
+  });
+});
