@@ -5,7 +5,6 @@
 import type { LayerSpec } from '../format/model';
 import {
   act,
-  bn,
   cna,
   conv,
   dropout,
