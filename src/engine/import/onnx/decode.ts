@@ -1,0 +1,201 @@
+/**
+ * ONNX bytes → a plain graph (nodes, attributes, initializer shapes, small constant values).
+ *
+ * The model and graph messages are walked field by field with a protobufjs Reader so progress
+ * can be reported as nodes arrive; each node, initializer and value info is decoded with the
+ * schema. Weight bytes are never copied: protobufjs hands out views, and only tensors of at most
+ * SMALL_TENSOR elements (shapes, scales, clip bounds) have their values read.
+ */
+import { AttrType, DataType, OnnxTypes, protobuf } from './schema';
+import type { ImportProgress } from '../result';
+
+export interface OnnxTensor {
+  readonly dims: number[];
+  readonly dataType: number;
+  /** Values of small tensors (≤ SMALL_TENSOR elements) when their type is numeric. */
+  readonly values?: number[];
+}
+
+export interface OnnxAttribute {
+  readonly type: number;
+  readonly f?: number;
+  readonly i?: number;
+  readonly s?: string;
+  readonly t?: OnnxTensor;
+  readonly floats?: number[];
+  readonly ints?: number[];
+}
+
+export interface OnnxNode {
+  readonly name: string;
+  readonly opType: string;
+  readonly domain: string;
+  readonly inputs: string[];
+  readonly outputs: string[];
+  readonly attrs: ReadonlyMap<string, OnnxAttribute>;
+}
+
+export interface OnnxValueInfo {
+  readonly name: string;
+  /** Dimensions; a symbolic dimension (dim_param) or a missing one is null. */
+  readonly dims: (number | null)[] | null;
+}
+
+export interface OnnxGraph {
+  readonly name: string;
+  readonly opset: number;
+  readonly nodes: OnnxNode[];
+  readonly initializers: Map<string, OnnxTensor>;
+  readonly inputs: OnnxValueInfo[];
+  readonly outputs: OnnxValueInfo[];
+}
+
+const SMALL_TENSOR = 64;
+const PROGRESS_EVERY_NODES = 2000;
+const PROGRESS_EVERY_BYTES = 16 * 1024 * 1024;
+
+/** protobufjs gives int64 as number or as a Long-like object; both become numbers here. */
+export function toNum(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (v && typeof (v as { toNumber?: unknown }).toNumber === 'function')
+    return (v as { toNumber(): number }).toNumber();
+  return Number(v ?? 0);
+}
+
+const text = (b: unknown) => (b instanceof Uint8Array ? new TextDecoder().decode(b) : String(b ?? ''));
+
+type Raw = Record<string, unknown>;
+
+function rawValues(raw: Uint8Array, type: number, count: number): number[] | undefined {
+  const size =
+    type === DataType.FLOAT || type === DataType.INT32
+      ? 4
+      : type === DataType.INT64 || type === DataType.DOUBLE
+        ? 8
+        : 0;
+  if (!size || raw.length < size * count) return undefined;
+  const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const out: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const at = k * size;
+    out.push(
+      type === DataType.FLOAT
+        ? view.getFloat32(at, true)
+        : type === DataType.INT32
+          ? view.getInt32(at, true)
+          : type === DataType.DOUBLE
+            ? view.getFloat64(at, true)
+            : Number(view.getBigInt64(at, true)),
+    );
+  }
+  return out;
+}
+
+export function tensorOf(m: Raw): OnnxTensor {
+  const dims = ((m.dims as unknown[]) ?? []).map(toNum);
+  const dataType = toNum(m.data_type);
+  const count = dims.reduce((a, b) => a * b, 1);
+  let values: number[] | undefined;
+  if (count <= SMALL_TENSOR) {
+    const raw = m.raw_data as Uint8Array | undefined;
+    const lists = [m.float_data, m.int32_data, m.int64_data, m.double_data] as unknown[][];
+    const list = lists.find((l) => Array.isArray(l) && l.length >= count && l.length > 0);
+    if (raw && raw.length) values = rawValues(raw, dataType, count);
+    else if (list) values = list.slice(0, count).map(toNum);
+  }
+  return { dims, dataType, ...(values ? { values } : {}) };
+}
+
+function attributeOf(a: Raw): [string, OnnxAttribute] {
+  const type = toNum(a.type);
+  const attr: OnnxAttribute = {
+    type,
+    ...(a.f !== undefined ? { f: toNum(a.f) } : {}),
+    ...(a.i !== undefined ? { i: toNum(a.i) } : {}),
+    ...(a.s !== undefined && type === AttrType.STRING ? { s: text(a.s) } : {}),
+    ...(a.t ? { t: tensorOf(a.t as Raw) } : {}),
+    ...(Array.isArray(a.floats) && a.floats.length ? { floats: a.floats.map(toNum) } : {}),
+    ...(Array.isArray(a.ints) && a.ints.length ? { ints: a.ints.map(toNum) } : {}),
+  };
+  return [String(a.name ?? ''), attr];
+}
+
+function nodeOf(m: Raw): OnnxNode {
+  return {
+    name: String(m.name ?? ''),
+    opType: String(m.op_type ?? ''),
+    domain: String(m.domain ?? ''),
+    inputs: ((m.input as unknown[]) ?? []).map(String),
+    outputs: ((m.output as unknown[]) ?? []).map(String),
+    attrs: new Map(((m.attribute as Raw[]) ?? []).map(attributeOf)),
+  };
+}
+
+function valueInfoOf(m: Raw): OnnxValueInfo {
+  const tt = (m.type as Raw | undefined)?.tensor_type as Raw | undefined;
+  const shape = tt?.shape as Raw | undefined;
+  const dims = shape
+    ? ((shape.dim as Raw[]) ?? []).map((d) =>
+        d.dim_value !== undefined && toNum(d.dim_value) > 0 ? toNum(d.dim_value) : null,
+      )
+    : null;
+  return { name: String(m.name ?? ''), dims };
+}
+
+/**
+ * Decodes an ONNX model. Throws on malformed protobuf (the caller turns that into a message);
+ * returns null when the bytes hold no graph.
+ */
+export function decodeOnnx(bytes: Uint8Array, onProgress?: (p: ImportProgress) => void): OnnxGraph | null {
+  const r = protobuf.Reader.create(bytes);
+  let graph: OnnxGraph | null = null;
+  let opset = 0;
+  while (r.pos < r.len) {
+    const tag = r.uint32();
+    const field = tag >>> 3;
+    if (field === 7 && (tag & 7) === 2) {
+      const end = r.uint32() + r.pos;
+      if (end > r.len) throw new RangeError('the graph is cut off (truncated file?)');
+      graph = decodeGraph(r, end, bytes.length, onProgress);
+    } else if (field === 8 && (tag & 7) === 2) {
+      const o = OnnxTypes.OperatorSetId.decode(r, r.uint32()) as unknown as Raw;
+      if (!o.domain || o.domain === 'ai.onnx') opset = toNum(o.version);
+    } else if (field === 0) {
+      throw new RangeError('invalid field number 0');
+    } else r.skipType(tag & 7);
+  }
+  return graph ? { ...graph, opset } : null;
+}
+
+function decodeGraph(r: protobuf.Reader, end: number, total: number, onProgress?: (p: ImportProgress) => void) {
+  const g = { name: '', opset: 0, nodes: [] as OnnxNode[], initializers: new Map<string, OnnxTensor>() };
+  const inputs: OnnxValueInfo[] = [];
+  const outputs: OnnxValueInfo[] = [];
+  let lastBytes = 0;
+  const report = () => onProgress?.({ bytes: r.pos, totalBytes: total, nodes: g.nodes.length });
+  while (r.pos < end) {
+    const tag = r.uint32();
+    const field = tag >>> 3;
+    const wire = tag & 7;
+    if (wire !== 2 || ![1, 2, 5, 11, 12].includes(field)) {
+      if (field === 0) throw new RangeError('invalid field number 0');
+      r.skipType(wire);
+      continue;
+    }
+    const len = r.uint32();
+    if (r.pos + len > end) throw new RangeError('a graph entry runs past the end of the graph (truncated file?)');
+    if (field === 1) g.nodes.push(nodeOf(OnnxTypes.Node.decode(r, len) as unknown as Raw));
+    else if (field === 2) g.name = text(r.buf.subarray(r.pos, (r.pos += len)));
+    else if (field === 5) {
+      const t = OnnxTypes.Tensor.decode(r, len) as unknown as Raw;
+      g.initializers.set(String(t.name ?? ''), tensorOf(t));
+    } else (field === 11 ? inputs : outputs).push(valueInfoOf(OnnxTypes.ValueInfo.decode(r, len) as unknown as Raw));
+    if ((field === 1 && g.nodes.length % PROGRESS_EVERY_NODES === 0) || r.pos - lastBytes >= PROGRESS_EVERY_BYTES) {
+      lastBytes = r.pos;
+      report();
+    }
+  }
+  report();
+  return { ...g, inputs, outputs };
+}

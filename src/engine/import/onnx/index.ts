@@ -1,0 +1,207 @@
+/**
+ * ONNX import: bytes → decoded graph → dataflow graph of model layers → nested blocks.
+ *
+ * Values computed from the graph input are "data"; everything else (initializers, Constant
+ * nodes, shape arithmetic such as Shape → Gather → Concat) is constant and only read where an
+ * operator needs it (weights' shapes, Reshape targets, Clip bounds, Resize scales). Operators
+ * without a layer kind pass their first data input through and are listed, once per operator
+ * type, in the warnings; the rest of the network still loads.
+ */
+import { MODEL_FORMAT, type LayerSpec, type Model } from '../../format/model';
+import { toLayers, type GraphNode } from '../graph';
+import { MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from '../result';
+import { decodeOnnx, type OnnxGraph, type OnnxNode, type OnnxTensor } from './decode';
+import { mapOp } from './ops';
+
+/** Operators whose output describes a tensor's shape, not its values. */
+const SHAPE_OPS = new Set(['Shape', 'Size']);
+
+function constantOf(n: OnnxNode): OnnxTensor | undefined {
+  const a = n.attrs;
+  const t = a.get('value')?.t;
+  if (t) return t;
+  const f = a.get('value_float')?.f ?? a.get('value_int')?.i;
+  if (f !== undefined) return { dims: [], dataType: 1, values: [f] };
+  const list = a.get('value_floats')?.floats ?? a.get('value_ints')?.ints;
+  return list ? { dims: [list.length], dataType: 1, values: list } : undefined;
+}
+
+class Builder {
+  readonly nodes: GraphNode[] = [];
+  readonly data = new Set<string>();
+  readonly consts = new Map<string, OnnxTensor>();
+  /** Unsupported operators: op type → node names. */
+  readonly unsupported = new Map<string, string[]>();
+  readonly warnings: string[] = [];
+  private readonly producer = new Map<string, number>();
+  /** Channel shuffle in progress: value after Reshape [N, g, C/g, H, W] → g; after the Transpose → 0. */
+  private readonly shuffle = new Map<string, { groups: number; node: OnnxNode }>();
+
+  constructor(private readonly g: OnnxGraph) {}
+
+  constant = (name: string | undefined) =>
+    name ? (this.g.initializers.get(name) ?? this.consts.get(name)) : undefined;
+
+  private push(node: GraphNode) {
+    this.nodes.push(node);
+    this.producer.set(node.output, this.nodes.length - 1);
+    this.data.add(node.output);
+  }
+
+  private passThrough(n: OnnxNode, from: string, why: string, out: string) {
+    const key = `${n.opType} (${why})`;
+    const list = this.unsupported.get(key) ?? [];
+    if (!list.includes(n.name || n.outputs[0])) list.push(n.name || n.outputs[0]);
+    this.unsupported.set(key, list);
+    this.push({ label: n.name || n.opType, op: 'layers', layers: [], inputs: [from], output: out });
+  }
+
+  /** Mul by a [C, 1, 1] constant is a per-channel scale (ConvNeXt's layer scale). */
+  private constantMul(n: OnnxNode, x: string): boolean {
+    const k = n.inputs.map(this.constant).find(Boolean);
+    const d = k?.dims.filter((v, i, all) => !(i === 0 && all.length === 4 && v === 1)) ?? [];
+    if (d.length !== 3 || d[1] !== 1 || d[2] !== 1) return false;
+    const spec = { type: 'layerscale', ...(n.name ? { name: n.name } : {}) };
+    this.push({ label: n.name || n.opType, op: 'layers', layers: [spec], inputs: [x], output: n.outputs[0] });
+    return true;
+  }
+
+  /**
+   * ShuffleNet's channel shuffle as exporters write it: Reshape to [N, g, C/g, H, W], Transpose
+   * with perm [0, 2, 1, 3, 4], Reshape back to 4-D.
+   */
+  private shufflePart(n: OnnxNode, x: string): boolean {
+    const out = n.outputs[0];
+    const silent = () => this.push({ label: n.name || n.opType, op: 'layers', layers: [], inputs: [x], output: out });
+    if (n.opType === 'Reshape') {
+      const target = this.constant(n.inputs[1])?.values;
+      const open = this.shuffle.get(x);
+      if (open && open.groups === 0 && target?.length === 4) {
+        this.shuffle.delete(x);
+        silent();
+        return true;
+      }
+      if (target?.length !== 5) return false;
+      this.shuffle.set(out, { groups: target[1], node: n });
+      silent();
+      return true;
+    }
+    const open = this.shuffle.get(x);
+    const perm = n.attrs.get('perm')?.ints?.join(',');
+    if (n.opType !== 'Transpose' || !open || open.groups === 0 || perm !== '0,2,1,3,4') return false;
+    this.shuffle.delete(x);
+    this.shuffle.set(out, { groups: 0, node: n });
+    const spec = { type: 'channelshuffle', groups: open.groups, ...(n.name ? { name: n.name } : {}) };
+    this.push({ label: n.name || n.opType, op: 'layers', layers: [spec], inputs: [x], output: out });
+    return true;
+  }
+
+  /** Shuffle patterns left half-way are reported like other unmapped operators. */
+  finish() {
+    for (const { groups, node } of this.shuffle.values()) {
+      const key = groups
+        ? 'Reshape (5-D reshape not followed by a channel-shuffle transpose)'
+        : 'Transpose (channel shuffle not reshaped back to 4-D)';
+      this.unsupported.set(key, [...(this.unsupported.get(key) ?? []), node.name || node.outputs[0]]);
+    }
+  }
+
+  /** Add of a constant vector right after a bias-free MatMul is that linear layer's bias. */
+  private biasAdd(n: OnnxNode, x: string): boolean {
+    const at = this.producer.get(x);
+    const prev = at === undefined ? undefined : this.nodes[at];
+    const last = prev?.layers?.[prev.layers.length - 1];
+    const k = n.inputs.map(this.constant).find(Boolean);
+    if (!prev || last?.type !== 'linear' || last.bias !== false || k?.dims.length !== 1) return false;
+    this.nodes[at as number] = { ...prev, layers: [...(prev.layers ?? []).slice(0, -1), { ...last, bias: true }] };
+    this.push({ label: n.name || n.opType, op: 'layers', layers: [], inputs: [x], output: n.outputs[0] });
+    return true;
+  }
+
+  node(n: OnnxNode) {
+    const ins = n.inputs.filter((v) => this.data.has(v));
+    if (n.opType === 'Constant' && n.outputs[0]) {
+      const t = constantOf(n);
+      if (t) this.consts.set(n.outputs[0], t);
+      return;
+    }
+    if (!ins.length || SHAPE_OPS.has(n.opType)) return; // constant folding: not part of the network
+    const x = ins[0];
+    if (n.opType === 'Mul' && ins.length === 1 && this.constantMul(n, x)) return;
+    if (n.opType === 'Add' && ins.length === 1 && this.biasAdd(n, x)) return;
+    if ((n.opType === 'Reshape' || n.opType === 'Transpose') && this.shufflePart(n, x)) return;
+    const outputs = n.opType === 'Split' ? n.outputs : n.outputs.slice(0, 1);
+    outputs.forEach((out, k) => {
+      const m = mapOp(n, { constant: this.constant, dataInputs: ins.length }, k);
+      if ('unsupported' in m) return this.passThrough(n, x, m.unsupported, out);
+      const label = n.name || `${n.opType} → ${out}`;
+      if ('join' in m) return this.push({ label, name: n.name || undefined, op: m.join, inputs: ins, output: out });
+      if (m.warning) this.warnings.push(`${label}: ${m.warning}`);
+      if (ins.length > 1) this.warnings.push(`${label}: only the first of ${ins.length} computed inputs is followed`);
+      const layers = m.layers.map((l): LayerSpec => (n.name ? { ...l, name: n.name } : l));
+      this.push({ label, op: 'layers', layers, inputs: [x], output: out });
+    });
+  }
+}
+
+/** Input [C, H, W] or [F] and batch from the first graph input that is not an initializer. */
+function inputOf(g: OnnxGraph, warnings: string[]) {
+  const real = g.inputs.filter((i) => !g.initializers.has(i.name));
+  if (!real.length) return 'the graph has no input';
+  if (real.length > 1) warnings.push(`only the first input "${real[0].name}" is used (${real.length} inputs)`);
+  const dims = real[0].dims;
+  if (!dims || (dims.length !== 4 && dims.length !== 2))
+    return `input "${real[0].name}" must be 4-D [N, C, H, W] or 2-D [N, F], got ${dims ? `${dims.length}-D` : 'no shape'}`;
+  if (dims.slice(1).some((d) => d === null))
+    return `input "${real[0].name}" has symbolic sizes [${dims.map((d) => d ?? '?').join(', ')}]: export with a fixed input size`;
+  if (dims[0] === null) warnings.push('the batch size is symbolic; batch 1 is used');
+  return { name: real[0].name, input: dims.slice(1) as number[], batch: dims[0] ?? 1 };
+}
+
+/** Imports an ONNX model. Never throws. */
+export function importOnnx(bytes: Uint8Array, fileName = 'model.onnx', opts: ImportOptions = {}): ImportResult {
+  if (bytes.length > MAX_IMPORT_BYTES)
+    return { ok: false, error: `${fileName} is ${sizeText(bytes.length)}; the limit is ${sizeText(MAX_IMPORT_BYTES)}` };
+  if (bytes.length === 0) return { ok: false, error: `${fileName} is empty` };
+  let g: OnnxGraph | null;
+  try {
+    g = decodeOnnx(bytes, opts.onProgress);
+  } catch (err) {
+    return { ok: false, error: `${fileName} is not a valid ONNX file (${(err as Error).message})` };
+  }
+  if (!g) return { ok: false, error: `${fileName} is not an ONNX model: it has no graph` };
+  try {
+    return convert(g, fileName);
+  } catch (err) {
+    return { ok: false, error: `cannot convert ${fileName}: ${(err as Error).message}` };
+  }
+}
+
+function convert(g: OnnxGraph, fileName: string): ImportResult {
+  const warnings: string[] = [];
+  const inp = inputOf(g, warnings);
+  if (typeof inp === 'string') return { ok: false, error: `${fileName}: ${inp}` };
+  if (!g.outputs.length) return { ok: false, error: `${fileName}: the graph has no output` };
+  if (g.outputs.length > 1) warnings.push(`only the first output "${g.outputs[0].name}" is followed`);
+  const b = new Builder(g);
+  b.data.add(inp.name);
+  for (const n of g.nodes) b.node(n);
+  b.finish();
+  const s = toLayers({ nodes: b.nodes, input: inp.name, output: g.outputs[0].name });
+  if (!s.ok) return { ok: false, error: `${fileName}: ${s.error}` };
+  for (const [op, names] of b.unsupported)
+    warnings.push(
+      `not mapped, input passed through: ${op} × ${names.length}${names.length <= 3 ? ` (${names.join(', ')})` : ''}`,
+    );
+  warnings.push(...b.warnings);
+  if (s.dropped) warnings.push(`${s.dropped} node(s) not leading to the output were left out`);
+  const model: Model = {
+    format: MODEL_FORMAT,
+    name: g.name || fileName.replace(/\.[^.]*$/, ''),
+    input: inp.input,
+    batch: inp.batch,
+    layers: s.layers,
+    meta: { importedFrom: fileName, sourceFormat: 'onnx', opset: g.opset },
+  };
+  return { ok: true, model, warnings };
+}

@@ -1,0 +1,230 @@
+/**
+ * ONNX operator → model layers (operator semantics from the ONNX operator docs, onnx/docs/
+ * Operators.md). Each mapper reads the node's attributes and its constant inputs (weights give
+ * channel counts: Conv W is [O, I/g, kh, kw], ConvTranspose W is [I, O/g, kh, kw], Gemm B is
+ * [O, I] with transB = 1) and answers with layers, a join, or why it cannot be mapped.
+ */
+import type { LayerSpec } from '../../format/model';
+import type { OnnxNode, OnnxTensor } from './decode';
+
+export type Mapped =
+  | { readonly layers: LayerSpec[]; readonly warning?: string }
+  | { readonly join: 'add' | 'mul' | 'concat' }
+  | { readonly unsupported: string };
+
+export interface OpContext {
+  /** Constant tensor behind an input name (initializer or Constant node), if any. */
+  constant(name: string | undefined): OnnxTensor | undefined;
+  /** Number of data (non-constant) inputs of the node. */
+  readonly dataInputs: number;
+}
+
+const attr = (n: OnnxNode, k: string) => n.attrs.get(k);
+const int = (n: OnnxNode, k: string, d: number) => attr(n, k)?.i ?? d;
+const ints = (n: OnnxNode, k: string) => attr(n, k)?.ints;
+const float = (n: OnnxNode, k: string, d: number) => attr(n, k)?.f ?? d;
+const str = (n: OnnxNode, k: string, d: string) => attr(n, k)?.s ?? d;
+const pair = (h: number, w: number): number | [number, number] => (h === w ? h : [h, w]);
+/** Rounds float32 attribute values (0.2 is stored as 0.200000003) to 7 significant digits. */
+const f32 = (v: number) => Number(v.toPrecision(7));
+
+/** kernel/stride/padding/dilation of a 2-D windowed op, with a warning for what cannot be kept. */
+function windowFields(n: OnnxNode, kernel: number[] | undefined, warn: string[]): Record<string, unknown> | string {
+  if (!kernel || kernel.length !== 2) return `${n.opType} over ${kernel?.length ?? '?'} spatial dimensions (only 2-D)`;
+  const strides = ints(n, 'strides') ?? [1, 1];
+  const dil = ints(n, 'dilations') ?? [1, 1];
+  const pads = ints(n, 'pads') ?? [0, 0, 0, 0];
+  const auto = str(n, 'auto_pad', 'NOTSET');
+  let padding: unknown;
+  if (auto === 'SAME_UPPER' || auto === 'SAME_LOWER') {
+    if (strides.some((s) => s !== 1)) warn.push(`${auto} padding with stride > 1 is approximated by half the kernel`);
+    padding =
+      strides.every((s) => s === 1) && n.opType === 'Conv'
+        ? 'same'
+        : pair(Math.floor((dil[0] * (kernel[0] - 1)) / 2), Math.floor((dil[1] * (kernel[1] - 1)) / 2));
+  } else if (auto === 'VALID') padding = 0;
+  else {
+    const [t, l, b, r] = pads;
+    if ((t + b) % 2 || (l + r) % 2)
+      warn.push(`asymmetric padding [${pads.join(', ')}] is rounded down to the same padding on both sides`);
+    padding = pair(Math.floor((t + b) / 2), Math.floor((l + r) / 2));
+  }
+  return {
+    kernel: pair(kernel[0], kernel[1]),
+    stride: pair(strides[0], strides[1]),
+    padding,
+    ...(dil[0] !== 1 || dil[1] !== 1 ? { dilation: pair(dil[0], dil[1]) } : {}),
+  };
+}
+
+function conv(n: OnnxNode, ctx: OpContext, transposed: boolean): Mapped {
+  const w = ctx.constant(n.inputs[1]);
+  if (!w || w.dims.length !== 4) return { unsupported: 'the weight is not a constant 4-D tensor' };
+  const warn: string[] = [];
+  const win = windowFields(n, ints(n, 'kernel_shape') ?? w.dims.slice(2), warn);
+  if (typeof win === 'string') return { unsupported: win };
+  const groups = int(n, 'group', 1);
+  const spec: Record<string, unknown> = {
+    type: transposed ? 'convtranspose2d' : 'conv2d',
+    out: transposed ? w.dims[1] * groups : w.dims[0],
+    ...win,
+    groups,
+    bias: !!n.inputs[2],
+  };
+  if (transposed) {
+    const op = ints(n, 'output_padding');
+    if (op && op.some((v) => v)) spec.output_padding = pair(op[0], op[1]);
+    if (win.padding === 'same') spec.padding = 0;
+    if (ints(n, 'output_shape')) warn.push('output_shape is ignored; the size follows from stride and padding');
+  }
+  return { layers: [spec as LayerSpec], ...(warn.length ? { warning: warn.join('; ') } : {}) };
+}
+
+function pool(n: OnnxNode, type: 'maxpool2d' | 'avgpool2d'): Mapped {
+  const warn: string[] = [];
+  const win = windowFields(n, ints(n, 'kernel_shape'), warn);
+  if (typeof win === 'string') return { unsupported: win };
+  if (win.dilation) return { unsupported: 'pooling with dilation' };
+  if (win.padding === 'same') return { unsupported: 'pooling with SAME padding' };
+  const spec = { type, ...win, ...(int(n, 'ceil_mode', 0) ? { ceil: true } : {}) };
+  return { layers: [spec as LayerSpec], ...(warn.length ? { warning: warn.join('; ') } : {}) };
+}
+
+/** Clip(0, 6) is ReLU6, Clip(0, ∞) is ReLU. Bounds are attributes before opset 11, inputs after. */
+function clip(n: OnnxNode, ctx: OpContext): Mapped {
+  const lo = attr(n, 'min')?.f ?? ctx.constant(n.inputs[1])?.values?.[0];
+  const hi = attr(n, 'max')?.f ?? ctx.constant(n.inputs[2])?.values?.[0];
+  if (lo === 0 && hi === 6) return { layers: [{ type: 'relu6' }] };
+  if (lo === 0 && hi === undefined) return { layers: [{ type: 'relu' }] };
+  return { unsupported: `Clip(${lo ?? '−∞'}, ${hi ?? '∞'}) has no layer kind (only Clip(0, 6) = ReLU6)` };
+}
+
+function resize(n: OnnxNode, ctx: OpContext): Mapped {
+  const mode = str(n, 'mode', 'nearest');
+  const bilinear = mode === 'linear' || mode === 'bilinear';
+  const warning = mode === 'cubic' ? 'cubic interpolation is counted as bilinear' : undefined;
+  // Upsample-7: scales attribute; Upsample-9/Resize-10: input 1; Resize-11+: inputs 2 (scales), 3 (sizes).
+  const scales =
+    attr(n, 'scales')?.floats ?? ctx.constant(n.inputs[n.opType === 'Resize' && n.inputs.length > 2 ? 2 : 1])?.values;
+  const sizes = n.opType === 'Resize' ? ctx.constant(n.inputs[3])?.values : undefined;
+  const base = { type: 'upsample', mode: bilinear || mode === 'cubic' ? 'bilinear' : 'nearest' };
+  if (sizes?.length === 4) return { layers: [{ ...base, size: pair(sizes[2], sizes[3]) }], warning };
+  if (scales?.length === 4 && scales[2] === scales[3] && Number.isInteger(scales[2]) && scales[2] >= 1)
+    return { layers: [{ ...base, scale: scales[2] }], warning };
+  return { unsupported: `scales [${scales?.join(', ') ?? '?'}] (only equal integer scales or constant sizes)` };
+}
+
+/** Reshape to [N, −1] (or [0, −1], [1, −1], [N, F]) is a flatten; other shapes have no layer kind. */
+function reshape(ctx: OpContext, n: OnnxNode): Mapped {
+  const shape = ctx.constant(n.inputs[1])?.values;
+  if (!shape) return { layers: [{ type: 'flatten' }], warning: 'a Reshape with a computed shape is read as a flatten' };
+  if (shape.length === 2) return { layers: [{ type: 'flatten' }] };
+  return { unsupported: `reshape to [${shape.join(', ')}]` };
+}
+
+function split(n: OnnxNode, ctx: OpContext, output: number): Mapped {
+  const axis = int(n, 'axis', 0);
+  const parts = ints(n, 'split') ?? ctx.constant(n.inputs[1])?.values;
+  if (axis !== 1) return { unsupported: `split along axis ${axis} (only channels)` };
+  if (parts && parts.some((p) => p !== parts[0]))
+    return { unsupported: `split into unequal parts [${parts.join(', ')}]` };
+  return { layers: [{ type: 'chunk', chunks: n.outputs.length, index: output }] };
+}
+
+/** Maps one node (output `output` for multi-output ops such as Split). */
+export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
+  const c = (name: string) => ctx.constant(name);
+  switch (n.opType) {
+    case 'Conv':
+      return conv(n, ctx, false);
+    case 'ConvTranspose':
+      return conv(n, ctx, true);
+    case 'Gemm': {
+      const b = c(n.inputs[1]);
+      if (!b || b.dims.length !== 2) return { unsupported: 'B is not a constant matrix' };
+      if (int(n, 'transA', 0)) return { unsupported: 'transA = 1' };
+      const out = int(n, 'transB', 0) ? b.dims[0] : b.dims[1];
+      return { layers: [{ type: 'linear', out, bias: !!n.inputs[2] }] };
+    }
+    case 'MatMul': {
+      const b = c(n.inputs[1]);
+      if (!b || b.dims.length !== 2) return { unsupported: 'the second operand is not a constant matrix' };
+      return { layers: [{ type: 'linear', out: b.dims[1], bias: false }] };
+    }
+    case 'BatchNormalization':
+      return { layers: [{ type: 'batchnorm2d' }] };
+    case 'LayerNormalization':
+      return { layers: [{ type: 'layernorm', affine: !!n.inputs[1] }] };
+    case 'LRN':
+      return {
+        layers: [
+          {
+            type: 'lrn',
+            size: int(n, 'size', 5),
+            alpha: f32(float(n, 'alpha', 0.0001)),
+            beta: f32(float(n, 'beta', 0.75)),
+            k: f32(float(n, 'bias', 1)),
+          },
+        ],
+      };
+    case 'Relu':
+      return { layers: [{ type: 'relu' }] };
+    case 'Clip':
+      return clip(n, ctx);
+    case 'LeakyRelu':
+      return { layers: [{ type: 'leakyrelu', negative_slope: f32(float(n, 'alpha', 0.01)) }] };
+    case 'PRelu': {
+      const slope = c(n.inputs[1]);
+      const count = slope ? slope.dims.reduce((a, b) => a * b, 1) : 1;
+      return { layers: [{ type: 'prelu', num_parameters: count }] };
+    }
+    case 'Elu':
+      return { layers: [{ type: 'elu', alpha: f32(float(n, 'alpha', 1)) }] };
+    case 'Sigmoid':
+      return { layers: [{ type: 'sigmoid' }] };
+    case 'Tanh':
+      return { layers: [{ type: 'tanh' }] };
+    case 'HardSwish':
+      return { layers: [{ type: 'hardswish' }] };
+    case 'HardSigmoid':
+      return { layers: [{ type: 'hardsigmoid' }] };
+    case 'Softmax':
+      return { layers: [{ type: 'softmax' }] };
+    case 'Gelu':
+      return { layers: [{ type: 'gelu' }] };
+    case 'Dropout': {
+      const ratio = attr(n, 'ratio')?.f ?? c(n.inputs[1])?.values?.[0];
+      return { layers: [ratio === undefined ? { type: 'dropout' } : { type: 'dropout', p: f32(ratio) }] };
+    }
+    case 'Identity':
+      return { layers: [{ type: 'identity' }] };
+    case 'MaxPool':
+      return pool(n, 'maxpool2d');
+    case 'AveragePool':
+      return pool(n, 'avgpool2d');
+    case 'GlobalAveragePool':
+      return { layers: [{ type: 'adaptiveavgpool2d', out: 1 }] };
+    case 'GlobalMaxPool':
+      return { layers: [{ type: 'adaptivemaxpool2d', out: 1 }] };
+    case 'Flatten':
+      return int(n, 'axis', 1) === 1 ? { layers: [{ type: 'flatten' }] } : { unsupported: 'flatten axis ≠ 1' };
+    case 'Squeeze':
+      return { layers: [{ type: 'flatten' }], warning: 'Squeeze is read as a flatten' };
+    case 'Reshape':
+      return reshape(ctx, n);
+    case 'Resize':
+    case 'Upsample':
+      return resize(n, ctx);
+    case 'Split':
+      return split(n, ctx, output);
+    case 'Concat':
+      return int(n, 'axis', 1) === 1 ? { join: 'concat' } : { unsupported: `concat along axis ${int(n, 'axis', 1)}` };
+    case 'Add':
+    case 'Sum':
+      return ctx.dataInputs >= 2 ? { join: 'add' } : { unsupported: 'adding a constant' };
+    case 'Mul':
+      return ctx.dataInputs >= 2 ? { join: 'mul' } : { unsupported: 'multiplying by a constant' };
+    default:
+      return { unsupported: 'no layer kind for this operator' };
+  }
+}

@@ -1,0 +1,46 @@
+/** Shared helpers of the import/export tests. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { LayerSpec, Model } from '../../../src/engine/format/model';
+import { evaluateModel } from '../../../src/engine/evaluate';
+import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
+
+export const fixture = (name: string) => resolve(__dirname, '../../fixtures', name);
+export const readFixture = (name: string) => new Uint8Array(readFileSync(fixture(name)));
+export const readModel = (name: string) => JSON.parse(readFileSync(fixture(name), 'utf8')) as Model;
+
+/** The model with every repeat block replaced by its body written out `times` times. */
+export function unrollRepeats(layers: readonly LayerSpec[]): LayerSpec[] {
+  const out: LayerSpec[] = [];
+  for (const l of layers) {
+    if (l.type === 'repeat') {
+      for (let t = 0; t < (l.times as number); t++) out.push(...unrollRepeats(l.body as LayerSpec[]));
+      continue;
+    }
+    const copy: Record<string, unknown> = { ...l };
+    for (const k of ['body', 'shortcut']) if (Array.isArray(l[k])) copy[k] = unrollRepeats(l[k] as LayerSpec[]);
+    if (Array.isArray(l.branches)) copy.branches = (l.branches as LayerSpec[][]).map(unrollRepeats);
+    out.push(copy as LayerSpec);
+  }
+  return out;
+}
+
+/** Per-row results under every convention, in a form `toEqual` compares. */
+export function rowsOf(model: Model) {
+  const r = evaluateModel(model, { conventions: CONVENTION_IDS });
+  return {
+    modelError: r.modelError,
+    errors: r.errors,
+    rows: r.rows.map((x) => ({
+      path: x.path,
+      type: x.type,
+      output: x.output,
+      params: x.params,
+      buffers: x.buffers,
+      macs: x.macs,
+      flops: x.flops,
+      counts: x.counts,
+      error: x.error,
+    })),
+  };
+}

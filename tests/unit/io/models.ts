@@ -1,0 +1,75 @@
+/** Test networks for the import/export round trips: together they use every layer kind. */
+import type { Model } from '../../../src/engine/format/model';
+
+/** Every leaf kind and every block kind that ONNX can carry, on a [3, 32, 32] input, batch 2. */
+export const EVERY_KIND: Model = {
+  format: 'floplab.model/1',
+  name: 'every-kind',
+  input: [3, 32, 32],
+  batch: 2,
+  layers: [
+    { type: 'conv2d', name: 'stem', out: 16, kernel: 3, padding: 1, bias: false },
+    { type: 'batchnorm2d', name: 'stem.bn' },
+    { type: 'relu6' },
+    { type: 'conv2d', out: 16, kernel: [3, 5], stride: [2, 1], padding: [1, 2], groups: 4 },
+    { type: 'leakyrelu', negative_slope: 0.2 },
+    { type: 'prelu', num_parameters: 16 },
+    { type: 'maxpool2d', kernel: 3, stride: 2, padding: 1, ceil: true },
+    { type: 'avgpool2d', kernel: 2, stride: 1 },
+    { type: 'elu' },
+    {
+      type: 'residual',
+      name: 'block1',
+      body: [{ type: 'conv2d', out: 16, kernel: 3, padding: 2, dilation: 2 }, { type: 'layernorm' }, { type: 'gelu' }],
+      shortcut: [{ type: 'conv2d', out: 16, kernel: 1 }],
+    },
+    {
+      type: 'scale',
+      name: 'se',
+      body: [
+        { type: 'adaptiveavgpool2d', out: 1 },
+        { type: 'conv2d', out: 4, kernel: 1 },
+        { type: 'relu' },
+        { type: 'conv2d', out: 16, kernel: 1 },
+        { type: 'hardsigmoid' },
+      ],
+    },
+    { type: 'silu' },
+    {
+      type: 'concat',
+      branches: [
+        [],
+        [{ type: 'conv2d', out: 8, kernel: 1 }, { type: 'tanh' }],
+        [{ type: 'chunk', chunks: 2, index: 1 }],
+      ],
+    },
+    { type: 'channelshuffle', groups: 4 },
+    { type: 'convtranspose2d', out: 8, kernel: 3, stride: 2, padding: 1, output_padding: 1 },
+    { type: 'upsample', scale: 2 },
+    { type: 'upsample', size: [20, 24], mode: 'bilinear' },
+    { type: 'lrn', size: 3 },
+    { type: 'hardswish' },
+    { type: 'layerscale' },
+    { type: 'sigmoid' },
+    { type: 'identity' },
+    { type: 'dropout', p: 0.2 },
+    { type: 'adaptivemaxpool2d', out: 1 },
+    { type: 'flatten' },
+    { type: 'linear', out: 10 },
+    { type: 'softmax' },
+  ],
+};
+
+/** A multilayer perceptron on a flat input (Gemm without bias, dropout). */
+export const MLP: Model = {
+  format: 'floplab.model/1',
+  name: 'mlp',
+  input: [100],
+  batch: 4,
+  layers: [
+    { type: 'linear', out: 50, bias: false },
+    { type: 'relu' },
+    { type: 'dropout' },
+    { type: 'linear', out: 10 },
+  ],
+};

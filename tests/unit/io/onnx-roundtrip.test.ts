@@ -1,0 +1,77 @@
+/**
+ * Round trips model → ONNX (our writer) → import: the imported model evaluates to the same
+ * rows (paths, types, shapes, parameters, buffers, MACs, exact FLOPs and the count of every
+ * convention) as the original with its repeat blocks written out.
+ */
+import { describe, expect, it } from 'vitest';
+import { modelToOnnx } from '../../../src/engine/export/onnx';
+import { importOnnx } from '../../../src/engine/import/onnx';
+import type { Model } from '../../../src/engine/format/model';
+import { EVERY_KIND, MLP } from './models';
+import { readModel, rowsOf, unrollRepeats } from './helpers';
+
+function roundTrip(m: Model, weights: 'none' | 'zeros' = 'none') {
+  const w = modelToOnnx(m, { weights });
+  if (!w.ok) throw new Error(w.error);
+  const r = importOnnx(w.bytes, `${m.name}.onnx`);
+  if (!r.ok) throw new Error(r.error);
+  return { written: w, imported: r };
+}
+
+describe('ONNX round trip: same per-layer results', () => {
+  const cases: [string, Model][] = [
+    ['resnet18 (tests/fixtures/resnet18.json, repeat blocks unrolled)', readModel('resnet18.json')],
+    ['every layer kind ONNX can carry (tests/unit/io/models.ts)', EVERY_KIND],
+    ['MLP on a flat input', MLP],
+  ];
+  it.each(cases)('%s', (_label, m) => {
+    const { imported } = roundTrip(m);
+    const expected = rowsOf({ ...m, layers: unrollRepeats(m.layers) });
+    expect(expected.errors).toBe(0);
+    expect(rowsOf(imported.model)).toEqual(expected);
+    expect(imported.model.input).toEqual(m.input);
+    expect(imported.model.batch).toEqual(m.batch);
+  });
+
+  it('keeps layer and block names (resnet18: conv1, bn1, layer2.0 …)', () => {
+    const { imported } = roundTrip(readModel('resnet18.json'));
+    const names = imported.model.layers.map((l) => l.name).filter(Boolean);
+    expect(names).toEqual([
+      'conv1',
+      'bn1',
+      'layer2.0',
+      'layer2.1',
+      'layer3.0',
+      'layer3.1',
+      'layer4.0',
+      'layer4.1',
+      'fc',
+    ]);
+  });
+
+  it('imports without warnings except the unused chunk piece', () => {
+    expect(roundTrip(MLP).imported.warnings).toEqual([]);
+    expect(roundTrip(EVERY_KIND).imported.warnings).toEqual(['1 node(s) not leading to the output were left out']);
+  });
+
+  it('zero-filled weights: 4 bytes per parameter on top of the structure', () => {
+    const none = roundTrip(MLP, 'none').written.bytes.length;
+    const zeros = roundTrip(MLP, 'zeros');
+    // 100·50 + 50·10 + 10 = 5,510 float32 parameters (weights and biases)
+    expect(zeros.written.bytes.length - none).toBeGreaterThanOrEqual(5510 * 4);
+    expect(zeros.written.bytes.length - none).toBeLessThan(5510 * 4 + 64);
+    expect(rowsOf(zeros.imported.model)).toEqual(rowsOf(MLP));
+  });
+});
+
+describe('ONNX writer refuses what ONNX cannot say', () => {
+  it.each([
+    ['adaptive pooling 7×7 → 3×3', { type: 'adaptiveavgpool2d', out: 3 }, /no fixed window/],
+    ['an unknown layer type', { type: 'warp' }, /not a known layer type/],
+    ['a shape error', { type: 'conv2d', out: 4, kernel: 9 }, /larger than the padded input/],
+  ])('%s', (_l, layer, msg) => {
+    const r = modelToOnnx({ format: 'floplab.model/1', input: [3, 7, 7], layers: [layer] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(msg);
+  });
+});
