@@ -16,6 +16,7 @@ export const deepspeed: Convention = {
   summary: '2 × conv/linear MACs + conv bias, BN, activations, pools (numel_in); sigmoid/adds 0',
   source:
     'microsoft/DeepSpeed @38327e0: deepspeed/profiling/flops_profiler/profiler.py (_patch_functionals, _conv_flops_compute, _linear_flops_compute, …)',
+  nonlinearInBatch: ['upsample'],
   rules: {
     // _conv_flops_compute: 2·K·Cin·(Cout/g)·N·Ho'·Wo' + bias Cout·N·Ho'·Wo' (Ho' = its own size formula).
     conv2d: mul('N', 'Cout', 'Hds', 'Wds', add(mul(2, div('Cin', 'g'), 'Kh', 'Kw'), 'b')),

@@ -25,6 +25,7 @@ export const ptflops: Convention = {
   summary: 'Per-image conv/linear MACs with bias, BN, ReLU and pools — ReLU, pools and upsample counted twice',
   source:
     'sovrasov/flops-counter.pytorch @d612c75: ptflops/pytorch_ops.py (MODULES_MAPPING, FUNCTIONAL_MAPPING), ptflops/pytorch_engine.py (patch_functional, compute_average_flops_cost)',
+  batchScaling: 'per-image',
   rules: {
     // conv_flops_counter_hook: Kh·Kw·Cin·(Cout/g)·Ho·Wo + bias Cout·Ho·Wo, per sample.
     conv2d: add(mul('Kh', 'Kw', 'Cin', div('Cout', 'g'), 'Ho', 'Wo'), mul('b', OUT1)),

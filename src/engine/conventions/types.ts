@@ -28,6 +28,13 @@ export interface Convention {
   readonly rules: Readonly<Record<string, Rule>>;
   /** Plain-words remarks per type (why a kind counts 0, a tool's warning, a quirk). */
   readonly notes?: Readonly<Record<string, string>>;
+  /**
+   * How the count depends on the batch N. 'linear' (the default): N × the batch-1 count.
+   * 'per-image': the tool reports one image whatever the batch (ptflops).
+   */
+  readonly batchScaling?: 'linear' | 'per-image';
+  /** Layer types whose count is not linear in N even so (DeepSpeed's upsample by a scale: s^N). */
+  readonly nonlinearInBatch?: readonly string[];
 }
 
 export function ruleFor(c: Convention, type: string, s: Symbols): Expr | null {
