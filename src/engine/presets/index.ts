@@ -2,6 +2,7 @@
 import type { Preset } from './types';
 import { CLASSIC_PRESETS } from './classic';
 import { RESNET_PRESETS } from './resnet';
+import { seedResnet18 } from './seed_resnet18';
 import { SQUEEZENET_PRESETS } from './squeezenet';
 import { DENSENET_PRESETS } from './densenet';
 import { INCEPTION_PRESETS } from './inception';
@@ -9,6 +10,8 @@ import { MOBILENET_PRESETS } from './mobilenet';
 import { MNASNET_PRESETS, MOBILENET_V3_PRESETS } from './mobilenet_v3';
 import { SHUFFLENET_PRESETS } from './shufflenet';
 import { EFFICIENTNET_PRESETS } from './efficientnet';
+import { REGNET_PRESETS } from './regnet';
+import { CONVNEXT_PRESETS } from './convnext';
 
 export type { Preset, PresetKnob, PresetReference } from './types';
 export { knobError } from './build';
@@ -16,6 +19,7 @@ export { knobError } from './build';
 export const PRESETS: readonly Preset[] = [
   ...CLASSIC_PRESETS,
   ...RESNET_PRESETS,
+  seedResnet18,
   ...SQUEEZENET_PRESETS,
   ...DENSENET_PRESETS,
   ...INCEPTION_PRESETS,
@@ -24,6 +28,8 @@ export const PRESETS: readonly Preset[] = [
   ...MNASNET_PRESETS,
   ...SHUFFLENET_PRESETS,
   ...EFFICIENTNET_PRESETS,
+  ...REGNET_PRESETS,
+  ...CONVNEXT_PRESETS,
 ];
 
 const BY_NAME = new Map(PRESETS.map((p) => [p.name, p]));

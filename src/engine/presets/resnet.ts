@@ -17,7 +17,7 @@ export const RESNET_STAGES: Readonly<Record<number, readonly [number, number, nu
   152: [3, 8, 36, 3],
 };
 
-const PAPER = {
+export const RESNET_PAPER = {
   title: 'Deep Residual Learning for Image Recognition',
   authors: 'He, Zhang, Ren, Sun',
   year: 2016,
@@ -78,7 +78,7 @@ const resnets: Preset[] = DEPTHS.map((d) =>
     name: `resnet${d}`,
     family: 'ResNet',
     title: `ResNet-${d}`,
-    paper: PAPER,
+    paper: RESNET_PAPER,
     input: [3, 224, 224],
     knobs: [depthKnob(d, DEPTHS)],
     reference: REFS[d],
@@ -103,7 +103,7 @@ const variant = (
   name: string,
   family: string,
   title: string,
-  paper: typeof PAPER,
+  paper: typeof RESNET_PAPER,
   depth: number,
   groups: number,
   widthPerGroup: number,
