@@ -95,6 +95,24 @@ class Converter {
     return null;
   }
 
+  /**
+   * A node that lies on more than one branch between `from` and the join's inputs. Nested blocks
+   * would compute it once per branch, so such graphs are refused rather than over-counted.
+   */
+  private sharedNode(from: string, inputs: readonly string[]): number | null {
+    const before = this.ancestors(from);
+    const seen = new Set<number>();
+    for (const v of new Set(inputs)) {
+      if (v === from) continue;
+      for (const i of this.ancestors(v)) {
+        if (before.has(i)) continue;
+        if (seen.has(i)) return i;
+        seen.add(i);
+      }
+    }
+    return null;
+  }
+
   /** Layers computing `stop` from `start`. */
   chain(start: string, stop: string, depth: number): LayerSpec[] | string {
     if (depth > 30) return 'blocks are nested too deeply';
@@ -117,6 +135,9 @@ class Converter {
       }
       const join = this.g.nodes[at];
       if (join.op === 'layers') return `"${join.label}" takes several inputs but is not an add, multiply or concat`;
+      const shared = this.sharedNode(cur, join.inputs);
+      if (shared !== null)
+        return `"${this.g.nodes[shared].label}" feeds several branches that merge at "${join.label}" (a reused output, as in DenseNet): not expressible as nested blocks`;
       const branches: LayerSpec[][] = [];
       for (const v of join.inputs) {
         const b = v === cur ? [] : this.chain(cur, v, depth + 1);

@@ -20,6 +20,8 @@ import type { ImportResult } from './result';
 
 const DATA_LAYERS = new Set(['data', 'imagedata', 'windowdata', 'hdf5data', 'memorydata', 'dummydata', 'input']);
 const IGNORED = new Set(['accuracy', 'silence']);
+/** Loss layers Netscope counts as a softmax (V2 SoftmaxWithLoss, V1 SOFTMAX_LOSS). */
+const SOFTMAX_LOSS = new Set(['softmaxwithloss', 'softmaxloss']);
 /** Shape-preserving layers: an innerproduct's flat output stays flat through them. */
 const KEEPS_FLAT = new Set([
   'relu',
@@ -49,13 +51,18 @@ function pairParam(p: TextMessage | undefined, base: string, dflt: number): numb
 function convFields(p: TextMessage | undefined): Record<string, unknown> {
   const bias = strField(p, 'bias_term') !== 'false';
   const dil = numsField(p, 'dilation');
+  const dilation = dil.length > 1 && dil[0] !== dil[1] ? [dil[0], dil[1]] : (dil[0] ?? 1);
+  const stride = pairParam(p, 'stride', 1);
+  const padding = pairParam(p, 'pad', 0);
+  const groups = numField(p, 'group') ?? 1;
+  // Fields at their PyTorch default are left out, as a person would write the model.
   return {
     out: numField(p, 'num_output'),
     kernel: pairParam(p, 'kernel', 0),
-    stride: pairParam(p, 'stride', 1),
-    padding: pairParam(p, 'pad', 0),
-    dilation: dil.length > 1 && dil[0] !== dil[1] ? [dil[0], dil[1]] : (dil[0] ?? 1),
-    groups: numField(p, 'group') ?? 1,
+    ...(stride !== 1 ? { stride } : {}),
+    ...(padding !== 0 ? { padding } : {}),
+    ...(dilation !== 1 ? { dilation } : {}),
+    ...(groups !== 1 ? { groups } : {}),
     bias,
   };
 }
@@ -118,7 +125,8 @@ function convert(text: string, fileName: string): ImportResult {
 
   const add = (label: string, op: GraphNode['op'], ins: string[], tops: string[], specs?: LayerSpec[]) => {
     const out = fresh(tops[0] ?? label);
-    nodes.push({ label, op, inputs: ins, output: out, ...(specs ? { layers: specs } : {}) });
+    const name = op === 'layers' ? undefined : label.replace(/ \(.*\)$/, '');
+    nodes.push({ label, name, op, inputs: ins, output: out, ...(specs ? { layers: specs } : {}) });
     producer.set(out, nodes.length - 1);
     ins.forEach((v) => used.add(v));
     for (const t of tops) blob.set(t, out);
@@ -144,7 +152,7 @@ function convert(text: string, fileName: string): ImportResult {
       shape = s;
       continue;
     }
-    if (IGNORED.has(type) || (type.endsWith('loss') && type !== 'softmaxwithloss')) continue;
+    if (IGNORED.has(type) || (type.endsWith('loss') && !SOFTMAX_LOSS.has(type))) continue;
     if (!ins.length) {
       warnings.push(`${label}: its input is unknown; skipped`);
       continue;
@@ -217,6 +225,7 @@ function convert(text: string, fileName: string): ImportResult {
       }
       case 'softmax':
       case 'softmaxwithloss':
+      case 'softmaxloss':
         leaf(named({ type: 'softmax' }));
         break;
       case 'flatten':
