@@ -62,7 +62,8 @@ class Parser {
 
   fail(msg: string): never {
     const tok = this.toks[this.i];
-    throw new SyntaxError(`${msg} at ${tok ? where(this.src, tok.at) : 'the end of the file'}`);
+    const at = tok ? where(this.src, tok.at) : `the end of the file (line ${this.src.split('\n').length})`;
+    throw new SyntaxError(`${msg} at ${at}`);
   }
 
   message(depth: number, closing: boolean): TextMessage {
