@@ -1,0 +1,62 @@
+/**
+ * Presets are ordinary models: serialised to the model format and read back (as a file, and
+ * as a share link) they give identical per-layer results, and their links stay short
+ * (issue 4: "the share link of every preset is at most 2,000 characters").
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluateModel, type ModelResult } from '../../../src/engine/evaluate';
+import type { Model } from '../../../src/engine/format/model';
+import { parseModel } from '../../../src/engine/format/schema';
+import { PRESETS } from '../../../src/engine/presets';
+import { decodeShare, makeShareUrl } from '../../../src/state/urlCodec';
+
+const CONVENTIONS = ['torchvision', 'exact'];
+
+/** What a row shows, without object identity (parsed fields, cached specs). */
+const rowsOf = (r: ModelResult) =>
+  r.rows.map((x) => [
+    x.path,
+    x.type,
+    x.name,
+    x.input,
+    x.output,
+    x.params,
+    x.buffers,
+    x.macs,
+    x.flops,
+    x.counts,
+    x.activations,
+    x.error,
+  ]);
+
+// A realistic site address; the test bounds the whole link, not only the hash.
+const BASE = 'https://floplab.example.org/app/';
+
+describe.each(PRESETS.map((p) => [p.name, p] as const))('%s', (_name, preset) => {
+  const model = preset.build();
+  const direct = evaluateModel(model, { conventions: CONVENTIONS });
+
+  it('has no row errors', () => {
+    expect(direct.errors).toBe(0);
+    expect(direct.rows.filter((r) => r.error).map((r) => `${r.path}: ${r.error}`)).toEqual([]);
+  });
+
+  it('round-trips through JSON with identical per-layer results', () => {
+    const text = JSON.stringify(model);
+    const parsed = parseModel(JSON.parse(text));
+    expect(parsed.ok).toBe(true);
+    const back = evaluateModel(JSON.parse(text) as Model, { conventions: CONVENTIONS });
+    expect(rowsOf(back)).toEqual(rowsOf(direct));
+    expect(back.totals).toEqual(direct.totals);
+  });
+
+  it('has a share link of at most 2,000 characters that decodes to the same results', () => {
+    const url = makeShareUrl(BASE, { model, convention: 'torchvision' });
+    expect(url.length).toBeLessThanOrEqual(2000);
+    const decoded = decodeShare(url.slice(url.indexOf('#')));
+    expect(decoded.ok).toBe(true);
+    if (!decoded.ok) return;
+    const back = evaluateModel(decoded.state.model, { conventions: CONVENTIONS });
+    expect(rowsOf(back)).toEqual(rowsOf(direct));
+  });
+});
