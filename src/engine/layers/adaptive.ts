@@ -32,9 +32,8 @@ function windowSum(inSize: number, outSize: number): number {
 }
 
 export function adaptiveSymbols(_p: Params, input: Shape, output: Shape, batch: number) {
-  return {
-    ...commonSymbols(input, output, batch),
+  return commonSymbols(input, output, batch, {
     C: input[0],
     A: windowSum(input[1], output[1]) * windowSum(input[2], output[2]),
-  };
+  });
 }

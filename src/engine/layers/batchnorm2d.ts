@@ -17,7 +17,7 @@ export const batchnorm2d: LeafKind = {
     return bad ? { error: bad } : { output: input };
   },
   symbols(p, input, output, batch) {
-    return { ...commonSymbols(input, output, batch), C: input[0], affine: p.affine ? 1 : 0 };
+    return commonSymbols(input, output, batch, { C: input[0], affine: p.affine ? 1 : 0 });
   },
   params: mul(2, 'affine', 'C'),
   buffers: mul(2, 'C'),

@@ -28,11 +28,7 @@ export const channelshuffle: LeafKind = {
       return { error: `channelshuffle: input channels ${input[0]} are not divisible by groups ${g}` };
     return { output: input };
   },
-  symbols: (p, input, output, batch) => ({
-    ...commonSymbols(input, output, batch),
-    C: input[0],
-    g: p.groups as number,
-  }),
+  symbols: (p, input, output, batch) => commonSymbols(input, output, batch, { C: input[0], g: p.groups as number }),
   params: ZERO,
   exact: ZERO,
   exactNote: 'A permutation of channels: it moves data and does no arithmetic.',

@@ -37,7 +37,7 @@ export const chunk: LeafKind = {
       };
     return { output: [to - from, h, w] };
   },
-  symbols: (p, input, output, batch) => ({ ...commonSymbols(input, output, batch), chunks: p.chunks as number }),
+  symbols: (p, input, output, batch) => commonSymbols(input, output, batch, { chunks: p.chunks as number }),
   params: ZERO,
   exact: ZERO,
   exactNote: 'A view of some channels: no arithmetic.',

@@ -31,7 +31,7 @@ export const concat: BlockKind = {
     const channels = outputs.reduce((s, o) => s + o[0], 0);
     return { output: [channels, ...first.slice(1)] };
   },
-  symbols: (_p, input, output, batch, outputs) => ({ ...commonSymbols(input, output, batch), inputs: outputs.length }),
+  symbols: (_p, input, output, batch, outputs) => commonSymbols(input, output, batch, { inputs: outputs.length }),
   exact: ZERO,
   exactNote: 'Concatenation copies; it does no arithmetic.',
 };

@@ -48,14 +48,12 @@ export const conv2d: LeafKind = {
     // sides, which is one short of PyTorch's padding="same" for an even dilated kernel span.
     const ds = (i: 0 | 1) =>
       outSize(input[i + 1], win.kernel[i], win.stride[i], win.padding[i], win.dilation[i], false);
-    return {
-      ...commonSymbols(input, output, batch),
-      ...windowSymbols(win),
-      g: p.groups as number,
-      b: p.bias ? 1 : 0,
-      Hds: ds(0),
-      Wds: ds(1),
-    };
+    return commonSymbols(
+      input,
+      output,
+      batch,
+      Object.assign(windowSymbols(win), { g: p.groups as number, b: p.bias ? 1 : 0, Hds: ds(0), Wds: ds(1) }),
+    );
   },
   params: add(mul('Cout', perOut), mul('b', 'Cout')),
   macs: mul('N', 'Cout', 'Ho', 'Wo', perOut),

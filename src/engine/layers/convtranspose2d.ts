@@ -119,8 +119,7 @@ export const convtranspose2d: LeafKind = {
     const [ah, aw] = axes(p);
     const lh = landing(input[1], output[1], ah);
     const lw = landing(input[2], output[2], aw);
-    return {
-      ...commonSymbols(input, output, batch),
+    return commonSymbols(input, output, batch, {
       Kh: ah.k,
       Kw: aw.k,
       Sh: ah.s,
@@ -139,7 +138,7 @@ export const convtranspose2d: LeafKind = {
       Uw: lw.U,
       Hds: dsLen(input[1], ah),
       Wds: dsLen(input[2], aw),
-    };
+    });
   },
   params: add(mul('Cin', div('Cout', 'g'), 'Kh', 'Kw'), mul('b', 'Cout')),
   // What PyTorch (and torchvision's FlopCounterMode-based _ops) computes: every input element times every tap.

@@ -32,11 +32,8 @@ export function elementwiseKind(k: {
       const bad = k.check?.(p, input);
       return bad ? { error: bad } : { output: input };
     },
-    symbols: (p, input, output, batch) => ({
-      ...commonSymbols(input, output, batch),
-      C: input[0],
-      ...(k.symbols ? k.symbols(p, input) : {}),
-    }),
+    symbols: (p, input, output, batch) =>
+      commonSymbols(input, output, batch, Object.assign({ C: input[0] }, k.symbols ? k.symbols(p, input) : undefined)),
     params: k.params ?? ZERO,
     exact: k.opsPerElement === 0 ? ZERO : mul(k.opsPerElement, 'numel_out'),
     exactNote: k.exactNote,

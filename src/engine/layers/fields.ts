@@ -79,7 +79,7 @@ export function schemaOf(type: string, fields: readonly FieldSpec[]): z.ZodType<
 
 /** The value of every field, defaults applied. */
 export function withDefaults(fields: readonly FieldSpec[], raw: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...raw };
+  const out: Record<string, unknown> = Object.assign({}, raw);
   for (const f of fields) if (out[f.name] === undefined && 'default' in f) out[f.name] = f.default;
   return out;
 }

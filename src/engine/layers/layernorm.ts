@@ -28,11 +28,7 @@ export const layernorm: LeafKind = {
     input.length === 3 || input.length === 1
       ? { output: input }
       : { error: `layernorm needs a [C, H, W] or [F] input, got [${input.join(', ')}]` },
-  symbols: (p, input, output, batch) => ({
-    ...commonSymbols(input, output, batch),
-    C: input[0],
-    affine: p.affine ? 1 : 0,
-  }),
+  symbols: (p, input, output, batch) => commonSymbols(input, output, batch, { C: input[0], affine: p.affine ? 1 : 0 }),
   params: mul(2, 'affine', 'C'),
   // Per element: subtract the mean, square, multiply by 1/σ (+ γ multiply and β add when affine);
   // per position: C − 1 adds for the sum, C − 1 for the sum of squares, 2 divides, + ε, √, 1/σ.

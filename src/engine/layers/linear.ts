@@ -23,7 +23,7 @@ export const linear: LeafKind = {
     return { output: [p.out as number] };
   },
   symbols(p, input, output, batch) {
-    return { ...commonSymbols(input, output, batch), I: input[0], O: output[0], b: p.bias ? 1 : 0 };
+    return commonSymbols(input, output, batch, { I: input[0], O: output[0], b: p.bias ? 1 : 0 });
   },
   params: add(mul('I', 'O'), mul('b', 'O')),
   macs: mul('N', 'I', 'O'),

@@ -30,7 +30,7 @@ export const lrn: LeafKind = {
     return bad ? { error: bad } : { output: input };
   },
   symbols(p, input, output, batch) {
-    return { ...commonSymbols(input, output, batch), C: input[0], n: p.size as number };
+    return commonSymbols(input, output, batch, { C: input[0], n: p.size as number });
   },
   params: ZERO,
   // Per element: n squares, n − 1 adds, ·α/n, +k, ^β and the divide = 2n + 3.

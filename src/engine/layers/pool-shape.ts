@@ -17,5 +17,10 @@ export function poolShape(type: string, p: Params, input: Shape): ShapeResult {
 }
 
 export function poolSymbols(p: Params, input: Shape, output: Shape, batch: number) {
-  return { ...commonSymbols(input, output, batch), ...windowSymbols(windowOf(p, p.kernel as number)), C: input[0] };
+  return commonSymbols(
+    input,
+    output,
+    batch,
+    Object.assign(windowSymbols(windowOf(p, p.kernel as number)), { C: input[0] }),
+  );
 }

@@ -15,6 +15,6 @@ export const repeat: BlockKind = {
   mode: 'repeat',
   lists: (spec) => [{ key: 'body', layers: (spec.body as never[]) ?? [] }],
   combine: (_p, _input, outputs) => ({ output: outputs[outputs.length - 1] }),
-  symbols: (p, input, output, batch) => ({ ...commonSymbols(input, output, batch), times: p.times as number }),
+  symbols: (p, input, output, batch) => commonSymbols(input, output, batch, { times: p.times as number }),
   exact: ZERO,
 };

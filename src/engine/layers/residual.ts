@@ -30,7 +30,7 @@ export const residual: BlockKind = {
       };
     return { output: body };
   },
-  symbols: (_p, input, output, batch) => ({ ...commonSymbols(input, output, batch), inputs: 2 }),
+  symbols: (_p, input, output, batch) => commonSymbols(input, output, batch, { inputs: 2 }),
   exact: mul(sym('numel_out')),
   exactNote: 'One add per output element.',
 };

@@ -29,7 +29,7 @@ export const scale: BlockKind = {
       return { error: `scale: body output ${shapeText(gate)} does not broadcast to the input ${shapeText(input)}` };
     return { output: input };
   },
-  symbols: (_p, input, output, batch) => ({ ...commonSymbols(input, output, batch), inputs: 2 }),
+  symbols: (_p, input, output, batch) => commonSymbols(input, output, batch, { inputs: 2 }),
   exact: mul(sym('numel_out')),
   exactNote: 'One multiply per output element.',
 };

@@ -38,13 +38,13 @@ export const upsample: LeafKind = {
     const s = p.scale as number;
     return { output: [input[0], input[1] * s, input[2] * s] };
   },
-  symbols: (p, input, output, batch) => ({
-    ...commonSymbols(input, output, batch),
-    C: input[0],
-    s: p.scale === undefined ? 0 : (p.scale as number),
-    bySize: p.size === undefined ? 0 : 1,
-    bilinear: p.mode === 'bilinear' ? 1 : 0,
-  }),
+  symbols: (p, input, output, batch) =>
+    commonSymbols(input, output, batch, {
+      C: input[0],
+      s: p.scale === undefined ? 0 : (p.scale as number),
+      bySize: p.size === undefined ? 0 : 1,
+      bilinear: p.mode === 'bilinear' ? 1 : 0,
+    }),
   params: ZERO,
   // nearest copies; bilinear blends 4 neighbours with precomputed weights: 4 multiplies + 3 adds.
   exact: mul(7, 'bilinear', 'numel_out'),
