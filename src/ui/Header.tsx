@@ -81,20 +81,20 @@ export function Header() {
         <p className="mb-4 max-w-sm text-sm">
           The current model is replaced by an empty one. You can still get it back with Undo.
         </p>
-        <form method="dialog" className="flex justify-end gap-2">
-          <Button value="cancel" autoFocus>
+        <div className="flex justify-end gap-2">
+          <Button autoFocus onClick={() => confirmNew.current?.close()}>
             Cancel
           </Button>
           <Button
             variant="danger"
-            value="discard"
             onClick={() => {
               newModel();
+              confirmNew.current?.close();
             }}
           >
             Discard and start new
           </Button>
-        </form>
+        </div>
       </dialog>
     </header>
   );

@@ -26,11 +26,14 @@ export function filterKinds(query: string): AnyKind[] {
   const scored = ALL_KINDS.map((k) => {
     const hay = `${k.type} ${k.label} ${k.category} ${k.summary}`.toLowerCase();
     if (!words.every((w) => hay.includes(w))) return null;
-    // Name matches first, then summary matches.
+    // The exact type or label first, then name matches, then summary matches.
     const name = `${k.type} ${k.label}`.toLowerCase();
+    const q = words.join(' ');
+    const exact = k.type === q || k.label.toLowerCase() === q ? 10 : 0;
     return {
       k,
       score:
+        exact +
         words.filter((w) => name.startsWith(w) || name.includes(` ${w}`)).length * 2 +
         (name.includes(words[0]) ? 1 : 0),
     };
@@ -56,6 +59,8 @@ export function Palette() {
     } else s.insertLayer(s.selection, spec);
     setQuery('');
     setActive(0);
+    // Close the list so the new row is visible; typing opens it again.
+    setOpen(false);
   };
   const where = listTarget ? `at the start of ${listTarget}` : selection ? `after ${selection}` : 'at the end';
 
@@ -87,12 +92,12 @@ export function Palette() {
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown') {
               e.preventDefault();
-              setOpen(true);
+              if (!open) return setOpen(true);
               setActive((i) => Math.min(kinds.length - 1, i + 1));
             } else if (e.key === 'ArrowUp') {
               e.preventDefault();
               setActive((i) => Math.max(0, i - 1));
-            } else if (e.key === 'Enter' && kinds.length) {
+            } else if (e.key === 'Enter' && kinds.length && (open || query)) {
               e.preventDefault();
               insert(kinds[activeIndex]);
             } else if (e.key === 'Escape') {

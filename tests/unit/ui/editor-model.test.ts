@@ -101,6 +101,9 @@ describe('palette', () => {
   it('filters by type, label and summary words', () => {
     expect(filterKinds('conv').map((k) => k.type)).toContain('conv2d');
     expect(filterKinds('residual')[0].type).toBe('residual');
+    // An exact type wins over longer names that contain it (relu6, leakyrelu).
+    expect(filterKinds('relu')[0].type).toBe('relu');
+    expect(filterKinds('conv2d')[0].type).toBe('conv2d');
     expect(filterKinds('zzzz')).toEqual([]);
   });
   it('every kind inserts as a layer the engine evaluates without a field error', () => {
