@@ -10,8 +10,12 @@ import { parseArgs, USAGE } from './args';
 import { loadSources, type Source } from './sources';
 import { toJson, toText } from './render';
 import { evaluateModel } from '../engine/evaluate';
-import { CONVENTIONS, CONVENTION_IDS, conventionById } from '../engine/conventions/registry';
+import { CONVENTION_IDS, conventionById } from '../engine/conventions/registry';
 import type { Model } from '../engine/format/model';
+import { estimateLatency } from '../engine/latency';
+import { makeShareUrl } from '../state/urlCodec';
+import { listConventions, listDevices, listPresets } from './lists';
+import { latencyJson, latencyText } from './latency-report';
 
 /** Indented JSON with short number arrays (shapes) kept on one line. */
 export const prettyJson = (v: unknown): string =>
@@ -19,6 +23,11 @@ export const prettyJson = (v: unknown): string =>
     /\[\s+(-?\d+(?:,\s+-?\d+)*)\s+\]/g,
     (_m, inner: string) => `[${inner.replace(/,\s+/g, ', ')}]`,
   );
+
+/** The model as evaluated: --batch and --input written into it (so --emit-model and --link carry them). */
+function withOverrides(m: Model, batch?: number, input?: number[]): Model {
+  return { ...m, ...(batch ? { batch } : {}), ...(input ? { input } : {}) };
+}
 
 function out(s: string): void {
   process.stdout.write(s.endsWith('\n') ? s : s + '\n');
@@ -35,14 +44,10 @@ export function run(argv: readonly string[], io = { readFile: (p: string) => rea
     out(USAGE);
     return 0;
   }
-  if (o.listConventions) {
-    if (o.json)
-      out(
-        prettyJson(
-          CONVENTIONS.map((c) => ({ id: c.id, name: c.name, unit: c.unit, summary: c.summary, source: c.source })),
-        ),
-      );
-    else for (const c of CONVENTIONS) out(`${c.id.padEnd(12)} ${c.unit.padEnd(4)} ${c.summary}`);
+  if (o.listConventions || o.listPresets || o.listDevices) {
+    if (o.listConventions) out(listConventions(o.json));
+    if (o.listPresets) out(listPresets(o.json));
+    if (o.listDevices) out(listDevices(o.json));
     return 0;
   }
   const conv = conventionById(o.convention);
@@ -63,15 +68,25 @@ export function run(argv: readonly string[], io = { readFile: (p: string) => rea
       status = 1;
       continue;
     }
-    const model: Model = s.model;
+    for (const w of s.warnings) process.stderr.write(`floplab: ${s.label}: ${w}\n`);
+    const model: Model = withOverrides(s.model, o.batch, o.input);
     if (o.emitModel) {
       reports.push(model);
       continue;
     }
-    const r = evaluateModel(model, { conventions: [conv.id], batch: o.batch, input: o.input });
+    if (o.link) {
+      out(makeShareUrl(o.baseUrl, { model, convention: conv.id }));
+      continue;
+    }
+    const r = evaluateModel(model, { conventions: [conv.id] });
     const name = model.name ?? basename(s.label);
-    if (o.json) reports.push(toJson(name, r, conv));
-    else out(toText(name, r, conv) + '\n');
+    const latency = o.device ? estimateLatency(r, o.device, o.precision) : undefined;
+    if (latency && 'error' in latency) {
+      process.stderr.write(`floplab: ${latency.error}\n`);
+      return 2;
+    }
+    if (o.json) reports.push({ ...toJson(name, r, conv), ...(latency ? { latency: latencyJson(latency) } : {}) });
+    else out(toText(name, r, conv) + (latency ? '\n' + latencyText(latency) : '') + '\n');
   }
   if (o.json || o.emitModel) {
     const value = reports.length === 1 && sources.length === 1 ? reports[0] : reports;

@@ -1,9 +1,13 @@
-/** Where the CLI's models come from: files (model JSON) and presets. */
+/**
+ * Where the CLI's models come from: files (model JSON, ONNX, Caffe prototxt — the same
+ * importers as the app) and built-in presets with their knobs.
+ */
 import type { CliOptions } from './args';
 import type { Model } from '../engine/format/model';
-import { parseModelJson } from '../engine/format/schema';
+import { importFile } from '../engine/import';
+import { knobError, presetByName, PRESETS } from '../engine/presets';
 
-export type Source = { label: string; model: Model } | { label: string; error: string };
+export type Source = { label: string; model: Model; warnings: string[] } | { label: string; error: string };
 
 function fromFile(path: string, readFile: (p: string) => Uint8Array): Source {
   let bytes: Uint8Array;
@@ -21,10 +25,45 @@ function fromFile(path: string, readFile: (p: string) => Uint8Array): Source {
             : `cannot read (${(err as Error).message})`,
     };
   }
-  const r = parseModelJson(new TextDecoder().decode(bytes));
-  return r.ok ? { label: path, model: r.model } : { label: path, error: r.error };
+  const r = importFile(path, bytes);
+  // importFile names the file in its messages; the CLI names it once, in front.
+  return r.ok
+    ? { label: path, model: r.model, warnings: r.warnings }
+    : { label: path, error: r.error.startsWith(path) ? r.error.slice(path.length).replace(/^[:\s]+/, '') : r.error };
+}
+
+/** Knobs for a preset from --width, --knob and a square --input (resolution). */
+export function presetKnobs(o: CliOptions, knobNames: readonly string[]): Record<string, number> {
+  const knobs: Record<string, number> = { ...o.knobs };
+  if (o.width !== undefined) knobs.width = o.width;
+  if (
+    o.input?.length === 3 &&
+    o.input[1] === o.input[2] &&
+    knobNames.includes('resolution') &&
+    knobs.resolution === undefined
+  )
+    knobs.resolution = o.input[1];
+  return knobs;
+}
+
+function fromPreset(name: string, o: CliOptions): Source {
+  const p = presetByName(name);
+  if (!p) {
+    const near = PRESETS.filter((x) => x.name.includes(name) || name.includes(x.name)).map((x) => x.name);
+    return {
+      label: `--preset ${name}`,
+      error: `no preset named "${name}"${near.length ? ` (did you mean ${near.slice(0, 5).join(', ')}?)` : ''}; see --list-presets`,
+    };
+  }
+  const knobs = presetKnobs(
+    o,
+    p.knobs.map((k) => k.name),
+  );
+  const err = knobError(p, knobs);
+  if (err) return { label: `--preset ${name}`, error: err };
+  return { label: name, model: p.build(knobs), warnings: [] };
 }
 
 export function loadSources(o: CliOptions, readFile: (p: string) => Uint8Array): Source[] {
-  return o.files.map((f) => fromFile(f, readFile));
+  return [...o.presets.map((n) => fromPreset(n, o)), ...o.files.map((f) => fromFile(f, readFile))];
 }

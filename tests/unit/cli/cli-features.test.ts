@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { run } from '../../../src/cli/main';
+import { decodeShare } from '../../../src/state/urlCodec';
+import { evaluateModel } from '../../../src/engine/evaluate';
+import { presetByName } from '../../../src/engine/presets';
+
+function capture(argv: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+  try {
+    return { code: run(argv), stdout, stderr };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('CLI presets', () => {
+  it('evaluates several presets (zoo.md: resnet18 11,689,512 params; mobilenet_v2 300,774,272 MACs)', () => {
+    const j = JSON.parse(
+      capture(['--preset', 'resnet18', '--preset', 'mobilenet_v2', '--convention', 'torchvision', '--json']).stdout,
+    );
+    expect(j.map((m: { name: string }) => m.name)).toEqual(['resnet18', 'mobilenet_v2']);
+    expect(j[0].totals.params).toBe(11_689_512);
+    expect(j[1].totals.count).toBe(300_774_272);
+  });
+
+  it('applies --width and --input as knobs (TF-slim: MobileNetV2 0.5-160 has 50 M MACs)', () => {
+    const j = JSON.parse(
+      capture([
+        '--preset',
+        'mobilenet_v2',
+        '--width',
+        '0.5',
+        '--input',
+        '3,160,160',
+        '--json',
+        '--convention',
+        'torchvision',
+      ]).stdout,
+    );
+    expect(j.input).toEqual([3, 160, 160]);
+    expect(Math.round(j.totals.count / 1e6)).toBe(50);
+  });
+
+  it('--emit-model prints the preset as a model document that evaluates identically', () => {
+    const m = JSON.parse(capture(['--preset', 'mobilenet_v2', '--width', '0.75', '--emit-model']).stdout);
+    expect(m.format).toBe('floplab.model/1');
+    const direct = evaluateModel(presetByName('mobilenet_v2')!.build({ width: 0.75 }), { conventions: ['seed'] });
+    expect(evaluateModel(m, { conventions: ['seed'] }).totals).toEqual(direct.totals);
+  });
+
+  it('explains an unknown preset or a bad knob', () => {
+    expect(capture(['--preset', 'resnet', '--json']).stderr).toMatch(
+      /no preset named "resnet" \(did you mean resnet18/,
+    );
+    expect(capture(['--preset', 'resnet18', '--width', '0.5']).stderr).toMatch(/resnet18 has no knob "width"/);
+  });
+
+  it('lists presets as JSON with their counts', () => {
+    const list = JSON.parse(capture(['--list-presets', '--json']).stdout);
+    const r50 = list.find((p: { name: string }) => p.name === 'resnet50');
+    expect(r50).toMatchObject({ family: 'ResNet', params: 25_557_032, macs: 4_089_184_256 });
+  });
+});
+
+describe('CLI --link', () => {
+  it('prints a link the app decodes to the same model and convention, under the --base-url', () => {
+    const { stdout } = capture([
+      '--preset',
+      'resnet50',
+      '--link',
+      '--base-url',
+      'https://example.org/floplab/',
+      '--convention',
+      'thop',
+    ]);
+    const url = stdout.trim();
+    expect(url.startsWith('https://example.org/floplab/#')).toBe(true);
+    expect(url.length).toBeLessThanOrEqual(2000);
+    const d = decodeShare(url.slice(url.indexOf('#')));
+    expect(d.ok).toBe(true);
+    if (!d.ok) return;
+    expect(d.state.convention).toBe('thop');
+    expect(d.state.model).toEqual(presetByName('resnet50')!.build());
+  });
+});
+
+describe('CLI --device', () => {
+  it('adds the latency object with per-layer times and bounds', () => {
+    const j = JSON.parse(
+      capture(['--preset', 'mobilenet_v1', '--device', 'pixel4-cpu-4t', '--precision', 'int8', '--json']).stdout,
+    );
+    expect(j.latency).toMatchObject({ device: 'pixel4-cpu-4t', precision: 'int8' });
+    expect(j.latency.low_ms).toBeLessThanOrEqual(j.latency.ms);
+    expect(j.latency.high_ms).toBeGreaterThanOrEqual(j.latency.ms);
+    expect(j.latency.layers.length).toBeGreaterThan(10);
+    for (const l of j.latency.layers) expect(['compute', 'memory']).toContain(l.bound);
+    const sum = j.latency.layers.reduce((s: number, l: { ms: number }) => s + l.ms, 0);
+    expect(Math.abs(sum - j.latency.ms)).toBeLessThan(0.01 + j.latency.ms * 1e-3);
+  });
+
+  it('rejects an unknown device with exit code 2', () => {
+    const r = capture(['--preset', 'resnet18', '--device', 'toaster']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown device "toaster"/);
+  });
+
+  it('lists the devices', () => {
+    const ids = JSON.parse(capture(['--list-devices', '--json']).stdout).map((d: { id: string }) => d.id);
+    expect(ids).toEqual(expect.arrayContaining(['pixel1-cpu-1core', 'coral-edgetpu', 'k210', 'jetson-agx-orin']));
+  });
+});
