@@ -4,7 +4,7 @@
  * 3×3 conv (ResNet v1.5), 1×1 projection shortcuts where the shape changes, ReLU after the add.
  */
 import type { LayerSpec } from '../format/model';
-import { cna, conv, bn, head, maxpool, relu, residual, stage, definePreset, tv } from './build';
+import { cna, conv, bn, head, maxpool, relu, residual, stage, definePreset, tv, resolutionKnob } from './build';
 import type { Preset, PresetKnob } from './types';
 
 type Layers = LayerSpec[];
@@ -80,7 +80,7 @@ const resnets: Preset[] = DEPTHS.map((d) =>
     title: `ResNet-${d}`,
     paper: RESNET_PAPER,
     input: [3, 224, 224],
-    knobs: [depthKnob(d, DEPTHS)],
+    knobs: [depthKnob(d, DEPTHS), resolutionKnob(224)],
     reference: REFS[d],
     layers: (k) => resnetLayers(k.depth),
   }),
@@ -115,7 +115,7 @@ const variant = (
     title,
     paper,
     input: [3, 224, 224],
-    knobs: [depthKnob(depth, [50, 101, 152])],
+    knobs: [depthKnob(depth, [50, 101, 152]), resolutionKnob(224)],
     reference: ref,
     layers: (k) => resnetLayers(k.depth, groups, widthPerGroup),
   });
