@@ -92,7 +92,7 @@ describe('netscope-every-layer.prototxt vs Netscope’s analyzer.coffee rules', 
       'relu6',
       'softmax',
     ]);
-    const res = model.layers[6] as { body: { type: string; branches: unknown[][] }[]; shortcut?: unknown };
+    const res = model.layers[6] as unknown as { body: { type: string; branches: unknown[][] }[]; shortcut?: unknown };
     expect(res.body[0].type).toBe('concat');
     expect(res.body[0].branches.map((b) => b.length)).toEqual([2, 2]);
     expect(res.shortcut).toBeUndefined();

@@ -1,0 +1,19 @@
+/**
+ * Exporters: model JSON, the per-layer table (CSV, Markdown, printable HTML), PyTorch source
+ * and ONNX bytes. All are pure and never throw; failures come back as `{ ok: false, error }`.
+ */
+export { modelToJson } from './json';
+export {
+  layerTable,
+  modelToCsv,
+  modelToHtml,
+  modelToMarkdown,
+  tableToCsv,
+  tableToHtml,
+  tableToMarkdown,
+} from './table';
+export type { LayerTable, TableOptions, TableResult } from './table';
+export { modelToPytorch } from './pytorch';
+export type { CodeResult } from './pytorch';
+export { modelToOnnx } from './onnx';
+export type { OnnxWriteOptions, OnnxWriteResult } from './onnx';

@@ -1,0 +1,24 @@
+/**
+ * Model → the model-format JSON document (docs/model-format.md), pretty-printed with the
+ * header fields first so files read top-down and diff well. Reading it back with
+ * parseModelJson gives an identical model.
+ */
+import type { Model } from '../format/model';
+
+const HEAD = ['format', 'name', 'input', 'batch', 'layers', 'meta'];
+
+/** Pretty JSON text of a model (2-space indent, short number lists on one line). */
+export function modelToJson(model: Model): string {
+  const ordered: Record<string, unknown> = {};
+  for (const k of HEAD)
+    if ((model as unknown as Record<string, unknown>)[k] !== undefined) ordered[k] = model[k as keyof Model];
+  for (const [k, v] of Object.entries(model)) if (!(k in ordered) && v !== undefined) ordered[k] = v;
+  const text = JSON.stringify(ordered, null, 2);
+  // [3, 224, 224] and [3, 5] stay on one line: join arrays that hold only numbers.
+  return (
+    text.replace(
+      /\[\s+(-?[\d.e+-]+(?:,\s+-?[\d.e+-]+)*)\s+\]/g,
+      (_m, inner: string) => `[${inner.split(/,\s+/).join(', ')}]`,
+    ) + '\n'
+  );
+}

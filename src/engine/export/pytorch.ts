@@ -1,0 +1,274 @@
+/**
+ * Model → PyTorch source: an `nn.Module` that builds the same network from torch.nn modules
+ * (plus a few small helper modules for FlopLab's blocks), so that
+ * `sum(p.numel() for p in Net().parameters())` equals FlopLab's parameter count — the number is
+ * written in the header comment. Module arguments follow the PyTorch docs' signatures; every
+ * in_channels comes from FlopLab's shape inference.
+ */
+import type { Model, Pair } from '../format/model';
+import { evaluateModel } from '../evaluate';
+import { walkModel, type BlockVisit, type LeafVisit } from './walk';
+
+export type CodeResult = { ok: true; code: string } | { ok: false; error: string };
+
+/** A module expression: its lines, the innermost indented by the caller. */
+type Code = string[];
+
+const HELPERS: Record<string, string> = {
+  Residual: `class Residual(nn.Module):
+    """body(x) + shortcut(x); no shortcut = identity."""
+
+    def __init__(self, body, shortcut=None):
+        super().__init__()
+        self.body = body
+        self.shortcut = shortcut if shortcut is not None else nn.Identity()
+
+    def forward(self, x):
+        return self.body(x) + self.shortcut(x)`,
+  Scale: `class Scale(nn.Module):
+    """x * body(x), broadcast (squeeze-and-excitation)."""
+
+    def __init__(self, body):
+        super().__init__()
+        self.body = body
+
+    def forward(self, x):
+        return x * self.body(x)`,
+  Concat: `class Concat(nn.Module):
+    """Channel concatenation of the branches (nn.Identity = the input itself)."""
+
+    def __init__(self, *branches):
+        super().__init__()
+        self.branches = nn.ModuleList(branches)
+
+    def forward(self, x):
+        return torch.cat([b(x) for b in self.branches], 1)`,
+  Aux: `class Aux(nn.Module):
+    """Training-only auxiliary head: its parameters exist, inference passes x on."""
+
+    def __init__(self, body):
+        super().__init__()
+        self.body = body
+
+    def forward(self, x):
+        return x`,
+  Chunk: `class Chunk(nn.Module):
+    """x.chunk(chunks, dim=1)[index]."""
+
+    def __init__(self, chunks, index):
+        super().__init__()
+        self.chunks, self.index = chunks, index
+
+    def forward(self, x):
+        return x.chunk(self.chunks, 1)[self.index]`,
+  LayerScale: `class LayerScale(nn.Module):
+    """Learnable per-channel scale gamma (ConvNeXt)."""
+
+    def __init__(self, channels):
+        super().__init__()
+        self.gamma = nn.Parameter(torch.ones(channels, 1, 1))
+
+    def forward(self, x):
+        return x * self.gamma`,
+  LayerNorm2d: `class LayerNorm2d(nn.LayerNorm):
+    """LayerNorm over the channels of each position (torchvision ConvNeXt)."""
+
+    def forward(self, x):
+        return super().forward(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)`,
+};
+
+const py = (v: unknown): string =>
+  typeof v === 'boolean'
+    ? v
+      ? 'True'
+      : 'False'
+    : typeof v === 'string'
+      ? `"${v}"`
+      : Array.isArray(v)
+        ? `(${v.map(py).join(', ')})`
+        : String(v);
+const size = (v: unknown) => py(v as Pair);
+const kw = (args: Record<string, unknown>) =>
+  Object.entries(args)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${py(v)}`);
+
+class Generator {
+  readonly used = new Set<string>();
+
+  leaf = ({ kind, params: all, input, spec }: LeafVisit): Code => {
+    const C = input[0];
+    // Only fields the model sets are written: FlopLab's defaults are PyTorch's defaults.
+    const p = Object.fromEntries(Object.entries(all).filter(([k]) => spec[k] !== undefined));
+    const call = (name: string, args: string[] = []) => [`${name}(${args.join(', ')}),${comment(spec.name)}`];
+    const helper = (name: string, args: string[] = []) => {
+      this.used.add(name);
+      return call(name, args);
+    };
+    switch (kind.type) {
+      case 'conv2d':
+        return call('nn.Conv2d', [
+          String(C),
+          String(p.out),
+          `kernel_size=${size(p.kernel)}`,
+          ...kw({ stride: p.stride, padding: p.padding, dilation: p.dilation, groups: p.groups, bias: p.bias }),
+        ]);
+      case 'convtranspose2d':
+        return call('nn.ConvTranspose2d', [
+          String(C),
+          String(p.out),
+          `kernel_size=${size(p.kernel)}`,
+          ...kw({
+            stride: p.stride,
+            padding: p.padding,
+            output_padding: p.output_padding,
+            groups: p.groups,
+            bias: p.bias,
+            dilation: p.dilation,
+          }),
+        ]);
+      case 'linear':
+        return call('nn.Linear', [String(C), String(p.out), ...kw({ bias: p.bias })]);
+      case 'batchnorm2d':
+        return call('nn.BatchNorm2d', [String(C), ...kw({ affine: p.affine })]);
+      case 'layernorm':
+        if (input.length === 3) return helper('LayerNorm2d', [String(C), ...kw({ elementwise_affine: p.affine })]);
+        return call('nn.LayerNorm', [String(C), ...kw({ elementwise_affine: p.affine })]);
+      case 'lrn':
+        return call('nn.LocalResponseNorm', [String(all.size), ...kw({ alpha: p.alpha, beta: p.beta, k: p.k })]);
+      case 'maxpool2d':
+      case 'avgpool2d':
+        return call(kind.type === 'maxpool2d' ? 'nn.MaxPool2d' : 'nn.AvgPool2d', [
+          `kernel_size=${size(p.kernel)}`,
+          ...kw({ stride: p.stride, padding: p.padding, ceil_mode: p.ceil }),
+        ]);
+      case 'adaptiveavgpool2d':
+        return call('nn.AdaptiveAvgPool2d', [size(all.out)]);
+      case 'adaptivemaxpool2d':
+        return call('nn.AdaptiveMaxPool2d', [size(all.out)]);
+      case 'flatten':
+        return call('nn.Flatten');
+      case 'relu':
+        return call('nn.ReLU');
+      case 'relu6':
+        return call('nn.ReLU6');
+      case 'leakyrelu':
+        return call('nn.LeakyReLU', kw({ negative_slope: p.negative_slope }));
+      case 'prelu':
+        return call('nn.PReLU', kw({ num_parameters: p.num_parameters }));
+      case 'elu':
+        return call('nn.ELU', kw({ alpha: p.alpha }));
+      case 'sigmoid':
+        return call('nn.Sigmoid');
+      case 'tanh':
+        return call('nn.Tanh');
+      case 'hardswish':
+        return call('nn.Hardswish');
+      case 'hardsigmoid':
+        return call('nn.Hardsigmoid');
+      case 'silu':
+        return call('nn.SiLU');
+      case 'gelu':
+        return call('nn.GELU');
+      case 'softmax':
+        return call('nn.Softmax', ['dim=1']);
+      case 'dropout':
+        return call('nn.Dropout', kw({ p: p.p }));
+      case 'identity':
+        return call('nn.Identity');
+      case 'upsample':
+        return call('nn.Upsample', [
+          ...(p.size !== undefined ? [`size=${size(p.size)}`] : [`scale_factor=${p.scale}`]),
+          ...kw({ mode: p.mode, align_corners: all.mode === 'bilinear' ? false : undefined }),
+        ]);
+      case 'channelshuffle':
+        return call('nn.ChannelShuffle', [String(all.groups)]);
+      case 'chunk':
+        return helper('Chunk', [String(all.chunks), String(all.index)]);
+      case 'layerscale':
+        return helper('LayerScale', [String(C)]);
+      default:
+        throw new Error(`no PyTorch module for layer type ${kind.type}`);
+    }
+  };
+
+  block = ({ kind, params: p, spec, lists }: BlockVisit<Code>): Code => {
+    const seq = (items: Code[]): Code =>
+      items.length ? ['nn.Sequential(', ...indent(items.flat()), '),'] : ['nn.Identity(),'];
+    const wrap = (name: string, parts: Code[]): Code => [
+      `${name}(`,
+      ...indent(parts.flat()),
+      `),${comment(spec.name)}`,
+    ];
+    const helper = (name: string, parts: Code[]) => {
+      this.used.add(name);
+      return wrap(name, parts);
+    };
+    switch (kind.type) {
+      case 'residual': {
+        const [body, shortcut] = lists;
+        return helper('Residual', shortcut.items.length ? [seq(body.items), seq(shortcut.items)] : [seq(body.items)]);
+      }
+      case 'scale':
+        return helper('Scale', [seq(lists[0].items)]);
+      case 'concat':
+        return helper(
+          'Concat',
+          lists.map((l) => seq(l.items)),
+        );
+      case 'aux':
+        return helper('Aux', [seq(lists[0].items)]);
+      case 'repeat':
+        // One Sequential per iteration: PyTorch needs a separate module (own weights) for each.
+        return wrap(
+          'nn.Sequential',
+          lists.map((l) => seq(l.items)),
+        );
+      default:
+        throw new Error(`no PyTorch module for block type ${kind.type} (${p})`);
+    }
+  };
+}
+
+/** A layer's display name as a trailing comment, on one line. */
+const comment = (name: string | undefined) => (name ? `  # ${name.replace(/[\r\n]+/g, ' ')}` : '');
+const indent = (lines: string[]) => lines.map((l) => `    ${l}`);
+const digits = (n: bigint) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** PyTorch source for the model. Never throws. */
+export function modelToPytorch(model: Model): CodeResult {
+  const gen = new Generator();
+  const r = walkModel(model, gen);
+  if (!r.ok) return { ok: false, error: r.error };
+  const params = evaluateModel(model).totals.params;
+  const input = [model.batch ?? 1, ...model.input].join(', ');
+  const title = (model.name ?? 'model').replace(/[\r\n]+/g, ' ');
+  const helpers = Object.keys(HELPERS)
+    .filter((h) => gen.used.has(h))
+    .map((h) => `${HELPERS[h]}\n\n\n`)
+    .join('');
+  const code = `# ${title} — generated by FlopLab (PyTorch nn.Module).
+# Parameters: ${digits(params)} (FlopLab); sum(p.numel() for p in Net().parameters()) gives the same.
+# Input: [${input}] (N, ${model.input.length === 3 ? 'C, H, W' : 'F'}).
+import torch
+from torch import nn
+
+
+${helpers}class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.Sequential(
+${indent(indent(indent(r.items.flat()))).join('\n')}
+        )
+
+    def forward(self, x):
+        return self.layers(x)
+
+
+if __name__ == "__main__":
+    net = Net().eval()
+    print(sum(p.numel() for p in net.parameters()))  # ${params}
+    print(net(torch.randn(${input})).shape)  # [${[model.batch ?? 1, ...r.output].join(', ')}]
+`;
+  return { ok: true, code };
+}
