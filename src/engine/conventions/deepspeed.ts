@@ -5,9 +5,29 @@
  * methods (_patch_tensor_methods: torch.add/mul, Tensor.add/mul, matmul…) for the whole batch.
  * Its MACs figure (`deepspeed_macs`) is conv + linear MACs only — torchvision's count.
  */
-import { add, div, mul, sym, type Expr } from '../expr';
+import { add, div, mul, num, sym, ZERO, type Expr, type Symbols } from '../expr';
 import type { Convention } from './types';
 import { sameNote } from './shared';
+
+/** s^k as an expression of O(log k) nodes (square and multiply). */
+function power(base: Expr, k: number): Expr {
+  let result: Expr = num(1);
+  let sq = base;
+  for (let e = k; e > 0; e = Math.floor(e / 2)) {
+    if (e % 2 === 1) result = mul(result, sq);
+    sq = mul(sq, sq);
+  }
+  return result;
+}
+
+/**
+ * numel_in · s^N. Past 2^1000 DeepSpeed's own number_to_string fails (float conversion
+ * OverflowError), so there is no figure to reproduce: such layers count 0 (see the note).
+ */
+function scaledByPowerOfBatch(s: Symbols): Expr {
+  if (s.s > 1 && s.N * Math.log2(s.s) + Math.log2(s.numel_in) > 1000) return ZERO;
+  return mul('numel_in', power(sym('s'), s.N));
+}
 
 export const deepspeed: Convention = {
   id: 'deepspeed',
@@ -48,7 +68,7 @@ export const deepspeed: Convention = {
     adaptivemaxpool2d: mul(1, 'numel_in'),
     // _upsample_flops_compute: size → prod(size) (no N, no C); scale s → numel(x)·s^len(input),
     // and len(input) is the batch N (a bug, verified: 1×16×8×8 at ×2 gives 2048).
-    upsample: (s): Expr => (s.bySize ? mul('Ho', 'Wo') : mul('numel_in', ...new Array<Expr>(s.N).fill(sym('s')))),
+    upsample: (s): Expr => (s.bySize ? mul('Ho', 'Wo') : scaledByPowerOfBatch(s)),
     // F.local_response_norm: input.mul(input), F.avg_pool3d on the channel-padded squares,
     // .mul(alpha), .add(k) are patched (torch/nn/functional.py); pow and `/` are not.
     lrn: add(mul(3, 'numel_in'), mul('N', add('C', 'n', -1), 'Hin', 'Win')),
@@ -70,6 +90,7 @@ export const deepspeed: Convention = {
     convtranspose2d:
       'out_channels is read from weight.shape[1] (= Cout/g) and divided by g again, so grouped transposed convs are undercounted; the bias uses the forward-conv output size.',
     lrn: 'Read from torch/nn/functional.py local_response_norm, not run.',
-    upsample: 'With a size: Ho·Wo only. With a scale: numel_in·scale^N (the exponent is len(input) = the batch).',
+    upsample:
+      'With a size: Ho·Wo only. With a scale: numel_in·scale^N (the exponent is len(input) = the batch). When that passes 2^1000, DeepSpeed itself fails to print it (OverflowError) and FlopLab counts 0.',
   },
 };

@@ -31,21 +31,38 @@ const outLen = (n: number, a: Axis) => (n - 1) * a.s - 2 * a.p + a.d * (a.k - 1)
 /**
  * Along one axis: T = (input, tap) pairs that land inside the output, U = output positions that
  * receive at least one of them. Exact arithmetic uses them: a product per landing pair, and
- * (contributions − 1) adds per covered output.
+ * (contributions − 1) adds per covered output. Tap t of input i lands at o = i·s + t·d − p, so
+ * each tap covers an arithmetic progression with step s: counted per tap, and merged per
+ * residue class for U — O(K log K), whatever the sizes.
  */
 function landing(n: number, out: number, a: Axis): { T: number; U: number } {
-  const hit = new Uint8Array(Math.max(out, 0));
   let T = 0;
-  for (let i = 0; i < n; i++)
-    for (let t = 0; t < a.k; t++) {
-      const o = i * a.s + t * a.d - a.p;
-      if (o >= 0 && o < out) {
-        T++;
-        hit[o] = 1;
-      }
-    }
+  const byResidue = new Map<number, [number, number][]>();
+  for (let t = 0; t < a.k; t++) {
+    const off = t * a.d - a.p;
+    // Inputs i with 0 ≤ i·s + off ≤ out − 1.
+    const lo = Math.max(0, Math.ceil(-off / a.s));
+    const hi = Math.min(n - 1, Math.floor((out - 1 - off) / a.s));
+    if (hi < lo) continue;
+    T += hi - lo + 1;
+    const r = ((off % a.s) + a.s) % a.s;
+    const j0 = (off - r) / a.s;
+    const list = byResidue.get(r) ?? [];
+    list.push([j0 + lo, j0 + hi]);
+    byResidue.set(r, list);
+  }
   let U = 0;
-  for (const h of hit) U += h;
+  for (const list of byResidue.values()) {
+    list.sort((x, y) => x[0] - y[0]);
+    let [from, to] = list[0];
+    for (const [f, e] of list.slice(1)) {
+      if (f > to + 1) {
+        U += to - from + 1;
+        [from, to] = [f, e];
+      } else to = Math.max(to, e);
+    }
+    U += to - from + 1;
+  }
   return { T, U };
 }
 
