@@ -1,0 +1,198 @@
+// The engine client (src/worker/client.ts) with a fake worker: latest-wins, crash restart and
+// main-thread fallback, as issue 3 ("Engine in a Web Worker") and the state/ui contract ask.
+import { describe, expect, it } from 'vitest';
+import {
+  EngineClient,
+  MAX_RESTARTS,
+  spawnWebWorker,
+  type EngineBackend,
+  type SpawnBackend,
+} from '../../../src/worker/client';
+import { evaluateModel, type ModelResult } from '../../../src/engine/evaluate';
+import type { Model } from '../../../src/engine/format/model';
+
+const model = (name: string): Model => ({
+  format: 'floplab.model/1',
+  name,
+  input: [3, 8, 8],
+  layers: [{ type: 'conv2d', out: 4, kernel: 3 }],
+});
+
+/** A fake result that says which model it is for. */
+const fakeResult = (m: Model) => ({ fake: m.name }) as unknown as ModelResult;
+
+interface Call {
+  readonly model: Model;
+  answer(): void;
+  fail(): void;
+}
+interface FakeWorker extends EngineBackend {
+  readonly calls: Call[];
+  crash(): void;
+  terminated: boolean;
+}
+
+/** Fake workers whose answers the test releases one by one. */
+function fakes(): { spawn: SpawnBackend; workers: FakeWorker[] } {
+  const workers: FakeWorker[] = [];
+  const spawn: SpawnBackend = (onCrash) => {
+    const w: FakeWorker = {
+      calls: [],
+      terminated: false,
+      evaluate(m) {
+        return new Promise<ModelResult>((resolve, reject) => {
+          w.calls.push({ model: m, answer: () => resolve(fakeResult(m)), fail: () => reject(new Error('clone')) });
+        });
+      },
+      terminate() {
+        w.terminated = true;
+      },
+      crash: () => onCrash('boom'),
+    };
+    workers.push(w);
+    return w;
+  };
+  return { spawn, workers };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+describe('latest wins', () => {
+  it('one request gets its result', async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn });
+    expect(c.mode).toBe('worker');
+    const p = c.evaluate(model('a'));
+    workers[0].calls[0].answer();
+    expect(await p).toEqual({ fake: 'a' });
+  });
+
+  it('requests made while one runs: only the newest is sent, the others resolve to null', async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn });
+    const p1 = c.evaluate(model('m1'));
+    const p2 = c.evaluate(model('m2'));
+    const p3 = c.evaluate(model('m3'));
+    expect(await p2).toBeNull(); // replaced while waiting, never sent
+    expect(workers[0].calls.map((x) => x.model.name)).toEqual(['m1']);
+    workers[0].calls[0].answer();
+    expect(await p1).toBeNull(); // answered, but m3 is newer
+    await tick();
+    expect(workers[0].calls.map((x) => x.model.name)).toEqual(['m1', 'm3']);
+    workers[0].calls[1].answer();
+    expect(await p3).toEqual({ fake: 'm3' });
+  });
+
+  it('100 rapid edits cost two evaluations and end on the last model', async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn });
+    const ps = Array.from({ length: 100 }, (_, i) => c.evaluate(model(`e${i}`)));
+    workers[0].calls[0].answer();
+    await tick();
+    workers[0].calls[1].answer();
+    const results = await Promise.all(ps);
+    expect(workers[0].calls.map((x) => x.model.name)).toEqual(['e0', 'e99']);
+    expect(results.filter((r) => r !== null)).toEqual([{ fake: 'e99' }]);
+  });
+
+  it('a request the worker cannot take is answered on the main thread', async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn });
+    const p = c.evaluate(model('x'));
+    workers[0].calls[0].fail();
+    const r = await p;
+    expect(r?.totals).toEqual(evaluateModel(model('x'), { conventions: ['exact'] }).totals);
+  });
+});
+
+describe('crash and restart', () => {
+  it('a crashed worker is replaced and the running request re-sent; its late answer is ignored', async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn });
+    const p = c.evaluate(model('a'));
+    workers[0].crash();
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(c.restarts).toBe(1);
+    expect(workers[1].calls.map((x) => x.model.name)).toEqual(['a']);
+    workers[0].calls[0].answer(); // the dead worker's answer must not count twice
+    workers[1].calls[0].answer();
+    expect(await p).toEqual({ fake: 'a' });
+  });
+
+  it('kill() (window.__floplab.killWorker) behaves as a crash and re-sends the newest request', async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn });
+    const p1 = c.evaluate(model('old'));
+    const p2 = c.evaluate(model('new'));
+    c.kill();
+    expect(await p1).toBeNull();
+    expect(workers[1].calls.map((x) => x.model.name)).toEqual(['new']);
+    workers[1].calls[0].answer();
+    expect(await p2).toEqual({ fake: 'new' });
+  });
+
+  it('a crash report from a worker already replaced is ignored', () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn });
+    workers[0].crash();
+    workers[0].crash();
+    expect(c.restarts).toBe(1);
+    expect(workers).toHaveLength(2);
+  });
+
+  it(`after ${MAX_RESTARTS + 1} crashes in a row it runs the engine on the main thread`, async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn });
+    const p = c.evaluate(model('m'));
+    for (let i = 0; i <= MAX_RESTARTS; i++) workers[i].crash();
+    expect(workers).toHaveLength(MAX_RESTARTS + 1);
+    expect(c.mode).toBe('main-thread');
+    const r = await p;
+    expect(r?.totals).toEqual(evaluateModel(model('m'), { conventions: ['exact'] }).totals);
+  });
+
+  it('an answer in between resets the crash count', async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn });
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < MAX_RESTARTS; i++) workers[workers.length - 1].crash();
+      const p = c.evaluate(model(`r${round}`));
+      const w = workers[workers.length - 1];
+      w.calls[w.calls.length - 1].answer();
+      await p;
+    }
+    expect(c.mode).toBe('worker');
+    expect(c.restarts).toBe(3 * MAX_RESTARTS);
+  });
+});
+
+describe('main-thread fallback', () => {
+  it.each([
+    ['Worker is unavailable', (() => null) as SpawnBackend],
+    [
+      'creating the worker throws',
+      (() => {
+        throw new Error('blocked by CSP');
+      }) as SpawnBackend,
+    ],
+  ])('%s: evaluates with the same engine', async (_why, spawn) => {
+    const c = new EngineClient({ conventions: ['exact', 'torchvision'], spawn });
+    expect(c.mode).toBe('main-thread');
+    const r = await c.evaluate(model('m'));
+    expect(r).toEqual(evaluateModel(model('m'), { conventions: ['exact', 'torchvision'] }));
+  });
+
+  it('the real spawner reports "no worker" in Node, where Worker does not exist', () => {
+    expect(typeof Worker).toBe('undefined');
+    expect(spawnWebWorker(() => {})).toBeNull();
+  });
+
+  it('latest wins on the main thread too', async () => {
+    const c = new EngineClient({ conventions: ['exact'], spawn: () => null });
+    const [a, b, d] = await Promise.all([c.evaluate(model('a')), c.evaluate(model('b')), c.evaluate(model('d'))]);
+    expect(a).toBeNull();
+    expect(b).toBeNull();
+    expect(d?.rows).toHaveLength(1);
+  });
+});
