@@ -101,7 +101,7 @@ export function DetailsPanel({ result }: { result: ModelResult | null }) {
                 key={f.name}
                 k={f.label}
                 v={
-                  <span className={spec[f.name] === undefined ? 'text-slate-500 dark:text-slate-400' : ''}>
+                  <span className={spec[f.name] === undefined ? 'text-slate-600 dark:text-slate-400' : ''}>
                     {fieldText(params ? params[f.name] : spec[f.name]) || '—'}
                     {spec[f.name] === undefined && params ? ' (default)' : ''}
                   </span>

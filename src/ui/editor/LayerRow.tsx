@@ -16,14 +16,19 @@ import type { LayerItem, ListItem } from './tree';
 
 const INDENT = 14;
 
-/** "out 64 · kernel 3 · stride 2": the fields the user set, in the kind's field order. */
+/** Short names for the common geometry fields, so a row stays one line ("out 64 · k3 · s2"). */
+const SHORT: Readonly<Record<string, string>> = { kernel: 'k', stride: 's', padding: 'p', dilation: 'd', groups: 'g' };
+
+/** "out 64 · k3 · s2 · p1": the fields the user set, in the kind's field order. */
 function fieldSummary(item: LayerItem): string {
   const fields = item.layerKind?.fields ?? [];
   const parts: string[] = [];
   for (const f of fields) {
     const v = item.spec[f.name];
     if (v === undefined) continue;
-    parts.push(f.kind === 'bool' ? `${v ? '' : 'no '}${f.name}` : `${f.name} ${fieldText(v)}`);
+    const short = SHORT[f.name];
+    const text = Array.isArray(v) ? v.join('×') : fieldText(v);
+    parts.push(f.kind === 'bool' ? `${v ? '' : 'no '}${f.name}` : short ? `${short}${text}` : `${f.name} ${text}`);
   }
   return parts.join(' · ');
 }
@@ -72,7 +77,7 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
       <div className="flex min-h-8 items-center gap-1">
         <button
           type="button"
-          className="focus-ring cursor-grab touch-none px-0.5 text-slate-500 dark:text-slate-400"
+          className="focus-ring cursor-grab touch-none px-0.5 text-slate-600 dark:text-slate-400"
           aria-label={`Drag ${title} to reorder`}
           {...attributes}
           {...listeners}
@@ -113,7 +118,7 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
               {String(item.spec.name)}
             </span>
           )}
-          <span className="min-w-0 truncate font-mono text-xs text-slate-500 dark:text-slate-400">
+          <span className="min-w-0 truncate font-mono text-xs text-slate-600 dark:text-slate-400">
             {fieldSummary(item)}
           </span>
         </button>

@@ -142,7 +142,7 @@ export function Palette() {
                 {k.label}
               </span>
               <span className="truncate text-xs text-slate-600 dark:text-slate-300">{k.summary}</span>
-              <span className="ml-auto shrink-0 text-xs text-slate-500 dark:text-slate-400">{k.category}</span>
+              <span className="ml-auto shrink-0 text-xs text-slate-600 dark:text-slate-400">{k.category}</span>
             </li>
           ))}
           {!kinds.length && (

@@ -64,7 +64,7 @@ export function LayerTable({ result, countIndex }: { result: ModelResult | null;
           }
         >
           {label}
-          <span aria-hidden className="w-3 text-slate-500">
+          <span aria-hidden className="w-3 text-slate-600">
             {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
           </span>
         </button>
@@ -123,7 +123,7 @@ export function LayerTable({ result, countIndex }: { result: ModelResult | null;
                   title={r.error || r.path}
                   data-testid="table-row"
                 >
-                  <td className="num px-1.5 text-slate-500 dark:text-slate-400">{r.order + 1}</td>
+                  <td className="num px-1.5 text-slate-600 dark:text-slate-400">{r.order + 1}</td>
                   <td className="max-w-52 truncate px-1.5" style={{ paddingLeft: 6 + r.depth * 10 }}>
                     <span className="font-medium">{r.type}</span>{' '}
                     <span className="font-mono text-slate-600 dark:text-slate-400">{r.name || r.path}</span>
@@ -132,15 +132,17 @@ export function LayerTable({ result, countIndex }: { result: ModelResult | null;
                   <td className="num px-1.5 text-right">{formatCount(r.params, fmt)}</td>
                   <td className="num px-1.5 text-right font-medium">{formatCount(r.count, fmt)}</td>
                   <td className="num px-1.5 text-right">{formatCount(r.macs, fmt)}</td>
-                  <td className="num w-28 px-2 text-right">
-                    <span className="relative inline-block w-full">
+                  <td className="num px-1.5 text-right whitespace-nowrap">
+                    <span
+                      aria-hidden
+                      className="mr-1.5 inline-block h-1.5 w-10 overflow-hidden rounded-full bg-slate-200 align-middle dark:bg-slate-700"
+                    >
                       <span
-                        aria-hidden
-                        className="absolute inset-y-0 right-0 rounded-sm bg-indigo-200 dark:bg-indigo-800"
+                        className="block h-full bg-indigo-600 dark:bg-indigo-300"
                         style={{ width: `${Math.round(share * 100)}%` }}
                       />
-                      <span className="relative">{formatShare(r.count, total)}</span>
                     </span>
+                    {formatShare(r.count, total)}
                   </td>
                 </tr>
               );

@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { total } from './helpers';
+
+// The main screen at a common laptop size, in both themes: no serious or critical axe
+// violations (WCAG 2.x A/AA rules), and a screenshot of each theme for docs/screenshots/.
+for (const theme of ['light', 'dark'] as const) {
+  test(`main screen, ${theme} theme: accessible, screenshot saved`, async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('./');
+    await expect(total(page, 'count')).toHaveAttribute('data-exact', /[1-9]/);
+    await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /dark/ : /^(?!.*dark)/);
+    // Select a layer so the field form, its actions and the details panel are checked too.
+    await page.locator('[data-row-button="layers[4]"]').click();
+    await expect(page.getByTestId('details')).toBeVisible();
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+    await page.screenshot({ path: `docs/screenshots/main-${theme}.png` });
+  });
+}
+
+test('the theme toggle switches the dark class and is remembered', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('./');
+  const toggle = page.getByRole('button', { name: /theme/ });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+});
+
+test('every control has an accessible name and keyboard focus is visible', async ({ page }) => {
+  await page.goto('./');
+  await expect(total(page, 'count')).toBeVisible();
+  // Tab to the first few controls: each one shows an outline when focused from the keyboard.
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const s = getComputedStyle(el);
+      return { tag: el.tagName, width: s.outlineWidth, style: s.outlineStyle };
+    });
+    expect(outline.style, `${outline.tag} #${i} has no focus outline`).not.toBe('none');
+  }
+});
