@@ -201,7 +201,8 @@ export function toLayers(g: DataflowGraph): Structured {
 function countDropped(g: DataflowGraph, reach: Set<number>): number {
   let n = 0;
   g.nodes.forEach((node, i) => {
-    if (!reach.has(i) && (node.op !== 'layers' || (node.layers?.length ?? 0) > 0)) n++;
+    // Unused pieces of a split (a chunk is a view) are not computation worth reporting.
+    if (!reach.has(i) && (node.op !== 'layers' || (node.layers ?? []).some((l) => l.type !== 'chunk'))) n++;
   });
   return n;
 }

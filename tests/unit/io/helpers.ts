@@ -25,6 +25,9 @@ export function unrollRepeats(layers: readonly LayerSpec[]): LayerSpec[] {
   return out;
 }
 
+/** The layers without auxiliary (training-only) heads, which the ONNX writer leaves out. */
+export const withoutAux = (layers: readonly LayerSpec[]): LayerSpec[] => layers.filter((l) => l.type !== 'aux');
+
 /** Per-row results under every convention, in a form `toEqual` compares. */
 export function rowsOf(model: Model) {
   const r = evaluateModel(model, { conventions: CONVENTION_IDS });

@@ -1,0 +1,168 @@
+/**
+ * The generated PyTorch code, read with a small Python tokenizer/parser (python-parse.ts):
+ * it tokenizes (indentation, brackets, strings), every class it uses is torch.nn's or defined
+ * in the file, its module tree matches the model layer for layer, and the parameter count
+ * computed from the module arguments with PyTorch's documented weight shapes equals
+ * FlopLab's — which is also the number the header comment states.
+ */
+import { describe, expect, it } from 'vitest';
+import { modelToPytorch } from '../../../src/engine/export/pytorch';
+import { evaluateModel } from '../../../src/engine/evaluate';
+import type { LayerSpec, Model } from '../../../src/engine/format/model';
+import { PRESETS } from '../../../src/engine/presets';
+import { EVERY_KIND, MLP } from './models';
+import { readModel } from './helpers';
+import { parseCall, tokenizePython, type PyCall, type PyValue } from './python-parse';
+
+/** torch.nn classes the generator may use (all exist in PyTorch ≥ 1.10). */
+const TORCH_NN = new Set(
+  'Conv2d ConvTranspose2d Linear BatchNorm2d LayerNorm LocalResponseNorm MaxPool2d AvgPool2d AdaptiveAvgPool2d AdaptiveMaxPool2d Flatten ReLU ReLU6 LeakyReLU PReLU ELU Sigmoid Tanh Hardswish Hardsigmoid SiLU GELU Softmax Dropout Identity Upsample ChannelShuffle Sequential'
+    .split(' ')
+    .map((n) => `nn.${n}`),
+);
+
+const CLASS_OF: Record<string, string> = {
+  conv2d: 'nn.Conv2d',
+  convtranspose2d: 'nn.ConvTranspose2d',
+  linear: 'nn.Linear',
+  batchnorm2d: 'nn.BatchNorm2d',
+  layernorm: 'LayerNorm2d',
+  lrn: 'nn.LocalResponseNorm',
+  maxpool2d: 'nn.MaxPool2d',
+  avgpool2d: 'nn.AvgPool2d',
+  adaptiveavgpool2d: 'nn.AdaptiveAvgPool2d',
+  adaptivemaxpool2d: 'nn.AdaptiveMaxPool2d',
+  flatten: 'nn.Flatten',
+  relu: 'nn.ReLU',
+  relu6: 'nn.ReLU6',
+  leakyrelu: 'nn.LeakyReLU',
+  prelu: 'nn.PReLU',
+  elu: 'nn.ELU',
+  sigmoid: 'nn.Sigmoid',
+  tanh: 'nn.Tanh',
+  hardswish: 'nn.Hardswish',
+  hardsigmoid: 'nn.Hardsigmoid',
+  silu: 'nn.SiLU',
+  gelu: 'nn.GELU',
+  softmax: 'nn.Softmax',
+  dropout: 'nn.Dropout',
+  identity: 'nn.Identity',
+  upsample: 'nn.Upsample',
+  channelshuffle: 'nn.ChannelShuffle',
+  chunk: 'Chunk',
+  layerscale: 'LayerScale',
+};
+
+/** The module classes the model should produce, in depth-first order (Sequential wrappers aside). */
+function expectedClasses(layers: readonly LayerSpec[], out: string[] = []): string[] {
+  const list = (l: unknown) => {
+    const items = (l as LayerSpec[] | undefined) ?? [];
+    if (items.length) expectedClasses(items, out);
+    else out.push('nn.Identity');
+  };
+  for (const l of layers) {
+    if (l.type === 'repeat') for (let t = 0; t < (l.times as number); t++) expectedClasses(l.body as LayerSpec[], out);
+    else if (l.type === 'residual') {
+      out.push('Residual');
+      list(l.body);
+      if ((l.shortcut as unknown[] | undefined)?.length) list(l.shortcut);
+    } else if (l.type === 'concat') {
+      out.push('Concat');
+      for (const b of l.branches as unknown[]) list(b);
+    } else if (l.type === 'scale' || l.type === 'aux') {
+      out.push(l.type === 'scale' ? 'Scale' : 'Aux');
+      list(l.body);
+    } else out.push(CLASS_OF[l.type] ?? `?${l.type}`);
+  }
+  return out;
+}
+
+const isCall = (v: PyValue): v is PyCall => typeof v === 'object' && v !== null && !Array.isArray(v);
+const children = (c: PyCall) => [...c.args, ...Object.values(c.kwargs)].filter(isCall);
+
+function classes(c: PyCall, out: string[] = []): string[] {
+  if (c.callee !== 'nn.Sequential') out.push(c.callee);
+  for (const ch of children(c)) classes(ch, out);
+  return out;
+}
+
+const pair = (v: PyValue) => (Array.isArray(v) ? (v as number[]) : [v as number, v as number]);
+/** Parameters of a module from its arguments — weight shapes as documented in torch.nn. */
+function paramsOf(c: PyCall): number {
+  const a = c.args as number[];
+  const k = c.kwargs;
+  const bias = k.bias === false ? 0 : 1;
+  const groups = (k.groups as number | undefined) ?? 1;
+  const own = (() => {
+    switch (c.callee) {
+      case 'nn.Conv2d': // weight (out, in/groups, kH, kW), bias (out)
+        return a[1] * (a[0] / groups) * pair(k.kernel_size).reduce((x, y) => x * y) + bias * a[1];
+      case 'nn.ConvTranspose2d': // weight (in, out/groups, kH, kW), bias (out)
+        return a[0] * (a[1] / groups) * pair(k.kernel_size).reduce((x, y) => x * y) + bias * a[1];
+      case 'nn.Linear': // weight (out, in), bias (out)
+        return a[0] * a[1] + bias * a[1];
+      case 'nn.BatchNorm2d': // weight, bias (C) when affine
+        return k.affine === false ? 0 : 2 * a[0];
+      case 'nn.LayerNorm':
+      case 'LayerNorm2d': // weight, bias (normalized_shape) when elementwise_affine
+        return k.elementwise_affine === false ? 0 : 2 * a[0];
+      case 'nn.PReLU': // weight (num_parameters)
+        return (k.num_parameters as number | undefined) ?? 1;
+      case 'LayerScale': // gamma (C, 1, 1)
+        return a[0];
+      default:
+        return 0;
+    }
+  })();
+  return own + children(c).reduce((s, ch) => s + paramsOf(ch), 0);
+}
+
+function read(model: Model) {
+  const r = modelToPytorch(model);
+  if (!r.ok) throw new Error(r.error);
+  const toks = tokenizePython(r.code);
+  const at = toks.findIndex((t, i) => t.v === 'layers' && toks[i + 1]?.v === '=' && toks[i - 2]?.v === 'self');
+  const { call } = parseCall(toks, at + 2);
+  const defined = new Set(toks.filter((t, i) => toks[i - 1]?.v === 'class').map((t) => t.v));
+  return { code: r.code, toks, tree: call, defined };
+}
+
+const cases: [string, Model][] = [
+  ['resnet18 fixture', readModel('resnet18.json')],
+  ['every layer kind', EVERY_KIND],
+  ['MLP', MLP],
+  ...PRESETS.map((p): [string, Model] => [`preset ${p.name}`, p.build()]),
+];
+
+describe('generated PyTorch code', () => {
+  it.each(cases)('%s: valid tokens, known classes, same layer list, same parameter count', (_n, model) => {
+    const { code, tree, defined } = read(model);
+    const used = classes(tree);
+    for (const c of used) expect(TORCH_NN.has(c) || defined.has(c), `class ${c}`).toBe(true);
+    expect(used.map((c) => (c === 'nn.LayerNorm' ? 'LayerNorm2d' : c))).toEqual(expectedClasses(model.layers));
+    const flopLab = evaluateModel(model).totals.params;
+    expect(BigInt(paramsOf(tree))).toBe(flopLab);
+    const stated = /# Parameters: ([\d,]+) \(FlopLab\)/.exec(code)?.[1].replace(/,/g, '');
+    expect(stated).toBe(flopLab.toString());
+  });
+
+  it('writes only the fields a layer sets (PyTorch defaults are FlopLab defaults)', () => {
+    const { code } = read(EVERY_KIND);
+    expect(code).toContain('nn.Conv2d(3, 16, kernel_size=3, padding=1, bias=False),  # stem');
+    expect(code).toContain('nn.Conv2d(16, 16, kernel_size=(3, 5), stride=(2, 1), padding=(1, 2), groups=4),');
+    expect(code).toContain('nn.MaxPool2d(kernel_size=3, stride=2, padding=1, ceil_mode=True),');
+    expect(code).toContain('nn.Upsample(size=(20, 24), mode="bilinear", align_corners=False),');
+  });
+
+  it('the tokenizer rejects broken Python (so the checks above can fail)', () => {
+    expect(() => tokenizePython('x = nn.Sequential(\n  nn.ReLU(),\n')).toThrow(/unclosed/);
+    expect(() => tokenizePython('class A:\n    x = 1\n  y = 2\n')).toThrow(/inconsistent dedent/);
+    expect(() => tokenizePython('x = (1, 2]\n')).toThrow(/unbalanced/);
+  });
+
+  it('reports a model it cannot shape instead of writing wrong code', () => {
+    const r = modelToPytorch({ format: 'floplab.model/1', input: [3, 8, 8], layers: [{ type: 'linear', out: 2 }] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/flatten/);
+  });
+});
