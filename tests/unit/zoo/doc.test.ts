@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { zooDoc } from '../../../src/engine/presets/doc';
+import { PRESETS } from '../../../src/engine/presets';
+
+describe('docs/zoo.md', () => {
+  const doc = zooDoc();
+  it('is up to date with the presets (regenerate: npx tsx scripts/gen-zoo-doc.ts)', () => {
+    expect(readFileSync('docs/zoo.md', 'utf8')).toBe(doc);
+  });
+  it('shows every reference check passing', () => {
+    expect(doc).not.toContain('✘');
+    // 52 torchvision models plus seed_resnet18 (= resnet18); lenet5 and mobilenet_v1 have no weights.
+    expect(PRESETS.filter((p) => p.reference).length).toBe(53);
+    expect(doc.match(/✔/g)?.length).toBe(53);
+  });
+});
