@@ -1,0 +1,82 @@
+/** Hand-built ONNX graphs for importer tests (operators our writer never emits). */
+import { AttrType, DataType, OnnxTypes } from '../../../src/engine/import/onnx/schema';
+
+export type A = number | number[] | string | { t: { dims: number[]; ints?: number[]; floats?: number[] } };
+export interface N {
+  op: string;
+  in: string[];
+  out: string[];
+  name?: string;
+  attrs?: Record<string, A>;
+}
+
+function attr(name: string, v: A) {
+  if (typeof v === 'string') return { name, type: AttrType.STRING, s: new TextEncoder().encode(v) };
+  if (Array.isArray(v))
+    return v.every(Number.isInteger) && name !== 'scales'
+      ? { name, type: AttrType.INTS, ints: v }
+      : { name, type: AttrType.FLOATS, floats: v };
+  if (typeof v === 'number')
+    return Number.isInteger(v) && !name.match(/alpha|beta|min|max|ratio|bias/)
+      ? { name, type: AttrType.INT, i: v }
+      : { name, type: AttrType.FLOAT, f: v };
+  return { name, type: AttrType.TENSOR, t: tensor(name, v.t.dims, v.t.ints, v.t.floats) };
+}
+
+function tensor(name: string, dims: number[], ints?: number[], floats?: number[]) {
+  return {
+    name,
+    dims,
+    data_type: ints ? DataType.INT64 : DataType.FLOAT,
+    ...(ints ? { int64_data: ints } : {}),
+    ...(floats ? { float_data: floats } : {}),
+  };
+}
+
+const info = (name: string, dims: (number | string)[]) => ({
+  name,
+  type: {
+    tensor_type: {
+      elem_type: 1,
+      shape: { dim: dims.map((d) => (typeof d === 'string' ? { dim_param: d } : { dim_value: d })) },
+    },
+  },
+});
+
+/** An ONNX model: input "x" of `input` dims, weights as dims-only initializers, int64/float constants with values. */
+export function onnx(g: {
+  input: (number | string)[];
+  nodes: N[];
+  weights?: Record<string, number[]>;
+  ints?: Record<string, number[]>;
+  floats?: Record<string, number[]>;
+  outputs?: string[];
+  initializersAsInputs?: boolean;
+  opset?: number;
+}): Uint8Array {
+  const inits = [
+    ...Object.entries(g.weights ?? {}).map(([n, d]) => tensor(n, d)),
+    ...Object.entries(g.ints ?? {}).map(([n, v]) => tensor(n, [v.length], v)),
+    ...Object.entries(g.floats ?? {}).map(([n, v]) => tensor(n, v.length === 1 ? [] : [v.length], undefined, v)),
+  ];
+  const outputs = g.outputs ?? [g.nodes[g.nodes.length - 1].out[0]];
+  return OnnxTypes.Model.encode(
+    OnnxTypes.Model.fromObject({
+      ir_version: 7,
+      opset_import: [{ domain: '', version: g.opset ?? 13 }],
+      graph: {
+        name: 'hand-built',
+        node: g.nodes.map((n) => ({
+          op_type: n.op,
+          input: n.in,
+          output: n.out,
+          ...(n.name ? { name: n.name } : {}),
+          attribute: Object.entries(n.attrs ?? {}).map(([k, v]) => attr(k, v)),
+        })),
+        initializer: inits,
+        input: [info('x', g.input), ...(g.initializersAsInputs ? inits.map((t) => info(t.name, t.dims)) : [])],
+        output: outputs.map((o) => info(o, [])),
+      },
+    }),
+  ).finish();
+}

@@ -1,0 +1,221 @@
+/**
+ * ONNX importer on hand-built graphs: operator forms our writer never emits (older opsets,
+ * exporter idioms), unmapped operators, and malformed files. Operator semantics from the ONNX
+ * operator documentation (onnx/docs/Operators.md).
+ */
+import { describe, expect, it } from 'vitest';
+import { importOnnx } from '../../../src/engine/import/onnx';
+import { MAX_IMPORT_BYTES } from '../../../src/engine/import';
+import { onnx } from './onnx-build';
+
+const imp = (bytes: Uint8Array) => {
+  const r = importOnnx(bytes, 't.onnx');
+  if (!r.ok) throw new Error(r.error);
+  return r;
+};
+const conv = (x: string, y: string, w: string, extra: Record<string, number[]> = {}) => ({
+  op: 'Conv',
+  in: [x, w],
+  out: [y],
+  attrs: { kernel_shape: [3, 3], pads: [1, 1, 1, 1], ...extra },
+});
+
+describe('ONNX operators and exporter idioms', () => {
+  it.each([
+    [
+      'Gemm with transB = 0 (B is [I, O]); bias from C',
+      { input: [1, 8], nodes: [{ op: 'Gemm', in: ['x', 'B', 'C'], out: ['y'] }], weights: { B: [8, 5], C: [5] } },
+      [{ type: 'linear', out: 5, bias: true }],
+    ],
+    [
+      'MatMul + Add of a constant vector = linear with bias (Gemm-free exporters)',
+      {
+        input: [1, 8],
+        nodes: [
+          { op: 'MatMul', in: ['x', 'W'], out: ['m'] },
+          { op: 'Add', in: ['m', 'b'], out: ['y'] },
+        ],
+        weights: { W: [8, 3], b: [3] },
+      },
+      [{ type: 'linear', out: 3, bias: true }],
+    ],
+    [
+      'Clip with min/max attributes (opset 6) = ReLU6',
+      { input: [1, 3, 4, 4], opset: 6, nodes: [{ op: 'Clip', in: ['x'], out: ['y'], attrs: { min: 0, max: 6 } }] },
+      [{ type: 'relu6' }],
+    ],
+    [
+      'Clip with constant inputs (opset 11+) = ReLU6',
+      { input: [1, 3, 4, 4], nodes: [{ op: 'Clip', in: ['x', 'lo', 'hi'], out: ['y'] }], floats: { lo: [0], hi: [6] } },
+      [{ type: 'relu6' }],
+    ],
+    [
+      'Upsample-7 with a scales attribute; Resize with constant sizes',
+      {
+        input: [1, 3, 4, 4],
+        nodes: [
+          { op: 'Upsample', in: ['x'], out: ['u'], attrs: { scales: [1.0, 1.0, 2.0, 2.0], mode: 'nearest' } },
+          { op: 'Resize', in: ['u', '', '', 'sz'], out: ['y'], attrs: { mode: 'linear' } },
+        ],
+        ints: { sz: [1, 3, 10, 12] },
+      },
+      [
+        { type: 'upsample', mode: 'nearest', scale: 2 },
+        { type: 'upsample', mode: 'bilinear', size: [10, 12] },
+      ],
+    ],
+    [
+      'Mul by a [1, C, 1, 1] constant = layer scale; Mul(x, HardSigmoid(x)) = hard swish',
+      {
+        input: [1, 4, 4, 4],
+        nodes: [
+          { op: 'Mul', in: ['x', 'g'], out: ['s'] },
+          { op: 'HardSigmoid', in: ['s'], out: ['h'] },
+          { op: 'Mul', in: ['s', 'h'], out: ['y'] },
+        ],
+        weights: { g: [1, 4, 1, 1] },
+      },
+      [{ type: 'layerscale' }, { type: 'hardswish' }],
+    ],
+    [
+      'Reshape to a constant [1, −1] from a Constant node, Dropout(ratio), LRN, LeakyRelu',
+      {
+        input: [1, 4, 2, 2],
+        nodes: [
+          { op: 'LRN', in: ['x'], out: ['l'], attrs: { size: 3, alpha: 0.0002, beta: 0.5, bias: 2 } },
+          { op: 'LeakyRelu', in: ['l'], out: ['r'], attrs: { alpha: 0.1 } },
+          { op: 'Constant', in: [], out: ['shape'], attrs: { value: { t: { dims: [2], ints: [1, -1] } } } },
+          { op: 'Reshape', in: ['r', 'shape'], out: ['f'] },
+          { op: 'Dropout', in: ['f'], out: ['y'], attrs: { ratio: 0.25 } },
+        ],
+      },
+      [
+        { type: 'lrn', size: 3, alpha: 0.0002, beta: 0.5, k: 2 },
+        { type: 'leakyrelu', negative_slope: 0.1 },
+        { type: 'flatten' },
+        { type: 'dropout', p: 0.25 },
+      ],
+    ],
+    [
+      'initializers also listed as graph inputs (exporters before IR 4); ConvTranspose W [I, O/g, kh, kw]',
+      {
+        input: [1, 4, 4, 4],
+        initializersAsInputs: true,
+        nodes: [
+          {
+            op: 'ConvTranspose',
+            in: ['x', 'W'],
+            out: ['y'],
+            attrs: { kernel_shape: [2, 2], strides: [2, 2], group: 2 },
+          },
+        ],
+        weights: { W: [4, 3, 2, 2] },
+      },
+      [{ type: 'convtranspose2d', out: 6, kernel: 2, stride: 2, padding: 0, groups: 2, bias: false }],
+    ],
+  ])('%s', (_l, graph, layers) => {
+    const r = imp(onnx(graph as Parameters<typeof onnx>[0]));
+    expect(r.model.layers).toEqual(layers);
+  });
+
+  it('lists operators it cannot map, passes their input through, and loads the rest', () => {
+    const r = imp(
+      onnx({
+        input: [1, 3, 8, 8],
+        nodes: [
+          conv('x', 'c', 'W'),
+          { op: 'InstanceNormalization', in: ['c', 's', 'b'], out: ['n'], name: 'in1' },
+          { op: 'Pad', in: ['n'], out: ['p'], name: 'pad1' },
+          { op: 'Pad', in: ['p'], out: ['p2'], name: 'pad2' },
+          { op: 'Clip', in: ['p2'], out: ['y'], attrs: { min: -1, max: 1 } },
+        ],
+        weights: { W: [8, 3, 3, 3], s: [8], b: [8] },
+      }),
+    );
+    expect(r.model.layers).toEqual([
+      { type: 'conv2d', out: 8, kernel: 3, stride: 1, padding: 1, groups: 1, bias: false },
+    ]);
+    expect(r.warnings).toEqual([
+      'not mapped, input passed through: InstanceNormalization (no layer kind for this operator) × 1 (in1)',
+      'not mapped, input passed through: Pad (no layer kind for this operator) × 2 (pad1, pad2)',
+      'not mapped, input passed through: Clip (Clip(-1, 1) has no layer kind (only Clip(0, 6) = ReLU6)) × 1 (y)',
+    ]);
+  });
+
+  it('warns about what it approximates: computed Reshape, asymmetric pads, symbolic batch, extra outputs', () => {
+    const r = imp(
+      onnx({
+        input: ['batch', 3, 8, 8],
+        nodes: [
+          conv('x', 'c', 'W', { pads: [0, 0, 1, 1] }),
+          { op: 'Shape', in: ['c'], out: ['s'] },
+          { op: 'Gather', in: ['s', 'zero'], out: ['n'] },
+          { op: 'Unsqueeze', in: ['n', 'zero'], out: ['n1'] },
+          { op: 'Concat', in: ['n1', 'minus1'], out: ['shape'], attrs: { axis: 0 } },
+          { op: 'Reshape', in: ['c', 'shape'], out: ['y'] },
+        ],
+        weights: { W: [2, 3, 3, 3] },
+        ints: { zero: [0], minus1: [-1] },
+        outputs: ['y', 'c'],
+      }),
+    );
+    expect(r.model.batch).toBe(1);
+    expect(r.model.layers.map((l) => l.type)).toEqual(['conv2d', 'flatten']);
+    expect(r.warnings).toEqual([
+      'the batch size is symbolic; batch 1 is used',
+      'only the first output "y" is followed',
+      'Conv → c: asymmetric padding [0, 0, 1, 1] is rounded down to the same padding on both sides',
+      'Reshape → y: a Reshape with a computed shape is read as a flatten',
+    ]);
+  });
+
+  it('reports progress in bytes and nodes, ending at the file size', () => {
+    const bytes = onnx({
+      input: [1, 3, 8, 8],
+      nodes: [conv('x', 'c', 'W'), { op: 'Relu', in: ['c'], out: ['y'] }],
+      weights: { W: [8, 3, 3, 3] },
+    });
+    const seen: { bytes: number; totalBytes: number; nodes: number }[] = [];
+    importOnnx(bytes, 't.onnx', { onProgress: (p) => seen.push(p) });
+    expect(seen[seen.length - 1]).toEqual({ bytes: expect.any(Number), totalBytes: bytes.length, nodes: 2 });
+    expect(seen[seen.length - 1].bytes).toBeLessThanOrEqual(bytes.length);
+  });
+});
+
+describe('ONNX files that cannot be imported give a message', () => {
+  const fail = (bytes: Uint8Array) => {
+    const r = importOnnx(bytes, 'bad.onnx');
+    expect(r.ok).toBe(false);
+    return r.ok ? '' : r.error;
+  };
+  it.each([
+    ['empty file', new Uint8Array(0), /bad.onnx is empty/],
+    ['text, not protobuf', new TextEncoder().encode('hello, this is not onnx'), /not a valid ONNX file|no graph/],
+    ['protobuf without a graph', new Uint8Array([0x08, 0x07]), /no graph/],
+    [
+      'symbolic spatial size',
+      onnx({ input: [1, 3, 'h', 'w'], nodes: [{ op: 'Relu', in: ['x'], out: ['y'] }] }),
+      /symbolic sizes \[1, 3, \?, \?\]/,
+    ],
+    [
+      'a 3-input Sum',
+      onnx({
+        input: [1, 3, 4, 4],
+        nodes: [
+          { op: 'Relu', in: ['x'], out: ['a'] },
+          { op: 'Sigmoid', in: ['x'], out: ['b'] },
+          { op: 'Sum', in: ['x', 'a', 'b'], out: ['y'], name: 'sum3' },
+        ],
+      }),
+      /"sum3" adds 3 inputs; only 2 are supported/,
+    ],
+  ])('%s', (_l, bytes, msg) => {
+    expect(fail(bytes)).toMatch(msg);
+  });
+
+  it(`rejects files over ${MAX_IMPORT_BYTES / 2 ** 20} MB before reading them`, () => {
+    const huge = new Uint8Array(1);
+    Object.defineProperty(huge, 'length', { value: MAX_IMPORT_BYTES + 1 });
+    expect(fail(huge)).toMatch(/is 512\.0 MB; the limit is 512\.0 MB/);
+  });
+});
