@@ -11,9 +11,10 @@ import { CONV_TAPS, CONVT_MACS } from './shared';
 import { kindOf } from '../layers/registry';
 
 const COMPLETION = 'Completion: the article does not treat this layer; FlopLab uses its exact operation count. ';
-const exactOf = (type: string): Rule => {
+const exactOf = (type: string): Rule => kindOf(type)?.exact ?? mul(0, 'N');
+const exactNoteOf = (type: string): string => {
   const k = kindOf(type);
-  return k ? k.exact : mul(0, 'N');
+  return k && 'exactNote' in k ? (k.exactNote ?? '') : '';
 };
 const byExact = [
   'tanh',
@@ -85,15 +86,7 @@ export const seed: Convention = {
     batchnorm2d: 'Completion: the article omits batch norm; eval-mode BN folds into a multiply and an add per element.',
     residual: 'The article says "don’t forget the shortcut adds": one add per output element.',
     scale: 'Completion: the squeeze-excite multiply, one per output element.',
-    ...Object.fromEntries(
-      byExact.map((t) => [
-        t,
-        COMPLETION +
-          (kindOf(t) && 'exactNote' in (kindOf(t) ?? {})
-            ? ((kindOf(t) as { exactNote?: string }).exactNote ?? '')
-            : ''),
-      ]),
-    ),
+    ...Object.fromEntries(byExact.map((t) => [t, COMPLETION + exactNoteOf(t)])),
     ...Object.fromEntries(
       ['dropout', 'identity', 'flatten', 'channelshuffle', 'chunk', 'concat'].map((t) => [t, 'No arithmetic: 0.']),
     ),

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateModel } from '../../../src/engine/evaluate';
-import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
+import { CONVENTIONS, CONVENTION_IDS } from '../../../src/engine/conventions/registry';
 import type { LayerSpec, Model } from '../../../src/engine/format/model';
 import { garbageModel, layerList, model } from '../../helpers/arbitraries';
 
@@ -36,8 +36,12 @@ describe('engine properties', () => {
         expect(many.params).toBe(one.params);
         expect(many.macs).toBe(one.macs * BigInt(n));
         expect(many.flops).toBe(one.flops * BigInt(n));
+        // ptflops reports one image whatever the batch (Convention.batchScaling 'per-image').
         many.counts.forEach((c, i) =>
-          expect([CONVENTION_IDS[i], c]).toEqual([CONVENTION_IDS[i], one.counts[i] * BigInt(n)]),
+          expect([CONVENTION_IDS[i], c]).toEqual([
+            CONVENTION_IDS[i],
+            CONVENTIONS[i].batchScaling === 'per-image' ? one.counts[i] : one.counts[i] * BigInt(n),
+          ]),
         );
       }),
       RUNS,
