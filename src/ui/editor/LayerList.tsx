@@ -6,7 +6,16 @@
  */
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { DndContext, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import {
+  DndContext,
+  PointerSensor,
+  closestCenter,
+  pointerWithin,
+  useSensor,
+  useSensors,
+  type CollisionDetection,
+  type DragEndEvent,
+} from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { LayerSpec } from '../../engine/format/model';
 import type { ModelResult } from '../../engine/evaluate';
@@ -15,6 +24,12 @@ import { numbersByPath } from '../numbers';
 import { useUi } from '../uiContext';
 import { LayerRow, ListHeader } from './LayerRow';
 import { flattenModel, indexIn, isWithin, parentList, type LayerItem, type ListItem } from './tree';
+
+// Rows have very different heights (the selected one is open): aim by the pointer, not by centres.
+const pointerFirst: CollisionDetection = (args) => {
+  const hits = pointerWithin(args);
+  return hits.length ? hits : closestCenter(args);
+};
 
 export function LayerList({ result, countIndex }: { result: ModelResult | null; countIndex: number }) {
   const model = useEditor((s) => s.model);
@@ -151,7 +166,7 @@ export function LayerList({ result, countIndex }: { result: ModelResult | null; 
     );
 
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+    <DndContext sensors={sensors} collisionDetection={pointerFirst} onDragEnd={onDragEnd}>
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
         <div ref={scroller} className="min-h-0 flex-1 overflow-auto" data-testid="layer-list">
           <div
