@@ -17,8 +17,10 @@ import {
 
 /** The fit's free parameters, as factors on the category priors (never per model). */
 export interface Multipliers {
-  /** Compute efficiency of conv, pointwise, linear and the light classes. */
+  /** Compute efficiency of conv (k > 1), linear and the light classes. */
   readonly dense: number;
+  /** Compute efficiency of 1×1 convolutions (one GEMM, no im2col: usually faster per op than 3×3). */
+  readonly pointwise: number;
   /** Compute efficiency of depthwise convolutions. */
   readonly depthwise: number;
   /** Memory efficiency of every class. */
@@ -27,7 +29,7 @@ export interface Multipliers {
   readonly overhead: number;
 }
 
-export const UNIT_MULTIPLIERS: Multipliers = { dense: 1, depthwise: 1, memory: 1, overhead: 1 };
+export const UNIT_MULTIPLIERS: Multipliers = { dense: 1, pointwise: 1, depthwise: 1, memory: 1, overhead: 1 };
 
 /** A compute efficiency above 1 would beat the peak; memory may exceed the DRAM figure (caches). */
 export const MAX_COMPUTE_EFFICIENCY = 1;
@@ -44,7 +46,7 @@ export function applyMultipliers(
   const classes = {} as Record<LayerClass, { compute: number; memory: number }>;
   for (const c of LAYER_CLASSES) {
     const p = prior.classes[c];
-    const f = c === 'depthwise' ? m.depthwise : m.dense;
+    const f = c === 'depthwise' ? m.depthwise : c === 'pointwise' ? m.pointwise : m.dense;
     classes[c] = {
       compute: Math.min(MAX_COMPUTE_EFFICIENCY, p.compute * f),
       memory: Math.min(MAX_MEMORY_EFFICIENCY, p.memory * m.memory),
@@ -55,7 +57,13 @@ export function applyMultipliers(
 
 const Eff = z.object({ compute: z.number().positive(), memory: z.number().positive() });
 const EntrySchema = z.object({
-  multipliers: z.object({ dense: z.number(), depthwise: z.number(), memory: z.number(), overhead: z.number() }),
+  multipliers: z.object({
+    dense: z.number(),
+    pointwise: z.number(),
+    depthwise: z.number(),
+    memory: z.number(),
+    overhead: z.number(),
+  }),
   classes: z.object(Object.fromEntries(LAYER_CLASSES.map((c) => [c, Eff])) as Record<LayerClass, typeof Eff>),
   overheadUs: z.number().nonnegative(),
   band: z.number().min(1),
@@ -70,10 +78,16 @@ const FileSchema = z.object({
 export type FittedEntry = z.infer<typeof EntrySchema>;
 export type CalibrationFile = z.infer<typeof FileSchema>;
 
+/** Why calibration.json could not be used (then every device falls back to its category priors). */
+export let CALIBRATION_ERROR: string | undefined;
+
 function load(): CalibrationFile {
   const r = FileSchema.safeParse(calibrationJson);
-  if (!r.success) throw new Error(`src/engine/devices/calibration.json is invalid: ${r.error.issues[0]?.message}`);
-  return r.data;
+  if (r.success) return r.data;
+  // A stale or hand-broken file must not take the app down: estimates fall back to priors, tests fail.
+  const issue = r.error.issues[0];
+  CALIBRATION_ERROR = `src/engine/devices/calibration.json is invalid at ${issue?.path.join('.')}: ${issue?.message} (run npm run calibrate)`;
+  return { generatedBy: 'fallback: no usable calibration', devices: {} };
 }
 
 export const CALIBRATION: CalibrationFile = load();

@@ -122,6 +122,18 @@ export interface Roof {
   readonly hostLinkGBs: number;
 }
 
+/** Just the milliseconds of kernelTime (the fitting loop calls this millions of times). */
+export function kernelMs(
+  k: Pick<Kernel, 'ops' | 'activationBytes' | 'weightBytes' | 'layerClass'>,
+  roof: Roof,
+): number {
+  const eff = roof.classes[k.layerClass];
+  const compute = k.ops / (roof.peakGops * eff.compute * 1e6);
+  const memory = (k.activationBytes + k.weightBytes) / (roof.bandwidthGBs * eff.memory * 1e6);
+  const spill = roof.spillFraction > 0 ? (k.weightBytes * roof.spillFraction) / (roof.hostLinkGBs * 1e6) : 0;
+  return roof.overheadUs / 1000 + Math.max(compute, memory) + spill;
+}
+
 /** Roofline time of one kernel. GOP/s and GB/s make ops/1e6 and bytes/1e6 come out in ms. */
 export function kernelTime(
   k: Pick<Kernel, 'ops' | 'activationBytes' | 'weightBytes' | 'layerClass'>,
