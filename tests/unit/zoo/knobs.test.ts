@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateModel } from '../../../src/engine/evaluate';
-import { knobError, presetByName } from '../../../src/engine/presets';
+import { knobError, PRESETS, presetByName } from '../../../src/engine/presets';
 
 const macsOf = (name: string, knobs?: Record<string, number>) =>
   evaluateModel(presetByName(name)!.build(knobs), { conventions: ['torchvision'] }).totals;
@@ -75,4 +75,18 @@ describe('bad knob values give a clear message', () => {
     expect(() => p.build(knobs)).toThrow(msg);
   });
   it('valid knobs give no message', () => expect(knobError(presetByName('mobilenet_v2')!, { width: 0.35 })).toBeNull());
+});
+
+describe('every knob range evaluates without row errors', () => {
+  const cases = PRESETS.flatMap((p) =>
+    p.knobs.flatMap((k) =>
+      (k.options ?? [k.min ?? k.default, k.max ?? k.default, k.name === 'resolution' ? 97 : k.default]).map(
+        (v) => [p.name, k.name, v] as const,
+      ),
+    ),
+  );
+  it.each(cases)('%s %s=%s', (name, knob, v) => {
+    const r = evaluateModel(presetByName(name)!.build({ [knob]: v }));
+    expect(r.rows.filter((x) => x.error).map((x) => x.error)).toEqual([]);
+  });
 });
