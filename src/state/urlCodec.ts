@@ -4,7 +4,10 @@
  *   '#v1.' + base64url(deflate(compact JSON))
  *
  * Compact JSON = the model without its fixed `format` tag, plus short keys for the rest:
- *   { m: model, c: convention, s: { n: numberFormat, d: dtype, t: theme }, p: selection }
+ *   { m: model, c: convention, s: { n: numberFormat, d: dtype, t: theme }, p: selection,
+ *     x: comparison model (A/B view), h: hidden parts (exercise links) }
+ * `x` and `h` are optional additions to v1: links without them decode as before, and an older
+ * reader ignores them (unknown keys are dropped by its schema).
  * The version prefix lets a later format keep opening old links. Decoding never throws: a
  * damaged, truncated or tampered link gives { ok: false, error } with a sentence for a notice.
  *
@@ -38,7 +41,14 @@ export interface ShareState {
   /** Display settings; missing ones take the receiver's defaults. */
   readonly settings?: Partial<ShareSettings>;
   readonly selection?: string | null;
+  /** A second model shown next to this one (the A/B view); absent in ordinary links. */
+  readonly compare?: Model | null;
+  /** Exercise links: parts and numbers hidden until "reveal" ('totals', 'layer:layers[3]', …). */
+  readonly hide?: readonly string[];
 }
+
+/** Most hidden-part entries an exercise link may carry. */
+export const MAX_HIDE_ENTRIES = 50;
 
 export type DecodeResult = { ok: true; state: ShareState; warning?: string } | { ok: false; error: string };
 
@@ -118,6 +128,11 @@ const payloadSchema = z.object({
     })
     .optional(),
   p: z.string().max(2000).nullable().optional(),
+  x: z.record(z.string(), z.unknown(), { error: 'its comparison model must be an object' }).optional(),
+  h: z
+    .array(z.string().max(2000), { error: 'its hidden parts must be a list of names' })
+    .max(MAX_HIDE_ENTRIES)
+    .optional(),
 });
 
 /** Layer instances the engine would evaluate, stopping early once past `limit`. */
@@ -139,6 +154,11 @@ export function expandedLayerCount(layers: readonly LayerSpec[], limit = MAX_EXP
 
 // ---- encode / decode -----------------------------------------------------------------------
 
+function withoutFormat(m: Model): Omit<Model, 'format'> {
+  const { format: _format, ...rest } = m;
+  return rest;
+}
+
 /** The hash for a state: '#v1.' + base64url(deflate(compact JSON)). */
 export function encodeShare(state: ShareState): string {
   const { format: _format, ...model } = state.model;
@@ -149,6 +169,8 @@ export function encodeShare(state: ShareState): string {
     c: state.convention,
     ...(Object.values(settings).some((v) => v !== undefined) ? { s: settings } : {}),
     ...(state.selection ? { p: state.selection } : {}),
+    ...(state.compare ? { x: withoutFormat(state.compare) } : {}),
+    ...(state.hide && state.hide.length ? { h: [...state.hide] } : {}),
   };
   const json = new TextEncoder().encode(JSON.stringify(payload));
   return PREFIX + toBase64Url(deflateSync(json, { level: 9, mem: 8 }));
@@ -179,11 +201,15 @@ export function decodeShare(hash: string): DecodeResult {
     }
     const payload = payloadSchema.safeParse(value);
     if (!payload.success) return fail(payload.error.issues[0]?.message ?? 'its contents are not a FlopLab state');
-    const { m, c, s, p } = payload.data;
+    const { m, c, s, p, x, h: hidden } = payload.data;
     const parsed = parseModel({ ...m, format: MODEL_FORMAT });
     if (!parsed.ok) return fail(`its model is invalid (${parsed.error})`);
     if (expandedLayerCount(parsed.model.layers) > MAX_EXPANDED_LAYERS)
       return fail(`its model expands to more than ${MAX_EXPANDED_LAYERS.toLocaleString('en')} layers`);
+    const compared = x ? parseModel({ ...x, format: MODEL_FORMAT }) : null;
+    if (compared && !compared.ok) return fail(`its comparison model is invalid (${compared.error})`);
+    if (compared?.ok && expandedLayerCount(compared.model.layers) > MAX_EXPANDED_LAYERS)
+      return fail(`its comparison model expands to more than ${MAX_EXPANDED_LAYERS.toLocaleString('en')} layers`);
     const known = conventionById(c) !== undefined;
     const settings: Partial<ShareSettings> = {
       ...(s?.n ? { numberFormat: s.n } : {}),
@@ -192,7 +218,14 @@ export function decodeShare(hash: string): DecodeResult {
     };
     return {
       ok: true,
-      state: { model: parsed.model, convention: known ? c : DEFAULT_CONVENTION, settings, selection: p ?? null },
+      state: {
+        model: parsed.model,
+        convention: known ? c : DEFAULT_CONVENTION,
+        settings,
+        selection: p ?? null,
+        ...(compared?.ok ? { compare: compared.model } : {}),
+        ...(hidden && hidden.length ? { hide: hidden } : {}),
+      },
       ...(known ? {} : { warning: `The link's convention "${c}" is not known here; showing "${DEFAULT_CONVENTION}".` }),
     };
   } catch (err) {
