@@ -40,7 +40,7 @@ const V1_LAYERS: readonly (readonly [number, number])[] = [
 ];
 
 /** TF-slim mobilenet_v1.py `depth`: max(int(d · depth_multiplier), min_depth = 8). */
-export const v1Depth = (d: number, alpha: number): number => Math.max(Math.floor(d * alpha + 1e-9), 8);
+export const v1Depth = (d: number, alpha: number): number => Math.max(Math.floor(d * alpha), 8);
 
 export function mobilenetV1Layers(alpha: number): Layers {
   let cin = v1Depth(32, alpha);

@@ -68,7 +68,7 @@ const ZOO: readonly [string, number, number, number, string][] = [
 const gops = (macs: bigint) => (Number(macs) / 1e9).toFixed(3);
 
 describe('zoo presets reproduce torchvision num_params and _ops exactly', () => {
-  it.each(ZOO)('%s at %i×%i', (name, side, params, macs, ops) => {
+  it.each(ZOO)('%s at input side %i', (name, side, params, macs, ops) => {
     const p = presetByName(name);
     expect(p, `preset ${name} exists`).toBeDefined();
     if (!p) return;
