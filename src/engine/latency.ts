@@ -41,19 +41,30 @@ const numelTimesBatch = (s: readonly number[] | null, batch: number) => (s ? s.r
 const CONV_LIKE: readonly LayerClass[] = ['conv', 'depthwise', 'pointwise', 'linear'];
 
 /** The kernel a row fuses into, if any: norms/activations after a conv-like kernel, activations after an add. */
-function fusionHost(rows: readonly Row[], i: number, kernelOf: Map<number, Kernel>): Kernel | undefined {
+function fusionHost(
+  rows: readonly Row[],
+  i: number,
+  prev: number | undefined,
+  kernelOf: Map<number, Kernel>,
+): Kernel | undefined {
   const r = rows[i];
   const cls = layerClassOf(r);
-  if (r.block || (cls !== 'norm' && cls !== 'activation')) return undefined;
-  // The previous sibling ends where this row starts and sits at the same depth.
-  let j = i - 1;
-  while (j >= 0 && !(rows[j].end === i && rows[j].depth === r.depth)) j--;
-  if (j < 0) return undefined;
-  const host = kernelOf.get(j);
+  if (r.block || (cls !== 'norm' && cls !== 'activation') || prev === undefined) return undefined;
+  const host = kernelOf.get(prev);
   if (!host) return undefined;
   if (CONV_LIKE.includes(host.layerClass)) return host;
-  if (cls === 'activation' && rows[j].block && (rows[j].type === 'residual' || rows[j].type === 'scale')) return host;
+  if (cls === 'activation' && rows[prev].block && (rows[prev].type === 'residual' || rows[prev].type === 'scale'))
+    return host;
   return undefined;
+}
+
+/** For each row, its previous sibling: the row at the same depth that ends where it starts. */
+function previousSiblings(rows: readonly Row[]): (number | undefined)[] {
+  const prev: (number | undefined)[] = new Array(rows.length).fill(undefined);
+  rows.forEach((r, j) => {
+    if (r.end < rows.length && rows[r.end].depth === r.depth) prev[r.end] = j;
+  });
+  return prev;
 }
 
 /** The kernels a model runs, with ops and bytes at a precision. Rows with errors run nothing. */
@@ -66,10 +77,11 @@ export function kernelsOf(
   const kernels: Kernel[] = [];
   const kernelOf = new Map<number, Kernel>();
   const fusedInto = new Map<number, Kernel>();
+  const prev = previousSiblings(rows);
   rows.forEach((r, i) => {
     if (r.error || r.category === 'shape' || r.type === 'repeat') return;
     const opsOfRow = r.macs > 0n ? 2 * Number(r.macs) : Number(r.flops);
-    const host = fusionHost(rows, i, kernelOf);
+    const host = fusionHost(rows, i, prev[i], kernelOf);
     if (host) {
       host.ops += opsOfRow;
       host.fused.push(r.path);
@@ -235,12 +247,13 @@ export function estimateLatency(
   const weightBytes = kernels.reduce((s, k) => s + k.weightBytes, 0);
   const roof = roofFor(device, precision, calib, weightBytes)!;
   const times = new Map(kernels.map((k) => [k.index, kernelTime(k, roof)]));
+  const kernelAt = new Map(kernels.map((k) => [k.index, k]));
   const layers: LatencyLayer[] = [];
   const boundMs = { compute: 0, memory: 0 };
   let ms = 0;
   result.rows.forEach((r, i) => {
     const host = fusedInto.get(i);
-    const k = host ? undefined : kernels.find((x) => x.index === i);
+    const k = host ? undefined : kernelAt.get(i);
     if (!host && !k) return;
     const own = k ?? host!;
     const t = times.get(own.index)!;
