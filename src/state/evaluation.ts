@@ -41,16 +41,23 @@ export interface FloplabHooks {
   killWorker(): void;
   engineMode(): EngineMode;
   workerRestarts(): number;
+  /** The editor store, for e2e tests and bench:ui (e.g. `__floplab.editor.getState().setModel(m)`). */
+  editor: typeof useEditor;
 }
 
-function installHooks(client: EngineClient): void {
+function installHooks(client: EngineClient, reevaluate: () => void): void {
   if (typeof window === 'undefined') return;
   const w = window as unknown as { __floplab?: Partial<FloplabHooks> };
   w.__floplab = {
     ...w.__floplab,
-    killWorker: () => client.kill(),
+    // A kill while idle loses nothing, but re-evaluating shows the new worker answers.
+    killWorker: () => {
+      client.kill();
+      reevaluate();
+    },
     engineMode: () => client.mode,
     workerRestarts: () => client.restarts,
+    editor: useEditor,
   };
 }
 
@@ -79,7 +86,7 @@ export function startEvaluation(client?: EngineClient): () => void {
     if (running?.client === c) running = null;
   };
   running = { client: c, stop };
-  installHooks(c);
+  installHooks(c, () => request(useEditor.getState().model));
   request(useEditor.getState().model);
   return stop;
 }

@@ -12,6 +12,7 @@ import { releaseProxy, wrap } from 'comlink';
 import { evaluateModel, type ModelResult } from '../engine/evaluate';
 import type { Model } from '../engine/format/model';
 import type { EngineWorkerApi } from './engine.worker';
+import { DeltaDecoder } from './delta';
 
 /** Something that can evaluate: a worker behind comlink, the main thread, or a fake in tests. */
 export interface EngineBackend {
@@ -49,8 +50,10 @@ export const spawnWebWorker: SpawnBackend = (onCrash) => {
   });
   worker.addEventListener('messageerror', () => onCrash('the engine worker sent an unreadable message'));
   const api = wrap<EngineWorkerApi>(worker);
+  // The client sends one request at a time per worker, so answers arrive in order.
+  const decoder = new DeltaDecoder();
   return {
-    evaluate: (model, conventions) => api.evaluate(model, conventions) as Promise<ModelResult>,
+    evaluate: async (model, conventions) => decoder.decode(await api.evaluate(model, conventions, decoder.base)),
     terminate: () => {
       api[releaseProxy]();
       worker.terminate();

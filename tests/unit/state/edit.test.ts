@@ -104,7 +104,7 @@ describe('edits keep untouched subtrees identical', () => {
     expect(n.layers[2]).not.toBe(m.layers[2]);
     for (const i of [0, 1, 3, 4, 5]) expect(n.layers[i]).toBe(m.layers[i]);
     expect(getAt(n, 'layers[2].body[1]')).toBe(getAt(m, 'layers[2].body[1]'));
-    expect((n.layers[2] as { shortcut: unknown }).shortcut).toBe((m.layers[2] as { shortcut: unknown }).shortcut);
+    expect(n.layers[2].shortcut).toBe(m.layers[2].shortcut);
   });
 
   it('updateAt inside a branch keeps the other branches', () => {

@@ -80,6 +80,17 @@ describe('evaluation', () => {
     expect(typeof hooks.killWorker).toBe('function');
     expect(hooks.workerRestarts()).toBe(0);
   });
+
+  it('killWorker restarts the engine and re-evaluates the current model', async () => {
+    await settled();
+    performance.clearMarks();
+    const hooks = (window as unknown as { __floplab: Record<string, () => unknown> }).__floplab;
+    hooks.killWorker();
+    expect(hooks.workerRestarts()).toBe(1);
+    expect(useEvaluationStore.getState().pending).toBe(true);
+    await settled();
+    expect(performance.getEntriesByName('floplab:result')).toHaveLength(1);
+  });
 });
 
 describe('hooks', () => {

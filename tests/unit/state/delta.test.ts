@@ -1,0 +1,93 @@
+// Row deltas between worker and page (src/worker/delta.ts): the page must end up with exactly
+// the result evaluateModel gives (the engine is the source of truth), whatever the edit sequence.
+import { describe, expect, it } from 'vitest';
+import { deserialize, serialize } from 'node:v8';
+import { DeltaDecoder, DeltaEncoder, deepEqual } from '../../../src/worker/delta';
+import { evaluateModel } from '../../../src/engine/evaluate';
+import { updateAt, insertAt, removeAt } from '../../../src/engine/format/edit';
+import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
+import type { LayerSpec, Model } from '../../../src/engine/format/model';
+
+const chain = (n: number): Model => ({
+  format: 'floplab.model/1',
+  input: [16, 32, 32],
+  layers: Array.from({ length: n }, (_, i): LayerSpec =>
+    i % 2 ? { type: 'relu' } : { type: 'conv2d', out: 16, kernel: 3, padding: 1 },
+  ),
+});
+
+/** What crossing postMessage does to a value (v8 structured clone, as in the browser). */
+const cross = <T>(v: T): T => deserialize(serialize(v)) as T;
+
+describe('deepEqual', () => {
+  it.each([
+    [1n, 1n, true],
+    [[1, [2, 3]], [1, [2, 3]], true],
+    [{ a: 1, b: [1n] }, { b: [1n], a: 1 }, true],
+    [{ a: 1 }, { a: 1, b: undefined }, false],
+    [[1, 2], { 0: 1, 1: 2 }, false],
+    [null, {}, false],
+    [1n, 1, false],
+    ['3', 3, false],
+  ])('case %#', (a, b, eq) => expect(deepEqual(a, b)).toBe(eq));
+});
+
+describe('encode → clone → decode', () => {
+  it('a sequence of edits gives exactly the engine results, sending only changed rows', () => {
+    const enc = new DeltaEncoder();
+    const dec = new DeltaDecoder();
+    let m = chain(400);
+    const edits: ((x: Model) => Model)[] = [
+      (x) => x, // first answer: every row
+      (x) => x, // same model again: nothing
+      (x) => updateAt(x, 'layers[200]', (l) => ({ ...l, out: 32 })), // conv 200 (params), relu 201 (shape), conv 202 (Cin)
+      (x) => updateAt(x, 'layers[200]', (l) => ({ ...l, out: 16 })),
+      (x) => insertAt(x, 'layers', 10, { type: 'batchnorm2d' }), // rows after it change path: 391 sent
+      (x) => removeAt(x, 'layers[10]'), // 390 sent
+      (x) => ({ ...x, batch: 2 }), // every row changes
+    ];
+    const sentRows: number[] = [];
+    for (const edit of edits) {
+      m = edit(m);
+      const full = evaluateModel(m, { conventions: CONVENTION_IDS });
+      const delta = cross(enc.encode(full, dec.base));
+      sentRows.push(delta.rows.filter((r) => r !== null).length);
+      const got = dec.decode(delta);
+      expect(got).toEqual(full);
+    }
+    expect(sentRows).toEqual([400, 0, 3, 3, 391, 390, 400]);
+  });
+
+  it('unchanged rows keep their object identity on the page', () => {
+    const enc = new DeltaEncoder();
+    const dec = new DeltaDecoder();
+    const m = chain(20);
+    const first = dec.decode(cross(enc.encode(evaluateModel(m), dec.base)));
+    const m2 = updateAt(m, 'layers[10]', (l) => ({ ...l, out: 8 }));
+    const second = dec.decode(cross(enc.encode(evaluateModel(m2), dec.base)));
+    expect(second.rows[9]).toBe(first.rows[9]);
+    expect(second.rows[10]).not.toBe(first.rows[10]);
+    expect(second.rows[13]).toBe(first.rows[13]);
+  });
+
+  it('a delta against rows the page does not hold is refused (the client then evaluates locally)', () => {
+    const enc = new DeltaEncoder();
+    const dec = new DeltaDecoder();
+    const m = chain(4);
+    enc.encode(evaluateModel(m), null); // an answer the page never saw
+    const orphan = enc.encode(evaluateModel(m), 1);
+    expect(() => dec.decode(orphan)).toThrow('does not hold');
+    expect(dec.base).toBeNull(); // next request asks for everything
+    expect(enc.encode(evaluateModel(m), dec.base).base).toBeNull();
+  });
+
+  it('a 1,000-layer edit of one layer crosses as a small message', () => {
+    const enc = new DeltaEncoder();
+    const m = chain(1000);
+    const full = evaluateModel(m, { conventions: CONVENTION_IDS });
+    const firstBytes = serialize(enc.encode(full, null)).length;
+    const m2 = updateAt(m, 'layers[500]', (l) => ({ ...l, out: 17 }));
+    const deltaBytes = serialize(enc.encode(evaluateModel(m2, { conventions: CONVENTION_IDS }), 1)).length;
+    expect(deltaBytes * 50).toBeLessThan(firstBytes);
+  });
+});
