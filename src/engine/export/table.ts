@@ -93,7 +93,10 @@ const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}
 
 /** CSV: `#` header lines, then one row per layer and a total row. */
 export function tableToCsv(t: LayerTable): string {
-  const lines = t.header.map((h) => `# ${h.label}: ${h.value}`.replace(/[\r\n]+/g, ' '));
+  // Header numbers as plain digits, like the cells: "202848", not "202,848".
+  const lines = t.header.map((h) =>
+    `# ${h.label}: ${h.value.replace(/(\d),(?=\d{3})/g, '$1')}`.replace(/[\r\n]+/g, ' '),
+  );
   lines.push(t.columns.map(csvField).join(','));
   for (const r of t.rows) lines.push(r.cells.map(csvField).join(','));
   lines.push(t.totals.map(csvField).join(','));

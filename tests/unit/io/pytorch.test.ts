@@ -123,7 +123,7 @@ function read(model: Model) {
   const toks = tokenizePython(r.code);
   const at = toks.findIndex((t, i) => t.v === 'layers' && toks[i + 1]?.v === '=' && toks[i - 2]?.v === 'self');
   const { call } = parseCall(toks, at + 2);
-  const defined = new Set(toks.filter((t, i) => toks[i - 1]?.v === 'class').map((t) => t.v));
+  const defined = new Set(toks.filter((_t, i) => toks[i - 1]?.v === 'class').map((t) => t.v));
   return { code: r.code, toks, tree: call, defined };
 }
 
