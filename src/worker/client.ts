@@ -4,6 +4,9 @@
  * - Latest wins: at most one request runs in the worker and at most one waits; a newer request
  *   replaces the waiting one, and any answer that is no longer the latest resolves to null.
  *   (A running evaluation cannot be interrupted, so we never queue more than the latest.)
+ * - A request that has run for CANCEL_AFTER_MS while a newer one waits is cancelled: the worker
+ *   is terminated and a fresh one takes the newer request (a typo like `times: 1e9` cannot stall
+ *   the page's numbers once it is corrected).
  * - A crashed worker (error event, or `kill()` from the test hook) is replaced and the latest
  *   request is sent again. After MAX_RESTARTS crashes in a row the client stops trying and runs
  *   the engine on the main thread, as it does from the start when Worker is unavailable.
@@ -27,6 +30,8 @@ export type EngineMode = 'worker' | 'main-thread';
 
 /** Crashes in a row (without a successful answer between them) before giving up on workers. */
 export const MAX_RESTARTS = 3;
+/** How long a superseded evaluation may keep running before its worker is replaced. */
+export const CANCEL_AFTER_MS = 1500;
 
 export const mainThreadBackend = (): EngineBackend => ({
   // A macrotask first, so a burst of edits collapses to the latest before the engine runs.
@@ -70,6 +75,7 @@ interface Request {
 export interface EngineClientOptions {
   readonly conventions: readonly string[];
   readonly spawn?: SpawnBackend;
+  readonly cancelAfterMs?: number;
 }
 
 export class EngineClient {
@@ -79,15 +85,21 @@ export class EngineClient {
   private running: Request | null = null;
   private waiting: Request | null = null;
   private crashesInRow = 0;
+  private runningSince = 0;
+  private watchdog: ReturnType<typeof setTimeout> | null = null;
   private readonly conventions: readonly string[];
   private readonly spawn: SpawnBackend;
+  private readonly cancelAfterMs: number;
   /** How many times a crashed worker was replaced. */
   restarts = 0;
+  /** How many long-running, superseded evaluations were cancelled by replacing the worker. */
+  cancels = 0;
   mode: EngineMode;
 
   constructor(opts: EngineClientOptions) {
     this.conventions = opts.conventions;
     this.spawn = opts.spawn ?? spawnWebWorker;
+    this.cancelAfterMs = opts.cancelAfterMs ?? CANCEL_AFTER_MS;
     const b = this.create();
     this.backend = b ?? mainThreadBackend();
     this.mode = b ? 'worker' : 'main-thread';
@@ -110,13 +122,34 @@ export class EngineClient {
       const req: Request = { id: ++this.seq, model, resolve };
       if (this.waiting) this.waiting.resolve(null);
       this.waiting = null;
-      if (this.running) this.waiting = req;
-      else this.send(req);
+      if (this.running) {
+        this.waiting = req;
+        this.armWatchdog();
+      } else this.send(req);
     });
+  }
+
+  /** Cancels the running request if it is still running `cancelAfterMs` after it started. */
+  private armWatchdog(): void {
+    if (this.watchdog || this.mode !== 'worker' || !this.running) return;
+    const run = this.running;
+    const delay = Math.max(0, this.runningSince + this.cancelAfterMs - Date.now());
+    this.watchdog = setTimeout(() => {
+      this.watchdog = null;
+      if (this.running !== run || !this.waiting) return;
+      this.cancels++;
+      this.replaceBackend(false);
+    }, delay);
+  }
+
+  private clearWatchdog(): void {
+    if (this.watchdog) clearTimeout(this.watchdog);
+    this.watchdog = null;
   }
 
   private send(req: Request): void {
     this.running = req;
+    this.runningSince = Date.now();
     const gen = this.generation;
     let answer: Promise<ModelResult>;
     try {
@@ -139,6 +172,7 @@ export class EngineClient {
   }
 
   private finish(req: Request, result: ModelResult): void {
+    this.clearWatchdog();
     this.running = null;
     req.resolve(req.id === this.seq ? result : null);
     const next = this.waiting;
@@ -147,15 +181,21 @@ export class EngineClient {
   }
 
   private crashed(_reason: string): void {
+    this.crashesInRow++;
+    this.restarts++;
+    this.replaceBackend(this.crashesInRow > MAX_RESTARTS);
+  }
+
+  /** Drops the current backend (crashed or busy with a stale request) and re-sends the newest request. */
+  private replaceBackend(giveUpOnWorkers: boolean): void {
+    this.clearWatchdog();
     this.generation++;
     try {
       this.backend.terminate();
     } catch {
       // It is already gone.
     }
-    this.crashesInRow++;
-    this.restarts++;
-    const fresh = this.crashesInRow > MAX_RESTARTS ? null : this.create();
+    const fresh = giveUpOnWorkers ? null : this.create();
     this.backend = fresh ?? mainThreadBackend();
     this.mode = fresh ? 'worker' : 'main-thread';
     // Re-send the latest request: the waiting one if any (the running one is then superseded).
@@ -173,6 +213,7 @@ export class EngineClient {
   }
 
   dispose(): void {
+    this.clearWatchdog();
     this.generation++;
     this.backend.terminate();
     this.running?.resolve(null);

@@ -105,6 +105,47 @@ describe('latest wins', () => {
   });
 });
 
+describe('cancelling a long evaluation', () => {
+  it('a request still running after cancelAfterMs while a newer one waits: the worker is replaced', async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn, cancelAfterMs: 20 });
+    const slow = c.evaluate(model('times: 1e9'));
+    const fixed = c.evaluate(model('times: 1'));
+    expect(await slow).toBeNull();
+    expect(workers[0].terminated).toBe(true);
+    expect(workers[1].calls.map((x) => x.model.name)).toEqual(['times: 1']);
+    expect(c.cancels).toBe(1);
+    expect(c.restarts).toBe(0);
+    workers[1].calls[0].answer();
+    expect(await fixed).toEqual({ fake: 'times: 1' });
+  });
+
+  it('a slow request with nobody waiting is left to finish', async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn, cancelAfterMs: 5 });
+    const p = c.evaluate(model('slow'));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(workers).toHaveLength(1);
+    workers[0].calls[0].answer();
+    expect(await p).toEqual({ fake: 'slow' });
+  });
+
+  it('an answer before the deadline disarms it', async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn, cancelAfterMs: 30 });
+    const p1 = c.evaluate(model('a'));
+    const p2 = c.evaluate(model('b'));
+    workers[0].calls[0].answer();
+    expect(await p1).toBeNull();
+    await tick();
+    workers[0].calls[1].answer();
+    expect(await p2).toEqual({ fake: 'b' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(workers).toHaveLength(1);
+    expect(c.cancels).toBe(0);
+  });
+});
+
 describe('crash and restart', () => {
   it('a crashed worker is replaced and the running request re-sent; its late answer is ignored', async () => {
     const { spawn, workers } = fakes();
