@@ -174,7 +174,9 @@ function blockShape(join: GraphNode, branches: LayerSpec[][]): LayerSpec | strin
     return { type: 'residual', body: a, shortcut: b };
   }
   const gate = branches[0].length === 0 ? branches[1] : branches[1].length === 0 ? branches[0] : null;
-  if (!gate || gate.length === 0)
+  // x · f(x) where f was not mapped (listed in the warnings) still loads: the multiply is kept.
+  if (gate && gate.length === 0) return { type: 'scale', body: [] };
+  if (!gate)
     return `"${join.label}" multiplies two computed tensors; only x · f(x) (squeeze-excite, SiLU) is supported`;
   // x · sigmoid(x) is SiLU and x · hardsigmoid(x) is hard swish (how exporters write them).
   if (isOnly(gate, 'sigmoid')) return { type: 'silu' };

@@ -169,6 +169,37 @@ describe('ONNX operators and exporter idioms', () => {
     ]);
   });
 
+  // torch.nn.GELU exported below opset 20: x · 0.5 · (1 + erf(x / √2)) (torch/onnx/symbolic_opset9.py gelu)
+  const geluNodes = [
+    { op: 'Div', in: ['x', 'sqrt2'], out: ['d'] },
+    { op: 'Erf', in: ['d'], out: ['e'] },
+    { op: 'Add', in: ['e', 'one'], out: ['p'] },
+    { op: 'Mul', in: ['x', 'p'], out: ['m'], name: 'act' },
+    { op: 'Mul', in: ['m', 'half'], out: ['y'] },
+  ];
+  it('recognises GELU written as Div → Erf → Add → Mul → Mul', () => {
+    const r = imp(
+      onnx({ input: [1, 4, 2, 2], nodes: geluNodes, floats: { sqrt2: [Math.SQRT2], one: [1], half: [0.5] } }),
+    );
+    expect(r.model.layers).toEqual([{ type: 'gelu', name: 'act' }]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('a GELU-like chain that does not complete is listed; x · f(x) with f unmapped keeps the multiply', () => {
+    const r = imp(
+      onnx({
+        input: [1, 4, 2, 2],
+        nodes: geluNodes.slice(0, 2).concat([{ op: 'Mul', in: ['x', 'e'], out: ['y'] }]),
+        floats: { sqrt2: [Math.SQRT2] },
+      }),
+    );
+    expect(r.model.layers).toEqual([{ type: 'scale', body: [] }]);
+    expect(r.warnings).toEqual([
+      'not mapped, input passed through: Div (no layer kind for this operator) × 1 (d)',
+      'not mapped, input passed through: Erf (no layer kind for this operator) × 1 (e)',
+    ]);
+  });
+
   it('reports progress in bytes and nodes, ending at the file size', () => {
     const bytes = onnx({
       input: [1, 3, 8, 8],

@@ -96,8 +96,56 @@ class Builder {
     return true;
   }
 
-  /** Shuffle patterns left half-way are reported like other unmapped operators. */
+  /** GELU as exporters before opset 20 write it: x · 0.5 · (1 + erf(x / √2)) — value → its x and step. */
+  private readonly gelu = new Map<string, { x: string; step: 'scaled' | 'erf' | 'plus' | 'done' }>();
+  /** Nodes of a GELU pattern not (yet) completed, by the x they started from. */
+  private readonly geluParts = new Map<string, OnnxNode[]>();
+
+  private geluPart(n: OnnxNode, ins: string[]): boolean {
+    const out = n.outputs[0];
+    const x = ins[0];
+    const prev = this.gelu.get(x);
+    const k = n.inputs.map(this.constant).find(Boolean)?.values;
+    const is = (v: number) => k?.length === 1 && Math.abs(k[0] - v) < 1e-3;
+    const silent = (from: string) =>
+      this.push({ label: n.name || n.opType, op: 'layers', layers: [], inputs: [from], output: out });
+    let next: { x: string; step: 'scaled' | 'erf' | 'plus' } | null = null;
+    if (ins.length === 1 && ((n.opType === 'Div' && is(Math.SQRT2)) || (n.opType === 'Mul' && is(Math.SQRT1_2))))
+      next = { x, step: 'scaled' };
+    else if (n.opType === 'Erf' && prev?.step === 'scaled') next = { x: prev.x, step: 'erf' };
+    else if (n.opType === 'Add' && ins.length === 1 && prev?.step === 'erf' && is(1))
+      next = { x: prev.x, step: 'plus' };
+    if (next) {
+      this.gelu.set(out, next);
+      this.geluParts.set(next.x, [...(this.geluParts.get(next.x) ?? []), n]);
+      silent(x);
+      return true;
+    }
+    if (n.opType === 'Mul' && ins.length === 2) {
+      const [a, b] = ins;
+      const src = this.gelu.get(b)?.step === 'plus' && this.gelu.get(b)?.x === a ? a : null;
+      const from = src ?? (this.gelu.get(a)?.step === 'plus' && this.gelu.get(a)?.x === b ? b : null);
+      if (from === null) return false;
+      this.geluParts.delete(from);
+      this.gelu.set(out, { x: from, step: 'done' });
+      const spec = { type: 'gelu', ...(n.name ? { name: n.name } : {}) };
+      this.push({ label: n.name || 'Gelu', op: 'layers', layers: [spec], inputs: [from], output: out });
+      return true;
+    }
+    if (n.opType === 'Mul' && ins.length === 1 && prev?.step === 'done' && is(0.5)) {
+      silent(x);
+      return true;
+    }
+    return false;
+  }
+
+  /** Shuffle and GELU patterns left half-way are reported like other unmapped operators. */
   finish() {
+    for (const parts of this.geluParts.values())
+      for (const node of parts) {
+        const key = `${node.opType} (no layer kind for this operator)`;
+        this.unsupported.set(key, [...(this.unsupported.get(key) ?? []), node.name || node.outputs[0]]);
+      }
     for (const { groups, node } of this.shuffle.values()) {
       const key = groups
         ? 'Reshape (5-D reshape not followed by a channel-shuffle transpose)'
@@ -127,6 +175,7 @@ class Builder {
     }
     if (!ins.length || SHAPE_OPS.has(n.opType)) return; // constant folding: not part of the network
     const x = ins[0];
+    if (['Div', 'Mul', 'Erf', 'Add'].includes(n.opType) && this.geluPart(n, ins)) return;
     if (n.opType === 'Mul' && ins.length === 1 && this.constantMul(n, x)) return;
     if (n.opType === 'Add' && ins.length === 1 && this.biasAdd(n, x)) return;
     if ((n.opType === 'Reshape' || n.opType === 'Transpose') && this.shufflePart(n, x)) return;
