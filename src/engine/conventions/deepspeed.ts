@@ -7,7 +7,7 @@
  */
 import { add, div, mul, num, sym, ZERO, type Expr, type Symbols } from '../expr';
 import type { Convention } from './types';
-import { sameNote } from './shared';
+import { sameNote, STRUCTURAL_NOTES } from './shared';
 
 /** s^k as an expression of O(log k) nodes (square and multiply). */
 function power(base: Expr, k: number): Expr {
@@ -74,6 +74,7 @@ export const deepspeed: Convention = {
     lrn: add(mul(3, 'numel_in'), mul('N', add('C', 'n', -1), 'Hin', 'Win')),
   },
   notes: {
+    ...STRUCTURAL_NOTES,
     ...sameNote(
       ['sigmoid', 'tanh', 'hardswish', 'hardsigmoid'],
       'torch.sigmoid / torch.tanh / F.hardswish / F.hardsigmoid are not patched: 0.',

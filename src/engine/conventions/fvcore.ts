@@ -7,7 +7,7 @@
  */
 import { add, mul } from '../expr';
 import type { Convention } from './types';
-import { CONV_MACS, CONVT_MACS, LINEAR_MACS } from './shared';
+import { CONV_MACS, CONVT_MACS, LINEAR_MACS, STRUCTURAL_NOTES } from './shared';
 
 const UNSUPPORTED = (op: string) => `fvcore warns "Unsupported operator ${op} encountered" and counts 0.`;
 
@@ -35,6 +35,7 @@ export const fvcore: Convention = {
     upsample: mul('numel_out', add(1, mul(3, 'bilinear'))),
   },
   notes: {
+    ...STRUCTURAL_NOTES,
     relu: 'aten::relu is in _IGNORED_OPS: 0.',
     dropout: 'aten::dropout is in _IGNORED_OPS: 0.',
     flatten: 'aten::flatten is in _IGNORED_OPS: 0.',

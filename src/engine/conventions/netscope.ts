@@ -8,7 +8,7 @@
  */
 import { add, floordiv, mul, type Expr } from '../expr';
 import type { Convention } from './types';
-import { CONV_MACS, LINEAR_MACS, sameNote } from './shared';
+import { CONV_MACS, LINEAR_MACS, sameNote, STRUCTURAL_NOTES } from './shared';
 
 const numel = (k: number): Expr => mul(k, 'numel_out');
 const UNKNOWN = (caffe: string) => `No ${caffe} case in analyzer.coffee: Netscope reports "Unknown Layer"; counted 0.`;
@@ -52,6 +52,7 @@ export const netscope: Convention = {
     layerscale: numel(1),
   },
   notes: {
+    ...STRUCTURAL_NOTES,
     conv2d: 'macc counter; the bias is a parameter, not an op.',
     linear: 'macc counter (innerproduct).',
     convtranspose2d:

@@ -6,7 +6,7 @@
  */
 import { add, div, mul, ZERO, type Expr, type Symbols } from '../expr';
 import type { Convention } from './types';
-import { CONV_TAPS, BIAS_ADDS } from './shared';
+import { CONV_TAPS, BIAS_ADDS, STRUCTURAL_NOTES } from './shared';
 import { LAYERNORM_POSITIONS } from '../layers/layernorm';
 
 const per = (k: number): Expr => mul(k, 'numel_out');
@@ -60,6 +60,7 @@ export const onnxTool: Convention = {
     scale: per(1), // MulNode (broadcast)
   },
   notes: {
+    ...STRUCTURAL_NOTES,
     batchnorm2d:
       'Assumes the exporter keeps BatchNormalization as a node (onnx-tool does not fuse it); a Conv+BN fusion would drop it.',
     adaptiveavgpool2d:

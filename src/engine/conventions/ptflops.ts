@@ -12,7 +12,7 @@
  */
 import { add, div, mul } from '../expr';
 import type { Convention } from './types';
-import { sameNote } from './shared';
+import { sameNote, STRUCTURAL_NOTES } from './shared';
 
 /** Per-image element counts. */
 const IN1 = div('numel_in', 'N');
@@ -61,6 +61,7 @@ export const ptflops: Convention = {
     lrn: add(mul(3, IN1), mul(add('C', 'n', -1), 'Hin', 'Win')),
   },
   notes: {
+    ...STRUCTURAL_NOTES,
     ...sameNote(
       ['sigmoid', 'tanh', 'hardswish', 'hardsigmoid', 'dropout', 'identity', 'flatten', 'channelshuffle', 'chunk'],
       'No module hook and no patched functional: 0.',

@@ -7,7 +7,7 @@
  */
 import { add, mul, sub, sym } from '../expr';
 import type { Convention, Rule } from './types';
-import { CONV_TAPS, CONVT_MACS } from './shared';
+import { CONV_TAPS, CONVT_MACS, STRUCTURAL_NOTES } from './shared';
 import { kindOf } from '../layers/registry';
 
 const COMPLETION = 'Completion: the article does not treat this layer; FlopLab uses its exact operation count. ';
@@ -65,6 +65,7 @@ export const seed: Convention = {
     ...Object.fromEntries(byExact.map((t) => [t, exactOf(t)])),
   },
   notes: {
+    ...STRUCTURAL_NOTES,
     conv2d:
       'The article’s formula with Cin replaced by Cin/g (without it a depthwise conv is overcounted by Cin) and × N. With bias 2·(Cin/g)·K²·HoWo·Cout, without (2·(Cin/g)·K² − 1)·HoWo·Cout.',
     convtranspose2d:

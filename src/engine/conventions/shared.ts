@@ -34,3 +34,9 @@ export const ACTIVATIONS = [
 export function sameNote(types: readonly string[], note: string): Record<string, string> {
   return Object.fromEntries(types.map((t) => [t, note]));
 }
+
+/** Notes every convention shares for the structural blocks (their children are counted on their own rows). */
+export const STRUCTURAL_NOTES: Readonly<Record<string, string>> = {
+  repeat: 'The repeat itself does no arithmetic; each pass of its body is counted on its own rows.',
+  aux: 'Training-only head: no inference compute under any convention; its parameters still count.',
+};

@@ -5,7 +5,7 @@
  */
 import { add, div, mul, num, sub } from '../expr';
 import type { Convention } from './types';
-import { CONV_MACS, LINEAR_MACS, sameNote } from './shared';
+import { CONV_MACS, LINEAR_MACS, sameNote, STRUCTURAL_NOTES } from './shared';
 import { SOFTMAX_VECTORS } from '../layers/softmax';
 
 const NO_RULE = 'No entry in thop’s register_hooks: 0 MACs (and 0 params in thop’s own total).';
@@ -39,6 +39,7 @@ export const thop: Convention = {
     upsample: mul('numel_out', add(1, mul(10, 'bilinear'))),
   },
   notes: {
+    ...STRUCTURAL_NOTES,
     ...sameNote(['relu', 'relu6', 'maxpool2d', 'adaptivemaxpool2d', 'dropout'], 'zero_ops in register_hooks: 0.'),
     ...sameNote(
       [
@@ -65,6 +66,7 @@ export const thop: Convention = {
     adaptiveavgpool2d: 'int((Hin/Ho·Win/Wo + 1)·numel_out) in float64, as count_adap_avgpool computes it.',
     residual: '`out += identity` is not a module: 0.',
     scale: '`body(x) * x` is not a module: 0.',
+    concat: 'torch.cat is not a module: 0.',
     channelshuffle: 'view/transpose are not modules (nn.ChannelShuffle has no rule): 0.',
   },
 };

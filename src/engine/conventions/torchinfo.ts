@@ -8,7 +8,7 @@
  */
 import { add, div, mul } from '../expr';
 import type { Convention } from './types';
-import { sameNote } from './shared';
+import { sameNote, STRUCTURAL_NOTES } from './shared';
 
 export const torchinfo: Convention = {
   id: 'torchinfo',
@@ -29,6 +29,7 @@ export const torchinfo: Convention = {
     prelu: mul('N', 'A'),
   },
   notes: {
+    ...STRUCTURAL_NOTES,
     ...sameNote(
       [
         'relu',

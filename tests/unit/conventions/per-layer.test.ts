@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
 import type { LayerSpec } from '../../../src/engine/format/model';
-import { LEAF_KINDS } from '../../../src/engine/layers/registry';
+import { BLOCK_KINDS, LEAF_KINDS } from '../../../src/engine/layers/registry';
+import { CONVENTIONS } from '../../../src/engine/conventions/registry';
 
 interface Case {
   readonly spec: LayerSpec;
@@ -800,5 +801,16 @@ describe('block ops under every convention (input [4, 6, 6], batch 2: 288 elemen
     expect(r.errors).toBe(0);
     const own = Object.fromEntries(CONVENTION_IDS.map((id, i) => [id, Number(r.rows[0].counts[i])]));
     expect(own).toEqual(Object.fromEntries(CONVENTION_IDS.map((id) => [id, nonZero[id] ?? 0])));
+  });
+});
+
+describe('every convention explains every type', () => {
+  // A 0 must be explainable in the inspector: each type has a rule or a note (a tool's warning,
+  // "no rule in register_hooks", "Unknown Layer", …) under every convention.
+  it.each(CONVENTIONS.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    const silent = [...LEAF_KINDS, ...BLOCK_KINDS]
+      .map((k) => k.type)
+      .filter((t) => !(t in c.rules) && !(c.notes && t in c.notes));
+    expect(silent).toEqual([]);
   });
 });
