@@ -107,14 +107,14 @@ interface RowHead {
   readonly path: string;
   readonly depth: number;
   readonly type: string;
-  readonly name: string | undefined;
+  readonly name?: string | undefined;
   readonly category: Row['category'];
   readonly block: boolean;
   readonly input: Shape | null;
   readonly output: Shape | null;
   readonly symbols: Symbols | null;
   readonly params_: Params | null;
-  readonly error: string | undefined;
+  readonly error?: string | undefined;
 }
 
 /**
@@ -148,12 +148,43 @@ function makeRow(h: RowHead, c: Counts, end: number): Row {
   };
 }
 
+interface Memo {
+  readonly input: Shape | null;
+  /** Batch and conventions of the run that computed it. */
+  readonly runKey: string;
+  readonly path: string;
+  readonly depth: number;
+  /** Index of the layer's first row when it was computed. */
+  readonly start: number;
+  /** The layer's row and, for a block, its descendants' rows. */
+  readonly rows: readonly Row[];
+  readonly output: Shape | null;
+}
+
+/** Last evaluation of each layer object (layer objects are immutable values). */
+const MEMO = new WeakMap<object, Memo>();
+
+const sameShape = (a: Shape | null, b: Shape | null): boolean =>
+  a === b || (a !== null && b !== null && a.length === b.length && a.every((d, i) => d === b[i]));
+
+/** A cached row placed elsewhere: same numbers, path prefix and `end` moved. */
+function movedRow(r: Row, fromPath: string, toPath: string, offset: number): Row {
+  const path = fromPath === toPath ? r.path : toPath + r.path.slice(fromPath.length);
+  const m = makeRow(r.path === path ? r : Object.assign({}, r, { path }), r, r.end + offset);
+  m.total = r.total;
+  if (r.trainingOnly) (m as { trainingOnly?: boolean }).trainingOnly = true;
+  return m;
+}
+
 class Run {
   readonly rows: Row[] = [];
+  readonly memoKey: string;
   constructor(
     readonly batch: number,
     readonly convs: readonly Convention[],
-  ) {}
+  ) {
+    this.memoKey = `${batch}|${convs.map((c) => c.id).join(',')}`;
+  }
 
   list(layers: readonly LayerSpec[], input: Shape | null, prefix: string, depth: number): Shape | null {
     let x = input;
@@ -214,6 +245,24 @@ class Run {
   }
 
   layer(spec: LayerSpec, input: Shape | null, path: string, depth: number): Shape | null {
+    // Incremental evaluation: the editor replaces only the objects it changes, so a layer (or a
+    // whole block) that is the same object with the same input, batch and conventions as last
+    // time has the same numbers. Reuse its rows (moved if its path or position changed).
+    const cacheable = typeof spec === 'object' && spec !== null;
+    const memo = cacheable ? MEMO.get(spec) : undefined;
+    if (memo && memo.runKey === this.memoKey && memo.depth === depth && sameShape(memo.input, input)) {
+      const offset = this.rows.length - memo.start;
+      if (offset === 0 && memo.path === path) for (const r of memo.rows) this.rows.push(r);
+      else for (const r of memo.rows) this.rows.push(movedRow(r, memo.path, path, offset));
+      return memo.output;
+    }
+    const start = this.rows.length;
+    const output = this.compute(spec, input, path, depth);
+    if (cacheable) MEMO.set(spec, { input, runKey: this.memoKey, path, depth, start, rows: this.rows.slice(start), output });
+    return output;
+  }
+
+  private compute(spec: LayerSpec, input: Shape | null, path: string, depth: number): Shape | null {
     const parsed = parseLayer(spec, path);
     if ('error' in parsed) {
       this.errorRow(spec, path, depth, input, parsed.error);

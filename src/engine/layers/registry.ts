@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { LayerSpec } from '../format/model';
 import type { BlockKind } from './block';
 import { firstIssue, schemaOf, withDefaults } from './fields';
+import { quickValid } from './quick-validate';
 import type { LeafKind, Params } from './kind';
 import { conv2d } from './conv2d';
 import { linear } from './linear';
@@ -89,7 +90,8 @@ export const isBlock = (k: AnyKind): k is BlockKind => k.category === 'block';
 const layerList = z.array(z.looseObject({ type: z.string() }), { error: 'must be a list of layers' });
 
 const SCHEMAS = new Map<string, z.ZodType<Record<string, unknown>>>();
-function schemaFor(kind: AnyKind): z.ZodType<Record<string, unknown>> {
+/** The zod schema of one kind's own fields (child lists as lists of typed objects). */
+export function layerSchema(kind: AnyKind): z.ZodType<Record<string, unknown>> {
   let s = SCHEMAS.get(kind.type);
   if (!s) {
     s = schemaOf(kind.type, kind.fields);
@@ -132,7 +134,10 @@ function parseUncached(spec: unknown, path: string): Parsed {
   if (typeof type !== 'string') return { error: `${path}.type is missing` };
   const kind = kindOf(type);
   if (!kind) return { error: `${path}.type "${type}" is not a known layer type` };
-  const r = schemaFor(kind).safeParse(spec);
+  const lists = isBlock(kind) ? kind.listFields : [];
+  if (quickValid(kind.fields, lists, spec as Record<string, unknown>))
+    return { kind, params: withDefaults(kind.fields, spec as Record<string, unknown>) };
+  const r = layerSchema(kind).safeParse(spec);
   if (!r.success) return { error: firstIssue(r.error, path) };
   return { kind, params: withDefaults(kind.fields, r.data) };
 }

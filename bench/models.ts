@@ -1,0 +1,51 @@
+/** Large synthetic models for benchmarks: built from layers, sized by layer count. */
+import type { LayerSpec, Model } from '../src/engine/format/model';
+
+/**
+ * About `n` layers: residual blocks of conv–bn–relu–conv–bn plus relu (6 layers + 1 block row each),
+ * every tenth one a squeeze-excite scale, at 64 channels on 56×56 — a ResNet-like stack.
+ */
+export function deepModel(n: number): Model {
+  const layers: LayerSpec[] = [
+    { type: 'conv2d', out: 64, kernel: 3, padding: 1, bias: false },
+    { type: 'batchnorm2d' },
+    { type: 'relu' },
+  ];
+  let count = 3;
+  let i = 0;
+  while (count < n - 3) {
+    const body: LayerSpec[] = [
+      { type: 'conv2d', out: 64, kernel: 3, padding: 1, bias: false },
+      { type: 'batchnorm2d' },
+      { type: 'relu' },
+      { type: 'conv2d', out: 64, kernel: 3, padding: 1, bias: false },
+      { type: 'batchnorm2d' },
+    ];
+    if (i % 10 === 9)
+      body.push({
+        type: 'scale',
+        body: [
+          { type: 'adaptiveavgpool2d', out: 1 },
+          { type: 'conv2d', out: 16, kernel: 1 },
+          { type: 'relu' },
+          { type: 'conv2d', out: 64, kernel: 1 },
+        ],
+      });
+    layers.push({ type: 'residual', body }, { type: 'relu' });
+    count += body.length + 2 + (i % 10 === 9 ? 4 : 0);
+    i++;
+  }
+  layers.push({ type: 'adaptiveavgpool2d', out: 1 }, { type: 'flatten' }, { type: 'linear', out: 1000 });
+  return { format: 'floplab.model/1', name: `deep-${n}`, input: [3, 56, 56], batch: 1, layers };
+}
+
+/** Number of layer objects in a model (blocks included), as the editor would list them. */
+export function layerCount(layers: readonly LayerSpec[]): number {
+  let n = 0;
+  for (const l of layers) {
+    n++;
+    for (const k of ['body', 'shortcut'] as const) if (Array.isArray(l[k])) n += layerCount(l[k] as LayerSpec[]);
+    if (Array.isArray(l.branches)) for (const b of l.branches as LayerSpec[][]) n += layerCount(b);
+  }
+  return n;
+}
