@@ -200,6 +200,34 @@ describe('ONNX operators and exporter idioms', () => {
     ]);
   });
 
+  it('DenseNet-style concatenation of all earlier outputs becomes nested concat blocks', () => {
+    // torchvision densenet.py _DenseBlock: each layer reads torch.cat(features, 1); the block returns torch.cat(features, 1)
+    const f = (i: number, from: string) => ({
+      op: 'Conv',
+      in: [from, 'W'],
+      out: [`n${i}`],
+      attrs: { kernel_shape: [1, 1] },
+    });
+    const r = imp(
+      onnx({
+        input: [1, 2, 4, 4],
+        nodes: [
+          { op: 'Concat', in: ['x'], out: ['c1'], attrs: { axis: 1 } },
+          f(1, 'c1'),
+          { op: 'Concat', in: ['x', 'n1'], out: ['c2'], attrs: { axis: 1 } },
+          f(2, 'c2'),
+          { op: 'Concat', in: ['x', 'n1', 'n2'], out: ['c3'], attrs: { axis: 1 } },
+          f(3, 'c3'),
+          { op: 'Concat', in: ['x', 'n1', 'n2', 'n3'], out: ['y'], attrs: { axis: 1 } },
+        ],
+        weights: { W: [2, 2, 1, 1] },
+      }),
+    );
+    const conv = { type: 'conv2d', out: 2, kernel: 1, stride: 1, padding: 0, groups: 1, bias: false };
+    const dense = { type: 'concat', branches: [[], [conv]] };
+    expect(r.model.layers).toEqual([dense, dense, dense]);
+  });
+
   it('reports progress in bytes and nodes, ending at the file size', () => {
     const bytes = onnx({
       input: [1, 3, 8, 8],

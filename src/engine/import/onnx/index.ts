@@ -56,6 +56,25 @@ class Builder {
     this.push({ label: n.name || n.opType, op: 'layers', layers: [], inputs: [from], output: out });
   }
 
+  /** Earlier Concat nodes: their data inputs and output. */
+  private readonly concats: { inputs: readonly string[]; output: string }[] = [];
+
+  /**
+   * DenseNet's export concatenates every earlier feature map in each layer: Concat(x0, n1, n2)
+   * after Concat(x0, n1). That equals Concat(Concat(x0, n1), n2), so a leading run of inputs that
+   * an earlier Concat already joined is replaced by its output — nested, expressible blocks.
+   * A Concat of one input is the input itself.
+   */
+  private concat(n: OnnxNode, ins: string[], out: string, label: string) {
+    if (ins.length === 1) return this.push({ label, op: 'layers', layers: [], inputs: ins, output: out });
+    const prefix = this.concats
+      .filter((c) => c.inputs.length < ins.length && c.inputs.every((v, i) => v === ins[i]))
+      .sort((a, b) => b.inputs.length - a.inputs.length)[0];
+    this.concats.push({ inputs: ins, output: out });
+    const inputs = prefix ? [prefix.output, ...ins.slice(prefix.inputs.length)] : ins;
+    this.push({ label, name: n.name || undefined, op: 'concat', inputs, output: out });
+  }
+
   /** Mul by a [C, 1, 1] constant is a per-channel scale (ConvNeXt's layer scale). */
   private constantMul(n: OnnxNode, x: string): boolean {
     const k = n.inputs.map(this.constant).find(Boolean);
@@ -184,6 +203,7 @@ class Builder {
       const m = mapOp(n, { constant: this.constant, dataInputs: ins.length }, k);
       if ('unsupported' in m) return this.passThrough(n, x, m.unsupported, out);
       const label = n.name || `${n.opType} → ${out}`;
+      if ('join' in m && m.join === 'concat') return this.concat(n, ins, out, label);
       if ('join' in m) return this.push({ label, name: n.name || undefined, op: m.join, inputs: ins, output: out });
       if (m.warning) this.warnings.push(`${label}: ${m.warning}`);
       if (ins.length > 1) this.warnings.push(`${label}: only the first of ${ins.length} computed inputs is followed`);
