@@ -66,9 +66,9 @@ export const deepspeed: Convention = {
     avgpool2d: mul(1, 'numel_in'),
     adaptiveavgpool2d: mul(1, 'numel_in'),
     adaptivemaxpool2d: mul(1, 'numel_in'),
-    // _upsample_flops_compute: size → prod(size) (no N, no C); scale s → numel(x)·s^len(input),
+    // _upsample_flops_compute: size → prod(size), or int(size) for one number (no N, no C); scale s → numel(x)·s^len(input),
     // and len(input) is the batch N (a bug, verified: 1×16×8×8 at ×2 gives 2048).
-    upsample: (s): Expr => (s.bySize ? mul('Ho', 'Wo') : scaledByPowerOfBatch(s)),
+    upsample: (s): Expr => (s.bySize ? (s.sizeIsNumber ? mul(1, 'Ho') : mul('Ho', 'Wo')) : scaledByPowerOfBatch(s)),
     // F.local_response_norm: input.mul(input), F.avg_pool3d on the channel-padded squares,
     // .mul(alpha), .add(k) are patched (torch/nn/functional.py); pow and `/` are not.
     lrn: add(mul(3, 'numel_in'), mul('N', add('C', 'n', -1), 'Hin', 'Win')),
@@ -92,6 +92,6 @@ export const deepspeed: Convention = {
       'out_channels is read from weight.shape[1] (= Cout/g) and divided by g again, so grouped transposed convs are undercounted; the bias uses the forward-conv output size.',
     lrn: 'Read from torch/nn/functional.py local_response_norm, not run.',
     upsample:
-      'With a size: Ho·Wo only. With a scale: numel_in·scale^N (the exponent is len(input) = the batch). When that passes 2^1000, DeepSpeed itself fails to print it (OverflowError) and FlopLab counts 0.',
+      'With a size: prod(size) = Ho·Wo only (int(size) when the size is one number). With a scale: numel_in·scale^N (the exponent is len(input) = the batch). When that passes 2^1000, DeepSpeed itself fails to print it (OverflowError) and FlopLab counts 0.',
   },
 };

@@ -1,8 +1,8 @@
 /**
  * Upsampling (torch.nn.Upsample): by an integer `scale` or to a fixed `size`, mode nearest or
  * bilinear (align_corners=False). Exactly one of scale and size, as in PyTorch.
- * Symbols: `s` the scale (0 when a size is given), `bySize` 1 when a size is given, `bilinear` 1
- * in bilinear mode.
+ * Symbols: `s` the scale (0 when a size is given), `bySize` 1 when a size is given (`sizeIsNumber`
+ * 1 when it is written as one number), `bilinear` 1 in bilinear mode.
  */
 import { mul, ZERO } from '../expr';
 import { pairOf, type Pair } from '../format/model';
@@ -43,6 +43,8 @@ export const upsample: LeafKind = {
       C: input[0],
       s: p.scale === undefined ? 0 : (p.scale as number),
       bySize: p.size === undefined ? 0 : 1,
+      // nn.Upsample(size=4) keeps the int; DeepSpeed's _upsample_flops_compute then counts int(size).
+      sizeIsNumber: typeof p.size === 'number' ? 1 : 0,
       bilinear: p.mode === 'bilinear' ? 1 : 0,
     }),
   params: ZERO,

@@ -686,6 +686,26 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    // nn.Upsample(size=5): DeepSpeed's _upsample_flops_compute counts int(size) = 5.
+    spec: { type: 'upsample', size: 5 },
+    input: [4, 6, 6],
+    source:
+      'thop calculate_upsample; ptflops hook + F.interpolate; fvcore upsample_nearest2d; DeepSpeed _upsample_flops_compute int(size)',
+    expect: {
+      seed: 0,
+      exact: 0,
+      torchvision: 0,
+      thop: 200,
+      ptflops: 200,
+      fvcore: 200,
+      torch: 0,
+      deepspeed: 5,
+      torchinfo: 0,
+      'onnx-tool': 0,
+      netscope: 0,
+    },
+  },
+  {
     spec: { type: 'channelshuffle', groups: 2 },
     input: [4, 6, 6],
     source:
