@@ -3,6 +3,7 @@
  * stack) | results (totals, charts slot, per-layer table) | details of the selected layer.
  * Components read numbers from the engine's result (useEvaluation); they never count.
  */
+import { useDeferredValue } from 'react';
 import { useConventionIndex, useEvaluation } from '../state/evaluation';
 import { Header } from './Header';
 import { NoticeBar } from './NoticeBar';
@@ -17,6 +18,9 @@ import { useGlobalKeys, useThemeClass } from './useGlobalKeys';
 
 function Screen() {
   const { result, pending } = useEvaluation();
+  // The totals repaint with the new result first; the list, table and details (more work)
+  // follow in a deferred render that never delays that paint.
+  const deferred = useDeferredValue(result);
   const countIndex = useConventionIndex();
   const { paletteInput } = useUi();
   useGlobalKeys(paletteInput);
@@ -30,7 +34,7 @@ function Screen() {
           aria-label="Editor"
           className="flex min-h-0 flex-col border-r border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
         >
-          <InputBar output={result?.output ?? null} modelError={result?.modelError} />
+          <InputBar output={deferred?.output ?? null} modelError={deferred?.modelError} />
           <Palette />
           <div
             className="flex items-center gap-1 border-b border-slate-200 px-2 py-1 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300"
@@ -41,19 +45,19 @@ function Screen() {
             <span className="w-16 text-right">Params</span>
             <span className="w-20 text-right">Count</span>
           </div>
-          <LayerList result={result} countIndex={countIndex} />
+          <LayerList result={deferred} countIndex={countIndex} />
         </section>
         <section aria-label="Results" className="flex min-h-0 flex-col gap-3 overflow-hidden p-3">
           <TotalsPanel result={result} countIndex={countIndex} pending={pending} />
           {/* Issue 5 mounts its charts here (per-layer bars, latency). */}
           <div data-slot="charts" />
-          <LayerTable result={result} countIndex={countIndex} />
+          <LayerTable result={deferred} countIndex={countIndex} />
         </section>
         <aside
           aria-label="Details"
           className="min-h-0 overflow-auto border-l border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"
         >
-          <DetailsPanel result={result} />
+          <DetailsPanel result={deferred} />
         </aside>
       </main>
     </div>

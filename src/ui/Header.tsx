@@ -1,11 +1,11 @@
 /** The top bar: model name, New, Undo/Redo, Copy link, convention, number format, theme. */
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { useCanRedo, useCanUndo, useEditor } from '../state/store';
 import { ConventionPicker } from './ConventionPicker';
 import { ShareButton } from './ShareButton';
 import { Button, Segmented } from './controls';
 
-export function Header() {
+function HeaderView() {
   const name = useEditor((s) => s.model.name ?? '');
   const setName = useEditor((s) => s.setName);
   const undo = useEditor((s) => s.undo);
@@ -99,3 +99,6 @@ export function Header() {
     </header>
   );
 }
+
+// Memoised: the screen re-renders on every result; this part only when its own inputs change.
+export const Header = memo(HeaderView);

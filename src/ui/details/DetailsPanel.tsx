@@ -12,7 +12,7 @@ import { useEditor } from '../../state/store';
 import { formatCount, groupDigits, shapeLabel, unitWord, type NumberFormat } from '../format';
 import { numbersByPath } from '../numbers';
 import { fieldText } from '../editor/fieldText';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 
 function Pair({ k, v, testId }: { k: ReactNode; v: ReactNode; testId?: string }) {
   return (
@@ -37,7 +37,7 @@ const SHORTCUTS: readonly [string, string][] = [
   ['Ctrl/⌘+Z, Ctrl/⌘+Shift+Z', 'undo, redo'],
 ];
 
-export function DetailsPanel({ result }: { result: ModelResult | null }) {
+function DetailsPanelView({ result }: { result: ModelResult | null }) {
   const model = useEditor((s) => s.model);
   const selection = useEditor((s) => s.selection);
   const fmt: NumberFormat = useEditor((s) => s.settings.numberFormat);
@@ -155,3 +155,6 @@ export function DetailsPanel({ result }: { result: ModelResult | null }) {
     </div>
   );
 }
+
+// Memoised: the screen re-renders on every result; this part only when its own inputs change.
+export const DetailsPanel = memo(DetailsPanelView);

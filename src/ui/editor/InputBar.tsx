@@ -1,5 +1,5 @@
 /** Input shape and batch, validated as you type; the model-level error (if any) shows here. */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useEditor } from '../../state/store';
 import { shapeLabel } from '../format';
 
@@ -22,7 +22,7 @@ function parseBatch(text: string): number | string {
   return Number(text) > 1_000_000 ? 'batch above 1,000,000 is not supported' : Number(text);
 }
 
-export function InputBar({ output, modelError }: { output: readonly number[] | null; modelError?: string }) {
+function InputBarView({ output, modelError }: { output: readonly number[] | null; modelError?: string }) {
   const input = useEditor((s) => s.model.input);
   const batch = useEditor((s) => s.model.batch ?? 1);
   const setInput = useEditor((s) => s.setInput);
@@ -86,3 +86,6 @@ export function InputBar({ output, modelError }: { output: readonly number[] | n
     </div>
   );
 }
+
+// Memoised: the screen re-renders on every result; this part only when its own inputs change.
+export const InputBar = memo(InputBarView);

@@ -1,10 +1,12 @@
 /**
  * The layer stack: a virtualised list (@tanstack/react-virtual) of the flattened model tree,
- * reorderable by drag (@dnd-kit) and by keyboard (Alt+↑/↓). Keyboard on a row: ↑/↓ select,
+ * reorderable by drag (@dnd-kit: each row is draggable by its handle and a drop target; a line
+ * shows where the layer lands) and by keyboard (Alt+↑/↓). Plain draggable/droppable rather than
+ * a SortableContext: the latter recomputes over every item on each edit, too slow at 1,000 rows. Keyboard on a row: ↑/↓ select,
  * ←/→ collapse/expand, Delete, Ctrl/Cmd+D duplicate, Enter edits the first field, Escape deselects.
  * Shift+click picks a range of siblings for "wrap in a block".
  */
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   DndContext,
@@ -16,7 +18,6 @@ import {
   type CollisionDetection,
   type DragEndEvent,
 } from '@dnd-kit/core';
-import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { LayerSpec } from '../../engine/format/model';
 import type { ModelResult } from '../../engine/evaluate';
 import { useEditor } from '../../state/store';
@@ -31,7 +32,7 @@ const pointerFirst: CollisionDetection = (args) => {
   return hits.length ? hits : closestCenter(args);
 };
 
-export function LayerList({ result, countIndex }: { result: ModelResult | null; countIndex: number }) {
+function LayerListView({ result, countIndex }: { result: ModelResult | null; countIndex: number }) {
   const model = useEditor((s) => s.model);
   const selection = useEditor((s) => s.selection);
   const collapsed = useEditor((s) => s.collapsed);
@@ -40,18 +41,20 @@ export function LayerList({ result, countIndex }: { result: ModelResult | null; 
   const items = useMemo(() => flattenModel(model, collapsed), [model, collapsed]);
   const numbers = useMemo(() => numbersByPath(result), [result]);
   const ids = useMemo(() => items.map((i) => i.id), [items]);
+  const [dragging, setDragging] = useState<string | null>(null);
   const layerIds = useMemo(() => items.filter((i) => i.kind === 'layer').map((i) => i.id), [items]);
   const rangeSet = useMemo(() => new Set(range), [range]);
   const scroller = useRef<HTMLDivElement>(null);
   const focusPending = useRef(false);
 
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: (i) => (items[i].kind === 'list' ? 24 : items[i].id === selection ? 150 : 34),
-    overscan: 8,
-    getItemKey: (i) => items[i].id,
-  });
+  // Stable callbacks: the virtualizer recomputes every row's offset when they change identity.
+  const estimateSize = useCallback(
+    (i: number) => (items[i].kind === 'list' ? 24 : items[i].id === selection ? 150 : 34),
+    [items, selection],
+  );
+  const getItemKey = useCallback((i: number) => items[i].id, [items]);
+  const getScrollElement = useCallback(() => scroller.current, []);
+  const virtualizer = useVirtualizer({ count: items.length, getScrollElement, estimateSize, overscan: 8, getItemKey });
 
   // Keyboard moves the selection: keep it in view and give its row the focus.
   useEffect(() => {
@@ -140,6 +143,7 @@ export function LayerList({ result, countIndex }: { result: ModelResult | null; 
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
   const onDragEnd = (e: DragEndEvent) => {
+    setDragging(null);
     const from = String(e.active.id);
     const over = e.over ? String(e.over.id) : null;
     if (!over || over === from) return;
@@ -166,52 +170,60 @@ export function LayerList({ result, countIndex }: { result: ModelResult | null; 
     );
 
   return (
-    <DndContext sensors={sensors} collisionDetection={pointerFirst} onDragEnd={onDragEnd}>
-      <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-        <div ref={scroller} className="min-h-0 flex-1 overflow-auto" data-testid="layer-list">
-          <div
-            role="list"
-            aria-label="Layers"
-            className="relative w-full"
-            style={{ height: virtualizer.getTotalSize() }}
-          >
-            {virtualizer.getVirtualItems().map((v) => {
-              const item = items[v.index];
-              return (
-                <div
-                  key={v.key}
-                  role="listitem"
-                  data-index={v.index}
-                  ref={virtualizer.measureElement}
-                  className="absolute left-0 w-full"
-                  style={{ transform: `translateY(${v.start}px)` }}
-                >
-                  {item.kind === 'layer' ? (
-                    <LayerRow
-                      item={item}
-                      nums={numbers.get(item.id)}
-                      selected={item.id === selection}
-                      inRange={rangeSet.has(item.id)}
-                      countIndex={countIndex}
-                      format={format}
-                      onSelect={onSelect}
-                      onKey={onKey}
-                      onToggle={onToggle}
-                    />
-                  ) : (
-                    <ListHeader
-                      item={item}
-                      targeted={listTarget === item.id}
-                      onAdd={onAdd}
-                      onRemoveBranch={onRemoveBranch}
-                    />
-                  )}
-                </div>
-              );
-            })}
-          </div>
+    <DndContext
+      sensors={sensors}
+      collisionDetection={pointerFirst}
+      onDragStart={(e) => setDragging(String(e.active.id))}
+      onDragCancel={() => setDragging(null)}
+      onDragEnd={onDragEnd}
+    >
+      {/* An announcement for screen readers; the keyboard way to reorder is Alt+↑/↓. */}
+      <p className="sr-only" aria-live="polite">
+        {dragging ? `Moving ${dragging}; drop it on a layer or a list header.` : ''}
+      </p>
+      <div ref={scroller} className="min-h-0 flex-1 overflow-auto" data-testid="layer-list">
+        <div role="list" aria-label="Layers" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const item = items[v.index];
+            return (
+              <div
+                key={v.key}
+                role="listitem"
+                data-index={v.index}
+                ref={virtualizer.measureElement}
+                className="absolute left-0 w-full"
+                style={{ transform: `translateY(${v.start}px)` }}
+              >
+                {item.kind === 'layer' ? (
+                  <LayerRow
+                    item={item}
+                    nums={numbers.get(item.id)}
+                    selected={item.id === selection}
+                    dragging={dragging !== null}
+                    inRange={rangeSet.has(item.id)}
+                    countIndex={countIndex}
+                    format={format}
+                    onSelect={onSelect}
+                    onKey={onKey}
+                    onToggle={onToggle}
+                  />
+                ) : (
+                  <ListHeader
+                    item={item}
+                    dragging={dragging !== null}
+                    targeted={listTarget === item.id}
+                    onAdd={onAdd}
+                    onRemoveBranch={onRemoveBranch}
+                  />
+                )}
+              </div>
+            );
+          })}
         </div>
-      </SortableContext>
+      </div>
     </DndContext>
   );
 }
+
+// Memoised: the screen re-renders on every result; this part only when its own inputs change.
+export const LayerList = memo(LayerListView);

@@ -4,7 +4,7 @@
  * shown in place. The selected row opens its field form and actions.
  */
 import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
-import { useSortable } from '@dnd-kit/sortable';
+import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { CSS } from '@dnd-kit/utilities';
 import type { NumberFormat } from '../format';
 import { formatCount, shapeLabel } from '../format';
@@ -37,6 +37,8 @@ export interface LayerRowProps {
   item: LayerItem;
   nums: LayerNumbers | undefined;
   selected: boolean;
+  /** A drag is under way somewhere (rows then show where a drop would land). */
+  dragging: boolean;
   inRange: boolean;
   countIndex: number;
   format: NumberFormat;
@@ -47,10 +49,14 @@ export interface LayerRowProps {
 
 export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
   const { item, nums, selected } = p;
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id });
+  const { attributes, listeners, setNodeRef: setDragRef, transform, isDragging } = useDraggable({ id: item.id });
+  const { setNodeRef: setDropRef, isOver } = useDroppable({ id: item.id, disabled: !p.dragging });
+  const setNodeRef = (el: HTMLElement | null) => {
+    setDragRef(el);
+    setDropRef(el);
+  };
   const style: CSSProperties = {
     transform: CSS.Translate.toString(transform),
-    transition,
     paddingLeft: 4 + item.depth * INDENT,
   };
   const error = nums?.error;
@@ -66,7 +72,9 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
       data-path={item.id}
       data-testid="layer-row"
       aria-current={selected ? 'true' : undefined}
-      className={`border-b border-slate-100 pr-2 dark:border-slate-800 ${isDragging ? 'relative z-10 opacity-80 shadow-lg' : ''} ${
+      className={`border-b border-slate-100 pr-2 dark:border-slate-800 ${
+        isOver && !isDragging ? 'shadow-[inset_0_3px_0_0] shadow-indigo-600 dark:shadow-indigo-300' : ''
+      } ${isDragging ? 'relative z-10 opacity-80 shadow-lg' : ''} ${
         selected
           ? 'bg-indigo-50 dark:bg-indigo-950/60'
           : p.inRange
@@ -166,22 +174,28 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
 export const ListHeader = memo(function ListHeader({
   item,
   targeted,
+  dragging,
   onAdd,
   onRemoveBranch,
 }: {
   item: ListItem;
   targeted: boolean;
+  dragging: boolean;
   onAdd(item: ListItem): void;
   onRemoveBranch(item: ListItem): void;
 }) {
-  const { setNodeRef } = useSortable({ id: item.id, disabled: { draggable: true, droppable: false } });
+  const { setNodeRef, isOver } = useDroppable({ id: item.id, disabled: !dragging });
   return (
     <div
       ref={setNodeRef}
       data-path={item.id}
       style={{ paddingLeft: 4 + item.depth * INDENT + 20 }}
       className={`flex h-6 items-center gap-2 border-b border-dashed border-slate-200 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300 ${
-        targeted ? 'bg-amber-50 dark:bg-amber-950/50' : 'bg-slate-50 dark:bg-slate-900'
+        isOver
+          ? 'bg-indigo-100 dark:bg-indigo-900'
+          : targeted
+            ? 'bg-amber-50 dark:bg-amber-950/50'
+            : 'bg-slate-50 dark:bg-slate-900'
       }`}
       title={item.help}
     >

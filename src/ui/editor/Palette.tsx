@@ -3,7 +3,7 @@
  * filter; ↑/↓ choose; Enter inserts after the selected layer (or at the start of the chosen
  * child list, or at the end of the model when nothing is selected). "/" focuses the search.
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { BLOCK_KINDS, LEAF_KINDS, isBlock, type AnyKind } from '../../engine/layers/registry';
 import type { LayerSpec } from '../../engine/format/model';
 import { useEditor } from '../../state/store';
@@ -41,7 +41,7 @@ export function filterKinds(query: string): AnyKind[] {
   return scored.sort((a, b) => b.score - a.score).map((x) => x.k);
 }
 
-export function Palette() {
+function PaletteView() {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
@@ -160,3 +160,6 @@ export function Palette() {
     </div>
   );
 }
+
+// Memoised: the screen re-renders on every result; this part only when its own inputs change.
+export const Palette = memo(PaletteView);

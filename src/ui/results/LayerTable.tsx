@@ -2,7 +2,7 @@
  * Per-layer table: every evaluated row with its own numbers and its share of the selected
  * count, sortable by any column (click a header; again to reverse), virtualised, copyable as CSV.
  */
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ModelResult } from '../../engine/evaluate';
 import { conventionById } from '../../engine/conventions/registry';
@@ -13,7 +13,7 @@ import { sortRows, tableRows, toCsv, type Sort, type SortKey } from './tableRows
 
 const ROW_H = 28;
 
-export function LayerTable({ result, countIndex }: { result: ModelResult | null; countIndex: number }) {
+function LayerTableView({ result, countIndex }: { result: ModelResult | null; countIndex: number }) {
   const [sort, setSort] = useState<Sort>({ key: 'order', dir: 'asc' });
   const settings = useEditor((s) => s.settings);
   const selection = useEditor((s) => s.selection);
@@ -159,3 +159,6 @@ export function LayerTable({ result, countIndex }: { result: ModelResult | null;
     </section>
   );
 }
+
+// Memoised: the screen re-renders on every result; this part only when its own inputs change.
+export const LayerTable = memo(LayerTableView);

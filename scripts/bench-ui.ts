@@ -1,0 +1,130 @@
+/**
+ * `npm run bench:ui` — edit-to-repaint latency of the main screen (a Playwright script, not a test).
+ *
+ * Builds the app into its own folder, serves it, opens a 1,000-layer model through a share link,
+ * then makes 50 edits (toggling a conv's bias from its inline form: a real click, a real model
+ * change). For each edit it measures, from the store's `floplab:edit` performance mark:
+ *   result  = the `floplab:result` mark (worker evaluated, result committed),
+ *   repaint = the first animation frame after the totals in the DOM show the new numbers.
+ * Prints p50/p95 of both. Target (issue 3): p95 repaint ≤ 50 ms.
+ *
+ * Options (env): BENCH_LAYERS (1000), BENCH_EDITS (50), BENCH_PORT (4399), BENCH_DIST
+ * (dist-bench), BENCH_SKIP_BUILD=1 to reuse a build.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import type { LayerSpec, Model } from '../src/engine/format/model';
+import { makeShareUrl } from '../src/state/urlCodec';
+
+const LAYERS = Number(process.env.BENCH_LAYERS ?? 1000);
+const EDITS = Number(process.env.BENCH_EDITS ?? 50);
+const PORT = Number(process.env.BENCH_PORT ?? 4399);
+const DIST = process.env.BENCH_DIST ?? 'dist-bench';
+
+/** LAYERS layers in groups of 5: conv, bn, relu, residual{conv} (the residual and its conv count as 2). */
+function bigModel(n: number): Model {
+  const layers: LayerSpec[] = [];
+  let count = 0;
+  for (let i = 0; count < n; i++) {
+    const group: LayerSpec[] = [
+      { type: 'conv2d', name: `conv${i}`, out: 16, kernel: 3, padding: 1 },
+      { type: 'batchnorm2d' },
+      { type: 'relu' },
+      { type: 'residual', body: [{ type: 'conv2d', out: 16, kernel: 3, padding: 1, bias: false }] },
+    ];
+    for (const l of group) {
+      if (count >= n) break;
+      layers.push(l);
+      count += l.type === 'residual' ? 2 : 1;
+    }
+  }
+  return { format: 'floplab.model/1', name: `bench ${n} layers`, input: [16, 32, 32], layers };
+}
+
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`preview server did not start at ${url}`);
+}
+
+async function main(): Promise<void> {
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    console.log(`building into ${DIST}/ …`);
+    execFileSync('npx', ['vite', 'build', '--outDir', DIST, '--logLevel', 'error'], { stdio: 'inherit' });
+  }
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
+  const base = `http://127.0.0.1:${PORT}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    await waitForServer(base);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const model = bigModel(LAYERS);
+    const url = makeShareUrl(base, { model, convention: 'thop', selection: 'layers[0]' });
+    await page.goto(url);
+    await page.getByTestId('eval-status').filter({ hasText: 'up to date' }).waitFor({ timeout: 60_000 });
+    const rows = await page.evaluate(() => document.querySelector('[data-testid="total-output"] + dd')?.textContent);
+    console.log(`model: ${LAYERS} layers (${rows}), link ${url.length} characters`);
+
+    // In the page: after each edit mark, wait for the params total to change, then for a frame.
+    await page.evaluate(() => {
+      const w = window as unknown as { __bench: { result: number; repaint: number }[] };
+      w.__bench = [];
+      const target = document.querySelector('[data-testid="total-params"]')!;
+      new MutationObserver(() => {
+        const edits = performance.getEntriesByName('floplab:edit');
+        const results = performance.getEntriesByName('floplab:result');
+        const edit = edits[edits.length - 1];
+        const result = results[results.length - 1];
+        requestAnimationFrame(() => {
+          const now = performance.now();
+          w.__bench.push({ result: result.startTime - edit.startTime, repaint: now - edit.startTime });
+        });
+      }).observe(target, { attributes: true, attributeFilter: ['data-exact'] });
+    });
+    const bias = page.locator('[data-path="layers[0]"] [data-field="bias"]');
+    for (let i = 0; i < EDITS; i++) {
+      await bias.click();
+      await page.waitForFunction((n) => (window as unknown as { __bench: unknown[] }).__bench.length >= n, i + 1);
+    }
+    const samples = await page.evaluate(
+      () => (window as unknown as { __bench: { result: number; repaint: number }[] }).__bench,
+    );
+    const repaint = samples.map((s) => s.repaint);
+    const result = samples.map((s) => s.result);
+    const f = (x: number) => `${x.toFixed(1)} ms`;
+    console.log(`edits: ${samples.length}`);
+    console.log(`edit → result committed: p50 ${f(pct(result, 50))}, p95 ${f(pct(result, 95))}`);
+    const ui = samples.map((s) => s.repaint - s.result);
+    console.log(`result → repainted totals (UI only): p50 ${f(pct(ui, 50))}, p95 ${f(pct(ui, 95))}`);
+    console.log(`edit → repainted totals: p50 ${f(pct(repaint, 50))}, p95 ${f(pct(repaint, 95))} (target p95 ≤ 50 ms)`);
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
