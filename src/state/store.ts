@@ -12,6 +12,7 @@ import { conventionById } from '../engine/conventions/registry';
 import {
   EditError,
   childPath,
+  followPaths,
   getAt,
   insertAt,
   listOf,
@@ -79,6 +80,15 @@ const errorNotice = (err: unknown): Notice => ({
   text: err instanceof EditError ? err.message : `Edit failed: ${(err as Error)?.message ?? String(err)}`,
 });
 
+/** Collapsed blocks follow their layers through an edit (same object when unchanged on return). */
+function followCollapsed(before: Model, after: Model, collapsed: Record<string, true>): Record<string, true> {
+  const keys = Object.keys(collapsed);
+  if (keys.length === 0) return collapsed;
+  const moved = followPaths(before, after, keys);
+  if (moved.length === keys.length && moved.every((p, i) => p === keys[i])) return collapsed;
+  return Object.fromEntries(moved.map((p) => [p, true as const]));
+}
+
 /** Selection that still points at a layer after the model changed, else null. */
 const validSelection = (model: Model, sel: string | null): string | null => (sel && getAt(model, sel) ? sel : null);
 
@@ -88,7 +98,10 @@ export const useEditor = create<EditorState>()(
       /** Runs an edit; on failure keeps the state and shows why. */
       const edit = (fn: (s: EditorState) => Partial<EditorState> | undefined): boolean => {
         try {
-          const next = fn(get());
+          const before = get();
+          const next = fn(before);
+          if (next?.model && next.model !== before.model && !next.collapsed)
+            next.collapsed = followCollapsed(before.model, next.model, before.collapsed);
           if (next) set(next);
           return true;
         } catch (err) {
@@ -105,10 +118,12 @@ export const useEditor = create<EditorState>()(
         });
         return path;
       };
-      const afterHistory = () => {
+      /** After undo/redo: the selection and collapsed blocks must name layers of the restored model. */
+      const afterHistory = (before: Model) => {
         const s = get();
         const selection = validSelection(s.model, s.selection);
-        if (selection !== s.selection) set({ selection });
+        const collapsed = followCollapsed(before, s.model, s.collapsed);
+        if (selection !== s.selection || collapsed !== s.collapsed) set({ selection, collapsed });
       };
       return {
         model: starterModel(),
@@ -206,12 +221,14 @@ export const useEditor = create<EditorState>()(
         },
         newModel: () => set({ model: emptyModel(), selection: null, collapsed: {} }),
         undo: () => {
+          const before = get().model;
           useEditor.temporal.getState().undo();
-          afterHistory();
+          afterHistory(before);
         },
         redo: () => {
+          const before = get().model;
           useEditor.temporal.getState().redo();
-          afterHistory();
+          afterHistory(before);
         },
         notify: (notice) => set({ notice }),
         dismissNotice: () => set({ notice: null }),

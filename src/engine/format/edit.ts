@@ -349,3 +349,43 @@ export function unwrap(model: Model, path: string): { model: Model; paths: strin
   const listKey = formatListPath(listRefOf(steps));
   return { model: next, paths: inner.map((_, i) => childPath(listKey, last.index + i)) };
 }
+
+/** Every layer object of the model with its path (blocks' lists included), in document order. */
+export function layerPaths(model: Model): Map<LayerSpec, string> {
+  const out = new Map<LayerSpec, string>();
+  const walk = (list: unknown, prefix: string) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((l: unknown, i) => {
+      if (typeof l !== 'object' || l === null) return;
+      const path = `${prefix}[${i}]`;
+      if (!out.has(l as LayerSpec)) out.set(l as LayerSpec, path);
+      const kind = kindOf((l as LayerSpec).type);
+      if (!kind || !isBlock(kind)) return;
+      for (const lf of kind.listFields) {
+        const v = (l as Record<string, unknown>)[lf.name];
+        if (!lf.nested) walk(v, `${path}.${lf.name}`);
+        else if (Array.isArray(v)) v.forEach((b, j) => walk(b, `${path}.${lf.name}[${j}]`));
+      }
+    });
+  };
+  walk(model.layers, 'layers');
+  return out;
+}
+
+/**
+ * Where the layers at `paths` in `before` are in `after`: found by identity (edits keep untouched
+ * layers identical), else kept when the same path still holds a layer of the same type, else dropped.
+ */
+export function followPaths(before: Model, after: Model, paths: readonly string[]): string[] {
+  if (paths.length === 0) return [];
+  const index = layerPaths(after);
+  const out: string[] = [];
+  for (const p of paths) {
+    const layer = getAt(before, p);
+    if (!layer) continue;
+    const moved = index.get(layer);
+    if (moved !== undefined) out.push(moved);
+    else if (getAt(after, p)?.type === layer.type) out.push(p);
+  }
+  return out;
+}

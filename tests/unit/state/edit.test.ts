@@ -8,6 +8,8 @@ import {
   getAt,
   getList,
   insertAt,
+  followPaths,
+  layerPaths,
   listOf,
   moveTo,
   moveWithin,
@@ -242,5 +244,28 @@ describe('wrap / unwrap', () => {
     expect(unwrap(m, 'layers[5]').model.layers).toHaveLength(5);
     expect(() => unwrap(m, 'layers[0]')).toThrow('not a block');
     expect(() => unwrap(m, 'layers[4]')).toThrow('both have layers');
+  });
+});
+
+describe('following layers through edits', () => {
+  it('layerPaths lists every layer, nested ones included, with its path', () => {
+    const m = fixture();
+    const paths = layerPaths(m);
+    expect(paths.get(m.layers[2])).toBe('layers[2]');
+    expect(paths.get(getAt(m, 'layers[4].branches[1][1]') as LayerSpec)).toBe('layers[4].branches[1][1]');
+    expect(paths.size).toBe(14); // 6 top-level + 3 residual + 2 repeat + 3 concat
+  });
+
+  it('followPaths: by identity, else same place and type, else dropped', () => {
+    const m = fixture();
+    const moved = moveTo(m, 'layers[4]', 'layers', 0).model; // concat to the front
+    expect(followPaths(m, moved, ['layers[4]', 'layers[2]', 'layers[4].branches[1][0]'])).toEqual([
+      'layers[0]',
+      'layers[3]',
+      'layers[0].branches[1][0]',
+    ]);
+    const edited = updateAt(m, 'layers[3].body[0]', (l) => ({ ...l, out: 1 })); // new repeat object
+    expect(followPaths(m, edited, ['layers[3]'])).toEqual(['layers[3]']);
+    expect(followPaths(m, removeAt(m, 'layers[3]'), ['layers[3]'])).toEqual([]);
   });
 });

@@ -166,6 +166,29 @@ describe('view state is not history', () => {
   });
 });
 
+describe('collapsed blocks follow their layers', () => {
+  it('through insert, move, delete and undo', () => {
+    s().toggleCollapsed('layers[2]');
+    s().insertLayer(null, { type: 'relu' }); // after it: unchanged
+    expect(s().collapsed).toEqual({ 'layers[2]': true });
+    s().insertLayer('layers[0]', { type: 'relu' }); // before it: shifts
+    expect(s().collapsed).toEqual({ 'layers[3]': true });
+    s().moveLayerTo('layers[3]', 'layers', 0);
+    expect(s().collapsed).toEqual({ 'layers[0]': true });
+    s().updateLayer('layers[0].body[0]', { out: 9 }); // edited inside: same place, same type
+    expect(s().collapsed).toEqual({ 'layers[0]': true });
+    s().deleteLayer('layers[0]');
+    expect(s().collapsed).toEqual({});
+    s().undo();
+    expect(s().collapsed).toEqual({});
+    s().toggleCollapsed('layers[0]');
+    s().undo(); // before the inner edit: another object, same place and type
+    expect(s().collapsed).toEqual({ 'layers[0]': true });
+    s().undo(); // before the move: the same block object, found at layers[3]
+    expect(s().collapsed).toEqual({ 'layers[3]': true });
+  });
+});
+
 describe('undo / redo', () => {
   it(`goes back ${UNDO_LIMIT} steps and forward again, exactly`, () => {
     expect(UNDO_LIMIT).toBeGreaterThanOrEqual(100);
