@@ -27,6 +27,12 @@ export const SYMBOL_TEX: Readonly<Record<string, string>> = {
   numel_out: '\\mathrm{numel}_{out}',
   inputs: 'n_{in}',
   times: 't',
+  Ph: 'P_h',
+  Pw: 'P_w',
+  Dh: 'D_h',
+  Dw: 'D_w',
+  OPh: 'P^{out}_h',
+  OPw: 'P^{out}_w',
 };
 
 export function symbolTex(name: string): string {
