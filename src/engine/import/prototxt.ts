@@ -12,7 +12,7 @@
  * (and SoftmaxWithLoss), LRN, Flatten, Split. Other layers pass their input through and are
  * listed in the warnings.
  */
-import { MODEL_FORMAT, type LayerSpec, type Model } from '../format/model';
+import { MODEL_FORMAT, pairOf, type LayerSpec, type Model, type Pair } from '../format/model';
 import { evaluateModel } from '../evaluate';
 import { toLayers, type GraphNode } from './graph';
 import { msgField, numField, numsField, parseProtoText, strField, strsField, type TextMessage } from './prototxt-text';
@@ -311,7 +311,9 @@ function convert(text: string, fileName: string): ImportResult {
     layers: s.layers,
     meta: { importedFrom: fileName, sourceFormat: 'caffe-prototxt' },
   };
-  return { ok: true, model: fillPreluChannels(model, pending.prelu), warnings };
+  const filled = fillPreluChannels(model, pending.prelu);
+  warnings.push(...poolSizeNotes(filled));
+  return { ok: true, model: filled, warnings };
 }
 
 /** Caffe PReLU has one slope per input channel: set num_parameters from the inferred input shape. */
@@ -331,4 +333,25 @@ function fillPreluChannels(model: Model, specs: Set<LayerSpec>): Model {
       return out as LayerSpec;
     });
   return { ...model, layers: walk(model.layers, 'layers') };
+}
+
+/**
+ * Netscope sizes pooling outputs as ceil((in + 2p − k) / s) + 1 and never drops a last window
+ * that starts in the padding; PyTorch (and Caffe when p > 0) does. Where the two differ the
+ * model keeps PyTorch's size, and says so.
+ */
+function poolSizeNotes(model: Model): string[] {
+  const notes: string[] = [];
+  for (const r of evaluateModel(model).rows) {
+    if ((r.type !== 'maxpool2d' && r.type !== 'avgpool2d') || !r.input || !r.output || !r.params_) continue;
+    const k = pairOf(r.params_.kernel as Pair);
+    const s = pairOf(r.params_.stride as Pair);
+    const p = pairOf(r.params_.padding as Pair);
+    const netscope = [0, 1].map((i) => Math.ceil((r.input![i + 1] + 2 * p[i] - k[i]) / s[i]) + 1);
+    if (netscope[0] !== r.output[1] || netscope[1] !== r.output[2])
+      notes.push(
+        `${r.name ?? r.path}: Netscope sizes this pooling ${netscope.join('×')}; PyTorch's ceil mode gives ${r.output[1]}×${r.output[2]}, which is what is counted`,
+      );
+  }
+  return notes;
 }

@@ -164,6 +164,21 @@ describe('prototxt: other layers, phases and data layers', () => {
     ]);
   });
 
+  it('says where Netscope sizes a pooling differently (it never drops a window starting in the padding)', () => {
+    // conv k2 on 8×8 → 7×7. Pool k2 s2 p1: Netscope ceil((7 + 2 − 2)/2) + 1 = 5 (analyzer.coffee);
+    // PyTorch's ceil mode drops the 5th window, (5 − 1)·2 = 8 ≥ 7 + 1, and gives 4 (Caffe too, as p > 0).
+    const pool = 'pooling_param { pool: MAX kernel_size: 2 stride: 2 pad: 1 }';
+    const r = importPrototxt(
+      net(
+        layer('c', 'Convolution', 'data', 'c', 'convolution_param { num_output: 4 kernel_size: 2 }') +
+          layer('p', 'Pooling', 'c', 'p', pool),
+      ),
+    );
+    expect(r.ok && r.warnings).toEqual([
+      "p: Netscope sizes this pooling 5×5; PyTorch's ceil mode gives 4×4, which is what is counted",
+    ]);
+  });
+
   it('unsupported layers pass their input through and are listed', () => {
     const r = importPrototxt(net(layer('p', 'Power', 'data', 'p') + layer('r', 'ReLU', 'p', 'p')));
     expect(r.ok).toBe(true);
