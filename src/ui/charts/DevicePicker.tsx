@@ -1,0 +1,94 @@
+/**
+ * Device and precision pickers: devices grouped by category, filtered by a search box; the
+ * precision picker offers only what the device has a peak figure for. Unverified figures are
+ * labelled in the option text.
+ */
+import { useId, useMemo, useState } from 'react';
+import {
+  CATEGORY_LABELS,
+  DEVICE_CATEGORIES,
+  DEVICES,
+  deviceById,
+  precisionsOf,
+  type Precision,
+} from '../../engine/devices';
+
+export function DevicePicker({
+  deviceId,
+  precision,
+  onChange,
+}: {
+  deviceId: string | null;
+  precision: Precision;
+  onChange: (deviceId: string | null, precision: Precision) => void;
+}) {
+  const [query, setQuery] = useState('');
+  const ids = useId();
+  const groups = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return DEVICE_CATEGORIES.map((c) => ({
+      category: c,
+      devices: DEVICES.filter((d) => d.category === c && (!q || `${d.id} ${d.name}`.toLowerCase().includes(q))),
+    })).filter((g) => g.devices.length);
+  }, [query]);
+  const device = deviceId ? deviceById(deviceId) : undefined;
+  const precisions = device ? precisionsOf(device) : (['fp32', 'fp16', 'int8'] as Precision[]);
+  const pick = (id: string | null) => {
+    const d = id ? deviceById(id) : undefined;
+    const ps = d ? precisionsOf(d) : [];
+    onChange(id, d && !ps.includes(precision) ? ps[0] : precision);
+  };
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm">
+      <label htmlFor={`${ids}-q`} className="sr-only">
+        Search devices
+      </label>
+      <input
+        id={`${ids}-q`}
+        type="search"
+        placeholder="Search devices"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        className="focus-ring w-36 rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+      />
+      <label htmlFor={`${ids}-d`} className="text-slate-600 dark:text-slate-300">
+        Device
+      </label>
+      <select
+        id={`${ids}-d`}
+        data-testid="device-picker"
+        value={deviceId ?? ''}
+        onChange={(e) => pick(e.target.value || null)}
+        className="focus-ring rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+      >
+        <option value="">None</option>
+        {groups.map((g) => (
+          <optgroup key={g.category} label={CATEGORY_LABELS[g.category]}>
+            {g.devices.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <label htmlFor={`${ids}-p`} className="text-slate-600 dark:text-slate-300">
+        Precision
+      </label>
+      <select
+        id={`${ids}-p`}
+        data-testid="precision-picker"
+        value={precision}
+        onChange={(e) => onChange(deviceId, e.target.value as Precision)}
+        className="focus-ring rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+      >
+        {precisions.map((p) => (
+          <option key={p} value={p}>
+            {p}
+            {device?.peak[p]?.unverified ? ' (unverified peak)' : ''}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

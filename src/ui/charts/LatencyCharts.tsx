@@ -1,0 +1,170 @@
+/**
+ * Estimated time per executed kernel on the selected device, coloured by what bounds it, and
+ * the roofline (arithmetic intensity vs attainable throughput) with each kernel as a point.
+ * Fused layers (BN, ReLU after a conv) are folded into their host kernel, as the runtime does.
+ */
+import { useMemo } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from 'recharts';
+import type { ModelResult } from '../../engine/evaluate';
+import type { LatencyEstimate } from '../../engine/latency';
+import { deviceById } from '../../engine/devices';
+import { latencySeries, type LatencyPoint } from './chartData';
+import { ChartFrame } from './ChartFrame';
+import { COLORS, ms, si } from './format';
+
+export interface LatencyChartProps {
+  result: ModelResult | null;
+  estimate: LatencyEstimate | null;
+  selectedPath?: string | null;
+  onSelect?: (modelPath: string) => void;
+}
+
+function PointTooltip({ active, payload }: { active?: boolean; payload?: { payload: LatencyPoint }[] }) {
+  if (!active || !payload?.length) return null;
+  const p = payload[0].payload;
+  if (!p.key) return null;
+  return (
+    <div className="rounded border border-slate-300 bg-white px-2 py-1 text-xs shadow dark:border-slate-600 dark:bg-slate-800">
+      <div className="font-semibold">{p.label}</div>
+      <div>
+        {ms(p.ms)} · {p.bound}-bound
+      </div>
+      <div>
+        {p.intensity.toPrecision(3)} op/B → {si(p.attainableGops * 1e9, 'op/s')}
+      </div>
+    </div>
+  );
+}
+
+/** Colour key for compute- vs memory-bound (recharts 3 legends follow series, not cells). */
+function BoundKey() {
+  return (
+    <span className="flex items-center gap-2 text-xs text-slate-700 dark:text-slate-200">
+      {(['compute', 'memory'] as const).map((b) => (
+        <span key={b} className="flex items-center gap-1">
+          <span aria-hidden className="inline-block h-2.5 w-2.5" style={{ background: COLORS[b] }} />
+          {b}-bound
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function LatencyBarsChart({ result, estimate, selectedPath, onSelect }: LatencyChartProps) {
+  const data = useMemo(() => latencySeries(result, estimate), [result, estimate]);
+  const subtitle = estimate
+    ? `${ms(estimate.ms)} (${ms(estimate.low_ms)} – ${ms(estimate.high_ms)}) on ${deviceById(estimate.device)?.name ?? estimate.device}, ${estimate.precision}`
+    : 'pick a device';
+  return (
+    <ChartFrame id="latency" title="Estimated time per layer" subtitle={subtitle} toolbar={<BoundKey />}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 4, right: 8, bottom: 4, left: 8 }} barCategoryGap={1}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="key" tick={false} height={12} />
+          <YAxis tickFormatter={(v: number) => ms(v)} width={64} />
+          <Tooltip content={<PointTooltip />} isAnimationActive={false} />
+          <Bar
+            dataKey="ms"
+            name="time"
+            isAnimationActive={false}
+            cursor="pointer"
+            onClick={(_d: unknown, i: number) => data[i] && onSelect?.(data[i].selectPath)}
+          >
+            {data.map((p) => (
+              <Cell
+                key={p.key}
+                fill={p.bound === 'compute' ? COLORS.compute : COLORS.memory}
+                stroke={p.selectPath === selectedPath ? COLORS.selected : undefined}
+                strokeWidth={p.selectPath === selectedPath ? 2 : 0}
+              />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+export function RooflineChart({ result, estimate, onSelect }: LatencyChartProps) {
+  const data = useMemo(
+    () => latencySeries(result, estimate).filter((p) => p.intensity > 0 && p.attainableGops > 0),
+    [result, estimate],
+  );
+  const roof = useMemo(() => {
+    const first = estimate?.layers.find((l) => !l.fusedInto);
+    if (!first || !data.length) return [];
+    const xs = data.map((p) => p.intensity);
+    const lo = Math.min(...xs) / 2;
+    const hi = Math.max(...xs) * 2;
+    const ridge = first.peakGops / first.bandwidthGBs;
+    // The device's raw roof: bandwidth slope up to the ridge point, then the flat peak.
+    return [lo, Math.min(Math.max(ridge, lo), hi), hi].map((x) => ({
+      intensity: x,
+      attainableGops: Math.min(first.peakGops, x * first.bandwidthGBs),
+      key: '',
+    }));
+  }, [estimate, data]);
+  return (
+    <ChartFrame
+      id="roofline"
+      title="Roofline"
+      subtitle="each point is a kernel at its calibrated attainable throughput; the line is the device's raw roof"
+      toolbar={<BoundKey />}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <ScatterChart margin={{ top: 4, right: 12, bottom: 16, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            type="number"
+            dataKey="intensity"
+            scale="log"
+            domain={['auto', 'auto']}
+            tickFormatter={(v: number) => si(v)}
+            name="intensity"
+            label={{ value: 'arithmetic intensity (op/byte)', position: 'bottom', offset: 0, fontSize: 11 }}
+          />
+          <YAxis
+            type="number"
+            dataKey="attainableGops"
+            scale="log"
+            domain={['auto', 'auto']}
+            tickFormatter={(v: number) => si(v * 1e9)}
+            width={56}
+            label={{ value: 'op/s', angle: -90, position: 'insideLeft', fontSize: 11 }}
+          />
+          <ZAxis range={[36, 36]} />
+          <Tooltip content={<PointTooltip />} isAnimationActive={false} />
+          <Scatter
+            data={roof}
+            line={{ stroke: '#64748b', strokeWidth: 2 }}
+            shape={() => <g />}
+            isAnimationActive={false}
+            legendType="none"
+          />
+          <Scatter
+            data={data}
+            isAnimationActive={false}
+            cursor="pointer"
+            onClick={(_d: unknown, i: number) => data[i] && onSelect?.(data[i].selectPath)}
+          >
+            {data.map((p) => (
+              <Cell key={p.key} fill={p.bound === 'compute' ? COLORS.compute : COLORS.memory} />
+            ))}
+          </Scatter>
+        </ScatterChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * Activation memory live at each execution step (stacked: held by enclosing residual/concat
+ * branches + the step's own tensors), the peak marked, and the weight size for the dtype.
+ */
+import { useMemo } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { ModelResult } from '../../engine/evaluate';
+import { activationMemory } from '../../engine/memory';
+import type { Precision } from '../../engine/devices/schema';
+import { memorySeries, type MemoryPoint } from './chartData';
+import { ChartFrame } from './ChartFrame';
+import { bytes, COLORS } from './format';
+
+function MemoryTooltip({
+  active,
+  payload,
+}: {
+  active?: boolean;
+  payload?: { payload: MemoryPoint & { own: number } }[];
+}) {
+  if (!active || !payload?.length) return null;
+  const p = payload[0].payload;
+  return (
+    <div className="rounded border border-slate-300 bg-white px-2 py-1 text-xs shadow dark:border-slate-600 dark:bg-slate-800">
+      <div className="font-semibold">
+        {p.label}
+        {p.peak ? ' — peak' : ''}
+      </div>
+      <div>Live: {bytes(p.liveBytes)}</div>
+      <div>Held by branches: {bytes(p.heldBytes)}</div>
+    </div>
+  );
+}
+
+export function MemoryChart({
+  result,
+  dtype,
+  selectedPath,
+  onSelect,
+}: {
+  result: ModelResult | null;
+  dtype: Precision;
+  selectedPath?: string | null;
+  onSelect?: (modelPath: string) => void;
+}) {
+  const mem = useMemo(() => (result ? activationMemory(result, dtype) : null), [result, dtype]);
+  const data = useMemo(
+    () => memorySeries(result, mem).map((p) => ({ ...p, own: p.liveBytes - p.heldBytes })),
+    [result, mem],
+  );
+  const peak = data.find((p) => p.peak);
+  const subtitle = mem
+    ? `peak ${bytes(Number(mem.peak?.liveBytes ?? 0))} at ${peak?.label ?? '–'} · weights ${bytes(Number(mem.weightBytes))} (${dtype})${mem.complete ? '' : ' · incomplete: some layers have errors'}`
+    : '';
+  return (
+    <ChartFrame id="memory" title="Activation memory per step" subtitle={subtitle}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 4, right: 8, bottom: 4, left: 8 }} barCategoryGap={1}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="key" tick={false} height={12} />
+          <YAxis tickFormatter={(v: number) => bytes(v)} width={64} />
+          <Tooltip content={<MemoryTooltip />} isAnimationActive={false} />
+          <Legend verticalAlign="top" height={24} />
+          <Bar
+            dataKey="heldBytes"
+            stackId="m"
+            name="Held by residual / concat branches"
+            fill={COLORS.held}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="own"
+            stackId="m"
+            name="Inputs and output of the step"
+            fill={COLORS.params}
+            isAnimationActive={false}
+            cursor="pointer"
+            onClick={(_d: unknown, i: number) => data[i] && onSelect?.(data[i].selectPath)}
+          >
+            {data.map((p) => (
+              <Cell
+                key={p.key}
+                fill={p.peak ? COLORS.peak : p.selectPath === selectedPath ? COLORS.selected : COLORS.params}
+              />
+            ))}
+          </Bar>
+          {peak && (
+            <ReferenceLine
+              y={peak.liveBytes}
+              stroke={COLORS.peak}
+              strokeDasharray="4 2"
+              label={{
+                value: `peak ${bytes(peak.liveBytes)}`,
+                position: 'insideTopRight',
+                fontSize: 11,
+                fill: COLORS.peak,
+              }}
+            />
+          )}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,232 @@
+/**
+ * Chart series from the engine's results. Pure functions: no React, so they are unit-tested
+ * and the components only draw. Counts stay bigint until here; charts need numbers, so they
+ * are converted at this boundary (3+ significant digits are plenty for a bar's height; exact
+ * values travel along for tooltips).
+ */
+import type { ModelResult, Row } from '../../engine/evaluate';
+import { layerClassOf, LAYER_CLASSES, LAYER_CLASS_LABELS, type LayerClass } from '../../engine/latency-classes';
+import type { ActivationMemory } from '../../engine/memory';
+import type { LatencyEstimate } from '../../engine/latency';
+
+/** More bars than this and the per-layer charts aggregate by top-level layer, then keep the top N. */
+export const MAX_BARS = 150;
+
+export interface LayerPoint {
+  /** Unique key (the evaluated instance path, or the group path when aggregated). */
+  readonly key: string;
+  /** What a click selects in the editor (the model path). */
+  readonly selectPath: string;
+  readonly label: string;
+  readonly layerClass: LayerClass | 'mixed';
+  readonly params: number;
+  readonly count: number;
+  readonly exactParams: bigint;
+  readonly exactCount: bigint;
+  /** How many layers this bar stands for (1 unless aggregated). */
+  readonly layers: number;
+}
+
+export const rowLabel = (r: Row): string =>
+  r.name ? `${r.name} (${r.type})` : `${r.type} ${r.path.replace(/^layers/, '')}`;
+
+/** Leaf rows that did not fail: the layers that do work. */
+export const leafRows = (result: ModelResult | null): Row[] =>
+  result ? result.rows.filter((r) => !r.block && !r.error) : [];
+
+const countOf = (r: Row, countIndex: number): bigint => (countIndex >= 0 ? (r.counts[countIndex] ?? 0n) : r.macs);
+
+/** Top-level ancestor path of a row: `layers[4]` for `layers[4]#1.body[0]`. */
+const topLevel = (path: string): string => path.match(/^layers\[\d+\]/)?.[0] ?? path;
+
+export interface LayerSeries {
+  readonly points: LayerPoint[];
+  /** How the series was reduced: none, by top-level layer, or to the top N of those. */
+  readonly aggregated: 'none' | 'top-level' | 'top-n';
+}
+
+/** Per-layer params and the selected count (countIndex into result.counts; -1 = conv/linear MACs). */
+export function layerSeries(result: ModelResult | null, countIndex: number, maxBars = MAX_BARS): LayerSeries {
+  const leaves = leafRows(result);
+  const points: LayerPoint[] = leaves.map((r) => {
+    const p = r.params;
+    const c = countOf(r, countIndex);
+    return {
+      key: r.path,
+      selectPath: r.modelPath,
+      label: rowLabel(r),
+      layerClass: layerClassOf(r),
+      params: Number(p),
+      count: Number(c),
+      exactParams: p,
+      exactCount: c,
+      layers: 1,
+    };
+  });
+  // Blocks' combining ops (residual adds) carry counts too; they join the per-layer view as their own bars.
+  for (const r of result?.rows ?? [])
+    if (r.block && !r.error && countOf(r, countIndex) > 0n) {
+      const c = countOf(r, countIndex);
+      points.push({
+        key: r.path,
+        selectPath: r.modelPath,
+        label: `${rowLabel(r)} (combine)`,
+        layerClass: 'elementwise',
+        params: 0,
+        count: Number(c),
+        exactParams: 0n,
+        exactCount: c,
+        layers: 1,
+      });
+    }
+  const order = new Map(result?.rows.map((r, i) => [r.path, i]) ?? []);
+  points.sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
+  if (points.length <= maxBars) return { points, aggregated: 'none' };
+  const groups = new Map<string, LayerPoint>();
+  for (const p of points) {
+    const g = topLevel(p.key);
+    const prev = groups.get(g);
+    const row = result!.rows[order.get(g) ?? 0];
+    groups.set(
+      g,
+      prev
+        ? {
+            ...prev,
+            params: prev.params + p.params,
+            count: prev.count + p.count,
+            exactParams: prev.exactParams + p.exactParams,
+            exactCount: prev.exactCount + p.exactCount,
+            layers: prev.layers + 1,
+            layerClass: prev.layerClass === p.layerClass ? prev.layerClass : 'mixed',
+          }
+        : { ...p, key: g, selectPath: row?.modelPath ?? g, label: row ? rowLabel(row) : g },
+    );
+  }
+  const grouped = [...groups.values()];
+  if (grouped.length <= maxBars) return { points: grouped, aggregated: 'top-level' };
+  const keep = new Set(
+    [...grouped]
+      .sort((a, b) => b.count - a.count)
+      .slice(0, maxBars - 1)
+      .map((p) => p.key),
+  );
+  const rest = grouped.filter((p) => !keep.has(p.key));
+  const other: LayerPoint = {
+    key: 'other',
+    selectPath: '',
+    label: `${rest.length} other layers`,
+    layerClass: 'mixed',
+    params: rest.reduce((s, p) => s + p.params, 0),
+    count: rest.reduce((s, p) => s + p.count, 0),
+    exactParams: rest.reduce((s, p) => s + p.exactParams, 0n),
+    exactCount: rest.reduce((s, p) => s + p.exactCount, 0n),
+    layers: rest.reduce((s, p) => s + p.layers, 0),
+  };
+  return { points: [...grouped.filter((p) => keep.has(p.key)), other], aggregated: 'top-n' };
+}
+
+export interface CumulativePoint {
+  readonly index: number;
+  readonly label: string;
+  /** Running shares in percent of the totals. */
+  readonly params: number;
+  readonly count: number;
+}
+
+/** Running totals of params and count along the depth, as percentages of the totals. */
+export function cumulativeSeries(points: readonly LayerPoint[]): CumulativePoint[] {
+  const tp = points.reduce((s, p) => s + p.exactParams, 0n);
+  const tc = points.reduce((s, p) => s + p.exactCount, 0n);
+  let p = 0n;
+  let c = 0n;
+  const pct = (x: bigint, t: bigint) => (t > 0n ? Number((x * 1_000_000n) / t) / 10_000 : 0);
+  return points.map((pt, index) => {
+    p += pt.exactParams;
+    c += pt.exactCount;
+    return { index: index + 1, label: pt.label, params: pct(p, tp), count: pct(c, tc) };
+  });
+}
+
+export interface ClassShare {
+  readonly layerClass: LayerClass;
+  readonly label: string;
+  readonly params: number;
+  readonly count: number;
+  readonly layers: number;
+}
+
+/** Params and count summed per layer class (conv, depthwise, pointwise, …); empty classes dropped. */
+export function classShares(result: ModelResult | null, countIndex: number): ClassShare[] {
+  const acc = new Map<LayerClass, { p: bigint; c: bigint; n: number }>(
+    LAYER_CLASSES.map((c) => [c, { p: 0n, c: 0n, n: 0 }]),
+  );
+  for (const r of result?.rows ?? []) {
+    if (r.error || (r.block && countOf(r, countIndex) === 0n)) continue;
+    const a = acc.get(r.block ? 'elementwise' : layerClassOf(r))!;
+    a.p += r.params;
+    a.c += countOf(r, countIndex);
+    a.n += 1;
+  }
+  return LAYER_CLASSES.map((c) => ({
+    layerClass: c,
+    label: LAYER_CLASS_LABELS[c],
+    params: Number(acc.get(c)!.p),
+    count: Number(acc.get(c)!.c),
+    layers: acc.get(c)!.n,
+  })).filter((s) => s.layers > 0);
+}
+
+export interface MemoryPoint {
+  readonly key: string;
+  readonly selectPath: string;
+  readonly label: string;
+  readonly liveBytes: number;
+  readonly heldBytes: number;
+  readonly peak: boolean;
+}
+
+/** Live activation bytes per execution step, the peak flagged. */
+export function memorySeries(result: ModelResult | null, mem: ActivationMemory | null): MemoryPoint[] {
+  if (!result || !mem) return [];
+  return mem.steps.map((s) => {
+    const r = result.rows[s.index];
+    return {
+      key: s.path,
+      selectPath: r.modelPath,
+      label: r.block ? `${rowLabel(r)} (combine)` : rowLabel(r),
+      liveBytes: Number(s.liveBytes),
+      heldBytes: Number(s.heldBytes),
+      peak: mem.peak === s,
+    };
+  });
+}
+
+export interface LatencyPoint {
+  readonly key: string;
+  readonly selectPath: string;
+  readonly label: string;
+  readonly ms: number;
+  readonly bound: 'compute' | 'memory';
+  readonly intensity: number;
+  readonly attainableGops: number;
+}
+
+/** Executed kernels (fused layers folded into their host) with time, bound and roofline position. */
+export function latencySeries(result: ModelResult | null, est: LatencyEstimate | null): LatencyPoint[] {
+  if (!result || !est) return [];
+  const byPath = new Map(result.rows.map((r) => [r.path, r]));
+  return est.layers
+    .filter((l) => !l.fusedInto)
+    .map((l) => {
+      const r = byPath.get(l.path);
+      return {
+        key: l.path,
+        selectPath: r?.modelPath ?? l.path,
+        label: (r ? rowLabel(r) : l.path) + (l.fused.length ? ` + ${l.fused.length} fused` : ''),
+        ms: l.ms,
+        bound: l.bound,
+        intensity: Number.isFinite(l.intensity) ? l.intensity : 0,
+        attainableGops: l.attainableGops,
+      };
+    });
+}
