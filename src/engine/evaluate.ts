@@ -258,7 +258,8 @@ class Run {
     }
     const start = this.rows.length;
     const output = this.compute(spec, input, path, depth);
-    if (cacheable) MEMO.set(spec, { input, runKey: this.memoKey, path, depth, start, rows: this.rows.slice(start), output });
+    if (cacheable)
+      MEMO.set(spec, { input, runKey: this.memoKey, path, depth, start, rows: this.rows.slice(start), output });
     return output;
   }
 

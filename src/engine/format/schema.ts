@@ -16,11 +16,9 @@ export const LIMITS = {
   maxBatch: 1_000_000,
 } as const;
 
-const dim = z
-  .number()
-  .refine((v) => Number.isInteger(v) && v > 0 && v <= LIMITS.maxDim, {
-    message: `must be a positive integer ≤ ${LIMITS.maxDim}`,
-  });
+const dim = z.number().refine((v) => Number.isInteger(v) && v > 0 && v <= LIMITS.maxDim, {
+  message: `must be a positive integer ≤ ${LIMITS.maxDim}`,
+});
 
 export const modelEnvelopeSchema = z.object({
   format: z.literal(MODEL_FORMAT, { error: `format must be "${MODEL_FORMAT}"` }),

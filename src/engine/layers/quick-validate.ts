@@ -31,7 +31,11 @@ function valid(f: FieldSpec, v: unknown): boolean {
 }
 
 const isLayerList = (v: unknown): boolean =>
-  Array.isArray(v) && v.every((l) => typeof l === 'object' && l !== null && !Array.isArray(l) && typeof (l as { type?: unknown }).type === 'string');
+  Array.isArray(v) &&
+  v.every(
+    (l) =>
+      typeof l === 'object' && l !== null && !Array.isArray(l) && typeof (l as { type?: unknown }).type === 'string',
+  );
 
 export interface ListFieldSpec {
   readonly name: string;
