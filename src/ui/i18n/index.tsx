@@ -1,0 +1,96 @@
+/**
+ * Interface language: a tiny store (the choice is kept in localStorage), `t()` for code outside
+ * React, `useT()` for components (re-renders on a switch) and the <LanguageSwitch/> control.
+ * Other components adopt it by adding their keys to en.ts and zh-CN.ts and calling useT().
+ */
+import { createViewStore } from '../teaching/viewStore';
+import { useEffect } from 'react';
+import { en, type MessageKey } from './en';
+import { zhCN } from './zh-CN';
+
+export type { MessageKey } from './en';
+
+export const LANGS = ['en', 'zh-CN'] as const;
+export type Lang = (typeof LANGS)[number];
+
+const TABLES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, 'zh-CN': zhCN };
+export const LANG_KEY = 'floplab.lang';
+
+function storedLang(): Lang {
+  try {
+    const v = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANG_KEY);
+    return (LANGS as readonly string[]).includes(v ?? '') ? (v as Lang) : 'en';
+  } catch {
+    return 'en'; // storage blocked: English, and the switch still works for this page
+  }
+}
+
+interface LangState {
+  readonly lang: Lang;
+  setLang(l: Lang): void;
+}
+
+export const useLang = createViewStore<LangState>((set) => ({
+  lang: storedLang(),
+  setLang: (lang) => {
+    try {
+      localStorage.setItem(LANG_KEY, lang);
+    } catch {
+      // Not remembered across visits; the switch still applies now.
+    }
+    set({ lang });
+  },
+}));
+
+/** Fills `{name}` placeholders; a missing value leaves the placeholder visible (easy to spot). */
+export function format(text: string, vars?: Readonly<Record<string, string | number>>): string {
+  return vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (vars[k] === undefined ? m : String(vars[k]))) : text;
+}
+
+/** The string for `key` in `lang` (English when a translation is missing at runtime). */
+export function translate(lang: Lang, key: MessageKey, vars?: Readonly<Record<string, string | number>>): string {
+  return format(TABLES[lang][key] ?? en[key], vars);
+}
+
+/** Non-React callers: the current language's string. */
+export const t = (key: MessageKey, vars?: Readonly<Record<string, string | number>>): string =>
+  translate(useLang.getState().lang, key, vars);
+
+export type T = typeof t;
+
+/** Components: a `t` bound to the current language; switching language re-renders the caller. */
+export function useT(): T {
+  const lang = useLang((s) => s.lang);
+  return (key, vars) => translate(lang, key, vars);
+}
+
+/** Keeps <html lang> in step, for screen readers and CJK fonts. */
+function useHtmlLang(lang: Lang): void {
+  useEffect(() => {
+    if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  }, [lang]);
+}
+
+export function LanguageSwitch() {
+  const lang = useLang((s) => s.lang);
+  const setLang = useLang((s) => s.setLang);
+  const tr = useT();
+  useHtmlLang(lang);
+  return (
+    <label className="flex items-center gap-1.5 text-sm">
+      <span className="text-slate-600 dark:text-slate-300">{tr('lang.label')}</span>
+      <select
+        className="field py-0.5"
+        value={lang}
+        onChange={(e) => setLang(e.target.value as Lang)}
+        data-testid="language-switch"
+      >
+        {LANGS.map((l) => (
+          <option key={l} value={l}>
+            {translate(l, `lang.${l}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

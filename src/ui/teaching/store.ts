@@ -1,0 +1,88 @@
+/**
+ * View state of the teaching panels (not part of the document, not undoable): the open tab,
+ * model B of the A/B view, the parts an exercise link hides and which of them were revealed,
+ * and the guided example whose explanation is showing. Links set it through captureLink().
+ */
+import { createViewStore } from './viewStore';
+import type { Model } from '../../engine/format/model';
+import { decodeShare } from '../../state/urlCodec';
+import { useEditor } from '../../state/store';
+import type { ExampleId, TeachingTab } from './examples';
+
+export type { TeachingTab } from './examples';
+
+export interface TeachingState {
+  tab: TeachingTab;
+  /** Model B of the A/B comparison (null: none). */
+  compare: Model | null;
+  /** Parts hidden by an exercise link: 'totals', 'table', 'conventions', 'compare', 'layer:<path>'. */
+  hide: readonly string[];
+  revealed: readonly string[];
+  example: ExampleId | null;
+  setTab(tab: TeachingTab): void;
+  setCompare(m: Model | null): void;
+  setHide(parts: readonly string[]): void;
+  reveal(part: string): void;
+  revealAll(): void;
+  /** Loads a guided example into the calculator (undoable model change) and shows its text. */
+  openExample(id: ExampleId): Promise<void>;
+  closeExample(): void;
+}
+
+export const HIDEABLE_PARTS = ['totals', 'table', 'conventions', 'compare'] as const;
+export const layerPart = (path: string): string => `layer:${path}`;
+
+export const useTeaching = createViewStore<TeachingState>((set, get) => ({
+  tab: 'layer',
+  compare: null,
+  hide: [],
+  revealed: [],
+  example: null,
+  setTab: (tab) => set({ tab }),
+  setCompare: (compare) => set({ compare }),
+  setHide: (hide) => set({ hide: [...hide], revealed: [] }),
+  reveal: (part) => {
+    if (!get().revealed.includes(part)) set({ revealed: [...get().revealed, part] });
+  },
+  revealAll: () => set({ revealed: [...get().hide] }),
+  openExample: async (id) => {
+    // Loaded on demand: the examples pull in the model zoo, which the first paint does not need.
+    const { exampleById } = await import('./examples');
+    const ex = exampleById(id);
+    if (!ex) return;
+    const editor = useEditor.getState();
+    editor.setModel(ex.model());
+    editor.setSettings({ convention: ex.convention });
+    if (ex.select) editor.select(ex.select);
+    set({ example: id, tab: ex.tab, compare: ex.compare ? ex.compare() : get().compare });
+  },
+  closeExample: () => set({ example: null }),
+}));
+
+/** True while `part` is hidden and not yet revealed. */
+export const useHidden = (part: string): boolean =>
+  useTeaching((s) => s.hide.includes(part) && !s.revealed.includes(part));
+
+/**
+ * Reads the teaching parts of a share link (model B, hidden parts) from the URL. Call it before
+ * startState(), which opens the rest of the link and then removes the hash. Listens for later
+ * hash changes too (registered first, so it reads the hash before persistence clears it).
+ */
+export function captureLink(): void {
+  if (typeof window === 'undefined') return;
+  const read = () => {
+    const hash = window.location.hash;
+    if (!hash || hash === '#') return;
+    const r = decodeShare(hash);
+    if (!r.ok) return; // persistence shows the notice; nothing of ours to apply
+    useTeaching.setState({
+      compare: r.state.compare ?? null,
+      hide: r.state.hide ?? [],
+      revealed: [],
+      example: null,
+      ...(r.state.compare ? { tab: 'compare' as const } : {}),
+    });
+  };
+  read();
+  window.addEventListener('hashchange', read);
+}
