@@ -3,8 +3,10 @@ import { createRoot } from 'react-dom/client';
 import './index.css';
 import { App } from './ui/App';
 import { startState } from './state/boot';
+import { captureLink } from './ui/teaching/store';
 
 // Autosave or shared link first, so the first paint already shows the user's model.
+captureLink(); // teaching parts of a link (model B, hidden parts), read before startState clears the hash
 startState();
 
 createRoot(document.getElementById('root') as HTMLElement).render(

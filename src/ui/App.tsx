@@ -15,6 +15,8 @@ import { LayerTable } from './results/LayerTable';
 import { DetailsPanel } from './details/DetailsPanel';
 import { UiProvider, useUi } from './uiContext';
 import { useGlobalKeys, useThemeClass } from './useGlobalKeys';
+import { TeachingTabs, useTeachingWide } from './teaching/TeachingTabs';
+import { ExerciseBar, Hideable } from './teaching/Exercise';
 
 function Screen() {
   const { result, pending } = useEvaluation();
@@ -25,11 +27,15 @@ function Screen() {
   const { paletteInput } = useUi();
   useGlobalKeys(paletteInput);
   useThemeClass();
+  const wide = useTeachingWide();
   return (
     <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Header />
       <NoticeBar />
-      <main className="grid min-h-0 flex-1 grid-cols-[minmax(26rem,35%)_minmax(0,1fr)_minmax(15rem,21%)]">
+      <ExerciseBar />
+      <main
+        className={`grid min-h-0 flex-1 ${wide ? 'grid-cols-[minmax(22rem,30%)_minmax(0,1fr)_minmax(24rem,36%)]' : 'grid-cols-[minmax(26rem,35%)_minmax(0,1fr)_minmax(15rem,21%)]'}`}
+      >
         <section
           aria-label="Editor"
           className="flex min-h-0 flex-col border-r border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
@@ -48,16 +54,22 @@ function Screen() {
           <LayerList result={deferred} countIndex={countIndex} />
         </section>
         <section aria-label="Results" className="flex min-h-0 flex-col gap-3 overflow-hidden p-3">
-          <TotalsPanel result={result} countIndex={countIndex} pending={pending} />
+          <Hideable part="totals">
+            <TotalsPanel result={result} countIndex={countIndex} pending={pending} />
+          </Hideable>
           {/* Issue 5 mounts its charts here (per-layer bars, latency). */}
           <div data-slot="charts" />
-          <LayerTable result={deferred} countIndex={countIndex} />
+          <Hideable part="table" className="min-h-0 flex-1">
+            <LayerTable result={deferred} countIndex={countIndex} />
+          </Hideable>
         </section>
         <aside
           aria-label="Details"
           className="min-h-0 overflow-auto border-l border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"
         >
-          <DetailsPanel result={deferred} />
+          <TeachingTabs>
+            <DetailsPanel result={deferred} />
+          </TeachingTabs>
         </aside>
       </main>
     </div>

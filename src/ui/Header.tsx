@@ -4,6 +4,7 @@ import { useCanRedo, useCanUndo, useEditor } from '../state/store';
 import { ConventionPicker } from './ConventionPicker';
 import { ShareButton } from './ShareButton';
 import { Button, Segmented } from './controls';
+import { LanguageSwitch } from './i18n';
 
 function HeaderView() {
   const name = useEditor((s) => s.model.name ?? '');
@@ -52,6 +53,7 @@ function HeaderView() {
       </div>
       <div className="ml-auto flex flex-wrap items-center gap-3">
         <ConventionPicker />
+        <LanguageSwitch />
         <Segmented
           label="Numbers"
           value={numberFormat}

@@ -13,6 +13,7 @@ import { formatCount, groupDigits, shapeLabel, unitWord, type NumberFormat } fro
 import { numbersByPath } from '../numbers';
 import { fieldText } from '../editor/fieldText';
 import { memo, useMemo } from 'react';
+import { FormulaInspector } from '../teaching/FormulaInspector';
 
 function Pair({ k, v, testId }: { k: ReactNode; v: ReactNode; testId?: string }) {
   return (
@@ -150,8 +151,8 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
           </table>
         </section>
       )}
-      {/* Issue 6 mounts the formula inspector here (row, symbols, convention rules). */}
-      <div data-slot="formula-inspector" />
+      {/* Issue 6: the formula inspector (src/ui/teaching). */}
+      <FormulaInspector />
     </div>
   );
 }
