@@ -124,7 +124,7 @@ function LayerTableView({ result, countIndex }: { result: ModelResult | null; co
                   data-testid="table-row"
                 >
                   <td className="num px-1.5 text-slate-600 dark:text-slate-400">{r.order + 1}</td>
-                  <td className="max-w-52 truncate px-1.5" style={{ paddingLeft: 6 + r.depth * 10 }}>
+                  <td className="max-w-44 truncate px-1.5" style={{ paddingLeft: 6 + r.depth * 10 }}>
                     <span className="font-medium">{r.type}</span>{' '}
                     <span className="font-mono text-slate-600 dark:text-slate-400">{r.name || r.path}</span>
                   </td>
@@ -135,7 +135,7 @@ function LayerTableView({ result, countIndex }: { result: ModelResult | null; co
                   <td className="num px-1.5 text-right whitespace-nowrap">
                     <span
                       aria-hidden
-                      className="mr-1.5 inline-block h-1.5 w-10 overflow-hidden rounded-full bg-slate-200 align-middle dark:bg-slate-700"
+                      className="mr-1 inline-block h-1.5 w-8 overflow-hidden rounded-full bg-slate-200 align-middle dark:bg-slate-700"
                     >
                       <span
                         className="block h-full bg-indigo-600 dark:bg-indigo-300"
