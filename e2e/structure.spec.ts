@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Model } from '../src/engine/format/model';
+import { makeShareUrl } from '../src/state/urlCodec';
 import { addLayer, expectTotals, newModel, row, selectRow } from './helpers';
 
 /** Types of the visible rows, top to bottom (the list is virtualised; these models are small). */
@@ -130,4 +131,35 @@ test('per-layer table sorts by a column and copies CSV', async ({ page }) => {
   const lines = csv.trim().split('\n');
   expect(lines[0]).toMatch(/^path,name,type,output,params,/);
   expect(lines.length - 1).toBe(await table.getByTestId('table-row').count());
+});
+
+test('a 1,000-layer model renders only the visible rows and scrolls to the last one', async ({ page, baseURL }) => {
+  const layers = Array.from({ length: 1000 }, (_, i) =>
+    i % 2 ? { type: 'relu' } : { type: 'conv2d', out: 8, kernel: 3, padding: 1, name: `c${i}` },
+  );
+  const big: Model = { format: 'floplab.model/1', input: [8, 16, 16], layers };
+  await page.goto(makeShareUrl(baseURL!, { model: big, convention: 'thop' }));
+  await expectTotals(page, big, 'thop');
+  expect(await page.getByTestId('layer-row').count()).toBeLessThan(80);
+  await page.getByTestId('layer-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(row(page, 'layers[999]')).toBeVisible();
+  await expect(page.getByTestId('table-row')).not.toHaveCount(1000);
+});
+
+test('"/" focuses the palette from anywhere; Enter inserts after the selection', async ({ page }) => {
+  await threeLayers(page);
+  await selectRow(page, 'layers[0]');
+  await page.locator('h1').click();
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('palette-search')).toBeFocused();
+  await page.keyboard.type('flatten');
+  await page.keyboard.press('Enter');
+  expect(await types(page)).toEqual([
+    'layers[0]:Conv2d',
+    'layers[1]:Flatten',
+    'layers[2]:BatchNorm2d',
+    'layers[3]:ReLU',
+  ]);
+  // Flatten before a batch norm: the error sits on the batch-norm row, in place.
+  await expect(row(page, 'layers[2]').getByTestId('row-error')).toContainText('feature map');
 });
