@@ -16,6 +16,7 @@ import { evaluateModel, type ModelResult } from '../engine/evaluate';
 import type { Model } from '../engine/format/model';
 import type { EngineWorkerApi } from './engine.worker';
 import { DeltaDecoder } from './delta';
+import { ModelEncoder } from './modelSync';
 
 /** Something that can evaluate: a worker behind comlink, the main thread, or a fake in tests. */
 export interface EngineBackend {
@@ -56,9 +57,17 @@ export const spawnWebWorker: SpawnBackend = (onCrash) => {
   worker.addEventListener('messageerror', () => onCrash('the engine worker sent an unreadable message'));
   const api = wrap<EngineWorkerApi>(worker);
   // The client sends one request at a time per worker, so answers arrive in order.
-  const decoder = new DeltaDecoder();
+  const results = new DeltaDecoder();
+  const models = new ModelEncoder();
   return {
-    evaluate: async (model, conventions) => decoder.decode(await api.evaluate(model, conventions, decoder.base)),
+    evaluate: async (model, conventions) => {
+      try {
+        return results.decode(await api.evaluate(models.encode(model), conventions, results.base));
+      } catch (err) {
+        models.reset(); // out of step with the worker: the next model goes in full
+        throw err;
+      }
+    },
     terminate: () => {
       api[releaseProxy]();
       worker.terminate();

@@ -2,22 +2,45 @@
  * The engine's web worker: evaluates models off the main thread so typing never waits on counting.
  * The API is exposed with comlink; src/worker/client.ts is its only user. BigInt counts survive
  * postMessage (structured clone supports BigInt), so results arrive exact. Answers are row deltas
- * against the previous answer (src/worker/delta.ts), because copying is the expensive part.
+ * against the previous answer (src/worker/delta.ts), because copying is the expensive part, and
+ * models arrive with unchanged layers as references (src/worker/modelSync.ts).
  */
 import { expose } from 'comlink';
 import { evaluateModel } from '../engine/evaluate';
 import type { Model } from '../engine/format/model';
+import type { ImportProgress, ImportResult } from '../engine/import/result';
 import { DeltaEncoder, type ResultDelta } from './delta';
+import { ModelDecoder, type WireModel } from './modelSync';
+import type { PresetSummaryResult } from './presetSummaries';
 
 export interface EngineWorkerApi {
-  /** `base`: id of the answer the page holds, or null. */
-  evaluate(model: Model, conventions: readonly string[], base: number | null): ResultDelta;
+  /** `model`: layers the worker holds come as references (modelSync.ts); `base`: id of the answer the page holds, or null. */
+  evaluate(model: WireModel, conventions: readonly string[], base: number | null): ResultDelta;
+  /**
+   * Imports a file (src/engine/import). `buffer` is transferred, not copied; `onProgress` is a
+   * comlink proxy. The importers (protobufjs …) load on first use, so evaluation never waits for them.
+   */
+  importFile(name: string, buffer: ArrayBuffer, onProgress?: (p: ImportProgress) => void): Promise<ImportResult>;
+  /** The preset picker's numbers (presetSummaries.ts) for `names` (all when omitted); the zoo loads on first use. */
+  presetSummaries(names?: readonly string[]): Promise<PresetSummaryResult[]>;
 }
 
-const encoder = new DeltaEncoder();
+const results = new DeltaEncoder();
+const models = new ModelDecoder();
 
 const api: EngineWorkerApi = {
-  evaluate: (model, conventions, base) => encoder.encode(evaluateModel(model, { conventions }), base),
+  evaluate: (wire, conventions, base) => {
+    // Rebuilt from the layer objects kept from the last request, so the engine's caches hit.
+    const model: Model = models.decode(wire);
+    return results.encode(evaluateModel(model, { conventions }), base);
+  },
+  importFile: async (name, buffer, onProgress) => {
+    const { importFile } = await import('../engine/import');
+    // Progress calls post a message each and do not wait for the page's answer.
+    const report = onProgress ? (p: ImportProgress) => void onProgress(p) : undefined;
+    return importFile(name, new Uint8Array(buffer), { onProgress: report });
+  },
+  presetSummaries: async (names) => (await import('./presetSummaries')).presetSummaries(names),
 };
 
 expose(api);
