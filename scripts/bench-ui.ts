@@ -90,6 +90,12 @@ async function main(): Promise<void> {
     await page.evaluate(() => {
       const w = window as unknown as { __bench: { result: number; repaint: number }[] };
       w.__bench = [];
+      // Main-thread time of each click (store update + synchronous render), from Event Timing.
+      const handlers: number[] = ((window as unknown as { __handlers: number[] }).__handlers = []);
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as PerformanceEventTiming[])
+          if (e.name === 'click') handlers.push(e.processingEnd - e.processingStart);
+      }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
       const target = document.querySelector('[data-testid="total-params"]')!;
       new MutationObserver(() => {
         const edits = performance.getEntriesByName('floplab:edit');
@@ -115,6 +121,11 @@ async function main(): Promise<void> {
     const f = (x: number) => `${x.toFixed(1)} ms`;
     console.log(`edits: ${samples.length}`);
     console.log(`edit → result committed: p50 ${f(pct(result, 50))}, p95 ${f(pct(result, 95))}`);
+    const handlers = await page.evaluate(() => (window as unknown as { __handlers: number[] }).__handlers);
+    if (handlers.length)
+      console.log(
+        `click handling on the main thread (store update + render; ${handlers.length} clicks): p50 ${f(pct(handlers, 50))}, p95 ${f(pct(handlers, 95))}`,
+      );
     const ui = samples.map((s) => s.repaint - s.result);
     console.log(`result → repainted totals (UI only): p50 ${f(pct(ui, 50))}, p95 ${f(pct(ui, 95))}`);
     console.log(`edit → repainted totals: p50 ${f(pct(repaint, 50))}, p95 ${f(pct(repaint, 95))} (target p95 ≤ 50 ms)`);
