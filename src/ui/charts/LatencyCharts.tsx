@@ -20,7 +20,7 @@ import {
 import type { ModelResult } from '../../engine/evaluate';
 import type { LatencyEstimate } from '../../engine/latency';
 import { deviceById } from '../../engine/devices';
-import { latencySeries, type LatencyPoint } from './chartData';
+import { decadeTicks, latencySeries, type LatencyPoint } from './chartData';
 import { ChartFrame } from './ChartFrame';
 import { COLORS, ms, si } from './format';
 
@@ -102,19 +102,22 @@ export function RooflineChart({ result, estimate, onSelect }: LatencyChartProps)
     () => latencySeries(result, estimate).filter((p) => p.intensity > 0 && p.attainableGops > 0),
     [result, estimate],
   );
-  const roof = useMemo(() => {
+  const { roof, x, y } = useMemo(() => {
     const first = estimate?.layers.find((l) => !l.fusedInto);
-    if (!first || !data.length) return [];
+    if (!first || !data.length) return { roof: [], x: [1, 10], y: [1, 10] };
     const xs = data.map((p) => p.intensity);
-    const lo = Math.min(...xs) / 2;
-    const hi = Math.max(...xs) * 2;
+    const lo = 10 ** Math.floor(Math.log10(Math.min(...xs)));
+    const hi = 10 ** Math.ceil(Math.log10(Math.max(...xs, (2 * first.peakGops) / first.bandwidthGBs)));
     const ridge = first.peakGops / first.bandwidthGBs;
     // The device's raw roof: bandwidth slope up to the ridge point, then the flat peak.
-    return [lo, Math.min(Math.max(ridge, lo), hi), hi].map((x) => ({
-      intensity: x,
-      attainableGops: Math.min(first.peakGops, x * first.bandwidthGBs),
+    const roof = [lo, Math.min(Math.max(ridge, lo), hi), hi].map((i) => ({
+      intensity: i,
+      attainableGops: Math.min(first.peakGops, i * first.bandwidthGBs),
       key: '',
     }));
+    const ylo = 10 ** Math.floor(Math.log10(Math.min(...data.map((p) => p.attainableGops), roof[0].attainableGops)));
+    const yhi = 10 ** Math.ceil(Math.log10(first.peakGops * 1.01));
+    return { roof, x: [lo, hi], y: [ylo, yhi] };
   }, [estimate, data]);
   return (
     <ChartFrame
@@ -130,7 +133,9 @@ export function RooflineChart({ result, estimate, onSelect }: LatencyChartProps)
             type="number"
             dataKey="intensity"
             scale="log"
-            domain={['auto', 'auto']}
+            domain={x}
+            ticks={decadeTicks(x[0], x[1])}
+            allowDataOverflow
             tickFormatter={(v: number) => si(v)}
             name="intensity"
             label={{ value: 'arithmetic intensity (op/byte)', position: 'bottom', offset: 0, fontSize: 11 }}
@@ -139,7 +144,9 @@ export function RooflineChart({ result, estimate, onSelect }: LatencyChartProps)
             type="number"
             dataKey="attainableGops"
             scale="log"
-            domain={['auto', 'auto']}
+            domain={y}
+            ticks={decadeTicks(y[0], y[1])}
+            allowDataOverflow
             tickFormatter={(v: number) => si(v * 1e9)}
             width={56}
             label={{ value: 'op/s', angle: -90, position: 'insideLeft', fontSize: 11 }}

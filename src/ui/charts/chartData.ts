@@ -10,7 +10,7 @@ import type { ActivationMemory } from '../../engine/memory';
 import type { LatencyEstimate } from '../../engine/latency';
 
 /** More bars than this and the per-layer charts aggregate by top-level layer, then keep the top N. */
-export const MAX_BARS = 150;
+export const MAX_BARS = 300;
 
 export interface LayerPoint {
   /** Unique key (the evaluated instance path, or the group path when aggregated). */
@@ -229,4 +229,12 @@ export function latencySeries(result: ModelResult | null, est: LatencyEstimate |
         attainableGops: l.attainableGops,
       };
     });
+}
+
+/** Powers of ten covering [lo, hi] (log-axis ticks that read as 0.1, 1, 10, …). */
+export function decadeTicks(lo: number, hi: number): number[] {
+  if (!(lo > 0) || !(hi > lo)) return [];
+  const out: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) out.push(10 ** e);
+  return out;
 }
