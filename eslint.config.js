@@ -46,7 +46,8 @@ export default tseslint.config(
         'error',
         {
           selector: ':function ObjectExpression > SpreadElement',
-          message: 'No object spread in layer/convention code (V8 slow path, 40 µs per row): use commonSymbols(input, output, batch, { ...extra symbols }) or Object.assign.',
+          message:
+            'No object spread in layer/convention code (V8 slow path, 40 µs per row): use commonSymbols(input, output, batch, { ...extra symbols }) or Object.assign.',
         },
       ],
     },
