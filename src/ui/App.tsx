@@ -8,6 +8,7 @@ import { useConventionIndex, useEvaluation } from '../state/evaluation';
 import { Header } from './Header';
 import { NoticeBar } from './NoticeBar';
 import { InputBar } from './editor/InputBar';
+import { PresetPanel } from './presets/PresetPanel';
 import { LayerList } from './editor/LayerList';
 import { Palette } from './editor/Palette';
 import { TotalsPanel } from './results/TotalsPanel';
@@ -41,6 +42,7 @@ function Screen() {
           className="flex min-h-0 flex-col border-r border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
         >
           <InputBar output={deferred?.output ?? null} modelError={deferred?.modelError} />
+          <PresetPanel />
           <Palette />
           <div
             className="flex items-center gap-1 border-b border-slate-200 px-2 py-1 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300"

@@ -3,6 +3,7 @@ import { memo, useRef, useState } from 'react';
 import { useCanRedo, useCanUndo, useEditor } from '../state/store';
 import { ConventionPicker } from './ConventionPicker';
 import { ShareButton } from './ShareButton';
+import { PresetButton } from './presets/PresetButton';
 import { Button, Segmented } from './controls';
 import { LanguageSwitch } from './i18n';
 
@@ -50,6 +51,7 @@ function HeaderView() {
           ↷ Redo
         </Button>
         <ShareButton />
+        <PresetButton />
       </div>
       <div className="ml-auto flex flex-wrap items-center gap-3">
         <ConventionPicker />

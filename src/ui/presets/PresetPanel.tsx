@@ -1,0 +1,199 @@
+/**
+ * Shown above the layer list while the model is a preset (`model.meta.preset`): the preset's
+ * knobs (options as a select, ranges as a number box plus slider with the knob's min/max/step)
+ * and its notes (e.g. why the seed article's "1.8 GFLOPs" is a MAC count). A valid knob value
+ * rebuilds the preset at once through setModel (one undo step each); an invalid one shows
+ * knobError's message and leaves the model as it is.
+ */
+import { memo, useMemo, useState } from 'react';
+import type { Model } from '../../engine/format/model';
+import type { Preset, PresetKnob } from '../../engine/presets';
+import { useEditor } from '../../state/store';
+import { editedSincePreset, presetMeta, rebuildPreset } from './presetList';
+import { usePresetsModule, type PresetsModule } from './loadPresets';
+
+function KnobControl({
+  knob,
+  value,
+  onCommit,
+}: {
+  knob: PresetKnob;
+  value: number;
+  /** Returns an error message when the value is refused. */
+  onCommit: (v: number) => string | null;
+}) {
+  // Local text while typing ("0." is not a number yet); it follows the model on undo/redo.
+  const [draft, setDraft] = useState({ text: String(value), from: value, error: null as string | null });
+  if (draft.from !== value) setDraft({ text: String(value), from: value, error: null });
+  const id = `knob-${knob.name}`;
+  const commit = (text: string) => {
+    const v = Number(text);
+    const error = text.trim() === '' || !Number.isFinite(v) ? `${knob.label}: type a number` : onCommit(v);
+    // On success the model changes and `value` follows; keep the typed text meanwhile.
+    setDraft({ text, from: error ? value : v, error });
+  };
+  const label = (
+    <label htmlFor={id} className="text-xs font-medium text-slate-700 dark:text-slate-200" title={knob.help}>
+      {knob.label}
+    </label>
+  );
+  if (knob.options)
+    return (
+      <div className="flex flex-col gap-0.5">
+        {label}
+        <select
+          id={id}
+          className="field w-28"
+          value={String(value)}
+          data-knob={knob.name}
+          aria-describedby={`${id}-help`}
+          onChange={(e) => commit(e.target.value)}
+        >
+          {knob.options.map((o) => (
+            <option key={o} value={String(o)}>
+              {o}
+            </option>
+          ))}
+        </select>
+        <span id={`${id}-help`} className="sr-only">
+          {knob.help}
+        </span>
+      </div>
+    );
+  return (
+    <div className="flex flex-col gap-0.5">
+      {label}
+      <div className="flex items-center gap-2">
+        <input
+          id={id}
+          type="number"
+          className="field w-24 font-mono"
+          min={knob.min}
+          max={knob.max}
+          step={knob.step}
+          value={draft.text}
+          data-knob={knob.name}
+          aria-invalid={draft.error ? true : undefined}
+          aria-describedby={`${id}-msg`}
+          onChange={(e) => commit(e.target.value)}
+        />
+        {knob.min !== undefined && knob.max !== undefined && (
+          <input
+            type="range"
+            className="w-32 accent-indigo-700"
+            aria-label={`${knob.label} slider`}
+            min={knob.min}
+            max={knob.max}
+            step={knob.step}
+            value={draft.error ? value : Number(draft.text)}
+            onChange={(e) => commit(e.target.value)}
+          />
+        )}
+      </div>
+      <span
+        id={`${id}-msg`}
+        role={draft.error ? 'alert' : undefined}
+        data-testid={`knob-error-${knob.name}`}
+        className={`text-xs ${draft.error ? 'text-red-700 dark:text-red-300' : 'text-slate-600 dark:text-slate-300'}`}
+      >
+        {draft.error ?? `${knob.min}–${knob.max}${knob.step ? `, step ${knob.step}` : ''}`}
+      </span>
+    </div>
+  );
+}
+
+function Panel({
+  mod,
+  model,
+  name,
+  knobs,
+}: {
+  mod: PresetsModule;
+  model: Model;
+  name: string;
+  knobs: Record<string, number>;
+}) {
+  const setModel = useEditor((s) => s.setModel);
+  const preset: Preset | undefined = mod.presetByName(name);
+  const edited = useMemo(() => (preset ? editedSincePreset(model, preset, knobs) : false), [model, preset, knobs]);
+  if (!preset)
+    return (
+      <p className="text-xs text-slate-600 dark:text-slate-300">
+        Built from preset “{name}”, which this version of FlopLab does not know.
+      </p>
+    );
+  const change = (knob: string, v: number): string | null => {
+    if (knobs[knob] === v) return null;
+    const next = rebuildPreset(preset, { ...knobs, [knob]: v }, model, mod.knobError);
+    if (typeof next === 'string') return next;
+    setModel(next);
+    return null;
+  };
+  const notes = [...(preset.reference?.note ? [preset.reference.note] : []), ...(preset.notes ?? [])];
+  return (
+    <>
+      <p className="text-xs">
+        <span className="font-semibold">Preset</span> <code data-testid="current-preset">{preset.name}</code> —{' '}
+        {preset.title} ·{' '}
+        <a
+          className="text-indigo-700 underline dark:text-indigo-300"
+          href={preset.paper.url}
+          target="_blank"
+          rel="noreferrer"
+        >
+          {preset.paper.authors.split(',')[0]} et al. {preset.paper.year}
+        </a>{' '}
+        · defined at {preset.input.join('×')}
+      </p>
+      {preset.knobs.length > 0 && (
+        <div className="flex flex-wrap gap-x-4 gap-y-2" role="group" aria-label="Preset knobs">
+          {preset.knobs.map((k) => (
+            <KnobControl key={k.name} knob={k} value={knobs[k.name] ?? k.default} onCommit={(v) => change(k.name, v)} />
+          ))}
+        </div>
+      )}
+      {edited && preset.knobs.length > 0 && (
+        <p className="text-xs text-amber-800 dark:text-amber-300" data-testid="preset-edited">
+          You changed this model since it was built: a knob rebuilds the preset and replaces those edits (Undo brings
+          them back).
+        </p>
+      )}
+      {notes.length > 0 && (
+        <details open className="text-xs" data-testid="preset-notes">
+          <summary className="cursor-pointer font-medium">Notes ({notes.length})</summary>
+          <ul className="mt-1 max-h-40 list-disc space-y-1 overflow-auto pr-1 pl-4 text-slate-700 dark:text-slate-200">
+            {notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}
+
+function PresetPanelView() {
+  const model = useEditor((s) => s.model);
+  const meta = useMemo(() => presetMeta(model), [model]);
+  const mod = usePresetsModule(meta !== null);
+  if (!meta) return null;
+  return (
+    <section
+      aria-label="Preset"
+      data-testid="preset-panel"
+      className="flex flex-col gap-2 border-b border-slate-200 bg-indigo-50/40 px-3 py-2 dark:border-slate-700 dark:bg-indigo-950/30"
+    >
+      {!mod ? (
+        <p className="text-xs">Loading preset {meta.preset}…</p>
+      ) : 'error' in mod ? (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-300">
+          {mod.error}
+        </p>
+      ) : (
+        <Panel mod={mod} model={model} name={meta.preset} knobs={meta.knobs} />
+      )}
+    </section>
+  );
+}
+
+export const PresetPanel = memo(PresetPanelView);

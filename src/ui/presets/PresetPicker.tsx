@@ -1,0 +1,218 @@
+/**
+ * The preset picker's content (inside PresetButton's <dialog>): a search box and the zoo as one
+ * table grouped by family — input size, parameters and MACs (counted by the engine in a worker,
+ * src/worker/presetClient.ts), the check against torchvision's `num_params`/`_ops`, and the
+ * paper. "Load" puts the preset in the editor through setModel (one undo step).
+ *
+ * Keyboard: type to filter; ↓ from the search box goes to the first Load button, ↑/↓ move
+ * between Load buttons, Enter in the search box loads the first match, Escape closes.
+ */
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import type { Preset } from '../../engine/presets';
+import { useEditor } from '../../state/store';
+import { isSummary, presetSummaryStore } from '../../worker/presetClient';
+import { formatCount, groupDigits } from '../format';
+import { checkLabel, groupPresets, presetMeta, rebuildPreset } from './presetList';
+import { usePresetsModule, type PresetsModule } from './loadPresets';
+
+const TONE = {
+  ok: 'text-emerald-700 dark:text-emerald-300',
+  bad: 'text-red-700 dark:text-red-300',
+  none: 'text-slate-600 dark:text-slate-300',
+} as const;
+
+function Numbers({ name }: { name: string }) {
+  const snap = useSyncExternalStore(presetSummaryStore.subscribe, presetSummaryStore.get);
+  const mode = useEditor((s) => s.settings.numberFormat);
+  const s = snap.byName.get(name);
+  const check = checkLabel(s);
+  const cell = (v: bigint | undefined, testId: string) => (
+    <td className="px-2 py-1 text-right font-mono tabular-nums" data-testid={testId} data-exact={v?.toString()}>
+      {v === undefined ? '…' : formatCount(v, mode)}
+    </td>
+  );
+  const ref = isSummary(s) ? s.reference : null;
+  return (
+    <>
+      {cell(isSummary(s) ? s.params : undefined, 'preset-params')}
+      {cell(isSummary(s) ? s.macs : undefined, 'preset-macs')}
+      <td
+        className={`px-2 py-1 text-xs ${TONE[check.tone]}`}
+        data-testid="preset-check"
+        data-check={isSummary(s) ? s.check : 'error'}
+        title={
+          ref
+            ? `torchvision: ${groupDigits(ref.params)} params, ${groupDigits(ref.macs)} MACs (_ops ${ref.ops} G)${ref.note ? ` — ${ref.note}` : ''}`
+            : undefined
+        }
+      >
+        {check.text}
+      </td>
+    </>
+  );
+}
+
+function PresetRow({ p, current, onLoad }: { p: Preset; current: boolean; onLoad: (p: Preset) => void }) {
+  return (
+    <tr
+      data-testid="preset-row"
+      data-preset={p.name}
+      aria-current={current || undefined}
+      className={`border-t border-slate-100 dark:border-slate-800 ${current ? 'bg-indigo-50 dark:bg-indigo-950' : ''}`}
+    >
+      <td className="px-2 py-1">
+        <button
+          type="button"
+          data-preset-load={p.name}
+          className="focus-ring rounded px-1 text-left font-mono text-sm font-semibold text-indigo-700 hover:underline dark:text-indigo-300"
+          aria-label={`Load ${p.name}: ${p.title}`}
+          onClick={() => onLoad(p)}
+        >
+          {p.name}
+        </button>
+        <div className="px-1 text-xs text-slate-600 dark:text-slate-300">{p.title}</div>
+      </td>
+      <td className="px-2 py-1 text-right font-mono text-xs whitespace-nowrap">
+        {p.input[1]}×{p.input[2]}
+      </td>
+      <Numbers name={p.name} />
+      <td className="px-2 py-1 text-xs">
+        <a
+          className="focus-ring rounded text-indigo-700 underline dark:text-indigo-300"
+          href={p.paper.url}
+          target="_blank"
+          rel="noreferrer"
+          title={`${p.paper.title} — ${p.paper.authors}`}
+        >
+          {p.paper.year}
+        </a>
+      </td>
+    </tr>
+  );
+}
+
+/** ↑/↓ between the Load buttons of the table (Tab still walks every control). */
+function moveFocus(table: HTMLElement | null, from: Element | null, delta: number): void {
+  const buttons = [...(table?.querySelectorAll<HTMLButtonElement>('[data-preset-load]') ?? [])];
+  if (!buttons.length) return;
+  const i = from ? buttons.indexOf(from as HTMLButtonElement) : -1;
+  const next = i < 0 ? (delta > 0 ? 0 : buttons.length - 1) : Math.min(buttons.length - 1, Math.max(0, i + delta));
+  buttons[next].focus();
+}
+
+function PickerTable({ mod, onClose }: { mod: PresetsModule; onClose: () => void }) {
+  const [query, setQuery] = useState('');
+  const groups = useMemo(() => groupPresets(mod.PRESETS, query), [mod, query]);
+  const count = groups.reduce((n, g) => n + g.presets.length, 0);
+  const setModel = useEditor((s) => s.setModel);
+  const notify = useEditor((s) => s.notify);
+  const currentName = useEditor((s) => presetMeta(s.model)?.preset ?? null);
+  const tableRef = useRef<HTMLTableElement>(null);
+
+  // Counted once per page, the first time the picker opens (later opens read the cache).
+  useEffect(() => void presetSummaryStore.start(mod.PRESETS.map((p) => p.name)), [mod]);
+
+  const load = (p: Preset) => {
+    const m = rebuildPreset(p, {}, {}, mod.knobError);
+    if (typeof m === 'string') notify({ kind: 'error', text: m });
+    else setModel(m);
+    onClose();
+  };
+  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      moveFocus(tableRef.current, null, 1);
+    } else if (e.key === 'Enter' && groups.length) {
+      e.preventDefault();
+      load(groups[0].presets[0]);
+    }
+  };
+  const onTableKey = (e: KeyboardEvent<HTMLTableElement>) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    moveFocus(tableRef.current, document.activeElement, e.key === 'ArrowDown' ? 1 : -1);
+  };
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col gap-2">
+      <div className="flex items-center gap-3">
+        <input
+          type="search"
+          autoFocus
+          className="field w-80"
+          placeholder="Search: name, family, paper, year"
+          aria-label="Search presets"
+          aria-controls="preset-table"
+          data-testid="preset-search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onSearchKey}
+        />
+        <span className="text-xs text-slate-600 dark:text-slate-300" aria-live="polite" data-testid="preset-count">
+          {count} of {mod.PRESETS.length} presets
+        </span>
+      </div>
+      <p className="text-xs text-slate-600 dark:text-slate-300">
+        Parameters and MACs (conv + linear multiply-accumulates, batch 1, the torchvision convention) at each preset’s
+        input, counted by the engine; the check compares them with torchvision’s <code>num_params</code> and{' '}
+        <code>_ops</code> (GMACs).
+      </p>
+      <div className="min-h-0 flex-1 overflow-auto rounded border border-slate-200 dark:border-slate-700">
+        <table id="preset-table" ref={tableRef} className="w-full border-collapse text-sm" onKeyDown={onTableKey}>
+          <thead className="sticky top-0 z-10 bg-slate-100 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200">
+            <tr>
+              <th scope="col" className="px-2 py-1 text-left">
+                Preset
+              </th>
+              <th scope="col" className="px-2 py-1 text-right">
+                Input
+              </th>
+              <th scope="col" className="px-2 py-1 text-right">
+                Params
+              </th>
+              <th scope="col" className="px-2 py-1 text-right">
+                MACs
+              </th>
+              <th scope="col" className="px-2 py-1 text-left">
+                vs torchvision
+              </th>
+              <th scope="col" className="px-2 py-1 text-left">
+                Paper
+              </th>
+            </tr>
+          </thead>
+          {groups.map((g) => (
+            <tbody key={g.family} data-testid="preset-family" data-family={g.family}>
+              <tr>
+                <th
+                  scope="rowgroup"
+                  colSpan={6}
+                  className="bg-slate-50 px-2 pt-2 pb-1 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase dark:bg-slate-900 dark:text-slate-200"
+                >
+                  {g.family}
+                </th>
+              </tr>
+              {g.presets.map((p) => (
+                <PresetRow key={p.name} p={p} current={p.name === currentName} onLoad={load} />
+              ))}
+            </tbody>
+          ))}
+        </table>
+        {count === 0 && <p className="p-4 text-sm">No preset matches “{query}”.</p>}
+      </div>
+    </div>
+  );
+}
+
+/** The dialog body: waits for the zoo chunk, then shows the table. */
+export function PresetPicker({ onClose }: { onClose: () => void }) {
+  const mod = usePresetsModule();
+  if (!mod) return <p className="p-4 text-sm">Loading the model zoo…</p>;
+  if ('error' in mod)
+    return (
+      <p role="alert" className="p-4 text-sm text-red-700 dark:text-red-300">
+        {mod.error}
+      </p>
+    );
+  return <PickerTable mod={mod} onClose={onClose} />;
+}

@@ -1,0 +1,98 @@
+/**
+ * The picker's list logic, kept free of React so it can be unit-tested: search, grouping by
+ * family (in the zoo's order), the reference-check wording, and rebuilding a preset from knobs.
+ * No counting happens here: numbers come from the engine (src/worker/presetSummaries.ts).
+ */
+import type { Model } from '../../engine/format/model';
+import type { Preset } from '../../engine/presets';
+import type { PresetSummaryResult } from '../../worker/presetClient';
+import { groupDigits } from '../format';
+
+export interface PresetGroup {
+  readonly family: string;
+  readonly presets: readonly Preset[];
+}
+
+/** Lower-case words a preset is found by: name, title, family, paper title and authors, year. */
+export function searchText(p: Preset): string {
+  return [p.name, p.title, p.family, p.paper.title, p.paper.authors, String(p.paper.year)].join(' ').toLowerCase();
+}
+
+/**
+ * Presets whose search text contains every word of `query` (so "mobilenet 2019" finds v3 and
+ * "mobilenet_v2" or "v2 mobile" both find MobileNet v2), grouped by family in list order.
+ * `_` and `-` count as spaces, so "mobilenet v2" finds `mobilenet_v2`.
+ */
+export function groupPresets(presets: readonly Preset[], query: string): PresetGroup[] {
+  const norm = (s: string) => s.toLowerCase().replace(/[_-]+/g, ' ');
+  const words = norm(query).split(/\s+/).filter(Boolean);
+  const groups = new Map<string, Preset[]>();
+  for (const p of presets) {
+    const text = `${searchText(p)} ${norm(searchText(p))}`;
+    if (!words.every((w) => text.includes(w))) continue;
+    const list = groups.get(p.family);
+    if (list) list.push(p);
+    else groups.set(p.family, [p]);
+  }
+  return [...groups].map(([family, list]) => ({ family, presets: list }));
+}
+
+const signed = (n: bigint) => (n > 0n ? `+${groupDigits(n)}` : groupDigits(n));
+
+/** The reference check as shown: "✓ 1.814" (= torchvision `_ops`), the differences, or why none. */
+export function checkLabel(s: PresetSummaryResult | undefined): { text: string; tone: 'ok' | 'bad' | 'none' } {
+  if (!s) return { text: 'counting…', tone: 'none' };
+  if ('error' in s) return { text: s.error, tone: 'bad' };
+  if (s.check === 'none') return { text: 'no torchvision weights', tone: 'none' };
+  if (s.check === 'match') return { text: `✓ ${s.reference?.ops}`, tone: 'ok' };
+  const parts: string[] = [];
+  if (s.paramsDiff !== 0n) parts.push(`params ${signed(s.paramsDiff)}`);
+  if (s.macsDiff !== 0n) parts.push(`MACs ${signed(s.macsDiff)}`);
+  if (s.errors) parts.push(`${s.errors} row error(s)`);
+  return { text: `✗ ${parts.join(', ')}`, tone: 'bad' };
+}
+
+/** Knob values of a model built from a preset (`meta.knobs`), or null when it is not one. */
+export function presetMeta(model: Model): { preset: string; knobs: Record<string, number> } | null {
+  const meta = model.meta;
+  if (!meta || typeof meta.preset !== 'string') return null;
+  const knobs: Record<string, number> = {};
+  if (meta.knobs && typeof meta.knobs === 'object') {
+    for (const [k, v] of Object.entries(meta.knobs as Record<string, unknown>))
+      if (typeof v === 'number' && Number.isFinite(v)) knobs[k] = v;
+  }
+  return { preset: meta.preset, knobs };
+}
+
+/**
+ * The preset rebuilt with `knobs`, keeping what the user set around it (name, batch). Returns
+ * the knob error's message instead when a value is out of range.
+ */
+export function rebuildPreset(
+  preset: Preset,
+  knobs: Readonly<Record<string, number>>,
+  current: Pick<Model, 'name' | 'batch'>,
+  knobError: (p: Preset, k: Readonly<Record<string, number>>) => string | null,
+): Model | string {
+  const err = knobError(preset, knobs);
+  if (err) return err;
+  const built = preset.build(knobs);
+  return {
+    ...built,
+    ...(current.name !== undefined && current.name !== '' ? { name: current.name } : {}),
+    ...(current.batch !== undefined ? { batch: current.batch } : {}),
+  };
+}
+
+/**
+ * Whether `model`'s layers and input differ from the preset rebuilt with its own knobs (the
+ * user edited it): a knob change would then replace those edits, and the panel says so.
+ */
+export function editedSincePreset(model: Model, preset: Preset, knobs: Readonly<Record<string, number>>): boolean {
+  try {
+    const built = preset.build(knobs);
+    return JSON.stringify([built.input, built.layers]) !== JSON.stringify([model.input, model.layers]);
+  } catch {
+    return true;
+  }
+}
