@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import './index.css';
 import { App } from './ui/App';
 import { startState } from './state/boot';
+import { registerServiceWorker } from './sw/register';
 import { captureLink } from './ui/teaching/store';
 
 // Autosave or shared link first, so the first paint already shows the user's model.
@@ -14,3 +15,5 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     <App />
   </StrictMode>,
 );
+
+registerServiceWorker(); // offline copy after the first visit (production builds only)

@@ -1,0 +1,149 @@
+/**
+ * Issue 8 in Chromium: the built page's Content-Security-Policy holds while the app is used
+ * (and really blocks inline script), the engine worker recovers from being killed mid-evaluation
+ * with no edit lost, and a full localStorage is reported, not fatal.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { MODEL_FORMAT, type Model } from '../src/engine/format/model';
+import { starterModel } from '../src/state/defaults';
+import { addLayer, expectTotals, field, row, selectRow, total } from './helpers';
+
+/** Records CSP violations and console errors from the first script on. */
+async function watchForViolations(page: Page): Promise<{ violations: () => Promise<string[]>; errors: string[] }> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(
+        `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}: ${e.sample} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+      ),
+    );
+  });
+  return { violations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), errors };
+}
+
+type Hooks = { killWorker(): void; engineMode(): string; workerRestarts(): number };
+const hooks = (page: Page) => ({
+  kill: () => page.evaluate(() => (window as unknown as { __floplab: Hooks }).__floplab.killWorker()),
+  mode: () => page.evaluate(() => (window as unknown as { __floplab: Hooks }).__floplab.engineMode()),
+  restarts: () => page.evaluate(() => (window as unknown as { __floplab: Hooks }).__floplab.workerRestarts()),
+});
+
+test('the built page carries a strict CSP and runs without a single violation', async ({ page }) => {
+  const watch = await watchForViolations(page);
+  await page.goto('./');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toContain('unsafe-eval');
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  expect(csp).toContain("connect-src 'self'");
+  await expectTotals(page, starterModel());
+  expect(await hooks(page).mode()).toBe('worker');
+
+  // Exercise the lazy parts: KaTeX (script, CSS, fonts, style attributes), the teaching tabs, an edit.
+  await selectRow(page, 'layers[0]');
+  await expect(page.locator('[data-testid="formula-count-substituted"] .katex').first()).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+  for (const tab of await page.locator('[data-testid^="tab-"]').all()) await tab.click();
+  await field(page, 'layers[0]', 'out').fill('48');
+  await expect(total(page, 'params')).not.toHaveAttribute('data-exact', '');
+  await page.waitForTimeout(300);
+  expect(await watch.violations()).toEqual([]);
+  expect(watch.errors).toEqual([]);
+
+  // The policy is live, not decorative: an injected inline script is refused and reported.
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__ran = 1';
+    document.body.append(s);
+  });
+  await expect.poll(watch.violations).toEqual([expect.stringMatching(/^script-src-elem blocked inline/)]);
+  expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
+});
+
+test('a favicon is served (no 404 on first load)', async ({ page }) => {
+  const missing: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto('./');
+  const href = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(href).toBe('./favicon.svg');
+  const res = await page.request.get(href!);
+  expect(res.status()).toBe(200);
+  expect(await res.text()).toContain('<svg');
+  expect(missing).toEqual([]);
+});
+
+/** A small model: the time measured is the worker's restart, not the engine's work. */
+const heavy = (out: number): Model => ({
+  format: MODEL_FORMAT,
+  input: [3, 64, 64],
+  layers: [
+    { type: 'conv2d', out, kernel: 3, padding: 1 },
+    { type: 'relu' },
+    ...Array.from({ length: 8 }, () => ({ type: 'conv2d', out: 8, kernel: 3, padding: 1 })),
+  ],
+});
+
+type Editor = { getState(): { setModel(m: Model): void } };
+
+test('killing the worker mid-evaluation: restarted, same numbers within a second, no edit lost', async ({ page }) => {
+  await page.goto('./');
+  await expectTotals(page, starterModel());
+  const h = hooks(page);
+  await page.evaluate(() => document.fonts.ready); // first paint settled, so the timing is the restart's
+  // The edit and the kill in one task: the worker has the request and cannot have answered yet.
+  // Timed in the page, from the kill to the next committed result (mark floplab:result).
+  const ms = await page.evaluate(async (m) => {
+    const f = (window as unknown as { __floplab: Hooks & { editor: Editor } }).__floplab;
+    f.editor.getState().setModel(m);
+    const t0 = performance.now();
+    f.killWorker();
+    for (;;) {
+      const done = performance.getEntriesByName('floplab:result').find((e) => e.startTime > t0);
+      if (done) return done.startTime - t0;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }, heavy(16));
+  expect(ms).toBeLessThan(1000);
+  await expectTotals(page, heavy(16));
+  expect(await h.restarts()).toBe(1);
+  expect(await h.mode()).toBe('worker');
+  // A typed edit, a kill right behind it, and the next typed edit: every one of them lands.
+  await selectRow(page, 'layers[0]');
+  await field(page, 'layers[0]', 'out').fill('24');
+  await h.kill();
+  await expectTotals(page, heavy(24));
+  await field(page, 'layers[0]', 'out').fill('32');
+  await expectTotals(page, heavy(32));
+  await expect(field(page, 'layers[0]', 'out')).toHaveValue('32');
+  expect(await h.restarts()).toBe(2);
+  expect(await h.mode()).toBe('worker');
+});
+
+test('a full localStorage is reported in a notice and the app keeps computing', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('./');
+  await expectTotals(page, starterModel());
+  await selectRow(page, 'layers[0]');
+  await field(page, 'layers[0]', 'out').fill('40');
+  await expect(page.getByTestId('notice')).toContainText('browser storage is full');
+  const edited = starterModel();
+  (edited.layers[0] as { out: number }).out = 40;
+  await expectTotals(page, edited);
+  await addLayer(page, 'relu');
+  await expect(row(page, 'layers[1]')).toBeVisible();
+  expect(errors).toEqual([]);
+});
