@@ -7,7 +7,7 @@
  * A hidden layer's numbers are masked in the layer list and table by a style rule on their
  * data-path (the editor's rows are not ours to change).
  */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useEditor } from '../../state/store';
 import { Button } from '../controls';
 import { useT, type T } from '../i18n';
@@ -49,17 +49,31 @@ export function Hideable({
   );
 }
 
-/** Masks a hidden layer's count and parameters in the editor's list and the per-layer table. */
-function LayerMasks({ paths }: { paths: readonly string[] }) {
-  if (!paths.length) return null;
-  const sel = (p: string) => `[data-path="${CSS.escape(p)}"]`;
-  const rules = paths
-    .map(
-      (p) =>
-        `${sel(p)} [data-testid="row-count"], ${sel(p)} [data-testid="row-params"], [data-testid="table-row"]${sel(p)} td`,
-    )
-    .join(', ');
-  return <style>{`${rules} { visibility: hidden; }`}</style>;
+/**
+ * Masks hidden layers' count and parameters in the editor's list and the per-layer table. A
+ * constructed style sheet, not a <style> element: the page's CSP (style-src 'self') blocks
+ * inline style elements, and the rows belong to the editor, so a rule on data-path it is.
+ */
+function useLayerMasks(paths: readonly string[]): void {
+  const key = paths.join('\n');
+  useEffect(() => {
+    if (!key || typeof CSSStyleSheet === 'undefined' || !('adoptedStyleSheets' in document)) return;
+    const sel = (p: string) => `[data-path="${CSS.escape(p)}"]`;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      key
+        .split('\n')
+        .map(
+          (p) =>
+            `${sel(p)} [data-testid="row-count"], ${sel(p)} [data-testid="row-params"], [data-testid="table-row"]${sel(p)} td`,
+        )
+        .join(', ') + ' { visibility: hidden; }',
+    );
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  }, [key]);
 }
 
 export function ExerciseBar() {
@@ -69,7 +83,7 @@ export function ExerciseBar() {
   const reveal = useTeaching((s) => s.reveal);
   const revealAll = useTeaching((s) => s.revealAll);
   const open = hide.filter((p) => !revealed.includes(p));
-  const layers = open.filter((p) => p.startsWith('layer:')).map((p) => p.slice('layer:'.length));
+  useLayerMasks(open.filter((p) => p.startsWith('layer:')).map((p) => p.slice('layer:'.length)));
   if (!open.length) return null;
   return (
     <div
@@ -78,7 +92,6 @@ export function ExerciseBar() {
       className="flex flex-wrap items-center gap-2 border-b border-amber-300 bg-amber-50 px-4 py-1.5 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
       data-testid="exercise-bar"
     >
-      <LayerMasks paths={layers} />
       <span className="font-semibold">{t('exercise.bar')}</span>
       {open.map((p) => (
         <Button key={p} small onClick={() => reveal(p)} data-testid={`bar-reveal-${p}`}>

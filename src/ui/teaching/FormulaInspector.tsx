@@ -27,10 +27,10 @@ function QuantityBlock({ q, t, katex, name }: { q: Quantity; t: T; katex: Katex;
   return (
     <div className="rounded-md border border-slate-200 p-2 dark:border-slate-700" data-testid={`formula-${q.id}`}>
       <h4 className="text-xs font-semibold text-slate-700 dark:text-slate-200">{quantityLabel(q, t, name)}</h4>
-      <div className="mt-1 overflow-x-auto text-sm" aria-label={t('inspector.symbolic')}>
+      <div className="mt-1 text-sm" role="group" aria-label={t('inspector.symbolic')}>
         <Tex tex={q.tex} katex={katex} testId={`formula-${q.id}-symbolic`} />
       </div>
-      <div className="overflow-x-auto text-sm" aria-label={t('inspector.substituted')}>
+      <div className="text-sm" role="group" aria-label={t('inspector.substituted')}>
         <Tex
           tex={q.substituted === q.tex ? texNumber(q.value) : `${q.substituted} = ${texNumber(q.value)}`}
           katex={katex}

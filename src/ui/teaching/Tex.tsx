@@ -57,7 +57,7 @@ export function Tex({
   }, [katex, tex]);
   return html ? (
     <span
-      className={`tex overflow-x-auto ${className}`}
+      className={`tex ${className}`}
       data-tex={tex}
       data-testid={testId}
       // KaTeX output of our own TeX (built from numbers and fixed symbol names, no user text).

@@ -46,13 +46,19 @@ export interface TypeDiff {
   readonly factor: Factor;
 }
 
+/** Per-element factors, per output or per input element — whichever gives the smaller numbers. */
 function factorOf(ref: bigint, other: bigint, s: TypeSums): Factor {
+  let best: Factor = { per: 'none' };
   for (const [per, n] of [
     ['out', s.numelOut],
     ['in', s.numelIn],
-  ] as const)
-    if (n > 0n && ref % n === 0n && other % n === 0n) return { per, a: other / n, b: ref / n };
-  return { per: 'none' };
+  ] as const) {
+    if (n <= 0n || ref % n !== 0n || other % n !== 0n) continue;
+    const f = { per, a: other / n, b: ref / n };
+    const big = (x: Factor) => (x.per === 'none' ? -1n : x.a > x.b ? x.a : x.b);
+    if (best.per === 'none' || big(f) < big(best)) best = f;
+  }
+  return best;
 }
 
 /**

@@ -65,3 +65,14 @@ describe('i18n', () => {
     expect(translate('en', 'tabs.compare')).toBe('A/B');
   });
 });
+
+describe('per-element factors pick the natural element', () => {
+  it('ptflops max pool: 2× per input element (hook + patched F.max_pool2d), not 8× per output', () => {
+    const bn = typeDiffs(r, at('torchvision'), at('ptflops'), 10).find((x) => x.type === 'maxpool2d');
+    expect(bn?.factor).toEqual({ per: 'in', a: 2n, b: 0n });
+  });
+  it('thop adaptive avg pool: (k + 1) = 50× per output element (7×7 window)', () => {
+    const d = typeDiffs(r, at('torchvision'), at('thop'), 10).find((x) => x.type === 'adaptiveavgpool2d');
+    expect(d?.factor).toEqual({ per: 'out', a: 50n, b: 0n });
+  });
+});
