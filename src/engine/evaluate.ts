@@ -16,166 +16,26 @@ import { conventionById, DEFAULT_CONVENTION } from './conventions/registry';
 import { ruleFor, type Convention } from './conventions/types';
 import { checkModelHeader } from './format/header';
 
-export interface Counts {
-  readonly params: bigint;
-  readonly buffers: bigint;
-  /** Conv + linear MACs, bias excluded. */
-  readonly macs: bigint;
-  /** Every arithmetic op (the `exact` convention). */
-  readonly flops: bigint;
-  /** One count per requested convention, in `ModelResult.conventions` order. */
-  readonly counts: readonly bigint[];
-  /** Elements of the tensors produced (batch included). */
-  readonly activations: bigint;
-}
+import {
+  addInto,
+  makeRow,
+  MEMO,
+  movedRow,
+  sameShape,
+  trainingOnlyRow,
+  ZERO_COUNTS,
+  type Counts,
+  type ModelResult,
+  type Row,
+  type RowHead,
+  type EvalOptions,
+} from './rows';
 
-export interface Row extends Counts {
-  /** Unique path of this evaluated instance: `layers[3].body[1]`, `layers[4]#2.body[0]`. */
-  readonly path: string;
-  /** Path of the layer in the model document (repeat iterations removed). */
-  readonly modelPath: string;
-  readonly depth: number;
-  readonly type: string;
-  readonly name?: string;
-  readonly category: AnyKind['category'] | 'unknown';
-  readonly block: boolean;
-  readonly input: Shape | null;
-  readonly output: Shape | null;
-  /** Symbol values the formulas used (null when the layer could not be evaluated). */
-  readonly symbols: Symbols | null;
-  readonly params_: Params | null;
-  readonly error?: string;
-  /** Inside a training-only block (auxiliary head): parameters count, inference compute is zero. */
-  readonly trainingOnly?: boolean;
-  /** Index one past this row's last descendant (equals index + 1 for leaves). */
-  end: number;
-  /** Block rows: own op plus everything inside. */
-  total?: Counts;
-}
-
-export interface ModelResult {
-  readonly conventions: readonly string[];
-  readonly batch: number;
-  readonly input: Shape | null;
-  readonly output: Shape | null;
-  readonly rows: Row[];
-  readonly totals: Counts;
-  /** Rows with an error. */
-  readonly errors: number;
-  /** A problem with the model itself (input shape, batch), if any. */
-  readonly modelError?: string;
-}
-
-export interface EvalOptions {
-  /** Conventions to count (ids); defaults to [DEFAULT_CONVENTION]. Unknown ids are dropped. */
-  readonly conventions?: readonly string[];
-  /** Override the model's batch. */
-  readonly batch?: number;
-  /** Override the model's input shape. */
-  readonly input?: readonly number[];
-}
-
-const ZERO_COUNTS = (n: number): Counts => ({
-  params: 0n,
-  buffers: 0n,
-  macs: 0n,
-  flops: 0n,
-  counts: new Array<bigint>(n).fill(0n),
-  activations: 0n,
-});
-
-function addInto(acc: { -readonly [K in keyof Counts]: Counts[K] }, r: Counts): void {
-  acc.params += r.params;
-  acc.buffers += r.buffers;
-  acc.macs += r.macs;
-  acc.flops += r.flops;
-  acc.activations += r.activations;
-  const c = acc.counts as bigint[];
-  for (let i = 0; i < c.length; i++) c[i] += r.counts[i];
-}
+export type { Counts, EvalOptions, ModelResult, Row } from './rows';
 
 const UNKNOWN_INPUT = 'input unknown: an earlier layer has an error';
 
 /** A row inside a training-only block: same shapes and parameters, no inference compute. */
-function trainingOnlyRow(r: Row, conventions: number): Row {
-  const none = { macs: 0n, flops: 0n, counts: new Array<bigint>(conventions).fill(0n), activations: 0n };
-  return { ...r, ...none, trainingOnly: true, ...(r.total ? { total: { ...r.total, ...none } } : {}) };
-}
-
-/** What a row says about the layer itself; the numbers come separately as Counts. */
-interface RowHead {
-  readonly path: string;
-  readonly depth: number;
-  readonly type: string;
-  readonly name?: string | undefined;
-  readonly category: Row['category'];
-  readonly block: boolean;
-  readonly input: Shape | null;
-  readonly output: Shape | null;
-  readonly symbols: Symbols | null;
-  readonly params_: Params | null;
-  readonly error?: string | undefined;
-}
-
-/**
- * Builds a row as one object literal with a fixed field order. Rows used to be assembled
- * with object spreads, which put every row on V8's slow path: 50 µs a row, 0.5 s for a
- * 10,000-layer model. With one literal shape it is about 1 µs.
- */
-function makeRow(h: RowHead, c: Counts, end: number): Row {
-  return {
-    path: h.path,
-    modelPath: h.path.includes('#') ? h.path.replace(/#\d+/g, '') : h.path,
-    depth: h.depth,
-    type: h.type,
-    name: h.name,
-    category: h.category,
-    block: h.block,
-    input: h.input,
-    output: h.output,
-    symbols: h.symbols,
-    params_: h.params_,
-    error: h.error,
-    params: c.params,
-    buffers: c.buffers,
-    macs: c.macs,
-    flops: c.flops,
-    counts: c.counts,
-    activations: c.activations,
-    end,
-    total: undefined,
-    trainingOnly: undefined,
-  };
-}
-
-interface Memo {
-  readonly input: Shape | null;
-  /** Batch and conventions of the run that computed it. */
-  readonly runKey: string;
-  readonly path: string;
-  readonly depth: number;
-  /** Index of the layer's first row when it was computed. */
-  readonly start: number;
-  /** The layer's row and, for a block, its descendants' rows. */
-  readonly rows: readonly Row[];
-  readonly output: Shape | null;
-}
-
-/** Last evaluation of each layer object (layer objects are immutable values). */
-const MEMO = new WeakMap<object, Memo>();
-
-const sameShape = (a: Shape | null, b: Shape | null): boolean =>
-  a === b || (a !== null && b !== null && a.length === b.length && a.every((d, i) => d === b[i]));
-
-/** A cached row placed elsewhere: same numbers, path prefix and `end` moved. */
-function movedRow(r: Row, fromPath: string, toPath: string, offset: number): Row {
-  const path = fromPath === toPath ? r.path : toPath + r.path.slice(fromPath.length);
-  const m = makeRow(r.path === path ? r : Object.assign({}, r, { path }), r, r.end + offset);
-  m.total = r.total;
-  if (r.trainingOnly) (m as { trainingOnly?: boolean }).trainingOnly = true;
-  return m;
-}
-
 class Run {
   readonly rows: Row[] = [];
   readonly memoKey: string;
