@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import type { Model } from '../src/engine/format/model';
 import { addLayer, evaluateAll, expectTotals, field, newModel, row, selectRow, total } from './helpers';
 
+// These tests build models by typing, several steps each; allow for a loaded CI machine.
+test.describe.configure({ timeout: 90_000 });
+
 /** What the first test builds by typing; the engine evaluates the same document in Node. */
 const built: Model = {
   format: 'floplab.model/1',

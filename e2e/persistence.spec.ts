@@ -4,6 +4,9 @@ import { expect, test } from '@playwright/test';
 import type { Model } from '../src/engine/format/model';
 import { addLayer, expectTotals, field, newModel, row, total } from './helpers';
 
+// These tests build models by typing, several steps each; allow for a loaded CI machine.
+test.describe.configure({ timeout: 90_000 });
+
 const model: Model = {
   format: 'floplab.model/1',
   input: [3, 24, 24],

@@ -3,6 +3,9 @@ import type { Model } from '../src/engine/format/model';
 import { makeShareUrl } from '../src/state/urlCodec';
 import { addLayer, expectTotals, newModel, row, selectRow } from './helpers';
 
+// These tests build models by typing, several steps each; allow for a loaded CI machine.
+test.describe.configure({ timeout: 90_000 });
+
 /** Types of the visible rows, top to bottom (the list is virtualised; these models are small). */
 const types = (page: Page) =>
   page
