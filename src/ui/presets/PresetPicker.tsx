@@ -69,8 +69,8 @@ function PresetRow({ p, current, onLoad }: { p: Preset; current: boolean; onLoad
           onClick={() => onLoad(p)}
         >
           {p.name}
-        </button>
-        <div className="px-1 text-xs text-slate-600 dark:text-slate-300">{p.title}</div>
+        </button>{' '}
+        <span className="text-xs text-slate-600 dark:text-slate-300">{p.title}</span>
       </td>
       <td className="px-2 py-1 text-right font-mono text-xs whitespace-nowrap">
         {p.input[1]}×{p.input[2]}
@@ -174,7 +174,7 @@ function PickerTable({ mod, onClose }: { mod: PresetsModule; onClose: () => void
                 MACs
               </th>
               <th scope="col" className="px-2 py-1 text-left">
-                vs torchvision
+                Check vs torchvision
               </th>
               <th scope="col" className="px-2 py-1 text-left">
                 Paper
@@ -189,7 +189,8 @@ function PickerTable({ mod, onClose }: { mod: PresetsModule; onClose: () => void
                   colSpan={6}
                   className="bg-slate-50 px-2 pt-2 pb-1 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase dark:bg-slate-900 dark:text-slate-200"
                 >
-                  {g.family}
+                  {g.family}{' '}
+                  <span className="font-normal text-slate-600 dark:text-slate-300">· {g.presets.length}</span>
                 </th>
               </tr>
               {g.presets.map((p) => (
