@@ -7,6 +7,7 @@ import { useDeferredValue } from 'react';
 import { useConventionIndex, useEvaluation } from '../state/evaluation';
 import { Header } from './Header';
 import { NoticeBar } from './NoticeBar';
+import { ImportLayer } from './io';
 import { InputBar } from './editor/InputBar';
 import { PresetPanel } from './presets/PresetPanel';
 import { LayerList } from './editor/LayerList';
@@ -33,6 +34,7 @@ function Screen() {
     <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Header />
       <NoticeBar />
+      <ImportLayer />
       <ExerciseBar />
       <main
         className={`grid min-h-0 flex-1 ${wide ? 'grid-cols-[minmax(22rem,30%)_minmax(0,1fr)_minmax(24rem,36%)]' : 'grid-cols-[minmax(26rem,35%)_minmax(0,1fr)_minmax(15rem,21%)]'}`}

@@ -4,6 +4,7 @@ import { useCanRedo, useCanUndo, useEditor } from '../state/store';
 import { ConventionPicker } from './ConventionPicker';
 import { ShareButton } from './ShareButton';
 import { PresetButton } from './presets/PresetButton';
+import { FileActions } from './io';
 import { Button, Segmented } from './controls';
 import { LanguageSwitch } from './i18n';
 
@@ -52,6 +53,7 @@ function HeaderView() {
         </Button>
         <ShareButton />
         <PresetButton />
+        <FileActions />
       </div>
       <div className="ml-auto flex flex-wrap items-center gap-3">
         <ConventionPicker />

@@ -28,7 +28,11 @@ export interface ImportJob {
   readonly mode: 'worker' | 'main-thread';
 }
 
-export type ImportRunner = (name: string, bytes: Uint8Array, onProgress?: (p: ImportProgress) => void) => ImportJob;
+export type ImportRunner = (
+  name: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  onProgress?: (p: ImportProgress) => void,
+) => ImportJob;
 
 export const CANCELLED = 'import cancelled';
 
@@ -93,6 +97,7 @@ export function importInWorker(
   worker.addEventListener('messageerror', () =>
     settle({ ok: false, error: `the import of ${name} sent back an unreadable answer` }),
   );
+  // A view on part of a buffer is copied, so only its own bytes cross (and the caller's buffer survives).
   const buffer =
     bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
   const progress = onProgress ? proxy((p: ImportProgress) => onProgress(p)) : undefined;

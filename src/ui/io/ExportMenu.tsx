@@ -1,0 +1,126 @@
+/**
+ * The Export menu: model JSON, the per-layer table as CSV or Markdown (in the selected
+ * convention), PyTorch code, an ONNX graph, and a printable summary. A menu button with
+ * arrow-key navigation; Escape or a click elsewhere closes it. Chart images are saved from
+ * each chart's own buttons (src/ui/charts).
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEditor } from '../../state/store';
+import { conventionById } from '../../engine/conventions/registry';
+import { Button } from '../controls';
+import { exportModel, openPrintableSummary, type ExportKind, type ExportOutcome } from './exportActions';
+
+interface Item {
+  readonly id: ExportKind | 'print';
+  readonly label: string;
+  readonly hint: string;
+}
+
+const itemsFor = (conventionName: string): readonly Item[] => [
+  { id: 'json', label: 'Model JSON', hint: '.json — reopen it here or share it' },
+  { id: 'csv', label: 'Layer table as CSV', hint: `.csv — ${conventionName}, with totals` },
+  { id: 'markdown', label: 'Layer table as Markdown', hint: `.md — ${conventionName}, with totals` },
+  { id: 'pytorch', label: 'PyTorch code', hint: '.py — an nn.Module with the same parameters' },
+  { id: 'onnx', label: 'ONNX graph', hint: '.onnx — the graph with weight shapes, no weight data' },
+  { id: 'print', label: 'Printable summary…', hint: 'opens a page to print or save as PDF' },
+];
+
+export function ExportMenu() {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const convention = useEditor((s) => s.settings.convention);
+  const items = itemsFor(conventionById(convention)?.name ?? convention);
+
+  useEffect(() => {
+    if (!open) return;
+    root.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const away = (e: MouseEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', away);
+    return () => document.removeEventListener('mousedown', away);
+  }, [open]);
+
+  const close = (refocus: boolean) => {
+    setOpen(false);
+    if (refocus) root.current?.querySelector<HTMLElement>('[aria-haspopup="menu"]')?.focus();
+  };
+
+  const run = async (id: Item['id']) => {
+    close(true);
+    const { model, settings, notify } = useEditor.getState();
+    setBusy(true);
+    let out: ExportOutcome;
+    try {
+      out =
+        id === 'print'
+          ? await openPrintableSummary(model, settings.convention)
+          : await exportModel(id, model, settings.convention);
+    } finally {
+      setBusy(false);
+    }
+    if (!out.ok) notify({ kind: 'error', text: `Export: ${out.error}` });
+    else if (out.warnings.length)
+      notify({ kind: 'info', text: `Saved ${out.filename}. Note: ${out.warnings.join('; ')}` });
+  };
+
+  const onMenuKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const all = [...(root.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const i = all.indexOf(document.activeElement as HTMLElement);
+    const go = (j: number) => all[(j + all.length) % all.length]?.focus();
+    if (e.key === 'ArrowDown') go(i + 1);
+    else if (e.key === 'ArrowUp') go(i - 1);
+    else if (e.key === 'Home') go(0);
+    else if (e.key === 'End') go(all.length - 1);
+    else if (e.key === 'Escape') close(true);
+    else if (e.key === 'Tab') return setOpen(false);
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div ref={root} className="relative">
+      <Button
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls="export-menu"
+        disabled={busy}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' && !open) {
+            e.preventDefault();
+            setOpen(true);
+          }
+        }}
+        title="Save the model, its per-layer table or PyTorch code"
+      >
+        {busy ? 'Exporting…' : 'Export'} <span aria-hidden>▾</span>
+      </Button>
+      {open && (
+        <div
+          id="export-menu"
+          role="menu"
+          aria-label="Export"
+          onKeyDown={onMenuKey}
+          className="absolute left-0 z-40 mt-1 w-80 rounded-lg border border-slate-300 bg-white py-1 shadow-xl dark:border-slate-600 dark:bg-slate-800"
+        >
+          {items.map((it) => (
+            <button
+              key={it.id}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              data-export={it.id}
+              onClick={() => void run(it.id)}
+              className="flex w-full flex-col items-start px-3 py-1.5 text-left text-sm hover:bg-slate-100 focus:bg-indigo-50 focus:outline-none dark:hover:bg-slate-700 dark:focus:bg-slate-700"
+            >
+              <span className="font-medium">{it.label}</span>
+              <span className="text-xs text-slate-600 dark:text-slate-300">{it.hint}</span>
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+/** The page's import/export controls, mounted by App.tsx and Header.tsx. */
+import { DropOverlay } from './DropOverlay';
+import { ExportMenu } from './ExportMenu';
+import { ImportStatusBar } from './ImportStatusBar';
+import { OpenFileButton } from './OpenFileButton';
+
+export function FileActions() {
+  return (
+    <>
+      <OpenFileButton />
+      <ExportMenu />
+    </>
+  );
+}
+
+export function ImportLayer() {
+  return (
+    <>
+      <ImportStatusBar />
+      <DropOverlay />
+    </>
+  );
+}

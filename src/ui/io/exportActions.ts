@@ -1,0 +1,170 @@
+/**
+ * The Export menu's actions. The exporters (src/engine/export) are loaded on first use, so they
+ * are not in the page's initial JavaScript. Files are saved with a Blob URL and <a download>.
+ * The printable summary is a new window whose content is built with DOM APIs (no HTML string,
+ * no script, styles through the CSSOM), so it works under the page's strict CSP, which the
+ * window inherits.
+ */
+import type { Model } from '../../engine/format/model';
+import type { LayerTable } from '../../engine/export/table';
+
+export type ExportKind = 'json' | 'csv' | 'markdown' | 'pytorch' | 'onnx';
+
+export type ExportOutcome = { ok: true; filename: string; warnings: string[] } | { ok: false; error: string };
+
+/** A file name from the model's name: letters, digits, dot, dash and underscore only. */
+export function fileBase(model: Model): string {
+  const base = (model.name ?? '')
+    .trim()
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 80);
+  return base || 'model';
+}
+
+/** Saves `data` as a download named `filename`. */
+export function saveFile(data: BlobPart, filename: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoked later: the download starts asynchronously and needs the URL until then.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+interface Produced {
+  readonly data: BlobPart;
+  readonly ext: string;
+  readonly type: string;
+  readonly warnings?: string[];
+}
+
+type Produce = { ok: true; file: Produced } | { ok: false; error: string };
+
+async function produce(kind: ExportKind, model: Model, convention: string): Promise<Produce> {
+  const ex = await import('../../engine/export');
+  switch (kind) {
+    case 'json':
+      return { ok: true, file: { data: ex.modelToJson(model), ext: '.json', type: 'application/json' } };
+    case 'csv': {
+      const r = ex.modelToCsv(model, { convention });
+      return r.ok ? { ok: true, file: { data: r.text, ext: '.csv', type: 'text/csv;charset=utf-8' } } : r;
+    }
+    case 'markdown': {
+      const r = ex.modelToMarkdown(model, { convention });
+      return r.ok ? { ok: true, file: { data: r.text, ext: '.md', type: 'text/markdown;charset=utf-8' } } : r;
+    }
+    case 'pytorch': {
+      const r = ex.modelToPytorch(model);
+      return r.ok ? { ok: true, file: { data: r.code, ext: '.py', type: 'text/x-python;charset=utf-8' } } : r;
+    }
+    case 'onnx': {
+      const r = ex.modelToOnnx(model);
+      if (!r.ok) return r;
+      const bytes = r.bytes as Uint8Array<ArrayBuffer>;
+      return { ok: true, file: { data: bytes, ext: '.onnx', type: 'application/octet-stream', warnings: r.warnings } };
+    }
+  }
+}
+
+/** Builds the export and downloads it. Never throws. */
+export async function exportModel(kind: ExportKind, model: Model, convention: string): Promise<ExportOutcome> {
+  try {
+    const r = await produce(kind, model, convention);
+    if (!r.ok) return r;
+    const filename = `${fileBase(model)}${kind === 'csv' || kind === 'markdown' ? `.${convention}` : ''}${r.file.ext}`;
+    saveFile(r.file.data, filename, r.file.type);
+    return { ok: true, filename, warnings: r.file.warnings ?? [] };
+  } catch (err) {
+    return { ok: false, error: `export failed: ${(err as Error)?.message ?? String(err)}` };
+  }
+}
+
+const NUMERIC = new Set([4, 5, 6]);
+const grouped = (s: string) => (/^\d+$/.test(s) ? s.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : s);
+
+/** Fills `doc` with the table: title, header list, the per-layer table with totals. */
+export function renderSummary(doc: Document, t: LayerTable): void {
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, css?: Partial<CSSStyleDeclaration>) => {
+    const e = doc.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (css) Object.assign(e.style, css);
+    return e;
+  };
+  doc.title = `${t.model} — FlopLab summary`;
+  doc.documentElement.lang = 'en';
+  const body = doc.body;
+  body.replaceChildren();
+  Object.assign(body.style, { font: '13px/1.4 system-ui, sans-serif', margin: '1.5em', color: '#111' });
+  body.append(el('h1', t.model, { fontSize: '1.5em', margin: '0 0 .5em' }));
+  const dl = el('dl', undefined, {
+    display: 'grid',
+    gridTemplateColumns: 'max-content auto',
+    gap: '.2em 1em',
+    margin: '0 0 1em',
+  });
+  for (const h of t.header) dl.append(el('dt', h.label, { fontWeight: '600' }), el('dd', h.value, { margin: '0' }));
+  body.append(dl);
+  const table = el('table', undefined, { borderCollapse: 'collapse', width: '100%' });
+  const cell = (tag: 'th' | 'td', text: string, i: number, extra: Partial<CSSStyleDeclaration> = {}) =>
+    el(tag, NUMERIC.has(i) ? grouped(text) : text, {
+      borderBottom: '1px solid #ccc',
+      padding: '.2em .4em',
+      textAlign: NUMERIC.has(i) ? 'right' : 'left',
+      fontVariantNumeric: 'tabular-nums',
+      ...extra,
+    });
+  const headRow = el('tr');
+  t.columns.forEach((c, i) => headRow.append(cell('th', c, i)));
+  const thead = el('thead');
+  thead.append(headRow);
+  table.append(thead);
+  const tbody = el('tbody');
+  for (const r of t.rows) {
+    const tr = el('tr', undefined, { breakInside: 'avoid' });
+    r.cells.forEach((c, i) =>
+      tr.append(
+        cell('td', c, i, {
+          ...(i === 0 && r.depth ? { paddingLeft: `${0.4 + r.depth * 1.2}em` } : {}),
+          ...(r.cells[7] ? { color: '#a00' } : {}),
+        }),
+      ),
+    );
+    tbody.append(tr);
+  }
+  const foot = el('tr');
+  t.totals.forEach((c, i) => foot.append(cell('td', c, i, { fontWeight: '700', borderTop: '2px solid #111' })));
+  const tfoot = el('tfoot');
+  tfoot.append(foot);
+  table.append(tbody, tfoot);
+  body.append(table);
+}
+
+/**
+ * Opens the printable summary. The window is opened synchronously (inside the click, so popup
+ * blockers allow it) and filled once the exporter has loaded; then the print dialog opens.
+ */
+export async function openPrintableSummary(model: Model, convention: string): Promise<ExportOutcome> {
+  const win = window.open('', '_blank');
+  if (!win) return { ok: false, error: 'the browser blocked the summary window; allow pop-ups for this page' };
+  try {
+    win.document.body.textContent = 'Preparing the summary…';
+    const { layerTable } = await import('../../engine/export/table');
+    const r = layerTable(model, { convention });
+    if (!r.ok) {
+      win.close();
+      return r;
+    }
+    renderSummary(win.document, r.table);
+    win.focus();
+    win.print();
+    return { ok: true, filename: '', warnings: [] };
+  } catch (err) {
+    win.close();
+    return { ok: false, error: `cannot show the summary: ${(err as Error)?.message ?? String(err)}` };
+  }
+}
