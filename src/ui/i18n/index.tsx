@@ -77,10 +77,11 @@ export function LanguageSwitch() {
   const tr = useT();
   useHtmlLang(lang);
   return (
-    <label className="flex items-center gap-1.5 text-sm">
-      <span className="text-slate-600 dark:text-slate-300">{tr('lang.label')}</span>
+    <label className="flex items-center text-sm">
+      <span className="sr-only">{tr('lang.label')}</span>
       <select
         className="field py-0.5"
+        title={tr('lang.label')}
         value={lang}
         onChange={(e) => setLang(e.target.value as Lang)}
         data-testid="language-switch"

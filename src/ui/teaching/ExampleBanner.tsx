@@ -2,6 +2,7 @@
  * The open guided example's explanation, kept above the tabs until closed. The device example
  * adds peak FLOPS from the device database and the current model's lower-bound time at peak.
  */
+import { useEffect, useRef } from 'react';
 import { DEVICES, deviceById, type Device } from '../../engine/devices';
 import { CONVENTION_IDS } from '../../engine/conventions/registry';
 import { useEvaluationStore } from '../../state/evaluation';
@@ -71,10 +72,16 @@ export function ExampleBanner() {
   const lang = useLang((s) => s.lang);
   const id = useTeaching((s) => s.example);
   const close = useTeaching((s) => s.closeExample);
+  const box = useRef<HTMLElement>(null);
+  // Opened from a card further down: bring the explanation into view.
+  useEffect(() => {
+    if (id) box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [id]);
   if (!id) return null;
   const text = EXAMPLE_TEXTS[lang][id];
   return (
     <aside
+      ref={box}
       className="mb-3 rounded-md border border-indigo-300 bg-indigo-50 p-2 text-xs text-indigo-950 dark:border-indigo-700 dark:bg-indigo-950 dark:text-indigo-50"
       data-testid="example-banner"
       aria-label={`${t('ex.active')}: ${text.title}`}
