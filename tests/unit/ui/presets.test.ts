@@ -15,6 +15,7 @@ import {
   rebuildPreset,
 } from '../../../src/ui/presets/presetList';
 import type { PresetSummaryResult } from '../../../src/worker/presetClient';
+import { decodeShare, encodeShare } from '../../../src/state/urlCodec';
 
 const names = (q: string) => groupPresets(PRESETS, q).map((g) => [g.family, g.presets.map((p) => p.name)]);
 
@@ -120,5 +121,22 @@ describe('rebuilding a preset from knobs', () => {
     expect(editedSincePreset({ ...m, layers: m.layers.slice(1) }, v2, knobs)).toBe(true);
     expect(editedSincePreset({ ...m, input: [3, 100, 100] }, v2, knobs)).toBe(true);
     expect(editedSincePreset(m, v2, { width: 99 })).toBe(true); // cannot rebuild: treat as edited
+  });
+});
+
+describe('a rebuilt preset travels in the share link', () => {
+  // The knob panel reads meta.preset/meta.knobs of the model it receives, so the link must keep them.
+  it.each([
+    ['mobilenet_v2', { width: 0.5, resolution: 160 }],
+    ['densenet121', { growth: 48 }],
+    ['efficientnet_b0', { variant: 4 }],
+  ] as const)('%s %j', (name, knobs) => {
+    const m = rebuildPreset(presetByName(name)!, knobs, { name: 'shared' }, knobError) as Model;
+    const back = decodeShare(encodeShare({ model: m, convention: 'torchvision' }));
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    expect(presetMeta(back.state.model)).toEqual(presetMeta(m));
+    expect(presetMeta(back.state.model)?.knobs).toMatchObject(knobs);
+    expect(back.state.model.layers).toEqual(m.layers);
   });
 });
