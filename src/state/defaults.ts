@@ -11,7 +11,15 @@ export interface Settings {
   readonly numberFormat: NumberFormat;
   readonly dtype: Dtype;
   readonly theme: Theme;
+  /** Runtime estimate target (src/engine/devices id; null = none) and its arithmetic precision. */
+  readonly device: string | null;
+  readonly precision: Dtype;
 }
+
+/** Device shown before the user picks one (must exist in src/engine/devices; checked by a unit test). */
+export const DEFAULT_DEVICE = 'pixel4-cpu-4t';
+/** Longest device id a saved state or link may carry (ids are short kebab-case names). */
+export const MAX_DEVICE_ID = 64;
 
 export const NUMBER_FORMATS: readonly NumberFormat[] = ['si', 'exact'];
 export const DTYPES: readonly Dtype[] = ['fp32', 'fp16', 'int8'];
@@ -52,4 +60,7 @@ export const defaultSettings = (): Settings => ({
   numberFormat: 'si',
   dtype: 'fp32',
   theme: prefersDark() ? 'dark' : 'light',
+  // A phone CPU with published measurements (fitted, not category defaults), so the first look is calibrated.
+  device: DEFAULT_DEVICE,
+  precision: 'fp32',
 });

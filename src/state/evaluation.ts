@@ -50,10 +50,9 @@ function installHooks(client: EngineClient, reevaluate: () => void): void {
   const w = window as unknown as { __floplab?: Partial<FloplabHooks> };
   w.__floplab = {
     ...w.__floplab,
-    // A kill while idle loses nothing, but re-evaluating shows the new worker answers.
+    // A kill mid-request re-sends it; a kill while idle loses nothing, but re-evaluating shows the new worker answers.
     killWorker: () => {
-      client.kill();
-      reevaluate();
+      if (!client.kill()) reevaluate();
     },
     engineMode: () => client.mode,
     workerRestarts: () => client.restarts,
@@ -67,7 +66,7 @@ function installHooks(client: EngineClient, reevaluate: () => void): void {
  */
 export function startEvaluation(client?: EngineClient): () => void {
   if (running) return running.stop;
-  const c = client ?? new EngineClient({ conventions: CONVENTION_IDS });
+  const c = client ?? new EngineClient({ conventions: CONVENTION_IDS, spare: true });
   const request = (model: Model) => {
     mark('floplab:edit');
     if (!useEvaluationStore.getState().pending) useEvaluationStore.setState({ pending: true });

@@ -13,7 +13,7 @@ import type { Model } from '../engine/format/model';
 import { parseModel } from '../engine/format/schema';
 import { conventionById } from '../engine/conventions/registry';
 import { getAt } from '../engine/format/edit';
-import { DTYPES, NUMBER_FORMATS, THEMES, defaultSettings, type Settings } from './defaults';
+import { DTYPES, MAX_DEVICE_ID, NUMBER_FORMATS, THEMES, defaultSettings, type Settings } from './defaults';
 import { loadState, useEditor, type EditorState } from './store';
 import { decodeShare, type ShareState } from './urlCodec';
 
@@ -74,6 +74,10 @@ export function readSaved(raw: string | null): { ok: true; saved: SavedState } |
     numberFormat: pick(s.numberFormat, NUMBER_FORMATS, d.numberFormat),
     dtype: pick(s.dtype, DTYPES, d.dtype),
     theme: pick(s.theme, THEMES, d.theme),
+    // An unknown device id is kept as text; the runtime view reports it (devices load lazily, not here).
+    device:
+      s.device === null || (typeof s.device === 'string' && s.device.length <= MAX_DEVICE_ID) ? s.device : d.device,
+    precision: pick(s.precision, DTYPES, d.precision),
   };
   const selection = typeof v.selection === 'string' && getAt(parsed.model, v.selection) ? v.selection : null;
   const collapsed: Record<string, true> = {};

@@ -4,10 +4,11 @@
  *   '#v1.' + base64url(deflate(compact JSON))
  *
  * Compact JSON = the model without its fixed `format` tag, plus short keys for the rest:
- *   { m: model, c: convention, s: { n: numberFormat, d: dtype, t: theme }, p: selection,
- *     x: comparison model (A/B view), h: hidden parts (exercise links) }
- * `x` and `h` are optional additions to v1: links without them decode as before, and an older
- * reader ignores them (unknown keys are dropped by its schema).
+ *   { m: model, c: convention, s: { n: numberFormat, d: dtype, t: theme, v: device, r: precision },
+ *     p: selection, x: comparison model (A/B view), h: hidden parts (exercise links) }
+ * `x`, `h`, `s.v` and `s.r` are optional additions to v1: links without them decode as before,
+ * and an older reader ignores them (unknown keys are dropped by its schema). `s.v` is a device id
+ * or null (no device); an id this build does not know is kept and reported by the runtime view.
  * The version prefix lets a later format keep opening old links. Decoding never throws: a
  * damaged, truncated or tampered link gives { ok: false, error } with a sentence for a notice.
  *
@@ -18,7 +19,7 @@ import { z } from 'zod';
 import { MODEL_FORMAT, type LayerSpec, type Model } from '../engine/format/model';
 import { parseModel } from '../engine/format/schema';
 import { conventionById, DEFAULT_CONVENTION } from '../engine/conventions/registry';
-import { DTYPES, NUMBER_FORMATS, THEMES, type Dtype, type NumberFormat, type Theme } from './defaults';
+import { DTYPES, MAX_DEVICE_ID, NUMBER_FORMATS, THEMES, type Dtype, type NumberFormat, type Theme } from './defaults';
 
 export const SHARE_VERSION = 'v1';
 const PREFIX = `#${SHARE_VERSION}.`;
@@ -33,6 +34,9 @@ export interface ShareSettings {
   readonly numberFormat: NumberFormat;
   readonly dtype: Dtype;
   readonly theme: Theme;
+  /** Runtime estimate device id (null: none) and precision. */
+  readonly device: string | null;
+  readonly precision: Dtype;
 }
 
 export interface ShareState {
@@ -125,6 +129,8 @@ const payloadSchema = z.object({
       n: z.enum(NUMBER_FORMATS as [NumberFormat, ...NumberFormat[]]).optional(),
       d: z.enum(DTYPES as [Dtype, ...Dtype[]]).optional(),
       t: z.enum(THEMES as [Theme, ...Theme[]]).optional(),
+      v: z.string().max(MAX_DEVICE_ID).nullable().optional(),
+      r: z.enum(DTYPES as [Dtype, ...Dtype[]]).optional(),
     })
     .optional(),
   p: z.string().max(2000).nullable().optional(),
@@ -163,7 +169,7 @@ function withoutFormat(m: Model): Omit<Model, 'format'> {
 export function encodeShare(state: ShareState): string {
   const { format: _format, ...model } = state.model;
   const s = state.settings ?? {};
-  const settings = { n: s.numberFormat, d: s.dtype, t: s.theme };
+  const settings = { n: s.numberFormat, d: s.dtype, t: s.theme, v: s.device, r: s.precision };
   const payload = {
     m: model,
     c: state.convention,
@@ -215,6 +221,8 @@ export function decodeShare(hash: string): DecodeResult {
       ...(s?.n ? { numberFormat: s.n } : {}),
       ...(s?.d ? { dtype: s.d } : {}),
       ...(s?.t ? { theme: s.t } : {}),
+      ...(s?.v !== undefined ? { device: s.v } : {}),
+      ...(s?.r ? { precision: s.r } : {}),
     };
     return {
       ok: true,

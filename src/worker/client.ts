@@ -85,7 +85,15 @@ export interface EngineClientOptions {
   readonly conventions: readonly string[];
   readonly spawn?: SpawnBackend;
   readonly cancelAfterMs?: number;
+  /**
+   * Keep a warmed-up spare worker while idle, so a crash is recovered without loading a worker
+   * (issue 8 asks for the same numbers within a second). Costs one idle worker's memory.
+   */
+  readonly spare?: boolean;
 }
+
+/** What a spare evaluates once, to load and compile the engine before it is needed. */
+const WARM_UP: Model = { format: 'floplab.model/1', input: [3, 8, 8], layers: [{ type: 'conv2d', out: 4, kernel: 3 }] };
 
 export class EngineClient {
   private backend: EngineBackend;
@@ -99,6 +107,8 @@ export class EngineClient {
   private readonly conventions: readonly string[];
   private readonly spawn: SpawnBackend;
   private readonly cancelAfterMs: number;
+  private readonly useSpare: boolean;
+  private spare: EngineBackend | null = null;
   /** How many times a crashed worker was replaced. */
   restarts = 0;
   /** How many long-running, superseded evaluations were cancelled by replacing the worker. */
@@ -109,20 +119,44 @@ export class EngineClient {
     this.conventions = opts.conventions;
     this.spawn = opts.spawn ?? spawnWebWorker;
     this.cancelAfterMs = opts.cancelAfterMs ?? CANCEL_AFTER_MS;
+    this.useSpare = opts.spare ?? false;
     const b = this.create();
     this.backend = b ?? mainThreadBackend();
     this.mode = b ? 'worker' : 'main-thread';
   }
 
   private create(): EngineBackend | null {
-    const gen = this.generation;
+    let b: EngineBackend | null = null;
     try {
-      return this.spawn((reason) => {
-        if (gen === this.generation) this.crashed(reason);
+      b = this.spawn((reason) => {
+        // Only the backend in use counts as a crash; a dead spare is just dropped.
+        if (b && b === this.backend) this.crashed(reason);
+        else if (b && b === this.spare) this.dropSpare();
       });
     } catch {
       return null;
     }
+    return b;
+  }
+
+  /** Starts a spare worker when idle, warmed up by one tiny evaluation. */
+  private prepareSpare(): void {
+    if (!this.useSpare || this.spare || this.running || this.mode !== 'worker') return;
+    const spare = this.create();
+    if (!spare) return;
+    this.spare = spare;
+    spare.evaluate(WARM_UP, this.conventions).catch(() => {
+      if (this.spare === spare) this.dropSpare();
+    });
+  }
+
+  private dropSpare(): void {
+    try {
+      this.spare?.terminate();
+    } catch {
+      // Already gone.
+    }
+    this.spare = null;
   }
 
   /** Evaluates `model`; resolves to null when a newer request superseded this one. */
@@ -187,6 +221,7 @@ export class EngineClient {
     const next = this.waiting;
     this.waiting = null;
     if (next) this.send(next);
+    else this.prepareSpare();
   }
 
   private crashed(_reason: string): void {
@@ -204,7 +239,10 @@ export class EngineClient {
     } catch {
       // It is already gone.
     }
-    const fresh = giveUpOnWorkers ? null : this.create();
+    const spare = this.spare;
+    this.spare = null;
+    if (giveUpOnWorkers && spare) spare.terminate();
+    const fresh = giveUpOnWorkers ? null : (spare ?? this.create());
     this.backend = fresh ?? mainThreadBackend();
     this.mode = fresh ? 'worker' : 'main-thread';
     // Re-send the latest request: the waiting one if any (the running one is then superseded).
@@ -216,13 +254,16 @@ export class EngineClient {
     if (next) this.send(next);
   }
 
-  /** Test hook (issue 8's recovery test): kill the worker as a crash would. */
-  kill(): void {
+  /** Test hook (issue 8's recovery test): kill the worker as a crash would. True if a request was re-sent. */
+  kill(): boolean {
+    const busy = this.running !== null;
     this.crashed('killed by test hook');
+    return busy;
   }
 
   dispose(): void {
     this.clearWatchdog();
+    this.dropSpare();
     this.generation++;
     this.backend.terminate();
     this.running?.resolve(null);

@@ -208,6 +208,41 @@ describe('crash and restart', () => {
   });
 });
 
+describe('spare worker (spare: true)', () => {
+  it('is started and warmed up once idle, and takes over at a crash with the re-sent request', async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn, spare: true });
+    expect(workers).toHaveLength(1); // no spare before the first answer: it would compete for the CPU
+    const p = c.evaluate(model('a'));
+    workers[0].calls[0].answer();
+    await p;
+    expect(workers).toHaveLength(2);
+    expect(workers[1].calls.map((x) => x.model.name)).toEqual([undefined]); // the warm-up model
+    const q = c.evaluate(model('b'));
+    workers[0].crash();
+    expect(workers).toHaveLength(2); // nothing spawned at the crash: the spare took over
+    expect(workers[1].calls.map((x) => x.model.name)).toEqual([undefined, 'b']);
+    workers[1].calls[1].answer();
+    expect(await q).toEqual({ fake: 'b' });
+    expect(workers).toHaveLength(3); // and a new spare is prepared
+  });
+
+  it('a spare that dies is dropped without counting as a crash', async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn, spare: true });
+    const p = c.evaluate(model('a'));
+    workers[0].calls[0].answer();
+    await p;
+    workers[1].crash();
+    expect(workers[1].terminated).toBe(true);
+    expect(c.restarts).toBe(0);
+    const q = c.evaluate(model('b'));
+    expect(workers[0].calls.map((x) => x.model.name)).toEqual(['a', 'b']);
+    workers[0].calls[1].answer();
+    expect(await q).toEqual({ fake: 'b' });
+  });
+});
+
 describe('main-thread fallback', () => {
   it.each([
     ['Worker is unavailable', (() => null) as SpawnBackend],
