@@ -88,6 +88,11 @@ test('knobs: an out-of-range value shows knobError’s message and keeps the mod
   await expect(page.getByTestId('knob-error-width')).toHaveText('mobilenet_v2: width must be at most 1.4, got 2');
   await expect(page.locator('[data-knob="width"]')).toHaveAttribute('aria-invalid', 'true');
   await expectTotals(page, v2.build());
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="preset-panel"]')
+    .withTags(['wcag2a', 'wcag2aa'])
+    .analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   // Resolution 160 through the same panel: input 3×160×160, counts as the engine's.
   await page.locator('[data-knob="resolution"]').fill('160');
   await expect(page.getByTestId('input-shape')).toHaveValue('3, 160, 160');
