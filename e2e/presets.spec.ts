@@ -97,6 +97,13 @@ test('knobs: an out-of-range value shows knobError’s message and keeps the mod
   await page.locator('[data-knob="resolution"]').fill('160');
   await expect(page.getByTestId('input-shape')).toHaveValue('3, 160, 160');
   await expectTotals(page, v2.build({ resolution: 160 }));
+  // The slider rebuilds on release: Home (min 32) is one rebuild and one undo step.
+  await page.getByRole('slider', { name: 'Input resolution slider' }).press('Home');
+  await expect(page.getByTestId('input-shape')).toHaveValue('3, 32, 32');
+  await expectTotals(page, v2.build({ resolution: 32 }));
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await expect(page.locator('[data-knob="resolution"]')).toHaveValue('160');
+  await expectTotals(page, v2.build({ resolution: 160 }));
   // A select knob (options): EfficientNet's variant.
   await openPicker(page);
   await page.getByTestId('preset-search').fill('efficientnet_b0');

@@ -86,7 +86,12 @@ function KnobControl({
             max={knob.max}
             step={knob.step}
             value={draft.error ? value : Number(draft.text)}
-            onChange={(e) => commit(e.target.value)}
+            // While dragging only the number box follows; the preset is rebuilt on release, so one
+            // drag is one undo step (not hundreds that would push older edits out of the history).
+            onChange={(e) => setDraft({ text: e.target.value, from: value, error: null })}
+            onPointerUp={(e) => commit(e.currentTarget.value)}
+            onKeyUp={(e) => commit(e.currentTarget.value)}
+            onBlur={(e) => commit(e.currentTarget.value)}
           />
         )}
       </div>
