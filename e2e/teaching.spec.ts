@@ -4,6 +4,7 @@
  * table, an A/B link, an exercise link with hidden totals, and the Chinese interface.
  * Screenshots of the inspector, the conventions table and the A/B view go to docs/screenshots/.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { explainRow } from '../src/engine/explain';
 import { MODEL_FORMAT, type Model } from '../src/engine/format/model';
@@ -154,6 +155,28 @@ test('switch to Chinese: tabs, examples and their explanation', async ({ page })
   await page.reload();
   await expect(page.getByTestId('tab-layer')).toHaveText('层');
 });
+
+for (const theme of ['light', 'dark'] as const)
+  test(`teaching tabs, ${theme} theme: no serious or critical axe violations`, async ({ page }) => {
+    await open(page, encodeShare({ model: sepA, convention: 'torchvision', compare: sepB, hide: ['table'] }));
+    if (theme === 'dark') {
+      await page.getByRole('button', { name: /theme/ }).click();
+      await expect(page.locator('html')).toHaveClass(/dark/);
+    }
+    for (const tab of ['conventions', 'compare', 'examples'] as const) {
+      await page.getByTestId(`tab-${tab}`).click();
+      await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByRole('tabpanel').getByRole('heading').first()).toBeVisible();
+      const axe = await new AxeBuilder({ page })
+        .include('main')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(
+        bad.map((v) => `${tab}: ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
+    }
+  });
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

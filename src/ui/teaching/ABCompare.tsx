@@ -76,7 +76,9 @@ function Bars({ bars, max, fmt, testId }: { bars: Bar[]; max: bigint; fmt: 'si' 
           </li>
         );
       })}
-      {bars.length > MAX_BARS && <li className="text-[11px] text-slate-500">… +{bars.length - MAX_BARS}</li>}
+      {bars.length > MAX_BARS && (
+        <li className="text-[11px] text-slate-600 dark:text-slate-300">… +{bars.length - MAX_BARS}</li>
+      )}
     </ol>
   );
 }
@@ -157,11 +159,11 @@ export function ABCompare() {
                 <th scope="col">{t('ab.metric')}</th>
                 <th scope="col" className="text-right">
                   {t('ab.a')}
-                  <span className="block font-normal text-slate-500">{modelA.name}</span>
+                  <span className="block font-normal text-slate-600 dark:text-slate-300">{modelA.name}</span>
                 </th>
                 <th scope="col" className="text-right">
                   {t('ab.b')}
-                  <span className="block font-normal text-slate-500">{compare.name}</span>
+                  <span className="block font-normal text-slate-600 dark:text-slate-300">{compare.name}</span>
                 </th>
                 <th scope="col" className="text-right">
                   {t('ab.ratio')}

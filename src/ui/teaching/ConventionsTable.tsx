@@ -90,7 +90,7 @@ export function ConventionsTable() {
                   >
                     {c?.name ?? id}
                   </button>
-                  {isSel && <span className="ml-1 text-slate-500">({t('conv.selected')})</span>}
+                  {isSel && <span className="ml-1 text-slate-600 dark:text-slate-300">({t('conv.selected')})</span>}
                 </th>
                 <td className="num py-1 text-right" title={groupDigits(total)} data-exact={total.toString()}>
                   {formatCount(total, fmt)}

@@ -111,7 +111,7 @@ export function FormulaInspector() {
               unit: unitWord(explained.explanation.convention.unit),
             })}
           </p>
-          {!katex && <p className="text-xs text-slate-500">{t('inspector.loading')}</p>}
+          {!katex && <p className="text-xs text-slate-600 dark:text-slate-300">{t('inspector.loading')}</p>}
           {rows.length > 1 && (
             <p className="text-xs text-slate-600 dark:text-slate-300">{t('inspector.repeat', { n: rows.length })}</p>
           )}

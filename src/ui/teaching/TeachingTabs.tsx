@@ -79,7 +79,7 @@ export function TeachingTabs({ children }: { children: ReactNode }) {
         ))}
       </div>
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${tab}`}>
-        <Suspense fallback={<p className="text-sm text-slate-500">…</p>}>
+        <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-300">…</p>}>
           {tab === 'layer' && children}
           {tab === 'conventions' && (
             <Hideable part="conventions">
