@@ -128,6 +128,11 @@ test('keyboard only: ↓ to the list, Enter loads; the seed example explains its
   await expect(notes).toContainText('1,814,073,344 conv + fc multiply-accumulates');
   await expect(notes).toContainText('≈ 3.63 GFLOPs');
   await page.screenshot({ path: 'docs/screenshots/presets-seed.png' });
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="preset-panel"]')
+    .withTags(['wcag2a', 'wcag2aa'])
+    .analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   // Escape closes the picker without loading anything.
   await openPicker(page);
   await page.keyboard.press('Escape');

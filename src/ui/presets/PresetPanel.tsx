@@ -166,7 +166,11 @@ function Panel({
       {notes.length > 0 && (
         <details open className="text-xs" data-testid="preset-notes">
           <summary className="cursor-pointer font-medium">Notes ({notes.length})</summary>
-          <ul className="mt-1 max-h-40 list-disc space-y-1 overflow-auto pr-1 pl-4 text-slate-700 dark:text-slate-200">
+          <ul
+            tabIndex={0}
+            aria-label="Preset notes"
+            className="focus-ring mt-1 max-h-44 list-disc space-y-1 overflow-auto rounded border-b border-slate-200 pr-1 pb-1 pl-4 text-slate-700 dark:border-slate-700 dark:text-slate-200"
+          >
             {notes.map((n) => (
               <li key={n}>{n}</li>
             ))}
