@@ -12,6 +12,7 @@ import type { ImportProgress, ImportResult } from '../engine/import/result';
 import { DeltaEncoder, type ResultDelta } from './delta';
 import { ModelDecoder, type WireModel } from './modelSync';
 import type { PresetSummaryResult } from './presetSummaries';
+import type { RuntimeAnswer, RuntimeRequest } from './runtime';
 
 export interface EngineWorkerApi {
   /** `model`: layers the worker holds come as references (modelSync.ts); `base`: id of the answer the page holds, or null. */
@@ -23,6 +24,8 @@ export interface EngineWorkerApi {
   importFile(name: string, buffer: ArrayBuffer, onProgress?: (p: ImportProgress) => void): Promise<ImportResult>;
   /** The preset picker's numbers (presetSummaries.ts) for `names` (all when omitted); the zoo loads on first use. */
   presetSummaries(names?: readonly string[]): Promise<PresetSummaryResult[]>;
+  /** The runtime view (runtime.ts: memory, latency, device comparison), in a worker of its own (runtimeClient.ts). */
+  runtime(model: WireModel, request: RuntimeRequest): Promise<RuntimeAnswer>;
 }
 
 const results = new DeltaEncoder();
@@ -41,6 +44,7 @@ const api: EngineWorkerApi = {
     return importFile(name, new Uint8Array(buffer), { onProgress: report });
   },
   presetSummaries: async (names) => (await import('./presetSummaries')).presetSummaries(names),
+  runtime: async (wire, request) => (await import('./runtime')).runtimeOfWire(wire, request),
 };
 
 expose(api);

@@ -17,16 +17,14 @@ import {
   YAxis,
   ZAxis,
 } from 'recharts';
-import type { ModelResult } from '../../engine/evaluate';
-import type { LatencyEstimate } from '../../engine/latency';
-import { deviceById } from '../../engine/devices';
-import { decadeTicks, latencySeries, type LatencyPoint } from './chartData';
+import type { LatencyView } from '../../worker/runtimeClient';
+import { aggregateLatency, decadeTicks, rooflinePoints, type LatencyPoint } from './chartData';
 import { ChartFrame } from './ChartFrame';
 import { COLORS, ms, si } from './format';
 
 export interface LatencyChartProps {
-  result: ModelResult | null;
-  estimate: LatencyEstimate | null;
+  /** Computed in the runtime worker (src/worker/runtime.ts); null: no device or no answer yet. */
+  latency: LatencyView | null;
   selectedPath?: string | null;
   onSelect?: (modelPath: string) => void;
 }
@@ -62,10 +60,12 @@ function BoundKey() {
   );
 }
 
-export function LatencyBarsChart({ result, estimate, selectedPath, onSelect }: LatencyChartProps) {
-  const data = useMemo(() => latencySeries(result, estimate), [result, estimate]);
+export function LatencyBarsChart({ latency, selectedPath, onSelect }: LatencyChartProps) {
+  const series = useMemo(() => aggregateLatency(latency?.points ?? []), [latency]);
+  const data = series.points;
+  const estimate = latency?.estimate;
   const subtitle = estimate
-    ? `${ms(estimate.ms)} (${ms(estimate.low_ms)} – ${ms(estimate.high_ms)}) on ${deviceById(estimate.device)?.name ?? estimate.device}, ${estimate.precision}`
+    ? `${ms(estimate.ms)} (${ms(estimate.low_ms)} – ${ms(estimate.high_ms)}) on ${latency.deviceName}, ${estimate.precision}${series.aggregated ? ' · runs of kernels merged' : ''}`
     : 'pick a device';
   return (
     <ChartFrame id="latency" title="Estimated time per layer" subtitle={subtitle} toolbar={<BoundKey />}>
@@ -97,11 +97,9 @@ export function LatencyBarsChart({ result, estimate, selectedPath, onSelect }: L
   );
 }
 
-export function RooflineChart({ result, estimate, onSelect }: LatencyChartProps) {
-  const data = useMemo(
-    () => latencySeries(result, estimate).filter((p) => p.intensity > 0 && p.attainableGops > 0),
-    [result, estimate],
-  );
+export function RooflineChart({ latency, onSelect }: LatencyChartProps) {
+  const estimate = latency?.estimate;
+  const data = useMemo(() => rooflinePoints(latency?.points ?? []), [latency]);
   const { roof, x, y } = useMemo(() => {
     const first = estimate?.layers.find((l) => !l.fusedInto);
     if (!first || !data.length) return { roof: [], x: [1, 10], y: [1, 10] };

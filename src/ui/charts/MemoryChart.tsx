@@ -15,10 +15,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ModelResult } from '../../engine/evaluate';
-import { activationMemory } from '../../engine/memory';
-import type { Precision } from '../../engine/devices/schema';
-import { memorySeries, type MemoryPoint } from './chartData';
+import type { MemoryView } from '../../worker/runtimeClient';
+import { aggregateMemory, type MemoryPoint } from './chartData';
 import { ChartFrame } from './ChartFrame';
 import { bytes, COLORS } from './format';
 
@@ -44,24 +42,20 @@ function MemoryTooltip({
 }
 
 export function MemoryChart({
-  result,
-  dtype,
+  memory,
   selectedPath,
   onSelect,
 }: {
-  result: ModelResult | null;
-  dtype: Precision;
+  /** Computed in the runtime worker (src/worker/runtime.ts); null while there is none. */
+  memory: MemoryView | null;
   selectedPath?: string | null;
   onSelect?: (modelPath: string) => void;
 }) {
-  const mem = useMemo(() => (result ? activationMemory(result, dtype) : null), [result, dtype]);
-  const data = useMemo(
-    () => memorySeries(result, mem).map((p) => ({ ...p, own: p.liveBytes - p.heldBytes })),
-    [result, mem],
-  );
+  const series = useMemo(() => aggregateMemory(memory?.points ?? []), [memory]);
+  const data = useMemo(() => series.points.map((p) => ({ ...p, own: p.liveBytes - p.heldBytes })), [series]);
   const peak = data.find((p) => p.peak);
-  const subtitle = mem
-    ? `peak ${bytes(Number(mem.peak?.liveBytes ?? 0))} at ${peak?.label ?? '–'} · weights ${bytes(Number(mem.weightBytes))} (${dtype})${mem.complete ? '' : ' · incomplete: some layers have errors'}`
+  const subtitle = memory
+    ? `peak ${bytes(Number(memory.peakBytes))} at ${memory.peakLabel ?? '–'} · weights ${bytes(Number(memory.weightBytes))} (${memory.dtype})${series.aggregated ? ' · runs of steps merged (highest shown)' : ''}${memory.complete ? '' : ' · incomplete: some layers have errors'}`
     : '';
   return (
     <ChartFrame id="memory" title="Activation memory per step" subtitle={subtitle}>

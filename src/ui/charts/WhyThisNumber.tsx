@@ -2,8 +2,7 @@
  * "Why this number": the latency calculation of the selected layer, step by step, with the
  * device figures and calibrated efficiencies it used (and where they come from).
  */
-import type { ModelResult } from '../../engine/evaluate';
-import type { LatencyEstimate, LatencyLayer } from '../../engine/latency';
+import type { LatencyView, RuntimeLayer } from '../../worker/runtimeClient';
 import { deviceById } from '../../engine/devices';
 import { LAYER_CLASS_LABELS } from '../../engine/latency-classes';
 import { bytes, ms, si } from './format';
@@ -19,37 +18,44 @@ function Line({ label, children }: { label: string; children: React.ReactNode })
 
 /** The estimate's layer for a model path (the first repeat iteration when there are several). */
 export function layerForPath(
-  result: ModelResult | null,
-  est: LatencyEstimate | null,
+  latency: LatencyView | null,
   modelPath: string | null | undefined,
-): LatencyLayer | undefined {
-  if (!result || !est || !modelPath) return undefined;
-  const paths = new Set(result.rows.filter((r) => r.modelPath === modelPath).map((r) => r.path));
-  return est.layers.find((l) => paths.has(l.path));
+): RuntimeLayer | undefined {
+  if (!latency || !modelPath) return undefined;
+  return latency.estimate.layers.find((l) => l.modelPath === modelPath);
 }
 
 export function WhyThisNumber({
-  result,
-  estimate,
+  latency,
   selectedPath,
 }: {
-  result: ModelResult | null;
-  estimate: LatencyEstimate | null;
+  /** From the runtime worker: the estimate, its error, or null (no device / not computed yet). */
+  latency: LatencyView | { error: string } | null;
   selectedPath?: string | null;
 }) {
-  const layer = layerForPath(result, estimate, selectedPath);
+  if (latency && 'error' in latency)
+    return (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        No estimate: {latency.error}.
+      </p>
+    );
+  const estimate = latency?.estimate;
+  const layer = layerForPath(latency, selectedPath);
   if (!estimate)
     return <p className="text-sm text-slate-600 dark:text-slate-300">Pick a device to see the runtime estimate.</p>;
   if (!layer)
     return (
-      <p className="text-sm text-slate-600 dark:text-slate-300">Select a layer to see how its time is computed.</p>
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        Select a layer to see how its time is computed (a block has no kernel of its own; select a layer inside it).
+      </p>
     );
   const device = deviceById(estimate.device);
   if (layer.fusedInto)
     return (
       <p className="text-sm" data-testid="why-fused">
-        This layer runs fused into <code>{layer.fusedInto}</code>: its operations are counted in that kernel, and it
-        adds no memory traffic or overhead of its own.
+        This layer runs fused into{' '}
+        <code>{latency.estimate.layers.find((l) => l.path === layer.fusedInto)?.label ?? layer.fusedInto}</code>: its
+        operations are counted in that kernel, and it adds no memory traffic or overhead of its own.
       </p>
     );
   const total = layer.activationBytes + layer.weightBytes;
@@ -57,7 +63,8 @@ export function WhyThisNumber({
   return (
     <section aria-label="Why this number" data-testid="why-this-number" className="space-y-2 text-sm">
       <p>
-        <strong>{ms(layer.ms)}</strong> — {layer.bound}-bound {LAYER_CLASS_LABELS[layer.layerClass].toLowerCase()}
+        <span className="font-semibold">{layer.label}</span>: <strong>{ms(layer.ms)}</strong> on {latency.deviceName} (
+        {estimate.precision}) — {layer.bound}-bound {LAYER_CLASS_LABELS[layer.layerClass].toLowerCase()}
         {layer.fused.length ? ` (with ${layer.fused.length} fused layer${layer.fused.length > 1 ? 's' : ''})` : ''}.
       </p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">

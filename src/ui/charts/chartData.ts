@@ -188,8 +188,9 @@ export interface MemoryPoint {
 /** Live activation bytes per execution step, the peak flagged. */
 export function memorySeries(result: ModelResult | null, mem: ActivationMemory | null): MemoryPoint[] {
   if (!result || !mem) return [];
-  return mem.steps.map((s) => {
+  return mem.steps.flatMap((s) => {
     const r = result.rows[s.index];
+    if (!r || r.path !== s.path) return []; // a memory model of another result: nothing to draw
     return {
       key: s.path,
       selectPath: r.modelPath,
@@ -237,4 +238,66 @@ export function decadeTicks(lo: number, hi: number): number[] {
   const out: number[] = [];
   for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) out.push(10 ** e);
   return out;
+}
+
+/**
+ * Too many bars to read (or to draw smoothly): consecutive points merge, first by top-level
+ * layer, then (still too many) into equal runs along the depth. `merge` folds one run into a bar.
+ */
+function reduceAlongDepth<P extends { key: string }>(
+  points: readonly P[],
+  maxBars: number,
+  merge: (run: readonly P[], key: string) => P,
+): { points: P[]; aggregated: boolean } {
+  if (points.length <= maxBars) return { points: [...points], aggregated: false };
+  const runs: P[][] = [];
+  for (const p of points) {
+    const last = runs[runs.length - 1];
+    if (last && topLevel(last[0].key) === topLevel(p.key)) last.push(p);
+    else runs.push([p]);
+  }
+  let grouped = runs.map((run) => (run.length === 1 ? run[0] : merge(run, topLevel(run[0].key))));
+  if (grouped.length > maxBars) {
+    const size = Math.ceil(grouped.length / maxBars);
+    const chunks: P[] = [];
+    for (let i = 0; i < grouped.length; i += size)
+      chunks.push(
+        merge(grouped.slice(i, i + size), `${grouped[i].key}…${grouped[Math.min(i + size, grouped.length) - 1].key}`),
+      );
+    grouped = chunks;
+  }
+  return { points: grouped, aggregated: true };
+}
+
+const runLabel = (run: readonly { label: string }[]) =>
+  run.length === 1 ? run[0].label : `${run[0].label} … ${run[run.length - 1].label} (${run.length} steps)`;
+
+/** Memory bars for many steps: each bar is the highest step of its run (the peak survives). */
+export function aggregateMemory(points: readonly MemoryPoint[], maxBars = MAX_BARS) {
+  return reduceAlongDepth(points, maxBars, (run, key) => {
+    const top = run.reduce((a, b) => (b.liveBytes > a.liveBytes || b.peak ? b : a));
+    return { ...top, key, label: runLabel(run), peak: run.some((p) => p.peak) };
+  });
+}
+
+/** Time bars for many kernels: each bar is a run's summed time, coloured by the bound with more time. */
+export function aggregateLatency(points: readonly LatencyPoint[], maxBars = MAX_BARS) {
+  return reduceAlongDepth(points, maxBars, (run, key) => {
+    const by = { compute: 0, memory: 0 };
+    for (const p of run) by[p.bound] += p.ms;
+    const slowest = run.reduce((a, b) => (b.ms > a.ms ? b : a));
+    return {
+      ...slowest,
+      key,
+      label: runLabel(run),
+      ms: by.compute + by.memory,
+      bound: by.compute >= by.memory ? ('compute' as const) : ('memory' as const),
+    };
+  });
+}
+
+/** The roofline's points: all kernels, or the `max` slowest when there are more (they decide the total). */
+export function rooflinePoints(points: readonly LatencyPoint[], max = MAX_BARS): LatencyPoint[] {
+  const drawable = points.filter((p) => p.intensity > 0 && p.attainableGops > 0);
+  return drawable.length <= max ? drawable : [...drawable].sort((a, b) => b.ms - a.ms).slice(0, max);
 }

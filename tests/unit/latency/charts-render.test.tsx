@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { evaluateModel } from '../../../src/engine/evaluate';
-import { estimateLatency } from '../../../src/engine/latency';
+import { runtimeOf, type LatencyView } from '../../../src/worker/runtime';
 import { presetByName } from '../../../src/engine/presets';
 import {
   ClassShareChart,
@@ -23,9 +23,12 @@ globalThis.ResizeObserver ??= class {
   disconnect() {}
 } as unknown as typeof ResizeObserver;
 
-const r = evaluateModel(presetByName('mobilenet_v2')!.build());
-const e = estimateLatency(r, 'pixel4-cpu-4t', 'fp32');
-if ('error' in e) throw new Error(e.error);
+const model = presetByName('mobilenet_v2')!.build();
+const r = evaluateModel(model);
+// What the runtime worker sends (src/worker/runtime.ts), computed here in-process.
+const answer = runtimeOf(model, { deviceId: 'pixel4-cpu-4t', precision: 'fp32', dtype: 'fp32', compare: true });
+const e = answer.latency as LatencyView;
+if (!e || 'error' in e) throw new Error('no estimate');
 
 describe('chart panels render', () => {
   afterEach(cleanup);
@@ -33,20 +36,20 @@ describe('chart panels render', () => {
     ['layers', <LayerBarsChart key="a" result={r} countIndex={-1} countLabel="MACs" />],
     ['cumulative', <CumulativeChart key="b" result={r} countIndex={-1} countLabel="MACs" />],
     ['classes', <ClassShareChart key="c" result={r} countIndex={-1} countLabel="MACs" />],
-    ['memory', <MemoryChart key="d" result={r} dtype="fp32" />],
-    ['latency', <LatencyBarsChart key="e" result={r} estimate={e} />],
-    ['roofline', <RooflineChart key="f" result={r} estimate={e} />],
+    ['memory', <MemoryChart key="d" memory={answer.memory} />],
+    ['latency', <LatencyBarsChart key="e" latency={e} />],
+    ['roofline', <RooflineChart key="f" latency={e} />],
   ])('%s', (id, el) => {
     render(el);
     expect(screen.getByTestId(`chart-${id}`)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: new RegExp(`Download ${id} chart as PNG`) })).toBeInTheDocument();
   });
   it('memory panel names the peak', () => {
-    render(<MemoryChart result={r} dtype="fp32" />);
+    render(<MemoryChart memory={answer.memory} />);
     expect(screen.getByTestId('chart-memory').textContent).toMatch(/peak [0-9.]+ MB at/);
   });
   it('why-this-number explains the first conv of MobileNetV2', () => {
-    render(<WhyThisNumber result={r} estimate={e} selectedPath="layers[0]" />);
+    render(<WhyThisNumber latency={e} selectedPath="layers[0]" />);
     expect(screen.getByTestId('why-this-number').textContent).toMatch(/bound/);
     expect(screen.getByTestId('why-this-number').textContent).toMatch(/overhead \+ max\(compute, memory\)/);
   });

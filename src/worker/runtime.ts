@@ -1,0 +1,155 @@
+/**
+ * The runtime view's numbers (issue 5), computed off the main thread: activation memory for the
+ * chosen dtype, the latency estimate on the chosen device and precision, and the same model on
+ * every device for the comparison table. The page only draws what this returns.
+ *
+ * It evaluates the model itself (one convention: memory and latency need shapes and MACs, not
+ * the conventions' counts), so the answer is self-contained: chart points carry their own labels
+ * and model paths, and never index into a ModelResult the page may hold for another model.
+ */
+import { evaluateModel, type ModelResult } from '../engine/evaluate';
+import { DEFAULT_CONVENTION } from '../engine/conventions/registry';
+import type { Model } from '../engine/format/model';
+import { DEVICES, deviceById, precisionsOf, type DeviceCategory, type Precision } from '../engine/devices';
+import { activationMemory } from '../engine/memory';
+import { estimateLatency, type Bound, type LatencyEstimate, type LatencyLayer } from '../engine/latency';
+import { latencySeries, memorySeries, rowLabel, type LatencyPoint, type MemoryPoint } from '../ui/charts/chartData';
+import { ModelDecoder, type WireModel } from './modelSync';
+
+export interface RuntimeRequest {
+  /** Device id (src/engine/devices); null = no latency estimate. */
+  readonly deviceId: string | null;
+  readonly precision: Precision;
+  /** Element size of the activation-memory view (the totals panel's dtype). */
+  readonly dtype: Precision;
+  /** Also estimate every device for the comparison table. */
+  readonly compare: boolean;
+}
+
+export interface MemoryView {
+  readonly dtype: Precision;
+  /** One point per execution step (the chart aggregates when there are many). */
+  readonly points: MemoryPoint[];
+  readonly peakBytes: bigint;
+  readonly peakLabel: string | null;
+  readonly peakPath: string | null;
+  readonly weightBytes: bigint;
+  readonly inputBytes: bigint;
+  /** False when a layer has an error (its tensors count as 0 bytes). */
+  readonly complete: boolean;
+}
+
+/** A layer of the estimate with the model path the editor selects it by, and a readable label. */
+export interface RuntimeLayer extends LatencyLayer {
+  readonly modelPath: string;
+  readonly label: string;
+}
+
+export interface LatencyView {
+  readonly estimate: Omit<LatencyEstimate, 'layers'> & { readonly layers: RuntimeLayer[] };
+  readonly deviceName: string;
+  /** One point per executed kernel (fused layers folded into their host). */
+  readonly points: LatencyPoint[];
+}
+
+export type DeviceRun =
+  | {
+      readonly id: string;
+      readonly name: string;
+      readonly category: DeviceCategory;
+      readonly precision: Precision;
+      /** True when the requested precision is not supported and the device's first one was used. */
+      readonly substituted: boolean;
+      readonly ms: number;
+      readonly low_ms: number;
+      readonly high_ms: number;
+      readonly boundMs: Readonly<Record<Bound, number>>;
+      readonly calibration: LatencyEstimate['calibration']['source'];
+    }
+  | { readonly id: string; readonly name: string; readonly category: DeviceCategory; readonly error: string };
+
+export interface RuntimeAnswer {
+  readonly memory: MemoryView | null;
+  /** null: no device picked. */
+  readonly latency: LatencyView | { readonly error: string } | null;
+  /** Every device (empty unless `compare`), fastest first; devices that fail come last. */
+  readonly devices: DeviceRun[];
+  /** The model's own error, if it cannot be evaluated at all. */
+  readonly modelError?: string;
+}
+
+function memoryView(result: ModelResult, dtype: Precision): MemoryView {
+  const mem = activationMemory(result, dtype);
+  const points = memorySeries(result, mem);
+  const peak = points.find((p) => p.peak) ?? null;
+  return {
+    dtype,
+    points,
+    peakBytes: mem.peak?.liveBytes ?? 0n,
+    peakLabel: peak?.label ?? null,
+    peakPath: peak?.selectPath ?? null,
+    weightBytes: mem.weightBytes,
+    inputBytes: mem.inputBytes,
+    complete: mem.complete,
+  };
+}
+
+function latencyView(result: ModelResult, deviceId: string, precision: Precision): LatencyView | { error: string } {
+  const est = estimateLatency(result, deviceId, precision);
+  if ('error' in est) return est;
+  const rows = new Map(result.rows.map((r) => [r.path, r]));
+  const layers: RuntimeLayer[] = est.layers.map((l) => {
+    const r = rows.get(l.path);
+    return { ...l, modelPath: r?.modelPath ?? l.path, label: r ? rowLabel(r) : l.path };
+  });
+  return {
+    estimate: { ...est, layers },
+    deviceName: deviceById(deviceId)?.name ?? deviceId,
+    points: latencySeries(result, est),
+  };
+}
+
+function deviceRuns(result: ModelResult, precision: Precision): DeviceRun[] {
+  const runs = DEVICES.map((d): DeviceRun => {
+    const supported = precisionsOf(d);
+    const p = supported.includes(precision) ? precision : supported[0];
+    const base = { id: d.id, name: d.name, category: d.category };
+    if (!p) return { ...base, error: 'no peak figure' };
+    const est = estimateLatency(result, d.id, p);
+    if ('error' in est) return { ...base, error: est.error };
+    return {
+      ...base,
+      precision: p,
+      substituted: p !== precision,
+      ms: est.ms,
+      low_ms: est.low_ms,
+      high_ms: est.high_ms,
+      boundMs: est.boundMs,
+      calibration: est.calibration.source,
+    };
+  });
+  const ms = (r: DeviceRun) => ('error' in r ? Infinity : r.ms);
+  return runs.sort((a, b) => ms(a) - ms(b));
+}
+
+/** Everything the runtime view draws, for one model and request. Never throws. */
+export function runtimeOf(model: Model, req: RuntimeRequest): RuntimeAnswer {
+  try {
+    const result = evaluateModel(model, { conventions: [DEFAULT_CONVENTION] });
+    if (result.modelError) return { memory: null, latency: null, devices: [], modelError: result.modelError };
+    return {
+      memory: memoryView(result, req.dtype),
+      latency: req.deviceId ? latencyView(result, req.deviceId, req.precision) : null,
+      devices: req.compare ? deviceRuns(result, req.precision) : [],
+    };
+  } catch (err) {
+    return { memory: null, latency: null, devices: [], modelError: `runtime view failed: ${(err as Error).message}` };
+  }
+}
+
+// The worker keeps the layer objects of the last model, so the engine's per-layer caches hit.
+const models = new ModelDecoder();
+
+/** Worker entry: the model arrives with unchanged layers as references (modelSync.ts). */
+export const runtimeOfWire = (wire: WireModel, req: RuntimeRequest): RuntimeAnswer =>
+  runtimeOf(models.decode(wire), req);
