@@ -139,3 +139,25 @@ test('keyboard only: ↓ to the list, Enter loads; the seed example explains its
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect(page.getByTestId('current-preset')).toHaveText('seed_resnet18');
 });
+
+test('the share link carries the preset and its knobs', async ({ page, browser }) => {
+  await page.goto('./');
+  await openPicker(page);
+  await page.getByTestId('preset-search').fill('densenet121');
+  await page.getByTestId('preset-search').press('Enter');
+  const growth = presetByName('densenet121')!.build({ growth: 16 });
+  await page.locator('[data-knob="growth"]').fill('16');
+  await expectTotals(page, growth);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const url = await page.getByTestId('share-url').inputValue();
+  // Issue 4: a preset's link (its hash) stays within 2,000 characters.
+  expect(new URL(url).hash.length).toBeLessThanOrEqual(2000);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(url);
+  await expectTotals(other, growth);
+  await expect(other.getByTestId('current-preset')).toHaveText('densenet121');
+  await expect(other.locator('[data-knob="growth"]')).toHaveValue('16');
+  await fresh.close();
+});
