@@ -1,13 +1,13 @@
 /**
- * One file import from start to finish: read the bytes (with progress), parse them in a worker
- * (src/worker/importClient.ts, with progress), then load the model through the editor store's
+ * One file import from start to finish: read and parse the file in a worker
+ * (src/worker/importClient.ts, with progress for both), then load the model through the editor store's
  * setModel, so Undo brings the previous model back. Until an import succeeds the model on screen
  * is untouched; a failure is a notice, never an exception. A newer file replaces a running import.
  */
 import { create } from 'zustand';
-import { MAX_IMPORT_BYTES, sizeText, type ImportProgress, type ImportResult } from '../engine/import/result';
+import { MAX_IMPORT_BYTES, sizeText } from '../engine/import/result';
 import { useEditor } from './store';
-import { CANCELLED, importInWorker, type ImportRunner } from '../worker/importClient';
+import { CANCELLED, importInWorker, type ImportJobProgress, type ImportRunner } from '../worker/importClient';
 
 /** What the page shows about the latest import. */
 export type ImportStatus =
@@ -37,23 +37,6 @@ export const ACCEPTED_EXTENSIONS = ['.onnx', '.prototxt', '.pbtxt', '.json'] as 
 let current = 0;
 let cancelRunning: (() => void) | null = null;
 
-/** Reads a file into one ArrayBuffer of exactly its size, reporting progress per chunk. */
-async function readBytes(file: Blob, onChunk: (done: number) => void): Promise<Uint8Array<ArrayBuffer>> {
-  if (typeof file.stream !== 'function') return new Uint8Array(await file.arrayBuffer());
-  const out = new Uint8Array(file.size);
-  const reader = file.stream().getReader();
-  let offset = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (offset + value.length > out.length) throw new Error('the file grew while it was being read');
-    out.set(value, offset);
-    offset += value.length;
-    onChunk(offset);
-  }
-  return offset === out.length ? out : out.slice(0, offset);
-}
-
 const countLayers = (layers: readonly unknown[]): number => {
   let n = 0;
   for (const l of layers) {
@@ -82,23 +65,13 @@ export async function importFile(file: File, run: ImportRunner = importInWorker)
     });
     return;
   }
-  let result: ImportResult;
-  try {
-    setStatus({ kind: 'reading', name, done: 0, total: file.size, nodes: 0 });
-    cancelRunning = null; // a read is abandoned through `current` (live() turns false)
-    const bytes = await readBytes(file, (done) => {
-      if (live()) setStatus({ kind: 'reading', name, done, total: file.size, nodes: 0 });
-    });
-    if (!live()) return;
-    setStatus({ kind: 'parsing', name, done: 0, total: bytes.length, nodes: 0 });
-    const job = run(name, bytes, (p: ImportProgress) => {
-      if (live()) setStatus({ kind: 'parsing', name, done: p.bytes, total: p.totalBytes, nodes: p.nodes });
-    });
-    cancelRunning = job.cancel;
-    result = await job.result;
-  } catch (err) {
-    result = { ok: false, error: `cannot read ${name}: ${(err as Error)?.message ?? String(err)}` };
-  }
+  setStatus({ kind: 'reading', name, done: 0, total: file.size, nodes: 0 });
+  // The file goes to the worker as a handle: reading and parsing both happen off the page.
+  const job = run(name, file, (p: ImportJobProgress) => {
+    if (live()) setStatus({ kind: p.phase, name, done: p.bytes, total: p.totalBytes, nodes: p.nodes });
+  });
+  cancelRunning = job.cancel;
+  const result = await job.result;
   if (!live()) return;
   cancelRunning = null;
   if (!result.ok) {

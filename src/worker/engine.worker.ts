@@ -8,7 +8,8 @@
 import { expose } from 'comlink';
 import { evaluateModel } from '../engine/evaluate';
 import type { Model } from '../engine/format/model';
-import type { ImportProgress, ImportResult } from '../engine/import/result';
+import type { ImportResult } from '../engine/import/result';
+import type { ImportJobProgress, ImportSource } from './importJob';
 import { DeltaEncoder, type ResultDelta } from './delta';
 import { ModelDecoder, type WireModel } from './modelSync';
 import type { PresetSummaryResult } from './presetSummaries';
@@ -18,10 +19,11 @@ export interface EngineWorkerApi {
   /** `model`: layers the worker holds come as references (modelSync.ts); `base`: id of the answer the page holds, or null. */
   evaluate(model: WireModel, conventions: readonly string[], base: number | null): ResultDelta;
   /**
-   * Imports a file (src/engine/import). `buffer` is transferred, not copied; `onProgress` is a
-   * comlink proxy. The importers (protobufjs …) load on first use, so evaluation never waits for them.
+   * Reads and imports a file (importJob.ts): a File/Blob is read here, off the page; an
+   * ArrayBuffer is transferred. `onProgress` is a comlink proxy. The importers (protobufjs …)
+   * load on first use, so evaluation never waits for them.
    */
-  importFile(name: string, buffer: ArrayBuffer, onProgress?: (p: ImportProgress) => void): Promise<ImportResult>;
+  importFile(name: string, source: ImportSource, onProgress?: (p: ImportJobProgress) => void): Promise<ImportResult>;
   /** The preset picker's numbers (presetSummaries.ts) for `names` (all when omitted); the zoo loads on first use. */
   presetSummaries(names?: readonly string[]): Promise<PresetSummaryResult[]>;
   /** The runtime view (runtime.ts: memory, latency, device comparison), in a worker of its own (runtimeClient.ts). */
@@ -37,12 +39,9 @@ const api: EngineWorkerApi = {
     const model: Model = models.decode(wire);
     return results.encode(evaluateModel(model, { conventions }), base);
   },
-  importFile: async (name, buffer, onProgress) => {
-    const { importFile } = await import('../engine/import');
-    // Progress calls post a message each and do not wait for the page's answer.
-    const report = onProgress ? (p: ImportProgress) => void onProgress(p) : undefined;
-    return importFile(name, new Uint8Array(buffer), { onProgress: report });
-  },
+  // Progress calls post a message each and do not wait for the page's answer.
+  importFile: async (name, source, onProgress) =>
+    (await import('./importJob')).runImport(name, source, onProgress && ((p) => void onProgress(p))),
   presetSummaries: async (names) => (await import('./presetSummaries')).presetSummaries(names),
   runtime: async (wire, request) => (await import('./runtime')).runtimeOfWire(wire, request),
 };

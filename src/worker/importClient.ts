@@ -1,51 +1,59 @@
 /**
  * File import off the main thread: each import gets its own short-lived engine worker
- * (engine.worker.ts's `importFile`), which is terminated when the answer is in.
+ * (engine.worker.ts's `importFile` → importJob.ts), which is terminated when the answer is in.
  *
  * Why not the evaluation worker (client.ts): a 200 MB parse would sit in front of every
  * evaluation, and client.ts's watchdog replaces a worker that is busy while a newer evaluation
  * waits, which would kill the import. A worker of its own also gives back the file's memory at
  * once and makes Cancel a plain terminate().
  *
- * The file's bytes are transferred (not copied) to the worker. Without Worker support the same
- * importer runs on the main thread after a macrotask, like the evaluation's fallback. If the
- * worker dies during the parse (most likely out of memory) the answer is an error: the bytes
- * now belong to the dead worker, and re-running a parse that ran out of memory on the page
- * would only freeze it.
+ * A File/Blob crosses as a handle and is read in the worker; bytes already in memory are
+ * transferred (not copied). Without Worker support the same job runs on the main thread after a
+ * macrotask, like the evaluation's fallback. If the worker dies during the parse (most likely out
+ * of memory) the answer is an error: re-running on the page a parse that ran out of memory in a
+ * worker would only freeze the page.
  */
 import { proxy, releaseProxy, transfer, wrap } from 'comlink';
-import type { ImportProgress, ImportResult } from '../engine/import/result';
+import type { ImportResult } from '../engine/import/result';
 import type { EngineWorkerApi } from './engine.worker';
+import type { ImportJobProgress } from './importJob';
 
-export type { ImportProgress, ImportResult } from '../engine/import/result';
+export type { ImportResult } from '../engine/import/result';
+export type { ImportJobProgress } from './importJob';
 
 export interface ImportJob {
   /** Resolves once; never rejects. */
   readonly result: Promise<ImportResult>;
-  /** Stops the import; `result` then resolves to `{ ok: false, error: 'import cancelled' }`. */
+  /** Stops the import; `result` then resolves to `{ ok: false, error: CANCELLED }`. */
   cancel(): void;
   /** Where it runs: a worker, or the page when Worker is unavailable. */
   readonly mode: 'worker' | 'main-thread';
 }
 
-export type ImportRunner = (
-  name: string,
-  bytes: Uint8Array<ArrayBuffer>,
-  onProgress?: (p: ImportProgress) => void,
-) => ImportJob;
+/** What may be imported: a file (read by the job) or its bytes (which the job takes over). */
+export type ImportInput = Blob | Uint8Array<ArrayBuffer>;
+
+export type ImportRunner = (name: string, input: ImportInput, onProgress?: (p: ImportJobProgress) => void) => ImportJob;
 
 export const CANCELLED = 'import cancelled';
 
-/** The same importer on the page (no Worker): a macrotask first so the progress bar can paint. */
-export const importOnMainThread: ImportRunner = (name, bytes, onProgress) => {
+/** A view on part of a buffer is copied, so only its own bytes cross (and the caller's buffer survives). */
+const ownBuffer = (b: Uint8Array<ArrayBuffer>): ArrayBuffer =>
+  b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b.buffer : b.slice().buffer;
+
+/** The same job on the page (no Worker): a macrotask first so the progress bar can paint. */
+export const importOnMainThread: ImportRunner = (name, input, onProgress) => {
   let cancelled = false;
   const result = new Promise<ImportResult>((resolve) => {
     setTimeout(() => {
       if (cancelled) return resolve({ ok: false, error: CANCELLED });
-      import('../engine/import').then(
-        (m) => resolve(cancelled ? { ok: false, error: CANCELLED } : m.importFile(name, bytes, { onProgress })),
-        (err: unknown) => resolve({ ok: false, error: `the importer could not be loaded: ${String(err)}` }),
-      );
+      const source = input instanceof Blob ? input : ownBuffer(input);
+      import('./importJob')
+        .then((m) => m.runImport(name, source, (p) => !cancelled && onProgress?.(p)))
+        .then(
+          (r) => resolve(cancelled ? { ok: false, error: CANCELLED } : r),
+          (err: unknown) => resolve({ ok: false, error: `the importer could not be loaded: ${String(err)}` }),
+        );
     }, 0);
   });
   return {
@@ -67,17 +75,17 @@ const createWorker = (): Worker | null => {
 };
 
 /**
- * Imports `bytes` as the file `name` in a fresh worker (the page's fallback when there is none).
- * `bytes` must own its whole ArrayBuffer: it is transferred and unusable afterwards.
+ * Imports `input` as the file `name` in a fresh worker (on the page when there is none).
+ * Bytes passed in are transferred and unusable afterwards.
  */
 export function importInWorker(
   name: string,
-  bytes: Uint8Array<ArrayBuffer>,
-  onProgress?: (p: ImportProgress) => void,
+  input: ImportInput,
+  onProgress?: (p: ImportJobProgress) => void,
   spawn: () => Worker | null = createWorker,
 ): ImportJob {
   const worker = spawn();
-  if (!worker) return importOnMainThread(name, bytes, onProgress);
+  if (!worker) return importOnMainThread(name, input, onProgress);
   const api = wrap<EngineWorkerApi>(worker);
   let settle: (r: ImportResult) => void = () => {};
   let done = false;
@@ -97,12 +105,14 @@ export function importInWorker(
   worker.addEventListener('messageerror', () =>
     settle({ ok: false, error: `the import of ${name} sent back an unreadable answer` }),
   );
-  // A view on part of a buffer is copied, so only its own bytes cross (and the caller's buffer survives).
-  const buffer =
-    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
-  const progress = onProgress ? proxy((p: ImportProgress) => onProgress(p)) : undefined;
+  let source: Blob | ArrayBuffer = input as Blob;
+  if (!(input instanceof Blob)) {
+    const buffer = ownBuffer(input);
+    source = transfer(buffer, [buffer]);
+  }
+  const progress = onProgress ? proxy((p: ImportJobProgress) => !done && onProgress(p)) : undefined;
   api
-    .importFile(name, transfer(buffer, [buffer]), progress)
+    .importFile(name, source, progress)
     .then(settle, (err: unknown) =>
       settle({ ok: false, error: `cannot import ${name}: ${(err as Error)?.message ?? String(err)}` }),
     );

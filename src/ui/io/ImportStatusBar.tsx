@@ -98,7 +98,7 @@ export function ImportStatusBar() {
           <span aria-hidden>{n ? '⚠' : '✓'}</span>
           <span className="min-w-0 flex-1">
             Imported {status.name}: {status.layers.toLocaleString('en')} layer{status.layers === 1 ? '' : 's'}
-            {n ? ` with ${n} warning${n === 1 ? '' : 's'} (unmapped operators are passed through):` : '.'}
+            {n ? `. ${n} warning${n === 1 ? '' : 's'}: what was left out or approximated` : '.'}
           </span>
           <Button small onClick={undo} title="Bring back the model you had before the import">
             Undo import
