@@ -14,6 +14,8 @@ export const LIMITS = {
   maxLayers: 100_000,
   maxDim: 1_000_000,
   maxBatch: 1_000_000,
+  /** Lists and objects inside each other anywhere (meta, fields): deeper breaks JSON.stringify/structuredClone. */
+  maxJsonDepth: 100,
 } as const;
 
 const dim = z.number().refine((v) => Number.isInteger(v) && v > 0 && v <= LIMITS.maxDim, {
@@ -66,6 +68,22 @@ function checkTree(layers: unknown, path: string, depth: number, count: { n: num
   return null;
 }
 
+/**
+ * Whether lists/objects nest deeper than `limit` anywhere in `value`. Iterative, so a hostile
+ * document cannot overflow the stack here; found by `npm run fuzz` (a link whose meta nested
+ * 100,000 lists was accepted, then autosave, the worker message and Copy link overflowed).
+ */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Validates an already-parsed JSON value as a model document. Never throws. */
 export function parseModel(value: unknown): ParseResult {
   try {
@@ -84,6 +102,8 @@ export function parseModel(value: unknown): ParseResult {
     }
     const treeError = checkTree(r.data.layers, 'layers', 0, { n: 0 });
     if (treeError) return { ok: false, error: treeError };
+    if (nestedDeeperThan(value, LIMITS.maxJsonDepth))
+      return { ok: false, error: `the document nests lists and objects deeper than ${LIMITS.maxJsonDepth} levels` };
     return { ok: true, model: value as Model };
   } catch (err) {
     return { ok: false, error: `invalid model: ${(err as Error).message}` };
