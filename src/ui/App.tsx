@@ -19,6 +19,7 @@ import { UiProvider, useUi } from './uiContext';
 import { useGlobalKeys, useThemeClass } from './useGlobalKeys';
 import { TeachingTabs, useTeachingWide } from './teaching/TeachingTabs';
 import { ExerciseBar, Hideable } from './teaching/Exercise';
+import { useT } from './i18n';
 
 function Screen() {
   const { result, pending } = useEvaluation();
@@ -30,6 +31,7 @@ function Screen() {
   useGlobalKeys(paletteInput);
   useThemeClass();
   const wide = useTeachingWide();
+  const t = useT();
   return (
     <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Header />
@@ -40,7 +42,7 @@ function Screen() {
         className={`grid min-h-0 flex-1 ${wide ? 'grid-cols-[minmax(22rem,30%)_minmax(0,1fr)_minmax(24rem,36%)]' : 'grid-cols-[minmax(26rem,35%)_minmax(0,1fr)_minmax(15rem,21%)]'}`}
       >
         <section
-          aria-label="Editor"
+          aria-label={t('region.editor')}
           className="flex min-h-0 flex-col border-r border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
         >
           <InputBar output={deferred?.output ?? null} modelError={deferred?.modelError} />
@@ -50,14 +52,14 @@ function Screen() {
             className="flex items-center gap-1 border-b border-slate-200 px-2 py-1 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300"
             aria-hidden
           >
-            <span className="flex-1 pl-6">Layer</span>
-            <span className="w-24 text-right">Output</span>
-            <span className="w-16 text-right">Params</span>
-            <span className="w-20 text-right">Count</span>
+            <span className="flex-1 pl-6">{t('list.col.layer')}</span>
+            <span className="w-24 text-right">{t('list.col.output')}</span>
+            <span className="w-16 text-right">{t('list.col.params')}</span>
+            <span className="w-20 text-right">{t('list.col.count')}</span>
           </div>
           <LayerList result={deferred} countIndex={countIndex} />
         </section>
-        <section aria-label="Results" className="flex min-h-0 flex-col gap-3 overflow-hidden p-3">
+        <section aria-label={t('region.results')} className="flex min-h-0 flex-col gap-3 overflow-hidden p-3">
           <Hideable part="totals">
             <TotalsPanel result={result} countIndex={countIndex} pending={pending} />
           </Hideable>
@@ -68,7 +70,7 @@ function Screen() {
           </Hideable>
         </section>
         <aside
-          aria-label="Details"
+          aria-label={t('region.details')}
           className="min-h-0 overflow-auto border-l border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"
         >
           <TeachingTabs>

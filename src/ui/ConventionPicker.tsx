@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { CONVENTIONS, conventionById } from '../engine/conventions/registry';
 import { useEditor } from '../state/store';
 import { unitLong, unitWord } from './format';
+import { useT } from './i18n';
 
 export function ConventionPicker() {
   const id = useEditor((s) => s.settings.convention);
@@ -15,6 +16,7 @@ export function ConventionPicker() {
   const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const current = conventionById(id);
+  const t = useT();
 
   useEffect(() => {
     if (!open) return;
@@ -33,11 +35,11 @@ export function ConventionPicker() {
         className="focus-ring flex items-center gap-2 rounded-md border border-slate-300 bg-white px-2.5 py-1 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={`Counting convention: ${current?.name ?? id}, counts ${current ? unitWord(current.unit) : ''}`}
+        aria-label={t('convention.button', { name: current?.name ?? id, unit: current ? unitWord(current.unit) : '' })}
         onClick={() => setOpen((o) => !o)}
         data-testid="convention-button"
       >
-        <span className="text-slate-600 dark:text-slate-300">Convention</span>
+        <span className="text-slate-600 dark:text-slate-300">{t('convention.label')}</span>
         <span className="font-semibold">{current?.name ?? id}</span>
         {current && (
           <span className="rounded bg-indigo-100 px-1.5 text-xs font-semibold text-indigo-800 dark:bg-indigo-900 dark:text-indigo-100">
@@ -58,7 +60,7 @@ export function ConventionPicker() {
           }}
         >
           <fieldset>
-            <legend className="panel-title px-2 pb-1">Count as</legend>
+            <legend className="panel-title px-2 pb-1">{t('convention.countAs')}</legend>
             {CONVENTIONS.map((c) => (
               <label
                 key={c.id}

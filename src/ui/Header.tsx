@@ -6,7 +6,7 @@ import { ShareButton } from './ShareButton';
 import { PresetButton } from './presets/PresetButton';
 import { FileActions } from './io';
 import { Button, Segmented } from './controls';
-import { LanguageSwitch } from './i18n';
+import { LanguageSwitch, useT } from './i18n';
 
 function HeaderView() {
   const name = useEditor((s) => s.model.name ?? '');
@@ -17,6 +17,7 @@ function HeaderView() {
   const numberFormat = useEditor((s) => s.settings.numberFormat);
   const theme = useEditor((s) => s.settings.theme);
   const setSettings = useEditor((s) => s.setSettings);
+  const t = useT();
   const canUndo = useCanUndo();
   const canRedo = useCanRedo();
   const confirmNew = useRef<HTMLDialogElement>(null);
@@ -27,29 +28,34 @@ function HeaderView() {
     <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-700 dark:bg-slate-900">
       <h1 className="text-lg font-bold tracking-tight text-indigo-700 dark:text-indigo-300">FlopLab</h1>
       <label className="flex items-center gap-2 text-sm">
-        <span className="sr-only">Model name</span>
+        <span className="sr-only">{t('header.modelName')}</span>
         <input
           className="field w-48 font-medium"
           value={name}
-          placeholder="Untitled"
+          placeholder={t('header.untitled')}
           onChange={(e) => setName(e.target.value)}
-          aria-label="Model name"
+          aria-label={t('header.modelName')}
         />
       </label>
-      <div className="flex items-center gap-1" role="group" aria-label="Model actions">
-        <Button onClick={() => confirmNew.current?.showModal()} title="Start an empty model">
-          New
+      <div className="flex items-center gap-1" role="group" aria-label={t('header.actions')}>
+        <Button onClick={() => confirmNew.current?.showModal()} title={t('header.new.title')}>
+          {t('header.new')}
         </Button>
-        <Button onClick={undo} disabled={!canUndo} title={`Undo (${mod}Z)`} aria-keyshortcuts="Control+Z Meta+Z">
-          ↶ Undo
+        <Button
+          onClick={undo}
+          disabled={!canUndo}
+          title={t('header.undo.title', { keys: `${mod}Z` })}
+          aria-keyshortcuts="Control+Z Meta+Z"
+        >
+          ↶ {t('header.undo')}
         </Button>
         <Button
           onClick={redo}
           disabled={!canRedo}
-          title={`Redo (${mod}Shift+Z)`}
+          title={t('header.redo.title', { keys: `${mod}Shift+Z` })}
           aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
         >
-          ↷ Redo
+          ↷ {t('header.redo')}
         </Button>
         <ShareButton />
         <PresetButton />
@@ -59,21 +65,21 @@ function HeaderView() {
         <ConventionPicker />
         <LanguageSwitch />
         <Segmented
-          label="Numbers"
+          label={t('header.numbers')}
           value={numberFormat}
           options={[
-            { value: 'si', label: 'SI (k, M, G)' },
-            { value: 'exact', label: 'Exact' },
+            { value: 'si', label: t('header.numbers.si') },
+            { value: 'exact', label: t('header.numbers.exact') },
           ]}
           onChange={(v) => setSettings({ numberFormat: v })}
         />
         <Button
           onClick={() => setSettings({ theme: theme === 'dark' ? 'light' : 'dark' })}
           aria-pressed={theme === 'dark'}
-          title="Switch between light and dark theme"
+          title={t('header.theme.title')}
         >
-          {theme === 'dark' ? '☾ Dark' : '☀ Light'}
-          <span className="sr-only"> theme (toggle dark theme)</span>
+          {theme === 'dark' ? `☾ ${t('header.theme.dark')}` : `☀ ${t('header.theme.light')}`}
+          <span className="sr-only"> {t('header.theme.sr')}</span>
         </Button>
       </div>
       <dialog
@@ -82,14 +88,12 @@ function HeaderView() {
         className="m-auto rounded-lg border border-slate-300 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-black/40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
       >
         <h2 id="new-model-title" className="mb-2 text-base font-semibold">
-          Start a new model?
+          {t('header.newDialog.title')}
         </h2>
-        <p className="mb-4 max-w-sm text-sm">
-          The current model is replaced by an empty one. You can still get it back with Undo.
-        </p>
+        <p className="mb-4 max-w-sm text-sm">{t('header.newDialog.body')}</p>
         <div className="flex justify-end gap-2">
           <Button autoFocus onClick={() => confirmNew.current?.close()}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button
             variant="danger"
@@ -98,7 +102,7 @@ function HeaderView() {
               confirmNew.current?.close();
             }}
           >
-            Discard and start new
+            {t('header.newDialog.confirm')}
           </Button>
         </div>
       </dialog>

@@ -1,10 +1,12 @@
 /** The one notice line (bad link, failed edit, copied link): text, optional action, dismiss. */
 import { useEditor } from '../state/store';
 import { Button } from './controls';
+import { useT } from './i18n';
 
 export function NoticeBar() {
   const notice = useEditor((s) => s.notice);
   const dismiss = useEditor((s) => s.dismissNotice);
+  const t = useT();
   if (!notice) return null;
   const error = notice.kind === 'error';
   return (
@@ -24,7 +26,7 @@ export function NoticeBar() {
           {notice.action.label}
         </Button>
       )}
-      <Button small variant="ghost" onClick={dismiss} aria-label="Dismiss notice">
+      <Button small variant="ghost" onClick={dismiss} aria-label={t('notice.dismiss')}>
         ✕
       </Button>
     </div>

@@ -6,11 +6,13 @@ import { useEffect, useRef, useState } from 'react';
 import { makeShareUrl } from '../state/urlCodec';
 import { useEditor } from '../state/store';
 import { Button } from './controls';
+import { useT } from './i18n';
 
 export function ShareButton() {
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState<boolean | null>(null);
   const box = useRef<HTMLDivElement>(null);
+  const t = useT();
 
   useEffect(() => {
     if (!link) return;
@@ -41,8 +43,8 @@ export function ShareButton() {
 
   return (
     <div ref={box} className="relative">
-      <Button onClick={share} title="Copy a link that opens this exact model and settings">
-        Copy link
+      <Button onClick={share} title={t('share.title')}>
+        {t('share.button')}
       </Button>
       {link && (
         <div
@@ -50,14 +52,13 @@ export function ShareButton() {
           onKeyDown={(e) => e.key === 'Escape' && setLink(null)}
         >
           <p role="status" className="mb-1.5">
-            {copied ? 'Link copied to the clipboard' : 'Copy this link'} ({link.length.toLocaleString('en')}{' '}
-            characters):
+            {t(copied ? 'share.copied' : 'share.copyThis', { n: link.length.toLocaleString('en') })}
           </p>
           <input
             className="field w-full font-mono text-xs"
             readOnly
             value={link}
-            aria-label="Share link"
+            aria-label={t('share.field')}
             data-testid="share-url"
             onFocus={(e) => e.currentTarget.select()}
           />

@@ -4,6 +4,7 @@
  */
 
 import type { Dtype, NumberFormat } from '../state/defaults';
+import { t } from './i18n';
 
 export type { Dtype, NumberFormat };
 
@@ -71,7 +72,7 @@ export function unitWord(unit: 'MAC' | 'FLOP', plural = true): string {
 }
 
 export function unitLong(unit: 'MAC' | 'FLOP'): string {
-  return unit === 'MAC' ? 'multiply-accumulates' : 'floating-point operations';
+  return t(unit === 'MAC' ? 'unit.mac.long' : 'unit.flop.long');
 }
 
 /** A shape without the batch dimension, as the editor shows it: "64×56×56". */

@@ -14,6 +14,7 @@ import { numbersByPath } from '../numbers';
 import { fieldText } from '../editor/fieldText';
 import { memo, useMemo } from 'react';
 import { FormulaInspector } from '../teaching/FormulaInspector';
+import { useT, type MessageKey } from '../i18n';
 
 function Pair({ k, v, testId }: { k: ReactNode; v: ReactNode; testId?: string }) {
   return (
@@ -26,16 +27,16 @@ function Pair({ k, v, testId }: { k: ReactNode; v: ReactNode; testId?: string })
   );
 }
 
-const SHORTCUTS: readonly [string, string][] = [
-  ['/', 'search the layer palette'],
-  ['Enter (in palette)', 'insert after the selection'],
-  ['↑ / ↓', 'select previous / next layer'],
-  ['Alt+↑ / Alt+↓', 'move the layer'],
-  ['← / →', 'collapse / expand a block'],
-  ['Delete', 'delete the layer'],
-  ['Ctrl/⌘+D', 'duplicate'],
-  ['Shift+click', 'select sibling layers to wrap'],
-  ['Ctrl/⌘+Z, Ctrl/⌘+Shift+Z', 'undo, redo'],
+const SHORTCUTS: readonly [string, MessageKey][] = [
+  ['/', 'keys.palette'],
+  ['Enter', 'keys.insert'],
+  ['↑ / ↓', 'keys.select'],
+  ['Alt+↑ / Alt+↓', 'keys.move'],
+  ['← / →', 'keys.collapse'],
+  ['Delete', 'keys.delete'],
+  ['Ctrl/⌘+D', 'keys.duplicate'],
+  ['Shift+click', 'keys.range'],
+  ['Ctrl/⌘+Z, Ctrl/⌘+Shift+Z', 'keys.undo'],
 ];
 
 function DetailsPanelView({ result }: { result: ModelResult | null }) {
@@ -44,21 +45,22 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
   const fmt: NumberFormat = useEditor((s) => s.settings.numberFormat);
   const numbers = useMemo(() => numbersByPath(result), [result]);
   const spec = selection ? getAt(model, selection) : undefined;
+  const t = useT();
 
   if (!selection || !spec) {
     return (
       <div className="space-y-4 text-sm">
-        <h2 className="panel-title">Details</h2>
-        <p className="text-slate-700 dark:text-slate-300">Select a layer to see its fields and numbers.</p>
+        <h2 className="panel-title">{t('details.title')}</h2>
+        <p className="text-slate-700 dark:text-slate-300">{t('details.none')}</p>
         <div>
-          <h3 className="mb-1 font-semibold">Keyboard</h3>
+          <h3 className="mb-1 font-semibold">{t('details.keyboard')}</h3>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
             {SHORTCUTS.map(([k, v]) => (
               <div key={k} className="contents">
                 <dt>
                   <kbd className="rounded border border-slate-300 px-1 font-mono dark:border-slate-600">{k}</kbd>
                 </dt>
-                <dd className="text-slate-700 dark:text-slate-300">{v}</dd>
+                <dd className="text-slate-700 dark:text-slate-300">{t(v)}</dd>
               </div>
             ))}
           </dl>
@@ -75,7 +77,7 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
   return (
     <div className="space-y-4 text-sm" data-testid="details">
       <div>
-        <h2 className="panel-title">Details</h2>
+        <h2 className="panel-title">{t('details.title')}</h2>
         <p className="mt-1 text-base font-semibold">
           {kind?.label ?? spec.type}
           {spec.name ? (
@@ -95,7 +97,7 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
       )}
       {kind && kind.fields.length > 0 && (
         <section>
-          <h3 className="mb-1 font-semibold">Fields</h3>
+          <h3 className="mb-1 font-semibold">{t('details.fields')}</h3>
           <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-0.5 text-xs">
             {kind.fields.map((f) => (
               <Pair
@@ -104,7 +106,7 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
                 v={
                   <span className={spec[f.name] === undefined ? 'text-slate-600 dark:text-slate-400' : ''}>
                     {fieldText(params ? params[f.name] : spec[f.name]) || '—'}
-                    {spec[f.name] === undefined && params ? ' (default)' : ''}
+                    {spec[f.name] === undefined && params ? ` ${t('details.default')}` : ''}
                   </span>
                 }
               />
@@ -115,24 +117,29 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
       {n && !n.error && (
         <section>
           <h3 className="mb-1 font-semibold">
-            Numbers{n.instances > 1 ? ` (summed over ${n.instances} repeats)` : ''}
-            {row?.block ? ' (block and everything inside)' : ''}
+            {t('details.numbers')}
+            {n.instances > 1 ? ` ${t('details.repeats', { n: n.instances })}` : ''}
+            {row?.block ? ` ${t('details.block')}` : ''}
           </h3>
           <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-0.5 text-xs">
-            <Pair k="Input" v={<span className="font-mono">{shapeLabel(row?.input)}</span>} />
-            <Pair k="Output" v={<span className="font-mono">{shapeLabel(n.output)}</span>} testId="details-output" />
-            <Pair k="Parameters" v={formatCount(n.params, fmt)} testId="details-params" />
-            <Pair k="MACs" v={formatCount(n.macs, fmt)} />
-            <Pair k="FLOPs (exact)" v={formatCount(n.flops, fmt)} />
-            <Pair k="Activations (elements)" v={formatCount(n.activations, fmt)} />
+            <Pair k={t('details.input')} v={<span className="font-mono">{shapeLabel(row?.input)}</span>} />
+            <Pair
+              k={t('details.output')}
+              v={<span className="font-mono">{shapeLabel(n.output)}</span>}
+              testId="details-output"
+            />
+            <Pair k={t('details.params')} v={formatCount(n.params, fmt)} testId="details-params" />
+            <Pair k={t('details.macs')} v={formatCount(n.macs, fmt)} />
+            <Pair k={t('details.flops')} v={formatCount(n.flops, fmt)} />
+            <Pair k={t('details.acts')} v={formatCount(n.activations, fmt)} />
           </dl>
         </section>
       )}
       {n && !n.error && result && (
         <section>
-          <h3 className="mb-1 font-semibold">Under every convention</h3>
+          <h3 className="mb-1 font-semibold">{t('details.every')}</h3>
           <table className="w-full text-xs">
-            <caption className="sr-only">Count of this layer under each convention</caption>
+            <caption className="sr-only">{t('details.every.caption')}</caption>
             <tbody>
               {result.conventions.map((id, i) => {
                 const c = CONVENTIONS.find((x) => x.id === id);

@@ -9,6 +9,7 @@ import type { LayerSpec } from '../../engine/format/model';
 import type { AnyKind } from '../../engine/layers/registry';
 import { useEditor } from '../../state/store';
 import { fieldPlaceholder, fieldText, parseField, sameValue } from './fieldText';
+import { useT } from '../i18n';
 
 function TextField({
   path,
@@ -22,6 +23,7 @@ function TextField({
   rowError?: string;
 }) {
   const id = useId();
+  const t = useT();
   const shown = fieldText(value);
   const [draft, setDraft] = useState({ text: shown, from: value });
   // Follow the model when it changes elsewhere (undo, another control), keeping local typing otherwise.
@@ -30,7 +32,8 @@ function TextField({
   const localError = parsed.ok ? null : parsed.error;
   // The engine names the field in its message (`layers[1].kernel must be …`, `… kernel 9 …`).
   const engineError = rowError && rowError.includes(`${path}.${field.name}`) ? rowError : null;
-  const error = localError ?? (field.required && value === undefined ? `${field.label} is required` : engineError);
+  const error =
+    localError ?? (field.required && value === undefined ? t('field.required', { label: field.label }) : engineError);
   return (
     <label className="flex flex-col gap-0.5 text-xs text-slate-600 dark:text-slate-300" title={field.help}>
       <span>{field.label}</span>
@@ -119,20 +122,21 @@ export function FieldForm({
   kind: AnyKind;
   rowError?: string;
 }) {
+  const t = useT();
   return (
-    <div className="grid grid-cols-3 gap-x-2 gap-y-1.5" role="group" aria-label={`Fields of ${path}`}>
+    <div className="grid grid-cols-3 gap-x-2 gap-y-1.5" role="group" aria-label={t('field.group', { path })}>
       {kind.fields.map((f) => (
         <FieldControl key={f.name} path={path} field={f} spec={spec} rowError={rowError} />
       ))}
       <label
         className="col-span-3 flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300"
-        title="Display name, e.g. conv1 (optional)"
+        title={t('field.name.title')}
       >
-        Name
+        {t('field.name')}
         <input
           className="field flex-1"
           value={typeof spec.name === 'string' ? spec.name : ''}
-          placeholder="optional, e.g. conv1"
+          placeholder={t('field.name.placeholder')}
           data-field="name"
           onChange={(e) =>
             useEditor.getState().updateLayer(path, { name: e.target.value === '' ? undefined : e.target.value })

@@ -2,6 +2,7 @@
 import { memo, useState } from 'react';
 import { useEditor } from '../../state/store';
 import { shapeLabel } from '../format';
+import { t as tr, useT } from '../i18n';
 
 /** "3, 224, 224", "3x224x224", "[3,224,224]" → [3, 224, 224]; one number = a flat [F] input. */
 export function parseShape(text: string): number[] | string {
@@ -10,16 +11,16 @@ export function parseShape(text: string): number[] | string {
     .replace(/^\[|\]$/g, '')
     .split(/\s*[,x×\s]\s*/)
     .filter((p) => p !== '');
-  if (parts.length !== 1 && parts.length !== 3) return 'type C, H, W (e.g. 3, 224, 224) or one number F';
-  if (!parts.every((p) => /^\d+$/.test(p) && Number(p) > 0)) return 'every size must be a positive whole number';
+  if (parts.length !== 1 && parts.length !== 3) return tr('input.err.shapeForm');
+  if (!parts.every((p) => /^\d+$/.test(p) && Number(p) > 0)) return tr('input.err.shapeWhole');
   const shape = parts.map(Number);
-  if (shape.some((d) => d > 1_000_000)) return 'sizes above 1,000,000 are not supported';
+  if (shape.some((d) => d > 1_000_000)) return tr('input.err.shapeMax');
   return shape;
 }
 
 function parseBatch(text: string): number | string {
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) return 'batch must be a positive whole number';
-  return Number(text) > 1_000_000 ? 'batch above 1,000,000 is not supported' : Number(text);
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) return tr('input.err.batchWhole');
+  return Number(text) > 1_000_000 ? tr('input.err.batchMax') : Number(text);
 }
 
 function InputBarView({ output, modelError }: { output: readonly number[] | null; modelError?: string }) {
@@ -27,6 +28,7 @@ function InputBarView({ output, modelError }: { output: readonly number[] | null
   const batch = useEditor((s) => s.model.batch ?? 1);
   const setInput = useEditor((s) => s.setInput);
   const setBatch = useEditor((s) => s.setBatch);
+  const t = useT();
   const shapeText = input.join(', ');
   // Local text while typing; it follows the model when the model changes elsewhere (undo, link).
   const [shapeDraft, setShapeDraft] = useState({ text: shapeText, from: shapeText });
@@ -39,7 +41,7 @@ function InputBarView({ output, modelError }: { output: readonly number[] | null
   return (
     <div className="flex flex-wrap items-start gap-x-3 gap-y-1 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
       <label className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
-        Input shape (C, H, W)
+        {t('input.shape')}
         <input
           className="field w-36 font-mono"
           value={shapeDraft.text}
@@ -55,7 +57,7 @@ function InputBarView({ output, modelError }: { output: readonly number[] | null
         />
       </label>
       <label className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
-        Batch
+        {t('input.batch')}
         <input
           className="field w-20 font-mono"
           inputMode="numeric"
@@ -72,13 +74,13 @@ function InputBarView({ output, modelError }: { output: readonly number[] | null
         />
       </label>
       <div className="flex flex-col text-xs text-slate-600 dark:text-slate-300">
-        Output
+        {t('input.output')}
         <span className="py-1 font-mono text-sm text-slate-900 dark:text-slate-100" data-testid="model-output">
           {shapeLabel(output)}
         </span>
       </div>
       <p id="input-shape-error" className="w-full text-xs text-red-700 dark:text-red-300" aria-live="polite">
-        {typeof shapeParsed === 'string' ? `Input shape: ${shapeParsed}` : (modelError ?? '')}
+        {typeof shapeParsed === 'string' ? t('input.err.shape', { msg: shapeParsed }) : (modelError ?? '')}
       </p>
       <p id="batch-error" className="sr-only" aria-live="polite">
         {typeof batchParsed === 'string' ? batchParsed : ''}

@@ -25,6 +25,7 @@ import { numbersByPath } from '../numbers';
 import { useUi } from '../uiContext';
 import { LayerRow, ListHeader } from './LayerRow';
 import { flattenModel, indexIn, isWithin, parentList, type LayerItem, type ListItem } from './tree';
+import { t as tr, useLang, useT } from '../i18n';
 
 // Rows have very different heights (the selected one is open): aim by the pointer, not by centres.
 const pointerFirst: CollisionDetection = (args) => {
@@ -38,7 +39,11 @@ function LayerListView({ result, countIndex }: { result: ModelResult | null; cou
   const collapsed = useEditor((s) => s.collapsed);
   const format = useEditor((s) => s.settings.numberFormat);
   const { range, setRange, listTarget, setListTarget, paletteInput } = useUi();
-  const items = useMemo(() => flattenModel(model, collapsed), [model, collapsed]);
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  // `lang`: the list headers ("branch 2 (empty)") are translated text made by flattenModel.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const items = useMemo(() => flattenModel(model, collapsed), [model, collapsed, lang]);
   const numbers = useMemo(() => numbersByPath(result), [result]);
   const ids = useMemo(() => items.map((i) => i.id), [items]);
   const [dragging, setDragging] = useState<string | null>(null);
@@ -153,7 +158,7 @@ function LayerListView({ result, countIndex }: { result: ModelResult | null; cou
     const index = target.kind === 'list' ? 0 : target.index;
     const s = useEditor.getState();
     if (isWithin(toList, from)) {
-      s.notify({ kind: 'error', text: `cannot move ${from} into itself` });
+      s.notify({ kind: 'error', text: tr('list.moveIntoItself', { path: from }) });
       return;
     }
     s.moveLayerTo(from, toList, index);
@@ -162,10 +167,8 @@ function LayerListView({ result, countIndex }: { result: ModelResult | null; cou
   if (!items.length)
     return (
       <div className="p-6 text-sm text-slate-600 dark:text-slate-300" data-testid="empty-model">
-        <p className="font-medium">No layers yet.</p>
-        <p className="mt-1">
-          Type a layer kind in <b>Add layer</b> above (e.g. “conv”) and press Enter, or click one of the kinds.
-        </p>
+        <p className="font-medium">{t('list.empty')}</p>
+        <p className="mt-1">{t('list.emptyHelp')}</p>
       </div>
     );
 
@@ -179,10 +182,15 @@ function LayerListView({ result, countIndex }: { result: ModelResult | null; cou
     >
       {/* An announcement for screen readers; the keyboard way to reorder is Alt+↑/↓. */}
       <p className="sr-only" aria-live="polite">
-        {dragging ? `Moving ${dragging}; drop it on a layer or a list header.` : ''}
+        {dragging ? t('list.moving', { path: dragging }) : ''}
       </p>
       <div ref={scroller} className="min-h-0 flex-1 overflow-auto" data-testid="layer-list">
-        <div role="list" aria-label="Layers" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+        <div
+          role="list"
+          aria-label={t('list.layers')}
+          className="relative w-full"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
           {virtualizer.getVirtualItems().map((v) => {
             const item = items[v.index];
             return (

@@ -13,6 +13,7 @@ import { FieldForm } from './FieldForm';
 import { fieldText } from './fieldText';
 import { RowActions } from './RowActions';
 import type { LayerItem, ListItem } from './tree';
+import { useT } from '../i18n';
 
 const INDENT = 14;
 
@@ -49,6 +50,7 @@ export interface LayerRowProps {
 
 export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
   const { item, nums, selected } = p;
+  const t = useT();
   const { attributes, listeners, setNodeRef: setDragRef, transform, isDragging } = useDraggable({ id: item.id });
   const { setNodeRef: setDropRef, isOver } = useDroppable({ id: item.id, disabled: !p.dragging });
   const setNodeRef = (el: HTMLElement | null) => {
@@ -86,7 +88,7 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
         <button
           type="button"
           className="focus-ring cursor-grab touch-none px-0.5 text-slate-600 dark:text-slate-400"
-          aria-label={`Drag ${title} to reorder`}
+          aria-label={t('row.drag', { title })}
           {...attributes}
           {...listeners}
           tabIndex={-1}
@@ -98,7 +100,7 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
             type="button"
             className="focus-ring w-4 text-slate-600 dark:text-slate-300"
             aria-expanded={!item.collapsed}
-            aria-label={`${item.collapsed ? 'Expand' : 'Collapse'} ${title}`}
+            aria-label={t(item.collapsed ? 'row.expand' : 'row.collapse', { title })}
             onClick={() => p.onToggle(item)}
             tabIndex={-1}
           >
@@ -111,7 +113,7 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
           type="button"
           className="focus-ring flex min-w-0 flex-1 items-baseline gap-1.5 rounded py-1 text-left"
           data-row-button={item.id}
-          aria-label={`${title}, ${item.id}${error ? `, error: ${error}` : ''}`}
+          aria-label={t(error ? 'row.labelError' : 'row.label', { title, path: item.id, error: error ?? '' })}
           aria-pressed={selected}
           aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Delete Control+D"
           onClick={(e) => p.onSelect(e, item)}
@@ -132,16 +134,16 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
         </button>
         <span
           className="num w-24 shrink-0 text-right font-mono text-xs text-slate-700 dark:text-slate-300"
-          title="Output shape"
+          title={t('row.output')}
         >
           {nums && !error ? shapeLabel(nums.output) : '—'}
         </span>
-        <span className="num w-16 shrink-0 text-right text-xs" title="Parameters" data-testid="row-params">
+        <span className="num w-16 shrink-0 text-right text-xs" title={t('row.params')} data-testid="row-params">
           {nums && !error ? formatCount(nums.params, p.format) : ''}
         </span>
         <span
           className="num w-20 shrink-0 text-right text-xs font-medium"
-          title="Count in the selected convention"
+          title={t('row.count')}
           data-testid="row-count"
         >
           {count !== null && !error ? formatCount(count, p.format) : ''}
@@ -185,6 +187,7 @@ export const ListHeader = memo(function ListHeader({
   onRemoveBranch(item: ListItem): void;
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: item.id, disabled: !dragging });
+  const t = useT();
   return (
     <div
       ref={setNodeRef}
@@ -203,20 +206,20 @@ export const ListHeader = memo(function ListHeader({
       <button
         type="button"
         className="focus-ring rounded px-1 text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
-        aria-label={`Add a layer at the start of ${item.id}`}
+        aria-label={t('list.addAt', { path: item.id })}
         aria-pressed={targeted}
         onClick={() => onAdd(item)}
       >
-        + add here
+        + {t('list.addHere')}
       </button>
       {item.branch !== null && item.length === 0 && (
         <button
           type="button"
           className="focus-ring rounded px-1 text-slate-600 hover:underline dark:text-slate-300"
-          aria-label={`Remove empty ${item.label}`}
+          aria-label={t('list.removeEmpty', { label: item.label })}
           onClick={() => onRemoveBranch(item)}
         >
-          remove
+          {t('list.remove')}
         </button>
       )}
     </div>

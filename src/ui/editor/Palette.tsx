@@ -9,6 +9,7 @@ import type { LayerSpec } from '../../engine/format/model';
 import { useEditor } from '../../state/store';
 import { useUi } from '../uiContext';
 import { starterFields } from './fieldText';
+import { useT } from '../i18n';
 
 const ALL_KINDS: readonly AnyKind[] = [...LEAF_KINDS, ...BLOCK_KINDS];
 
@@ -49,6 +50,7 @@ function PaletteView() {
   const selection = useEditor((s) => s.selection);
   const kinds = useMemo(() => filterKinds(query), [query]);
   const activeIndex = Math.max(0, Math.min(active, kinds.length - 1));
+  const t = useT();
 
   const insert = (kind: AnyKind) => {
     const s = useEditor.getState();
@@ -62,17 +64,21 @@ function PaletteView() {
     // Close the list so the new row is visible; typing opens it again.
     setOpen(false);
   };
-  const where = listTarget ? `at the start of ${listTarget}` : selection ? `after ${selection}` : 'at the end';
+  const where = listTarget
+    ? t('palette.where.start', { path: listTarget })
+    : selection
+      ? t('palette.where.after', { path: selection })
+      : t('palette.where.end');
 
   return (
     <div className="relative border-b border-slate-200 px-3 py-2 dark:border-slate-700">
       <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
-        <span className="whitespace-nowrap">Add layer</span>
+        <span className="whitespace-nowrap">{t('palette.add')}</span>
         <input
           ref={paletteInput}
           className="field w-full"
           type="text"
-          placeholder="Type to filter (conv, pool, residual…), Enter to insert"
+          placeholder={t('palette.placeholder')}
           value={query}
           role="combobox"
           aria-autocomplete="list"
@@ -108,10 +114,10 @@ function PaletteView() {
         />
       </label>
       <p id="palette-where" className="mt-1 text-xs text-slate-600 dark:text-slate-300">
-        Inserts {where}.
+        {where}
         {listTarget && (
           <button type="button" className="focus-ring ml-1 underline" onClick={() => setListTarget(null)}>
-            cancel
+            {t('palette.cancel')}
           </button>
         )}
       </p>
@@ -119,7 +125,7 @@ function PaletteView() {
         <ul
           id="palette-list"
           role="listbox"
-          aria-label="Layer kinds"
+          aria-label={t('palette.kinds')}
           className="absolute inset-x-3 top-full z-20 -mt-5 max-h-80 overflow-auto rounded-lg border border-slate-300 bg-white py-1 shadow-xl dark:border-slate-600 dark:bg-slate-800"
         >
           {kinds.map((k, i) => (
@@ -152,7 +158,7 @@ function PaletteView() {
               aria-disabled
               className="px-3 py-1 text-sm text-slate-600 dark:text-slate-300"
             >
-              No layer kind matches “{query}”.
+              {t('palette.noMatch', { query })}
             </li>
           )}
         </ul>

@@ -4,6 +4,7 @@
  * the engine's, which reports them on the row, so the message the user sees is the engine's.
  */
 import type { FieldSpec } from '../../engine/layers/fields';
+import { t as tr } from '../i18n';
 
 export type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: string };
 
@@ -31,31 +32,31 @@ export function parseField(f: FieldSpec, text: string): Parsed {
   switch (f.kind) {
     case 'int': {
       const v = parseInt10(t);
-      return v === null ? { ok: false, error: `${f.label}: type a whole number` } : { ok: true, value: v };
+      return v === null ? { ok: false, error: tr('field.err.int', { label: f.label }) } : { ok: true, value: v };
     }
     case 'pair': {
       const v = parsePair(t);
-      return v === null ? { ok: false, error: `${f.label}: type a number or "h, w"` } : { ok: true, value: v };
+      return v === null ? { ok: false, error: tr('field.err.pair', { label: f.label }) } : { ok: true, value: v };
     }
     case 'padding': {
       if (t.toLowerCase() === 'same') return { ok: true, value: 'same' };
       const v = parsePair(t);
-      return v === null ? { ok: false, error: `${f.label}: type a number, "h, w" or same` } : { ok: true, value: v };
+      return v === null ? { ok: false, error: tr('field.err.padding', { label: f.label }) } : { ok: true, value: v };
     }
     case 'number': {
       const v = Number(t);
       return t !== '' && Number.isFinite(v)
         ? { ok: true, value: v }
-        : { ok: false, error: `${f.label}: type a number` };
+        : { ok: false, error: tr('field.err.number', { label: f.label }) };
     }
     case 'enum':
       return f.options.includes(t)
         ? { ok: true, value: t }
-        : { ok: false, error: `${f.label}: pick one of the options` };
+        : { ok: false, error: tr('field.err.enum', { label: f.label }) };
     case 'bool':
       return t === 'true' || t === 'false'
         ? { ok: true, value: t === 'true' }
-        : { ok: false, error: `${f.label}: true or false` };
+        : { ok: false, error: tr('field.err.bool', { label: f.label }) };
   }
 }
 
@@ -69,8 +70,8 @@ export function fieldText(value: unknown): string {
 /** Placeholder text: the default, or "required". */
 export function fieldPlaceholder(f: FieldSpec): string {
   if ('default' in f && f.default !== undefined) return String(f.default);
-  if (f.kind === 'pair' && !f.required) return 'same as kernel';
-  return f.required ? 'required' : '';
+  if (f.kind === 'pair' && !f.required) return tr('field.sameAsKernel');
+  return f.required ? tr('field.requiredShort') : '';
 }
 
 /** Two field values are the same when their JSON is (pairs are small arrays). */

@@ -5,6 +5,7 @@
  */
 import type { LayerSpec, Model } from '../../engine/format/model';
 import { isBlock, kindOf, type AnyKind } from '../../engine/layers/registry';
+import { t } from '../i18n';
 
 export interface LayerItem {
   readonly kind: 'layer';
@@ -40,9 +41,9 @@ export interface ListItem {
 export type EditorItem = LayerItem | ListItem;
 
 function listLabel(field: string, branch: number | null, len: number): string {
-  const what = branch === null ? field : `branch ${branch + 1}`;
+  const what = branch === null ? field : t('list.branch', { n: branch + 1 });
   if (len > 0) return what;
-  return field === 'shortcut' ? `${what} (empty: identity)` : `${what} (empty)`;
+  return t(field === 'shortcut' ? 'list.emptyIdentity' : 'list.emptyList', { what });
 }
 
 /** Flattens the model in display order. `collapsed` holds paths of collapsed blocks. */

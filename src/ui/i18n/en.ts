@@ -1,9 +1,15 @@
 /**
  * English strings of the teaching panels, the exercise controls and the language switch — every
  * user-facing string of those components, in one place. `{name}` marks a value filled in by t().
- * zh-CN.ts must give every key (the type checker enforces it).
+ * zh-CN.ts must give every key (the type checker enforces it). The rest of the screen's strings
+ * live in one file per area (en-screen.ts, en-results.ts, …), spread in here.
  */
+import { screenEn } from './en-screen';
+import { resultsEn } from './en-results';
+
 export const en = {
+  ...screenEn,
+  ...resultsEn,
   'lang.label': 'Language',
   'lang.en': 'English',
   'lang.zh-CN': '中文',
@@ -16,7 +22,6 @@ export const en = {
 
   'inspector.title': 'Formulas',
   'inspector.loading': 'Loading the formula renderer…',
-  'inspector.none': 'Select a layer to see its formulas with its numbers.',
   'inspector.under': 'Counted as {name} ({unit})',
   'inspector.repeat': 'Shown for the first of {n} repeats; the numbers above are summed over them.',
   'inspector.q.outH': 'Output height',
@@ -82,7 +87,6 @@ export const en = {
   'exercise.bar': 'Exercise: some numbers are hidden.',
   'exercise.reveal': 'Reveal',
   'exercise.revealAll': 'Reveal all',
-  'exercise.hiddenPart': 'Hidden: {part}',
   'exercise.part.totals': 'totals',
   'exercise.part.table': 'per-layer table',
   'exercise.part.conventions': 'conventions table',

@@ -1,7 +1,11 @@
 /** 简体中文：与 en.ts 相同的键（类型检查保证一个不缺）。 */
 import type { MessageKey } from './en';
+import { screenZh } from './zh-CN-screen';
+import { resultsZh } from './zh-CN-results';
 
 export const zhCN: Readonly<Record<MessageKey, string>> = {
+  ...screenZh,
+  ...resultsZh,
   'lang.label': '语言',
   'lang.en': 'English',
   'lang.zh-CN': '中文',
@@ -14,7 +18,6 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
 
   'inspector.title': '公式',
   'inspector.loading': '正在加载公式渲染器…',
-  'inspector.none': '选择一层，查看代入该层数值后的公式。',
   'inspector.under': '按 {name} 计数（{unit}）',
   'inspector.repeat': '显示的是 {n} 次重复中的第一次；上面的数值是所有重复之和。',
   'inspector.q.outH': '输出高度',
@@ -80,7 +83,6 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'exercise.bar': '练习：部分数值已隐藏。',
   'exercise.reveal': '显示答案',
   'exercise.revealAll': '全部显示',
-  'exercise.hiddenPart': '已隐藏：{part}',
   'exercise.part.totals': '总计',
   'exercise.part.table': '逐层表格',
   'exercise.part.conventions': '约定对比表',

@@ -10,6 +10,7 @@ import { useEditor } from '../../state/store';
 import { Button } from '../controls';
 import { formatCount, formatShare, shareOf, unitWord } from '../format';
 import { sortRows, tableRows, toCsv, type Sort, type SortKey } from './tableRows';
+import { t as tr, useT } from '../i18n';
 
 const ROW_H = 28;
 
@@ -17,6 +18,7 @@ function LayerTableView({ result, countIndex }: { result: ModelResult | null; co
   const [sort, setSort] = useState<Sort>({ key: 'order', dir: 'asc' });
   const settings = useEditor((s) => s.settings);
   const selection = useEditor((s) => s.selection);
+  const t = useT();
   const conv = conventionById(settings.convention);
   const countLabel = `${conv?.name ?? settings.convention} (${unitWord(conv?.unit ?? 'FLOP')})`;
   const rows = useMemo(() => tableRows(result, countIndex), [result, countIndex]);
@@ -42,9 +44,9 @@ function LayerTableView({ result, countIndex }: { result: ModelResult | null; co
     const s = useEditor.getState();
     try {
       await navigator.clipboard.writeText(csv);
-      s.notify({ kind: 'info', text: `Copied ${sorted.length} rows as CSV` });
+      s.notify({ kind: 'info', text: tr('table.copied', { n: sorted.length }) });
     } catch {
-      s.notify({ kind: 'error', text: 'The browser refused clipboard access; CSV not copied' });
+      s.notify({ kind: 'error', text: tr('table.copyRefused') });
     }
   };
 
@@ -76,13 +78,13 @@ function LayerTableView({ result, countIndex }: { result: ModelResult | null; co
     <section aria-labelledby="table-title" className="flex min-h-0 flex-1 flex-col">
       <div className="mb-1 flex items-center gap-2">
         <h2 id="table-title" className="panel-title">
-          Per layer
+          {t('table.title')}
         </h2>
         <span className="text-xs text-slate-600 dark:text-slate-300">
-          {rows.length.toLocaleString('en')} rows · share of {countLabel}
+          {t('table.summary', { n: rows.length.toLocaleString('en'), label: countLabel })}
         </span>
         <Button small className="ml-auto" onClick={copyCsv} disabled={!rows.length}>
-          Copy as CSV
+          {t('table.copy')}
         </Button>
       </div>
       <div
@@ -93,12 +95,12 @@ function LayerTableView({ result, countIndex }: { result: ModelResult | null; co
           <thead>
             <tr>
               {header('order', '#')}
-              {header('type', 'Layer')}
-              {header('output', 'Output')}
-              {header('params', 'Params', true)}
-              {header('count', `Count (${unitWord(conv?.unit ?? 'FLOP')})`, true)}
+              {header('type', t('table.col.layer'))}
+              {header('output', t('table.col.output'))}
+              {header('params', t('table.col.params'), true)}
+              {header('count', t('table.col.count', { unit: unitWord(conv?.unit ?? 'FLOP') }), true)}
               {header('macs', 'MACs', true)}
-              {header('count', 'Share', true)}
+              {header('count', t('table.col.share'), true)}
             </tr>
           </thead>
           <tbody>
@@ -128,7 +130,7 @@ function LayerTableView({ result, countIndex }: { result: ModelResult | null; co
                     <span className="font-medium">{r.type}</span>{' '}
                     <span className="font-mono text-slate-600 dark:text-slate-400">{r.name || r.path}</span>
                   </td>
-                  <td className="px-1.5 font-mono">{r.error ? 'error' : r.output}</td>
+                  <td className="px-1.5 font-mono">{r.error ? t('table.error') : r.output}</td>
                   <td className="num px-1.5 text-right">{formatCount(r.params, fmt)}</td>
                   <td className="num px-1.5 text-right font-medium">{formatCount(r.count, fmt)}</td>
                   <td className="num px-1.5 text-right">{formatCount(r.macs, fmt)}</td>

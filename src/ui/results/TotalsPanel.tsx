@@ -19,6 +19,7 @@ import {
   unitWord,
   type NumberFormat,
 } from '../format';
+import { useT } from '../i18n';
 
 function Figure({
   label,
@@ -35,6 +36,7 @@ function Figure({
   testId: string;
   big?: boolean;
 }) {
+  const tr = useT();
   return (
     <div
       className={`rounded-lg border border-slate-200 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900 ${big ? 'col-span-2' : ''}`}
@@ -44,7 +46,7 @@ function Figure({
         className={`num font-semibold ${big ? 'text-2xl text-indigo-800 dark:text-indigo-200' : 'text-lg'}`}
         data-testid={testId}
         data-exact={exact.toString()}
-        title={`${groupDigits(exact)} exactly`}
+        title={tr('totals.exactly', { n: groupDigits(exact) })}
       >
         {value}
       </dd>
@@ -64,6 +66,7 @@ export function TotalsPanel({
 }) {
   const settings = useEditor((s) => s.settings);
   const setSettings = useEditor((s) => s.setSettings);
+  const tr = useT();
   const fmt: NumberFormat = settings.numberFormat;
   const conv = conventionById(settings.convention);
   const t = result?.totals;
@@ -77,20 +80,20 @@ export function TotalsPanel({
     <section aria-labelledby="totals-title" className="space-y-2" aria-busy={pending}>
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="totals-title" className="panel-title">
-          Totals
+          {tr('totals.title')}
         </h2>
         <span className="text-xs text-slate-600 dark:text-slate-300" aria-live="polite" data-testid="eval-status">
           {!result
-            ? 'computing…'
+            ? tr('totals.computing')
             : pending
-              ? 'updating…'
+              ? tr('totals.updating')
               : result.errors
-                ? `${result.errors} row${result.errors > 1 ? 's' : ''} with errors (not counted)`
-                : 'up to date'}
+                ? tr(result.errors > 1 ? 'totals.errors' : 'totals.error', { n: result.errors })
+                : tr('totals.upToDate')}
         </span>
         <div className="ml-auto">
           <Segmented
-            label="Memory dtype"
+            label={tr('totals.dtype')}
             value={settings.dtype}
             options={DTYPES.map((d) => ({ value: d, label: `${d} (${DTYPE_BYTES[d]} B)` }))}
             onChange={(d) => setSettings({ dtype: d })}
@@ -112,44 +115,46 @@ export function TotalsPanel({
         />
         <Figure
           testId="total-params"
-          label="Parameters"
+          label={tr('totals.params')}
           value={formatCount(t?.params ?? 0n, fmt)}
           exact={t?.params ?? 0n}
-          note={t?.buffers ? `+ ${formatCount(t.buffers, fmt)} buffers (BN running stats)` : undefined}
+          note={t?.buffers ? tr('totals.buffers', { n: formatCount(t.buffers, fmt) }) : undefined}
         />
         <Figure
           testId="total-macs"
-          label="MACs (conv + linear, no bias)"
+          label={tr('totals.macs')}
           value={formatCount(t?.macs ?? 0n, fmt)}
           exact={t?.macs ?? 0n}
         />
         <Figure
           testId="total-flops"
-          label="FLOPs (exact: every op)"
+          label={tr('totals.flops')}
           value={formatCount(t?.flops ?? 0n, fmt)}
           exact={t?.flops ?? 0n}
         />
         <Figure
           testId="total-weights"
-          label={`Weight size (${settings.dtype})`}
+          label={tr('totals.weights', { dtype: settings.dtype })}
           value={formatBytes(weights, fmt)}
           exact={weights}
-          note={`parameters × ${bytes} B`}
+          note={tr('totals.weights.note', { bytes: String(bytes) })}
         />
         <Figure
           testId="total-activations"
-          label={`Activation memory (${settings.dtype})`}
+          label={tr('totals.acts', { dtype: settings.dtype })}
           value={formatBytes(acts, fmt)}
           exact={acts}
-          note={`every layer output, batch ${result?.batch ?? 1}, × ${bytes} B`}
+          note={tr('totals.acts.note', { batch: result?.batch ?? 1, bytes: String(bytes) })}
         />
         <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900">
-          <dt className="text-xs text-slate-600 dark:text-slate-300">Output (batch {result?.batch ?? 1})</dt>
+          <dt className="text-xs text-slate-600 dark:text-slate-300">
+            {tr('totals.output', { batch: result?.batch ?? 1 })}
+          </dt>
           <dd className="font-mono text-lg font-semibold" data-testid="total-output">
             {shapeLabel(result?.output)}
           </dd>
           <dd className="text-xs text-slate-600 dark:text-slate-400">
-            {result ? `${result.rows.length.toLocaleString('en')} rows evaluated` : ''}
+            {result ? tr('totals.rows', { n: result.rows.length.toLocaleString('en') }) : ''}
           </dd>
         </div>
       </dl>
