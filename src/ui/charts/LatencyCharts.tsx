@@ -47,7 +47,7 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: { paylo
 }
 
 /** Colour key for compute- vs memory-bound (recharts 3 legends follow series, not cells). */
-function BoundKey() {
+export function BoundKey() {
   return (
     <span className="flex items-center gap-2 text-xs text-slate-700 dark:text-slate-200">
       {(['compute', 'memory'] as const).map((b) => (

@@ -1,0 +1,173 @@
+/**
+ * The charts region of the results column (issue 5), loaded on demand (App.tsx lazy-imports it,
+ * so recharts and the device data stay out of the first page load). One chart at a time behind
+ * tabs keeps it tidy on a laptop screen; the region folds away. The device and precision pickers
+ * and the latency total sit in its header.
+ *
+ * Numbers come from the engine: counts from useEvaluation (sums of its rows only), memory and
+ * latency from the runtime worker (useRuntime). Clicking a bar selects the layer in the editor;
+ * the editor's selection outlines the bar.
+ */
+import { useDeferredValue, useId, useRef, type KeyboardEvent } from 'react';
+import { conventionById } from '../../engine/conventions/registry';
+import { useConventionIndex, useEvaluation } from '../../state/evaluation';
+import { useRuntime } from '../../state/runtime';
+import { useEditor } from '../../state/store';
+import { Button } from '../controls';
+import { ClassShareChart } from './ClassShareChart';
+import { DeviceComparison } from './DeviceComparison';
+import { DevicePicker } from './DevicePicker';
+import { ms } from './format';
+import { LatencyBarsChart, RooflineChart } from './LatencyCharts';
+import { CumulativeChart, LayerBarsChart } from './LayerCharts';
+import { MemoryChart } from './MemoryChart';
+import { CHART_TAB_LABELS, CHART_TABS, useChartsView, type ChartTab } from './viewState';
+
+/** "12.3 ms (8.1 – 19 ms) on Pixel 4 CPU (4 threads), fp32", or why there is none. */
+function LatencyTotal() {
+  const { answer, pending } = useRuntime();
+  const latency = answer?.latency;
+  let text: string;
+  if (answer?.modelError) text = 'no estimate: the model has an error';
+  else if (!answer) text = 'estimating…';
+  else if (!latency) text = 'pick a device for a runtime estimate';
+  else if ('error' in latency) text = `no estimate: ${latency.error}`;
+  else {
+    const e = latency.estimate;
+    text = `≈ ${ms(e.ms)} (${ms(e.low_ms)} – ${ms(e.high_ms)}) per inference on ${latency.deviceName}, ${e.precision}`;
+  }
+  return (
+    <p
+      data-testid="latency-total"
+      aria-live="polite"
+      className={`text-sm ${latency && 'error' in latency ? 'text-red-700 dark:text-red-300' : 'text-slate-800 dark:text-slate-100'}`}
+    >
+      <span className="font-semibold">Runtime</span> {text}
+      {pending && answer ? <span className="text-slate-500 dark:text-slate-400"> · updating…</span> : null}
+    </p>
+  );
+}
+
+function ChartBody({ tab }: { tab: ChartTab }) {
+  const { result } = useEvaluation();
+  const deferred = useDeferredValue(result);
+  const countIndex = useConventionIndex();
+  const convention = useEditor((s) => s.settings.convention);
+  const selection = useEditor((s) => s.selection);
+  const select = useEditor((s) => s.select);
+  const setSettings = useEditor((s) => s.setSettings);
+  const precision = useEditor((s) => s.settings.precision);
+  const device = useEditor((s) => s.settings.device);
+  const { answer } = useRuntime();
+  const conv = conventionById(convention);
+  const countLabel = `${conv?.unit ?? 'FLOP'}s (${conv?.name ?? convention})`;
+  const latency = answer?.latency && !('error' in answer.latency) ? answer.latency : null;
+  const common = { result: deferred, countIndex, countLabel, selectedPath: selection, onSelect: select };
+  switch (tab) {
+    case 'layers':
+      return <LayerBarsChart {...common} />;
+    case 'cumulative':
+      return <CumulativeChart {...common} />;
+    case 'classes':
+      return <ClassShareChart {...common} />;
+    case 'memory':
+      return <MemoryChart memory={answer?.memory ?? null} selectedPath={selection} onSelect={select} />;
+    case 'latency':
+      return <LatencyBarsChart latency={latency} selectedPath={selection} onSelect={select} />;
+    case 'roofline':
+      return <RooflineChart latency={latency} selectedPath={selection} onSelect={select} />;
+    case 'devices':
+      return (
+        <DeviceComparison
+          devices={answer?.devices ?? []}
+          currentId={device}
+          precision={precision}
+          onPick={(id) => setSettings({ device: id })}
+        />
+      );
+  }
+}
+
+export default function ChartsPanel() {
+  const open = useChartsView((s) => s.open);
+  const tab = useChartsView((s) => s.tab);
+  const device = useEditor((s) => s.settings.device);
+  const precision = useEditor((s) => s.settings.precision);
+  const setSettings = useEditor((s) => s.setSettings);
+  const id = useId();
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const setTab = (t: ChartTab) => useChartsView.setState({ tab: t });
+
+  const onKey = (e: KeyboardEvent) => {
+    const i = CHART_TABS.indexOf(tab);
+    const keys: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: CHART_TABS.length - 1 };
+    if (!(e.key in keys)) return;
+    e.preventDefault();
+    const j = (keys[e.key] + CHART_TABS.length) % CHART_TABS.length;
+    setTab(CHART_TABS[j]);
+    buttons.current[j]?.focus();
+  };
+
+  return (
+    <section aria-label="Charts and runtime" data-testid="charts-panel" className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <Button
+          small
+          aria-expanded={open}
+          aria-controls={`${id}-body`}
+          onClick={() => useChartsView.setState({ open: !open })}
+        >
+          {open ? '▾' : '▸'} Charts
+        </Button>
+        <DevicePicker
+          deviceId={device}
+          precision={precision}
+          onChange={(d, p) => setSettings({ device: d, precision: p })}
+        />
+      </div>
+      <LatencyTotal />
+      {open && (
+        <div id={`${id}-body`}>
+          <div
+            role="tablist"
+            aria-label="Charts"
+            className="mb-2 flex flex-wrap gap-x-0.5 border-b border-slate-200 dark:border-slate-700"
+            onKeyDown={onKey}
+          >
+            {CHART_TABS.map((k, i) => (
+              <button
+                key={k}
+                ref={(el) => {
+                  buttons.current[i] = el;
+                }}
+                type="button"
+                role="tab"
+                id={`${id}-${k}`}
+                aria-selected={tab === k}
+                aria-controls={`${id}-panel`}
+                tabIndex={tab === k ? 0 : -1}
+                data-testid={`chart-tab-${k}`}
+                onClick={() => setTab(k)}
+                className={`focus-ring -mb-px rounded-t-md border-b-2 px-2 py-0.5 text-sm font-medium ${
+                  tab === k
+                    ? 'border-indigo-700 text-indigo-800 dark:border-indigo-300 dark:text-indigo-200'
+                    : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white'
+                }`}
+              >
+                {CHART_TAB_LABELS[k]}
+              </button>
+            ))}
+          </div>
+          <div
+            role="tabpanel"
+            id={`${id}-panel`}
+            aria-labelledby={`${id}-${tab}`}
+            className={tab === 'devices' ? 'max-h-[22rem] overflow-auto' : ''}
+          >
+            <ChartBody tab={tab} />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

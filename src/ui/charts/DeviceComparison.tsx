@@ -1,0 +1,154 @@
+/**
+ * One model on every device, side by side: estimated time with its band, and how the time splits
+ * between compute- and memory-bound kernels. Computed by the runtime worker (DeviceRun[]); the
+ * bar chart is the same data drawn, for download. Clicking a row picks that device.
+ */
+import { useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { DeviceRun } from '../../worker/runtimeClient';
+import { decadeTicks } from './chartData';
+import { ChartFrame } from './ChartFrame';
+import { BoundKey } from './LatencyCharts';
+import { COLORS, ms } from './format';
+
+type Ok = Extract<DeviceRun, { ms: number }>;
+const isOk = (r: DeviceRun): r is Ok => !('error' in r);
+
+const CALIBRATION_NOTE: Record<Ok['calibration'], string> = {
+  fitted: 'fitted',
+  borrowed: 'fit of another precision',
+  default: 'category defaults',
+};
+
+export function DeviceComparison({
+  devices,
+  currentId,
+  precision,
+  onPick,
+}: {
+  devices: readonly DeviceRun[];
+  currentId: string | null;
+  precision: string;
+  onPick?: (deviceId: string) => void;
+}) {
+  const ok = useMemo(() => devices.filter(isOk), [devices]);
+  const data = useMemo(
+    () =>
+      ok.map((r) => ({
+        id: r.id,
+        name: r.name,
+        ms: r.ms,
+        bound: r.boundMs.compute >= r.boundMs.memory ? ('compute' as const) : ('memory' as const),
+        // ErrorBar wants [below, above] the bar's end.
+        band: [r.ms - r.low_ms, r.high_ms - r.ms],
+      })),
+    [ok],
+  );
+  // A log axis cannot start at 0: whole decades around the fastest low and slowest high.
+  const domain = useMemo(() => {
+    if (!ok.length) return [0.1, 1];
+    const lo = Math.min(...ok.map((r) => r.low_ms));
+    const hi = Math.max(...ok.map((r) => r.high_ms));
+    return [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))];
+  }, [ok]);
+  const failed = devices.filter((r) => !isOk(r));
+  return (
+    <div className="space-y-3">
+      <ChartFrame
+        id="devices"
+        title="The model on every device"
+        subtitle={`${precision} where supported · colour: what bounds most of the time · whiskers: uncertainty band · log scale`}
+        height={Math.max(200, 30 + data.length * 18)}
+        toolbar={<BoundKey />}
+      >
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} barCategoryGap={2}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis
+              type="number"
+              scale="log"
+              domain={domain}
+              ticks={decadeTicks(domain[0], domain[1])}
+              allowDataOverflow
+              tickFormatter={(v: number) => ms(v)}
+            />
+            <YAxis type="category" dataKey="name" width={180} fontSize={11} interval={0} />
+            <Tooltip formatter={(v) => ms(Number(v))} isAnimationActive={false} />
+            <Bar
+              dataKey="ms"
+              name="time"
+              isAnimationActive={false}
+              cursor="pointer"
+              onClick={(_d: unknown, i: number) => data[i] && onPick?.(data[i].id)}
+            >
+              {data.map((d) => (
+                <Cell
+                  key={d.id}
+                  fill={d.bound === 'compute' ? COLORS.compute : COLORS.memory}
+                  stroke={d.id === currentId ? COLORS.selected : undefined}
+                  strokeWidth={d.id === currentId ? 2 : 0}
+                />
+              ))}
+              <ErrorBar dataKey="band" width={3} stroke="#334155" direction="x" />
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFrame>
+      <table className="w-full text-xs" data-testid="device-table">
+        <caption className="sr-only">Estimated time of this model on each device</caption>
+        <thead className="text-left text-slate-600 dark:text-slate-300">
+          <tr>
+            <th scope="col">Device</th>
+            <th scope="col" className="text-right">
+              ms
+            </th>
+            <th scope="col" className="text-right">
+              low – high
+            </th>
+            <th scope="col" className="text-right">
+              compute / memory
+            </th>
+            <th scope="col">Precision, efficiencies</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ok.map((r) => (
+            <tr
+              key={r.id}
+              data-device={r.id}
+              aria-current={r.id === currentId ? 'true' : undefined}
+              className={`border-t border-slate-100 dark:border-slate-800 ${r.id === currentId ? 'bg-teal-50 font-semibold dark:bg-teal-950' : ''}`}
+            >
+              <th scope="row" className="py-0.5 text-left font-normal">
+                <button
+                  type="button"
+                  className="focus-ring text-left underline decoration-dotted"
+                  onClick={() => onPick?.(r.id)}
+                >
+                  {r.name}
+                </button>
+              </th>
+              <td className="num text-right">{ms(r.ms)}</td>
+              <td className="num text-right">
+                {ms(r.low_ms)} – {ms(r.high_ms)}
+              </td>
+              <td className="num text-right">
+                {Math.round((100 * r.boundMs.compute) / (r.ms || 1))} % /{' '}
+                {Math.round((100 * r.boundMs.memory) / (r.ms || 1))} %
+              </td>
+              <td className="pl-2">
+                {r.precision}
+                {r.substituted ? ` (no ${precision})` : ''}, {CALIBRATION_NOTE[r.calibration]}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {failed.length > 0 && (
+        <p className="text-xs text-slate-600 dark:text-slate-300">
+          Not estimated: {failed.map((r) => `${r.name} (${'error' in r ? r.error : ''})`).join('; ')}.
+        </p>
+      )}
+    </div>
+  );
+}
