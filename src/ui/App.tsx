@@ -3,7 +3,7 @@
  * stack) | results (totals, charts slot, per-layer table) | details of the selected layer.
  * Components read numbers from the engine's result (useEvaluation); they never count.
  */
-import { useDeferredValue } from 'react';
+import { lazy, Suspense, useDeferredValue } from 'react';
 import { useConventionIndex, useEvaluation } from '../state/evaluation';
 import { Header } from './Header';
 import { NoticeBar } from './NoticeBar';
@@ -19,6 +19,9 @@ import { UiProvider, useUi } from './uiContext';
 import { useGlobalKeys, useThemeClass } from './useGlobalKeys';
 import { TeachingTabs, useTeachingWide } from './teaching/TeachingTabs';
 import { ExerciseBar, Hideable } from './teaching/Exercise';
+
+// Issue 5's charts load after the first paint (recharts and the device data are not in the initial JS).
+const ChartsPanel = lazy(() => import('./charts/ChartsPanel'));
 import { useT } from './i18n';
 
 function Screen() {
@@ -64,7 +67,11 @@ function Screen() {
             <TotalsPanel result={result} countIndex={countIndex} pending={pending} />
           </Hideable>
           {/* Issue 5 mounts its charts here (per-layer bars, latency). */}
-          <div data-slot="charts" />
+          <div data-slot="charts" className="shrink-0">
+            <Suspense fallback={<p className="text-sm text-slate-500 dark:text-slate-400">Loading charts…</p>}>
+              <ChartsPanel />
+            </Suspense>
+          </div>
           <Hideable part="table" className="min-h-0 flex-1">
             <LayerTable result={deferred} countIndex={countIndex} />
           </Hideable>

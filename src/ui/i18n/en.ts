@@ -16,6 +16,7 @@ export const en = {
 
   'tabs.label': 'Details and teaching',
   'tabs.layer': 'Layer',
+  'tabs.runtime': 'Runtime',
   'tabs.conventions': 'Conventions',
   'tabs.compare': 'A/B',
   'tabs.examples': 'Examples',

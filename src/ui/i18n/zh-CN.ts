@@ -12,6 +12,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
 
   'tabs.label': '详情与教学',
   'tabs.layer': '层',
+  'tabs.runtime': '运行时间',
   'tabs.conventions': '计数约定',
   'tabs.compare': 'A/B 对比',
   'tabs.examples': '示例',

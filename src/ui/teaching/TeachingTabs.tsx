@@ -13,8 +13,10 @@ import { useTeaching, type TeachingTab } from './store';
 const ConventionsTable = lazy(() => import('./ConventionsTable').then((m) => ({ default: m.ConventionsTable })));
 const ABCompare = lazy(() => import('./ABCompare').then((m) => ({ default: m.ABCompare })));
 const GuidedExamples = lazy(() => import('./GuidedExamples').then((m) => ({ default: m.GuidedExamples })));
+// Issue 5: "why this number" for the selected layer's estimated time (src/ui/charts).
+const RuntimeDetails = lazy(() => import('../charts/RuntimeDetails'));
 
-const TABS: readonly TeachingTab[] = ['layer', 'conventions', 'compare', 'examples'];
+const TABS: readonly TeachingTab[] = ['layer', 'runtime', 'conventions', 'compare', 'examples'];
 
 /** True when a tab that needs a wider details region is open. */
 export const useTeachingWide = (): boolean => useTeaching((s) => s.tab !== 'layer');
@@ -81,6 +83,7 @@ export function TeachingTabs({ children }: { children: ReactNode }) {
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${tab}`}>
         <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-300">…</p>}>
           {tab === 'layer' && children}
+          {tab === 'runtime' && <RuntimeDetails />}
           {tab === 'conventions' && (
             <Hideable part="conventions">
               <ConventionsTable />

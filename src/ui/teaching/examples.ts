@@ -9,7 +9,7 @@ import { MODEL_FORMAT, type LayerSpec, type Model, type Shape } from '../../engi
 import { presetByName } from '../../engine/presets';
 
 export type ExampleId = 'fc' | 'group' | 'separable' | 'mac-flop' | 'activations' | 'resnet18' | 'devices';
-export type TeachingTab = 'layer' | 'conventions' | 'compare' | 'examples';
+export type TeachingTab = 'layer' | 'runtime' | 'conventions' | 'compare' | 'examples';
 
 export interface GuidedExample {
   readonly id: ExampleId;
