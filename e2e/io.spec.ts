@@ -4,6 +4,7 @@
  * come from the same engine functions run here in Node (src/engine/import, src/engine/export),
  * so the page is checked against the engine, not against numbers typed into the test.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -205,12 +206,34 @@ test('printable summary opens a page with the table and totals, built without sc
   expect(await popup.locator('script').count()).toBe(0);
 });
 
-test('screenshot: the import notice and the open Export menu', async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 560 });
-  const bytes = fixture('tiny-unmapped.onnx');
-  await dropFile(page, 'tiny-unmapped.onnx', bytes, 'main');
-  await expect(page.getByTestId('import-notice')).toBeVisible();
-  await page.getByRole('button', { name: /^Export/ }).click();
-  await expect(page.getByRole('menu', { name: 'Export' })).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/import-export.png' });
-});
+for (const theme of ['light', 'dark'] as const) {
+  test(`import notice and Export menu (${theme}): keyboard, axe, screenshot`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme: theme });
+    await page.setViewportSize({ width: 1280, height: 560 });
+    await page.reload();
+    await dropFile(page, 'tiny-unmapped.onnx', fixture('tiny-unmapped.onnx'), 'main');
+    await expect(page.getByTestId('import-notice')).toBeVisible();
+    // Keyboard: ↓ on the button opens the menu on its first item; arrows move; Escape returns focus.
+    const button = page.getByRole('button', { name: /^Export/ });
+    await button.focus();
+    await page.keyboard.press('ArrowDown');
+    const menu = page.getByRole('menu', { name: 'Export' });
+    await expect(menu.getByRole('menuitem').first()).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(menu.getByRole('menuitem', { name: /Printable summary/ })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(button).toBeFocused();
+    await button.click();
+    await expect(menu).toBeVisible();
+    const axe = await new AxeBuilder({ page })
+      .include('header')
+      .include('[data-testid="import-notice"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.screenshot({ path: `docs/screenshots/import-export${theme === 'dark' ? '-dark' : ''}.png` });
+  });
+}

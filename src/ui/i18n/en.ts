@@ -6,10 +6,12 @@
  */
 import { screenEn } from './en-screen';
 import { resultsEn } from './en-results';
+import { ioEn } from './en-io';
 
 export const en = {
   ...screenEn,
   ...resultsEn,
+  ...ioEn,
   'lang.label': 'Language',
   'lang.en': 'English',
   'lang.zh-CN': '中文',

@@ -2,10 +2,12 @@
 import type { MessageKey } from './en';
 import { screenZh } from './zh-CN-screen';
 import { resultsZh } from './zh-CN-results';
+import { ioZh } from './zh-CN-io';
 
 export const zhCN: Readonly<Record<MessageKey, string>> = {
   ...screenZh,
   ...resultsZh,
+  ...ioZh,
   'lang.label': '语言',
   'lang.en': 'English',
   'lang.zh-CN': '中文',
