@@ -5,11 +5,13 @@
  */
 import { useEffect, useState } from 'react';
 import { ACCEPTED_EXTENSIONS, importFile } from '../../state/importFlow';
+import { useT } from '../i18n';
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
 
 export function DropOverlay() {
   const [over, setOver] = useState(false);
+  const t = useT();
   useEffect(() => {
     // dragenter/dragleave fire for every element crossed; the page is left when they balance.
     let depth = 0;
@@ -55,8 +57,8 @@ export function DropOverlay() {
       className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-indigo-950/40 p-6"
     >
       <div className="rounded-xl border-4 border-dashed border-white bg-indigo-700/90 px-10 py-8 text-center text-white shadow-2xl">
-        <p className="text-xl font-semibold">Drop to import</p>
-        <p className="mt-1 text-sm">{ACCEPTED_EXTENSIONS.join(', ')} — the current model stays until it loads</p>
+        <p className="text-xl font-semibold">{t('drop.title')}</p>
+        <p className="mt-1 text-sm">{t('drop.help', { types: ACCEPTED_EXTENSIONS.join(', ') })}</p>
       </div>
     </div>
   );

@@ -9,6 +9,7 @@ import { useEditor } from '../../state/store';
 import { conventionById } from '../../engine/conventions/registry';
 import { Button } from '../controls';
 import { exportModel, openPrintableSummary, type ExportKind, type ExportOutcome } from './exportActions';
+import { t as tr, useT, type T } from '../i18n';
 
 interface Item {
   readonly id: ExportKind | 'print';
@@ -16,13 +17,13 @@ interface Item {
   readonly hint: string;
 }
 
-const itemsFor = (conventionName: string): readonly Item[] => [
-  { id: 'json', label: 'Model JSON', hint: '.json — reopen it here or share it' },
-  { id: 'csv', label: 'Layer table as CSV', hint: `.csv — ${conventionName}, with totals` },
-  { id: 'markdown', label: 'Layer table as Markdown', hint: `.md — ${conventionName}, with totals` },
-  { id: 'pytorch', label: 'PyTorch code', hint: '.py — an nn.Module with the same parameters' },
-  { id: 'onnx', label: 'ONNX graph', hint: '.onnx — the graph with weight shapes, no weight data' },
-  { id: 'print', label: 'Printable summary…', hint: 'opens a page to print or save as PDF' },
+const itemsFor = (t: T, name: string): readonly Item[] => [
+  { id: 'json', label: t('export.json'), hint: t('export.json.hint') },
+  { id: 'csv', label: t('export.csv'), hint: t('export.csv.hint', { name }) },
+  { id: 'markdown', label: t('export.markdown'), hint: t('export.markdown.hint', { name }) },
+  { id: 'pytorch', label: t('export.pytorch'), hint: t('export.pytorch.hint') },
+  { id: 'onnx', label: t('export.onnx'), hint: t('export.onnx.hint') },
+  { id: 'print', label: t('export.print'), hint: t('export.print.hint') },
 ];
 
 export function ExportMenu() {
@@ -30,7 +31,8 @@ export function ExportMenu() {
   const [busy, setBusy] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const convention = useEditor((s) => s.settings.convention);
-  const items = itemsFor(conventionById(convention)?.name ?? convention);
+  const t = useT();
+  const items = itemsFor(t, conventionById(convention)?.name ?? convention);
 
   useEffect(() => {
     if (!open) return;
@@ -60,9 +62,9 @@ export function ExportMenu() {
     } finally {
       setBusy(false);
     }
-    if (!out.ok) notify({ kind: 'error', text: `Export: ${out.error}` });
+    if (!out.ok) notify({ kind: 'error', text: tr('export.failed', { error: out.error }) });
     else if (out.warnings.length)
-      notify({ kind: 'info', text: `Saved ${out.filename}. Note: ${out.warnings.join('; ')}` });
+      notify({ kind: 'info', text: tr('export.savedNote', { file: out.filename, notes: out.warnings.join('; ') }) });
   };
 
   const onMenuKey = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -93,15 +95,15 @@ export function ExportMenu() {
             setOpen(true);
           }
         }}
-        title="Save the model, its per-layer table or PyTorch code"
+        title={t('export.title')}
       >
-        {busy ? 'Exporting…' : 'Export'} <span aria-hidden>▾</span>
+        {busy ? t('export.busy') : t('export.button')} <span aria-hidden>▾</span>
       </Button>
       {open && (
         <div
           id="export-menu"
           role="menu"
-          aria-label="Export"
+          aria-label={t('export.button')}
           onKeyDown={onMenuKey}
           className="absolute left-0 z-40 mt-1 w-80 rounded-lg border border-slate-300 bg-white py-1 shadow-xl dark:border-slate-600 dark:bg-slate-800"
         >

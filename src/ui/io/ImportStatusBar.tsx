@@ -8,6 +8,7 @@ import { sizeText } from '../../engine/import/result';
 import { useEditor } from '../../state/store';
 import { Button } from '../controls';
 import { cancelImport, dismissImportStatus, useImportStatus } from '../../state/importFlow';
+import { useT } from '../i18n';
 
 /** Warnings shown before "Show all". */
 const FIRST_WARNINGS = 4;
@@ -16,8 +17,9 @@ const bar = 'flex flex-wrap items-center gap-x-3 gap-y-1 border-b px-4 py-1.5 te
 const info = 'border-sky-300 bg-sky-50 text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100';
 
 function Dismiss() {
+  const t = useT();
   return (
-    <Button small variant="ghost" onClick={dismissImportStatus} aria-label="Dismiss import notice">
+    <Button small variant="ghost" onClick={dismissImportStatus} aria-label={t('import.dismiss')}>
       ✕
     </Button>
   );
@@ -26,6 +28,7 @@ function Dismiss() {
 function Warnings({ warnings }: { warnings: readonly string[] }) {
   const [all, setAll] = useState(false);
   const shown = all ? warnings : warnings.slice(0, FIRST_WARNINGS);
+  const t = useT();
   return (
     <div className="basis-full">
       <ul className="ml-6 list-disc text-xs" data-testid="import-warnings">
@@ -37,7 +40,7 @@ function Warnings({ warnings }: { warnings: readonly string[] }) {
       </ul>
       {warnings.length > FIRST_WARNINGS && (
         <Button small variant="ghost" className="ml-4" onClick={() => setAll((a) => !a)} aria-expanded={all}>
-          {all ? 'Show fewer' : `Show all ${warnings.length} warnings`}
+          {all ? t('import.showFewer') : t('import.showAll', { n: warnings.length })}
         </Button>
       )}
     </div>
@@ -47,22 +50,23 @@ function Warnings({ warnings }: { warnings: readonly string[] }) {
 export function ImportStatusBar() {
   const status = useImportStatus((s) => s.status);
   const undo = useEditor((s) => s.undo);
+  const t = useT();
   switch (status.kind) {
     case 'idle':
       return null;
     case 'reading':
     case 'parsing': {
       const pct = status.total > 0 ? Math.min(100, Math.round((status.done / status.total) * 100)) : 0;
-      const what = status.kind === 'reading' ? 'Reading' : 'Parsing';
+      const what = t(status.kind === 'reading' ? 'import.reading' : 'import.parsing', { name: status.name });
       return (
         <div className={`${bar} ${info}`} data-testid="import-progress">
           <span role="status" className="min-w-0">
-            {what} {status.name}… {sizeText(status.done)} of {sizeText(status.total)}
-            {status.nodes > 0 ? `, ${status.nodes.toLocaleString('en')} nodes` : ''}
+            {t('import.progress', { what, done: sizeText(status.done), total: sizeText(status.total) })}
+            {status.nodes > 0 ? t('import.nodes', { n: status.nodes.toLocaleString('en') }) : ''}
           </span>
           <div
             role="progressbar"
-            aria-label={`${what} ${status.name}`}
+            aria-label={what}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={pct}
@@ -71,7 +75,7 @@ export function ImportStatusBar() {
             <div className="h-full bg-sky-600 transition-[width] dark:bg-sky-300" style={{ width: `${pct}%` }} />
           </div>
           <Button small onClick={cancelImport}>
-            Cancel
+            {t('common.cancel')}
           </Button>
         </div>
       );
@@ -85,9 +89,7 @@ export function ImportStatusBar() {
           className={`${bar} border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100`}
         >
           <span aria-hidden>⚠</span>
-          <span className="min-w-0 flex-1">
-            Could not import {status.name}: {status.error}. The model on screen is unchanged.
-          </span>
+          <span className="min-w-0 flex-1">{t('import.failed', { name: status.name, error: status.error })}</span>
           <Dismiss />
         </div>
       );
@@ -97,11 +99,14 @@ export function ImportStatusBar() {
         <div role="status" data-testid="import-notice" data-kind={n ? 'warnings' : 'ok'} className={`${bar} ${info}`}>
           <span aria-hidden>{n ? '⚠' : '✓'}</span>
           <span className="min-w-0 flex-1">
-            Imported {status.name}: {status.layers.toLocaleString('en')} layer{status.layers === 1 ? '' : 's'}
-            {n ? `. ${n} warning${n === 1 ? '' : 's'}: what was left out or approximated` : '.'}
+            {t(status.layers === 1 ? 'import.loaded1' : 'import.loaded', {
+              name: status.name,
+              n: status.layers.toLocaleString('en'),
+            })}
+            {n ? t(n === 1 ? 'import.warning1' : 'import.warnings', { n }) : t('import.noWarnings')}
           </span>
-          <Button small onClick={undo} title="Bring back the model you had before the import">
-            Undo import
+          <Button small onClick={undo} title={t('import.undo.title')}>
+            {t('import.undo')}
           </Button>
           <Dismiss />
           {n > 0 && <Warnings warnings={status.warnings} />}

@@ -2,16 +2,15 @@
 import { useRef } from 'react';
 import { Button } from '../controls';
 import { ACCEPTED_EXTENSIONS, importFile } from '../../state/importFlow';
+import { useT } from '../i18n';
 
 export function OpenFileButton() {
   const input = useRef<HTMLInputElement>(null);
+  const t = useT();
   return (
     <>
-      <Button
-        onClick={() => input.current?.click()}
-        title="Import an ONNX file, a Caffe prototxt or a FlopLab model JSON (or drop it anywhere on the page)"
-      >
-        Open file…
+      <Button onClick={() => input.current?.click()} title={t('open.title')}>
+        {t('open.button')}
       </Button>
       <input
         ref={input}

@@ -7,6 +7,7 @@
  */
 import type { Model } from '../../engine/format/model';
 import type { LayerTable } from '../../engine/export/table';
+import { t as tr } from '../i18n';
 
 export type ExportKind = 'json' | 'csv' | 'markdown' | 'pytorch' | 'onnx';
 
@@ -80,7 +81,7 @@ export async function exportModel(kind: ExportKind, model: Model, convention: st
     saveFile(r.file.data, filename, r.file.type);
     return { ok: true, filename, warnings: r.file.warnings ?? [] };
   } catch (err) {
-    return { ok: false, error: `export failed: ${(err as Error)?.message ?? String(err)}` };
+    return { ok: false, error: tr('export.err.failed', { msg: (err as Error)?.message ?? String(err) }) };
   }
 }
 
@@ -150,9 +151,9 @@ export function renderSummary(doc: Document, t: LayerTable): void {
  */
 export async function openPrintableSummary(model: Model, convention: string): Promise<ExportOutcome> {
   const win = window.open('', '_blank');
-  if (!win) return { ok: false, error: 'the browser blocked the summary window; allow pop-ups for this page' };
+  if (!win) return { ok: false, error: tr('export.err.popup') };
   try {
-    win.document.body.textContent = 'Preparing the summary…';
+    win.document.body.textContent = tr('export.preparing');
     const { layerTable } = await import('../../engine/export/table');
     const r = layerTable(model, { convention });
     if (!r.ok) {
@@ -165,6 +166,6 @@ export async function openPrintableSummary(model: Model, convention: string): Pr
     return { ok: true, filename: '', warnings: [] };
   } catch (err) {
     win.close();
-    return { ok: false, error: `cannot show the summary: ${(err as Error)?.message ?? String(err)}` };
+    return { ok: false, error: tr('export.err.summary', { msg: (err as Error)?.message ?? String(err) }) };
   }
 }
