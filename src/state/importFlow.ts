@@ -7,7 +7,13 @@
 import { create } from 'zustand';
 import { MAX_IMPORT_BYTES, sizeText } from '../engine/import/result';
 import { useEditor } from './store';
-import { CANCELLED, importInWorker, type ImportJobProgress, type ImportRunner } from '../worker/importClient';
+import {
+  CANCELLED,
+  importInWorker,
+  type ImportJobProgress,
+  type ImportResult,
+  type ImportRunner,
+} from '../worker/importClient';
 
 /** What the page shows about the latest import. */
 export type ImportStatus =
@@ -67,11 +73,17 @@ export async function importFile(file: File, run: ImportRunner = importInWorker)
   }
   setStatus({ kind: 'reading', name, done: 0, total: file.size, nodes: 0 });
   // The file goes to the worker as a handle: reading and parsing both happen off the page.
-  const job = run(name, file, (p: ImportJobProgress) => {
-    if (live()) setStatus({ kind: p.phase, name, done: p.bytes, total: p.totalBytes, nodes: p.nodes });
-  });
-  cancelRunning = job.cancel;
-  const result = await job.result;
+  let result: ImportResult;
+  try {
+    const job = run(name, file, (p: ImportJobProgress) => {
+      if (live()) setStatus({ kind: p.phase, name, done: p.bytes, total: p.totalBytes, nodes: p.nodes });
+    });
+    cancelRunning = job.cancel;
+    result = await job.result;
+  } catch (err) {
+    // Runners answer instead of throwing; this is the last guard so the page never sees an exception.
+    result = { ok: false, error: `cannot import ${name}: ${(err as Error)?.message ?? String(err)}` };
+  }
   if (!live()) return;
   cancelRunning = null;
   if (!result.ok) {

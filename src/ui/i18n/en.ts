@@ -7,11 +7,13 @@
 import { screenEn } from './en-screen';
 import { resultsEn } from './en-results';
 import { ioEn } from './en-io';
+import { presetsEn } from './en-presets';
 
 export const en = {
   ...screenEn,
   ...resultsEn,
   ...ioEn,
+  ...presetsEn,
   'lang.label': 'Language',
   'lang.en': 'English',
   'lang.zh-CN': '中文',

@@ -3,11 +3,13 @@ import type { MessageKey } from './en';
 import { screenZh } from './zh-CN-screen';
 import { resultsZh } from './zh-CN-results';
 import { ioZh } from './zh-CN-io';
+import { presetsZh } from './zh-CN-presets';
 
 export const zhCN: Readonly<Record<MessageKey, string>> = {
   ...screenZh,
   ...resultsZh,
   ...ioZh,
+  ...presetsZh,
   'lang.label': '语言',
   'lang.en': 'English',
   'lang.zh-CN': '中文',

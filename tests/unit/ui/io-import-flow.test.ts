@@ -169,3 +169,15 @@ describe('importFlow: the model changes only when an import succeeds, and undoab
     expect(useEditor.getState().model).toBe(before);
   });
 });
+
+describe('importFlow: a runner that throws', () => {
+  it('becomes a failed notice, not an exception', async () => {
+    const before = useEditor.getState().model;
+    const boom: ImportRunner = () => {
+      throw new Error('DataCloneError');
+    };
+    await expect(importFile(new File([tinyCnn], 'x.onnx'), boom)).resolves.toBeUndefined();
+    expect(status()).toEqual({ kind: 'failed', name: 'x.onnx', error: 'cannot import x.onnx: DataCloneError' });
+    expect(useEditor.getState().model).toBe(before);
+  });
+});
