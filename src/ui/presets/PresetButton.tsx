@@ -5,6 +5,7 @@
  */
 import { lazy, Suspense, useRef, useState } from 'react';
 import { Button } from '../controls';
+import { useT } from '../i18n';
 
 const PresetPicker = lazy(() => import('./PresetPicker').then((m) => ({ default: m.PresetPicker })));
 
@@ -12,6 +13,7 @@ export function PresetButton() {
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const close = () => dialog.current?.close();
+  const t = useT();
   return (
     <>
       <Button
@@ -20,10 +22,10 @@ export function PresetButton() {
           dialog.current?.showModal();
         }}
         aria-haspopup="dialog"
-        title="Open a standard network (ResNet, MobileNet, EfficientNet …)"
+        title={t('presets.open.title')}
         data-testid="open-presets"
       >
-        ▤ Presets
+        ▤ {t('presets.button')}
       </Button>
       <dialog
         ref={dialog}
@@ -34,14 +36,14 @@ export function PresetButton() {
       >
         <div className="flex items-center justify-between">
           <h2 id="preset-picker-title" className="text-base font-semibold">
-            Model zoo presets
+            {t('presets.dialog')}
           </h2>
-          <Button variant="ghost" onClick={close} aria-label="Close presets">
+          <Button variant="ghost" onClick={close} aria-label={t('presets.close')}>
             ✕
           </Button>
         </div>
         {open && (
-          <Suspense fallback={<p className="p-4 text-sm">Loading the model zoo…</p>}>
+          <Suspense fallback={<p className="p-4 text-sm">{t('presets.loading')}</p>}>
             <PresetPicker onClose={close} />
           </Suspense>
         )}

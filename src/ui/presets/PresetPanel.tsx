@@ -11,6 +11,7 @@ import type { Preset, PresetKnob } from '../../engine/presets';
 import { useEditor } from '../../state/store';
 import { editedSincePreset, presetMeta, rebuildPreset } from './presetList';
 import { usePresetsModule, type PresetsModule } from './loadPresets';
+import { useT } from '../i18n';
 
 function KnobControl({
   knob,
@@ -26,9 +27,10 @@ function KnobControl({
   const [draft, setDraft] = useState({ text: String(value), from: value, error: null as string | null });
   if (draft.from !== value) setDraft({ text: String(value), from: value, error: null });
   const id = `knob-${knob.name}`;
+  const t = useT();
   const commit = (text: string) => {
     const v = Number(text);
-    const error = text.trim() === '' || !Number.isFinite(v) ? `${knob.label}: type a number` : onCommit(v);
+    const error = text.trim() === '' || !Number.isFinite(v) ? t('knob.notNumber', { label: knob.label }) : onCommit(v);
     // On success the model changes and `value` follows; keep the typed text meanwhile.
     setDraft({ text, from: error ? value : v, error });
   };
@@ -81,7 +83,7 @@ function KnobControl({
           <input
             type="range"
             className="w-32 accent-indigo-700"
-            aria-label={`${knob.label} slider`}
+            aria-label={t('knob.slider', { label: knob.label })}
             min={knob.min}
             max={knob.max}
             step={knob.step}
@@ -101,7 +103,10 @@ function KnobControl({
         data-testid={`knob-error-${knob.name}`}
         className={`text-xs ${draft.error ? 'text-red-700 dark:text-red-300' : 'text-slate-600 dark:text-slate-300'}`}
       >
-        {draft.error ?? `${knob.min}–${knob.max}${knob.step ? `, step ${knob.step}` : ''}`}
+        {draft.error ??
+          (knob.step
+            ? t('knob.rangeStep', { min: String(knob.min), max: String(knob.max), step: knob.step })
+            : t('knob.range', { min: String(knob.min), max: String(knob.max) }))}
       </span>
     </div>
   );
@@ -119,14 +124,10 @@ function Panel({
   knobs: Record<string, number>;
 }) {
   const setModel = useEditor((s) => s.setModel);
+  const t = useT();
   const preset: Preset | undefined = mod.presetByName(name);
   const edited = useMemo(() => (preset ? editedSincePreset(model, preset, knobs) : false), [model, preset, knobs]);
-  if (!preset)
-    return (
-      <p className="text-xs text-slate-600 dark:text-slate-300">
-        Built from preset “{name}”, which this version of FlopLab does not know.
-      </p>
-    );
+  if (!preset) return <p className="text-xs text-slate-600 dark:text-slate-300">{t('preset.unknown', { name })}</p>;
   const change = (knob: string, v: number): string | null => {
     if (knobs[knob] === v) return null;
     const next = rebuildPreset(preset, { ...knobs, [knob]: v }, model, mod.knobError);
@@ -138,8 +139,8 @@ function Panel({
   return (
     <>
       <p className="text-xs">
-        <span className="font-semibold">Preset</span> <code data-testid="current-preset">{preset.name}</code> —{' '}
-        {preset.title} ·{' '}
+        <span className="font-semibold">{t('preset.label')}</span>{' '}
+        <code data-testid="current-preset">{preset.name}</code> — {preset.title} ·{' '}
         <a
           className="text-indigo-700 underline dark:text-indigo-300"
           href={preset.paper.url}
@@ -148,10 +149,10 @@ function Panel({
         >
           {preset.paper.authors.split(',')[0]} et al. {preset.paper.year}
         </a>{' '}
-        · defined at {preset.input.join('×')}
+        · {t('preset.definedAt', { input: preset.input.join('×') })}
       </p>
       {preset.knobs.length > 0 && (
-        <div className="flex flex-wrap gap-x-4 gap-y-2" role="group" aria-label="Preset knobs">
+        <div className="flex flex-wrap gap-x-4 gap-y-2" role="group" aria-label={t('preset.knobs')}>
           {preset.knobs.map((k) => (
             <KnobControl key={k.name} knob={k} value={knobs[k.name] ?? k.default} onCommit={(v) => change(k.name, v)} />
           ))}
@@ -159,16 +160,15 @@ function Panel({
       )}
       {edited && preset.knobs.length > 0 && (
         <p className="text-xs text-amber-800 dark:text-amber-300" data-testid="preset-edited">
-          You changed this model since it was built: a knob rebuilds the preset and replaces those edits (Undo brings
-          them back).
+          {t('preset.edited')}
         </p>
       )}
       {notes.length > 0 && (
         <details open className="text-xs" data-testid="preset-notes">
-          <summary className="cursor-pointer font-medium">Notes ({notes.length})</summary>
+          <summary className="cursor-pointer font-medium">{t('preset.notes.summary', { n: notes.length })}</summary>
           <ul
             tabIndex={0}
-            aria-label="Preset notes"
+            aria-label={t('preset.notes')}
             className="focus-ring mt-1 max-h-44 list-disc space-y-1 overflow-auto rounded border-b border-slate-200 pr-1 pb-1 pl-4 text-slate-700 dark:border-slate-700 dark:text-slate-200"
           >
             {notes.map((n) => (
@@ -185,15 +185,16 @@ function PresetPanelView() {
   const model = useEditor((s) => s.model);
   const meta = useMemo(() => presetMeta(model), [model]);
   const mod = usePresetsModule(meta !== null);
+  const t = useT();
   if (!meta) return null;
   return (
     <section
-      aria-label="Preset"
+      aria-label={t('preset.label')}
       data-testid="preset-panel"
       className="flex flex-col gap-2 border-b border-slate-200 bg-indigo-50/40 px-3 py-2 dark:border-slate-700 dark:bg-indigo-950/30"
     >
       {!mod ? (
-        <p className="text-xs">Loading preset {meta.preset}…</p>
+        <p className="text-xs">{t('preset.loading', { name: meta.preset })}</p>
       ) : 'error' in mod ? (
         <p role="alert" className="text-xs text-red-700 dark:text-red-300">
           {mod.error}

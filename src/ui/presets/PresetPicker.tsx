@@ -14,6 +14,7 @@ import { isSummary, presetSummaryStore } from '../../worker/presetClient';
 import { formatCount, groupDigits } from '../format';
 import { checkLabel, groupPresets, presetMeta, rebuildPreset } from './presetList';
 import { usePresetsModule, type PresetsModule } from './loadPresets';
+import { useT } from '../i18n';
 
 const TONE = {
   ok: 'text-emerald-700 dark:text-emerald-300',
@@ -26,6 +27,7 @@ function Numbers({ name }: { name: string }) {
   const mode = useEditor((s) => s.settings.numberFormat);
   const s = snap.byName.get(name);
   const check = checkLabel(s);
+  const t = useT();
   const cell = (v: bigint | undefined, testId: string) => (
     <td className="px-2 py-1 text-right font-mono tabular-nums" data-testid={testId} data-exact={v?.toString()}>
       {v === undefined ? '…' : formatCount(v, mode)}
@@ -42,7 +44,8 @@ function Numbers({ name }: { name: string }) {
         data-check={isSummary(s) ? s.check : 'error'}
         title={
           ref
-            ? `torchvision: ${groupDigits(ref.params)} params, ${groupDigits(ref.macs)} MACs (_ops ${ref.ops} G)${ref.note ? ` — ${ref.note}` : ''}`
+            ? t('picker.refTitle', { params: groupDigits(ref.params), macs: groupDigits(ref.macs), ops: ref.ops }) +
+              (ref.note ? ` — ${ref.note}` : '')
             : undefined
         }
       >
@@ -53,6 +56,7 @@ function Numbers({ name }: { name: string }) {
 }
 
 function PresetRow({ p, current, onLoad }: { p: Preset; current: boolean; onLoad: (p: Preset) => void }) {
+  const t = useT();
   return (
     <tr
       data-testid="preset-row"
@@ -65,7 +69,7 @@ function PresetRow({ p, current, onLoad }: { p: Preset; current: boolean; onLoad
           type="button"
           data-preset-load={p.name}
           className="focus-ring rounded px-1 text-left font-mono text-sm font-semibold text-indigo-700 hover:underline dark:text-indigo-300"
-          aria-label={`Load ${p.name}: ${p.title}`}
+          aria-label={t('picker.load', { name: p.name, title: p.title })}
           onClick={() => onLoad(p)}
         >
           {p.name}
@@ -108,6 +112,7 @@ function PickerTable({ mod, onClose }: { mod: PresetsModule; onClose: () => void
   const notify = useEditor((s) => s.notify);
   const currentName = useEditor((s) => presetMeta(s.model)?.preset ?? null);
   const tableRef = useRef<HTMLTableElement>(null);
+  const t = useT();
 
   // Counted once per page, the first time the picker opens (later opens read the cache).
   useEffect(() => void presetSummaryStore.start(mod.PRESETS.map((p) => p.name)), [mod]);
@@ -140,8 +145,8 @@ function PickerTable({ mod, onClose }: { mod: PresetsModule; onClose: () => void
           type="search"
           autoFocus
           className="field w-80"
-          placeholder="Search: name, family, paper, year"
-          aria-label="Search presets"
+          placeholder={t('picker.search.placeholder')}
+          aria-label={t('picker.search')}
           aria-controls="preset-table"
           data-testid="preset-search"
           value={query}
@@ -149,35 +154,31 @@ function PickerTable({ mod, onClose }: { mod: PresetsModule; onClose: () => void
           onKeyDown={onSearchKey}
         />
         <span className="text-xs text-slate-600 dark:text-slate-300" aria-live="polite" data-testid="preset-count">
-          {count} of {mod.PRESETS.length} presets
+          {t('picker.count', { n: count, total: mod.PRESETS.length })}
         </span>
       </div>
-      <p className="text-xs text-slate-600 dark:text-slate-300">
-        Parameters and MACs (conv + linear multiply-accumulates, batch 1, the torchvision convention) at each preset’s
-        input, counted by the engine; the check compares them with torchvision’s <code>num_params</code> and{' '}
-        <code>_ops</code> (GMACs).
-      </p>
+      <p className="text-xs text-slate-600 dark:text-slate-300">{t('picker.help')}</p>
       <div className="min-h-0 flex-1 overflow-auto rounded border border-slate-200 dark:border-slate-700">
         <table id="preset-table" ref={tableRef} className="w-full border-collapse text-sm" onKeyDown={onTableKey}>
           <thead className="sticky top-0 z-10 bg-slate-100 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200">
             <tr>
               <th scope="col" className="px-2 py-1 text-left">
-                Preset
+                {t('picker.col.preset')}
               </th>
               <th scope="col" className="px-2 py-1 text-right">
-                Input
+                {t('picker.col.input')}
               </th>
               <th scope="col" className="px-2 py-1 text-right">
-                Params
+                {t('picker.col.params')}
               </th>
               <th scope="col" className="px-2 py-1 text-right">
-                MACs
+                {t('picker.col.macs')}
               </th>
               <th scope="col" className="px-2 py-1 text-left">
-                Check vs torchvision
+                {t('picker.col.check')}
               </th>
               <th scope="col" className="px-2 py-1 text-left">
-                Paper
+                {t('picker.col.paper')}
               </th>
             </tr>
           </thead>
@@ -199,7 +200,7 @@ function PickerTable({ mod, onClose }: { mod: PresetsModule; onClose: () => void
             </tbody>
           ))}
         </table>
-        {count === 0 && <p className="p-4 text-sm">No preset matches “{query}”.</p>}
+        {count === 0 && <p className="p-4 text-sm">{t('picker.noMatch', { query })}</p>}
       </div>
     </div>
   );
@@ -208,7 +209,8 @@ function PickerTable({ mod, onClose }: { mod: PresetsModule; onClose: () => void
 /** The dialog body: waits for the zoo chunk, then shows the table. */
 export function PresetPicker({ onClose }: { onClose: () => void }) {
   const mod = usePresetsModule();
-  if (!mod) return <p className="p-4 text-sm">Loading the model zoo…</p>;
+  const t = useT();
+  if (!mod) return <p className="p-4 text-sm">{t('presets.loading')}</p>;
   if ('error' in mod)
     return (
       <p role="alert" className="p-4 text-sm text-red-700 dark:text-red-300">

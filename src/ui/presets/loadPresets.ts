@@ -3,6 +3,7 @@
  * or a preset model is on screen — so it stays out of the page's initial JavaScript.
  */
 import { useEffect, useState } from 'react';
+import { t } from '../i18n';
 
 export type PresetsModule = typeof import('../../engine/presets');
 
@@ -28,7 +29,7 @@ export function usePresetsModule(enabled = true): PresetsModule | { error: strin
     let live = true;
     loadPresets().then(
       (m) => live && setState(m),
-      (err: unknown) => live && setState({ error: `the model zoo could not be loaded: ${String(err)}` }),
+      (err: unknown) => live && setState({ error: t('presets.loadFailed', { error: String(err) }) }),
     );
     return () => {
       live = false;

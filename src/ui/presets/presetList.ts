@@ -7,6 +7,7 @@ import type { Model } from '../../engine/format/model';
 import type { Preset } from '../../engine/presets';
 import type { PresetSummaryResult } from '../../worker/presetClient';
 import { groupDigits } from '../format';
+import { t } from '../i18n';
 
 export interface PresetGroup {
   readonly family: string;
@@ -41,14 +42,14 @@ const signed = (n: bigint) => (n > 0n ? `+${groupDigits(n)}` : groupDigits(n));
 
 /** The reference check as shown: "✓ 1.814" (= torchvision `_ops`), the differences, or why none. */
 export function checkLabel(s: PresetSummaryResult | undefined): { text: string; tone: 'ok' | 'bad' | 'none' } {
-  if (!s) return { text: 'counting…', tone: 'none' };
+  if (!s) return { text: t('picker.counting'), tone: 'none' };
   if ('error' in s) return { text: s.error, tone: 'bad' };
-  if (s.check === 'none') return { text: 'no torchvision weights', tone: 'none' };
+  if (s.check === 'none') return { text: t('picker.noWeights'), tone: 'none' };
   if (s.check === 'match') return { text: `✓ ${s.reference?.ops}`, tone: 'ok' };
   const parts: string[] = [];
-  if (s.paramsDiff !== 0n) parts.push(`params ${signed(s.paramsDiff)}`);
-  if (s.macsDiff !== 0n) parts.push(`MACs ${signed(s.macsDiff)}`);
-  if (s.errors) parts.push(`${s.errors} row error(s)`);
+  if (s.paramsDiff !== 0n) parts.push(t('picker.diff.params', { n: signed(s.paramsDiff) }));
+  if (s.macsDiff !== 0n) parts.push(t('picker.diff.macs', { n: signed(s.macsDiff) }));
+  if (s.errors) parts.push(t('picker.diff.errors', { n: s.errors }));
   return { text: `✗ ${parts.join(', ')}`, tone: 'bad' };
 }
 
