@@ -19,10 +19,10 @@ import { UiProvider, useUi } from './uiContext';
 import { useGlobalKeys, useThemeClass } from './useGlobalKeys';
 import { TeachingTabs, useTeachingWide } from './teaching/TeachingTabs';
 import { ExerciseBar, Hideable } from './teaching/Exercise';
+import { useT } from './i18n';
 
 // Issue 5's charts load after the first paint (recharts and the device data are not in the initial JS).
 const ChartsPanel = lazy(() => import('./charts/ChartsPanel'));
-import { useT } from './i18n';
 
 function Screen() {
   const { result, pending } = useEvaluation();
@@ -68,7 +68,7 @@ function Screen() {
           </Hideable>
           {/* Issue 5 mounts its charts here (per-layer bars, latency). */}
           <div data-slot="charts" className="shrink-0">
-            <Suspense fallback={<p className="text-sm text-slate-500 dark:text-slate-400">Loading charts…</p>}>
+            <Suspense fallback={<p className="text-sm text-slate-500 dark:text-slate-400">{t('charts.loading')}</p>}>
               <ChartsPanel />
             </Suspense>
           </div>

@@ -19,6 +19,8 @@ export const resultsEn = {
   'totals.output': 'Output (batch {batch})',
   'totals.rows': '{n} rows evaluated',
 
+  'charts.loading': 'Loading charts…',
+
   'table.title': 'Per layer',
   'table.summary': '{n} rows · share of {label}',
   'table.copy': 'Copy as CSV',

@@ -21,6 +21,8 @@ export const resultsZh: Readonly<Record<keyof typeof resultsEn, string>> = {
   'totals.output': '输出（批大小 {batch}）',
   'totals.rows': '已计算 {n} 行',
 
+  'charts.loading': '正在加载图表…',
+
   'table.title': '逐层',
   'table.summary': '{n} 行 · 占 {label} 的比例',
   'table.copy': '复制为 CSV',
