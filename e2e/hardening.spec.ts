@@ -50,6 +50,14 @@ test('the built page carries a strict CSP and runs without a single violation', 
   await expect(page.locator('[data-testid="formula-count-substituted"] .katex').first()).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
   for (const tab of await page.locator('[data-testid^="tab-"]').all()) await tab.click();
+  // The charts (recharts: SVG with style props) in every tab, and a PNG export (an <img> of a blob: URL).
+  await expect(page.locator('[data-testid^="chart-tab-"]').first()).toBeVisible();
+  for (const tab of await page.locator('[data-testid^="chart-tab-"]').all()) await tab.click();
+  await page.getByTestId('chart-tab-layers').click();
+  await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download layers chart as PNG' }).click(),
+  ]);
   await field(page, 'layers[0]', 'out').fill('48');
   await expect(total(page, 'params')).not.toHaveAttribute('data-exact', '');
   await page.waitForTimeout(300);
