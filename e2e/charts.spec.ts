@@ -70,7 +70,7 @@ test('picking a device shows per-layer times and the total the engine estimates'
   await page.getByTestId('device-picker').selectOption('jetson-nano');
   const e = estimate('starter@jetson-nano');
   await expect(page.getByTestId('latency-total')).toContainText(
-    `≈ ${ms(e.ms)} (${ms(e.low_ms)} – ${ms(e.high_ms)}) per inference on NVIDIA Jetson Nano (4 GB), Maxwell GPU`,
+    `≈ ${ms(e.ms)} (${ms(e.low_ms)} – ${ms(e.high_ms)}) per inference, fp32`,
   );
   await openTab(page, 'latency');
   const kernels = latencySeries(evaluateModel(starterModel()), e);
@@ -90,7 +90,7 @@ test('clicking a bar selects the layer; selecting a layer outlines its bar', asy
   await page.goto('./');
   await openTab(page, 'layers');
   // Bars carry their row path (zero-height bars are not drawn, so the n-th bar is not the n-th layer).
-  const bar = (path: string) => page.locator(`[data-testid="chart-layers"] [data-testid="bar-params-${path}"]`);
+  const bar = (path: string) => page.locator(`[data-testid="chart-layers"] [data-testid="bar-count-${path}"]`);
   await bar('layers[4]').click();
   await expect(row(page, 'layers[4]')).toHaveAttribute('aria-current', 'true');
   await expect(bar('layers[4]')).toHaveAttribute('stroke', '#0f766e');
@@ -151,7 +151,8 @@ for (const [name, model] of [
       model,
       convention: 'fvcore',
       settings: { theme: 'light', device: 'pixel4-cpu-4t', precision: 'fp32' },
-      selection: 'layers[0]',
+      // The first leaf (a block has no kernel of its own to explain).
+      selection: evaluateModel(model).rows.find((r) => !r.block)!.modelPath,
     });
     await page.goto(link);
     await expect(page.getByTestId('latency-total')).toContainText(ms(estimate(`${name}@pixel4-cpu-4t`).ms), {

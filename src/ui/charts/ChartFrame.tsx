@@ -9,7 +9,7 @@ export function ChartFrame({
   subtitle,
   toolbar,
   children,
-  height = 280,
+  height = 240,
 }: {
   /** File name stem and test id: `chart-${id}`. */
   id: string;

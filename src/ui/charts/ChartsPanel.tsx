@@ -34,7 +34,7 @@ function LatencyTotal() {
   else if ('error' in latency) text = `no estimate: ${latency.error}`;
   else {
     const e = latency.estimate;
-    text = `≈ ${ms(e.ms)} (${ms(e.low_ms)} – ${ms(e.high_ms)}) per inference on ${latency.deviceName}, ${e.precision}`;
+    text = `≈ ${ms(e.ms)} (${ms(e.low_ms)} – ${ms(e.high_ms)}) per inference, ${e.precision}`;
   }
   return (
     <p
@@ -42,7 +42,10 @@ function LatencyTotal() {
       aria-live="polite"
       className={`text-sm ${latency && 'error' in latency ? 'text-red-700 dark:text-red-300' : 'text-slate-800 dark:text-slate-100'}`}
     >
-      <span className="font-semibold">Runtime</span> {text}
+      <span className="font-semibold" title={latency && !('error' in latency) ? latency.deviceName : undefined}>
+        Runtime
+      </span>{' '}
+      {text}
       {pending && answer ? <span className="text-slate-500 dark:text-slate-400"> · updating…</span> : null}
     </p>
   );
@@ -119,13 +122,13 @@ export default function ChartsPanel() {
         >
           {open ? '▾' : '▸'} Charts
         </Button>
+        <LatencyTotal />
         <DevicePicker
           deviceId={device}
           precision={precision}
           onChange={(d, p) => setSettings({ device: d, precision: p })}
         />
       </div>
-      <LatencyTotal />
       {open && (
         <div id={`${id}-body`}>
           <div

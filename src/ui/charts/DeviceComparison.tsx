@@ -58,7 +58,7 @@ export function DeviceComparison({
         id="devices"
         title="The model on every device"
         subtitle={`${precision} where supported · colour: what bounds most of the time · whiskers: uncertainty band · log scale`}
-        height={Math.max(200, 30 + data.length * 18)}
+        height={Math.max(200, 40 + data.length * 17)}
         toolbar={<BoundKey />}
       >
         <ResponsiveContainer width="100%" height="100%">
@@ -72,8 +72,13 @@ export function DeviceComparison({
               allowDataOverflow
               tickFormatter={(v: number) => ms(v)}
             />
-            <YAxis type="category" dataKey="name" width={180} fontSize={11} interval={0} />
-            <Tooltip formatter={(v) => ms(Number(v))} isAnimationActive={false} />
+            {/* Ids on the axis (short, unique); the full names are in the tooltip and the table. */}
+            <YAxis type="category" dataKey="id" width={150} fontSize={11} interval={0} />
+            <Tooltip
+              formatter={(v) => ms(Number(v))}
+              labelFormatter={(_l, p) => (p?.[0]?.payload as { name?: string } | undefined)?.name ?? ''}
+              isAnimationActive={false}
+            />
             <Bar
               dataKey="ms"
               name="time"

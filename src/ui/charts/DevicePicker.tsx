@@ -49,7 +49,7 @@ export function DevicePicker({
         placeholder="Search devices"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        className="focus-ring w-36 rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+        className="focus-ring w-28 rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
       />
       <label htmlFor={`${ids}-d`} className="text-slate-600 dark:text-slate-300">
         Device
@@ -59,7 +59,7 @@ export function DevicePicker({
         data-testid="device-picker"
         value={deviceId ?? ''}
         onChange={(e) => pick(e.target.value || null)}
-        className="focus-ring rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+        className="focus-ring max-w-[14rem] rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
       >
         <option value="">None</option>
         {groups.map((g) => (
@@ -85,7 +85,7 @@ export function DevicePicker({
         {precisions.map((p) => (
           <option key={p} value={p}>
             {p}
-            {device?.peak[p]?.unverified ? ' (unverified peak)' : ''}
+            {device?.peak[p]?.unverified ? ' · unverified peak' : ''}
           </option>
         ))}
       </select>
