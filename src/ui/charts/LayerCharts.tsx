@@ -19,6 +19,7 @@ import {
 } from 'recharts';
 import type { ModelResult } from '../../engine/evaluate';
 import { cumulativeSeries, layerSeries, type LayerPoint } from './chartData';
+import { Segmented } from '../controls';
 import { ChartFrame, ScaleToggle } from './ChartFrame';
 import { COLORS, LOG_FLOOR, si } from './format';
 
@@ -57,6 +58,8 @@ function LayerTooltip({
 
 export function LayerBarsChart({ result, countIndex, countLabel, selectedPath, onSelect }: LayerChartProps) {
   const [scale, setScale] = useState<'linear' | 'log'>('linear');
+  // One series at a time: two bars per layer side by side are unreadable at 100+ layers.
+  const [metric, setMetric] = useState<'count' | 'params'>('count');
   const series = useMemo(() => layerSeries(result, countIndex), [result, countIndex]);
   const data = useMemo(
     () =>
@@ -80,7 +83,20 @@ export function LayerBarsChart({ result, countIndex, countLabel, selectedPath, o
       id="layers"
       title="Per-layer parameters and count"
       subtitle={note}
-      toolbar={<ScaleToggle value={scale} onChange={setScale} />}
+      toolbar={
+        <>
+          <Segmented
+            label="Show"
+            value={metric}
+            options={[
+              { value: 'count', label: countLabel.replace(/ \(.*\)$/, '') },
+              { value: 'params', label: 'Parameters' },
+            ]}
+            onChange={setMetric}
+          />
+          <ScaleToggle value={scale} onChange={setScale} />
+        </>
+      }
     >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 4, right: 8, bottom: 4, left: 8 }} barCategoryGap={1}>
@@ -92,16 +108,6 @@ export function LayerBarsChart({ result, countIndex, countLabel, selectedPath, o
             height={20}
           />
           <YAxis
-            yAxisId="p"
-            scale={scale}
-            domain={scale === 'log' ? [LOG_FLOOR, 'auto'] : [0, 'auto']}
-            tickFormatter={(v: number) => si(v)}
-            width={56}
-            allowDataOverflow
-          />
-          <YAxis
-            yAxisId="c"
-            orientation="right"
             scale={scale}
             domain={scale === 'log' ? [LOG_FLOOR, 'auto'] : [0, 'auto']}
             tickFormatter={(v: number) => si(v)}
@@ -110,10 +116,9 @@ export function LayerBarsChart({ result, countIndex, countLabel, selectedPath, o
           />
           <Tooltip content={<LayerTooltip countLabel={countLabel} />} isAnimationActive={false} />
           <Legend verticalAlign="top" height={24} />
-          {(['params', 'count'] as const).map((k) => (
+          {[metric].map((k) => (
             <Bar
               key={k}
-              yAxisId={k === 'params' ? 'p' : 'c'}
               dataKey={k}
               name={k === 'params' ? 'Parameters' : countLabel}
               fill={COLORS[k]}
