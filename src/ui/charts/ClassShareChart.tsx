@@ -5,6 +5,7 @@ import type { ModelResult } from '../../engine/evaluate';
 import { classShares } from './chartData';
 import { ChartFrame } from './ChartFrame';
 import { COLORS } from './format';
+import { useT } from '../i18n';
 
 export function ClassShareChart({
   result,
@@ -15,6 +16,7 @@ export function ClassShareChart({
   countIndex: number;
   countLabel: string;
 }) {
+  const t = useT();
   const data = useMemo(() => {
     const shares = classShares(result, countIndex);
     const tp = shares.reduce((s, x) => s + x.params, 0) || 1;
@@ -24,8 +26,8 @@ export function ClassShareChart({
   return (
     <ChartFrame
       id="classes"
-      title="Share by layer type"
-      subtitle="% of the model total"
+      title={t('chart.classes.title')}
+      subtitle={t('chart.classes.subtitle')}
       height={Math.max(160, 40 + data.length * 34)}
     >
       <ResponsiveContainer width="100%" height="100%">
@@ -35,7 +37,7 @@ export function ClassShareChart({
           <YAxis type="category" dataKey="label" width={170} fontSize={12} />
           <Tooltip formatter={(v) => `${Number(v).toFixed(1)} %`} isAnimationActive={false} />
           <Legend verticalAlign="top" height={24} />
-          <Bar dataKey="paramsPct" name="Parameters" fill={COLORS.params} isAnimationActive={false} />
+          <Bar dataKey="paramsPct" name={t('chart.params')} fill={COLORS.params} isAnimationActive={false} />
           <Bar dataKey="countPct" name={countLabel} fill={COLORS.count} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

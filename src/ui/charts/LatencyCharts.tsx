@@ -21,6 +21,7 @@ import type { LatencyView } from '../../worker/runtimeClient';
 import { aggregateLatency, decadeTicks, rooflinePoints, type LatencyPoint } from './chartData';
 import { ChartFrame } from './ChartFrame';
 import { COLORS, ms, si } from './format';
+import { useT } from '../i18n';
 
 export interface LatencyChartProps {
   /** Computed in the runtime worker (src/worker/runtime.ts); null: no device or no answer yet. */
@@ -33,11 +34,16 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: { paylo
   if (!active || !payload?.length) return null;
   const p = payload[0].payload;
   if (!p.key) return null;
+  return <PointTip p={p} />;
+}
+
+function PointTip({ p }: { p: LatencyPoint }) {
+  const t = useT();
   return (
     <div className="rounded border border-slate-300 bg-white px-2 py-1 text-xs shadow dark:border-slate-600 dark:bg-slate-800">
       <div className="font-semibold">{p.label}</div>
       <div>
-        {ms(p.ms)} · {p.bound}-bound
+        {ms(p.ms)} · {t(p.bound === 'compute' ? 'chart.bound.compute' : 'chart.bound.memory')}
       </div>
       <div>
         {p.intensity.toPrecision(3)} op/B → {si(p.attainableGops * 1e9, 'op/s')}
@@ -48,12 +54,13 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: { paylo
 
 /** Colour key for compute- vs memory-bound (recharts 3 legends follow series, not cells). */
 export function BoundKey() {
+  const t = useT();
   return (
     <span className="flex items-center gap-2 text-xs text-slate-700 dark:text-slate-200">
       {(['compute', 'memory'] as const).map((b) => (
         <span key={b} className="flex items-center gap-1">
           <span aria-hidden className="inline-block h-2.5 w-2.5" style={{ background: COLORS[b] }} />
-          {b}-bound
+          {t(b === 'compute' ? 'chart.bound.compute' : 'chart.bound.memory')}
         </span>
       ))}
     </span>
@@ -64,11 +71,18 @@ export function LatencyBarsChart({ latency, selectedPath, onSelect }: LatencyCha
   const series = useMemo(() => aggregateLatency(latency?.points ?? []), [latency]);
   const data = series.points;
   const estimate = latency?.estimate;
+  const t = useT();
   const subtitle = estimate
-    ? `${ms(estimate.ms)} (${ms(estimate.low_ms)} – ${ms(estimate.high_ms)}) on ${latency.deviceName}, ${estimate.precision}${series.aggregated ? ' · runs of kernels merged' : ''}`
-    : 'pick a device';
+    ? t('chart.latency.subtitle', {
+        ms: ms(estimate.ms),
+        low: ms(estimate.low_ms),
+        high: ms(estimate.high_ms),
+        device: latency.deviceName,
+        precision: estimate.precision,
+      }) + (series.aggregated ? ` · ${t('chart.latency.merged')}` : '')
+    : t('chart.pickDevice');
   return (
-    <ChartFrame id="latency" title="Estimated time per layer" subtitle={subtitle} toolbar={<BoundKey />}>
+    <ChartFrame id="latency" title={t('chart.latency.title')} subtitle={subtitle} toolbar={<BoundKey />}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 4, right: 8, bottom: 4, left: 8 }} barCategoryGap={1}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -100,6 +114,7 @@ export function LatencyBarsChart({ latency, selectedPath, onSelect }: LatencyCha
 export function RooflineChart({ latency, onSelect }: LatencyChartProps) {
   const estimate = latency?.estimate;
   const data = useMemo(() => rooflinePoints(latency?.points ?? []), [latency]);
+  const t = useT();
   const { roof, x, y } = useMemo(() => {
     const first = estimate?.layers.find((l) => !l.fusedInto);
     if (!first || !data.length) return { roof: [], x: [1, 10], y: [1, 10] };
@@ -120,8 +135,8 @@ export function RooflineChart({ latency, onSelect }: LatencyChartProps) {
   return (
     <ChartFrame
       id="roofline"
-      title="Roofline"
-      subtitle="each point is a kernel at its calibrated attainable throughput; the line is the device's raw roof"
+      title={t('chart.roofline.title')}
+      subtitle={t('chart.roofline.subtitle')}
       toolbar={<BoundKey />}
     >
       <ResponsiveContainer width="100%" height="100%">
@@ -136,7 +151,7 @@ export function RooflineChart({ latency, onSelect }: LatencyChartProps) {
             allowDataOverflow
             tickFormatter={(v: number) => si(v)}
             name="intensity"
-            label={{ value: 'arithmetic intensity (op/byte)', position: 'bottom', offset: 0, fontSize: 11 }}
+            label={{ value: t('chart.roofline.x'), position: 'bottom', offset: 0, fontSize: 11 }}
           />
           <YAxis
             type="number"

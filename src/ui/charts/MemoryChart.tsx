@@ -19,6 +19,7 @@ import type { MemoryView } from '../../worker/runtimeClient';
 import { aggregateMemory, type MemoryPoint } from './chartData';
 import { ChartFrame } from './ChartFrame';
 import { bytes, COLORS } from './format';
+import { useT } from '../i18n';
 
 function MemoryTooltip({
   active,
@@ -29,14 +30,19 @@ function MemoryTooltip({
 }) {
   if (!active || !payload?.length) return null;
   const p = payload[0].payload;
+  return <MemoryTip p={p} />;
+}
+
+function MemoryTip({ p }: { p: MemoryPoint & { own: number } }) {
+  const t = useT();
   return (
     <div className="rounded border border-slate-300 bg-white px-2 py-1 text-xs shadow dark:border-slate-600 dark:bg-slate-800">
       <div className="font-semibold">
         {p.label}
-        {p.peak ? ' — peak' : ''}
+        {p.peak ? ` — ${t('chart.memory.peakWord')}` : ''}
       </div>
-      <div>Live: {bytes(p.liveBytes)}</div>
-      <div>Held by branches: {bytes(p.heldBytes)}</div>
+      <div>{t('chart.memory.live', { b: bytes(p.liveBytes) })}</div>
+      <div>{t('chart.memory.heldTip', { b: bytes(p.heldBytes) })}</div>
     </div>
   );
 }
@@ -54,11 +60,19 @@ export function MemoryChart({
   const series = useMemo(() => aggregateMemory(memory?.points ?? []), [memory]);
   const data = useMemo(() => series.points.map((p) => ({ ...p, own: p.liveBytes - p.heldBytes })), [series]);
   const peak = data.find((p) => p.peak);
+  const t = useT();
   const subtitle = memory
-    ? `peak ${bytes(Number(memory.peakBytes))} at ${memory.peakLabel ?? '–'} · weights ${bytes(Number(memory.weightBytes))} (${memory.dtype})${series.aggregated ? ' · runs of steps merged (highest shown)' : ''}${memory.complete ? '' : ' · incomplete: some layers have errors'}`
+    ? t('chart.memory.subtitle', {
+        peak: bytes(Number(memory.peakBytes)),
+        at: memory.peakLabel ?? '–',
+        weights: bytes(Number(memory.weightBytes)),
+        dtype: memory.dtype,
+      }) +
+      (series.aggregated ? ` · ${t('chart.memory.merged')}` : '') +
+      (memory.complete ? '' : ` · ${t('chart.memory.incomplete')}`)
     : '';
   return (
-    <ChartFrame id="memory" title="Activation memory per step" subtitle={subtitle}>
+    <ChartFrame id="memory" title={t('chart.memory.title')} subtitle={subtitle}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 4, right: 8, bottom: 4, left: 8 }} barCategoryGap={1}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -69,14 +83,14 @@ export function MemoryChart({
           <Bar
             dataKey="heldBytes"
             stackId="m"
-            name="Held by residual / concat branches"
+            name={t('chart.memory.held')}
             fill={COLORS.held}
             isAnimationActive={false}
           />
           <Bar
             dataKey="own"
             stackId="m"
-            name="Inputs and output of the step"
+            name={t('chart.memory.own')}
             fill={COLORS.params}
             isAnimationActive={false}
             cursor="pointer"
@@ -95,7 +109,7 @@ export function MemoryChart({
               stroke={COLORS.peak}
               strokeDasharray="4 2"
               label={{
-                value: `peak ${bytes(peak.liveBytes)}`,
+                value: t('chart.memory.peak', { b: bytes(peak.liveBytes) }),
                 position: 'insideTopRight',
                 fontSize: 11,
                 fill: COLORS.peak,

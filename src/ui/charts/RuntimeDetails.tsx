@@ -7,6 +7,7 @@ import { useRuntime } from '../../state/runtime';
 import { useEditor } from '../../state/store';
 import { DevicePicker } from './DevicePicker';
 import { WhyThisNumber } from './WhyThisNumber';
+import { useT } from '../i18n';
 
 export default function RuntimeDetails() {
   const { answer } = useRuntime();
@@ -14,6 +15,7 @@ export default function RuntimeDetails() {
   const device = useEditor((s) => s.settings.device);
   const precision = useEditor((s) => s.settings.precision);
   const setSettings = useEditor((s) => s.setSettings);
+  const t = useT();
   return (
     <div className="space-y-3">
       <DevicePicker
@@ -22,7 +24,7 @@ export default function RuntimeDetails() {
         onChange={(d, p) => setSettings({ device: d, precision: p })}
       />
       {answer?.modelError ? (
-        <p className="text-sm text-red-700 dark:text-red-300">No estimate: {answer.modelError}</p>
+        <p className="text-sm text-red-700 dark:text-red-300">{t('why.noEstimate', { error: answer.modelError })}</p>
       ) : (
         <WhyThisNumber latency={answer?.latency ?? null} selectedPath={selection} />
       )}

@@ -6,6 +6,7 @@ import type { LatencyView, RuntimeLayer } from '../../worker/runtimeClient';
 import { deviceById } from '../../engine/devices';
 import { LAYER_CLASS_LABELS } from '../../engine/latency-classes';
 import { bytes, ms, si } from './format';
+import { useT } from '../i18n';
 
 function Line({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -33,74 +34,79 @@ export function WhyThisNumber({
   latency: LatencyView | { error: string } | null;
   selectedPath?: string | null;
 }) {
+  const t = useT();
   if (latency && 'error' in latency)
     return (
       <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-        No estimate: {latency.error}.
+        {t('why.noEstimate', { error: latency.error })}.
       </p>
     );
   const estimate = latency?.estimate;
   const layer = layerForPath(latency, selectedPath);
-  if (!estimate)
-    return <p className="text-sm text-slate-600 dark:text-slate-300">Pick a device to see the runtime estimate.</p>;
-  if (!layer)
-    return (
-      <p className="text-sm text-slate-600 dark:text-slate-300">
-        Select a layer to see how its time is computed (a block has no kernel of its own; select a layer inside it).
-      </p>
-    );
+  if (!estimate) return <p className="text-sm text-slate-600 dark:text-slate-300">{t('why.pickDevice')}</p>;
+  if (!layer) return <p className="text-sm text-slate-600 dark:text-slate-300">{t('why.selectLayer')}</p>;
   const device = deviceById(estimate.device);
   if (layer.fusedInto)
     return (
       <p className="text-sm" data-testid="why-fused">
-        This layer runs fused into{' '}
-        <code>{latency.estimate.layers.find((l) => l.path === layer.fusedInto)?.label ?? layer.fusedInto}</code>: its
-        operations are counted in that kernel, and it adds no memory traffic or overhead of its own.
+        {t('why.fused.before')}{' '}
+        <code>{latency.estimate.layers.find((l) => l.path === layer.fusedInto)?.label ?? layer.fusedInto}</code>
+        {t('why.fused.after')}
       </p>
     );
   const total = layer.activationBytes + layer.weightBytes;
   const peakFig = device?.peak[estimate.precision];
   return (
-    <section aria-label="Why this number" data-testid="why-this-number" className="space-y-2 text-sm">
+    <section aria-label={t('why.title')} data-testid="why-this-number" className="space-y-2 text-sm">
       <p>
-        <span className="font-semibold">{layer.label}</span>: <strong>{ms(layer.ms)}</strong> on {latency.deviceName} (
-        {estimate.precision}) — {layer.bound}-bound {LAYER_CLASS_LABELS[layer.layerClass].toLowerCase()}
-        {layer.fused.length ? ` (with ${layer.fused.length} fused layer${layer.fused.length > 1 ? 's' : ''})` : ''}.
+        <span className="font-semibold">{layer.label}</span>: <strong>{ms(layer.ms)}</strong>{' '}
+        {t('why.on', { device: latency.deviceName, precision: estimate.precision })} —{' '}
+        {t(layer.bound === 'compute' ? 'chart.bound.compute' : 'chart.bound.memory')}{' '}
+        {LAYER_CLASS_LABELS[layer.layerClass].toLowerCase()}
+        {layer.fused.length ? ` ${t('why.fusedCount', { n: layer.fused.length })}` : ''}.
       </p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
-        <Line label="Operations">{si(layer.ops, 'op')} (2 × MACs + element-wise ops)</Line>
-        <Line label="Bytes moved">
-          {bytes(total)} = activations {bytes(layer.activationBytes)} + weights {bytes(layer.weightBytes)}
+        <Line label={t('why.ops')}>
+          {si(layer.ops, 'op')} {t('why.ops.note')}
         </Line>
-        <Line label="Intensity">{Number.isFinite(layer.intensity) ? layer.intensity.toPrecision(3) : '∞'} op/byte</Line>
-        <Line label="Compute roof">
-          {si(layer.peakGops * 1e9, 'op/s')} peak × {layer.efficiency.compute.toPrecision(3)} efficiency ={' '}
-          {si(layer.peakGops * layer.efficiency.compute * 1e9, 'op/s')}
+        <Line label={t('why.bytes')}>
+          {t('why.bytes.sum', {
+            total: bytes(total),
+            acts: bytes(layer.activationBytes),
+            weights: bytes(layer.weightBytes),
+          })}
         </Line>
-        <Line label="Memory roof">
-          {layer.bandwidthGBs} GB/s × {layer.efficiency.memory.toPrecision(3)} efficiency
+        <Line label={t('why.intensity')}>
+          {Number.isFinite(layer.intensity) ? layer.intensity.toPrecision(3) : '∞'} op/byte
         </Line>
-        <Line label="Attainable">{si(layer.attainableGops * 1e9, 'op/s')}</Line>
-        <Line label="Compute time">{ms(layer.computeMs)}</Line>
-        <Line label="Memory time">{ms(layer.memoryMs)}</Line>
-        <Line label="Overhead">{ms(layer.overheadMs)} per kernel</Line>
-        {layer.spillMs > 0 && <Line label="Weights over host link">{ms(layer.spillMs)}</Line>}
-        <Line label="Time">
-          overhead + max(compute, memory){layer.spillMs > 0 ? ' + link' : ''} = {ms(layer.ms)}
+        <Line label={t('why.computeRoof')}>
+          {si(layer.peakGops * 1e9, 'op/s')} {t('why.peak')} × {layer.efficiency.compute.toPrecision(3)}{' '}
+          {t('why.efficiency')} = {si(layer.peakGops * layer.efficiency.compute * 1e9, 'op/s')}
+        </Line>
+        <Line label={t('why.memoryRoof')}>
+          {layer.bandwidthGBs} GB/s × {layer.efficiency.memory.toPrecision(3)} {t('why.efficiency')}
+        </Line>
+        <Line label={t('why.attainable')}>{si(layer.attainableGops * 1e9, 'op/s')}</Line>
+        <Line label={t('why.computeTime')}>{ms(layer.computeMs)}</Line>
+        <Line label={t('why.memoryTime')}>{ms(layer.memoryMs)}</Line>
+        <Line label={t('why.overhead')}>{t('why.perKernel', { ms: ms(layer.overheadMs) })}</Line>
+        {layer.spillMs > 0 && <Line label={t('why.spill')}>{ms(layer.spillMs)}</Line>}
+        <Line label={t('why.time')}>
+          {t(layer.spillMs > 0 ? 'why.time.formulaLink' : 'why.time.formula')} = {ms(layer.ms)}
         </Line>
       </dl>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Efficiencies:{' '}
+        {t('why.efficiencies')}{' '}
         {estimate.calibration.source === 'fitted'
-          ? `fitted to ${estimate.calibration.rows} published measurement(s)`
+          ? t('why.cal.fitted', { n: estimate.calibration.rows })
           : estimate.calibration.source === 'borrowed'
-            ? `borrowed from this device's ${estimate.calibration.fittedPrecision} fit`
-            : 'category defaults (no measurements for this device)'}
-        ; total band ×/÷ {estimate.calibration.band}. Peak:{' '}
+            ? t('why.cal.borrowed', { precision: String(estimate.calibration.fittedPrecision) })
+            : t('why.cal.defaults')}
+        {t('why.band', { band: estimate.calibration.band })}{' '}
         {peakFig
-          ? `${peakFig.value} ${peakFig.unit}, ${peakFig.kind}${peakFig.unverified ? ', unverified' : ''} (${peakFig.sources[0].title})`
+          ? `${peakFig.value} ${peakFig.unit}, ${peakFig.kind}${peakFig.unverified ? `, ${t('why.unverified')}` : ''} (${peakFig.sources[0].title})`
           : '–'}
-        . See docs/latency.md.
+        {t('why.seeDocs')}
       </p>
     </section>
   );

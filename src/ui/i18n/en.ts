@@ -8,12 +8,14 @@ import { screenEn } from './en-screen';
 import { resultsEn } from './en-results';
 import { ioEn } from './en-io';
 import { presetsEn } from './en-presets';
+import { chartsEn } from './en-charts';
 
 export const en = {
   ...screenEn,
   ...resultsEn,
   ...ioEn,
   ...presetsEn,
+  ...chartsEn,
   'lang.label': 'Language',
   'lang.en': 'English',
   'lang.zh-CN': '中文',

@@ -4,12 +4,14 @@ import { screenZh } from './zh-CN-screen';
 import { resultsZh } from './zh-CN-results';
 import { ioZh } from './zh-CN-io';
 import { presetsZh } from './zh-CN-presets';
+import { chartsZh } from './zh-CN-charts';
 
 export const zhCN: Readonly<Record<MessageKey, string>> = {
   ...screenZh,
   ...resultsZh,
   ...ioZh,
   ...presetsZh,
+  ...chartsZh,
   'lang.label': '语言',
   'lang.en': 'English',
   'lang.zh-CN': '中文',
