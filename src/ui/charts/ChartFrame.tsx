@@ -2,6 +2,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { Button } from '../controls';
 import { chartSvg, downloadPng, downloadSvg } from './download';
+import { useT } from '../i18n';
 
 export function ChartFrame({
   id,
@@ -21,9 +22,10 @@ export function ChartFrame({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const t = useT();
   const withSvg = (f: (svg: SVGSVGElement) => void | Promise<void>) => async () => {
     const svg = chartSvg(box.current);
-    if (!svg) return setProblem('nothing to download yet');
+    if (!svg) return setProblem(t('chart.nothingYet'));
     try {
       setProblem(null);
       await f(svg);
@@ -47,14 +49,14 @@ export function ChartFrame({
           <Button
             small
             onClick={withSvg((svg) => downloadPng(svg, `floplab-${id}`))}
-            aria-label={`Download ${id} chart as PNG`}
+            aria-label={t('chart.download', { id, format: 'PNG' })}
           >
             PNG
           </Button>
           <Button
             small
             onClick={withSvg((svg) => downloadSvg(svg, `floplab-${id}`))}
-            aria-label={`Download ${id} chart as SVG`}
+            aria-label={t('chart.download', { id, format: 'SVG' })}
           >
             SVG
           </Button>
@@ -74,6 +76,7 @@ export function ChartFrame({
 
 /** Linear / log toggle used by the per-layer charts. */
 export function ScaleToggle({ value, onChange }: { value: 'linear' | 'log'; onChange: (v: 'linear' | 'log') => void }) {
+  const t = useT();
   return (
     <Button
       small
@@ -81,7 +84,7 @@ export function ScaleToggle({ value, onChange }: { value: 'linear' | 'log'; onCh
       aria-pressed={value === 'log'}
       onClick={() => onChange(value === 'log' ? 'linear' : 'log')}
     >
-      Log scale
+      {t('chart.logScale')}
     </Button>
   );
 }

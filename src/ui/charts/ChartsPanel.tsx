@@ -21,20 +21,22 @@ import { ms } from './format';
 import { LatencyBarsChart, RooflineChart } from './LatencyCharts';
 import { CumulativeChart, LayerBarsChart } from './LayerCharts';
 import { MemoryChart } from './MemoryChart';
-import { CHART_TAB_LABELS, CHART_TABS, useChartsView, type ChartTab } from './viewState';
+import { CHART_TABS, useChartsView, type ChartTab } from './viewState';
+import { useT } from '../i18n';
 
 /** "12.3 ms (8.1 – 19 ms) on Pixel 4 CPU (4 threads), fp32", or why there is none. */
 function LatencyTotal() {
   const { answer, pending } = useRuntime();
   const latency = answer?.latency;
+  const t = useT();
   let text: string;
-  if (answer?.modelError) text = 'no estimate: the model has an error';
-  else if (!answer) text = 'estimating…';
-  else if (!latency) text = 'pick a device for a runtime estimate';
-  else if ('error' in latency) text = `no estimate: ${latency.error}`;
+  if (answer?.modelError) text = t('runtime.modelError');
+  else if (!answer) text = t('runtime.estimating');
+  else if (!latency) text = t('runtime.pickDevice');
+  else if ('error' in latency) text = t('runtime.error', { error: latency.error });
   else {
     const e = latency.estimate;
-    text = `≈ ${ms(e.ms)} (${ms(e.low_ms)} – ${ms(e.high_ms)}) per inference, ${e.precision}`;
+    text = t('runtime.total', { ms: ms(e.ms), low: ms(e.low_ms), high: ms(e.high_ms), precision: e.precision });
   }
   return (
     <p
@@ -43,10 +45,10 @@ function LatencyTotal() {
       className={`text-sm ${latency && 'error' in latency ? 'text-red-700 dark:text-red-300' : 'text-slate-800 dark:text-slate-100'}`}
     >
       <span className="font-semibold" title={latency && !('error' in latency) ? latency.deviceName : undefined}>
-        Runtime
+        {t('runtime.label')}
       </span>{' '}
       {text}
-      {pending && answer ? <span className="text-slate-500 dark:text-slate-400"> · updating…</span> : null}
+      {pending && answer ? <span className="text-slate-500 dark:text-slate-400"> · {t('totals.updating')}</span> : null}
     </p>
   );
 }
@@ -99,7 +101,8 @@ export default function ChartsPanel() {
   const setSettings = useEditor((s) => s.setSettings);
   const id = useId();
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
-  const setTab = (t: ChartTab) => useChartsView.setState({ tab: t });
+  const setTab = (k: ChartTab) => useChartsView.setState({ tab: k });
+  const t = useT();
 
   const onKey = (e: KeyboardEvent) => {
     const i = CHART_TABS.indexOf(tab);
@@ -112,7 +115,7 @@ export default function ChartsPanel() {
   };
 
   return (
-    <section aria-label="Charts and runtime" data-testid="charts-panel" className="flex flex-col gap-2">
+    <section aria-label={t('charts.region')} data-testid="charts-panel" className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <Button
           small
@@ -120,7 +123,7 @@ export default function ChartsPanel() {
           aria-controls={`${id}-body`}
           onClick={() => useChartsView.setState({ open: !open })}
         >
-          {open ? '▾' : '▸'} Charts
+          {open ? '▾' : '▸'} {t('charts.button')}
         </Button>
         <LatencyTotal />
         <DevicePicker
@@ -133,7 +136,7 @@ export default function ChartsPanel() {
         <div id={`${id}-body`}>
           <div
             role="tablist"
-            aria-label="Charts"
+            aria-label={t('charts.button')}
             className="mb-2 flex flex-wrap gap-x-0.5 border-b border-slate-200 dark:border-slate-700"
             onKeyDown={onKey}
           >
@@ -157,7 +160,7 @@ export default function ChartsPanel() {
                     : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white'
                 }`}
               >
-                {CHART_TAB_LABELS[k]}
+                {t(`chart.tab.${k}`)}
               </button>
             ))}
           </div>

@@ -10,14 +10,15 @@ import { decadeTicks } from './chartData';
 import { ChartFrame } from './ChartFrame';
 import { BoundKey } from './LatencyCharts';
 import { COLORS, ms } from './format';
+import { useT, type MessageKey } from '../i18n';
 
 type Ok = Extract<DeviceRun, { ms: number }>;
 const isOk = (r: DeviceRun): r is Ok => !('error' in r);
 
-const CALIBRATION_NOTE: Record<Ok['calibration'], string> = {
-  fitted: 'fitted',
-  borrowed: 'fit of another precision',
-  default: 'category defaults',
+const CALIBRATION_NOTE: Record<Ok['calibration'], MessageKey> = {
+  fitted: 'devices.cal.fitted',
+  borrowed: 'devices.cal.borrowed',
+  default: 'devices.cal.default',
 };
 
 export function DeviceComparison({
@@ -32,6 +33,7 @@ export function DeviceComparison({
   onPick?: (deviceId: string) => void;
 }) {
   const ok = useMemo(() => devices.filter(isOk), [devices]);
+  const t = useT();
   const data = useMemo(
     () =>
       ok.map((r) => ({
@@ -56,8 +58,8 @@ export function DeviceComparison({
     <div className="space-y-3">
       <ChartFrame
         id="devices"
-        title="The model on every device"
-        subtitle={`${precision} where supported · colour: what bounds most of the time · whiskers: uncertainty band · log scale`}
+        title={t('devices.title')}
+        subtitle={t('devices.subtitle', { precision })}
         height={Math.max(200, 40 + data.length * 17)}
         toolbar={<BoundKey />}
       >
@@ -103,17 +105,17 @@ export function DeviceComparison({
         <caption className="sr-only">Estimated time of this model on each device</caption>
         <thead className="text-left text-slate-600 dark:text-slate-300">
           <tr>
-            <th scope="col">Device</th>
+            <th scope="col">{t('device.label')}</th>
             <th scope="col" className="text-right">
               ms
             </th>
             <th scope="col" className="text-right">
-              low – high
+              {t('devices.col.band')}
             </th>
             <th scope="col" className="text-right">
-              compute / memory
+              {t('devices.col.bound')}
             </th>
-            <th scope="col">Precision, efficiencies</th>
+            <th scope="col">{t('devices.col.precision')}</th>
           </tr>
         </thead>
         <tbody>
@@ -143,7 +145,8 @@ export function DeviceComparison({
               </td>
               <td className="pl-2">
                 {r.precision}
-                {r.substituted ? ` (no ${precision})` : ''}, {CALIBRATION_NOTE[r.calibration]}
+                {r.substituted ? ` ${t('devices.noPrecision', { precision })}` : ''},{' '}
+                {t(CALIBRATION_NOTE[r.calibration])}
               </td>
             </tr>
           ))}
@@ -151,7 +154,7 @@ export function DeviceComparison({
       </table>
       {failed.length > 0 && (
         <p className="text-xs text-slate-600 dark:text-slate-300">
-          Not estimated: {failed.map((r) => `${r.name} (${'error' in r ? r.error : ''})`).join('; ')}.
+          {t('devices.failed', { list: failed.map((r) => `${r.name} (${'error' in r ? r.error : ''})`).join('; ') })}
         </p>
       )}
     </div>

@@ -12,6 +12,7 @@ import {
   precisionsOf,
   type Precision,
 } from '../../engine/devices';
+import { useT } from '../i18n';
 
 export function DevicePicker({
   deviceId,
@@ -23,6 +24,7 @@ export function DevicePicker({
   onChange: (deviceId: string | null, precision: Precision) => void;
 }) {
   const [query, setQuery] = useState('');
+  const t = useT();
   const ids = useId();
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -41,18 +43,18 @@ export function DevicePicker({
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <label htmlFor={`${ids}-q`} className="sr-only">
-        Search devices
+        {t('device.search')}
       </label>
       <input
         id={`${ids}-q`}
         type="search"
-        placeholder="Search devices"
+        placeholder={t('device.search')}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         className="focus-ring w-28 rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
       />
       <label htmlFor={`${ids}-d`} className="text-slate-600 dark:text-slate-300">
-        Device
+        {t('device.label')}
       </label>
       <select
         id={`${ids}-d`}
@@ -61,7 +63,7 @@ export function DevicePicker({
         onChange={(e) => pick(e.target.value || null)}
         className="focus-ring max-w-[14rem] rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
       >
-        <option value="">None</option>
+        <option value="">{t('device.none')}</option>
         {groups.map((g) => (
           <optgroup key={g.category} label={CATEGORY_LABELS[g.category]}>
             {g.devices.map((d) => (
@@ -73,7 +75,7 @@ export function DevicePicker({
         ))}
       </select>
       <label htmlFor={`${ids}-p`} className="text-slate-600 dark:text-slate-300">
-        Precision
+        {t('device.precision')}
       </label>
       <select
         id={`${ids}-p`}
@@ -85,7 +87,7 @@ export function DevicePicker({
         {precisions.map((p) => (
           <option key={p} value={p}>
             {p}
-            {device?.peak[p]?.unverified ? ' · unverified peak' : ''}
+            {device?.peak[p]?.unverified ? ` · ${t('device.unverified')}` : ''}
           </option>
         ))}
       </select>

@@ -22,6 +22,7 @@ import { cumulativeSeries, layerSeries, type LayerPoint } from './chartData';
 import { Segmented } from '../controls';
 import { ChartFrame, ScaleToggle } from './ChartFrame';
 import { COLORS, LOG_FLOOR, si } from './format';
+import { useT } from '../i18n';
 
 export interface LayerChartProps {
   result: ModelResult | null;
@@ -43,12 +44,18 @@ function LayerTooltip({
   countLabel: string;
 }) {
   if (!active || !payload?.length) return null;
-  const p = payload[0].payload;
+  return <LayerTip p={payload[0].payload} countLabel={countLabel} />;
+}
+
+function LayerTip({ p, countLabel }: { p: LayerPoint; countLabel: string }) {
+  const t = useT();
   return (
     <div className="rounded border border-slate-300 bg-white px-2 py-1 text-xs shadow dark:border-slate-600 dark:bg-slate-800">
       <div className="font-semibold">{p.label}</div>
-      {p.layers > 1 && <div>{p.layers} layers</div>}
-      <div>Parameters: {p.exactParams.toLocaleString('en-US')}</div>
+      {p.layers > 1 && <div>{t('chart.layers', { n: p.layers })}</div>}
+      <div>
+        {t('chart.params')}: {p.exactParams.toLocaleString('en-US')}
+      </div>
       <div>
         {countLabel}: {p.exactCount.toLocaleString('en-US')}
       </div>
@@ -60,6 +67,7 @@ export function LayerBarsChart({ result, countIndex, countLabel, selectedPath, o
   const [scale, setScale] = useState<'linear' | 'log'>('linear');
   // One series at a time: two bars per layer side by side are unreadable at 100+ layers.
   const [metric, setMetric] = useState<'count' | 'params'>('count');
+  const t = useT();
   const series = useMemo(() => layerSeries(result, countIndex), [result, countIndex]);
   const data = useMemo(
     () =>
@@ -74,23 +82,23 @@ export function LayerBarsChart({ result, countIndex, countLabel, selectedPath, o
   };
   const note =
     series.aggregated === 'none'
-      ? `${data.length} layers`
+      ? t('chart.layers', { n: data.length })
       : series.aggregated === 'top-level'
-        ? 'grouped by top-level layer'
-        : 'top layers by count; the rest grouped';
+        ? t('chart.layers.topLevel')
+        : t('chart.layers.top');
   return (
     <ChartFrame
       id="layers"
-      title="Per-layer parameters and count"
+      title={t('chart.layers.title')}
       subtitle={note}
       toolbar={
         <>
           <Segmented
-            label="Show"
+            label={t('chart.show')}
             value={metric}
             options={[
               { value: 'count', label: countLabel.replace(/ \(.*\)$/, '') },
-              { value: 'params', label: 'Parameters' },
+              { value: 'params', label: t('chart.params') },
             ]}
             onChange={setMetric}
           />
@@ -104,7 +112,7 @@ export function LayerBarsChart({ result, countIndex, countLabel, selectedPath, o
           <XAxis
             dataKey="key"
             tick={false}
-            label={{ value: 'layer (input → output)', position: 'insideBottom', offset: 0, fontSize: 11 }}
+            label={{ value: t('chart.layers.x'), position: 'insideBottom', offset: 0, fontSize: 11 }}
             height={20}
           />
           <YAxis
@@ -120,7 +128,7 @@ export function LayerBarsChart({ result, countIndex, countLabel, selectedPath, o
             <Bar
               key={k}
               dataKey={k}
-              name={k === 'params' ? 'Parameters' : countLabel}
+              name={k === 'params' ? t('chart.params') : countLabel}
               fill={COLORS[k]}
               onClick={click}
               isAnimationActive={false}
@@ -144,12 +152,9 @@ export function LayerBarsChart({ result, countIndex, countLabel, selectedPath, o
 
 export function CumulativeChart({ result, countIndex, countLabel }: LayerChartProps) {
   const data = useMemo(() => cumulativeSeries(layerSeries(result, countIndex, Infinity).points), [result, countIndex]);
+  const t = useT();
   return (
-    <ChartFrame
-      id="cumulative"
-      title="Cumulative share along the depth"
-      subtitle="% of the total reached after each layer"
-    >
+    <ChartFrame id="cumulative" title={t('chart.cumulative.title')} subtitle={t('chart.cumulative.subtitle')}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 4, right: 12, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -159,7 +164,7 @@ export function CumulativeChart({ result, countIndex, countLabel }: LayerChartPr
             domain={[1, 'dataMax']}
             tickFormatter={(v: number) => String(v)}
             fontSize={11}
-            label={{ value: 'layer', position: 'insideBottomRight', offset: 0, fontSize: 11 }}
+            label={{ value: t('chart.cumulative.x'), position: 'insideBottomRight', offset: 0, fontSize: 11 }}
           />
           <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} width={44} />
           <Tooltip
@@ -171,7 +176,7 @@ export function CumulativeChart({ result, countIndex, countLabel }: LayerChartPr
           <Line
             type="stepAfter"
             dataKey="params"
-            name="Parameters"
+            name={t('chart.params')}
             stroke={COLORS.params}
             dot={false}
             isAnimationActive={false}
