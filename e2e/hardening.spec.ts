@@ -35,6 +35,7 @@ const hooks = (page: Page) => ({
 });
 
 test('the built page carries a strict CSP and runs without a single violation', async ({ page }) => {
+  test.slow(); // it opens every lazy part of the app
   const watch = await watchForViolations(page);
   await page.goto('./');
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -52,7 +53,10 @@ test('the built page carries a strict CSP and runs without a single violation', 
   for (const tab of await page.locator('[data-testid^="tab-"]').all()) await tab.click();
   // The charts (recharts: SVG with style props) in every tab, and a PNG export (an <img> of a blob: URL).
   await expect(page.locator('[data-testid^="chart-tab-"]').first()).toBeVisible();
-  for (const tab of await page.locator('[data-testid^="chart-tab-"]').all()) await tab.click();
+  const chartTabs = await page
+    .locator('[data-testid^="chart-tab-"]')
+    .evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-testid') as string));
+  for (const id of chartTabs) await page.getByTestId(id).click();
   await page.getByTestId('chart-tab-layers').click();
   await Promise.all([
     page.waitForEvent('download'),
