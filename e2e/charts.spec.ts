@@ -168,3 +168,32 @@ for (const [name, model] of [
     await page.screenshot({ path: `docs/screenshots/charts-${name}-screen.png` });
   });
 }
+
+test('1,200 layers: the charts merge bars (≤ 300 per chart) and every tab still draws', async ({ page }) => {
+  const big: Model = {
+    format: 'floplab.model/1',
+    name: 'big',
+    input: [8, 16, 16],
+    layers: Array.from({ length: 600 }, () => [
+      { type: 'conv2d', out: 8, kernel: 3, padding: 1 },
+      { type: 'relu' },
+    ]).flat(),
+  };
+  await page.goto('./');
+  await page.evaluate((m) => {
+    (window as unknown as { __floplab: { editor: { getState(): { setModel(m: unknown): void } } } }).__floplab.editor
+      .getState()
+      .setModel(m);
+  }, big);
+  await expect(page.getByTestId('chart-layers')).toContainText('grouped', { timeout: 30_000 });
+  for (const tab of ['layers', 'memory', 'latency', 'roofline'] as const) {
+    await openTab(page, tab);
+    const bars = page.locator(
+      `[data-testid="chart-${tab}"] .recharts-bar-rectangle, [data-testid="chart-${tab}"] path.recharts-symbols`,
+    );
+    await expect(bars.first()).toBeVisible({ timeout: 30_000 });
+    expect(await bars.count()).toBeLessThanOrEqual(300);
+  }
+  await openTab(page, 'memory');
+  await expect(page.getByTestId('chart-memory')).toContainText('runs of steps merged');
+});
