@@ -47,7 +47,7 @@ test('switching to Chinese changes the header, editor, totals and details labels
   await expect(page.getByTestId('totals')).toContainText('乘加运算 MACs');
   await expect(page.getByTestId('totals')).toContainText('浮点运算次数 FLOPs');
   await expect(page.getByTestId('eval-status')).toHaveText('已是最新');
-  await expect(results.getByRole('heading', { name: '逐层' })).toBeVisible();
+  await expect(results.getByRole('heading', { name: '逐层', exact: true })).toBeVisible();
   await expect(page.getByTestId('layer-table').getByRole('columnheader', { name: /占比/ })).toBeVisible();
   // Details
   await expect(page.getByRole('complementary', { name: '详情' }).getByRole('heading', { name: '详情' })).toBeVisible();
