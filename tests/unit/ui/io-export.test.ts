@@ -94,7 +94,9 @@ describe('exportModel downloads exactly what the engine exporters produce', () =
     expect(out.ok && out.filename).toBe('Small-CNN.onnx');
     const want = modelToOnnx(model);
     if (!want.ok) throw new Error(want.error);
-    expect(new Uint8Array((await readBlob(saved[0].blob, 'buffer')) as ArrayBuffer)).toEqual(new Uint8Array(want.bytes));
+    expect(new Uint8Array((await readBlob(saved[0].blob, 'buffer')) as ArrayBuffer)).toEqual(
+      new Uint8Array(want.bytes),
+    );
   });
 });
 
