@@ -102,7 +102,7 @@ export function DeviceComparison({
         </ResponsiveContainer>
       </ChartFrame>
       <table className="w-full text-xs" data-testid="device-table">
-        <caption className="sr-only">Estimated time of this model on each device</caption>
+        <caption className="sr-only">{t('devices.caption')}</caption>
         <thead className="text-left text-slate-600 dark:text-slate-300">
           <tr>
             <th scope="col">{t('device.label')}</th>

@@ -37,6 +37,7 @@ export const chartsEn = {
   'device.precision': 'Precision',
   'device.unverified': 'unverified peak',
   'devices.title': 'The model on every device',
+  'devices.caption': 'Estimated time of this model on each device',
   'devices.subtitle':
     '{precision} where supported · colour: what bounds most of the time · whiskers: uncertainty band · log scale',
   'devices.col.band': 'low – high',

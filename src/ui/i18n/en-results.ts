@@ -32,6 +32,7 @@ export const resultsEn = {
   'table.col.count': 'Count ({unit})',
   'table.col.share': 'Share',
   'table.error': 'error',
+  'table.empty': 'Nothing to count yet.',
 
   'details.title': 'Details',
   'details.none': 'Select a layer to see its fields and numbers.',

@@ -35,6 +35,7 @@ export const chartsZh: Readonly<Record<keyof typeof chartsEn, string>> = {
   'device.precision': '精度',
   'device.unverified': '峰值未核实',
   'devices.title': '该模型在各设备上',
+  'devices.caption': '该模型在每个设备上的估计耗时',
   'devices.subtitle': '{precision}（若支持）· 颜色：主要受什么限制 · 误差线：不确定范围 · 对数坐标',
   'devices.col.band': '下限 – 上限',
   'devices.col.bound': '计算 / 访存',

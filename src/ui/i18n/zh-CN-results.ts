@@ -34,6 +34,7 @@ export const resultsZh: Readonly<Record<keyof typeof resultsEn, string>> = {
   'table.col.count': '计数（{unit}）',
   'table.col.share': '占比',
   'table.error': '错误',
+  'table.empty': '还没有可统计的内容。',
 
   'details.title': '详情',
   'details.none': '选择一层，查看它的字段和数值。',

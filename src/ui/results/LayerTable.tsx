@@ -156,7 +156,7 @@ function LayerTableView({ result, countIndex }: { result: ModelResult | null; co
             )}
           </tbody>
         </table>
-        {!rows.length && <p className="p-4 text-sm text-slate-600 dark:text-slate-300">Nothing to count yet.</p>}
+        {!rows.length && <p className="p-4 text-sm text-slate-600 dark:text-slate-300">{t('table.empty')}</p>}
       </div>
     </section>
   );
