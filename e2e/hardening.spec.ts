@@ -152,8 +152,8 @@ test('a full localStorage is reported in a notice and the app keeps computing', 
   await selectRow(page, 'layers[0]');
   await field(page, 'layers[0]', 'out').fill('40');
   await expect(page.getByTestId('notice')).toContainText('browser storage is full');
-  const edited = starterModel();
-  (edited.layers[0] as { out: number }).out = 40;
+  const start = starterModel();
+  const edited: Model = { ...start, layers: [{ ...start.layers[0], out: 40 }, ...start.layers.slice(1)] };
   await expectTotals(page, edited);
   await addLayer(page, 'relu');
   await expect(row(page, 'layers[1]')).toBeVisible();
