@@ -30,7 +30,7 @@ function HeaderView() {
       <label className="flex items-center gap-2 text-sm">
         <span className="sr-only">{t('header.modelName')}</span>
         <input
-          className="field w-48 font-medium"
+          className="field w-40 font-medium"
           value={name}
           placeholder={t('header.untitled')}
           onChange={(e) => setName(e.target.value)}
@@ -61,7 +61,7 @@ function HeaderView() {
         <PresetButton />
         <FileActions />
       </div>
-      <div className="ml-auto flex flex-wrap items-center gap-3">
+      <div className="ml-auto flex flex-wrap items-center gap-2">
         <ConventionPicker />
         <LanguageSwitch />
         <Segmented
@@ -78,8 +78,11 @@ function HeaderView() {
           aria-pressed={theme === 'dark'}
           title={t('header.theme.title')}
         >
-          {theme === 'dark' ? `☾ ${t('header.theme.dark')}` : `☀ ${t('header.theme.light')}`}
-          <span className="sr-only"> {t('header.theme.sr')}</span>
+          {/* Icon only: the header must fit one line on a laptop; the name is for screen readers. */}
+          <span aria-hidden="true">{theme === 'dark' ? '☾' : '☀'}</span>
+          <span className="sr-only">
+            {theme === 'dark' ? t('header.theme.dark') : t('header.theme.light')} {t('header.theme.sr')}
+          </span>
         </Button>
       </div>
       <dialog

@@ -51,9 +51,9 @@ export function DevicePicker({
         placeholder={t('device.search')}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        className="focus-ring w-28 rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+        className="focus-ring w-24 rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
       />
-      <label htmlFor={`${ids}-d`} className="text-slate-600 dark:text-slate-300">
+      <label htmlFor={`${ids}-d`} className="sr-only">
         {t('device.label')}
       </label>
       <select
@@ -61,7 +61,7 @@ export function DevicePicker({
         data-testid="device-picker"
         value={deviceId ?? ''}
         onChange={(e) => pick(e.target.value || null)}
-        className="focus-ring max-w-[14rem] rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+        className="focus-ring max-w-[13rem] rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
       >
         <option value="">{t('device.none')}</option>
         {groups.map((g) => (
@@ -74,7 +74,7 @@ export function DevicePicker({
           </optgroup>
         ))}
       </select>
-      <label htmlFor={`${ids}-p`} className="text-slate-600 dark:text-slate-300">
+      <label htmlFor={`${ids}-p`} className="sr-only">
         {t('device.precision')}
       </label>
       <select

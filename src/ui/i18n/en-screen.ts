@@ -20,7 +20,7 @@ export const screenEn = {
   'header.redo': 'Redo',
   'header.redo.title': 'Redo ({keys})',
   'header.numbers': 'Numbers',
-  'header.numbers.si': 'SI (k, M, G)',
+  'header.numbers.si': 'SI',
   'header.numbers.exact': 'Exact',
   'header.theme.title': 'Switch between light and dark theme',
   'header.theme.dark': 'Dark',

@@ -18,7 +18,7 @@ export const screenZh: Readonly<Record<keyof typeof screenEn, string>> = {
   'header.redo': '重做',
   'header.redo.title': '重做（{keys}）',
   'header.numbers': '数字',
-  'header.numbers.si': '缩写（k, M, G）',
+  'header.numbers.si': '缩写',
   'header.numbers.exact': '精确',
   'header.theme.title': '在浅色与深色主题之间切换',
   'header.theme.dark': '深色',
