@@ -62,7 +62,7 @@ function Screen() {
           </div>
           <LayerList result={deferred} countIndex={countIndex} />
         </section>
-        <section aria-label={t('region.results')} className="flex min-h-0 flex-col gap-3 overflow-hidden p-3">
+        <section aria-label={t('region.results')} className="flex min-h-0 flex-col gap-3 overflow-y-auto p-3">
           <Hideable part="totals">
             <TotalsPanel result={result} countIndex={countIndex} pending={pending} />
           </Hideable>

@@ -75,7 +75,7 @@ function LayerTableView({ result, countIndex }: { result: ModelResult | null; co
   };
 
   return (
-    <section aria-labelledby="table-title" className="flex min-h-0 flex-1 flex-col">
+    <section aria-labelledby="table-title" className="flex min-h-[18rem] flex-1 flex-col">
       <div className="mb-1 flex items-center gap-2">
         <h2 id="table-title" className="panel-title">
           {t('table.title')}
