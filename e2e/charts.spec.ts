@@ -14,7 +14,7 @@ import type { Model } from '../src/engine/format/model';
 import { presetByName } from '../src/engine/presets';
 import { starterModel } from '../src/state/defaults';
 import { makeShareUrl } from '../src/state/urlCodec';
-import { latencySeries } from '../src/ui/charts/chartData';
+import { latencySeries, layerSeries } from '../src/ui/charts/chartData';
 import { ms } from '../src/ui/charts/format';
 import { CHART_TABS } from '../src/ui/charts/viewState';
 import { row, selectRow } from './helpers';
@@ -74,13 +74,17 @@ test('picking a device shows per-layer times and the total the engine estimates'
   );
   await openTab(page, 'latency');
   const kernels = latencySeries(evaluateModel(starterModel()), e);
-  const bars = page.locator('[data-testid="chart-latency"] .recharts-bar-rectangle');
+  const bars = page.locator('[data-testid="chart-latency"] rect.chart-bar');
   await expect(bars).toHaveCount(kernels.length);
   // Hover names the layer and its time.
   const slowest = kernels.reduce((a, b) => (b.ms > a.ms ? b : a));
   await bars.nth(kernels.indexOf(slowest)).hover();
-  await expect(page.locator('[data-testid="chart-latency"] .recharts-tooltip-wrapper')).toContainText(slowest.label);
-  await expect(page.locator('[data-testid="chart-latency"] .recharts-tooltip-wrapper')).toContainText(ms(slowest.ms));
+  await expect(page.locator('[data-testid="chart-latency"] [data-testid="chart-tooltip"]')).toContainText(
+    slowest.label,
+  );
+  await expect(page.locator('[data-testid="chart-latency"] [data-testid="chart-tooltip"]')).toContainText(
+    ms(slowest.ms),
+  );
   // Precision follows the device: int8 is not offered where there is no int8 peak.
   await page.getByTestId('precision-picker').selectOption('fp16');
   await expect(page.getByTestId('latency-total')).toContainText('fp16');
@@ -97,6 +101,24 @@ test('clicking a bar selects the layer; selecting a layer outlines its bar', asy
   await selectRow(page, 'layers[0]');
   await expect(bar('layers[0]')).toHaveAttribute('stroke', '#0f766e');
   await expect(bar('layers[4]')).not.toHaveAttribute('stroke', '#0f766e');
+});
+
+test('a chart works from the keyboard: arrows step through the bars, Enter selects the layer', async ({ page }) => {
+  await page.goto('./');
+  await openTab(page, 'layers');
+  const points = layerSeries(evaluateModel(starterModel()), -1).points;
+  const chart = page.getByRole('group', { name: /^Per-layer parameters and count/ });
+  await chart.focus();
+  const tip = page.locator('[data-testid="chart-layers"] [data-testid="chart-tooltip"]');
+  await page.keyboard.press('Home');
+  await expect(tip).toContainText(points[0].label);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(tip).toContainText(points[2].label);
+  await page.keyboard.press('Enter');
+  await expect(row(page, points[2].selectPath)).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('Escape');
+  await expect(tip).toHaveCount(0);
 });
 
 test('a chart downloads as PNG and as SVG', async ({ page }) => {
@@ -116,7 +138,7 @@ test('a chart downloads as PNG and as SVG', async ({ page }) => {
   ]);
   const text = readFileSync((await svg.path())!, 'utf8');
   expect(text.startsWith('<svg')).toBe(true);
-  expect(text).toContain('recharts-bar-rectangle');
+  expect(text).toContain('chart-bar');
 });
 
 test('device comparison lists every device fastest first; a row picks the device', async ({ page }) => {
@@ -160,7 +182,9 @@ for (const [name, model] of [
     });
     for (const tab of CHART_TABS) {
       await openTab(page, tab);
-      await expect(page.locator(`[data-testid="chart-${tab}"] svg.recharts-surface`).first()).toBeVisible();
+      await expect(
+        page.locator(`[data-testid="chart-${tab}"] :is(svg[data-chart-surface], svg.recharts-surface)`).first(),
+      ).toBeVisible();
       await page.getByTestId('charts-panel').screenshot({ path: `docs/screenshots/charts-${name}-${tab}.png` });
     }
     await page.getByTestId('tab-runtime').click();
@@ -189,7 +213,7 @@ test('1,200 layers: the charts merge bars (≤ 300 per chart) and every tab stil
   for (const tab of ['layers', 'memory', 'latency', 'roofline'] as const) {
     await openTab(page, tab);
     const bars = page.locator(
-      `[data-testid="chart-${tab}"] .recharts-bar-rectangle, [data-testid="chart-${tab}"] path.recharts-symbols`,
+      `[data-testid="chart-${tab}"] rect.chart-bar[data-testid], [data-testid="chart-${tab}"] circle.chart-point`,
     );
     await expect(bars.first()).toBeVisible({ timeout: 30_000 });
     expect(await bars.count()).toBeLessThanOrEqual(300);

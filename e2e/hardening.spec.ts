@@ -51,7 +51,7 @@ test('the built page carries a strict CSP and runs without a single violation', 
   await expect(page.locator('[data-testid="formula-count-substituted"] .katex').first()).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
   for (const tab of await page.locator('[data-testid^="tab-"]').all()) await tab.click();
-  // The charts (recharts: SVG with style props) in every tab, and a PNG export (an <img> of a blob: URL).
+  // The charts (hand-drawn SVG, and recharts with style props) in every tab, and a PNG export (an <img> of a blob: URL).
   await expect(page.locator('[data-testid^="chart-tab-"]').first()).toBeVisible();
   const chartTabs = await page
     .locator('[data-testid^="chart-tab-"]')

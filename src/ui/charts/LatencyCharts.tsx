@@ -3,24 +3,13 @@
  * the roofline (arithmetic intensity vs attainable throughput) with each kernel as a point.
  * Fused layers (BN, ReLU after a conv) are folded into their host kernel, as the runtime does.
  */
-import { useMemo } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  ResponsiveContainer,
-  Scatter,
-  ScatterChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-  ZAxis,
-} from 'recharts';
+import { useCallback, useMemo } from 'react';
 import type { LatencyView } from '../../worker/runtimeClient';
-import { aggregateLatency, decadeTicks, rooflinePoints, type LatencyPoint } from './chartData';
+import { aggregateLatency, rooflinePoints, type LatencyPoint } from './chartData';
 import { ChartFrame } from './ChartFrame';
 import { COLORS, ms, si } from './format';
+import { BarPlot, ScatterPlot } from './svg/plots';
+import { TipCard } from './svg/Plot';
 import { useT } from '../i18n';
 
 export interface LatencyChartProps {
@@ -30,17 +19,10 @@ export interface LatencyChartProps {
   onSelect?: (modelPath: string) => void;
 }
 
-function PointTooltip({ active, payload }: { active?: boolean; payload?: { payload: LatencyPoint }[] }) {
-  if (!active || !payload?.length) return null;
-  const p = payload[0].payload;
-  if (!p.key) return null;
-  return <PointTip p={p} />;
-}
-
 function PointTip({ p }: { p: LatencyPoint }) {
   const t = useT();
   return (
-    <div className="rounded border border-slate-300 bg-white px-2 py-1 text-xs shadow dark:border-slate-600 dark:bg-slate-800">
+    <TipCard>
       <div className="font-semibold">{p.label}</div>
       <div>
         {ms(p.ms)} · {t(p.bound === 'compute' ? 'chart.bound.compute' : 'chart.bound.memory')}
@@ -48,11 +30,13 @@ function PointTip({ p }: { p: LatencyPoint }) {
       <div>
         {p.intensity.toPrecision(3)} op/B → {si(p.attainableGops * 1e9, 'op/s')}
       </div>
-    </div>
+    </TipCard>
   );
 }
 
-/** Colour key for compute- vs memory-bound (recharts 3 legends follow series, not cells). */
+const boundColor = (p: LatencyPoint) => (p.bound === 'compute' ? COLORS.compute : COLORS.memory);
+
+/** Colour key for compute- vs memory-bound bars and points (shown in the chart header). */
 export function BoundKey() {
   const t = useT();
   return (
@@ -72,6 +56,19 @@ export function LatencyBarsChart({ latency, selectedPath, onSelect }: LatencyCha
   const data = series.points;
   const estimate = latency?.estimate;
   const t = useT();
+  const bars = useMemo(
+    () =>
+      data.map((p) => ({
+        key: p.key,
+        parts: [p.ms],
+        fills: [boundColor(p)],
+        selected: p.selectPath === selectedPath,
+        testId: `bar-time-${p.key}`,
+      })),
+    [data, selectedPath],
+  );
+  const pick = useCallback((i: number) => data[i] && onSelect?.(data[i].selectPath), [data, onSelect]);
+  const tip = useCallback((i: number) => <PointTip p={data[i]} />, [data]);
   const subtitle = estimate
     ? t('chart.latency.subtitle', {
         ms: ms(estimate.ms),
@@ -83,30 +80,14 @@ export function LatencyBarsChart({ latency, selectedPath, onSelect }: LatencyCha
     : t('chart.pickDevice');
   return (
     <ChartFrame id="latency" title={t('chart.latency.title')} subtitle={subtitle} toolbar={<BoundKey />}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 4, right: 8, bottom: 4, left: 8 }} barCategoryGap={1}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="key" tick={false} height={12} />
-          <YAxis tickFormatter={(v: number) => ms(v)} width={64} />
-          <Tooltip content={<PointTooltip />} isAnimationActive={false} />
-          <Bar
-            dataKey="ms"
-            name="time"
-            isAnimationActive={false}
-            cursor="pointer"
-            onClick={(_d: unknown, i: number) => data[i] && onSelect?.(data[i].selectPath)}
-          >
-            {data.map((p) => (
-              <Cell
-                key={p.key}
-                fill={p.bound === 'compute' ? COLORS.compute : COLORS.memory}
-                stroke={p.selectPath === selectedPath ? COLORS.selected : undefined}
-                strokeWidth={p.selectPath === selectedPath ? 2 : 0}
-              />
-            ))}
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <BarPlot
+        bars={bars}
+        yFormat={ms}
+        yAxisWidth={64}
+        ariaLabel={t('chart.aria', { title: t('chart.latency.title') })}
+        tooltip={tip}
+        onPick={pick}
+      />
     </ChartFrame>
   );
 }
@@ -117,21 +98,27 @@ export function RooflineChart({ latency, onSelect }: LatencyChartProps) {
   const t = useT();
   const { roof, x, y } = useMemo(() => {
     const first = estimate?.layers.find((l) => !l.fusedInto);
-    if (!first || !data.length) return { roof: [], x: [1, 10], y: [1, 10] };
-    const xs = data.map((p) => p.intensity);
-    const lo = 10 ** Math.floor(Math.log10(Math.min(...xs)));
+    if (!first || !data.length) return { roof: [], x: [1, 10] as const, y: [1, 10] as const };
+    const xs = data.map((p) => p.intensity).filter((v) => v > 0);
+    const lo = 10 ** Math.floor(Math.log10(Math.min(...xs, first.peakGops / first.bandwidthGBs)));
     const hi = 10 ** Math.ceil(Math.log10(Math.max(...xs, (2 * first.peakGops) / first.bandwidthGBs)));
     const ridge = first.peakGops / first.bandwidthGBs;
     // The device's raw roof: bandwidth slope up to the ridge point, then the flat peak.
     const roof = [lo, Math.min(Math.max(ridge, lo), hi), hi].map((i) => ({
-      intensity: i,
-      attainableGops: Math.min(first.peakGops, i * first.bandwidthGBs),
-      key: '',
+      x: i,
+      y: Math.min(first.peakGops, i * first.bandwidthGBs),
     }));
-    const ylo = 10 ** Math.floor(Math.log10(Math.min(...data.map((p) => p.attainableGops), roof[0].attainableGops)));
+    const ylo = 10 ** Math.floor(Math.log10(Math.min(...data.map((p) => p.attainableGops), roof[0].y)));
     const yhi = 10 ** Math.ceil(Math.log10(first.peakGops * 1.01));
-    return { roof, x: [lo, hi], y: [ylo, yhi] };
+    return { roof, x: [lo, hi] as const, y: [ylo, yhi] as const };
   }, [estimate, data]);
+  const points = useMemo(
+    () => data.map((p) => ({ key: p.key, x: p.intensity, y: p.attainableGops, fill: boundColor(p) })),
+    [data],
+  );
+  const pick = useCallback((i: number) => data[i] && onSelect?.(data[i].selectPath), [data, onSelect]);
+  const tip = useCallback((i: number) => <PointTip p={data[i]} />, [data]);
+  const gops = useCallback((v: number) => si(v * 1e9), []);
   return (
     <ChartFrame
       id="roofline"
@@ -139,52 +126,19 @@ export function RooflineChart({ latency, onSelect }: LatencyChartProps) {
       subtitle={t('chart.roofline.subtitle')}
       toolbar={<BoundKey />}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <ScatterChart margin={{ top: 4, right: 12, bottom: 16, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            type="number"
-            dataKey="intensity"
-            scale="log"
-            domain={x}
-            ticks={decadeTicks(x[0], x[1])}
-            allowDataOverflow
-            tickFormatter={(v: number) => si(v)}
-            name="intensity"
-            label={{ value: t('chart.roofline.x'), position: 'bottom', offset: 0, fontSize: 11 }}
-          />
-          <YAxis
-            type="number"
-            dataKey="attainableGops"
-            scale="log"
-            domain={y}
-            ticks={decadeTicks(y[0], y[1])}
-            allowDataOverflow
-            tickFormatter={(v: number) => si(v * 1e9)}
-            width={56}
-            label={{ value: 'op/s', angle: -90, position: 'insideLeft', fontSize: 11 }}
-          />
-          <ZAxis range={[36, 36]} />
-          <Tooltip content={<PointTooltip />} isAnimationActive={false} />
-          <Scatter
-            data={roof}
-            line={{ stroke: '#64748b', strokeWidth: 2 }}
-            shape={() => <g />}
-            isAnimationActive={false}
-            legendType="none"
-          />
-          <Scatter
-            data={data}
-            isAnimationActive={false}
-            cursor="pointer"
-            onClick={(_d: unknown, i: number) => data[i] && onSelect?.(data[i].selectPath)}
-          >
-            {data.map((p) => (
-              <Cell key={p.key} fill={p.bound === 'compute' ? COLORS.compute : COLORS.memory} />
-            ))}
-          </Scatter>
-        </ScatterChart>
-      </ResponsiveContainer>
+      <ScatterPlot
+        points={points}
+        line={roof}
+        xDomain={x}
+        yDomain={y}
+        xFormat={si}
+        yFormat={gops}
+        xLabel={t('chart.roofline.x')}
+        yLabel="op/s"
+        ariaLabel={t('chart.aria', { title: t('chart.roofline.title') })}
+        tooltip={tip}
+        onPick={pick}
+      />
     </ChartFrame>
   );
 }

@@ -3,25 +3,14 @@
  * curves along the depth. A click on a bar selects the layer (onSelect with its model path);
  * the selected layer's bars are outlined. Above MAX_BARS layers the bars aggregate (chartData).
  */
-import { useMemo, useState } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { useCallback, useMemo, useState } from 'react';
 import type { ModelResult } from '../../engine/evaluate';
 import { cumulativeSeries, layerSeries, type LayerPoint } from './chartData';
 import { Segmented } from '../controls';
 import { ChartFrame, ScaleToggle } from './ChartFrame';
 import { COLORS, LOG_FLOOR, si } from './format';
+import { BarPlot, StepPlot } from './svg/plots';
+import { TipCard } from './svg/Plot';
 import { useT } from '../i18n';
 
 export interface LayerChartProps {
@@ -34,23 +23,10 @@ export interface LayerChartProps {
   onSelect?: (modelPath: string) => void;
 }
 
-function LayerTooltip({
-  active,
-  payload,
-  countLabel,
-}: {
-  active?: boolean;
-  payload?: { payload: LayerPoint }[];
-  countLabel: string;
-}) {
-  if (!active || !payload?.length) return null;
-  return <LayerTip p={payload[0].payload} countLabel={countLabel} />;
-}
-
 function LayerTip({ p, countLabel }: { p: LayerPoint; countLabel: string }) {
   const t = useT();
   return (
-    <div className="rounded border border-slate-300 bg-white px-2 py-1 text-xs shadow dark:border-slate-600 dark:bg-slate-800">
+    <TipCard>
       <div className="font-semibold">{p.label}</div>
       {p.layers > 1 && <div>{t('chart.layers', { n: p.layers })}</div>}
       <div>
@@ -59,7 +35,7 @@ function LayerTip({ p, countLabel }: { p: LayerPoint; countLabel: string }) {
       <div>
         {countLabel}: {p.exactCount.toLocaleString('en-US')}
       </div>
-    </div>
+    </TipCard>
   );
 }
 
@@ -69,20 +45,33 @@ export function LayerBarsChart({ result, countIndex, countLabel, selectedPath, o
   const [metric, setMetric] = useState<'count' | 'params'>('count');
   const t = useT();
   const series = useMemo(() => layerSeries(result, countIndex), [result, countIndex]);
-  const data = useMemo(
+  const bars = useMemo(
     () =>
-      series.points.map((p) =>
-        scale === 'log' ? { ...p, params: Math.max(p.params, LOG_FLOOR), count: Math.max(p.count, LOG_FLOOR) } : p,
-      ),
-    [series, scale],
+      series.points.map((p) => ({
+        key: p.key,
+        parts: [metric === 'params' ? p.params : p.count],
+        fills: [COLORS[metric]],
+        selected: !!p.selectPath && p.selectPath === selectedPath,
+        testId: `bar-${metric}-${p.key}`,
+      })),
+    [series, metric, selectedPath],
   );
-  const click = (_: unknown, i: number) => {
-    const p = series.points[i];
-    if (p?.selectPath) onSelect?.(p.selectPath);
-  };
+  const pick = useCallback(
+    (i: number) => {
+      const p = series.points[i];
+      if (p?.selectPath) onSelect?.(p.selectPath);
+    },
+    [series, onSelect],
+  );
+  const tip = useCallback(
+    (i: number) => <LayerTip p={series.points[i]} countLabel={countLabel} />,
+    [series, countLabel],
+  );
+  const metricLabel = metric === 'params' ? t('chart.params') : countLabel;
+  const legend = useMemo(() => [{ label: metricLabel, color: COLORS[metric] }], [metricLabel, metric]);
   const note =
     series.aggregated === 'none'
-      ? t('chart.layers', { n: data.length })
+      ? t('chart.layers', { n: series.points.length })
       : series.aggregated === 'top-level'
         ? t('chart.layers.topLevel')
         : t('chart.layers.top');
@@ -106,46 +95,17 @@ export function LayerBarsChart({ result, countIndex, countLabel, selectedPath, o
         </>
       }
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 4, right: 8, bottom: 4, left: 8 }} barCategoryGap={1}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="key"
-            tick={false}
-            label={{ value: t('chart.layers.x'), position: 'insideBottom', offset: 0, fontSize: 11 }}
-            height={20}
-          />
-          <YAxis
-            scale={scale}
-            domain={scale === 'log' ? [LOG_FLOOR, 'auto'] : [0, 'auto']}
-            tickFormatter={(v: number) => si(v)}
-            width={56}
-            allowDataOverflow
-          />
-          <Tooltip content={<LayerTooltip countLabel={countLabel} />} isAnimationActive={false} />
-          <Legend verticalAlign="top" height={24} />
-          {[metric].map((k) => (
-            <Bar
-              key={k}
-              dataKey={k}
-              name={k === 'params' ? t('chart.params') : countLabel}
-              fill={COLORS[k]}
-              onClick={click}
-              isAnimationActive={false}
-              cursor="pointer"
-            >
-              {series.points.map((p) => (
-                <Cell
-                  key={p.key}
-                  stroke={p.selectPath && p.selectPath === selectedPath ? COLORS.selected : undefined}
-                  strokeWidth={p.selectPath === selectedPath ? 2 : 0}
-                  data-testid={`bar-${k}-${p.key}`}
-                />
-              ))}
-            </Bar>
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <BarPlot
+        bars={bars}
+        scale={scale}
+        logFloor={LOG_FLOOR}
+        yFormat={si}
+        legend={legend}
+        xLabel={t('chart.layers.x')}
+        ariaLabel={t('chart.aria', { title: t('chart.layers.title') })}
+        tooltip={tip}
+        onPick={pick}
+      />
     </ChartFrame>
   );
 }
@@ -153,46 +113,36 @@ export function LayerBarsChart({ result, countIndex, countLabel, selectedPath, o
 export function CumulativeChart({ result, countIndex, countLabel }: LayerChartProps) {
   const data = useMemo(() => cumulativeSeries(layerSeries(result, countIndex, Infinity).points), [result, countIndex]);
   const t = useT();
+  const paramsLabel = t('chart.params');
+  const series = useMemo(
+    () => [
+      { label: paramsLabel, color: COLORS.params, values: data.map((d) => d.params) },
+      { label: countLabel, color: COLORS.count, values: data.map((d) => d.count) },
+    ],
+    [data, paramsLabel, countLabel],
+  );
+  const tip = useCallback(
+    (i: number) => (
+      <TipCard>
+        <div className="font-semibold">{data[i].label}</div>
+        <div>
+          {paramsLabel}: {data[i].params.toFixed(1)} %
+        </div>
+        <div>
+          {countLabel}: {data[i].count.toFixed(1)} %
+        </div>
+      </TipCard>
+    ),
+    [data, paramsLabel, countLabel],
+  );
   return (
     <ChartFrame id="cumulative" title={t('chart.cumulative.title')} subtitle={t('chart.cumulative.subtitle')}>
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 4, right: 12, bottom: 4, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="index"
-            type="number"
-            domain={[1, 'dataMax']}
-            tickFormatter={(v: number) => String(v)}
-            fontSize={11}
-            label={{ value: t('chart.cumulative.x'), position: 'insideBottomRight', offset: 0, fontSize: 11 }}
-          />
-          <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} width={44} />
-          <Tooltip
-            formatter={(v) => `${Number(v).toFixed(1)} %`}
-            labelFormatter={(_l, p) => (p?.[0]?.payload as { label?: string } | undefined)?.label ?? ''}
-            isAnimationActive={false}
-          />
-          <Legend verticalAlign="top" height={24} />
-          <Line
-            type="stepAfter"
-            dataKey="params"
-            name={t('chart.params')}
-            stroke={COLORS.params}
-            dot={false}
-            isAnimationActive={false}
-            strokeWidth={2}
-          />
-          <Line
-            type="stepAfter"
-            dataKey="count"
-            name={countLabel}
-            stroke={COLORS.count}
-            dot={false}
-            isAnimationActive={false}
-            strokeWidth={2}
-          />
-        </LineChart>
-      </ResponsiveContainer>
+      <StepPlot
+        series={series}
+        xLabel={t('chart.cumulative.x')}
+        ariaLabel={t('chart.aria', { title: t('chart.cumulative.title') })}
+        tooltip={tip}
+      />
     </ChartFrame>
   );
 }

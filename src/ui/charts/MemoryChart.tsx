@@ -2,48 +2,26 @@
  * Activation memory live at each execution step (stacked: held by enclosing residual/concat
  * branches + the step's own tensors), the peak marked, and the weight size for the dtype.
  */
-import { useMemo } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  Legend,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { useCallback, useMemo } from 'react';
 import type { MemoryView } from '../../worker/runtimeClient';
 import { aggregateMemory, type MemoryPoint } from './chartData';
 import { ChartFrame } from './ChartFrame';
 import { bytes, COLORS } from './format';
+import { BarPlot } from './svg/plots';
+import { TipCard } from './svg/Plot';
 import { useT } from '../i18n';
 
-function MemoryTooltip({
-  active,
-  payload,
-}: {
-  active?: boolean;
-  payload?: { payload: MemoryPoint & { own: number } }[];
-}) {
-  if (!active || !payload?.length) return null;
-  const p = payload[0].payload;
-  return <MemoryTip p={p} />;
-}
-
-function MemoryTip({ p }: { p: MemoryPoint & { own: number } }) {
+function MemoryTip({ p }: { p: MemoryPoint }) {
   const t = useT();
   return (
-    <div className="rounded border border-slate-300 bg-white px-2 py-1 text-xs shadow dark:border-slate-600 dark:bg-slate-800">
+    <TipCard>
       <div className="font-semibold">
         {p.label}
         {p.peak ? ` — ${t('chart.memory.peakWord')}` : ''}
       </div>
       <div>{t('chart.memory.live', { b: bytes(p.liveBytes) })}</div>
       <div>{t('chart.memory.heldTip', { b: bytes(p.heldBytes) })}</div>
-    </div>
+    </TipCard>
   );
 }
 
@@ -58,9 +36,34 @@ export function MemoryChart({
   onSelect?: (modelPath: string) => void;
 }) {
   const series = useMemo(() => aggregateMemory(memory?.points ?? []), [memory]);
-  const data = useMemo(() => series.points.map((p) => ({ ...p, own: p.liveBytes - p.heldBytes })), [series]);
+  const data = series.points;
   const peak = data.find((p) => p.peak);
   const t = useT();
+  const bars = useMemo(
+    () =>
+      data.map((p) => ({
+        key: p.key,
+        parts: [p.heldBytes, Math.max(0, p.liveBytes - p.heldBytes)],
+        fills: [COLORS.held, p.peak ? COLORS.peak : COLORS.params],
+        selected: p.selectPath === selectedPath,
+        testId: `bar-memory-${p.key}`,
+      })),
+    [data, selectedPath],
+  );
+  const legend = useMemo(
+    () => [
+      { label: t('chart.memory.held'), color: COLORS.held },
+      { label: t('chart.memory.own'), color: COLORS.params },
+    ],
+    [t],
+  );
+  const peakLabel = peak ? t('chart.memory.peak', { b: bytes(peak.liveBytes) }) : '';
+  const marker = useMemo(
+    () => (peak ? { value: peak.liveBytes, label: peakLabel, color: COLORS.peak } : undefined),
+    [peak, peakLabel],
+  );
+  const pick = useCallback((i: number) => data[i] && onSelect?.(data[i].selectPath), [data, onSelect]);
+  const tip = useCallback((i: number) => <MemoryTip p={data[i]} />, [data]);
   const subtitle = memory
     ? t('chart.memory.subtitle', {
         peak: bytes(Number(memory.peakBytes)),
@@ -73,51 +76,16 @@ export function MemoryChart({
     : '';
   return (
     <ChartFrame id="memory" title={t('chart.memory.title')} subtitle={subtitle}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 4, right: 8, bottom: 4, left: 8 }} barCategoryGap={1}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="key" tick={false} height={12} />
-          <YAxis tickFormatter={(v: number) => bytes(v)} width={64} />
-          <Tooltip content={<MemoryTooltip />} isAnimationActive={false} />
-          <Legend verticalAlign="top" height={24} />
-          <Bar
-            dataKey="heldBytes"
-            stackId="m"
-            name={t('chart.memory.held')}
-            fill={COLORS.held}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="own"
-            stackId="m"
-            name={t('chart.memory.own')}
-            fill={COLORS.params}
-            isAnimationActive={false}
-            cursor="pointer"
-            onClick={(_d: unknown, i: number) => data[i] && onSelect?.(data[i].selectPath)}
-          >
-            {data.map((p) => (
-              <Cell
-                key={p.key}
-                fill={p.peak ? COLORS.peak : p.selectPath === selectedPath ? COLORS.selected : COLORS.params}
-              />
-            ))}
-          </Bar>
-          {peak && (
-            <ReferenceLine
-              y={peak.liveBytes}
-              stroke={COLORS.peak}
-              strokeDasharray="4 2"
-              label={{
-                value: t('chart.memory.peak', { b: bytes(peak.liveBytes) }),
-                position: 'insideTopRight',
-                fontSize: 11,
-                fill: COLORS.peak,
-              }}
-            />
-          )}
-        </BarChart>
-      </ResponsiveContainer>
+      <BarPlot
+        bars={bars}
+        yFormat={bytes}
+        yAxisWidth={64}
+        legend={legend}
+        marker={marker}
+        ariaLabel={t('chart.aria', { title: t('chart.memory.title') })}
+        tooltip={tip}
+        onPick={pick}
+      />
     </ChartFrame>
   );
 }

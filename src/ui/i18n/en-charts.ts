@@ -16,6 +16,7 @@ export const chartsEn = {
   'chart.nothingYet': 'nothing to download yet',
   'chart.download': 'Download {id} chart as {format}',
   'chart.logScale': 'Log scale',
+  'chart.aria': '{title}: arrow keys step through the items, Enter selects the layer',
   'chart.show': 'Show',
   'chart.layers': '{n} layers',
   'chart.layers.title': 'Per-layer parameters and count',

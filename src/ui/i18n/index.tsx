@@ -4,7 +4,7 @@
  * Other components adopt it by adding their keys to en.ts and zh-CN.ts and calling useT().
  */
 import { createViewStore } from '../teaching/viewStore';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { en, type MessageKey } from './en';
 import { zhCN } from './zh-CN';
 
@@ -61,7 +61,8 @@ export type T = typeof t;
 /** Components: a `t` bound to the current language; switching language re-renders the caller. */
 export function useT(): T {
   const lang = useLang((s) => s.lang);
-  return (key, vars) => translate(lang, key, vars);
+  // Stable per language, so components can list `t` in memo dependencies.
+  return useCallback<T>((key, vars) => translate(lang, key, vars), [lang]);
 }
 
 /** Keeps <html lang> in step, for screen readers and CJK fonts. */

@@ -14,6 +14,7 @@ export const chartsZh: Readonly<Record<keyof typeof chartsEn, string>> = {
   'chart.nothingYet': '还没有可下载的内容',
   'chart.download': '将 {id} 图表下载为 {format}',
   'chart.logScale': '对数坐标',
+  'chart.aria': '{title}：方向键逐项浏览，回车选中该层',
   'chart.show': '显示',
   'chart.layers': '{n} 层',
   'chart.layers.title': '逐层参数量与计数',
