@@ -3,11 +3,17 @@
  * for the current model and settings (device, precision, dtype). Like evaluation.ts: every change
  * is sent to a worker, latest wins. Started by the first chart panel that mounts (useRuntime), so
  * a page that never opens the charts never loads the device data or a second worker.
+ *
+ * The runtime answer is secondary to the totals, so it never competes with them for the CPU: a
+ * request waits until the engine's evaluation of the same edit has been committed (on a 2-core
+ * phone or laptop a runtime worker running alongside doubled the edit-to-totals time), and the
+ * 23-device comparison is computed only while a view shows it (setRuntimeCompare).
  */
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { Model } from '../engine/format/model';
 import { RuntimeClient, type RuntimeAnswer, type RuntimeRequest } from '../worker/runtimeClient';
+import { useEvaluationStore } from './evaluation';
 import { useEditor, type Settings } from './store';
 
 export interface RuntimeState {
@@ -20,13 +26,26 @@ export interface RuntimeState {
 
 export const useRuntimeStore = create<RuntimeState>(() => ({ answer: null, model: null, pending: true }));
 
-let running: { client: RuntimeClient; stop: () => void } | null = null;
+let running: { client: RuntimeClient; stop: () => void; refresh: () => void } | null = null;
+
+/** Views that show the device comparison (a count, so two of them can mount and unmount in any order). */
+let comparers = 0;
+
+/** Asks for (true) or releases (false) the every-device comparison in the runtime answers. */
+export function setRuntimeCompare(on: boolean): void {
+  const before = comparers > 0;
+  comparers = Math.max(0, comparers + (on ? 1 : -1));
+  if (before !== comparers > 0) running?.refresh();
+}
+
+/** Longest wait for the engine's evaluation before the runtime request goes anyway (a stuck worker). */
+export const RUNTIME_WAIT_MS = 400;
 
 const requestOf = (s: Settings): RuntimeRequest => ({
   deviceId: s.device,
   precision: s.precision,
   dtype: s.dtype,
-  compare: true,
+  compare: comparers > 0,
 });
 
 const sameRequest = (a: Settings, b: Settings) =>
@@ -36,25 +55,53 @@ const sameRequest = (a: Settings, b: Settings) =>
 export function startRuntime(client?: RuntimeClient): () => void {
   if (running) return running.stop;
   const c = client ?? new RuntimeClient();
-  const request = (model: Model, settings: Settings) => {
-    if (!useRuntimeStore.getState().pending) useRuntimeStore.setState({ pending: true });
+  let due = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const send = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!due || running?.client !== c) return;
+    due = false;
+    const { model, settings } = useEditor.getState();
     c.run(model, requestOf(settings)).then((answer) => {
       if (!answer || running?.client !== c) return; // superseded, or stopped meanwhile
       useRuntimeStore.setState({ answer, model, pending: false });
     });
   };
+  // Latest wins here too: a burst of edits while the engine works becomes one runtime request.
+  const request = () => {
+    if (!useRuntimeStore.getState().pending) useRuntimeStore.setState({ pending: true });
+    due = true;
+    if (!timer) timer = setTimeout(send, RUNTIME_WAIT_MS);
+    // Both stores are updated synchronously by the edit; look once the edit's handlers have run.
+    queueMicrotask(() => {
+      if (!useEvaluationStore.getState().pending) send();
+    });
+  };
   const unsubscribe = useEditor.subscribe((s, prev) => {
-    if (s.model !== prev.model || !sameRequest(s.settings, prev.settings)) request(s.model, s.settings);
+    if (s.model !== prev.model || !sameRequest(s.settings, prev.settings)) request();
+  });
+  const unsubscribeEval = useEvaluationStore.subscribe((s, prev) => {
+    if (prev.pending && !s.pending && due) send();
   });
   const stop = () => {
     unsubscribe();
+    unsubscribeEval();
+    if (timer) clearTimeout(timer);
     c.dispose();
     if (running?.client === c) running = null;
   };
-  running = { client: c, stop };
-  const s = useEditor.getState();
-  request(s.model, s.settings);
+  running = { client: c, stop, refresh: request };
+  request();
   return stop;
+}
+
+/** Asks for the device comparison while the calling component is mounted. */
+export function useRuntimeCompare(): void {
+  useEffect(() => {
+    setRuntimeCompare(true);
+    return () => setRuntimeCompare(false);
+  }, []);
 }
 
 /** The latest runtime answer (null before the first); starts the runtime worker on first use. */

@@ -11,7 +11,7 @@
 import { useDeferredValue, useId, useRef, type KeyboardEvent } from 'react';
 import { conventionById } from '../../engine/conventions/registry';
 import { useConventionIndex, useEvaluation } from '../../state/evaluation';
-import { useRuntime } from '../../state/runtime';
+import { useRuntime, useRuntimeCompare } from '../../state/runtime';
 import { useEditor } from '../../state/store';
 import { Button } from '../controls';
 import { ClassShareChart } from './ClassShareChart';
@@ -83,7 +83,7 @@ function ChartBody({ tab }: { tab: ChartTab }) {
       return <RooflineChart latency={latency} selectedPath={selection} onSelect={select} />;
     case 'devices':
       return (
-        <DeviceComparison
+        <ComparedDevices
           devices={answer?.devices ?? []}
           currentId={device}
           precision={precision}
@@ -91,6 +91,12 @@ function ChartBody({ tab }: { tab: ChartTab }) {
         />
       );
   }
+}
+
+/** The device comparison, which the runtime worker computes only while this is mounted. */
+function ComparedDevices(props: Parameters<typeof DeviceComparison>[0]) {
+  useRuntimeCompare();
+  return <DeviceComparison {...props} />;
 }
 
 export default function ChartsPanel() {

@@ -1,0 +1,94 @@
+/**
+ * The runtime answer never competes with the totals (src/state/runtime.ts): a request waits for
+ * the engine's evaluation of the same edit, a burst of edits becomes one request, and the
+ * every-device comparison is asked for only while a view shows it.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Model } from '../../../src/engine/format/model';
+import { useEvaluationStore } from '../../../src/state/evaluation';
+import { RUNTIME_WAIT_MS, setRuntimeCompare, startRuntime, useRuntimeStore } from '../../../src/state/runtime';
+import { useEditor } from '../../../src/state/store';
+import type { RuntimeClient, RuntimeRequest } from '../../../src/worker/runtimeClient';
+
+const tick = () => new Promise<void>((r) => queueMicrotask(r));
+
+function fakeClient() {
+  const calls: { model: Model; req: RuntimeRequest }[] = [];
+  const client = {
+    run: vi.fn(async (model: Model, req: RuntimeRequest) => {
+      calls.push({ model, req });
+      return { memory: null, latency: null, devices: [] };
+    }),
+    dispose: vi.fn(),
+  } as unknown as RuntimeClient;
+  return { client, calls };
+}
+
+const withName = (name: string) => useEditor.setState({ model: { ...useEditor.getState().model, name } });
+
+describe('runtime scheduling', () => {
+  let stop: () => void = () => {};
+  beforeEach(() => useEvaluationStore.setState({ pending: true }));
+  afterEach(() => {
+    stop();
+    vi.useRealTimers();
+  });
+
+  it('waits for the engine’s evaluation, then sends the latest model once', async () => {
+    const { client, calls } = fakeClient();
+    stop = startRuntime(client);
+    await tick();
+    expect(calls).toHaveLength(0);
+    withName('a');
+    withName('b');
+    withName('c');
+    await tick();
+    expect(calls).toHaveLength(0);
+    useEvaluationStore.setState({ pending: false });
+    expect(calls).toHaveLength(1);
+    expect(calls[0].model.name).toBe('c');
+    expect(calls[0].req.compare).toBe(false);
+    await tick();
+    expect(useRuntimeStore.getState().pending).toBe(false);
+  });
+
+  it('goes at once when the evaluation is already done (a settings change)', async () => {
+    useEvaluationStore.setState({ pending: false });
+    const { client, calls } = fakeClient();
+    stop = startRuntime(client);
+    await tick();
+    expect(calls).toHaveLength(1);
+    useEditor.setState({ settings: { ...useEditor.getState().settings, precision: 'fp16' } });
+    await tick();
+    expect(calls).toHaveLength(2);
+    expect(calls[1].req.precision).toBe('fp16');
+  });
+
+  it('asks for the device comparison only while a view wants it', async () => {
+    useEvaluationStore.setState({ pending: false });
+    const { client, calls } = fakeClient();
+    stop = startRuntime(client);
+    await tick();
+    setRuntimeCompare(true);
+    await tick();
+    expect(calls.map((c) => c.req.compare)).toEqual([false, true]);
+    setRuntimeCompare(true); // a second view: no new request
+    setRuntimeCompare(false);
+    await tick();
+    expect(calls).toHaveLength(2);
+    setRuntimeCompare(false);
+    await tick();
+    expect(calls.map((c) => c.req.compare)).toEqual([false, true, false]);
+  });
+
+  it(`goes anyway after ${RUNTIME_WAIT_MS} ms when the evaluation never finishes`, async () => {
+    vi.useFakeTimers();
+    const { client, calls } = fakeClient();
+    stop = startRuntime(client);
+    await tick();
+    vi.advanceTimersByTime(RUNTIME_WAIT_MS - 1);
+    expect(calls).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(calls).toHaveLength(1);
+  });
+});
