@@ -15,20 +15,24 @@ import type { LeafKind, Params } from './layers/kind';
 import { conventionById, DEFAULT_CONVENTION } from './conventions/registry';
 import { ruleFor, type Convention } from './conventions/types';
 import { checkModelHeader } from './format/header';
+import { hashOf, SharedLayers, UNSHAREABLE } from './shared-layers';
 
 import {
   addInto,
   makeRow,
-  MEMO,
+  keepMemos,
+  recentMemos,
   movedRow,
   sameShape,
   trainingOnlyRow,
   ZERO_COUNTS,
   type Counts,
+  type CountsSum,
   type ModelResult,
   type Row,
   type RowHead,
   type EvalOptions,
+  type Memo,
 } from './rows';
 
 export type { Counts, EvalOptions, ModelResult, Row } from './rows';
@@ -39,11 +43,24 @@ const UNKNOWN_INPUT = 'input unknown: an earlier layer has an error';
 class Run {
   readonly rows: Row[] = [];
   readonly memoKey: string;
+  /**
+   * Layers evaluated in this run, by content key and input shape (see layer-key.ts): a layer
+   * equal in content to an earlier one, on the same input, gets that one's rows moved to its
+   * place instead of being evaluated again. Lives for one run only, so it can never be stale.
+   */
+  private readonly shared: SharedLayers | null;
+  /** Evaluations of the run before (by layer object), and of this run, for the next one. */
+  private readonly previous: Map<object, Memo> | undefined;
+  readonly memos = new Map<object, Memo>();
   constructor(
     readonly batch: number,
     readonly convs: readonly Convention[],
+    reuse: boolean,
+    layers: readonly unknown[],
   ) {
+    this.shared = reuse ? new SharedLayers() : null;
     this.memoKey = `${batch}|${convs.map((c) => c.id).join(',')}`;
+    this.previous = reuse ? recentMemos(this.memoKey, layers) : undefined;
   }
 
   list(layers: readonly LayerSpec[], input: Shape | null, prefix: string, depth: number): Shape | null {
@@ -106,21 +123,60 @@ class Run {
 
   layer(spec: LayerSpec, input: Shape | null, path: string, depth: number): Shape | null {
     // Incremental evaluation: the editor replaces only the objects it changes, so a layer (or a
-    // whole block) that is the same object with the same input, batch and conventions as last
-    // time has the same numbers. Reuse its rows (moved if its path or position changed).
+    // whole block) that is the same object with the same input, batch and conventions as in the
+    // run before has the same numbers. Reuse its rows (moved if its path or position changed;
+    // error messages name the path, so rows with errors are only reused in place).
     const cacheable = typeof spec === 'object' && spec !== null;
-    const memo = cacheable ? MEMO.get(spec) : undefined;
-    if (memo && memo.runKey === this.memoKey && memo.depth === depth && sameShape(memo.input, input)) {
-      const offset = this.rows.length - memo.start;
-      if (offset === 0 && memo.path === path) for (const r of memo.rows) this.rows.push(r);
-      else for (const r of memo.rows) this.rows.push(movedRow(r, memo.path, path, offset));
-      return memo.output;
-    }
+    const memo = cacheable ? this.previous?.get(spec) : undefined;
     const start = this.rows.length;
+    if (memo && memo.runKey === this.memoKey && sameShape(memo.input, input) && (memo.clean || memo.path === path)) {
+      const output = this.place(memo, path, depth);
+      // Carried into this run's memos (as it is when its rows did not move).
+      if (this.rows[start] === memo.rows[0]) this.memos.set(spec, memo);
+      else this.remember(spec, input, path, depth, start, output, memo.clean);
+      return output;
+    }
+    // A layer equal in content to one evaluated earlier in this run, on an equal input.
+    const shared = this.shared;
+    const hash = shared && input && cacheable ? hashOf(spec, input) : UNSHAREABLE;
+    const same = hash === UNSHAREABLE ? undefined : shared?.find(hash, spec, input as Shape);
+    if (same) {
+      const output = this.place(same, path, depth);
+      this.remember(spec, input, path, depth, start, output, true);
+      return output;
+    }
     const output = this.compute(spec, input, path, depth);
-    if (cacheable)
-      MEMO.set(spec, { input, runKey: this.memoKey, path, depth, start, rows: this.rows.slice(start), output });
+    if (!cacheable) return output;
+    let clean = true;
+    for (let i = start; i < this.rows.length && clean; i++) clean = this.rows[i].error === undefined;
+    const done = this.remember(spec, input, path, depth, start, output, clean);
+    // Only error-free evaluations are shared: error messages name the path.
+    if (clean && hash !== UNSHAREABLE) shared?.add(hash, spec, done);
     return output;
+  }
+
+  /** Records the rows from `start` on as the evaluation of `spec`, for the next run. */
+  private remember(
+    spec: object,
+    input: Shape | null,
+    path: string,
+    depth: number,
+    start: number,
+    output: Shape | null,
+    clean: boolean,
+  ): Memo {
+    const memo: Memo = { input, runKey: this.memoKey, path, depth, start, rows: this.rows.slice(start), output, clean };
+    this.memos.set(spec, memo);
+    return memo;
+  }
+
+  /** Appends the rows of an earlier evaluation, moved to `path` and `depth` when they differ. */
+  private place(m: Memo, path: string, depth: number): Shape | null {
+    const offset = this.rows.length - m.start;
+    const shift = depth - m.depth;
+    if (offset === 0 && shift === 0 && m.path === path) for (const r of m.rows) this.rows.push(r);
+    else for (const r of m.rows) this.rows.push(movedRow(r, m.path, path, offset, shift));
+    return m.output;
   }
 
   private compute(spec: LayerSpec, input: Shape | null, path: string, depth: number): Shape | null {
@@ -217,24 +273,46 @@ class Run {
       const produces = kind.mode !== 'repeat' && !kind.trainingOnly;
       row = makeRow(head(combined.output, s, undefined), this.counted(kind, s, {}, produces), end);
     }
-    const total = { ...ZERO_COUNTS(this.convs.length) };
+    const total = ZERO_COUNTS(this.convs.length);
     addInto(total, row);
-    for (let i = at + 1; i < end; i++) addInto(total, this.rows[i]);
-    row.total = {
-      params: total.params,
-      buffers: total.buffers,
-      macs: total.macs,
-      flops: total.flops,
-      counts: total.counts,
-      activations: total.activations,
-    };
+    sumRows(total, this.rows, at + 1, end);
+    row.total = total;
     this.rows[at] = row;
     return row.output;
   }
 }
 
+/**
+ * Adds rows [from, to) into `acc`. A block row's `total` already holds everything up to its
+ * `end`, so only the outermost rows are added (exactly the same sum, far fewer bigint adds).
+ */
+function sumRows(acc: CountsSum, rows: readonly Row[], from: number, to: number): void {
+  for (let i = from; i < to;) {
+    const r = rows[i];
+    if (r.total) {
+      addInto(acc, r.total);
+      i = r.end;
+    } else {
+      addInto(acc, r);
+      i++;
+    }
+  }
+}
+
 /** Evaluates a model. Never throws; problems are reported in the result. */
 export function evaluateModel(model: Model, opts: EvalOptions = {}): ModelResult {
+  return evaluate(model, opts, true);
+}
+
+/**
+ * The same evaluation with every layer computed on its own: nothing reused from earlier runs
+ * or from equal layers of this run. The reference the tests hold `evaluateModel` to.
+ */
+export function evaluateModelFromScratch(model: Model, opts: EvalOptions = {}): ModelResult {
+  return evaluate(model, opts, false);
+}
+
+function evaluate(model: Model, opts: EvalOptions, reuse: boolean): ModelResult {
   const ids = (opts.conventions ?? [DEFAULT_CONVENTION]).filter((id) => conventionById(id));
   const convs = ids.map((id) => conventionById(id) as Convention);
   const header = checkModelHeader({
@@ -243,8 +321,8 @@ export function evaluateModel(model: Model, opts: EvalOptions = {}): ModelResult
     ...(opts.batch ? { batch: opts.batch } : {}),
   });
   const batch = header.batch;
-  const run = new Run(batch, convs);
   const layers = Array.isArray(model?.layers) ? model.layers : [];
+  const run = new Run(batch, convs, reuse, layers);
   let output: Shape | null;
   try {
     output = run.list(layers, header.error ? null : header.input, 'layers', 0);
@@ -260,12 +338,11 @@ export function evaluateModel(model: Model, opts: EvalOptions = {}): ModelResult
       modelError: `internal error: ${(err as Error).message}`,
     };
   }
-  const totals = { ...ZERO_COUNTS(ids.length) };
+  if (reuse) keepMemos(run.memoKey, run.memos);
+  const totals = ZERO_COUNTS(ids.length);
+  sumRows(totals, run.rows, 0, run.rows.length);
   let errors = 0;
-  for (const r of run.rows) {
-    addInto(totals, r);
-    if (r.error) errors++;
-  }
+  for (const r of run.rows) if (r.error) errors++;
   return {
     conventions: ids,
     batch,

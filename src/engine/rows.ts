@@ -66,7 +66,10 @@ export interface EvalOptions {
   readonly input?: readonly number[];
 }
 
-export const ZERO_COUNTS = (n: number): Counts => ({
+/** Counts being summed. */
+export type CountsSum = { -readonly [K in keyof Counts]: Counts[K] };
+
+export const ZERO_COUNTS = (n: number): CountsSum => ({
   params: 0n,
   buffers: 0n,
   macs: 0n,
@@ -75,7 +78,7 @@ export const ZERO_COUNTS = (n: number): Counts => ({
   activations: 0n,
 });
 
-export function addInto(acc: { -readonly [K in keyof Counts]: Counts[K] }, r: Counts): void {
+export function addInto(acc: CountsSum, r: Counts): void {
   acc.params += r.params;
   acc.buffers += r.buffers;
   acc.macs += r.macs;
@@ -147,19 +150,70 @@ export interface Memo {
   /** The layer's row and, for a block, its descendants' rows. */
   readonly rows: readonly Row[];
   readonly output: Shape | null;
+  /** No row has an error (error messages name a path, so such rows cannot move). */
+  readonly clean: boolean;
 }
 
-/** Last evaluation of each layer object (layer objects are immutable values). */
-export const MEMO = new WeakMap<object, Memo>();
+/**
+ * Memos of the latest runs: layer object → its evaluation. Layer objects are immutable values
+ * and the editor replaces only what it changes, so the next run of an edited model finds most
+ * of its layers in the memos of the run before. One Map per run, the last few runs kept: this
+ * used to be one WeakMap for every layer ever evaluated, and its ephemeron table (traced at
+ * every scavenge) cost half of a cold 10,000-layer evaluation; a run's Map is dropped whole.
+ */
+const KEPT_RUNS = 4;
+const RECENT: { readonly runKey: string; readonly memos: Map<object, Memo> }[] = [];
+
+/**
+ * The memos of the latest run with this key that evaluated some of `layers` (the top-level
+ * list; its first, middle and last layers are looked up), else of the latest run with this key.
+ */
+export function recentMemos(runKey: string, layers: readonly unknown[]): Map<object, Memo> | undefined {
+  let latest: Map<object, Memo> | undefined;
+  const probes = [layers[0], layers[layers.length >> 1], layers[layers.length - 1]];
+  for (let i = RECENT.length - 1; i >= 0; i--) {
+    const { runKey: key, memos } = RECENT[i];
+    if (key !== runKey) continue;
+    latest ??= memos;
+    for (const l of probes) if (typeof l === 'object' && l !== null && memos.has(l)) return memos;
+  }
+  return latest;
+}
+
+/** Keeps a finished run's memos for the next runs. */
+export function keepMemos(runKey: string, memos: Map<object, Memo>): void {
+  RECENT.push({ runKey, memos });
+  if (RECENT.length > KEPT_RUNS) RECENT.shift();
+}
 
 export const sameShape = (a: Shape | null, b: Shape | null): boolean =>
   a === b || (a !== null && b !== null && a.length === b.length && a.every((d, i) => d === b[i]));
 
-/** A cached row placed elsewhere: same numbers, path prefix and `end` moved. */
-export function movedRow(r: Row, fromPath: string, toPath: string, offset: number): Row {
+/** A cached row placed elsewhere: same numbers; path prefix, `end` and depth moved. */
+export function movedRow(r: Row, fromPath: string, toPath: string, offset: number, depthShift = 0): Row {
   const path = fromPath === toPath ? r.path : toPath + r.path.slice(fromPath.length);
-  const m = makeRow(r.path === path ? r : Object.assign({}, r, { path }), r, r.end + offset);
-  m.total = r.total;
-  if (r.trainingOnly) (m as { trainingOnly?: boolean }).trainingOnly = true;
-  return m;
+  // One literal with makeRow's field order (same hidden class); no intermediate copies.
+  return {
+    path,
+    modelPath: path === r.path ? r.modelPath : path.includes('#') ? path.replace(/#\d+/g, '') : path,
+    depth: r.depth + depthShift,
+    type: r.type,
+    name: r.name,
+    category: r.category,
+    block: r.block,
+    input: r.input,
+    output: r.output,
+    symbols: r.symbols,
+    params_: r.params_,
+    error: r.error,
+    params: r.params,
+    buffers: r.buffers,
+    macs: r.macs,
+    flops: r.flops,
+    counts: r.counts,
+    activations: r.activations,
+    end: r.end + offset,
+    total: r.total,
+    trainingOnly: r.trainingOnly,
+  };
 }

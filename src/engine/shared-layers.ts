@@ -1,0 +1,155 @@
+/**
+ * Sharing the evaluation of identical layers within one run.
+ *
+ * A 10,000-layer model is built by repetition: the same residual block on the same input
+ * shape, hundreds of times. Evaluating a layer (or a block with everything inside it) is a
+ * pure function of the spec's content, its input shape, the batch and the conventions, so a
+ * layer whose content equals an earlier one's, on an equal input, gets that one's rows moved
+ * to its place (the run fixes batch and conventions).
+ *
+ * Equality must be exact, because a wrong hit is a wrong number. A hash picks the candidate;
+ * `sameContent` then compares the two specs in full: the same property names with equal
+ * values (numbers by `Object.is`, so -0 ≠ 0; strings, booleans, null and undefined by `===`;
+ * arrays element by element; objects recursively). Only plain JSON-like data is shared; a spec
+ * holding anything else (a function, a bigint, a class instance, an array hole or undefined
+ * element) is evaluated on its own. Property order is not compared: the evaluator reads fields
+ * by name, and the only place order shows is the key order of a row's `params_` copy.
+ * Neither the hash nor the comparison allocates, which matters as much as their speed: the
+ * garbage a cold evaluation leaves decides how often the collector runs.
+ */
+import type { Shape } from './format/model';
+import type { Memo } from './rows';
+
+/** Subtrees larger than this are not shared as a whole (their layers still are, one by one). */
+export const MAX_SHARED_LAYERS = 4096;
+
+/** `hashOf` answer for a spec that cannot be shared. */
+export const UNSHAREABLE = -1;
+
+const FNV_PRIME = 0x01000193;
+const mix = (h: number, v: number): number => Math.imul(h ^ v, FNV_PRIME);
+
+function mixString(h: number, s: string): number {
+  h = mix(h, s.length);
+  for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
+  return h;
+}
+
+function mixNumber(h: number, v: number): number {
+  // Any spread is fine for a hash (the comparison decides); integers, the usual case, stay cheap.
+  return (v | 0) === v ? mix(h, v) : mix(mix(h, 0x7f), (v * 65536) | 0);
+}
+
+const isPlainObject = (v: object): boolean => {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
+
+/** Walk state: layers and objects visited, so huge subtrees stop early. */
+interface Budget {
+  objects: number;
+}
+
+/** Inside the walk, NaN marks "not shareable" (Math.imul never gives NaN). */
+const BAD = NaN;
+
+/** Order-sensitive hash of plain data, or BAD. */
+function hashValue(h: number, v: unknown, budget: Budget): number {
+  switch (typeof v) {
+    case 'number':
+      return mixNumber(mix(h, 1), v);
+    case 'string':
+      return mixString(mix(h, 2), v);
+    case 'boolean':
+      return mix(h, v ? 3 : 4);
+    case 'undefined':
+      return mix(h, 5);
+    case 'object': {
+      if (v === null) return mix(h, 6);
+      if (++budget.objects > MAX_SHARED_LAYERS) return BAD;
+      if (Array.isArray(v)) {
+        h = mix(mix(h, 7), v.length);
+        for (let i = 0; i < v.length; i++) {
+          // A hole and an undefined element differ to some checks (`every` skips holes).
+          if (v[i] === undefined) return BAD;
+          h = hashValue(h, v[i], budget);
+          if (h !== h) return BAD;
+        }
+        return h;
+      }
+      if (!isPlainObject(v)) return BAD;
+      h = mix(h, 8);
+      for (const k in v) {
+        h = hashValue(mixString(h, k), (v as Record<string, unknown>)[k], budget);
+        if (h !== h) return BAD;
+      }
+      return mix(h, 9);
+    }
+    default:
+      return BAD;
+  }
+}
+
+/** Hash of a layer spec's content with its input shape (non-negative), or UNSHAREABLE. */
+export function hashOf(spec: object, input: Shape): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < input.length; i++) h = mixNumber(h, input[i]);
+  h = hashValue(h, spec, { objects: 0 });
+  return Number.isNaN(h) ? UNSHAREABLE : h >>> 0;
+}
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * Exact equality of two values that both passed `hashOf` (so both are plain data): see the
+ * file comment for what "equal" means.
+ */
+export function sameContent(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number') return typeof b === 'number' && Object.is(a, b);
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameContent(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  let n = 0;
+  for (const k in a) {
+    if (!hasOwn(b, k) || !sameContent((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+      return false;
+    n++;
+  }
+  for (const _k in b) n--;
+  return n === 0;
+}
+
+interface Entry {
+  readonly spec: object;
+  readonly memo: Memo;
+  /** Next entry with the same hash. */
+  readonly next: Entry | undefined;
+}
+
+/** Layers evaluated so far in one run, by content and input (`memo.input`). */
+export class SharedLayers {
+  private readonly byHash = new Map<number, Entry>();
+
+  /** The evaluation of a layer equal in content to `spec` on an equal input, if there was one. */
+  find(hash: number, spec: object, input: Shape): Memo | undefined {
+    for (let e = this.byHash.get(hash); e; e = e.next)
+      if (sameShape(e.memo.input, input) && sameContent(spec, e.spec)) return e.memo;
+    return undefined;
+  }
+
+  /** Records an evaluation (its rows must not contain errors: those name their path). */
+  add(hash: number, spec: object, memo: Memo): void {
+    this.byHash.set(hash, { spec, memo, next: this.byHash.get(hash) });
+  }
+}
+
+function sameShape(a: Shape | null, b: Shape): boolean {
+  if (a === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
