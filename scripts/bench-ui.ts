@@ -88,7 +88,9 @@ async function main(): Promise<void> {
 
     // In the page: after each edit mark, wait for the params total to change, then for a frame.
     await page.evaluate(() => {
-      const w = window as unknown as { __bench: { result: number; repaint: number }[] };
+      const w = window as unknown as {
+        __bench: { result: number; repaint: number; sent: number; answered: number }[];
+      };
       w.__bench = [];
       // Main-thread time of each click (store update + synchronous render), from Event Timing.
       const handlers: number[] = ((window as unknown as { __handlers: number[] }).__handlers = []);
@@ -102,9 +104,12 @@ async function main(): Promise<void> {
         const results = performance.getEntriesByName('floplab:result');
         const edit = edits[edits.length - 1];
         const result = results[results.length - 1];
+        const last = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
+        const sent = last('floplab:worker-sent') - edit.startTime;
+        const answered = last('floplab:worker-answered') - edit.startTime;
         requestAnimationFrame(() => {
           const now = performance.now();
-          w.__bench.push({ result: result.startTime - edit.startTime, repaint: now - edit.startTime });
+          w.__bench.push({ result: result.startTime - edit.startTime, repaint: now - edit.startTime, sent, answered });
         });
       }).observe(target, { attributes: true, attributeFilter: ['data-exact'] });
     });
@@ -114,12 +119,20 @@ async function main(): Promise<void> {
       await page.waitForFunction((n) => (window as unknown as { __bench: unknown[] }).__bench.length >= n, i + 1);
     }
     const samples = await page.evaluate(
-      () => (window as unknown as { __bench: { result: number; repaint: number }[] }).__bench,
+      () =>
+        (window as unknown as { __bench: { result: number; repaint: number; sent: number; answered: number }[] })
+          .__bench,
     );
     const repaint = samples.map((s) => s.repaint);
     const result = samples.map((s) => s.result);
     const f = (x: number) => `${x.toFixed(1)} ms`;
     console.log(`edits: ${samples.length}`);
+    const sent = samples.map((s) => s.sent);
+    const trip = samples.map((s) => s.answered - s.sent);
+    const decode = samples.map((s) => s.result - s.answered);
+    console.log(`edit → model posted to the worker: p50 ${f(pct(sent, 50))}, p95 ${f(pct(sent, 95))}`);
+    console.log(`worker round trip (evaluate + copy both ways): p50 ${f(pct(trip, 50))}, p95 ${f(pct(trip, 95))}`);
+    console.log(`answer → result committed (decode, store): p50 ${f(pct(decode, 50))}, p95 ${f(pct(decode, 95))}`);
     console.log(`edit → result committed: p50 ${f(pct(result, 50))}, p95 ${f(pct(result, 95))}`);
     const handlers = await page.evaluate(() => (window as unknown as { __handlers: number[] }).__handlers);
     if (handlers.length)

@@ -41,6 +41,15 @@ export const mainThreadBackend = (): EngineBackend => ({
   terminate: () => {},
 });
 
+/** Performance marks around the worker round trip (read by `npm run bench:ui`). */
+const mark = (name: string): void => {
+  try {
+    performance.mark(name);
+  } catch {
+    // A measurement aid only.
+  }
+};
+
 /** The real thing: a module worker running engine.worker.ts, wrapped with comlink. */
 export const spawnWebWorker: SpawnBackend = (onCrash) => {
   if (typeof Worker === 'undefined') return null;
@@ -62,7 +71,11 @@ export const spawnWebWorker: SpawnBackend = (onCrash) => {
   return {
     evaluate: async (model, conventions) => {
       try {
-        return results.decode(await api.evaluate(models.encode(model), conventions, results.base));
+        const wire = models.encode(model);
+        mark('floplab:worker-sent');
+        const delta = await api.evaluate(wire, conventions, results.base);
+        mark('floplab:worker-answered');
+        return results.decode(delta);
       } catch (err) {
         models.reset(); // out of step with the worker: the next model goes in full
         throw err;
