@@ -104,9 +104,10 @@ async function main(): Promise<void> {
         const results = performance.getEntriesByName('floplab:result');
         const edit = edits[edits.length - 1];
         const result = results[results.length - 1];
-        const last = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
-        const sent = last('floplab:worker-sent') - edit.startTime;
-        const answered = last('floplab:worker-answered') - edit.startTime;
+        // (No helper function here: tsx would wrap it in a __name() call the page does not have.)
+        const sent = (performance.getEntriesByName('floplab:worker-sent').at(-1)?.startTime ?? NaN) - edit.startTime;
+        const answered =
+          (performance.getEntriesByName('floplab:worker-answered').at(-1)?.startTime ?? NaN) - edit.startTime;
         requestAnimationFrame(() => {
           const now = performance.now();
           w.__bench.push({ result: result.startTime - edit.startTime, repaint: now - edit.startTime, sent, answered });
