@@ -45,19 +45,30 @@ function LayerListView({ result, countIndex }: { result: ModelResult | null; cou
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const items = useMemo(() => flattenModel(model, collapsed), [model, collapsed, lang]);
   const numbers = useMemo(() => numbersByPath(result), [result]);
-  const ids = useMemo(() => items.map((i) => i.id), [items]);
+  // Same rows as before (an edit that changes no structure): the same arrays, so the
+  // virtualizer's callbacks below keep their identity and it does not re-measure 1,000 rows.
+  const lastShape = useRef<{ ids: string[]; lists: boolean[] } | null>(null);
+  const shape = useMemo(() => {
+    const next = { ids: items.map((i) => i.id), lists: items.map((i) => i.kind === 'list') };
+    const prev = lastShape.current;
+    const same = <T,>(a: T[], b: T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+    if (prev && same(prev.ids, next.ids) && same(prev.lists, next.lists)) return prev;
+    lastShape.current = next;
+    return next;
+  }, [items]);
+  const ids = shape.ids;
   const [dragging, setDragging] = useState<string | null>(null);
-  const layerIds = useMemo(() => items.filter((i) => i.kind === 'layer').map((i) => i.id), [items]);
+  const layerIds = useMemo(() => shape.ids.filter((_, i) => !shape.lists[i]), [shape]);
   const rangeSet = useMemo(() => new Set(range), [range]);
   const scroller = useRef<HTMLDivElement>(null);
   const focusPending = useRef(false);
 
   // Stable callbacks: the virtualizer recomputes every row's offset when they change identity.
   const estimateSize = useCallback(
-    (i: number) => (items[i].kind === 'list' ? 24 : items[i].id === selection ? 150 : 34),
-    [items, selection],
+    (i: number) => (shape.lists[i] ? 24 : shape.ids[i] === selection ? 150 : 34),
+    [shape, selection],
   );
-  const getItemKey = useCallback((i: number) => items[i].id, [items]);
+  const getItemKey = useCallback((i: number) => ids[i], [ids]);
   const getScrollElement = useCallback(() => scroller.current, []);
   const virtualizer = useVirtualizer({ count: items.length, getScrollElement, estimateSize, overscan: 8, getItemKey });
 
