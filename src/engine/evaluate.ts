@@ -15,19 +15,19 @@ import type { LeafKind, Params } from './layers/kind';
 import { conventionById, DEFAULT_CONVENTION } from './conventions/registry';
 import { ruleFor, type Convention } from './conventions/types';
 import { checkModelHeader } from './format/header';
-import { hashOf, SharedLayers, UNSHAREABLE } from './shared-layers';
+import { SharedLayers, UNSHAREABLE } from './shared-layers';
 
 import {
   addInto,
   makeRow,
   keepMemos,
   recentMemos,
-  movedRow,
+  placeRows,
+  sumRows,
   sameShape,
   trainingOnlyRow,
   ZERO_COUNTS,
   type Counts,
-  type CountsSum,
   type ModelResult,
   type Row,
   type RowHead,
@@ -56,11 +56,10 @@ class Run {
     readonly batch: number,
     readonly convs: readonly Convention[],
     reuse: boolean,
-    layers: readonly unknown[],
   ) {
     this.shared = reuse ? new SharedLayers() : null;
     this.memoKey = `${batch}|${convs.map((c) => c.id).join(',')}`;
-    this.previous = reuse ? recentMemos(this.memoKey, layers) : undefined;
+    this.previous = reuse ? recentMemos(this.memoKey) : undefined;
   }
 
   list(layers: readonly LayerSpec[], input: Shape | null, prefix: string, depth: number): Shape | null {
@@ -138,10 +137,9 @@ class Run {
     }
     // A layer equal in content to one evaluated earlier in this run, on an equal input.
     const shared = this.shared;
-    const hash = shared && input && cacheable ? hashOf(spec, input) : UNSHAREABLE;
-    const same = hash === UNSHAREABLE ? undefined : shared?.find(hash, spec, input as Shape);
-    if (same) {
-      const output = this.place(same, path, depth);
+    const found = shared && input && cacheable ? shared.find(spec, input) : UNSHAREABLE;
+    if (typeof found !== 'number') {
+      const output = this.place(found, path, depth);
       this.remember(spec, input, path, depth, start, output, true);
       return output;
     }
@@ -151,7 +149,7 @@ class Run {
     for (let i = start; i < this.rows.length && clean; i++) clean = this.rows[i].error === undefined;
     const done = this.remember(spec, input, path, depth, start, output, clean);
     // Only error-free evaluations are shared: error messages name the path.
-    if (clean && hash !== UNSHAREABLE) shared?.add(hash, spec, done);
+    if (clean) shared?.add(found, spec, done);
     return output;
   }
 
@@ -165,17 +163,26 @@ class Run {
     output: Shape | null,
     clean: boolean,
   ): Memo {
-    const memo: Memo = { input, runKey: this.memoKey, path, depth, start, rows: this.rows.slice(start), output, clean };
+    const rows = this.rows.slice(start);
+    const memo: Memo = {
+      input,
+      runKey: this.memoKey,
+      path,
+      depth,
+      start,
+      rows,
+      output,
+      clean,
+      suffixes: undefined,
+      modelSuffixes: undefined,
+    };
     this.memos.set(spec, memo);
     return memo;
   }
 
   /** Appends the rows of an earlier evaluation, moved to `path` and `depth` when they differ. */
   private place(m: Memo, path: string, depth: number): Shape | null {
-    const offset = this.rows.length - m.start;
-    const shift = depth - m.depth;
-    if (offset === 0 && shift === 0 && m.path === path) for (const r of m.rows) this.rows.push(r);
-    else for (const r of m.rows) this.rows.push(movedRow(r, m.path, path, offset, shift));
+    placeRows(m, path, this.rows.length - m.start, depth - m.depth, this.rows);
     return m.output;
   }
 
@@ -282,23 +289,6 @@ class Run {
   }
 }
 
-/**
- * Adds rows [from, to) into `acc`. A block row's `total` already holds everything up to its
- * `end`, so only the outermost rows are added (exactly the same sum, far fewer bigint adds).
- */
-function sumRows(acc: CountsSum, rows: readonly Row[], from: number, to: number): void {
-  for (let i = from; i < to;) {
-    const r = rows[i];
-    if (r.total) {
-      addInto(acc, r.total);
-      i = r.end;
-    } else {
-      addInto(acc, r);
-      i++;
-    }
-  }
-}
-
 /** Evaluates a model. Never throws; problems are reported in the result. */
 export function evaluateModel(model: Model, opts: EvalOptions = {}): ModelResult {
   return evaluate(model, opts, true);
@@ -322,7 +312,7 @@ function evaluate(model: Model, opts: EvalOptions, reuse: boolean): ModelResult 
   });
   const batch = header.batch;
   const layers = Array.isArray(model?.layers) ? model.layers : [];
-  const run = new Run(batch, convs, reuse, layers);
+  const run = new Run(batch, convs, reuse);
   let output: Shape | null;
   try {
     output = run.list(layers, header.error ? null : header.input, 'layers', 0);

@@ -88,10 +88,63 @@ export function addInto(acc: CountsSum, r: Counts): void {
   for (let i = 0; i < c.length; i++) c[i] += r.counts[i];
 }
 
+/** Adds `n` equal terms at once (c × n): exact, one bigint multiply instead of n adds. */
+function addTimes(acc: CountsSum, c: Counts, n: number): void {
+  if (n === 1) return addInto(acc, c);
+  const k = BigInt(n);
+  acc.params += c.params * k;
+  acc.buffers += c.buffers * k;
+  acc.macs += c.macs * k;
+  acc.flops += c.flops * k;
+  acc.activations += c.activations * k;
+  const s = acc.counts as bigint[];
+  for (let i = 0; i < s.length; i++) s[i] += c.counts[i] * k;
+}
+
+/** Equal counts, decided cheaply: the same counts array (so equal elements) and equal bigints. */
+const sameCounts = (a: Counts, b: Counts): boolean =>
+  a === b ||
+  (a.counts === b.counts &&
+    a.params === b.params &&
+    a.buffers === b.buffers &&
+    a.macs === b.macs &&
+    a.flops === b.flops &&
+    a.activations === b.activations);
+
+/** Distinct terms grouped by sumRows; later ones are added one by one. */
+const GROUPS = 8;
+
+/**
+ * Adds rows [from, to) into `acc`. A block row's `total` already holds everything up to its
+ * `end`, so only the outermost rows are added (the same sum). Rows moved from one shared
+ * evaluation repeat the same counts, so equal terms are grouped and multiplied: a 10,000-layer
+ * model adds a handful of bigints instead of ~50,000, each of which allocated.
+ */
+export function sumRows(acc: CountsSum, rows: readonly Row[], from: number, to: number): void {
+  const terms: Counts[] = [];
+  const times: number[] = [];
+  for (let i = from; i < to;) {
+    const r = rows[i];
+    const c: Counts = r.total ?? r;
+    i = r.total ? r.end : i + 1;
+    let g = 0;
+    while (g < terms.length && !sameCounts(c, terms[g])) g++;
+    if (g < terms.length) times[g]++;
+    else if (terms.length < GROUPS) {
+      terms.push(c);
+      times.push(1);
+    } else addInto(acc, c);
+  }
+  for (let g = 0; g < terms.length; g++) addTimes(acc, terms[g], times[g]);
+}
+
 export function trainingOnlyRow(r: Row, conventions: number): Row {
   const none = { macs: 0n, flops: 0n, counts: new Array<bigint>(conventions).fill(0n), activations: 0n };
   return { ...r, ...none, trainingOnly: true, ...(r.total ? { total: { ...r.total, ...none } } : {}) };
 }
+
+/** Model path of an evaluated path: repeat iterations (`#2`) removed. */
+const stripIterations = (path: string): string => (path.includes('#') ? path.replace(/#\d+/g, '') : path);
 
 /** What a row says about the layer itself; the numbers come separately as Counts. */
 export interface RowHead {
@@ -116,7 +169,7 @@ export interface RowHead {
 export function makeRow(h: RowHead, c: Counts, end: number): Row {
   return {
     path: h.path,
-    modelPath: h.path.includes('#') ? h.path.replace(/#\d+/g, '') : h.path,
+    modelPath: stripIterations(h.path),
     depth: h.depth,
     type: h.type,
     name: h.name,
@@ -152,50 +205,69 @@ export interface Memo {
   readonly output: Shape | null;
   /** No row has an error (error messages name a path, so such rows cannot move). */
   readonly clean: boolean;
+  /** Filled by placeRows on the first move: row paths after `path`, and with "#n" removed. */
+  suffixes: readonly string[] | undefined;
+  modelSuffixes: readonly string[] | undefined;
 }
 
 /**
- * Memos of the latest runs: layer object → its evaluation. Layer objects are immutable values
- * and the editor replaces only what it changes, so the next run of an edited model finds most
- * of its layers in the memos of the run before. One Map per run, the last few runs kept: this
- * used to be one WeakMap for every layer ever evaluated, and its ephemeron table (traced at
- * every scavenge) cost half of a cold 10,000-layer evaluation; a run's Map is dropped whole.
+ * Memos of the latest run per run key (batch and conventions): layer object → its evaluation.
+ * Layer objects are immutable values and the editor replaces only what it changes, so the next
+ * run of an edited model finds most of its layers in the memos of the run before. This used to
+ * be one WeakMap for every layer ever evaluated; its ephemeron table (traced at every scavenge)
+ * cost half of a cold 10,000-layer evaluation. Now each run fills a Map and replaces the one
+ * before, which is dropped whole; only the latest run per key is kept, so models evaluated
+ * alternately with the same key (a rare case: the editor's model is the only one evaluated
+ * with all conventions) start without memos, and still share equal layers within the run.
  */
-const KEPT_RUNS = 4;
-const RECENT: { readonly runKey: string; readonly memos: Map<object, Memo> }[] = [];
+const KEPT_KEYS = 4;
+const LATEST = new Map<string, Map<object, Memo>>();
 
-/**
- * The memos of the latest run with this key that evaluated some of `layers` (the top-level
- * list; its first, middle and last layers are looked up), else of the latest run with this key.
- */
-export function recentMemos(runKey: string, layers: readonly unknown[]): Map<object, Memo> | undefined {
-  let latest: Map<object, Memo> | undefined;
-  const probes = [layers[0], layers[layers.length >> 1], layers[layers.length - 1]];
-  for (let i = RECENT.length - 1; i >= 0; i--) {
-    const { runKey: key, memos } = RECENT[i];
-    if (key !== runKey) continue;
-    latest ??= memos;
-    for (const l of probes) if (typeof l === 'object' && l !== null && memos.has(l)) return memos;
-  }
-  return latest;
-}
+/** The memos of the latest finished run with this key. */
+export const recentMemos = (runKey: string): Map<object, Memo> | undefined => LATEST.get(runKey);
 
-/** Keeps a finished run's memos for the next runs. */
+/** Keeps a finished run's memos for the next run with the same key. */
 export function keepMemos(runKey: string, memos: Map<object, Memo>): void {
-  RECENT.push({ runKey, memos });
-  if (RECENT.length > KEPT_RUNS) RECENT.shift();
+  LATEST.delete(runKey);
+  LATEST.set(runKey, memos);
+  if (LATEST.size > KEPT_KEYS) LATEST.delete(LATEST.keys().next().value as string);
 }
 
 export const sameShape = (a: Shape | null, b: Shape | null): boolean =>
   a === b || (a !== null && b !== null && a.length === b.length && a.every((d, i) => d === b[i]));
 
-/** A cached row placed elsewhere: same numbers; path prefix, `end` and depth moved. */
-export function movedRow(r: Row, fromPath: string, toPath: string, offset: number, depthShift = 0): Row {
-  const path = fromPath === toPath ? r.path : toPath + r.path.slice(fromPath.length);
+/**
+ * Appends a memo's rows to `out`, placed at `toPath` (`offset` rows later, `depthShift` levels
+ * deeper): same row objects when nothing moved, else copies with the same numbers.
+ */
+export function placeRows(m: Memo, toPath: string, offset: number, depthShift: number, out: Row[]): void {
+  if (offset === 0 && depthShift === 0 && m.path === toPath) {
+    for (const r of m.rows) out.push(r);
+    return;
+  }
+  if (m.path === toPath) {
+    for (const r of m.rows) out.push(movedRow(r, r.path, r.modelPath, offset, depthShift));
+    return;
+  }
+  // Paths inside the layer are its own path plus a suffix (`.body[1]`, `#2.body[0]`); the
+  // suffixes are computed once per memo, as repetitive models place one memo many times.
+  const suffixes = (m.suffixes ??= m.rows.map((r) => r.path.slice(m.path.length)));
+  const modelSuffixes = (m.modelSuffixes ??= suffixes.map(stripIterations));
+  const toModel = stripIterations(toPath);
+  for (let i = 0; i < m.rows.length; i++) {
+    const path = toPath + suffixes[i];
+    // A block's path ends in "]", so stripping "#n" from the whole = stripping both parts.
+    const modelPath = toModel === toPath && modelSuffixes[i] === suffixes[i] ? path : toModel + modelSuffixes[i];
+    out.push(movedRow(m.rows[i], path, modelPath, offset, depthShift));
+  }
+}
+
+/** A row with the same numbers at another place: path, `end` and depth moved. */
+function movedRow(r: Row, path: string, modelPath: string, offset: number, depthShift: number): Row {
   // One literal with makeRow's field order (same hidden class); no intermediate copies.
   return {
     path,
-    modelPath: path === r.path ? r.modelPath : path.includes('#') ? path.replace(/#\d+/g, '') : path,
+    modelPath,
     depth: r.depth + depthShift,
     type: r.type,
     name: r.name,

@@ -101,8 +101,8 @@ export function hashOf(spec: object, input: Shape): number {
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /**
- * Exact equality of two values that both passed `hashOf` (so both are plain data): see the
- * file comment for what "equal" means.
+ * Exact equality of any value `a` with a value `b` that passed `hashOf` (plain data): see the
+ * file comment for what "equal" means. `a` is checked as it is walked, so it need not be hashed.
  */
 export function sameContent(a: unknown, b: unknown): boolean {
   if (typeof a === 'number') return typeof b === 'number' && Object.is(a, b);
@@ -110,10 +110,11 @@ export function sameContent(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
+    // b has no holes or undefined elements, so a hole in a (read as undefined) differs.
     for (let i = 0; i < a.length; i++) if (!sameContent(a[i], b[i])) return false;
     return true;
   }
-  if (Array.isArray(b)) return false;
+  if (Array.isArray(b) || !isPlainObject(a)) return false;
   let n = 0;
   for (const k in a) {
     if (!hasOwn(b, k) || !sameContent((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
@@ -131,20 +132,54 @@ interface Entry {
   readonly next: Entry | undefined;
 }
 
+/** How many recently matched layers are compared before hashing. */
+const RECENT = 4;
+
 /** Layers evaluated so far in one run, by content and input (`memo.input`). */
 export class SharedLayers {
   private readonly byHash = new Map<number, Entry>();
+  /**
+   * The last entries found by hash or added (a ring). Repetitive models repeat a short pattern
+   * (block, relu, block, relu …), so the next layer usually equals one of these: comparing
+   * first skips hashing it. The comparison is the same exact one as after a hash lookup.
+   */
+  private readonly recent: Entry[] = [];
+  private next = 0;
 
-  /** The evaluation of a layer equal in content to `spec` on an equal input, if there was one. */
-  find(hash: number, spec: object, input: Shape): Memo | undefined {
-    for (let e = this.byHash.get(hash); e; e = e.next)
+  /**
+   * The evaluation of a layer equal in content to `spec` on an equal input, if there was one;
+   * else the spec's hash, to `add` its evaluation with (UNSHAREABLE: it cannot be shared).
+   */
+  find(spec: object, input: Shape): Memo | number {
+    const recent = this.recent;
+    for (let i = 0; i < recent.length; i++) {
+      const e = recent[i];
       if (sameShape(e.memo.input, input) && sameContent(spec, e.spec)) return e.memo;
-    return undefined;
+    }
+    const hash = hashOf(spec, input);
+    if (hash === UNSHAREABLE) return hash;
+    for (let e = this.byHash.get(hash); e; e = e.next)
+      if (sameShape(e.memo.input, input) && sameContent(spec, e.spec)) {
+        this.remember(e);
+        return e.memo;
+      }
+    return hash;
   }
 
-  /** Records an evaluation (its rows must not contain errors: those name their path). */
+  /**
+   * Records the evaluation of a spec `find` did not find, with the hash it gave (its rows must
+   * not contain errors: those name their path). Does nothing for UNSHAREABLE.
+   */
   add(hash: number, spec: object, memo: Memo): void {
-    this.byHash.set(hash, { spec, memo, next: this.byHash.get(hash) });
+    if (hash === UNSHAREABLE) return;
+    const e: Entry = { spec, memo, next: this.byHash.get(hash) };
+    this.byHash.set(hash, e);
+    this.remember(e);
+  }
+
+  private remember(e: Entry): void {
+    this.recent[this.next] = e;
+    this.next = (this.next + 1) % RECENT;
   }
 }
 

@@ -10,6 +10,7 @@ import { evaluateModel, evaluateModelFromScratch, type ModelResult } from '../..
 import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
 import type { LayerSpec, Model } from '../../../src/engine/format/model';
 import { hashOf, sameContent, UNSHAREABLE } from '../../../src/engine/shared-layers';
+import { sumRows, ZERO_COUNTS, type Row } from '../../../src/engine/rows';
 import { layerList, model } from '../../helpers/arbitraries';
 import { deepModel } from '../../../bench/models';
 
@@ -130,6 +131,30 @@ describe('sharing equal layers within a run', () => {
   });
 });
 
+describe('sums of repeated rows', () => {
+  it('groups equal terms only when every count is equal (same counts array is not enough)', () => {
+    const [r] = evaluateModel(asModel([conv()]), ALL).rows;
+    const other: Row = { ...r, params: r.params + 1n };
+    expect(other.counts).toBe(r.counts);
+    const acc = ZERO_COUNTS(CONVENTION_IDS.length);
+    sumRows(acc, [r, other, r, r], 0, 4);
+    expect(acc.params).toBe(4n * r.params + 1n);
+    expect(acc.flops).toBe(4n * r.flops);
+    expect(acc.counts).toEqual(r.counts.map((c) => 4n * c));
+  });
+
+  it('more distinct terms than groups are still all added', () => {
+    const rows = evaluateModel(
+      asModel(Array.from({ length: 12 }, (_, i) => conv({ out: 4, name: `c${i}` }))),
+      ALL,
+    ).rows;
+    const acc = ZERO_COUNTS(CONVENTION_IDS.length);
+    sumRows(acc, rows, 0, rows.length);
+    expect(acc.params).toBe(rows.reduce((t, x) => t + x.params, 0n));
+    expect(acc.activations).toBe(rows.reduce((t, x) => t + x.activations, 0n));
+  });
+});
+
 describe('memos of the run before', () => {
   it('unchanged layers keep their row objects after an edit; moved and edited ones are rebuilt', () => {
     const m = asModel([conv(), { type: 'residual', body: [conv(), { type: 'relu' }] }, conv({ bias: true })]);
@@ -212,6 +237,14 @@ describe('content equality behind the sharing', () => {
       expect(hashOf({ type: 'x', v }, IN)).toBe(UNSHAREABLE);
     // eslint-disable-next-line no-sparse-arrays
     expect(hashOf({ type: 'x', v: [1, , 3] }, IN)).toBe(UNSHAREABLE);
+  });
+
+  it('a value compared without hashing is checked as it is walked', () => {
+    expect(sameContent(new Date(0), {})).toBe(false);
+    expect(sameContent({ type: 'x', v: new Map() }, { type: 'x', v: {} })).toBe(false);
+    // eslint-disable-next-line no-sparse-arrays
+    expect(sameContent({ type: 'x', v: [1, , 3] }, { type: 'x', v: [1, 2, 3] })).toBe(false);
+    expect(sameContent({ type: 'x', v: () => 1 }, { type: 'x', v: {} })).toBe(false);
   });
 
   it('the input shape is part of the hash', () => {
