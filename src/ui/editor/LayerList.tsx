@@ -146,16 +146,18 @@ function LayerListView({ result, countIndex }: { result: ModelResult | null; cou
     },
     [listTarget, setListTarget, paletteInput],
   );
-  const onRemoveBranch = useCallback(
-    (item: ListItem) => {
-      const s = useEditor.getState();
-      const block = items.find((i) => i.id === item.blockPath);
-      if (!block || block.kind !== 'layer' || item.branch === null) return;
-      const branches = (block.spec.branches as LayerSpec[][]).filter((_, i) => i !== item.branch);
-      s.updateLayer(item.blockPath, { branches });
-    },
-    [items],
-  );
+  // Reads the items through a ref, so the list headers (memoised) keep this callback across edits.
+  const itemsRef = useRef(items);
+  useEffect(() => {
+    itemsRef.current = items;
+  }, [items]);
+  const onRemoveBranch = useCallback((item: ListItem) => {
+    const s = useEditor.getState();
+    const block = itemsRef.current.find((i) => i.id === item.blockPath);
+    if (!block || block.kind !== 'layer' || item.branch === null) return;
+    const branches = (block.spec.branches as LayerSpec[][]).filter((_, i) => i !== item.branch);
+    s.updateLayer(item.blockPath, { branches });
+  }, []);
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
   const onDragEnd = (e: DragEndEvent) => {

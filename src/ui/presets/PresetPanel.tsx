@@ -5,7 +5,7 @@
  * rebuilds the preset at once through setModel (one undo step each); an invalid one shows
  * knobError's message and leaves the model as it is.
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import type { Model } from '../../engine/format/model';
 import type { Preset, PresetKnob } from '../../engine/presets';
 import { useEditor } from '../../state/store';
@@ -126,7 +126,9 @@ function Panel({
   const setModel = useEditor((s) => s.setModel);
   const t = useT();
   const preset: Preset | undefined = mod.presetByName(name);
-  const edited = useMemo(() => (preset ? editedSincePreset(model, preset, knobs) : false), [model, preset, knobs]);
+  // Deferred: the "edited since the preset" note may lag an edit by a frame; the totals may not.
+  const settled = useDeferredValue(model);
+  const edited = useMemo(() => (preset ? editedSincePreset(settled, preset, knobs) : false), [settled, preset, knobs]);
   if (!preset) return <p className="text-xs text-slate-600 dark:text-slate-300">{t('preset.unknown', { name })}</p>;
   const change = (knob: string, v: number): string | null => {
     if (knobs[knob] === v) return null;

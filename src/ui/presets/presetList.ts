@@ -92,8 +92,32 @@ export function rebuildPreset(
 export function editedSincePreset(model: Model, preset: Preset, knobs: Readonly<Record<string, number>>): boolean {
   try {
     const built = preset.build(knobs);
-    return JSON.stringify([built.input, built.layers]) !== JSON.stringify([model.input, model.layers]);
+    return !sameJson(built.input, model.input) || !sameJson(built.layers, model.layers);
   } catch {
     return true;
   }
+}
+
+/**
+ * Whether two JSON values are equal (object key order ignored, `undefined` members ignored as
+ * JSON.stringify does), stopping at the first difference and sharing no strings: this runs on
+ * every edit of a model opened from a preset.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], bb[i])) return false;
+    return true;
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
+  const ak = keys(ao);
+  if (ak.length !== keys(bo).length) return false;
+  for (const k of ak) if (!sameJson(ao[k], bo[k])) return false;
+  return true;
 }

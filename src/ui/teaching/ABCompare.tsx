@@ -3,7 +3,7 @@
  * in the selected convention — shareable as one link. B is evaluated by its own engine client
  * (a second worker), so the UI never counts and never blocks.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { CONVENTION_IDS, conventionById } from '../../engine/conventions/registry';
 import type { ModelResult } from '../../engine/evaluate';
 import type { Model } from '../../engine/format/model';
@@ -94,7 +94,7 @@ function metrics(t: T, name: string, ci: number) {
 
 export function ABCompare() {
   const t = useT();
-  const a = useEvaluationStore((s) => s.result);
+  const a = useDeferredValue(useEvaluationStore((s) => s.result)); // after the totals' repaint
   const modelA = useEditor((s) => s.model);
   const convention = useEditor((s) => s.settings.convention);
   const fmt = useEditor((s) => s.settings.numberFormat);

@@ -3,7 +3,7 @@
  * for each other convention the layer types its difference comes from. Clicking a convention
  * selects it. The numbers are the engine's (the evaluation already holds every convention).
  */
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { conventionById } from '../../engine/conventions/registry';
 import { kindOf } from '../../engine/layers/registry';
 import { useEditor } from '../../state/store';
@@ -30,7 +30,7 @@ function diffText(d: TypeDiff, t: T, fmt: 'si' | 'exact'): string {
 
 export function ConventionsTable() {
   const t = useT();
-  const result = useEvaluationStore((s) => s.result);
+  const result = useDeferredValue(useEvaluationStore((s) => s.result)); // after the totals' repaint
   const selected = useConventionIndex();
   const fmt = useEditor((s) => s.settings.numberFormat);
   const setSettings = useEditor((s) => s.setSettings);

@@ -4,7 +4,7 @@
  * which uses the engine's own formulas. After a convention switch it lists the terms that
  * changed. Plain-words notes say where the seed article differs from the tools.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { changedTerms, countExpr, explainRow, type Quantity } from '../../engine/explain';
 import { conventionById } from '../../engine/conventions/registry';
 import { useEditor } from '../../state/store';
@@ -68,7 +68,8 @@ export function FormulaInspector() {
   const katex = useKatex();
   const selection = useEditor((s) => s.selection);
   const convention = useEditor((s) => s.settings.convention);
-  const result = useEvaluationStore((s) => s.result);
+  // Deferred: the totals repaint first; formulas (KaTeX) follow in a render that never delays them.
+  const result = useDeferredValue(useEvaluationStore((s) => s.result));
   const prev = usePreviousConvention(convention);
   const hidden = useHidden(selection ? layerPart(selection) : '');
   const reveal = useTeaching((s) => s.reveal);

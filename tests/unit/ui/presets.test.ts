@@ -13,6 +13,7 @@ import {
   groupPresets,
   presetMeta,
   rebuildPreset,
+  sameJson,
 } from '../../../src/ui/presets/presetList';
 import type { PresetSummaryResult } from '../../../src/worker/presetClient';
 import { decodeShare, encodeShare } from '../../../src/state/urlCodec';
@@ -138,5 +139,19 @@ describe('a rebuilt preset travels in the share link', () => {
     expect(presetMeta(back.state.model)).toEqual(presetMeta(m));
     expect(presetMeta(back.state.model)?.knobs).toMatchObject(knobs);
     expect(back.state.model.layers).toEqual(m.layers);
+  });
+});
+
+describe('sameJson: JSON equality without building strings', () => {
+  it.each([
+    [{ a: 1, b: [1, 2] }, { b: [1, 2], a: 1 }, true],
+    [{ a: 1, b: undefined }, { a: 1 }, true],
+    [[1, 2], [1, 2, 3], false],
+    [{ a: [1, { c: 2 }] }, { a: [1, { c: 3 }] }, false],
+    [{ a: 1 }, [1], false],
+    [null, {}, false],
+    ['x', 'x', true],
+  ])('%j vs %j → %s', (a, b, same) => {
+    expect(sameJson(a, b)).toBe(same);
   });
 });
