@@ -8,7 +8,8 @@
  * latency from the runtime worker (useRuntime). Clicking a bar selects the layer in the editor;
  * the editor's selection outlines the bar.
  */
-import { useDeferredValue, useId, useRef, type KeyboardEvent } from 'react';
+import { useDeferredValue, useId } from 'react';
+import { Tabs } from '../Tabs';
 import { conventionById } from '../../engine/conventions/registry';
 import { useConventionIndex, useEvaluation } from '../../state/evaluation';
 import { useRuntime, useRuntimeCompare } from '../../state/runtime';
@@ -106,19 +107,8 @@ export default function ChartsPanel() {
   const precision = useEditor((s) => s.settings.precision);
   const setSettings = useEditor((s) => s.setSettings);
   const id = useId();
-  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const setTab = (k: ChartTab) => useChartsView.setState({ tab: k });
   const t = useT();
-
-  const onKey = (e: KeyboardEvent) => {
-    const i = CHART_TABS.indexOf(tab);
-    const keys: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: CHART_TABS.length - 1 };
-    if (!(e.key in keys)) return;
-    e.preventDefault();
-    const j = (keys[e.key] + CHART_TABS.length) % CHART_TABS.length;
-    setTab(CHART_TABS[j]);
-    buttons.current[j]?.focus();
-  };
 
   return (
     <section aria-label={t('charts.region')} data-testid="charts-panel" className="flex flex-col gap-2">
@@ -140,44 +130,18 @@ export default function ChartsPanel() {
       </div>
       {open && (
         <div id={`${id}-body`}>
-          <div
-            role="tablist"
-            aria-label={t('charts.button')}
-            className="mb-2 flex flex-wrap gap-x-0.5 border-b border-slate-200 dark:border-slate-700"
-            onKeyDown={onKey}
-          >
-            {CHART_TABS.map((k, i) => (
-              <button
-                key={k}
-                ref={(el) => {
-                  buttons.current[i] = el;
-                }}
-                type="button"
-                role="tab"
-                id={`${id}-${k}`}
-                aria-selected={tab === k}
-                aria-controls={`${id}-panel`}
-                tabIndex={tab === k ? 0 : -1}
-                data-testid={`chart-tab-${k}`}
-                onClick={() => setTab(k)}
-                className={`focus-ring -mb-px rounded-t-md border-b-2 px-2 py-0.5 text-sm font-medium ${
-                  tab === k
-                    ? 'border-indigo-700 text-indigo-800 dark:border-indigo-300 dark:text-indigo-200'
-                    : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white'
-                }`}
-              >
-                {t(`chart.tab.${k}`)}
-              </button>
-            ))}
-          </div>
-          <div
-            role="tabpanel"
-            id={`${id}-panel`}
-            aria-labelledby={`${id}-${tab}`}
-            className={tab === 'devices' ? 'max-h-[22rem] overflow-auto' : ''}
+          <Tabs
+            tabs={CHART_TABS}
+            value={tab}
+            onChange={setTab}
+            label={t('charts.button')}
+            title={(k) => t(`chart.tab.${k}`)}
+            testId={(k) => `chart-tab-${k}`}
+            size="small"
+            panelClassName={tab === 'devices' ? 'max-h-[22rem] overflow-auto' : ''}
           >
             <ChartBody tab={tab} />
-          </div>
+          </Tabs>
         </div>
       )}
     </section>

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import { runtimeOf, type LatencyView } from '../../../src/worker/runtime';
@@ -14,6 +14,7 @@ import {
   RooflineChart,
   WhyThisNumber,
 } from '../../../src/ui/charts';
+import { layerSeries, rooflinePoints } from '../../../src/ui/charts/chartData';
 
 // Smoke tests: every panel renders with a real preset (MobileNetV2, torchvision layout) without throwing,
 // and the controls call back. Pixel output is checked in the browser (Playwright), not here.
@@ -66,5 +67,75 @@ describe('chart panels render', () => {
       .map((o) => o.value)
       .filter(Boolean);
     expect(options).toEqual(['jetson-nano', 'jetson-xavier-nx', 'jetson-orin-nano', 'jetson-agx-orin']);
+  });
+});
+
+describe('hand-drawn plots (src/ui/charts/svg) draw every item and pick one', () => {
+  // jsdom has no layout: give every element a 600 × 240 box so the plots draw.
+  const rect = { x: 0, y: 0, left: 0, top: 0, width: 600, height: 240, right: 600, bottom: 240 };
+  let restore: () => void = () => {};
+  beforeEach(() => {
+    const spy = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ ...rect, toJSON() {} });
+    restore = () => spy.mockRestore();
+  });
+  afterEach(() => {
+    cleanup();
+    restore();
+  });
+  const points = layerSeries(r, -1).points;
+
+  it('per-layer bars: one bar per layer, the selected one outlined, a click selects', () => {
+    const onSelect = vi.fn();
+    const { container } = render(
+      <LayerBarsChart
+        result={r}
+        countIndex={-1}
+        countLabel="MACs"
+        selectedPath={points[3].selectPath}
+        onSelect={onSelect}
+      />,
+    );
+    const bars = container.querySelectorAll('rect.chart-bar');
+    expect(bars).toHaveLength(points.length);
+    const outlined = [...bars].filter((b) => b.getAttribute('stroke'));
+    expect(outlined.map((b) => b.getAttribute('data-testid'))).toEqual([`bar-count-${points[3].key}`]);
+    // The plot box starts at x = 56 (the y axis) and ends 12 px before the right edge.
+    const band = (600 - 12 - 56) / points.length;
+    fireEvent.click(screen.getByRole('group', { name: /Per-layer/ }), { clientX: 56 + band * 5.5, clientY: 100 });
+    expect(onSelect).toHaveBeenCalledWith(points[5].selectPath);
+  });
+
+  it('keyboard: arrows show the tooltip of the next bar, Enter selects it', () => {
+    const onSelect = vi.fn();
+    render(<LayerBarsChart result={r} countIndex={-1} countLabel="MACs" onSelect={onSelect} />);
+    const chart = screen.getByRole('group', { name: /Per-layer/ });
+    fireEvent.keyDown(chart, { key: 'ArrowRight' });
+    fireEvent.keyDown(chart, { key: 'ArrowRight' });
+    expect(screen.getByTestId('chart-tooltip').textContent).toContain(points[1].label);
+    fireEvent.keyDown(chart, { key: 'Enter' });
+    expect(onSelect).toHaveBeenCalledWith(points[1].selectPath);
+    fireEvent.keyDown(chart, { key: 'Escape' });
+    expect(screen.queryByTestId('chart-tooltip')).toBeNull();
+  });
+
+  it('memory bars stack the held and own parts and mark the peak', () => {
+    const { container } = render(<MemoryChart memory={answer.memory} />);
+    const steps = answer.memory!.points.length;
+    expect(container.querySelectorAll('rect.chart-bar')).toHaveLength(2 * steps);
+    expect(container.textContent).toMatch(/peak [0-9.]+ MB/);
+  });
+
+  it('roofline: one point per kernel and the roof line', () => {
+    const { container } = render(<RooflineChart latency={e} />);
+    expect(container.querySelectorAll('circle.chart-point')).toHaveLength(rooflinePoints(e.points).length);
+    expect(container.querySelector('polyline')).not.toBeNull();
+  });
+
+  it('cumulative curves end at 100 %', () => {
+    const { container } = render(<CumulativeChart result={r} countIndex={-1} countLabel="MACs" />);
+    const paths = [...container.querySelectorAll('path.chart-line')].map((p) => p.getAttribute('d')!);
+    expect(paths).toHaveLength(2);
+    // The top of the plot (100 %) is y = 24 (legend row above it).
+    for (const d of paths) expect(d.endsWith('V24.0')).toBe(true);
   });
 });
