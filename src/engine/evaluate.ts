@@ -22,6 +22,7 @@ import {
   makeRow,
   keepMemos,
   recentMemos,
+  placeRange,
   placeRows,
   sumRows,
   sameShape,
@@ -33,13 +34,14 @@ import {
   type RowHead,
   type EvalOptions,
   type Memo,
+  type RunMemos,
 } from './rows';
 
 export type { Counts, EvalOptions, ModelResult, Row } from './rows';
 
 const UNKNOWN_INPUT = 'input unknown: an earlier layer has an error';
 
-/** A row inside a training-only block: same shapes and parameters, no inference compute. */
+/** One evaluation: walks the layer tree and collects rows. */
 class Run {
   readonly rows: Row[] = [];
   readonly memoKey: string;
@@ -49,9 +51,11 @@ class Run {
    * place instead of being evaluated again. Lives for one run only, so it can never be stale.
    */
   private readonly shared: SharedLayers | null;
-  /** Evaluations of the run before (by layer object), and of this run, for the next one. */
-  private readonly previous: Map<object, Memo> | undefined;
-  readonly memos = new Map<object, Memo>();
+  /** The run before (same batch and conventions), and this run's first row of each layer object. */
+  private readonly previous: RunMemos | undefined;
+  readonly firstRow = new Map<object, number>();
+  /** Depth inside training-only blocks, whose rows are replaced after their layers ran. */
+  private trainingOnly = 0;
   constructor(
     readonly batch: number,
     readonly convs: readonly Convention[],
@@ -121,69 +125,50 @@ class Run {
   }
 
   layer(spec: LayerSpec, input: Shape | null, path: string, depth: number): Shape | null {
-    // Incremental evaluation: the editor replaces only the objects it changes, so a layer (or a
-    // whole block) that is the same object with the same input, batch and conventions as in the
-    // run before has the same numbers. Reuse its rows (moved if its path or position changed;
-    // error messages name the path, so rows with errors are only reused in place).
     const cacheable = typeof spec === 'object' && spec !== null;
-    const memo = cacheable ? this.previous?.get(spec) : undefined;
     const start = this.rows.length;
-    if (memo && memo.runKey === this.memoKey && sameShape(memo.input, input) && (memo.clean || memo.path === path)) {
-      const output = this.place(memo, path, depth);
-      // Carried into this run's memos (as it is when its rows did not move).
-      if (this.rows[start] === memo.rows[0]) this.memos.set(spec, memo);
-      else this.remember(spec, input, path, depth, start, output, memo.clean);
-      return output;
+    // Incremental evaluation: the editor replaces only the objects it changes, so a layer (or a
+    // whole block) that is the same object with the same input as in the run before (same batch
+    // and conventions) has the same numbers. Reuse its rows, moved if its path or position
+    // changed; error messages name the path, so rows with errors are only reused in place. (A
+    // block row has an error whenever a row inside it has one: the error's null output
+    // propagates to the block's combine.)
+    const prev = this.previous;
+    const at = cacheable && prev ? prev.firstRow.get(spec) : undefined;
+    if (at !== undefined && prev) {
+      const head = prev.rows[at];
+      if (sameShape(head.input, input) && (head.error === undefined || head.path === path)) {
+        placeRange(prev.rows, at, head.end, head.path, path, start - at, depth - head.depth, this.rows);
+        this.record(spec, start);
+        return head.output;
+      }
     }
     // A layer equal in content to one evaluated earlier in this run, on an equal input.
     const shared = this.shared;
     const found = shared && input && cacheable ? shared.find(spec, input) : UNSHAREABLE;
     if (typeof found !== 'number') {
-      const output = this.place(found, path, depth);
-      this.remember(spec, input, path, depth, start, output, true);
-      return output;
+      placeRows(found, path, start - found.start, depth - found.depth, this.rows);
+      this.record(spec, start);
+      return found.output;
     }
     const output = this.compute(spec, input, path, depth);
     if (!cacheable) return output;
-    let clean = true;
-    for (let i = start; i < this.rows.length && clean; i++) clean = this.rows[i].error === undefined;
-    const done = this.remember(spec, input, path, depth, start, output, clean);
+    this.record(spec, start);
+    if (!shared || found === UNSHAREABLE) return output;
     // Only error-free evaluations are shared: error messages name the path.
-    if (clean) shared?.add(found, spec, done);
+    for (let i = start; i < this.rows.length; i++) if (this.rows[i].error !== undefined) return output;
+    const rows = this.rows.slice(start);
+    const memo: Memo = { input, path, depth, start, rows, output, suffixes: undefined, modelSuffixes: undefined };
+    shared.add(found, spec, memo);
     return output;
   }
 
-  /** Records the rows from `start` on as the evaluation of `spec`, for the next run. */
-  private remember(
-    spec: object,
-    input: Shape | null,
-    path: string,
-    depth: number,
-    start: number,
-    output: Shape | null,
-    clean: boolean,
-  ): Memo {
-    const rows = this.rows.slice(start);
-    const memo: Memo = {
-      input,
-      runKey: this.memoKey,
-      path,
-      depth,
-      start,
-      rows,
-      output,
-      clean,
-      suffixes: undefined,
-      modelSuffixes: undefined,
-    };
-    this.memos.set(spec, memo);
-    return memo;
-  }
-
-  /** Appends the rows of an earlier evaluation, moved to `path` and `depth` when they differ. */
-  private place(m: Memo, path: string, depth: number): Shape | null {
-    placeRows(m, path, this.rows.length - m.start, depth - m.depth, this.rows);
-    return m.output;
+  /** Records where the rows of `spec` start, for the next run. */
+  private record(spec: object, start: number): void {
+    // Not inside a training-only block (its rows are replaced afterwards, so the index would
+    // point at rows with zero compute), and only when the layer's rows form one range (an
+    // internal error leaves an extra row).
+    if (this.trainingOnly === 0 && this.rows[start].end === this.rows.length) this.firstRow.set(spec, start);
   }
 
   private compute(spec: LayerSpec, input: Shape | null, path: string, depth: number): Shape | null {
@@ -240,14 +225,19 @@ class Run {
     this.errorRow(spec, path, depth, input, UNKNOWN_INPUT, kind);
     const outputs: (Shape | null)[] = [];
     const lists = kind.lists(spec);
-    if (kind.mode === 'repeat') {
-      let x = input;
-      for (let t = 0; t < (p.times as number); t++)
-        x = this.list(lists[0].layers, x, `${path}#${t}.${lists[0].key}`, depth + 1);
-      outputs.push(x);
-    } else {
-      for (const l of lists)
-        outputs.push(l.layers.length ? this.list(l.layers, input, `${path}.${l.key}`, depth + 1) : input);
+    if (kind.trainingOnly) this.trainingOnly++;
+    try {
+      if (kind.mode === 'repeat') {
+        let x = input;
+        for (let t = 0; t < (p.times as number); t++)
+          x = this.list(lists[0].layers, x, `${path}#${t}.${lists[0].key}`, depth + 1);
+        outputs.push(x);
+      } else {
+        for (const l of lists)
+          outputs.push(l.layers.length ? this.list(l.layers, input, `${path}.${l.key}`, depth + 1) : input);
+      }
+    } finally {
+      if (kind.trainingOnly) this.trainingOnly--;
     }
     const end = this.rows.length;
     if (kind.trainingOnly)
@@ -328,7 +318,8 @@ function evaluate(model: Model, opts: EvalOptions, reuse: boolean): ModelResult 
       modelError: `internal error: ${(err as Error).message}`,
     };
   }
-  if (reuse) keepMemos(run.memoKey, run.memos);
+  // The engine keeps its rows for the next run; the caller gets its own array.
+  if (reuse) keepMemos(run.memoKey, { rows: run.rows, firstRow: run.firstRow });
   const totals = ZERO_COUNTS(ids.length);
   sumRows(totals, run.rows, 0, run.rows.length);
   let errors = 0;
@@ -338,7 +329,7 @@ function evaluate(model: Model, opts: EvalOptions, reuse: boolean): ModelResult 
     batch,
     input: header.error ? null : header.input,
     output,
-    rows: run.rows,
+    rows: reuse ? run.rows.slice() : run.rows,
     totals,
     errors,
     ...(header.error ? { modelError: header.error } : {}),

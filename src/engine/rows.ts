@@ -192,10 +192,9 @@ export function makeRow(h: RowHead, c: Counts, end: number): Row {
   };
 }
 
+/** An evaluation of a layer that can be placed elsewhere in the same run (shared-layers.ts). */
 export interface Memo {
   readonly input: Shape | null;
-  /** Batch and conventions of the run that computed it. */
-  readonly runKey: string;
   readonly path: string;
   readonly depth: number;
   /** Index of the layer's first row when it was computed. */
@@ -203,33 +202,42 @@ export interface Memo {
   /** The layer's row and, for a block, its descendants' rows. */
   readonly rows: readonly Row[];
   readonly output: Shape | null;
-  /** No row has an error (error messages name a path, so such rows cannot move). */
-  readonly clean: boolean;
   /** Filled by placeRows on the first move: row paths after `path`, and with "#n" removed. */
   suffixes: readonly string[] | undefined;
   modelSuffixes: readonly string[] | undefined;
 }
 
 /**
- * Memos of the latest run per run key (batch and conventions): layer object → its evaluation.
- * Layer objects are immutable values and the editor replaces only what it changes, so the next
- * run of an edited model finds most of its layers in the memos of the run before. This used to
- * be one WeakMap for every layer ever evaluated; its ephemeron table (traced at every scavenge)
- * cost half of a cold 10,000-layer evaluation. Now each run fills a Map and replaces the one
- * before, which is dropped whole; only the latest run per key is kept, so models evaluated
- * alternately with the same key (a rare case: the editor's model is the only one evaluated
- * with all conventions) start without memos, and still share equal layers within the run.
+ * What a finished run leaves for the next: its rows, and for each layer object it evaluated the
+ * index of that layer's first row (its rows run to that row's `end`). Layer objects are
+ * immutable values and the editor replaces only what it changes, so the next run of an edited
+ * model finds most of its layers here and reuses their rows.
+ *
+ * This used to be one WeakMap from every layer ever evaluated to a memo object holding a copy
+ * of its rows. Its ephemeron table is traced at every scavenge, and the memo objects and copies
+ * were most of what a cold 10,000-layer evaluation allocated: together half its time. Now a run
+ * fills a Map with small integers and replaces the one before, which is dropped whole.
  */
+export interface RunMemos {
+  readonly rows: readonly Row[];
+  readonly firstRow: ReadonlyMap<object, number>;
+}
+
+/** Runs kept: the latest per run key (batch and conventions), for this many keys. */
 const KEPT_KEYS = 4;
-const LATEST = new Map<string, Map<object, Memo>>();
+const LATEST = new Map<string, RunMemos>();
 
-/** The memos of the latest finished run with this key. */
-export const recentMemos = (runKey: string): Map<object, Memo> | undefined => LATEST.get(runKey);
+/**
+ * The latest finished run with this key. Models evaluated alternately with the same key (rare:
+ * the editor's model is the only one evaluated with its conventions) start without memos, and
+ * still share equal layers within the run.
+ */
+export const recentMemos = (runKey: string): RunMemos | undefined => LATEST.get(runKey);
 
-/** Keeps a finished run's memos for the next run with the same key. */
-export function keepMemos(runKey: string, memos: Map<object, Memo>): void {
+/** Keeps a finished run for the next run with the same key. Its rows must not change any more. */
+export function keepMemos(runKey: string, run: RunMemos): void {
   LATEST.delete(runKey);
-  LATEST.set(runKey, memos);
+  LATEST.set(runKey, run);
   if (LATEST.size > KEPT_KEYS) LATEST.delete(LATEST.keys().next().value as string);
 }
 
@@ -241,14 +249,7 @@ export const sameShape = (a: Shape | null, b: Shape | null): boolean =>
  * deeper): same row objects when nothing moved, else copies with the same numbers.
  */
 export function placeRows(m: Memo, toPath: string, offset: number, depthShift: number, out: Row[]): void {
-  if (offset === 0 && depthShift === 0 && m.path === toPath) {
-    for (const r of m.rows) out.push(r);
-    return;
-  }
-  if (m.path === toPath) {
-    for (const r of m.rows) out.push(movedRow(r, r.path, r.modelPath, offset, depthShift));
-    return;
-  }
+  if (m.path === toPath) return placeRange(m.rows, 0, m.rows.length, toPath, toPath, offset, depthShift, out);
   // Paths inside the layer are its own path plus a suffix (`.body[1]`, `#2.body[0]`); the
   // suffixes are computed once per memo, as repetitive models place one memo many times.
   const suffixes = (m.suffixes ??= m.rows.map((r) => r.path.slice(m.path.length)));
@@ -256,9 +257,38 @@ export function placeRows(m: Memo, toPath: string, offset: number, depthShift: n
   const toModel = stripIterations(toPath);
   for (let i = 0; i < m.rows.length; i++) {
     const path = toPath + suffixes[i];
-    // A block's path ends in "]", so stripping "#n" from the whole = stripping both parts.
+    // A layer's path ends in "]", so stripping "#n" from the whole = stripping both parts.
     const modelPath = toModel === toPath && modelSuffixes[i] === suffixes[i] ? path : toModel + modelSuffixes[i];
     out.push(movedRow(m.rows[i], path, modelPath, offset, depthShift));
+  }
+}
+
+/**
+ * Appends rows [from, to) of `src`, the rows of a layer evaluated at `fromPath`, placed at
+ * `toPath`, `offset` rows later and `depthShift` levels deeper (same objects if nothing moved).
+ */
+export function placeRange(
+  src: readonly Row[],
+  from: number,
+  to: number,
+  fromPath: string,
+  toPath: string,
+  offset: number,
+  depthShift: number,
+  out: Row[],
+): void {
+  if (offset === 0 && depthShift === 0 && fromPath === toPath) {
+    for (let i = from; i < to; i++) out.push(src[i]);
+    return;
+  }
+  const toModel = stripIterations(toPath);
+  for (let i = from; i < to; i++) {
+    const r = src[i];
+    if (fromPath === toPath) out.push(movedRow(r, r.path, r.modelPath, offset, depthShift));
+    else {
+      const suffix = r.path.slice(fromPath.length);
+      out.push(movedRow(r, toPath + suffix, toModel + stripIterations(suffix), offset, depthShift));
+    }
   }
 }
 

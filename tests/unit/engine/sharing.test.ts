@@ -171,6 +171,16 @@ describe('memos of the run before', () => {
     expect(moved.rows.map((x) => x.path).slice(1, 4)).toEqual(['layers[1]', 'layers[2]', 'layers[2].body[0]']);
   });
 
+  it('a layer object taken out of an aux head counts its compute again', () => {
+    const inner = conv({ name: 'inside' });
+    const withAux = asModel([{ type: 'aux', body: [inner, { type: 'relu' }] }]);
+    expect(evaluateModel(withAux, ALL).rows[1].flops).toBe(0n);
+    const outside = asModel([inner, { type: 'aux', body: [{ type: 'relu' }] }]);
+    const r = evaluateModel(outside, ALL);
+    expect(r).toEqual(evaluateModelFromScratch(structuredClone(outside), ALL));
+    expect(r.rows[0].flops).toBeGreaterThan(0n);
+  });
+
   it('a moved layer with an error gets a message with its new path', () => {
     const bad = { type: 'residual', body: [conv({ kernel: 0 })] } as LayerSpec;
     expect(evaluateModel(asModel([bad]), ALL).rows[1].error).toContain('layers[0].body[0]');
