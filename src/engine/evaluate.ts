@@ -9,7 +9,8 @@
  */
 import { evaluate as evalExpr, type Symbols } from './expr';
 import type { LayerSpec, Model, Shape } from './format/model';
-import { isBlock, parseLayer, type AnyKind } from './layers/registry';
+import { isBlock, kindOf, parseLayer, type AnyKind } from './layers/registry';
+import { withDefaults } from './layers/fields';
 import type { BlockKind } from './layers/block';
 import type { LeafKind, Params } from './layers/kind';
 import { conventionById, DEFAULT_CONVENTION } from './conventions/registry';
@@ -24,6 +25,7 @@ import {
   recentMemos,
   placeRange,
   placeRows,
+  renamedRow,
   sumRows,
   sameShape,
   trainingOnlyRow,
@@ -148,6 +150,12 @@ class Run {
     const found = shared && input && cacheable ? shared.find(spec, input) : UNSHAREABLE;
     if (typeof found !== 'number') {
       placeRows(found, path, start - found.start, depth - found.depth, this.rows);
+      // Equal but for the layer's own name: its row gets its name and fields.
+      const first = this.rows[start];
+      if (first.name !== spec.name || 'name' in spec !== 'name' in (first.params_ as object)) {
+        const kind = kindOf(spec.type) as AnyKind;
+        this.rows[start] = renamedRow(first, spec.name, withDefaults(kind.fields, spec));
+      }
       this.record(spec, start);
       return found.output;
     }

@@ -292,6 +292,33 @@ export function placeRange(
   }
 }
 
+/** The same row for a layer that differs only in its name: `name` and `params_` replaced. */
+export function renamedRow(r: Row, name: string | undefined, params: Params): Row {
+  return {
+    path: r.path,
+    modelPath: r.modelPath,
+    depth: r.depth,
+    type: r.type,
+    name,
+    category: r.category,
+    block: r.block,
+    input: r.input,
+    output: r.output,
+    symbols: r.symbols,
+    params_: params,
+    error: r.error,
+    params: r.params,
+    buffers: r.buffers,
+    macs: r.macs,
+    flops: r.flops,
+    counts: r.counts,
+    activations: r.activations,
+    end: r.end,
+    total: r.total,
+    trainingOnly: r.trainingOnly,
+  };
+}
+
 /** A row with the same numbers at another place: path, `end` and depth moved. */
 function movedRow(r: Row, path: string, modelPath: string, offset: number, depthShift: number): Row {
   // One literal with makeRow's field order (same hidden class); no intermediate copies.

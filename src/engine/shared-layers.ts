@@ -13,12 +13,15 @@
  * arrays element by element; objects recursively). Only plain JSON-like data is shared; a spec
  * holding anything else (a function, a bigint, a class instance, an array hole or undefined
  * element) is evaluated on its own. Property order is not compared: the evaluator reads fields
- * by name, and the only place order shows is the key order of a row's `params_` copy.
+ * by name, and the only place order shows is the key order of a row's `params_` copy. The
+ * layer's own `name` is not compared either (models imported from ONNX name every layer), so
+ * the evaluator gives the placed row its own name and `params_`; names inside a block are.
  * Neither the hash nor the comparison allocates, which matters as much as their speed: the
  * garbage a cold evaluation leaves decides how often the collector runs.
  */
 import type { Shape } from './format/model';
 import type { Memo } from './rows';
+import { validName } from './layers/quick-validate';
 
 /** Subtrees larger than this are not shared as a whole (their layers still are, one by one). */
 export const MAX_SHARED_LAYERS = 4096;
@@ -77,24 +80,34 @@ function hashValue(h: number, v: unknown, budget: Budget): number {
         }
         return h;
       }
-      if (!isPlainObject(v)) return BAD;
-      h = mix(h, 8);
-      for (const k in v) {
-        h = hashValue(mixString(h, k), (v as Record<string, unknown>)[k], budget);
-        if (h !== h) return BAD;
-      }
-      return mix(h, 9);
+      return hashObject(h, v, budget, false);
     }
     default:
       return BAD;
   }
 }
 
-/** Hash of a layer spec's content with its input shape (non-negative), or UNSHAREABLE. */
+/** Hash of a plain object's properties in order (without `name` when `unnamed`), or BAD. */
+function hashObject(h: number, v: object, budget: Budget, unnamed: boolean): number {
+  if (!isPlainObject(v)) return BAD;
+  h = mix(h, 8);
+  for (const k in v) {
+    if (unnamed && k === 'name') continue;
+    h = hashValue(mixString(h, k), (v as Record<string, unknown>)[k], budget);
+    if (h !== h) return BAD;
+  }
+  return mix(h, 9);
+}
+
+/**
+ * Hash of a layer spec's content with its input shape (non-negative), or UNSHAREABLE. The
+ * layer's own name is left out (see `sameLayer`); an invalid name makes the spec unshareable.
+ */
 export function hashOf(spec: object, input: Shape): number {
+  if (Array.isArray(spec) || !validName((spec as { name?: unknown }).name)) return UNSHAREABLE;
   let h = 0x811c9dc5;
   for (let i = 0; i < input.length; i++) h = mixNumber(h, input[i]);
-  h = hashValue(h, spec, { objects: 0 });
+  h = hashObject(h, spec, { objects: 1 }, true);
   return Number.isNaN(h) ? UNSHAREABLE : h >>> 0;
 }
 
@@ -122,6 +135,28 @@ export function sameContent(a: unknown, b: unknown): boolean {
     n++;
   }
   for (const _k in b) n--;
+  return n === 0;
+}
+
+/**
+ * Equality of two layer specs except for the layer's own name (`b` passed `hashOf`): a name
+ * changes nothing the layer computes, only its row's `name` and `params_`, which the caller
+ * rebuilds. Names inside a block are compared (its rows below the first carry them).
+ */
+export function sameLayer(a: object, b: object): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b) || !isPlainObject(a)) return false;
+  let n = 0;
+  for (const k in a) {
+    if (k === 'name') {
+      if (!validName((a as Record<string, unknown>)[k])) return false;
+      continue;
+    }
+    if (!hasOwn(b, k) || !sameContent((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+      return false;
+    n++;
+  }
+  for (const k in b) if (k !== 'name') n--;
   return n === 0;
 }
 
@@ -154,12 +189,12 @@ export class SharedLayers {
     const recent = this.recent;
     for (let i = 0; i < recent.length; i++) {
       const e = recent[i];
-      if (sameShape(e.memo.input, input) && sameContent(spec, e.spec)) return e.memo;
+      if (sameShape(e.memo.input, input) && sameLayer(spec, e.spec)) return e.memo;
     }
     const hash = hashOf(spec, input);
     if (hash === UNSHAREABLE) return hash;
     for (let e = this.byHash.get(hash); e; e = e.next)
-      if (sameShape(e.memo.input, input) && sameContent(spec, e.spec)) {
+      if (sameShape(e.memo.input, input) && sameLayer(spec, e.spec)) {
         this.remember(e);
         return e.memo;
       }

@@ -43,6 +43,9 @@ export interface ListFieldSpec {
   readonly required: boolean;
 }
 
+/** A layer's optional display name: absent, or a string of at most 200 characters (as in the schema). */
+export const validName = (v: unknown): boolean => v === undefined || (typeof v === 'string' && v.length <= 200);
+
 /** True when every key is known and every value passes its field's rule. */
 export function quickValid(
   fields: readonly FieldSpec[],
@@ -53,7 +56,7 @@ export function quickValid(
     if (key === 'type') continue;
     const v = spec[key];
     if (key === 'name') {
-      if (v !== undefined && (typeof v !== 'string' || v.length > 200)) return false;
+      if (!validName(v)) return false;
       continue;
     }
     const f = fields.find((x) => x.name === key);

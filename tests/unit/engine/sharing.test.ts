@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateModel, evaluateModelFromScratch, type ModelResult } from '../../../src/engine/evaluate';
 import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
 import type { LayerSpec, Model } from '../../../src/engine/format/model';
-import { hashOf, sameContent, UNSHAREABLE } from '../../../src/engine/shared-layers';
+import { hashOf, sameContent, sameLayer, UNSHAREABLE } from '../../../src/engine/shared-layers';
 import { sumRows, ZERO_COUNTS, type Row } from '../../../src/engine/rows';
 import { layerList, model } from '../../helpers/arbitraries';
 import { deepModel } from '../../../bench/models';
@@ -79,6 +79,32 @@ describe('sharing equal layers within a run', () => {
     expect(r.rows[2].error).toContain('layers[0].branches[1][0]');
   });
 
+  it('layers equal but for their own name share the numbers and keep their name and fields', () => {
+    const r = expectSameAsScratch(
+      asModel([
+        conv({ name: 'a' }),
+        conv({ name: 'b' }),
+        conv(),
+        { type: 'residual', name: 'r1', body: [conv({ name: 'x' })] },
+        { type: 'residual', name: 'r2', body: [conv({ name: 'x' })] },
+        { type: 'residual', body: [conv({ name: 'y' })] },
+      ]),
+    );
+    expect(r.rows.map((x) => x.name)).toEqual(['a', 'b', undefined, 'r1', 'x', 'r2', 'x', undefined, 'y']);
+    expect(r.rows.map((x) => x.params_?.name)).toEqual(['a', 'b', undefined, 'r1', 'x', 'r2', 'x', undefined, 'y']);
+    expect(r.rows[1].counts).toBe(r.rows[0].counts);
+    expect(r.rows[2].counts).toBe(r.rows[0].counts);
+    expect(r.rows[5].total).toBe(r.rows[3].total); // the whole block, inner names equal
+    expect(r.rows[7].total).not.toBe(r.rows[3].total); // inner name differs: evaluated again
+  });
+
+  it('an invalid name is never shared away (the layer reports it)', () => {
+    for (const name of ['n'.repeat(201), 7, null]) {
+      const r = expectSameAsScratch(asModel([{ type: 'concat', branches: [[conv()], [conv({ name })]] }]));
+      expect(r.rows[2].error).toMatch(/name/);
+    }
+  });
+
   it('the same layer on another input shape is evaluated again', () => {
     const r = expectSameAsScratch(asModel([conv(), { type: 'maxpool2d', kernel: 2, stride: 2 }, conv()]));
     expect(r.rows[0].output).toEqual([4, 8, 8]);
@@ -125,6 +151,18 @@ describe('sharing equal layers within a run', () => {
           i % 2 ? { type: 'aux', body: structuredClone(body) } : { type: 'residual', body: structuredClone(body) },
         );
         expectSameAsScratch({ ...m, layers: [...blocks, ...m.layers, ...blocks.map((b) => structuredClone(b))] });
+        // Every layer named (as an ONNX import does): names differ, numbers are shared.
+        let k = 0;
+        const named = (ls: LayerSpec[]): LayerSpec[] =>
+          ls.map((l) =>
+            Object.assign(
+              {},
+              l,
+              { name: `n${k++ % 3}` },
+              Array.isArray(l.body) ? { body: named(l.body as LayerSpec[]) } : {},
+            ),
+          );
+        expectSameAsScratch({ ...m, layers: named([...repeated, ...blocks, ...structuredClone(m.layers)]) });
       }),
       { numRuns: 150, seed: 20261128 },
     );
@@ -231,6 +269,18 @@ describe('content equality behind the sharing', () => {
     expect(sameContent(a, b)).toBe(equal);
     expect(sameContent(b, a)).toBe(equal);
     if (equal) expect(ha).toBe(hb);
+  });
+
+  it('sameLayer ignores only the own name of the layer (when valid)', () => {
+    const body = [{ type: 'relu', name: 'inner' }];
+    expect(sameLayer({ type: 'relu', name: 'a' }, { type: 'relu', name: 'b' })).toBe(true);
+    expect(sameLayer({ type: 'relu' }, { type: 'relu', name: 'b' })).toBe(true);
+    expect(sameLayer({ type: 'relu', name: 3 }, { type: 'relu' })).toBe(false);
+    expect(sameLayer({ type: 'residual', body }, { type: 'residual', body: [{ type: 'relu', name: 'other' }] })).toBe(
+      false,
+    );
+    expect(hashOf({ type: 'relu', name: 'a' }, IN)).toBe(hashOf({ type: 'relu' }, IN));
+    expect(hashOf({ type: 'relu', name: 3 }, IN)).toBe(UNSHAREABLE);
   });
 
   it('property order: compared equal, hashed apart', () => {
