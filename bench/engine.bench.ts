@@ -17,7 +17,7 @@ import vm from 'node:vm';
 import { evaluateModel } from '../src/engine/evaluate';
 import { CONVENTION_IDS } from '../src/engine/conventions/registry';
 import type { Model } from '../src/engine/format/model';
-import { deepModel, layerCount } from './models';
+import { deepModel, layerCount, namedDeepModel } from './models';
 
 const N = 10_000;
 const REPS = 21;
@@ -64,15 +64,15 @@ function warm(m: Model, i: number): Model {
 const allocated: number[] = [];
 const windows: [number, number, number][] = [];
 
-function coldSamples(conventions: readonly string[], collectFirst: boolean): number[] {
+function coldSamples(conventions: readonly string[], collectFirst: boolean, build = fresh): number[] {
   return Array.from({ length: REPS }, () => {
-    const m = fresh();
+    const m = build();
     if (collectFirst) gc({ type: 'minor' });
     const heap = process.memoryUsage().heapUsed;
     const t = performance.now();
     evaluateModel(m, { conventions });
     const end = performance.now();
-    windows.push([t, end, process.memoryUsage().heapUsed - heap]);
+    if (build === fresh) windows.push([t, end, process.memoryUsage().heapUsed - heap]);
     return end - t;
   });
 }
@@ -97,6 +97,8 @@ console.log(
 );
 const noGc = coldSamples(CONVENTION_IDS, false);
 console.log(`all at once, no GC before each sample: cold ${stats(noGc)}`);
+const named = coldSamples(CONVENTION_IDS, true, () => JSON.parse(JSON.stringify(namedDeepModel(N))) as Model);
+console.log(`all at once, every layer named (blocks not shared): cold ${stats(named)}`);
 
 // Observer entries arrive asynchronously: read them once everything has run.
 setTimeout(() => {

@@ -49,3 +49,22 @@ export function layerCount(layers: readonly LayerSpec[]): number {
   }
   return n;
 }
+
+/**
+ * deepModel with a unique name on every layer, as a model imported from ONNX has: equal layers
+ * differ in their names, so only layers without named descendants (the leaves) share work.
+ */
+export function namedDeepModel(n: number): Model {
+  let k = 0;
+  const named = (layers: readonly LayerSpec[]): LayerSpec[] =>
+    layers.map((l) =>
+      Object.assign(
+        {},
+        l,
+        { name: `layer${k++}` },
+        Array.isArray(l.body) ? { body: named(l.body as LayerSpec[]) } : {},
+      ),
+    );
+  const m = deepModel(n);
+  return Object.assign({}, m, { layers: named(m.layers) });
+}
