@@ -11,7 +11,8 @@
  * Targets: p95 repaint ≤ 16.7 ms for ResNet-50 (issue 8), ≤ 50 ms for 1,000 layers (issues 3, 8).
  *
  * Options (env): BENCH_MODELS (resnet50,1000: preset names or layer counts), BENCH_EDITS (50),
- * BENCH_PORT (4399), BENCH_DIST (dist-bench), BENCH_SKIP_BUILD=1 to reuse a build.
+ * BENCH_PORT (4399), BENCH_DIST (dist-bench), BENCH_SKIP_BUILD=1 to reuse a build, BENCH_CHARTS=folded
+ * to measure with the charts region folded away.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { chromium, type Browser } from '@playwright/test';
@@ -101,6 +102,11 @@ async function measure(browser: Browser, base: string, model: Model, label: stri
   // Let the first visit's service-worker precache and the lazy panels finish: they compete for
   // the CPU and move the layout otherwise.
   await page.evaluate(() => navigator.serviceWorker?.ready.then(() => true));
+  if (process.env.BENCH_CHARTS === 'folded')
+    await page
+      .getByRole('button', { name: /Charts/ })
+      .first()
+      .click();
   await page.waitForTimeout(3000);
   // A raw mouse click at the checkbox (the real input pipeline), not locator.click(): Playwright's
   // actionability and hit-target checks run scripts and force layouts in the page, inside the

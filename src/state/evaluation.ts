@@ -6,7 +6,7 @@
  * Performance marks (read by `npm run bench:ui`): 'floplab:edit' when the model changes,
  * 'floplab:result' when the matching result is committed to this store.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import { CONVENTION_IDS } from '../engine/conventions/registry';
 import type { ModelResult } from '../engine/evaluate';
@@ -96,6 +96,50 @@ export function useEvaluation(): EvaluationState {
     startEvaluation();
   }, []);
   return useEvaluationStore();
+}
+
+/**
+ * Just the latest result (null before the first one); starts the evaluation on first use. Unlike
+ * useEvaluation it does not re-render its component when an edit sets `pending`, so the screen
+ * does not re-render as a whole on every keystroke.
+ */
+export function useEvaluationResult(): ModelResult | null {
+  useEffect(() => {
+    startEvaluation();
+  }, []);
+  return useEvaluationStore((s) => s.result);
+}
+
+/** How long an evaluation may take before the totals say "updating…" (a fast one never flashes it). */
+export const SLOW_PENDING_MS = 150;
+
+/**
+ * True once the current evaluation has been pending for `afterMs`. Watches the store outside
+ * React, so an edit that is answered in time causes no render at all.
+ */
+export function useSlowPending(afterMs = SLOW_PENDING_MS): boolean {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const apply = (pending: boolean) => {
+      if (pending) {
+        timer ??= setTimeout(() => setSlow(true), afterMs);
+        return;
+      }
+      if (timer) clearTimeout(timer);
+      timer = null;
+      setSlow(false);
+    };
+    apply(useEvaluationStore.getState().pending);
+    const unsubscribe = useEvaluationStore.subscribe((s, prev) => {
+      if (s.pending !== prev.pending) apply(s.pending);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [afterMs]);
+  return slow;
 }
 
 /** Index of settings.convention in result.conventions; -1 while there is no result. */

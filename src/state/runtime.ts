@@ -96,6 +96,14 @@ export function startRuntime(client?: RuntimeClient): () => void {
   return stop;
 }
 
+/** Just the latest answer (no re-render when an edit sets `pending`); starts the runtime worker on first use. */
+export function useRuntimeAnswer(): RuntimeAnswer | null {
+  useEffect(() => {
+    startRuntime();
+  }, []);
+  return useRuntimeStore((s) => s.answer);
+}
+
 /** Asks for the device comparison while the calling component is mounted. */
 export function useRuntimeCompare(): void {
   useEffect(() => {

@@ -1,10 +1,10 @@
 /**
  * The main screen: header, notice line, and three regions — editor (input, palette, layer
  * stack) | results (totals, charts slot, per-layer table) | details of the selected layer.
- * Components read numbers from the engine's result (useEvaluation); they never count.
+ * Components read numbers from the engine's result (useEvaluationResult); they never count.
  */
 import { lazy, Suspense, useDeferredValue } from 'react';
-import { useConventionIndex, useEvaluation } from '../state/evaluation';
+import { useConventionIndex, useEvaluationResult } from '../state/evaluation';
 import { Header } from './Header';
 import { NoticeBar } from './NoticeBar';
 import { ImportLayer } from './io';
@@ -25,7 +25,8 @@ import { useT } from './i18n';
 const ChartsPanel = lazy(() => import('./charts/ChartsPanel'));
 
 function Screen() {
-  const { result, pending } = useEvaluation();
+  // The result only: `pending` flips on every edit and would re-render the whole screen.
+  const result = useEvaluationResult();
   // The totals repaint with the new result first; the list, table and details (more work)
   // follow in a deferred render that never delays that paint.
   const deferred = useDeferredValue(result);
@@ -64,7 +65,7 @@ function Screen() {
         </section>
         <section aria-label={t('region.results')} className="flex min-h-0 flex-col gap-3 overflow-y-auto p-3">
           <Hideable part="totals">
-            <TotalsPanel result={result} countIndex={countIndex} pending={pending} />
+            <TotalsPanel result={result} countIndex={countIndex} />
           </Hideable>
           {/* Issue 5 mounts its charts here (per-layer bars, latency). */}
           <div data-slot="charts" className="shrink-0">

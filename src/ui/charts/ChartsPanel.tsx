@@ -4,15 +4,15 @@
  * tabs keeps it tidy on a laptop screen; the region folds away. The device and precision pickers
  * and the latency total sit in its header.
  *
- * Numbers come from the engine: counts from useEvaluation (sums of its rows only), memory and
+ * Numbers come from the engine: counts from useEvaluationResult (sums of its rows only), memory and
  * latency from the runtime worker (useRuntime). Clicking a bar selects the layer in the editor;
  * the editor's selection outlines the bar.
  */
 import { useDeferredValue, useId } from 'react';
 import { Tabs } from '../Tabs';
 import { conventionById } from '../../engine/conventions/registry';
-import { useConventionIndex, useEvaluation } from '../../state/evaluation';
-import { useRuntime, useRuntimeCompare } from '../../state/runtime';
+import { useConventionIndex, useEvaluationResult } from '../../state/evaluation';
+import { useRuntime, useRuntimeAnswer, useRuntimeCompare } from '../../state/runtime';
 import { useEditor } from '../../state/store';
 import { Button } from '../controls';
 import { ClassShareChart } from './ClassShareChart';
@@ -55,7 +55,7 @@ function LatencyTotal() {
 }
 
 function ChartBody({ tab }: { tab: ChartTab }) {
-  const { result } = useEvaluation();
+  const result = useEvaluationResult();
   const deferred = useDeferredValue(result);
   const countIndex = useConventionIndex();
   const convention = useEditor((s) => s.settings.convention);
@@ -64,7 +64,7 @@ function ChartBody({ tab }: { tab: ChartTab }) {
   const setSettings = useEditor((s) => s.setSettings);
   const precision = useEditor((s) => s.settings.precision);
   const device = useEditor((s) => s.settings.device);
-  const { answer } = useRuntime();
+  const answer = useRuntimeAnswer();
   const conv = conventionById(convention);
   const countLabel = `${conv?.unit ?? 'FLOP'}s (${conv?.name ?? convention})`;
   const latency = answer?.latency && !('error' in answer.latency) ? answer.latency : null;

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import type { ModelResult } from '../../engine/evaluate';
 import { conventionById } from '../../engine/conventions/registry';
 import { DTYPES } from '../../state/defaults';
+import { useSlowPending } from '../../state/evaluation';
 import { useEditor } from '../../state/store';
 import { Segmented } from '../controls';
 import {
@@ -55,15 +56,9 @@ function Figure({
   );
 }
 
-export function TotalsPanel({
-  result,
-  countIndex,
-  pending,
-}: {
-  result: ModelResult | null;
-  countIndex: number;
-  pending: boolean;
-}) {
+export function TotalsPanel({ result, countIndex }: { result: ModelResult | null; countIndex: number }) {
+  // "updating…" only when an evaluation takes a while: a fast one repaints the numbers instead.
+  const pending = useSlowPending();
   const settings = useEditor((s) => s.settings);
   const setSettings = useEditor((s) => s.setSettings);
   const tr = useT();
