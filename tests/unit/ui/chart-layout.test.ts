@@ -7,9 +7,18 @@ const bar = (key: string, ...parts: number[]): BarSpec => ({ key, parts, fills: 
 
 describe('plotBox leaves room for the axis, the legend and the x labels', () => {
   it.each([
-    [{ yAxisWidth: 50, legend: false, xLabel: false }, { left: 50, top: 8, right: 450, bottom: 212 }],
-    [{ yAxisWidth: 50, legend: true, xLabel: true }, { left: 50, top: 24, right: 450, bottom: 198 }],
-    [{ yAxisWidth: 64, legend: false, xLabel: true, xTicks: true }, { left: 64, top: 8, right: 450, bottom: 182 }],
+    [
+      { yAxisWidth: 50, legend: false, xLabel: false },
+      { left: 50, top: 8, right: 450, bottom: 212 },
+    ],
+    [
+      { yAxisWidth: 50, legend: true, xLabel: true },
+      { left: 50, top: 24, right: 450, bottom: 198 },
+    ],
+    [
+      { yAxisWidth: 64, legend: false, xLabel: true, xTicks: true },
+      { left: 64, top: 8, right: 450, bottom: 182 },
+    ],
   ])('%o', (m, box) => expect(plotBox(size, m)).toEqual(box));
 });
 
