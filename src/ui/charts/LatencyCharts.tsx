@@ -85,6 +85,7 @@ export function LatencyBarsChart({ latency, selectedPath, onSelect }: LatencyCha
         yFormat={ms}
         yAxisWidth={64}
         ariaLabel={t('chart.aria', { title: t('chart.latency.title') })}
+        empty={t('chart.empty')}
         tooltip={tip}
         onPick={pick}
       />
@@ -136,6 +137,7 @@ export function RooflineChart({ latency, onSelect }: LatencyChartProps) {
         xLabel={t('chart.roofline.x')}
         yLabel="op/s"
         ariaLabel={t('chart.aria', { title: t('chart.roofline.title') })}
+        empty={t('chart.empty')}
         tooltip={tip}
         onPick={pick}
       />

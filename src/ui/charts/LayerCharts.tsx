@@ -103,6 +103,7 @@ export function LayerBarsChart({ result, countIndex, countLabel, selectedPath, o
         legend={legend}
         xLabel={t('chart.layers.x')}
         ariaLabel={t('chart.aria', { title: t('chart.layers.title') })}
+        empty={t('chart.empty')}
         tooltip={tip}
         onPick={pick}
       />
@@ -141,6 +142,7 @@ export function CumulativeChart({ result, countIndex, countLabel }: LayerChartPr
         series={series}
         xLabel={t('chart.cumulative.x')}
         ariaLabel={t('chart.aria', { title: t('chart.cumulative.title') })}
+        empty={t('chart.empty')}
         tooltip={tip}
       />
     </ChartFrame>

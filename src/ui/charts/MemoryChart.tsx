@@ -83,6 +83,7 @@ export function MemoryChart({
         legend={legend}
         marker={marker}
         ariaLabel={t('chart.aria', { title: t('chart.memory.title') })}
+        empty={t('chart.empty')}
         tooltip={tip}
         onPick={pick}
       />

@@ -14,6 +14,7 @@ export const chartsEn = {
   'chart.tab.roofline': 'Roofline',
   'chart.tab.devices': 'Devices',
   'chart.nothingYet': 'nothing to download yet',
+  'chart.empty': 'Nothing to draw yet: no layer computes',
   'chart.download': 'Download {id} chart as {format}',
   'chart.logScale': 'Log scale',
   'chart.aria': '{title}: arrow keys step through the items, Enter selects the layer',

@@ -12,6 +12,7 @@ export const chartsZh: Readonly<Record<keyof typeof chartsEn, string>> = {
   'chart.tab.roofline': '屋顶线',
   'chart.tab.devices': '设备',
   'chart.nothingYet': '还没有可下载的内容',
+  'chart.empty': '暂无可绘制的内容：没有可计算的层',
   'chart.download': '将 {id} 图表下载为 {format}',
   'chart.logScale': '对数坐标',
   'chart.aria': '{title}：方向键逐项浏览，回车选中该层',

@@ -131,6 +131,12 @@ describe('hand-drawn plots (src/ui/charts/svg) draw every item and pick one', ()
     expect(container.querySelector('polyline')).not.toBeNull();
   });
 
+  it('says there is nothing to draw instead of showing bare axes', () => {
+    const { container } = render(<LayerBarsChart result={null} countIndex={-1} countLabel="MACs" />);
+    expect(container.querySelectorAll('rect.chart-bar')).toHaveLength(0);
+    expect(screen.getByTestId('chart-layers').textContent).toContain('Nothing to draw yet');
+  });
+
   it('cumulative curves end at 100 %', () => {
     const { container } = render(<CumulativeChart result={r} countIndex={-1} countLabel="MACs" />);
     const paths = [...container.querySelectorAll('path.chart-line')].map((p) => p.getAttribute('d')!);

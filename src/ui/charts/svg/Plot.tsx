@@ -46,6 +46,8 @@ export interface InteractiveProps {
   onPick?: (i: number) => void;
   /** Marks the active item inside the svg (a band, a guide line, a ring). */
   highlight?: (i: number) => ReactNode;
+  /** Shown over the empty axes when there is nothing to draw. */
+  empty?: string;
   children: ReactNode;
 }
 
@@ -61,6 +63,7 @@ export function Interactive({
   tooltip,
   onPick,
   highlight,
+  empty,
   children,
 }: InteractiveProps) {
   const [active, setActive] = useState<number | null>(null);
@@ -121,6 +124,11 @@ export function Interactive({
           {children}
           {shown !== null && highlight && <g pointerEvents="none">{highlight(shown)}</g>}
         </svg>
+      )}
+      {count === 0 && empty && (
+        <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-slate-600 dark:text-slate-300">
+          {empty}
+        </p>
       )}
       {a && shown !== null && (
         <div

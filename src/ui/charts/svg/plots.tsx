@@ -23,6 +23,8 @@ export interface BarPlotProps {
   legend?: readonly LegendItem[];
   /** A dashed horizontal marker (the memory peak). */
   marker?: { value: number; label: string; color: string };
+  /** Text over the axes when there are no bars. */
+  empty?: string;
 }
 
 export function BarPlot({
@@ -37,6 +39,7 @@ export function BarPlot({
   xLabel,
   legend,
   marker,
+  empty,
 }: BarPlotProps) {
   const [boxRef, size] = useBoxSize<HTMLDivElement>();
   const margins = useMemo(
@@ -106,6 +109,7 @@ export function BarPlot({
       anchor={(i) => layout.anchor(i)}
       tooltip={tooltip}
       onPick={onPick}
+      empty={empty}
       highlight={(i) => (
         <rect
           x={layout.box.left + i * layout.band}
@@ -135,10 +139,11 @@ export interface ScatterPlotProps {
   yLabel?: string;
   tooltip: (i: number) => ReactNode;
   onPick?: (i: number) => void;
+  empty?: string;
 }
 
 export function ScatterPlot(props: ScatterPlotProps) {
-  const { points, line, xDomain, yDomain, ariaLabel, xFormat, yFormat, xLabel, yLabel, tooltip, onPick } = props;
+  const { points, line, xDomain, yDomain, ariaLabel, xFormat, yFormat, xLabel, yLabel, tooltip, onPick, empty } = props;
   const [boxRef, size] = useBoxSize<HTMLDivElement>();
   const layout = useMemo(
     () => layoutScatter(points, size, xDomain, yDomain, { yAxisWidth: 64, legend: false, xLabel: true, xTicks: true }),
@@ -180,6 +185,7 @@ export function ScatterPlot(props: ScatterPlotProps) {
       anchor={(i) => ({ x: layout.points[i].cx, y: layout.points[i].cy })}
       tooltip={tooltip}
       onPick={onPick}
+      empty={empty}
       highlight={(i) => (
         <circle
           cx={layout.points[i].cx}
@@ -202,9 +208,10 @@ export interface StepPlotProps {
   ariaLabel: string;
   xLabel?: string;
   tooltip: (i: number) => ReactNode;
+  empty?: string;
 }
 
-export function StepPlot({ series, ariaLabel, xLabel, tooltip }: StepPlotProps) {
+export function StepPlot({ series, ariaLabel, xLabel, tooltip, empty }: StepPlotProps) {
   const [boxRef, size] = useBoxSize<HTMLDivElement>();
   const layout = useMemo(
     () =>
@@ -246,6 +253,7 @@ export function StepPlot({ series, ariaLabel, xLabel, tooltip }: StepPlotProps) 
       itemAt={(x) => layout.indexAt(x)}
       anchor={(i) => layout.anchor(i)}
       tooltip={tooltip}
+      empty={empty}
       highlight={(i) => (
         <line
           x1={layout.x.at(i + 1)}
