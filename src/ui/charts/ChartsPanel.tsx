@@ -35,6 +35,7 @@ function LatencyTotal() {
   else if (!answer) text = t('runtime.estimating');
   else if (!latency) text = t('runtime.pickDevice');
   else if ('error' in latency) text = t('runtime.error', { error: latency.error });
+  else if (!latency.estimate.layers.length) text = t('runtime.noLayers');
   else {
     const e = latency.estimate;
     text = t('runtime.total', { ms: ms(e.ms), low: ms(e.low_ms), high: ms(e.high_ms), precision: e.precision });

@@ -32,6 +32,7 @@ export const chartsEn = {
   'runtime.estimating': 'estimating…',
   'runtime.pickDevice': 'pick a device for a runtime estimate',
   'runtime.error': 'no estimate: {error}',
+  'runtime.noLayers': 'no estimate: no layer runs yet',
   'runtime.total': '≈ {ms} ({low} – {high}) per inference, {precision}',
   'device.search': 'Search devices',
   'device.label': 'Device',

@@ -30,6 +30,7 @@ export const chartsZh: Readonly<Record<keyof typeof chartsEn, string>> = {
   'runtime.estimating': '估计中…',
   'runtime.pickDevice': '选择设备以估计运行时间',
   'runtime.error': '无法估计：{error}',
+  'runtime.noLayers': '无估计：还没有可运行的层',
   'runtime.total': '≈ {ms}（{low} – {high}）每次推理，{precision}',
   'device.search': '搜索设备',
   'device.label': '设备',
