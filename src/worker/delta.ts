@@ -7,6 +7,7 @@
  * (null = "same as your row i"), and the page rebuilds the rows from the ones it holds. Unchanged
  * rows keep their object identity on the page, which also lets the UI skip re-rendering them.
  */
+import { deepEqual } from '../engine/deep-equal';
 import type { ModelResult, Row } from '../engine/evaluate';
 
 export interface ResultDelta extends Omit<ModelResult, 'rows'> {
@@ -18,24 +19,7 @@ export interface ResultDelta extends Omit<ModelResult, 'rows'> {
   readonly base: number | null;
 }
 
-/** Structural equality of plain data (what rows hold: numbers, bigints, strings, arrays, objects). */
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) {
-    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
-    if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  }
-  return true;
-}
+export { deepEqual };
 
 /** Worker side: remembers the last answer and sends the next one as a delta against it. */
 export class DeltaEncoder {

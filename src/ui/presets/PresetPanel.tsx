@@ -9,7 +9,7 @@ import { memo, useDeferredValue, useMemo, useState } from 'react';
 import type { Model } from '../../engine/format/model';
 import type { Preset, PresetKnob } from '../../engine/presets';
 import { useEditor } from '../../state/store';
-import { editedSincePreset, presetMeta, rebuildPreset } from './presetList';
+import { buildPreset, differsFromBuilt, presetMeta, rebuildPreset } from './presetList';
 import { usePresetsModule, type PresetsModule } from './loadPresets';
 import { useT } from '../i18n';
 
@@ -126,9 +126,10 @@ function Panel({
   const setModel = useEditor((s) => s.setModel);
   const t = useT();
   const preset: Preset | undefined = mod.presetByName(name);
-  // Deferred: the "edited since the preset" note may lag an edit by a frame; the totals may not.
+  // Built once per knob setting; compared with the model after the totals' repaint (deferred).
+  const built = useMemo(() => (preset ? buildPreset(preset, knobs) : null), [preset, knobs]);
   const settled = useDeferredValue(model);
-  const edited = useMemo(() => (preset ? editedSincePreset(settled, preset, knobs) : false), [settled, preset, knobs]);
+  const edited = useMemo(() => (preset ? differsFromBuilt(settled, built) : false), [settled, preset, built]);
   if (!preset) return <p className="text-xs text-slate-600 dark:text-slate-300">{t('preset.unknown', { name })}</p>;
   const change = (knob: string, v: number): string | null => {
     if (knobs[knob] === v) return null;

@@ -3,6 +3,7 @@
  * family (in the zoo's order), the reference-check wording, and rebuilding a preset from knobs.
  * No counting happens here: numbers come from the engine (src/worker/presetSummaries.ts).
  */
+import { deepEqual } from '../../engine/deep-equal';
 import type { Model } from '../../engine/format/model';
 import type { Preset } from '../../engine/presets';
 import type { PresetSummaryResult } from '../../worker/presetClient';
@@ -85,39 +86,24 @@ export function rebuildPreset(
   };
 }
 
+/** The preset built with `knobs`, or null when it cannot be (then any model counts as edited). */
+export function buildPreset(preset: Preset, knobs: Readonly<Record<string, number>>): Model | null {
+  try {
+    return preset.build(knobs);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `model`'s layers or input differ from `built` (the preset as its knobs build it). */
+export function differsFromBuilt(model: Model, built: Model | null): boolean {
+  return !built || !deepEqual(built.input, model.input) || !deepEqual(built.layers, model.layers);
+}
+
 /**
  * Whether `model`'s layers and input differ from the preset rebuilt with its own knobs (the
  * user edited it): a knob change would then replace those edits, and the panel says so.
  */
 export function editedSincePreset(model: Model, preset: Preset, knobs: Readonly<Record<string, number>>): boolean {
-  try {
-    const built = preset.build(knobs);
-    return !sameJson(built.input, model.input) || !sameJson(built.layers, model.layers);
-  } catch {
-    return true;
-  }
-}
-
-/**
- * Whether two JSON values are equal (object key order ignored, `undefined` members ignored as
- * JSON.stringify does), stopping at the first difference and sharing no strings: this runs on
- * every edit of a model opened from a preset.
- */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    if (a.length !== bb.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], bb[i])) return false;
-    return true;
-  }
-  const ao = a as Record<string, unknown>;
-  const bo = b as Record<string, unknown>;
-  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
-  const ak = keys(ao);
-  if (ak.length !== keys(bo).length) return false;
-  for (const k of ak) if (!sameJson(ao[k], bo[k])) return false;
-  return true;
+  return differsFromBuilt(model, buildPreset(preset, knobs));
 }

@@ -9,11 +9,11 @@ import { PRESETS, knobError, presetByName } from '../../../src/engine/presets';
 import type { Model } from '../../../src/engine/format/model';
 import {
   checkLabel,
+  differsFromBuilt,
   editedSincePreset,
   groupPresets,
   presetMeta,
   rebuildPreset,
-  sameJson,
 } from '../../../src/ui/presets/presetList';
 import type { PresetSummaryResult } from '../../../src/worker/presetClient';
 import { decodeShare, encodeShare } from '../../../src/state/urlCodec';
@@ -142,16 +142,22 @@ describe('a rebuilt preset travels in the share link', () => {
   });
 });
 
-describe('sameJson: JSON equality without building strings', () => {
+describe('differsFromBuilt: the model against the preset as its knobs build it', () => {
+  const built = presetByName('resnet18')!.build();
   it.each([
-    [{ a: 1, b: [1, 2] }, { b: [1, 2], a: 1 }, true],
-    [{ a: 1, b: undefined }, { a: 1 }, true],
-    [[1, 2], [1, 2, 3], false],
-    [{ a: [1, { c: 2 }] }, { a: [1, { c: 3 }] }, false],
-    [{ a: 1 }, [1], false],
-    [null, {}, false],
-    ['x', 'x', true],
-  ])('%j vs %j → %s', (a, b, same) => {
-    expect(sameJson(a, b)).toBe(same);
+    ['the same layers and input', built, false],
+    ['a copy made through JSON', JSON.parse(JSON.stringify(built)) as Model, false],
+    ['a layer removed', { ...built, layers: built.layers.slice(1) }, true],
+    ['another input', { ...built, input: [3, 100, 100] }, true],
+    [
+      'a field changed deep in a block',
+      JSON.parse(JSON.stringify(built).replace('"out":64', '"out":65')) as Model,
+      true,
+    ],
+  ])('%s → %s', (_name, model, differs) => {
+    expect(differsFromBuilt(model, built)).toBe(differs);
+  });
+  it('a preset that cannot be built counts every model as edited', () => {
+    expect(differsFromBuilt(built, null)).toBe(true);
   });
 });
