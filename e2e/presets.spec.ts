@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { PRESETS, presetByName } from '../src/engine/presets';
-import { evaluateAll, expectTotals, total } from './helpers';
+import { evaluateAll, expectTotals, field, selectRow, total } from './helpers';
 
 const v2 = presetByName('mobilenet_v2')!;
 
@@ -75,6 +75,13 @@ test('picker: search, engine-counted rows with the torchvision check, load, knob
   await page.getByRole('button', { name: /Undo/ }).click();
   await expect(width).toHaveValue('1');
   await expectTotals(page, v2.build());
+  // Editing a layer of the preset says a knob would replace the edit; undoing the edit clears it.
+  await expect(page.getByTestId('preset-edited')).toHaveCount(0);
+  await selectRow(page, 'layers[0]');
+  await field(page, 'layers[0]', 'out').fill('40');
+  await expect(page.getByTestId('preset-edited')).toBeVisible();
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await expect(page.getByTestId('preset-edited')).toHaveCount(0);
 });
 
 test('knobs: an out-of-range value shows knobError’s message and keeps the model', async ({ page }) => {

@@ -127,7 +127,12 @@ function Panel({
   const t = useT();
   const preset: Preset | undefined = mod.presetByName(name);
   // Built once per knob setting; compared with the model after the totals' repaint (deferred).
-  const built = useMemo(() => (preset ? buildPreset(preset, knobs) : null), [preset, knobs]);
+  // `knobs` is a new object after every edit (read from model.meta): key the build by its content.
+  const knobsKey = JSON.stringify(knobs);
+  const built = useMemo(
+    () => (preset ? buildPreset(preset, JSON.parse(knobsKey) as Record<string, number>) : null),
+    [preset, knobsKey],
+  );
   const settled = useDeferredValue(model);
   const edited = useMemo(() => (preset ? differsFromBuilt(settled, built) : false), [settled, preset, built]);
   if (!preset) return <p className="text-xs text-slate-600 dark:text-slate-300">{t('preset.unknown', { name })}</p>;
