@@ -1,0 +1,55 @@
+/**
+ * How much work an evaluation is, known before running it: the number of rows `evaluateModel`
+ * will produce (a repeat block's body counts `times` times, as the evaluator runs it that often).
+ * The engine's time is proportional to its rows, so this is what decides whether an edit may be
+ * evaluated right away on the page (src/worker/client.ts, `inlineRows`) or must go to the worker.
+ *
+ * The walk stops as soon as the count passes `limit`, so asking about a 10,000-layer model or a
+ * `times: 1e9` typo costs no more than asking about a small one.
+ */
+import type { Model } from './format/model';
+import { isBlock, kindOf } from './layers/registry';
+
+/** Rows of `layers`, at most a little past `limit` (returns as soon as the count exceeds it). */
+function listRows(layers: unknown, limit: number): number {
+  if (!Array.isArray(layers)) return 0;
+  let rows = 0;
+  for (const spec of layers) {
+    rows += layerRows(spec, limit - rows);
+    if (rows > limit) return rows;
+  }
+  return rows;
+}
+
+function layerRows(spec: unknown, limit: number): number {
+  if (!spec || typeof spec !== 'object') return 1; // an error row
+  const kind = kindOf(String((spec as { type?: unknown }).type));
+  if (!kind || !isBlock(kind)) return 1;
+  let lists;
+  try {
+    lists = kind.lists(spec as never);
+  } catch {
+    return 1; // malformed child lists: the evaluator makes an error row of it
+  }
+  if (kind.mode === 'repeat') {
+    const times = (spec as { times?: unknown }).times;
+    const n = typeof times === 'number' && Number.isFinite(times) && times > 0 ? Math.ceil(times) : 0;
+    const body = n > 0 && lists.length ? listRows(lists[0].layers, limit) : 0;
+    // body × n may be astronomically large; anything past the limit is just "too many".
+    return 1 + (body === 0 ? 0 : Math.min(body * n, limit + 1));
+  }
+  let rows = 1;
+  for (const l of lists) {
+    rows += listRows(l.layers, limit - rows);
+    if (rows > limit) return rows;
+  }
+  return rows;
+}
+
+/**
+ * Rows an evaluation of `model` produces, or a number just above `limit` once it has more
+ * (never less than the truth when at most `limit`). Malformed parts count as one error row.
+ */
+export function evaluationRows(model: Pick<Model, 'layers'>, limit = Number.MAX_SAFE_INTEGER): number {
+  return listRows(model?.layers, limit);
+}
