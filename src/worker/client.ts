@@ -10,10 +10,17 @@
  * - A crashed worker (error event, or `kill()` from the test hook) is replaced and the latest
  *   request is sent again. After MAX_RESTARTS crashes in a row the client stops trying and runs
  *   the engine on the main thread, as it does from the start when Worker is unavailable.
+ * - Small models are evaluated on the page, at once (`evaluateNow`, option `inlineRows`): a
+ *   worker's answer always arrives after the browser has painted the edit (it waits behind the
+ *   edit's own task and the frame that follows), so numbers from the worker are always at least
+ *   one frame behind the edit. A model of at most `inlineRows` rows (counted before evaluating,
+ *   src/engine/work.ts, so a `times: 1e9` typo never runs here) takes well under a millisecond
+ *   warm, and its numbers appear in the same frame as the edit. Everything larger goes to the worker.
  */
 import { releaseProxy, wrap } from 'comlink';
 import { evaluateModel, type ModelResult } from '../engine/evaluate';
 import type { Model } from '../engine/format/model';
+import { evaluationRows } from '../engine/work';
 import type { EngineWorkerApi } from './engine.worker';
 import { DeltaDecoder } from './delta';
 import { ModelEncoder } from './modelSync';
@@ -103,6 +110,8 @@ export interface EngineClientOptions {
    * (issue 8 asks for the same numbers within a second). Costs one idle worker's memory.
    */
   readonly spare?: boolean;
+  /** Largest model (rows, src/engine/work.ts) that `evaluateNow` evaluates on the page; 0: none. */
+  readonly inlineRows?: number;
 }
 
 /** What a spare evaluates once, to load and compile the engine before it is needed. */
@@ -121,6 +130,7 @@ export class EngineClient {
   private readonly spawn: SpawnBackend;
   private readonly cancelAfterMs: number;
   private readonly useSpare: boolean;
+  private readonly inlineRows: number;
   private spare: EngineBackend | null = null;
   /** How many times a crashed worker was replaced. */
   restarts = 0;
@@ -133,6 +143,7 @@ export class EngineClient {
     this.spawn = opts.spawn ?? spawnWebWorker;
     this.cancelAfterMs = opts.cancelAfterMs ?? CANCEL_AFTER_MS;
     this.useSpare = opts.spare ?? false;
+    this.inlineRows = opts.inlineRows ?? 0;
     const b = this.create();
     this.backend = b ?? mainThreadBackend();
     this.mode = b ? 'worker' : 'main-thread';
@@ -172,6 +183,26 @@ export class EngineClient {
     this.spare = null;
   }
 
+  /**
+   * Evaluates `model` on the page right now if it is small enough (see the header), and returns
+   * its result; otherwise returns null and the caller uses `evaluate`. A result from here is the
+   * newest: any request still in the worker will resolve to null.
+   */
+  evaluateNow(model: Model): ModelResult | null {
+    if (this.inlineRows <= 0 || evaluationRows(model, this.inlineRows) > this.inlineRows) return null;
+    let result: ModelResult;
+    try {
+      result = evaluateModel(model, { conventions: this.conventions });
+    } catch {
+      return null; // the engine never throws by contract; if it did, the worker path reports it
+    }
+    this.seq++; // the running request, if any, is now stale and resolves to null
+    this.waiting?.resolve(null);
+    this.waiting = null;
+    this.armWatchdog(); // a stale request still running (a slow model before this edit) is cancelled
+    return result;
+  }
+
   /** Evaluates `model`; resolves to null when a newer request superseded this one. */
   evaluate(model: Model): Promise<ModelResult | null> {
     return new Promise((resolve) => {
@@ -192,7 +223,8 @@ export class EngineClient {
     const delay = Math.max(0, this.runningSince + this.cancelAfterMs - Date.now());
     this.watchdog = setTimeout(() => {
       this.watchdog = null;
-      if (this.running !== run || !this.waiting) return;
+      // Cancel only a request that is stale: a newer one waits, or was answered on the page.
+      if (this.running !== run || run.id === this.seq) return;
       this.cancels++;
       this.replaceBackend(false);
     }, delay);
@@ -261,8 +293,9 @@ export class EngineClient {
     // Re-send the latest request: the waiting one if any (the running one is then superseded).
     const lost = this.running;
     this.running = null;
-    const next = this.waiting ?? lost;
-    if (this.waiting && lost) lost.resolve(null);
+    // A running request already superseded (by a waiting one, or answered on the page) is not re-sent.
+    const next = this.waiting ?? (lost && lost.id === this.seq ? lost : null);
+    if (lost && lost !== next) lost.resolve(null);
     this.waiting = null;
     if (next) this.send(next);
   }

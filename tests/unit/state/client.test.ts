@@ -272,3 +272,66 @@ describe('main-thread fallback', () => {
     expect(d?.rows).toHaveLength(1);
   });
 });
+
+describe('small models on the page (evaluateNow, inlineRows)', () => {
+  /** `rows` convolutions: exactly `rows` rows (src/engine/work.ts). */
+  const stack = (name: string, rows: number): Model => ({
+    ...model(name),
+    layers: Array.from({ length: rows }, () => ({ type: 'conv2d', out: 3, kernel: 1 })),
+  });
+
+  it('is off unless asked for: every request goes to the worker', () => {
+    const { spawn } = fakes();
+    expect(new EngineClient({ conventions: ['exact'], spawn }).evaluateNow(model('a'))).toBeNull();
+  });
+
+  it('evaluates up to inlineRows rows at once, with the same engine; one more row goes to the worker', () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact', 'thop'], spawn, inlineRows: 10 });
+    const small = stack('small', 10);
+    expect(c.evaluateNow(small)).toEqual(evaluateModel(small, { conventions: ['exact', 'thop'] }));
+    expect(c.evaluateNow(stack('big', 11))).toBeNull();
+    // A repeat typo is counted before anything runs (this would take minutes to evaluate).
+    const typo: Model = { ...model('typo'), layers: [{ type: 'repeat', times: 1e9, body: [{ type: 'relu' }] }] };
+    expect(c.evaluateNow(typo)).toBeNull();
+    expect(workers[0].calls).toHaveLength(0);
+  });
+
+  it('an answer on the page supersedes the request in the worker and the one waiting', async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn, inlineRows: 10 });
+    const running = c.evaluate(stack('big', 20));
+    const waiting = c.evaluate(stack('bigger', 30));
+    expect(c.evaluateNow(stack('small', 2))?.rows).toHaveLength(2);
+    expect(await waiting).toBeNull();
+    workers[0].calls[0].answer();
+    expect(await running).toBeNull(); // answered, but the page's result is newer
+    await tick();
+    expect(workers[0].calls).toHaveLength(1); // nothing was sent after it
+  });
+
+  it('a stale request still running cancelAfterMs later is cancelled, and not re-sent', async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn, inlineRows: 10, cancelAfterMs: 20 });
+    const slow = c.evaluate(stack('times: 1e9', 20));
+    c.evaluateNow(stack('fixed', 1));
+    expect(await slow).toBeNull();
+    expect(workers[0].terminated).toBe(true);
+    expect(c.cancels).toBe(1);
+    expect(workers[1].calls).toHaveLength(0); // the stale model is not sent to the new worker
+    const next = c.evaluate(stack('big again', 20));
+    workers[1].calls[0].answer();
+    expect(await next).toEqual({ fake: 'big again' });
+  });
+
+  it('a crash while a stale request runs: the worker is replaced, the stale model is not re-sent', async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn, inlineRows: 10 });
+    const stale = c.evaluate(stack('big', 20));
+    c.evaluateNow(stack('small', 1));
+    workers[0].crash();
+    expect(await stale).toBeNull();
+    expect(c.restarts).toBe(1);
+    expect(workers[1].calls).toHaveLength(0);
+  });
+});
