@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { MODEL_FORMAT, type Model } from '../src/engine/format/model';
 import { starterModel } from '../src/state/defaults';
-import { addLayer, expectTotals, field, row, selectRow, total } from './helpers';
+import { addLayer, evaluateAll, expectTotals, field, row, selectRow, total } from './helpers';
 
 /** Records CSP violations and console errors from the first script on. */
 async function watchForViolations(page: Page): Promise<{ violations: () => Promise<string[]>; errors: string[] }> {
@@ -27,11 +27,12 @@ async function watchForViolations(page: Page): Promise<{ violations: () => Promi
   return { violations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), errors };
 }
 
-type Hooks = { killWorker(): void; engineMode(): string; workerRestarts(): number };
+type Hooks = { killWorker(): void; engineMode(): string; workerRestarts(): number; answeredBy(): string | null };
 const hooks = (page: Page) => ({
   kill: () => page.evaluate(() => (window as unknown as { __floplab: Hooks }).__floplab.killWorker()),
   mode: () => page.evaluate(() => (window as unknown as { __floplab: Hooks }).__floplab.engineMode()),
   restarts: () => page.evaluate(() => (window as unknown as { __floplab: Hooks }).__floplab.workerRestarts()),
+  answeredBy: () => page.evaluate(() => (window as unknown as { __floplab: Hooks }).__floplab.answeredBy()),
 });
 
 test('the built page carries a strict CSP and runs without a single violation', async ({ page }) => {
@@ -92,14 +93,21 @@ test('a favicon is served (no 404 on first load)', async ({ page }) => {
   expect(missing).toEqual([]);
 });
 
-/** A small model: the time measured is the worker's restart, not the engine's work. */
+/**
+ * Over INLINE_ROWS rows (563), so the worker evaluates it, not the page; quick to evaluate, so
+ * the time measured is the worker's restart, not the engine's work.
+ */
 const heavy = (out: number): Model => ({
   format: MODEL_FORMAT,
   input: [3, 64, 64],
   layers: [
     { type: 'conv2d', out, kernel: 3, padding: 1 },
     { type: 'relu' },
-    ...Array.from({ length: 8 }, () => ({ type: 'conv2d', out: 8, kernel: 3, padding: 1 })),
+    {
+      type: 'repeat',
+      times: 70,
+      body: Array.from({ length: 8 }, () => ({ type: 'conv2d', out: 8, kernel: 3, padding: 1 })),
+    },
   ],
 });
 
@@ -125,6 +133,7 @@ test('killing the worker mid-evaluation: restarted, same numbers within a second
   }, heavy(16));
   expect(ms).toBeLessThan(1000);
   await expectTotals(page, heavy(16));
+  expect(await h.answeredBy()).toBe('worker');
   expect(await h.restarts()).toBe(1);
   expect(await h.mode()).toBe('worker');
   // A typed edit, a kill right behind it, and the next typed edit: every one of them lands.
@@ -135,6 +144,7 @@ test('killing the worker mid-evaluation: restarted, same numbers within a second
   await field(page, 'layers[0]', 'out').fill('32');
   await expectTotals(page, heavy(32));
   await expect(field(page, 'layers[0]', 'out')).toHaveValue('32');
+  expect(await h.answeredBy()).toBe('worker');
   expect(await h.restarts()).toBe(2);
   expect(await h.mode()).toBe('worker');
 });
@@ -158,4 +168,43 @@ test('a full localStorage is reported in a notice and the app keeps computing', 
   await addLayer(page, 'relu');
   await expect(row(page, 'layers[1]')).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('a small model’s edit shows its numbers in the very frame that shows the edit; a large one is evaluated in the worker', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await expectTotals(page, starterModel());
+  await selectRow(page, 'layers[0]');
+  const before = await total(page, 'params').getAttribute('data-exact');
+  // Toggle the bias in the page, with an animation-frame callback registered first: it runs
+  // in the next frame, so it sees what that frame paints.
+  const seen = await page.evaluate(() => {
+    const box = document.querySelector<HTMLInputElement>('[data-path="layers[0]"] [data-field="bias"]')!;
+    return new Promise<{ checked: boolean; params: string | null }>((resolve) => {
+      requestAnimationFrame(() =>
+        resolve({
+          checked: box.checked,
+          params: document.querySelector('[data-testid="total-params"]')!.getAttribute('data-exact'),
+        }),
+      );
+      box.click();
+    });
+  });
+  const edited = {
+    ...starterModel(),
+    layers: starterModel().layers.map((l, i) => (i === 0 ? { ...l, bias: false } : l)),
+  };
+  expect(seen.checked).toBe(false);
+  expect(seen.params).not.toBe(before);
+  expect(seen.params).toBe(evaluateAll(edited).totals.params.toString());
+  expect(await hooks(page).answeredBy()).toBe('page');
+
+  // Over INLINE_ROWS rows: the worker's answer, the same numbers as the engine in Node.
+  await page.evaluate(
+    (m) => (window as unknown as { __floplab: { editor: Editor } }).__floplab.editor.getState().setModel(m),
+    heavy(12),
+  );
+  await expectTotals(page, heavy(12));
+  expect(await hooks(page).answeredBy()).toBe('worker');
 });

@@ -41,6 +41,17 @@ export function setRuntimeCompare(on: boolean): void {
 /** Longest wait for the engine's evaluation before the runtime request goes anyway (a stuck worker). */
 export const RUNTIME_WAIT_MS = 400;
 
+/**
+ * Calls `fn` once the next frame has been produced (a task after the next animation frame); a
+ * page without animation frames (hidden tab: none come; tests) uses a plain task. The
+ * RUNTIME_WAIT_MS timer still sends if no frame comes.
+ */
+function nextPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && !document.hidden)
+    requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
+
 const requestOf = (s: Settings): RuntimeRequest => ({
   deviceId: s.device,
   precision: s.precision,
@@ -68,6 +79,17 @@ export function startRuntime(client?: RuntimeClient): () => void {
       useRuntimeStore.setState({ answer, model, pending: false });
     });
   };
+  // Sending costs a copy of the model, and the answer a decode and the charts' redraw: never in
+  // the frame that shows the edit's totals (a small model's are computed in the edit's own task).
+  let afterPaint = false;
+  const sendAfterPaint = () => {
+    if (afterPaint) return;
+    afterPaint = true;
+    nextPaint(() => {
+      afterPaint = false;
+      send();
+    });
+  };
   // Latest wins here too: a burst of edits while the engine works becomes one runtime request.
   const request = () => {
     if (!useRuntimeStore.getState().pending) useRuntimeStore.setState({ pending: true });
@@ -75,14 +97,14 @@ export function startRuntime(client?: RuntimeClient): () => void {
     if (!timer) timer = setTimeout(send, RUNTIME_WAIT_MS);
     // Both stores are updated synchronously by the edit; look once the edit's handlers have run.
     queueMicrotask(() => {
-      if (!useEvaluationStore.getState().pending) send();
+      if (!useEvaluationStore.getState().pending) sendAfterPaint();
     });
   };
   const unsubscribe = useEditor.subscribe((s, prev) => {
     if (s.model !== prev.model || !sameRequest(s.settings, prev.settings)) request();
   });
   const unsubscribeEval = useEvaluationStore.subscribe((s, prev) => {
-    if (prev.pending && !s.pending && due) send();
+    if (prev.pending && !s.pending && due) sendAfterPaint();
   });
   const stop = () => {
     unsubscribe();

@@ -25,6 +25,7 @@ import {
   type WrapBlock,
 } from '../engine/format/edit';
 import { defaultSettings, emptyModel, starterModel, type Settings } from './defaults';
+import { useTransitioned } from './transition';
 
 export type { Settings, NumberFormat, Dtype, Theme } from './defaults';
 
@@ -260,3 +261,13 @@ export function loadState(partial: Partial<Pick<EditorState, 'model' | 'selectio
   }
   t.clear();
 }
+
+const selectModel = (s: EditorState): Model => s.model;
+
+/** The model, rendered after the edit's frame (src/state/transition.ts): for views of it that may lag. */
+export const useDeferredModel = (): Model => useTransitioned(useEditor, selectModel);
+
+const selectSelection = (s: EditorState): string | null => s.selection;
+
+/** The selection, rendered in the same transition as useDeferredModel (so the two always agree). */
+export const useDeferredSelection = (): string | null => useTransitioned(useEditor, selectSelection);

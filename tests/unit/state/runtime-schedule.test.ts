@@ -1,7 +1,7 @@
 /**
  * The runtime answer never competes with the totals (src/state/runtime.ts): a request waits for
- * the engine's evaluation of the same edit, a burst of edits becomes one request, and the
- * every-device comparison is asked for only while a view shows it.
+ * the engine's evaluation of the same edit, then for the frame that shows it; a burst of edits
+ * becomes one request, and the every-device comparison is asked for only while a view shows it.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Model } from '../../../src/engine/format/model';
@@ -11,6 +11,8 @@ import { useEditor } from '../../../src/state/store';
 import type { RuntimeClient, RuntimeRequest } from '../../../src/worker/runtimeClient';
 
 const tick = () => new Promise<void>((r) => queueMicrotask(r));
+/** Long enough for the next animation frame and the task after it (jsdom draws every 16 ms). */
+const afterPaint = () => new Promise<void>((r) => setTimeout(r, 50));
 
 function fakeClient() {
   const calls: { model: Model; req: RuntimeRequest }[] = [];
@@ -45,6 +47,9 @@ describe('runtime scheduling', () => {
     await tick();
     expect(calls).toHaveLength(0);
     useEvaluationStore.setState({ pending: false });
+    await tick();
+    expect(calls).toHaveLength(0); // not in the edit's own task: the totals' frame comes first
+    await afterPaint();
     expect(calls).toHaveLength(1);
     expect(calls[0].model.name).toBe('c');
     expect(calls[0].req.compare).toBe(false);
@@ -52,14 +57,16 @@ describe('runtime scheduling', () => {
     expect(useRuntimeStore.getState().pending).toBe(false);
   });
 
-  it('goes at once when the evaluation is already done (a settings change)', async () => {
+  it('goes after the next frame when the evaluation is already done (a settings change, a small model)', async () => {
     useEvaluationStore.setState({ pending: false });
     const { client, calls } = fakeClient();
     stop = startRuntime(client);
-    await tick();
+    await afterPaint();
     expect(calls).toHaveLength(1);
     useEditor.setState({ settings: { ...useEditor.getState().settings, precision: 'fp16' } });
     await tick();
+    expect(calls).toHaveLength(1);
+    await afterPaint();
     expect(calls).toHaveLength(2);
     expect(calls[1].req.precision).toBe('fp16');
   });
@@ -68,16 +75,16 @@ describe('runtime scheduling', () => {
     useEvaluationStore.setState({ pending: false });
     const { client, calls } = fakeClient();
     stop = startRuntime(client);
-    await tick();
+    await afterPaint();
     setRuntimeCompare(true);
-    await tick();
+    await afterPaint();
     expect(calls.map((c) => c.req.compare)).toEqual([false, true]);
     setRuntimeCompare(true); // a second view: no new request
     setRuntimeCompare(false);
-    await tick();
+    await afterPaint();
     expect(calls).toHaveLength(2);
     setRuntimeCompare(false);
-    await tick();
+    await afterPaint();
     expect(calls.map((c) => c.req.compare)).toEqual([false, true, false]);
   });
 
