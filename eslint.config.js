@@ -23,7 +23,7 @@ const noDom = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', '.ci-out', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', '.ci-out', 'test-results', 'playwright-report', '.lead'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

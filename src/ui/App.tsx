@@ -1,10 +1,11 @@
 /**
  * The main screen: header, notice line, and three regions — editor (input, palette, layer
  * stack) | results (totals, charts slot, per-layer table) | details of the selected layer.
- * Components read numbers from the engine's result (useEvaluationResult); they never count.
+ * Components read numbers from the engine's result (useEvaluationResult for the totals,
+ * useDeferredResult for the rest); they never count.
  */
-import { lazy, Suspense, useDeferredValue } from 'react';
-import { useConventionIndex, useEvaluationResult } from '../state/evaluation';
+import { lazy, Suspense } from 'react';
+import { useConventionIndex, useDeferredResult, useEvaluationResult } from '../state/evaluation';
 import { Header } from './Header';
 import { NoticeBar } from './NoticeBar';
 import { ImportLayer } from './io';
@@ -24,12 +25,17 @@ import { useT } from './i18n';
 // Issue 5's charts load after the first paint (recharts and the device data are not in the initial JS).
 const ChartsPanel = lazy(() => import('./charts/ChartsPanel'));
 
-function Screen() {
-  // The result only: `pending` flips on every edit and would re-render the whole screen.
+/** The totals: the one part of the screen that renders a new result at once (in the edit's frame). */
+function LiveTotals({ countIndex }: { countIndex: number }) {
   const result = useEvaluationResult();
-  // The totals repaint with the new result first; the list, table and details (more work)
-  // follow in a deferred render that never delays that paint.
-  const deferred = useDeferredValue(result);
+  return <TotalsPanel result={result} countIndex={countIndex} />;
+}
+
+function Screen() {
+  // The totals (LiveTotals) repaint with a new result first; the list, table and details (more
+  // work) follow in a transition that never delays that frame, so the screen as a whole does not
+  // render in the edit's own render.
+  const deferred = useDeferredResult();
   const countIndex = useConventionIndex();
   const { paletteInput } = useUi();
   useGlobalKeys(paletteInput);
@@ -42,12 +48,15 @@ function Screen() {
       <NoticeBar />
       <ImportLayer />
       <ExerciseBar />
+      {/* Each region is [contain:strict]: its size comes from the grid, never from its content, so
+          a changed number in one region is laid out and painted without the other two (an edit
+          re-lays out the totals and one row, not the 1,700 elements of the formulas beside them). */}
       <main
         className={`grid min-h-0 flex-1 ${wide ? 'grid-cols-[minmax(22rem,30%)_minmax(0,1fr)_minmax(24rem,36%)]' : 'grid-cols-[minmax(26rem,35%)_minmax(0,1fr)_minmax(15rem,21%)]'}`}
       >
         <section
           aria-label={t('region.editor')}
-          className="flex min-h-0 flex-col border-r border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
+          className="flex min-h-0 flex-col [contain:strict] border-r border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
         >
           <InputBar output={deferred?.output ?? null} modelError={deferred?.modelError} />
           <PresetPanel />
@@ -63,9 +72,12 @@ function Screen() {
           </div>
           <LayerList result={deferred} countIndex={countIndex} />
         </section>
-        <section aria-label={t('region.results')} className="flex min-h-0 flex-col gap-3 overflow-y-auto p-3">
+        <section
+          aria-label={t('region.results')}
+          className="flex min-h-0 flex-col gap-3 overflow-y-auto p-3 [contain:strict]"
+        >
           <Hideable part="totals">
-            <TotalsPanel result={result} countIndex={countIndex} />
+            <LiveTotals countIndex={countIndex} />
           </Hideable>
           {/* Issue 5 mounts its charts here (per-layer bars, latency). */}
           <div data-slot="charts" className="shrink-0">
@@ -79,7 +91,7 @@ function Screen() {
         </section>
         <aside
           aria-label={t('region.details')}
-          className="min-h-0 overflow-auto border-l border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"
+          className="min-h-0 overflow-auto [contain:strict] border-l border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"
         >
           <TeachingTabs>
             <DetailsPanel result={deferred} />

@@ -25,14 +25,46 @@ function numbersOf(r: Row) {
   return r.block && r.total ? r.total : r;
 }
 
-export function numbersByPath(result: ModelResult | null): Map<string, LayerNumbers> {
+/**
+ * The numbers made for each row object. The engine keeps the row objects of unchanged layers
+ * from one result to the next, so their numbers keep their identity too and the editor's
+ * memoised rows skip re-rendering (an edit re-renders the edited row, not every visible one).
+ */
+const single = new WeakMap<Row, LayerNumbers>();
+
+const sameNumbers = (a: LayerNumbers, b: LayerNumbers): boolean =>
+  a.params === b.params &&
+  a.macs === b.macs &&
+  a.flops === b.flops &&
+  a.activations === b.activations &&
+  a.output === b.output &&
+  a.error === b.error &&
+  a.instances === b.instances &&
+  a.first === b.first &&
+  a.counts.length === b.counts.length &&
+  a.counts.every((c, i) => c === b.counts[i]);
+
+/**
+ * Numbers per model path. `previous` (the map made for the previous result) lets a summed
+ * entry (a layer inside a repeat) keep its object when its numbers did not change.
+ */
+export function numbersByPath(
+  result: ModelResult | null,
+  previous?: ReadonlyMap<string, LayerNumbers>,
+): Map<string, LayerNumbers> {
   const map = new Map<string, LayerNumbers>();
   if (!result) return map;
+  const summed: string[] = [];
   for (const r of result.rows) {
     const n = numbersOf(r);
     const prev = map.get(r.modelPath);
     if (!prev) {
-      map.set(r.modelPath, {
+      const known = single.get(r);
+      if (known) {
+        map.set(r.modelPath, known);
+        continue;
+      }
+      const made: LayerNumbers = {
         params: n.params,
         macs: n.macs,
         flops: n.flops,
@@ -42,8 +74,11 @@ export function numbersByPath(result: ModelResult | null): Map<string, LayerNumb
         error: r.error,
         instances: 1,
         first: r,
-      });
+      };
+      single.set(r, made);
+      map.set(r.modelPath, made);
     } else {
+      if (prev.instances === 1) summed.push(r.modelPath);
       map.set(r.modelPath, {
         params: prev.params + n.params,
         macs: prev.macs + n.macs,
@@ -57,5 +92,10 @@ export function numbersByPath(result: ModelResult | null): Map<string, LayerNumb
       });
     }
   }
+  if (previous)
+    for (const path of summed) {
+      const before = previous.get(path);
+      if (before && sameNumbers(before, map.get(path)!)) map.set(path, before);
+    }
   return map;
 }

@@ -4,14 +4,14 @@
  * tabs keeps it tidy on a laptop screen; the region folds away. The device and precision pickers
  * and the latency total sit in its header.
  *
- * Numbers come from the engine: counts from useEvaluationResult (sums of its rows only), memory and
+ * Numbers come from the engine: counts from useDeferredResult (sums of its rows only), memory and
  * latency from the runtime worker (useRuntime). Clicking a bar selects the layer in the editor;
  * the editor's selection outlines the bar.
  */
-import { useDeferredValue, useId } from 'react';
+import { useId } from 'react';
 import { Tabs } from '../Tabs';
 import { conventionById } from '../../engine/conventions/registry';
-import { useConventionIndex, useEvaluationResult } from '../../state/evaluation';
+import { useConventionIndex, useDeferredResult } from '../../state/evaluation';
 import { useRuntime, useRuntimeAnswer, useRuntimeCompare } from '../../state/runtime';
 import { useEditor } from '../../state/store';
 import { Button } from '../controls';
@@ -56,8 +56,7 @@ function LatencyTotal() {
 }
 
 function ChartBody({ tab }: { tab: ChartTab }) {
-  const result = useEvaluationResult();
-  const deferred = useDeferredValue(result);
+  const deferred = useDeferredResult(); // after the totals' frame
   const countIndex = useConventionIndex();
   const convention = useEditor((s) => s.settings.convention);
   const selection = useEditor((s) => s.selection);

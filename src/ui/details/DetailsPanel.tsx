@@ -8,7 +8,7 @@ import type { ModelResult } from '../../engine/evaluate';
 import { CONVENTIONS } from '../../engine/conventions/registry';
 import { getAt } from '../../engine/format/edit';
 import { kindOf } from '../../engine/layers/registry';
-import { useEditor } from '../../state/store';
+import { useDeferredModel, useDeferredSelection, useEditor } from '../../state/store';
 import { formatCount, groupDigits, shapeLabel, unitWord, type NumberFormat } from '../format';
 import { numbersByPath } from '../numbers';
 import { fieldText } from '../editor/fieldText';
@@ -40,8 +40,9 @@ const SHORTCUTS: readonly [string, MessageKey][] = [
 ];
 
 function DetailsPanelView({ result }: { result: ModelResult | null }) {
-  const model = useEditor((s) => s.model);
-  const selection = useEditor((s) => s.selection);
+  // After the edit's frame, like `result`: this panel is not the edited field or the totals.
+  const model = useDeferredModel();
+  const selection = useDeferredSelection();
   const fmt: NumberFormat = useEditor((s) => s.settings.numberFormat);
   const numbers = useMemo(() => numbersByPath(result), [result]);
   const spec = selection ? getAt(model, selection) : undefined;

@@ -21,7 +21,7 @@ import {
 import type { LayerSpec } from '../../engine/format/model';
 import type { ModelResult } from '../../engine/evaluate';
 import { useEditor } from '../../state/store';
-import { numbersByPath } from '../numbers';
+import { numbersByPath, type LayerNumbers } from '../numbers';
 import { useUi } from '../uiContext';
 import { LayerRow, ListHeader } from './LayerRow';
 import { flattenModel, indexIn, isWithin, parentList, type LayerItem, type ListItem } from './tree';
@@ -32,6 +32,12 @@ const pointerFirst: CollisionDetection = (args) => {
   const hits = pointerWithin(args);
   return hits.length ? hits : closestCenter(args);
 };
+
+/**
+ * A drag starts after 4 px. One object for the page's life: dnd-kit memoises its sensors on this
+ * object's identity, and a new one per render made every visible row re-render on every edit.
+ */
+const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
 
 function LayerListView({ result, countIndex }: { result: ModelResult | null; countIndex: number }) {
   const model = useEditor((s) => s.model);
@@ -44,7 +50,8 @@ function LayerListView({ result, countIndex }: { result: ModelResult | null; cou
   // `lang`: the list headers ("branch 2 (empty)") are translated text made by flattenModel.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const items = useMemo(() => flattenModel(model, collapsed), [model, collapsed, lang]);
-  const numbers = useMemo(() => numbersByPath(result), [result]);
+  const lastNumbers = useRef<Map<string, LayerNumbers> | undefined>(undefined);
+  const numbers = useMemo(() => (lastNumbers.current = numbersByPath(result, lastNumbers.current)), [result]);
   // Same rows as before (an edit that changes no structure): the same arrays, so the
   // virtualizer's callbacks below keep their identity and it does not re-measure 1,000 rows.
   const lastShape = useRef<{ ids: string[]; lists: boolean[] } | null>(null);
@@ -159,7 +166,7 @@ function LayerListView({ result, countIndex }: { result: ModelResult | null; cou
     s.updateLayer(item.blockPath, { branches });
   }, []);
 
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS));
   const onDragEnd = (e: DragEndEvent) => {
     setDragging(null);
     const from = String(e.active.id);

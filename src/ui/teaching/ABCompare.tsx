@@ -3,14 +3,14 @@
  * in the selected convention — shareable as one link. B is evaluated by its own engine client
  * (a second worker), so the UI never counts and never blocks.
  */
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { CONVENTION_IDS, conventionById } from '../../engine/conventions/registry';
 import type { ModelResult } from '../../engine/evaluate';
 import type { Model } from '../../engine/format/model';
 import { kindOf } from '../../engine/layers/registry';
 import { PRESETS, presetByName } from '../../engine/presets';
 import { useEditor } from '../../state/store';
-import { useEvaluationStore } from '../../state/evaluation';
+import { useDeferredResult } from '../../state/evaluation';
 import { EngineClient } from '../../worker/client';
 import { Button } from '../controls';
 import { formatCount, groupDigits, unitWord } from '../format';
@@ -94,7 +94,7 @@ function metrics(t: T, name: string, ci: number) {
 
 export function ABCompare() {
   const t = useT();
-  const a = useDeferredValue(useEvaluationStore((s) => s.result)); // after the totals' repaint
+  const a = useDeferredResult(); // after the totals' frame
   const modelA = useEditor((s) => s.model);
   const convention = useEditor((s) => s.settings.convention);
   const fmt = useEditor((s) => s.settings.numberFormat);

@@ -3,11 +3,11 @@
  * for each other convention the layer types its difference comes from. Clicking a convention
  * selects it. The numbers are the engine's (the evaluation already holds every convention).
  */
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { conventionById } from '../../engine/conventions/registry';
 import { kindOf } from '../../engine/layers/registry';
 import { useEditor } from '../../state/store';
-import { useConventionIndex, useEvaluationStore } from '../../state/evaluation';
+import { useConventionIndex, useDeferredResult } from '../../state/evaluation';
 import { formatCount, groupDigits, unitWord } from '../format';
 import { useT, type T } from '../i18n';
 import { ratio, typeDiffs, type TypeDiff } from './conventionDiff';
@@ -30,7 +30,7 @@ function diffText(d: TypeDiff, t: T, fmt: 'si' | 'exact'): string {
 
 export function ConventionsTable() {
   const t = useT();
-  const result = useDeferredValue(useEvaluationStore((s) => s.result)); // after the totals' repaint
+  const result = useDeferredResult(); // after the totals' frame
   const selected = useConventionIndex();
   const fmt = useEditor((s) => s.settings.numberFormat);
   const setSettings = useEditor((s) => s.setSettings);

@@ -4,11 +4,11 @@
  * which uses the engine's own formulas. After a convention switch it lists the terms that
  * changed. Plain-words notes say where the seed article differs from the tools.
  */
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { changedTerms, countExpr, explainRow, type Quantity } from '../../engine/explain';
 import { conventionById } from '../../engine/conventions/registry';
 import { useEditor } from '../../state/store';
-import { useEvaluationStore } from '../../state/evaluation';
+import { useDeferredResult } from '../../state/evaluation';
 import { groupDigits, unitWord } from '../format';
 import { useT, type T } from '../i18n';
 import { Button } from '../controls';
@@ -69,7 +69,7 @@ export function FormulaInspector() {
   const selection = useEditor((s) => s.selection);
   const convention = useEditor((s) => s.settings.convention);
   // Deferred: the totals repaint first; formulas (KaTeX) follow in a render that never delays them.
-  const result = useDeferredValue(useEvaluationStore((s) => s.result));
+  const result = useDeferredResult();
   const prev = usePreviousConvention(convention);
   const hidden = useHidden(selection ? layerPart(selection) : '');
   const reveal = useTeaching((s) => s.reveal);
