@@ -146,3 +146,35 @@ describe('numbersByPath on ResNet-18', () => {
     expect(conv.params).toBe(2n * 64n * 64n * 9n);
   });
 });
+
+// The editor's rows are memoised on their numbers object: an edit must give new objects only to
+// the rows whose numbers changed (src/ui/numbers.ts), or every visible row re-renders per edit.
+describe('numbersByPath keeps the objects of unchanged numbers', () => {
+  const ALL = { conventions: [...CONVENTION_IDS] };
+  const before = evaluateModel(resnet18 as Model, ALL);
+  const edited: Model = {
+    ...(resnet18 as Model),
+    layers: (resnet18 as Model).layers.map((l, i) => (i === 0 ? { ...l, bias: true } : l)),
+  };
+  const after = evaluateModel(edited, ALL);
+  const a = numbersByPath(before);
+  const b = numbersByPath(after, a);
+
+  it('an unchanged layer keeps its object; the edited one and the blocks around it do not', () => {
+    expect(b.get('layers[1]')).toBe(a.get('layers[1]'));
+    expect(b.get('layers[0]')).not.toBe(a.get('layers[0]'));
+    expect(b.get('layers[0]')!.params).toBe(a.get('layers[0]')!.params + 64n); // + Cout bias terms
+  });
+
+  it('a layer summed over repeat iterations keeps its object when its sum is the same', () => {
+    const path = 'layers[4].body[0].body[0]';
+    expect(b.get(path)!.instances).toBe(2);
+    expect(b.get(path)).toBe(a.get(path));
+  });
+
+  it('without the previous map, summed entries are new but equal; every path is there', () => {
+    const c = numbersByPath(after);
+    expect([...c.keys()]).toEqual([...b.keys()]);
+    for (const [path, n] of c) expect(n, path).toEqual(b.get(path));
+  });
+});
