@@ -10,6 +10,8 @@
  * "no GC before" line shows the same evaluation without that collection, and the last line the
  * memory a cold evaluation allocates (which decides how often the collector interrupts it).
  * The timed lines run after a JIT warm-up; the first evaluation in the process is reported apart.
+ * The last lines time the models the app evaluates on the page (≤ INLINE_ROWS rows), which is how
+ * long such an edit blocks the main thread.
  */
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
@@ -17,6 +19,9 @@ import vm from 'node:vm';
 import { evaluateModel } from '../src/engine/evaluate';
 import { CONVENTION_IDS } from '../src/engine/conventions/registry';
 import type { Model } from '../src/engine/format/model';
+import { presetByName } from '../src/engine/presets';
+import { evaluationRows } from '../src/engine/work';
+import { INLINE_ROWS } from '../src/state/evaluation';
 import { deepModel, layerCount, namedDeepModel } from './models';
 
 const N = 10_000;
@@ -97,8 +102,32 @@ console.log(
 );
 const noGc = coldSamples(CONVENTION_IDS, false);
 console.log(`all at once, no GC before each sample: cold ${stats(noGc)}`);
-const named = coldSamples(CONVENTION_IDS, true, () => JSON.parse(JSON.stringify(namedDeepModel(N))) as Model);
-console.log(`all at once, every layer named (blocks not shared): cold ${stats(named)}`);
+const allNamed = coldSamples(CONVENTION_IDS, true, () => JSON.parse(JSON.stringify(namedDeepModel(N))) as Model);
+console.log(`all at once, every layer named (blocks not shared): cold ${stats(allNamed)}`);
+
+// Models small enough to be evaluated on the page, in the edit's own event (src/state/evaluation.ts):
+// how long that blocks the page. Worst case: INLINE_ROWS rows that share nothing, cold.
+const pageModels: [string, Model][] = [
+  ['ResNet-50', presetByName('resnet50')!.build()],
+  ['DenseNet-121', presetByName('densenet121')!.build()],
+];
+const named = namedDeepModel(1000);
+const cut = [...named.layers];
+while (evaluationRows({ layers: cut }) > INLINE_ROWS) cut.pop();
+pageModels.push([`${INLINE_ROWS}-row limit, all named`, { ...named, layers: cut }]);
+for (const [label, m] of pageModels) {
+  const copy = () => JSON.parse(JSON.stringify(m)) as Model;
+  const cold = coldSamples(CONVENTION_IDS, true, copy);
+  const model = copy();
+  evaluateModel(model, { conventions: CONVENTION_IDS });
+  const hot = Array.from({ length: REPS }, (_, i) => {
+    const edited = warm(model, i);
+    return time(() => evaluateModel(edited, { conventions: CONVENTION_IDS }));
+  });
+  console.log(
+    `on the page: ${label} (${evaluationRows(m)} rows, all ${CONVENTION_IDS.length}) cold ${stats(cold)} | warm ${stats(hot)}`,
+  );
+}
 
 // Observer entries arrive asynchronously: read them once everything has run.
 setTimeout(() => {
