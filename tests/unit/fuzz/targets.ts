@@ -17,6 +17,7 @@ import { importFile } from '../../../src/engine/import';
 import { importOnnx } from '../../../src/engine/import/onnx';
 import { importPrototxt } from '../../../src/engine/import/prototxt';
 import { modelToOnnx } from '../../../src/engine/export/onnx';
+import { evaluationRows } from '../../../src/engine/work';
 import { decodeShare, encodeShare, toBase64Url } from '../../../src/state/urlCodec';
 import { garbageModel, model as modelArb } from '../../helpers/arbitraries';
 
@@ -52,6 +53,10 @@ function evaluates(m: Model, where: string): string | null {
   const bad = r.rows.find((row) => row.error && LEAKED_EXCEPTION.test(row.error));
   if (bad) return `${where}: engine row ${bad.path}: ${bad.error}`;
   for (const c of r.totals.counts) if (typeof c !== 'bigint') return `${where}: a count is not a bigint`;
+  // The page evaluates a model itself when this bound says it is small: it must never be less
+  // than the rows the engine made (src/engine/work.ts).
+  const bound = evaluationRows(m, r.rows.length);
+  if (bound < r.rows.length) return `${where}: evaluationRows ${bound} < ${r.rows.length} rows evaluated`;
   return null;
 }
 
