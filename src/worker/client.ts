@@ -1,9 +1,9 @@
 /**
  * The engine client: the only place that creates a Worker.
  *
- * - Latest wins: at most one request runs in the worker and at most one waits; a newer request
- *   replaces the waiting one, and any answer that is no longer the latest resolves to null.
- *   (A running evaluation cannot be interrupted, so we never queue more than the latest.)
+ * - Latest wins (the queue in latestWins.ts, shared with the runtime client): at most one request
+ *   runs in the worker and at most one waits; a newer request replaces the waiting one, and any
+ *   answer that is no longer the latest resolves to null.
  * - A request that has run for CANCEL_AFTER_MS while a newer one waits is cancelled: the worker
  *   is terminated and a fresh one takes the newer request (a typo like `times: 1e9` cannot stall
  *   the page's numbers once it is corrected).
@@ -23,6 +23,7 @@ import type { Model } from '../engine/format/model';
 import { evaluationRows } from '../engine/work';
 import type { EngineWorkerApi } from './engine.worker';
 import { DeltaDecoder } from './delta';
+import { LatestWins, type Job } from './latestWins';
 import { ModelEncoder } from './modelSync';
 
 /** Something that can evaluate: a worker behind comlink, the main thread, or a fake in tests. */
@@ -95,12 +96,6 @@ export const spawnWebWorker: SpawnBackend = (onCrash) => {
   };
 };
 
-interface Request {
-  readonly id: number;
-  readonly model: Model;
-  readonly resolve: (r: ModelResult | null) => void;
-}
-
 export interface EngineClientOptions {
   readonly conventions: readonly string[];
   readonly spawn?: SpawnBackend;
@@ -120,9 +115,7 @@ const WARM_UP: Model = { format: 'floplab.model/1', input: [3, 8, 8], layers: [{
 export class EngineClient {
   private backend: EngineBackend;
   private generation = 0;
-  private seq = 0;
-  private running: Request | null = null;
-  private waiting: Request | null = null;
+  private readonly queue = new LatestWins<Model, ModelResult>((job) => this.send(job));
   private crashesInRow = 0;
   private runningSince = 0;
   private watchdog: ReturnType<typeof setTimeout> | null = null;
@@ -165,7 +158,7 @@ export class EngineClient {
 
   /** Starts a spare worker when idle, warmed up by one tiny evaluation. */
   private prepareSpare(): void {
-    if (!this.useSpare || this.spare || this.running || this.mode !== 'worker') return;
+    if (!this.useSpare || this.spare || this.queue.running || this.mode !== 'worker') return;
     const spare = this.create();
     if (!spare) return;
     this.spare = spare;
@@ -196,35 +189,27 @@ export class EngineClient {
     } catch {
       return null; // the engine never throws by contract; if it did, the worker path reports it
     }
-    this.seq++; // the running request, if any, is now stale and resolves to null
-    this.waiting?.resolve(null);
-    this.waiting = null;
+    this.queue.supersede(); // the running request, if any, is now stale and resolves to null
     this.armWatchdog(); // a stale request still running (a slow model before this edit) is cancelled
     return result;
   }
 
   /** Evaluates `model`; resolves to null when a newer request superseded this one. */
   evaluate(model: Model): Promise<ModelResult | null> {
-    return new Promise((resolve) => {
-      const req: Request = { id: ++this.seq, model, resolve };
-      if (this.waiting) this.waiting.resolve(null);
-      this.waiting = null;
-      if (this.running) {
-        this.waiting = req;
-        this.armWatchdog();
-      } else this.send(req);
-    });
+    const answer = this.queue.submit(model);
+    if (this.queue.waiting) this.armWatchdog(); // it waits behind a running request
+    return answer;
   }
 
-  /** Cancels the running request if it is still running `cancelAfterMs` after it started. */
+  /** Cancels the running request if it is still running, and stale, `cancelAfterMs` after it started. */
   private armWatchdog(): void {
-    if (this.watchdog || this.mode !== 'worker' || !this.running) return;
-    const run = this.running;
+    const run = this.queue.running;
+    if (this.watchdog || this.mode !== 'worker' || !run) return;
     const delay = Math.max(0, this.runningSince + this.cancelAfterMs - Date.now());
     this.watchdog = setTimeout(() => {
       this.watchdog = null;
       // Cancel only a request that is stale: a newer one waits, or was answered on the page.
-      if (this.running !== run || run.id === this.seq) return;
+      if (this.queue.running !== run || !this.queue.isStale(run)) return;
       this.cancels++;
       this.replaceBackend(false);
     }, delay);
@@ -235,13 +220,13 @@ export class EngineClient {
     this.watchdog = null;
   }
 
-  private send(req: Request): void {
-    this.running = req;
+  /** Sends a job to the backend (called by the queue). */
+  private send(job: Job<Model, ModelResult>): void {
     this.runningSince = Date.now();
     const gen = this.generation;
     let answer: Promise<ModelResult>;
     try {
-      answer = this.backend.evaluate(req.model, this.conventions);
+      answer = this.backend.evaluate(job.payload, this.conventions);
     } catch (err) {
       answer = Promise.reject(err);
     }
@@ -249,24 +234,20 @@ export class EngineClient {
       (result) => {
         if (gen !== this.generation) return; // a crash already re-sent it
         this.crashesInRow = 0;
-        this.finish(req, result);
+        this.finish(job, result);
       },
       () => {
         if (gen !== this.generation) return;
         // The worker could not take this request (e.g. it could not be cloned): answer it here.
-        this.finish(req, evaluateModel(req.model, { conventions: this.conventions }));
+        this.finish(job, evaluateModel(job.payload, { conventions: this.conventions }));
       },
     );
   }
 
-  private finish(req: Request, result: ModelResult): void {
+  private finish(job: Job<Model, ModelResult>, result: ModelResult): void {
     this.clearWatchdog();
-    this.running = null;
-    req.resolve(req.id === this.seq ? result : null);
-    const next = this.waiting;
-    this.waiting = null;
-    if (next) this.send(next);
-    else this.prepareSpare();
+    this.queue.finish(job, result); // starts the waiting request, if any
+    if (!this.queue.running) this.prepareSpare();
   }
 
   private crashed(_reason: string): void {
@@ -290,19 +271,15 @@ export class EngineClient {
     const fresh = giveUpOnWorkers ? null : (spare ?? this.create());
     this.backend = fresh ?? mainThreadBackend();
     this.mode = fresh ? 'worker' : 'main-thread';
-    // Re-send the latest request: the waiting one if any (the running one is then superseded).
-    const lost = this.running;
-    this.running = null;
-    // A running request already superseded (by a waiting one, or answered on the page) is not re-sent.
-    const next = this.waiting ?? (lost && lost.id === this.seq ? lost : null);
-    if (lost && lost !== next) lost.resolve(null);
-    this.waiting = null;
-    if (next) this.send(next);
+    // Re-send the latest request: the waiting one if any, else the running one unless it is stale
+    // (superseded by a waiting one, or answered on the page).
+    const next = this.queue.takeForResend();
+    if (next) this.queue.resend(next);
   }
 
   /** Test hook (issue 8's recovery test): kill the worker as a crash would. True if a request was re-sent. */
   kill(): boolean {
-    const busy = this.running !== null;
+    const busy = this.queue.running !== null;
     this.crashed('killed by test hook');
     return busy;
   }
@@ -312,8 +289,6 @@ export class EngineClient {
     this.dropSpare();
     this.generation++;
     this.backend.terminate();
-    this.running?.resolve(null);
-    this.waiting?.resolve(null);
-    this.running = this.waiting = null;
+    this.queue.clear();
   }
 }

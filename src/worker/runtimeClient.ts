@@ -4,14 +4,16 @@
  * cancels it. Started by the first chart panel that needs it (the page without charts never
  * loads it).
  *
- * Latest wins, as for evaluation: at most one request runs and one waits; a newer request
- * replaces the waiting one, and an answer that is no longer the newest resolves to null. A
+ * Latest wins, with the evaluation client's queue (latestWins.ts): at most one request runs and
+ * one waits; a newer request replaces the waiting one, and an answer that is no longer the
+ * newest resolves to null. A
  * crashed worker is replaced and the newest request re-sent; after MAX_RESTARTS crashes in a
  * row, or without Worker support, the same code runs on the page behind a macrotask.
  */
 import { releaseProxy, wrap } from 'comlink';
 import type { Model } from '../engine/format/model';
 import type { EngineWorkerApi } from './engine.worker';
+import { LatestWins, type Job } from './latestWins';
 import { ModelEncoder } from './modelSync';
 import type { RuntimeAnswer, RuntimeRequest } from './runtime';
 
@@ -68,18 +70,14 @@ export const spawnRuntimeWorker: SpawnRuntime = () => {
   };
 };
 
-interface Pending {
-  readonly id: number;
+interface Asked {
   readonly model: Model;
   readonly req: RuntimeRequest;
-  readonly resolve: (a: RuntimeAnswer | null) => void;
 }
 
 export class RuntimeClient {
   private backend: RuntimeBackend;
-  private seq = 0;
-  private running: Pending | null = null;
-  private waiting: Pending | null = null;
+  private readonly queue = new LatestWins<Asked, RuntimeAnswer>((job) => this.send(job));
   private crashesInRow = 0;
   private readonly spawn: SpawnRuntime;
   mode: 'worker' | 'main-thread';
@@ -101,21 +99,15 @@ export class RuntimeClient {
 
   /** The answer for (model, req), or null when a newer request superseded it. */
   run(model: Model, req: RuntimeRequest): Promise<RuntimeAnswer | null> {
-    return new Promise((resolve) => {
-      const p: Pending = { id: ++this.seq, model, req, resolve };
-      this.waiting?.resolve(null);
-      this.waiting = null;
-      if (this.running) this.waiting = p;
-      else this.send(p);
-    });
+    return this.queue.submit({ model, req });
   }
 
-  private send(p: Pending): void {
-    this.running = p;
+  /** Sends a job to the backend (called by the queue). */
+  private send(job: Job<Asked, RuntimeAnswer>): void {
     const backend = this.backend;
     let answer: Promise<RuntimeAnswer>;
     try {
-      answer = backend.run(p.model, p.req);
+      answer = backend.run(job.payload.model, job.payload.req);
     } catch (err) {
       answer = Promise.reject(err);
     }
@@ -123,21 +115,13 @@ export class RuntimeClient {
       (a) => {
         if (backend !== this.backend) return;
         this.crashesInRow = 0;
-        this.finish(p, a);
+        this.queue.finish(job, a);
       },
       () => {
         if (backend !== this.backend) return;
         this.crashed();
       },
     );
-  }
-
-  private finish(p: Pending, a: RuntimeAnswer): void {
-    this.running = null;
-    p.resolve(p.id === this.seq ? a : null);
-    const next = this.waiting;
-    this.waiting = null;
-    if (next) this.send(next);
   }
 
   /** The worker died: replace it (or fall back to the page) and send the newest request again. */
@@ -151,19 +135,13 @@ export class RuntimeClient {
     const fresh = this.crashesInRow > MAX_RESTARTS ? null : this.create();
     this.backend = fresh ?? pageRuntimeBackend();
     this.mode = fresh ? 'worker' : 'main-thread';
-    const lost = this.running;
-    this.running = null;
-    const next = this.waiting ?? lost;
-    if (this.waiting && lost) lost.resolve(null);
-    this.waiting = null;
-    if (next) this.send(next);
+    const next = this.queue.takeForResend();
+    if (next) this.queue.resend(next);
   }
 
   dispose(): void {
     this.backend.terminate();
     this.backend = pageRuntimeBackend();
-    this.running?.resolve(null);
-    this.waiting?.resolve(null);
-    this.running = this.waiting = null;
+    this.queue.clear();
   }
 }
