@@ -1,0 +1,104 @@
+/**
+ * The `onnx-tool` convention held to what the real onnx-tool printed: ThanatosShinji/onnx-tool
+ * @00f5f0a (onnx_tool/graph.py Graph.profile + print_node_map, the per-node rules in
+ * onnx_tool/node.py *Node._profile_core), run on the TorchScript ONNX export (opset 17, eval,
+ * BatchNormalization kept) of FlopLab's own PyTorch export of each model.
+ * tests/fixtures/onnx-tool-fixtures.jsonl was written by scripts/fixtures/onnx-tool-models.ts +
+ * scripts/fixtures/onnx_tool_fixtures.py (see scripts/fixtures/README-onnx-tool.md; CI has no
+ * Python, so the test reads the file): its first line is the run's metadata (commit, torch), then
+ * one line per model — the 30 networks of shared/reference/tool-fixtures.jsonl and 8 zoo presets —
+ * with the printed Total MACs. Every total must match exactly.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluateModel } from '../../../src/engine/evaluate';
+import type { Model } from '../../../src/engine/format/model';
+
+const FILE = path.resolve(__dirname, '../../fixtures/onnx-tool-fixtures.jsonl');
+
+interface Meta {
+  readonly meta: { commit: string; torch: string };
+}
+interface Fixture {
+  readonly name: string;
+  readonly model: Model;
+  /** The Total row onnx-tool printed. */
+  readonly macs: number;
+  /** The part of `macs` on shape-arithmetic nodes (Add/Div/Mul on tensor shapes). */
+  readonly shape_macs: number;
+  readonly by_op: Record<string, number>;
+}
+
+const [header, ...lines] = readFileSync(FILE, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim());
+const meta = (JSON.parse(header) as Meta).meta;
+const fixtures = lines.map((l) => JSON.parse(l) as Fixture);
+
+/**
+ * Models whose ONNX graph holds arithmetic on tensor shapes, which onnx-tool counts and FlopLab
+ * does not model: the TorchScript exporter writes x.chunk(2, 1) (ShuffleNetV2's channel split) as
+ * Shape → Gather → Add → Div → Mul → Slice on one-element tensors, Add 1 + Div 4 + Mul 1 + Mul 1
+ * = 7 per split, 13 splits. The rest of the total must match exactly.
+ */
+const SHAPE_ARITHMETIC: Record<string, number> = { shufflenet_v2_x0_5: 13 * 7 };
+
+/**
+ * ONNX's pooling output size before opset 22 (onnx-tool: onnx_tool/node.py _pooling_shape_calc,
+ * used by PoolBase.shape_infer; onnx.shape_inference gives the same at opset 17):
+ * ceil((in + 2p − d·(k − 1) − 1) / s) + 1, without PyTorch's rule that drops a last window
+ * starting in the right padding.
+ */
+const onnxPoolSize = (size: number, k: number, s: number, p: number, d: number) =>
+  Math.ceil((size + 2 * p - d * (k - 1) - 1) / s) + 1;
+
+/** Ceil-mode pools of a model whose opset-17 ONNX output is larger than PyTorch's. */
+function poolsLargerInOnnx(model: Model): string[] {
+  return evaluateModel(model)
+    .rows.filter((r) => (r.type === 'avgpool2d' || r.type === 'maxpool2d') && r.params_?.ceil === true)
+    .filter((r) => {
+      const s = r.symbols!;
+      const h = onnxPoolSize(s.Hin, s.Kh, s.Sh, s.Ph, s.Dh ?? 1);
+      const w = onnxPoolSize(s.Win, s.Kw, s.Sw, s.Pw, s.Dw ?? 1);
+      return h !== s.Ho || w !== s.Wo;
+    })
+    .map((r) => r.path);
+}
+
+/**
+ * Models whose ONNX graph (not the counting) differs from the PyTorch model, with the reason.
+ * Each reason is checked below.
+ */
+const EXCLUDED: Record<string, string> = {
+  'fixture-27':
+    'layers[7] AvgPool2d(2, stride 2, padding 1, ceil_mode) on 7×7: PyTorch gives 4×4, the opset-17 ONNX ' +
+    'AveragePool 5×5 (onnx-tool and onnx.shape_inference agree), so every later node counts on larger tensors',
+};
+
+describe('onnx-tool fixtures (tests/fixtures/onnx-tool-fixtures.jsonl)', () => {
+  it('were printed by onnx-tool @00f5f0a', () => expect(meta.commit).toMatch(/^00f5f0a/));
+  it('hold the 30 tool fixtures and the zoo presets', () => {
+    expect(fixtures.filter((f) => f.name.startsWith('fixture-'))).toHaveLength(30);
+    expect(fixtures.length).toBeGreaterThan(30);
+  });
+  it('count shape arithmetic only where it is named', () =>
+    expect(Object.fromEntries(fixtures.filter((f) => f.shape_macs !== 0).map((f) => [f.name, f.shape_macs]))).toEqual(
+      SHAPE_ARITHMETIC,
+    ));
+  it('exclude exactly the models with a pool larger in ONNX than in PyTorch', () =>
+    expect(fixtures.filter((f) => poolsLargerInOnnx(f.model).length > 0).map((f) => f.name)).toEqual(
+      Object.keys(EXCLUDED),
+    ));
+  it('onnx-tool counted fixture-27’s AveragePool on the 5×5 tensor (40·5·5 outputs × 2·2 window)', () => {
+    const f = fixtures.find((x) => x.name === 'fixture-27')!;
+    expect(onnxPoolSize(7, 2, 2, 1, 1)).toBe(5);
+    expect(f.by_op.AveragePool).toBe(40 * 5 * 5 * 2 * 2);
+  });
+
+  it.each(fixtures.filter((f) => !(f.name in EXCLUDED)).map((f) => [f.name, f] as const))('%s', (_name, f) => {
+    const r = evaluateModel(f.model, { conventions: ['onnx-tool'] });
+    expect(r.errors).toBe(0);
+    expect(r.totals.counts[0]).toBe(BigInt(f.macs - f.shape_macs));
+  });
+});
