@@ -27,7 +27,7 @@ interface Fixture {
   ceilShapeDifference?: string;
   netscopeErrors?: string[];
   unknownLayers?: string[];
-  placeholders?: { prototxt: string; counters: Counters; total: number; errors: string[] };
+  placeholders?: { prototxt: string; counters: Counters; total: number; params: number; errors: string[] };
   /** Netscope's layers: [name (FlopLab path, "@scale" for BN's Scale), Caffe type, C×H×W, ops]. */
   layers: [string, string, string, number][];
 }
@@ -80,6 +80,25 @@ function layerDiffs(rows: readonly Row[], ns: Map<string, bigint>, upTo?: string
     if (row.counts[0] !== theirs) out.push([row.path, row.counts[0], theirs]);
   }
   return out;
+}
+
+/**
+ * Netscope's param column (analyzer.coffee mem.param) from FlopLab's rows: convolution and
+ * innerproduct as PyTorch; BatchNorm 2·C (mean and variance; its Scale layer and every other Scale,
+ * PReLU included, 0); LRN 2 (α, β); Deconvolution Kw·Kh·Cin·Cout (no groups, no bias).
+ * Training-only heads are not in the prototxt.
+ */
+function netscopeParams(rows: readonly Row[]): bigint {
+  let sum = 0n;
+  for (const r of rows) {
+    const s = (r.symbols ?? {}) as Record<string, number>;
+    if (r.trainingOnly) continue;
+    if (r.type === 'conv2d' || r.type === 'linear') sum += r.params;
+    else if (r.type === 'batchnorm2d') sum += BigInt(2 * s.C);
+    else if (r.type === 'lrn') sum += 2n;
+    else if (r.type === 'convtranspose2d') sum += BigInt(s.Kh * s.Kw * s.Cin * s.Cout);
+  }
+  return sum;
 }
 
 describe('netscope fixtures (real Netscope output)', () => {
@@ -138,5 +157,9 @@ describe('netscope fixtures (real Netscope output)', () => {
       for (const p of f.unknownLayers ?? []) expect(rows.get(p)?.counts[0], `${f.name} ${p}`).toBe(0n);
     }
     for (const f of FIXTURES.filter((x) => !x.unknownLayers)) expect(f.netscopeErrors, f.name).toBeUndefined();
+  });
+
+  it.each(FIXTURES.map((f) => [f.name, f] as const))('%s: Netscope’s param total follows its own rules', (_n, f) => {
+    expect(netscopeParams(evaluated(f, f.shapes === 'ceil-pools'))).toBe(BigInt((f.placeholders ?? f).params));
   });
 });
