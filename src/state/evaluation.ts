@@ -7,14 +7,14 @@
  * Performance marks (read by `npm run bench:ui`): 'floplab:edit' when the model changes,
  * 'floplab:result' when the matching result is committed to this store.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import { CONVENTION_IDS } from '../engine/conventions/registry';
 import type { ModelResult } from '../engine/evaluate';
 import type { Model } from '../engine/format/model';
 import { EngineClient, type EngineMode } from '../worker/client';
 import { useEditor } from './store';
-import { useTransitioned } from './transition';
+import { useSlowFlag, useTransitioned } from './transition';
 
 export interface EvaluationState {
   readonly result: ModelResult | null;
@@ -153,33 +153,10 @@ export function useDeferredResult(): ModelResult | null {
 export const SLOW_PENDING_MS = 150;
 
 /**
- * True once the current evaluation has been pending for `afterMs`. Watches the store outside
- * React, so an edit that is answered in time causes no render at all.
+ * True once the current evaluation has been pending for `afterMs` (src/state/transition.ts); an
+ * edit that is answered in time causes no render at all.
  */
-export function useSlowPending(afterMs = SLOW_PENDING_MS): boolean {
-  const [slow, setSlow] = useState(false);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const apply = (pending: boolean) => {
-      if (pending) {
-        timer ??= setTimeout(() => setSlow(true), afterMs);
-        return;
-      }
-      if (timer) clearTimeout(timer);
-      timer = null;
-      setSlow(false);
-    };
-    apply(useEvaluationStore.getState().pending);
-    const unsubscribe = useEvaluationStore.subscribe((s, prev) => {
-      if (s.pending !== prev.pending) apply(s.pending);
-    });
-    return () => {
-      unsubscribe();
-      if (timer) clearTimeout(timer);
-    };
-  }, [afterMs]);
-  return slow;
-}
+export const useSlowPending = (afterMs = SLOW_PENDING_MS): boolean => useSlowFlag(useEvaluationStore, afterMs);
 
 /** Index of settings.convention in result.conventions; -1 while there is no result. */
 export function useConventionIndex(): number {

@@ -1,7 +1,7 @@
 /**
  * Keeps the runtime view's answer (memory, latency, device comparison; src/worker/runtime.ts)
  * for the current model and settings (device, precision, dtype). Like evaluation.ts: every change
- * is sent to a worker, latest wins. Started by the first chart panel that mounts (useRuntime), so
+ * is sent to a worker, latest wins. Started by the first chart panel that mounts (useRuntimeAnswer), so
  * a page that never opens the charts never loads the device data or a second worker.
  *
  * The runtime answer is secondary to the totals, so it never competes with them for the CPU: a
@@ -13,7 +13,8 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { Model } from '../engine/format/model';
 import { RuntimeClient, type RuntimeAnswer, type RuntimeRequest } from '../worker/runtimeClient';
-import { useEvaluationStore } from './evaluation';
+import { SLOW_PENDING_MS, useEvaluationStore } from './evaluation';
+import { useSlowFlag } from './transition';
 import { useEditor, type Settings } from './store';
 
 export interface RuntimeState {
@@ -30,6 +31,13 @@ let running: { client: RuntimeClient; stop: () => void; refresh: () => void } | 
 
 /** Views that show the device comparison (a count, so two of them can mount and unmount in any order). */
 let comparers = 0;
+
+/**
+ * True once a runtime answer has been pending for SLOW_PENDING_MS (150 ms): the runtime line's
+ * "updating…". Its answer always comes a frame or two after the edit, so showing the flag at once
+ * would flash (and announce) it on every edit.
+ */
+export const useRuntimeSlowPending = (): boolean => useSlowFlag(useRuntimeStore, SLOW_PENDING_MS);
 
 /** Asks for (true) or releases (false) the every-device comparison in the runtime answers. */
 export function setRuntimeCompare(on: boolean): void {
@@ -132,12 +140,4 @@ export function useRuntimeCompare(): void {
     setRuntimeCompare(true);
     return () => setRuntimeCompare(false);
   }, []);
-}
-
-/** The latest runtime answer (null before the first); starts the runtime worker on first use. */
-export function useRuntime(): RuntimeState {
-  useEffect(() => {
-    startRuntime();
-  }, []);
-  return useRuntimeStore();
 }

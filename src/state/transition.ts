@@ -29,3 +29,33 @@ export function useTransitioned<S, T>(store: ReadableStore<S>, select: (s: S) =>
   }, [store]);
   return value;
 }
+
+/**
+ * True once `store`'s `pending` has been true for `afterMs`, false as soon as it is not: for an
+ * "updating…" that a fast answer never flashes (nor announces, in an aria-live region). Watches
+ * the store outside React, so a pending flip that ends in time causes no render at all.
+ */
+export function useSlowFlag(store: ReadableStore<{ readonly pending: boolean }>, afterMs: number): boolean {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const apply = (pending: boolean) => {
+      if (pending) {
+        timer ??= setTimeout(() => setSlow(true), afterMs);
+        return;
+      }
+      if (timer) clearTimeout(timer);
+      timer = null;
+      setSlow(false);
+    };
+    apply(store.getState().pending);
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.pending !== prev.pending) apply(s.pending);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [store, afterMs]);
+  return slow;
+}

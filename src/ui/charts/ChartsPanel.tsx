@@ -5,14 +5,14 @@
  * and the latency total sit in its header.
  *
  * Numbers come from the engine: counts from useDeferredResult (sums of its rows only), memory and
- * latency from the runtime worker (useRuntime). Clicking a bar selects the layer in the editor;
+ * latency from the runtime worker (useRuntimeAnswer). Clicking a bar selects the layer in the editor;
  * the editor's selection outlines the bar.
  */
 import { useId } from 'react';
 import { Tabs } from '../Tabs';
 import { conventionById } from '../../engine/conventions/registry';
 import { useConventionIndex, useDeferredResult } from '../../state/evaluation';
-import { useRuntime, useRuntimeAnswer, useRuntimeCompare } from '../../state/runtime';
+import { useRuntimeAnswer, useRuntimeCompare, useRuntimeSlowPending } from '../../state/runtime';
 import { useEditor } from '../../state/store';
 import { Button } from '../controls';
 import { ClassShareChart } from './ClassShareChart';
@@ -27,7 +27,8 @@ import { useT } from '../i18n';
 
 /** "12.3 ms (8.1 – 19 ms) on Pixel 4 CPU (4 threads), fp32", or why there is none. */
 function LatencyTotal() {
-  const { answer, pending } = useRuntime();
+  const answer = useRuntimeAnswer();
+  const pending = useRuntimeSlowPending();
   const latency = answer?.latency;
   const t = useT();
   let text: string;

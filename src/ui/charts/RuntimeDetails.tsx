@@ -1,16 +1,16 @@
 /**
  * The details region's "Runtime" tab (loaded on demand): "why this number" for the selected
  * layer on the chosen device, with the device and precision pickers. The numbers come from the
- * runtime worker (useRuntime); nothing is computed here.
+ * runtime worker (useRuntimeAnswer); nothing is computed here.
  */
-import { useRuntime } from '../../state/runtime';
+import { useRuntimeAnswer } from '../../state/runtime';
 import { useEditor } from '../../state/store';
 import { DevicePicker } from './DevicePicker';
 import { WhyThisNumber } from './WhyThisNumber';
 import { useT } from '../i18n';
 
 export default function RuntimeDetails() {
-  const { answer } = useRuntime();
+  const answer = useRuntimeAnswer();
   const selection = useEditor((s) => s.selection);
   const device = useEditor((s) => s.settings.device);
   const precision = useEditor((s) => s.settings.precision);
