@@ -49,8 +49,12 @@ export const onnxTool: Convention = {
     // GlobalAveragePoolNode: numel(x)·ADD + numel(y)·DIV; divisible sizes export as AveragePool (numel(y)·k²).
     adaptiveavgpool2d: (s) =>
       s.Ho === 1 && s.Wo === 1 ? add('numel_in', mul(4, 'numel_out')) : divisible(s) ? mul(1, 'numel_in') : ZERO,
-    // GlobalMaxPool has no onnx-tool node (0 with a warning); divisible sizes export as MaxPool.
-    adaptivemaxpool2d: (s) => (s.Ho === 1 && s.Wo === 1 ? ZERO : divisible(s) ? mul(1, 'numel_in') : ZERO),
+    // torch.onnx symbolic_opset9._adaptive_pool: with the input size known (always, for a fixed
+    // input), out 1 and dividing sizes both export as MaxPool(kernel = stride = In/Out), which
+    // PoolBase counts numel(y)·k² = numel_in. (GlobalMaxPool, unregistered in onnx-tool, is written
+    // only when the exporter has lost the input size.) Checked: onnx-extra-norms-softmax in
+    // tests/fixtures/onnx-tool-fixtures.jsonl (MaxPool 72 = 8·3·3).
+    adaptivemaxpool2d: (s) => (divisible(s) ? mul(1, 'numel_in') : ZERO),
     // ResizeNode: nearest 0, linear 4·numel(y).
     upsample: mul(4, 'bilinear', 'numel_out'),
     // LRNNode: numel·(DIV + EXP + ADD + size·MUL).
@@ -66,7 +70,7 @@ export const onnxTool: Convention = {
     adaptiveavgpool2d:
       'out 1 → GlobalAveragePool: numel_in + 4·N·C. Sizes that divide the input export as AveragePool (= numel_in); other sizes cannot be exported (0).',
     adaptivemaxpool2d:
-      'out 1 → GlobalMaxPool, which onnx-tool does not register ("not registed for profiling", 0). Dividing sizes export as MaxPool (= numel_in); others cannot be exported.',
+      'out 1 and sizes that divide the input export as MaxPool with kernel = In/Out (= numel_in); other sizes cannot be exported (0).',
     gelu: 'torch.onnx opset 17/18 writes GELU as Div, Erf, Add, Mul, Mul (Erf is a FusedBase: 0).',
     silu: 'torch.onnx writes SiLU as Sigmoid + Mul.',
     relu6: 'torch.onnx writes ReLU6 as Clip(0, 6).',

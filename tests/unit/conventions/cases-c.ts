@@ -85,7 +85,7 @@ export const CASES: readonly LayerCase[] = [
     spec: { type: 'adaptivemaxpool2d', out: 1 },
     input: [4, 6, 6],
     source:
-      'thop zero_ops; ptflops pool hook + functional; DeepSpeed _pool_flops_compute; onnx-tool: GlobalMaxPool unregistered / MaxPool',
+      'thop zero_ops; ptflops pool hook + functional; DeepSpeed _pool_flops_compute; onnx-tool: torch.onnx _adaptive_pool writes MaxPool(kernel 6) → PoolBase numel(y)·36 (run: tests/fixtures/onnx-tool-fixtures.jsonl)',
     expect: {
       seed: 8,
       exact: 280,
@@ -96,7 +96,7 @@ export const CASES: readonly LayerCase[] = [
       torch: 0,
       deepspeed: 288,
       torchinfo: 0,
-      'onnx-tool': 0,
+      'onnx-tool': 288,
       netscope: 288,
     },
   },
@@ -104,7 +104,7 @@ export const CASES: readonly LayerCase[] = [
     spec: { type: 'adaptivemaxpool2d', out: 3 },
     input: [4, 6, 6],
     source:
-      'thop zero_ops; ptflops pool hook + functional; DeepSpeed _pool_flops_compute; onnx-tool: GlobalMaxPool unregistered / MaxPool',
+      'thop zero_ops; ptflops pool hook + functional; DeepSpeed _pool_flops_compute; onnx-tool: torch.onnx _adaptive_pool writes MaxPool(kernel 2) → PoolBase numel(y)·4',
     expect: {
       seed: 72,
       exact: 216,

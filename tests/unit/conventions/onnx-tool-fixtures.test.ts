@@ -6,8 +6,9 @@
  * tests/fixtures/onnx-tool-fixtures.jsonl was written by scripts/fixtures/onnx-tool-models.ts +
  * scripts/fixtures/onnx_tool_fixtures.py (see scripts/fixtures/README-onnx-tool.md; CI has no
  * Python, so the test reads the file): its first line is the run's metadata (commit, torch), then
- * one line per model — the 30 networks of shared/reference/tool-fixtures.jsonl and 8 zoo presets —
- * with the printed Total MACs. Every total must match exactly.
+ * one line per model — the 30 networks of shared/reference/tool-fixtures.jsonl, 8 zoo presets and
+ * scripts/fixtures/onnx-tool-extra-models.json (the layer kinds the others lack) — with the printed
+ * Total MACs. Every total must match exactly; the few exceptions below are named with their reason.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,10 @@ interface Meta {
 }
 interface Fixture {
   readonly name: string;
+  /** Absent: the TorchScript export of FlopLab's PyTorch code; 'floplab-onnx': FlopLab's own ONNX file. */
+  readonly graph?: 'floplab-onnx';
+  /** The export or onnx-tool failed: its message (no counts then). */
+  readonly error?: string;
   readonly model: Model;
   /** The Total row onnx-tool printed. */
   readonly macs: number;
@@ -34,7 +39,17 @@ const [header, ...lines] = readFileSync(FILE, 'utf8')
   .split('\n')
   .filter((l) => l.trim());
 const meta = (JSON.parse(header) as Meta).meta;
-const fixtures = lines.map((l) => JSON.parse(l) as Fixture);
+const all = lines.map((l) => JSON.parse(l) as Fixture);
+const label = (f: Fixture) => (f.graph ? `${f.name} (${f.graph})` : f.name);
+const fixtures = all.filter((f) => !f.error);
+
+/**
+ * Models onnx-tool could not profile, with the reason: torch.onnx writes nn.LocalResponseNorm
+ * (torch/nn/functional.py local_response_norm) as Mul, Pad, AveragePool, … around an If node, and
+ * onnx-tool's shape inference stops at If (onnx_tool/node.py: no value_infer). The LRNNode rule is
+ * checked on FlopLab's own ONNX file of the same model instead (the "floplab-onnx" line).
+ */
+const CANNOT_PROFILE: Record<string, RegExp> = { 'onnx-extra-lrn': /If has no value_infer/ };
 
 /**
  * Models whose ONNX graph holds arithmetic on tensor shapes, which onnx-tool counts and FlopLab
@@ -78,9 +93,15 @@ const EXCLUDED: Record<string, string> = {
 
 describe('onnx-tool fixtures (tests/fixtures/onnx-tool-fixtures.jsonl)', () => {
   it('were printed by onnx-tool @00f5f0a', () => expect(meta.commit).toMatch(/^00f5f0a/));
-  it('hold the 30 tool fixtures and the zoo presets', () => {
+  it('hold the 30 tool fixtures, the zoo presets and the extra models', () => {
     expect(fixtures.filter((f) => f.name.startsWith('fixture-'))).toHaveLength(30);
-    expect(fixtures.length).toBeGreaterThan(30);
+    expect(fixtures.filter((f) => f.name.startsWith('onnx-extra-')).length).toBeGreaterThanOrEqual(3);
+    expect(fixtures.length).toBeGreaterThan(40);
+  });
+  it('failed only where a reason is named', () => {
+    const failed = all.filter((f) => f.error);
+    expect(failed.map((f) => f.name)).toEqual(Object.keys(CANNOT_PROFILE));
+    for (const f of failed) expect(f.error).toMatch(CANNOT_PROFILE[f.name]);
   });
   it('count shape arithmetic only where it is named', () =>
     expect(Object.fromEntries(fixtures.filter((f) => f.shape_macs !== 0).map((f) => [f.name, f.shape_macs]))).toEqual(
@@ -96,7 +117,7 @@ describe('onnx-tool fixtures (tests/fixtures/onnx-tool-fixtures.jsonl)', () => {
     expect(f.by_op.AveragePool).toBe(40 * 5 * 5 * 2 * 2);
   });
 
-  it.each(fixtures.filter((f) => !(f.name in EXCLUDED)).map((f) => [f.name, f] as const))('%s', (_name, f) => {
+  it.each(fixtures.filter((f) => !(f.name in EXCLUDED)).map((f) => [label(f), f] as const))('%s', (_name, f) => {
     const r = evaluateModel(f.model, { conventions: ['onnx-tool'] });
     expect(r.errors).toBe(0);
     expect(r.totals.counts[0]).toBe(BigInt(f.macs - f.shape_macs));
