@@ -5,13 +5,18 @@
  * each note. Layers Caffe/Netscope do not know raise "Unknown Layer" there and count 0 here.
  * Shapes are FlopLab's (PyTorch) shapes: Netscope sizes pooling outputs with ceil (Caffe), so
  * a floor-mode pool is counted at its PyTorch size.
+ * Checked against the real Netscope @8ae36d8 (its parser + analyzer run in Node) on 44 models,
+ * per layer: tests/fixtures/netscope-fixtures.jsonl, scripts/fixtures/README-netscope.md.
  */
 import { add, floordiv, mul, type Expr } from '../expr';
 import type { Convention } from './types';
 import { CONV_MACS, LINEAR_MACS, sameNote, STRUCTURAL_NOTES } from './shared';
 
 const numel = (k: number): Expr => mul(k, 'numel_out');
-const UNKNOWN = (caffe: string) => `No ${caffe} case in analyzer.coffee: Netscope reports "Unknown Layer"; counted 0.`;
+// Analyzer.analyze's default branch only calls onerror: the layer keeps the 0×0×0 output it was
+// initialised with, so Netscope counts the layers after it with zero sizes. FlopLab keeps its shapes.
+const UNKNOWN = (caffe: string) =>
+  `No ${caffe} case in analyzer.coffee: Netscope reports "Unknown Layer" and sizes its output 0, so its counts after it are wrong; counted 0 here.`;
 
 export const netscope: Convention = {
   id: 'netscope',
@@ -56,17 +61,19 @@ export const netscope: Convention = {
     conv2d: 'macc counter; the bias is a parameter, not an op.',
     linear: 'macc counter (innerproduct).',
     convtranspose2d:
-      'macc counter (deconvolution); Netscope’s own output size s·(in−1)+k−2p ignores dilation and output_padding; the fractional K/S product is floored here.',
+      'macc counter (deconvolution); Netscope’s own output size s·(in−1)+k−2p ignores dilation and output_padding; it multiplies by (Kw/Sw)·(Kh/Sh) in floating point and can print a fraction (182857.5), floored here.',
     batchnorm2d: 'add + div counters (BatchNorm), + macc of the Scale layer Caffe needs for γ, β.',
     ...sameNote(['relu', 'relu6', 'leakyrelu', 'prelu', 'elu', 'dropout'], 'comp counter: one comparison per element.'),
     softmax: 'exp + add + div counters.',
-    maxpool2d: 'comp counter. Netscope sizes the output with ceil (Caffe); counted at FlopLab’s size.',
-    avgpool2d: 'add counter (the divide line is commented out in analyzer.coffee). Output sized with ceil in Netscope.',
+    maxpool2d:
+      'comp counter. Netscope sizes the output with ceil (Caffe) and keeps a last window that starts in the padding; counted at FlopLab’s size.',
+    avgpool2d:
+      'add counter (the divide line is commented out in analyzer.coffee). Netscope sizes the output with ceil; counted at FlopLab’s size.',
     adaptiveavgpool2d:
       'Global pooling (out 1): add = Hin·Win·C·N. Caffe has no adaptive pooling for other sizes; counted over the windows.',
     adaptivemaxpool2d: 'Global pooling (out 1): comp = Hin·Win·C·N. Other sizes counted over the windows.',
     lrn: 'macc = size·numel, add = exp = numel, div = 2·numel.',
-    residual: 'Eltwise SUM: add counter.',
+    residual: 'Eltwise SUM: add counter (Netscope reads no eltwise operation: PROD and MAX count as SUM too).',
     scale: 'Scale layer with a second bottom: macc counter.',
     layerscale: 'Scale layer: macc counter.',
     sigmoid: UNKNOWN('sigmoid'),
