@@ -91,6 +91,28 @@ const EXCLUDED: Record<string, string> = {
     'AveragePool 5×5 (onnx-tool and onnx.shape_inference agree), so every later node counts on larger tensors',
 };
 
+/**
+ * ONNX op types that only one FlopLab layer type exports to (torch.onnx, opset 17), so onnx-tool's
+ * per-op MACs must equal the sum of that type's rows — totals cannot agree by compensation.
+ */
+const ONE_TO_ONE: Record<string, string> = {
+  Conv: 'conv2d',
+  ConvTranspose: 'convtranspose2d',
+  BatchNormalization: 'batchnorm2d',
+  LayerNormalization: 'layernorm',
+  Relu: 'relu',
+  Clip: 'relu6',
+  LeakyRelu: 'leakyrelu',
+  PRelu: 'prelu',
+  Elu: 'elu',
+  Tanh: 'tanh',
+  HardSwish: 'hardswish',
+  HardSigmoid: 'hardsigmoid',
+  Softmax: 'softmax',
+  Resize: 'upsample',
+  LRN: 'lrn',
+};
+
 describe('onnx-tool fixtures (tests/fixtures/onnx-tool-fixtures.jsonl)', () => {
   it('were printed by onnx-tool @00f5f0a', () => expect(meta.commit).toMatch(/^00f5f0a/));
   it('hold the 30 tool fixtures, the zoo presets and the extra models', () => {
@@ -122,4 +144,17 @@ describe('onnx-tool fixtures (tests/fixtures/onnx-tool-fixtures.jsonl)', () => {
     expect(r.errors).toBe(0);
     expect(r.totals.counts[0]).toBe(BigInt(f.macs - f.shape_macs));
   });
+
+  it.each(fixtures.filter((f) => !(f.name in EXCLUDED)).map((f) => [label(f), f] as const))(
+    '%s: per ONNX op type',
+    (_name, f) => {
+      const r = evaluateModel(f.model, { conventions: ['onnx-tool'] });
+      const ours = (type: string) =>
+        r.rows.filter((row) => row.type === type).reduce((a, row) => a + row.counts[0], 0n);
+      const ops = Object.keys(ONE_TO_ONE).filter((op) => op in f.by_op || ours(ONE_TO_ONE[op]) !== 0n);
+      expect(Object.fromEntries(ops.map((op) => [op, ours(ONE_TO_ONE[op])]))).toEqual(
+        Object.fromEntries(ops.map((op) => [op, BigInt(f.by_op[op] ?? 0)])),
+      );
+    },
+  );
 });
