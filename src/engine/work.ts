@@ -1,6 +1,7 @@
 /**
  * How much work an evaluation is, known before running it: the number of rows `evaluateModel`
- * will produce (a repeat block's body counts `times` times, as the evaluator runs it that often).
+ * will produce (a repeat block's body counts `times` times, as the evaluator runs it that often;
+ * an empty body's iterations count one each).
  * The engine's time is proportional to its rows, so this is what decides whether an edit may be
  * evaluated right away on the page (src/worker/client.ts, `inlineRows`) or must go to the worker.
  *
@@ -23,6 +24,9 @@ function listRows(layers: unknown, limit: number): number {
 
 function layerRows(spec: unknown, limit: number): number {
   if (!spec || typeof spec !== 'object') return 1; // an error row
+  // Already past the limit with this row: no need to look inside (which also bounds the depth of
+  // this recursion, however deeply blocks are nested).
+  if (limit < 1) return 1;
   const kind = kindOf(String((spec as { type?: unknown }).type));
   if (!kind || !isBlock(kind)) return 1;
   let lists;
@@ -35,8 +39,10 @@ function layerRows(spec: unknown, limit: number): number {
     const times = (spec as { times?: unknown }).times;
     const n = typeof times === 'number' && Number.isFinite(times) && times > 0 ? Math.ceil(times) : 0;
     const body = n > 0 && lists.length ? listRows(lists[0].layers, limit) : 0;
-    // body × n may be astronomically large; anything past the limit is just "too many".
-    return 1 + (body === 0 ? 0 : Math.min(body * n, limit + 1));
+    // The evaluator loops `times` times even over an empty body (it builds each iteration's path),
+    // so every iteration counts at least 1. body × n may be astronomically large; anything past the
+    // limit is just "too many".
+    return 1 + Math.min(Math.max(body, 1) * n, limit + 1);
   }
   let rows = 1;
   for (const l of lists) {
@@ -48,7 +54,8 @@ function layerRows(spec: unknown, limit: number): number {
 
 /**
  * Rows an evaluation of `model` produces, or a number just above `limit` once it has more
- * (never less than the truth when at most `limit`). Malformed parts count as one error row.
+ * (never less than the truth when at most `limit`). Malformed parts count as one error row; an
+ * iteration of a repeat with an empty body counts as one (the evaluator's loop still runs it).
  */
 export function evaluationRows(model: Pick<Model, 'layers'>, limit = Number.MAX_SAFE_INTEGER): number {
   return listRows(model?.layers, limit);

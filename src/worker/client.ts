@@ -182,12 +182,13 @@ export class EngineClient {
    * newest: any request still in the worker will resolve to null.
    */
   evaluateNow(model: Model): ModelResult | null {
-    if (this.inlineRows <= 0 || evaluationRows(model, this.inlineRows) > this.inlineRows) return null;
+    if (this.inlineRows <= 0) return null;
     let result: ModelResult;
     try {
+      if (evaluationRows(model, this.inlineRows) > this.inlineRows) return null;
       result = evaluateModel(model, { conventions: this.conventions });
     } catch {
-      return null; // the engine never throws by contract; if it did, the worker path reports it
+      return null; // neither throws by contract; if one did, the worker path reports it
     }
     this.queue.supersede(); // the running request, if any, is now stale and resolves to null
     this.armWatchdog(); // a stale request still running (a slow model before this edit) is cancelled
@@ -238,13 +239,18 @@ export class EngineClient {
       },
       () => {
         if (gen !== this.generation) return;
-        // The worker could not take this request (e.g. it could not be cloned): answer it here.
-        this.finish(job, evaluateModel(job.payload, { conventions: this.conventions }));
+        // The worker could not take this request (e.g. it could not be cloned): answer it on the
+        // page, behind a macrotask like the fallback backend, unless nobody wants the answer now.
+        if (this.queue.isStale(job)) return this.finish(job, null);
+        mainThreadBackend()
+          .evaluate(job.payload, this.conventions)
+          .then((result) => gen === this.generation && this.finish(job, result));
       },
     );
   }
 
-  private finish(job: Job<Model, ModelResult>, result: ModelResult): void {
+  /** `result` null: the job is stale and its answer was not computed. */
+  private finish(job: Job<Model, ModelResult>, result: ModelResult | null): void {
     this.clearWatchdog();
     this.queue.finish(job, result); // starts the waiting request, if any
     if (!this.queue.running) this.prepareSpare();
@@ -275,6 +281,7 @@ export class EngineClient {
     // (superseded by a waiting one, or answered on the page).
     const next = this.queue.takeForResend();
     if (next) this.queue.resend(next);
+    else this.prepareSpare(); // idle with the spare used up: prepare the next one
   }
 
   /** Test hook (issue 8's recovery test): kill the worker as a crash would. True if a request was re-sent. */

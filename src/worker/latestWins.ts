@@ -62,8 +62,11 @@ export class LatestWins<P, A> {
     this.next = null;
   }
 
-  /** The running job's answer is in: resolve it (null if stale) and start the waiting job. */
-  finish(job: Job<P, A>, answer: A): void {
+  /**
+   * The running job's answer is in: resolve it (null if stale) and start the waiting job. A stale
+   * job may be finished with null (its answer was not worth computing).
+   */
+  finish(job: Job<P, A>, answer: A | null): void {
     if (this.current === job) this.current = null;
     job.resolve(this.isStale(job) ? null : answer);
     const next = this.next;

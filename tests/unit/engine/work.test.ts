@@ -2,7 +2,8 @@
  * `evaluationRows` decides, before any evaluation, whether an edit may be evaluated on the page
  * (src/worker/client.ts). It must never under-count: a model it calls small must be small. For
  * valid models it is exact: the evaluator (src/engine/evaluate.ts, `block`) runs a repeat body
- * `times` times and every child list once, one row per layer instance.
+ * `times` times and every child list once, one row per layer instance — except that an empty
+ * repeat body's iterations count one each, as the evaluator's loop still runs them.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +39,20 @@ describe('evaluationRows', () => {
     const m = asModel(layers);
     expect(evaluationRows(m)).toBe(rows);
     expect(rowsOf(m)).toBe(rows);
+  });
+
+  it('a repeat with an empty body: one row, but each of its `times` iterations is counted (the loop runs them)', () => {
+    const m = asModel([{ type: 'repeat', times: 7, body: [] }]);
+    expect(rowsOf(m)).toBe(1);
+    expect(evaluationRows(m)).toBe(8);
+    // times: 1e9 with an empty body loops a billion times in the evaluator: never "small".
+    expect(evaluationRows(asModel([{ type: 'repeat', times: 1e9, body: [] }]), 500)).toBeGreaterThan(500);
+  });
+
+  it('blocks nested 20,000 deep: no stack overflow, just "too many"', () => {
+    let inner: unknown[] = [conv];
+    for (let i = 0; i < 20_000; i++) inner = [{ type: 'residual', body: inner }];
+    expect(evaluationRows(asModel(inner), 500)).toBeGreaterThan(500);
   });
 
   it('is exact for every preset of the zoo', () => {

@@ -103,6 +103,18 @@ describe('latest wins', () => {
     const r = await p;
     expect(r?.totals).toEqual(evaluateModel(model('x'), { conventions: ['exact'] }).totals);
   });
+
+  it('a request the worker cannot take, already superseded: not evaluated anywhere, the newer one goes', async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn });
+    const p = c.evaluate(model('x'));
+    const q = c.evaluate(model('y'));
+    workers[0].calls[0].fail();
+    expect(await p).toBeNull();
+    expect(workers[0].calls.map((x) => x.model.name)).toEqual(['x', 'y']);
+    workers[0].calls[1].answer();
+    expect(await q).toEqual({ fake: 'y' });
+  });
 });
 
 describe('cancelling a long evaluation', () => {
@@ -322,6 +334,15 @@ describe('small models on the page (evaluateNow, inlineRows)', () => {
     const next = c.evaluate(stack('big again', 20));
     workers[1].calls[0].answer();
     expect(await next).toEqual({ fake: 'big again' });
+  });
+
+  it('a model whose repeat loops 1e9 times over an empty body is never evaluated on the page', () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn, inlineRows: 500 });
+    const loop: Model = { ...model('loop'), layers: [{ type: 'repeat', times: 1e9, body: [] }] };
+    expect(c.evaluateNow(loop)).toBeNull();
+    void c.evaluate(loop); // the worker takes it (and its watchdog can cancel it)
+    expect(workers[0].calls.map((x) => x.model.name)).toEqual(['loop']);
   });
 
   it('a crash while a stale request runs: the worker is replaced, the stale model is not re-sent', async () => {
