@@ -76,9 +76,15 @@ export function startRuntime(client?: RuntimeClient): () => void {
   const c = client ?? new RuntimeClient();
   let due = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // Sending costs a copy of the model, and the answer a decode and the charts' redraw: never in
+  // the frame that shows the edit's totals (a small model's are computed in the edit's own task).
+  let afterPaint = false;
   const send = () => {
     if (timer) clearTimeout(timer);
     timer = null;
+    // Also when the timer sends first (the tab was hidden and its frame never came): the next
+    // request must be able to wait for a frame again.
+    afterPaint = false;
     if (!due || running?.client !== c) return;
     due = false;
     const { model, settings } = useEditor.getState();
@@ -87,15 +93,13 @@ export function startRuntime(client?: RuntimeClient): () => void {
       useRuntimeStore.setState({ answer, model, pending: false });
     });
   };
-  // Sending costs a copy of the model, and the answer a decode and the charts' redraw: never in
-  // the frame that shows the edit's totals (a small model's are computed in the edit's own task).
-  let afterPaint = false;
   const sendAfterPaint = () => {
     if (afterPaint) return;
     afterPaint = true;
     nextPaint(() => {
-      afterPaint = false;
-      send();
+      // A frame that comes after the timer already sent (and after a newer request's wait began)
+      // sends what is due now, which is what that request would have sent anyway.
+      if (afterPaint) send();
     });
   };
   // Latest wins here too: a burst of edits while the engine works becomes one runtime request.
