@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { changedTerms, countExpr, explainRow, type Quantity } from '../../engine/explain';
 import { conventionById } from '../../engine/conventions/registry';
-import { useEditor } from '../../state/store';
+import { useDeferredSelection, useEditor } from '../../state/store';
 import { useDeferredResult } from '../../state/evaluation';
 import { groupDigits, unitWord } from '../format';
 import { useT, type T } from '../i18n';
@@ -66,7 +66,8 @@ function usePreviousConvention(current: string): string | null {
 export function FormulaInspector() {
   const t = useT();
   const katex = useKatex();
-  const selection = useEditor((s) => s.selection);
+  // In the details panel's transition (its model, selection and result), never in a click's render.
+  const selection = useDeferredSelection();
   const convention = useEditor((s) => s.settings.convention);
   // Deferred: the totals repaint first; formulas (KaTeX) follow in a render that never delays them.
   const result = useDeferredResult();
