@@ -18,11 +18,13 @@ import { useSlowFlag, useTransitioned } from './transition';
 
 export interface EvaluationState {
   readonly result: ModelResult | null;
+  /** The model `result` is for (views match its rows to the editor's model, which may be newer). */
+  readonly model: Model | null;
   /** True while the shown result is older than the model (an evaluation is under way). */
   readonly pending: boolean;
 }
 
-export const useEvaluationStore = create<EvaluationState>(() => ({ result: null, pending: true }));
+export const useEvaluationStore = create<EvaluationState>(() => ({ result: null, model: null, pending: true }));
 
 const mark = (name: string): void => {
   try {
@@ -90,7 +92,7 @@ export function startEvaluation(client?: EngineClient): () => void {
     const now = c.evaluateNow(model);
     if (now) {
       answeredBy = 'page';
-      useEvaluationStore.setState({ result: now, pending: false });
+      useEvaluationStore.setState({ result: now, model, pending: false });
       mark('floplab:result');
       return;
     }
@@ -98,7 +100,7 @@ export function startEvaluation(client?: EngineClient): () => void {
     c.evaluate(model).then((result) => {
       if (!result || running?.client !== c) return; // superseded, or stopped meanwhile
       answeredBy = 'worker';
-      useEvaluationStore.setState({ result, pending: false });
+      useEvaluationStore.setState({ result, model, pending: false });
       mark('floplab:result');
     });
   };
@@ -137,6 +139,10 @@ export function useEvaluationResult(): ModelResult | null {
 }
 
 const selectResult = (s: EvaluationState) => s.result;
+const selectResultModel = (s: EvaluationState) => s.model;
+
+/** The model useDeferredResult's result is for, in the same transition (src/ui/numbers.ts numbersLookup). */
+export const useDeferredResultModel = (): Model | null => useTransitioned(useEvaluationStore, selectResultModel);
 
 /**
  * The latest result, rendered in a transition after the totals' frame (src/state/transition.ts):

@@ -4,7 +4,8 @@
  * layer, so the iterations are summed here (sums of the engine's numbers, no counting).
  */
 import type { ModelResult, Row } from '../engine/evaluate';
-import type { Shape } from '../engine/format/model';
+import { getAt, layerPaths } from '../engine/format/edit';
+import type { LayerSpec, Model, Shape } from '../engine/format/model';
 
 export interface LayerNumbers {
   readonly params: bigint;
@@ -98,4 +99,31 @@ export function numbersByPath(
       if (before && sameNumbers(before, map.get(path)!)) map.set(path, before);
     }
   return map;
+}
+
+/**
+ * Finds the numbers of the editor's layers in a result computed for `resultModel`, which may be an
+ * older model: the list shows an edit at once and its numbers a frame later (or, for a model the
+ * worker evaluates, when the answer comes). Same model: by path. Otherwise by layer identity
+ * (edits keep untouched layers identical, wherever they moved), and a layer replaced in place (a
+ * field edit, a block around one) by its path, so it keeps its previous numbers until the new ones
+ * come. A layer with no counterpart (just inserted) has none: never another layer's numbers.
+ */
+export function numbersLookup(
+  model: Model,
+  resultModel: Model | null,
+  numbers: ReadonlyMap<string, LayerNumbers>,
+): (path: string, spec: LayerSpec) => LayerNumbers | undefined {
+  if (!resultModel || resultModel === model) return (path) => numbers.get(path);
+  let before: Map<LayerSpec, string> | null = null;
+  let now: Map<LayerSpec, string> | null = null;
+  return (path, spec) => {
+    before ??= layerPaths(resultModel);
+    const was = before.get(spec);
+    if (was !== undefined) return numbers.get(was);
+    const old = getAt(resultModel, path);
+    if (!old || old.type !== spec.type) return undefined;
+    now ??= layerPaths(model);
+    return now.has(old) ? undefined : numbers.get(path); // the old one moved elsewhere: not ours
+  };
 }

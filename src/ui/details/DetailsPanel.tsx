@@ -9,8 +9,9 @@ import { CONVENTIONS } from '../../engine/conventions/registry';
 import { getAt } from '../../engine/format/edit';
 import { kindOf } from '../../engine/layers/registry';
 import { useDeferredModel, useDeferredSelection, useEditor } from '../../state/store';
+import { useDeferredResultModel } from '../../state/evaluation';
 import { formatCount, groupDigits, shapeLabel, unitWord, type NumberFormat } from '../format';
-import { numbersByPath } from '../numbers';
+import { numbersByPath, numbersLookup } from '../numbers';
 import { fieldText } from '../editor/fieldText';
 import { memo, useMemo } from 'react';
 import { FormulaInspector } from '../teaching/FormulaInspector';
@@ -45,6 +46,8 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
   const selection = useDeferredSelection();
   const fmt: NumberFormat = useEditor((s) => s.settings.numberFormat);
   const numbers = useMemo(() => numbersByPath(result), [result]);
+  const resultModel = useDeferredResultModel(); // a worker's result may be for an older model
+  const numbersOf = useMemo(() => numbersLookup(model, resultModel, numbers), [model, resultModel, numbers]);
   const spec = selection ? getAt(model, selection) : undefined;
   const t = useT();
 
@@ -71,7 +74,7 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
   }
 
   const kind = kindOf(spec.type);
-  const n = numbers.get(selection);
+  const n = numbersOf(selection, spec);
   const row = n?.first;
   const params = row?.params_ ?? null;
 

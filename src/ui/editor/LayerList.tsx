@@ -20,8 +20,9 @@ import {
 } from '@dnd-kit/core';
 import type { LayerSpec } from '../../engine/format/model';
 import type { ModelResult } from '../../engine/evaluate';
+import { useDeferredResultModel } from '../../state/evaluation';
 import { useEditor } from '../../state/store';
-import { numbersByPath, type LayerNumbers } from '../numbers';
+import { numbersByPath, numbersLookup, type LayerNumbers } from '../numbers';
 import { useUi } from '../uiContext';
 import { LayerRow, ListHeader } from './LayerRow';
 import { flattenModel, indexIn, isWithin, parentList, type LayerItem, type ListItem } from './tree';
@@ -52,6 +53,9 @@ function LayerListView({ result, countIndex }: { result: ModelResult | null; cou
   const items = useMemo(() => flattenModel(model, collapsed), [model, collapsed, lang]);
   const lastNumbers = useRef<Map<string, LayerNumbers> | undefined>(undefined);
   const numbers = useMemo(() => (lastNumbers.current = numbersByPath(result, lastNumbers.current)), [result]);
+  // The result may be for an older model (the edit shows at once, its numbers a moment later).
+  const resultModel = useDeferredResultModel();
+  const numbersOf = useMemo(() => numbersLookup(model, resultModel, numbers), [model, resultModel, numbers]);
   // Same rows as before (an edit that changes no structure): the same arrays, so the
   // virtualizer's callbacks below keep their identity and it does not re-measure 1,000 rows.
   const lastShape = useRef<{ ids: string[]; lists: boolean[] } | null>(null);
@@ -225,7 +229,7 @@ function LayerListView({ result, countIndex }: { result: ModelResult | null; cou
                 {item.kind === 'layer' ? (
                   <LayerRow
                     item={item}
-                    nums={numbers.get(item.id)}
+                    nums={numbersOf(item.id, item.spec)}
                     selected={item.id === selection}
                     dragging={dragging !== null}
                     inRange={rangeSet.has(item.id)}

@@ -8,7 +8,7 @@ import { flattenModel, indexIn, isWithin, parentList } from '../../../src/ui/edi
 import { fieldText, parseField, starterFields } from '../../../src/ui/editor/fieldText';
 import { filterKinds, newLayerSpec } from '../../../src/ui/editor/Palette';
 import { parseShape } from '../../../src/ui/editor/InputBar';
-import { numbersByPath } from '../../../src/ui/numbers';
+import { numbersByPath, numbersLookup } from '../../../src/ui/numbers';
 import resnet18 from '../../fixtures/resnet18.json';
 
 const model: Model = {
@@ -176,5 +176,54 @@ describe('numbersByPath keeps the objects of unchanged numbers', () => {
     const c = numbersByPath(after);
     expect([...c.keys()]).toEqual([...b.keys()]);
     for (const [path, n] of c) expect(n, path).toEqual(b.get(path));
+  });
+});
+
+// While a result is for an older model (the edit shows at once, its numbers a moment later), the
+// list must never show one layer's numbers on another's row (src/ui/numbers.ts numbersLookup).
+describe('numbersLookup: the numbers of the current layers from an older model’s result', () => {
+  const ALL = { conventions: [...CONVENTION_IDS] };
+  const conv = (out: number) => ({ type: 'conv2d', out, kernel: 3, padding: 1 });
+  const old: Model = {
+    format: 'floplab.model/1',
+    input: [3, 8, 8],
+    layers: [conv(4), { type: 'relu' }, conv(8), { type: 'residual', body: [conv(8)] }],
+  };
+  const nums = numbersByPath(evaluateModel(old, ALL));
+  const at = (m: Model, i: number) => m.layers[i];
+  const params = (m: Model, path: string, i: number) => numbersLookup(m, old, nums)(path, at(m, i))?.params ?? null;
+
+  it('same model: by path', () => {
+    expect(numbersLookup(old, old, nums)('layers[2]', at(old, 2))).toBe(nums.get('layers[2]'));
+  });
+
+  it('a layer inserted above: the rows below keep their own numbers; the new one has none', () => {
+    const m: Model = { ...old, layers: [old.layers[0], conv(16), ...old.layers.slice(1)] };
+    expect(params(m, 'layers[1]', 1)).toBeNull();
+    expect(params(m, 'layers[3]', 3)).toBe(nums.get('layers[2]')!.params);
+  });
+
+  it('a layer deleted: the rows below keep their own numbers', () => {
+    const m: Model = { ...old, layers: [old.layers[0], old.layers[2], old.layers[3]] };
+    expect(params(m, 'layers[1]', 1)).toBe(nums.get('layers[2]')!.params);
+  });
+
+  it('a field edited (a new object at the same path): its previous numbers until the new ones come', () => {
+    const m: Model = { ...old, layers: old.layers.map((l, i) => (i === 2 ? { ...l, out: 9 } : l)) };
+    expect(params(m, 'layers[2]', 2)).toBe(nums.get('layers[2]')!.params);
+  });
+
+  it('a layer of another type now at that path, or the old one moved away: none', () => {
+    const swapped: Model = { ...old, layers: [old.layers[0], { type: 'relu6' }, ...old.layers.slice(2)] };
+    expect(params(swapped, 'layers[1]', 1)).toBeNull();
+    const moved: Model = { ...old, layers: [old.layers[2], conv(4), old.layers[1], old.layers[3]] };
+    expect(params(moved, 'layers[0]', 0)).toBe(nums.get('layers[2]')!.params); // found by identity
+    expect(params(moved, 'layers[1]', 1)).toBeNull(); // a new conv where the old one (still there) was
+  });
+
+  it('an edit inside a block: the block (a new object) keeps its numbers by path', () => {
+    const block = old.layers[3] as { body: unknown[] };
+    const m: Model = { ...old, layers: [...old.layers.slice(0, 3), { ...old.layers[3], body: [...block.body] }] };
+    expect(params(m, 'layers[3]', 3)).toBe(nums.get('layers[3]')!.params);
   });
 });
