@@ -162,9 +162,14 @@ export class EngineClient {
     const spare = this.create();
     if (!spare) return;
     this.spare = spare;
-    spare.evaluate(WARM_UP, this.conventions).catch(() => {
-      if (this.spare === spare) this.dropSpare();
-    });
+    spare.evaluate(WARM_UP, this.conventions).then(
+      // A worker answered: crashes before this were not "in a row" (small models are answered on
+      // the page, so the worker in use may never answer anything itself).
+      () => void (this.crashesInRow = 0),
+      () => {
+        if (this.spare === spare) this.dropSpare();
+      },
+    );
   }
 
   private dropSpare(): void {

@@ -239,6 +239,20 @@ describe('spare worker (spare: true)', () => {
     expect(workers).toHaveLength(3); // and a new spare is prepared
   });
 
+  it('a spare that answers its warm-up resets the crash count (a worker does work)', async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn, spare: true, inlineRows: 10 });
+    for (let i = 0; i < MAX_RESTARTS + 2; i++) {
+      c.kill(); // idle: small models are answered on the page, the worker in use never answers
+      await tick();
+      const spare = workers[workers.length - 1];
+      spare.calls[0]?.answer(); // its warm-up
+      await tick();
+    }
+    expect(c.mode).toBe('worker');
+    expect(c.restarts).toBe(MAX_RESTARTS + 2);
+  });
+
   it('a spare that dies is dropped without counting as a crash', async () => {
     const { spawn, workers } = fakes();
     const c = new EngineClient({ conventions: ['exact'], spawn, spare: true });
