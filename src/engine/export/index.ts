@@ -17,3 +17,5 @@ export { modelToPytorch } from './pytorch';
 export type { CodeResult } from './pytorch';
 export { modelToOnnx } from './onnx';
 export type { OnnxWriteOptions, OnnxWriteResult } from './onnx';
+export { modelToPrototxt } from './prototxt';
+export type { PrototxtOptions, PrototxtResult } from './prototxt';
