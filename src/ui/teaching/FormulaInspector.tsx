@@ -7,8 +7,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { changedTerms, countExpr, explainRow, type Quantity } from '../../engine/explain';
 import { conventionById } from '../../engine/conventions/registry';
-import { useDeferredSelection, useEditor } from '../../state/store';
-import { useDeferredResult } from '../../state/evaluation';
+import { getAt } from '../../engine/format/edit';
+import { useDeferredModel, useDeferredSelection, useEditor } from '../../state/store';
+import { useDeferredResult, useDeferredResultModel } from '../../state/evaluation';
+import { numbersByPath, numbersLookup } from '../numbers';
 import { groupDigits, unitWord } from '../format';
 import { useT, type T } from '../i18n';
 import { Button } from '../controls';
@@ -75,11 +77,17 @@ export function FormulaInspector() {
   const hidden = useHidden(selection ? layerPart(selection) : '');
   const reveal = useTeaching((s) => s.reveal);
 
-  const rows = useMemo(
-    () => (result && selection ? result.rows.filter((r) => r.modelPath === selection) : []),
-    [result, selection],
-  );
-  const row = rows[0];
+  // The selected layer's first row; matched by layer (numbersLookup), as a worker's result may be
+  // for an older model in which another layer had this path.
+  const model = useDeferredModel();
+  const resultModel = useDeferredResultModel();
+  const nums = useMemo(() => {
+    const spec = selection ? getAt(model, selection) : undefined;
+    if (!selection || !spec) return undefined;
+    return numbersLookup(model, resultModel, numbersByPath(result))(selection, spec);
+  }, [model, resultModel, result, selection]);
+  const row = nums?.first;
+  const instances = nums?.instances ?? 0; // a layer inside a repeat runs once per iteration
   const explained = useMemo(() => (row ? explainRow(row, convention) : null), [row, convention]);
   const change = useMemo(() => {
     const from = prev ? conventionById(prev) : undefined;
@@ -114,8 +122,8 @@ export function FormulaInspector() {
             })}
           </p>
           {!katex && <p className="text-xs text-slate-600 dark:text-slate-300">{t('inspector.loading')}</p>}
-          {rows.length > 1 && (
-            <p className="text-xs text-slate-600 dark:text-slate-300">{t('inspector.repeat', { n: rows.length })}</p>
+          {instances > 1 && (
+            <p className="text-xs text-slate-600 dark:text-slate-300">{t('inspector.repeat', { n: instances })}</p>
           )}
           {explained.explanation.blockNote && (
             <p className="text-xs text-slate-600 dark:text-slate-300">{explained.explanation.blockNote}</p>

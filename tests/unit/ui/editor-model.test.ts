@@ -222,7 +222,7 @@ describe('numbersLookup: the numbers of the current layers from an older modelâ€
   });
 
   it('an edit inside a block: the block (a new object) keeps its numbers by path', () => {
-    const block = old.layers[3] as { body: unknown[] };
+    const block = old.layers[3] as unknown as { body: unknown[] };
     const m: Model = { ...old, layers: [...old.layers.slice(0, 3), { ...old.layers[3], body: [...block.body] }] };
     expect(params(m, 'layers[3]', 3)).toBe(nums.get('layers[3]')!.params);
   });
