@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFile } from '../src/engine/import';
-import { modelToCsv, modelToJson, modelToOnnx, modelToPytorch } from '../src/engine/export';
+import { modelToCsv, modelToJson, modelToOnnx, modelToPrototxt, modelToPytorch } from '../src/engine/export';
 import { presetByName } from '../src/engine/presets';
 import { starterModel } from '../src/state/defaults';
 import type { Model } from '../src/engine/format/model';
@@ -168,7 +168,9 @@ test('a 200 MB ONNX file imports in the worker with a progress bar while the pag
   }
 });
 
-test('Export: CSV in the selected convention and PyTorch code equal the engine exporters', async ({ page }) => {
+test('Export: CSV in the selected convention, PyTorch code, JSON and Caffe prototxt equal the engine exporters', async ({
+  page,
+}) => {
   await page.evaluate(() =>
     (window as unknown as { __floplab: { editor: { getState(): { setSettings(s: object): void } } } }).__floplab.editor
       .getState()
@@ -192,6 +194,14 @@ test('Export: CSV in the selected convention and PyTorch code equal the engine e
 
   const json = await downloadFromMenu(page, /Model JSON/);
   expect(json.text).toBe(modelToJson(model));
+
+  // Caffe prototxt, for Netscope: the writer's text (checked against the real Netscope in tests/unit).
+  const proto = await downloadFromMenu(page, /Caffe prototxt/);
+  const caffe = modelToPrototxt(model);
+  if (!caffe.ok) throw new Error(caffe.error);
+  expect(proto.name).toBe('Small-CNN.prototxt');
+  expect(proto.text).toBe(caffe.text);
+  expect(proto.text).toContain('type: "Convolution"');
 });
 
 test('printable summary opens a page with the table and totals, built without scripts', async ({ page }) => {

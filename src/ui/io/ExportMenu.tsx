@@ -1,6 +1,6 @@
 /**
  * The Export menu: model JSON, the per-layer table as CSV or Markdown (in the selected
- * convention), PyTorch code, an ONNX graph, and a printable summary. A menu button with
+ * convention), PyTorch code, an ONNX graph, a Caffe prototxt (for Netscope), and a printable summary. A menu button with
  * arrow-key navigation; Escape or a click elsewhere closes it. Chart images are saved from
  * each chart's own buttons (src/ui/charts).
  */
@@ -23,6 +23,7 @@ const itemsFor = (t: T, name: string): readonly Item[] => [
   { id: 'markdown', label: t('export.markdown'), hint: t('export.markdown.hint', { name }) },
   { id: 'pytorch', label: t('export.pytorch'), hint: t('export.pytorch.hint') },
   { id: 'onnx', label: t('export.onnx'), hint: t('export.onnx.hint') },
+  { id: 'prototxt', label: t('export.prototxt'), hint: t('export.prototxt.hint') },
   { id: 'print', label: t('export.print'), hint: t('export.print.hint') },
 ];
 

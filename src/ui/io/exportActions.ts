@@ -9,7 +9,7 @@ import type { Model } from '../../engine/format/model';
 import type { LayerTable } from '../../engine/export/table';
 import { t as tr } from '../i18n';
 
-export type ExportKind = 'json' | 'csv' | 'markdown' | 'pytorch' | 'onnx';
+export type ExportKind = 'json' | 'csv' | 'markdown' | 'pytorch' | 'onnx' | 'prototxt';
 
 export type ExportOutcome = { ok: true; filename: string; warnings: string[] } | { ok: false; error: string };
 
@@ -69,8 +69,22 @@ async function produce(kind: ExportKind, model: Model, convention: string): Prom
       const bytes = r.bytes as Uint8Array<ArrayBuffer>;
       return { ok: true, file: { data: bytes, ext: '.onnx', type: 'application/octet-stream', warnings: r.warnings } };
     }
+    case 'prototxt': {
+      // Caffe's text format, as Netscope reads it (the writer is checked against the real Netscope).
+      const r = ex.modelToPrototxt(model);
+      if (!r.ok) return r;
+      const warnings = [
+        ...(r.unknown.length ? [tr('export.prototxt.unknown', { n: r.unknown.length, paths: list(r.unknown) })] : []),
+        ...(r.skipped.length ? [tr('export.prototxt.skipped', { paths: list(r.skipped) })] : []),
+      ];
+      return { ok: true, file: { data: r.text, ext: '.prototxt', type: 'text/plain;charset=utf-8', warnings } };
+    }
   }
 }
+
+/** "a, b, c (+4)": paths in a notice, without flooding it. */
+const list = (paths: readonly string[]): string =>
+  paths.length <= 3 ? paths.join(', ') : `${paths.slice(0, 3).join(', ')} (+${paths.length - 3})`;
 
 /** Builds the export and downloads it. Never throws. */
 export async function exportModel(kind: ExportKind, model: Model, convention: string): Promise<ExportOutcome> {

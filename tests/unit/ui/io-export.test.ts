@@ -12,6 +12,7 @@ import {
   modelToJson,
   modelToMarkdown,
   modelToOnnx,
+  modelToPrototxt,
   modelToPytorch,
 } from '../../../src/engine/export';
 import { starterModel } from '../../../src/state/defaults';
@@ -68,17 +69,53 @@ describe('exportModel downloads exactly what the engine exporters produce', () =
   const model = starterModel();
   const text = (r: { ok: true; text: string } | { ok: false; error: string }) => (r.ok ? r.text : r.error);
   const code = modelToPytorch(model);
+  const proto = modelToPrototxt(model);
   it.each([
     ['json', 'Small-CNN.json', modelToJson(model)],
     ['csv', 'Small-CNN.thop.csv', text(modelToCsv(model, { convention: 'thop' }))],
     ['markdown', 'Small-CNN.thop.md', text(modelToMarkdown(model, { convention: 'thop' }))],
     ['pytorch', 'Small-CNN.py', code.ok ? code.code : code.error],
+    ['prototxt', 'Small-CNN.prototxt', proto.ok ? proto.text : proto.error],
   ] as const)('%s → %s', async (kind, filename, want) => {
     const saved = captureDownloads();
     const out = await exportModel(kind, model, 'thop');
     expect(out).toEqual({ ok: true, filename, warnings: [] });
     expect(saved.map((s) => s.name)).toEqual([filename]);
     expect(await readBlob(saved[0].blob, 'text')).toBe(want);
+  });
+
+  it('prototxt: layers Netscope does not analyse and left-out training heads are reported, in the notice language', async () => {
+    const saved = captureDownloads();
+    const m: Model = {
+      ...model,
+      layers: [
+        ...model.layers.slice(0, 3),
+        { type: 'sigmoid' },
+        { type: 'aux', body: [{ type: 'flatten' }, { type: 'linear', out: 2 }] },
+        ...model.layers.slice(3),
+      ],
+    };
+    const want = modelToPrototxt(m);
+    if (!want.ok) throw new Error(want.error);
+    expect(want.unknown).toEqual(['layers[3]']);
+    expect(want.skipped).toEqual(['layers[4]']);
+    const out = await exportModel('prototxt', m, 'netscope');
+    expect(out).toEqual({
+      ok: true,
+      filename: 'Small-CNN.prototxt',
+      warnings: [
+        '1 layer(s) have no Caffe layer Netscope analyses (layers[3]); Netscope shows them as "Unknown Layer"',
+        'training-only heads left out (layers[4])',
+      ],
+    });
+    expect(await readBlob(saved[0].blob, 'text')).toBe(want.text);
+  });
+
+  it('prototxt of a model with an error: the error, nothing downloaded', async () => {
+    const saved = captureDownloads();
+    const out = await exportModel('prototxt', { ...model, layers: [{ type: 'conv2d', out: 0, kernel: 3 }] }, 'thop');
+    expect(out.ok).toBe(false);
+    expect(saved).toEqual([]);
   });
 
   it('an unknown convention is an error, and nothing is downloaded', async () => {
