@@ -13,6 +13,7 @@
  * Targets: p95 repaint ≤ 16.7 ms for ResNet-50 (issue 8), ≤ 50 ms for 1,000 layers (issues 3, 8).
  *
  * Options (env): BENCH_MODELS (resnet50,1000: preset names or layer counts), BENCH_EDITS (50),
+ * BENCH_GAP (ms to wait before each click; 0 = at once, which measures back-to-back edits),
  * BENCH_PORT (4399), BENCH_DIST (dist-bench), BENCH_SKIP_BUILD=1 to reuse a build, BENCH_CHARTS=folded
  * to measure with the charts region folded away, BENCH_VERBOSE=1 to print every sample.
  */
@@ -24,6 +25,9 @@ import { makeShareUrl } from '../src/state/urlCodec';
 
 const MODELS = (process.env.BENCH_MODELS ?? 'resnet50,1000').split(',').filter(Boolean);
 const EDITS = Number(process.env.BENCH_EDITS ?? 50);
+/** Pause before each click (ms): 0 clicks again as soon as the last repaint is in, while the
+ * previous edit's deferred work (list numbers, charts, details, runtime) may still be running. */
+const GAP = Number(process.env.BENCH_GAP ?? 0);
 const PORT = Number(process.env.BENCH_PORT ?? 4399);
 const DIST = process.env.BENCH_DIST ?? 'dist-bench';
 
@@ -127,6 +131,7 @@ async function measure(browser: Browser, base: string, model: Model, label: stri
   const bias = page.locator('[data-path="layers[0]"] [data-field="bias"]');
   await bias.scrollIntoViewIfNeeded();
   for (let i = 0; i < EDITS; i++) {
+    if (GAP > 0) await page.waitForTimeout(GAP);
     const box = (await bias.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.waitForFunction((n) => (window as unknown as { __bench: unknown[] }).__bench.length >= n, i + 1);
