@@ -1,4 +1,5 @@
 /** Command-line argument parsing for the FlopLab CLI. Pure: returns options or a usage error. */
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './export';
 
 export interface CliOptions {
   files: string[];
@@ -17,6 +18,9 @@ export interface CliOptions {
   device?: string;
   precision: 'fp32' | 'fp16' | 'int8';
   listDevices: boolean;
+  /** --export FORMAT (src/cli/export.ts) and where to write it (--out; stdout without). */
+  exportFormat?: ExportFormat;
+  out?: string;
   help: boolean;
 }
 
@@ -37,6 +41,9 @@ Options:
   --knob NAME=VALUE     set any preset knob (resolution, depth, growth, …)
   --list-presets        list the presets and exit (with --json: as JSON)
   --emit-model          print the model document (preset with knobs applied) instead of counting
+  --export FORMAT       write the model as ${EXPORT_FORMATS.join(' | ')} instead of
+                        counting (tables in --convention; one model; as the app's Export menu)
+  --out FILE            where --export writes (default: stdout; onnx needs a file)
   --link                print a share link that opens the model in FlopLab
   --base-url URL        where the app is hosted, for --link (default ${DEFAULT_BASE_URL})
   --device ID           estimate latency on a device; see --list-devices
@@ -143,6 +150,18 @@ export function parseArgs(argv: readonly string[]): ParseArgs {
         o.baseUrl = v;
         break;
       }
+      case '--export': {
+        const v = value() ?? '';
+        if (!isExportFormat(v)) return { ok: false, error: `--export needs one of ${EXPORT_FORMATS.join(', ')}` };
+        o.exportFormat = v;
+        break;
+      }
+      case '--out': {
+        const v = value();
+        if (!v) return { ok: false, error: '--out needs a file name' };
+        o.out = v;
+        break;
+      }
       case '--device': {
         const v = value();
         if (!v) return { ok: false, error: '--device needs an id' };
@@ -161,5 +180,7 @@ export function parseArgs(argv: readonly string[]): ParseArgs {
         o.files.push(a);
     }
   }
+  if (o.out && !o.exportFormat) return { ok: false, error: '--out is for --export' };
+  if (o.exportFormat === 'onnx' && !o.out) return { ok: false, error: '--export onnx writes binary: give --out FILE' };
   return { ok: true, options: o };
 }

@@ -4,7 +4,7 @@
  * (one line naming the file and the problem), 2 on a usage error; per-layer errors are part of
  * the output and do not stop the other layers or models.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs, USAGE } from './args';
 import { loadSources, type Source } from './sources';
@@ -16,6 +16,7 @@ import { estimateLatency } from '../engine/latency';
 import { makeShareUrl } from '../state/urlCodec';
 import { listConventions, listDevices, listPresets } from './lists';
 import { latencyJson, latencyText } from './latency-report';
+import { exportAs, writeExport, type ExportFormat } from './export';
 
 /** Indented JSON with short number arrays (shapes) kept on one line. */
 export const prettyJson = (v: unknown): string =>
@@ -33,7 +34,46 @@ function out(s: string): void {
   process.stdout.write(s.endsWith('\n') ? s : s + '\n');
 }
 
-export function run(argv: readonly string[], io = { readFile: (p: string) => readFileSync(p) }): number {
+/** --export: one model in one format, to --out or stdout; warnings to stderr. */
+function exportOne(
+  s: Source,
+  format: ExportFormat,
+  convention: string,
+  o: { batch?: number; input?: number[]; out?: string },
+  write: (file: string, data: string | Uint8Array) => void,
+): number {
+  if ('error' in s) {
+    process.stderr.write(`floplab: ${s.label}: ${s.error}\n`);
+    return 1;
+  }
+  for (const w of s.warnings) process.stderr.write(`floplab: ${s.label}: ${w}\n`);
+  const r = exportAs(format, withOverrides(s.model, o.batch, o.input), convention);
+  if (!r.ok) {
+    process.stderr.write(`floplab: ${s.label}: ${r.error}\n`);
+    return 1;
+  }
+  for (const w of r.warnings) process.stderr.write(`floplab: ${format}: ${w}\n`);
+  if (!o.out) {
+    out(r.data as string); // text formats only: onnx requires --out (args.ts)
+    return 0;
+  }
+  const failed = writeExport(r.data, o.out, write);
+  if (failed) {
+    process.stderr.write(`floplab: ${failed}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+export interface CliIo {
+  readFile(path: string): Buffer | Uint8Array;
+  writeFile(path: string, data: string | Uint8Array): void;
+}
+
+const NODE_IO: CliIo = { readFile: (p) => readFileSync(p), writeFile: (p, d) => writeFileSync(p, d) };
+
+export function run(argv: readonly string[], io: Partial<CliIo> = {}): number {
+  const { readFile, writeFile } = { ...NODE_IO, ...io };
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(`floplab: ${parsed.error}\n`);
@@ -59,7 +99,14 @@ export function run(argv: readonly string[], io = { readFile: (p: string) => rea
     process.stderr.write(`floplab: no model given\n\n${USAGE}\n`);
     return 2;
   }
-  const sources: Source[] = loadSources(o, io.readFile);
+  const sources: Source[] = loadSources(o, readFile);
+  if (o.exportFormat) {
+    if (sources.length !== 1) {
+      process.stderr.write(`floplab: --export writes one model; ${sources.length} given\n`);
+      return 2;
+    }
+    return exportOne(sources[0], o.exportFormat, conv.id, o, writeFile);
+  }
   let status = 0;
   const reports: unknown[] = [];
   for (const s of sources) {
