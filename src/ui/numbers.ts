@@ -4,7 +4,7 @@
  * layer, so the iterations are summed here (sums of the engine's numbers, no counting).
  */
 import type { ModelResult, Row } from '../engine/evaluate';
-import { getAt, layerPaths } from '../engine/format/edit';
+import { childPath, getAt, getList, listOf } from '../engine/format/edit';
 import type { LayerSpec, Model, Shape } from '../engine/format/model';
 
 export interface LayerNumbers {
@@ -104,10 +104,15 @@ export function numbersByPath(
 /**
  * Finds the numbers of the editor's layers in a result computed for `resultModel`, which may be an
  * older model: the list shows an edit at once and its numbers a frame later (or, for a model the
- * worker evaluates, when the answer comes). Same model: by path. Otherwise by layer identity
- * (edits keep untouched layers identical, wherever they moved), and a layer replaced in place (a
- * field edit, a block around one) by its path, so it keeps its previous numbers until the new ones
- * come. A layer with no counterpart (just inserted) has none: never another layer's numbers.
+ * worker evaluates, when the answer comes). Same model: by path. Otherwise, per row and in O(1)
+ * (an urgent render may not walk a 10,000-layer model):
+ * - the same layer object at the same path: by path;
+ * - the same object one place away in the same list (a layer inserted, deleted or moved just
+ *   before it): by its old path;
+ * - a layer replaced in place (a field edit; a block around an edited layer): same type, same
+ *   list length, same neighbours — by path, so it keeps its previous numbers until the new ones come;
+ * - anything else (just inserted, further moves): none. Better a blank for a moment than another
+ *   layer's numbers.
  */
 export function numbersLookup(
   model: Model,
@@ -115,15 +120,31 @@ export function numbersLookup(
   numbers: ReadonlyMap<string, LayerNumbers>,
 ): (path: string, spec: LayerSpec) => LayerNumbers | undefined {
   if (!resultModel || resultModel === model) return (path) => numbers.get(path);
-  let before: Map<LayerSpec, string> | null = null;
-  let now: Map<LayerSpec, string> | null = null;
+  /** The layer at `path` was replaced in place, and so were the blocks holding it (O(depth)). */
+  const inPlace = (path: string): boolean => {
+    const was = getAt(resultModel, path);
+    const is = getAt(model, path);
+    if (!was || !is || was.type !== is.type) return false;
+    if (was === is) return true;
+    const { listPath, index } = listOf(path);
+    const before = getList(resultModel, listPath);
+    const now = getList(model, listPath);
+    if (!before || !now || before.length !== now.length) return false;
+    if (before[index - 1] !== now[index - 1] || before[index + 1] !== now[index + 1]) return false;
+    const holder = listPath.replace(/\.[A-Za-z]+(\[\d+\])?$/, ''); // 'layers[3].body' → 'layers[3]'
+    return holder === listPath || inPlace(holder);
+  };
   return (path, spec) => {
-    before ??= layerPaths(resultModel);
-    const was = before.get(spec);
-    if (was !== undefined) return numbers.get(was);
-    const old = getAt(resultModel, path);
-    if (!old || old.type !== spec.type) return undefined;
-    now ??= layerPaths(model);
-    return now.has(old) ? undefined : numbers.get(path); // the old one moved elsewhere: not ours
+    if (getAt(resultModel, path) === spec) return numbers.get(path);
+    let at: { listPath: string; index: number };
+    try {
+      at = listOf(path);
+    } catch {
+      return undefined; // not a layer path
+    }
+    const before = getList(resultModel, at.listPath);
+    if (before?.[at.index - 1] === spec) return numbers.get(childPath(at.listPath, at.index - 1));
+    if (before?.[at.index + 1] === spec) return numbers.get(childPath(at.listPath, at.index + 1));
+    return inPlace(path) ? numbers.get(path) : undefined;
   };
 }

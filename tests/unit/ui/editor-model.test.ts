@@ -213,12 +213,31 @@ describe('numbersLookup: the numbers of the current layers from an older model�
     expect(params(m, 'layers[2]', 2)).toBe(nums.get('layers[2]')!.params);
   });
 
-  it('a layer of another type now at that path, or the old one moved away: none', () => {
+  it('a layer of another type now at that path: none', () => {
     const swapped: Model = { ...old, layers: [old.layers[0], { type: 'relu6' }, ...old.layers.slice(2)] };
     expect(params(swapped, 'layers[1]', 1)).toBeNull();
-    const moved: Model = { ...old, layers: [old.layers[2], conv(4), old.layers[1], old.layers[3]] };
-    expect(params(moved, 'layers[0]', 0)).toBe(nums.get('layers[2]')!.params); // found by identity
-    expect(params(moved, 'layers[1]', 1)).toBeNull(); // a new conv where the old one (still there) was
+  });
+
+  it('a layer moved one place (Alt+↑): both rows keep their own numbers', () => {
+    const moved: Model = { ...old, layers: [old.layers[0], old.layers[2], old.layers[1], old.layers[3]] };
+    expect(params(moved, 'layers[1]', 1)).toBe(nums.get('layers[2]')!.params);
+    expect(params(moved, 'layers[2]', 2)).toBe(nums.get('layers[1]')!.params);
+  });
+
+  it('several changes at once (a worker answer several edits behind): none rather than a wrong one', () => {
+    // old[0] deleted, old[2] moved to the top, a new conv inserted: nothing is "in place".
+    const m: Model = { ...old, layers: [old.layers[2], conv(4), old.layers[1], old.layers[3]] };
+    expect(params(m, 'layers[0]', 0)).toBeNull(); // a conv where a conv was, but its neighbours changed
+    expect(params(m, 'layers[1]', 1)).toBeNull();
+    expect(params(m, 'layers[2]', 2)).toBe(nums.get('layers[1]')!.params); // one place away
+  });
+
+  it('a layer inside a block whose path shifted with an insert above: none (not the other block’s numbers)', () => {
+    const twoBlocks: Model = { ...old, layers: [...old.layers, { type: 'residual', body: [conv(8)] }] };
+    const n2 = numbersByPath(evaluateModel(twoBlocks, ALL));
+    const m: Model = { ...twoBlocks, layers: [conv(4), ...twoBlocks.layers] };
+    const inner = (m.layers[4] as unknown as { body: Model['layers'] }).body[0];
+    expect(numbersLookup(m, twoBlocks, n2)('layers[4].body[0]', inner)).toBeUndefined();
   });
 
   it('an edit inside a block: the block (a new object) keeps its numbers by path', () => {
