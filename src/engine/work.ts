@@ -38,7 +38,8 @@ function layerRows(spec: unknown, limit: number): number {
   if (kind.mode === 'repeat') {
     const times = (spec as { times?: unknown }).times;
     const n = typeof times === 'number' && Number.isFinite(times) && times > 0 ? Math.ceil(times) : 0;
-    const body = n > 0 && lists.length ? listRows(lists[0].layers, limit) : 0;
+    // limit − 1: this row is counted, and it bounds the depth of nested repeats like any block.
+    const body = n > 0 && lists.length ? listRows(lists[0].layers, limit - 1) : 0;
     // The evaluator loops `times` times even over an empty body (it builds each iteration's path),
     // so every iteration counts at least 1. body × n may be astronomically large; anything past the
     // limit is just "too many".

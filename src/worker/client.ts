@@ -245,11 +245,13 @@ export class EngineClient {
       () => {
         if (gen !== this.generation) return;
         // The worker could not take this request (e.g. it could not be cloned): answer it on the
-        // page, behind a macrotask like the fallback backend, unless nobody wants the answer now.
-        if (this.queue.isStale(job)) return this.finish(job, null);
-        mainThreadBackend()
-          .evaluate(job.payload, this.conventions)
-          .then((result) => gen === this.generation && this.finish(job, result));
+        // page, behind a macrotask like the fallback backend, unless nobody wants the answer by
+        // then (an edit in between made it stale).
+        setTimeout(() => {
+          if (gen !== this.generation) return;
+          if (this.queue.isStale(job)) this.finish(job, null);
+          else this.finish(job, evaluateModel(job.payload, { conventions: this.conventions }));
+        }, 0);
       },
     );
   }

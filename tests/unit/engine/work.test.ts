@@ -49,9 +49,9 @@ describe('evaluationRows', () => {
     expect(evaluationRows(asModel([{ type: 'repeat', times: 1e9, body: [] }]), 500)).toBeGreaterThan(500);
   });
 
-  it('blocks nested 20,000 deep: no stack overflow, just "too many"', () => {
+  it.each(['residual', 'repeat'])('%s blocks nested 200,000 deep: no stack overflow, just "too many"', (type) => {
     let inner: unknown[] = [conv];
-    for (let i = 0; i < 20_000; i++) inner = [{ type: 'residual', body: inner }];
+    for (let i = 0; i < 200_000; i++) inner = [{ type, times: 1, body: inner }];
     expect(evaluationRows(asModel(inner), 500)).toBeGreaterThan(500);
   });
 

@@ -104,13 +104,34 @@ describe('latest wins', () => {
     expect(r?.totals).toEqual(evaluateModel(model('x'), { conventions: ['exact'] }).totals);
   });
 
+  it('… unless an edit made it stale before the page got to it (the edit answered on the page)', async () => {
+    const { spawn, workers } = fakes();
+    const c = new EngineClient({ conventions: ['exact'], spawn, inlineRows: 10 });
+    let reads = 0;
+    const big: Model = { ...model('big'), layers: Array.from({ length: 20 }, () => ({ type: 'relu' })) };
+    const watched = Object.defineProperty({ ...big }, 'layers', { get: () => (reads++, big.layers) }) as Model;
+    const p = c.evaluate(watched);
+    workers[0].calls[0].fail(); // the page would answer it after a macrotask…
+    await Promise.resolve();
+    expect(c.evaluateNow(model('small'))).not.toBeNull(); // …but this edit comes first
+    expect(await p).toBeNull();
+    await tick();
+    expect(reads).toBe(0);
+  });
+
   it('a request the worker cannot take, already superseded: not evaluated anywhere, the newer one goes', async () => {
     const { spawn, workers } = fakes();
     const c = new EngineClient({ conventions: ['exact'], spawn });
-    const p = c.evaluate(model('x'));
+    // Counts reads of its layers: evaluating it on the page would read them.
+    let reads = 0;
+    const x = model('x');
+    const watched = Object.defineProperty({ ...x }, 'layers', { get: () => (reads++, x.layers) }) as Model;
+    const p = c.evaluate(watched);
     const q = c.evaluate(model('y'));
     workers[0].calls[0].fail();
     expect(await p).toBeNull();
+    await tick();
+    expect(reads).toBe(0);
     expect(workers[0].calls.map((x) => x.model.name)).toEqual(['x', 'y']);
     workers[0].calls[1].answer();
     expect(await q).toEqual({ fake: 'y' });
