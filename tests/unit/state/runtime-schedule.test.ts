@@ -88,6 +88,26 @@ describe('runtime scheduling', () => {
     expect(calls.map((c) => c.req.compare)).toEqual([false, true, false]);
   });
 
+  it('a request the timer had to send (its frame never came: the tab was hidden) does not hold up the next', async () => {
+    useEvaluationStore.setState({ pending: false });
+    const page = { hidden: false };
+    vi.stubGlobal('document', page);
+    vi.stubGlobal('requestAnimationFrame', () => 1); // a frame is asked for, but the tab goes hidden
+    try {
+      const { client, calls } = fakeClient();
+      stop = startRuntime(client);
+      await tick();
+      await new Promise((r) => setTimeout(r, RUNTIME_WAIT_MS + 50));
+      expect(calls).toHaveLength(1); // sent by the timer
+      page.hidden = true;
+      withName('x');
+      await new Promise((r) => setTimeout(r, 20)); // hidden: a plain task, not the 400 ms timer
+      expect(calls.map((c) => c.model.name)).toEqual([expect.anything(), 'x']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it(`goes anyway after ${RUNTIME_WAIT_MS} ms when the evaluation never finishes`, async () => {
     vi.useFakeTimers();
     const { client, calls } = fakeClient();
