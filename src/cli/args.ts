@@ -181,6 +181,12 @@ export function parseArgs(argv: readonly string[]): ParseArgs {
     }
   }
   if (o.out && !o.exportFormat) return { ok: false, error: '--out is for --export' };
+  if (o.exportFormat) {
+    const other = [o.json && '--json', o.link && '--link', o.emitModel && '--emit-model', o.device && '--device']
+      .filter(Boolean)
+      .join(', ');
+    if (other) return { ok: false, error: `--export cannot be combined with ${other}` };
+  }
   if (o.exportFormat === 'onnx' && !o.out) return { ok: false, error: '--export onnx writes binary: give --out FILE' };
   return { ok: true, options: o };
 }

@@ -2,7 +2,9 @@
  * FlopLab command line: `npm run --silent floplab -- [options] <model.json ...>`.
  * The same engine as the app, in Node. Exits 1 when a file cannot be read or is not a model
  * (one line naming the file and the problem), 2 on a usage error; per-layer errors are part of
- * the output and do not stop the other layers or models.
+ * the output and do not stop the other layers or models. With --export, exits 1 also when the
+ * format cannot be written (a layer with an error, something the format cannot express) or the
+ * output file cannot be written; nothing is written then.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';

@@ -203,7 +203,8 @@ export function modelToPrototxt(model: Model, opts: PrototxtOptions = {}): Proto
   const result = evaluateModel(model);
   if (result.modelError) return { ok: false, error: result.modelError };
   const bad = result.rows.find((r) => r.error);
-  if (bad) return { ok: false, error: `${bad.path}: ${bad.error}` };
+  // Row errors usually name their path already ("layers[1].out: …").
+  if (bad) return { ok: false, error: bad.error!.startsWith(bad.path) ? bad.error! : `${bad.path}: ${bad.error}` };
   try {
     return { ok: true, ...write(model, result.rows, opts.unknown ?? 'caffe') };
   } catch (e) {
