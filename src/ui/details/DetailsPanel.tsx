@@ -163,7 +163,7 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
         </section>
       )}
       {/* Issue 6: the formula inspector (src/ui/teaching). */}
-      <FormulaInspector />
+      <FormulaInspector nums={n} />
     </div>
   );
 }

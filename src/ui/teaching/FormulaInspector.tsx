@@ -7,10 +7,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { changedTerms, countExpr, explainRow, type Quantity } from '../../engine/explain';
 import { conventionById } from '../../engine/conventions/registry';
-import { getAt } from '../../engine/format/edit';
-import { useDeferredModel, useDeferredSelection, useEditor } from '../../state/store';
-import { useDeferredResult, useDeferredResultModel } from '../../state/evaluation';
-import { numbersByPath, numbersLookup } from '../numbers';
+import { useDeferredSelection, useEditor } from '../../state/store';
+import type { LayerNumbers } from '../numbers';
 import { groupDigits, unitWord } from '../format';
 import { useT, type T } from '../i18n';
 import { Button } from '../controls';
@@ -65,27 +63,20 @@ function usePreviousConvention(current: string): string | null {
   return prev;
 }
 
-export function FormulaInspector() {
+/**
+ * `nums`: the selected layer's numbers, as the details panel found them (numbersLookup: matched by
+ * layer, as a worker's result may be for an older model), in the panel's transition.
+ */
+export function FormulaInspector({ nums }: { nums: LayerNumbers | undefined }) {
   const t = useT();
   const katex = useKatex();
   // In the details panel's transition (its model, selection and result), never in a click's render.
   const selection = useDeferredSelection();
   const convention = useEditor((s) => s.settings.convention);
-  // Deferred: the totals repaint first; formulas (KaTeX) follow in a render that never delays them.
-  const result = useDeferredResult();
   const prev = usePreviousConvention(convention);
   const hidden = useHidden(selection ? layerPart(selection) : '');
   const reveal = useTeaching((s) => s.reveal);
 
-  // The selected layer's first row; matched by layer (numbersLookup), as a worker's result may be
-  // for an older model in which another layer had this path.
-  const model = useDeferredModel();
-  const resultModel = useDeferredResultModel();
-  const nums = useMemo(() => {
-    const spec = selection ? getAt(model, selection) : undefined;
-    if (!selection || !spec) return undefined;
-    return numbersLookup(model, resultModel, numbersByPath(result))(selection, spec);
-  }, [model, resultModel, result, selection]);
   const row = nums?.first;
   const instances = nums?.instances ?? 0; // a layer inside a repeat runs once per iteration
   const explained = useMemo(() => (row ? explainRow(row, convention) : null), [row, convention]);
