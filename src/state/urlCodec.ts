@@ -16,8 +16,9 @@
  */
 import { deflateSync, Inflate } from 'fflate';
 import { z } from 'zod';
-import { MODEL_FORMAT, type LayerSpec, type Model } from '../engine/format/model';
+import { MODEL_FORMAT, type Model } from '../engine/format/model';
 import { parseModel } from '../engine/format/schema';
+import { evaluationRows } from '../engine/work';
 import { conventionById, DEFAULT_CONVENTION } from '../engine/conventions/registry';
 import { DTYPES, MAX_DEVICE_ID, NUMBER_FORMATS, THEMES, type Dtype, type NumberFormat, type Theme } from './defaults';
 
@@ -27,7 +28,7 @@ const PREFIX = `#${SHARE_VERSION}.`;
 export const MAX_HASH_CHARS = 200_000;
 /** Most JSON a link may inflate to: stops a tiny "zip bomb" link from eating memory. */
 export const MAX_JSON_BYTES = 4_000_000;
-/** Most layer instances a linked model may expand to (repeat × body), so a link cannot hang the engine. */
+/** Most rows a linked model may expand to (repeat × body; src/engine/work.ts), so a link cannot hang the engine. */
 export const MAX_EXPANDED_LAYERS = 1_000_000;
 
 export interface ShareSettings {
@@ -141,23 +142,6 @@ const payloadSchema = z.object({
     .optional(),
 });
 
-/** Layer instances the engine would evaluate, stopping early once past `limit`. */
-export function expandedLayerCount(layers: readonly LayerSpec[], limit = MAX_EXPANDED_LAYERS): number {
-  let n = 0;
-  for (const l of layers) {
-    const times = l.type === 'repeat' && typeof l.times === 'number' && l.times > 0 ? l.times : 1;
-    let inner = 0;
-    for (const key of ['body', 'shortcut'])
-      if (Array.isArray(l[key])) inner += expandedLayerCount(l[key] as LayerSpec[], limit);
-    if (Array.isArray(l.branches))
-      for (const b of l.branches as unknown[])
-        if (Array.isArray(b)) inner += expandedLayerCount(b as LayerSpec[], limit);
-    n += 1 + times * inner;
-    if (n > limit) return n;
-  }
-  return n;
-}
-
 // ---- encode / decode -----------------------------------------------------------------------
 
 function withoutFormat(m: Model): Omit<Model, 'format'> {
@@ -210,11 +194,11 @@ export function decodeShare(hash: string): DecodeResult {
     const { m, c, s, p, x, h: hidden } = payload.data;
     const parsed = parseModel({ ...m, format: MODEL_FORMAT });
     if (!parsed.ok) return fail(`its model is invalid (${parsed.error})`);
-    if (expandedLayerCount(parsed.model.layers) > MAX_EXPANDED_LAYERS)
+    if (evaluationRows(parsed.model, MAX_EXPANDED_LAYERS) > MAX_EXPANDED_LAYERS)
       return fail(`its model expands to more than ${MAX_EXPANDED_LAYERS.toLocaleString('en')} layers`);
     const compared = x ? parseModel({ ...x, format: MODEL_FORMAT }) : null;
     if (compared && !compared.ok) return fail(`its comparison model is invalid (${compared.error})`);
-    if (compared?.ok && expandedLayerCount(compared.model.layers) > MAX_EXPANDED_LAYERS)
+    if (compared?.ok && evaluationRows(compared.model, MAX_EXPANDED_LAYERS) > MAX_EXPANDED_LAYERS)
       return fail(`its comparison model expands to more than ${MAX_EXPANDED_LAYERS.toLocaleString('en')} layers`);
     const known = conventionById(c) !== undefined;
     const settings: Partial<ShareSettings> = {

@@ -119,4 +119,12 @@ describe('import and link limits', () => {
       error: expect.stringMatching(/expands to more than 1,000,000 layers/),
     });
   });
+
+  it('… also a repeat over an empty body: the engine still loops `times` times (src/engine/work.ts)', () => {
+    const m = { input: [3, 8, 8], layers: [{ type: 'repeat', times: 2_000_000, body: [] }] };
+    expect(decodeShare(link({ m, c: 'seed' }))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/expands to more than 1,000,000 layers/),
+    });
+  });
 });
