@@ -101,6 +101,24 @@ export function numbersByPath(
   return map;
 }
 
+const perResult = new WeakMap<ModelResult, ReadonlyMap<string, LayerNumbers>>();
+let lastMade: Map<string, LayerNumbers> | undefined;
+const NONE: ReadonlyMap<string, LayerNumbers> = new Map();
+
+/**
+ * numbersByPath made once per result for every view that shows it (the list, the details panel),
+ * each new one keeping the previous one's objects where the numbers are unchanged.
+ */
+export function numbersOfResult(result: ModelResult | null): ReadonlyMap<string, LayerNumbers> {
+  if (!result) return NONE;
+  let made = perResult.get(result);
+  if (!made) {
+    made = lastMade = numbersByPath(result, lastMade);
+    perResult.set(result, made);
+  }
+  return made;
+}
+
 /**
  * Finds the numbers of the editor's layers in a result computed for `resultModel`, which may be an
  * older model: the list shows an edit at once and its numbers a frame later (or, for a model the

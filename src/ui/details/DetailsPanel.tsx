@@ -11,7 +11,7 @@ import { kindOf } from '../../engine/layers/registry';
 import { useDeferredModel, useDeferredSelection, useEditor } from '../../state/store';
 import { useDeferredResultModel } from '../../state/evaluation';
 import { formatCount, groupDigits, shapeLabel, unitWord, type NumberFormat } from '../format';
-import { numbersByPath, numbersLookup } from '../numbers';
+import { numbersLookup, numbersOfResult } from '../numbers';
 import { fieldText } from '../editor/fieldText';
 import { memo, useMemo } from 'react';
 import { FormulaInspector } from '../teaching/FormulaInspector';
@@ -45,7 +45,7 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
   const model = useDeferredModel();
   const selection = useDeferredSelection();
   const fmt: NumberFormat = useEditor((s) => s.settings.numberFormat);
-  const numbers = useMemo(() => numbersByPath(result), [result]);
+  const numbers = numbersOfResult(result); // shared with the list: made once per result
   const resultModel = useDeferredResultModel(); // a worker's result may be for an older model
   const numbersOf = useMemo(() => numbersLookup(model, resultModel, numbers), [model, resultModel, numbers]);
   const spec = selection ? getAt(model, selection) : undefined;

@@ -22,7 +22,7 @@ import type { LayerSpec } from '../../engine/format/model';
 import type { ModelResult } from '../../engine/evaluate';
 import { useDeferredResultModel } from '../../state/evaluation';
 import { useEditor } from '../../state/store';
-import { numbersByPath, numbersLookup, type LayerNumbers } from '../numbers';
+import { numbersLookup, numbersOfResult } from '../numbers';
 import { useUi } from '../uiContext';
 import { LayerRow, ListHeader } from './LayerRow';
 import { flattenModel, indexIn, isWithin, parentList, type LayerItem, type ListItem } from './tree';
@@ -51,8 +51,7 @@ function LayerListView({ result, countIndex }: { result: ModelResult | null; cou
   // `lang`: the list headers ("branch 2 (empty)") are translated text made by flattenModel.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const items = useMemo(() => flattenModel(model, collapsed), [model, collapsed, lang]);
-  const lastNumbers = useRef<Map<string, LayerNumbers> | undefined>(undefined);
-  const numbers = useMemo(() => (lastNumbers.current = numbersByPath(result, lastNumbers.current)), [result]);
+  const numbers = numbersOfResult(result);
   // The result may be for an older model (the edit shows at once, its numbers a moment later).
   const resultModel = useDeferredResultModel();
   const numbersOf = useMemo(() => numbersLookup(model, resultModel, numbers), [model, resultModel, numbers]);

@@ -8,7 +8,7 @@ import { flattenModel, indexIn, isWithin, parentList } from '../../../src/ui/edi
 import { fieldText, parseField, starterFields } from '../../../src/ui/editor/fieldText';
 import { filterKinds, newLayerSpec } from '../../../src/ui/editor/Palette';
 import { parseShape } from '../../../src/ui/editor/InputBar';
-import { numbersByPath, numbersLookup } from '../../../src/ui/numbers';
+import { numbersByPath, numbersLookup, numbersOfResult } from '../../../src/ui/numbers';
 import resnet18 from '../../fixtures/resnet18.json';
 
 const model: Model = {
@@ -170,6 +170,15 @@ describe('numbersByPath keeps the objects of unchanged numbers', () => {
     const path = 'layers[4].body[0].body[0]';
     expect(b.get(path)!.instances).toBe(2);
     expect(b.get(path)).toBe(a.get(path));
+  });
+
+  it('numbersOfResult: one map per result for every view, and the next result keeps unchanged objects', () => {
+    const first = numbersOfResult(before);
+    expect(numbersOfResult(before)).toBe(first); // the list and the details panel share it
+    const second = numbersOfResult(after);
+    expect(second.get('layers[1]')).toBe(first.get('layers[1]'));
+    expect(second.get('layers[4].body[0].body[0]')).toBe(first.get('layers[4].body[0].body[0]'));
+    expect(numbersOfResult(null).size).toBe(0);
   });
 
   it('without the previous map, summed entries are new but equal; every path is there', () => {
