@@ -4,7 +4,7 @@
  * layer, so the iterations are summed here (sums of the engine's numbers, no counting).
  */
 import type { ModelResult, Row } from '../engine/evaluate';
-import { childPath, getAt, getList, listOf } from '../engine/format/edit';
+import { childPath, formatPath, getAt, getList, listOf, parseListPath } from '../engine/format/edit';
 import type { LayerSpec, Model, Shape } from '../engine/format/model';
 
 export interface LayerNumbers {
@@ -149,8 +149,8 @@ export function numbersLookup(
     const now = getList(model, listPath);
     if (!before || !now || before.length !== now.length) return false;
     if (before[index - 1] !== now[index - 1] || before[index + 1] !== now[index + 1]) return false;
-    const holder = listPath.replace(/\.[A-Za-z]+(\[\d+\])?$/, ''); // 'layers[3].body' → 'layers[3]'
-    return holder === listPath || inPlace(holder);
+    const holder = formatPath(parseListPath(listPath).steps); // 'layers[3].body' → 'layers[3]'; 'layers' → ''
+    return holder === '' || inPlace(holder);
   };
   return (path, spec) => {
     if (getAt(resultModel, path) === spec) return numbers.get(path);
