@@ -1,5 +1,5 @@
 /** Command-line argument parsing for the FlopLab CLI. Pure: returns options or a usage error. */
-import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './export';
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../engine/export/formats';
 
 export interface CliOptions {
   files: string[];
@@ -18,7 +18,7 @@ export interface CliOptions {
   device?: string;
   precision: 'fp32' | 'fp16' | 'int8';
   listDevices: boolean;
-  /** --export FORMAT (src/cli/export.ts) and where to write it (--out; stdout without). */
+  /** --export FORMAT (src/engine/export/formats.ts) and where to write it (--out; stdout without). */
   exportFormat?: ExportFormat;
   out?: string;
   help: boolean;

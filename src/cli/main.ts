@@ -18,7 +18,7 @@ import { estimateLatency } from '../engine/latency';
 import { makeShareUrl } from '../state/urlCodec';
 import { listConventions, listDevices, listPresets } from './lists';
 import { latencyJson, latencyText } from './latency-report';
-import { exportAs, writeExport, type ExportFormat } from './export';
+import { exportAs, type ExportFormat } from '../engine/export/formats';
 
 /** Indented JSON with short number arrays (shapes) kept on one line. */
 export const prettyJson = (v: unknown): string =>
@@ -59,9 +59,10 @@ function exportOne(
     out(r.data as string); // text formats only: onnx requires --out (args.ts)
     return 0;
   }
-  const failed = writeExport(r.data, o.out, write);
-  if (failed) {
-    process.stderr.write(`floplab: ${failed}\n`);
+  try {
+    write(o.out, r.data);
+  } catch (err) {
+    process.stderr.write(`floplab: cannot write ${o.out}: ${(err as Error).message}\n`);
     return 1;
   }
   return 0;

@@ -1,6 +1,7 @@
 /**
- * Exporters: model JSON, the per-layer table (CSV, Markdown, printable HTML), PyTorch source
- * and ONNX bytes. All are pure and never throw; failures come back as `{ ok: false, error }`.
+ * Exporters: model JSON, the per-layer table (CSV, Markdown, printable HTML), PyTorch source,
+ * ONNX bytes and Caffe prototxt; `exportAs` (formats.ts) picks one by name for the app and the CLI.
+ * All are pure and never throw; failures come back as `{ ok: false, error }`.
  */
 export { modelToJson } from './json';
 export {
@@ -19,3 +20,5 @@ export { modelToOnnx } from './onnx';
 export type { OnnxWriteOptions, OnnxWriteResult } from './onnx';
 export { modelToPrototxt } from './prototxt';
 export type { PrototxtOptions, PrototxtResult } from './prototxt';
+export { EXPORT_FILES, EXPORT_FORMATS, exportAs, isExportFormat } from './formats';
+export type { ExportFormat, Exported } from './formats';

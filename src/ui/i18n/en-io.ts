@@ -36,9 +36,6 @@ export const ioEn = {
   'export.onnx.hint': '.onnx — the graph with weight shapes, no weight data',
   'export.prototxt': 'Caffe prototxt',
   'export.prototxt.hint': '.prototxt — paste it into Netscope or load it in Caffe',
-  'export.prototxt.unknown':
-    '{n} layer(s) have no Caffe layer Netscope analyses ({paths}); Netscope shows them as "Unknown Layer"',
-  'export.prototxt.skipped': 'training-only heads left out ({paths})',
   'export.print': 'Printable summary…',
   'export.print.hint': 'opens a page to print or save as PDF',
   'export.failed': 'Export: {error}',

@@ -38,8 +38,6 @@ export const ioZh: Readonly<Record<keyof typeof ioEn, string>> = {
   'export.onnx.hint': '.onnx —— 含权重形状的计算图，不含权重数据',
   'export.prototxt': 'Caffe prototxt 文件',
   'export.prototxt.hint': '.prototxt —— 可粘贴到 Netscope，或在 Caffe 中加载',
-  'export.prototxt.unknown': '{n} 个层没有 Netscope 能分析的 Caffe 层（{paths}）；Netscope 会显示为 "Unknown Layer"',
-  'export.prototxt.skipped': '已省略仅训练时使用的分支（{paths}）',
   'export.print': '可打印的摘要…',
   'export.print.hint': '打开一个页面，可打印或另存为 PDF',
   'export.failed': '导出：{error}',

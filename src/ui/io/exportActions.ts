@@ -7,9 +7,11 @@
  */
 import type { Model } from '../../engine/format/model';
 import type { LayerTable } from '../../engine/export/table';
+import type { ExportFormat } from '../../engine/export/formats';
 import { t as tr } from '../i18n';
 
-export type ExportKind = 'json' | 'csv' | 'markdown' | 'pytorch' | 'onnx' | 'prototxt';
+/** The formats the menu offers (the printable summary stands in for `html`). */
+export type ExportKind = Exclude<ExportFormat, 'html'>;
 
 export type ExportOutcome = { ok: true; filename: string; warnings: string[] } | { ok: false; error: string };
 
@@ -37,63 +39,16 @@ export function saveFile(data: BlobPart, filename: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-interface Produced {
-  readonly data: BlobPart;
-  readonly ext: string;
-  readonly type: string;
-  readonly warnings?: string[];
-}
-
-type Produce = { ok: true; file: Produced } | { ok: false; error: string };
-
-async function produce(kind: ExportKind, model: Model, convention: string): Promise<Produce> {
-  const ex = await import('../../engine/export');
-  switch (kind) {
-    case 'json':
-      return { ok: true, file: { data: ex.modelToJson(model), ext: '.json', type: 'application/json' } };
-    case 'csv': {
-      const r = ex.modelToCsv(model, { convention });
-      return r.ok ? { ok: true, file: { data: r.text, ext: '.csv', type: 'text/csv;charset=utf-8' } } : r;
-    }
-    case 'markdown': {
-      const r = ex.modelToMarkdown(model, { convention });
-      return r.ok ? { ok: true, file: { data: r.text, ext: '.md', type: 'text/markdown;charset=utf-8' } } : r;
-    }
-    case 'pytorch': {
-      const r = ex.modelToPytorch(model);
-      return r.ok ? { ok: true, file: { data: r.code, ext: '.py', type: 'text/x-python;charset=utf-8' } } : r;
-    }
-    case 'onnx': {
-      const r = ex.modelToOnnx(model);
-      if (!r.ok) return r;
-      const bytes = r.bytes as Uint8Array<ArrayBuffer>;
-      return { ok: true, file: { data: bytes, ext: '.onnx', type: 'application/octet-stream', warnings: r.warnings } };
-    }
-    case 'prototxt': {
-      // Caffe's text format, as Netscope reads it (the writer is checked against the real Netscope).
-      const r = ex.modelToPrototxt(model);
-      if (!r.ok) return r;
-      const warnings = [
-        ...(r.unknown.length ? [tr('export.prototxt.unknown', { n: r.unknown.length, paths: list(r.unknown) })] : []),
-        ...(r.skipped.length ? [tr('export.prototxt.skipped', { paths: list(r.skipped) })] : []),
-      ];
-      return { ok: true, file: { data: r.text, ext: '.prototxt', type: 'text/plain;charset=utf-8', warnings } };
-    }
-  }
-}
-
-/** "a, b, c (+4)": paths in a notice, without flooding it. */
-const list = (paths: readonly string[]): string =>
-  paths.length <= 3 ? paths.join(', ') : `${paths.slice(0, 3).join(', ')} (+${paths.length - 3})`;
-
 /** Builds the export and downloads it. Never throws. */
 export async function exportModel(kind: ExportKind, model: Model, convention: string): Promise<ExportOutcome> {
   try {
-    const r = await produce(kind, model, convention);
+    const { exportAs, EXPORT_FILES } = await import('../../engine/export');
+    const r = exportAs(kind, model, convention);
     if (!r.ok) return r;
-    const filename = `${fileBase(model)}${kind === 'csv' || kind === 'markdown' ? `.${convention}` : ''}${r.file.ext}`;
-    saveFile(r.file.data, filename, r.file.type);
-    return { ok: true, filename, warnings: r.file.warnings ?? [] };
+    const { ext, type } = EXPORT_FILES[kind];
+    const filename = `${fileBase(model)}${kind === 'csv' || kind === 'markdown' ? `.${convention}` : ''}${ext}`;
+    saveFile(r.data as BlobPart, filename, type);
+    return { ok: true, filename, warnings: r.warnings };
   } catch (err) {
     return { ok: false, error: tr('export.err.failed', { msg: (err as Error)?.message ?? String(err) }) };
   }

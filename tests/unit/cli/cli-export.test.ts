@@ -1,5 +1,5 @@
 /**
- * `--export FORMAT [--out FILE]` (src/cli/export.ts): the app's Export menu on the command line.
+ * `--export FORMAT [--out FILE]` (src/engine/export/formats.ts, the same call as the app): the app's Export menu on the command line.
  * Every format must be exactly what the engine's writers (src/engine/export, tested on their own in
  * tests/unit/io) produce for the model as the CLI loaded it, overrides included.
  */

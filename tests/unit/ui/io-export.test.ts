@@ -84,7 +84,7 @@ describe('exportModel downloads exactly what the engine exporters produce', () =
     expect(await readBlob(saved[0].blob, 'text')).toBe(want);
   });
 
-  it('prototxt: layers Netscope does not analyse and left-out training heads are reported, in the notice language', async () => {
+  it('prototxt: layers Netscope does not analyse and left-out training heads are reported', async () => {
     const saved = captureDownloads();
     const m: Model = {
       ...model,
@@ -104,8 +104,8 @@ describe('exportModel downloads exactly what the engine exporters produce', () =
       ok: true,
       filename: 'Small-CNN.prototxt',
       warnings: [
-        '1 layer(s) have no Caffe layer Netscope analyses (layers[3]); Netscope shows them as "Unknown Layer"',
-        'training-only heads left out (layers[4])',
+        'no Caffe layer Netscope analyses (Netscope shows "Unknown Layer"): layers[3]',
+        'training-only heads left out: layers[4]',
       ],
     });
     expect(await readBlob(saved[0].blob, 'text')).toBe(want.text);
