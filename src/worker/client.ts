@@ -4,7 +4,8 @@
  * - Latest wins (the queue in latestWins.ts, shared with the runtime client): at most one request
  *   runs in the worker and at most one waits; a newer request replaces the waiting one, and any
  *   answer that is no longer the latest resolves to null.
- * - A request that has run for CANCEL_AFTER_MS while a newer one waits is cancelled: the worker
+ * - A request that has run for CANCEL_AFTER_MS while a newer one waits (or was answered on the
+ *   page) is cancelled: the worker
  *   is terminated and a fresh one takes the newer request (a typo like `times: 1e9` cannot stall
  *   the page's numbers once it is corrected).
  * - A crashed worker (error event, or `kill()` from the test hook) is replaced and the latest
