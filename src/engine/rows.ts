@@ -3,7 +3,8 @@
  * memoised. Split from evaluate.ts, which walks the layer tree.
  */
 import type { Symbols } from './expr';
-import type { Shape } from './format/model';
+import type { ModelInput, Shape } from './format/model';
+import type { Read } from './graph-scope';
 import type { AnyKind } from './layers/registry';
 import type { Params } from './layers/kind';
 
@@ -28,9 +29,14 @@ export interface Row extends Counts {
   readonly depth: number;
   readonly type: string;
   readonly name?: string;
+  /** The layer's `id` (what other layers' `from` name). */
+  readonly id?: string;
   readonly category: AnyKind['category'] | 'unknown';
   readonly block: boolean;
+  /** The (first) input's shape. */
   readonly input: Shape | null;
+  /** Every input's shape, for a layer that takes several (undefined for one input). */
+  readonly inputs?: readonly (Shape | null)[];
   readonly output: Shape | null;
   /** Symbol values the formulas used (null when the layer could not be evaluated). */
   readonly symbols: Symbols | null;
@@ -44,11 +50,25 @@ export interface Row extends Counts {
   total?: Counts;
 }
 
+/** One of the model's outputs: the tensor a name in `outputs` (or the last layer) gives. */
+export interface ModelOutput {
+  readonly name: string;
+  readonly shape: Shape | null;
+  /** Why there is no shape (an unknown name; an error upstream leaves the shape null without one). */
+  readonly error?: string;
+}
+
 export interface ModelResult {
   readonly conventions: readonly string[];
   readonly batch: number;
+  /** The first input's shape (null when the inputs are invalid). */
   readonly input: Shape | null;
+  /** Every model input (empty when they are invalid). */
+  readonly inputs: readonly ModelInput[];
+  /** The first output's shape. */
   readonly output: Shape | null;
+  /** The model's outputs: `outputs` of the document, or the last layer's. */
+  readonly outputs: readonly ModelOutput[];
   readonly rows: Row[];
   readonly totals: Counts;
   /** Rows with an error. */
@@ -62,7 +82,7 @@ export interface EvalOptions {
   readonly conventions?: readonly string[];
   /** Override the model's batch. */
   readonly batch?: number;
-  /** Override the model's input shape. */
+  /** Override the shape of the model's (first) input. */
   readonly input?: readonly number[];
 }
 
@@ -152,9 +172,11 @@ export interface RowHead {
   readonly depth: number;
   readonly type: string;
   readonly name?: string | undefined;
+  readonly id?: string | undefined;
   readonly category: Row['category'];
   readonly block: boolean;
   readonly input: Shape | null;
+  readonly inputs?: readonly (Shape | null)[] | undefined;
   readonly output: Shape | null;
   readonly symbols: Symbols | null;
   readonly params_: Params | null;
@@ -173,9 +195,11 @@ export function makeRow(h: RowHead, c: Counts, end: number): Row {
     depth: h.depth,
     type: h.type,
     name: h.name,
+    id: h.id,
     category: h.category,
     block: h.block,
     input: h.input,
+    inputs: h.inputs,
     output: h.output,
     symbols: h.symbols,
     params_: h.params_,
@@ -195,6 +219,10 @@ export function makeRow(h: RowHead, c: Counts, end: number): Row {
 /** An evaluation of a layer that can be placed elsewhere in the same run (shared-layers.ts). */
 export interface Memo {
   readonly input: Shape | null;
+  /** Every input when the layer takes several (see Row.inputs). */
+  readonly inputs: readonly (Shape | null)[] | undefined;
+  /** Names read from outside the layer (graph-scope.ts): the rows hold only where they read the same. */
+  readonly reads: readonly Read[] | null;
   readonly path: string;
   readonly depth: number;
   /** Index of the layer's first row when it was computed. */
@@ -221,6 +249,8 @@ export interface Memo {
 export interface RunMemos {
   readonly rows: readonly Row[];
   readonly firstRow: ReadonlyMap<object, number>;
+  /** Blocks that read names from outside themselves, and what they read. */
+  readonly reads: ReadonlyMap<object, readonly Read[]>;
 }
 
 /** Runs kept: the latest per run key (batch and conventions), for this many keys. */
@@ -243,6 +273,13 @@ export function keepMemos(runKey: string, run: RunMemos): void {
 
 export const sameShape = (a: Shape | null, b: Shape | null): boolean =>
   a === b || (a !== null && b !== null && a.length === b.length && a.every((d, i) => d === b[i]));
+
+/** Equal lists of input shapes (undefined = the layer takes one input). */
+export const sameInputs = (
+  a: readonly (Shape | null)[] | undefined,
+  b: readonly (Shape | null)[] | undefined,
+): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((s, i) => sameShape(s, b[i])));
 
 /**
  * Appends a memo's rows to `out`, placed at `toPath` (`offset` rows later, `depthShift` levels
@@ -300,9 +337,11 @@ export function renamedRow(r: Row, name: string | undefined, params: Params): Ro
     depth: r.depth,
     type: r.type,
     name,
+    id: r.id,
     category: r.category,
     block: r.block,
     input: r.input,
+    inputs: r.inputs,
     output: r.output,
     symbols: r.symbols,
     params_: params,
@@ -328,9 +367,11 @@ function movedRow(r: Row, path: string, modelPath: string, offset: number, depth
     depth: r.depth + depthShift,
     type: r.type,
     name: r.name,
+    id: r.id,
     category: r.category,
     block: r.block,
     input: r.input,
+    inputs: r.inputs,
     output: r.output,
     symbols: r.symbols,
     params_: r.params_,

@@ -18,6 +18,8 @@ function typeText(f: FieldSpec): string {
       return `number${f.min !== undefined ? ` ≥ ${f.min}` : ''}`;
     case 'enum':
       return f.options.map((o) => `"${o}"`).join(' \\| ');
+    case 'ints':
+      return `list of 1–${f.maxLength} integers ≥ ${f.min}`;
   }
 }
 

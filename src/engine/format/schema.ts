@@ -6,7 +6,9 @@
  * rejecting the whole document (the user keeps the rest of the model).
  */
 import { z } from 'zod';
-import { MODEL_FORMAT, type Model } from './model';
+import { MODEL_FORMAT, MODEL_FORMAT_V1, type Model } from './model';
+import { checkModelHeader } from './header';
+import { migrateDocument } from './migrate';
 
 /** Limits that keep hostile or broken input from exhausting memory or the stack. */
 export const LIMITS = {
@@ -18,16 +20,29 @@ export const LIMITS = {
   maxJsonDepth: 100,
 } as const;
 
+/** At most this many model inputs, and this many named outputs. */
+const LIMITS_INPUTS = 1000;
+
 const dim = z.number().refine((v) => Number.isInteger(v) && v > 0 && v <= LIMITS.maxDim, {
   message: `must be a positive integer ≤ ${LIMITS.maxDim}`,
 });
 
+const shape = z.array(dim, { error: 'must be a list of positive integers' }).min(1).max(8);
+
 export const modelEnvelopeSchema = z.object({
-  format: z.literal(MODEL_FORMAT, { error: `format must be "${MODEL_FORMAT}"` }),
+  format: z.literal(MODEL_FORMAT, { error: `format must be "${MODEL_FORMAT}" (or "${MODEL_FORMAT_V1}")` }),
   name: z.string({ error: 'name must be a string' }).max(200).optional(),
-  input: z.union([z.tuple([dim, dim, dim]), z.tuple([dim])], {
-    error: 'input must be [C, H, W] or [F] with positive integers',
-  }),
+  input: shape.optional(),
+  inputs: z
+    .array(z.object({ name: z.string().min(1).max(200), shape }), { error: 'inputs must be a list of {name, shape}' })
+    .min(1)
+    .max(LIMITS_INPUTS)
+    .optional(),
+  outputs: z
+    .array(z.string().min(1).max(200), { error: 'outputs must be a list of layer ids or input names' })
+    .min(1)
+    .max(LIMITS_INPUTS)
+    .optional(),
   batch: z
     .number()
     .refine((v) => Number.isInteger(v) && v > 0 && v <= LIMITS.maxBatch, {
@@ -84,9 +99,15 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
-/** Validates an already-parsed JSON value as a model document. Never throws. */
-export function parseModel(value: unknown): ParseResult {
+/**
+ * Validates an already-parsed JSON value as a model document, migrating older versions
+ * (migrate.ts) first. Never throws.
+ */
+export function parseModel(input: unknown): ParseResult {
   try {
+    const migrated = migrateDocument(input);
+    if (!migrated.ok) return { ok: false, error: migrated.error };
+    const value = migrated.value;
     const r = modelEnvelopeSchema.safeParse(value);
     if (!r.success) {
       const iss = r.error.issues[0];
@@ -100,11 +121,13 @@ export function parseModel(value: unknown): ParseResult {
         iss.message.startsWith(String(iss.path[0] ?? '\u0000')) || !where ? iss.message : `${where} ${iss.message}`;
       return { ok: false, error: msg };
     }
+    const header = checkModelHeader(r.data);
+    if (header.error) return { ok: false, error: header.error };
     const treeError = checkTree(r.data.layers, 'layers', 0, { n: 0 });
     if (treeError) return { ok: false, error: treeError };
     if (nestedDeeperThan(value, LIMITS.maxJsonDepth))
       return { ok: false, error: `the document nests lists and objects deeper than ${LIMITS.maxJsonDepth} levels` };
-    return { ok: true, model: value as Model };
+    return { ok: true, model: value as unknown as Model };
   } catch (err) {
     return { ok: false, error: `invalid model: ${(err as Error).message}` };
   }

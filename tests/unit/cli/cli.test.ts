@@ -66,7 +66,7 @@ describe('CLI --json', () => {
     const p = file(
       'bad-layer.json',
       JSON.stringify({
-        format: 'floplab.model/1',
+        format: 'floplab.model/2',
         input: [3, 8, 8],
         layers: [
           { type: 'conv2d', out: 4, kernel: 3, padding: 1 },
@@ -91,9 +91,9 @@ describe('CLI errors', () => {
     [
       'wrong format tag',
       file('y.json', '{"format":"other","input":[3,4,4],"layers":[]}'),
-      /y\.json: format must be "floplab\.model\/1"/,
+      /y\.json: format must be "floplab\.model\/2"/,
     ],
-    ['bad input', file('z.json', '{"format":"floplab.model/1","input":[3,0,4],"layers":[]}'), /z\.json: input/],
+    ['bad input', file('z.json', '{"format":"floplab.model/2","input":[3,0,4],"layers":[]}'), /z\.json: input/],
   ])('%s: exits 1 with one line naming the file', (_label, path, message) => {
     const { code, stderr } = capture([path, '--convention', 'exact']);
     expect(code).toBe(1);

@@ -10,11 +10,11 @@ import { evaluateModel } from '../../../src/engine/evaluate';
 import type { Model } from '../../../src/engine/format/model';
 import { PRESETS } from '../../../src/engine/presets';
 import { EVERY_KIND, MLP } from './models';
-import { readModel } from './helpers';
+import { readMigrated, readModel } from './helpers';
 
 const MODELS: [string, Model][] = [
-  ['resnet18 fixture', readModel('resnet18.json')],
-  ['tiny-cnn fixture', readModel('tiny-cnn.json')],
+  ['resnet18 fixture', readMigrated('resnet18.json')],
+  ['tiny-cnn fixture', readMigrated('tiny-cnn.json')],
   ['every kind', EVERY_KIND],
   ['mlp', { ...MLP, meta: { note: 'x', nested: { a: [1, 2] } } }],
   ...PRESETS.map((p): [string, Model] => [p.name, p.build()]),
@@ -28,9 +28,9 @@ describe('model JSON', () => {
   });
 
   it('puts the header first and keeps number lists on one line', () => {
-    const text = modelToJson({ layers: [], input: [3, 224, 224], name: 'n', format: 'floplab.model/1' });
+    const text = modelToJson({ layers: [], input: [3, 224, 224], name: 'n', format: 'floplab.model/2' });
     expect(text).toBe(
-      '{\n  "format": "floplab.model/1",\n  "name": "n",\n  "input": [3, 224, 224],\n  "layers": []\n}\n',
+      '{\n  "format": "floplab.model/2",\n  "name": "n",\n  "input": [3, 224, 224],\n  "layers": []\n}\n',
     );
   });
 });
@@ -81,7 +81,7 @@ describe('per-layer table exports', () => {
 
   it('CSV quotes fields with commas and quotes; HTML escapes markup; Markdown escapes pipes', () => {
     const m: Model = {
-      format: 'floplab.model/1',
+      format: 'floplab.model/2',
       name: 'a<b>',
       input: [4],
       layers: [{ type: 'linear', out: 2, name: 'fc "a", b|c' }],
@@ -118,7 +118,7 @@ describe('per-layer table exports', () => {
   });
 
   it('layers with errors are flagged in the header and rows; an unknown convention is a message', () => {
-    const bad: Model = { format: 'floplab.model/1', input: [3, 8, 8], layers: [{ type: 'linear', out: 2 }] };
+    const bad: Model = { format: 'floplab.model/2', input: [3, 8, 8], layers: [{ type: 'linear', out: 2 }] };
     const r = modelToCsv(bad);
     expect(r.ok && r.text).toContain('# Errors: 1 layer(s) with errors');
     expect(r.ok && r.text).toMatch(/linear needs a flat/);

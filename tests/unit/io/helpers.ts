@@ -3,11 +3,19 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LayerSpec, Model } from '../../../src/engine/format/model';
 import { evaluateModel } from '../../../src/engine/evaluate';
+import { parseModel } from '../../../src/engine/format/schema';
 import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
 
 export const fixture = (name: string) => resolve(__dirname, '../../fixtures', name);
 export const readFixture = (name: string) => new Uint8Array(readFileSync(fixture(name)));
+/** A fixture file as written (resnet18.json and tiny-cnn.json are floplab.model/1 documents). */
 export const readModel = (name: string) => JSON.parse(readFileSync(fixture(name), 'utf8')) as Model;
+/** A fixture file as every boundary reads it: validated and migrated to the current format. */
+export function readMigrated(name: string): Model {
+  const r = parseModel(readModel(name));
+  if (!r.ok) throw new Error(`${name}: ${r.error}`);
+  return r.model;
+}
 
 /** The model with every repeat block replaced by its body written out `times` times. */
 export function unrollRepeats(layers: readonly LayerSpec[]): LayerSpec[] {

@@ -9,7 +9,7 @@ import { evaluateModel } from '../../../src/engine/evaluate';
 import type { LayerSpec } from '../../../src/engine/format/model';
 
 const run = (input: number[], layer: LayerSpec, batch = 1) =>
-  evaluateModel({ format: 'floplab.model/1', input, batch, layers: [layer] }).rows[0];
+  evaluateModel({ format: 'floplab.model/2', input, batch, layers: [layer] }).rows[0];
 
 describe('lrn layer kind', () => {
   it.each([

@@ -3,7 +3,7 @@ import type { Model } from '../../../src/engine/format/model';
 
 /** Every leaf kind and every block kind that ONNX can carry, on a [3, 32, 32] input, batch 2. */
 export const EVERY_KIND: Model = {
-  format: 'floplab.model/1',
+  format: 'floplab.model/2',
   name: 'every-kind',
   input: [3, 32, 32],
   batch: 2,
@@ -62,7 +62,7 @@ export const EVERY_KIND: Model = {
 
 /** A multilayer perceptron on a flat input (Gemm without bias, dropout). */
 export const MLP: Model = {
-  format: 'floplab.model/1',
+  format: 'floplab.model/2',
   name: 'mlp',
   input: [100],
   batch: 4,

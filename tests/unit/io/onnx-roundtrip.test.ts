@@ -81,7 +81,7 @@ describe('ONNX writer refuses what ONNX cannot say', () => {
     ['an unknown layer type', { type: 'warp' }, /not a known layer type/],
     ['a shape error', { type: 'conv2d', out: 4, kernel: 9 }, /larger than the padded input/],
   ])('%s', (_l, layer, msg) => {
-    const r = modelToOnnx({ format: 'floplab.model/1', input: [3, 7, 7], layers: [layer] });
+    const r = modelToOnnx({ format: 'floplab.model/2', input: [3, 7, 7], layers: [layer] });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(msg);
   });

@@ -161,7 +161,7 @@ describe('generated PyTorch code', () => {
   });
 
   it('reports a model it cannot shape instead of writing wrong code', () => {
-    const r = modelToPytorch({ format: 'floplab.model/1', input: [3, 8, 8], layers: [{ type: 'linear', out: 2 }] });
+    const r = modelToPytorch({ format: 'floplab.model/2', input: [3, 8, 8], layers: [{ type: 'linear', out: 2 }] });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/flatten/);
   });
