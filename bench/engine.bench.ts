@@ -18,7 +18,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { evaluateModel } from '../src/engine/evaluate';
 import { CONVENTION_IDS } from '../src/engine/conventions/registry';
-import type { Model } from '../src/engine/format/model';
+import { mainInput, type Model } from '../src/engine/format/model';
 import { presetByName } from '../src/engine/presets';
 import { evaluationRows } from '../src/engine/work';
 import { INLINE_ROWS } from '../src/state/evaluation';
@@ -50,7 +50,7 @@ function time(fn: () => void): number {
 
 const fresh = (): Model => JSON.parse(JSON.stringify(deepModel(N))) as Model;
 const base = fresh();
-console.log(`model: ${layerCount(base.layers)} layers (${base.input.join('×')}), ${REPS} runs each`);
+console.log(`model: ${layerCount(base.layers)} layers (${mainInput(base).join('×')}), ${REPS} runs each`);
 // The first evaluation in a process also compiles the engine (a fresh worker pays this once).
 let rows = 0;
 const first = time(() => (rows = evaluateModel(fresh(), { conventions: CONVENTION_IDS }).rows.length));

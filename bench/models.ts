@@ -36,7 +36,7 @@ export function deepModel(n: number): Model {
     i++;
   }
   layers.push({ type: 'adaptiveavgpool2d', out: 1 }, { type: 'flatten' }, { type: 'linear', out: 1000 });
-  return { format: 'floplab.model/1', name: `deep-${n}`, input: [3, 56, 56], batch: 1, layers };
+  return { format: 'floplab.model/2', name: `deep-${n}`, input: [3, 56, 56], batch: 1, layers };
 }
 
 /** Number of layer objects in a model (blocks included), as the editor would list them. */

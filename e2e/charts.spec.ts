@@ -195,7 +195,7 @@ for (const [name, model] of [
 
 test('1,200 layers: the charts merge bars (≤ 300 per chart) and every tab still draws', async ({ page }) => {
   const big: Model = {
-    format: 'floplab.model/1',
+    format: 'floplab.model/2',
     name: 'big',
     input: [8, 16, 16],
     layers: Array.from({ length: 600 }, () => [

@@ -7,7 +7,7 @@ test.describe.configure({ timeout: 90_000 });
 
 /** What the first test builds by typing; the engine evaluates the same document in Node. */
 const built: Model = {
-  format: 'floplab.model/1',
+  format: 'floplab.model/2',
   input: [3, 32, 32],
   layers: [
     { type: 'conv2d', out: 16, kernel: 3, padding: 1 },
@@ -65,7 +65,7 @@ test('edit a layer: totals change; undo and redo with keys and buttons', async (
   await page.getByTestId('input-shape').fill('3, 16, 16');
   await addLayer(page, 'conv2d');
   const one: Model = {
-    format: 'floplab.model/1',
+    format: 'floplab.model/2',
     input: [3, 16, 16],
     layers: [{ type: 'conv2d', out: 64, kernel: 3 }],
   };
@@ -104,7 +104,7 @@ test('an invalid kernel shows the error on that row while the rest still compute
   await expect(row(page, 'layers[0]').getByTestId('row-params')).toHaveText('1.79 k');
   await expect(row(page, 'layers[0]').getByTestId('row-error')).toHaveCount(0);
   const partial = evaluateAll({
-    format: 'floplab.model/1',
+    format: 'floplab.model/2',
     input: [3, 32, 32],
     layers: [{ type: 'conv2d', out: 64, kernel: 3 }, { type: 'relu' }, { type: 'conv2d', out: 64, kernel: 99 }],
   });

@@ -96,7 +96,7 @@ test('malformed and truncated files give a notice and leave the model unchanged'
   const input = page.getByTestId('open-file-input');
   const garbage = Buffer.from(Array.from({ length: 300 }, (_v, i) => (i * 73 + 11) % 256));
   const truncated = fixture('tiny-cnn.onnx').subarray(0, 100);
-  const badJson = Buffer.from('{"format": "floplab.model/1", "input": [3, 32], "layers": 7}');
+  const badJson = Buffer.from('{"format": "floplab.model/2", "input": [3, 32], "layers": 7}');
   for (const [name, buffer] of [
     ['broken.onnx', garbage],
     ['cut.onnx', truncated],

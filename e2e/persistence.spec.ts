@@ -8,7 +8,7 @@ import { addLayer, expectTotals, field, newModel, row, total } from './helpers';
 test.describe.configure({ timeout: 90_000 });
 
 const model: Model = {
-  format: 'floplab.model/1',
+  format: 'floplab.model/2',
   input: [3, 24, 24],
   layers: [
     { type: 'conv2d', out: 12, kernel: 5, padding: 2 },

@@ -83,7 +83,7 @@ test('"+ add here" inserts into a block\'s empty list; the model matches the eng
   await row(page, 'layers[0].body[0]').locator('[data-field="out"]').fill('8');
   await row(page, 'layers[0].body[0]').locator('[data-field="padding"]').fill('1');
   const m: Model = {
-    format: 'floplab.model/1',
+    format: 'floplab.model/2',
     input: [8, 8, 8],
     layers: [{ type: 'residual', body: [{ type: 'conv2d', out: 8, kernel: 3, padding: 1 }] }],
   };
@@ -140,7 +140,7 @@ test('a 1,000-layer model renders only the visible rows and scrolls to the last 
   const layers = Array.from({ length: 1000 }, (_, i) =>
     i % 2 ? { type: 'relu' } : { type: 'conv2d', out: 8, kernel: 3, padding: 1, name: `c${i}` },
   );
-  const big: Model = { format: 'floplab.model/1', input: [8, 16, 16], layers };
+  const big: Model = { format: 'floplab.model/2', input: [8, 16, 16], layers };
   await page.goto(makeShareUrl(baseURL!, { model: big, convention: 'thop' }));
   await expectTotals(page, big, 'thop');
   expect(await page.getByTestId('layer-row').count()).toBeLessThan(80);

@@ -48,7 +48,7 @@ function bigModel(n: number): Model {
       count += l.type === 'residual' ? 2 : 1;
     }
   }
-  return { format: 'floplab.model/1', name: `bench ${n} layers`, input: [16, 32, 32], layers };
+  return { format: 'floplab.model/2', name: `bench ${n} layers`, input: [16, 32, 32], layers };
 }
 
 const pct = (xs: number[], p: number): number => {

@@ -33,6 +33,10 @@ export const unitWord = (c: Convention): string => (c.unit === 'MAC' ? 'MACs' : 
 export interface JsonReport {
   name: string;
   input: readonly number[] | null;
+  /** Every model input by name (one named "input" unless the model names several). */
+  inputs: Array<{ name: string; shape: readonly number[] }>;
+  /** The model's outputs: what `outputs` names, or the last layer. */
+  outputs: Array<{ name: string; shape: readonly number[] | null; error?: string }>;
   batch: number;
   convention: string;
   unit: 'MAC' | 'FLOP';
@@ -46,7 +50,13 @@ export interface JsonReport {
   layers: Array<{
     path: string;
     name?: string;
+    /** The layer's id, which other layers' `from` name. */
+    id?: string;
+    /** Where its inputs come from, as the model writes it (absent: the previous layer's output). */
+    from?: readonly (string | number)[];
     type: string;
+    /** The shape of every input (one entry per input; null where unknown). */
+    inputs: ReadonlyArray<readonly number[] | null>;
     output: readonly number[] | null;
     params: number | string;
     count: number | string;
@@ -64,6 +74,8 @@ export function toJson(name: string, r: ModelResult, conv: Convention): JsonRepo
   return {
     name,
     input: r.input,
+    inputs: r.inputs.map((i) => ({ name: i.name, shape: i.shape })),
+    outputs: r.outputs.map((o) => ({ name: o.name, shape: o.shape, ...(o.error ? { error: o.error } : {}) })),
     batch: r.batch,
     convention: conv.id,
     unit: conv.unit,
@@ -77,7 +89,10 @@ export function toJson(name: string, r: ModelResult, conv: Convention): JsonRepo
     layers: r.rows.map((row) => ({
       path: row.path,
       ...(row.name ? { name: row.name } : {}),
+      ...(row.id !== undefined ? { id: row.id } : {}),
+      ...fromOf(row),
       type: row.type,
+      inputs: row.inputs ?? [row.input],
       output: row.output,
       params: jsonInt(row.params),
       count: jsonInt(row.counts[ci]),
@@ -87,6 +102,19 @@ export function toJson(name: string, r: ModelResult, conv: Convention): JsonRepo
     errors: r.errors,
     ...(r.modelError ? { model_error: r.modelError } : {}),
   };
+}
+
+/** The layer's `from` as written, when it has one (read from its fields; an invalid row has none). */
+function fromOf(row: ModelResult['rows'][number]): { from?: readonly (string | number)[] } {
+  const f = row.params_?.from;
+  if (f === undefined) return {};
+  return { from: Array.isArray(f) ? (f as (string | number)[]) : [f as string | number] };
+}
+
+/** " #id ← a, b" for a layer of a graph (nothing for a plain stack layer). */
+function graphText(row: ModelResult['rows'][number]): string {
+  const from = fromOf(row).from;
+  return `${row.id !== undefined ? ` #${row.id}` : ''}${from ? ` ← ${from.map((f) => (f === -1 ? 'previous' : f)).join(', ')}` : ''}`;
 }
 
 function relative(path: string, parent: string | undefined, parents: string[], depth: number): string {
@@ -105,7 +133,7 @@ export function toText(name: string, r: ModelResult, conv: Convention): string {
   // Each nested row is labelled relative to its parent block: `body[0]`, `#1.body[0]` (repeat iteration 1).
   const parents: string[] = [];
   const rows = r.rows.map((row) => ({
-    layer: `${'  '.repeat(row.depth)}${relative(row.path, ((parents.length = row.depth), parents[row.depth - 1]), parents, row.depth)}${row.name ? ` ${row.name}` : ''}`,
+    layer: `${'  '.repeat(row.depth)}${relative(row.path, ((parents.length = row.depth), parents[row.depth - 1]), parents, row.depth)}${row.name ? ` ${row.name}` : ''}${graphText(row)}`,
     type: row.type,
     output: row.output ? shapeText(row.output) : row.error ? 'error' : '?',
     // A block shows its subtotal (its own op plus everything inside), marked Σ.

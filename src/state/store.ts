@@ -7,7 +7,7 @@
  */
 import { create, useStore } from 'zustand';
 import { temporal } from 'zundo';
-import type { LayerSpec, Model } from '../engine/format/model';
+import { withMainInput, type LayerSpec, type Model } from '../engine/format/model';
 import { conventionById } from '../engine/conventions/registry';
 import {
   EditError,
@@ -139,7 +139,7 @@ export const useEditor = create<EditorState>()(
             selection: null,
             collapsed: {},
           }),
-        setInput: (shape) => edit((s) => ({ model: { ...s.model, input: [...shape] } })),
+        setInput: (shape) => edit((s) => ({ model: withMainInput(s.model, shape) })),
         setBatch: (n) => edit((s) => ({ model: { ...s.model, batch: n } })),
         setName: (name) => edit((s) => ({ model: { ...s.model, name } })),
         updateLayer: (path, patch) =>

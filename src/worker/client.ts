@@ -111,7 +111,7 @@ export interface EngineClientOptions {
 }
 
 /** What a spare evaluates once, to load and compile the engine before it is needed. */
-const WARM_UP: Model = { format: 'floplab.model/1', input: [3, 8, 8], layers: [{ type: 'conv2d', out: 4, kernel: 3 }] };
+const WARM_UP: Model = { format: 'floplab.model/2', input: [3, 8, 8], layers: [{ type: 'conv2d', out: 4, kernel: 3 }] };
 
 export class EngineClient {
   private backend: EngineBackend;

@@ -82,7 +82,7 @@ const { layers } = fc.letrec<{ layer: LayerSpec; layers: LayerSpec[] }>((tie) =>
 export const layerList = layers;
 
 export const model: fc.Arbitrary<Model> = fc.record({
-  format: fc.constant('floplab.model/1' as const),
+  format: fc.constant('floplab.model/2' as const),
   name: fc.string({ maxLength: 12 }),
   input: fc.oneof(
     fc.tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 24 }), fc.integer({ min: 1, max: 24 })),
@@ -96,7 +96,7 @@ export const model: fc.Arbitrary<Model> = fc.record({
 export const garbageModel: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything(),
   fc.record({
-    format: fc.oneof(fc.constant('floplab.model/1'), fc.string()),
+    format: fc.oneof(fc.constant('floplab.model/2'), fc.string()),
     input: fc.oneof(fc.array(fc.oneof(fc.integer(), fc.double(), fc.string())), fc.anything()),
     batch: fc.oneof(fc.integer(), fc.double(), fc.anything()),
     layers: fc.oneof(fc.array(fc.oneof(fc.anything(), fc.dictionary(fc.string(), fc.anything()))), fc.anything()),

@@ -46,8 +46,8 @@ export const deepspeed: Convention = {
       mul(2, 'Kh', 'Kw', 'Cin', div(div('Cout', 'g'), 'g'), 'N', 'Hin', 'Win'),
       mul('b', div('Cout', 'g'), 'N', 'Hds', 'Wds'),
     ),
-    // _linear_flops_compute: 2·numel(x)·out_features; bias ignored.
-    linear: mul(2, 'N', 'I', 'O'),
+    // _linear_flops_compute: 2·numel(x)·out_features = 2·N·R·I·O; bias ignored.
+    linear: mul(2, 'N', 'R', 'I', 'O'),
     // _batch_norm_flops_compute, eval: numel·(2 if affine else 1).
     batchnorm2d: mul('numel_in', add(1, 'affine')),
     // _layer_norm_flops_compute: numel·(5 if affine else 4).
@@ -72,6 +72,12 @@ export const deepspeed: Convention = {
     // F.local_response_norm: input.mul(input), F.avg_pool3d on the channel-padded squares,
     // .mul(alpha), .add(k) are patched (torch/nn/functional.py); pow and `/` are not.
     lrn: add(mul(3, 'numel_in'), mul('N', add('C', 'n', -1), 'Hin', 'Win')),
+    // _elementwise_flops_compute for torch.add / Tensor.add / torch.mul / Tensor.mul: the numel of
+    // the shapes aligned from the left; `+`, `*`, `+=`, sub and div are not patched.
+    add: mul(add('call_function', 'call_method'), 'N', 'lalign'),
+    mul: mul(add('call_function', 'call_method'), 'N', 'lalign'),
+    // _matmul_flops_compute: 2·numel(A)·B.shape[-1]; Tensor.__matmul__ (`@`) is patched too.
+    matmul: mul(2, 'numel_in', 'm'),
   },
   notes: {
     ...STRUCTURAL_NOTES,
@@ -93,5 +99,11 @@ export const deepspeed: Convention = {
     lrn: 'Read from torch/nn/functional.py local_response_norm, not run.',
     upsample:
       'With a size: prod(size) = Ho·Wo only (int(size) when the size is one number). With a scale: numel_in·scale^N (the exponent is len(input) = the batch). When that passes 2^1000, DeepSpeed itself fails to print it (OverflowError) and FlopLab counts 0.',
+    add: 'torch.add / x.add: numel of the shapes aligned from the left; x + y and x += y: 0 (not patched).',
+    mul: 'torch.mul / x.mul: numel of the shapes aligned from the left; x * y: 0 (not patched).',
+    sub: 'Not patched: 0.',
+    div: 'Not patched: 0.',
+    matmul: '2·numel(A)·m for torch.matmul, x.matmul, x @ y and torch.bmm (all patched); deepspeed_macs = numel(A)·m.',
+    ...sameNote(['cat', 'reshape', 'permute', 'transpose'], 'No arithmetic call is patched: 0.'),
   },
 };

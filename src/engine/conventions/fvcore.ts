@@ -7,7 +7,7 @@
  */
 import { add, mul } from '../expr';
 import type { Convention } from './types';
-import { CONV_MACS, CONVT_MACS, LINEAR_MACS, STRUCTURAL_NOTES } from './shared';
+import { CONV_MACS, CONVT_MACS, LINEAR_MACS, sameNote, STRUCTURAL_NOTES } from './shared';
 
 const UNSUPPORTED = (op: string) => `fvcore warns "Unsupported operator ${op} encountered" and counts 0.`;
 
@@ -33,6 +33,8 @@ export const fvcore: Convention = {
     adaptiveavgpool2d: mul(1, 'numel_in'),
     // upsample_nearest2d: elementwise_flop_counter(0, 1); upsample_bilinear2d: (0, 4).
     upsample: mul('numel_out', add(1, mul(3, 'bilinear'))),
+    // matmul_flop_jit / bmm_flop_jit: prod(A.shape)·B.shape[-1].
+    matmul: mul('numel_in', 'm'),
   },
   notes: {
     ...STRUCTURAL_NOTES,
@@ -62,5 +64,11 @@ export const fvcore: Convention = {
     residual: UNSUPPORTED('aten::add_'),
     scale: UNSUPPORTED('aten::mul'),
     batchnorm2d: 'Eval mode: 2·numel with affine (train mode would be 5·numel); BN is not ignored by the current code.',
+    ...sameNote(
+      ['add', 'sub', 'mul', 'div'],
+      'aten::add / mul / sub / div have no handle in _DEFAULT_SUPPORTED_OPS: 0, with an "unsupported operator" warning.',
+    ),
+    matmul: 'matmul_flop_jit (or bmm_flop_jit): numel(A)·m, whatever the Python form.',
+    ...sameNote(['cat', 'reshape', 'permute', 'transpose'], 'Shape ops are ignored (_IGNORED_OPS) or have no cost: 0.'),
   },
 };

@@ -55,6 +55,10 @@ export const netscope: Convention = {
     // scale layer: macc = numel.
     scale: numel(1),
     layerscale: numel(1),
+    // Eltwise: add = numel, one per element whatever the operation and the number of bottoms.
+    add: numel(1),
+    sub: numel(1),
+    mul: numel(1),
   },
   notes: {
     ...STRUCTURAL_NOTES,
@@ -85,5 +89,13 @@ export const netscope: Convention = {
     chunk: UNKNOWN('slice'),
     ...sameNote(['concat', 'flatten'], 'concat / flatten: no computation.'),
     identity: 'No Caffe layer needed: 0.',
+    ...sameNote(
+      ['add', 'sub', 'mul'],
+      'Eltwise: the add counter, one per output element whatever the operation or number of inputs (Netscope reads no eltwise operation).',
+    ),
+    ...sameNote(['div', 'matmul'], 'No Caffe layer does this: Netscope shows "Unknown Layer" and counts 0.'),
+    cat: 'Concat: no computation.',
+    reshape: 'Reshape: no computation.',
+    ...sameNote(['permute', 'transpose'], 'Permute: no computation.'),
   },
 };

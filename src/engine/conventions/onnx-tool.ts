@@ -6,9 +6,9 @@
  * Checked against the real tool on 42 models: tests/unit/conventions/onnx-tool-fixtures.test.ts
  * (generator and how the graph is exported: scripts/fixtures/README-onnx-tool.md).
  */
-import { add, div, mul, ZERO, type Expr, type Symbols } from '../expr';
+import { add, div, mul, sub, ZERO, type Expr, type Symbols } from '../expr';
 import type { Convention } from './types';
-import { CONV_TAPS, BIAS_ADDS, STRUCTURAL_NOTES } from './shared';
+import { CONV_TAPS, BIAS_ADDS, sameNote, STRUCTURAL_NOTES } from './shared';
 import { LAYERNORM_POSITIONS } from '../layers/layernorm';
 
 const per = (k: number): Expr => mul(k, 'numel_out');
@@ -64,6 +64,13 @@ export const onnxTool: Convention = {
     layerscale: per(1), // Mul with γ
     residual: per(1), // AddNode: 2 inputs → ratio 1
     scale: per(1), // MulNode (broadcast)
+    // NpMathBase (Add/Sub/Mul): numel(Y)·max(1, #inputs − 1); Div costs DIV = 4 per element.
+    add: mul(sub('k', 1), 'numel_out'),
+    sub: mul(1, 'numel_out'),
+    mul: mul(sub('k', 1), 'numel_out'),
+    div: mul(4, 'numel_out'),
+    // MatMulNode: numel(Y)·k.
+    matmul: mul('numel_out', 'k'),
   },
   notes: {
     ...STRUCTURAL_NOTES,
@@ -84,5 +91,8 @@ export const onnxTool: Convention = {
         'Reshape/Transpose/Slice/Concat nodes count 0.',
       ]),
     ),
+    matmul: 'MatMulNode: numel(Y)·k (one MAC per product).',
+    div: 'DivNode: 4 per element (DIV = 4 instructions).',
+    ...sameNote(['cat', 'reshape', 'permute', 'transpose'], 'Concat / Reshape / Transpose: no computation, 0.'),
   },
 };

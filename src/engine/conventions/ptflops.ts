@@ -31,8 +31,8 @@ export const ptflops: Convention = {
     conv2d: add(mul('Kh', 'Kw', 'Cin', div('Cout', 'g'), 'Ho', 'Wo'), mul('b', OUT1)),
     // Same hook with transpose=True: the kernel runs over the input positions.
     convtranspose2d: add(mul('Kh', 'Kw', 'Cin', div('Cout', 'g'), 'Hin', 'Win'), mul('b', OUT1)),
-    // linear_flops_counter_hook: (I·O + b·O) per row.
-    linear: add(mul('I', 'O'), mul('b', 'O')),
+    // linear_flops_counter_hook: prod(input.shape)·O + b·O: the bias once, not per row (R rows).
+    linear: add(mul('R', 'I', 'O'), mul('b', 'O')),
     // bn_flops_counter_hook: numel(x), ×2 when `.affine`.
     batchnorm2d: mul(IN1, add(1, 'affine')),
     // Same hook; nn.LayerNorm has no `.affine` attribute, so never ×2. F.layer_norm is not patched.
@@ -59,6 +59,14 @@ export const ptflops: Convention = {
     // F.local_response_norm (torch/nn/functional.py): input.mul(input), avg_pool3d over the
     // channel-padded squares (N·(C+n−1)·H·W), .mul(alpha), .add(k) — all patched calls.
     lrn: add(mul(3, IN1), mul(add('C', 'n', -1), 'Hin', 'Win')),
+    // patch_tensor_ops: torch.add / Tensor.add / torch.mul / Tensor.mul count the numel of a
+    // shape aligned from the LEFT (_elementwise_tensor_flops_hook); `+`, `*`, `+=` are C slots that
+    // are not patched, and sub/div are not patched at all.
+    add: mul(add('call_function', 'call_method'), 'lalign'),
+    mul: mul(add('call_function', 'call_method'), 'lalign'),
+    // _matmul_tensor_flops_hook: numel(A)·B.shape[-1] for torch.matmul, Tensor.matmul, torch.bmm;
+    // `@` (Tensor.__matmul__) is not patched.
+    matmul: mul(add('call_function', 'call_method', 'call_bmm'), IN1, 'm'),
   },
   notes: {
     ...STRUCTURAL_NOTES,
@@ -81,5 +89,12 @@ export const ptflops: Convention = {
     residual: '`out += identity` is not torch.add: 0.',
     scale: '`body(x) * x` is not torch.mul: 0.',
     concat: 'torch.cat is not patched: 0.',
+    add: 'torch.add / x.add: numel of the shapes aligned from the left (ptflops’s broadcast); x + y and x += y: 0 (not patched).',
+    mul: 'torch.mul / x.mul: numel of the shapes aligned from the left; x * y: 0 (not patched).',
+    sub: 'torch.sub is not patched: 0.',
+    div: 'torch.div is not patched: 0.',
+    matmul:
+      'torch.matmul, x.matmul, torch.bmm: numel(A)·m; x @ y is not patched: 0. Broadcast leading dims of B are missed.',
+    ...sameNote(['cat', 'reshape', 'permute', 'transpose'], 'No arithmetic call is patched: 0.'),
   },
 };

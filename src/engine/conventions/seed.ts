@@ -10,6 +10,9 @@ import type { Convention, Rule } from './types';
 import { CONV_TAPS, CONVT_MACS, STRUCTURAL_NOTES } from './shared';
 import { kindOf } from '../layers/registry';
 
+/** k − 1 element-wise operations per output element for k inputs. */
+const ELTWISE = mul(sub('k', 1), 'numel_out');
+
 const COMPLETION = 'Completion: the article does not treat this layer; FlopLab uses its exact operation count. ';
 const exactOf = (type: string): Rule => kindOf(type)?.exact ?? mul(0, 'N');
 const exactNoteOf = (type: string): string => {
@@ -40,7 +43,7 @@ export const seed: Convention = {
     conv2d: mul('N', 'Cout', 'Ho', 'Wo', add(sub(mul(2, CONV_TAPS), 1), 'b')),
     convtranspose2d: mul(2, CONVT_MACS),
     // (2I − 1)·O without bias, 2·I·O with bias.
-    linear: mul('N', 'O', add(sub(mul(2, 'I'), 1), 'b')),
+    linear: mul('N', 'R', 'O', add(sub(mul(2, 'I'), 1), 'b')),
     // Max pool: Hout·Wout ("one operation, take the max"); × C × N.
     maxpool2d: mul(1, 'numel_out'),
     adaptivemaxpool2d: mul(1, 'numel_out'),
@@ -63,6 +66,13 @@ export const seed: Convention = {
     // The squeeze-excite multiply: one per output element.
     scale: mul(1, sym('numel_out')),
     ...Object.fromEntries(byExact.map((t) => [t, exactOf(t)])),
+    // The article counts every add, subtract, multiply and divide as one FLOP: k − 1 per output element.
+    add: ELTWISE,
+    sub: ELTWISE,
+    mul: ELTWISE,
+    div: ELTWISE,
+    // Completion: a product of two matrices counted like the article's fully connected layer, (2k − 1) per output.
+    matmul: mul('N', 'B', 'n', 'm', sub(mul(2, 'k'), 1)),
   },
   notes: {
     ...STRUCTURAL_NOTES,
@@ -91,5 +101,10 @@ export const seed: Convention = {
     ...Object.fromEntries(
       ['dropout', 'identity', 'flatten', 'channelshuffle', 'chunk', 'concat'].map((t) => [t, 'No arithmetic: 0.']),
     ),
+    ...Object.fromEntries(
+      ['add', 'sub', 'mul', 'div'].map((t) => [t, 'One FLOP per output element and operation (k − 1 for k inputs).']),
+    ),
+    matmul: 'Completion, as for a fully connected layer without bias: (2k − 1) per output element.',
+    ...Object.fromEntries(['cat', 'reshape', 'permute', 'transpose'].map((t) => [t, 'No arithmetic: 0.'])),
   },
 };

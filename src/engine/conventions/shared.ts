@@ -10,8 +10,8 @@ export const CONV_TAPS = mul(div('Cin', 'g'), 'Kh', 'Kw');
 export const CONV_MACS = mul('N', 'Cout', 'Ho', 'Wo', CONV_TAPS);
 /** ConvTranspose2d multiply-accumulates as PyTorch computes them: N·Hin·Win·Cin·(Cout/g)·Kh·Kw. */
 export const CONVT_MACS = mul('N', 'Hin', 'Win', 'Cin', div('Cout', 'g'), 'Kh', 'Kw');
-/** Linear multiply-accumulates, bias excluded: N·I·O. */
-export const LINEAR_MACS = mul('N', 'I', 'O');
+/** Linear multiply-accumulates, bias excluded: N·R·I·O (R rows: 1 for a flat vector, L for tokens [L, D]). */
+export const LINEAR_MACS = mul('N', 'R', 'I', 'O');
 /** One bias add per output element. */
 export const BIAS_ADDS = mul('b', 'numel_out');
 

@@ -68,5 +68,9 @@ export const thop: Convention = {
     scale: '`body(x) * x` is not a module: 0.',
     concat: 'torch.cat is not a module: 0.',
     channelshuffle: 'view/transpose are not modules (nn.ChannelShuffle has no rule): 0.',
+    ...sameNote(
+      ['add', 'sub', 'mul', 'div', 'matmul', 'cat', 'reshape', 'permute', 'transpose'],
+      'Not a module (an operator, a torch function or a Tensor method): thop’s hooks never see it, 0.',
+    ),
   },
 };

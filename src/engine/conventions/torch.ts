@@ -9,7 +9,7 @@ import type { Convention } from './types';
 import { CONV_MACS, CONVT_MACS, LINEAR_MACS, sameNote } from './shared';
 import { LEAF_KINDS, BLOCK_KINDS } from '../layers/registry';
 
-const counted = new Set(['conv2d', 'convtranspose2d', 'linear']);
+const counted = new Set(['conv2d', 'convtranspose2d', 'linear', 'matmul']);
 
 export const torch: Convention = {
   id: 'torch',
@@ -22,6 +22,8 @@ export const torch: Convention = {
     // conv_flop_count(transposed=True) uses the input's spatial size: 2·N·Hin·Win·prod(w_shape).
     convtranspose2d: mul(2, CONVT_MACS),
     linear: mul(2, LINEAR_MACS),
+    // bmm_flop / mm_flop: 2·b·n·k·m; matmul expands broadcast dims and calls bmm (or mm).
+    matmul: mul(2, 'N', 'B', 'n', 'k', 'm'),
   },
   notes: {
     ...sameNote(
@@ -30,5 +32,6 @@ export const torch: Convention = {
     ),
     conv2d: '2·N·Cout·(Cin/g)·Kh·Kw·Ho·Wo; the bias add is ignored.',
     linear: '2·N·I·O (addmm_flop); the bias add is ignored.',
+    matmul: '2·N·B·n·k·m (bmm_flop or mm_flop): matmul, @ and bmm reach the same aten op.',
   },
 };

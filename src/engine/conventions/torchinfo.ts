@@ -62,5 +62,9 @@ export const torchinfo: Convention = {
     prelu: 'num_parameters × N.',
     layerscale: 'γ is not named weight/bias (torchvision keeps it as CNBlock.layer_scale, a non-leaf): 0.',
     ...sameNote(['residual', 'scale', 'concat'], 'An operator on tensors, not a module: 0.'),
+    ...sameNote(
+      ['add', 'sub', 'mul', 'div', 'matmul', 'cat', 'reshape', 'permute', 'transpose'],
+      'Not a module with parameters: Mult-Adds come only from layers with weights, 0.',
+    ),
   },
 };

@@ -4,11 +4,12 @@
  * (test/common_extended_utils.py) and reports GFLOPS/2 as MACs; see shared/reference/zoo.md.
  * So it is exactly the `torch` convention divided by 2, transposed convolutions included.
  */
+import { mul } from '../expr';
 import type { Convention } from './types';
 import { CONV_MACS, CONVT_MACS, LINEAR_MACS, sameNote } from './shared';
 import { LEAF_KINDS, BLOCK_KINDS } from '../layers/registry';
 
-const counted = new Set(['conv2d', 'convtranspose2d', 'linear']);
+const counted = new Set(['conv2d', 'convtranspose2d', 'linear', 'matmul']);
 
 export const torchvision: Convention = {
   id: 'torchvision',
@@ -22,6 +23,9 @@ export const torchvision: Convention = {
     // flop_counter.conv_flop_count with transposed=True: N·prod(w_shape)·Hin·Win, w = [Cin, Cout/g, Kh, Kw].
     convtranspose2d: CONVT_MACS,
     linear: LINEAR_MACS,
+    // FlopCounterMode counts aten.bmm/mm, which matmul becomes: N·B·n·k·m multiply-accumulates
+    // (ViT-B/16's _ops, 17.56 G, includes its attention products).
+    matmul: mul('N', 'B', 'n', 'k', 'm'),
   },
   notes: {
     ...sameNote(
@@ -30,5 +34,6 @@ export const torchvision: Convention = {
     ),
     convtranspose2d:
       'Counted over the input positions: N·Hin·Win·Cin·(Cout/g)·Kh·Kw (flop_counter.conv_flop_count, transposed).',
+    matmul: 'Counted: torch.matmul / @ become aten.bmm or mm, which flop_counter counts (N·B·n·k·m).',
   },
 };

@@ -10,6 +10,7 @@
 import type { LayerSpec, Model, Shape } from '../format/model';
 import { pairOf, type Pair } from '../format/model';
 import { checkModelHeader } from '../format/header';
+import { GRAPH_EXPORT } from './walk';
 import { isBlock, parseLayer } from '../layers/registry';
 import type { Params } from '../layers/kind';
 import { AttrType, DataType, OnnxTypes } from '../import/onnx/schema';
@@ -116,7 +117,8 @@ class Writer {
       const attrs = kind.type === 'concat' ? [int('axis', 1)] : [];
       return [this.op(opType, inputs, label, attrs, 1, spec.name)[0], combined.output];
     }
-    const r = kind.shape(p, shape);
+    if (spec.from !== undefined) return `${path}: ${GRAPH_EXPORT}`;
+    const r = kind.shape(p, shape, [shape]);
     if ('error' in r) return `${path}: ${r.error}`;
     const out = this.leaf(kind.type, p, x, shape, r.output, label, spec.name);
     return typeof out === 'string' && out.startsWith('!') ? `${path}: ${out.slice(1)}` : [out, r.output];

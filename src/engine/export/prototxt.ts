@@ -14,7 +14,7 @@
  * so Netscope keeps counting the layers after them. The writer is checked against the real Netscope:
  * tests/fixtures/netscope-fixtures.jsonl holds the text it writes and what Netscope computed from it.
  */
-import type { LayerSpec, Model, Shape } from '../format/model';
+import { mainInput, type LayerSpec, type Model, type Shape } from '../format/model';
 import { evaluateModel, type Row } from '../evaluate';
 
 export type UnknownMode = 'caffe' | 'placeholder';
@@ -191,7 +191,7 @@ class Writer {
 function write(model: Model, rows: readonly Row[], mode: UnknownMode): Prototxt {
   const batch = model.batch ?? 1;
   const w = new Writer(new Map(rows.map((r) => [r.path, r])), batch, mode);
-  const d = dims(model.input, batch).map((v) => `dim: ${v}`);
+  const d = dims(mainInput(model), batch).map((v) => `dim: ${v}`);
   w.lines.push(`name: ${q(model.name ?? 'floplab')}`);
   w.layer('data', 'Input', [], `input_param { shape { ${d.join(' ')} } }`);
   w.list(model.layers, 'data', 'layers');

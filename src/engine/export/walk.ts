@@ -5,6 +5,10 @@
  */
 import type { LayerSpec, Model, Shape } from '../format/model';
 import { checkModelHeader } from '../format/header';
+
+/** Why a layer with `from` stops a stack-only writer (PyTorch code, prototxt). */
+export const GRAPH_EXPORT =
+  'takes its input with "from" (a graph edge); this writer follows the layer stack only, so it cannot write it';
 import { isBlock, parseLayer, type AnyKind } from '../layers/registry';
 import type { BlockKind } from '../layers/block';
 import type { Params } from '../layers/kind';
@@ -48,9 +52,10 @@ class Walk<T> {
   private layer(spec: LayerSpec, input: Shape, path: string): { item: T; output: Shape } {
     const parsed = parseLayer(spec, path);
     if ('error' in parsed) throw new Error(parsed.error);
+    if (spec.from !== undefined) throw new Error(`${path}: ${GRAPH_EXPORT}`);
     const { kind, params } = parsed;
     if (!isBlock(kind)) {
-      const r = kind.shape(params, input);
+      const r = kind.shape(params, input, [input]);
       if ('error' in r) throw new Error(`${path}: ${r.error}`);
       return { item: this.v.leaf({ spec, kind, params, input, output: r.output, path }), output: r.output };
     }

@@ -20,6 +20,13 @@ export type FieldSpec = FieldBase &
     | { readonly kind: 'bool'; readonly default: boolean }
     | { readonly kind: 'number'; readonly default: number; readonly min?: number }
     | { readonly kind: 'enum'; readonly options: readonly string[]; readonly default: string }
+    | {
+        /** A list of integers ≥ min (dims, a shape): reshape's shape, permute's dims. */
+        readonly kind: 'ints';
+        readonly min: number;
+        readonly maxLength: number;
+        readonly default?: readonly number[];
+      }
   );
 
 const intAtLeast = (min: number, path: string) =>
@@ -52,6 +59,16 @@ function fieldSchema(f: FieldSpec): z.ZodType {
         .refine((v) => Number.isFinite(v) && (f.min === undefined || v >= f.min), {
           message: `${f.name} must be a finite number${f.min !== undefined ? ` ≥ ${f.min}` : ''}`,
         });
+    case 'ints':
+      return z
+        .array(z.number(), { error: `${f.name} must be a list of integers` })
+        .refine(
+          (v) =>
+            v.length >= 1 && v.length <= f.maxLength && v.every((x) => Number.isInteger(x) && x >= f.min && x <= 1e9),
+          {
+            message: `${f.name} must be a list of 1 to ${f.maxLength} integers ≥ ${f.min}`,
+          },
+        );
     case 'enum':
       return z.enum(f.options as [string, ...string[]], {
         error: `${f.name} must be one of ${f.options.map((o) => `"${o}"`).join(', ')}`,
@@ -59,11 +76,19 @@ function fieldSchema(f: FieldSpec): z.ZodType {
   }
 }
 
+const ID_RULE = 'id must be a non-empty string of at most 200 characters';
+/** At most this many inputs in one `from` (a concat of 64 tensors is already rare). */
+export const MAX_FROM = 64;
+const FROM_RULE = `from must be a layer id, an input name or -1 (the previous layer), or a list of 1 to ${MAX_FROM} of them`;
+const REF = z.union([z.string().min(1).max(200), z.literal(-1)]);
+
 /** Zod schema of one leaf layer kind's fields (strict: unknown fields are errors). */
 export function schemaOf(type: string, fields: readonly FieldSpec[]): z.ZodType<Record<string, unknown>> {
   const shape: Record<string, z.ZodType> = {
     type: z.literal(type),
     name: z.string({ error: 'name must be a string' }).max(200).optional(),
+    id: z.string({ error: ID_RULE }).min(1, ID_RULE).max(200, ID_RULE).optional(),
+    from: z.union([REF, z.array(REF).min(1).max(MAX_FROM)], { error: FROM_RULE }).optional(),
   };
   for (const f of fields) {
     const s = fieldSchema(f);

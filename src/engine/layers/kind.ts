@@ -23,13 +23,18 @@ export interface LeafKind {
   /** One line for the palette and the docs. */
   readonly summary: string;
   readonly fields: readonly FieldSpec[];
+  /**
+   * How many inputs the kind takes, [min, max] (default [1, 1]). A kind that takes several gets
+   * them from the layer's `from`; `inputs` then lists every input, `input` being the first.
+   */
+  readonly arity?: readonly [number, number];
   /** Output shape for an input shape (PyTorch semantics), or an error with the numbers in it. */
-  shape(p: Params, input: Shape): ShapeResult;
+  shape(p: Params, input: Shape, inputs: readonly Shape[]): ShapeResult;
   /**
    * Symbol values for this layer's formulas. Every kind provides at least the common
    * symbols (see commonSymbols); `N` is the batch.
    */
-  symbols(p: Params, input: Shape, output: Shape, batch: number): Symbols;
+  symbols(p: Params, input: Shape, output: Shape, batch: number, inputs: readonly Shape[]): Symbols;
   /** Learnable parameters (weights, bias, affine). */
   readonly params: Expr;
   /** Non-learnable state counted separately (BN running mean/var). */

@@ -27,6 +27,8 @@ function valid(f: FieldSpec, v: unknown): boolean {
       return typeof v === 'number' && Number.isFinite(v) && (f.min === undefined || v >= f.min);
     case 'enum':
       return typeof v === 'string' && f.options.includes(v);
+    case 'ints':
+      return Array.isArray(v) && v.length >= 1 && v.length <= f.maxLength && v.every((x) => isInt(x, f.min));
   }
 }
 
@@ -46,6 +48,14 @@ export interface ListFieldSpec {
 /** A layer's optional display name: absent, or a string of at most 200 characters (as in the schema). */
 export const validName = (v: unknown): boolean => v === undefined || (typeof v === 'string' && v.length <= 200);
 
+const validRef = (v: unknown): boolean => v === -1 || (typeof v === 'string' && v.length >= 1 && v.length <= 200);
+
+/** A layer's `id` (absent, or 1–200 characters) and `from` (a reference or a list of 1–64), as in the schema. */
+export const validId = (v: unknown): boolean =>
+  v === undefined || (typeof v === 'string' && v.length >= 1 && v.length <= 200);
+export const validFrom = (v: unknown): boolean =>
+  v === undefined || validRef(v) || (Array.isArray(v) && v.length >= 1 && v.length <= 64 && v.every(validRef));
+
 /** True when every key is known and every value passes its field's rule. */
 export function quickValid(
   fields: readonly FieldSpec[],
@@ -57,6 +67,10 @@ export function quickValid(
     const v = spec[key];
     if (key === 'name') {
       if (!validName(v)) return false;
+      continue;
+    }
+    if (key === 'id' || key === 'from') {
+      if (!(key === 'id' ? validId(v) : validFrom(v))) return false;
       continue;
     }
     const f = fields.find((x) => x.name === key);

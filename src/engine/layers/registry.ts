@@ -43,6 +43,15 @@ import { upsample } from './upsample';
 import { channelshuffle } from './channelshuffle';
 import { identity } from './identity';
 import { layerscale } from './layerscale';
+import { add } from './add';
+import { sub } from './sub';
+import { mul } from './mul';
+import { div } from './div';
+import { cat } from './cat';
+import { matmul } from './matmul';
+import { reshape } from './reshape';
+import { permute } from './permute';
+import { transpose } from './transpose';
 
 export const LEAF_KINDS: readonly LeafKind[] = [
   conv2d,
@@ -74,6 +83,15 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   channelshuffle,
   identity,
   layerscale,
+  add,
+  sub,
+  mul,
+  div,
+  cat,
+  matmul,
+  reshape,
+  permute,
+  transpose,
 ];
 
 export const BLOCK_KINDS: readonly BlockKind[] = [residual, concat, scale, repeat, aux];

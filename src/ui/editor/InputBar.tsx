@@ -1,6 +1,7 @@
 /** Input shape and batch, validated as you type; the model-level error (if any) shows here. */
 import { memo, useState } from 'react';
 import { useEditor } from '../../state/store';
+import { mainInput } from '../../engine/format/model';
 import { shapeLabel } from '../format';
 import { t as tr, useT } from '../i18n';
 
@@ -11,7 +12,7 @@ export function parseShape(text: string): number[] | string {
     .replace(/^\[|\]$/g, '')
     .split(/\s*[,x×\s]\s*/)
     .filter((p) => p !== '');
-  if (parts.length !== 1 && parts.length !== 3) return tr('input.err.shapeForm');
+  if (parts.length < 1 || parts.length > 8) return tr('input.err.shapeForm');
   if (!parts.every((p) => /^\d+$/.test(p) && Number(p) > 0)) return tr('input.err.shapeWhole');
   const shape = parts.map(Number);
   if (shape.some((d) => d > 1_000_000)) return tr('input.err.shapeMax');
@@ -24,7 +25,7 @@ function parseBatch(text: string): number | string {
 }
 
 function InputBarView({ output, modelError }: { output: readonly number[] | null; modelError?: string }) {
-  const input = useEditor((s) => s.model.input);
+  const input = useEditor((s) => mainInput(s.model));
   const batch = useEditor((s) => s.model.batch ?? 1);
   const setInput = useEditor((s) => s.setInput);
   const setBatch = useEditor((s) => s.setBatch);

@@ -53,6 +53,16 @@ export function parseField(f: FieldSpec, text: string): Parsed {
       return f.options.includes(t)
         ? { ok: true, value: t }
         : { ok: false, error: tr('field.err.enum', { label: f.label }) };
+    case 'ints': {
+      const parts = t
+        .replace(/^\[|\]$/g, '')
+        .split(/\s*[,x×\s]\s*/)
+        .filter((p) => p !== '');
+      const v = parts.map(parseInt10);
+      return v.length && v.every((x) => x !== null)
+        ? { ok: true, value: v }
+        : { ok: false, error: tr('field.err.ints', { label: f.label }) };
+    }
     case 'bool':
       return t === 'true' || t === 'false'
         ? { ok: true, value: t === 'true' }
@@ -86,6 +96,8 @@ export function starterFields(type: string, fields: readonly FieldSpec[]): Recor
     else if (f.name === 'out') out.out = type === 'linear' ? 10 : 64;
     else if (f.name === 'times') out.times = 2;
     else if (f.kind === 'int' || f.kind === 'pair') out[f.name] = Math.max(1, f.min);
+    // A reshape to one flat dim, and the permutation that keeps [C, H, W] as it is.
+    else if (f.kind === 'ints') out[f.name] = f.name === 'dims' ? [0, 1, 2, 3] : [-1];
   }
   return out;
 }

@@ -49,7 +49,7 @@ describe('CLI presets', () => {
 
   it('--emit-model prints the preset as a model document that evaluates identically', () => {
     const m = JSON.parse(capture(['--preset', 'mobilenet_v2', '--width', '0.75', '--emit-model']).stdout);
-    expect(m.format).toBe('floplab.model/1');
+    expect(m.format).toBe('floplab.model/2');
     const direct = evaluateModel(presetByName('mobilenet_v2')!.build({ width: 0.75 }), { conventions: ['seed'] });
     expect(evaluateModel(m, { conventions: ['seed'] }).totals).toEqual(direct.totals);
   });

@@ -24,7 +24,7 @@ describe('bigint exactness', () => {
   it('a 100-layer 512-channel 3×3 stack at 223² and batch 4095 passes 2^53 and stays exact', () => {
     const conv = { type: 'conv2d', out: 512, kernel: 3, padding: 1, bias: false };
     const m: Model = {
-      format: 'floplab.model/1',
+      format: 'floplab.model/2',
       input: [512, 223, 223],
       batch: 4095,
       layers: [

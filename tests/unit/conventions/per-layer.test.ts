@@ -16,13 +16,14 @@ import type { LayerCase } from './layer-case';
 import { CASES as A } from './cases-a';
 import { CASES as B } from './cases-b';
 import { CASES as C } from './cases-c';
+import { CASES as D } from './cases-d';
 
-const CASES: readonly LayerCase[] = [...A, ...B, ...C];
+const CASES: readonly LayerCase[] = [...A, ...B, ...C, ...D];
 
 describe('one layer under every convention (batch 2)', () => {
   it.each(CASES.map((c) => [`${JSON.stringify(c.spec)} on [${c.input.join(', ')}]`, c] as const))('%s', (_n, c) => {
     const r = evaluateModel(
-      { format: 'floplab.model/1', input: c.input, batch: 2, layers: [c.spec] },
+      { format: 'floplab.model/2', input: c.input, batch: 2, layers: [c.spec] },
       { conventions: [...CONVENTION_IDS] },
     );
     expect(r.errors).toBe(0);
@@ -51,7 +52,7 @@ describe('block ops under every convention (input [4, 6, 6], batch 2: 288 elemen
   ];
   it.each(blocks)('%s', (_t, spec, nonZero) => {
     const r = evaluateModel(
-      { format: 'floplab.model/1', input: [4, 6, 6], batch: 2, layers: [spec] },
+      { format: 'floplab.model/2', input: [4, 6, 6], batch: 2, layers: [spec] },
       { conventions: [...CONVENTION_IDS] },
     );
     expect(r.errors).toBe(0);

@@ -7,7 +7,7 @@ import { evaluateModel } from '../../../src/engine/evaluate';
 import type { LayerSpec } from '../../../src/engine/format/model';
 
 const run = (input: number[], layers: LayerSpec[], batch = 1) =>
-  evaluateModel({ format: 'floplab.model/1', input, batch, layers }, { conventions: ['seed'] });
+  evaluateModel({ format: 'floplab.model/2', input, batch, layers }, { conventions: ['seed'] });
 
 describe('seed article: parameters', () => {
   it('VGG-16 FC: 7·7·512 → 4096 has 102,760,448 weights (+4,096 biases)', () => {

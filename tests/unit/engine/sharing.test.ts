@@ -17,7 +17,7 @@ import { deepModel } from '../../../bench/models';
 const ALL = { conventions: CONVENTION_IDS };
 
 const asModel = (layers: LayerSpec[], input = [4, 8, 8]): Model => ({
-  format: 'floplab.model/1',
+  format: 'floplab.model/2',
   name: 't',
   input,
   batch: 2,

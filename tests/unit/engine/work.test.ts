@@ -15,7 +15,7 @@ import { model as modelArb } from '../../helpers/arbitraries';
 import { mutatedModel } from '../fuzz/targets';
 
 const asModel = (layers: unknown[]): Model =>
-  ({ format: 'floplab.model/1', input: [4, 8, 8], layers }) as unknown as Model;
+  ({ format: 'floplab.model/2', input: [4, 8, 8], layers }) as unknown as Model;
 const conv: LayerSpec = { type: 'conv2d', out: 4, kernel: 3, padding: 1 };
 const rowsOf = (m: Model) => evaluateModel(m, { conventions: ['exact'] }).rows.length;
 

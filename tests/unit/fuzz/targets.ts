@@ -150,11 +150,11 @@ export function nestedLists(depth: number): unknown {
 const deepBlocks = fc.integer({ min: 0, max: 60 }).map((depth) => {
   let layers: unknown[] = [{ type: 'relu' }];
   for (let i = 0; i < depth; i++) layers = [{ type: i % 2 ? 'residual' : 'scale', body: layers }];
-  return { format: 'floplab.model/1', input: [3, 8, 8], layers };
+  return { format: 'floplab.model/2', input: [3, 8, 8], layers };
 });
 /** Lists nested up to 5,000 deep in meta or in a field (JSON.stringify cannot write these). */
 const deepLists = fc.tuple(fc.integer({ min: 0, max: 5_000 }), fc.boolean()).map(([depth, inMeta]) => ({
-  format: 'floplab.model/1',
+  format: 'floplab.model/2',
   input: [3, 8, 8],
   layers: [inMeta ? { type: 'relu' } : { type: 'conv2d', out: 4, kernel: nestedLists(depth) }],
   ...(inMeta ? { meta: { note: nestedLists(depth) } } : {}),

@@ -11,7 +11,7 @@ import { evaluateModel } from '../../../src/engine/evaluate';
 import type { LayerSpec } from '../../../src/engine/format/model';
 
 const one = (spec: LayerSpec, input: number[]) =>
-  evaluateModel({ format: 'floplab.model/1', input, layers: [spec] }, { conventions: ['exact'] });
+  evaluateModel({ format: 'floplab.model/2', input, layers: [spec] }, { conventions: ['exact'] });
 
 type Ok = [string, LayerSpec, number[], number[], number];
 const SHAPES: Ok[] = [

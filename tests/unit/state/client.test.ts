@@ -12,7 +12,7 @@ import { evaluateModel, type ModelResult } from '../../../src/engine/evaluate';
 import type { Model } from '../../../src/engine/format/model';
 
 const model = (name: string): Model => ({
-  format: 'floplab.model/1',
+  format: 'floplab.model/2',
   name,
   input: [3, 8, 8],
   layers: [{ type: 'conv2d', out: 4, kernel: 3 }],

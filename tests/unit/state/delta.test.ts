@@ -9,7 +9,7 @@ import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
 import type { LayerSpec, Model } from '../../../src/engine/format/model';
 
 const chain = (n: number): Model => ({
-  format: 'floplab.model/1',
+  format: 'floplab.model/2',
   input: [16, 32, 32],
   layers: Array.from({ length: n }, (_, i): LayerSpec =>
     i % 2 ? { type: 'relu' } : { type: 'conv2d', out: 16, kernel: 3, padding: 1 },

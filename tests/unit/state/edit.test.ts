@@ -25,7 +25,7 @@ import type { LayerSpec, Model } from '../../../src/engine/format/model';
 
 const conv = (out: number, name?: string): LayerSpec => ({ type: 'conv2d', out, kernel: 3, padding: 1, name });
 const fixture = (): Model => ({
-  format: 'floplab.model/1',
+  format: 'floplab.model/2',
   input: [3, 16, 16],
   layers: [
     conv(8, 'a'),

@@ -13,7 +13,7 @@ import type { LayerSpec, Model } from '../../../src/engine/format/model';
 const cross = <T>(v: T): T => deserialize(serialize(v)) as T;
 
 const chain = (n: number): Model => ({
-  format: 'floplab.model/1',
+  format: 'floplab.model/2',
   input: [16, 32, 32],
   layers: Array.from({ length: n }, (_, i): LayerSpec =>
     i % 2 ? { type: 'relu' } : { type: 'conv2d', out: 16, kernel: 3, padding: 1 },
@@ -35,7 +35,7 @@ describe('model sync', () => {
 
   it('after an edit only the edited layer is new on the worker; nested siblings keep identity', () => {
     const m: Model = {
-      format: 'floplab.model/1',
+      format: 'floplab.model/2',
       input: [8, 8, 8],
       layers: [
         { type: 'conv2d', out: 8, kernel: 1 },
@@ -70,7 +70,7 @@ describe('model sync', () => {
 
   it('the same object twice in one model crosses once and stays one object', () => {
     const shared: LayerSpec = { type: 'conv2d', out: 4, kernel: 3, padding: 1 };
-    const m: Model = { format: 'floplab.model/1', input: [4, 8, 8], layers: [shared, { type: 'relu' }, shared] };
+    const m: Model = { format: 'floplab.model/2', input: [4, 8, 8], layers: [shared, { type: 'relu' }, shared] };
     const { page, worker } = pair();
     const w = worker.decode(cross(page.encode(m)));
     expect(w.layers[0]).toBe(w.layers[2]);

@@ -33,12 +33,12 @@ class FakeStorage {
 }
 
 const mine: Model = {
-  format: 'floplab.model/1',
+  format: 'floplab.model/2',
   name: 'my work',
   input: [3, 32, 32],
   layers: [{ type: 'conv2d', out: 7, kernel: 3 }, { type: 'relu' }],
 };
-const shared: Model = { format: 'floplab.model/1', name: 'shared', input: [1, 28, 28], layers: [{ type: 'flatten' }] };
+const shared: Model = { format: 'floplab.model/2', name: 'shared', input: [1, 28, 28], layers: [{ type: 'flatten' }] };
 
 const saved = (m: Model, extra: object = {}) =>
   JSON.stringify({

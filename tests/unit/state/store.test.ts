@@ -7,7 +7,7 @@ import { getAt } from '../../../src/engine/format/edit';
 import type { Model } from '../../../src/engine/format/model';
 
 const base = (): Model => ({
-  format: 'floplab.model/1',
+  format: 'floplab.model/2',
   name: 'base',
   input: [3, 8, 8],
   layers: [

@@ -72,7 +72,7 @@ const { layers } = fc.letrec<{ layers: LayerSpec[]; layer: LayerSpec }>((tie) =>
 const dim = fc.integer({ min: 1, max: 4096 });
 const model: fc.Arbitrary<Model> = fc.record(
   {
-    format: fc.constant('floplab.model/1' as const),
+    format: fc.constant('floplab.model/2' as const),
     name: fc.string({ maxLength: 40 }),
     input: fc.oneof(fc.tuple(dim, dim, dim), fc.tuple(dim)),
     batch: fc.integer({ min: 1, max: 1024 }),
@@ -121,7 +121,7 @@ describe('round trip', () => {
   });
 
   it('makeShareUrl replaces any hash of the base, and decodeShare reads the whole URL', () => {
-    const st: ShareState = { model: { format: 'floplab.model/1', input: [3, 8, 8], layers: [] }, convention: 'exact' };
+    const st: ShareState = { model: { format: 'floplab.model/2', input: [3, 8, 8], layers: [] }, convention: 'exact' };
     const url = makeShareUrl('https://example.org/floplab/?x=1#old', st);
     expect(url.startsWith('https://example.org/floplab/?x=1#v1.')).toBe(true);
     expect(decodeShare(url)).toMatchObject({ ok: true, state: { model: st.model } });
@@ -228,7 +228,7 @@ function resnet50(): Model {
     { type: 'repeat', times: n - 1, body: [{ type: 'residual', body: body(w, 1) }, { type: 'relu' }] },
   ];
   return {
-    format: 'floplab.model/1',
+    format: 'floplab.model/2',
     name: 'ResNet-50',
     input: [3, 224, 224],
     layers: [

@@ -12,7 +12,7 @@ import { numbersByPath, numbersLookup, numbersOfResult } from '../../../src/ui/n
 import resnet18 from '../../fixtures/resnet18.json';
 
 const model: Model = {
-  format: 'floplab.model/1',
+  format: 'floplab.model/2',
   input: [3, 8, 8],
   layers: [
     { type: 'conv2d', out: 4, kernel: 3, padding: 1 },
@@ -110,7 +110,7 @@ describe('palette', () => {
     for (const k of filterKinds('')) {
       const spec = newLayerSpec(k);
       expect(starterFields(k.type, k.fields)).toBeTypeOf('object');
-      const r = evaluateModel({ format: 'floplab.model/1', input: [8, 16, 16], layers: [spec] });
+      const r = evaluateModel({ format: 'floplab.model/2', input: [8, 16, 16], layers: [spec] });
       const err = r.rows[0]?.error ?? '';
       // Shape errors (a linear on a feature map) are fine; field validation errors are not.
       expect(err, `${k.type}: ${err}`).not.toMatch(/must be|is required|unknown field/);
@@ -124,8 +124,11 @@ describe('parseShape', () => {
     ['3x32x32', [3, 32, 32]],
     ['[1, 28, 28]', [1, 28, 28]],
     ['784', [784]],
+    ['197, 768', [197, 768]],
   ])('"%s"', (t, want) => expect(parseShape(t)).toEqual(want));
-  it.each(['3, 224', '0, 4, 4', 'a, b, c', ''])('rejects "%s"', (t) => expect(typeof parseShape(t)).toBe('string'));
+  it.each(['1, 2, 3, 4, 5, 6, 7, 8, 9', '0, 4, 4', 'a, b, c', ''])('rejects "%s"', (t) =>
+    expect(typeof parseShape(t)).toBe('string'),
+  );
 });
 
 // Source: shared/reference/zoo.md via tests/fixtures/resnet18.json (torchvision resnet18):
@@ -194,7 +197,7 @@ describe('numbersLookup: the numbers of the current layers from an older modelâ€
   const ALL = { conventions: [...CONVENTION_IDS] };
   const conv = (out: number) => ({ type: 'conv2d', out, kernel: 3, padding: 1 });
   const old: Model = {
-    format: 'floplab.model/1',
+    format: 'floplab.model/2',
     input: [3, 8, 8],
     layers: [conv(4), { type: 'relu' }, conv(8), { type: 'residual', body: [conv(8)] }],
   };

@@ -45,7 +45,7 @@ describe('toCsv', () => {
   it('quotes commas and quotes, and defuses formula-looking names', () => {
     const [row] = tableRows(
       evaluateModel({
-        format: 'floplab.model/1',
+        format: 'floplab.model/2',
         input: [4],
         layers: [{ type: 'linear', out: 2, name: '=HYPERLINK("x"), a' }],
       }),

@@ -1,0 +1,63 @@
+/**
+ * Builder of the element-wise binary kinds (add, sub, mul, div) on tensors that broadcast, as
+ * `x + y` does in PyTorch. Each kind still has its own file stating its op. `k` is the number of
+ * inputs: an n-ary sum (Caffe's Eltwise with three bottoms) is k − 1 adds per output element.
+ */
+import { mul, sub, ZERO } from '../expr';
+import { callField, callSymbols } from './call';
+import { broadcastShapes, sameRankError } from './dims';
+import { commonSymbols, type LeafKind } from './kind';
+import type { Shape } from '../format/model';
+
+/**
+ * Per image, the element count ptflops and DeepSpeed compute for torch.add / torch.mul: they
+ * build the "broadcast" shape by aligning dims from the left (final[i] = max(a[i], b[i])), not
+ * from the right as PyTorch does, so [L, D] + [D] would count max(L, D)·D. (Inputs here have
+ * equal ranks, where both alignments agree.) k inputs are k − 1 calls (((a + b) + c) …), each on
+ * the running result, so a small intermediate ([C, 1, 1] + [C, 1, 1]) counts small. (ptflops pytorch_ops.py
+ * _elementwise_tensor_flops_hook; DeepSpeed profiler.py _elementwise_flops_compute; read in
+ * their sources, see docs/conventions.md.)
+ */
+export function leftAligned(inputs: readonly Shape[]): number {
+  let acc: Shape = inputs[0];
+  let total = 0;
+  for (let j = 1; j < inputs.length; j++) {
+    const b = inputs[j];
+    let n = 1;
+    for (let i = 0; i < Math.max(acc.length, b.length); i++) n *= Math.max(acc[i] ?? 1, b[i] ?? 1);
+    total += n;
+    const next = broadcastShapes('', [acc, b]);
+    if ('error' in next) return total;
+    acc = next.output;
+  }
+  return total;
+}
+
+export function binaryKind(k: {
+  type: string;
+  label: string;
+  summary: string;
+  /** The PyTorch forms, for the `call` field's help. */
+  examples: string;
+  /** Most inputs: 2 for sub and div, more for add and mul. */
+  maxInputs: number;
+  exactNote: string;
+}): LeafKind {
+  return {
+    type: k.type,
+    label: k.label,
+    category: 'elementwise',
+    summary: k.summary,
+    fields: [callField(k.examples)],
+    arity: [2, k.maxInputs],
+    shape(_p, _input, inputs) {
+      const rank = sameRankError(k.type, inputs);
+      return rank ? { error: rank } : broadcastShapes(k.type, inputs);
+    },
+    symbols: (p, input, output, batch, inputs) =>
+      commonSymbols(input, output, batch, callSymbols(p.call, { k: inputs.length, lalign: leftAligned(inputs) })),
+    params: ZERO,
+    exact: mul(sub('k', 1), 'numel_out'),
+    exactNote: k.exactNote,
+  };
+}

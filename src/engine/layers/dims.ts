@@ -1,0 +1,58 @@
+/**
+ * Shapes and dims of N-D tensors, PyTorch's rules. A shape in the format leaves the batch out
+ * ([C, H, W]); a dim in a layer's fields counts it in, as the PyTorch call it copies does
+ * (`torch.cat(xs, dim=1)` joins channels, `x.flatten(1)` keeps the batch, -1 is the last dim).
+ */
+import { shapeText, type Shape } from '../format/model';
+
+/** Index into a batch-less shape of rank `rank` for a PyTorch dim, or a sentence saying why not. */
+export function dimIndex(type: string, field: string, dim: number, rank: number): number | string {
+  const full = rank + 1;
+  const d = dim < 0 ? dim + full : dim;
+  if (d < 0 || d >= full)
+    return `${type}: ${field} ${dim} is out of range for a tensor of ${full} dims (batch included): use ${-full} … ${full - 1}`;
+  if (d === 0)
+    return `${type}: ${field} ${dim} is the batch dimension, which FlopLab keeps apart (dims count the batch as 0, channels as 1)`;
+  return d - 1;
+}
+
+/**
+ * Two activations both carry the batch in front, so PyTorch would align a shorter one's batch with
+ * a data dim of the other ([N, L, D] + [N, D] pairs N with L). Inputs of a graph layer must
+ * therefore have the same number of dims; sizes of 1 still broadcast.
+ */
+export function sameRankError(type: string, shapes: readonly Shape[]): string | null {
+  for (let k = 1; k < shapes.length; k++)
+    if (shapes[k].length !== shapes[0].length)
+      return `${type}: input ${k} is ${shapeText(shapes[k])} but input 0 is ${shapeText(shapes[0])}: inputs need the same number of dims (with the batch in front, PyTorch would align the batch of one with a data dim of the other); reshape one first`;
+  return null;
+}
+
+/**
+ * The broadcast shape of several shapes (numpy/PyTorch rules: aligned at the last dim, each pair
+ * equal or one of them 1), or a sentence naming the first pair that does not broadcast.
+ */
+export function broadcastShapes(type: string, shapes: readonly Shape[]): { output: Shape } | { error: string } {
+  const rank = Math.max(...shapes.map((s) => s.length));
+  const out = new Array<number>(rank).fill(1);
+  for (let k = 0; k < shapes.length; k++) {
+    const s = shapes[k];
+    for (let i = 0; i < s.length; i++) {
+      const at = rank - s.length + i;
+      const d = s[i];
+      if (out[at] === 1) out[at] = d;
+      else if (d !== 1 && d !== out[at])
+        return {
+          error: `${type}: cannot broadcast input ${k} ${shapeText(s)} with ${shapeText(shapes[0])}${k > 1 ? ' and the others' : ''}: sizes ${d} and ${out[at]} differ at dim ${at + 1} (sizes must be equal or 1, aligned at the last dim)`,
+        };
+    }
+  }
+  return { output: out };
+}
+
+/** Product of a shape's dims. */
+export const prod = (s: Shape, from = 0, to = s.length): number => {
+  let p = 1;
+  for (let i = from; i < to; i++) p *= s[i];
+  return p;
+};

@@ -1,0 +1,140 @@
+/**
+ * Hand-worked expected counts, part of tests/unit/conventions/per-layer.test.ts (split for size):
+ * the graph kinds (add, sub, mul, div, cat, matmul) on two copies of the model input (`from`), the
+ * N-D shape kinds, and linear on tokens. Input [4, 6, 6] at batch 2 is 288 elements (144 per
+ * image); each row cites the tool functions its numbers follow (read in the tools' sources,
+ * docs/conventions.md): ptflops patch_tensor_ops / _elementwise_tensor_flops_hook /
+ * _matmul_tensor_flops_hook; DeepSpeed _elementwise_flops_compute / _matmul_flops_compute;
+ * fvcore matmul_flop_jit; flop_counter bmm_flop; onnx-tool NpMathBase / MatMulNode; Netscope Eltwise.
+ */
+import type { LayerCase } from './layer-case';
+
+const ZERO = {
+  seed: 0,
+  exact: 0,
+  torchvision: 0,
+  thop: 0,
+  ptflops: 0,
+  fvcore: 0,
+  torch: 0,
+  deepspeed: 0,
+  torchinfo: 0,
+  'onnx-tool': 0,
+  netscope: 0,
+};
+const ELTWISE = { ...ZERO, seed: 288, exact: 288, 'onnx-tool': 288, netscope: 288 };
+const X2 = ['input', 'input'];
+
+export const CASES: readonly LayerCase[] = [
+  {
+    spec: { type: 'add', from: X2 },
+    input: [4, 6, 6],
+    source: '`x + y`: a C slot no tool patches; onnx-tool AddNode numel(Y); Netscope Eltwise add = numel',
+    expect: ELTWISE,
+  },
+  {
+    spec: { type: 'add', call: 'function', from: X2 },
+    input: [4, 6, 6],
+    source: 'torch.add: ptflops per image 144; DeepSpeed numel 288 (both patch torch.add)',
+    expect: { ...ELTWISE, ptflops: 144, deepspeed: 288 },
+  },
+  {
+    spec: { type: 'add', call: 'function', from: ['input', 'input', 'input'] },
+    input: [4, 6, 6],
+    source:
+      'three inputs = two torch.add calls: ptflops 2·144, DeepSpeed 2·288; seed/exact/onnx-tool 2 per element; Netscope Eltwise 1',
+    expect: { ...ELTWISE, seed: 576, exact: 576, 'onnx-tool': 576, ptflops: 288, deepspeed: 576 },
+  },
+  {
+    spec: { type: 'mul', call: 'method', from: X2 },
+    input: [4, 6, 6],
+    source:
+      'x.mul(y): Tensor.mul is patched by ptflops (per image) and DeepSpeed; onnx-tool MulNode; Netscope Eltwise = add counter',
+    expect: { ...ELTWISE, ptflops: 144, deepspeed: 288 },
+  },
+  {
+    spec: { type: 'mul', call: 'inplace', from: X2 },
+    input: [4, 6, 6],
+    source: '`x *= y` (mul_): patched by neither ptflops nor DeepSpeed',
+    expect: ELTWISE,
+  },
+  {
+    spec: { type: 'sub', call: 'function', from: X2 },
+    input: [4, 6, 6],
+    source:
+      'torch.sub is patched by neither ptflops nor DeepSpeed; onnx-tool SubNode numel; Netscope Eltwise (SUM with coefficient −1)',
+    expect: ELTWISE,
+  },
+  {
+    spec: { type: 'div', call: 'function', from: X2 },
+    input: [4, 6, 6],
+    source: 'onnx-tool DivNode: DIV = 4 instructions per element; no Caffe layer divides two blobs (Netscope 0)',
+    expect: { ...ZERO, seed: 288, exact: 288, 'onnx-tool': 1152 },
+  },
+  {
+    spec: { type: 'cat', from: X2 },
+    input: [4, 6, 6],
+    source: 'torch.cat: no arithmetic in any tool (onnx-tool ConcatNode 0, Netscope Concat 0)',
+    expect: ZERO,
+  },
+  {
+    spec: { type: 'matmul', from: X2 },
+    input: [4, 6, 6],
+    source:
+      '[4,6,6] @ [4,6,6], batch 2: N·B·n·k·m = 1,728 MACs. `@` is not patched by ptflops (0) but is by DeepSpeed (2·numel(A)·m); fvcore matmul_flop_jit numel(A)·m; flop_counter 2·bmm; onnx-tool MatMulNode numel(Y)·k; exact/seed (2k − 1) per output',
+    expect: {
+      ...ZERO,
+      seed: 3168,
+      exact: 3168,
+      torchvision: 1728,
+      fvcore: 1728,
+      torch: 3456,
+      deepspeed: 3456,
+      'onnx-tool': 1728,
+    },
+  },
+  {
+    spec: { type: 'matmul', call: 'function', from: X2 },
+    input: [4, 6, 6],
+    source: 'torch.matmul: ptflops _matmul_tensor_flops_hook numel(A)·m per image = 144·6',
+    expect: {
+      ...ZERO,
+      seed: 3168,
+      exact: 3168,
+      torchvision: 1728,
+      ptflops: 864,
+      fvcore: 1728,
+      torch: 3456,
+      deepspeed: 3456,
+      'onnx-tool': 1728,
+    },
+  },
+  { spec: { type: 'reshape', shape: [-1, 9] }, input: [4, 6, 6], source: 'a view: no arithmetic', expect: ZERO },
+  { spec: { type: 'permute', dims: [0, 2, 3, 1] }, input: [4, 6, 6], source: 'a view: no arithmetic', expect: ZERO },
+  { spec: { type: 'transpose', dim0: 1, dim1: 2 }, input: [4, 6, 6], source: 'a view: no arithmetic', expect: ZERO },
+  {
+    spec: { type: 'flatten', start: 2 },
+    input: [4, 6, 6],
+    source: 'x.flatten(2): a view, no arithmetic',
+    expect: ZERO,
+  },
+  {
+    spec: { type: 'linear', out: 5 },
+    input: [6, 8],
+    source:
+      'nn.Linear(8, 5) on tokens [6, 8], batch 2 (R = 6 rows): thop I·numel(Y) = 480; ptflops prod(x.shape)·O + O per image = 245 (the bias once); fvcore/torchvision 480; flop_counter/DeepSpeed 2·480; torchinfo N·params = 90 (rows ignored); onnx-tool MatMul 480 + Add 60; seed/exact N·R·O·(2I − 1 + 1) = 960',
+    expect: {
+      seed: 960,
+      exact: 960,
+      torchvision: 480,
+      thop: 480,
+      ptflops: 245,
+      fvcore: 480,
+      torch: 960,
+      deepspeed: 960,
+      torchinfo: 90,
+      'onnx-tool': 540,
+      netscope: 480,
+    },
+  },
+];
