@@ -71,13 +71,58 @@ command line reads. Field names are fixed: later versions may add optional field
 | --- | --- | --- |
 | \`format\` | \`"${MODEL_FORMAT}"\` | format and version tag; required |
 | \`name\` | string | optional display name |
-| \`input\` | [C, H, W] or [F] | input shape without the batch, positive integers |
+| \`input\` | list of 1–8 positive integers | the input's shape without the batch ([C, H, W], [F], tokens [L, D] …): one input named \`input\` |
+| \`inputs\` | list of {\`name\`, \`shape\`} | instead of \`input\`: several named inputs; the first feeds the first layer |
+| \`outputs\` | list of names | layer ids (or input names) whose tensors the model returns; default: the last layer's output |
 | \`batch\` | integer ≥ 1 | batch size N; default 1 |
 | \`layers\` | list of layers | applied in order |
 | \`meta\` | object | optional metadata (presets keep their reference counts here); never affects counts |
 
 Every layer is an object with a \`type\` and that type's fields; every layer may also have a \`name\` (string,
-shown in the editor and reports). \`in\` (input channels/features) is never written: it is inferred.
+shown in the editor and reports), an \`id\` and a \`from\` (below). Input channels/features are inferred from the
+input, never written (a linear layer's \`in\` is only a check).
+
+## Graphs: \`id\` and \`from\`
+The stack is the everyday way to write a network: a layer takes the previous layer's output. A network with forks,
+merges and several heads names its tensors instead, the way Ultralytics' model YAML (\`from\`) and Caffe
+(\`bottom\`/\`top\`) do:
+
+\`\`\`json
+{ "format": "${MODEL_FORMAT}", "inputs": [{"name": "image", "shape": [3, 64, 64]}], "outputs": ["p4", "head"],
+  "layers": [
+    {"type": "conv2d", "out": 32, "kernel": 3, "stride": 2, "padding": 1, "id": "p2"},
+    {"type": "conv2d", "out": 64, "kernel": 3, "stride": 2, "padding": 1, "id": "p3"},
+    {"type": "conv2d", "out": 64, "kernel": 3, "stride": 2, "padding": 1, "id": "p4"},
+    {"type": "upsample", "scale": 2},
+    {"type": "cat", "dim": 1, "from": [-1, "p3"]},
+    {"type": "conv2d", "out": 16, "kernel": 1, "from": "p2"},
+    {"type": "adaptiveavgpool2d", "out": 1, "from": "p4"}, {"type": "flatten"}, {"type": "linear", "out": 10, "id": "head"}
+  ] }
+\`\`\`
+
+- \`id\` (string): a name for the layer's output. A later layer with the same id shadows it from there on (Caffe's
+  in-place \`top\`; a repeat body's ids name the latest iteration's tensors).
+- \`from\`: one reference or a list of up to 64: an earlier layer's \`id\`, a model input's name, or \`-1\` (the previous
+  layer in the same list). A layer without \`from\` takes the previous layer's output (the first layer of a list takes
+  the list's input). A reference is resolved where the layer stands, to the latest definition before it, so a layer can
+  only take outputs of layers before it: a graph written this way has no cycles.
+- Layers that take several inputs (\`add\`, \`sub\`, \`mul\`, \`div\`, \`cat\`, \`matmul\`) get them from \`from\`; every
+  other layer takes one.
+- Every layer is counted whether or not anything consumes its output (a side branch, a head not in \`outputs\`).
+- A \`from\` that names nothing before the layer, a wrong number of inputs, shapes that do not fit, or a tensor of
+  more than 2^53 elements (batch included) is an error on that layer's row, never a silent number.
+
+## Tensors of any rank
+Shapes leave the batch out; dims in a layer's fields count it in, as the PyTorch call does (\`dim: 1\` is the channels
+of [C, H, W], \`-1\` the last dim): \`cat\`, \`flatten\` (\`start\`, \`end\`), \`transpose\`, \`permute\` (which keeps the
+batch first). \`linear\` acts on the last dim ([F] → [O], tokens [L, D] → [L, O]); on 3 or more dims it needs \`in\` to
+say that is meant (on a [C, H, W] map a linear layer is almost always a forgotten flatten). The two inputs of an
+element-wise layer or a \`matmul\` have the same number of dims, sizes of 1 broadcasting.
+
+## Versions
+Version 1 documents (\`floplab.model/1\`: one [C, H, W] or [F] input, layers as a stack) open unchanged: files, share
+links, autosaves and the command line read them through one migration step (src/engine/format/migrate.ts) that
+changes only the tag, so they give the same rows and numbers. Everything FlopLab writes is \`${MODEL_FORMAT}\`.
 
 ## Conventions
 - 2-D sizes (\`kernel\`, \`stride\`, \`dilation\`, adaptive \`out\`) are one number for both sides or \`[h, w]\`.
@@ -85,8 +130,8 @@ shown in the editor and reports). \`in\` (input channels/features) is never writ
 - Defaults follow PyTorch: \`bias\` is true for conv2d and linear; the \`stride\` of a pool defaults to its kernel.
 - Shapes follow PyTorch: \`out = floor((in + 2·pad − dil·(k − 1) − 1) / stride) + 1\`; \`ceil: true\` rounds up for pools
   (a last window that would start in the right padding is dropped, as PyTorch does).
-- \`linear\` needs a flat input: put \`flatten\` (after an adaptive pool, usually) before it. There is no implicit flatten,
-  so a forgotten flatten is an error on the linear row rather than a silently huge layer.
+- \`linear\` on a [C, H, W] map needs a \`flatten\` before it (after an adaptive pool, usually). There is no implicit
+  flatten, so a forgotten flatten is an error on the linear row rather than a silently huge layer.
 
 ## Blocks
 - \`residual\` = body(x) + shortcut(x); an absent or empty \`shortcut\` is the identity. Shapes must match.

@@ -8,7 +8,7 @@ import type { FieldSpec } from '../../engine/layers/fields';
 import type { LayerSpec } from '../../engine/format/model';
 import type { AnyKind } from '../../engine/layers/registry';
 import { useEditor } from '../../state/store';
-import { fieldPlaceholder, fieldText, parseField, sameValue } from './fieldText';
+import { fieldPlaceholder, fieldText, fromText, parseField, parseFrom, sameValue } from './fieldText';
 import { useT } from '../i18n';
 
 function TextField({
@@ -111,6 +111,58 @@ function FieldControl({
   return <TextField path={path} field={field} value={value} rowError={rowError} />;
 }
 
+/**
+ * The layer's place in a graph: its id (what other layers' From name) and where its inputs come
+ * from (ids, model input names, -1 for the previous layer). Empty = a plain stack layer.
+ */
+function GraphFields({ path, spec, rowError }: { path: string; spec: LayerSpec; rowError?: string }) {
+  const t = useT();
+  const id = typeof spec.id === 'string' ? spec.id : '';
+  const from = spec.from === undefined ? '' : fromText(spec.from);
+  const [draft, setDraft] = useState({ text: from, shown: from });
+  if (draft.shown !== from) setDraft({ text: from, shown: from });
+  const parsed = parseFrom(draft.text);
+  const fromError = !parsed.ok ? parsed.error : rowError && /^from\b|\.from\b/.test(rowError) ? rowError : null;
+  return (
+    <>
+      <label className="flex flex-col gap-0.5 text-xs text-slate-600 dark:text-slate-300" title={t('field.id.title')}>
+        <span>{t('field.id')}</span>
+        <input
+          className="field w-full font-mono"
+          value={id}
+          placeholder={t('field.id.placeholder')}
+          data-field="id"
+          onChange={(e) =>
+            useEditor.getState().updateLayer(path, { id: e.target.value === '' ? undefined : e.target.value })
+          }
+        />
+      </label>
+      <label
+        className="col-span-2 flex flex-col gap-0.5 text-xs text-slate-600 dark:text-slate-300"
+        title={t('field.from.title')}
+      >
+        <span>{t('field.from')}</span>
+        <input
+          className="field w-full font-mono"
+          value={draft.text}
+          placeholder={t('field.from.placeholder')}
+          aria-invalid={fromError ? true : undefined}
+          data-field="from"
+          onChange={(e) => {
+            const text = e.target.value;
+            const p = parseFrom(text);
+            if (p.ok && !sameValue(p.value, spec.from)) {
+              setDraft({ text, shown: p.value === undefined ? '' : fromText(p.value) });
+              useEditor.getState().updateLayer(path, { from: p.value });
+            } else setDraft({ text, shown: from });
+          }}
+        />
+        {fromError && <span className="text-red-700 dark:text-red-300">{fromError}</span>}
+      </label>
+    </>
+  );
+}
+
 export function FieldForm({
   path,
   spec,
@@ -128,6 +180,7 @@ export function FieldForm({
       {kind.fields.map((f) => (
         <FieldControl key={f.name} path={path} field={f} spec={spec} rowError={rowError} />
       ))}
+      <GraphFields path={path} spec={spec} rowError={rowError} />
       <label
         className="col-span-3 flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300"
         title={t('field.name.title')}

@@ -10,7 +10,7 @@ import type { NumberFormat } from '../format';
 import { formatCount, shapeLabel } from '../format';
 import type { LayerNumbers } from '../numbers';
 import { FieldForm } from './FieldForm';
-import { fieldText } from './fieldText';
+import { fieldText, fromText } from './fieldText';
 import { RowActions } from './RowActions';
 import type { LayerItem, ListItem } from './tree';
 import { useT } from '../i18n';
@@ -24,6 +24,9 @@ const SHORT: Readonly<Record<string, string>> = { kernel: 'k', stride: 's', padd
 function fieldSummary(item: LayerItem): string {
   const fields = item.layerKind?.fields ?? [];
   const parts: string[] = [];
+  // Graph edges first: "#stem ← p3, previous" (what the layer is called, where its inputs come from).
+  if (typeof item.spec.id === 'string') parts.push(`#${item.spec.id}`);
+  if (item.spec.from !== undefined) parts.push(`← ${fromText(item.spec.from)}`);
   for (const f of fields) {
     const v = item.spec[f.name];
     if (v === undefined) continue;

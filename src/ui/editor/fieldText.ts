@@ -101,3 +101,23 @@ export function starterFields(type: string, fields: readonly FieldSpec[]): Recor
   }
   return out;
 }
+
+/** A layer's `from` as the editor shows it: "p3, -1" (-1 = the previous layer). */
+export function fromText(from: unknown): string {
+  return (Array.isArray(from) ? from : [from]).map(String).join(', ');
+}
+
+/**
+ * Typing in the From field: "p3" → "p3", "p3, -1" → ["p3", -1]; empty → undefined (the previous
+ * layer's output). Whether the names exist is the engine's to say, on the row.
+ */
+export function parseFrom(text: string): Parsed {
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (!parts.length) return { ok: true, value: undefined };
+  if (parts.length > 64) return { ok: false, error: tr('field.err.from') };
+  const refs = parts.map((p) => (p === '-1' ? -1 : p));
+  return { ok: true, value: refs.length === 1 ? refs[0] : refs };
+}

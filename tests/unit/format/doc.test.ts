@@ -15,3 +15,20 @@ describe('docs/model-format.md', () => {
     }
   });
 });
+
+describe('the graph example of docs/model-format.md', () => {
+  it('is a model that evaluates without an error, with the outputs it names', async () => {
+    const { evaluateModel } = await import('../../../src/engine/evaluate');
+    const { parseModelJson } = await import('../../../src/engine/format/schema');
+    const blocks = [...readFileSync('docs/model-format.md', 'utf8').matchAll(/```json\n([\s\S]*?)```/g)];
+    const r = parseModelJson(blocks[1][1]);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const result = evaluateModel(r.model);
+    expect(result.errors).toBe(0);
+    expect(result.outputs).toEqual([
+      { name: 'p4', shape: [64, 8, 8] },
+      { name: 'head', shape: [10] },
+    ]);
+  });
+});
