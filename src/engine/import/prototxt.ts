@@ -15,6 +15,7 @@
 import { MODEL_FORMAT, pairOf, type LayerSpec, type Model, type Pair } from '../format/model';
 import { evaluateModel } from '../evaluate';
 import { toLayers, type GraphNode } from './graph';
+import { toGraphLayers } from './graph-layers';
 import { msgField, numField, numsField, parseProtoText, strField, strsField, type TextMessage } from './prototxt-text';
 import type { ImportResult } from './result';
 
@@ -300,17 +301,25 @@ function convert(text: string, fileName: string): ImportResult {
   const sinks = nodes.filter((n) => !used.has(n.output));
   const output = sinks.length ? sinks[sinks.length - 1].output : input;
   const s = toLayers({ nodes, input, output });
-  if (!s.ok) return { ok: false, error: `${fileName}: ${s.error}` };
-  if (s.dropped)
-    warnings.push(`${s.dropped} layer(s) not leading to the last output (e.g. auxiliary heads) were left out`);
-  const model: Model = {
+  const head = {
     format: MODEL_FORMAT,
     name: strField(root, 'name') ?? fileName.replace(/\.[^.]*$/, ''),
-    input: dims,
     batch: shape[0] > 0 ? shape[0] : 1,
-    layers: s.layers,
     meta: { importedFrom: fileName, sourceFormat: 'caffe-prototxt' },
-  };
+  } as const;
+  let model: Model;
+  if (s.ok) {
+    if (s.dropped)
+      warnings.push(`${s.dropped} layer(s) not leading to the last output (e.g. auxiliary heads) were left out`);
+    model = { ...head, input: dims, layers: s.layers };
+  } else {
+    // Forks that do not nest as blocks: the network as a graph, every layer kept, every top nobody reads an output.
+    const gl = toGraphLayers({ nodes, input, output }, sinks.length ? sinks.map((n) => n.output) : [output], (v) =>
+      v.replace(/@\d+$/, ''),
+    );
+    warnings.push(`imported as a graph (layers take their inputs by name): ${s.error}`);
+    model = { ...head, inputs: [{ name: gl.input, shape: dims }], outputs: gl.outputs, layers: gl.layers };
+  }
   const filled = fillPreluChannels(model, pending.prelu);
   warnings.push(...poolSizeNotes(filled));
   return { ok: true, model: filled, warnings };

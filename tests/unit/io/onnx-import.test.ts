@@ -3,6 +3,7 @@
  * exporter idioms), unmapped operators, and malformed files. Operator semantics from the ONNX
  * operator documentation (onnx/docs/Operators.md).
  */
+import { evaluateModel } from '../../../src/engine/evaluate';
 import { describe, expect, it } from 'vitest';
 import { importOnnx } from '../../../src/engine/import/onnx';
 import { MAX_IMPORT_BYTES } from '../../../src/engine/import';
@@ -256,8 +257,12 @@ describe('ONNX files that cannot be imported give a message', () => {
       onnx({ input: [1, 3, 'h', 'w'], nodes: [{ op: 'Relu', in: ['x'], out: ['y'] }] }),
       /symbolic sizes \[1, 3, \?, \?\]/,
     ],
-    [
-      'a 3-input Sum',
+  ])('%s', (_l, bytes, msg) => {
+    expect(fail(bytes)).toMatch(msg);
+  });
+
+  it('a 3-input Sum is imported as a graph: one add of three inputs', () => {
+    const r = importOnnx(
       onnx({
         input: [1, 3, 4, 4],
         nodes: [
@@ -266,10 +271,19 @@ describe('ONNX files that cannot be imported give a message', () => {
           { op: 'Sum', in: ['x', 'a', 'b'], out: ['y'], name: 'sum3' },
         ],
       }),
-      /"sum3" adds 3 inputs; only 2 are supported/,
-    ],
-  ])('%s', (_l, bytes, msg) => {
-    expect(fail(bytes)).toMatch(msg);
+      'sum3.onnx',
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings.join('\n')).toMatch(/imported as a graph/);
+    expect(r.model.layers.map((l) => [l.type, l.id, l.from])).toEqual([
+      ['relu', 'a', undefined],
+      ['sigmoid', 'b', 'x'],
+      ['add', 'y', ['x', 'a', 'b']], // y is the graph's output, so it is named
+    ]);
+    const result = evaluateModel(r.model, { conventions: ['exact'] });
+    // Sum of three 48-element tensors: 2 adds per element.
+    expect(result.rows[2].counts).toEqual([96n]);
   });
 
   it(`rejects files over ${MAX_IMPORT_BYTES / 2 ** 20} MB before reading them`, () => {

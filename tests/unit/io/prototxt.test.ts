@@ -187,14 +187,27 @@ describe('prototxt: other layers, phases and data layers', () => {
     expect(r.model.layers).toEqual([{ type: 'relu', name: 'r' }]);
   });
 
-  it('a reused output (DenseNet-style) is refused instead of being counted twice', () => {
+  it('a reused output (DenseNet-style) is imported as a graph, each layer counted once', () => {
     const conv = (n: string, b: string) =>
       layer(n, 'Convolution', b, n, 'convolution_param { num_output: 4 kernel_size: 1 }');
     const sum = (n: string, a: string, b: string) =>
       `layer { name: "${n}" type: "Eltwise" bottom: "${a}" bottom: "${b}" top: "${n}" }\n`;
     const r = importPrototxt(net(conv('A', 'data') + conv('B', 'data') + sum('C', 'A', 'B') + sum('D', 'C', 'A')));
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(/"A \(Convolution\)" feeds several branches/);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings.join('\n')).toMatch(/imported as a graph.*"A \(Convolution\)" feeds several branches/);
+    expect(r.model.layers.map((l) => [l.type, l.id, l.from])).toEqual([
+      ['conv2d', 'A', undefined],
+      ['conv2d', 'B', 'data'],
+      ['add', 'C', ['A', 'B']],
+      ['add', 'D', ['C', 'A']], // D is the net's output (no layer reads it)
+    ]);
+    const result = evaluateModel(r.model, { conventions: ['netscope', 'exact'] });
+    expect(result.errors).toBe(0);
+    // Two 1×1 convs 4 → 4 with bias (20 parameters each), two Eltwise sums of 4·8·8 = 256 elements.
+    expect(result.totals.params).toBe(40n);
+    expect(result.totals.counts).toEqual([2n * 4n * 4n * 64n + 2n * 256n, 2n * (4n * 64n * 8n) + 2n * 256n]);
+    expect(result.outputs).toEqual([{ name: 'D', shape: [4, 8, 8] }]);
   });
 
   it.each([

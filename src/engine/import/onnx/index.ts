@@ -9,6 +9,7 @@
  */
 import { MODEL_FORMAT, type LayerSpec, type Model } from '../../format/model';
 import { toLayers, type GraphNode } from '../graph';
+import { toGraphLayers } from '../graph-layers';
 import { MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from '../result';
 import { decodeOnnx, type OnnxGraph, type OnnxNode, type OnnxTensor } from './decode';
 import { mapOp } from './ops';
@@ -251,26 +252,36 @@ function convert(g: OnnxGraph, fileName: string): ImportResult {
   const inp = inputOf(g, warnings);
   if (typeof inp === 'string') return { ok: false, error: `${fileName}: ${inp}` };
   if (!g.outputs.length) return { ok: false, error: `${fileName}: the graph has no output` };
-  if (g.outputs.length > 1) warnings.push(`only the first output "${g.outputs[0].name}" is followed`);
+  // (Kept in this place of the list; a graph import keeps every output and drops the note.)
+  const severalOutputs = `only the first output "${g.outputs[0].name}" is followed`;
+  if (g.outputs.length > 1) warnings.push(severalOutputs);
   const b = new Builder(g);
   b.data.add(inp.name);
   for (const n of g.nodes) b.node(n);
   b.finish();
   const s = toLayers({ nodes: b.nodes, input: inp.name, output: g.outputs[0].name });
-  if (!s.ok) return { ok: false, error: `${fileName}: ${s.error}` };
   for (const [op, names] of b.unsupported)
     warnings.push(
       `not mapped, input passed through: ${op} × ${names.length}${names.length <= 3 ? ` (${names.join(', ')})` : ''}`,
     );
   warnings.push(...b.warnings);
-  if (s.dropped) warnings.push(`${s.dropped} node(s) not leading to the output were left out`);
-  const model: Model = {
+  const head = {
     format: MODEL_FORMAT,
     name: g.name || fileName.replace(/\.[^.]*$/, ''),
-    input: inp.input,
     batch: inp.batch,
-    layers: s.layers,
     meta: { importedFrom: fileName, sourceFormat: 'onnx', opset: g.opset },
-  };
+  } as const;
+  let model: Model;
+  if (s.ok) {
+    if (s.dropped) warnings.push(`${s.dropped} node(s) not leading to the output were left out`);
+    model = { ...head, input: inp.input, layers: s.layers };
+  } else {
+    // Forks that do not nest as blocks: the graph as it is, every node kept, every graph output an output.
+    const outs = g.outputs.map((o) => o.name).filter((o) => b.data.has(o));
+    const gl = toGraphLayers({ nodes: b.nodes, input: inp.name, output: g.outputs[0].name }, outs);
+    if (g.outputs.length > 1) warnings.splice(warnings.indexOf(severalOutputs), 1);
+    warnings.push(`imported as a graph (layers take their inputs by name): ${s.error}`);
+    model = { ...head, inputs: [{ name: gl.input, shape: inp.input }], outputs: gl.outputs, layers: gl.layers };
+  }
   return { ok: true, model, warnings };
 }
