@@ -22,7 +22,7 @@ import { mainInput, type Model } from '../src/engine/format/model';
 import { presetByName } from '../src/engine/presets';
 import { evaluationRows } from '../src/engine/work';
 import { INLINE_ROWS } from '../src/state/evaluation';
-import { deepModel, layerCount, namedDeepModel } from './models';
+import { deepModel, graphModel, layerCount, namedDeepModel } from './models';
 
 const N = 10_000;
 const REPS = 21;
@@ -104,6 +104,27 @@ const noGc = coldSamples(CONVENTION_IDS, false);
 console.log(`all at once, no GC before each sample: cold ${stats(noGc)}`);
 const allNamed = coldSamples(CONVENTION_IDS, true, () => JSON.parse(JSON.stringify(namedDeepModel(N))) as Model);
 console.log(`all at once, every layer named (blocks not shared): cold ${stats(allNamed)}`);
+
+// A 10,000-node graph (floplab.model/2: a flat list whose adds take their inputs by name, as an
+// imported file is): cold per convention and all at once, and an edit of one node.
+{
+  const freshGraph = (): Model => JSON.parse(JSON.stringify(graphModel(N))) as Model;
+  const g = freshGraph();
+  for (let i = 0; i < 3; i++) evaluateModel(freshGraph(), { conventions: CONVENTION_IDS });
+  const one = coldSamples(['torch'], true, freshGraph);
+  const cold = coldSamples(CONVENTION_IDS, true, freshGraph);
+  evaluateModel(g, { conventions: CONVENTION_IDS });
+  const edit = Array.from({ length: REPS }, (_, i) => {
+    const layers = [...g.layers];
+    layers[1] = { type: 'batchnorm2d', name: `edit ${i}` };
+    const m = { ...g, layers };
+    return time(() => evaluateModel(m, { conventions: CONVENTION_IDS }));
+  });
+  const errors = evaluateModel(g, { conventions: CONVENTION_IDS }).errors;
+  console.log(
+    `graph: ${g.layers.length} nodes with from/id (${errors} errors): one convention cold ${stats(one)} | all ${CONVENTION_IDS.length} cold ${stats(cold)} | edit ${stats(edit)}`,
+  );
+}
 
 // Models small enough to be evaluated on the page, in the edit's own event (src/state/evaluation.ts):
 // how long that blocks the page. Worst case: INLINE_ROWS rows that share nothing, cold.

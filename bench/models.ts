@@ -68,3 +68,33 @@ export function namedDeepModel(n: number): Model {
   const m = deepModel(n);
   return Object.assign({}, m, { layers: named(m.layers) });
 }
+
+/**
+ * About `n` layers written as a flat graph, as an imported ONNX or Caffe file is: conv–bn–relu–
+ * conv–bn units whose add takes the unit's input by name (`from`), every fork with its own id, and
+ * every tenth unit with a second head branching off (a 1×1 conv nobody consumes, still counted).
+ */
+export function graphModel(n: number): Model {
+  const layers: LayerSpec[] = [
+    { type: 'conv2d', out: 64, kernel: 3, padding: 1, bias: false },
+    { type: 'batchnorm2d' },
+    { type: 'relu', id: 'u0' },
+  ];
+  let i = 0;
+  while (layers.length < n - 3) {
+    const id = `u${i}`;
+    layers.push(
+      { type: 'conv2d', out: 64, kernel: 3, padding: 1, bias: false },
+      { type: 'batchnorm2d' },
+      { type: 'relu' },
+      { type: 'conv2d', out: 64, kernel: 3, padding: 1, bias: false },
+      { type: 'batchnorm2d' },
+      { type: 'add', from: [-1, id] },
+      { type: 'relu', id: `u${i + 1}` },
+    );
+    if (i % 10 === 9) layers.push({ type: 'conv2d', out: 8, kernel: 1, from: id, id: `head${i}` });
+    i++;
+  }
+  layers.push({ type: 'adaptiveavgpool2d', out: 1, from: `u${i}` }, { type: 'flatten' }, { type: 'linear', out: 1000 });
+  return { format: 'floplab.model/2', name: `graph-${n}`, input: [3, 56, 56], batch: 1, layers };
+}

@@ -43,18 +43,14 @@ export function refError(ref: string, scope: Scope, model: Model): string {
 }
 
 /** Why a kind cannot take `n` inputs, or null when it can. */
-export function arityError(
-  type: string,
-  arity: readonly [number, number] | undefined,
-  n: number,
-  hasFrom: boolean,
-): string | null {
+export function arityError(type: string, arity: readonly [number, number] | undefined, n: number): string | null {
   const [min, max] = arity ?? [1, 1];
   if (n >= min && n <= max) return null;
   if (n < min)
     return `${type} takes ${max > min ? `${min} or more` : min} inputs but gets ${n}: name them with from, e.g. "from": [-1, "skip"] (-1 is the previous layer)`;
+  if (max === 0) return `${type} takes no input (it is a learned tensor); remove its from`;
   return max === 1
-    ? `${type} takes one input, but from names ${n}${hasFrom ? '' : ''}`
+    ? `${type} takes one input, but from names ${n}`
     : `${type} takes at most ${max} inputs, but from names ${n}`;
 }
 

@@ -329,15 +329,15 @@ export function placeRange(
   }
 }
 
-/** The same row for a layer that differs only in its name: `name` and `params_` replaced. */
-export function renamedRow(r: Row, name: string | undefined, params: Params): Row {
+/** The same row for a layer that differs only in its name, id or from: `name`, `id` and `params_` replaced. */
+export function renamedRow(r: Row, name: string | undefined, params: Params, id: string | undefined): Row {
   return {
     path: r.path,
     modelPath: r.modelPath,
     depth: r.depth,
     type: r.type,
     name,
-    id: r.id,
+    id,
     category: r.category,
     block: r.block,
     input: r.input,

@@ -44,6 +44,9 @@ import {
 type Extra = readonly (Shape | null)[] | null;
 
 const UNKNOWN_INPUT = 'input unknown: an earlier layer has an error';
+/** What a kind that takes no input (a learned tensor) is given. */
+const NO_INPUT: Shape = [];
+const NO_INPUTS: readonly Shape[] = [];
 
 /** One evaluation: walks the layer tree and collects rows. */
 export class Run {
@@ -212,10 +215,17 @@ export class Run {
       if (found.reads) this.reads.set(spec, found.reads);
       // Equal but for the layer's own name: its row gets its name and fields.
       const first = this.rows[start];
-      if (first.name !== spec.name || 'name' in spec !== 'name' in (first.params_ as object)) {
-        // (ids are compared by sameLayer, so an equal layer has the same id)
+      // Equal but for the layer's own name, id or from: its row gets its own (and its fields).
+      const own = first.params_ as Record<string, unknown>;
+      if (
+        first.name !== spec.name ||
+        'name' in spec !== 'name' in own ||
+        own.id !== spec.id ||
+        'id' in spec !== 'id' in own ||
+        own.from !== spec.from
+      ) {
         const kind = kindOf(spec.type) as AnyKind;
-        this.rows[start] = renamedRow(first, spec.name, withDefaults(kind.fields, spec));
+        this.rows[start] = renamedRow(first, spec.name, withDefaults(kind.fields, spec), spec.id);
       }
       this.record(spec, start);
       return found.output;
@@ -259,7 +269,9 @@ export class Run {
     }
     const { kind, params } = parsed;
     const arity = isBlock(kind) ? undefined : kind.arity;
-    const wrong = arityError(kind.type, arity, extra ? extra.length : 1, spec.from !== undefined);
+    // A kind that takes no input (a learned tensor) ignores the previous layer's output.
+    const given = spec.from === undefined ? (arity && arity[1] === 0 ? 0 : 1) : extra ? extra.length : 1;
+    const wrong = arityError(kind.type, arity, given);
     if (wrong) {
       this.errorRow(spec, path, depth, input, wrong, kind);
       return null;
@@ -284,11 +296,13 @@ export class Run {
     path: string,
     depth: number,
   ) {
-    if (!input || (extra && extra.some((x) => x === null))) {
+    const none = kind.arity !== undefined && kind.arity[1] === 0;
+    if (none) input = NO_INPUT;
+    else if (!input || (extra && extra.some((x) => x === null))) {
       this.errorRow(spec, path, depth, input, UNKNOWN_INPUT, kind);
       return null;
     }
-    const inputs = (extra ?? [input]) as readonly Shape[];
+    const inputs = none ? NO_INPUTS : ((extra ?? [input]) as readonly Shape[]);
     const shaped = kind.shape(p, input, inputs);
     if ('error' in shaped) {
       this.errorRow(spec, path, depth, input, shaped.error, kind);

@@ -21,7 +21,15 @@
  */
 import type { Shape } from './format/model';
 import type { Memo } from './rows';
-import { validName } from './layers/quick-validate';
+import { validFrom, validId, validName } from './layers/quick-validate';
+
+/**
+ * A layer's own name, id and from change nothing it computes: the name is a label, and id/from
+ * only wire it (the inputs they resolve to are compared on their own, as shapes). So they are left
+ * out of the comparison at the top level, like the name; inside a block they are compared.
+ */
+const WIRING: Readonly<Record<string, (v: unknown) => boolean>> = { name: validName, id: validId, from: validFrom };
+const isWiring = (k: string): boolean => k === 'name' || k === 'id' || k === 'from';
 
 /** Subtrees larger than this are not shared as a whole (their layers still are, one by one). */
 export const MAX_SHARED_LAYERS = 4096;
@@ -92,7 +100,7 @@ function hashObject(h: number, v: object, budget: Budget, unnamed: boolean): num
   if (!isPlainObject(v)) return BAD;
   h = mix(h, 8);
   for (const k in v) {
-    if (unnamed && k === 'name') continue;
+    if (unnamed && isWiring(k)) continue;
     h = hashValue(mixString(h, k), (v as Record<string, unknown>)[k], budget);
     if (h !== h) return BAD;
   }
@@ -104,7 +112,8 @@ function hashObject(h: number, v: object, budget: Budget, unnamed: boolean): num
  * layer's own name is left out (see `sameLayer`); an invalid name makes the spec unshareable.
  */
 export function hashOf(spec: object, input: Shape): number {
-  if (Array.isArray(spec) || !validName((spec as { name?: unknown }).name)) return UNSHAREABLE;
+  if (Array.isArray(spec)) return UNSHAREABLE;
+  for (const k in WIRING) if (!WIRING[k]((spec as Record<string, unknown>)[k])) return UNSHAREABLE;
   let h = 0x811c9dc5;
   for (let i = 0; i < input.length; i++) h = mixNumber(h, input[i]);
   h = hashObject(h, spec, { objects: 1 }, true);
@@ -139,24 +148,25 @@ export function sameContent(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Equality of two layer specs except for the layer's own name (`b` passed `hashOf`): a name
- * changes nothing the layer computes, only its row's `name` and `params_`, which the caller
- * rebuilds. Names inside a block are compared (its rows below the first carry them).
+ * Equality of two layer specs except for the layer's own name, id and from (`b` passed `hashOf`):
+ * they change nothing the layer computes (the caller compares the inputs `from` resolves to), only
+ * its row's `name`, `id` and `params_`, which the caller rebuilds. Inside a block they are compared
+ * (its rows below the first carry them, and they wire the block's layers).
  */
 export function sameLayer(a: object, b: object): boolean {
   if (a === b) return true;
   if (Array.isArray(a) || Array.isArray(b) || !isPlainObject(a)) return false;
   let n = 0;
   for (const k in a) {
-    if (k === 'name') {
-      if (!validName((a as Record<string, unknown>)[k])) return false;
+    if (isWiring(k)) {
+      if (!WIRING[k]((a as Record<string, unknown>)[k])) return false;
       continue;
     }
     if (!hasOwn(b, k) || !sameContent((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
       return false;
     n++;
   }
-  for (const k in b) if (k !== 'name') n--;
+  for (const k in b) if (!isWiring(k)) n--;
   return n === 0;
 }
 

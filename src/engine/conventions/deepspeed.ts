@@ -78,6 +78,9 @@ export const deepspeed: Convention = {
     mul: mul(add('call_function', 'call_method'), 'N', 'lalign'),
     // _matmul_flops_compute: 2·numel(A)·B.shape[-1]; Tensor.__matmul__ (`@`) is patched too.
     matmul: mul(2, 'numel_in', 'm'),
+    // F.linear projections 2·4·L·E²; Q·Kᵀ and A·V 2·2·L²·E (bmm with need_weights, the SDPA formula
+    // without); with need_weights F.softmax adds H·L².
+    attention: mul('N', add(mul(8, 'L', 'E', 'E'), mul(4, 'L', 'L', 'E'), mul('nw', 'H', 'L', 'L'))),
   },
   notes: {
     ...STRUCTURAL_NOTES,
@@ -105,5 +108,8 @@ export const deepspeed: Convention = {
     div: 'Not patched: 0.',
     matmul: '2·numel(A)·m for torch.matmul, x.matmul, x @ y and torch.bmm (all patched); deepspeed_macs = numel(A)·m.',
     ...sameNote(['cat', 'reshape', 'permute', 'transpose'], 'No arithmetic call is patched: 0.'),
+    ...sameNote(['parameter', 'select'], 'No arithmetic call is patched: 0.'),
+    attention:
+      'Projections (F.linear) 8·N·L·E², the two products 4·N·L²·E (torch.bmm, or _attn_flops_compute for SDPA), F.softmax N·H·L² with need_weights; deepspeed_macs = 4·N·L·E² + 2·N·L²·E.',
   },
 };

@@ -35,6 +35,9 @@ export const fvcore: Convention = {
     upsample: mul('numel_out', add(1, mul(3, 'bilinear'))),
     // matmul_flop_jit / bmm_flop_jit: prod(A.shape)·B.shape[-1].
     matmul: mul('numel_in', 'm'),
+    // The in- and out-projections are aten::linear (4·L·E²); scaled_dot_product_attention has no
+    // handle (0); with need_weights the two torch.bmm calls count (2·L²·E).
+    attention: mul('N', add(mul(4, 'L', 'E', 'E'), mul('nw', 2, 'L', 'L', 'E'))),
   },
   notes: {
     ...STRUCTURAL_NOTES,
@@ -70,5 +73,8 @@ export const fvcore: Convention = {
     ),
     matmul: 'matmul_flop_jit (or bmm_flop_jit): numel(A)·m, whatever the Python form.',
     ...sameNote(['cat', 'reshape', 'permute', 'transpose'], 'Shape ops are ignored (_IGNORED_OPS) or have no cost: 0.'),
+    ...sameNote(['parameter', 'select'], 'Views and stored tensors: 0.'),
+    attention:
+      'Projections (aten::linear) 4·N·L·E²; without need_weights the attention itself is aten::scaled_dot_product_attention, which fvcore does not handle (0, with a warning); with need_weights its bmm calls count 2·N·L²·E.',
   },
 };

@@ -97,5 +97,9 @@ export const netscope: Convention = {
     cat: 'Concat: no computation.',
     reshape: 'Reshape: no computation.',
     ...sameNote(['permute', 'transpose'], 'Permute: no computation.'),
+    ...sameNote(
+      ['parameter', 'select', 'attention'],
+      'No Caffe layer does this: Netscope shows "Unknown Layer" and counts 0.',
+    ),
   },
 };

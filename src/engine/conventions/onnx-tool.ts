@@ -71,6 +71,21 @@ export const onnxTool: Convention = {
     div: mul(4, 'numel_out'),
     // MatMulNode: numel(Y)·k.
     matmul: mul('numel_out', 'k'),
+    // nn.MultiheadAttention as torch 2.13 exports it (opset 17): in-proj MatMul 3·L·E² + bias Add
+    // 3·L·E, the scaling Mul on q and on k (one Mul with need_weights), Q·Kᵀ and A·V MatMuls 2·L²·E,
+    // Softmax 36·H·L², out-proj Gemm L·E² + L·E (MatMul without a bias). Measured on exported files
+    // (scripts/fixtures, docs/conventions.md); the exporter's shape arithmetic on one-element tensors
+    // (Mod, Add, Sqrt, Div: 2 + 76) is left out, as for every file.
+    attention: mul(
+      'N',
+      add(
+        mul(4, 'L', 'E', 'E'),
+        mul(2, 'L', 'L', 'E'),
+        mul(36, 'H', 'L', 'L'),
+        mul(4, 'b', 'L', 'E'),
+        mul(sub(2, 'nw'), 'L', 'E'),
+      ),
+    ),
   },
   notes: {
     ...STRUCTURAL_NOTES,
@@ -92,7 +107,10 @@ export const onnxTool: Convention = {
       ]),
     ),
     matmul: 'MatMulNode: numel(Y)·k (one MAC per product).',
+    attention:
+      'The nodes torch exports for it: MatMul/Gemm projections 4·L·E², bias Adds 4·L·E, scaling Muls (2 − need_weights)·L·E, two MatMuls 2·L²·E, Softmax 36·H·L² (EXP + DIV); × N.',
     div: 'DivNode: 4 per element (DIV = 4 instructions).',
     ...sameNote(['cat', 'reshape', 'permute', 'transpose'], 'Concat / Reshape / Transpose: no computation, 0.'),
+    ...sameNote(['parameter', 'select'], 'An initializer / Gather of one index: 0.'),
   },
 };

@@ -31,8 +31,8 @@ export const ptflops: Convention = {
     conv2d: add(mul('Kh', 'Kw', 'Cin', div('Cout', 'g'), 'Ho', 'Wo'), mul('b', OUT1)),
     // Same hook with transpose=True: the kernel runs over the input positions.
     convtranspose2d: add(mul('Kh', 'Kw', 'Cin', div('Cout', 'g'), 'Hin', 'Win'), mul('b', OUT1)),
-    // linear_flops_counter_hook: prod(input.shape)·O + b·O: the bias once, not per row (R rows).
-    linear: add(mul('R', 'I', 'O'), mul('b', 'O')),
+    // linear_flops_counter_hook: (I·O + b·O)·prod(input.shape[:-1]): the bias on every row (R rows).
+    linear: mul('R', add(mul('I', 'O'), mul('b', 'O'))),
     // bn_flops_counter_hook: numel(x), ×2 when `.affine`.
     batchnorm2d: mul(IN1, add(1, 'affine')),
     // Same hook; nn.LayerNorm has no `.affine` attribute, so never ×2. F.layer_norm is not patched.
@@ -67,6 +67,18 @@ export const ptflops: Convention = {
     // _matmul_tensor_flops_hook: numel(A)·B.shape[-1] for torch.matmul, Tensor.matmul, torch.bmm;
     // `@` (Tensor.__matmul__) is not patched.
     matmul: mul(add('call_function', 'call_method', 'call_bmm'), IN1, 'm'),
+    // multihead_attention_counter_hook (per sample): q scaling L·E, projections 4·L·E², in-proj bias
+    // 3·L·E, the out-proj bias L·E (added even without a bias), per head Q·Kᵀ, softmax and A·V
+    // (2·L²·E + H·L²). With need_weights the slow path also calls torch.bmm twice and F.softmax,
+    // which are patched: counted again.
+    attention: add(
+      mul(4, 'L', 'E', 'E'),
+      mul(2, 'L', 'L', 'E'),
+      mul('H', 'L', 'L'),
+      mul(2, 'L', 'E'),
+      mul(3, 'b', 'L', 'E'),
+      mul('nw', add(mul(2, 'L', 'L', 'E'), mul('H', 'L', 'L'))),
+    ),
   },
   notes: {
     ...STRUCTURAL_NOTES,
@@ -96,5 +108,8 @@ export const ptflops: Convention = {
     matmul:
       'torch.matmul, x.matmul, torch.bmm: numel(A)·m; x @ y is not patched: 0. Broadcast leading dims of B are missed.',
     ...sameNote(['cat', 'reshape', 'permute', 'transpose'], 'No arithmetic call is patched: 0.'),
+    ...sameNote(['parameter', 'select'], 'No arithmetic call is patched: 0.'),
+    attention:
+      'multihead_attention_counter_hook: 4·L·E² + 2·L²·E + H·L² + 2·L·E (+ 3·L·E with biases), per image; with need_weights the patched bmm/softmax calls inside add 2·L²·E + H·L² again.',
   },
 };

@@ -30,6 +30,7 @@ const byExact = [
   'upsample',
   'lrn',
   'layerscale',
+  'attention',
 ];
 
 export const seed: Convention = {
@@ -106,5 +107,6 @@ export const seed: Convention = {
     ),
     matmul: 'Completion, as for a fully connected layer without bias: (2k − 1) per output element.',
     ...Object.fromEntries(['cat', 'reshape', 'permute', 'transpose'].map((t) => [t, 'No arithmetic: 0.'])),
+    ...Object.fromEntries(['parameter', 'select'].map((t) => [t, 'No arithmetic: 0.'])),
   },
 };

@@ -72,5 +72,8 @@ export const thop: Convention = {
       ['add', 'sub', 'mul', 'div', 'matmul', 'cat', 'reshape', 'permute', 'transpose'],
       'Not a module (an operator, a torch function or a Tensor method): thop’s hooks never see it, 0.',
     ),
+    ...sameNote(['parameter', 'select'], 'Not a module: 0.'),
+    attention:
+      'nn.MultiheadAttention has no entry in register_hooks, and its out_proj (NonDynamicallyQuantizableLinear) is missed by the exact-type lookup: 0.',
   },
 };

@@ -4,12 +4,12 @@
  * convolution and SDPA; every other op counts 0. Bias is ignored ("Should be 2 * c_in - 1
  * technically", conv_flop_count).
  */
-import { mul } from '../expr';
+import { add, mul } from '../expr';
 import type { Convention } from './types';
 import { CONV_MACS, CONVT_MACS, LINEAR_MACS, sameNote } from './shared';
 import { LEAF_KINDS, BLOCK_KINDS } from '../layers/registry';
 
-const counted = new Set(['conv2d', 'convtranspose2d', 'linear', 'matmul']);
+const counted = new Set(['conv2d', 'convtranspose2d', 'linear', 'matmul', 'attention']);
 
 export const torch: Convention = {
   id: 'torch',
@@ -24,6 +24,9 @@ export const torch: Convention = {
     linear: mul(2, LINEAR_MACS),
     // bmm_flop / mm_flop: 2·b·n·k·m; matmul expands broadcast dims and calls bmm (or mm).
     matmul: mul(2, 'N', 'B', 'n', 'k', 'm'),
+    // addmm for the projections; bmm for Q·Kᵀ and A·V with need_weights; the CPU
+    // scaled_dot_product_attention kernel has no entry in the registry (0).
+    attention: mul(2, 'N', add(mul(4, 'L', 'E', 'E'), mul('nw', 2, 'L', 'L', 'E'))),
   },
   notes: {
     ...sameNote(
@@ -33,5 +36,7 @@ export const torch: Convention = {
     conv2d: '2·N·Cout·(Cin/g)·Kh·Kw·Ho·Wo; the bias add is ignored.',
     linear: '2·N·I·O (addmm_flop); the bias add is ignored.',
     matmul: '2·N·B·n·k·m (bmm_flop or mm_flop): matmul, @ and bmm reach the same aten op.',
+    attention:
+      '2·N·4·L·E² for the projections; with need_weights 2·N·2·L²·E for the two bmm calls; without it the CPU SDPA kernel is not in the registry (0).',
   },
 };

@@ -14,7 +14,8 @@ export const torchinfo: Convention = {
   id: 'torchinfo',
   name: 'torchinfo mult-adds',
   unit: 'MAC',
-  summary: 'Parameters × output positions for conv, × batch for linear/norm; parameter-free layers 0',
+  summary:
+    'Parameters × output positions for conv and linear, × batch for norms; parameter-free layers and attention 0',
   source: 'TylerYep/torchinfo @5c4164f: torchinfo/layer_info.py LayerInfo.calculate_macs, model_statistics.py',
   rules: {
     // "Conv" in class name: (weight + bias) numel × N·Hout·Wout.
@@ -22,7 +23,8 @@ export const torchinfo: Convention = {
     // ConvTranspose2d has "Conv" in its name: same rule with its weight [Cin, Cout/g, Kh, Kw].
     convtranspose2d: mul('N', 'Ho', 'Wo', add(mul('Cin', div('Cout', 'g'), 'Kh', 'Kw'), mul('b', 'Cout'))),
     // "Linear": (I·O + b·O) × N.
-    linear: mul('N', add(mul('I', 'O'), mul('b', 'O'))),
+    // calculate_macs: "Linear" in the class name → params × prod(output_size[:-1]) = N·R·(I·O + b·O).
+    linear: mul('N', 'R', add(mul('I', 'O'), mul('b', 'O'))),
     // Other modules with weight/bias: params × N.
     batchnorm2d: mul('N', 2, 'affine', 'C'),
     layernorm: mul('N', 2, 'affine', 'C'),
@@ -66,5 +68,8 @@ export const torchinfo: Convention = {
       ['add', 'sub', 'mul', 'div', 'matmul', 'cat', 'reshape', 'permute', 'transpose'],
       'Not a module with parameters: Mult-Adds come only from layers with weights, 0.',
     ),
+    ...sameNote(['parameter', 'select'], 'No layer with weights: 0.'),
+    attention:
+      'nn.MultiheadAttention is not a leaf (it holds out_proj) and out_proj is never called as a module, so no Mult-Adds are summed for it: 0 (checked: ViT-B/16 gives 11,280,392,680, all of it convolution, linear and LayerNorm).',
   },
 };

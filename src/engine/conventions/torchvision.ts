@@ -4,12 +4,12 @@
  * (test/common_extended_utils.py) and reports GFLOPS/2 as MACs; see shared/reference/zoo.md.
  * So it is exactly the `torch` convention divided by 2, transposed convolutions included.
  */
-import { mul } from '../expr';
+import { add, mul } from '../expr';
 import type { Convention } from './types';
 import { CONV_MACS, CONVT_MACS, LINEAR_MACS, sameNote } from './shared';
 import { LEAF_KINDS, BLOCK_KINDS } from '../layers/registry';
 
-const counted = new Set(['conv2d', 'convtranspose2d', 'linear', 'matmul']);
+const counted = new Set(['conv2d', 'convtranspose2d', 'linear', 'matmul', 'attention']);
 
 export const torchvision: Convention = {
   id: 'torchvision',
@@ -26,6 +26,8 @@ export const torchvision: Convention = {
     // FlopCounterMode counts aten.bmm/mm, which matmul becomes: N·B·n·k·m multiply-accumulates
     // (ViT-B/16's _ops, 17.56 G, includes its attention products).
     matmul: mul('N', 'B', 'n', 'k', 'm'),
+    // flop_counter: in/out projections (addmm) 4·L·E², Q·Kᵀ and A·V (bmm) 2·L²·E.
+    attention: mul('N', add(mul(4, 'L', 'E', 'E'), mul(2, 'L', 'L', 'E'))),
   },
   notes: {
     ...sameNote(
@@ -35,5 +37,7 @@ export const torchvision: Convention = {
     convtranspose2d:
       'Counted over the input positions: N·Hin·Win·Cin·(Cout/g)·Kh·Kw (flop_counter.conv_flop_count, transposed).',
     matmul: 'Counted: torch.matmul / @ become aten.bmm or mm, which flop_counter counts (N·B·n·k·m).',
+    attention:
+      'Counted: the four projections (4·L·E²) and the two attention products (2·L²·E), as ViT-B/16’s _ops (17.56 G) shows.',
   },
 };

@@ -29,12 +29,12 @@ export type FieldSpec = FieldBase &
       }
   );
 
+const intRule = (min: number): string =>
+  min < 0 ? `an integer ≥ ${min}` : `${min > 0 ? 'a positive' : 'a non-negative'} integer${min > 1 ? ` ≥ ${min}` : ''}`;
 const intAtLeast = (min: number, path: string) =>
   z
-    .number({ error: `${path} must be ${min > 0 ? 'a positive' : 'a non-negative'} integer` })
-    .refine((v) => Number.isInteger(v) && v >= min && v <= 1e9, {
-      message: `${path} must be ${min > 0 ? 'a positive' : 'a non-negative'} integer${min > 1 ? ` ≥ ${min}` : ''}`,
-    });
+    .number({ error: `${path} must be ${intRule(min)}` })
+    .refine((v) => Number.isInteger(v) && v >= min && v <= 1e9, { message: `${path} must be ${intRule(min)}` });
 
 function fieldSchema(f: FieldSpec): z.ZodType {
   switch (f.kind) {

@@ -1,8 +1,9 @@
 /**
- * Layer normalisation over channels. On [C, H, W] it normalises the C values of each position
- * (torchvision's LayerNorm2d in ConvNeXt, = nn.LayerNorm(C) on channels-last); on [F] it
- * normalises the F features (nn.LayerNorm(F)). `affine` (elementwise_affine) adds γ and β per
- * channel: 2·C parameters. `P` = positions (batch included) = numel / C.
+ * Layer normalisation. On [C, H, W] it normalises the C values of each position (torchvision's
+ * LayerNorm2d in ConvNeXt, = nn.LayerNorm(C) on channels-last); on any other rank it normalises
+ * the last dim, as nn.LayerNorm(D) does ([F], tokens [L, D]), and so on [H, W, C] with
+ * `last: true` (Swin's channels-last maps). `affine` (elementwise_affine) adds γ and β per
+ * normalised value: 2·C parameters, C = the normalised size. `P` = positions (batch included) = numel / C.
  */
 import { add, div, mul } from '../expr';
 import { commonSymbols, type LeafKind } from './kind';
@@ -23,12 +24,20 @@ export const layernorm: LeafKind = {
       label: 'Affine',
       help: 'Learnable scale γ and shift β per channel (PyTorch elementwise_affine, default true)',
     },
+    {
+      name: 'last',
+      kind: 'bool',
+      default: false,
+      label: 'Last dim',
+      help: 'On [H, W, C]: normalise the last dim (nn.LayerNorm(C) on a channels-last map, Swin); other ranks always use the last dim',
+    },
   ],
-  shape: (_p, input) =>
-    input.length === 3 || input.length === 1
-      ? { output: input }
-      : { error: `layernorm needs a [C, H, W] or [F] input, got [${input.join(', ')}]` },
-  symbols: (p, input, output, batch) => commonSymbols(input, output, batch, { C: input[0], affine: p.affine ? 1 : 0 }),
+  shape: (_p, input) => ({ output: input }),
+  symbols: (p, input, output, batch) =>
+    commonSymbols(input, output, batch, {
+      C: input.length === 3 && !p.last ? input[0] : input[input.length - 1],
+      affine: p.affine ? 1 : 0,
+    }),
   params: mul(2, 'affine', 'C'),
   // Per element: subtract the mean, square, multiply by 1/σ (+ γ multiply and β add when affine);
   // per position: C − 1 adds for the sum, C − 1 for the sum of squares, 2 divides, + ε, √, 1/σ.

@@ -52,6 +52,9 @@ import { matmul } from './matmul';
 import { reshape } from './reshape';
 import { permute } from './permute';
 import { transpose } from './transpose';
+import { parameter } from './parameter';
+import { select } from './select';
+import { attention } from './attention';
 
 export const LEAF_KINDS: readonly LeafKind[] = [
   conv2d,
@@ -92,6 +95,9 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   reshape,
   permute,
   transpose,
+  parameter,
+  select,
+  attention,
 ];
 
 export const BLOCK_KINDS: readonly BlockKind[] = [residual, concat, scale, repeat, aux];

@@ -1,11 +1,12 @@
 /**
- * Softmax over channels (torch.nn.Softmax(dim=1)): on [C, H, W] each position's C values,
- * on [F] the F features. `F` is the length of one softmax vector; numel_in / F is the number
+ * Softmax along a dim (torch.nn.Softmax(dim), default 1 = channels): on [C, H, W] each
+ * position's C values, on [F] the F features, on attention scores [H, L, L] with dim -1 each row. `F` is the length of one softmax vector; numel_in / F is the number
  * of vectors (batch included).
  */
 import { div, mul, sub } from '../expr';
 import { elementwiseKind } from './elementwise';
 import type { LeafKind } from './kind';
+import { dimIndex } from './dims';
 
 /** Number of softmax vectors, batch included. */
 export const SOFTMAX_VECTORS = div('numel_in', 'F');
@@ -14,11 +15,28 @@ export const softmax: LeafKind = {
   ...elementwiseKind({
     type: 'softmax',
     label: 'Softmax',
-    summary: 'exp(x) / Σ exp(x) over the channels (dim 1)',
+    summary: 'exp(x) / Σ exp(x) along a dim (default 1: the channels)',
     opsPerElement: 0,
     exactNote:
       'Per vector of F values: F exps, F − 1 adds and F divides (the max subtraction for numerical stability is not counted).',
-    symbols: (_p, input) => ({ F: input[0] }),
+    fields: [
+      {
+        name: 'dim',
+        kind: 'int',
+        min: -9,
+        default: 1,
+        label: 'Dim',
+        help: 'The dim the values sum to 1 along, as in PyTorch (1 = channels; -1 = the last, as in attention scores)',
+      },
+    ],
+    check: (p, input) => {
+      const at = dimIndex('softmax', 'dim', p.dim as number, input.length);
+      return typeof at === 'string' ? at : null;
+    },
+    symbols: (p, input) => {
+      const at = dimIndex('softmax', 'dim', p.dim as number, input.length);
+      return { F: input[typeof at === 'number' ? at : 0] };
+    },
   }),
   exact: mul(SOFTMAX_VECTORS, sub(mul(3, 'F'), 1)),
 };

@@ -97,7 +97,7 @@ export function starterFields(type: string, fields: readonly FieldSpec[]): Recor
     else if (f.name === 'times') out.times = 2;
     else if (f.kind === 'int' || f.kind === 'pair') out[f.name] = Math.max(1, f.min);
     // A reshape to one flat dim, and the permutation that keeps [C, H, W] as it is.
-    else if (f.kind === 'ints') out[f.name] = f.name === 'dims' ? [0, 1, 2, 3] : [-1];
+    else if (f.kind === 'ints') out[f.name] = f.name === 'dims' ? [0, 1, 2, 3] : f.min > 0 ? [1] : [-1];
   }
   return out;
 }
