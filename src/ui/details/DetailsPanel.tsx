@@ -126,7 +126,13 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
             {row?.block ? ` ${t('details.block')}` : ''}
           </h3>
           <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-0.5 text-xs">
-            <Pair k={t('details.input')} v={<span className="font-mono">{shapeLabel(row?.input)}</span>} />
+            {/* A layer with several inputs (add, cat, matmul) lists each, in the order of its From. */}
+            <Pair
+              k={t(row?.inputs ? 'details.inputs' : 'details.input')}
+              v={
+                <span className="font-mono">{(row?.inputs ?? [row?.input]).map((s) => shapeLabel(s)).join(' · ')}</span>
+              }
+            />
             <Pair
               k={t('details.output')}
               v={<span className="font-mono">{shapeLabel(n.output)}</span>}

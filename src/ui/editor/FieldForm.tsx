@@ -122,7 +122,9 @@ function GraphFields({ path, spec, rowError }: { path: string; spec: LayerSpec; 
   const [draft, setDraft] = useState({ text: from, shown: from });
   if (draft.shown !== from) setDraft({ text: from, shown: from });
   const parsed = parseFrom(draft.text);
-  const fromError = !parsed.ok ? parsed.error : rowError && /^from\b|\.from\b/.test(rowError) ? rowError : null;
+  // The engine's message about a reference is already on the row; here only what does not parse.
+  const fromError = !parsed.ok ? parsed.error : null;
+  const refError = !!rowError && /^from\b|\.from\b/.test(rowError);
   return (
     <>
       <label className="flex flex-col gap-0.5 text-xs text-slate-600 dark:text-slate-300" title={t('field.id.title')}>
@@ -146,7 +148,7 @@ function GraphFields({ path, spec, rowError }: { path: string; spec: LayerSpec; 
           className="field w-full font-mono"
           value={draft.text}
           placeholder={t('field.from.placeholder')}
-          aria-invalid={fromError ? true : undefined}
+          aria-invalid={fromError || refError ? true : undefined}
           data-field="from"
           onChange={(e) => {
             const text = e.target.value;

@@ -42,6 +42,7 @@ export const resultsEn = {
   'details.numbers': 'Numbers',
   'details.repeats': '(summed over {n} repeats)',
   'details.block': '(block and everything inside)',
+  'details.inputs': 'Inputs',
   'details.input': 'Input',
   'details.output': 'Output',
   'details.params': 'Parameters',

@@ -44,7 +44,7 @@ export const screenEn = {
   'share.copyThis': 'Copy this link ({n} characters):',
   'share.field': 'Share link',
 
-  'input.shape': 'Input shape (C, H, W)',
+  'input.shape': 'Input shape (C, H, W or any dims)',
   'input.batch': 'Batch',
   'input.output': 'Output',
   'input.err.shape': 'Input shape: {msg}',

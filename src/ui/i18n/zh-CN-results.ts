@@ -44,6 +44,7 @@ export const resultsZh: Readonly<Record<keyof typeof resultsEn, string>> = {
   'details.numbers': '数值',
   'details.repeats': '（{n} 次重复之和）',
   'details.block': '（模块及其内部所有层）',
+  'details.inputs': '输入（多个）',
   'details.input': '输入',
   'details.output': '输出',
   'details.params': '参数量',

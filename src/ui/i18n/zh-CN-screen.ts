@@ -42,7 +42,7 @@ export const screenZh: Readonly<Record<keyof typeof screenEn, string>> = {
   'share.copyThis': '请复制此链接（{n} 个字符）：',
   'share.field': '分享链接',
 
-  'input.shape': '输入形状（C, H, W）',
+  'input.shape': '输入形状（C, H, W 或任意维）',
   'input.batch': '批大小',
   'input.output': '输出',
   'input.err.shape': '输入形状：{msg}',
