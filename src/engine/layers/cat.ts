@@ -6,7 +6,7 @@
  */
 import { ZERO } from '../expr';
 import { shapeText } from '../format/model';
-import { dimIndex } from './dims';
+import { dimField, dimIndex } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
 
 export const cat: LeafKind = {
@@ -15,14 +15,12 @@ export const cat: LeafKind = {
   category: 'shape',
   summary: 'Join tensors along a dim (torch.cat); the inputs are named with from',
   fields: [
-    {
-      name: 'dim',
-      kind: 'int',
-      min: -9,
-      default: 1,
-      label: 'Dim',
-      help: 'The dim to join along, counted as in PyTorch: 1 = channels (0 is the batch), -1 = the last',
-    },
+    dimField(
+      'dim',
+      'Dim',
+      1,
+      'The dim to join along, counted as in PyTorch: 1 = channels (0 is the batch), -1 = the last',
+    ),
   ],
   arity: [1, 64],
   shape(p, input, inputs) {

@@ -4,6 +4,7 @@
  * (`torch.cat(xs, dim=1)` joins channels, `x.flatten(1)` keeps the batch, -1 is the last dim).
  */
 import { shapeText, type Shape } from '../format/model';
+import type { FieldSpec } from './fields';
 
 /** Index into a batch-less shape of rank `rank` for a PyTorch dim, or a sentence saying why not. */
 export function dimIndex(type: string, field: string, dim: number, rank: number): number | string {
@@ -56,3 +57,8 @@ export const prod = (s: Shape, from = 0, to = s.length): number => {
   for (let i = from; i < to; i++) p *= s[i];
   return p;
 };
+
+/** A field holding a PyTorch dim (batch = 0, -1 = the last), as cat, select, softmax, transpose and flatten have. */
+export function dimField(name: string, label: string, dflt: number, help: string): FieldSpec {
+  return { name, kind: 'int', min: -9, default: dflt, label, help };
+}

@@ -5,7 +5,7 @@
  * No arithmetic.
  */
 import { ZERO } from '../expr';
-import { dimIndex, prod } from './dims';
+import { dimField, dimIndex, prod } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
 
 export const flatten: LeafKind = {
@@ -14,15 +14,8 @@ export const flatten: LeafKind = {
   category: 'shape',
   summary: 'Merge dims start…end into one (default: a feature map to a flat vector)',
   fields: [
-    {
-      name: 'start',
-      kind: 'int',
-      min: -9,
-      default: 1,
-      label: 'Start dim',
-      help: 'First dim merged, as in PyTorch (1 = the first after the batch)',
-    },
-    { name: 'end', kind: 'int', min: -9, default: -1, label: 'End dim', help: 'Last dim merged (-1 = the last)' },
+    dimField('start', 'Start dim', 1, 'First dim merged, as in PyTorch (1 = the first after the batch)'),
+    dimField('end', 'End dim', -1, 'Last dim merged (-1 = the last)'),
   ],
   shape(p, input) {
     const s = dimIndex('flatten', 'start', p.start as number, input.length);

@@ -4,7 +4,7 @@
  */
 import { ZERO } from '../expr';
 import { shapeText } from '../format/model';
-import { dimIndex } from './dims';
+import { dimField, dimIndex } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
 
 export const select: LeafKind = {
@@ -13,14 +13,7 @@ export const select: LeafKind = {
   category: 'shape',
   summary: 'Take one index along a dim and drop the dim (x[:, 0])',
   fields: [
-    {
-      name: 'dim',
-      kind: 'int',
-      min: -9,
-      default: 1,
-      label: 'Dim',
-      help: 'The dim, as in PyTorch (1 = the first after the batch)',
-    },
+    dimField('dim', 'Dim', 1, 'The dim, as in PyTorch (1 = the first after the batch)'),
     {
       name: 'index',
       kind: 'int',

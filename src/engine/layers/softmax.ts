@@ -6,7 +6,7 @@
 import { div, mul, sub } from '../expr';
 import { elementwiseKind } from './elementwise';
 import type { LeafKind } from './kind';
-import { dimIndex } from './dims';
+import { dimField, dimIndex } from './dims';
 
 /** Number of softmax vectors, batch included. */
 export const SOFTMAX_VECTORS = div('numel_in', 'F');
@@ -20,14 +20,12 @@ export const softmax: LeafKind = {
     exactNote:
       'Per vector of F values: F exps, F − 1 adds and F divides (the max subtraction for numerical stability is not counted).',
     fields: [
-      {
-        name: 'dim',
-        kind: 'int',
-        min: -9,
-        default: 1,
-        label: 'Dim',
-        help: 'The dim the values sum to 1 along, as in PyTorch (1 = channels; -1 = the last, as in attention scores)',
-      },
+      dimField(
+        'dim',
+        'Dim',
+        1,
+        'The dim the values sum to 1 along, as in PyTorch (1 = channels; -1 = the last, as in attention scores)',
+      ),
     ],
     check: (p, input) => {
       const at = dimIndex('softmax', 'dim', p.dim as number, input.length);

@@ -1,17 +1,10 @@
 /** Transpose (x.transpose(1, 2)): swaps two dims, counted as in PyTorch (batch = 0, which stays). No arithmetic. */
 import { ZERO } from '../expr';
-import { dimIndex } from './dims';
+import { dimField, dimIndex } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
 
 const DIM = (name: string, label: string, dflt: number) =>
-  ({
-    name,
-    kind: 'int',
-    min: -9,
-    default: dflt,
-    label,
-    help: 'A dim as in PyTorch: 1 = the first after the batch, -1 = the last',
-  }) as const;
+  dimField(name, label, dflt, 'A dim as in PyTorch: 1 = the first after the batch, -1 = the last');
 
 export const transpose: LeafKind = {
   type: 'transpose',
