@@ -27,7 +27,10 @@ test('Inception-v4 (Netscope’s preset) opens as a graph with the engine’s to
   await expectTotals(page, r.model);
   // Rows say where their inputs come from: the first concat joins four branches by name.
   const cat = r.model.layers.findIndex((l) => l.type === 'cat');
-  await page.getByTestId('layer-list').evaluate((el, i) => el.scrollTo(0, i * 28), cat).catch(() => undefined);
+  await page
+    .getByTestId('layer-list')
+    .evaluate((el, i) => el.scrollTo(0, i * 28), cat)
+    .catch(() => undefined);
   await expect(row(page, `layers[${cat}]`)).toContainText('←');
 });
 
