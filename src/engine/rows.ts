@@ -244,13 +244,54 @@ export interface Memo {
  * This used to be one WeakMap from every layer ever evaluated to a memo object holding a copy
  * of its rows. Its ephemeron table is traced at every scavenge, and the memo objects and copies
  * were most of what a cold 10,000-layer evaluation allocated: together half its time. Now a run
- * fills a Map with small integers and replaces the one before, which is dropped whole.
+ * fills a Map with small integers (FirstRows).
  */
 export interface RunMemos {
   readonly rows: readonly Row[];
-  readonly firstRow: ReadonlyMap<object, number>;
+  readonly firstRow: FirstRows;
   /** Blocks that read names from outside themselves, and what they read. */
   readonly reads: ReadonlyMap<object, readonly Read[]>;
+  /** The map the run before this one wrote (FirstRows), for the next run to write again. */
+  readonly spare: Map<object, number> | undefined;
+}
+
+/**
+ * Where each layer object's rows start, for the run after. Inserting 10,000 new keys into a Map
+ * costs 3–10 ms (a flat imported graph has that many layers), but overwriting keys it already has
+ * is cheap. So two maps take turns: a run writes into the map of the run before last, where most
+ * keys exist, and reads the last run's map. Each value carries its run's tag, so an entry left
+ * from an older run (a layer since deleted) is never taken for this one; a map that has grown far
+ * past the model is cleared.
+ */
+export class FirstRows {
+  /** Row indices stay below this (a model expands to at most ~10^6 rows); values are tag·SPAN + index. */
+  private static readonly SPAN = 2 ** 24;
+  constructor(
+    private readonly map: Map<object, number>,
+    readonly tag: number,
+  ) {}
+
+  /** The map for the run after `previous` (its spare, cleared when it is far larger than the model). */
+  static next(previous: FirstRows | undefined, spare: Map<object, number> | undefined, rows: number): FirstRows {
+    const map = spare ?? new Map<object, number>();
+    if (map.size > 4 * rows + 4096) map.clear();
+    return new FirstRows(map, (previous?.tag ?? 0) + 1);
+  }
+
+  get(spec: object): number | undefined {
+    const v = this.map.get(spec);
+    if (v === undefined || Math.floor(v / FirstRows.SPAN) !== this.tag) return undefined;
+    return v % FirstRows.SPAN;
+  }
+
+  set(spec: object, row: number): void {
+    if (row < FirstRows.SPAN) this.map.set(spec, this.tag * FirstRows.SPAN + row);
+  }
+
+  /** The underlying map, handed on to be written again by the run after next. */
+  get store(): Map<object, number> {
+    return this.map;
+  }
 }
 
 /** Runs kept: the latest per run key (batch and conventions), for this many keys. */

@@ -25,6 +25,7 @@ import {
   addInto,
   makeRow,
   recentMemos,
+  FirstRows,
   placeRange,
   placeRows,
   renamedRow,
@@ -60,7 +61,12 @@ export class Run {
   private readonly shared: SharedLayers | null;
   /** The run before (same batch and conventions), and this run's first row of each layer object. */
   private readonly previous: RunMemos | undefined;
-  readonly firstRow = new Map<object, number>();
+
+  /** The map the run before wrote: the run after this one writes it again (FirstRows). */
+  get spare(): Map<object, number> | undefined {
+    return this.previous?.firstRow.store;
+  }
+  readonly firstRow: FirstRows;
   /** Blocks of this run that read names from outside themselves (for the next run). */
   readonly reads = new Map<object, readonly Read[]>();
   /** Layer ids and model inputs defined so far. */
@@ -77,6 +83,8 @@ export class Run {
     this.shared = reuse ? new SharedLayers() : null;
     this.memoKey = `${batch}|${convs.map((c) => c.id).join(',')}`;
     this.previous = reuse ? recentMemos(this.memoKey) : undefined;
+    // The map two runs back is written again (its keys mostly exist: cheap); see FirstRows.
+    this.firstRow = FirstRows.next(this.previous?.firstRow, this.previous?.spare, this.previous?.rows.length ?? 0);
   }
 
   list(layers: readonly LayerSpec[], input: Shape | null, prefix: string, depth: number): Shape | null {
