@@ -36,7 +36,7 @@ test('switching to Chinese changes the header, editor, totals and details labels
   await expect(page.getByRole('textbox', { name: '模型名称' })).toBeVisible();
   // Editor
   const editor = page.getByRole('region', { name: '编辑器' });
-  await expect(editor).toContainText('输入形状（C, H, W）');
+  await expect(editor).toContainText('输入形状（C, H, W 或任意维）');
   await expect(editor).toContainText('批大小');
   await expect(editor).toContainText('添加层');
   await expect(page.getByTestId('palette-search')).toHaveAttribute('placeholder', /输入以筛选/);

@@ -16,7 +16,7 @@ import { withDefaults } from './layers/fields';
 import type { BlockKind } from './layers/block';
 import type { LeafKind, Params } from './layers/kind';
 import { ruleFor, type Convention } from './conventions/types';
-import { SharedLayers, UNSHAREABLE } from './shared-layers';
+import { sameContent, SharedLayers, UNSHAREABLE } from './shared-layers';
 import { Scope, type Read } from './graph-scope';
 import { arityError, refError, tooLarge } from './graph-messages';
 import { validFrom } from './layers/quick-validate';
@@ -230,7 +230,7 @@ export class Run {
         'name' in spec !== 'name' in own ||
         own.id !== spec.id ||
         'id' in spec !== 'id' in own ||
-        own.from !== spec.from
+        !sameContent(spec.from, own.from)
       ) {
         const kind = kindOf(spec.type) as AnyKind;
         this.rows[start] = renamedRow(first, spec.name, withDefaults(kind.fields, spec), spec.id);
