@@ -10,6 +10,9 @@
  *   a concat holds its input until the last branch has run and every finished branch's output
  *   until the concat; a scale (squeeze-excite) holds its input while the gate is computed.
  * - A block's combining step (add, concat, multiply) has its operands and its output live.
+ * - In a graph (layers with `from`), a tensor some later layer takes by name stays live from the
+ *   step that makes it to the last step that reads it (graphLiveness); a layer that takes its
+ *   inputs by name does not hold the previous layer's output unless it reads it too.
  * Bytes = elements (batch included) × bytes per element of the dtype (fp32 4, fp16 2, int8 1).
  */
 import type { ModelResult, Row } from './evaluate';
@@ -78,13 +81,60 @@ function childLists(rows: readonly Row[], i: number): Map<string, number[]> {
   return lists;
 }
 
+/**
+ * For each row whose output a later row takes by name (`from`), the last row that reads it: names
+ * resolve as the evaluator resolves them (the latest definition before the reader, model inputs
+ * as -1). Empty for a model without `from`.
+ */
+export function graphLiveness(rows: readonly Row[]): Map<number, number> {
+  const last = new Map<number, number>();
+  const defs = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) {
+    const from = rows[i].params_?.from;
+    if (from !== undefined)
+      for (const ref of Array.isArray(from) ? from : [from]) {
+        const d = typeof ref === 'string' ? defs.get(ref) : undefined;
+        if (d !== undefined) last.set(d, i);
+      }
+    const id = rows[i].id;
+    if (id !== undefined) defs.set(id, i);
+  }
+  return last;
+}
+
+/** Whether a row takes its inputs by name without the previous layer's output (-1) among them. */
+function skipsPrevious(r: Row): boolean {
+  const from = r.params_?.from;
+  if (from === undefined) return false;
+  return !(Array.isArray(from) ? from : [from]).includes(-1);
+}
+
 class Simulation {
   readonly steps: LiveStep[] = [];
   complete = true;
+  /** Last reader of each named tensor (graphLiveness), and the named tensors live now (elements). */
+  private readonly lastUse: Map<number, number>;
+  private readonly named = new Map<number, bigint>();
   constructor(
     readonly rows: readonly Row[],
     readonly batch: bigint,
-  ) {}
+  ) {
+    this.lastUse = graphLiveness(rows);
+  }
+
+  /** Elements of named tensors live while row `i` runs, except `skip` (the row that made its input, counted as x). */
+  private namedHeld(skip: number): bigint {
+    let n = 0n;
+    for (const [d, e] of this.named) if (d !== skip) n += e;
+    return n;
+  }
+
+  /** After row `i`'s step: its output stays live if a later row reads it; tensors read for the last time die. */
+  private retire(i: number, out: bigint): void {
+    const last = this.lastUse.get(i);
+    if (last !== undefined && last > i) this.named.set(i, out);
+    for (const [d] of this.named) if ((this.lastUse.get(d) ?? -1) <= i) this.named.delete(d);
+  }
 
   elems(shape: readonly number[] | null): bigint {
     if (!shape) {
@@ -106,34 +156,44 @@ class Simulation {
   list(indices: readonly number[], x: bigint, held: bigint, xHeld: boolean): bigint {
     let cur = x;
     let curHeld = xHeld;
+    let from = -1;
     for (const i of indices) {
-      cur = this.row(i, cur, held, curHeld);
+      cur = this.row(i, cur, held, curHeld, from);
       curHeld = false;
+      from = i;
     }
     return cur;
   }
 
-  row(i: number, x: bigint, held: bigint, xHeld: boolean): bigint {
+  row(i: number, x: bigint, held: bigint, xHeld: boolean, xFrom = -1): bigint {
     const r = this.rows[i];
     if (r.error && !r.block) this.complete = false;
-    const xOwn = xHeld ? 0n : x;
+    // The previous output is not this row's input when it takes named inputs only; a named tensor
+    // is counted once, among the named ones.
+    const xOwn = xHeld || skipsPrevious(r) || this.named.has(xFrom) ? 0n : x;
+    // Named tensors live across this step (children of a block add them at their own steps).
+    const named = this.named.size ? this.namedHeld(-2) : 0n;
     if (!r.block) {
       const out = this.elems(r.output);
-      // A flatten is a view of its input: no new memory.
-      const view = r.category === 'shape';
-      this.step(i, held + xOwn + (view ? 0n : out), held);
+      // A flatten, reshape or permute is a view of its input: no new memory (a cat of several copies).
+      const view = r.category === 'shape' && !r.inputs && r.type !== 'parameter';
+      this.step(i, held + named + xOwn + (view ? 0n : out), held + named);
+      this.retire(i, view ? x : out);
       return view ? x : out;
     }
     const kind = kindOf(r.type);
     const lists = [...childLists(this.rows, i).entries()];
     const out = this.elems(r.output);
-    if (kind && isBlock(kind) && kind.mode === 'repeat')
-      return this.list(
+    if (kind && isBlock(kind) && kind.mode === 'repeat') {
+      const o = this.list(
         lists.flatMap(([, l]) => l),
         x,
         held,
         xHeld,
       );
+      this.retire(i, o);
+      return o;
+    }
     if (r.type === 'residual') {
       const body = lists.find(([k]) => k === '.body')?.[1] ?? [];
       const shortcut = lists.find(([k]) => k === '.shortcut')?.[1] ?? [];
@@ -141,13 +201,15 @@ class Simulation {
       const s = shortcut.length ? this.list(shortcut, x, held + xOwn + y, true) : x;
       // Identity shortcut: the add reads x itself (already counted when an outer block holds it).
       const sTerm = shortcut.length ? s : xOwn;
-      this.step(i, held + y + sTerm + out, held);
+      this.step(i, held + named + y + sTerm + out, held + named);
+      this.retire(i, out);
       return out;
     }
     if (r.type === 'scale') {
       const body = lists.find(([k]) => k === '.body')?.[1] ?? [];
       const gate = body.length ? this.list(body, x, held + xOwn, true) : x;
-      this.step(i, held + xOwn + gate + out, held);
+      this.step(i, held + named + xOwn + gate + out, held + named);
+      this.retire(i, out);
       return out;
     }
     // concat and any other parallel block: branches run in order, finished outputs wait for the combine.
@@ -159,7 +221,8 @@ class Simulation {
       const branches = Array.isArray(r.params_?.branches) ? (r.params_.branches as unknown[][]) : [];
       identity = branches.some((b) => Array.isArray(b) && b.length === 0);
     }
-    this.step(i, held + done + (identity ? xOwn : 0n) + out, held);
+    this.step(i, held + named + done + (identity ? xOwn : 0n) + out, held + named);
+    this.retire(i, out);
     return out;
   }
 }

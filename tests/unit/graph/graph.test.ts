@@ -10,6 +10,7 @@ import { evaluateModel } from '../../../src/engine/evaluate';
 import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
 import type { LayerSpec, Model } from '../../../src/engine/format/model';
 import { PRESETS } from '../../../src/engine/presets';
+import { activationMemory } from '../../../src/engine/memory';
 
 const ALL = { conventions: CONVENTION_IDS };
 const m = (layers: LayerSpec[], extra: Partial<Model> = {}): Model =>
@@ -74,6 +75,13 @@ describe('a graph counts like the same network written with blocks', () => {
       const b = evaluateModel(graph, ALL);
       expect(b.errors).toBe(0);
       expect(totals(b)).toEqual(totals(a));
+      // The fork's tensor stays live until its last reader. A residual block holds its input
+      // through the whole shortcut; the graph frees it after the shortcut's first layer, so its
+      // peak is never higher, and equal where every shortcut is the identity (MobileNetV2).
+      const peakA = activationMemory(a, 'fp32').peak?.liveBytes ?? 0n;
+      const peakB = activationMemory(b, 'fp32').peak?.liveBytes ?? 0n;
+      expect(peakB <= peakA).toBe(true);
+      if (name === 'mobilenet_v2') expect(peakB).toBe(peakA);
     },
   );
 
@@ -93,6 +101,25 @@ describe('a graph counts like the same network written with blocks', () => {
     const b = evaluateModel(graph, ALL);
     expect(b.output).toEqual([12, 8, 8]);
     expect(totals(b)).toEqual(totals(a));
+  });
+});
+
+describe('activation memory of a graph', () => {
+  it('a tensor read by name stays live until its last reader, and only that long', () => {
+    // batch 1, [4, 8, 8] = 256 elements = 1,024 B per tensor in fp32.
+    const r = evaluateModel(
+      m(
+        [conv(4, { id: 'a' }), { type: 'relu' }, { type: 'relu' }, { type: 'add', from: [-1, 'a'] }, { type: 'relu' }],
+        {
+          batch: 1,
+        },
+      ),
+    );
+    const mem = activationMemory(r, 'fp32');
+    // conv: input + output; relu 1: a (its input, named) + output; relu 2: a + input + output;
+    // add: a + input + output; relu 3: input + output (a is dead).
+    expect(mem.steps.map((s) => Number(s.liveBytes) / 1024)).toEqual([2, 2, 3, 3, 2]);
+    expect(mem.complete).toBe(true);
   });
 });
 
