@@ -1,0 +1,131 @@
+/**
+ * Transformers in the model format, counted under every convention and held to what the real
+ * tools print (torch 2.13 CPU; tool commits as in scripts/fixtures/torchvision_tool_fixtures.py):
+ * - nn.MultiheadAttention alone, with and without biases and need_weights, at batch 1 and 2
+ *   (tests/fixtures/attention-tools.jsonl, made by scripts/fixtures/attention_tool_fixtures.py);
+ * - torchvision's vit_b_16, written layer for layer (tests/models/vit.ts): parameters equal
+ *   torchvision's num_params (86,567,656) and every tool's total equals
+ *   tests/fixtures/torchvision-tools.jsonl.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluateModel } from '../../../src/engine/evaluate';
+import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
+import { VIT_B_16 } from '../../models/vit';
+
+const FIXTURES = path.resolve(__dirname, '../../fixtures');
+const lines = <T>(file: string): T[] =>
+  readFileSync(path.join(FIXTURES, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+
+const TOOLS = ['thop', 'ptflops', 'fvcore', 'torch', 'deepspeed', 'torchinfo'] as const;
+type Tool = (typeof TOOLS)[number];
+
+interface AttentionCase extends Record<Tool | 'deepspeed_macs', number> {
+  E: number;
+  H: number;
+  L: number;
+  bias: boolean;
+  nw: boolean;
+  N: number;
+}
+
+describe('nn.MultiheadAttention as the tools count it', () => {
+  const cases = lines<AttentionCase>('attention-tools.jsonl');
+  it('holds four configurations', () => expect(cases).toHaveLength(4));
+
+  it.each(
+    cases.map((c) => [`E ${c.E}, H ${c.H}, L ${c.L}, bias ${c.bias}, need_weights ${c.nw}, batch ${c.N}`, c] as const),
+  )('%s', (_n, c) => {
+    const r = evaluateModel(
+      {
+        format: 'floplab.model/2',
+        input: [c.L, c.E],
+        batch: c.N,
+        layers: [{ type: 'attention', heads: c.H, bias: c.bias, need_weights: c.nw }],
+      },
+      { conventions: [...TOOLS] },
+    );
+    expect(r.errors).toBe(0);
+    const got = Object.fromEntries(TOOLS.map((t, i) => [t, Number(r.totals.counts[i])]));
+    expect({ ...got, deepspeed_macs: Number(r.totals.macs) }).toEqual(
+      Object.fromEntries([...TOOLS, 'deepspeed_macs'].map((t) => [t, c[t as Tool]])),
+    );
+    // Parameters as PyTorch has them: in_proj (3E² + 3E) and out_proj (E² + E), biases optional.
+    expect(r.totals.params).toBe(BigInt(4 * c.E * c.E + (c.bias ? 4 * c.E : 0)));
+  });
+});
+
+interface ToolRow extends Partial<Record<Tool | 'deepspeed_macs' | 'params' | 'tv_num_params', number | null>> {
+  model: string;
+}
+
+describe('ViT-B/16 (torchvision vit_b_16) written in the model format', () => {
+  const row = lines<ToolRow>('torchvision-tools.jsonl').find((r) => r.model === 'vit_b_16');
+  const r = evaluateModel(VIT_B_16, { conventions: CONVENTION_IDS });
+
+  it('evaluates without an error, to [1000]', () => {
+    expect(r.errors).toBe(0);
+    expect(r.output).toEqual([1000]);
+  });
+
+  it('has torchvision’s parameter count', () => {
+    expect(row?.tv_num_params).toBe(86_567_656);
+    expect(r.totals.params).toBe(86_567_656n);
+  });
+
+  it.each(TOOLS)('%s prints what FlopLab counts', (tool) => {
+    expect(row?.[tool]).toBeTypeOf('number');
+    expect(Number(r.totals.counts[CONVENTION_IDS.indexOf(tool)])).toBe(row?.[tool]);
+  });
+
+  it('DeepSpeed’s MACs are the conv + linear + attention MACs (torchvision’s _ops, 17.564 G)', () => {
+    expect(Number(r.totals.macs)).toBe(row?.deepspeed_macs);
+    expect(Number(r.totals.counts[CONVENTION_IDS.indexOf('torchvision')]) / 1e9).toBeCloseTo(17.564, 3);
+  });
+
+  it('onnx-tool on the exported file, less its shape arithmetic', () => {
+    const file = onnxTool.find((c) => c.name === 'vit_b_16');
+    expect(file?.macs).toBe(17_866_375_103);
+    expect(r.totals.counts[CONVENTION_IDS.indexOf('onnx-tool')]).toBe(BigInt(file!.macs - file!.shape_macs));
+  });
+});
+
+interface OnnxToolCase {
+  name: string;
+  shape: number[];
+  macs: number;
+  shape_macs: number;
+}
+const onnxTool = lines<OnnxToolCase>('onnx-tool-attention.jsonl');
+
+describe('nn.MultiheadAttention exported to ONNX and profiled by onnx-tool', () => {
+  // E768_nobias_nwF_B2: embed dim 768, no bias, need_weights false, batch 2. (The "retW" files
+  // return the averaged weights too, which the attention kind does not model.)
+  const files = onnxTool.filter((c) => /^E\d+_/.test(c.name) && !c.name.includes('retW'));
+  it('holds 16 exported modules', () => expect(files).toHaveLength(16));
+
+  it.each(files.map((c) => [c.name, c] as const))('%s', (name, c) => {
+    const [batch, L, E] = c.shape;
+    const r = evaluateModel(
+      {
+        format: 'floplab.model/2',
+        input: [L, E],
+        batch,
+        layers: [
+          {
+            type: 'attention',
+            heads: E === 768 ? 12 : 4,
+            bias: !name.includes('nobias'),
+            need_weights: name.includes('nwT'),
+          },
+        ],
+      },
+      { conventions: ['onnx-tool'] },
+    );
+    expect(r.totals.counts[0]).toBe(BigInt(c.macs - c.shape_macs));
+  });
+});
