@@ -8,6 +8,7 @@ import { evaluateModel } from '../../../src/engine/evaluate';
 import { CONVENTIONS, CONVENTION_IDS } from '../../../src/engine/conventions/registry';
 import type { LayerSpec, Model } from '../../../src/engine/format/model';
 import { garbageModel, layerList, model } from '../../helpers/arbitraries';
+import { graphModel } from '../../helpers/graph-arbitraries';
 
 const ALL = { conventions: CONVENTION_IDS };
 const RUNS = { numRuns: 150, seed: 20261128 };
@@ -96,9 +97,14 @@ describe('engine properties', () => {
 
   it('random models and random garbage never make the engine throw', () => {
     fc.assert(
-      fc.property(fc.oneof(model as fc.Arbitrary<unknown>, garbageModel), (m) => {
+      fc.property(fc.oneof(model as fc.Arbitrary<unknown>, graphModel, garbageModel), (m) => {
         const r = evaluateModel(m as Model, ALL);
         expect(Array.isArray(r.rows)).toBe(true);
+        // Never a nonsense number: every count an exact non-negative integer, a failed row counts 0.
+        for (const row of r.rows) {
+          for (const c of row.counts) expect(typeof c === 'bigint' && c >= 0n).toBe(true);
+          if (row.error !== undefined) expect(row.counts.every((c) => c === 0n)).toBe(true);
+        }
       }),
       { ...RUNS, numRuns: 1000 },
     );
