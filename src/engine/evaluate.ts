@@ -58,8 +58,7 @@ function evaluate(model: Model, opts: EvalOptions, reuse: boolean): ModelResult 
     };
   }
   // The engine keeps its rows for the next run; the caller gets its own array.
-  if (reuse)
-    keepMemos(run.memoKey, { rows: run.rows, firstRow: run.firstRow, reads: run.reads, spare: run.spare });
+  if (reuse) keepMemos(run.memoKey, { rows: run.rows, firstRow: run.firstRow, reads: run.reads, spare: run.spare });
   const totals = ZERO_COUNTS(ids.length);
   sumRows(totals, run.rows, 0, run.rows.length);
   let errors = 0;

@@ -81,6 +81,8 @@ export const deepspeed: Convention = {
     // F.linear projections 2·4·L·E²; Q·Kᵀ and A·V 2·2·L²·E (bmm with need_weights, the SDPA formula
     // without); with need_weights F.softmax adds H·L².
     attention: mul('N', add(mul(8, 'L', 'E', 'E'), mul(4, 'L', 'L', 'E'), mul('nw', 'H', 'L', 'L'))),
+    // _attn_flops_compute: 2·(numel(Q)·Lk + prod(Q[:-1])·Lk·dv) = 2·N·B·L·S·(d + dv).
+    sdpa: mul(2, 'N', 'B', 'L', 'S', add('d', 'dv')),
   },
   notes: {
     ...STRUCTURAL_NOTES,
@@ -111,5 +113,10 @@ export const deepspeed: Convention = {
     ...sameNote(['parameter', 'select'], 'No arithmetic call is patched: 0.'),
     attention:
       'Projections (F.linear) 8·N·L·E², the two products 4·N·L²·E (torch.bmm, or _attn_flops_compute for SDPA), F.softmax N·H·L² with need_weights; deepspeed_macs = 4·N·L·E² + 2·N·L²·E.',
+    ...sameNote(
+      [...['squeeze', 'unsqueeze', 'slice', 'pad'], 'mean', 'embedding'],
+      'No arithmetic call is patched: 0.',
+    ),
+    sdpa: '_attn_flops_compute: 2·N·B·L·S·(d + dv) (mask, causal and dropout ignored); deepspeed_macs the half.',
   },
 };

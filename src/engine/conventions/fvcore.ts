@@ -76,5 +76,10 @@ export const fvcore: Convention = {
     ...sameNote(['parameter', 'select'], 'Views and stored tensors: 0.'),
     attention:
       'Projections (aten::linear) 4·N·L·E²; without need_weights the attention itself is aten::scaled_dot_product_attention, which fvcore does not handle (0, with a warning); with need_weights its bmm calls count 2·N·L²·E.',
+    ...sameNote(['squeeze', 'unsqueeze', 'slice', 'pad'], 'Views and copies: ignored or no cost, 0.'),
+    ...sameNote(
+      ['mean', 'embedding', 'sdpa'],
+      'aten::mean / embedding / scaled_dot_product_attention have no handle: 0, with an "unsupported operator" warning.',
+    ),
   },
 };

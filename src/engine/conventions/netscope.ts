@@ -101,5 +101,10 @@ export const netscope: Convention = {
       ['parameter', 'select', 'attention'],
       'No Caffe layer does this: Netscope shows "Unknown Layer" and counts 0.',
     ),
+    ...sameNote(['squeeze', 'unsqueeze'], 'Reshape: no computation.'),
+    ...sameNote(
+      ['slice', 'pad', 'mean', 'embedding', 'sdpa'],
+      'No Caffe layer Netscope analyses does this: "Unknown Layer", 0.',
+    ),
   },
 };

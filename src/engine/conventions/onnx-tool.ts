@@ -86,6 +86,11 @@ export const onnxTool: Convention = {
         mul(sub(2, 'nw'), 'L', 'E'),
       ),
     ),
+    // ReduceMeanNode: numel(X).
+    mean: mul(1, 'numel_in'),
+    // The nodes torch exports for SDPA: a scaling Mul on q and on k, MatMul, Softmax (36 per
+    // score), MatMul (as inside nn.MultiheadAttention, tests/fixtures/onnx-tool-attention.jsonl).
+    sdpa: mul('N', 'B', add(mul('L', 'd'), mul('S', 'd'), mul('L', 'S', 'd'), mul(36, 'L', 'S'), mul('L', 'S', 'dv'))),
   },
   notes: {
     ...STRUCTURAL_NOTES,
@@ -112,5 +117,11 @@ export const onnxTool: Convention = {
     div: 'DivNode: 4 per element (DIV = 4 instructions).',
     ...sameNote(['cat', 'reshape', 'permute', 'transpose'], 'Concat / Reshape / Transpose: no computation, 0.'),
     ...sameNote(['parameter', 'select'], 'An initializer / Gather of one index: 0.'),
+    ...sameNote(
+      [...['squeeze', 'unsqueeze', 'slice', 'pad'], 'embedding'],
+      'Squeeze / Unsqueeze / Slice / Pad / Gather: no computation, 0.',
+    ),
+    mean: 'ReduceMeanNode: numel(X).',
+    sdpa: 'Mul (q and k scaling) + MatMul + Softmax (36 per score) + MatMul, as torch exports scaled_dot_product_attention.',
   },
 };

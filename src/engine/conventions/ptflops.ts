@@ -111,5 +111,10 @@ export const ptflops: Convention = {
     ...sameNote(['parameter', 'select'], 'No arithmetic call is patched: 0.'),
     attention:
       'multihead_attention_counter_hook: 4·L·E² + 2·L²·E + H·L² + 2·L·E (+ 3·L·E with biases), per image; with need_weights the patched bmm/softmax calls inside add 2·L²·E + H·L² again.',
+    ...sameNote(
+      [...['squeeze', 'unsqueeze', 'slice', 'pad'], 'mean', 'embedding'],
+      'No module hook and no patched call: 0.',
+    ),
+    sdpa: 'F.scaled_dot_product_attention is not patched: 0.',
   },
 };

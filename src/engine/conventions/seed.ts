@@ -31,6 +31,8 @@ const byExact = [
   'lrn',
   'layerscale',
   'attention',
+  'mean',
+  'sdpa',
 ];
 
 export const seed: Convention = {
@@ -108,5 +110,8 @@ export const seed: Convention = {
     matmul: 'Completion, as for a fully connected layer without bias: (2k − 1) per output element.',
     ...Object.fromEntries(['cat', 'reshape', 'permute', 'transpose'].map((t) => [t, 'No arithmetic: 0.'])),
     ...Object.fromEntries(['parameter', 'select'].map((t) => [t, 'No arithmetic: 0.'])),
+    ...Object.fromEntries(
+      [...['squeeze', 'unsqueeze', 'slice', 'pad'], 'embedding'].map((t) => [t, 'No arithmetic: 0.']),
+    ),
   },
 };

@@ -75,5 +75,10 @@ export const thop: Convention = {
     ...sameNote(['parameter', 'select'], 'Not a module: 0.'),
     attention:
       'nn.MultiheadAttention has no entry in register_hooks, and its out_proj (NonDynamicallyQuantizableLinear) is missed by the exact-type lookup: 0.',
+    ...sameNote(
+      [...['squeeze', 'unsqueeze', 'slice', 'pad'], 'mean', 'sdpa'],
+      'Not a module: thop’s hooks never see it, 0.',
+    ),
+    embedding: 'nn.Embedding has no entry in register_hooks: 0.',
   },
 };

@@ -34,7 +34,8 @@ export const torch: Convention = {
       'Not in flop_counter’s registry (only mm/addmm/bmm/convolution/SDPA are): 0.',
     ),
     conv2d: '2·N·Cout·(Cin/g)·Kh·Kw·Ho·Wo; the bias add is ignored.',
-    linear: '2·N·I·O (addmm_flop); the bias add is ignored.',
+    linear: '2·N·R·I·O (addmm_flop); the bias add is ignored.',
+    sdpa: 'The registry has SDPA entries for the flash/efficient kernels, not for the CPU kernel torch 2.13 runs: 0 on CPU (checked on vit_b_16, whose attention calls it).',
     matmul: '2·N·B·n·k·m (bmm_flop or mm_flop): matmul, @ and bmm reach the same aten op.',
     attention:
       '2·N·4·L·E² for the projections; with need_weights 2·N·2·L²·E for the two bmm calls; without it the CPU SDPA kernel is not in the registry (0).',

@@ -29,6 +29,8 @@ export const torchinfo: Convention = {
     batchnorm2d: mul('N', 2, 'affine', 'C'),
     layernorm: mul('N', 2, 'affine', 'C'),
     prelu: mul('N', 'A'),
+    // calculate_macs: a layer with a "weight" that is neither Conv nor Linear: output_size[0] × params = N·V·D.
+    embedding: mul('N', 'V', 'D'),
   },
   notes: {
     ...STRUCTURAL_NOTES,
@@ -71,5 +73,8 @@ export const torchinfo: Convention = {
     ...sameNote(['parameter', 'select'], 'No layer with weights: 0.'),
     attention:
       'nn.MultiheadAttention is not a leaf (it holds out_proj) and out_proj is never called as a module, so no Mult-Adds are summed for it: 0 (checked: ViT-B/16 gives 11,280,392,680, all of it convolution, linear and LayerNorm).',
+    ...sameNote([...['squeeze', 'unsqueeze', 'slice', 'pad'], 'mean', 'sdpa'], 'No layer with weights: 0.'),
+    embedding:
+      'calculate_macs gives a weighted layer other than Conv/Linear batch × parameters: N·V·D (a table lookup counted as Mult-Adds).',
   },
 };

@@ -9,7 +9,7 @@ import type { Convention } from './types';
 import { CONV_MACS, CONVT_MACS, LINEAR_MACS, sameNote } from './shared';
 import { LEAF_KINDS, BLOCK_KINDS } from '../layers/registry';
 
-const counted = new Set(['conv2d', 'convtranspose2d', 'linear', 'matmul', 'attention']);
+const counted = new Set(['conv2d', 'convtranspose2d', 'linear', 'matmul', 'attention', 'sdpa']);
 
 export const torchvision: Convention = {
   id: 'torchvision',
@@ -28,6 +28,8 @@ export const torchvision: Convention = {
     matmul: mul('N', 'B', 'n', 'k', 'm'),
     // flop_counter: in/out projections (addmm) 4·L·E², Q·Kᵀ and A·V (bmm) 2·L²·E.
     attention: mul('N', add(mul(4, 'L', 'E', 'E'), mul(2, 'L', 'L', 'E'))),
+    // flop_counter's SDPA entry: the two products, N·B·L·S·(d + dv).
+    sdpa: mul('N', 'B', 'L', 'S', add('d', 'dv')),
   },
   notes: {
     ...sameNote(
@@ -39,5 +41,6 @@ export const torchvision: Convention = {
     matmul: 'Counted: torch.matmul / @ become aten.bmm or mm, which flop_counter counts (N·B·n·k·m).',
     attention:
       'Counted: the four projections (4·L·E²) and the two attention products (2·L²·E), as ViT-B/16’s _ops (17.56 G) shows.',
+    sdpa: 'Counted: the two products of scaled_dot_product_attention, N·B·L·S·(d + dv) (flop_counter’s SDPA formula).',
   },
 };

@@ -55,6 +55,13 @@ import { transpose } from './transpose';
 import { parameter } from './parameter';
 import { select } from './select';
 import { attention } from './attention';
+import { squeeze } from './squeeze';
+import { unsqueeze } from './unsqueeze';
+import { slice } from './slice';
+import { pad } from './pad';
+import { mean } from './mean';
+import { embedding } from './embedding';
+import { sdpa } from './sdpa';
 
 export const LEAF_KINDS: readonly LeafKind[] = [
   conv2d,
@@ -98,6 +105,13 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   parameter,
   select,
   attention,
+  squeeze,
+  unsqueeze,
+  slice,
+  pad,
+  mean,
+  embedding,
+  sdpa,
 ];
 
 export const BLOCK_KINDS: readonly BlockKind[] = [residual, concat, scale, repeat, aux];

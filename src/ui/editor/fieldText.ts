@@ -87,6 +87,14 @@ export function fieldPlaceholder(f: FieldSpec): string {
 /** Two field values are the same when their JSON is (pairs are small arrays). */
 export const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+const STARTER_LISTS: Readonly<Record<string, number[]>> = {
+  permute: [0, 1, 2, 3],
+  mean: [2, 3],
+  reshape: [-1],
+  pad: [1, 1],
+  parameter: [1],
+};
+
 /** Starting values for a new layer's required fields, so it computes as soon as it is inserted. */
 export function starterFields(type: string, fields: readonly FieldSpec[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -96,8 +104,9 @@ export function starterFields(type: string, fields: readonly FieldSpec[]): Recor
     else if (f.name === 'out') out.out = type === 'linear' ? 10 : 64;
     else if (f.name === 'times') out.times = 2;
     else if (f.kind === 'int' || f.kind === 'pair') out[f.name] = Math.max(1, f.min);
-    // A reshape to one flat dim, and the permutation that keeps [C, H, W] as it is.
-    else if (f.kind === 'ints') out[f.name] = f.name === 'dims' ? [0, 1, 2, 3] : f.min > 0 ? [1] : [-1];
+    // Lists that compute on a [C, H, W] map: the permutation that keeps it, a global average, a
+    // flat reshape, one pixel of padding, a one-element parameter.
+    else if (f.kind === 'ints') out[f.name] = STARTER_LISTS[type] ?? (f.min < 0 ? [-1] : [1]);
   }
   return out;
 }

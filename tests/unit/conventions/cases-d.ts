@@ -126,6 +126,30 @@ export const CASES: readonly LayerCase[] = [
       'onnx-tool': 57280,
     },
   },
+  { spec: { type: 'squeeze', dim: 1 }, input: [1, 6, 6], source: 'a view', expect: ZERO },
+  { spec: { type: 'unsqueeze', dim: 1 }, input: [4, 6, 6], source: 'a view', expect: ZERO },
+  { spec: { type: 'slice', dim: 2, step: 2 }, input: [4, 6, 6], source: 'x[:, :, ::2]: a view', expect: ZERO },
+  { spec: { type: 'pad', pad: [1, 1, 1, 1] }, input: [4, 6, 6], source: 'F.pad: a copy, no arithmetic', expect: ZERO },
+  {
+    spec: { type: 'mean', dims: [2, 3] },
+    input: [4, 6, 6],
+    source:
+      'x.mean([2, 3]) on [2, 4, 6, 6]: exact R − 1 adds + 1 divide per output = numel_in 288; onnx-tool ReduceMeanNode numel(X); a tensor method no hook or patch sees; fvcore aten::mean unsupported',
+    expect: { ...ZERO, seed: 288, exact: 288, 'onnx-tool': 288 },
+  },
+  {
+    spec: { type: 'embedding', vocab: 100, dim: 8 },
+    input: [5],
+    source: 'nn.Embedding(100, 8) on ids [2, 5]: only torchinfo counts it, batch × parameters = 2·800',
+    expect: { ...ZERO, torchinfo: 1600 },
+  },
+  {
+    spec: { type: 'sdpa', from: ['input', 'input', 'input'] },
+    input: [4, 10, 16],
+    source:
+      'F.scaled_dot_product_attention(x, x, x) on [2, 4, 10, 16] (B = 4 heads, L = S = 10, d = dv = 16): DeepSpeed _attn_flops_compute 2·N·B·L·S·(d + dv) = 51,200; flop_counter has no CPU-kernel entry (0, as vit_b_16 shows); torchvision/flop_counter SDPA MACs 25,600; onnx-tool Mul+Mul+MatMul+Softmax+MatMul = 2·4·(160 + 160 + 1,600 + 3,600 + 1,600) = 56,960; exact 2·4·(100·31 + 160 + 10·29 + 160·19) = 52,720',
+    expect: { ...ZERO, seed: 52720, exact: 52720, torchvision: 25600, deepspeed: 51200, 'onnx-tool': 56960 },
+  },
   {
     spec: { type: 'parameter', shape: [3, 5] },
     input: [4, 6, 6],

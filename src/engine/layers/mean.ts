@@ -1,0 +1,45 @@
+/**
+ * Mean over dims (x.mean(dims, keepdim)): EfficientNet-style global pooling written as
+ * `x.mean([2, 3])`, a ViT's token average. Dims count the batch as 0, as in PyTorch. Per output:
+ * the R values it averages take R − 1 adds and one divide, so numel_in operations in all.
+ */
+import { mul, ZERO } from '../expr';
+import { dimIndex } from './dims';
+import { commonSymbols, type LeafKind } from './kind';
+
+export const mean: LeafKind = {
+  type: 'mean',
+  label: 'Mean',
+  category: 'pool',
+  summary: 'Average over dims (x.mean(dims)); e.g. 2, 3 is a global average pool',
+  fields: [
+    {
+      name: 'dims',
+      kind: 'ints',
+      min: -9,
+      maxLength: 8,
+      required: true,
+      label: 'Dims',
+      help: 'The dims averaged, as in PyTorch: 2, 3 are H and W of [C, H, W]',
+    },
+    { name: 'keepdim', kind: 'bool', default: false, label: 'Keep dims', help: 'Keep the averaged dims with size 1' },
+  ],
+  shape(p, input) {
+    const at = new Set<number>();
+    for (const d of p.dims as number[]) {
+      const i = dimIndex('mean', 'dims', d, input.length);
+      if (typeof i === 'string') return { error: i };
+      at.add(i);
+    }
+    const out: number[] = [];
+    input.forEach((d, i) => {
+      if (!at.has(i)) out.push(d);
+      else if (p.keepdim) out.push(1);
+    });
+    return { output: out.length ? out : [1] };
+  },
+  symbols: (_p, input, output, batch) => commonSymbols(input, output, batch),
+  params: ZERO,
+  exact: mul(1, 'numel_in'),
+  exactNote: 'Per output, R − 1 adds over the R values it averages and one divide: numel_in in all.',
+};
