@@ -10,7 +10,7 @@
  * batch 2 and 4 (shared/reference/tool-fixtures.jsonl) confirm the per-image figure, so every
  * rule here is per sample (numel ÷ N) and the count does not grow with the batch.
  */
-import { add, div, mul } from '../expr';
+import { add, div, mul, sub } from '../expr';
 import type { Convention } from './types';
 import { sameNote, STRUCTURAL_NOTES } from './shared';
 
@@ -38,7 +38,8 @@ export const ptflops: Convention = {
     // Same hook; nn.LayerNorm has no `.affine` attribute, so never ×2. F.layer_norm is not patched.
     layernorm: IN1,
     // relu_flops_counter_hook (numel(y)) + F.relu/F.prelu/F.elu/F.gelu patched (numel(x)).
-    relu: add(OUT1, IN1),
+    // nn.ReLU: hook + the patched F.relu inside it; F.relu written directly: the patch only.
+    relu: add(mul(sub(1, 'fn'), OUT1), IN1),
     prelu: add(OUT1, IN1),
     elu: add(OUT1, IN1),
     gelu: add(OUT1, IN1),
@@ -48,11 +49,11 @@ export const ptflops: Convention = {
     // nn.SiLU / nn.Softmax have no module hook; F.silu and F.softmax are patched.
     silu: IN1,
     softmax: IN1,
-    // pool_flops_counter_hook (numel(x)) + patched F.*pool* (numel(x)).
-    maxpool2d: mul(2, IN1),
-    avgpool2d: mul(2, IN1),
-    adaptiveavgpool2d: mul(2, IN1),
-    adaptivemaxpool2d: mul(2, IN1),
+    // pool_flops_counter_hook (numel(x)) + patched F.*pool* (numel(x)); a functional pool: the patch only.
+    maxpool2d: mul(sub(2, 'fn'), IN1),
+    avgpool2d: mul(sub(2, 'fn'), IN1),
+    adaptiveavgpool2d: mul(sub(2, 'fn'), IN1),
+    adaptivemaxpool2d: mul(sub(2, 'fn'), IN1),
     // upsample_flops_counter_hook takes output[0] (one image): C·Ho·Wo; plus F.interpolate:
     // size → prod(size)·N·C, scale s → numel(x)·s² — both the output numel.
     upsample: mul(2, OUT1),
@@ -86,14 +87,18 @@ export const ptflops: Convention = {
       ['sigmoid', 'tanh', 'hardswish', 'hardsigmoid', 'dropout', 'identity', 'flatten', 'channelshuffle', 'chunk'],
       'No module hook and no patched functional: 0.',
     ),
-    relu: 'Counted twice: the nn.ReLU hook and the patched F.relu.',
+    relu: 'nn.ReLU is counted twice: its hook and the patched F.relu inside it; F.relu written directly (torchvision’s BasicConv2d, DenseNet) once.',
     prelu: 'Counted twice: the nn.PReLU hook and the patched F.prelu.',
     elu: 'Counted twice: the nn.ELU hook and the patched F.elu.',
     gelu: 'Counted twice: the nn.GELU hook and the patched F.gelu.',
-    maxpool2d: 'Counted twice: pool_flops_counter_hook (numel_in per sample) and the patched F.max_pool2d.',
-    avgpool2d: 'Counted twice: pool_flops_counter_hook and the patched F.avg_pool2d.',
-    adaptiveavgpool2d: 'Counted twice: pool_flops_counter_hook and the patched F.adaptive_avg_pool2d.',
-    adaptivemaxpool2d: 'Counted twice: pool_flops_counter_hook and the patched F.adaptive_max_pool2d.',
+    maxpool2d:
+      'As a module counted twice: pool_flops_counter_hook (numel_in per sample) and the patched F.max_pool2d; written as F.max_pool2d once.',
+    avgpool2d:
+      'As a module counted twice: pool_flops_counter_hook (numel_in per sample) and the patched F.avg_pool2d; written as F.avg_pool2d once.',
+    adaptiveavgpool2d:
+      'As a module counted twice: pool_flops_counter_hook (numel_in per sample) and the patched F.adaptive_avg_pool2d; written as F.adaptive_avg_pool2d once.',
+    adaptivemaxpool2d:
+      'As a module counted twice: pool_flops_counter_hook (numel_in per sample) and the patched F.adaptive_max_pool2d; written as F.adaptive_max_pool2d once.',
     upsample: 'Counted twice: the nn.Upsample hook (output numel) and the patched F.interpolate.',
     layernorm: 'bn_flops_counter_hook checks `.affine`, which nn.LayerNorm lacks: numel_in, never doubled.',
     layerscale: '`γ * x` is an operator, not torch.mul: 0.',

@@ -30,9 +30,9 @@ export const thop: Convention = {
     // count_prelu: numel(x) when not training (eval).
     prelu: mul(1, 'numel_in'),
     // count_avgpool: calculate_avgpool(numel(y)).
-    avgpool2d: mul(1, 'numel_out'),
+    avgpool2d: mul(sub(1, 'fn'), 'numel_out'),
     // count_adap_avgpool: int((prod(in/out as float64) + 1)·numel(y)).
-    adaptiveavgpool2d: (s) => num(Math.trunc(((s.Hin / s.Ho) * (s.Win / s.Wo) + 1) * s.numel_out)),
+    adaptiveavgpool2d: (s) => num(s.fn ? 0 : Math.trunc(((s.Hin / s.Ho) * (s.Win / s.Wo) + 1) * s.numel_out)),
     // count_softmax with nn.Softmax(dim=1): batch·(F exp + F−1 add + F div).
     softmax: mul(SOFTMAX_VECTORS, sub(mul(3, 'F'), 1)),
     // count_upsample → calculate_upsample: nearest ×1, bilinear ×11.
@@ -63,7 +63,9 @@ export const thop: Convention = {
     convtranspose2d: 'count_convNd on the output: N·Cout·Ho·Wo·(Cin/g)·Kh·Kw (calculate_conv2d_flops).',
     layernorm:
       'count_normalization for nn.LayerNorm (elementwise_affine doubles it). torchvision’s LayerNorm2d is a subclass, which thop’s exact-type lookup misses (0).',
-    adaptiveavgpool2d: 'int((Hin/Ho·Win/Wo + 1)·numel_out) in float64, as count_adap_avgpool computes it.',
+    adaptiveavgpool2d:
+      'int((Hin/Ho·Win/Wo + 1)·numel_out) in float64, as count_adap_avgpool computes it; written as F.adaptive_avg_pool2d there is no module to hook: 0.',
+    avgpool2d: 'count_avgpool: numel_out; written as F.avg_pool2d there is no module to hook: 0.',
     residual: '`out += identity` is not a module: 0.',
     scale: '`body(x) * x` is not a module: 0.',
     concat: 'torch.cat is not a module: 0.',

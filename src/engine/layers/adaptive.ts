@@ -3,6 +3,7 @@
  * end = ceil((i+1)·In/Out)). `A` is the summed window area over one output map, so a global
  * pool (out 1) has A = Hin·Win.
  */
+import { fnSymbol, moduleField } from './call';
 import { pairOf, type Pair, type Shape } from '../format/model';
 import { commonSymbols, needsMap, type Params, type ShapeResult } from './kind';
 import type { FieldSpec } from './fields';
@@ -16,6 +17,7 @@ export const ADAPTIVE_FIELDS: readonly FieldSpec[] = [
     label: 'Output size',
     help: 'Output H×W: one number or [h, w]; 1 = global pooling',
   },
+  moduleField('nn.AdaptiveAvgPool2d / nn.AdaptiveMaxPool2d', 'F.adaptive_avg_pool2d / F.adaptive_max_pool2d'),
 ];
 
 export function adaptiveShape(type: string, p: Params, input: Shape): ShapeResult {
@@ -31,8 +33,9 @@ function windowSum(inSize: number, outSize: number): number {
   return s;
 }
 
-export function adaptiveSymbols(_p: Params, input: Shape, output: Shape, batch: number) {
+export function adaptiveSymbols(p: Params, input: Shape, output: Shape, batch: number) {
   return commonSymbols(input, output, batch, {
+    fn: fnSymbol(p.call),
     C: input[0],
     A: windowSum(input[1], output[1]) * windowSum(input[2], output[2]),
   });

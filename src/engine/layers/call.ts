@@ -27,3 +27,23 @@ export function callSymbols(call: unknown, into: Record<string, number>): Record
   for (const c of CALL_OPTIONS) into[`call_${c}`] = call === c ? 1 : 0;
   return into;
 }
+
+/**
+ * Module or functional form (`nn.ReLU()` vs `F.relu`, `nn.AdaptiveAvgPool2d` vs
+ * `F.adaptive_avg_pool2d`): thop and ptflops hook modules, and ptflops also patches the
+ * functional, so a module counts there twice, a functional once (and not at all in thop). The
+ * symbol `fn` is 1 for the functional form.
+ */
+export function moduleField(module: string, functional: string): FieldSpec {
+  return {
+    name: 'call',
+    kind: 'enum',
+    options: ['module', 'function'],
+    default: 'module',
+    label: 'Written as',
+    help: `${module} (module) or ${functional} (function), as the PyTorch code writes it; thop and ptflops count them differently`,
+  };
+}
+
+/** `fn` = 1 when a layer is written as a functional call. */
+export const fnSymbol = (call: unknown): number => (call === 'function' ? 1 : 0);

@@ -1,4 +1,5 @@
 /** Shape rule shared by max and average pooling (PyTorch: stride defaults to the kernel). */
+import { fnSymbol } from './call';
 import { commonSymbols, needsMap, type Params, type ShapeResult } from './kind';
 import type { Shape } from '../format/model';
 import { slide, windowOf, windowSymbols } from './geometry';
@@ -21,6 +22,6 @@ export function poolSymbols(p: Params, input: Shape, output: Shape, batch: numbe
     input,
     output,
     batch,
-    Object.assign(windowSymbols(windowOf(p, p.kernel as number)), { C: input[0] }),
+    Object.assign(windowSymbols(windowOf(p, p.kernel as number)), { C: input[0], fn: fnSymbol(p.call) }),
   );
 }

@@ -43,6 +43,14 @@ export const relu = (): LayerSpec => act('relu');
 export const dropout = (): LayerSpec => act('dropout');
 export const flatten = (): LayerSpec => ({ type: 'flatten' });
 export const gap = (): LayerSpec => ({ type: 'adaptiveavgpool2d' });
+/**
+ * The same ops written as functional calls, as torchvision's source writes them in places
+ * (F.relu, F.adaptive_avg_pool2d, F.avg_pool2d, F.max_pool2d): counting tools that hook
+ * modules see them differently (the `call` field).
+ */
+export const fn = (spec: LayerSpec): LayerSpec => ({ ...spec, call: 'function' });
+/** avgpool → flatten → classifier, with the pool written F.adaptive_avg_pool2d (DenseNet, MobileNetV2). */
+export const fnHead = (classes = 1000, extra: Layers = []): Layers => [fn(gap()), flatten(), ...extra, linear(classes)];
 export const linear = (out: number, bias = true): LayerSpec =>
   bias ? { type: 'linear', out } : { type: 'linear', out, bias: false };
 

@@ -5,7 +5,21 @@
  * one repeat block of identical layer specs: the input width grows, the spec does not.
  */
 import type { LayerSpec } from '../format/model';
-import { avgpool, bn, cna, concat, conv, head, maxpool, relu, repeat, definePreset, tv, resolutionKnob } from './build';
+import {
+  avgpool,
+  bn,
+  cna,
+  concat,
+  conv,
+  fn,
+  fnHead,
+  maxpool,
+  relu,
+  repeat,
+  definePreset,
+  tv,
+  resolutionKnob,
+} from './build';
 import type { Preset } from './types';
 
 type Layers = LayerSpec[];
@@ -26,7 +40,8 @@ export function densenetLayers(growth: number, blocks: readonly number[], init =
       layers.push(bn(), relu(), conv(c, 1), avgpool(2, 2));
     }
   });
-  return [...layers, bn(), relu(), ...head()];
+  // densenet.py forward: F.relu(features, inplace=True), F.adaptive_avg_pool2d(out, (1, 1)).
+  return [...layers, bn(), fn(relu()), ...fnHead()];
 }
 
 const PAPER = {

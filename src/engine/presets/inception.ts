@@ -4,15 +4,31 @@
  * bias, BatchNorm (eps 0.001), ReLU. Inception modules are concat blocks of branches.
  */
 import type { LayerSpec } from '../format/model';
-import { avgpool, cna, concat, dropout, head, maxpool, definePreset, tv } from './build';
+import {
+  avgpool,
+  cna,
+  concat,
+  dropout,
+  flatten,
+  fn,
+  gap,
+  head,
+  linear,
+  maxpool,
+  relu,
+  definePreset,
+  tv,
+} from './build';
 import type { Preset } from './types';
 
 type Layers = LayerSpec[];
 type K = number | readonly [number, number];
 
-/** BasicConv2d: conv (no bias) → BN → ReLU; padding 0 unless given. */
-const bc = (out: number, k: K, o: { s?: number; p?: number | readonly [number, number] } = {}) =>
-  cna(out, k, { s: o.s, p: o.p ?? 0 });
+/** BasicConv2d: conv (no bias) → BN → F.relu (its forward calls F.relu, no nn.ReLU); padding 0 unless given. */
+const bc = (out: number, k: K, o: { s?: number; p?: number | readonly [number, number] } = {}) => [
+  ...cna(out, k, { s: o.s, p: o.p ?? 0 }, null),
+  fn(relu()),
+];
 
 // ——— GoogLeNet ———
 
@@ -49,7 +65,8 @@ const googlenetLayers = (): Layers => [
 
 // ——— Inception v3 ———
 
-const poolBranch = (out: number) => [avgpool(3, 1, 1), ...bc(out, 1)];
+// Inception A, C and E pool with F.avg_pool2d(x, 3, 1, 1); B and D with F.max_pool2d(x, 3, 2).
+const poolBranch = (out: number) => [fn(avgpool(3, 1, 1)), ...bc(out, 1)];
 
 const inceptionA = (pool: number) =>
   concat(
@@ -60,7 +77,7 @@ const inceptionA = (pool: number) =>
   );
 
 const inceptionB = () =>
-  concat(bc(384, 3, { s: 2 }), [...bc(64, 1), ...bc(96, 3, { p: 1 }), ...bc(96, 3, { s: 2 })], [maxpool(3, 2)]);
+  concat(bc(384, 3, { s: 2 }), [...bc(64, 1), ...bc(96, 3, { p: 1 }), ...bc(96, 3, { s: 2 })], [fn(maxpool(3, 2))]);
 
 function inceptionC(c7: number) {
   const row = (out: number) => bc(out, [1, 7], { p: [0, 3] });
@@ -77,7 +94,7 @@ const inceptionD = () =>
   concat(
     [...bc(192, 1), ...bc(320, 3, { s: 2 })],
     [...bc(192, 1), ...bc(192, [1, 7], { p: [0, 3] }), ...bc(192, [7, 1], { p: [3, 0] }), ...bc(192, 3, { s: 2 })],
-    [maxpool(3, 2)],
+    [fn(maxpool(3, 2))],
   );
 
 /** 1×3 and 3×1 side by side, concatenated (InceptionE's split branches). */
@@ -94,7 +111,7 @@ const inceptionE = () =>
 const auxLogits = (): LayerSpec => ({
   type: 'aux',
   name: 'AuxLogits',
-  body: [avgpool(5, 3), ...bc(128, 1), ...bc(768, 5), ...head(1000)],
+  body: [fn(avgpool(5, 3)), ...bc(128, 1), ...bc(768, 5), fn(gap()), flatten(), linear(1000)],
 });
 
 const inceptionV3Layers = (): Layers => [

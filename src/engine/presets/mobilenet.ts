@@ -5,7 +5,20 @@
  * multiplier α and an input resolution ρ, the two knobs of the papers.
  */
 import type { LayerSpec } from '../format/model';
-import { cna, conv, bn, dropout, head, makeDivisible, residual, runs, definePreset, tv, resolutionKnob } from './build';
+import {
+  cna,
+  conv,
+  bn,
+  dropout,
+  fnHead,
+  head,
+  makeDivisible,
+  residual,
+  runs,
+  definePreset,
+  tv,
+  resolutionKnob,
+} from './build';
 import type { Preset, PresetKnob } from './types';
 
 type Layers = LayerSpec[];
@@ -121,7 +134,8 @@ export function mobilenetV2Layers(alpha: number): Layers {
     cin = out;
   }
   const last = makeDivisible(1280 * Math.max(1, alpha));
-  return [...layers, ...cna(last, 1, {}, 'relu6'), ...head(1000, [dropout()])];
+  // mobilenetv2.py _forward_impl: nn.functional.adaptive_avg_pool2d(x, (1, 1)).
+  return [...layers, ...cna(last, 1, {}, 'relu6'), ...fnHead(1000, [dropout()])];
 }
 
 export const mobilenetV2Preset: Preset = definePreset({

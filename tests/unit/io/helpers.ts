@@ -55,3 +55,18 @@ export function rowsOf(model: Model) {
     })),
   };
 }
+
+/** The layers with every module/functional `call` field removed (the module form), inside blocks too. */
+export function withoutCalls(layers: readonly LayerSpec[]): LayerSpec[] {
+  return layers.map((l) => {
+    const copy: Record<string, unknown> = { ...l };
+    if (
+      copy.call === 'function' &&
+      ['relu', 'maxpool2d', 'avgpool2d', 'adaptiveavgpool2d', 'adaptivemaxpool2d'].includes(l.type)
+    )
+      delete copy.call;
+    for (const k of ['body', 'shortcut']) if (Array.isArray(copy[k])) copy[k] = withoutCalls(copy[k] as LayerSpec[]);
+    if (Array.isArray(copy.branches)) copy.branches = (copy.branches as LayerSpec[][]).map(withoutCalls);
+    return copy as LayerSpec;
+  });
+}
