@@ -151,6 +151,8 @@ class Writer {
         return one(type === 'conv2d' ? 'Conv' : 'ConvTranspose', attrs, ins);
       }
       case 'linear': {
+        if (inp.length !== 1)
+          return `!linear on ${inp.join('×')}: the ONNX writer writes a linear layer on a flat [F] input only (Gemm)`;
         const o = p.out as number;
         const ins = [this.weight(`${label}.weight`, [o, C]), ...(p.bias ? [this.weight(`${label}.bias`, [o])] : [])];
         return one('Gemm', [int('transB', 1)], ins);
@@ -162,12 +164,16 @@ class Writer {
           [],
           ['scale', 'bias', 'mean', 'var'].map((k) => this.weight(`${label}.${k}`, [C])),
         );
-      case 'layernorm':
+      case 'layernorm': {
+        // Over the last dim (tokens, channels-last) or, on [C, H, W], over the channels as before.
+        const last = inp.length !== 3 || p.last === true;
+        const n = last ? inp[inp.length - 1] : C;
         return one(
           'LayerNormalization',
-          [int('axis', 1)],
-          p.affine ? [this.weight(`${label}.weight`, [C]), this.weight(`${label}.bias`, [C])] : [],
+          [int('axis', last ? -1 : 1)],
+          p.affine ? [this.weight(`${label}.weight`, [n]), this.weight(`${label}.bias`, [n])] : [],
         );
+      }
       case 'lrn':
         return one('LRN', [
           int('size', p.size as number),
@@ -196,6 +202,8 @@ class Writer {
         return one(max ? 'MaxPool' : 'AveragePool', window(k, k, 0));
       }
       case 'flatten':
+        if (out.length !== 1)
+          return `!flatten(${String(p.start)}, ${String(p.end)}) keeps ${out.length} dims: ONNX Flatten makes 2-D tensors only`;
         return one('Flatten', [int('axis', 1)]);
       case 'relu':
         return one('Relu');
@@ -222,7 +230,9 @@ class Writer {
       case 'gelu':
         return one('Gelu');
       case 'softmax':
-        return one('Softmax', [int('axis', 1)]);
+        return one('Softmax', [
+          int('axis', (p.dim as number) < 0 ? (p.dim as number) + inp.length + 1 : (p.dim as number)),
+        ]);
       case 'dropout':
         return one('Dropout', [], [this.constant('ratio', [p.p as number], 'float', [])]);
       case 'identity':

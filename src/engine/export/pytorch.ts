@@ -128,12 +128,14 @@ class Generator {
           }),
         ]);
       case 'linear':
-        return call('nn.Linear', [String(C), String(p.out), ...kw({ bias: p.bias })]);
+        // in_features is the last dim (tokens [L, D] → D).
+        return call('nn.Linear', [String(input[input.length - 1]), String(p.out), ...kw({ bias: p.bias })]);
       case 'batchnorm2d':
         return call('nn.BatchNorm2d', [String(C), ...kw({ affine: p.affine })]);
       case 'layernorm':
-        if (input.length === 3) return helper('LayerNorm2d', [String(C), ...kw({ elementwise_affine: p.affine })]);
-        return call('nn.LayerNorm', [String(C), ...kw({ elementwise_affine: p.affine })]);
+        if (input.length === 3 && !all.last)
+          return helper('LayerNorm2d', [String(C), ...kw({ elementwise_affine: p.affine })]);
+        return call('nn.LayerNorm', [String(input[input.length - 1]), ...kw({ elementwise_affine: p.affine })]);
       case 'lrn':
         return call('nn.LocalResponseNorm', [String(all.size), ...kw({ alpha: p.alpha, beta: p.beta, k: p.k })]);
       case 'maxpool2d':
@@ -147,7 +149,7 @@ class Generator {
       case 'adaptivemaxpool2d':
         return call('nn.AdaptiveMaxPool2d', [size(all.out)]);
       case 'flatten':
-        return call('nn.Flatten');
+        return call('nn.Flatten', kw({ start_dim: p.start, end_dim: p.end }));
       case 'relu':
         return call('nn.ReLU');
       case 'relu6':
@@ -171,7 +173,7 @@ class Generator {
       case 'gelu':
         return call('nn.GELU');
       case 'softmax':
-        return call('nn.Softmax', ['dim=1']);
+        return call('nn.Softmax', [`dim=${String(all.dim ?? 1)}`]);
       case 'dropout':
         return call('nn.Dropout', kw({ p: p.p }));
       case 'identity':
