@@ -229,6 +229,12 @@ class Writer {
         return this.op('Mul', [x, this.op('Sigmoid', [x], label)[0]], label, [], 1, name)[0];
       case 'gelu':
         return one('Gelu');
+      case 'mean': {
+        // ReduceMean (opset 18+): the axes are an input; dims as written count the batch as 0.
+        const full = inp.length + 1;
+        const axes = (p.dims as number[]).map((d) => (d < 0 ? d + full : d));
+        return one('ReduceMean', [int('keepdims', p.keepdim ? 1 : 0)], [this.constant('axes', axes, 'int64')]);
+      }
       case 'softmax':
         return one('Softmax', [
           int('axis', (p.dim as number) < 0 ? (p.dim as number) + inp.length + 1 : (p.dim as number)),

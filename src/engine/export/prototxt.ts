@@ -26,6 +26,7 @@ export interface PrototxtOptions {
 
 /** Layer types for FlopLab kinds with no Caffe layer Netscope analyses. */
 const NO_NETSCOPE_CASE: Record<string, string> = {
+  mean: 'Reduction',
   sigmoid: 'Sigmoid',
   tanh: 'TanH',
   hardswish: 'HardSwish',

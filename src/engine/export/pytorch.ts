@@ -61,6 +61,15 @@ const HELPERS: Record<string, string> = {
 
     def forward(self, x):
         return x.chunk(self.chunks, 1)[self.index]`,
+  Mean: `class Mean(nn.Module):
+    """x.mean(dims, keepdim): e.g. a global average pool written as x.mean([2, 3])."""
+
+    def __init__(self, *dims, keepdim=False):
+        super().__init__()
+        self.dims, self.keepdim = dims, keepdim
+
+    def forward(self, x):
+        return x.mean(self.dims, keepdim=self.keepdim)`,
   LayerScale: `class LayerScale(nn.Module):
     """Learnable per-channel scale gamma (ConvNeXt)."""
 
@@ -189,6 +198,8 @@ class Generator {
         return helper('Chunk', [String(all.chunks), String(all.index)]);
       case 'layerscale':
         return helper('LayerScale', [String(C)]);
+      case 'mean':
+        return helper('Mean', [...(all.dims as number[]).map(String), ...(all.keepdim ? ['keepdim=True'] : [])]);
       default:
         throw new Error(`no PyTorch module for layer type ${kind.type}`);
     }

@@ -10,7 +10,6 @@ import {
   dropout,
   flatten,
   gap,
-  head,
   linear,
   makeDivisible,
   residual,
@@ -162,7 +161,8 @@ function mnasnetLayers(alpha: number): Layers {
     );
     layers.push(...runs(units));
   });
-  return [...layers, ...cna(1280, 1), ...head(1000, [dropout()])];
+  // mnasnet.py forward: x.mean([2, 3]), then the classifier (Dropout, Linear).
+  return [...layers, ...cna(1280, 1), { type: 'mean', dims: [2, 3] }, dropout(), linear(1000)];
 }
 
 const MNAS_REFS: Record<string, ReturnType<typeof tv>> = {

@@ -51,6 +51,7 @@ const CLASS_OF: Record<string, string> = {
   channelshuffle: 'nn.ChannelShuffle',
   chunk: 'Chunk',
   layerscale: 'LayerScale',
+  mean: 'Mean',
 };
 
 /** The module classes the model should produce, in depth-first order (Sequential wrappers aside). */

@@ -202,6 +202,14 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
       return pool(n, 'maxpool2d');
     case 'AveragePool':
       return pool(n, 'avgpool2d');
+    case 'ReduceMean': {
+      // Axes as an attribute (opset < 18) or a constant input (18+); the batch (axis 0) is kept apart.
+      const axes = ints(n, 'axes') ?? c(n.inputs[1])?.values;
+      if (!axes || !axes.length) return { unsupported: 'ReduceMean without constant axes' };
+      const dims = axes.map(Number);
+      if (dims.some((d) => d === 0)) return { unsupported: 'ReduceMean over the batch' };
+      return { layers: [{ type: 'mean', dims, ...(int(n, 'keepdims', 1) ? { keepdim: true } : {}) }] };
+    }
     case 'GlobalAveragePool':
       return { layers: [{ type: 'adaptiveavgpool2d', out: 1 }] };
     case 'GlobalMaxPool':
