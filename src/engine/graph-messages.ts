@@ -9,26 +9,34 @@ import type { Scope } from './graph-scope';
 
 /** Path of the first layer in the model whose id is `id` (depth-first, document order), or null. */
 export function pathOfId(model: Model, id: string): string | null {
-  const stack: Array<[readonly unknown[], string]> = [[Array.isArray(model?.layers) ? model.layers : [], 'layers']];
-  // Iterative walk in document order (a hostile document cannot overflow the stack).
-  const order: Array<[unknown, string]> = [];
+  // An explicit stack of (list, prefix, next index): document order, linear in the model's size,
+  // and a hostile nesting depth cannot overflow the call stack.
+  const stack: Array<{ list: readonly unknown[]; prefix: string; i: number }> = [
+    { list: Array.isArray(model?.layers) ? model.layers : [], prefix: 'layers', i: 0 },
+  ];
   while (stack.length) {
-    const [list, prefix] = stack.pop() as [readonly unknown[], string];
-    for (let i = 0; i < list.length; i++) order.push([list[i], `${prefix}[${i}]`]);
-    while (order.length) {
-      const [spec, path] = order.shift() as [unknown, string];
-      if (!spec || typeof spec !== 'object') continue;
-      const s = spec as { id?: unknown; type?: unknown };
-      if (s.id === id) return path;
-      const kind = typeof s.type === 'string' ? kindOf(s.type) : undefined;
-      if (!kind || !isBlock(kind)) continue;
-      try {
-        for (const l of kind.lists(spec as never))
-          if (Array.isArray(l.layers)) stack.push([l.layers, `${path}.${l.key}`]);
-      } catch {
-        // malformed child lists: reported where the block is evaluated
-      }
+    const top = stack[stack.length - 1];
+    if (top.i >= top.list.length) {
+      stack.pop();
+      continue;
     }
+    const path = `${top.prefix}[${top.i}]`;
+    const spec = top.list[top.i++];
+    if (!spec || typeof spec !== 'object') continue;
+    const s = spec as { id?: unknown; type?: unknown };
+    if (s.id === id) return path;
+    const kind = typeof s.type === 'string' ? kindOf(s.type) : undefined;
+    if (!kind || !isBlock(kind)) continue;
+    let lists: { key: string; layers: readonly unknown[] }[] = [];
+    try {
+      lists = kind.lists(spec as never);
+    } catch {
+      continue; // malformed child lists: reported where the block is evaluated
+    }
+    // Pushed last-first, so the first child list is walked first.
+    for (let k = lists.length - 1; k >= 0; k--)
+      if (Array.isArray(lists[k].layers))
+        stack.push({ list: lists[k].layers, prefix: `${path}.${lists[k].key}`, i: 0 });
   }
   return null;
 }

@@ -261,3 +261,17 @@ describe('graph errors stay on the row that caused them', () => {
     expect(r.rows[2].error).toMatch(/more than 2\^53/);
   });
 });
+
+describe('naming the later layer a reference points to', () => {
+  it('finds it in document order, inside blocks too, past 20,000 layers', () => {
+    const filler = Array.from({ length: 20_000 }, () => ({ type: 'relu' }) as LayerSpec);
+    const r = evaluateModel(
+      m([
+        { type: 'relu', from: 'deep' },
+        ...filler,
+        { type: 'residual', body: [{ type: 'relu' }, { type: 'relu', id: 'deep' }] },
+      ]),
+    );
+    expect(r.rows[0].error).toMatch(/"deep" is the id of layers\[20001\]\.body\[1\]/);
+  });
+});
