@@ -27,7 +27,7 @@ export function pathOfId(model: Model, id: string): string | null {
     if (s.id === id) return path;
     const kind = typeof s.type === 'string' ? kindOf(s.type) : undefined;
     if (!kind || !isBlock(kind)) continue;
-    let lists: { key: string; layers: readonly unknown[] }[] = [];
+    let lists: { key: string; layers: readonly unknown[] }[];
     try {
       lists = kind.lists(spec as never);
     } catch {
