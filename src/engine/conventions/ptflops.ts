@@ -35,8 +35,9 @@ export const ptflops: Convention = {
     linear: mul('R', add(mul('I', 'O'), mul('b', 'O'))),
     // bn_flops_counter_hook: numel(x), ×2 when `.affine`.
     batchnorm2d: mul(IN1, add(1, 'affine')),
-    // Same hook; nn.LayerNorm has no `.affine` attribute, so never ×2. F.layer_norm is not patched.
-    layernorm: IN1,
+    // Same hook; nn.LayerNorm has no `.affine` attribute, so never ×2. F.layer_norm is not patched,
+    // so a subclass of nn.LayerNorm (LayerNorm2d), missed by the exact-type MODULES_MAPPING, is 0.
+    layernorm: mul(sub(1, 'sub'), IN1),
     // relu_flops_counter_hook (numel(y)) + F.relu/F.prelu/F.elu/F.gelu patched (numel(x)).
     // nn.ReLU: hook + the patched F.relu inside it; F.relu written directly: the patch only.
     relu: add(mul(sub(1, 'fn'), OUT1), IN1),
@@ -100,7 +101,8 @@ export const ptflops: Convention = {
     adaptivemaxpool2d:
       'As a module counted twice: pool_flops_counter_hook (numel_in per sample) and the patched F.adaptive_max_pool2d; written as F.adaptive_max_pool2d once.',
     upsample: 'Counted twice: the nn.Upsample hook (output numel) and the patched F.interpolate.',
-    layernorm: 'bn_flops_counter_hook checks `.affine`, which nn.LayerNorm lacks: numel_in, never doubled.',
+    layernorm:
+      'bn_flops_counter_hook checks `.affine`, which nn.LayerNorm lacks: numel_in, never doubled. A subclass (torchvision’s LayerNorm2d) is not in the exact-type MODULES_MAPPING and F.layer_norm is not patched: 0.',
     layerscale: '`γ * x` is an operator, not torch.mul: 0.',
     lrn: 'No module hook, but F.local_response_norm calls patched Tensor.mul (twice), Tensor.add and F.avg_pool3d on the channel-padded squares. Read from torch/nn/functional.py, not run.',
     residual: '`out += identity` is not torch.add: 0.',

@@ -26,7 +26,8 @@ export const thop: Convention = {
     linear: LINEAR_MACS,
     // count_normalization: calculate_norm = 2·numel(x), doubled when affine.
     batchnorm2d: mul(2, 'numel_in', add(1, 'affine')),
-    layernorm: mul(2, 'numel_in', add(1, 'affine')),
+    // An nn.LayerNorm subclass (torchvision's LayerNorm2d) misses the exact-type lookup: 0.
+    layernorm: mul(sub(1, 'sub'), 2, 'numel_in', add(1, 'affine')),
     // count_prelu: numel(x) when not training (eval).
     prelu: mul(1, 'numel_in'),
     // count_avgpool: calculate_avgpool(numel(y)).
@@ -62,7 +63,7 @@ export const thop: Convention = {
     conv2d: 'N·Cout·Ho·Wo·(Cin/g)·Kh·Kw; the bias argument is passed but never used.',
     convtranspose2d: 'count_convNd on the output: N·Cout·Ho·Wo·(Cin/g)·Kh·Kw (calculate_conv2d_flops).',
     layernorm:
-      'count_normalization for nn.LayerNorm (elementwise_affine doubles it). torchvision’s LayerNorm2d is a subclass, which thop’s exact-type lookup misses (0).',
+      'count_normalization for nn.LayerNorm (elementwise_affine doubles it). A subclass (torchvision’s LayerNorm2d, “written as subclass”) misses thop’s exact-type lookup: 0.',
     adaptiveavgpool2d:
       'int((Hin/Ho·Win/Wo + 1)·numel_out) in float64, as count_adap_avgpool computes it; written as F.adaptive_avg_pool2d there is no module to hook: 0.',
     avgpool2d: 'count_avgpool: numel_out; written as F.avg_pool2d there is no module to hook: 0.',

@@ -4,6 +4,8 @@
  * the last dim, as nn.LayerNorm(D) does ([F], tokens [L, D]), and so on [H, W, C] with
  * `last: true` (Swin's channels-last maps). `affine` (elementwise_affine) adds γ and β per
  * normalised value: 2·C parameters, C = the normalised size. `P` = positions (batch included) = numel / C.
+ * `call: subclass` says the module is a subclass of nn.LayerNorm (torchvision's LayerNorm2d):
+ * thop and ptflops look hooks up by exact type and miss it (symbol `sub`).
  */
 import { add, div, mul } from '../expr';
 import { commonSymbols, type LeafKind } from './kind';
@@ -31,12 +33,21 @@ export const layernorm: LeafKind = {
       label: 'Last dim',
       help: 'On [H, W, C]: normalise the last dim (nn.LayerNorm(C) on a channels-last map, Swin); other ranks always use the last dim',
     },
+    {
+      name: 'call',
+      kind: 'enum',
+      options: ['module', 'subclass'],
+      default: 'module',
+      label: 'Written as',
+      help: 'nn.LayerNorm itself, or a subclass of it (torchvision’s LayerNorm2d in ConvNeXt), which thop and ptflops do not recognise',
+    },
   ],
   shape: (_p, input) => ({ output: input }),
   symbols: (p, input, output, batch) =>
     commonSymbols(input, output, batch, {
       C: input.length === 3 && !p.last ? input[0] : input[input.length - 1],
       affine: p.affine ? 1 : 0,
+      sub: p.call === 'subclass' ? 1 : 0,
     }),
   params: mul(2, 'affine', 'C'),
   // Per element: subtract the mean, square, multiply by 1/σ (+ γ multiply and β add when affine);

@@ -2,8 +2,10 @@
  * ConvNeXt-T (torchvision/models/convnext.py). Patchify stem (4×4 conv, stride 4) and
  * LayerNorm2d; CNBlock = 7×7 depthwise conv, LayerNorm, Linear C→4C, GELU, Linear 4C→C,
  * layer scale γ, residual add; LayerNorm2d + 2×2 stride-2 conv between stages.
- * The block's Linear layers act on channels-last pixels, exactly a 1×1 conv with bias (same
- * parameters and MACs), which is how they are written here on the [C, H, W] map.
+ * Written as torchvision writes it: the block permutes to channels-last, applies nn.LayerNorm and
+ * the two nn.Linear layers to the last dim and permutes back (convnext.py:51-58); a 1×1 conv would
+ * have the same parameters and MACs, but DeepSpeed counts a conv's bias and not a linear's. The
+ * other norms are LayerNorm2d, a subclass of nn.LayerNorm that thop and ptflops do not recognise.
  */
 import type { LayerSpec } from '../format/model';
 import { act, conv, flatten, gap, linear, residual, repeat, definePreset, tv, resolutionKnob } from './build';
@@ -11,15 +13,18 @@ import type { Preset } from './types';
 
 type Layers = LayerSpec[];
 
-const layernorm = (): LayerSpec => ({ type: 'layernorm' });
+/** torchvision's LayerNorm2d: nn.LayerNorm subclassed to normalise the channels of [C, H, W]. */
+const layernorm = (): LayerSpec => ({ type: 'layernorm', call: 'subclass' });
 
 const cnBlock = (c: number): Layers => [
   residual([
     conv(c, 7, { g: c, bias: true }),
-    layernorm(),
-    conv(4 * c, 1, { bias: true }),
+    { type: 'permute', dims: [0, 2, 3, 1] },
+    { type: 'layernorm', last: true },
+    { type: 'linear', out: 4 * c, in: c },
     act('gelu'),
-    conv(c, 1, { bias: true }),
+    { type: 'linear', out: c, in: 4 * c },
+    { type: 'permute', dims: [0, 3, 1, 2] },
     { type: 'layerscale' },
   ]),
 ];
@@ -48,8 +53,9 @@ export const CONVNEXT_PRESETS: readonly Preset[] = [
     knobs: [resolutionKnob(224)],
     reference: tv(28_589_128, 4_455_531_264, '4.456'),
     notes: [
-      'The pointwise Linear layers of each block are written as 1×1 convolutions with bias: on channels-last ' +
-        'pixels they are the same operation, with the same parameters and MACs.',
+      'Each block permutes to channels-last and applies nn.LayerNorm and two nn.Linear layers to the last dim, as ' +
+        'torchvision writes it (a 1×1 conv would give the same MACs, but DeepSpeed counts a conv’s bias and not a ' +
+        'linear’s). The other norms are LayerNorm2d, a subclass of nn.LayerNorm that thop and ptflops miss.',
     ],
     layers: () => convnextLayers([96, 192, 384, 768], [3, 3, 9, 3]),
   }),
