@@ -151,12 +151,23 @@ class Writer {
         return one(type === 'conv2d' ? 'Conv' : 'ConvTranspose', attrs, ins);
       }
       case 'linear': {
-        if (inp.length !== 1)
-          return `!linear on ${inp.join('×')}: the ONNX writer writes a linear layer on a flat [F] input only (Gemm)`;
         const o = p.out as number;
-        const ins = [this.weight(`${label}.weight`, [o, C]), ...(p.bias ? [this.weight(`${label}.bias`, [o])] : [])];
-        return one('Gemm', [int('transB', 1)], ins);
+        const i = inp[inp.length - 1];
+        if (inp.length === 1) {
+          const ins = [this.weight(`${label}.weight`, [o, i]), ...(p.bias ? [this.weight(`${label}.bias`, [o])] : [])];
+          return one('Gemm', [int('transB', 1)], ins);
+        }
+        // On more dims, as torch.onnx writes nn.Linear: MatMul by the [I, O] weight on the last
+        // dim, then Add of the bias vector (read back as one linear layer).
+        if (!p.bias) return one('MatMul', [], [this.weight(`${label}.weight`, [i, o])]);
+        const y = this.op('MatMul', [x, this.weight(`${label}.weight`, [i, o])], label)[0];
+        return this.op('Add', [y, this.weight(`${label}.bias`, [o])], label, [], 1, name)[0];
       }
+      case 'reshape':
+        // A leading 0 copies the batch (allowzero unset).
+        return one('Reshape', [], [this.constant('shape', [0, ...(p.shape as number[])], 'int64')]);
+      case 'permute':
+        return one('Transpose', [ints('perm', (p.dims as number[]).map((d) => (d < 0 ? d + inp.length + 1 : d)))]);
       case 'batchnorm2d':
         if (!p.affine) this.warnings.push(`${label}: ONNX batch norm always has γ and β; it reads back as affine`);
         return one(

@@ -70,6 +70,15 @@ const HELPERS: Record<string, string> = {
 
     def forward(self, x):
         return x.mean(self.dims, keepdim=self.keepdim)`,
+  Permute: `class Permute(nn.Module):
+    """x.permute(dims), as torchvision.ops.misc.Permute (ConvNeXt's channels-last blocks)."""
+
+    def __init__(self, *dims):
+        super().__init__()
+        self.dims = dims
+
+    def forward(self, x):
+        return x.permute(*self.dims)`,
   LayerScale: `class LayerScale(nn.Module):
     """Learnable per-channel scale gamma (ConvNeXt)."""
 
@@ -198,6 +207,8 @@ class Generator {
         return helper('Chunk', [String(all.chunks), String(all.index)]);
       case 'layerscale':
         return helper('LayerScale', [String(C)]);
+      case 'permute':
+        return helper('Permute', (all.dims as number[]).map(String));
       case 'mean':
         return helper('Mean', [...(all.dims as number[]).map(String), ...(all.keepdim ? ['keepdim=True'] : [])]);
       default:

@@ -56,7 +56,10 @@ export function rowsOf(model: Model) {
   };
 }
 
-/** The layers with every module/functional `call` field removed (the module form), inside blocks too. */
+/**
+ * The layers with every module/functional `call` field removed (the module form), inside blocks
+ * too; a layer norm written as an nn.LayerNorm subclass (LayerNorm2d) reads back as nn.LayerNorm.
+ */
 export function withoutCalls(layers: readonly LayerSpec[]): LayerSpec[] {
   return layers.map((l) => {
     const copy: Record<string, unknown> = { ...l };
@@ -65,6 +68,7 @@ export function withoutCalls(layers: readonly LayerSpec[]): LayerSpec[] {
       ['relu', 'maxpool2d', 'avgpool2d', 'adaptiveavgpool2d', 'adaptivemaxpool2d'].includes(l.type)
     )
       delete copy.call;
+    if (copy.call === 'subclass' && l.type === 'layernorm') delete copy.call;
     for (const k of ['body', 'shortcut']) if (Array.isArray(copy[k])) copy[k] = withoutCalls(copy[k] as LayerSpec[]);
     if (Array.isArray(copy.branches)) copy.branches = (copy.branches as LayerSpec[][]).map(withoutCalls);
     return copy as LayerSpec;

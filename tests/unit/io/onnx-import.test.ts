@@ -38,7 +38,7 @@ describe('ONNX operators and exporter idioms', () => {
         ],
         weights: { W: [8, 3], b: [3] },
       },
-      [{ type: 'linear', out: 3, bias: true }],
+      [{ type: 'linear', out: 3, in: 8, bias: true }],
     ],
     [
       'Clip with min/max attributes (opset 6) = ReLU6',

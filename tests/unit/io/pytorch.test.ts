@@ -52,6 +52,7 @@ const CLASS_OF: Record<string, string> = {
   chunk: 'Chunk',
   layerscale: 'LayerScale',
   mean: 'Mean',
+  permute: 'Permute',
 };
 
 /** The module classes the model should produce, in depth-first order (Sequential wrappers aside). */

@@ -214,14 +214,14 @@ class Builder {
   }
 }
 
-/** Input [C, H, W] or [F] and batch from the first graph input that is not an initializer. */
+/** Input (any rank after the batch, up to the format's 8) and batch from the first graph input that is not an initializer. */
 function inputOf(g: OnnxGraph, warnings: string[]) {
   const real = g.inputs.filter((i) => !g.initializers.has(i.name));
   if (!real.length) return 'the graph has no input';
   if (real.length > 1) warnings.push(`only the first input "${real[0].name}" is used (${real.length} inputs)`);
   const dims = real[0].dims;
-  if (!dims || (dims.length !== 4 && dims.length !== 2))
-    return `input "${real[0].name}" must be 4-D [N, C, H, W] or 2-D [N, F], got ${dims ? `${dims.length}-D` : 'no shape'}`;
+  if (!dims || dims.length < 2 || dims.length > 9)
+    return `input "${real[0].name}" must have a batch and 1 to 8 more dims ([N, C, H, W], [N, L, D], [N, F] …), got ${dims ? `${dims.length}-D` : 'no shape'}`;
   if (dims.slice(1).some((d) => d === null))
     return `input "${real[0].name}" has symbolic sizes [${dims.map((d) => d ?? '?').join(', ')}]: export with a fixed input size`;
   if (dims[0] === null) warnings.push('the batch size is symbolic; batch 1 is used');

@@ -119,6 +119,11 @@ function reshape(ctx: OpContext, n: OnnxNode): Mapped {
   const shape = ctx.constant(n.inputs[1])?.values;
   if (!shape) return { layers: [{ type: 'flatten' }], warning: 'a Reshape with a computed shape is read as a flatten' };
   if (shape.length === 2) return { layers: [{ type: 'flatten' }] };
+  // 0 copies the input's dim (allowzero unset): a leading 0 keeps the batch, as FlopLab's writer
+  // and torch.onnx's view/reshape of batch-first tensors write it.
+  const rest = shape.slice(1).map(Number);
+  if (Number(shape[0]) === 0 && !int(n, 'allowzero', 0) && rest.every((d) => d >= 1 || d === -1))
+    return { layers: [{ type: 'reshape', shape: rest }] };
   return { unsupported: `reshape to [${shape.join(', ')}]` };
 }
 
@@ -149,12 +154,21 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
     case 'MatMul': {
       const b = c(n.inputs[1]);
       if (!b || b.dims.length !== 2) return { unsupported: 'the second operand is not a constant matrix' };
-      return { layers: [{ type: 'linear', out: b.dims[1], bias: false }] };
+      // in_features said, so a MatMul on tokens or a channels-last map ([.., I]) applies to the last dim.
+      return { layers: [{ type: 'linear', out: b.dims[1], in: b.dims[0], bias: false }] };
     }
     case 'BatchNormalization':
       return { layers: [{ type: 'batchnorm2d' }] };
     case 'LayerNormalization':
-      return { layers: [{ type: 'layernorm', affine: !!n.inputs[1] }] };
+      // axis −1: the last dim (tokens, a channels-last map); axis 1 on [N, C, H, W]: the channels.
+      return {
+        layers: [{ type: 'layernorm', affine: !!n.inputs[1], ...(int(n, 'axis', -1) === -1 ? { last: true } : {}) }],
+      };
+    case 'Transpose': {
+      const perm = ints(n, 'perm')?.map(Number);
+      if (!perm || perm[0] !== 0) return { unsupported: 'a transpose without perm, or one that moves the batch' };
+      return { layers: [{ type: 'permute', dims: perm }] };
+    }
     case 'LRN':
       return {
         layers: [
@@ -188,8 +202,13 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
       return { layers: [{ type: 'hardswish' }] };
     case 'HardSigmoid':
       return { layers: [{ type: 'hardsigmoid' }] };
-    case 'Softmax':
-      return { layers: [{ type: 'softmax' }] };
+    case 'Softmax': {
+      // The axis counts the batch as 0, as the softmax kind's dim does.
+      const axis = attr(n, 'axis')?.i;
+      return {
+        layers: [axis === undefined || axis === null ? { type: 'softmax' } : { type: 'softmax', dim: Number(axis) }],
+      };
+    }
     case 'Gelu':
       return { layers: [{ type: 'gelu' }] };
     case 'Dropout': {
