@@ -167,7 +167,12 @@ class Writer {
         // A leading 0 copies the batch (allowzero unset).
         return one('Reshape', [], [this.constant('shape', [0, ...(p.shape as number[])], 'int64')]);
       case 'permute':
-        return one('Transpose', [ints('perm', (p.dims as number[]).map((d) => (d < 0 ? d + inp.length + 1 : d)))]);
+        return one('Transpose', [
+          ints(
+            'perm',
+            (p.dims as number[]).map((d) => (d < 0 ? d + inp.length + 1 : d)),
+          ),
+        ]);
       case 'batchnorm2d':
         if (!p.affine) this.warnings.push(`${label}: ONNX batch norm always has γ and β; it reads back as affine`);
         return one(
