@@ -1,5 +1,5 @@
 /** `--list-conventions`, `--list-presets`, `--list-devices`: text tables or JSON. */
-import { CONVENTIONS } from '../engine/conventions/registry';
+import { ALL_CONVENTIONS } from '../engine/conventions/registry';
 import { PRESETS } from '../engine/presets';
 import { DEVICES, precisionsOf } from '../engine/devices';
 import { evaluateModel } from '../engine/evaluate';
@@ -8,11 +8,11 @@ import { grouped, jsonInt, si } from './render';
 export function listConventions(json: boolean): string {
   if (json)
     return JSON.stringify(
-      CONVENTIONS.map((c) => ({ id: c.id, name: c.name, unit: c.unit, summary: c.summary, source: c.source })),
+      ALL_CONVENTIONS.map((c) => ({ id: c.id, name: c.name, unit: c.unit, summary: c.summary, source: c.source })),
       null,
       2,
     );
-  return CONVENTIONS.map((c) => `${c.id.padEnd(12)} ${c.unit.padEnd(4)} ${c.summary}`).join('\n');
+  return ALL_CONVENTIONS.map((c) => `${c.id.padEnd(16)} ${c.unit.padEnd(4)} ${c.summary}`).join('\n');
 }
 
 export function listPresets(json: boolean): string {

@@ -12,7 +12,7 @@ import { parseArgs, USAGE } from './args';
 import { loadSources, type Source } from './sources';
 import { toJson, toText } from './render';
 import { evaluateModel } from '../engine/evaluate';
-import { CONVENTION_IDS, conventionById } from '../engine/conventions/registry';
+import { ALL_CONVENTION_IDS, conventionById } from '../engine/conventions/registry';
 import type { Model } from '../engine/format/model';
 import { estimateLatency } from '../engine/latency';
 import { makeShareUrl } from '../state/urlCodec';
@@ -95,7 +95,7 @@ export function run(argv: readonly string[], io: Partial<CliIo> = {}): number {
   }
   const conv = conventionById(o.convention);
   if (!conv) {
-    process.stderr.write(`floplab: unknown convention "${o.convention}"; one of: ${CONVENTION_IDS.join(', ')}\n`);
+    process.stderr.write(`floplab: unknown convention "${o.convention}"; one of: ${ALL_CONVENTION_IDS.join(', ')}\n`);
     return 2;
   }
   if (o.files.length === 0 && o.presets.length === 0) {

@@ -9,7 +9,7 @@
  */
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { CONVENTION_IDS } from '../engine/conventions/registry';
+import { ALL_CONVENTION_IDS } from '../engine/conventions/registry';
 import type { ModelResult } from '../engine/evaluate';
 import type { Model } from '../engine/format/model';
 import { EngineClient, type EngineMode } from '../worker/client';
@@ -84,7 +84,7 @@ function installHooks(client: EngineClient, reevaluate: () => void): void {
  */
 export function startEvaluation(client?: EngineClient): () => void {
   if (running) return running.stop;
-  const c = client ?? new EngineClient({ conventions: CONVENTION_IDS, spare: true, inlineRows: INLINE_ROWS });
+  const c = client ?? new EngineClient({ conventions: ALL_CONVENTION_IDS, spare: true, inlineRows: INLINE_ROWS });
   const request = (model: Model) => {
     mark('floplab:edit');
     // A small model is evaluated here and now: this runs inside the edit's own event handler, so

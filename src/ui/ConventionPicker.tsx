@@ -1,9 +1,11 @@
 /**
  * Convention selector: a button naming the current convention and its unit; it opens a panel
  * listing every engine convention as a radio with its unit spelled out and one-line summary.
+ * Conventions with a "called under torch.no_grad()" variant (fvcore, FlopCounterMode, DeepSpeed)
+ * show it as a checkbox under their radio when selected; the setting is the variant's id.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { CONVENTIONS, conventionById } from '../engine/conventions/registry';
+import { baseConvention, CONVENTIONS, conventionById, noGradVariant } from '../engine/conventions/registry';
 import { useEditor } from '../state/store';
 import { unitLong, unitWord } from './format';
 import { useT } from './i18n';
@@ -16,6 +18,7 @@ export function ConventionPicker() {
   const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const current = conventionById(id);
+  const base = baseConvention(id);
   const t = useT();
 
   useEffect(() => {
@@ -61,33 +64,51 @@ export function ConventionPicker() {
         >
           <fieldset>
             <legend className="panel-title px-2 pb-1">{t('convention.countAs')}</legend>
-            {CONVENTIONS.map((c) => (
-              <label
-                key={c.id}
-                className={`flex cursor-pointer gap-2 rounded-md px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-700 ${
-                  c.id === id ? 'bg-indigo-50 dark:bg-indigo-950' : ''
-                }`}
-              >
-                <input
-                  type="radio"
-                  name="convention"
-                  className="mt-1 accent-indigo-700"
-                  value={c.id}
-                  checked={c.id === id}
-                  onChange={() => setSettings({ convention: c.id })}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter') setOpen(false);
-                  }}
-                />
-                <span>
-                  <span className="font-semibold">{c.name}</span>{' '}
-                  <span className="text-xs text-slate-600 dark:text-slate-300">
-                    — {unitWord(c.unit)} ({unitLong(c.unit)})
-                  </span>
-                  <span className="block text-xs text-slate-700 dark:text-slate-300">{c.summary}</span>
-                </span>
-              </label>
-            ))}
+            {CONVENTIONS.map((c) => {
+              const variant = noGradVariant(c.id);
+              return (
+                <div key={c.id} className={`rounded-md ${c.id === base ? 'bg-indigo-50 dark:bg-indigo-950' : ''}`}>
+                  <label className="flex cursor-pointer gap-2 rounded-md px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-700">
+                    <input
+                      type="radio"
+                      name="convention"
+                      className="mt-1 accent-indigo-700"
+                      value={c.id}
+                      checked={c.id === base}
+                      onChange={() => setSettings({ convention: c.id })}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter') setOpen(false);
+                      }}
+                    />
+                    <span>
+                      <span className="font-semibold">{c.name}</span>{' '}
+                      <span className="text-xs text-slate-600 dark:text-slate-300">
+                        — {unitWord(c.unit)} ({unitLong(c.unit)})
+                      </span>
+                      <span className="block text-xs text-slate-700 dark:text-slate-300">{c.summary}</span>
+                    </span>
+                  </label>
+                  {variant && c.id === base && (
+                    <label
+                      className="ml-8 flex cursor-pointer items-start gap-2 px-2 pb-1.5 text-xs"
+                      title={t('convention.noGrad.help')}
+                    >
+                      <input
+                        type="checkbox"
+                        className="mt-0.5 accent-indigo-700"
+                        checked={id === variant.id}
+                        onChange={(e) => setSettings({ convention: e.target.checked ? variant.id : c.id })}
+                        data-testid="convention-nograd"
+                      />
+                      <span>
+                        <span className="font-semibold">{t('convention.noGrad')}</span>
+                        <span className="block text-slate-600 dark:text-slate-300">{t('convention.noGrad.help')}</span>
+                      </span>
+                    </label>
+                  )}
+                </div>
+              );
+            })}
           </fieldset>
         </div>
       )}

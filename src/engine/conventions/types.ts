@@ -33,6 +33,11 @@ export interface Convention {
    * 'per-image': the tool reports one image whatever the batch (ptflops).
    */
   readonly batchScaling?: 'linear' | 'per-image';
+  /**
+   * Set on a "called under torch.no_grad()" variant (no-grad.ts): the id of the convention it is a
+   * setting of. The selector lists base conventions and offers the variant as a checkbox.
+   */
+  readonly noGradOf?: string;
   /** Layer types whose count is not linear in N even so (DeepSpeed's upsample by a scale: s^N). */
   readonly nonlinearInBatch?: readonly string[];
 }

@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import type { ModelResult } from '../../engine/evaluate';
-import { CONVENTIONS } from '../../engine/conventions/registry';
+import { conventionById } from '../../engine/conventions/registry';
 import { getAt } from '../../engine/format/edit';
 import { kindOf } from '../../engine/layers/registry';
 import { useDeferredModel, useDeferredSelection, useEditor } from '../../state/store';
@@ -152,7 +152,7 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
             <caption className="sr-only">{t('details.every.caption')}</caption>
             <tbody>
               {result.conventions.map((id, i) => {
-                const c = CONVENTIONS.find((x) => x.id === id);
+                const c = conventionById(id);
                 return (
                   <tr key={id} title={c?.summary}>
                     <th scope="row" className="py-0.5 text-left font-normal text-slate-700 dark:text-slate-300">

@@ -35,6 +35,9 @@ export const screenEn = {
   'convention.label': 'Convention',
   'convention.button': 'Counting convention: {name}, counts {unit}',
   'convention.countAs': 'Count as',
+  'convention.noGrad': 'Called under torch.no_grad()',
+  'convention.noGrad.help':
+    'The tool’s README calls the model in eval mode with grad. Under no_grad, nn.MultiheadAttention takes a fused fast path that this tool does not see.',
   'unit.mac.long': 'multiply-accumulates',
   'unit.flop.long': 'floating-point operations',
 

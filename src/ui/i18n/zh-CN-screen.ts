@@ -33,6 +33,9 @@ export const screenZh: Readonly<Record<keyof typeof screenEn, string>> = {
   'convention.label': '计数约定',
   'convention.button': '计数约定：{name}，计 {unit}',
   'convention.countAs': '计数方式',
+  'convention.noGrad': '在 torch.no_grad() 下调用',
+  'convention.noGrad.help':
+    '该工具的 README 在 eval 模式、保留梯度的情况下调用模型。在 no_grad 下，nn.MultiheadAttention 走融合快速路径，该工具看不到它。',
   'unit.mac.long': '乘加运算',
   'unit.flop.long': '浮点运算',
 

@@ -4,7 +4,7 @@
  * (a second worker), so the UI never counts and never blocks.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { CONVENTION_IDS, conventionById } from '../../engine/conventions/registry';
+import { ALL_CONVENTION_IDS, conventionById } from '../../engine/conventions/registry';
 import type { ModelResult } from '../../engine/evaluate';
 import type { Model } from '../../engine/format/model';
 import { kindOf } from '../../engine/layers/registry';
@@ -27,7 +27,7 @@ function useResultOf(model: Model | null): ModelResult | null {
   useEffect(() => {
     if (!model) return;
     let alive = true;
-    client ??= new EngineClient({ conventions: CONVENTION_IDS });
+    client ??= new EngineClient({ conventions: ALL_CONVENTION_IDS });
     client.evaluate(model).then((r) => {
       if (alive && r) setResult(r);
     });
@@ -101,7 +101,7 @@ export function ABCompare() {
   const compare = useTeaching((s) => s.compare);
   const setCompare = useTeaching((s) => s.setCompare);
   const b = useResultOf(compare);
-  const ci = CONVENTION_IDS.indexOf(convention);
+  const ci = ALL_CONVENTION_IDS.indexOf(convention);
   const conv = conventionById(convention);
   const [bars, max] = useMemo(() => {
     const ba = a ? barsOf(a, ci) : [];

@@ -1,17 +1,18 @@
 /**
  * Transformers in the model format, counted under every convention and held to what the real
  * tools print (torch 2.13 CPU; tool commits as in scripts/fixtures/torchvision_tool_fixtures.py):
- * - nn.MultiheadAttention alone, with and without biases and need_weights, at batch 1 and 2
+ * - nn.MultiheadAttention alone, with and without biases and need_weights, even and odd head
+ *   counts, at batch 1 and 2, called as the tools' READMEs call it and under torch.no_grad()
  *   (tests/fixtures/attention-tools.jsonl, made by scripts/fixtures/attention_tool_fixtures.py);
  * - torchvision's vit_b_16, written layer for layer (tests/models/vit.ts): parameters equal
  *   torchvision's num_params (86,567,656) and every tool's total equals
- *   tests/fixtures/torchvision-tools.jsonl.
+ *   tests/fixtures/torchvision-tools.jsonl, with and without no_grad.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateModel } from '../../../src/engine/evaluate';
-import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
+import { ALL_CONVENTION_IDS } from '../../../src/engine/conventions/registry';
 import { VIT_B_16 } from '../../models/vit';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures');
@@ -24,7 +25,10 @@ const lines = <T>(file: string): T[] =>
 const TOOLS = ['thop', 'ptflops', 'fvcore', 'torch', 'deepspeed', 'torchinfo'] as const;
 type Tool = (typeof TOOLS)[number];
 
+const NO_GRAD = ['fvcore', 'torch', 'deepspeed'] as const;
+
 interface AttentionCase extends Record<Tool | 'deepspeed_macs', number> {
+  nograd: Record<(typeof NO_GRAD)[number], number>;
   E: number;
   H: number;
   L: number;
@@ -35,7 +39,30 @@ interface AttentionCase extends Record<Tool | 'deepspeed_macs', number> {
 
 describe('nn.MultiheadAttention as the tools count it', () => {
   const cases = lines<AttentionCase>('attention-tools.jsonl');
-  it('holds four configurations', () => expect(cases).toHaveLength(4));
+  it('holds six configurations, two of them taking the fast path under no_grad', () => {
+    expect(cases).toHaveLength(6);
+    expect(cases.filter((c) => c.nograd.fvcore === 0 && c.fvcore > 0)).toHaveLength(2);
+  });
+
+  it.each(cases.map((c) => [`E ${c.E}, H ${c.H}, bias ${c.bias}, need_weights ${c.nw}, batch ${c.N}`, c] as const))(
+    'under torch.no_grad(): %s',
+    (_n, c) => {
+      const ids = NO_GRAD.map((t) => `${t}-nograd`);
+      const r = evaluateModel(
+        {
+          format: 'floplab.model/2',
+          input: [c.L, c.E],
+          batch: c.N,
+          layers: [{ type: 'attention', heads: c.H, bias: c.bias, need_weights: c.nw }],
+        },
+        { conventions: ids },
+      );
+      expect(r.conventions).toEqual(ids);
+      expect(Object.fromEntries(NO_GRAD.map((t, i) => [t, Number(r.totals.counts[i])]))).toEqual(
+        Object.fromEntries(NO_GRAD.map((t) => [t, c.nograd[t]])),
+      );
+    },
+  );
 
   it.each(
     cases.map((c) => [`E ${c.E}, H ${c.H}, L ${c.L}, bias ${c.bias}, need_weights ${c.nw}, batch ${c.N}`, c] as const),
@@ -65,7 +92,7 @@ interface ToolRow extends Partial<Record<Tool | 'deepspeed_macs' | 'params' | 't
 
 describe('ViT-B/16 (torchvision vit_b_16) written in the model format', () => {
   const row = lines<ToolRow>('torchvision-tools.jsonl').find((r) => r.model === 'vit_b_16');
-  const r = evaluateModel(VIT_B_16, { conventions: CONVENTION_IDS });
+  const r = evaluateModel(VIT_B_16, { conventions: ALL_CONVENTION_IDS });
 
   it('evaluates without an error, to [1000]', () => {
     expect(r.errors).toBe(0);
@@ -79,18 +106,25 @@ describe('ViT-B/16 (torchvision vit_b_16) written in the model format', () => {
 
   it.each(TOOLS)('%s prints what FlopLab counts', (tool) => {
     expect(row?.[tool]).toBeTypeOf('number');
-    expect(Number(r.totals.counts[CONVENTION_IDS.indexOf(tool)])).toBe(row?.[tool]);
+    expect(Number(r.totals.counts[ALL_CONVENTION_IDS.indexOf(tool)])).toBe(row?.[tool]);
+  });
+
+  it.each(NO_GRAD)('%s under torch.no_grad() prints what FlopLab counts (attention’s fast path unseen)', (tool) => {
+    const want = (row as { nograd?: Record<string, number> } | undefined)?.nograd?.[tool];
+    expect(want).toBeTypeOf('number');
+    expect(Number(r.totals.counts[ALL_CONVENTION_IDS.indexOf(`${tool}-nograd`)])).toBe(want);
+    expect(want).toBeLessThan(row?.[tool] as number);
   });
 
   it('DeepSpeed’s MACs are the conv + linear + attention MACs (torchvision’s _ops, 17.564 G)', () => {
     expect(Number(r.totals.macs)).toBe(row?.deepspeed_macs);
-    expect(Number(r.totals.counts[CONVENTION_IDS.indexOf('torchvision')]) / 1e9).toBeCloseTo(17.564, 3);
+    expect(Number(r.totals.counts[ALL_CONVENTION_IDS.indexOf('torchvision')]) / 1e9).toBeCloseTo(17.564, 3);
   });
 
   it('onnx-tool on the exported file, less its shape arithmetic', () => {
     const file = onnxTool.find((c) => c.name === 'vit_b_16');
     expect(file?.macs).toBe(17_866_375_103);
-    expect(r.totals.counts[CONVENTION_IDS.indexOf('onnx-tool')]).toBe(BigInt(file!.macs - file!.shape_macs));
+    expect(r.totals.counts[ALL_CONVENTION_IDS.indexOf('onnx-tool')]).toBe(BigInt(file!.macs - file!.shape_macs));
   });
 });
 
