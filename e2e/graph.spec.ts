@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { importFile } from '../src/engine/import';
 import type { Model } from '../src/engine/format/model';
-import { addLayer, expectTotals, field, newModel, row, total } from './helpers';
+import { addLayer, evaluateAll, expectTotals, field, newModel, row, total } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('./');
@@ -62,4 +62,42 @@ test('wire a fork and a merge with Id and From, and see a bad reference on its r
   await field(page, 'layers[2]', 'from').fill('-1, stme');
   await expect(row(page, 'layers[2]')).toContainText('no earlier layer has the id "stme"');
   await expect(row(page, 'layers[0]').getByTestId('row-params')).toHaveText('224');
+});
+
+test('fvcore called under torch.no_grad(): a checkbox under the convention, attention’s fast path unseen', async ({
+  page,
+}) => {
+  const model: Model = {
+    format: 'floplab.model/2',
+    name: 'one attention layer',
+    input: [16, 32],
+    layers: [
+      { type: 'attention', heads: 4 },
+      { type: 'linear', out: 10 },
+    ],
+  };
+  const r = evaluateAll(model);
+  const at = (id: string) => r.totals.counts[r.conventions.indexOf(id)];
+  expect(at('fvcore-nograd')).toBeLessThan(at('fvcore'));
+  await page.getByTestId('open-file-input').setInputFiles({
+    name: 'attention.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(model)),
+  });
+  await expect(page.getByTestId('layer-row')).toHaveCount(2);
+  await page.getByTestId('convention-button').click();
+  await page.locator('input[name="convention"][value="fvcore"]').check();
+  await expectTotals(page, model, 'fvcore');
+  const noGrad = page.getByTestId('convention-nograd');
+  await expect(noGrad).not.toBeChecked();
+  await noGrad.check();
+  await expectTotals(page, model, 'fvcore-nograd');
+  await expect(page.getByTestId('convention-button')).toContainText('under no_grad');
+  // The base convention stays selected in the list; unticking goes back to the README's call.
+  await expect(page.locator('input[name="convention"][value="fvcore"]')).toBeChecked();
+  await noGrad.uncheck();
+  await expectTotals(page, model, 'fvcore');
+  // Conventions without the setting do not show it.
+  await page.locator('input[name="convention"][value="thop"]').check();
+  await expect(noGrad).toHaveCount(0);
 });

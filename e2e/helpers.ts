@@ -4,10 +4,11 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { evaluateModel, type ModelResult } from '../src/engine/evaluate';
-import { CONVENTION_IDS, DEFAULT_CONVENTION } from '../src/engine/conventions/registry';
+import { ALL_CONVENTION_IDS, DEFAULT_CONVENTION } from '../src/engine/conventions/registry';
 import type { Model } from '../src/engine/format/model';
 
-export const evaluateAll = (model: Model): ModelResult => evaluateModel(model, { conventions: [...CONVENTION_IDS] });
+export const evaluateAll = (model: Model): ModelResult =>
+  evaluateModel(model, { conventions: [...ALL_CONVENTION_IDS] });
 
 export const total = (page: Page, name: string): Locator => page.getByTestId(`total-${name}`);
 
