@@ -7,6 +7,7 @@
  */
 import { add, div, mul, num, sym, ZERO, type Expr, type Symbols } from '../expr';
 import type { Convention } from './types';
+import { DEEPSPEED_RNN } from './recurrent-rules';
 import { sameNote, STRUCTURAL_NOTES } from './shared';
 
 /** s^k as an expression of O(log k) nodes (square and multiply). */
@@ -38,6 +39,10 @@ export const deepspeed: Convention = {
     'microsoft/DeepSpeed @38327e0: deepspeed/profiling/flops_profiler/profiler.py (_patch_functionals, _conv_flops_compute, _linear_flops_compute, …)',
   nonlinearInBatch: ['upsample'],
   rules: {
+    // _rnn_forward_hook (recurrent-rules.ts).
+    lstm: DEEPSPEED_RNN.lstm,
+    gru: DEEPSPEED_RNN.gru,
+    rnn: DEEPSPEED_RNN.rnn,
     // _conv_flops_compute: 2·K·Cin·(Cout/g)·N·Ho'·Wo' + bias Cout·N·Ho'·Wo' (Ho' = its own size formula).
     conv2d: mul('N', 'Cout', 'Hds', 'Wds', add(mul(2, div('Cin', 'g'), 'Kh', 'Kw'), 'b')),
     // _conv_trans_flops_compute reads out_channels = weight.shape[1] = Cout/g and divides it by g
@@ -52,6 +57,9 @@ export const deepspeed: Convention = {
     batchnorm2d: mul('numel_in', add(1, 'affine')),
     // _layer_norm_flops_compute: numel·(5 if affine else 4).
     layernorm: mul('numel_in', add(4, 'affine')),
+    // Patched F.group_norm / F.instance_norm: numel·(5 if weight else 4).
+    groupnorm: mul('numel_in', add(4, 'affine')),
+    instancenorm: mul('numel_in', add(4, 'affine')),
     // _relu/_prelu/_elu/_leaky_relu/_silu/_gelu_flops_compute: numel(x).
     relu: mul(1, 'numel_in'),
     prelu: mul(1, 'numel_in'),
@@ -68,7 +76,7 @@ export const deepspeed: Convention = {
     adaptivemaxpool2d: mul(1, 'numel_in'),
     // _upsample_flops_compute: size → prod(size), or int(size) for one number (no N, no C); scale s → numel(x)·s^len(input),
     // and len(input) is the batch N (a bug, verified: 1×16×8×8 at ×2 gives 2048).
-    upsample: (s): Expr => (s.bySize ? (s.sizeIsNumber ? mul(1, 'Ho') : mul('Ho', 'Wo')) : scaledByPowerOfBatch(s)),
+    upsample: (s): Expr => (s.bySize ? mul(1, 'sizeProd') : scaledByPowerOfBatch(s)),
     // F.local_response_norm: input.mul(input), F.avg_pool3d on the channel-padded squares,
     // .mul(alpha), .add(k) are patched (torch/nn/functional.py); pow and `/` are not.
     lrn: add(mul(3, 'numel_in'), mul('N', add('C', 'n', -1), 'Hin', 'Win')),
@@ -81,11 +89,24 @@ export const deepspeed: Convention = {
     // F.linear projections 2·4·L·E²; Q·Kᵀ and A·V 2·2·L²·E (bmm with need_weights, the SDPA formula
     // without); with need_weights F.softmax adds H·L².
     attention: mul('N', add(mul(8, 'L', 'E', 'E'), mul(4, 'L', 'L', 'E'), mul('nw', 'H', 'L', 'L'))),
+    // Patched F.linear 2·numel(x)·out (8·nW·T·C², biases ignored), Tensor.matmul twice
+    // (4·nW·T²·C), F.softmax numel (h·nW·T²); `q * scale` and `attn + bias` are operators: 0.
+    windowattention: mul('N', 'nW', 'T', add(mul(8, 'C', 'C'), mul(4, 'T', 'C'), mul('h', 'T'))),
     // _attn_flops_compute: 2·(numel(Q)·Lk + prod(Q[:-1])·Lk·dv) = 2·N·B·L·S·(d + dv).
     sdpa: mul(2, 'N', 'B', 'L', 'S', add('d', 'dv')),
   },
   notes: {
+    ...sameNote(['reduce', 'roll'], 'torch.sum / amax / amin / roll are not patched: 0.'),
+    ...sameNote(
+      ['lstm', 'gru', 'rnn'],
+      '_rnn_forward_hook: 2·|W| − g·H for each weight matrix (multiplies and adds), the biases and the cell’s extras (RNN H, GRU 7H, LSTM 10H) per layer, × N × L × D; W_hr of a projection is not counted. deepspeed_macs gets nothing from it.',
+    ),
     ...STRUCTURAL_NOTES,
+    ...sameNote(
+      ['groupnorm', 'instancenorm'],
+      'Patched F.group_norm / F.instance_norm: numel·(5 with affine, else 4), an estimate in its source.',
+    ),
+    pixelshuffle: 'F.pixel_shuffle is not patched: 0.',
     ...sameNote(
       ['sigmoid', 'tanh', 'hardswish', 'hardsigmoid'],
       'torch.sigmoid / torch.tanh / F.hardswish / F.hardsigmoid are not patched: 0.',
@@ -103,7 +124,7 @@ export const deepspeed: Convention = {
       'out_channels is read from weight.shape[1] (= Cout/g) and divided by g again, so grouped transposed convs are undercounted; the bias uses the forward-conv output size.',
     lrn: 'Read from torch/nn/functional.py local_response_norm, not run.',
     upsample:
-      'With a size: prod(size) = Ho·Wo only (int(size) when the size is one number). With a scale: numel_in·scale^N (the exponent is len(input) = the batch). When that passes 2^1000, DeepSpeed itself fails to print it (OverflowError) and FlopLab counts 0.',
+      'With a size: prod(size) as written (Ho·Wo for [h, w]; int(size) when the size is one number, whatever the rank). With a scale: numel_in·scale^N (the exponent is len(input) = the batch). When that passes 2^1000, DeepSpeed itself fails to print it (OverflowError) and FlopLab counts 0.',
     add: 'torch.add / x.add: numel of the shapes aligned from the left; x + y and x += y: 0 (not patched).',
     mul: 'torch.mul / x.mul: numel of the shapes aligned from the left; x * y: 0 (not patched).',
     sub: 'Not patched: 0.',
@@ -111,6 +132,8 @@ export const deepspeed: Convention = {
     matmul: '2·numel(A)·m for torch.matmul, x.matmul, x @ y and torch.bmm (all patched); deepspeed_macs = numel(A)·m.',
     ...sameNote(['cat', 'reshape', 'permute', 'transpose'], 'No arithmetic call is patched: 0.'),
     ...sameNote(['parameter', 'select'], 'No arithmetic call is patched: 0.'),
+    windowattention:
+      'F.linear (patched) 2·4·nW·T·C², q.matmul and attn.matmul (patched Tensor.matmul) 2·2·nW·T²·C, F.softmax nW·h·T²; the scale multiply and the bias and mask adds are operators, not patched: 0. deepspeed_macs = 4·nW·T·C² + 2·nW·T²·C.',
     attention:
       'Projections (F.linear) 8·N·L·E², the two products 4·N·L²·E (torch.bmm, or _attn_flops_compute for SDPA), F.softmax N·H·L² with need_weights; deepspeed_macs = 4·N·L·E² + 2·N·L²·E.',
     ...sameNote(

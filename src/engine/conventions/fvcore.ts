@@ -5,7 +5,7 @@
  * silently; any other op counts 0 with an "unsupported operator" warning. One "flop" = one
  * fused multiply-add.
  */
-import { add, mul } from '../expr';
+import { add, mul, num, ZERO } from '../expr';
 import type { Convention } from './types';
 import { CONV_MACS, CONVT_MACS, LINEAR_MACS, sameNote, STRUCTURAL_NOTES } from './shared';
 
@@ -29,19 +29,45 @@ export const fvcore: Convention = {
     batchnorm2d: mul('numel_in', add(1, 'affine')),
     // norm_flop_counter(2) for aten::layer_norm: numel·(5 if affine else 4).
     layernorm: mul('numel_in', add(4, 'affine')),
+    // norm_flop_counter for aten::group_norm and aten::instance_norm: numel·(5 if affine else 4).
+    groupnorm: mul('numel_in', add(4, 'affine')),
+    instancenorm: mul('numel_in', add(4, 'affine')),
+    // Only aten::adaptive_avg_pool2d has a handle; the 1-D and 3-D ops are unsupported.
+    adaptiveavgpool1d: num(0),
+    adaptiveavgpool3d: num(0),
     // elementwise_flop_counter(1, 0) for aten::adaptive_avg_pool2d: numel of the input.
     adaptiveavgpool2d: mul(1, 'numel_in'),
-    // upsample_nearest2d: elementwise_flop_counter(0, 1); upsample_bilinear2d: (0, 4).
-    upsample: mul('numel_out', add(1, mul(3, 'bilinear'))),
+    // upsample_nearest2d: elementwise_flop_counter(0, 1); upsample_bilinear2d: (0, 4). The 1-D and
+    // 3-D ops and bicubic have no handle: 0.
+    upsample: (s) => mul('numel_out', add(s.sp === 2 ? mul(1, 'nearest') : ZERO, mul(4, 'bilinear'))),
     // matmul_flop_jit / bmm_flop_jit: prod(A.shape)·B.shape[-1].
     matmul: mul('numel_in', 'm'),
     // The in- and out-projections are aten::linear (4·L·E²); scaled_dot_product_attention has no
     // handle (0); with need_weights the two torch.bmm calls count (2·L²·E).
     attention: mul('N', add(mul(4, 'L', 'E', 'E'), mul('nw', 2, 'L', 'L', 'E'))),
+    // aten::linear (F.linear) 4·nW·T·C²; aten::matmul prod(A)·m twice, 2·nW·T²·C; mul, add,
+    // softmax, roll, gather, pad are not counted.
+    windowattention: mul('N', 'nW', 'T', add(mul(4, 'C', 'C'), mul(2, 'T', 'C'))),
   },
   notes: {
+    ...sameNote(['reduce', 'roll'], 'aten::sum / aten::amax / aten::amin / aten::roll have no handle: 0.'),
+    ...sameNote(
+      ['lstm', 'gru', 'rnn'],
+      'aten::lstm / aten::gru / aten::rnn_tanh have no handle: 0, with an “unsupported operator” warning.',
+    ),
     ...STRUCTURAL_NOTES,
     relu: 'aten::relu is in _IGNORED_OPS: 0.',
+    upsample:
+      'upsample_nearest2d: numel_out; upsample_bilinear2d: 4·numel_out. The 1-D and 3-D ops (nearest1d/3d, linear1d, trilinear3d) and bicubic2d have no handle: 0, with a warning.',
+    ...sameNote(
+      ['groupnorm', 'instancenorm'],
+      'norm_flop_counter: numel·(5 with affine, else 4) — “5 is just a rough estimate”.',
+    ),
+    ...sameNote(
+      ['adaptiveavgpool1d', 'adaptiveavgpool3d'],
+      'Only aten::adaptive_avg_pool2d has a handle: the 1-D and 3-D ops are skipped with an “unsupported operator” warning, 0.',
+    ),
+    pixelshuffle: 'aten::pixel_shuffle has no handle: 0.',
     dropout: 'aten::dropout is in _IGNORED_OPS: 0.',
     flatten: 'aten::flatten is in _IGNORED_OPS: 0.',
     channelshuffle: 'view/transpose/contiguous are in _IGNORED_OPS: 0.',
@@ -74,6 +100,8 @@ export const fvcore: Convention = {
     matmul: 'matmul_flop_jit (or bmm_flop_jit): numel(A)·m, whatever the Python form.',
     ...sameNote(['cat', 'reshape', 'permute', 'transpose'], 'Shape ops are ignored (_IGNORED_OPS) or have no cost: 0.'),
     ...sameNote(['parameter', 'select'], 'Views and stored tensors: 0.'),
+    windowattention:
+      'aten::linear for the F.linear projections (4·nW·T·C²) and aten::matmul for Q·Kᵀ and A·V (2·nW·T²·C); the scaling, bias and mask adds, softmax and roll are not counted.',
     attention:
       'Projections (aten::linear) 4·N·L·E²; without need_weights the attention itself is aten::scaled_dot_product_attention, which fvcore does not handle (0, with a warning); with need_weights its bmm calls count 2·N·L²·E.',
     ...sameNote(['squeeze', 'unsqueeze', 'slice', 'pad'], 'Views and copies: ignored or no cost, 0.'),

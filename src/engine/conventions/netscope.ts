@@ -9,6 +9,7 @@
  * per layer: tests/fixtures/netscope-fixtures.jsonl, scripts/fixtures/README-netscope.md.
  */
 import { add, floordiv, mul, type Expr } from '../expr';
+import { num } from '../expr';
 import type { Convention } from './types';
 import { CONV_MACS, LINEAR_MACS, sameNote, STRUCTURAL_NOTES } from './shared';
 
@@ -27,6 +28,12 @@ export const netscope: Convention = {
   rules: {
     // convolution: macc = Kw·Kh·Wout·Hout·Cin·Cout·N/g (no bias op).
     conv2d: CONV_MACS,
+    // Netscope's analyzer reads kernel_h/kernel_w only: a 3-D convolution has no Caffe equivalent it analyses.
+    conv3d: num(0),
+    maxpool3d: num(0),
+    avgpool3d: num(0),
+    adaptiveavgpool3d: num(0),
+    adaptivemaxpool3d: num(0),
     // deconvolution: macc = Cin·Cout·Wout·Hout·(Kw/Sw)·(Kh/Sh)·N (groups ignored; fraction floored here).
     convtranspose2d: floordiv(mul('Cin', 'Cout', 'Ho', 'Wo', 'N', 'Kh', 'Kw'), mul('Sh', 'Sw')),
     // innerproduct: macc = Win·Hin·Cin·Cout·N (no bias op).
@@ -61,6 +68,8 @@ export const netscope: Convention = {
     mul: numel(1),
   },
   notes: {
+    ...sameNote(['reduce', 'roll'], 'No Caffe layer Netscope analyses does this: "Unknown Layer", 0.'),
+    ...sameNote(['lstm', 'gru', 'rnn'], 'Netscope’s analyzer has no recurrent layer: "Unknown Layer", 0.'),
     ...STRUCTURAL_NOTES,
     conv2d: 'macc counter; the bias is a parameter, not an op.',
     linear: 'macc counter (innerproduct).',
@@ -84,6 +93,15 @@ export const netscope: Convention = {
     tanh: UNKNOWN('tanh'),
     ...sameNote(['hardswish', 'hardsigmoid', 'silu', 'gelu'], UNKNOWN('Caffe layer for this activation')),
     layernorm: UNKNOWN('layer-norm'),
+    ...sameNote(
+      ['groupnorm', 'instancenorm', 'pixelshuffle'],
+      'No Caffe layer Netscope analyses does this: "Unknown Layer", 0.',
+    ),
+    ...sameNote(
+      ['maxpool3d', 'avgpool3d', 'adaptiveavgpool3d', 'adaptivemaxpool3d'],
+      'Netscope’s analyzer reads 2-D pooling windows only: no 3-D pooling, 0.',
+    ),
+    conv3d: 'Netscope’s analyzer reads 2-D kernels (kernel_h, kernel_w) only: no 3-D convolution, 0.',
     upsample: UNKNOWN('upsample'),
     channelshuffle: UNKNOWN('channel-shuffle'),
     chunk: UNKNOWN('slice'),
@@ -98,7 +116,7 @@ export const netscope: Convention = {
     reshape: 'Reshape: no computation.',
     ...sameNote(['permute', 'transpose'], 'Permute: no computation.'),
     ...sameNote(
-      ['parameter', 'select', 'attention'],
+      ['parameter', 'select', 'attention', 'windowattention'],
       'No Caffe layer does this: Netscope shows "Unknown Layer" and counts 0.',
     ),
     ...sameNote(['squeeze', 'unsqueeze'], 'Reshape: no computation.'),

@@ -8,6 +8,7 @@
  */
 import { add, div, mul, sub, ZERO, type Expr, type Symbols } from '../expr';
 import type { Convention } from './types';
+import { ONNX_TOOL_RNN } from './recurrent-rules';
 import { CONV_TAPS, BIAS_ADDS, sameNote, STRUCTURAL_NOTES } from './shared';
 import { LAYERNORM_POSITIONS } from '../layers/layernorm';
 
@@ -23,6 +24,25 @@ export const onnxTool: Convention = {
   summary: 'Instruction-weighted MACs of the ONNX graph: BN 31, sigmoid 32, tanh 76, pools K², adds 1 per element',
   source: 'ThanatosShinji/onnx-tool @00f5f0a: onnx_tool/node.py (*Node._profile_core), data/Profile.md',
   rules: {
+    // As torch.onnx (opset 17) writes shifted_window_attention (tests/fixtures/onnx-tool-swin.json):
+    // MatMuls 4·T·C² + 2·T²·C, bias Adds 3·qb + pb and the q-scaling Mul per token and channel,
+    // the relative-bias Add (+ the mask Add when shifted) and Softmax (36) per score. The mask
+    // itself, built from shapes only, is left out with the rest of the shape arithmetic.
+    windowattention: mul(
+      'N',
+      'nW',
+      add(
+        mul(4, 'T', 'C', 'C'),
+        mul(add(mul(3, 'qb'), 1, 'pb'), 'T', 'C'),
+        mul(2, 'T', 'T', 'C'),
+        mul(add(37, 'sh'), 'h', 'T', 'T'),
+      ),
+    ),
+    // ReduceSum (ReduceMeanNode's profile) and ReduceMax/ReduceMin: numel(X).
+    reduce: mul(1, 'numel_in'),
+    // LSTMNode / GRUNode (recurrent-rules.ts); no RNNNode (0).
+    lstm: ONNX_TOOL_RNN.lstm,
+    gru: ONNX_TOOL_RNN.gru,
     // ConvNode: numel(y)·prod(W.shape[1:]) + numel(y) with a bias.
     conv2d: add(mul('numel_out', CONV_TAPS), BIAS_ADDS),
     // ConvTransposeNode: same code, W = [Cin, Cout/g, Kh, Kw] → numel(y)·(Cout/g)·Kh·Kw.
@@ -33,6 +53,12 @@ export const onnxTool: Convention = {
     batchnorm2d: per(31),
     // LayerNormalizationNode (axis −1, channels-last): numel·(3 MUL + 4 ADD) + positions·(ADD + SQRT + DIV).
     layernorm: add(mul(7, 'numel_out'), mul(29, LAYERNORM_POSITIONS)),
+    // InstanceNormalizationNode: a PWNode with 3 inputs (ratio 2) of ADD + MUL + ADD + DIV = 14·numel
+    // (torch exports scale and bias even without affine).
+    instancenorm: per(14),
+    // torch.onnx (opset 17) writes GroupNorm as Reshape → InstanceNormalization over the G groups →
+    // Reshape, then Mul and Add by γ, β when affine: 14·numel + 2·numel.
+    groupnorm: add(per(14), mul(2, 'affine', 'numel_out')),
     relu: per(1), // ReluNode: CMP
     relu6: per(2), // exported as Clip(0, 6): ClipNode 2·CMP
     leakyrelu: per(2), // LeakyReluNode: MUL + CMP
@@ -58,7 +84,7 @@ export const onnxTool: Convention = {
     // tests/fixtures/onnx-tool-fixtures.jsonl (MaxPool 72 = 8·3·3).
     adaptivemaxpool2d: (s) => (divisible(s) ? mul(1, 'numel_in') : ZERO),
     // ResizeNode: nearest 0, linear 4·numel(y).
-    upsample: mul(4, 'bilinear', 'numel_out'),
+    upsample: mul(add(mul(4, add('linear', 'bilinear', 'trilinear')), mul(8, 'bicubic')), 'numel_out'),
     // LRNNode: numel·(DIV + EXP + ADD + size·MUL).
     lrn: mul('numel_out', add(37, 'n')),
     layerscale: per(1), // Mul with γ
@@ -93,7 +119,22 @@ export const onnxTool: Convention = {
     sdpa: mul('N', 'B', add(mul('L', 'd'), mul('S', 'd'), mul('L', 'S', 'd'), mul(36, 'L', 'S'), mul('L', 'S', 'dv'))),
   },
   notes: {
+    windowattention:
+      'The exported window attention: MatMul for Q, K, V and the output (4·nW·T·C²) and for Q·Kᵀ and A·V (2·nW·T²·C), the bias Adds and the q scaling per token and channel, the relative-position-bias Add and Softmax (1 + 36 per score), and with a shift the mask Add (1 per score). The shift mask is computed from shapes only (Sub, Equal, Not, Where, ScatterND: 4·nW·T² + Hp·Wp + 72 in onnx-tool’s count, 888,076 in Swin-T) and left out with the rest of the shape arithmetic; roll exports as Slice + Concat (0).',
+    reduce:
+      'ReduceSum / ReduceMax / ReduceMin: numel(X) (torch.max(x, dim) also exports an ArgMax, not counted here). Read from onnx_tool/node.py.',
+    roll: 'torch.onnx writes torch.roll as Slice + Concat: no arithmetic, 0.',
+    lstm: 'LSTMNode per layer: (|W| + |R| + |B|)·N·L + N·L·H·(4 adds + 3 sigmoids at EXP 32 + 2 tanh at 38 + 4 blend) = 180·N·L·H, that last term without the direction factor. torch.onnx cannot export proj_size: 0. Read from onnx_tool/node.py.',
+    gru: 'GRUNode per layer: (|W| + |R| + |B|)·N·L + N·L·H·(3 adds + 2 sigmoids at 32 + tanh 38 + 5 blend) = 110·N·L·H, without the direction factor. Read from onnx_tool/node.py.',
+    rnn: 'ONNX RNN has no node class in onnx-tool: 0.',
     ...STRUCTURAL_NOTES,
+    instancenorm:
+      'InstanceNormalization: a PWNode over 3 inputs (x, scale, B; ratio 2) at ADD + MUL + ADD + DIV = 7: 14·numel. Read from onnx_tool/node.py.',
+    groupnorm:
+      'As torch.onnx (opset 17) writes nn.GroupNorm: InstanceNormalization over the groups (14·numel), then Mul and Add by γ, β when affine (1 each per element). Read from onnx_tool/node.py and the exporter’s symbolic.',
+    upsample:
+      'Resize: nearest 0, linear (1-D, bilinear, trilinear) 4·numel_out, cubic 8·numel_out (RESIZE_LINEAR_MACS, RESIZE_CUBIC_MACS).',
+    pixelshuffle: 'DepthToSpace / SpaceToDepth: no _profile_core, 0.',
     batchnorm2d:
       'Assumes the exporter keeps BatchNormalization as a node (onnx-tool does not fuse it); a Conv+BN fusion would drop it.',
     adaptiveavgpool2d:

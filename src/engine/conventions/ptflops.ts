@@ -12,6 +12,7 @@
  */
 import { add, div, mul, sub } from '../expr';
 import type { Convention } from './types';
+import { PTFLOPS_RNN } from './recurrent-rules';
 import { sameNote, STRUCTURAL_NOTES } from './shared';
 
 /** Per-image element counts. */
@@ -27,23 +28,31 @@ export const ptflops: Convention = {
     'sovrasov/flops-counter.pytorch @d612c75: ptflops/pytorch_ops.py (MODULES_MAPPING, FUNCTIONAL_MAPPING), ptflops/pytorch_engine.py (patch_functional, compute_average_flops_cost)',
   batchScaling: 'per-image',
   rules: {
+    // rnn_flops_counter_hook (recurrent-rules.ts), per image.
+    lstm: PTFLOPS_RNN.lstm,
+    gru: PTFLOPS_RNN.gru,
+    rnn: PTFLOPS_RNN.rnn,
     // conv_flops_counter_hook: Kh·Kw·Cin·(Cout/g)·Ho·Wo + bias Cout·Ho·Wo, per sample.
     conv2d: add(mul('Kh', 'Kw', 'Cin', div('Cout', 'g'), 'Ho', 'Wo'), mul('b', OUT1)),
     // Same hook with transpose=True: the kernel runs over the input positions.
     convtranspose2d: add(mul('Kh', 'Kw', 'Cin', div('Cout', 'g'), 'Hin', 'Win'), mul('b', OUT1)),
     // linear_flops_counter_hook: (I·O + b·O)·prod(input.shape[:-1]): the bias on every row (R rows).
-    linear: mul('R', add(mul('I', 'O'), mul('b', 'O'))),
+    // F.linear is not patched (commented out in patch_functional): 0 when called directly.
+    linear: mul(sub(1, 'fn'), 'R', add(mul('I', 'O'), mul('b', 'O'))),
     // bn_flops_counter_hook: numel(x), ×2 when `.affine`.
     batchnorm2d: mul(IN1, add(1, 'affine')),
     // Same hook; nn.LayerNorm has no `.affine` attribute, so never ×2. F.layer_norm is not patched,
     // so a subclass of nn.LayerNorm (LayerNorm2d), missed by the exact-type MODULES_MAPPING, is 0.
-    layernorm: mul(sub(1, 'sub'), IN1),
+    layernorm: mul(sub(sub(1, 'sub'), 'fn'), IN1),
+    // bn_flops_counter_hook for nn.GroupNorm and nn.InstanceNorm*d, which have `.affine`: ×2 with it.
+    groupnorm: mul(IN1, add(1, 'affine')),
+    instancenorm: mul(IN1, add(1, 'affine')),
     // relu_flops_counter_hook (numel(y)) + F.relu/F.prelu/F.elu/F.gelu patched (numel(x)).
     // nn.ReLU: hook + the patched F.relu inside it; F.relu written directly: the patch only.
     relu: add(mul(sub(1, 'fn'), OUT1), IN1),
     prelu: add(OUT1, IN1),
     elu: add(OUT1, IN1),
-    gelu: add(OUT1, IN1),
+    gelu: add(mul(sub(1, 'fn'), OUT1), IN1),
     // nn.ReLU6 calls F.hardtanh and nn.LeakyReLU F.leaky_relu: neither is patched, module hook only.
     relu6: OUT1,
     leakyrelu: OUT1,
@@ -57,7 +66,7 @@ export const ptflops: Convention = {
     adaptivemaxpool2d: mul(sub(2, 'fn'), IN1),
     // upsample_flops_counter_hook takes output[0] (one image): C·Ho·Wo; plus F.interpolate:
     // size → prod(size)·N·C, scale s → numel(x)·s² — both the output numel.
-    upsample: mul(2, OUT1),
+    upsample: mul(sub(2, 'fn'), OUT1),
     // F.local_response_norm (torch/nn/functional.py): input.mul(input), avg_pool3d over the
     // channel-padded squares (N·(C+n−1)·H·W), .mul(alpha), .add(k) — all patched calls.
     lrn: add(mul(3, IN1), mul(add('C', 'n', -1), 'Hin', 'Win')),
@@ -73,6 +82,10 @@ export const ptflops: Convention = {
     // 3·L·E, the out-proj bias L·E (added even without a bias), per head Q·Kᵀ, softmax and A·V
     // (2·L²·E + H·L²). With need_weights the slow path also calls torch.bmm twice and F.softmax,
     // which are patched: counted again.
+    // No hook for ShiftedWindowAttention and F.linear is not patched (commented out in
+    // patch_functional); q.matmul / attn.matmul are patched Tensor.matmul (numel(A)·m: 2·nW·T²·C)
+    // and F.softmax numel (nW·h·T²). Per image.
+    windowattention: mul('nW', 'T', add(mul(2, 'T', 'C'), mul('h', 'T'))),
     attention: add(
       mul(4, 'L', 'E', 'E'),
       mul(2, 'L', 'L', 'E'),
@@ -83,15 +96,25 @@ export const ptflops: Convention = {
     ),
   },
   notes: {
+    ...sameNote(
+      ['reduce', 'roll'],
+      'No module hook and no patched call (x.sum, x.amax, torch.roll are not patched): 0.',
+    ),
+    ...sameNote(
+      ['lstm', 'gru', 'rnn'],
+      'rnn_flops_counter_hook: |W_ih| + |W_hh| + the biases + the cell’s extras (RNN H, GRU 7H, LSTM 10H) per layer, × L × D, per image; a projection’s W_hr is not counted.',
+    ),
     ...STRUCTURAL_NOTES,
     ...sameNote(
       ['sigmoid', 'tanh', 'hardswish', 'hardsigmoid', 'dropout', 'identity', 'flatten', 'channelshuffle', 'chunk'],
       'No module hook and no patched functional: 0.',
     ),
+    linear:
+      'linear_flops_counter_hook: (I·O + b·O) per row, the bias on every row; F.linear written directly is not patched (commented out in patch_functional): 0.',
     relu: 'nn.ReLU is counted twice: its hook and the patched F.relu inside it; F.relu written directly (torchvision’s BasicConv2d, DenseNet) once.',
     prelu: 'Counted twice: the nn.PReLU hook and the patched F.prelu.',
     elu: 'Counted twice: the nn.ELU hook and the patched F.elu.',
-    gelu: 'Counted twice: the nn.GELU hook and the patched F.gelu.',
+    gelu: 'nn.GELU counted twice: its hook and the patched F.gelu; F.gelu written directly once.',
     maxpool2d:
       'As a module counted twice: pool_flops_counter_hook (numel_in per sample) and the patched F.max_pool2d; written as F.max_pool2d once.',
     avgpool2d:
@@ -100,9 +123,10 @@ export const ptflops: Convention = {
       'As a module counted twice: pool_flops_counter_hook (numel_in per sample) and the patched F.adaptive_avg_pool2d; written as F.adaptive_avg_pool2d once.',
     adaptivemaxpool2d:
       'As a module counted twice: pool_flops_counter_hook (numel_in per sample) and the patched F.adaptive_max_pool2d; written as F.adaptive_max_pool2d once.',
-    upsample: 'Counted twice: the nn.Upsample hook (output numel) and the patched F.interpolate.',
+    upsample:
+      'nn.Upsample counted twice: its hook (output numel) and the patched F.interpolate inside; F.interpolate written directly once. Every mode alike.',
     layernorm:
-      'bn_flops_counter_hook checks `.affine`, which nn.LayerNorm lacks: numel_in, never doubled. A subclass (torchvision’s LayerNorm2d) is not in the exact-type MODULES_MAPPING and F.layer_norm is not patched: 0.',
+      'bn_flops_counter_hook checks `.affine`, which nn.LayerNorm lacks: numel_in, never doubled. A subclass (torchvision’s LayerNorm2d) is not in the exact-type MODULES_MAPPING and F.layer_norm is not patched: 0 for both, and for F.layer_norm written directly.',
     layerscale: '`γ * x` is an operator, not torch.mul: 0.',
     lrn: 'No module hook, but F.local_response_norm calls patched Tensor.mul (twice), Tensor.add and F.avg_pool3d on the channel-padded squares. Read from torch/nn/functional.py, not run.',
     residual: '`out += identity` is not torch.add: 0.',
@@ -116,6 +140,8 @@ export const ptflops: Convention = {
       'torch.matmul, x.matmul, torch.bmm: numel(A)·m; x @ y is not patched: 0. Broadcast leading dims of B are missed.',
     ...sameNote(['cat', 'reshape', 'permute', 'transpose'], 'No arithmetic call is patched: 0.'),
     ...sameNote(['parameter', 'select'], 'No arithmetic call is patched: 0.'),
+    windowattention:
+      'Only the patched Tensor.matmul calls (Q·Kᵀ and A·V, 2·nW·T²·C) and F.softmax (nW·h·T²), per image: the projections are F.linear, which ptflops does not patch, and ShiftedWindowAttention has no hook.',
     attention:
       'multihead_attention_counter_hook: 4·L·E² + 2·L²·E + H·L² + 2·L·E (+ 3·L·E with biases), per image; with need_weights the patched bmm/softmax calls inside add 2·L²·E + H·L² again.',
     ...sameNote(
@@ -123,5 +149,10 @@ export const ptflops: Convention = {
       'No module hook and no patched call: 0.',
     ),
     sdpa: 'F.scaled_dot_product_attention is not patched: 0.',
+    ...sameNote(
+      ['groupnorm', 'instancenorm'],
+      'bn_flops_counter_hook: numel_in per image, ×2 when `.affine`; F.group_norm / F.instance_norm are not patched.',
+    ),
+    pixelshuffle: 'nn.PixelShuffle has no hook and nothing it calls is patched: 0.',
   },
 };

@@ -15,6 +15,7 @@ import { torchinfo } from './torchinfo';
 import { onnxTool } from './onnx-tool';
 import { netscope } from './netscope';
 import { underNoGrad } from './no-grad';
+import { withSameRules } from './same-as';
 
 export const CONVENTIONS: readonly Convention[] = [
   seed,
@@ -28,10 +29,12 @@ export const CONVENTIONS: readonly Convention[] = [
   torchinfo,
   onnxTool,
   netscope,
-];
+].map(withSameRules);
 
 /** fvcore-nograd, torch-nograd, deepspeed-nograd: selectable as a setting of their base convention. */
-export const NO_GRAD_VARIANTS: readonly Convention[] = [fvcore, torch, deepspeed].map(underNoGrad);
+export const NO_GRAD_VARIANTS: readonly Convention[] = CONVENTIONS.filter((c) =>
+  ['fvcore', 'torch', 'deepspeed'].includes(c.id),
+).map(underNoGrad);
 
 /** The selector's conventions and their variants: what the engine evaluates and links may name. */
 export const ALL_CONVENTIONS: readonly Convention[] = [...CONVENTIONS, ...NO_GRAD_VARIANTS];

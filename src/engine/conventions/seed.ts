@@ -31,6 +31,13 @@ const byExact = [
   'lrn',
   'layerscale',
   'attention',
+  'windowattention',
+  'groupnorm',
+  'lstm',
+  'gru',
+  'rnn',
+  'reduce',
+  'instancenorm',
   'mean',
   'sdpa',
 ];
@@ -108,7 +115,9 @@ export const seed: Convention = {
       ['add', 'sub', 'mul', 'div'].map((t) => [t, 'One FLOP per output element and operation (k − 1 for k inputs).']),
     ),
     matmul: 'Completion, as for a fully connected layer without bias: (2k − 1) per output element.',
-    ...Object.fromEntries(['cat', 'reshape', 'permute', 'transpose'].map((t) => [t, 'No arithmetic: 0.'])),
+    ...Object.fromEntries(
+      ['cat', 'reshape', 'permute', 'transpose', 'pixelshuffle', 'roll'].map((t) => [t, 'No arithmetic: 0.']),
+    ),
     ...Object.fromEntries(['parameter', 'select'].map((t) => [t, 'No arithmetic: 0.'])),
     ...Object.fromEntries(
       [...['squeeze', 'unsqueeze', 'slice', 'pad'], 'embedding'].map((t) => [t, 'No arithmetic: 0.']),

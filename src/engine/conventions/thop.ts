@@ -5,6 +5,7 @@
  */
 import { add, div, mul, num, sub } from '../expr';
 import type { Convention } from './types';
+import { THOP_RNN } from './recurrent-rules';
 import { CONV_MACS, LINEAR_MACS, sameNote, STRUCTURAL_NOTES } from './shared';
 import { SOFTMAX_VECTORS } from '../layers/softmax';
 
@@ -18,16 +19,23 @@ export const thop: Convention = {
   source:
     'Lyken17/pytorch-OpCounter @43c064a: thop/profile.py register_hooks, thop/vision/basic_hooks.py, calc_func.py',
   rules: {
+    // rnn_hooks.py count_lstm / count_gru / count_rnn (recurrent-rules.ts).
+    lstm: THOP_RNN.lstm,
+    gru: THOP_RNN.gru,
+    rnn: THOP_RNN.rnn,
     // count_convNd → calculate_conv2d_flops: numel(y)·(Cin//g)·prod(w.shape[2:]); bias unused.
     conv2d: CONV_MACS,
     // Same hook for ConvTranspose2d: numel of the *output* × (Cin//g) × Kh·Kw.
     convtranspose2d: mul('numel_out', div('Cin', 'g'), 'Kh', 'Kw'),
     // count_linear: in_features × numel(y).
-    linear: LINEAR_MACS,
+    // F.linear (call: function) has no module to hook: 0.
+    linear: mul(sub(1, 'fn'), LINEAR_MACS),
     // count_normalization: calculate_norm = 2·numel(x), doubled when affine.
     batchnorm2d: mul(2, 'numel_in', add(1, 'affine')),
     // An nn.LayerNorm subclass (torchvision's LayerNorm2d) misses the exact-type lookup: 0.
-    layernorm: mul(sub(1, 'sub'), 2, 'numel_in', add(1, 'affine')),
+    layernorm: mul(sub(sub(1, 'sub'), 'fn'), 2, 'numel_in', add(1, 'affine')),
+    // nn.InstanceNorm1d/2d/3d: count_normalization (affine doubles it).
+    instancenorm: mul(2, 'numel_in', add(1, 'affine')),
     // count_prelu: numel(x) when not training (eval).
     prelu: mul(1, 'numel_in'),
     // count_avgpool: calculate_avgpool(numel(y)).
@@ -35,11 +43,22 @@ export const thop: Convention = {
     // count_adap_avgpool: int((prod(in/out as float64) + 1)·numel(y)).
     adaptiveavgpool2d: (s) => num(s.fn ? 0 : Math.trunc(((s.Hin / s.Ho) * (s.Win / s.Wo) + 1) * s.numel_out)),
     // count_softmax with nn.Softmax(dim=1): batch·(F exp + F−1 add + F div).
-    softmax: mul(SOFTMAX_VECTORS, sub(mul(3, 'F'), 1)),
-    // count_upsample → calculate_upsample: nearest ×1, bilinear ×11.
-    upsample: mul('numel_out', add(1, mul(10, 'bilinear'))),
+    // F.softmax has no module to hook: 0.
+    softmax: mul(sub(1, 'fn'), SOFTMAX_VECTORS, sub(mul(3, 'F'), 1)),
+    // count_upsample → calculate_upsample: nearest ×1, linear ×5, bilinear ×11, bicubic ×(224 + 35);
+    // trilinear is "not implemented yet" (a warning, 0). F.interpolate has no module to hook: 0.
+    upsample: mul(
+      sub(1, 'fn'),
+      'numel_out',
+      add('nearest', mul(5, 'linear'), mul(11, 'bilinear'), mul(259, 'bicubic')),
+    ),
   },
   notes: {
+    ...sameNote(['reduce', 'roll'], 'Not a module (a tensor method or torch function): thop’s hooks never see it, 0.'),
+    ...sameNote(
+      ['lstm', 'gru', 'rnn'],
+      'rnn_hooks.py: per step and direction, g·H·(in + H) per layer plus the cell’s adds and products (LSTM 8H + 8bH, GRU 7H + 6bH, RNN H + 2bH), in = I then D·H — a projection (proj_size) is ignored.',
+    ),
     ...STRUCTURAL_NOTES,
     ...sameNote(['relu', 'relu6', 'maxpool2d', 'adaptivemaxpool2d', 'dropout'], 'zero_ops in register_hooks: 0.'),
     ...sameNote(
@@ -61,9 +80,14 @@ export const thop: Convention = {
     ),
     leakyrelu: 'count_relu → calculate_relu_flops returns 0.',
     conv2d: 'N·Cout·Ho·Wo·(Cin/g)·Kh·Kw; the bias argument is passed but never used.',
+    softmax:
+      'count_softmax: per vector of F values F exps, F − 1 adds, F divides; F.softmax (or x.softmax) has no module: 0.',
+    linear: 'count_linear: in_features × numel(y); written as F.linear there is no module to hook: 0.',
     convtranspose2d: 'count_convNd on the output: N·Cout·Ho·Wo·(Cin/g)·Kh·Kw (calculate_conv2d_flops).',
     layernorm:
-      'count_normalization for nn.LayerNorm (elementwise_affine doubles it). A subclass (torchvision’s LayerNorm2d, “written as subclass”) misses thop’s exact-type lookup: 0.',
+      'count_normalization for nn.LayerNorm (elementwise_affine doubles it). A subclass (torchvision’s LayerNorm2d, “written as subclass”) misses thop’s exact-type lookup, and F.layer_norm has no module: 0.',
+    upsample:
+      'calculate_upsample on numel_out: nearest 1, linear 5, bilinear 11, bicubic 259 (224 to solve the coefficients + 35); trilinear logs “not implemented yet” and counts 0; F.interpolate written directly: no module, 0.',
     adaptiveavgpool2d:
       'int((Hin/Ho·Win/Wo + 1)·numel_out) in float64, as count_adap_avgpool computes it; written as F.adaptive_avg_pool2d there is no module to hook: 0.',
     avgpool2d: 'count_avgpool: numel_out; written as F.avg_pool2d there is no module to hook: 0.',
@@ -83,5 +107,10 @@ export const thop: Convention = {
       'Not a module: thop’s hooks never see it, 0.',
     ),
     embedding: 'nn.Embedding has no entry in register_hooks: 0.',
+    groupnorm: 'nn.GroupNorm has no entry in register_hooks (BatchNorm, LayerNorm and InstanceNorm do): 0.',
+    instancenorm: 'count_normalization: 2·numel, doubled with affine.',
+    pixelshuffle: 'nn.PixelShuffle is zero_ops (nn.PixelUnshuffle has no entry): 0.',
+    windowattention:
+      'ShiftedWindowAttention has no entry in register_hooks, and its qkv and proj nn.Linear are never called as modules (their weights go to F.linear): 0.',
   },
 };

@@ -6,10 +6,22 @@
  */
 import { add, mul } from '../expr';
 import type { Convention } from './types';
+import { TORCH_RNN } from './recurrent-rules';
+import { SAME_AS } from './same-as';
 import { CONV_MACS, CONVT_MACS, LINEAR_MACS, sameNote } from './shared';
 import { LEAF_KINDS, BLOCK_KINDS } from '../layers/registry';
 
-const counted = new Set(['conv2d', 'convtranspose2d', 'linear', 'matmul', 'attention']);
+const counted = new Set([
+  'conv2d',
+  'convtranspose2d',
+  'linear',
+  'matmul',
+  'attention',
+  'windowattention',
+  'lstm',
+  'gru',
+  'rnn',
+]);
 
 export const torch: Convention = {
   id: 'torch',
@@ -18,6 +30,10 @@ export const torch: Convention = {
   summary: '2 × (conv + matmul MACs); bias, norms, activations, pools and adds are 0',
   source: 'pytorch/pytorch torch/utils/flop_counter.py: conv_flop_count, addmm_flop, mm_flop (torch 2.13)',
   rules: {
+    // CPU kernels (recurrent-rules.ts): fused LSTM unseen, the rest as mm/addmm per step.
+    lstm: TORCH_RNN.lstm,
+    gru: TORCH_RNN.gru,
+    rnn: TORCH_RNN.rnn,
     conv2d: mul(2, CONV_MACS),
     // conv_flop_count(transposed=True) uses the input's spatial size: 2·N·Hin·Win·prod(w_shape).
     convtranspose2d: mul(2, CONVT_MACS),
@@ -27,16 +43,25 @@ export const torch: Convention = {
     // addmm for the projections; bmm for Q·Kᵀ and A·V with need_weights; the CPU
     // scaled_dot_product_attention kernel has no entry in the registry (0).
     attention: mul(2, 'N', add(mul(4, 'L', 'E', 'E'), mul('nw', 2, 'L', 'L', 'E'))),
+    // F.linear → addmm 2·4·nW·T·C²; the two 4-D matmuls → bmm 2·2·nW·T²·C.
+    windowattention: mul(2, 'N', 'nW', 'T', add(mul(4, 'C', 'C'), mul(2, 'T', 'C'))),
   },
   notes: {
+    lstm: 'On torch 2.13’s CPU, nn.LSTM without a projection runs a fused kernel FlopCounterMode does not see: 0. With proj_size it runs step by step: 2·N·L·D·(W_ih + W_hh + W_hr) (mm/addmm).',
     ...sameNote(
-      [...LEAF_KINDS, ...BLOCK_KINDS].map((k) => k.type).filter((t) => !counted.has(t)),
+      ['gru', 'rnn'],
+      'Step by step on CPU: the mm/addmm of W_ih·x and W_hh·h, 2·N·L·D·(Wih + Whh); the gates’ element-wise ops are not in the registry.',
+    ),
+    ...sameNote(
+      [...LEAF_KINDS, ...BLOCK_KINDS].map((k) => k.type).filter((t) => !counted.has(t) && !(t in SAME_AS)),
       'Not in flop_counter’s registry (only mm/addmm/bmm/convolution/SDPA are): 0.',
     ),
     conv2d: '2·N·Cout·(Cin/g)·Kh·Kw·Ho·Wo; the bias add is ignored.',
     linear: '2·N·R·I·O (addmm_flop); the bias add is ignored.',
     sdpa: 'The registry has SDPA entries for the flash/efficient kernels, not for the CPU kernel torch 2.13 runs: 0 on CPU (checked on vit_b_16, whose attention calls it).',
     matmul: '2·N·B·n·k·m (bmm_flop or mm_flop): matmul, @ and bmm reach the same aten op.',
+    windowattention:
+      '2·N·nW·T·(4C² + 2·T·C): the F.linear projections (addmm) and the two matmuls (bmm); scaling, bias and mask adds, softmax 0.',
     attention:
       '2·N·4·L·E² for the projections; with need_weights 2·N·2·L²·E for the two bmm calls; without it the CPU SDPA kernel is not in the registry (0).',
   },

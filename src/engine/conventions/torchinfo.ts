@@ -6,8 +6,9 @@
  *  - any other module with a weight/bias: params × N (output_size[0] = the batch).
  * Modules without parameters (activations, pools) count 0; the total sums the leaf layers.
  */
-import { add, div, mul } from '../expr';
+import { add, div, mul, sub } from '../expr';
 import type { Convention } from './types';
+import { TORCHINFO_RNN } from './recurrent-rules';
 import { sameNote, STRUCTURAL_NOTES } from './shared';
 
 export const torchinfo: Convention = {
@@ -18,21 +19,34 @@ export const torchinfo: Convention = {
     'Parameters × output positions for conv and linear, × batch for norms; parameter-free layers and attention 0',
   source: 'TylerYep/torchinfo @5c4164f: torchinfo/layer_info.py LayerInfo.calculate_macs, model_statistics.py',
   rules: {
+    // weight_ih_l0-style names: every parameter × N·L.
+    lstm: TORCHINFO_RNN.lstm,
+    gru: TORCHINFO_RNN.gru,
+    rnn: TORCHINFO_RNN.rnn,
     // "Conv" in class name: (weight + bias) numel × N·Hout·Wout.
     conv2d: mul('N', 'Ho', 'Wo', add(mul('Cout', div('Cin', 'g'), 'Kh', 'Kw'), mul('b', 'Cout'))),
     // ConvTranspose2d has "Conv" in its name: same rule with its weight [Cin, Cout/g, Kh, Kw].
     convtranspose2d: mul('N', 'Ho', 'Wo', add(mul('Cin', div('Cout', 'g'), 'Kh', 'Kw'), mul('b', 'Cout'))),
     // "Linear": (I·O + b·O) × N.
     // calculate_macs: "Linear" in the class name → params × prod(output_size[:-1]) = N·R·(I·O + b·O).
-    linear: mul('N', 'R', add(mul('I', 'O'), mul('b', 'O'))),
+    // F.linear (call: function) is no layer: 0.
+    linear: mul(sub(1, 'fn'), 'N', 'R', add(mul('I', 'O'), mul('b', 'O'))),
     // Other modules with weight/bias: params × N.
     batchnorm2d: mul('N', 2, 'affine', 'C'),
-    layernorm: mul('N', 2, 'affine', 'C'),
+    layernorm: mul(sub(1, 'fn'), 'N', 2, 'affine', 'C'),
+    // Weighted layers other than Conv/Linear: output_size[0]·params = N·2C with affine.
+    groupnorm: mul('N', 2, 'affine', 'C'),
+    instancenorm: mul('N', 2, 'affine', 'C'),
     prelu: mul('N', 'A'),
     // calculate_macs: a layer with a "weight" that is neither Conv nor Linear: output_size[0] × params = N·V·D.
     embedding: mul('N', 'V', 'D'),
   },
   notes: {
+    ...sameNote(['reduce', 'roll'], 'No layer with weights: 0.'),
+    ...sameNote(
+      ['lstm', 'gru', 'rnn'],
+      'calculate_macs’ RNN branch (“weight” or “bias” in the name): every parameter × prod(output[:2]) = N·L.',
+    ),
     ...STRUCTURAL_NOTES,
     ...sameNote(
       [
@@ -62,7 +76,13 @@ export const torchinfo: Convention = {
       'No weight or bias parameter: 0.',
     ),
     batchnorm2d: '2·C (weight + bias) × N — not a per-pixel cost. Running statistics are buffers, not counted.',
-    layernorm: '2·C (weight + bias) × N.',
+    layernorm: '2·C (weight + bias) × N; F.layer_norm on weights held elsewhere is no layer: 0.',
+    linear: 'Parameters × every output row: N·R·(I·O + b·O); F.linear on weights held elsewhere is no layer: 0.',
+    ...sameNote(
+      ['groupnorm', 'instancenorm'],
+      '2·C (weight + bias, when affine) × N: a weighted layer other than Conv/Linear.',
+    ),
+    pixelshuffle: 'No weights: 0.',
     prelu: 'num_parameters × N.',
     layerscale: 'γ is not named weight/bias (torchvision keeps it as CNBlock.layer_scale, a non-leaf): 0.',
     ...sameNote(['residual', 'scale', 'concat'], 'An operator on tensors, not a module: 0.'),
@@ -71,6 +91,8 @@ export const torchinfo: Convention = {
       'Not a module with parameters: Mult-Adds come only from layers with weights, 0.',
     ),
     ...sameNote(['parameter', 'select'], 'No layer with weights: 0.'),
+    windowattention:
+      'ShiftedWindowAttention holds qkv and proj, so it is not a leaf, and those nn.Linear are never called (F.linear takes their weights): 0 Mult-Adds, its parameters still in the total.',
     attention:
       'nn.MultiheadAttention is not a leaf (it holds out_proj) and out_proj is never called as a module, so no Mult-Adds are summed for it: 0 (checked: ViT-B/16 gives 11,280,392,680, all of it convolution, linear and LayerNorm).',
     ...sameNote([...['squeeze', 'unsqueeze', 'slice', 'pad'], 'mean', 'sdpa'], 'No layer with weights: 0.'),

@@ -6,10 +6,23 @@
  */
 import { add, mul } from '../expr';
 import type { Convention } from './types';
+import { TORCHVISION_RNN } from './recurrent-rules';
+import { SAME_AS } from './same-as';
 import { CONV_MACS, CONVT_MACS, LINEAR_MACS, sameNote } from './shared';
 import { LEAF_KINDS, BLOCK_KINDS } from '../layers/registry';
 
-const counted = new Set(['conv2d', 'convtranspose2d', 'linear', 'matmul', 'attention', 'sdpa']);
+const counted = new Set([
+  'conv2d',
+  'convtranspose2d',
+  'linear',
+  'matmul',
+  'attention',
+  'sdpa',
+  'windowattention',
+  'lstm',
+  'gru',
+  'rnn',
+]);
 
 export const torchvision: Convention = {
   id: 'torchvision',
@@ -19,6 +32,10 @@ export const torchvision: Convention = {
   source:
     'pytorch/vision test/common_extended_utils.py (FlopCounterMode-based), weights metadata `_ops`; torch/utils/flop_counter.py conv_flop_count',
   rules: {
+    // FlopCounterMode's count / 2 (recurrent-rules.ts).
+    lstm: TORCHVISION_RNN.lstm,
+    gru: TORCHVISION_RNN.gru,
+    rnn: TORCHVISION_RNN.rnn,
     conv2d: CONV_MACS,
     // flop_counter.conv_flop_count with transposed=True: N·prod(w_shape)·Hin·Win, w = [Cin, Cout/g, Kh, Kw].
     convtranspose2d: CONVT_MACS,
@@ -30,10 +47,16 @@ export const torchvision: Convention = {
     attention: mul('N', add(mul(4, 'L', 'E', 'E'), mul(2, 'L', 'L', 'E'))),
     // flop_counter's SDPA entry: the two products, N·B·L·S·(d + dv).
     sdpa: mul('N', 'B', 'L', 'S', add('d', 'dv')),
+    // F.linear (addmm) 4·nW·T·C², q.matmul(kᵀ) and attn.matmul(v) (bmm) 2·nW·T²·C: Swin-T's 4.491 G.
+    windowattention: mul('N', 'nW', 'T', add(mul(4, 'C', 'C'), mul(2, 'T', 'C'))),
   },
   notes: {
     ...sameNote(
-      [...LEAF_KINDS, ...BLOCK_KINDS].map((k) => k.type).filter((t) => !counted.has(t)),
+      ['lstm', 'gru', 'rnn'],
+      'FlopCounterMode’s count halved: the step matmuls N·L·D·(Wih + Whh (+ Wr)); an LSTM without projection is 0 (fused CPU kernel, unseen).',
+    ),
+    ...sameNote(
+      [...LEAF_KINDS, ...BLOCK_KINDS].map((k) => k.type).filter((t) => !counted.has(t) && !(t in SAME_AS)),
       'Only convolutions and linear layers are counted.',
     ),
     convtranspose2d:
@@ -41,6 +64,8 @@ export const torchvision: Convention = {
     matmul: 'Counted: torch.matmul / @ become aten.bmm or mm, which flop_counter counts (N·B·n·k·m).',
     attention:
       'Counted: the four projections (4·L·E²) and the two attention products (2·L²·E), as ViT-B/16’s _ops (17.56 G) shows.',
+    windowattention:
+      'Counted: the Q, K, V and output projections (4·nW·T·C²) and the two products per window (2·nW·T²·C), as Swin-T’s _ops (4.491 G) shows.',
     sdpa: 'Counted: the two products of scaled_dot_product_attention, N·B·L·S·(d + dv) (flop_counter’s SDPA formula).',
   },
 };

@@ -262,11 +262,12 @@ class Writer {
       case 'layerscale':
         return one('Mul', [], [this.weight(`${label}.gamma`, [C, 1, 1])]);
       case 'upsample': {
-        const mode = str('mode', p.mode === 'bilinear' ? 'linear' : 'nearest');
-        if (p.size !== undefined)
-          return one('Resize', [mode], ['', '', this.constant('sizes', [1, C, out[1], out[2]], 'int64')]);
+        // ONNX Resize modes: nearest, linear (1-D, bilinear, trilinear), cubic.
+        const m = p.mode as string;
+        const mode = str('mode', m === 'nearest' ? 'nearest' : m === 'bicubic' ? 'cubic' : 'linear');
+        if (p.size !== undefined) return one('Resize', [mode], ['', '', this.constant('sizes', [1, ...out], 'int64')]);
         const s = p.scale as number;
-        return one('Resize', [mode], ['', this.constant('scales', [1, 1, s, s], 'float')]);
+        return one('Resize', [mode], ['', this.constant('scales', [1, 1, ...inp.slice(1).map(() => s)], 'float')]);
       }
       case 'channelshuffle': {
         const g = p.groups as number;

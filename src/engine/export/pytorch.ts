@@ -199,7 +199,7 @@ class Generator {
       case 'upsample':
         return call('nn.Upsample', [
           ...(p.size !== undefined ? [`size=${size(p.size)}`] : [`scale_factor=${p.scale}`]),
-          ...kw({ mode: p.mode, align_corners: all.mode === 'bilinear' ? false : undefined }),
+          ...kw({ mode: p.mode, align_corners: all.mode === 'nearest' ? undefined : false }),
         ]);
       case 'channelshuffle':
         return call('nn.ChannelShuffle', [String(all.groups)]);

@@ -1,7 +1,9 @@
 /**
  * Builder of the element-wise binary kinds (add, sub, mul, div) on tensors that broadcast, as
  * `x + y` does in PyTorch. Each kind still has its own file stating its op. `k` is the number of
- * inputs: an n-ary sum (Caffe's Eltwise with three bottoms) is k − 1 adds per output element.
+ * operands: an n-ary sum (Caffe's Eltwise with three bottoms) is k − 1 adds per output element.
+ * A `scalar` is a number as one more operand (`x * 0.125`, `x.mul(0.125)`, `x + 1`): then one
+ * input is enough.
  */
 import { mul, sub, ZERO } from '../expr';
 import { callField, callSymbols } from './call';
@@ -18,7 +20,7 @@ import type { Shape } from '../format/model';
  * _elementwise_tensor_flops_hook; DeepSpeed profiler.py _elementwise_flops_compute; read in
  * their sources, see docs/conventions.md.)
  */
-export function leftAligned(inputs: readonly Shape[]): number {
+export function leftAligned(inputs: readonly Shape[], scalar = false): number {
   let acc: Shape = inputs[0];
   let total = 0;
   for (let j = 1; j < inputs.length; j++) {
@@ -30,6 +32,8 @@ export function leftAligned(inputs: readonly Shape[]): number {
     if ('error' in next) return total;
     acc = next.output;
   }
+  // A Python number as the last operand: the running result's own numel.
+  if (scalar) total += acc.reduce((a, b) => a * b, 1);
   return total;
 }
 
@@ -48,14 +52,38 @@ export function binaryKind(k: {
     label: k.label,
     category: 'elementwise',
     summary: k.summary,
-    fields: [callField(k.examples)],
-    arity: [2, k.maxInputs],
-    shape(_p, _input, inputs) {
+    fields: [
+      callField(k.examples),
+      {
+        name: 'scalar',
+        kind: 'number',
+        label: 'Scalar',
+        help: 'A number as the other operand (x * 0.125, x + 1); then one input is enough',
+      },
+    ],
+    arity: [1, k.maxInputs],
+    shape(p, _input, inputs) {
+      const scalar = p.scalar !== undefined;
+      if (inputs.length + (scalar ? 1 : 0) > k.maxInputs)
+        return { error: `${k.type} takes at most ${k.maxInputs} operands: ${inputs.length} inputs and a scalar` };
+      if (inputs.length === 1 && !scalar)
+        return {
+          error: `${k.type} takes ${k.maxInputs > 2 ? '2 or more' : 2} inputs but gets 1: name them with from, e.g. "from": [-1, "skip"] (-1 is the previous layer), or give a scalar`,
+        };
+      if (inputs.length === 1) return { output: inputs[0] };
       const rank = sameRankError(k.type, inputs);
       return rank ? { error: rank } : broadcastShapes(k.type, inputs);
     },
     symbols: (p, input, output, batch, inputs) =>
-      commonSymbols(input, output, batch, callSymbols(p.call, { k: inputs.length, lalign: leftAligned(inputs) })),
+      commonSymbols(
+        input,
+        output,
+        batch,
+        callSymbols(p.call, {
+          k: inputs.length + (p.scalar !== undefined ? 1 : 0),
+          lalign: leftAligned(inputs, p.scalar !== undefined),
+        }),
+      ),
     params: ZERO,
     exact: mul(sub('k', 1), 'numel_out'),
     exactNote: k.exactNote,

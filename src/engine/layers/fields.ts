@@ -18,7 +18,7 @@ export type FieldSpec = FieldBase &
     | { readonly kind: 'pair'; readonly min: number; readonly default?: number }
     | { readonly kind: 'padding'; readonly default: number }
     | { readonly kind: 'bool'; readonly default: boolean }
-    | { readonly kind: 'number'; readonly default: number; readonly min?: number }
+    | { readonly kind: 'number'; readonly default?: number; readonly min?: number }
     | { readonly kind: 'enum'; readonly options: readonly string[]; readonly default: string }
     | {
         /** A list of integers ≥ min (dims, a shape): reshape's shape, permute's dims. */

@@ -5,7 +5,8 @@
  * `last: true` (Swin's channels-last maps). `affine` (elementwise_affine) adds γ and β per
  * normalised value: 2·C parameters, C = the normalised size. `P` = positions (batch included) = numel / C.
  * `call: subclass` says the module is a subclass of nn.LayerNorm (torchvision's LayerNorm2d):
- * thop and ptflops look hooks up by exact type and miss it (symbol `sub`).
+ * thop and ptflops look hooks up by exact type and miss it (symbol `sub`); `call: function` is
+ * F.layer_norm, which only the traced and patching tools see (symbol `fn`).
  */
 import { add, div, mul } from '../expr';
 import { commonSymbols, type LeafKind } from './kind';
@@ -36,10 +37,10 @@ export const layernorm: LeafKind = {
     {
       name: 'call',
       kind: 'enum',
-      options: ['module', 'subclass'],
+      options: ['module', 'subclass', 'function'],
       default: 'module',
       label: 'Written as',
-      help: 'nn.LayerNorm itself, or a subclass of it (torchvision’s LayerNorm2d in ConvNeXt), which thop and ptflops do not recognise',
+      help: 'nn.LayerNorm itself, a subclass of it (torchvision’s LayerNorm2d in ConvNeXt), which thop and ptflops do not recognise, or F.layer_norm on weights held elsewhere',
     },
   ],
   shape: (_p, input) => ({ output: input }),
@@ -48,6 +49,7 @@ export const layernorm: LeafKind = {
       C: input.length === 3 && !p.last ? input[0] : input[input.length - 1],
       affine: p.affine ? 1 : 0,
       sub: p.call === 'subclass' ? 1 : 0,
+      fn: p.call === 'function' ? 1 : 0,
     }),
   params: mul(2, 'affine', 'C'),
   // Per element: subtract the mean, square, multiply by 1/σ (+ γ multiply and β add when affine);

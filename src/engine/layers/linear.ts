@@ -4,6 +4,9 @@
  * has 102,760,448 weights). R = the rows it is applied to (the product of the other dims; 1 for
  * a flat vector).
  *
+ * `call: function` is F.linear(x, weight, bias) on weights held elsewhere (Swin's attention, many
+ * hand-written blocks): hook-based tools see no module (symbol `fn`).
+ *
  * On a [C, H, W] feature map a linear layer is almost always a forgotten flatten, so inputs of
  * three or more dims need `in` (PyTorch's in_features) to say the last dim is meant.
  */
@@ -12,6 +15,7 @@ import { shapeText } from '../format/model';
 import { commonSymbols, type LeafKind } from './kind';
 import { BIAS } from './common-fields';
 import { prod } from './dims';
+import { fnSymbol, moduleField } from './call';
 
 export const linear: LeafKind = {
   type: 'linear',
@@ -28,6 +32,7 @@ export const linear: LeafKind = {
       label: 'In features',
       help: 'Input features (I), checked against the last dim; needed on inputs of 3 or more dims (otherwise inferred)',
     },
+    moduleField('nn.Linear', 'F.linear(x, weight, bias)'),
   ],
   shape(p, input) {
     const last = input[input.length - 1];
@@ -47,6 +52,7 @@ export const linear: LeafKind = {
       O: output[output.length - 1],
       R: prod(input, 0, input.length - 1),
       b: p.bias ? 1 : 0,
+      fn: fnSymbol(p.call),
     });
   },
   params: add(mul('I', 'O'), mul('b', 'O')),

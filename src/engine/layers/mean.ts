@@ -5,7 +5,24 @@
  */
 import { mul, ZERO } from '../expr';
 import { dimIndex } from './dims';
-import { commonSymbols, type LeafKind } from './kind';
+import { commonSymbols, type LeafKind, type Params, type ShapeResult } from './kind';
+import type { Shape } from '../format/model';
+
+/** The shape after reducing `dims` (batch = 0), keeping them as 1 with keepdim (mean and reduce). */
+export function reducedShape(type: string, p: Params, input: Shape): ShapeResult {
+  const at = new Set<number>();
+  for (const d of p.dims as number[]) {
+    const i = dimIndex(type, 'dims', d, input.length);
+    if (typeof i === 'string') return { error: i };
+    at.add(i);
+  }
+  const out: number[] = [];
+  input.forEach((d, i) => {
+    if (!at.has(i)) out.push(d);
+    else if (p.keepdim) out.push(1);
+  });
+  return { output: out.length ? out : [1] };
+}
 
 export const mean: LeafKind = {
   type: 'mean',
@@ -24,20 +41,7 @@ export const mean: LeafKind = {
     },
     { name: 'keepdim', kind: 'bool', default: false, label: 'Keep dims', help: 'Keep the averaged dims with size 1' },
   ],
-  shape(p, input) {
-    const at = new Set<number>();
-    for (const d of p.dims as number[]) {
-      const i = dimIndex('mean', 'dims', d, input.length);
-      if (typeof i === 'string') return { error: i };
-      at.add(i);
-    }
-    const out: number[] = [];
-    input.forEach((d, i) => {
-      if (!at.has(i)) out.push(d);
-      else if (p.keepdim) out.push(1);
-    });
-    return { output: out.length ? out : [1] };
-  },
+  shape: (p, input) => reducedShape('mean', p, input),
   symbols: (_p, input, output, batch) => commonSymbols(input, output, batch),
   params: ZERO,
   exact: mul(1, 'numel_in'),

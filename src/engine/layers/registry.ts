@@ -62,6 +62,23 @@ import { pad } from './pad';
 import { mean } from './mean';
 import { embedding } from './embedding';
 import { sdpa } from './sdpa';
+import { windowattention } from './windowattention';
+import { conv1d, conv3d } from './conv-nd';
+import {
+  adaptiveavgpool1d,
+  adaptiveavgpool3d,
+  adaptivemaxpool1d,
+  adaptivemaxpool3d,
+  avgpool1d,
+  avgpool3d,
+  maxpool1d,
+  maxpool3d,
+} from './pool-nd';
+import { batchnorm1d, batchnorm3d, groupnorm, instancenorm } from './norm-nd';
+import { pixelshuffle } from './pixelshuffle';
+import { gru, lstm, rnn } from './recurrent';
+import { reduce } from './reduce';
+import { roll } from './roll';
 
 export const LEAF_KINDS: readonly LeafKind[] = [
   conv2d,
@@ -112,6 +129,27 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   mean,
   embedding,
   sdpa,
+  windowattention,
+  conv1d,
+  conv3d,
+  maxpool1d,
+  avgpool1d,
+  adaptiveavgpool1d,
+  adaptivemaxpool1d,
+  maxpool3d,
+  avgpool3d,
+  adaptiveavgpool3d,
+  adaptivemaxpool3d,
+  batchnorm1d,
+  batchnorm3d,
+  groupnorm,
+  instancenorm,
+  pixelshuffle,
+  lstm,
+  gru,
+  rnn,
+  reduce,
+  roll,
 ];
 
 export const BLOCK_KINDS: readonly BlockKind[] = [residual, concat, scale, repeat, aux];

@@ -7,6 +7,7 @@ import { div, mul, sub } from '../expr';
 import { elementwiseKind } from './elementwise';
 import type { LeafKind } from './kind';
 import { dimField, dimIndex } from './dims';
+import { fnSymbol, moduleField } from './call';
 
 /** Number of softmax vectors, batch included. */
 export const SOFTMAX_VECTORS = div('numel_in', 'F');
@@ -26,6 +27,7 @@ export const softmax: LeafKind = {
         1,
         'The dim the values sum to 1 along, as in PyTorch (1 = channels; -1 = the last, as in attention scores)',
       ),
+      moduleField('nn.Softmax', 'F.softmax (or x.softmax)'),
     ],
     check: (p, input) => {
       const at = dimIndex('softmax', 'dim', p.dim as number, input.length);
@@ -33,7 +35,7 @@ export const softmax: LeafKind = {
     },
     symbols: (p, input) => {
       const at = dimIndex('softmax', 'dim', p.dim as number, input.length);
-      return { F: input[typeof at === 'number' ? at : 0] };
+      return { F: input[typeof at === 'number' ? at : 0], fn: fnSymbol(p.call) };
     },
   }),
   exact: mul(SOFTMAX_VECTORS, sub(mul(3, 'F'), 1)),

@@ -100,8 +100,10 @@ export function starterFields(type: string, fields: readonly FieldSpec[]): Recor
   const out: Record<string, unknown> = {};
   for (const f of fields) {
     if (!f.required) continue;
-    if (f.name === 'kernel') out.kernel = type.includes('pool') ? 2 : 3;
-    else if (f.name === 'out') out.out = type === 'linear' ? 10 : 64;
+    if (f.name === 'kernel') {
+      const k = type.includes('pool') ? 2 : 3;
+      out.kernel = f.kind === 'ints' ? [k] : k;
+    } else if (f.name === 'out') out.out = type === 'linear' ? 10 : 64;
     else if (f.name === 'times') out.times = 2;
     else if (f.kind === 'int' || f.kind === 'pair') out[f.name] = Math.max(1, f.min);
     // Lists that compute on a [C, H, W] map: the permutation that keeps it, a global average, a

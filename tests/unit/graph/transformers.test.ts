@@ -6,7 +6,12 @@
  *   (tests/fixtures/attention-tools.jsonl, made by scripts/fixtures/attention_tool_fixtures.py);
  * - torchvision's vit_b_16, written layer for layer (tests/models/vit.ts): parameters equal
  *   torchvision's num_params (86,567,656) and every tool's total equals
- *   tests/fixtures/torchvision-tools.jsonl, with and without no_grad.
+ *   tests/fixtures/torchvision-tools.jsonl, with and without no_grad;
+ * - torchvision's ShiftedWindowAttention alone: tiled, padded and single-window maps, shifted or
+ *   not (tests/fixtures/window-attention-tools.jsonl, scripts/fixtures/window_attention_tool_fixtures.py);
+ * - torchvision's swin_t, written layer for layer (tests/models/swin.ts, the windowattention kind
+ *   for ShiftedWindowAttention): parameters equal num_params (28,288,354) and every tool's total
+ *   equals the same fixtures.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import { ALL_CONVENTION_IDS } from '../../../src/engine/conventions/registry';
 import { VIT_B_16 } from '../../models/vit';
+import { SWIN_T } from '../../models/swin';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures');
 const lines = <T>(file: string): T[] =>
@@ -125,6 +131,84 @@ describe('ViT-B/16 (torchvision vit_b_16) written in the model format', () => {
     const file = onnxTool.find((c) => c.name === 'vit_b_16');
     expect(file?.macs).toBe(17_866_375_103);
     expect(r.totals.counts[ALL_CONVENTION_IDS.indexOf('onnx-tool')]).toBe(BigInt(file!.macs - file!.shape_macs));
+  });
+});
+
+interface WindowCase extends Record<Tool | 'deepspeed_macs' | 'params', number> {
+  H: number;
+  W: number;
+  C: number;
+  h: number;
+  w: number;
+  s: number;
+  N: number;
+}
+
+describe('ShiftedWindowAttention (the windowattention kind) as the tools count it', () => {
+  const cases = lines<WindowCase>('window-attention-tools.jsonl');
+  it('holds four configurations', () => expect(cases).toHaveLength(4));
+
+  it.each(
+    cases.map((c) => [`[${c.H}, ${c.W}, ${c.C}], ${c.h} heads, window ${c.w}, shift ${c.s}, batch ${c.N}`, c] as const),
+  )('%s', (_n, c) => {
+    const r = evaluateModel(
+      {
+        format: 'floplab.model/2',
+        input: [c.H, c.W, c.C],
+        batch: c.N,
+        layers: [{ type: 'windowattention', heads: c.h, window: c.w, shift: c.s }],
+      },
+      { conventions: [...TOOLS] },
+    );
+    expect(r.errors).toBe(0);
+    const got = Object.fromEntries(TOOLS.map((t, i) => [t, Number(r.totals.counts[i])]));
+    expect({ ...got, deepspeed_macs: Number(r.totals.macs), params: Number(r.totals.params) }).toEqual(
+      Object.fromEntries([...TOOLS, 'deepspeed_macs', 'params'].map((t) => [t, c[t as Tool]])),
+    );
+  });
+});
+
+describe('Swin-T (torchvision swin_t) written in the model format', () => {
+  const row = lines<ToolRow>('torchvision-tools.jsonl').find((r) => r.model === 'swin_t');
+  const r = evaluateModel(SWIN_T, { conventions: ALL_CONVENTION_IDS });
+
+  it('evaluates without an error, to [1000]', () => {
+    expect(r.errors).toBe(0);
+    expect(r.output).toEqual([1000]);
+    expect(r.rows.filter((x) => x.type === 'windowattention')).toHaveLength(12);
+  });
+
+  it('has torchvision’s parameter count', () => {
+    expect(row?.tv_num_params).toBe(28_288_354);
+    expect(r.totals.params).toBe(28_288_354n);
+  });
+
+  it.each(TOOLS)('%s prints what FlopLab counts', (tool) => {
+    expect(row?.[tool]).toBeTypeOf('number');
+    expect(Number(r.totals.counts[ALL_CONVENTION_IDS.indexOf(tool)])).toBe(row?.[tool]);
+  });
+
+  it.each(NO_GRAD)('%s under torch.no_grad() counts the same (no nn.MultiheadAttention)', (tool) => {
+    const want = (row as { nograd?: Record<string, number> } | undefined)?.nograd?.[tool];
+    expect(want).toBe(row?.[tool]);
+    expect(Number(r.totals.counts[ALL_CONVENTION_IDS.indexOf(`${tool}-nograd`)])).toBe(want);
+  });
+
+  it('onnx-tool on the exported file, less its shape arithmetic (the shift masks included)', () => {
+    // tests/fixtures/onnx-tool-swin.json, made by scripts/fixtures/onnx_tool_swin.py.
+    const file = JSON.parse(readFileSync(path.join(FIXTURES, 'onnx-tool-swin.json'), 'utf8')) as {
+      macs: number;
+      shape_macs: number;
+      mask_macs: number;
+    };
+    expect(file.macs).toBe(4_657_784_877);
+    expect(file.mask_macs).toBe(888_076);
+    expect(r.totals.counts[ALL_CONVENTION_IDS.indexOf('onnx-tool')]).toBe(BigInt(file.macs - file.shape_macs));
+  });
+
+  it('DeepSpeed’s MACs are the linear + window-attention MACs (torchvision’s _ops, 4.491 G)', () => {
+    expect(Number(r.totals.macs)).toBe(row?.deepspeed_macs);
+    expect(Number(r.totals.counts[ALL_CONVENTION_IDS.indexOf('torchvision')]) / 1e9).toBeCloseTo(4.491, 3);
   });
 });
 

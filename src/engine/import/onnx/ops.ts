@@ -102,12 +102,13 @@ function clip(n: OnnxNode, ctx: OpContext): Mapped {
 function resize(n: OnnxNode, ctx: OpContext): Mapped {
   const mode = str(n, 'mode', 'nearest');
   const bilinear = mode === 'linear' || mode === 'bilinear';
-  const warning = mode === 'cubic' ? 'cubic interpolation is counted as bilinear' : undefined;
+  const warning = undefined;
   // Upsample-7: scales attribute; Upsample-9/Resize-10: input 1; Resize-11+: inputs 2 (scales), 3 (sizes).
   const scales =
     attr(n, 'scales')?.floats ?? ctx.constant(n.inputs[n.opType === 'Resize' && n.inputs.length > 2 ? 2 : 1])?.values;
   const sizes = n.opType === 'Resize' ? ctx.constant(n.inputs[3])?.values : undefined;
-  const base = { type: 'upsample', mode: bilinear || mode === 'cubic' ? 'bilinear' : 'nearest' };
+  // On a 4-D [N, C, H, W] tensor: linear is bilinear, cubic bicubic.
+  const base = { type: 'upsample', mode: bilinear ? 'bilinear' : mode === 'cubic' ? 'bicubic' : 'nearest' };
   if (sizes?.length === 4) return { layers: [{ ...base, size: pair(sizes[2], sizes[3]) }], warning };
   if (scales?.length === 4 && scales[2] === scales[3] && Number.isInteger(scales[2]) && scales[2] >= 1)
     return { layers: [{ ...base, scale: scales[2] }], warning };

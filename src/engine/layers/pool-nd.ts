@@ -1,0 +1,187 @@
+/**
+ * 1-D and 3-D pooling (nn.MaxPool1d/3d, nn.AvgPool1d/3d, nn.AdaptiveAvgPool1d/3d,
+ * nn.AdaptiveMaxPool1d/3d), built on the 2-D kinds as conv-nd.ts builds convolutions: a 1-D pool
+ * is the 2-D pool over [C, L, 1] (H = L, W = 1); a 3-D pool folds the depth into the height
+ * (Hin = D·H, Ho = Do·Ho, Kh = Kd·Kh, and for adaptive pools A = the summed window volume), so
+ * the 2-D formulas (exact compares and adds, thop's (Hin/Ho)·(Win/Wo), numel-based tool rules)
+ * give the N-D counts. Where a tool treats ranks differently, its convention says so.
+ */
+import type { Shape } from '../format/model';
+import { adaptivemaxpool2d } from './adaptivemaxpool2d';
+import { adaptiveavgpool2d } from './adaptiveavgpool2d';
+import { avgpool2d } from './avgpool2d';
+import { moduleField } from './call';
+import { CEIL } from './common-fields';
+import { slide3 } from './conv-nd';
+import type { FieldSpec } from './fields';
+import type { LeafKind, Params } from './kind';
+import { maxpool2d } from './maxpool2d';
+
+const int = (name: string, label: string, min: number, dflt: number | undefined, help: string): FieldSpec =>
+  dflt === undefined ? { name, kind: 'int', min, label, help } : { name, kind: 'int', min, default: dflt, label, help };
+const ints3 = (name: string, label: string, min: number, dflt: number | undefined, help: string): FieldSpec =>
+  dflt === undefined
+    ? { name, kind: 'ints', min, maxLength: 3, label, help }
+    : { name, kind: 'ints', min, maxLength: 3, default: [dflt], label, help };
+const triple = (v: unknown, dflt: number): [number, number, number] => {
+  const a = (v as number[] | undefined) ?? [dflt];
+  return a.length === 1 ? [a[0], a[0], a[0]] : [a[0], a[1] ?? a[0], a[2] ?? a[1] ?? a[0]];
+};
+const kernelField = (dims: 1 | 3): FieldSpec =>
+  dims === 1
+    ? { name: 'kernel', kind: 'int', min: 1, required: true, label: 'Kernel', help: 'Window length' }
+    : {
+        name: 'kernel',
+        kind: 'ints',
+        min: 1,
+        maxLength: 3,
+        required: true,
+        label: 'Kernel',
+        help: 'Window: one number or [d, h, w]',
+      };
+
+const seq = (type: string, input: Shape): string | null =>
+  input.length === 2 ? null : `${type} needs a sequence [C, L], got [${input.join(', ')}]`;
+const vol = (type: string, input: Shape): string | null =>
+  input.length === 4 ? null : `${type} needs a volume [C, D, H, W], got [${input.join(', ')}]`;
+
+/** Max or average pooling over a sequence or a volume, from the 2-D kind. */
+function windowPool(base: LeafKind, dims: 1 | 3, what: 'Max' | 'Avg'): LeafKind {
+  const type = `${what.toLowerCase()}pool${dims}d`;
+  const to2d = (p: Params): Params =>
+    dims === 1
+      ? {
+          kernel: [p.kernel as number, 1],
+          stride: [(p.stride ?? p.kernel) as number, 1],
+          padding: [p.padding as number, 0],
+          ceil: p.ceil,
+          call: p.call,
+        }
+      : (() => {
+          const k = triple(p.kernel, 1);
+          const st = triple(p.stride ?? p.kernel, 1);
+          return {
+            kernel: [k[0] * k[1], k[2]],
+            stride: [st[0] * st[1], st[2]],
+            padding: 0,
+            ceil: p.ceil,
+            call: p.call,
+          };
+        })();
+  return {
+    type,
+    label: `${what}Pool${dims}d`,
+    category: 'pool',
+    summary: `${what === 'Max' ? 'Maximum' : 'Mean'} over each window of a ${dims === 1 ? 'sequence [C, L]' : 'volume [C, D, H, W]'}`,
+    fields: [
+      kernelField(dims),
+      dims === 1
+        ? int('stride', 'Stride', 1, undefined, 'Stride; defaults to the kernel')
+        : ints3('stride', 'Stride', 1, undefined, 'Stride: one number or [d, h, w]; defaults to the kernel'),
+      dims === 1
+        ? int('padding', 'Padding', 0, 0, 'Padding per side')
+        : ints3('padding', 'Padding', 0, 0, 'Padding per side: one number or [d, h, w]'),
+      CEIL,
+      moduleField(`nn.${what}Pool${dims}d`, `F.${what.toLowerCase()}_pool${dims}d`),
+    ],
+    shape(p, input) {
+      const bad = dims === 1 ? seq(type, input) : vol(type, input);
+      if (bad) return { error: bad };
+      if (dims === 1) {
+        const r = base.shape(to2d(p), [input[0], input[1], 1], []);
+        if ('error' in r) return { error: r.error.replace(/^\w+pool2d/, type).replace(/ height /, ' length ') };
+        return { output: [r.output[0], r.output[1]] };
+      }
+      const k = triple(p.kernel, 1);
+      const pad = triple(p.padding, 0);
+      for (let i = 0; i < 3; i++)
+        if (pad[i] * 2 > k[i])
+          return { error: `${type}: padding ${pad[i]} must be at most half the kernel ${k[i]} (PyTorch rule)` };
+      const r = slide3(
+        type,
+        { kernel: p.kernel, stride: p.stride ?? p.kernel, padding: p.padding },
+        input,
+        p.ceil as boolean,
+      );
+      return typeof r === 'string' ? { error: r } : { output: [input[0], ...r] };
+    },
+    symbols(p, input, output, batch) {
+      const inn = dims === 1 ? [input[0], input[1], 1] : [input[0], input[1] * input[2], input[3]];
+      const out = dims === 1 ? [output[0], output[1], 1] : [output[0], output[1] * output[2], output[3]];
+      return base.symbols(to2d(p), inn, out, batch, []);
+    },
+    params: base.params,
+    exact: base.exact,
+    exactNote: base.exactNote,
+  };
+}
+
+/** Adaptive pooling to a fixed length or volume, from the 2-D kind. */
+function adaptivePool(base: LeafKind, dims: 1 | 3, what: 'Max' | 'Avg'): LeafKind {
+  const type = `adaptive${what.toLowerCase()}pool${dims}d`;
+  const outOf = (p: Params): number[] => (dims === 1 ? [p.out as number] : triple(p.out, 1));
+  return {
+    type,
+    label: `Adaptive${what}Pool${dims}d`,
+    category: 'pool',
+    summary: `${what === 'Max' ? 'Maximum' : 'Average'} to a fixed ${dims === 1 ? 'length' : 'volume'} (1 = global)`,
+    fields: [
+      dims === 1
+        ? int('out', 'Output size', 1, 1, 'Output length; 1 = global pooling')
+        : ints3('out', 'Output size', 1, 1, 'Output D×H×W: one number or [d, h, w]; 1 = global pooling'),
+      moduleField(`nn.Adaptive${what}Pool${dims}d`, `F.adaptive_${what.toLowerCase()}_pool${dims}d`),
+    ],
+    shape(p, input) {
+      const bad = dims === 1 ? seq(type, input) : vol(type, input);
+      if (bad) return { error: bad };
+      if (dims === 3 && Array.isArray(p.out) && (p.out as number[]).length === 2)
+        return { error: `${type}: out is one number or [d, h, w]` };
+      return { output: [input[0], ...outOf(p)] };
+    },
+    symbols(p, input, output, batch) {
+      if (dims === 1)
+        return base.symbols(
+          { out: [output[1], 1], call: p.call },
+          [input[0], input[1], 1],
+          [output[0], output[1], 1],
+          batch,
+          [],
+        );
+      // The summed window area A is separable: (depth windows)·(height windows) over the folded height.
+      const depth = base.symbols(
+        { out: [output[1], 1], call: p.call },
+        [input[0], input[1], 1],
+        [output[0], output[1], 1],
+        batch,
+        [],
+      );
+      const plane = base.symbols(
+        { out: [output[2], output[3]], call: p.call },
+        [input[0], input[2], input[3]],
+        [output[0], output[2], output[3]],
+        batch,
+        [],
+      );
+      const folded = base.symbols(
+        { out: [output[1] * output[2], output[3]], call: p.call },
+        [input[0], input[1] * input[2], input[3]],
+        [output[0], output[1] * output[2], output[3]],
+        batch,
+        [],
+      );
+      return Object.assign(folded, { A: depth.A * plane.A, Din: input[1], Do: output[1] });
+    },
+    params: base.params,
+    exact: base.exact,
+    exactNote: base.exactNote,
+  };
+}
+
+export const maxpool1d = windowPool(maxpool2d, 1, 'Max');
+export const avgpool1d = windowPool(avgpool2d, 1, 'Avg');
+export const maxpool3d = windowPool(maxpool2d, 3, 'Max');
+export const avgpool3d = windowPool(avgpool2d, 3, 'Avg');
+export const adaptiveavgpool1d = adaptivePool(adaptiveavgpool2d, 1, 'Avg');
+export const adaptivemaxpool1d = adaptivePool(adaptivemaxpool2d, 1, 'Max');
+export const adaptiveavgpool3d = adaptivePool(adaptiveavgpool2d, 3, 'Avg');
+export const adaptivemaxpool3d = adaptivePool(adaptivemaxpool2d, 3, 'Max');
