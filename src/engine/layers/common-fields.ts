@@ -50,3 +50,12 @@ export const BIAS: FieldSpec = {
   label: 'Bias',
   help: 'Add a learnable bias per output (PyTorch default: true)',
 };
+
+export const GROUPS: FieldSpec = {
+  name: 'groups',
+  kind: 'int',
+  min: 1,
+  default: 1,
+  label: 'Groups',
+  help: 'Channel groups; Cin and Cout must divide by it',
+};

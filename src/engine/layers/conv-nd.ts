@@ -11,17 +11,8 @@ import type { Shape } from '../format/model';
 import { conv2d } from './conv2d';
 import type { FieldSpec } from './fields';
 import { outSize } from './geometry';
-import { BIAS, OUT_CHANNELS } from './common-fields';
+import { BIAS, GROUPS, OUT_CHANNELS } from './common-fields';
 import type { LeafKind, Params } from './kind';
-
-const GROUPS: FieldSpec = {
-  name: 'groups',
-  kind: 'int',
-  min: 1,
-  default: 1,
-  label: 'Groups',
-  help: 'Channel groups; Cin and Cout must divide by it',
-};
 
 const int1 = (name: string, label: string, min: number, dflt: number | undefined, help: string): FieldSpec =>
   dflt === undefined

@@ -5,7 +5,7 @@
  */
 import { add, mul, div, sub, sym } from '../expr';
 import { needsMap, commonSymbols, type LeafKind } from './kind';
-import { BIAS, DILATION, KERNEL, OUT_CHANNELS, PADDING, STRIDE } from './common-fields';
+import { BIAS, DILATION, GROUPS, KERNEL, OUT_CHANNELS, PADDING, STRIDE } from './common-fields';
 import { outSize, slide, windowOf, windowSymbols } from './geometry';
 
 const perOut = mul(div('Cin', 'g'), 'Kh', 'Kw');
@@ -15,22 +15,7 @@ export const conv2d: LeafKind = {
   label: 'Conv2d',
   category: 'conv',
   summary: 'Convolution; groups = Cin makes it depthwise',
-  fields: [
-    OUT_CHANNELS,
-    KERNEL,
-    STRIDE(1),
-    PADDING,
-    DILATION,
-    {
-      name: 'groups',
-      kind: 'int',
-      min: 1,
-      default: 1,
-      label: 'Groups',
-      help: 'Channel groups; Cin and Cout must divide by it',
-    },
-    BIAS,
-  ],
+  fields: [OUT_CHANNELS, KERNEL, STRIDE(1), PADDING, DILATION, GROUPS, BIAS],
   shape(p, input) {
     const bad = needsMap('conv2d', input);
     if (bad) return { error: bad };

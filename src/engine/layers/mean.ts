@@ -7,6 +7,23 @@ import { mul, ZERO } from '../expr';
 import { dimIndex } from './dims';
 import { commonSymbols, type LeafKind, type Params, type ShapeResult } from './kind';
 import type { Shape } from '../format/model';
+import type { FieldSpec } from './fields';
+
+/** The `dims` and `keepdim` fields of a reduction (mean, reduce); `what` says what happens to the dims. */
+export function reduceFields(what: string): FieldSpec[] {
+  return [
+    {
+      name: 'dims',
+      kind: 'ints',
+      min: -9,
+      maxLength: 8,
+      required: true,
+      label: 'Dims',
+      help: `The dims ${what}, as in PyTorch: 2, 3 are H and W of [C, H, W]`,
+    },
+    { name: 'keepdim', kind: 'bool', default: false, label: 'Keep dims', help: `Keep the ${what} dims with size 1` },
+  ];
+}
 
 /** The shape after reducing `dims` (batch = 0), keeping them as 1 with keepdim (mean and reduce). */
 export function reducedShape(type: string, p: Params, input: Shape): ShapeResult {
@@ -29,18 +46,7 @@ export const mean: LeafKind = {
   label: 'Mean',
   category: 'pool',
   summary: 'Average over dims (x.mean(dims)); e.g. 2, 3 is a global average pool',
-  fields: [
-    {
-      name: 'dims',
-      kind: 'ints',
-      min: -9,
-      maxLength: 8,
-      required: true,
-      label: 'Dims',
-      help: 'The dims averaged, as in PyTorch: 2, 3 are H and W of [C, H, W]',
-    },
-    { name: 'keepdim', kind: 'bool', default: false, label: 'Keep dims', help: 'Keep the averaged dims with size 1' },
-  ],
+  fields: [...reduceFields('averaged')],
   shape: (p, input) => reducedShape('mean', p, input),
   symbols: (_p, input, output, batch) => commonSymbols(input, output, batch),
   params: ZERO,

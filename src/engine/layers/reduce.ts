@@ -5,7 +5,7 @@
  */
 import { sub, ZERO } from '../expr';
 import { commonSymbols, type LeafKind } from './kind';
-import { reducedShape } from './mean';
+import { reducedShape, reduceFields } from './mean';
 
 export const reduce: LeafKind = {
   type: 'reduce',
@@ -21,16 +21,7 @@ export const reduce: LeafKind = {
       label: 'Op',
       help: 'sum adds the values; amax / amin keep the largest / smallest (torch.max(x, dim).values is amax)',
     },
-    {
-      name: 'dims',
-      kind: 'ints',
-      min: -9,
-      maxLength: 8,
-      required: true,
-      label: 'Dims',
-      help: 'The dims reduced, as in PyTorch: 2, 3 are H and W of [C, H, W]',
-    },
-    { name: 'keepdim', kind: 'bool', default: false, label: 'Keep dims', help: 'Keep the reduced dims with size 1' },
+    ...reduceFields('reduced'),
   ],
   shape: (p, input) => reducedShape('reduce', p, input),
   symbols: (p, input, output, batch) => commonSymbols(input, output, batch, { amax: p.op === 'sum' ? 0 : 1 }),

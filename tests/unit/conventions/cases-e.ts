@@ -7,9 +7,8 @@
  * conv N·Cout·P·(Cin/g)·K (+ bias adds), pools numel_out·K (Netscope, onnx-tool PoolBase), adaptive
  * pools the summed window area A, BatchNormalization 31·numel (onnx-tool) and Netscope's BN + Scale
  * 3·numel, InstanceNormalization 14·numel (+ γ, β Mul/Add for GroupNorm), and the norms' exact
- * statistics N·G·(2R + 3) + 5·numel with affine (R values per group); recurrent layers per step
- * the two weight products, their sum, biases and the cell (LSTM 26H, GRU 18H, RNN-tanh 5H), onnx-tool
- * (|W| + |R| + |B|)·N·L + 180 (LSTM) or 110 (GRU)·N·L·H; reductions numel_in − numel_out.
+ * statistics N·G·(2R + 3) + 5·numel with affine (R values per group). Recurrent, reduce, roll and
+ * window attention: cases-f.ts.
  */
 import type { LayerCase } from './layer-case';
 
@@ -295,117 +294,6 @@ export const CASES: readonly LayerCase[] = [
       deepspeed: 0,
       torchinfo: 0,
       'onnx-tool': 0,
-      netscope: 0,
-    },
-  },
-  {
-    spec: { type: 'lstm', hidden: 64 },
-    input: [10, 32],
-    source: 'fixture lstm (tests/fixtures/nd-kinds-tools.jsonl) at batch 2: the six tools \u00d72 (ptflops per image)',
-    expect: {
-      seed: 1021440,
-      exact: 1021440,
-      torchvision: 0,
-      thop: 512000,
-      ptflops: 257280,
-      fvcore: 0,
-      torch: 0,
-      deepspeed: 995840,
-      torchinfo: 501760,
-      'onnx-tool': 732160,
-      netscope: 0,
-    },
-  },
-  {
-    spec: { type: 'gru', hidden: 64 },
-    input: [10, 32],
-    source: 'fixture gru (tests/fixtures/nd-kinds-tools.jsonl) at batch 2: the six tools \u00d72 (ptflops per image)',
-    expect: {
-      seed: 764160,
-      exact: 764160,
-      torchvision: 368640,
-      thop: 385280,
-      ptflops: 192640,
-      fvcore: 0,
-      torch: 737280,
-      deepspeed: 746240,
-      torchinfo: 376320,
-      'onnx-tool': 517120,
-      netscope: 0,
-    },
-  },
-  {
-    spec: { type: 'rnn', hidden: 64 },
-    input: [10, 32],
-    source:
-      'fixture rnn_tanh (tests/fixtures/nd-kinds-tools.jsonl) at batch 2: the six tools \u00d72 (ptflops per image)',
-    expect: {
-      seed: 253440,
-      exact: 253440,
-      torchvision: 122880,
-      thop: 126720,
-      ptflops: 63360,
-      fvcore: 0,
-      torch: 245760,
-      deepspeed: 247040,
-      torchinfo: 125440,
-      'onnx-tool': 0,
-      netscope: 0,
-    },
-  },
-  {
-    spec: { type: 'reduce', op: 'sum', dims: [2, 3] },
-    input: [32, 7, 7],
-    source:
-      'fixture sum_dims (tests/fixtures/nd-kinds-tools.jsonl) at batch 2: the six tools \u00d72 (ptflops per image)',
-    expect: {
-      seed: 3072,
-      exact: 3072,
-      torchvision: 0,
-      thop: 0,
-      ptflops: 0,
-      fvcore: 0,
-      torch: 0,
-      deepspeed: 0,
-      torchinfo: 0,
-      'onnx-tool': 3136,
-      netscope: 0,
-    },
-  },
-  {
-    spec: { type: 'roll', shifts: [-3, -3], dims: [1, 2] },
-    input: [14, 14, 96],
-    source: 'fixture roll (tests/fixtures/nd-kinds-tools.jsonl) at batch 2: the six tools \u00d72 (ptflops per image)',
-    expect: {
-      seed: 0,
-      exact: 0,
-      torchvision: 0,
-      thop: 0,
-      ptflops: 0,
-      fvcore: 0,
-      torch: 0,
-      deepspeed: 0,
-      torchinfo: 0,
-      'onnx-tool': 0,
-      netscope: 0,
-    },
-  },
-  {
-    spec: { type: 'windowattention', heads: 2, window: 7, shift: 3 },
-    input: [14, 14, 32],
-    source:
-      'torchvision ShiftedWindowAttention(32, [7, 7], [3, 3], 2) on [2, 14, 14, 32]: the six tools as they print it (tests/fixtures/window-attention-tools.jsonl, line 2); exact per window 301,056 (qkv) + 1,568 (scale) + 148,862 (Q·Kᵀ) + 9,604 (bias and mask adds) + 14,308 (softmax) + 152,096 (A·V) + 100,352 (proj), × 4 windows × 2; onnx-tool 2·4·(4TC² + 5TC + 2T²C + 38hT²) (tests/fixtures/onnx-tool-swin.json formulas)',
-    expect: {
-      seed: 5822768,
-      exact: 5822768,
-      torchvision: 2834944,
-      thop: 0,
-      ptflops: 633864,
-      fvcore: 2834944,
-      torch: 5669888,
-      deepspeed: 5708304,
-      torchinfo: 0,
-      'onnx-tool': 4357472,
       netscope: 0,
     },
   },
