@@ -73,3 +73,51 @@ export const MLP: Model = {
     { type: 'linear', out: 10 },
   ],
 };
+
+/** The N-D kinds the PyTorch writer writes, as three chains: a volume, a sequence and a map. */
+export const ND_KINDS: Model[] = [
+  {
+    format: 'floplab.model/2',
+    name: 'volume',
+    input: [4, 2, 8, 8],
+    layers: [
+      { type: 'conv3d', out: 6, kernel: [1, 3, 3], padding: [0, 1, 1], bias: false },
+      { type: 'batchnorm3d' },
+      { type: 'instancenorm' },
+      { type: 'maxpool3d', kernel: [1, 2, 2] },
+      { type: 'avgpool3d', kernel: [1], stride: [1] },
+      { type: 'adaptiveavgpool3d', out: [1, 2, 2] },
+      { type: 'adaptivemaxpool3d', out: [1] },
+    ],
+  },
+  {
+    format: 'floplab.model/2',
+    name: 'sequence',
+    input: [4, 16],
+    layers: [
+      { type: 'conv1d', out: 8, kernel: 3, padding: 1, groups: 2 },
+      { type: 'batchnorm1d', affine: false },
+      { type: 'instancenorm', affine: true },
+      { type: 'maxpool1d', kernel: 2 },
+      { type: 'avgpool1d', kernel: 3, stride: 1, padding: 1 },
+      { type: 'adaptiveavgpool1d', out: 8 },
+      { type: 'adaptivemaxpool1d', out: 6 },
+      { type: 'lstm', hidden: 6, layers: 2, bidirectional: true, proj: 3 },
+      { type: 'gru', hidden: 5, bias: false },
+      { type: 'rnn', hidden: 4, nonlinearity: 'relu' },
+      { type: 'reduce', op: 'amax', dims: [1], keepdim: true },
+    ],
+  },
+  {
+    format: 'floplab.model/2',
+    name: 'map',
+    input: [4, 8, 8],
+    layers: [
+      { type: 'groupnorm', groups: 2 },
+      { type: 'pixelshuffle', factor: 2, inverse: true },
+      { type: 'pixelshuffle', factor: 2 },
+      { type: 'roll', shifts: [1, 3], dims: [2, 3] },
+      { type: 'reduce', op: 'sum', dims: [2, 3] },
+    ],
+  },
+];

@@ -10,13 +10,13 @@ import { modelToPytorch } from '../../../src/engine/export/pytorch';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import type { LayerSpec, Model } from '../../../src/engine/format/model';
 import { PRESETS } from '../../../src/engine/presets';
-import { EVERY_KIND, MLP } from './models';
+import { EVERY_KIND, MLP, ND_KINDS } from './models';
 import { readModel } from './helpers';
 import { parseCall, tokenizePython, type PyCall, type PyValue } from './python-parse';
 
 /** torch.nn classes the generator may use (all exist in PyTorch ≥ 1.10). */
 const TORCH_NN = new Set(
-  'Conv2d ConvTranspose2d Linear BatchNorm2d LayerNorm LocalResponseNorm MaxPool2d AvgPool2d AdaptiveAvgPool2d AdaptiveMaxPool2d Flatten ReLU ReLU6 LeakyReLU PReLU ELU Sigmoid Tanh Hardswish Hardsigmoid SiLU GELU Softmax Dropout Identity Upsample ChannelShuffle Sequential'
+  'Conv2d ConvTranspose2d Linear BatchNorm2d LayerNorm LocalResponseNorm MaxPool2d AvgPool2d AdaptiveAvgPool2d AdaptiveMaxPool2d Flatten ReLU ReLU6 LeakyReLU PReLU ELU Sigmoid Tanh Hardswish Hardsigmoid SiLU GELU Softmax Dropout Identity Upsample ChannelShuffle Sequential Conv1d Conv3d BatchNorm1d BatchNorm3d MaxPool1d AvgPool1d MaxPool3d AvgPool3d AdaptiveAvgPool1d AdaptiveMaxPool1d AdaptiveAvgPool3d AdaptiveMaxPool3d GroupNorm InstanceNorm1d InstanceNorm2d InstanceNorm3d PixelShuffle PixelUnshuffle LSTM GRU RNN'
     .split(' ')
     .map((n) => `nn.${n}`),
 );
@@ -53,7 +53,31 @@ const CLASS_OF: Record<string, string> = {
   layerscale: 'LayerScale',
   mean: 'Mean',
   permute: 'Permute',
+  conv1d: 'nn.Conv1d',
+  conv3d: 'nn.Conv3d',
+  batchnorm1d: 'nn.BatchNorm1d',
+  batchnorm3d: 'nn.BatchNorm3d',
+  maxpool1d: 'nn.MaxPool1d',
+  avgpool1d: 'nn.AvgPool1d',
+  maxpool3d: 'nn.MaxPool3d',
+  avgpool3d: 'nn.AvgPool3d',
+  adaptiveavgpool1d: 'nn.AdaptiveAvgPool1d',
+  adaptivemaxpool1d: 'nn.AdaptiveMaxPool1d',
+  adaptiveavgpool3d: 'nn.AdaptiveAvgPool3d',
+  adaptivemaxpool3d: 'nn.AdaptiveMaxPool3d',
+  groupnorm: 'nn.GroupNorm',
+  reduce: 'Reduce',
+  roll: 'Roll',
 };
+
+/** Kinds whose class depends on a field or the rank, and recurrent layers (a wrapper and the module). */
+function classesOf(l: LayerSpec): string[] {
+  if (l.type === 'pixelshuffle') return [l.inverse ? 'nn.PixelUnshuffle' : 'nn.PixelShuffle'];
+  if (l.type === 'instancenorm') return [l.affine ? 'nn.InstanceNorm1d' : 'nn.InstanceNorm3d'];
+  if (l.type === 'lstm' || l.type === 'gru' || l.type === 'rnn')
+    return ['SequenceOutput', `nn.${l.type.toUpperCase()}`];
+  return [CLASS_OF[l.type] ?? `?${l.type}`];
+}
 
 /** The module classes the model should produce, in depth-first order (Sequential wrappers aside). */
 function expectedClasses(layers: readonly LayerSpec[], out: string[] = []): string[] {
@@ -74,7 +98,7 @@ function expectedClasses(layers: readonly LayerSpec[], out: string[] = []): stri
     } else if (l.type === 'scale' || l.type === 'aux') {
       out.push(l.type === 'scale' ? 'Scale' : 'Aux');
       list(l.body);
-    } else out.push(CLASS_OF[l.type] ?? `?${l.type}`);
+    } else out.push(...classesOf(l));
   }
   return out;
 }
@@ -112,6 +136,32 @@ function paramsOf(c: PyCall): number {
         return (k.num_parameters as number | undefined) ?? 1;
       case 'LayerScale': // gamma (C, 1, 1)
         return a[0];
+      case 'nn.Conv1d': // weight (out, in/groups, k), bias (out)
+      case 'nn.Conv3d': // weight (out, in/groups, kD, kH, kW), bias (out)
+        return (
+          a[1] * (a[0] / groups) * [k.kernel_size].flat().reduce((x: number, y) => x * (y as number), 1) + bias * a[1]
+        );
+      case 'nn.BatchNorm1d':
+      case 'nn.BatchNorm3d':
+        return k.affine === false ? 0 : 2 * a[0];
+      case 'nn.InstanceNorm1d': // affine defaults to false
+      case 'nn.InstanceNorm3d':
+        return k.affine === true ? 2 * a[0] : 0;
+      case 'nn.GroupNorm': // weight, bias (C)
+        return k.affine === false ? 0 : 2 * a[1];
+      case 'nn.LSTM':
+      case 'nn.GRU':
+      case 'nn.RNN': {
+        // Per layer and direction: W_ih (g·H, in), W_hh (g·H, Hout), biases 2·g·H, W_hr (P, H).
+        const g = c.callee === 'nn.LSTM' ? 4 : c.callee === 'nn.GRU' ? 3 : 1;
+        const [I, H] = a;
+        const P = (k.proj_size as number | undefined) || H;
+        const D = k.bidirectional === true ? 2 : 1;
+        let n = 0;
+        for (let l = 0; l < ((k.num_layers as number | undefined) ?? 1); l++)
+          n += D * (g * H * (l === 0 ? I : D * P) + g * H * P + bias * 2 * g * H + (P === H ? 0 : P * H));
+        return n;
+      }
       default:
         return 0;
     }
@@ -133,6 +183,7 @@ const cases: [string, Model][] = [
   ['resnet18 fixture', readModel('resnet18.json')],
   ['every layer kind', EVERY_KIND],
   ['MLP', MLP],
+  ...ND_KINDS.map((m): [string, Model] => [`N-D kinds: ${m.name}`, m]),
   ...PRESETS.map((p): [string, Model] => [`preset ${p.name}`, p.build()]),
 ];
 

@@ -1,0 +1,119 @@
+/**
+ * PyTorch modules for the N-D kinds (1-D and 3-D convolutions and pools, norms on other ranks,
+ * pixel shuffle, recurrent layers, reductions, roll), split from pytorch.ts for size. Each returns
+ * the module expression, or null for a kind this file does not write.
+ */
+import type { Shape } from '../format/model';
+import type { Params } from '../layers/kind';
+
+/** Small helper modules these kinds need, written into the file when used. */
+export const ND_HELPERS: Record<string, string> = {
+  SequenceOutput: `class SequenceOutput(nn.Module):
+    """The output sequence of a recurrent layer (nn.LSTM / nn.GRU / nn.RNN return (output, state))."""
+
+    def __init__(self, rnn):
+        super().__init__()
+        self.rnn = rnn
+
+    def forward(self, x):
+        return self.rnn(x)[0]`,
+  Reduce: `class Reduce(nn.Module):
+    """x.sum(dims), x.amax(dims) or x.amin(dims)."""
+
+    def __init__(self, op, *dims, keepdim=False):
+        super().__init__()
+        self.op, self.dims, self.keepdim = op, dims, keepdim
+
+    def forward(self, x):
+        return getattr(x, self.op)(self.dims, keepdim=self.keepdim)`,
+  Roll: `class Roll(nn.Module):
+    """torch.roll(x, shifts, dims): a cyclic shift (Swin's shifted windows)."""
+
+    def __init__(self, shifts, dims):
+        super().__init__()
+        self.shifts, self.dims = shifts, dims
+
+    def forward(self, x):
+        return torch.roll(x, self.shifts, self.dims)`,
+};
+
+type Emit = (name: string, args?: string[]) => string[];
+
+/**
+ * `p`: the fields the layer sets (PyTorch defaults are FlopLab's); `all`: with defaults;
+ * `py` / `kw` format Python values and keyword arguments as pytorch.ts does.
+ */
+export function ndModule(
+  type: string,
+  p: Params,
+  all: Params,
+  input: Shape,
+  call: Emit,
+  helper: Emit,
+  py: (v: unknown) => string,
+  kw: (args: Record<string, unknown>) => string[],
+): string[] | null {
+  const C = String(input[0]);
+  const window = () => kw({ stride: p.stride, padding: p.padding, ceil_mode: p.ceil });
+  switch (type) {
+    case 'conv1d':
+    case 'conv3d':
+      return call(type === 'conv1d' ? 'nn.Conv1d' : 'nn.Conv3d', [
+        C,
+        String(p.out),
+        `kernel_size=${py(all.kernel)}`,
+        ...kw({ stride: p.stride, padding: p.padding, dilation: p.dilation, groups: p.groups, bias: p.bias }),
+      ]);
+    case 'maxpool1d':
+    case 'avgpool1d':
+    case 'maxpool3d':
+    case 'avgpool3d': {
+      const cls = `${type.startsWith('max') ? 'Max' : 'Avg'}Pool${type.endsWith('1d') ? 1 : 3}d`;
+      return call(`nn.${cls}`, [`kernel_size=${py(all.kernel)}`, ...window()]);
+    }
+    case 'adaptiveavgpool1d':
+    case 'adaptivemaxpool1d':
+    case 'adaptiveavgpool3d':
+    case 'adaptivemaxpool3d': {
+      const cls = `Adaptive${type.includes('avg') ? 'Avg' : 'Max'}Pool${type.endsWith('1d') ? 1 : 3}d`;
+      return call(`nn.${cls}`, [py(all.out)]);
+    }
+    case 'batchnorm1d':
+    case 'batchnorm3d':
+      return call(type === 'batchnorm1d' ? 'nn.BatchNorm1d' : 'nn.BatchNorm3d', [C, ...kw({ affine: p.affine })]);
+    case 'groupnorm':
+      return call('nn.GroupNorm', [String(all.groups), C, ...kw({ affine: p.affine })]);
+    case 'instancenorm':
+      return call(`nn.InstanceNorm${input.length - 1}d`, [C, ...kw({ affine: p.affine })]);
+    case 'pixelshuffle':
+      return call(all.inverse ? 'nn.PixelUnshuffle' : 'nn.PixelShuffle', [String(all.factor)]);
+    case 'lstm':
+    case 'gru':
+    case 'rnn': {
+      const cls = { lstm: 'nn.LSTM', gru: 'nn.GRU', rnn: 'nn.RNN' }[type];
+      const args = [
+        String(input[1]),
+        String(all.hidden),
+        ...kw({
+          num_layers: p.layers,
+          nonlinearity: p.nonlinearity,
+          bias: p.bias,
+          bidirectional: p.bidirectional,
+          proj_size: p.proj,
+        }),
+        'batch_first=True',
+      ];
+      return helper('SequenceOutput', [`${cls}(${args.join(', ')})`]);
+    }
+    case 'reduce':
+      return helper('Reduce', [
+        `"${String(all.op)}"`,
+        ...(all.dims as number[]).map(String),
+        ...(all.keepdim ? ['keepdim=True'] : []),
+      ]);
+    case 'roll':
+      return helper('Roll', [py(all.shifts), py(all.dims)]);
+    default:
+      return null;
+  }
+}
