@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: time to evaluate a 10,000-layer model, per convention and with every
  * convention at once. Target (issue 8): ≤ 10 ms per evaluation on the project's 2-core machine.
- * "cold" = fresh layer objects (first load of a file or link); "warm" = the same objects except
- * one edited layer, which is what the editor sends after each keystroke.
+ * "cold" = fresh layer objects (first load of a file or link); "warm" / "edit" = the same objects
+ * except one edited layer, which is what the editor sends after each keystroke, evaluated right
+ * after the model before the edit (so with that run's rows to reuse).
  *
  * Each cold sample builds its model (JSON round trip, as a file load does) and then runs a minor
  * garbage collection, so the megabytes of garbage the benchmark itself makes while building the
@@ -18,7 +19,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { evaluateModel } from '../src/engine/evaluate';
 import { CONVENTION_IDS } from '../src/engine/conventions/registry';
-import { mainInput, type Model } from '../src/engine/format/model';
+import { mainInput, type LayerSpec, type Model } from '../src/engine/format/model';
+import { insertAt, removeAt, updateAt } from '../src/engine/format/edit';
 import { presetByName } from '../src/engine/presets';
 import { evaluationRows } from '../src/engine/work';
 import { INLINE_ROWS } from '../src/state/evaluation';
@@ -106,24 +108,49 @@ const allNamed = coldSamples(CONVENTION_IDS, true, () => JSON.parse(JSON.stringi
 console.log(`all at once, every layer named (blocks not shared): cold ${stats(allNamed)}`);
 
 // A 10,000-node graph (floplab.model/2: a flat list whose adds take their inputs by name, as an
-// imported file is): cold per convention and all at once, and an edit of one node.
+// imported file is): cold per convention and all at once, then edits as the editor makes them.
+// An edit is `updateAt` (src/engine/format/edit.ts) changing one field of one layer in the middle
+// of the graph; each evaluation follows the one of the model before the edit, so it reuses that
+// run's rows (incremental). The fields cycle through a conv's bias (its counts change), a side
+// head's channels (its shape changes; nothing reads it) and a batchnorm's name.
 {
   const freshGraph = (): Model => JSON.parse(JSON.stringify(graphModel(N))) as Model;
   const g = freshGraph();
   for (let i = 0; i < 3; i++) evaluateModel(freshGraph(), { conventions: CONVENTION_IDS });
   const one = coldSamples(['torch'], true, freshGraph);
   const cold = coldSamples(CONVENTION_IDS, true, freshGraph);
-  evaluateModel(g, { conventions: CONVENTION_IDS });
-  const edit = Array.from({ length: REPS }, (_, i) => {
-    const layers = [...g.layers];
-    layers[1] = { type: 'batchnorm2d', name: `edit ${i}` };
-    const m = { ...g, layers };
-    return time(() => evaluateModel(m, { conventions: CONVENTION_IDS }));
-  });
   const errors = evaluateModel(g, { conventions: CONVENTION_IDS }).errors;
   console.log(
-    `graph: ${g.layers.length} nodes with from/id (${errors} errors): one convention cold ${stats(one)} | all ${CONVENTION_IDS.length} cold ${stats(cold)} | edit ${stats(edit)}`,
+    `graph: ${g.layers.length} nodes with from/id (${errors} errors): cold one convention ${stats(one)} | all ${CONVENTION_IDS.length} ${stats(cold)}`,
   );
+  const mid = (test: (l: LayerSpec) => boolean): string => {
+    let i = g.layers.length >> 1;
+    while (!test(g.layers[i])) i++;
+    return `layers[${i}]`;
+  };
+  const conv = mid((l) => l.type === 'conv2d' && l.from === undefined);
+  const head = mid((l) => l.type === 'conv2d' && l.from !== undefined);
+  const bn = mid((l) => l.type === 'batchnorm2d');
+  const edits: ((m: Model, i: number) => Model)[] = [
+    (m, i) => updateAt(m, conv, (l) => ({ ...l, bias: i % 2 === 0 })),
+    (m, i) => updateAt(m, head, (l) => ({ ...l, out: i % 2 === 0 ? 16 : 8 })),
+    (m, i) => updateAt(m, bn, (l) => ({ ...l, name: `edit ${i}` })),
+  ];
+  let m = g;
+  evaluateModel(m, { conventions: CONVENTION_IDS });
+  const edit = Array.from({ length: 3 * REPS }, (_, i) => {
+    m = edits[i % edits.length](m, i);
+    const next = m;
+    return time(() => evaluateModel(next, { conventions: CONVENTION_IDS }));
+  });
+  console.log(`graph edit (one field of one layer, all ${CONVENTION_IDS.length}): ${stats(edit)}`);
+  // Inserting a layer moves every row after it (their paths and positions change): not free.
+  const insert = Array.from({ length: REPS }, (_, i) => {
+    m = i % 2 === 0 ? insertAt(m, 'layers', 1, { type: 'identity' }) : removeAt(m, 'layers[1]');
+    const next = m;
+    return time(() => evaluateModel(next, { conventions: CONVENTION_IDS }));
+  });
+  console.log(`graph insert or remove near the top (every later row moves): ${stats(insert)}`);
 }
 
 // Models small enough to be evaluated on the page, in the edit's own event (src/state/evaluation.ts):

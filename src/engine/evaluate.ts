@@ -7,10 +7,12 @@ import { conventionById, DEFAULT_CONVENTION } from './conventions/registry';
 import type { Convention } from './conventions/types';
 import { checkModelHeader } from './format/header';
 import { Run } from './run';
+import { keepMemos } from './previous-run';
 import {
-  keepMemos,
   sumRows,
   ZERO_COUNTS,
+  type Counts,
+  type CountsSum,
   type EvalOptions,
   type ModelOutput,
   type ModelResult,
@@ -42,7 +44,7 @@ function evaluate(model: Model, opts: EvalOptions, reuse: boolean): ModelResult 
   if (!header.error) for (const i of header.inputs) run.scope.define(i.name, i.shape, -1);
   let output: Shape | null;
   try {
-    output = run.list(layers, header.error ? null : header.input, 'layers', 0);
+    output = run.top(layers, header.error ? null : header.input, header.error ? [] : header.inputs);
   } catch (err) {
     return {
       conventions: ids,
@@ -57,12 +59,25 @@ function evaluate(model: Model, opts: EvalOptions, reuse: boolean): ModelResult 
       modelError: `internal error: ${(err as Error).message}`,
     };
   }
+  const { totals, errorRows } = tally(run, ids.length);
   // The engine keeps its rows for the next run; the caller gets its own array.
-  if (reuse) keepMemos(run.memoKey, { rows: run.rows, firstRow: run.firstRow, reads: run.reads, spare: run.spare });
-  const totals = ZERO_COUNTS(ids.length);
-  sumRows(totals, run.rows, 0, run.rows.length);
-  let errors = 0;
-  for (const r of run.rows) if (r.error) errors++;
+  if (reuse)
+    keepMemos(
+      run.memoKey,
+      run.irregular
+        ? undefined
+        : {
+            rows: run.rows,
+            layers,
+            starts: run.starts,
+            input: header.error ? null : header.input,
+            inputs: header.error ? [] : header.inputs,
+            reads: run.reads,
+            errorRows,
+            // A copy: the caller may do what it likes with the result's.
+            totals: { ...totals, counts: totals.counts.slice() },
+          },
+    );
   const outputs = outputsOf(model, run, output, header.error === undefined);
   return {
     conventions: ids,
@@ -73,9 +88,50 @@ function evaluate(model: Model, opts: EvalOptions, reuse: boolean): ModelResult 
     outputs,
     rows: reuse ? run.rows.slice() : run.rows,
     totals,
-    errors,
+    errors: errorRows.length,
     ...(header.error ? { modelError: header.error } : {}),
   };
+}
+
+/**
+ * The totals and the rows with an error. Where the run took spans of the run before's rows at
+ * once (run.ts `span`), only the rows around them are read: the totals are the run before's,
+ * minus its rows that were not taken, plus this run's that were not (exact: integers), and spans
+ * hold no error row. A 10,000-layer edit then adds a few rows instead of all of them.
+ */
+function tally(run: Run, conventions: number): { totals: CountsSum; errorRows: number[] } {
+  const totals = ZERO_COUNTS(conventions);
+  const errorRows: number[] = [];
+  const { rows, previous } = run;
+  const taken = run.spans?.taken ?? [];
+  // Rows [from, to) of this run are summed, and its error rows noted; rows before `from` are in spans.
+  let from = 0;
+  for (let t = 0; t <= taken.length; t += 3) {
+    const to = t < taken.length ? taken[t + 2] : rows.length;
+    sumRows(totals, rows, from, to);
+    for (let i = from; i < to; i++) if (rows[i].error) errorRows.push(i);
+    if (t < taken.length) from = taken[t + 2] + taken[t + 1] - taken[t];
+  }
+  if (!previous || !taken.length) return { totals, errorRows };
+  const notTaken = ZERO_COUNTS(conventions);
+  let old = 0;
+  for (let t = 0; t <= taken.length; t += 3) {
+    sumRows(notTaken, previous.rows, old, t < taken.length ? taken[t] : previous.rows.length);
+    if (t < taken.length) old = taken[t + 1];
+  }
+  addDifference(totals, previous.totals, notTaken);
+  return { totals, errorRows };
+}
+
+/** acc += plus − minus. */
+function addDifference(acc: CountsSum, plus: Counts, minus: Counts): void {
+  acc.params += plus.params - minus.params;
+  acc.buffers += plus.buffers - minus.buffers;
+  acc.macs += plus.macs - minus.macs;
+  acc.flops += plus.flops - minus.flops;
+  acc.activations += plus.activations - minus.activations;
+  const c = acc.counts as bigint[];
+  for (let i = 0; i < c.length; i++) c[i] += plus.counts[i] - minus.counts[i];
 }
 
 /** The model with the caller's batch and first-input overrides (CLI --batch, --input). */
@@ -91,7 +147,9 @@ function overridden(model: Model, opts: EvalOptions): Model {
 function outputsOf(model: Model, run: Run, last: Shape | null, ok: boolean): ModelOutput[] {
   const names = Array.isArray(model?.outputs) ? model.outputs : null;
   if (!names) {
-    const lastRow = lastTopRow(run.rows);
+    // Each top-level layer's rows form one range, unless an internal error added a row.
+    const n = run.starts.length;
+    const lastRow = run.irregular || n === 0 ? lastTopRow(run.rows) : run.rows[run.starts[n - 1]];
     return ok ? [{ name: lastRow?.id ?? 'output', shape: last }] : [];
   }
   return names.map((name) => {

@@ -36,9 +36,37 @@ interface Frame {
 export class Scope {
   private readonly defs = new Map<string, Def>();
   private readonly frames: Frame[] = [];
+  /** Names defined since `track()`, each with what it named before (see `changes`). */
+  private readonly changed = new Map<string, Shape | null | undefined>();
+  private tracking = false;
 
   define(name: string, shape: Shape | null, at: number): void {
+    if (this.tracking && !this.changed.has(name)) this.changed.set(name, this.defs.get(name)?.shape);
     this.defs.set(name, { shape, at });
+  }
+
+  /** The shape a name gives now, without logging a read (undefined: nothing by that name). */
+  peek(ref: string): Shape | null | undefined {
+    return this.defs.get(ref)?.shape;
+  }
+
+  /**
+   * Starts (again) noting which names get defined, for a run that compares its names with the run
+   * before's (previous-run.ts): from here on, `changes` holds each name defined since, with the
+   * shape it gave just before its first definition (undefined: nothing).
+   */
+  track(): void {
+    this.changed.clear();
+    this.tracking = true;
+  }
+
+  /** Stops noting definitions until the next `track()` (which forgets those noted so far). */
+  pause(): void {
+    this.tracking = false;
+  }
+
+  get changes(): ReadonlyMap<string, Shape | null | undefined> {
+    return this.changed;
   }
 
   /** The tensor a reference names now (undefined: nothing by that name so far), logged as a read. */

@@ -223,6 +223,8 @@ export interface Memo {
   readonly inputs: readonly (Shape | null)[] | undefined;
   /** Names read from outside the layer (graph-scope.ts): the rows hold only where they read the same. */
   readonly reads: readonly Read[] | null;
+  /** The same for blocks inside it, as (row index within `rows`, reads) pairs, kept for the run after. */
+  readonly inner: readonly (number | readonly Read[])[];
   readonly path: string;
   readonly depth: number;
   /** Index of the layer's first row when it was computed. */
@@ -233,83 +235,6 @@ export interface Memo {
   /** Filled by placeRows on the first move: row paths after `path`, and with "#n" removed. */
   suffixes: readonly string[] | undefined;
   modelSuffixes: readonly string[] | undefined;
-}
-
-/**
- * What a finished run leaves for the next: its rows, and for each layer object it evaluated the
- * index of that layer's first row (its rows run to that row's `end`). Layer objects are
- * immutable values and the editor replaces only what it changes, so the next run of an edited
- * model finds most of its layers here and reuses their rows.
- *
- * This used to be one WeakMap from every layer ever evaluated to a memo object holding a copy
- * of its rows. Its ephemeron table is traced at every scavenge, and the memo objects and copies
- * were most of what a cold 10,000-layer evaluation allocated: together half its time. Now a run
- * fills a Map with small integers (FirstRows).
- */
-export interface RunMemos {
-  readonly rows: readonly Row[];
-  readonly firstRow: FirstRows;
-  /** Blocks that read names from outside themselves, and what they read. */
-  readonly reads: ReadonlyMap<object, readonly Read[]>;
-  /** The map the run before this one wrote (FirstRows), for the next run to write again. */
-  readonly spare: Map<object, number> | undefined;
-}
-
-/**
- * Where each layer object's rows start, for the run after. Inserting 10,000 new keys into a Map
- * costs 3–10 ms (a flat imported graph has that many layers), but overwriting keys it already has
- * is cheap. So two maps take turns: a run writes into the map of the run before last, where most
- * keys exist, and reads the last run's map. Each value carries its run's tag, so an entry left
- * from an older run (a layer since deleted) is never taken for this one; a map that has grown far
- * past the model is cleared.
- */
-export class FirstRows {
-  /** Row indices stay below this (a model expands to at most ~10^6 rows); values are tag·SPAN + index. */
-  private static readonly SPAN = 2 ** 24;
-  constructor(
-    private readonly map: Map<object, number>,
-    readonly tag: number,
-  ) {}
-
-  /** The map for the run after `previous` (its spare, cleared when it is far larger than the model). */
-  static next(previous: FirstRows | undefined, spare: Map<object, number> | undefined, rows: number): FirstRows {
-    const map = spare ?? new Map<object, number>();
-    if (map.size > 4 * rows + 4096) map.clear();
-    return new FirstRows(map, (previous?.tag ?? 0) + 1);
-  }
-
-  get(spec: object): number | undefined {
-    const v = this.map.get(spec);
-    if (v === undefined || Math.floor(v / FirstRows.SPAN) !== this.tag) return undefined;
-    return v % FirstRows.SPAN;
-  }
-
-  set(spec: object, row: number): void {
-    if (row < FirstRows.SPAN) this.map.set(spec, this.tag * FirstRows.SPAN + row);
-  }
-
-  /** The underlying map, handed on to be written again by the run after next. */
-  get store(): Map<object, number> {
-    return this.map;
-  }
-}
-
-/** Runs kept: the latest per run key (batch and conventions), for this many keys. */
-const KEPT_KEYS = 4;
-const LATEST = new Map<string, RunMemos>();
-
-/**
- * The latest finished run with this key. Models evaluated alternately with the same key (rare:
- * the editor's model is the only one evaluated with its conventions) start without memos, and
- * still share equal layers within the run.
- */
-export const recentMemos = (runKey: string): RunMemos | undefined => LATEST.get(runKey);
-
-/** Keeps a finished run for the next run with the same key. Its rows must not change any more. */
-export function keepMemos(runKey: string, run: RunMemos): void {
-  LATEST.delete(runKey);
-  LATEST.set(runKey, run);
-  if (LATEST.size > KEPT_KEYS) LATEST.delete(LATEST.keys().next().value as string);
 }
 
 export const sameShape = (a: Shape | null, b: Shape | null): boolean =>

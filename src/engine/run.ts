@@ -9,49 +9,31 @@
  * where they end (`end`), plus subtotals. Repeat bodies appear once per iteration, with the
  * iteration in the path (`layers[4]#1.body[0]`).
  */
-import { evaluate as evalExpr, type Symbols } from './expr';
-import { refsOf, type LayerSpec, type Model, type Shape } from './format/model';
+import { refsOf, type LayerSpec, type Model, type ModelInput, type Shape } from './format/model';
 import { isBlock, kindOf, parseLayer, type AnyKind } from './layers/registry';
 import { withDefaults } from './layers/fields';
 import type { BlockKind } from './layers/block';
-import type { LeafKind, Params } from './layers/kind';
-import { ruleFor, type Convention } from './conventions/types';
+import type { Params } from './layers/kind';
+import type { Convention } from './conventions/types';
 import { sameContent, SharedLayers, UNSHAREABLE } from './shared-layers';
 import { Scope, type Read } from './graph-scope';
-import { arityError, refError, tooLarge } from './graph-messages';
+import { arityError, refError } from './graph-messages';
 import { validFrom } from './layers/quick-validate';
-
+import { RowWriter, UNKNOWN_INPUT, type Extra } from './layer-rows';
 import {
-  addInto,
-  makeRow,
+  copyReads,
+  Cursor,
+  forEachDefinition,
+  OldBlock,
   recentMemos,
-  FirstRows,
-  placeRange,
-  placeRows,
-  renamedRow,
-  sumRows,
-  sameInputs,
-  sameShape,
-  trainingOnlyRow,
-  ZERO_COUNTS,
-  type Counts,
-  type Row,
-  type RowHead,
-  type Memo,
+  type OldList,
   type RunMemos,
-} from './rows';
-
-/** Inputs beyond the first, for a layer whose `from` names several (null: one input). */
-type Extra = readonly (Shape | null)[] | null;
-
-const UNKNOWN_INPUT = 'input unknown: an earlier layer has an error';
-/** What a kind that takes no input (a learned tensor) is given. */
-const NO_INPUT: Shape = [];
-const NO_INPUTS: readonly Shape[] = [];
+} from './previous-run';
+import { Spans } from './top-spans';
+import { placeRange, placeRows, renamedRow, sameInputs, sameShape, type Memo } from './rows';
 
 /** One evaluation: walks the layer tree and collects rows. */
-export class Run {
-  readonly rows: Row[] = [];
+export class Run extends RowWriter {
   readonly memoKey: string;
   /**
    * Layers evaluated in this run, by content key and input shape (see layer-key.ts): a layer
@@ -59,47 +41,98 @@ export class Run {
    * place instead of being evaluated again. Lives for one run only, so it can never be stale.
    */
   private readonly shared: SharedLayers | null;
-  /** The run before (same batch and conventions), and this run's first row of each layer object. */
-  private readonly previous: RunMemos | undefined;
-
-  /** The map the run before wrote: the run after this one writes it again (FirstRows). */
-  get spare(): Map<object, number> | undefined {
-    return this.previous?.firstRow.store;
-  }
-  readonly firstRow: FirstRows;
-  /** Blocks of this run that read names from outside themselves (for the next run). */
-  readonly reads = new Map<object, readonly Read[]>();
+  /** The run before with the same batch and conventions (previous-run.ts), if reusing. */
+  readonly previous: RunMemos | undefined;
+  /** First row of each top-level layer (`top`), for the run after. */
+  starts = new Int32Array(0);
+  /** Blocks of this run that read names from outside themselves, by first row (for the run after). */
+  readonly reads = new Map<number, readonly Read[]>();
   /** Layer ids and model inputs defined so far. */
   readonly scope = new Scope();
+  /**
+   * A layer's rows did not form one range (an internal error adds a row after them): the run
+   * after cannot find old rows by walking `end`, so this run is not kept.
+   */
+  irregular = false;
   /** Depth inside training-only blocks, whose rows are replaced after their layers ran. */
   private trainingOnly = 0;
+  /** Unchanged top-level layers taken at once (top-spans.ts); null when the walk starts unlike the run before's. */
+  spans: Spans | null = null;
   constructor(
-    readonly batch: number,
-    readonly convs: readonly Convention[],
+    batch: number,
+    convs: readonly Convention[],
     reuse: boolean,
     /** The model being evaluated: only read to explain an unresolved reference. */
     readonly model: Model,
   ) {
+    super(batch, convs);
     this.shared = reuse ? new SharedLayers() : null;
     this.memoKey = `${batch}|${convs.map((c) => c.id).join(',')}`;
     this.previous = reuse ? recentMemos(this.memoKey) : undefined;
-    // The map two runs back is written again (its keys mostly exist: cheap); see FirstRows.
-    this.firstRow = FirstRows.next(this.previous?.firstRow, this.previous?.spare, this.previous?.rows.length ?? 0);
   }
 
-  list(layers: readonly LayerSpec[], input: Shape | null, prefix: string, depth: number): Shape | null {
+  /** The model's layers, after its inputs were defined (`inputs`; `input`: the first one's shape, or null). */
+  top(layers: readonly LayerSpec[], input: Shape | null, inputs: readonly ModelInput[]): Shape | null {
+    this.starts = new Int32Array(layers.length);
+    const prev = this.previous;
+    if (!prev) return this.list(layers, input, 'layers', 0, null);
+    // Spans need the walk to start as the last one did: the same names defined, with the same shapes.
+    const same =
+      sameShape(prev.input, input) &&
+      prev.inputs.length === inputs.length &&
+      prev.inputs.every((d, i) => d.name === inputs[i].name && sameShape(d.shape, inputs[i].shape));
+    if (same) this.spans = new Spans(prev, this);
+    return this.list(layers, input, 'layers', 0, { layers: prev.layers, first: 0, starts: prev.starts });
+  }
+
+  /** A list of layers; `old`: the list the run before evaluated at this place, to reuse rows from. */
+  list(
+    layers: readonly LayerSpec[],
+    input: Shape | null,
+    prefix: string,
+    depth: number,
+    old: OldList | null,
+  ): Shape | null {
+    const prev = this.previous;
+    const cursor = prev && old ? new Cursor(prev.rows, old) : null;
+    const spans = depth === 0 ? this.spans : null;
     let x = input;
-    for (let i = 0; i < layers.length; i++) x = this.entry(layers[i], x, `${prefix}[${i}]`, depth);
+    for (let i = 0; i < layers.length; i++) {
+      // The unchanged layers from here on may be taken at once.
+      const taken = spans && cursor ? spans.take(layers, i, x, cursor) : 0;
+      if (taken > 0) {
+        i += taken;
+        x = this.rows[this.starts[i - 1]].output;
+        if (i === layers.length) break;
+      }
+      const spec = layers[i];
+      const start = this.rows.length;
+      let at = cursor ? cursor.find(spec, layers[i + 1]) : -1;
+      // Only layer objects are looked up (anything else is an error row, evaluated again).
+      if (typeof spec !== 'object' || spec === null) at = -1;
+      const replaced = cursor && at < 0 ? cursor.replaced : undefined;
+      x = this.entry(spec, x, `${prefix}[${i}]`, depth, at, replaced, cursor ? cursor.replacedRow : -1);
+      if (this.rows[start].end !== this.rows.length) this.irregular = true;
+      if (depth === 0) this.starts[i] = start;
+    }
     return x;
   }
 
   /** One entry of a list: its inputs (the previous output, or what `from` names), its rows, its id. */
-  private entry(spec: LayerSpec, previous: Shape | null, path: string, depth: number): Shape | null {
+  private entry(
+    spec: LayerSpec,
+    previous: Shape | null,
+    path: string,
+    depth: number,
+    at: number,
+    old: unknown,
+    oldRow: number,
+  ): Shape | null {
     const start = this.rows.length;
     const from = typeof spec === 'object' && spec !== null ? spec.from : undefined;
     let output: Shape | null;
     // An invalid `from` is not resolved: parsing the layer reports it on the row.
-    if (from === undefined || !validFrom(from)) output = this.layer(spec, previous, null, path, depth);
+    if (from === undefined || !validFrom(from)) output = this.layer(spec, previous, null, path, depth, at, old, oldRow);
     else {
       const refs = refsOf(spec);
       const shapes: (Shape | null)[] = [];
@@ -112,76 +145,36 @@ export class Run {
       if (error !== null) {
         this.errorRow(spec, path, depth, shapes[0] ?? null, error, kindOf(spec.type));
         output = null;
-      } else output = this.layer(spec, shapes[0], shapes.length > 1 ? shapes : null, path, depth);
+      } else output = this.layer(spec, shapes[0], shapes.length > 1 ? shapes : null, path, depth, at, old, oldRow);
     }
     if (typeof spec === 'object' && spec !== null && typeof spec.id === 'string' && spec.id)
       this.scope.define(spec.id, output, start);
     return output;
   }
 
-  /** Defines the ids of rows placed from an earlier evaluation (their first row's is defined by `entry`). */
+  /**
+   * Defines the ids of rows placed from an earlier evaluation, in the order evaluating them
+   * would (a block's after its insides); the first row's is defined by `entry`.
+   */
   private defineInside(from: number, to: number): void {
-    for (let i = from; i < to; i++) {
-      const id = this.rows[i].id;
-      if (id !== undefined) this.scope.define(id, this.rows[i].output, i);
-    }
+    if (to - from > 0) forEachDefinition(this.rows, from, to, (id, shape, at) => this.scope.define(id, shape, at));
   }
 
-  private push(head: RowHead, counts: Counts): Row {
-    const r = makeRow(head, counts, this.rows.length + 1);
-    this.rows.push(r);
-    return r;
-  }
-
-  private errorRow(
-    spec: unknown,
+  /**
+   * A layer's rows. `at`: its first row in the run before when the cursor found the same object
+   * (-1: not found); `old`, `oldRow`: the old layer it replaced, whose lists a changed block's
+   * are matched with.
+   */
+  private layer(
+    spec: LayerSpec,
+    input: Shape | null,
+    extra: Extra,
     path: string,
     depth: number,
-    input: Shape | null,
-    error: string,
-    kind?: AnyKind | undefined,
-  ): Row {
-    const s = spec as Partial<LayerSpec> | null;
-    return this.push(
-      {
-        path,
-        depth,
-        type: typeof s?.type === 'string' ? s.type : '?',
-        name: typeof s?.name === 'string' ? s.name : undefined,
-        id: typeof s?.id === 'string' ? s.id : undefined,
-        category: kind?.category ?? 'unknown',
-        block: kind ? isBlock(kind) : false,
-        input,
-        inputs: undefined,
-        output: null,
-        symbols: null,
-        params_: null,
-        error,
-      },
-      ZERO_COUNTS(this.convs.length),
-    );
-  }
-
-  private counted(
-    kind: { exact: LeafKind['exact']; type: string },
-    s: Symbols,
-    extra: { params?: LeafKind['params']; buffers?: LeafKind['buffers']; macs?: LeafKind['macs'] },
-    produces: boolean,
-  ): Counts {
-    return {
-      params: extra.params ? evalExpr(extra.params, s) : 0n,
-      buffers: extra.buffers ? evalExpr(extra.buffers, s) : 0n,
-      macs: extra.macs ? evalExpr(extra.macs, s) : 0n,
-      flops: evalExpr(kind.exact, s),
-      counts: this.convs.map((c) => {
-        const e = ruleFor(c, kind.type, s);
-        return e ? evalExpr(e, s) : 0n;
-      }),
-      activations: produces ? BigInt(s.numel_out) : 0n,
-    };
-  }
-
-  layer(spec: LayerSpec, input: Shape | null, extra: Extra, path: string, depth: number): Shape | null {
+    at: number,
+    old: unknown,
+    oldRow: number,
+  ): Shape | null {
     const cacheable = typeof spec === 'object' && spec !== null;
     const start = this.rows.length;
     // Incremental evaluation: the editor replaces only the objects it changes, so a layer (or a
@@ -189,24 +182,26 @@ export class Run {
     // and conventions) has the same numbers. Reuse its rows, moved if its path or position
     // changed; error messages name the path, so rows with errors are only reused in place. (A
     // block row has an error whenever a row inside it has one: the error's null output
-    // propagates to the block's combine.)
+    // propagates to the block's combine.) Nor are error rows of layers with `from`: the error may
+    // be `entry`'s about a name that resolved to nothing, which this check cannot see.
     const prev = this.previous;
-    const at = cacheable && prev ? prev.firstRow.get(spec) : undefined;
-    if (at !== undefined && prev) {
+    if (at >= 0 && prev) {
       const head = prev.rows[at];
-      const reads = head.block ? prev.reads.get(spec) : undefined;
+      const reads = head.block ? prev.reads.get(at) : undefined;
       if (
         sameShape(head.input, input) &&
         sameInputs(head.inputs, extra ?? undefined) &&
-        (head.error === undefined || head.path === path) &&
+        (head.error === undefined || (head.path === path && spec.from === undefined)) &&
         (reads === undefined || this.scope.replay(reads))
       ) {
         placeRange(prev.rows, at, head.end, head.path, path, start - at, depth - head.depth, this.rows);
+        copyReads(prev, at, head.end, start - at, this.reads);
         this.defineInside(start + 1, this.rows.length);
-        if (reads) this.reads.set(spec, reads);
-        this.record(spec, start);
         return head.output;
       }
+      // Evaluated again; a block's lists can still be matched with its own old ones.
+      old = spec;
+      oldRow = at;
     }
     // A layer equal in content to one evaluated earlier in this run, on an equal input.
     const shared = this.shared;
@@ -219,11 +214,12 @@ export class Run {
       found = UNSHAREABLE;
     if (typeof found !== 'number') {
       placeRows(found, path, start - found.start, depth - found.depth, this.rows);
+      if (found.reads) this.reads.set(start, found.reads);
+      const inner = found.inner;
+      for (let k = 0; k < inner.length; k += 2) this.reads.set(start + (inner[k] as number), inner[k + 1] as Read[]);
       this.defineInside(start + 1, this.rows.length);
-      if (found.reads) this.reads.set(spec, found.reads);
-      // Equal but for the layer's own name: its row gets its name and fields.
-      const first = this.rows[start];
       // Equal but for the layer's own name, id or from: its row gets its own (and its fields).
+      const first = this.rows[start];
       const own = first.params_ as Record<string, unknown>;
       if (
         first.name !== spec.name ||
@@ -235,24 +231,28 @@ export class Run {
         const kind = kindOf(spec.type) as AnyKind;
         this.rows[start] = renamedRow(first, spec.name, withDefaults(kind.fields, spec), spec.id);
       }
-      this.record(spec, start);
       return found.output;
     }
-    const output = this.compute(spec, input, extra, path, depth);
-    if (!cacheable) return output;
-    this.record(spec, start);
-    if (!shared || found === UNSHAREABLE) return output;
+    const output = this.compute(spec, input, extra, path, depth, old, oldRow);
+    if (!cacheable || !shared || found === UNSHAREABLE) return output;
     // Only error-free evaluations are shared: error messages name the path.
-    for (let i = start; i < this.rows.length; i++) if (this.rows[i].error !== undefined) return output;
-    const rows = this.rows.slice(start);
+    const end = this.rows.length;
+    for (let i = start; i < end; i++) if (this.rows[i].error !== undefined) return output;
+    // What blocks inside read from outside themselves goes with the rows (for the run after).
+    const inner: (number | readonly Read[])[] = [];
+    for (let i = start + 1; i < end; i++) {
+      const reads = this.rows[i].block ? this.reads.get(i) : undefined;
+      if (reads) inner.push(i - start, reads);
+    }
     const memo: Memo = {
       input,
       inputs: extra ?? undefined,
-      reads: this.reads.get(spec) ?? null,
+      reads: this.reads.get(start) ?? null,
+      inner,
       path,
       depth,
       start,
-      rows,
+      rows: this.rows.slice(start),
       output,
       suffixes: undefined,
       modelSuffixes: undefined,
@@ -261,15 +261,15 @@ export class Run {
     return output;
   }
 
-  /** Records where the rows of `spec` start, for the next run. */
-  private record(spec: object, start: number): void {
-    // Not inside a training-only block (its rows are replaced afterwards, so the index would
-    // point at rows with zero compute), and only when the layer's rows form one range (an
-    // internal error leaves an extra row).
-    if (this.trainingOnly === 0 && this.rows[start].end === this.rows.length) this.firstRow.set(spec, start);
-  }
-
-  private compute(spec: LayerSpec, input: Shape | null, extra: Extra, path: string, depth: number): Shape | null {
+  private compute(
+    spec: LayerSpec,
+    input: Shape | null,
+    extra: Extra,
+    path: string,
+    depth: number,
+    old: unknown,
+    oldRow: number,
+  ): Shape | null {
     const parsed = parseLayer(spec, path);
     if ('error' in parsed) {
       this.errorRow(spec, path, depth, input, parsed.error);
@@ -286,7 +286,7 @@ export class Run {
     }
     try {
       return isBlock(kind)
-        ? this.block(kind, params, spec, input, path, depth)
+        ? this.block(kind, params, spec, input, path, depth, this.oldBlock(kind, old, oldRow))
         : this.leaf(kind, params, spec, input, extra, path, depth);
     } catch (err) {
       // A formula bug must not take the whole model down: report it on the row.
@@ -295,55 +295,31 @@ export class Run {
     }
   }
 
-  private leaf(
-    kind: LeafKind,
+  /**
+   * The old block whose lists a block's are matched with: the one at its place in the run before,
+   * if of the same type. Not inside training-only blocks, whose rows were replaced by zeroed ones.
+   */
+  private oldBlock(kind: BlockKind, old: unknown, at: number): OldBlock | null {
+    const prev = this.previous;
+    if (!prev || at < 0 || kind.trainingOnly || this.trainingOnly > 0) return null;
+    const row = prev.rows[at];
+    if (!row.block || row.type !== kind.type || row.end <= at + 1 || row.trainingOnly) return null;
+    try {
+      return new OldBlock(prev.rows, at, kind.lists(old as LayerSpec));
+    } catch {
+      return null; // malformed lists: nothing to match with
+    }
+  }
+
+  private block(
+    kind: BlockKind,
     p: Params,
     spec: LayerSpec,
     input: Shape | null,
-    extra: Extra,
     path: string,
     depth: number,
+    old: OldBlock | null,
   ) {
-    const none = kind.arity !== undefined && kind.arity[1] === 0;
-    if (none) input = NO_INPUT;
-    else if (!input || (extra && extra.some((x) => x === null))) {
-      this.errorRow(spec, path, depth, input, UNKNOWN_INPUT, kind);
-      return null;
-    }
-    const inputs = none ? NO_INPUTS : ((extra ?? [input]) as readonly Shape[]);
-    const shaped = kind.shape(p, input, inputs);
-    if ('error' in shaped) {
-      this.errorRow(spec, path, depth, input, shaped.error, kind);
-      return null;
-    }
-    const huge = tooLarge(kind.type, shaped.output, this.batch);
-    if (huge) {
-      this.errorRow(spec, path, depth, input, huge, kind);
-      return null;
-    }
-    const s = kind.symbols(p, input, shaped.output, this.batch, inputs);
-    this.push(
-      {
-        path,
-        depth,
-        type: kind.type,
-        name: spec.name,
-        id: spec.id,
-        category: kind.category,
-        block: false,
-        input,
-        inputs: extra ?? undefined,
-        output: shaped.output,
-        symbols: s,
-        params_: p,
-        error: undefined,
-      },
-      this.counted(kind, s, kind, true),
-    );
-    return shaped.output;
-  }
-
-  private block(kind: BlockKind, p: Params, spec: LayerSpec, input: Shape | null, path: string, depth: number) {
     const at = this.rows.length;
     // Placeholder row, replaced once the children have run.
     this.errorRow(spec, path, depth, input, UNKNOWN_INPUT, kind);
@@ -354,56 +330,23 @@ export class Run {
     try {
       if (kind.mode === 'repeat') {
         let x = input;
+        const body = lists[0];
         for (let t = 0; t < (p.times as number); t++)
-          x = this.list(lists[0].layers, x, `${path}#${t}.${lists[0].key}`, depth + 1);
+          x = this.list(body.layers, x, `${path}#${t}.${body.key}`, depth + 1, old ? old.take(0) : null);
         outputs.push(x);
       } else {
-        for (const l of lists)
-          outputs.push(l.layers.length ? this.list(l.layers, input, `${path}.${l.key}`, depth + 1) : input);
+        for (let l = 0; l < lists.length; l++) {
+          // Every old list is passed, so the next one's rows are found after it.
+          const o = old ? old.take(l) : null;
+          const { layers, key } = lists[l];
+          outputs.push(layers.length ? this.list(layers, input, `${path}.${key}`, depth + 1, o) : input);
+        }
       }
     } finally {
       if (kind.trainingOnly) this.trainingOnly--;
       const reads = this.scope.close();
-      if (reads) this.reads.set(spec, reads);
+      if (reads) this.reads.set(at, reads);
     }
-    const end = this.rows.length;
-    if (kind.trainingOnly)
-      for (let i = at + 1; i < end; i++) this.rows[i] = trainingOnlyRow(this.rows[i], this.convs.length);
-    const head = (output: Shape | null, symbols: Symbols | null, error: string | undefined): RowHead => ({
-      path,
-      depth,
-      type: kind.type,
-      name: spec.name,
-      id: spec.id,
-      category: kind.category,
-      block: true,
-      input,
-      inputs: undefined,
-      output,
-      symbols,
-      params_: p,
-      error,
-    });
-    let row: Row;
-    const known = outputs.every((o): o is Shape => o !== null);
-    const combined = input && known ? kind.combine(p, input, outputs) : null;
-    if (!input || !combined || 'error' in combined) {
-      const error = !input
-        ? UNKNOWN_INPUT
-        : combined && 'error' in combined
-          ? combined.error
-          : `${kind.type}: a layer inside has an error`;
-      row = makeRow(head(null, null, error), ZERO_COUNTS(this.convs.length), end);
-    } else {
-      const s = kind.symbols(p, input, combined.output, this.batch, outputs as Shape[]);
-      const produces = kind.mode !== 'repeat' && !kind.trainingOnly;
-      row = makeRow(head(combined.output, s, undefined), this.counted(kind, s, {}, produces), end);
-    }
-    const total = ZERO_COUNTS(this.convs.length);
-    addInto(total, row);
-    sumRows(total, this.rows, at + 1, end);
-    row.total = total;
-    this.rows[at] = row;
-    return row.output;
+    return this.blockRow(kind, p, spec, input, outputs, path, depth, at);
   }
 }

@@ -88,7 +88,7 @@ describe('graph reuse equals evaluation from scratch', () => {
   });
 });
 
-describe('row positions kept across runs (FirstRows: two maps taking turns)', () => {
+describe('rows kept across runs (previous-run.ts: layers dropped and brought back)', () => {
   it('a sequence of edits that drop and bring back the same layer objects stays equal to scratch', () => {
     fc.assert(
       fc.property(
