@@ -33,7 +33,12 @@ test('keyboard: Alt+↑/↓ reorder, Ctrl+D duplicates, Delete deletes, ↑/↓ 
   await expect(page.locator('[data-row-button="layers[1]"]')).toBeFocused();
   await page.keyboard.press('Alt+ArrowDown');
   expect(await types(page)).toEqual(['layers[0]:Conv2d', 'layers[1]:BatchNorm2d', 'layers[2]:ReLU']);
+  // Each key acts on the focused row: wait for the selection to land before the next one (a busy
+  // machine can still be rendering the move when the key arrives).
+  await expect(page.locator('[data-row-button="layers[2]"]')).toBeFocused();
   await page.keyboard.press('ArrowUp');
+  await expect(row(page, 'layers[1]')).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('[data-row-button="layers[1]"]')).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await expect(row(page, 'layers[0]')).toHaveAttribute('aria-current', 'true');
   await page.keyboard.press('Control+d');

@@ -82,7 +82,7 @@ test('conventions table: every convention at once, click to select', async ({ pa
       'data-exact',
       r.totals.counts[i].toString(),
     );
-  await table.getByRole('button', { name: 'Select fvcore FlopCountAnalysis' }).click();
+  await table.getByRole('button', { name: 'Select fvcore FlopCountAnalysis', exact: true }).click();
   await expect(page.getByTestId('convention-button')).toContainText('fvcore');
   await expect(table.locator('[data-convention="fvcore"]')).toHaveAttribute('aria-selected', 'true');
   // fvcore vs thop: batch norm 2× against 4× per element.

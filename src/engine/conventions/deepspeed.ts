@@ -7,6 +7,7 @@
  */
 import { add, div, mul, num, sym, ZERO, type Expr, type Symbols } from '../expr';
 import type { Convention } from './types';
+import { numpyEinsumCost } from '../layers/einsum';
 import { DEEPSPEED_RNN } from './recurrent-rules';
 import { sameNote, STRUCTURAL_NOTES } from './shared';
 
@@ -37,8 +38,10 @@ export const deepspeed: Convention = {
   summary: '2 × conv/linear MACs + conv bias, BN, activations, pools (numel_in); sigmoid/adds 0',
   source:
     'microsoft/DeepSpeed @38327e0: deepspeed/profiling/flops_profiler/profiler.py (_patch_functionals, _conv_flops_compute, _linear_flops_compute, …)',
-  nonlinearInBatch: ['upsample'],
+  nonlinearInBatch: ['upsample', 'einsum'],
   rules: {
+    // _einsum_flops_compute: numpy's printed einsum_path cost, read back (4 significant digits); macs 0.
+    einsum: (s) => numpyEinsumCost(s.N, s.P, s.S),
     // _rnn_forward_hook (recurrent-rules.ts).
     lstm: DEEPSPEED_RNN.lstm,
     gru: DEEPSPEED_RNN.gru,
@@ -96,6 +99,8 @@ export const deepspeed: Convention = {
     sdpa: mul(2, 'N', 'B', 'L', 'S', add('d', 'dv')),
   },
   notes: {
+    einsum:
+      'Patched torch.einsum: numpy’s einsum_path cost N·P·(2 if an index is summed, else 1) + 1, printed with "%.3e" and read back (4 significant digits, so not linear in N); deepspeed_macs 0.',
     ...sameNote(['reduce', 'roll'], 'torch.sum / amax / amin / roll are not patched: 0.'),
     ...sameNote(
       ['lstm', 'gru', 'rnn'],

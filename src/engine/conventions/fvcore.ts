@@ -5,8 +5,9 @@
  * silently; any other op counts 0 with an "unsupported operator" warning. One "flop" = one
  * fused multiply-add.
  */
-import { add, mul, num, ZERO } from '../expr';
+import { add, floordiv, mul, num, ZERO } from '../expr';
 import type { Convention } from './types';
+import { numpyEinsumCost } from '../layers/einsum';
 import { CONV_MACS, CONVT_MACS, LINEAR_MACS, sameNote, STRUCTURAL_NOTES } from './shared';
 
 const UNSUPPORTED = (op: string) => `fvcore warns "Unsupported operator ${op} encountered" and counts 0.`;
@@ -18,7 +19,10 @@ export const fvcore: Convention = {
   summary: 'Conv/linear MACs without bias, BN, layer norm, adaptive avg pool, upsample; the rest 0',
   source:
     'facebookresearch/fvcore @3378afe: fvcore/nn/flop_count.py _DEFAULT_SUPPORTED_OPS, fvcore/nn/jit_handles.py, fvcore/nn/jit_analysis.py _IGNORED_OPS',
+  nonlinearInBatch: ['einsum'],
   rules: {
+    // einsum_flop_jit: two bmm-like equations as bmm (N·P), else ⌊numpy's printed cost / 2⌋.
+    einsum: (s) => (s.sp ? mul('N', 'P') : floordiv(numpyEinsumCost(s.N, s.P, s.S), 2)),
     // conv_flop_jit → conv_flop_count: N·prod(w_shape)·prod(out spatial); bias ignored.
     conv2d: CONV_MACS,
     // transposed: N·prod(w_shape)·prod(input spatial), w = [Cin, Cout/g, Kh, Kw].
@@ -50,6 +54,8 @@ export const fvcore: Convention = {
     windowattention: mul('N', 'nW', 'T', add(mul(4, 'C', 'C'), mul(2, 'T', 'C'))),
   },
   notes: {
+    einsum:
+      'einsum_flop_jit: with the letters renamed in order (batch first), abc,abd->acd and abc,adc->adb count as bmm (N·P); any other equation is ⌊c / 2⌋, c = numpy’s einsum_path cost N·P·(2 if an index is summed, else 1) + 1 as printed with "%.3e" (4 significant digits).',
     ...sameNote(['reduce', 'roll'], 'aten::sum / aten::amax / aten::amin / aten::roll have no handle: 0.'),
     ...sameNote(
       ['lstm', 'gru', 'rnn'],

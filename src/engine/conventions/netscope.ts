@@ -68,6 +68,7 @@ export const netscope: Convention = {
     mul: numel(1),
   },
   notes: {
+    einsum: 'No Caffe layer does this: "Unknown Layer", 0.',
     ...sameNote(['reduce', 'roll'], 'No Caffe layer Netscope analyses does this: "Unknown Layer", 0.'),
     ...sameNote(['lstm', 'gru', 'rnn'], 'Netscope’s analyzer has no recurrent layer: "Unknown Layer", 0.'),
     ...STRUCTURAL_NOTES,

@@ -24,6 +24,8 @@ export const onnxTool: Convention = {
   summary: 'Instruction-weighted MACs of the ONNX graph: BN 31, sigmoid 32, tanh 76, pools K², adds 1 per element',
   source: 'ThanatosShinji/onnx-tool @00f5f0a: onnx_tool/node.py (*Node._profile_core), data/Profile.md',
   rules: {
+    // EinsumNode: the product of every index size of its two inputs.
+    einsum: mul('N', 'P', sub('k', 1)),
     // As torch.onnx (opset 17) writes shifted_window_attention (tests/fixtures/onnx-tool-swin.json):
     // MatMuls 4·T·C² + 2·T²·C, bias Adds 3·qb + pb and the q-scaling Mul per token and channel,
     // the relative-bias Add (+ the mask Add when shifted) and Softmax (36) per score. The mask
@@ -119,6 +121,8 @@ export const onnxTool: Convention = {
     sdpa: mul('N', 'B', add(mul('L', 'd'), mul('S', 'd'), mul('L', 'S', 'd'), mul(36, 'L', 'S'), mul('L', 'S', 'dv'))),
   },
   notes: {
+    einsum:
+      'EinsumNode: the product of every index size of its two inputs (batch included); its _profile_core reads two inputs, so a one-operand einsum is not profiled: 0. Read from onnx_tool/node.py.',
     windowattention:
       'The exported window attention: MatMul for Q, K, V and the output (4·nW·T·C²) and for Q·Kᵀ and A·V (2·nW·T²·C), the bias Adds and the q scaling per token and channel, the relative-position-bias Add and Softmax (1 + 36 per score), and with a shift the mask Add (1 per score). The shift mask is computed from shapes only (Sub, Equal, Not, Where, ScatterND: 4·nW·T² + Hp·Wp + 72 in onnx-tool’s count, 888,076 in Swin-T) and left out with the rest of the shape arithmetic; roll exports as Slice + Concat (0).',
     reduce:

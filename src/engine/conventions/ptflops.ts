@@ -96,6 +96,7 @@ export const ptflops: Convention = {
     ),
   },
   notes: {
+    einsum: 'torch.einsum is not patched: 0.',
     ...sameNote(
       ['reduce', 'roll'],
       'No module hook and no patched call (x.sum, x.amax, torch.roll are not patched): 0.',

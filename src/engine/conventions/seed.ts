@@ -37,6 +37,7 @@ const byExact = [
   'gru',
   'rnn',
   'reduce',
+  'einsum',
   'instancenorm',
   'mean',
   'sdpa',

@@ -54,6 +54,7 @@ export const thop: Convention = {
     ),
   },
   notes: {
+    einsum: 'torch.einsum is not a module: 0.',
     ...sameNote(['reduce', 'roll'], 'Not a module (a tensor method or torch function): thop’s hooks never see it, 0.'),
     ...sameNote(
       ['lstm', 'gru', 'rnn'],

@@ -4,7 +4,7 @@
  * convolution and SDPA; every other op counts 0. Bias is ignored ("Should be 2 * c_in - 1
  * technically", conv_flop_count).
  */
-import { add, mul } from '../expr';
+import { add, mul, sub } from '../expr';
 import type { Convention } from './types';
 import { TORCH_RNN } from './recurrent-rules';
 import { SAME_AS } from './same-as';
@@ -30,6 +30,8 @@ export const torch: Convention = {
   summary: '2 × (conv + matmul MACs); bias, norms, activations, pools and adds are 0',
   source: 'pytorch/pytorch torch/utils/flop_counter.py: conv_flop_count, addmm_flop, mm_flop (torch 2.13)',
   rules: {
+    // einsum with a summed index becomes one bmm: 2·N·P; an outer product is a mul (0).
+    einsum: mul(2, 'N', 'P', 'S', sub('k', 1)),
     // CPU kernels (recurrent-rules.ts): fused LSTM unseen, the rest as mm/addmm per step.
     lstm: TORCH_RNN.lstm,
     gru: TORCH_RNN.gru,
@@ -47,6 +49,8 @@ export const torch: Convention = {
     windowattention: mul(2, 'N', 'nW', 'T', add(mul(4, 'C', 'C'), mul(2, 'T', 'C'))),
   },
   notes: {
+    einsum:
+      'Two operands with a summed index decompose into one bmm: 2·N·P. An outer product becomes aten.mul and a one-operand sum aten.sum: 0.',
     lstm: 'On torch 2.13’s CPU, nn.LSTM without a projection runs a fused kernel FlopCounterMode does not see: 0. With proj_size it runs step by step: 2·N·L·D·(W_ih + W_hh + W_hr) (mm/addmm).',
     ...sameNote(
       ['gru', 'rnn'],

@@ -42,6 +42,7 @@ export const torchinfo: Convention = {
     embedding: mul('N', 'V', 'D'),
   },
   notes: {
+    einsum: 'No layer with weights: 0.',
     ...sameNote(['reduce', 'roll'], 'No layer with weights: 0.'),
     ...sameNote(
       ['lstm', 'gru', 'rnn'],

@@ -4,7 +4,7 @@
  * (test/common_extended_utils.py) and reports GFLOPS/2 as MACs; see shared/reference/zoo.md.
  * So it is exactly the `torch` convention divided by 2, transposed convolutions included.
  */
-import { add, mul } from '../expr';
+import { add, mul, sub } from '../expr';
 import type { Convention } from './types';
 import { TORCHVISION_RNN } from './recurrent-rules';
 import { SAME_AS } from './same-as';
@@ -32,6 +32,7 @@ export const torchvision: Convention = {
   source:
     'pytorch/vision test/common_extended_utils.py (FlopCounterMode-based), weights metadata `_ops`; torch/utils/flop_counter.py conv_flop_count',
   rules: {
+    einsum: mul('N', 'P', 'S', sub('k', 1)),
     // FlopCounterMode's count / 2 (recurrent-rules.ts).
     lstm: TORCHVISION_RNN.lstm,
     gru: TORCHVISION_RNN.gru,
@@ -51,6 +52,7 @@ export const torchvision: Convention = {
     windowattention: mul('N', 'nW', 'T', add(mul(4, 'C', 'C'), mul(2, 'T', 'C'))),
   },
   notes: {
+    einsum: 'FlopCounterMode’s bmm halved: N·P when two operands share a summed index, else 0.',
     ...sameNote(
       ['lstm', 'gru', 'rnn'],
       'FlopCounterMode’s count halved: the step matmuls N·L·D·(Wih + Whh (+ Wr)); an LSTM without projection is 0 (fused CPU kernel, unseen).',

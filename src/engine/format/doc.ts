@@ -16,6 +16,8 @@ function typeText(f: FieldSpec): string {
       return 'boolean';
     case 'number':
       return `number${f.min !== undefined ? ` ≥ ${f.min}` : ''}`;
+    case 'text':
+      return f.rule;
     case 'enum':
       return f.options.map((o) => `"${o}"`).join(' \\| ');
     case 'ints':

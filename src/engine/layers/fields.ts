@@ -21,6 +21,14 @@ export type FieldSpec = FieldBase &
     | { readonly kind: 'number'; readonly default?: number; readonly min?: number }
     | { readonly kind: 'enum'; readonly options: readonly string[]; readonly default: string }
     | {
+        /** A short text that must match `pattern` (einsum's equation); `rule` says what it may be. */
+        readonly kind: 'text';
+        readonly pattern: RegExp;
+        readonly maxLength: number;
+        readonly rule: string;
+        readonly default?: string;
+      }
+    | {
         /** A list of integers ≥ min (dims, a shape): reshape's shape, permute's dims. */
         readonly kind: 'ints';
         readonly min: number;
@@ -69,6 +77,10 @@ function fieldSchema(f: FieldSpec): z.ZodType {
             message: `${f.name} must be a list of 1 to ${f.maxLength} integers ≥ ${f.min}`,
           },
         );
+    case 'text':
+      return z
+        .string({ error: `${f.name} must be ${f.rule}` })
+        .refine((v) => v.length <= f.maxLength && f.pattern.test(v), { message: `${f.name} must be ${f.rule}` });
     case 'enum':
       return z.enum(f.options as [string, ...string[]], {
         error: `${f.name} must be one of ${f.options.map((o) => `"${o}"`).join(', ')}`,

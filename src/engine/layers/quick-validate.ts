@@ -27,6 +27,8 @@ function valid(f: FieldSpec, v: unknown): boolean {
       return typeof v === 'number' && Number.isFinite(v) && (f.min === undefined || v >= f.min);
     case 'enum':
       return typeof v === 'string' && f.options.includes(v);
+    case 'text':
+      return typeof v === 'string' && v.length <= f.maxLength && f.pattern.test(v);
     case 'ints':
       return Array.isArray(v) && v.length >= 1 && v.length <= f.maxLength && v.every((x) => isInt(x, f.min));
   }

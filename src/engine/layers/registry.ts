@@ -79,6 +79,7 @@ import { pixelshuffle } from './pixelshuffle';
 import { gru, lstm, rnn } from './recurrent';
 import { reduce } from './reduce';
 import { roll } from './roll';
+import { einsum } from './einsum';
 
 export const LEAF_KINDS: readonly LeafKind[] = [
   conv2d,
@@ -150,6 +151,7 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   rnn,
   reduce,
   roll,
+  einsum,
 ];
 
 export const BLOCK_KINDS: readonly BlockKind[] = [residual, concat, scale, repeat, aux];

@@ -49,6 +49,10 @@ export function parseField(f: FieldSpec, text: string): Parsed {
         ? { ok: true, value: v }
         : { ok: false, error: tr('field.err.number', { label: f.label }) };
     }
+    case 'text':
+      return t.length <= f.maxLength && f.pattern.test(t)
+        ? { ok: true, value: t }
+        : { ok: false, error: `${f.label}: ${f.rule}` };
     case 'enum':
       return f.options.includes(t)
         ? { ok: true, value: t }
@@ -109,6 +113,8 @@ export function starterFields(type: string, fields: readonly FieldSpec[]): Recor
     // Lists that compute on a [C, H, W] map: the permutation that keeps it, a global average, a
     // flat reshape, one pixel of padding, a one-element parameter.
     else if (f.kind === 'ints') out[f.name] = STARTER_LISTS[type] ?? (f.min < 0 ? [-1] : [1]);
+    // einsum: a transpose of the map's last two dims, which computes on any [C, H, W].
+    else if (f.kind === 'text') out[f.name] = 'chw->cwh';
   }
   return out;
 }

@@ -121,4 +121,23 @@ export const CASES: readonly LayerCase[] = [
       netscope: 0,
     },
   },
+  {
+    spec: { type: 'einsum', equation: 'ld,md->lm', from: ['input', 'input'] },
+    input: [12, 16],
+    source:
+      "torch.einsum('bld,bmd->blm', x, x) on [2, 12, 16] (P = 12·16·12 = 2304 per sample, O = 144): DeepSpeed numpy's einsum_path cost 2·2304·2 + 1 = 9217 (4 significant digits), fvcore ⌊9217 / 2⌋ (not one of its two bmm forms), flop_counter bmm 2·N·P, onnx-tool EinsumNode N·P, exact N·(2P − O) (the batch-2 run of nd-kinds-tools.jsonl's einsum_bmm, by hand: fvcore 4608, DeepSpeed 9217, torch 9216)",
+    expect: {
+      seed: 8928,
+      exact: 8928,
+      torchvision: 4608,
+      thop: 0,
+      ptflops: 0,
+      fvcore: 4608,
+      torch: 9216,
+      deepspeed: 9217,
+      torchinfo: 0,
+      'onnx-tool': 4608,
+      netscope: 0,
+    },
+  },
 ];

@@ -98,6 +98,13 @@ const AS_LAYERS: Record<string, LayerSpec[]> = {
     { type: 'transpose', dim0: -2, dim1: -1, id: 'kt' },
     { type: 'matmul', call: 'method', from: ['input', 'kt'] },
   ],
+  // torch.einsum('bld,bmd->blm', x, x), ('bld,de->ble', x, w), ('bi,bj->bij', x, x), batch left out.
+  einsum_bmm: [{ type: 'einsum', equation: 'ld,md->lm', from: ['input', 'input'] }],
+  einsum_proj: [
+    { type: 'parameter', shape: [16, 24], id: 'w' },
+    { type: 'einsum', equation: 'ld,de->le', from: ['input', 'w'] },
+  ],
+  einsum_outer: [{ type: 'einsum', equation: 'i,j->ij', from: ['input', 'input'] }],
   lstm: [{ type: 'lstm', hidden: 64 }],
   lstm_2l_bi: [{ type: 'lstm', hidden: 64, layers: 2, bidirectional: true }],
   lstm_nobias: [{ type: 'lstm', hidden: 48, bias: false }],
@@ -122,9 +129,6 @@ const AS_LAYERS: Record<string, LayerSpec[]> = {
 
 /** Fixture models no kind expresses yet, with the reason (a new kind must move its model above). */
 const NOT_YET: Record<string, string> = {
-  einsum_bmm: 'no einsum kind yet (its equation needs a text field)',
-  einsum_proj: 'no einsum kind yet (its equation needs a text field)',
-  einsum_outer: 'no einsum kind yet (its equation needs a text field)',
   masked_fill: 'no masked_fill / comparison kind yet (0 under every tool)',
 };
 
