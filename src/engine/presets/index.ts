@@ -12,6 +12,8 @@ import { SHUFFLENET_PRESETS } from './shufflenet';
 import { EFFICIENTNET_PRESETS } from './efficientnet';
 import { REGNET_PRESETS } from './regnet';
 import { CONVNEXT_PRESETS } from './convnext';
+import { VIT_PRESETS } from './vit';
+import { SWIN_PRESETS } from './swin';
 
 export type { Preset, PresetKnob, PresetReference } from './types';
 export { knobError } from './build';
@@ -30,6 +32,8 @@ export const PRESETS: readonly Preset[] = [
   ...EFFICIENTNET_PRESETS,
   ...REGNET_PRESETS,
   ...CONVNEXT_PRESETS,
+  ...VIT_PRESETS,
+  ...SWIN_PRESETS,
 ];
 
 const BY_NAME = new Map(PRESETS.map((p) => [p.name, p]));

@@ -4,12 +4,12 @@
  * - nn.MultiheadAttention alone, with and without biases and need_weights, even and odd head
  *   counts, at batch 1 and 2, called as the tools' READMEs call it and under torch.no_grad()
  *   (tests/fixtures/attention-tools.jsonl, made by scripts/fixtures/attention_tool_fixtures.py);
- * - torchvision's vit_b_16, written layer for layer (tests/models/vit.ts): parameters equal
+ * - torchvision's vit_b_16, written layer for layer (the vit_b_16 preset, src/engine/presets/vit.ts): parameters equal
  *   torchvision's num_params (86,567,656) and every tool's total equals
  *   tests/fixtures/torchvision-tools.jsonl, with and without no_grad;
  * - torchvision's ShiftedWindowAttention alone: tiled, padded and single-window maps, shifted or
  *   not (tests/fixtures/window-attention-tools.jsonl, scripts/fixtures/window_attention_tool_fixtures.py);
- * - torchvision's swin_t, written layer for layer (tests/models/swin.ts, the windowattention kind
+ * - torchvision's swin_t, written layer for layer (the swin_t preset, src/engine/presets/swin.ts, the windowattention kind
  *   for ShiftedWindowAttention): parameters equal num_params (28,288,354) and every tool's total
  *   equals the same fixtures.
  */
@@ -18,8 +18,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import { ALL_CONVENTION_IDS } from '../../../src/engine/conventions/registry';
-import { VIT_B_16 } from '../../models/vit';
-import { SWIN_T } from '../../models/swin';
+import { presetByName } from '../../../src/engine/presets';
+
+const VIT_B_16 = presetByName('vit_b_16')!.build();
+const SWIN_T = presetByName('swin_t')!.build();
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures');
 const lines = <T>(file: string): T[] =>

@@ -74,3 +74,13 @@ export function withoutCalls(layers: readonly LayerSpec[]): LayerSpec[] {
     return copy as LayerSpec;
   });
 }
+
+/** Whether a layer list wires layers by `from` anywhere (the walk-based writers refuse graphs). */
+export function usesGraph(layers: readonly LayerSpec[]): boolean {
+  return layers.some((l) => {
+    const r = l as Record<string, unknown>;
+    if (r.from !== undefined) return true;
+    for (const k of ['body', 'shortcut']) if (Array.isArray(r[k]) && usesGraph(r[k] as LayerSpec[])) return true;
+    return Array.isArray(r.branches) && (r.branches as LayerSpec[][]).some(usesGraph);
+  });
+}

@@ -9,7 +9,7 @@ import { importOnnx } from '../../../src/engine/import/onnx';
 import type { Model } from '../../../src/engine/format/model';
 import { EVERY_KIND, MLP } from './models';
 import { PRESETS } from '../../../src/engine/presets';
-import { readModel, rowsOf, unrollRepeats, withoutAux, withoutCalls } from './helpers';
+import { readModel, rowsOf, unrollRepeats, usesGraph, withoutAux, withoutCalls } from './helpers';
 
 function roundTrip(m: Model, weights: 'none' | 'zeros' = 'none') {
   const w = modelToOnnx(m, { weights });
@@ -36,7 +36,8 @@ describe('ONNX round trip: same per-layer results', () => {
 
   // Adaptive pooling to sizes other than 1 has no ONNX operator; the writer uses a fixed window,
   // which reads back as avgpool2d/maxpool2d (different rows, same shapes).
-  const presets = PRESETS.filter((p) => !/^(alexnet|vgg)/.test(p.name));
+  // Presets wired as graphs (ViT, Swin) are refused by the writer (tests/unit/io/graph-export.test.ts).
+  const presets = PRESETS.filter((p) => !/^(alexnet|vgg)/.test(p.name) && !usesGraph(p.build().layers));
   it.each(presets.map((p) => [p.name, p] as const))('preset %s (aux heads are not written)', (_n, p) => {
     const m = p.build();
     const { imported } = roundTrip(m);

@@ -60,6 +60,16 @@ const ZOO: readonly [string, number, number, number, string][] = [
   ['regnet_x_800mf', 224, 7_259_656, 799_699_712, '0.800'],
   ['regnet_y_800mf', 224, 6_432_512, 833_856_256, '0.834'],
   ['convnext_tiny', 224, 28_589_128, 4_455_531_264, '4.456'],
+  // Transformers: the exact MACs are DeepSpeed's on torchvision's model (conv + linear + attention
+  // products, which _ops counts), tests/fixtures/transformer-macs.jsonl (scripts/fixtures/transformer_macs.py).
+  ['vit_b_16', 224, 86_567_656, 17_563_828_224, '17.564'],
+  ['vit_b_32', 224, 88_224_232, 4_409_186_304, '4.409'],
+  ['vit_l_16', 224, 304_326_632, 61_554_712_576, '61.555'],
+  ['vit_l_32', 224, 306_535_400, 15_377_539_072, '15.378'],
+  ['vit_h_14', 518, 633_470_440, 1_016_716_764_160, '1016.717'],
+  ['swin_t', 224, 28_288_354, 4_490_566_656, '4.491'],
+  ['swin_s', 224, 49_606_258, 8_740_875_264, '8.741'],
+  ['swin_b', 224, 87_768_224, 15_430_946_816, '15.431'],
   // The seed article's example is torchvision's resnet18 (shared/reference/conventions.md).
   ['seed_resnet18', 224, 11_689_512, 1_814_073_344, '1.814'],
 ];

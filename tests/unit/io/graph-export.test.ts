@@ -1,0 +1,33 @@
+/**
+ * The writers that follow the layer stack (PyTorch code, ONNX, prototxt) refuse a model wired by
+ * `from` (or a kind they have no module for) with the reason, instead of writing a wrong network: the ViT and Swin
+ * presets, whose class token, position embedding and patch merging are graph edges.
+ */
+import { describe, expect, it } from 'vitest';
+import { modelToOnnx, modelToPrototxt, modelToPytorch } from '../../../src/engine/export';
+import { PRESETS } from '../../../src/engine/presets';
+import { usesGraph } from './helpers';
+
+const graphPresets = PRESETS.filter((p) => usesGraph(p.build().layers));
+
+describe('graph presets are refused by the stack writers, with the reason', () => {
+  it('are the five ViTs and three Swins', () =>
+    expect(graphPresets.map((p) => p.name)).toEqual([
+      'vit_b_16',
+      'vit_b_32',
+      'vit_l_16',
+      'vit_l_32',
+      'vit_h_14',
+      'swin_t',
+      'swin_s',
+      'swin_b',
+    ]));
+
+  it.each(graphPresets.map((p) => [p.name, p] as const))('%s', (_n, p) => {
+    const m = p.build();
+    for (const r of [modelToPytorch(m), modelToOnnx(m), modelToPrototxt(m)]) {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(/from|layer type|no Caffe mapping/);
+    }
+  });
+});
