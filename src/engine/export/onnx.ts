@@ -290,6 +290,64 @@ class Writer {
         );
         return outs[p.index as number] ?? '!chunk index out of range';
       }
+      case 'conv1d':
+      case 'conv3d': {
+        const r = inp.length - 1;
+        const list = (v: unknown, d: number): number[] =>
+          typeof v === 'number'
+            ? Array<number>(r).fill(v)
+            : r === 3 && (v as number[]).length === 1
+              ? Array<number>(3).fill((v as number[])[0])
+              : ((v as number[] | undefined) ?? Array<number>(r).fill(d));
+        const k = list(p.kernel, 1);
+        const g = p.groups as number;
+        const o = p.out as number;
+        if (p.padding === 'same')
+          return '!conv1d with padding "same" is not written to ONNX; give the padding as a number';
+        const pads = list(p.padding, 0);
+        const ins = [
+          this.weight(`${label}.weight`, [o, C / g, ...k]),
+          ...(p.bias ? [this.weight(`${label}.bias`, [o])] : []),
+        ];
+        return one(
+          'Conv',
+          [
+            ints('kernel_shape', k),
+            ints('strides', list(p.stride, 1)),
+            ints('pads', [...pads, ...pads]),
+            ints('dilations', list(p.dilation, 1)),
+            int('group', g),
+          ],
+          ins,
+        );
+      }
+      case 'maxpool1d':
+      case 'avgpool1d':
+      case 'maxpool3d':
+      case 'avgpool3d': {
+        const r = inp.length - 1;
+        const list = (v: unknown): number[] =>
+          typeof v === 'number'
+            ? Array<number>(r).fill(v)
+            : (v as number[]).length === 1
+              ? Array<number>(r).fill((v as number[])[0])
+              : (v as number[]);
+        const k = list(p.kernel);
+        const pads = list(p.padding ?? 0);
+        const max = type.startsWith('max');
+        const attrs = [
+          ints('kernel_shape', k),
+          ints('strides', list(p.stride ?? p.kernel)),
+          ints('pads', [...pads, ...pads]),
+          int('ceil_mode', p.ceil ? 1 : 0),
+          ...(max ? [] : [int('count_include_pad', 1)]),
+        ];
+        return one(max ? 'MaxPool' : 'AveragePool', attrs);
+      }
+      case 'instancenorm':
+        if (!p.affine)
+          this.warnings.push(`${label}: ONNX InstanceNormalization always has scale and B; it reads back as affine`);
+        return one('InstanceNormalization', [], [this.weight(`${label}.scale`, [C]), this.weight(`${label}.B`, [C])]);
       default:
         return `!layer type ${type} cannot be written to ONNX`;
     }

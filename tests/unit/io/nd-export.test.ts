@@ -60,3 +60,49 @@ describe('writers on tokens [L, D]', () => {
     if (!r.ok) expect(r.error).toMatch(/layers\[4\]: .*flatten/);
   });
 });
+
+describe('ONNX: sequences and volumes', () => {
+  const cases: [string, Model][] = [
+    [
+      'a sequence [C, L]',
+      {
+        format: 'floplab.model/2',
+        input: [4, 32],
+        layers: [
+          { type: 'conv1d', out: 8, kernel: 3, stride: 2, padding: 1, groups: 2 },
+          { type: 'instancenorm', affine: true },
+          { type: 'maxpool1d', kernel: 2 },
+          { type: 'avgpool1d', kernel: 3, stride: 1, padding: 1, ceil: true },
+          { type: 'conv1d', out: 6, kernel: 3, dilation: 2, bias: false },
+        ],
+      },
+    ],
+    [
+      'a volume [C, D, H, W]',
+      {
+        format: 'floplab.model/2',
+        input: [3, 6, 16, 16],
+        layers: [
+          { type: 'conv3d', out: 8, kernel: [1, 3, 3], stride: [1, 2, 2], padding: [0, 1, 1] },
+          { type: 'instancenorm', affine: true },
+          { type: 'maxpool3d', kernel: [2] },
+          { type: 'avgpool3d', kernel: [1, 2, 2] },
+          { type: 'conv3d', out: 4, kernel: [3], padding: [1], bias: false },
+        ],
+      },
+    ],
+  ];
+  it.each(cases)(
+    '%s: written as Conv / MaxPool / AveragePool / InstanceNormalization and read back to the same rows',
+    (_n, m) => {
+      const w = modelToOnnx(m);
+      if (!w.ok) throw new Error(w.error);
+      const r = importOnnx(w.bytes, 'nd.onnx');
+      if (!r.ok) throw new Error(r.error);
+      expect(r.model.layers.map((l) => l.type)).toEqual(m.layers.map((l) => l.type));
+      expect(r.warnings).toEqual([]);
+      expect(rowsOf(m).errors).toBe(0);
+      expect(rowsOf(r.model)).toEqual(rowsOf(m));
+    },
+  );
+});

@@ -57,9 +57,53 @@ function windowFields(n: OnnxNode, kernel: number[] | undefined, warn: string[])
   };
 }
 
+/**
+ * kernel/stride/padding/dilation of a 1-D or 3-D window: numbers for 1-D (conv1d, pool1d), lists
+ * for 3-D; asymmetric padding is rounded down with a warning, as in 2-D.
+ */
+function ndWindowFields(n: OnnxNode, kernel: number[], warn: string[]): Record<string, unknown> | string {
+  const r = kernel.length;
+  const strides = ints(n, 'strides') ?? kernel.map(() => 1);
+  const dil = ints(n, 'dilations') ?? kernel.map(() => 1);
+  const pads = ints(n, 'pads') ?? kernel.map(() => 0).concat(kernel.map(() => 0));
+  const auto = str(n, 'auto_pad', 'NOTSET');
+  if (auto !== 'NOTSET' && auto !== 'VALID') return `${n.opType} with ${auto} padding over ${r} spatial dims`;
+  const padding = kernel.map((_k, i) => {
+    const [a, b] = auto === 'VALID' ? [0, 0] : [pads[i], pads[i + r]];
+    if ((a + b) % 2)
+      warn.push(`asymmetric padding [${pads.join(', ')}] is rounded down to the same padding on both sides`);
+    return Math.floor((a + b) / 2);
+  });
+  const one = (v: number[]) => (r === 1 ? v[0] : v);
+  return {
+    kernel: one(kernel),
+    stride: one(strides),
+    padding: one(padding),
+    ...(dil.some((d) => d !== 1) ? { dilation: one(dil) } : {}),
+  };
+}
+
+/** Conv over 1 or 3 spatial dims: conv1d / conv3d (transposed ones have no kind). */
+function convNd(n: OnnxNode, w: { dims: number[] }, transposed: boolean): Mapped {
+  const kernel = ints(n, 'kernel_shape')?.map(Number) ?? w.dims.slice(2);
+  if (transposed) return { unsupported: `ConvTranspose over ${kernel.length} spatial dims (only 2-D)` };
+  const warn: string[] = [];
+  const win = ndWindowFields(n, kernel, warn);
+  if (typeof win === 'string') return { unsupported: win };
+  const spec = {
+    type: kernel.length === 1 ? 'conv1d' : 'conv3d',
+    out: w.dims[0],
+    ...win,
+    groups: int(n, 'group', 1),
+    bias: !!n.inputs[2],
+  };
+  return { layers: [spec as LayerSpec], ...(warn.length ? { warning: warn.join('; ') } : {}) };
+}
+
 function conv(n: OnnxNode, ctx: OpContext, transposed: boolean): Mapped {
   const w = ctx.constant(n.inputs[1]);
-  if (!w || w.dims.length !== 4) return { unsupported: 'the weight is not a constant 4-D tensor' };
+  if (w && (w.dims.length === 3 || w.dims.length === 5)) return convNd(n, w, transposed);
+  if (!w || w.dims.length !== 4) return { unsupported: 'the weight is not a constant 3-, 4- or 5-D tensor' };
   const warn: string[] = [];
   const win = windowFields(n, ints(n, 'kernel_shape') ?? w.dims.slice(2), warn);
   if (typeof win === 'string') return { unsupported: win };
@@ -81,6 +125,16 @@ function conv(n: OnnxNode, ctx: OpContext, transposed: boolean): Mapped {
 }
 
 function pool(n: OnnxNode, type: 'maxpool2d' | 'avgpool2d'): Mapped {
+  const kernel = ints(n, 'kernel_shape')?.map(Number);
+  if (kernel && (kernel.length === 1 || kernel.length === 3)) {
+    const warn: string[] = [];
+    const win = ndWindowFields(n, kernel, warn);
+    if (typeof win === 'string') return { unsupported: win };
+    if (win.dilation) return { unsupported: 'pooling with dilation' };
+    const nd = `${type.slice(0, -2)}${kernel.length}d`;
+    const spec = { type: nd, ...win, ...(int(n, 'ceil_mode', 0) ? { ceil: true } : {}) };
+    return { layers: [spec as LayerSpec], ...(warn.length ? { warning: warn.join('; ') } : {}) };
+  }
   const warn: string[] = [];
   const win = windowFields(n, ints(n, 'kernel_shape'), warn);
   if (typeof win === 'string') return { unsupported: win };
@@ -170,6 +224,9 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
       if (!perm || perm[0] !== 0) return { unsupported: 'a transpose without perm, or one that moves the batch' };
       return { layers: [{ type: 'permute', dims: perm }] };
     }
+    case 'InstanceNormalization':
+      // ONNX always carries scale and B (torch writes ones and zeros for affine=False): read as affine.
+      return { layers: [{ type: 'instancenorm', affine: true }] };
     case 'LRN':
       return {
         layers: [
