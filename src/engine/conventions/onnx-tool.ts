@@ -55,12 +55,20 @@ export const onnxTool: Convention = {
     batchnorm2d: per(31),
     // LayerNormalizationNode (axis −1, channels-last): numel·(3 MUL + 4 ADD) + positions·(ADD + SQRT + DIV).
     layernorm: add(mul(7, 'numel_out'), mul(29, LAYERNORM_POSITIONS)),
-    // InstanceNormalizationNode: a PWNode with 3 inputs (ratio 2) of ADD + MUL + ADD + DIV = 14·numel
-    // (torch exports scale and bias even without affine).
-    instancenorm: per(14),
+    // InstanceNormalizationNode: ADD + MUL + ADD + DIV = 7 per element; PWNode's ratio is always 1
+    // (graph.py builds the node before adding its inputs). Measured: tests/fixtures/onnx-tool-nd-kinds.jsonl.
+    instancenorm: per(7),
     // torch.onnx (opset 17) writes GroupNorm as Reshape → InstanceNormalization over the G groups →
-    // Reshape, then Mul and Add by γ, β when affine: 14·numel + 2·numel.
-    groupnorm: add(per(14), mul(2, 'affine', 'numel_out')),
+    // Reshape → Mul → Add (constants 1 and 0 without affine): 7 + 1 + 1 per element.
+    groupnorm: per(9),
+    // PoolBase reads the first kernel dim, and the second only for a 2-D kernel: numel_out·Kd in 3-D.
+    maxpool3d: mul('numel_out', 'Kd'),
+    avgpool3d: mul('numel_out', 'Kd'),
+    // out 1 → GlobalAveragePool (numel_in + 4·numel_out); sizes that divide → a pool with kernel In/Out
+    // (numel_out·Din/Do, the first dim again); others cannot be exported.
+    adaptiveavgpool3d: (s) =>
+      s.g1 ? add('numel_in', mul(4, 'numel_out')) : s.dv ? mul('numel_out', div('Din', 'Do')) : ZERO,
+    adaptivemaxpool3d: (s) => (s.dv ? mul('numel_out', div('Din', 'Do')) : ZERO),
     relu: per(1), // ReluNode: CMP
     relu6: per(2), // exported as Clip(0, 6): ClipNode 2·CMP
     leakyrelu: per(2), // LeakyReluNode: MUL + CMP
@@ -130,14 +138,20 @@ export const onnxTool: Convention = {
     roll: 'torch.onnx writes torch.roll as Slice + Concat: no arithmetic, 0.',
     lstm: 'LSTMNode per layer: (|W| + |R| + |B|)·N·L + N·L·H·(4 adds + 3 sigmoids at EXP 32 + 2 tanh at 38 + 4 blend) = 180·N·L·H, that last term without the direction factor. torch.onnx cannot export proj_size: 0. Read from onnx_tool/node.py.',
     gru: 'GRUNode per layer: (|W| + |R| + |B|)·N·L + N·L·H·(3 adds + 2 sigmoids at 32 + tanh 38 + 5 blend) = 110·N·L·H, without the direction factor. Read from onnx_tool/node.py.',
-    rnn: 'ONNX RNN has no node class in onnx-tool: 0.',
+    rnn: 'onnx-tool cannot profile a graph with an ONNX RNN node: it has no class for it, and model_profile stops with a ValueError (measured). FlopLab shows 0 for this layer; onnx-tool prints no number for the file.',
     ...STRUCTURAL_NOTES,
     instancenorm:
-      'InstanceNormalization: a PWNode over 3 inputs (x, scale, B; ratio 2) at ADD + MUL + ADD + DIV = 7: 14·numel. Read from onnx_tool/node.py.',
+      'InstanceNormalization: ADD + MUL + ADD + DIV = 7 per element (its PWNode ratio stays 1: the node is built before its inputs are added). Measured on exported files (tests/fixtures/onnx-tool-nd-kinds.jsonl).',
     groupnorm:
-      'As torch.onnx (opset 17) writes nn.GroupNorm: InstanceNormalization over the groups (14·numel), then Mul and Add by γ, β when affine (1 each per element). Read from onnx_tool/node.py and the exporter’s symbolic.',
-    upsample:
-      'Resize: nearest 0, linear (1-D, bilinear, trilinear) 4·numel_out, cubic 8·numel_out (RESIZE_LINEAR_MACS, RESIZE_CUBIC_MACS).',
+      'As torch.onnx (opset 17) writes nn.GroupNorm: InstanceNormalization over the groups (7 per element), then Mul and Add by γ, β (constants 1 and 0 without affine): 9 per element. Measured.',
+    ...sameNote(
+      ['maxpool3d', 'avgpool3d'],
+      'PoolBase multiplies numel_out by the first kernel dim, and by the second only when the kernel has exactly two: numel_out·Kd for a 3-D pool. Measured on AvgPool3d.',
+    ),
+    ...sameNote(
+      ['adaptiveavgpool3d', 'adaptivemaxpool3d'],
+      'Exported as GlobalAveragePool (out 1, avg: numel_in + 4·numel_out) or as a pool with kernel In/Out when the sizes divide (numel_out times the first kernel dim); other sizes cannot be exported (0). Read from onnx_tool/node.py.',
+    ),
     pixelshuffle: 'DepthToSpace / SpaceToDepth: no _profile_core, 0.',
     batchnorm2d:
       'Assumes the exporter keeps BatchNormalization as a node (onnx-tool does not fuse it); a Conv+BN fusion would drop it.',

@@ -108,7 +108,8 @@ function windowPool(base: LeafKind, dims: 1 | 3, what: 'Max' | 'Avg'): LeafKind 
     symbols(p, input, output, batch) {
       const inn = dims === 1 ? [input[0], input[1], 1] : [input[0], input[1] * input[2], input[3]];
       const out = dims === 1 ? [output[0], output[1], 1] : [output[0], output[1] * output[2], output[3]];
-      return base.symbols(to2d(p), inn, out, batch, []);
+      // Kd: the kernel's depth alone (onnx-tool's pool cost reads only the first kernel dim of a 3-D pool).
+      return Object.assign(base.symbols(to2d(p), inn, out, batch, []), { Kd: dims === 1 ? 1 : triple(p.kernel, 1)[0] });
     },
     params: base.params,
     exact: base.exact,
@@ -169,7 +170,14 @@ function adaptivePool(base: LeafKind, dims: 1 | 3, what: 'Max' | 'Avg'): LeafKin
         batch,
         [],
       );
-      return Object.assign(folded, { A: depth.A * plane.A, Din: input[1], Do: output[1] });
+      const divides = [1, 2, 3].every((i) => input[i] % output[i] === 0);
+      return Object.assign(folded, {
+        A: depth.A * plane.A,
+        Din: input[1],
+        Do: output[1],
+        dv: divides ? 1 : 0,
+        g1: output[1] === 1 && output[2] === 1 && output[3] === 1 ? 1 : 0,
+      });
     },
     params: base.params,
     exact: base.exact,

@@ -6,7 +6,8 @@
  * one image); seed, exact, torchvision, onnx-tool and Netscope are worked out from their formulas:
  * conv N·Cout·P·(Cin/g)·K (+ bias adds), pools numel_out·K (Netscope, onnx-tool PoolBase), adaptive
  * pools the summed window area A, BatchNormalization 31·numel (onnx-tool) and Netscope's BN + Scale
- * 3·numel, InstanceNormalization 14·numel (+ γ, β Mul/Add for GroupNorm), and the norms' exact
+ * 3·numel, InstanceNormalization 7·numel (GroupNorm 9: + Mul and Add), onnx-tool's 3-D pools
+ * numel_out·Kd (it reads the first kernel dim only; tests/fixtures/onnx-tool-nd-kinds.jsonl), and the norms' exact
  * statistics N·G·(2R + 3) + 5·numel with affine (R values per group). Recurrent, reduce, roll and
  * window attention: cases-f.ts.
  */
@@ -123,7 +124,7 @@ export const CASES: readonly LayerCase[] = [
       torch: 0,
       deepspeed: 16384,
       torchinfo: 0,
-      'onnx-tool': 16384,
+      'onnx-tool': 4096,
       netscope: 0,
     },
   },
@@ -142,7 +143,7 @@ export const CASES: readonly LayerCase[] = [
       torch: 0,
       deepspeed: 16384,
       torchinfo: 0,
-      'onnx-tool': 16384,
+      'onnx-tool': 4096,
       netscope: 0,
     },
   },
@@ -198,7 +199,7 @@ export const CASES: readonly LayerCase[] = [
       torch: 0,
       deepspeed: 16384,
       torchinfo: 0,
-      'onnx-tool': 16384,
+      'onnx-tool': 64,
       netscope: 0,
     },
   },
@@ -255,7 +256,7 @@ export const CASES: readonly LayerCase[] = [
       torch: 0,
       deepspeed: 62720,
       torchinfo: 128,
-      'onnx-tool': 200704,
+      'onnx-tool': 112896,
       netscope: 0,
     },
   },
@@ -274,7 +275,7 @@ export const CASES: readonly LayerCase[] = [
       torch: 0,
       deepspeed: 4800,
       torchinfo: 64,
-      'onnx-tool': 13440,
+      'onnx-tool': 6720,
       netscope: 0,
     },
   },
