@@ -9,15 +9,10 @@
  */
 import type { Shape } from '../format/model';
 import { conv2d } from './conv2d';
-import type { FieldSpec } from './fields';
 import { outSize } from './geometry';
 import { BIAS, GROUPS, OUT_CHANNELS } from './common-fields';
 import type { LeafKind, Params } from './kind';
-
-const int1 = (name: string, label: string, min: number, dflt: number | undefined, help: string): FieldSpec =>
-  dflt === undefined
-    ? { name, kind: 'int', min, required: true, label, help }
-    : { name, kind: 'int', min, default: dflt, label, help };
+import { intField, ints3Field, triple } from './nd-fields';
 
 /** conv1d's fields as conv2d's: kernel [k, 1], stride [s, 1], padding [p, 0] or "same", dilation [d, 1]. */
 function as2d(p: Params): Params {
@@ -40,8 +35,8 @@ export const conv1d: LeafKind = {
   summary: 'Convolution along a sequence [C, L] (audio, text, time series)',
   fields: [
     OUT_CHANNELS,
-    int1('kernel', 'Kernel', 1, undefined, 'Kernel size (k)'),
-    int1('stride', 'Stride', 1, 1, 'Stride'),
+    intField('kernel', 'Kernel', 1, undefined, 'Kernel size (k)'),
+    intField('stride', 'Stride', 1, 1, 'Stride'),
     {
       name: 'padding',
       kind: 'padding',
@@ -49,7 +44,7 @@ export const conv1d: LeafKind = {
       label: 'Padding',
       help: 'Zero padding per side: a number or "same"',
     },
-    int1('dilation', 'Dilation', 1, 1, 'Spacing between kernel taps'),
+    intField('dilation', 'Dilation', 1, 1, 'Spacing between kernel taps'),
     GROUPS,
     BIAS,
   ],
@@ -67,15 +62,6 @@ export const conv1d: LeafKind = {
   exact: conv2d.exact,
   exactNote: conv2d.exactNote,
 };
-
-const triple = (v: unknown, dflt: number): [number, number, number] => {
-  const a = (v as number[] | undefined) ?? [dflt];
-  return a.length === 1 ? [a[0], a[0], a[0]] : [a[0], a[1] ?? a[0], a[2] ?? a[1] ?? a[0]];
-};
-const ints3 = (name: string, label: string, min: number, dflt: number | undefined, help: string): FieldSpec =>
-  dflt === undefined
-    ? { name, kind: 'ints', min, maxLength: 3, required: true, label, help }
-    : { name, kind: 'ints', min, maxLength: 3, default: [dflt], label, help };
 
 /** Output [D, H, W] of a 3-D window (PyTorch's rule per dim), or an error naming the dim. */
 export function slide3(type: string, p: Params, input: Shape, ceil = false): number[] | string {
@@ -104,10 +90,10 @@ export const conv3d: LeafKind = {
   summary: 'Convolution over a volume [C, D, H, W] (video, medical scans)',
   fields: [
     OUT_CHANNELS,
-    ints3('kernel', 'Kernel', 1, undefined, 'Kernel size: one number or [d, h, w]'),
-    ints3('stride', 'Stride', 1, 1, 'Stride: one number or [d, h, w]'),
-    ints3('padding', 'Padding', 0, 0, 'Zero padding per side: one number or [d, h, w]'),
-    ints3('dilation', 'Dilation', 1, 1, 'Spacing between kernel taps: one number or [d, h, w]'),
+    ints3Field('kernel', 'Kernel', 1, undefined, 'Kernel size: one number or [d, h, w]'),
+    ints3Field('stride', 'Stride', 1, 1, 'Stride: one number or [d, h, w]'),
+    ints3Field('padding', 'Padding', 0, 0, 'Zero padding per side: one number or [d, h, w]'),
+    ints3Field('dilation', 'Dilation', 1, 1, 'Spacing between kernel taps: one number or [d, h, w]'),
     GROUPS,
     BIAS,
   ],

@@ -16,17 +16,8 @@ import { slide3 } from './conv-nd';
 import type { FieldSpec } from './fields';
 import type { LeafKind, Params } from './kind';
 import { maxpool2d } from './maxpool2d';
+import { intField, ints3Field, triple } from './nd-fields';
 
-const int = (name: string, label: string, min: number, dflt: number | undefined, help: string): FieldSpec =>
-  dflt === undefined ? { name, kind: 'int', min, label, help } : { name, kind: 'int', min, default: dflt, label, help };
-const ints3 = (name: string, label: string, min: number, dflt: number | undefined, help: string): FieldSpec =>
-  dflt === undefined
-    ? { name, kind: 'ints', min, maxLength: 3, label, help }
-    : { name, kind: 'ints', min, maxLength: 3, default: [dflt], label, help };
-const triple = (v: unknown, dflt: number): [number, number, number] => {
-  const a = (v as number[] | undefined) ?? [dflt];
-  return a.length === 1 ? [a[0], a[0], a[0]] : [a[0], a[1] ?? a[0], a[2] ?? a[1] ?? a[0]];
-};
 const kernelField = (dims: 1 | 3): FieldSpec =>
   dims === 1
     ? { name: 'kernel', kind: 'int', min: 1, required: true, label: 'Kernel', help: 'Window length' }
@@ -76,11 +67,11 @@ function windowPool(base: LeafKind, dims: 1 | 3, what: 'Max' | 'Avg'): LeafKind 
     fields: [
       kernelField(dims),
       dims === 1
-        ? int('stride', 'Stride', 1, undefined, 'Stride; defaults to the kernel')
-        : ints3('stride', 'Stride', 1, undefined, 'Stride: one number or [d, h, w]; defaults to the kernel'),
+        ? intField('stride', 'Stride', 1, undefined, 'Stride; defaults to the kernel', true)
+        : ints3Field('stride', 'Stride', 1, undefined, 'Stride: one number or [d, h, w]; defaults to the kernel', true),
       dims === 1
-        ? int('padding', 'Padding', 0, 0, 'Padding per side')
-        : ints3('padding', 'Padding', 0, 0, 'Padding per side: one number or [d, h, w]'),
+        ? intField('padding', 'Padding', 0, 0, 'Padding per side')
+        : ints3Field('padding', 'Padding', 0, 0, 'Padding per side: one number or [d, h, w]'),
       CEIL,
       moduleField(`nn.${what}Pool${dims}d`, `F.${what.toLowerCase()}_pool${dims}d`),
     ],
@@ -128,8 +119,8 @@ function adaptivePool(base: LeafKind, dims: 1 | 3, what: 'Max' | 'Avg'): LeafKin
     summary: `${what === 'Max' ? 'Maximum' : 'Average'} to a fixed ${dims === 1 ? 'length' : 'volume'} (1 = global)`,
     fields: [
       dims === 1
-        ? int('out', 'Output size', 1, 1, 'Output length; 1 = global pooling')
-        : ints3('out', 'Output size', 1, 1, 'Output D×H×W: one number or [d, h, w]; 1 = global pooling'),
+        ? intField('out', 'Output size', 1, 1, 'Output length; 1 = global pooling')
+        : ints3Field('out', 'Output size', 1, 1, 'Output D×H×W: one number or [d, h, w]; 1 = global pooling'),
       moduleField(`nn.Adaptive${what}Pool${dims}d`, `F.adaptive_${what.toLowerCase()}_pool${dims}d`),
     ],
     shape(p, input) {
