@@ -54,7 +54,7 @@ export function ConventionPicker() {
       {open && (
         <div
           id={panelId}
-          className="absolute right-0 z-30 mt-1 max-h-[70vh] w-[26rem] overflow-auto rounded-lg border border-slate-300 bg-white p-2 shadow-xl dark:border-slate-600 dark:bg-slate-800"
+          className="fixed inset-x-2 top-24 z-30 max-h-[70vh] sm:absolute sm:inset-x-auto sm:top-auto sm:right-0 sm:mt-1 sm:w-[26rem] overflow-auto rounded-lg border border-slate-300 bg-white p-2 shadow-xl dark:border-slate-600 dark:bg-slate-800"
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               setOpen(false);
