@@ -8,6 +8,7 @@ import type { Convention } from './conventions/types';
 import { checkModelHeader } from './format/header';
 import { Run } from './run';
 import { keepMemos } from './previous-run';
+import { NOT_COUNTED_TYPE } from './layers/opaque';
 import {
   sumRows,
   ZERO_COUNTS,
@@ -56,6 +57,7 @@ function evaluate(model: Model, opts: EvalOptions, reuse: boolean): ModelResult 
       rows: run.rows,
       totals: ZERO_COUNTS(ids.length),
       errors: run.rows.length + 1,
+      notCounted: notCountedRows(run.rows),
       modelError: `internal error: ${(err as Error).message}`,
     };
   }
@@ -89,6 +91,7 @@ function evaluate(model: Model, opts: EvalOptions, reuse: boolean): ModelResult 
     rows: reuse ? run.rows.slice() : run.rows,
     totals,
     errors: errorRows.length,
+    notCounted: notCountedRows(run.rows),
     ...(header.error ? { modelError: header.error } : {}),
   };
 }
@@ -121,6 +124,13 @@ function tally(run: Run, conventions: number): { totals: CountsSum; errorRows: n
   }
   addDifference(totals, previous.totals, notTaken);
   return { totals, errorRows };
+}
+
+/** Indices of the rows that count nothing because FlopLab cannot (not zero: unknown). */
+function notCountedRows(rows: readonly Row[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < rows.length; i++) if (rows[i].type === NOT_COUNTED_TYPE && !rows[i].trainingOnly) out.push(i);
+  return out;
 }
 
 /** acc += plus − minus. */

@@ -73,6 +73,11 @@ export interface ModelResult {
   readonly totals: Counts;
   /** Rows with an error. */
   readonly errors: number;
+  /**
+   * Rows whose compute is unknown (operators no kind models, layers/opaque.ts), by index: when
+   * any, every total but the parameters is partial ("partial: N not counted").
+   */
+  readonly notCounted: readonly number[];
   /** A problem with the model itself (input shape, batch), if any. */
   readonly modelError?: string;
 }

@@ -9,6 +9,9 @@
  */
 import type { Convention, Rule } from './types';
 
+export const NOT_COUNTED_NOTE =
+  'Not counted: FlopLab has no formula for this operator, so this count is unknown (not 0) and the totals are partial.';
+
 export const SAME_AS: Readonly<Record<string, { readonly as: string; readonly how: string }>> = {
   conv1d: { as: 'conv2d', how: 'Counted as a Conv2d over [C, L, 1] (Ho = Lout, Wo = 1, Kh = k, Kw = 1).' },
   conv3d: {
@@ -41,5 +44,8 @@ export function withSameRules(c: Convention): Convention {
     if (!(type in rules) && as in rules) rules[type] = rules[as];
     if (!(type in notes) && !(type in c.rules)) notes[type] = notes[as] ? `${how} ${notes[as]}` : how;
   }
+  // No tool's count is known for an operator FlopLab cannot model: no rule, and the row and the
+  // totals say "not counted" / "partial" instead of showing a 0 (layers/opaque.ts).
+  notes.opaque ??= NOT_COUNTED_NOTE;
   return Object.assign({}, c, { rules, notes });
 }

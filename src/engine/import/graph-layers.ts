@@ -15,6 +15,8 @@ export interface GraphLayers {
   readonly input: string;
   /** The model's outputs, as ids. */
   readonly outputs: string[];
+  /** Names the other model inputs must have (`others`, in order). */
+  readonly others: string[];
 }
 
 const JOIN: Readonly<Record<Exclude<GraphNode['op'], 'layers'>, (from: LayerRef[]) => LayerSpec>> = {
@@ -46,8 +48,12 @@ export function toGraphLayers(
   g: DataflowGraph,
   outputs: readonly string[],
   display: (value: string) => string = (v) => v,
+  others: readonly string[] = [],
 ): GraphLayers {
   const name = namer(display);
+  // The model inputs are named first, so a layer never takes an input's name as its id.
+  name(g.input);
+  for (const o of others) name(o);
   // Pass-through nodes (no layers) make their output another name of their input.
   const alias = new Map<string, string>();
   const real = (v: string): string => {
@@ -86,5 +92,5 @@ export function toGraphLayers(
     layers.push(...list);
     previous = node.output;
   }
-  return { layers, input: name(g.input), outputs: outputs.map((o) => name(real(o))) };
+  return { layers, input: name(g.input), outputs: outputs.map((o) => name(real(o))), others: others.map(name) };
 }

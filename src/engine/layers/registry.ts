@@ -80,6 +80,7 @@ import { gru, lstm, rnn } from './recurrent';
 import { reduce } from './reduce';
 import { roll } from './roll';
 import { einsum } from './einsum';
+import { opaque } from './opaque';
 
 export const LEAF_KINDS: readonly LeafKind[] = [
   conv2d,
@@ -152,6 +153,7 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   reduce,
   roll,
   einsum,
+  opaque,
 ];
 
 export const BLOCK_KINDS: readonly BlockKind[] = [residual, concat, scale, repeat, aux];

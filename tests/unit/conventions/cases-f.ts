@@ -140,4 +140,23 @@ export const CASES: readonly LayerCase[] = [
       netscope: 0,
     },
   },
+  {
+    spec: { type: 'opaque', op: 'NonMaxSuppression', shape: [100, 3], params: 12 },
+    input: [4, 6, 6],
+    source:
+      'An operator no kind models (layers/opaque.ts): no convention has a rule, the row and the totals say "not counted" / "partial" instead (tests/unit/engine/not-counted.test.ts checks that); its weights still count as parameters',
+    expect: {
+      seed: 0,
+      exact: 0,
+      torchvision: 0,
+      thop: 0,
+      ptflops: 0,
+      fvcore: 0,
+      torch: 0,
+      deepspeed: 0,
+      torchinfo: 0,
+      'onnx-tool': 0,
+      netscope: 0,
+    },
+  },
 ];

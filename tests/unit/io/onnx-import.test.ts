@@ -162,11 +162,13 @@ describe('ONNX operators and exporter idioms', () => {
     );
     expect(r.model.batch).toBe(1);
     expect(r.model.layers.map((l) => l.type)).toEqual(['conv2d', 'flatten']);
+    // Both graph outputs are kept: the model is a graph whose outputs are the flatten and the conv.
+    expect(r.model.outputs).toEqual(['y', 'c']);
     expect(r.warnings).toEqual([
       'the batch size is symbolic; batch 1 is used',
-      'only the first output "y" is followed',
       'Conv → c: asymmetric padding [0, 0, 1, 1] is rounded down to the same padding on both sides',
       'Reshape → y: a Reshape with a computed shape is read as a flatten',
+      'imported as a graph (layers take their inputs by name): 2 outputs',
     ]);
   });
 

@@ -7,9 +7,9 @@
  * without a layer kind pass their first data input through and are listed, once per operator
  * type, in the warnings; the rest of the network still loads.
  */
-import { MODEL_FORMAT, type LayerSpec, type Model } from '../../format/model';
-import { toLayers, type GraphNode } from '../graph';
-import { toGraphLayers } from '../graph-layers';
+import type { LayerSpec } from '../../format/model';
+import type { GraphNode } from '../graph';
+import { modelFromGraph } from '../graph-model';
 import { MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from '../result';
 import { decodeOnnx, type OnnxGraph, type OnnxNode, type OnnxTensor } from './decode';
 import { mapOp } from './ops';
@@ -252,36 +252,27 @@ function convert(g: OnnxGraph, fileName: string): ImportResult {
   const inp = inputOf(g, warnings);
   if (typeof inp === 'string') return { ok: false, error: `${fileName}: ${inp}` };
   if (!g.outputs.length) return { ok: false, error: `${fileName}: the graph has no output` };
-  // (Kept in this place of the list; a graph import keeps every output and drops the note.)
-  const severalOutputs = `only the first output "${g.outputs[0].name}" is followed`;
-  if (g.outputs.length > 1) warnings.push(severalOutputs);
   const b = new Builder(g);
   b.data.add(inp.name);
   for (const n of g.nodes) b.node(n);
   b.finish();
-  const s = toLayers({ nodes: b.nodes, input: inp.name, output: g.outputs[0].name });
+  const outputs = g.outputs.map((o) => o.name).filter((o) => b.data.has(o));
+  if (!outputs.length) return { ok: false, error: `${fileName}: no output of the graph is computed from its input` };
+  const lost = g.outputs.length - outputs.length;
+  if (lost) warnings.push(`${lost} output(s) computed from constants only were left out`);
   for (const [op, names] of b.unsupported)
     warnings.push(
       `not mapped, input passed through: ${op} × ${names.length}${names.length <= 3 ? ` (${names.join(', ')})` : ''}`,
     );
   warnings.push(...b.warnings);
-  const head = {
-    format: MODEL_FORMAT,
+  const { model, notes } = modelFromGraph({
+    nodes: b.nodes,
+    inputs: [{ name: inp.name, shape: inp.input }],
+    outputs,
     name: g.name || fileName.replace(/\.[^.]*$/, ''),
     batch: inp.batch,
     meta: { importedFrom: fileName, sourceFormat: 'onnx', opset: g.opset },
-  } as const;
-  let model: Model;
-  if (s.ok) {
-    if (s.dropped) warnings.push(`${s.dropped} node(s) not leading to the output were left out`);
-    model = { ...head, input: inp.input, layers: s.layers };
-  } else {
-    // Forks that do not nest as blocks: the graph as it is, every node kept, every graph output an output.
-    const outs = g.outputs.map((o) => o.name).filter((o) => b.data.has(o));
-    const gl = toGraphLayers({ nodes: b.nodes, input: inp.name, output: g.outputs[0].name }, outs);
-    if (g.outputs.length > 1) warnings.splice(warnings.indexOf(severalOutputs), 1);
-    warnings.push(`imported as a graph (layers take their inputs by name): ${s.error}`);
-    model = { ...head, inputs: [{ name: gl.input, shape: inp.input }], outputs: gl.outputs, layers: gl.layers };
-  }
+  });
+  warnings.push(...notes);
   return { ok: true, model, warnings };
 }
