@@ -81,7 +81,9 @@ test('dropping an ONNX file anywhere loads its model and numbers; Undo import br
   await expectTotals(page, starterModel());
 });
 
-test('unmapped operators are listed in the notice and the rest of the graph loads', async ({ page }) => {
+test('unmapped operators are listed in the notice, marked not counted, and the rest of the graph loads', async ({
+  page,
+}) => {
   const bytes = fixture('tiny-unmapped.onnx');
   const { model, warnings } = importedInNode('tiny-unmapped.onnx', bytes);
   expect(warnings.length, 'the fixture has unmapped operators').toBeGreaterThan(0);
@@ -90,6 +92,9 @@ test('unmapped operators are listed in the notice and the rest of the graph load
   await expect(notice).toHaveAttribute('data-kind', 'warnings');
   for (const w of warnings) await expect(notice.getByTestId('import-warnings')).toContainText(w);
   await expectTotals(page, model);
+  // The Pad with computed pads is not counted: its row says so and the totals say partial.
+  await expect(page.getByTestId('totals-partial')).toContainText('1 layer(s) not counted — pad (Pad)');
+  await expect(page.getByTestId('row-not-counted')).toHaveText('not counted');
 });
 
 test('malformed and truncated files give a notice and leave the model unchanged', async ({ page }) => {

@@ -2,6 +2,7 @@
 import type { ModelResult } from '../engine/evaluate';
 import type { Convention } from '../engine/conventions/types';
 import { shapeText } from '../engine/format/model';
+import { NOT_COUNTED_TYPE } from '../engine/layers/opaque';
 
 /** JSON-safe integer: a number while exact, a decimal string above 2^53 − 1. */
 export const jsonInt = (v: bigint): number | string =>
@@ -59,12 +60,16 @@ export interface JsonReport {
     inputs: ReadonlyArray<readonly number[] | null>;
     output: readonly number[] | null;
     params: number | string;
-    count: number | string;
+    /** null: not counted (an operator FlopLab cannot count; see `not_counted`). */
+    count: number | string | null;
     /** Blocks: own op plus everything inside (layer `params`/`count` are the block's own op). */
     subtotal?: { params: number | string; count: number | string };
     error: string | null;
   }>;
   errors: number;
+  /** Layers FlopLab cannot count (operators no kind models): when any, every total but params is partial. */
+  not_counted: Array<{ path: string; name?: string; op: string }>;
+  partial: boolean;
   model_error?: string;
   [extra: string]: unknown;
 }
@@ -95,13 +100,24 @@ export function toJson(name: string, r: ModelResult, conv: Convention): JsonRepo
       inputs: row.inputs ?? [row.input],
       output: row.output,
       params: jsonInt(row.params),
-      count: jsonInt(row.counts[ci]),
+      // Unknown, not zero, for an operator FlopLab cannot count.
+      count: row.type === NOT_COUNTED_TYPE ? null : jsonInt(row.counts[ci]),
       ...(row.total ? { subtotal: { params: jsonInt(row.total.params), count: jsonInt(row.total.counts[ci]) } } : {}),
       error: row.error ?? null,
     })),
     errors: r.errors,
+    not_counted: notCountedList(r),
+    partial: r.notCounted.length > 0,
     ...(r.modelError ? { model_error: r.modelError } : {}),
   };
+}
+
+/** The rows the totals leave out because FlopLab cannot count them, with the file's op names. */
+function notCountedList(r: ModelResult): JsonReport['not_counted'] {
+  return r.notCounted.map((i) => {
+    const row = r.rows[i];
+    return { path: row.path, ...(row.name ? { name: row.name } : {}), op: String(row.params_?.op ?? '?') };
+  });
 }
 
 /** The layer's `from` as written, when it has one (read from its fields; an invalid row has none). */
@@ -138,7 +154,11 @@ export function toText(name: string, r: ModelResult, conv: Convention): string {
     output: row.output ? shapeText(row.output) : row.error ? 'error' : '?',
     // A block shows its subtotal (its own op plus everything inside), marked Σ.
     params: row.total ? `Σ ${grouped(row.total.params)}` : grouped(row.params),
-    count: row.total ? `Σ ${grouped(row.total.counts[ci])}` : grouped(row.counts[ci]),
+    count: row.total
+      ? `Σ ${grouped(row.total.counts[ci])}`
+      : row.type === NOT_COUNTED_TYPE
+        ? 'not counted'
+        : grouped(row.counts[ci]),
     error: row.error,
   }));
   const w = {
@@ -164,5 +184,12 @@ export function toText(name: string, r: ModelResult, conv: Convention): string {
   if (conv.id !== 'torchvision') lines.push(`MACs     ${grouped(t.macs)} (${si(t.macs)}) conv + linear, no bias`);
   if (conv.id !== 'exact') lines.push(`FLOPs    ${grouped(t.flops)} (${si(t.flops)}) every arithmetic op (exact)`);
   if (r.errors) lines.push(`${r.errors} layer${r.errors > 1 ? 's' : ''} with errors (see ↳ lines)`);
+  if (r.notCounted.length) {
+    const list = notCountedList(r);
+    const names = list.slice(0, 5).map((x) => `${x.name ?? x.path} (${x.op})`);
+    lines.push(
+      `partial: ${list.length} layer${list.length > 1 ? 's' : ''} not counted — ${names.join(', ')}${list.length > 5 ? ', …' : ''}; the counts above leave ${list.length > 1 ? 'them' : 'it'} out`,
+    );
+  }
   return lines.join('\n');
 }

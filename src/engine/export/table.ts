@@ -11,6 +11,7 @@ import { shapeText } from '../format/model';
 import { evaluateModel, type ModelResult } from '../evaluate';
 import { conventionById, DEFAULT_CONVENTION } from '../conventions/registry';
 import type { Convention } from '../conventions/types';
+import { NOT_COUNTED_TYPE } from '../layers/opaque';
 
 export interface TableOptions {
   /** Convention id; defaults to the app's default convention. */
@@ -51,6 +52,18 @@ export function layerTable(model: Model, opts: TableOptions = {}): TableResult {
       { label: `Total (${conv.id})`, value: `${grouped(t.counts[0])} ${unit}` },
       { label: 'MACs (conv + linear, no bias)', value: grouped(t.macs) },
       ...(result.errors ? [{ label: 'Errors', value: `${result.errors} layer(s) with errors` }] : []),
+      ...(result.notCounted.length
+        ? [
+            {
+              label: 'Partial',
+              value: `${result.notCounted.length} layer(s) not counted (${result.notCounted
+                .map(
+                  (i) => `${result.rows[i].name ?? result.rows[i].path}: ${String(result.rows[i].params_?.op ?? '?')}`,
+                )
+                .join(', ')}); the totals leave them out`,
+            },
+          ]
+        : []),
       ...(result.modelError ? [{ label: 'Model error', value: result.modelError }] : []),
     ];
     const columns = ['Layer', 'Name', 'Type', 'Output', 'Params', `${conv.id} (${unit})`, 'MACs', 'Error'];
@@ -62,8 +75,8 @@ export function layerTable(model: Model, opts: TableOptions = {}): TableResult {
         r.type,
         shapeText(r.output),
         r.params.toString(),
-        r.counts[0].toString(),
-        r.macs.toString(),
+        r.type === NOT_COUNTED_TYPE ? 'not counted' : r.counts[0].toString(),
+        r.type === NOT_COUNTED_TYPE ? 'not counted' : r.macs.toString(),
         r.error ?? '',
       ],
     }));
@@ -75,7 +88,7 @@ export function layerTable(model: Model, opts: TableOptions = {}): TableResult {
       t.params.toString(),
       t.counts[0].toString(),
       t.macs.toString(),
-      '',
+      result.notCounted.length ? `partial: ${result.notCounted.length} not counted` : '',
     ];
     return {
       ok: true,

@@ -86,7 +86,8 @@ export function toGraphLayers(
       node.op === 'layers'
         ? (node.layers as LayerSpec[]).map((l) => Object.assign({}, l))
         : [JOIN[node.op](refs as LayerRef[])];
-    if (node.op === 'layers' && fromNeeded) list[0] = Object.assign(list[0], { from });
+    // A node without inputs (a constant tensor as a parameter) takes none.
+    if (node.op === 'layers' && fromNeeded && refs.length) list[0] = Object.assign(list[0], { from });
     if (node.name !== undefined && node.op !== 'layers') list[0] = Object.assign(list[0], { name: node.name });
     if (named.has(node.output)) list[list.length - 1] = Object.assign(list[list.length - 1], { id: name(node.output) });
     layers.push(...list);

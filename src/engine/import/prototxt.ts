@@ -285,8 +285,14 @@ function convert(text: string, fileName: string): ImportResult {
         for (const t of tops) blob.set(t, x);
         break;
       default:
-        warnings.push(`${label}: layer type "${strField(l, 'type') ?? ''}" is not supported; its input passes through`);
-        leaf();
+        // Never a silent pass-through: a "not counted" row (layers/opaque.ts); a prototxt states
+        // no shapes, so its output is taken to have its first input's shape.
+        warnings.push(
+          `${label}: layer type "${strField(l, 'type') ?? ''}" is not counted (no formula for it); its output is taken to have its input's shape`,
+        );
+        add(label, 'layers', ins, tops, [
+          named({ type: 'opaque', op: (strField(l, 'type') ?? 'unknown').replace(/[^\w.:/@+ -]/g, '_').slice(0, 80) }),
+        ]);
     }
   }
   if (!input || !shape)

@@ -22,7 +22,7 @@ export const opaque: LeafKind = {
       pattern: /^[\w.:/@+ -]{1,80}$/,
       maxLength: 80,
       rule: 'the operator’s name in its file, e.g. "NonMaxSuppression" or "CUSTOM:TFLite_Detection_PostProcess"',
-      required: true,
+      default: 'custom',
       label: 'Operator',
       help: 'The operator as the file names it (its format’s op type)',
     },

@@ -14,6 +14,7 @@ import { fieldText, fromText } from './fieldText';
 import { RowActions } from './RowActions';
 import type { LayerItem, ListItem } from './tree';
 import { useT } from '../i18n';
+import { NOT_COUNTED_TYPE } from '../../engine/layers/opaque';
 
 const INDENT = 14;
 
@@ -149,7 +150,15 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
           title={t('row.count')}
           data-testid="row-count"
         >
-          {count !== null && !error ? formatCount(count, p.format) : ''}
+          {count === null || error ? (
+            ''
+          ) : item.spec.type === NOT_COUNTED_TYPE ? (
+            <span className="text-amber-700 italic dark:text-amber-300" data-testid="row-not-counted">
+              {t('row.notCounted')}
+            </span>
+          ) : (
+            formatCount(count, p.format)
+          )}
         </span>
       </div>
       {error && (

@@ -91,6 +91,7 @@ export const screenEn = {
   'row.output': 'Output shape',
   'row.params': 'Parameters',
   'row.count': 'Count in the selected convention',
+  'row.notCounted': 'not counted',
 
   'actions.group': 'Actions for {path}',
   'actions.up': 'Move up',

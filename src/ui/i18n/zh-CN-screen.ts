@@ -89,6 +89,7 @@ export const screenZh: Readonly<Record<keyof typeof screenEn, string>> = {
   'row.output': '输出形状',
   'row.params': '参数量',
   'row.count': '所选约定下的计数',
+  'row.notCounted': '未计数',
 
   'actions.group': '{path} 的操作',
   'actions.up': '上移',

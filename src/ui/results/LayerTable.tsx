@@ -132,7 +132,13 @@ function LayerTableView({ result, countIndex }: { result: ModelResult | null; co
                   </td>
                   <td className="px-1.5 font-mono">{r.error ? t('table.error') : r.output}</td>
                   <td className="num px-1.5 text-right">{formatCount(r.params, fmt)}</td>
-                  <td className="num px-1.5 text-right font-medium">{formatCount(r.count, fmt)}</td>
+                  <td className="num px-1.5 text-right font-medium">
+                    {r.notCounted ? (
+                      <span className="text-amber-700 italic dark:text-amber-300">{t('row.notCounted')}</span>
+                    ) : (
+                      formatCount(r.count, fmt)
+                    )}
+                  </td>
                   <td className="num px-1.5 text-right">{formatCount(r.macs, fmt)}</td>
                   <td className="num px-1.5 text-right whitespace-nowrap">
                     <span

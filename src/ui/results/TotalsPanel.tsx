@@ -95,6 +95,15 @@ export function TotalsPanel({ result, countIndex }: { result: ModelResult | null
           />
         </div>
       </div>
+      {result && result.notCounted.length > 0 && (
+        <p
+          className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100"
+          role="status"
+          data-testid="totals-partial"
+        >
+          {tr('totals.partial', { n: result.notCounted.length, names: notCountedNames(result) })}
+        </p>
+      )}
       <dl className="grid grid-cols-2 gap-2 lg:grid-cols-4" data-testid="totals">
         <Figure
           big
@@ -155,4 +164,13 @@ export function TotalsPanel({ result, countIndex }: { result: ModelResult | null
       </dl>
     </section>
   );
+}
+
+/** The first few not-counted layers, by name (or path) and the file's operator. */
+function notCountedNames(result: ModelResult): string {
+  const list = result.notCounted.slice(0, 4).map((i) => {
+    const r = result.rows[i];
+    return `${r.name ?? r.path} (${String(r.params_?.op ?? '?')})`;
+  });
+  return result.notCounted.length > 4 ? `${list.join(', ')}, …` : list.join(', ');
 }

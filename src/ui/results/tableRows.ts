@@ -5,6 +5,7 @@
  */
 import type { ModelResult } from '../../engine/evaluate';
 import { shapeLabel } from '../format';
+import { NOT_COUNTED_TYPE } from '../../engine/layers/opaque';
 
 export interface TableRow {
   /** Position in evaluation order (0-based); the default sort. */
@@ -22,6 +23,8 @@ export interface TableRow {
   readonly flops: bigint;
   readonly activations: bigint;
   readonly error: string;
+  /** An operator FlopLab cannot count: its count is unknown, shown as "not counted". */
+  readonly notCounted: boolean;
 }
 
 export type SortKey = 'order' | 'name' | 'type' | 'output' | 'params' | 'count' | 'macs' | 'flops' | 'activations';
@@ -46,6 +49,7 @@ export function tableRows(result: ModelResult | null, conventionIndex: number): 
     flops: r.flops,
     activations: r.activations,
     error: r.error ?? '',
+    notCounted: r.type === NOT_COUNTED_TYPE,
   }));
 }
 

@@ -115,3 +115,27 @@ describe('CLI --device', () => {
     expect(ids).toEqual(expect.arrayContaining(['pixel1-cpu-1core', 'coral-edgetpu', 'k210', 'jetson-agx-orin']));
   });
 });
+
+describe('CLI on a file with operators FlopLab cannot count', () => {
+  const file = 'tests/fixtures/tiny-unmapped.onnx';
+  it('marks the row "not counted" and says the totals are partial, naming it', () => {
+    const r = capture([file, '--convention', 'onnx-tool']);
+    expect(r.code).toBe(0);
+    const padRow = r.stdout.split('\n').find((l) => /\bpad\b/.test(l) && /opaque/.test(l));
+    expect(padRow).toMatch(/not counted$/);
+    expect(r.stdout).toContain('partial: 1 layer not counted — pad (Pad); the counts above leave it out');
+  });
+
+  it('--json gives count null on that row and lists it in not_counted', () => {
+    const j = JSON.parse(capture([file, '--json']).stdout);
+    expect(j.partial).toBe(true);
+    expect(j.not_counted).toEqual([{ path: 'layers[2]', name: 'pad', op: 'Pad' }]);
+    expect(j.layers[2].count).toBeNull();
+    expect(j.layers[3].count).not.toBeNull();
+  });
+
+  it('a model without one is not partial', () => {
+    const j = JSON.parse(capture(['--preset', 'resnet18', '--json']).stdout);
+    expect([j.partial, j.not_counted]).toEqual([false, []]);
+  });
+});

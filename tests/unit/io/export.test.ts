@@ -127,3 +127,32 @@ describe('per-layer table exports', () => {
     if (!u.ok) expect(u.error).toBe('unknown convention "nope"');
   });
 });
+
+describe('a table with a layer FlopLab cannot count', () => {
+  const model = {
+    format: 'floplab.model/2',
+    name: 'partial',
+    batch: 1,
+    input: [3, 4, 4],
+    layers: [
+      { type: 'conv2d', out: 2, kernel: 1, bias: false, name: 'c' },
+      { type: 'opaque', op: 'NonMaxSuppression', name: 'nms' },
+    ],
+  } as unknown as Model;
+
+  it('CSV: the row says "not counted", the header and the total row say partial', () => {
+    const r = modelToCsv(model, { convention: 'onnx-tool' });
+    if (!r.ok) throw new Error(r.error);
+    const lines = r.text.trimEnd().split('\n');
+    expect(lines).toContain('# Partial: 1 layer(s) not counted (nms: NonMaxSuppression); the totals leave them out');
+    expect(lines).toContain('layers[1],nms,opaque,2×4×4,0,not counted,not counted,');
+    // conv 1×1, 3 → 2 on 4×4: 96 MACs; onnx-tool counts the same 96.
+    expect(lines[lines.length - 1]).toBe('Total,,,2×4×4,6,96,96,partial: 1 not counted');
+  });
+
+  it('Markdown carries the same partial line', () => {
+    const r = modelToMarkdown(model, { convention: 'thop' });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.text).toContain('**Partial:** 1 layer(s) not counted (nms: NonMaxSuppression)');
+  });
+});

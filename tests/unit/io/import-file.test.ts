@@ -24,10 +24,19 @@ describe('importFile on tests/fixtures', () => {
     expect(t.counts[0]).toBe(t.macs);
   });
 
-  it('tiny-unmapped.onnx loads the conv, the InstanceNormalization and the ReLU and lists Pad', () => {
+  it('tiny-unmapped.onnx loads the conv, the InstanceNormalization and the ReLU; its Pad (computed pads) is not counted', () => {
     const r = importFile('tiny-unmapped.onnx', readFixture('tiny-unmapped.onnx'));
-    expect(r.ok && r.model.layers.map((l) => l.name)).toEqual(['conv', 'norm', 'relu']);
-    expect(r.ok && r.warnings.map((w) => w.split(' (')[0])).toEqual(['not mapped, input passed through: Pad']);
+    expect(r.ok && r.model.layers.map((l) => [l.name, l.type])).toEqual([
+      ['conv', 'conv2d'],
+      ['norm', 'instancenorm'],
+      ['pad', 'opaque'],
+      ['relu', 'relu'],
+    ]);
+    expect(r.ok && r.warnings.map((w) => w.split(' (')[0])).toEqual([
+      'not counted',
+      'the file states no output shape for 1 not-counted node(s)',
+    ]);
+    expect(r.ok && evaluateModel(r.model).notCounted).toEqual([2]);
   });
 
   it.each([

@@ -53,6 +53,8 @@ export function onnx(g: {
   outputs?: string[];
   initializersAsInputs?: boolean;
   opset?: number;
+  /** Shapes stated for intermediate values (graph.value_info). */
+  valueInfo?: Record<string, (number | string)[]>;
 }): Uint8Array {
   const inits = [
     ...Object.entries(g.weights ?? {}).map(([n, d]) => tensor(n, d)),
@@ -76,6 +78,7 @@ export function onnx(g: {
         initializer: inits,
         input: [info('x', g.input), ...(g.initializersAsInputs ? inits.map((t) => info(t.name, t.dims)) : [])],
         output: outputs.map((o) => info(o, [])),
+        value_info: Object.entries(g.valueInfo ?? {}).map(([n, d]) => info(n, d)),
       },
     }),
   ).finish();

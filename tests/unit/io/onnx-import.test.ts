@@ -119,27 +119,41 @@ describe('ONNX operators and exporter idioms', () => {
     expect(r.model.layers).toEqual(layers);
   });
 
-  it('lists operators it cannot map, passes their input through, and loads the rest', () => {
+  it("lists operators it cannot map as not counted (shape from value_info, else the input's), and loads the rest", () => {
     const r = imp(
       onnx({
         input: [1, 3, 8, 8],
         nodes: [
           conv('x', 'c', 'W'),
           { op: 'InstanceNormalization', in: ['c', 's', 'b'], out: ['n'], name: 'in1' },
-          { op: 'Pad', in: ['n'], out: ['p'], name: 'pad1' },
-          { op: 'Pad', in: ['p'], out: ['p2'], name: 'pad2' },
+          { op: 'Mystery', in: ['n', 'k'], out: ['p'], name: 'm1' },
+          { op: 'Mystery', in: ['p'], out: ['p2'], name: 'm2' },
           { op: 'Clip', in: ['p2'], out: ['y'], attrs: { min: -1, max: 1 } },
         ],
-        weights: { W: [8, 3, 3, 3], s: [8], b: [8] },
+        weights: { W: [8, 3, 3, 3], s: [8], b: [8], k: [2, 5] },
+        valueInfo: { p: [1, 8, 4, 4] },
       }),
     );
     expect(r.model.layers).toEqual([
       { type: 'conv2d', out: 8, kernel: 3, stride: 1, padding: 1, groups: 1, bias: false },
       { type: 'instancenorm', affine: true, name: 'in1' },
+      { type: 'opaque', op: 'Mystery', shape: [8, 4, 4], params: 10, name: 'm1' },
+      { type: 'opaque', op: 'Mystery', name: 'm2' },
+      { type: 'opaque', op: 'Clip' },
     ]);
     expect(r.warnings).toEqual([
-      'not mapped, input passed through: Pad (no layer kind for this operator) × 2 (pad1, pad2)',
-      'not mapped, input passed through: Clip (Clip(-1, 1) has no layer kind (only Clip(0, 6) = ReLU6)) × 1 (y)',
+      'not counted (no formula for it; shape and weights kept): Mystery (no layer kind for this operator) × 2 (m1, m2)',
+      'not counted (no formula for it; shape and weights kept): Clip (Clip(-1, 1) has no layer kind (only Clip(0, 6) = ReLU6)) × 1 (y)',
+      "the file states no output shape for 2 not-counted node(s) (m2, y): their input's shape is used",
+    ]);
+    const e = evaluateModel(r.model);
+    expect(e.notCounted).toEqual([2, 3, 4]);
+    expect(e.rows.map((row) => row.output)).toEqual([
+      [8, 8, 8],
+      [8, 8, 8],
+      [8, 4, 4],
+      [8, 4, 4],
+      [8, 4, 4],
     ]);
   });
 
@@ -196,10 +210,19 @@ describe('ONNX operators and exporter idioms', () => {
         floats: { sqrt2: [Math.SQRT2] },
       }),
     );
-    expect(r.model.layers).toEqual([{ type: 'scale', body: [] }]);
+    // The lone x / √2 stays a division by a scalar; the Erf is not counted; x · erf(…) a scale block.
+    expect(r.model.layers).toEqual([
+      {
+        type: 'scale',
+        body: [
+          { type: 'div', scalar: 1.414214 },
+          { type: 'opaque', op: 'Erf' },
+        ],
+      },
+    ]);
     expect(r.warnings).toEqual([
-      'not mapped, input passed through: Div (no layer kind for this operator) × 1 (d)',
-      'not mapped, input passed through: Erf (no layer kind for this operator) × 1 (e)',
+      'not counted (no formula for it; shape and weights kept): Erf (no layer kind for this operator) × 1 (e)',
+      "the file states no output shape for 1 not-counted node(s) (e): their input's shape is used",
     ]);
   });
 

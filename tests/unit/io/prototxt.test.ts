@@ -179,12 +179,18 @@ describe('prototxt: other layers, phases and data layers', () => {
     ]);
   });
 
-  it('unsupported layers pass their input through and are listed', () => {
-    const r = importPrototxt(net(layer('p', 'Power', 'data', 'p') + layer('r', 'ReLU', 'p', 'p')));
+  it('an unknown layer type is a "not counted" row with its input\'s shape, listed in the warnings', () => {
+    const r = importPrototxt(net(layer('p', 'Mystery', 'data', 'p') + layer('r', 'ReLU', 'p', 'p')));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.warnings).toEqual(['p (Power): layer type "Power" is not supported; its input passes through']);
-    expect(r.model.layers).toEqual([{ type: 'relu', name: 'r' }]);
+    expect(r.warnings).toEqual([
+      'p (Mystery): layer type "Mystery" is not counted (no formula for it); its output is taken to have its input\'s shape',
+    ]);
+    expect(r.model.layers).toEqual([
+      { type: 'opaque', name: 'p', op: 'Mystery' },
+      { type: 'relu', name: 'r' },
+    ]);
+    expect(evaluateModel(r.model).notCounted).toEqual([0]);
   });
 
   it('a reused output (DenseNet-style) is imported as a graph, each layer counted once', () => {

@@ -108,6 +108,8 @@ export const EVERY_KIND_MODEL: Model = {
     { type: 'gru', hidden: 3 },
     { type: 'rnn', hidden: 3, nonlinearity: 'relu', bias: false },
     { type: 'identity', from: 'back' },
+    // An operator from a file that no kind models: the file's shape and weights, not counted.
+    { type: 'opaque', op: 'CUSTOM:Mystery', params: 3 },
     { type: 'pad', pad: [1, 1, 1, 1] },
     { type: 'slice', dim: -1, end: 2 },
     { type: 'slice', dim: -2, end: 2 },

@@ -48,6 +48,8 @@ export interface OnnxGraph {
   readonly initializers: Map<string, OnnxTensor>;
   readonly inputs: OnnxValueInfo[];
   readonly outputs: OnnxValueInfo[];
+  /** Shapes the file states for intermediate values (value_info), by value name. */
+  readonly valueInfo: ReadonlyMap<string, OnnxValueInfo['dims']>;
 }
 
 const SMALL_TENSOR = 64;
@@ -172,13 +174,14 @@ function decodeGraph(r: protobuf.Reader, end: number, total: number, onProgress?
   const g = { name: '', opset: 0, nodes: [] as OnnxNode[], initializers: new Map<string, OnnxTensor>() };
   const inputs: OnnxValueInfo[] = [];
   const outputs: OnnxValueInfo[] = [];
+  const valueInfo = new Map<string, OnnxValueInfo['dims']>();
   let lastBytes = 0;
   const report = () => onProgress?.({ bytes: r.pos, totalBytes: total, nodes: g.nodes.length });
   while (r.pos < end) {
     const tag = r.uint32();
     const field = tag >>> 3;
     const wire = tag & 7;
-    if (wire !== 2 || ![1, 2, 5, 11, 12].includes(field)) {
+    if (wire !== 2 || ![1, 2, 5, 11, 12, 13].includes(field)) {
       if (field === 0) throw new RangeError('invalid field number 0');
       r.skipType(wire);
       continue;
@@ -190,6 +193,9 @@ function decodeGraph(r: protobuf.Reader, end: number, total: number, onProgress?
     else if (field === 5) {
       const t = OnnxTypes.Tensor.decode(r, len) as unknown as Raw;
       g.initializers.set(String(t.name ?? ''), tensorOf(t));
+    } else if (field === 13) {
+      const v = valueInfoOf(OnnxTypes.ValueInfo.decode(r, len) as unknown as Raw);
+      valueInfo.set(v.name, v.dims);
     } else (field === 11 ? inputs : outputs).push(valueInfoOf(OnnxTypes.ValueInfo.decode(r, len) as unknown as Raw));
     if ((field === 1 && g.nodes.length % PROGRESS_EVERY_NODES === 0) || r.pos - lastBytes >= PROGRESS_EVERY_BYTES) {
       lastBytes = r.pos;
@@ -197,5 +203,6 @@ function decodeGraph(r: protobuf.Reader, end: number, total: number, onProgress?
     }
   }
   report();
-  return { ...g, inputs, outputs };
+  for (const o of outputs) if (!valueInfo.has(o.name)) valueInfo.set(o.name, o.dims);
+  return { ...g, inputs, outputs, valueInfo };
 }

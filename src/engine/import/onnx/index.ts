@@ -10,9 +10,12 @@
 import type { LayerSpec } from '../../format/model';
 import type { GraphNode } from '../graph';
 import { modelFromGraph } from '../graph-model';
+import { ShapeTrack } from '../shape-track';
 import { MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from '../result';
 import { decodeOnnx, type OnnxGraph, type OnnxNode, type OnnxTensor } from './decode';
 import { mapOp } from './ops';
+
+const BINARY = new Set(['Add', 'Sub', 'Mul', 'Div']);
 
 /** Operators whose output describes a tensor's shape, not its values. */
 const SHAPE_OPS = new Set(['Shape', 'Size']);
@@ -43,19 +46,58 @@ class Builder {
   constant = (name: string | undefined) =>
     name ? (this.g.initializers.get(name) ?? this.consts.get(name)) : undefined;
 
+  /** Shapes of the data values so far (the kinds' shape rules). */
+  readonly shapes = new ShapeTrack();
+
   private push(node: GraphNode) {
+    this.shapes.add(node);
     this.nodes.push(node);
     this.producer.set(node.output, this.nodes.length - 1);
     this.data.add(node.output);
   }
 
-  private passThrough(n: OnnxNode, from: string, why: string, out: string) {
+  /**
+   * An operator no kind models: a "not counted" row (layers/opaque.ts) that takes every data
+   * input, has the output shape the file states (value_info; else its first input's, said in a
+   * warning) and carries the weights the file stores for it.
+   */
+  private notCounted(n: OnnxNode, ins: readonly string[], why: string, out: string, k = 0) {
     const key = `${n.opType} (${why})`;
     const list = this.unsupported.get(key) ?? [];
     if (!list.includes(n.name || n.outputs[0])) list.push(n.name || n.outputs[0]);
     this.unsupported.set(key, list);
-    this.push({ label: n.name || n.opType, op: 'layers', layers: [], inputs: [from], output: out });
+    this.push({
+      label: n.name || n.opType,
+      op: 'layers',
+      layers: [this.opaqueSpec(n, out, k)],
+      inputs: ins,
+      output: out,
+    });
   }
+
+  private opaqueSpec(n: OnnxNode, out: string, k: number): LayerSpec {
+    const dims = this.g.valueInfo.get(out);
+    const shape =
+      dims && dims.length > 1 && dims.slice(1).every((d) => d !== null) ? (dims.slice(1) as number[]) : null;
+    if (!shape) this.noShape.push(n.name || out);
+    let params = 0;
+    if (k === 0)
+      for (const v of n.inputs) {
+        const w = this.g.initializers.get(v);
+        if (w) params += w.dims.reduce((a, b) => a * b, 1);
+      }
+    const op = n.domain && n.domain !== 'ai.onnx' ? `${n.domain}:${n.opType}` : n.opType;
+    return {
+      type: 'opaque',
+      op: op.replace(/[^\w.:/@+ -]/g, '_').slice(0, 80) || 'unknown',
+      ...(shape ? { shape } : {}),
+      ...(params ? { params } : {}),
+      ...(n.name ? { name: n.name } : {}),
+    } as LayerSpec;
+  }
+
+  /** Not-counted operators whose output shape the file does not state (their input's is used). */
+  readonly noShape: string[] = [];
 
   /** Earlier Concat nodes: their data inputs and output. */
   private readonly concats: { inputs: readonly string[]; output: string }[] = [];
@@ -159,19 +201,81 @@ class Builder {
     return false;
   }
 
-  /** Shuffle and GELU patterns left half-way are reported like other unmapped operators. */
+  /** Shuffle and GELU patterns left half-way: their nodes become "not counted" rows, like other unmapped operators. */
   finish() {
-    for (const parts of this.geluParts.values())
-      for (const node of parts) {
-        const key = `${node.opType} (no layer kind for this operator)`;
+    const redo = (node: OnnxNode, why: string) => {
+      const at = this.producer.get(node.outputs[0]);
+      if (at === undefined) return;
+      const ins = node.inputs.filter((v) => this.data.has(v));
+      // A lone x / √2 or x + 1 is still that op with a scalar; Erf and the rest are not counted.
+      const k = node.inputs.map(this.constant).find(Boolean)?.values;
+      const spec: LayerSpec =
+        BINARY.has(node.opType) && ins.length === 1 && k?.length === 1
+          ? ({ type: node.opType.toLowerCase(), scalar: Number(k[0].toPrecision(7)) } as LayerSpec)
+          : this.opaqueSpec(node, node.outputs[0], 0);
+      if (spec.type === 'opaque') {
+        const key = `${node.opType} (${why})`;
         this.unsupported.set(key, [...(this.unsupported.get(key) ?? []), node.name || node.outputs[0]]);
       }
-    for (const { groups, node } of this.shuffle.values()) {
-      const key = groups
-        ? 'Reshape (5-D reshape not followed by a channel-shuffle transpose)'
-        : 'Transpose (channel shuffle not reshaped back to 4-D)';
-      this.unsupported.set(key, [...(this.unsupported.get(key) ?? []), node.name || node.outputs[0]]);
+      const label = node.name || node.opType;
+      this.nodes[at] = { label, op: 'layers', layers: [spec], inputs: ins, output: node.outputs[0] };
+    };
+    for (const parts of this.geluParts.values())
+      for (const node of parts) redo(node, 'no layer kind for this operator');
+    for (const { groups, node } of this.shuffle.values())
+      redo(
+        node,
+        groups ? '5-D reshape not followed by a channel-shuffle transpose' : 'channel shuffle not reshaped back to 4-D',
+      );
+  }
+
+  /**
+   * x + c, x · c, c − x, x / c with a constant c: a scalar is the binary kind's `scalar`; a tensor
+   * (a position embedding, a per-channel scale or shift) is a parameter of its shape, leading 1s
+   * dropped (the batch broadcasts), taken with the data by the binary kind — the file's weights
+   * stay weights and the op counts one per output element.
+   */
+  private constantOperand(n: OnnxNode, x: string): boolean {
+    const at = n.inputs.findIndex((v) => v !== x);
+    const k = at < 0 ? undefined : this.constant(n.inputs[at]);
+    if (!k || n.inputs.length !== 2) return false;
+    const type = n.opType.toLowerCase();
+    const label = n.name || n.opType;
+    const named = n.name ? { name: n.name } : {};
+    const numel = k.dims.reduce((a, b) => a * b, 1);
+    if (numel === 1) {
+      const v = k.values?.[0];
+      const scalar = v === undefined || !Number.isFinite(v) ? 1 : Number(v.toPrecision(7));
+      this.push({
+        label,
+        op: 'layers',
+        layers: [{ type, scalar, ...named } as LayerSpec],
+        inputs: [x],
+        output: n.outputs[0],
+      });
+      return true;
     }
+    // The binary kinds take operands of the data's rank (batch left out): leading 1s (the batch,
+    // broadcast dims) dropped, then 1s put in front up to that rank.
+    const rank = this.shapes.get(x)?.length;
+    if (rank === undefined) return false;
+    const dims = k.dims.slice();
+    while (dims.length > rank && dims[0] === 1) dims.shift();
+    if (dims.length > rank || dims.some((d) => d < 1)) return false;
+    while (dims.length < rank) dims.unshift(1);
+    const param = `${n.outputs[0]}:constant`;
+    this.push({
+      label: `${label} (constant)`,
+      op: 'layers',
+      layers: [{ type: 'parameter', shape: dims }],
+      inputs: [],
+      output: param,
+    });
+    const from = at === 0 ? [param, x] : [x, param];
+    if (type === 'add' || type === 'mul') this.push({ label, ...named, op: type, inputs: from, output: n.outputs[0] });
+    else
+      this.push({ label, op: 'layers', layers: [{ type, ...named } as LayerSpec], inputs: from, output: n.outputs[0] });
+    return true;
   }
 
   /** Add of a constant vector right after a bias-free MatMul is that linear layer's bias. */
@@ -198,11 +302,12 @@ class Builder {
     if (['Div', 'Mul', 'Erf', 'Add'].includes(n.opType) && this.geluPart(n, ins)) return;
     if (n.opType === 'Mul' && ins.length === 1 && this.constantMul(n, x)) return;
     if (n.opType === 'Add' && ins.length === 1 && this.biasAdd(n, x)) return;
+    if (BINARY.has(n.opType) && ins.length === 1 && this.constantOperand(n, x)) return;
     if ((n.opType === 'Reshape' || n.opType === 'Transpose') && this.shufflePart(n, x)) return;
     const outputs = n.opType === 'Split' ? n.outputs : n.outputs.slice(0, 1);
     outputs.forEach((out, k) => {
-      const m = mapOp(n, { constant: this.constant, dataInputs: ins.length }, k);
-      if ('unsupported' in m) return this.passThrough(n, x, m.unsupported, out);
+      const m = mapOp(n, { constant: this.constant, dataInputs: ins.length, rank: this.shapes.get(x)?.length }, k);
+      if ('unsupported' in m) return this.notCounted(n, ins, m.unsupported, out, k);
       const label = n.name || `${n.opType} → ${out}`;
       if ('join' in m && m.join === 'concat') return this.concat(n, ins, out, label);
       if ('join' in m) return this.push({ label, name: n.name || undefined, op: m.join, inputs: ins, output: out });
@@ -254,6 +359,7 @@ function convert(g: OnnxGraph, fileName: string): ImportResult {
   if (!g.outputs.length) return { ok: false, error: `${fileName}: the graph has no output` };
   const b = new Builder(g);
   b.data.add(inp.name);
+  b.shapes.set(inp.name, inp.input);
   for (const n of g.nodes) b.node(n);
   b.finish();
   const outputs = g.outputs.map((o) => o.name).filter((o) => b.data.has(o));
@@ -262,7 +368,11 @@ function convert(g: OnnxGraph, fileName: string): ImportResult {
   if (lost) warnings.push(`${lost} output(s) computed from constants only were left out`);
   for (const [op, names] of b.unsupported)
     warnings.push(
-      `not mapped, input passed through: ${op} × ${names.length}${names.length <= 3 ? ` (${names.join(', ')})` : ''}`,
+      `not counted (no formula for it; shape and weights kept): ${op} × ${names.length}${names.length <= 3 ? ` (${names.join(', ')})` : ''}`,
+    );
+  if (b.noShape.length)
+    warnings.push(
+      `the file states no output shape for ${b.noShape.length} not-counted node(s) (${b.noShape.slice(0, 3).join(', ')}${b.noShape.length > 3 ? ', …' : ''}): their input's shape is used`,
     );
   warnings.push(...b.warnings);
   const { model, notes } = modelFromGraph({

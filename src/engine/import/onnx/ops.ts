@@ -17,6 +17,8 @@ export interface OpContext {
   constant(name: string | undefined): OnnxTensor | undefined;
   /** Number of data (non-constant) inputs of the node. */
   readonly dataInputs: number;
+  /** Rank of the first data input without the batch, where known. */
+  readonly rank?: number | undefined;
 }
 
 const attr = (n: OnnxNode, k: string) => n.attrs.get(k);
@@ -191,6 +193,30 @@ function split(n: OnnxNode, ctx: OpContext, output: number): Mapped {
   return { layers: [{ type: 'chunk', chunks: n.outputs.length, index: output }] };
 }
 
+/**
+ * Pad: ONNX lists [x1_begin, x2_begin, …, x1_end, x2_end, …] over every dim (the batch too);
+ * the pad kind takes (before, after) pairs from the last dim, as F.pad. Reflect and edge modes
+ * copy other values in: the same shape and no arithmetic, so they count as a constant pad.
+ */
+function padOp(n: OnnxNode, ctx: OpContext): Mapped {
+  const pads = ints(n, 'pads') ?? ctx.constant(n.inputs[1])?.values?.map(Number);
+  if (!pads || pads.length % 2) return { unsupported: 'pads are computed, not constant' };
+  if (n.inputs[3]) return { unsupported: 'padding only some axes' };
+  const r = pads.length / 2;
+  if (pads.some((v) => v < 0)) return { unsupported: `negative pads [${pads.join(', ')}] (a crop)` };
+  if (pads[0] || pads[r]) return { unsupported: 'padding the batch' };
+  const out: number[] = [];
+  for (let i = r - 1; i >= 1; i--) out.push(pads[i], pads[i + r]);
+  while (out.length > 2 && out[out.length - 1] === 0 && out[out.length - 2] === 0) out.length -= 2;
+  const mode = str(n, 'mode', 'constant');
+  return {
+    layers: [{ type: 'pad', pad: out }],
+    ...(mode !== 'constant'
+      ? { warning: `${mode} padding counted as a constant pad (same shape, no arithmetic)` }
+      : {}),
+  };
+}
+
 /** Maps one node (output `output` for multi-output ops such as Split). */
 export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
   const c = (name: string) => ctx.constant(name);
@@ -213,7 +239,15 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
       return { layers: [{ type: 'linear', out: b.dims[1], in: b.dims[0], bias: false }] };
     }
     case 'BatchNormalization':
-      return { layers: [{ type: 'batchnorm2d' }] };
+      // One operator for every rank: [N, C] / [N, C, L] is BatchNorm1d, [N, C, D, H, W] BatchNorm3d.
+      return {
+        layers: [
+          {
+            type:
+              ctx.rank === 4 ? 'batchnorm3d' : ctx.rank !== undefined && ctx.rank < 3 ? 'batchnorm1d' : 'batchnorm2d',
+          },
+        ],
+      };
     case 'LayerNormalization':
       // axis −1: the last dim (tokens, a channels-last map); axis 1 on [N, C, H, W]: the channels.
       return {
@@ -297,6 +331,8 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
       return { layers: [{ type: 'flatten' }], warning: 'Squeeze is read as a flatten' };
     case 'Reshape':
       return reshape(ctx, n);
+    case 'Pad':
+      return padOp(n, ctx);
     case 'Resize':
     case 'Upsample':
       return resize(n, ctx);

@@ -1,0 +1,109 @@
+/**
+ * Operators with a constant operand and Pad, as exporters write them (ONNX Operators.md: Add,
+ * Sub, Mul, Div broadcast numpy-style; Pad's `pads` list every axis' begins, then its ends).
+ */
+import { describe, expect, it } from 'vitest';
+import { importOnnx } from '../../../src/engine/import/onnx';
+import { evaluateModel } from '../../../src/engine/evaluate';
+import { onnx } from './onnx-build';
+
+const imp = (bytes: Uint8Array) => {
+  const r = importOnnx(bytes, 't.onnx');
+  if (!r.ok) throw new Error(r.error);
+  return r;
+};
+
+describe('constant operands', () => {
+  it('a scalar constant is the binary kind with `scalar`, one op per element', () => {
+    const r = imp(
+      onnx({
+        input: [1, 4, 3, 3],
+        nodes: [
+          { op: 'Mul', in: ['x', 'half'], out: ['a'] },
+          { op: 'Sub', in: ['a', 'one'], out: ['b'] },
+        ],
+        floats: { half: [0.5], one: [1] },
+      }),
+    );
+    expect(r.model.layers).toEqual([
+      { type: 'mul', scalar: 0.5 },
+      { type: 'sub', scalar: 1 },
+    ]);
+    const e = evaluateModel(r.model, { conventions: ['exact', 'onnx-tool'] });
+    // exact: 36 multiplies + 36 subtracts.
+    expect(e.totals.flops).toBe(72n);
+    expect(e.notCounted).toEqual([]);
+  });
+
+  it('a tensor constant (a position embedding) becomes a parameter of the data rank: its weights stay weights', () => {
+    const r = imp(
+      onnx({
+        input: [1, 5, 8],
+        nodes: [
+          { op: 'Add', in: ['x', 'pos'], out: ['a'], name: 'add_pos' },
+          { op: 'Div', in: ['scale', 'a'], out: ['y'] },
+        ],
+        weights: { pos: [1, 5, 8], scale: [8] },
+      }),
+    );
+    const e = evaluateModel(r.model, { conventions: ['exact'] });
+    expect(e.errors).toBe(0);
+    // 40 (the embedding) + 8 (the divisor vector) parameters; 40 adds + 40 divides.
+    expect(e.totals.params).toBe(48n);
+    expect(e.totals.flops).toBe(80n);
+    expect(e.outputs[0].shape).toEqual([5, 8]);
+    expect(r.model.layers.filter((l) => l.type === 'parameter').map((l) => l.shape)).toEqual([
+      [5, 8],
+      [1, 8],
+    ]);
+  });
+});
+
+describe('BatchNormalization by rank', () => {
+  it.each([
+    [[1, 6], 'batchnorm1d'],
+    [[1, 6, 5], 'batchnorm1d'],
+    [[1, 6, 5, 5], 'batchnorm2d'],
+    [[1, 6, 3, 5, 5], 'batchnorm3d'],
+  ])('input %j → %s', (input, type) => {
+    const r = imp(
+      onnx({
+        input,
+        nodes: [{ op: 'BatchNormalization', in: ['x', 's', 'b', 'm', 'v'], out: ['y'] }],
+        weights: { s: [6], b: [6], m: [6], v: [6] },
+      }),
+    );
+    expect(r.model.layers.map((l) => l.type)).toEqual([type]);
+    const e = evaluateModel(r.model);
+    expect([e.errors, e.totals.params, e.totals.buffers]).toEqual([0, 12n, 12n]);
+  });
+});
+
+describe('Pad', () => {
+  it('constant pads over H and W become the pad kind (pairs from the last dim)', () => {
+    const r = imp(
+      onnx({
+        input: [1, 2, 4, 4],
+        nodes: [{ op: 'Pad', in: ['x', 'pads'], out: ['y'] }],
+        ints: { pads: [0, 0, 1, 2, 0, 0, 3, 4] },
+      }),
+    );
+    expect(r.model.layers).toEqual([{ type: 'pad', pad: [2, 4, 1, 3] }]);
+    expect(evaluateModel(r.model).output).toEqual([2, 8, 10]);
+  });
+
+  it('reflect mode is counted as a constant pad, with a warning; padding the batch is not counted', () => {
+    const r = imp(
+      onnx({
+        input: [1, 2, 4, 4],
+        nodes: [
+          { op: 'Pad', in: ['x'], out: ['p'], attrs: { pads: [0, 0, 1, 1, 0, 0, 1, 1], mode: 'reflect' } },
+          { op: 'Pad', in: ['p'], out: ['y'], attrs: { pads: [1, 0, 0, 0, 0, 0, 0, 0] } },
+        ],
+      }),
+    );
+    expect(r.model.layers.map((l) => l.type)).toEqual(['pad', 'opaque']);
+    expect(r.warnings.some((w) => /reflect padding counted as a constant pad/.test(w))).toBe(true);
+    expect(r.warnings.some((w) => /Pad \(padding the batch\)/.test(w))).toBe(true);
+  });
+});
