@@ -107,3 +107,46 @@ describe('Pad', () => {
     expect(r.warnings.some((w) => /Pad \(padding the batch\)/.test(w))).toBe(true);
   });
 });
+
+describe('constant folding (as onnx-tool and onnxruntime fold before counting)', () => {
+  it('Shape → Gather → Unsqueeze → Concat of a data value gives a constant Reshape target', () => {
+    // torch.onnx's x.view(x.size(0), -1): the batch read from the tensor's shape.
+    const r = imp(
+      onnx({
+        input: [2, 3, 4, 4],
+        nodes: [
+          { op: 'Shape', in: ['x'], out: ['s'] },
+          { op: 'Gather', in: ['s', 'zero'], out: ['n'], attrs: { axis: 0 } },
+          { op: 'Unsqueeze', in: ['n', 'axes0'], out: ['n1'] },
+          { op: 'Concat', in: ['n1', 'minus1'], out: ['shape'], attrs: { axis: 0 } },
+          { op: 'Reshape', in: ['x', 'shape'], out: ['y'] },
+        ],
+        floats: { zero: [0] },
+        ints: { axes0: [0], minus1: [-1] },
+      }),
+    );
+    expect(r.model.layers).toEqual([{ type: 'flatten' }]);
+    expect(r.warnings).toEqual([]);
+    expect(evaluateModel(r.model).output).toEqual([48]);
+  });
+
+  it('a weight built by ConstantOfShape and Reshape in the graph is a weight (the DenseNet export of the report)', () => {
+    const r = imp(
+      onnx({
+        input: [1, 3, 8, 8],
+        nodes: [
+          { op: 'ConstantOfShape', in: ['wshape'], out: ['w0'], attrs: { value: { t: { dims: [1], floats: [0.5] } } } },
+          { op: 'Reshape', in: ['w0', 'wdims'], out: ['W'] },
+          { op: 'Conv', in: ['x', 'W'], out: ['y'], attrs: { kernel_shape: [3, 3], pads: [1, 1, 1, 1] } },
+        ],
+        ints: { wshape: [216], wdims: [8, 3, 3, 3] },
+      }),
+    );
+    expect(r.model.layers).toEqual([
+      { type: 'conv2d', out: 8, kernel: 3, stride: 1, padding: 1, groups: 1, bias: false },
+    ]);
+    const e = evaluateModel(r.model, { conventions: ['onnx-tool'] });
+    // 8 × 8 × 8 outputs × 27 MACs; 216 parameters.
+    expect([e.totals.params, e.totals.macs]).toEqual([216n, 13824n]);
+  });
+});

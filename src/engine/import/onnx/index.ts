@@ -11,6 +11,7 @@ import type { LayerSpec } from '../../format/model';
 import type { GraphNode } from '../graph';
 import { modelFromGraph } from '../graph-model';
 import { ShapeTrack } from '../shape-track';
+import { fold, FOLDABLE } from './fold';
 import { MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from '../result';
 import { decodeOnnx, type OnnxGraph, type OnnxNode, type OnnxTensor } from './decode';
 import { mapOp } from './ops';
@@ -45,6 +46,18 @@ class Builder {
 
   constant = (name: string | undefined) =>
     name ? (this.g.initializers.get(name) ?? this.consts.get(name)) : undefined;
+
+  /** Batch of the graph input (the first dim a Shape of a data value gives). */
+  batch = 1;
+  /** Nodes on constants only that could not be folded (listed in the warnings). */
+  readonly unfolded: string[] = [];
+  private readonly foldContext = {
+    constant: (name: string) => this.constant(name),
+    shapeOf: (name: string) => {
+      const s = this.shapes.get(name);
+      return s ? [this.batch, ...s] : null;
+    },
+  };
 
   /** Shapes of the data values so far (the kinds' shape rules). */
   readonly shapes = new ShapeTrack();
@@ -297,7 +310,13 @@ class Builder {
       if (t) this.consts.set(n.outputs[0], t);
       return;
     }
-    if (!ins.length || SHAPE_OPS.has(n.opType)) return; // constant folding: not part of the network
+    // Constant folding (fold.ts): shape arithmetic and weights built in the graph are not layers.
+    if (!ins.length || SHAPE_OPS.has(n.opType)) {
+      const t = FOLDABLE.has(n.opType) ? fold(n, this.foldContext) : null;
+      if (t && n.outputs[0]) this.consts.set(n.outputs[0], t);
+      else if (ins.length === 0 && n.outputs[0]) this.unfolded.push(n.name || n.outputs[0]);
+      return;
+    }
     const x = ins[0];
     if (['Div', 'Mul', 'Erf', 'Add'].includes(n.opType) && this.geluPart(n, ins)) return;
     if (n.opType === 'Mul' && ins.length === 1 && this.constantMul(n, x)) return;
@@ -360,6 +379,7 @@ function convert(g: OnnxGraph, fileName: string): ImportResult {
   const b = new Builder(g);
   b.data.add(inp.name);
   b.shapes.set(inp.name, inp.input);
+  b.batch = inp.batch;
   for (const n of g.nodes) b.node(n);
   b.finish();
   const outputs = g.outputs.map((o) => o.name).filter((o) => b.data.has(o));
@@ -373,6 +393,10 @@ function convert(g: OnnxGraph, fileName: string): ImportResult {
   if (b.noShape.length)
     warnings.push(
       `the file states no output shape for ${b.noShape.length} not-counted node(s) (${b.noShape.slice(0, 3).join(', ')}${b.noShape.length > 3 ? ', …' : ''}): their input's shape is used`,
+    );
+  if (b.unfolded.length)
+    warnings.push(
+      `${b.unfolded.length} node(s) on constants only could not be folded (${b.unfolded.slice(0, 3).join(', ')}${b.unfolded.length > 3 ? ', …' : ''}); what reads them may be not counted`,
     );
   warnings.push(...b.warnings);
   const { model, notes } = modelFromGraph({

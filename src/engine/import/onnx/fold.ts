@@ -1,0 +1,275 @@
+/**
+ * Constant folding, as onnx-tool and onnxruntime do before they count: nodes whose inputs are all
+ * constants (initializers, Constant nodes, earlier folded nodes) — and Shape/Size of a data value
+ * whose shape is known — are computed here instead of becoming layers. Exporters build weights
+ * this way (a ConstantOfShape filled tensor, a Reshape of an initializer) and compute reshape
+ * targets from shapes (Shape → Gather → Unsqueeze → Concat); folded, those are weights and
+ * constant targets again. Only dims are needed for big tensors; values are kept for small ones
+ * (≤ SMALL), which is all shape arithmetic uses. Semantics: onnx/docs/Operators.md.
+ */
+import type { OnnxNode, OnnxTensor } from './decode';
+
+const SMALL = 64;
+const INT64 = 7;
+const FLOAT = 1;
+
+export interface FoldContext {
+  constant(name: string): OnnxTensor | undefined;
+  /** Full shape (batch first) of a data value, when known. */
+  shapeOf(name: string): readonly number[] | null;
+}
+
+const numel = (dims: readonly number[]) => dims.reduce((a, b) => a * b, 1);
+const tensor = (dims: number[], dataType: number, values?: number[]): OnnxTensor =>
+  values && values.length === numel(dims) && values.length <= SMALL ? { dims, dataType, values } : { dims, dataType };
+const intAttr = (n: OnnxNode, k: string, d: number) => n.attrs.get(k)?.i ?? d;
+const axisOf = (a: number, rank: number) => (a < 0 ? a + rank : a);
+
+/** Ops this folder computes from constant inputs. */
+export const FOLDABLE = new Set([
+  'Shape',
+  'Size',
+  'Gather',
+  'Unsqueeze',
+  'Squeeze',
+  'Concat',
+  'Cast',
+  'Identity',
+  'Reshape',
+  'Flatten',
+  'ConstantOfShape',
+  'Slice',
+  'Add',
+  'Sub',
+  'Mul',
+  'Div',
+  'Transpose',
+  'Expand',
+  'Range',
+  'Equal',
+  'Where',
+  'Sqrt',
+  'Neg',
+  'Floor',
+  'Ceil',
+  'DequantizeLinear',
+  'Tile',
+]);
+
+/** Folds one node; null when it cannot be computed here (the node is then handled as an operator). */
+export function fold(n: OnnxNode, ctx: FoldContext): OnnxTensor | null {
+  const c = (i: number) => (n.inputs[i] ? ctx.constant(n.inputs[i]) : undefined);
+  const x = c(0);
+  switch (n.opType) {
+    case 'Shape': {
+      const s = ctx.shapeOf(n.inputs[0]) ?? x?.dims;
+      if (!s) return null;
+      const r = s.length;
+      const start = axisOf(intAttr(n, 'start', 0), r);
+      const end = axisOf(n.attrs.get('end')?.i ?? r, r);
+      const v = s.slice(Math.max(0, start), Math.min(r, end));
+      return tensor([v.length], INT64, v.slice());
+    }
+    case 'Size': {
+      const s = ctx.shapeOf(n.inputs[0]) ?? x?.dims;
+      return s ? tensor([], INT64, [numel(s)]) : null;
+    }
+    case 'Identity':
+    case 'Cast':
+      return x ? { ...x, dataType: n.opType === 'Cast' ? intAttr(n, 'to', x.dataType) : x.dataType } : null;
+    case 'ConstantOfShape': {
+      const dims = x?.values;
+      if (!dims) return null;
+      const fill = n.attrs.get('value')?.t?.values?.[0] ?? 0;
+      const d = dims.map(Number);
+      return tensor(d, n.attrs.get('value')?.t?.dataType ?? FLOAT, new Array<number>(numel(d)).fill(fill));
+    }
+    case 'Reshape': {
+      const target = c(1)?.values;
+      if (!x || !target) return null;
+      const total = numel(x.dims);
+      const d = target.map((v, i) => (v === 0 ? (x.dims[i] ?? 1) : Number(v)));
+      const known = numel(d.filter((v) => v !== -1));
+      const out = d.map((v) => (v === -1 ? total / known : v));
+      return numel(out) === total ? tensor(out, x.dataType, x.values) : null;
+    }
+    case 'Flatten': {
+      if (!x) return null;
+      const a = axisOf(intAttr(n, 'axis', 1), x.dims.length);
+      return tensor([numel(x.dims.slice(0, a)), numel(x.dims.slice(a))], x.dataType, x.values);
+    }
+    case 'Unsqueeze':
+    case 'Squeeze':
+      return x ? squeeze(n, x, c(1)?.values) : null;
+    case 'Concat': {
+      const parts = n.inputs.map((v) => ctx.constant(v));
+      if (parts.some((p) => !p) || !parts.length) return null;
+      const ts = parts as OnnxTensor[];
+      const r = ts[0].dims.length;
+      const a = axisOf(intAttr(n, 'axis', 0), r);
+      const dims = ts[0].dims.slice();
+      dims[a] = ts.reduce((s, t) => s + (t.dims[a] ?? 1), 0);
+      const values = r === 1 && ts.every((t) => t.values) ? ts.flatMap((t) => t.values as number[]) : undefined;
+      return tensor(dims, ts[0].dataType, values);
+    }
+    case 'Gather': {
+      const idx = c(1);
+      if (!x || !idx) return null;
+      const a = axisOf(intAttr(n, 'axis', 0), x.dims.length);
+      const dims = [...x.dims.slice(0, a), ...idx.dims, ...x.dims.slice(a + 1)];
+      let values: number[] | undefined;
+      if (x.dims.length === 1 && x.values && idx.values)
+        values = idx.values.map((i) => (x.values as number[])[i < 0 ? i + x.dims[0] : i]);
+      return tensor(dims, x.dataType, values);
+    }
+    case 'Slice':
+      return x ? slice(n, x, ctx) : null;
+    case 'Transpose': {
+      if (!x) return null;
+      const perm = n.attrs.get('perm')?.ints ?? x.dims.map((_d, i) => x.dims.length - 1 - i);
+      return tensor(
+        perm.map((p) => x.dims[p]),
+        x.dataType,
+        x.dims.length <= 1 ? x.values : undefined,
+      );
+    }
+    case 'Expand':
+    case 'Tile': {
+      const shape = c(1)?.values;
+      if (!x || !shape) return null;
+      if (n.opType === 'Tile')
+        return tensor(
+          x.dims.map((d, i) => d * Number(shape[i] ?? 1)),
+          x.dataType,
+        );
+      return broadcast([x.dims, shape.map(Number)], x.dataType);
+    }
+    case 'Range': {
+      const [s, l, d] = [c(0)?.values?.[0], c(1)?.values?.[0], c(2)?.values?.[0]];
+      if (s === undefined || l === undefined || !d) return null;
+      const count = Math.max(Math.ceil((l - s) / d), 0);
+      return tensor(
+        [count],
+        x?.dataType ?? INT64,
+        count <= SMALL ? Array.from({ length: count }, (_v, i) => s + i * d) : undefined,
+      );
+    }
+    case 'DequantizeLinear':
+      return x ? { dims: x.dims, dataType: FLOAT } : null;
+    case 'Where': {
+      const ts = [c(0), c(1), c(2)];
+      if (ts.some((t) => !t)) return null;
+      const [cond, a, b] = ts as OnnxTensor[];
+      const out = broadcast([cond.dims, a.dims, b.dims], a.dataType);
+      if (!out || !cond.values || !a.values || !b.values || out.dims.length > 1) return out;
+      const at = (t: OnnxTensor, i: number) => (t.values as number[])[t.values?.length === 1 ? 0 : i];
+      const k = numel(out.dims);
+      return tensor(
+        out.dims,
+        a.dataType,
+        Array.from({ length: k }, (_v, i) => (at(cond, i) ? at(a, i) : at(b, i))),
+      );
+    }
+    default:
+      return elementwise(n, x, c(1));
+  }
+}
+
+function squeeze(n: OnnxNode, x: OnnxTensor, axesInput: number[] | undefined): OnnxTensor | null {
+  const axes = n.attrs.get('axes')?.ints ?? axesInput;
+  if (n.opType === 'Unsqueeze') {
+    if (!axes) return null;
+    const r = x.dims.length + axes.length;
+    const set = new Set(axes.map((a) => axisOf(Number(a), r)));
+    const dims: number[] = [];
+    let k = 0;
+    for (let i = 0; i < r; i++) dims.push(set.has(i) ? 1 : x.dims[k++]);
+    return tensor(dims, x.dataType, x.values);
+  }
+  const r = x.dims.length;
+  const set = new Set((axes ?? x.dims.flatMap((d, i) => (d === 1 ? [i] : []))).map((a) => axisOf(Number(a), r)));
+  return tensor(
+    x.dims.filter((_d, i) => !set.has(i)),
+    x.dataType,
+    x.values,
+  );
+}
+
+function slice(n: OnnxNode, x: OnnxTensor, ctx: FoldContext): OnnxTensor | null {
+  const get = (i: number, attr: string) =>
+    n.attrs.get(attr)?.ints ?? (n.inputs[i] ? ctx.constant(n.inputs[i])?.values : undefined);
+  const starts = get(1, 'starts');
+  const ends = get(2, 'ends');
+  if (!starts || !ends) return null;
+  const r = x.dims.length;
+  const axes = (get(3, 'axes') ?? starts.map((_s, i) => i)).map((a) => axisOf(Number(a), r));
+  const steps = get(4, '') ?? starts.map(() => 1);
+  const dims = x.dims.slice();
+  const ranges = new Map<number, [number, number, number]>();
+  axes.forEach((a, i) => {
+    const d = x.dims[a];
+    const step = Number(steps[i]) || 1;
+    const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v < 0 ? v + d : v, lo), hi);
+    const s = step > 0 ? clamp(Number(starts[i]), 0, d) : clamp(Number(starts[i]), -1, d - 1);
+    const e = step > 0 ? clamp(Number(ends[i]), 0, d) : clamp(Number(ends[i]), -1, d - 1);
+    dims[a] = Math.max(0, Math.ceil((e - s) / step));
+    ranges.set(a, [s, e, step]);
+  });
+  let values: number[] | undefined;
+  const range = ranges.get(0);
+  if (r === 1 && x.values && range) {
+    values = [];
+    for (let i = range[0]; range[2] > 0 ? i < range[1] : i > range[1]; i += range[2]) values.push(x.values[i]);
+  }
+  return tensor(dims, x.dataType, values);
+}
+
+function broadcast(shapes: readonly (readonly number[])[], dataType: number): OnnxTensor | null {
+  const r = Math.max(...shapes.map((s) => s.length));
+  const out = new Array<number>(r).fill(1);
+  for (const s of shapes)
+    for (let i = 0; i < s.length; i++) {
+      const k = r - s.length + i;
+      if (s[i] !== 1) {
+        if (out[k] !== 1 && out[k] !== s[i]) return null;
+        out[k] = s[i];
+      }
+    }
+  return { dims: out, dataType };
+}
+
+const UNARY: Readonly<Record<string, (a: number) => number>> = {
+  Sqrt: Math.sqrt,
+  Neg: (a) => -a,
+  Floor: Math.floor,
+  Ceil: Math.ceil,
+};
+const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
+  Add: (a, b) => a + b,
+  Sub: (a, b) => a - b,
+  Mul: (a, b) => a * b,
+  Div: (a, b) => a / b,
+  Equal: (a, b) => (a === b ? 1 : 0),
+};
+
+function elementwise(n: OnnxNode, a: OnnxTensor | undefined, b: OnnxTensor | undefined): OnnxTensor | null {
+  const u = UNARY[n.opType];
+  if (u) return a ? tensor(a.dims, a.dataType, a.values?.map(u)) : null;
+  const f = BINARY[n.opType];
+  if (!f || !a || !b) return null;
+  const out = broadcast([a.dims, b.dims], a.dataType);
+  if (!out) return null;
+  const k = numel(out.dims);
+  if (!a.values || !b.values || out.dims.length > 1 || k > SMALL) return out;
+  const at = (t: OnnxTensor, i: number) => (t.values as number[])[t.values?.length === 1 ? 0 : i];
+  // Integer tensors divide as integers (shape arithmetic: H / 2).
+  const int = a.dataType === INT64 || a.dataType === 6;
+  return tensor(
+    out.dims,
+    a.dataType,
+    Array.from({ length: k }, (_v, i) => {
+      const v = f(at(a, i), at(b, i));
+      return int && n.opType === 'Div' ? Math.trunc(v) : v;
+    }),
+  );
+}
