@@ -53,6 +53,8 @@ export function onnx(g: {
   outputs?: string[];
   initializersAsInputs?: boolean;
   opset?: number;
+  /** More graph inputs, by name. */
+  extraInputs?: Record<string, (number | string)[]>;
   /** Shapes stated for intermediate values (graph.value_info). */
   valueInfo?: Record<string, (number | string)[]>;
 }): Uint8Array {
@@ -76,7 +78,11 @@ export function onnx(g: {
           attribute: Object.entries(n.attrs ?? {}).map(([k, v]) => attr(k, v)),
         })),
         initializer: inits,
-        input: [info('x', g.input), ...(g.initializersAsInputs ? inits.map((t) => info(t.name, t.dims)) : [])],
+        input: [
+          info('x', g.input),
+          ...Object.entries(g.extraInputs ?? {}).map(([n, d]) => info(n, d)),
+          ...(g.initializersAsInputs ? inits.map((t) => info(t.name, t.dims)) : []),
+        ],
         output: outputs.map((o) => info(o, [])),
         value_info: Object.entries(g.valueInfo ?? {}).map(([n, d]) => info(n, d)),
       },

@@ -39,6 +39,8 @@ export interface OnnxValueInfo {
   readonly name: string;
   /** Dimensions; a symbolic dimension (dim_param) or a missing one is null. */
   readonly dims: (number | null)[] | null;
+  /** The dim_param names of symbolic dims ("batch", "sequence"), null elsewhere. */
+  readonly dimNames?: (string | null)[];
 }
 
 export interface OnnxGraph {
@@ -142,7 +144,8 @@ function valueInfoOf(m: Raw): OnnxValueInfo {
         d.dim_value !== undefined && toNum(d.dim_value) > 0 ? toNum(d.dim_value) : null,
       )
     : null;
-  return { name: String(m.name ?? ''), dims };
+  const dimNames = shape ? ((shape.dim as Raw[]) ?? []).map((d) => (d.dim_param ? String(d.dim_param) : null)) : [];
+  return { name: String(m.name ?? ''), dims, ...(dimNames.some(Boolean) ? { dimNames } : {}) };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { GraphNode } from '../graph';
 import { modelFromGraph } from '../graph-model';
 import { ShapeTrack } from '../shape-track';
 import { fold, FOLDABLE } from './fold';
+import { inputsOf } from './inputs';
 import { MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from '../result';
 import { decodeOnnx, type OnnxGraph, type OnnxNode, type OnnxTensor } from './decode';
 import { mapOp } from './ops';
@@ -62,7 +63,11 @@ class Builder {
   /** Shapes of the data values so far (the kinds' shape rules). */
   readonly shapes = new ShapeTrack();
 
+  /** Values some node reads (an input nobody reads is left out of the model). */
+  readonly used = new Set<string>();
+
   private push(node: GraphNode) {
+    for (const v of node.inputs) this.used.add(v);
     this.shapes.add(node);
     this.nodes.push(node);
     this.producer.set(node.output, this.nodes.length - 1);
@@ -338,20 +343,6 @@ class Builder {
   }
 }
 
-/** Input (any rank after the batch, up to the format's 8) and batch from the first graph input that is not an initializer. */
-function inputOf(g: OnnxGraph, warnings: string[]) {
-  const real = g.inputs.filter((i) => !g.initializers.has(i.name));
-  if (!real.length) return 'the graph has no input';
-  if (real.length > 1) warnings.push(`only the first input "${real[0].name}" is used (${real.length} inputs)`);
-  const dims = real[0].dims;
-  if (!dims || dims.length < 2 || dims.length > 9)
-    return `input "${real[0].name}" must have a batch and 1 to 8 more dims ([N, C, H, W], [N, L, D], [N, F] …), got ${dims ? `${dims.length}-D` : 'no shape'}`;
-  if (dims.slice(1).some((d) => d === null))
-    return `input "${real[0].name}" has symbolic sizes [${dims.map((d) => d ?? '?').join(', ')}]: export with a fixed input size`;
-  if (dims[0] === null) warnings.push('the batch size is symbolic; batch 1 is used');
-  return { name: real[0].name, input: dims.slice(1) as number[], batch: dims[0] ?? 1 };
-}
-
 /** Imports an ONNX model. Never throws. */
 export function importOnnx(bytes: Uint8Array, fileName = 'model.onnx', opts: ImportOptions = {}): ImportResult {
   if (bytes.length > MAX_IMPORT_BYTES)
@@ -373,17 +364,21 @@ export function importOnnx(bytes: Uint8Array, fileName = 'model.onnx', opts: Imp
 
 function convert(g: OnnxGraph, fileName: string): ImportResult {
   const warnings: string[] = [];
-  const inp = inputOf(g, warnings);
+  const inp = inputsOf(g, warnings);
   if (typeof inp === 'string') return { ok: false, error: `${fileName}: ${inp}` };
   if (!g.outputs.length) return { ok: false, error: `${fileName}: the graph has no output` };
   const b = new Builder(g);
-  b.data.add(inp.name);
-  b.shapes.set(inp.name, inp.input);
   b.batch = inp.batch;
+  for (const i of inp.inputs) {
+    b.data.add(i.name);
+    b.shapes.set(i.name, i.shape);
+  }
   for (const n of g.nodes) b.node(n);
   b.finish();
   const outputs = g.outputs.map((o) => o.name).filter((o) => b.data.has(o));
   if (!outputs.length) return { ok: false, error: `${fileName}: no output of the graph is computed from its input` };
+  const unread = inp.inputs.slice(1).filter((i) => !b.used.has(i.name));
+  if (unread.length) warnings.push(`input(s) no node reads were left out: ${unread.map((i) => i.name).join(', ')}`);
   const lost = g.outputs.length - outputs.length;
   if (lost) warnings.push(`${lost} output(s) computed from constants only were left out`);
   for (const [op, names] of b.unsupported)
@@ -401,7 +396,7 @@ function convert(g: OnnxGraph, fileName: string): ImportResult {
   warnings.push(...b.warnings);
   const { model, notes } = modelFromGraph({
     nodes: b.nodes,
-    inputs: [{ name: inp.name, shape: inp.input }],
+    inputs: inp.inputs.filter((i, k) => k === 0 || b.used.has(i.name)),
     outputs,
     name: g.name || fileName.replace(/\.[^.]*$/, ''),
     batch: inp.batch,

@@ -1,0 +1,56 @@
+/**
+ * The graph's inputs (those that are not initializers), with their shapes. A symbolic dim
+ * (dim_param, or none stated) is given a size with a notice, never refused: the batch 1, an
+ * image's channels 3 and height and width 224 (the ImageNet size most exporters trace with),
+ * any other dim (a sequence, tokens) 128. The user changes them with the input shape afterwards
+ * (the editor's input field, the CLI's --input).
+ */
+import type { OnnxGraph, OnnxValueInfo } from './decode';
+
+export interface GraphInput {
+  readonly name: string;
+  /** Shape without the batch. */
+  readonly shape: number[];
+}
+
+export type Inputs = { inputs: GraphInput[]; batch: number } | string;
+
+const MAX_RANK = 9;
+
+/** Default size of a symbolic dim `i` (0 = batch) of a rank-`r` input (batch included). */
+function defaultSize(i: number, r: number): number {
+  if (i === 0) return 1;
+  if (r === 4) return i === 1 ? 3 : 224;
+  return 128;
+}
+
+function shapeOf(v: OnnxValueInfo, notes: string[]): number[] | string {
+  const dims = v.dims;
+  if (!dims || dims.length < 2 || dims.length > MAX_RANK)
+    return `input "${v.name}" must have a batch and 1 to 8 more dims ([N, C, H, W], [N, L, D], [N, F] …), got ${dims ? `${dims.length}-D` : 'no shape'}`;
+  const out = dims.map((d, i) => d ?? defaultSize(i, dims.length));
+  const set = dims.flatMap((d, i) => (d === null && i > 0 ? [`${v.dimNames?.[i] ?? `dim ${i}`} = ${out[i]}`] : []));
+  if (set.length)
+    notes.push(
+      `input "${v.name}" has symbolic sizes [${dims.map((d, i) => d ?? v.dimNames?.[i] ?? '?').join(', ')}]: ${set.join(', ')} used (change the input shape to set them)`,
+    );
+  return out;
+}
+
+export function inputsOf(g: OnnxGraph, warnings: string[]): Inputs {
+  const real = g.inputs.filter((i) => !g.initializers.has(i.name));
+  if (!real.length) return 'the graph has no input';
+  const inputs: GraphInput[] = [];
+  let batch = 1;
+  for (const [k, v] of real.entries()) {
+    const s = shapeOf(v, warnings);
+    if (typeof s === 'string') return s;
+    if (k === 0) {
+      batch = s[0];
+      if (v.dims?.[0] === null) warnings.push('the batch size is symbolic; batch 1 is used');
+    } else if (s[0] !== batch && v.dims?.[0] !== null)
+      return `inputs "${real[0].name}" and "${v.name}" have different batch sizes (${batch} and ${s[0]})`;
+    inputs.push({ name: v.name, shape: s.slice(1) });
+  }
+  return { inputs, batch };
+}
