@@ -336,9 +336,10 @@ class Builder {
       if ('join' in m && m.join === 'concat') return this.concat(n, ins, out, label);
       if ('join' in m) return this.push({ label, name: n.name || undefined, op: m.join, inputs: ins, output: out });
       if (m.warning) this.warnings.push(`${label}: ${m.warning}`);
-      if (ins.length > 1) this.warnings.push(`${label}: only the first of ${ins.length} computed inputs is followed`);
+      if (ins.length > 1 && !m.all)
+        this.warnings.push(`${label}: only the first of ${ins.length} computed inputs is followed`);
       const layers = m.layers.map((l): LayerSpec => (n.name ? { ...l, name: n.name } : l));
-      this.push({ label, op: 'layers', layers, inputs: [x], output: out });
+      this.push({ label, op: 'layers', layers, inputs: m.all ? ins : [x], output: out });
     });
   }
 }

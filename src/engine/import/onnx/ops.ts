@@ -8,7 +8,8 @@ import type { LayerSpec } from '../../format/model';
 import type { OnnxNode, OnnxTensor } from './decode';
 
 export type Mapped =
-  | { readonly layers: LayerSpec[]; readonly warning?: string }
+  /** `all`: the (first) layer takes every data input of the node (sub, div, matmul of two tensors). */
+  | { readonly layers: LayerSpec[]; readonly warning?: string; readonly all?: boolean }
   | { readonly join: 'add' | 'mul' | 'concat' }
   | { readonly unsupported: string };
 
@@ -217,6 +218,63 @@ function padOp(n: OnnxNode, ctx: OpContext): Mapped {
   };
 }
 
+const BIG_INDEX = 1e9;
+/** Constant list from an attribute (older opsets) or an input (newer ones). */
+const listOf = (n: OnnxNode, ctx: OpContext, attrName: string, input: number) =>
+  ints(n, attrName) ?? (n.inputs[input] ? ctx.constant(n.inputs[input])?.values?.map(Number) : undefined);
+
+/** Slice along one axis (not the batch) with constant bounds: the slice kind, end clamped as PyTorch's. */
+function sliceOp(n: OnnxNode, ctx: OpContext): Mapped {
+  const starts = listOf(n, ctx, 'starts', 1);
+  const ends = listOf(n, ctx, 'ends', 2);
+  const axes = listOf(n, ctx, 'axes', 3) ?? starts?.map((_s, i) => i);
+  const steps = listOf(n, ctx, 'steps', 4) ?? starts?.map(() => 1);
+  if (!starts || !ends || !axes || !steps) return { unsupported: 'bounds are computed, not constant' };
+  if (axes.length !== 1) return { unsupported: `slicing ${axes.length} axes at once` };
+  if (axes[0] === 0) return { unsupported: 'slicing the batch' };
+  if (steps[0] < 1) return { unsupported: `step ${steps[0]} (only positive steps)` };
+  const clip = (v: number) => Math.max(-BIG_INDEX, Math.min(BIG_INDEX, v));
+  return { layers: [{ type: 'slice', dim: axes[0], start: clip(starts[0]), end: clip(ends[0]), step: steps[0] }] };
+}
+
+/** Squeeze / Unsqueeze with constant axes: one squeeze or unsqueeze per axis (batch axes refused). */
+function squeezeOp(n: OnnxNode, ctx: OpContext): Mapped {
+  const axes = listOf(n, ctx, 'axes', 1);
+  if (n.opType === 'Squeeze' && !axes)
+    return { layers: [{ type: 'flatten' }], warning: 'Squeeze without axes is read as a flatten' };
+  if (!axes?.length) return { unsupported: 'axes are computed, not constant' };
+  if (axes.some((a) => a === 0)) return { unsupported: 'the batch axis' };
+  const type = n.opType === 'Squeeze' ? 'squeeze' : 'unsqueeze';
+  // Removing from the last and inserting from the first keeps the other axes' numbers valid.
+  const order = [...axes].sort((x, y) => (type === 'squeeze' ? y - x : x - y));
+  if (order.some((a) => a < 0) && order.length > 1) return { unsupported: 'several negative axes' };
+  return { layers: order.map((dim) => ({ type, dim })) };
+}
+
+/** Gather: rows of a constant table by computed indices (an embedding), or one index of a computed tensor. */
+function gather(n: OnnxNode, ctx: OpContext): Mapped {
+  const table = ctx.constant(n.inputs[0]);
+  const axis = int(n, 'axis', 0);
+  if (table && table.dims.length === 2 && axis === 0)
+    return { layers: [{ type: 'embedding', vocab: table.dims[0], dim: table.dims[1] }] };
+  const idx = ctx.constant(n.inputs[1]);
+  if (!table && idx?.dims.length === 0 && idx.values?.length === 1 && axis !== 0)
+    return { layers: [{ type: 'select', dim: axis, index: idx.values[0] }] };
+  return { unsupported: 'a gather that is neither an embedding lookup nor one constant index' };
+}
+
+const REDUCE: Readonly<Record<string, string>> = { ReduceSum: 'sum', ReduceMax: 'amax', ReduceMin: 'amin' };
+
+/** ReduceSum / ReduceMax / ReduceMin over constant axes (not the batch): the reduce kind. */
+function reduceOp(n: OnnxNode, ctx: OpContext): Mapped {
+  const axes = listOf(n, ctx, 'axes', 1);
+  if (!axes?.length) return { unsupported: `${n.opType} without constant axes` };
+  if (axes.some((a) => a === 0)) return { unsupported: `${n.opType} over the batch` };
+  return {
+    layers: [{ type: 'reduce', op: REDUCE[n.opType], dims: axes, ...(int(n, 'keepdims', 1) ? { keepdim: true } : {}) }],
+  };
+}
+
 /** Maps one node (output `output` for multi-output ops such as Split). */
 export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
   const c = (name: string) => ctx.constant(name);
@@ -233,6 +291,7 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
       return { layers: [{ type: 'linear', out, bias: !!n.inputs[2] }] };
     }
     case 'MatMul': {
+      if (ctx.dataInputs === 2) return { layers: [{ type: 'matmul' }], all: true };
       const b = c(n.inputs[1]);
       if (!b || b.dims.length !== 2) return { unsupported: 'the second operand is not a constant matrix' };
       // in_features said, so a MatMul on tokens or a channels-last map ([.., I]) applies to the last dim.
@@ -327,12 +386,26 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
       return { layers: [{ type: 'adaptivemaxpool2d', out: 1 }] };
     case 'Flatten':
       return int(n, 'axis', 1) === 1 ? { layers: [{ type: 'flatten' }] } : { unsupported: 'flatten axis ≠ 1' };
-    case 'Squeeze':
-      return { layers: [{ type: 'flatten' }], warning: 'Squeeze is read as a flatten' };
     case 'Reshape':
       return reshape(ctx, n);
     case 'Pad':
       return padOp(n, ctx);
+    case 'Slice':
+      return sliceOp(n, ctx);
+    case 'Squeeze':
+    case 'Unsqueeze':
+      return squeezeOp(n, ctx);
+    case 'Gather':
+      return gather(n, ctx);
+    case 'ReduceSum':
+    case 'ReduceMax':
+    case 'ReduceMin':
+      return reduceOp(n, ctx);
+    case 'Sub':
+    case 'Div':
+      return ctx.dataInputs === 2
+        ? { layers: [{ type: n.opType.toLowerCase() }], all: true }
+        : { unsupported: `${n.opType} of ${ctx.dataInputs} computed inputs` };
     case 'Resize':
     case 'Upsample':
       return resize(n, ctx);

@@ -1,0 +1,122 @@
+/**
+ * More ONNX operators onto layer kinds (onnx/docs/Operators.md): Slice, Squeeze/Unsqueeze with
+ * constant axes, Gather as an embedding lookup or one index, ReduceSum/Max/Min, Sub/Div/MatMul of
+ * two computed tensors. Each is checked on its output shape and its exact count.
+ */
+import { describe, expect, it } from 'vitest';
+import { importOnnx } from '../../../src/engine/import/onnx';
+import { evaluateModel } from '../../../src/engine/evaluate';
+import { onnx } from './onnx-build';
+
+type Graph = Parameters<typeof onnx>[0];
+
+function run(g: Graph) {
+  const r = importOnnx(onnx(g), 't.onnx');
+  if (!r.ok) throw new Error(r.error);
+  const e = evaluateModel(r.model, { conventions: ['exact'] });
+  expect(e.errors).toBe(0);
+  expect(e.notCounted).toEqual([]);
+  return {
+    types: r.model.layers.map((l) => l.type),
+    out: e.outputs[0].shape,
+    flops: e.totals.flops,
+    params: e.totals.params,
+  };
+}
+
+describe('ONNX operators onto kinds', () => {
+  it.each<[string, Graph, string[], number[], bigint]>([
+    [
+      'Slice (opset 10+ inputs) on the channels, end past the size',
+      {
+        input: [1, 6, 4, 4],
+        nodes: [{ op: 'Slice', in: ['x', 's', 'e', 'a'], out: ['y'] }],
+        ints: { s: [2], e: [2 ** 62], a: [1] },
+      },
+      ['slice'],
+      [4, 4, 4],
+      0n,
+    ],
+    [
+      'Slice (opset 1 attributes) on the width, the whole range',
+      {
+        input: [1, 2, 4, 6],
+        nodes: [{ op: 'Slice', in: ['x'], out: ['y'], attrs: { starts: [0], ends: [6], axes: [3] } }],
+      },
+      ['slice'],
+      [2, 4, 6],
+      0n,
+    ],
+    [
+      'Unsqueeze then Squeeze (axes inputs)',
+      {
+        input: [1, 8],
+        nodes: [
+          { op: 'Unsqueeze', in: ['x', 'a'], out: ['u'] },
+          { op: 'Squeeze', in: ['u', 'a'], out: ['y'] },
+        ],
+        ints: { a: [2] },
+      },
+      ['unsqueeze', 'squeeze'],
+      [8],
+      0n,
+    ],
+    [
+      'Gather from a constant table: an embedding of 100 × 16 (1,600 parameters)',
+      { input: [1, 5], nodes: [{ op: 'Gather', in: ['E', 'x'], out: ['y'] }], weights: { E: [100, 16] } },
+      ['embedding'],
+      [5, 16],
+      0n,
+    ],
+    [
+      'ReduceSum over the last axis, keepdims 0: 7 adds per row of 8',
+      {
+        input: [1, 3, 8],
+        nodes: [{ op: 'ReduceSum', in: ['x', 'ax'], out: ['y'], attrs: { keepdims: 0 } }],
+        ints: { ax: [-1] },
+      },
+      ['reduce'],
+      [3],
+      21n,
+    ],
+    [
+      'x − relu(x) and x / relu(x): one op per element each',
+      {
+        input: [1, 10],
+        nodes: [
+          { op: 'Relu', in: ['x'], out: ['r'] },
+          { op: 'Sub', in: ['x', 'r'], out: ['s'] },
+          { op: 'Div', in: ['s', 'r'], out: ['y'] },
+        ],
+      },
+      ['relu', 'sub', 'div'],
+      [10],
+      20n,
+    ],
+  ])('%s', (_name, g, types, out, flops) => {
+    const r = run(g);
+    expect(r.types.filter((t) => t !== 'relu' || types.includes('relu'))).toEqual(types);
+    expect(r.out).toEqual(out);
+    expect(r.flops - (types.includes('relu') ? 10n : 0n)).toBe(flops);
+  });
+
+  it('embedding parameters are the table’s', () => {
+    expect(
+      run({ input: [1, 5], nodes: [{ op: 'Gather', in: ['E', 'x'], out: ['y'] }], weights: { E: [100, 16] } }).params,
+    ).toBe(1600n);
+  });
+
+  it('MatMul of two computed tensors (Q·Kᵀ): the matmul kind, 2·L·L·D − L·L', () => {
+    const r = run({
+      input: [1, 4, 8],
+      nodes: [
+        { op: 'Transpose', in: ['x'], out: ['t'], attrs: { perm: [0, 2, 1] } },
+        { op: 'MatMul', in: ['x', 't'], out: ['y'] },
+      ],
+    });
+    expect(r.types).toContain('matmul');
+    expect(r.out).toEqual([4, 4]);
+    // 16 outputs × (8 multiplies + 7 adds).
+    expect(r.flops).toBe(240n);
+  });
+});
