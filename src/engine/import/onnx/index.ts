@@ -7,342 +7,12 @@
  * without a layer kind pass their first data input through and are listed, once per operator
  * type, in the warnings; the rest of the network still loads.
  */
-import type { LayerSpec } from '../../format/model';
-import type { GraphNode } from '../graph';
-import { modelFromGraph } from '../graph-model';
-import { ShapeTrack } from '../shape-track';
-import { fold, FOLDABLE } from './fold';
-import { inputsOf } from './inputs';
 import { MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from '../result';
-import { decodeOnnx, type OnnxGraph, type OnnxNode, type OnnxTensor } from './decode';
-import { mapOp } from './ops';
-
-const BINARY = new Set(['Add', 'Sub', 'Mul', 'Div']);
-
-/** Operators whose output describes a tensor's shape, not its values. */
-const SHAPE_OPS = new Set(['Shape', 'Size']);
-
-function constantOf(n: OnnxNode): OnnxTensor | undefined {
-  const a = n.attrs;
-  const t = a.get('value')?.t;
-  if (t) return t;
-  const f = a.get('value_float')?.f ?? a.get('value_int')?.i;
-  if (f !== undefined) return { dims: [], dataType: 1, values: [f] };
-  const list = a.get('value_floats')?.floats ?? a.get('value_ints')?.ints;
-  return list ? { dims: [list.length], dataType: 1, values: list } : undefined;
-}
-
-class Builder {
-  readonly nodes: GraphNode[] = [];
-  readonly data = new Set<string>();
-  readonly consts = new Map<string, OnnxTensor>();
-  /** Unsupported operators: op type → node names. */
-  readonly unsupported = new Map<string, string[]>();
-  readonly warnings: string[] = [];
-  private readonly producer = new Map<string, number>();
-  /** Channel shuffle in progress: value after Reshape [N, g, C/g, H, W] → g; after the Transpose → 0. */
-  private readonly shuffle = new Map<string, { groups: number; node: OnnxNode }>();
-
-  constructor(private readonly g: OnnxGraph) {}
-
-  constant = (name: string | undefined) =>
-    name ? (this.g.initializers.get(name) ?? this.consts.get(name)) : undefined;
-
-  /** Batch of the graph input (the first dim a Shape of a data value gives). */
-  batch = 1;
-  /** Nodes on constants only that could not be folded (listed in the warnings). */
-  readonly unfolded: string[] = [];
-  private readonly foldContext = {
-    constant: (name: string) => this.constant(name),
-    shapeOf: (name: string) => {
-      const s = this.shapes.get(name);
-      return s ? [this.batch, ...s] : null;
-    },
-  };
-
-  /** Shapes of the data values so far (the kinds' shape rules). */
-  readonly shapes = new ShapeTrack();
-
-  /** Values some node reads (an input nobody reads is left out of the model). */
-  readonly used = new Set<string>();
-
-  private push(node: GraphNode) {
-    for (const v of node.inputs) this.used.add(v);
-    this.shapes.add(node);
-    this.nodes.push(node);
-    this.producer.set(node.output, this.nodes.length - 1);
-    this.data.add(node.output);
-  }
-
-  /**
-   * An operator no kind models: a "not counted" row (layers/opaque.ts) that takes every data
-   * input, has the output shape the file states (value_info; else its first input's, said in a
-   * warning) and carries the weights the file stores for it.
-   */
-  private notCounted(n: OnnxNode, ins: readonly string[], why: string, out: string, k = 0) {
-    const key = `${n.opType} (${why})`;
-    const list = this.unsupported.get(key) ?? [];
-    if (!list.includes(n.name || n.outputs[0])) list.push(n.name || n.outputs[0]);
-    this.unsupported.set(key, list);
-    this.push({
-      label: n.name || n.opType,
-      op: 'layers',
-      layers: [this.opaqueSpec(n, out, k)],
-      inputs: ins,
-      output: out,
-    });
-  }
-
-  private opaqueSpec(n: OnnxNode, out: string, k: number): LayerSpec {
-    const dims = this.g.valueInfo.get(out);
-    const shape =
-      dims && dims.length > 1 && dims.slice(1).every((d) => d !== null) ? (dims.slice(1) as number[]) : null;
-    if (!shape) this.noShape.push(n.name || out);
-    let params = 0;
-    if (k === 0)
-      for (const v of n.inputs) {
-        const w = this.g.initializers.get(v);
-        if (w) params += w.dims.reduce((a, b) => a * b, 1);
-      }
-    const op = n.domain && n.domain !== 'ai.onnx' ? `${n.domain}:${n.opType}` : n.opType;
-    return {
-      type: 'opaque',
-      op: op.replace(/[^\w.:/@+ -]/g, '_').slice(0, 80) || 'unknown',
-      ...(shape ? { shape } : {}),
-      ...(params ? { params } : {}),
-      ...(n.name ? { name: n.name } : {}),
-    } as LayerSpec;
-  }
-
-  /** Not-counted operators whose output shape the file does not state (their input's is used). */
-  readonly noShape: string[] = [];
-
-  /** Earlier Concat nodes: their data inputs and output. */
-  private readonly concats: { inputs: readonly string[]; output: string }[] = [];
-
-  /**
-   * DenseNet's export concatenates every earlier feature map in each layer: Concat(x0, n1, n2)
-   * after Concat(x0, n1). That equals Concat(Concat(x0, n1), n2), so a leading run of inputs that
-   * an earlier Concat already joined is replaced by its output — nested, expressible blocks.
-   * A Concat of one input is the input itself.
-   */
-  private concat(n: OnnxNode, ins: string[], out: string, label: string) {
-    if (ins.length === 1) return this.push({ label, op: 'layers', layers: [], inputs: ins, output: out });
-    const prefix = this.concats
-      .filter((c) => c.inputs.length < ins.length && c.inputs.every((v, i) => v === ins[i]))
-      .sort((a, b) => b.inputs.length - a.inputs.length)[0];
-    this.concats.push({ inputs: ins, output: out });
-    const inputs = prefix ? [prefix.output, ...ins.slice(prefix.inputs.length)] : ins;
-    this.push({ label, name: n.name || undefined, op: 'concat', inputs, output: out });
-  }
-
-  /** Mul by a [C, 1, 1] constant is a per-channel scale (ConvNeXt's layer scale). */
-  private constantMul(n: OnnxNode, x: string): boolean {
-    const k = n.inputs.map(this.constant).find(Boolean);
-    const d = k?.dims.filter((v, i, all) => !(i === 0 && all.length === 4 && v === 1)) ?? [];
-    if (d.length !== 3 || d[1] !== 1 || d[2] !== 1) return false;
-    const spec = { type: 'layerscale', ...(n.name ? { name: n.name } : {}) };
-    this.push({ label: n.name || n.opType, op: 'layers', layers: [spec], inputs: [x], output: n.outputs[0] });
-    return true;
-  }
-
-  /**
-   * ShuffleNet's channel shuffle as exporters write it: Reshape to [N, g, C/g, H, W], Transpose
-   * with perm [0, 2, 1, 3, 4], Reshape back to 4-D.
-   */
-  private shufflePart(n: OnnxNode, x: string): boolean {
-    const out = n.outputs[0];
-    const silent = () => this.push({ label: n.name || n.opType, op: 'layers', layers: [], inputs: [x], output: out });
-    if (n.opType === 'Reshape') {
-      const target = this.constant(n.inputs[1])?.values;
-      const open = this.shuffle.get(x);
-      if (open && open.groups === 0 && target?.length === 4) {
-        this.shuffle.delete(x);
-        silent();
-        return true;
-      }
-      if (target?.length !== 5) return false;
-      this.shuffle.set(out, { groups: target[1], node: n });
-      silent();
-      return true;
-    }
-    const open = this.shuffle.get(x);
-    const perm = n.attrs.get('perm')?.ints?.join(',');
-    if (n.opType !== 'Transpose' || !open || open.groups === 0 || perm !== '0,2,1,3,4') return false;
-    this.shuffle.delete(x);
-    this.shuffle.set(out, { groups: 0, node: n });
-    const spec = { type: 'channelshuffle', groups: open.groups, ...(n.name ? { name: n.name } : {}) };
-    this.push({ label: n.name || n.opType, op: 'layers', layers: [spec], inputs: [x], output: out });
-    return true;
-  }
-
-  /** GELU as exporters before opset 20 write it: x · 0.5 · (1 + erf(x / √2)) — value → its x and step. */
-  private readonly gelu = new Map<string, { x: string; step: 'scaled' | 'erf' | 'plus' | 'done' }>();
-  /** Nodes of a GELU pattern not (yet) completed, by the x they started from. */
-  private readonly geluParts = new Map<string, OnnxNode[]>();
-
-  private geluPart(n: OnnxNode, ins: string[]): boolean {
-    const out = n.outputs[0];
-    const x = ins[0];
-    const prev = this.gelu.get(x);
-    const k = n.inputs.map(this.constant).find(Boolean)?.values;
-    const is = (v: number) => k?.length === 1 && Math.abs(k[0] - v) < 1e-3;
-    const silent = (from: string) =>
-      this.push({ label: n.name || n.opType, op: 'layers', layers: [], inputs: [from], output: out });
-    let next: { x: string; step: 'scaled' | 'erf' | 'plus' } | null = null;
-    if (ins.length === 1 && ((n.opType === 'Div' && is(Math.SQRT2)) || (n.opType === 'Mul' && is(Math.SQRT1_2))))
-      next = { x, step: 'scaled' };
-    else if (n.opType === 'Erf' && prev?.step === 'scaled') next = { x: prev.x, step: 'erf' };
-    else if (n.opType === 'Add' && ins.length === 1 && prev?.step === 'erf' && is(1))
-      next = { x: prev.x, step: 'plus' };
-    if (next) {
-      this.gelu.set(out, next);
-      this.geluParts.set(next.x, [...(this.geluParts.get(next.x) ?? []), n]);
-      silent(x);
-      return true;
-    }
-    if (n.opType === 'Mul' && ins.length === 2) {
-      const [a, b] = ins;
-      const src = this.gelu.get(b)?.step === 'plus' && this.gelu.get(b)?.x === a ? a : null;
-      const from = src ?? (this.gelu.get(a)?.step === 'plus' && this.gelu.get(a)?.x === b ? b : null);
-      if (from === null) return false;
-      this.geluParts.delete(from);
-      this.gelu.set(out, { x: from, step: 'done' });
-      const spec = { type: 'gelu', ...(n.name ? { name: n.name } : {}) };
-      this.push({ label: n.name || 'Gelu', op: 'layers', layers: [spec], inputs: [from], output: out });
-      return true;
-    }
-    if (n.opType === 'Mul' && ins.length === 1 && prev?.step === 'done' && is(0.5)) {
-      silent(x);
-      return true;
-    }
-    return false;
-  }
-
-  /** Shuffle and GELU patterns left half-way: their nodes become "not counted" rows, like other unmapped operators. */
-  finish() {
-    const redo = (node: OnnxNode, why: string) => {
-      const at = this.producer.get(node.outputs[0]);
-      if (at === undefined) return;
-      const ins = node.inputs.filter((v) => this.data.has(v));
-      // A lone x / √2 or x + 1 is still that op with a scalar; Erf and the rest are not counted.
-      const k = node.inputs.map(this.constant).find(Boolean)?.values;
-      const spec: LayerSpec =
-        BINARY.has(node.opType) && ins.length === 1 && k?.length === 1
-          ? ({ type: node.opType.toLowerCase(), scalar: Number(k[0].toPrecision(7)) } as LayerSpec)
-          : this.opaqueSpec(node, node.outputs[0], 0);
-      if (spec.type === 'opaque') {
-        const key = `${node.opType} (${why})`;
-        this.unsupported.set(key, [...(this.unsupported.get(key) ?? []), node.name || node.outputs[0]]);
-      }
-      const label = node.name || node.opType;
-      this.nodes[at] = { label, op: 'layers', layers: [spec], inputs: ins, output: node.outputs[0] };
-    };
-    for (const parts of this.geluParts.values())
-      for (const node of parts) redo(node, 'no layer kind for this operator');
-    for (const { groups, node } of this.shuffle.values())
-      redo(
-        node,
-        groups ? '5-D reshape not followed by a channel-shuffle transpose' : 'channel shuffle not reshaped back to 4-D',
-      );
-  }
-
-  /**
-   * x + c, x · c, c − x, x / c with a constant c: a scalar is the binary kind's `scalar`; a tensor
-   * (a position embedding, a per-channel scale or shift) is a parameter of its shape, leading 1s
-   * dropped (the batch broadcasts), taken with the data by the binary kind — the file's weights
-   * stay weights and the op counts one per output element.
-   */
-  private constantOperand(n: OnnxNode, x: string): boolean {
-    const at = n.inputs.findIndex((v) => v !== x);
-    const k = at < 0 ? undefined : this.constant(n.inputs[at]);
-    if (!k || n.inputs.length !== 2) return false;
-    const type = n.opType.toLowerCase();
-    const label = n.name || n.opType;
-    const named = n.name ? { name: n.name } : {};
-    const numel = k.dims.reduce((a, b) => a * b, 1);
-    if (numel === 1) {
-      const v = k.values?.[0];
-      const scalar = v === undefined || !Number.isFinite(v) ? 1 : Number(v.toPrecision(7));
-      this.push({
-        label,
-        op: 'layers',
-        layers: [{ type, scalar, ...named } as LayerSpec],
-        inputs: [x],
-        output: n.outputs[0],
-      });
-      return true;
-    }
-    // The binary kinds take operands of the data's rank (batch left out): leading 1s (the batch,
-    // broadcast dims) dropped, then 1s put in front up to that rank.
-    const rank = this.shapes.get(x)?.length;
-    if (rank === undefined) return false;
-    const dims = k.dims.slice();
-    while (dims.length > rank && dims[0] === 1) dims.shift();
-    if (dims.length > rank || dims.some((d) => d < 1)) return false;
-    while (dims.length < rank) dims.unshift(1);
-    const param = `${n.outputs[0]}:constant`;
-    this.push({
-      label: `${label} (constant)`,
-      op: 'layers',
-      layers: [{ type: 'parameter', shape: dims }],
-      inputs: [],
-      output: param,
-    });
-    const from = at === 0 ? [param, x] : [x, param];
-    if (type === 'add' || type === 'mul') this.push({ label, ...named, op: type, inputs: from, output: n.outputs[0] });
-    else
-      this.push({ label, op: 'layers', layers: [{ type, ...named } as LayerSpec], inputs: from, output: n.outputs[0] });
-    return true;
-  }
-
-  /** Add of a constant vector right after a bias-free MatMul is that linear layer's bias. */
-  private biasAdd(n: OnnxNode, x: string): boolean {
-    const at = this.producer.get(x);
-    const prev = at === undefined ? undefined : this.nodes[at];
-    const last = prev?.layers?.[prev.layers.length - 1];
-    const k = n.inputs.map(this.constant).find(Boolean);
-    if (!prev || last?.type !== 'linear' || last.bias !== false || k?.dims.length !== 1) return false;
-    this.nodes[at as number] = { ...prev, layers: [...(prev.layers ?? []).slice(0, -1), { ...last, bias: true }] };
-    this.push({ label: n.name || n.opType, op: 'layers', layers: [], inputs: [x], output: n.outputs[0] });
-    return true;
-  }
-
-  node(n: OnnxNode) {
-    const ins = n.inputs.filter((v) => this.data.has(v));
-    if (n.opType === 'Constant' && n.outputs[0]) {
-      const t = constantOf(n);
-      if (t) this.consts.set(n.outputs[0], t);
-      return;
-    }
-    // Constant folding (fold.ts): shape arithmetic and weights built in the graph are not layers.
-    if (!ins.length || SHAPE_OPS.has(n.opType)) {
-      const t = FOLDABLE.has(n.opType) ? fold(n, this.foldContext) : null;
-      if (t && n.outputs[0]) this.consts.set(n.outputs[0], t);
-      else if (ins.length === 0 && n.outputs[0]) this.unfolded.push(n.name || n.outputs[0]);
-      return;
-    }
-    const x = ins[0];
-    if (['Div', 'Mul', 'Erf', 'Add'].includes(n.opType) && this.geluPart(n, ins)) return;
-    if (n.opType === 'Mul' && ins.length === 1 && this.constantMul(n, x)) return;
-    if (n.opType === 'Add' && ins.length === 1 && this.biasAdd(n, x)) return;
-    if (BINARY.has(n.opType) && ins.length === 1 && this.constantOperand(n, x)) return;
-    if ((n.opType === 'Reshape' || n.opType === 'Transpose') && this.shufflePart(n, x)) return;
-    const outputs = n.opType === 'Split' ? n.outputs : n.outputs.slice(0, 1);
-    outputs.forEach((out, k) => {
-      const m = mapOp(n, { constant: this.constant, dataInputs: ins.length, rank: this.shapes.get(x)?.length }, k);
-      if ('unsupported' in m) return this.notCounted(n, ins, m.unsupported, out, k);
-      const label = n.name || `${n.opType} → ${out}`;
-      if ('join' in m && m.join === 'concat') return this.concat(n, ins, out, label);
-      if ('join' in m) return this.push({ label, name: n.name || undefined, op: m.join, inputs: ins, output: out });
-      if (m.warning) this.warnings.push(`${label}: ${m.warning}`);
-      if (ins.length > 1 && !m.all)
-        this.warnings.push(`${label}: only the first of ${ins.length} computed inputs is followed`);
-      const layers = m.layers.map((l): LayerSpec => (n.name ? { ...l, name: n.name } : l));
-      this.push({ label, op: 'layers', layers, inputs: m.all ? ins : [x], output: out });
-    });
-  }
-}
+import { modelFromGraph } from '../graph-model';
+import { decodeOnnx, type OnnxGraph } from './decode';
+import { Builder } from './builder';
+import { inputsOf } from './inputs';
+import { sequenceFirstInputs } from './recurrent';
 
 /** Imports an ONNX model. Never throws. */
 export function importOnnx(bytes: Uint8Array, fileName = 'model.onnx', opts: ImportOptions = {}): ImportResult {
@@ -370,13 +40,26 @@ function convert(g: OnnxGraph, fileName: string): ImportResult {
   if (!g.outputs.length) return { ok: false, error: `${fileName}: the graph has no output` };
   const b = new Builder(g);
   b.batch = inp.batch;
+  const seqFirst = sequenceFirstInputs(g.nodes, new Set(inp.inputs.map((i) => i.name)));
+  inp.inputs = inp.inputs.map((i, k) => {
+    if (!seqFirst.has(i.name) || i.shape.length !== 2) return i;
+    // [L, N, I] in the file: the batch is its second dim.
+    const l = g.inputs.find((v) => v.name === i.name)?.dims?.[0] ?? i.shape[0];
+    if (k === 0) b.batch = inp.batch = i.shape[0];
+    warnings.push(
+      `input "${i.name}" is sequence-first [L, N, I] (a recurrent op reads it): read as batch ${i.shape[0]} of [${l}, ${i.shape[1]}]`,
+    );
+    b.seq.markSequenceFirstInput(i.name);
+    return { name: i.name, shape: [l ?? 128, i.shape[1]] };
+  });
   for (const i of inp.inputs) {
     b.data.add(i.name);
     b.shapes.set(i.name, i.shape);
   }
   for (const n of g.nodes) b.node(n);
   b.finish();
-  const outputs = g.outputs.map((o) => o.name).filter((o) => b.data.has(o));
+  // A sequence-first output of a recurrent op is its batch-first value, as everywhere in FlopLab.
+  const outputs = g.outputs.map((o) => b.seq.output(o.name, warnings)).filter((o) => b.data.has(o));
   if (!outputs.length) return { ok: false, error: `${fileName}: no output of the graph is computed from its input` };
   const unread = inp.inputs.slice(1).filter((i) => !b.used.has(i.name));
   if (unread.length) warnings.push(`input(s) no node reads were left out: ${unread.map((i) => i.name).join(', ')}`);

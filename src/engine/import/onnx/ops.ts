@@ -6,6 +6,7 @@
  */
 import type { LayerSpec } from '../../format/model';
 import type { OnnxNode, OnnxTensor } from './decode';
+import { gather, padOp, reduceOp, sliceOp, squeezeOp } from './ops-shape';
 
 export type Mapped =
   /** `all`: the (first) layer takes every data input of the node (sub, div, matmul of two tensors). */
@@ -192,87 +193,6 @@ function split(n: OnnxNode, ctx: OpContext, output: number): Mapped {
   if (parts && parts.some((p) => p !== parts[0]))
     return { unsupported: `split into unequal parts [${parts.join(', ')}]` };
   return { layers: [{ type: 'chunk', chunks: n.outputs.length, index: output }] };
-}
-
-/**
- * Pad: ONNX lists [x1_begin, x2_begin, …, x1_end, x2_end, …] over every dim (the batch too);
- * the pad kind takes (before, after) pairs from the last dim, as F.pad. Reflect and edge modes
- * copy other values in: the same shape and no arithmetic, so they count as a constant pad.
- */
-function padOp(n: OnnxNode, ctx: OpContext): Mapped {
-  const pads = ints(n, 'pads') ?? ctx.constant(n.inputs[1])?.values?.map(Number);
-  if (!pads || pads.length % 2) return { unsupported: 'pads are computed, not constant' };
-  if (n.inputs[3]) return { unsupported: 'padding only some axes' };
-  const r = pads.length / 2;
-  if (pads.some((v) => v < 0)) return { unsupported: `negative pads [${pads.join(', ')}] (a crop)` };
-  if (pads[0] || pads[r]) return { unsupported: 'padding the batch' };
-  const out: number[] = [];
-  for (let i = r - 1; i >= 1; i--) out.push(pads[i], pads[i + r]);
-  while (out.length > 2 && out[out.length - 1] === 0 && out[out.length - 2] === 0) out.length -= 2;
-  const mode = str(n, 'mode', 'constant');
-  return {
-    layers: [{ type: 'pad', pad: out }],
-    ...(mode !== 'constant'
-      ? { warning: `${mode} padding counted as a constant pad (same shape, no arithmetic)` }
-      : {}),
-  };
-}
-
-const BIG_INDEX = 1e9;
-/** Constant list from an attribute (older opsets) or an input (newer ones). */
-const listOf = (n: OnnxNode, ctx: OpContext, attrName: string, input: number) =>
-  ints(n, attrName) ?? (n.inputs[input] ? ctx.constant(n.inputs[input])?.values?.map(Number) : undefined);
-
-/** Slice along one axis (not the batch) with constant bounds: the slice kind, end clamped as PyTorch's. */
-function sliceOp(n: OnnxNode, ctx: OpContext): Mapped {
-  const starts = listOf(n, ctx, 'starts', 1);
-  const ends = listOf(n, ctx, 'ends', 2);
-  const axes = listOf(n, ctx, 'axes', 3) ?? starts?.map((_s, i) => i);
-  const steps = listOf(n, ctx, 'steps', 4) ?? starts?.map(() => 1);
-  if (!starts || !ends || !axes || !steps) return { unsupported: 'bounds are computed, not constant' };
-  if (axes.length !== 1) return { unsupported: `slicing ${axes.length} axes at once` };
-  if (axes[0] === 0) return { unsupported: 'slicing the batch' };
-  if (steps[0] < 1) return { unsupported: `step ${steps[0]} (only positive steps)` };
-  const clip = (v: number) => Math.max(-BIG_INDEX, Math.min(BIG_INDEX, v));
-  return { layers: [{ type: 'slice', dim: axes[0], start: clip(starts[0]), end: clip(ends[0]), step: steps[0] }] };
-}
-
-/** Squeeze / Unsqueeze with constant axes: one squeeze or unsqueeze per axis (batch axes refused). */
-function squeezeOp(n: OnnxNode, ctx: OpContext): Mapped {
-  const axes = listOf(n, ctx, 'axes', 1);
-  if (n.opType === 'Squeeze' && !axes)
-    return { layers: [{ type: 'flatten' }], warning: 'Squeeze without axes is read as a flatten' };
-  if (!axes?.length) return { unsupported: 'axes are computed, not constant' };
-  if (axes.some((a) => a === 0)) return { unsupported: 'the batch axis' };
-  const type = n.opType === 'Squeeze' ? 'squeeze' : 'unsqueeze';
-  // Removing from the last and inserting from the first keeps the other axes' numbers valid.
-  const order = [...axes].sort((x, y) => (type === 'squeeze' ? y - x : x - y));
-  if (order.some((a) => a < 0) && order.length > 1) return { unsupported: 'several negative axes' };
-  return { layers: order.map((dim) => ({ type, dim })) };
-}
-
-/** Gather: rows of a constant table by computed indices (an embedding), or one index of a computed tensor. */
-function gather(n: OnnxNode, ctx: OpContext): Mapped {
-  const table = ctx.constant(n.inputs[0]);
-  const axis = int(n, 'axis', 0);
-  if (table && table.dims.length === 2 && axis === 0)
-    return { layers: [{ type: 'embedding', vocab: table.dims[0], dim: table.dims[1] }] };
-  const idx = ctx.constant(n.inputs[1]);
-  if (!table && idx?.dims.length === 0 && idx.values?.length === 1 && axis !== 0)
-    return { layers: [{ type: 'select', dim: axis, index: idx.values[0] }] };
-  return { unsupported: 'a gather that is neither an embedding lookup nor one constant index' };
-}
-
-const REDUCE: Readonly<Record<string, string>> = { ReduceSum: 'sum', ReduceMax: 'amax', ReduceMin: 'amin' };
-
-/** ReduceSum / ReduceMax / ReduceMin over constant axes (not the batch): the reduce kind. */
-function reduceOp(n: OnnxNode, ctx: OpContext): Mapped {
-  const axes = listOf(n, ctx, 'axes', 1);
-  if (!axes?.length) return { unsupported: `${n.opType} without constant axes` };
-  if (axes.some((a) => a === 0)) return { unsupported: `${n.opType} over the batch` };
-  return {
-    layers: [{ type: 'reduce', op: REDUCE[n.opType], dims: axes, ...(int(n, 'keepdims', 1) ? { keepdim: true } : {}) }],
-  };
 }
 
 /** Maps one node (output `output` for multi-output ops such as Split). */
