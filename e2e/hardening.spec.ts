@@ -6,26 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { MODEL_FORMAT, type Model } from '../src/engine/format/model';
 import { starterModel } from '../src/state/defaults';
-import { addLayer, evaluateAll, expectTotals, field, row, selectRow, total } from './helpers';
-
-/** Records CSP violations and console errors from the first script on. */
-async function watchForViolations(page: Page): Promise<{ violations: () => Promise<string[]>; errors: string[] }> {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __csp: string[] };
-    w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      w.__csp.push(
-        `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}: ${e.sample} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
-      ),
-    );
-  });
-  return { violations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), errors };
-}
+import { addLayer, evaluateAll, expectTotals, field, row, selectRow, total, watchForViolations } from './helpers';
 
 type Hooks = { killWorker(): void; engineMode(): string; workerRestarts(): number; answeredBy(): string | null };
 const hooks = (page: Page) => ({

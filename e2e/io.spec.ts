@@ -5,7 +5,7 @@
  * so the page is checked against the engine, not against numbers typed into the test.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { modelToCsv, modelToJson, modelToOnnx, modelToPrototxt, modelToPytorch }
 import { presetByName } from '../src/engine/presets';
 import { starterModel } from '../src/state/defaults';
 import type { Model } from '../src/engine/format/model';
-import { expectTotals, row } from './helpers';
+import { downloadFromMenu, dropFile, expectTotals, row } from './helpers';
 
 const fixture = (name: string) => readFileSync(join('tests/fixtures', name));
 
@@ -22,41 +22,6 @@ function importedInNode(name: string, bytes: Uint8Array): { model: Model; warnin
   const r = importFile(name, bytes);
   if (!r.ok) throw new Error(`fixture ${name} should import: ${r.error}`);
   return { model: r.model, warnings: r.warnings };
-}
-
-/** Builds a File in the page and drops it on `selector` (drag enter, then drop), as a desktop drag would. */
-async function dropFile(page: Page, name: string, bytes: Uint8Array, selector: string): Promise<void> {
-  await page.evaluate(
-    ({ name, b64, selector }) => {
-      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const dt = new DataTransfer();
-      dt.items.add(new File([data], name));
-      (window as unknown as { __dt: DataTransfer }).__dt = dt;
-      const target = document.querySelector(selector) ?? document.body;
-      target.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
-      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    },
-    { name, b64: Buffer.from(bytes).toString('base64'), selector },
-  );
-  await expect(page.getByTestId('drop-overlay')).toBeVisible();
-  await page.evaluate((selector) => {
-    const dt = (window as unknown as { __dt: DataTransfer }).__dt;
-    const target = document.querySelector(selector) ?? document.body;
-    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, selector);
-  await expect(page.getByTestId('drop-overlay')).toBeHidden();
-}
-
-async function downloadFromMenu(page: Page, item: string | RegExp): Promise<{ name: string; text: string }> {
-  await page.getByRole('button', { name: /^Export/ }).click();
-  const menu = page.getByRole('menu', { name: 'Export' });
-  await expect(menu).toBeVisible();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    menu.getByRole('menuitem', { name: item }).click(),
-  ]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
 
 test.beforeEach(async ({ page }) => {

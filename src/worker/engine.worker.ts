@@ -20,7 +20,7 @@ export interface EngineWorkerApi {
   evaluate(model: WireModel, conventions: readonly string[], base: number | null): ResultDelta;
   /**
    * Reads and imports a file (importJob.ts): a File/Blob is read here, off the page; an
-   * ArrayBuffer is transferred. `onProgress` is a comlink proxy. The importers (protobufjs …)
+   * ArrayBuffer is transferred. `onProgress` is a comlink proxy. The importers (ONNX, prototxt …)
    * load on first use, so evaluation never waits for them.
    */
   importFile(name: string, source: ImportSource, onProgress?: (p: ImportJobProgress) => void): Promise<ImportResult>;

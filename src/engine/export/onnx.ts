@@ -370,20 +370,19 @@ export function modelToOnnx(model: Model, opts: OnnxWriteOptions = {}): OnnxWrit
     let [output] = r;
     // A graph output must be produced by a node.
     if (output === 'input') output = w.op('Identity', ['input'], 'output')[0];
-    const bytes = OnnxTypes.Model.encode(
-      OnnxTypes.Model.fromObject({
-        ir_version: 9,
-        opset_import: [{ domain: '', version: 20 }],
-        producer_name: 'FlopLab',
-        graph: {
-          name: model.name ?? 'model',
-          node: w.nodes,
-          initializer: w.inits,
-          input: [valueInfo('input', [h.batch, ...h.input])],
-          output: [valueInfo(output, [h.batch, ...r[1]])],
-        },
-      }),
-    ).finish();
+    // schema.ts's codec: no code generation, so this works under the page's CSP (no 'unsafe-eval').
+    const bytes = OnnxTypes.Model.encode({
+      ir_version: 9,
+      opset_import: [{ domain: '', version: 20 }],
+      producer_name: 'FlopLab',
+      graph: {
+        name: model.name ?? 'model',
+        node: w.nodes,
+        initializer: w.inits,
+        input: [valueInfo('input', [h.batch, ...h.input])],
+        output: [valueInfo(output, [h.batch, ...r[1]])],
+      },
+    });
     return { ok: true, bytes, warnings: w.warnings };
   } catch (err) {
     return { ok: false, error: `cannot write ONNX: ${(err as Error).message}` };

@@ -64,28 +64,26 @@ export function onnx(g: {
     ...Object.entries(g.floats ?? {}).map(([n, v]) => tensor(n, v.length === 1 ? [] : [v.length], undefined, v)),
   ];
   const outputs = g.outputs ?? [g.nodes[g.nodes.length - 1].out[0]];
-  return OnnxTypes.Model.encode(
-    OnnxTypes.Model.fromObject({
-      ir_version: 7,
-      opset_import: [{ domain: '', version: g.opset ?? 13 }],
-      graph: {
-        name: 'hand-built',
-        node: g.nodes.map((n) => ({
-          op_type: n.op,
-          input: n.in,
-          output: n.out,
-          ...(n.name ? { name: n.name } : {}),
-          attribute: Object.entries(n.attrs ?? {}).map(([k, v]) => attr(k, v)),
-        })),
-        initializer: inits,
-        input: [
-          info('x', g.input),
-          ...Object.entries(g.extraInputs ?? {}).map(([n, d]) => info(n, d)),
-          ...(g.initializersAsInputs ? inits.map((t) => info(t.name, t.dims)) : []),
-        ],
-        output: outputs.map((o) => info(o, [])),
-        value_info: Object.entries(g.valueInfo ?? {}).map(([n, d]) => info(n, d)),
-      },
-    }),
-  ).finish();
+  return OnnxTypes.Model.encode({
+    ir_version: 7,
+    opset_import: [{ domain: '', version: g.opset ?? 13 }],
+    graph: {
+      name: 'hand-built',
+      node: g.nodes.map((n) => ({
+        op_type: n.op,
+        input: n.in,
+        output: n.out,
+        ...(n.name ? { name: n.name } : {}),
+        attribute: Object.entries(n.attrs ?? {}).map(([k, v]) => attr(k, v)),
+      })),
+      initializer: inits,
+      input: [
+        info('x', g.input),
+        ...Object.entries(g.extraInputs ?? {}).map(([n, d]) => info(n, d)),
+        ...(g.initializersAsInputs ? inits.map((t) => info(t.name, t.dims)) : []),
+      ],
+      output: outputs.map((o) => info(o, [])),
+      value_info: Object.entries(g.valueInfo ?? {}).map(([n, d]) => info(n, d)),
+    },
+  });
 }

@@ -1,12 +1,14 @@
 /**
  * ONNX bytes → a plain graph (nodes, attributes, initializer shapes, small constant values).
  *
- * The model and graph messages are walked field by field with a protobufjs Reader so progress
+ * The model and graph messages are walked field by field with proto.ts's reader so progress
  * can be reported as nodes arrive; each node, initializer and value info is decoded with the
- * schema. Weight bytes are never copied: protobufjs hands out views, and only tensors of at most
- * SMALL_TENSOR elements (shapes, scales, clip bounds) have their values read.
+ * schema. Weight bytes are never copied: the reader hands out views, and only tensors of at most
+ * SMALL_TENSOR elements (shapes, scales, clip bounds) have their values read. No code is
+ * generated (no eval), so this runs under the page's CSP as well as in a worker or in Node.
  */
-import { AttrType, DataType, OnnxTypes, protobuf } from './schema';
+import { ProtoReader } from './proto-wire';
+import { AttrType, DataType, OnnxTypes } from './schema';
 import type { ImportProgress } from '../result';
 
 export interface OnnxTensor {
@@ -58,7 +60,7 @@ const SMALL_TENSOR = 64;
 const PROGRESS_EVERY_NODES = 2000;
 const PROGRESS_EVERY_BYTES = 16 * 1024 * 1024;
 
-/** protobufjs gives int64 as number or as a Long-like object; both become numbers here. */
+/** int64 values arrive as numbers; a bigint or a Long-like object (from other decoders) becomes one too. */
 export function toNum(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
@@ -153,7 +155,7 @@ function valueInfoOf(m: Raw): OnnxValueInfo {
  * returns null when the bytes hold no graph.
  */
 export function decodeOnnx(bytes: Uint8Array, onProgress?: (p: ImportProgress) => void): OnnxGraph | null {
-  const r = protobuf.Reader.create(bytes);
+  const r = new ProtoReader(bytes);
   let graph: OnnxGraph | null = null;
   let opset = 0;
   while (r.pos < r.len) {
@@ -173,7 +175,7 @@ export function decodeOnnx(bytes: Uint8Array, onProgress?: (p: ImportProgress) =
   return graph ? { ...graph, opset } : null;
 }
 
-function decodeGraph(r: protobuf.Reader, end: number, total: number, onProgress?: (p: ImportProgress) => void) {
+function decodeGraph(r: ProtoReader, end: number, total: number, onProgress?: (p: ImportProgress) => void) {
   const g = { name: '', opset: 0, nodes: [] as OnnxNode[], initializers: new Map<string, OnnxTensor>() };
   const inputs: OnnxValueInfo[] = [];
   const outputs: OnnxValueInfo[] = [];
