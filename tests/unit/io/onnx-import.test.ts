@@ -157,33 +157,53 @@ describe('ONNX operators and exporter idioms', () => {
     ]);
   });
 
-  it('warns about what it approximates: computed Reshape, asymmetric pads, symbolic batch, extra outputs', () => {
+  it('asymmetric pads become a pad layer before the conv (exact output size); a computed Reshape target that cannot be folded is a flatten, with a warning', () => {
     const r = imp(
       onnx({
         input: ['batch', 3, 8, 8],
         nodes: [
           conv('x', 'c', 'W', { pads: [0, 0, 1, 1] }),
           { op: 'Shape', in: ['c'], out: ['s'] },
-          { op: 'Gather', in: ['s', 'zero'], out: ['n'] },
-          { op: 'Unsqueeze', in: ['n', 'zero'], out: ['n1'] },
-          { op: 'Concat', in: ['n1', 'minus1'], out: ['shape'], attrs: { axis: 0 } },
+          { op: 'Mystery', in: ['s'], out: ['shape'] },
           { op: 'Reshape', in: ['c', 'shape'], out: ['y'] },
         ],
         weights: { W: [2, 3, 3, 3] },
-        ints: { zero: [0], minus1: [-1] },
         outputs: ['y', 'c'],
       }),
     );
     expect(r.model.batch).toBe(1);
-    expect(r.model.layers.map((l) => l.type)).toEqual(['conv2d', 'flatten']);
+    expect(r.model.layers.map((l) => l.type)).toEqual(['pad', 'conv2d', 'flatten']);
+    expect(r.model.layers[0]).toEqual({ type: 'pad', pad: [0, 1, 0, 1] });
     // Both graph outputs are kept: the model is a graph whose outputs are the flatten and the conv.
     expect(r.model.outputs).toEqual(['y', 'c']);
+    // ONNX: out = 8 + 0 + 1 − 3 + 1 = 7 per side.
+    expect(evaluateModel(r.model).outputs.map((o) => o.shape)).toEqual([[98], [2, 7, 7]]);
     expect(r.warnings).toEqual([
       'the batch size is symbolic; batch 1 is used',
-      'Conv → c: asymmetric padding [0, 0, 1, 1] is rounded down to the same padding on both sides',
+      '1 node(s) on constants only could not be folded (shape); what reads them may be not counted',
       'Reshape → y: a Reshape with a computed shape is read as a flatten',
       'imported as a graph (layers take their inputs by name): 2 outputs',
     ]);
+  });
+
+  it('SAME_UPPER with a stride pads as ONNX defines it (the odd one at the end)', () => {
+    const r = imp(
+      onnx({
+        input: [1, 3, 8, 8],
+        nodes: [
+          {
+            op: 'Conv',
+            in: ['x', 'W'],
+            out: ['y'],
+            attrs: { kernel_shape: [3, 3], strides: [2, 2], auto_pad: 'SAME_UPPER' },
+          },
+        ],
+        weights: { W: [4, 3, 3, 3] },
+      }),
+    );
+    // total = (4 − 1)·2 + 3 − 8 = 1: 0 before, 1 after; out = ceil(8 / 2) = 4.
+    expect(r.model.layers[0]).toEqual({ type: 'pad', pad: [0, 1, 0, 1] });
+    expect(evaluateModel(r.model).output).toEqual([4, 4, 4]);
   });
 
   // torch.nn.GELU exported below opset 20: x · 0.5 · (1 + erf(x / √2)) (torch/onnx/symbolic_opset9.py gelu)

@@ -53,106 +53,48 @@ interface Entry {
 
 type Check = 'imports' | 'weights' | 'count' | 'outputs';
 
-const LIGHT =
-  'onnx-caffe2 "light" file: every Conv/Gemm weight is ConstantOfShape(a shape initializer), which the importer does not fold, so each Conv/Gemm is a not-counted row with no weights and its input’s shape';
-const light = { weights: LIGHT, count: LIGHT, outputs: LIGHT };
-
 /** What FlopLab does not meet yet, file by file and check by check, with the cause. */
 const KNOWN_GAPS: Record<string, Partial<Record<Check, string>>> = {
-  light_bvlc_alexnet: light,
-  light_densenet121: {
-    weights: `${LIGHT}; the BatchNormalization Mul/Add by Unsqueeze(ConstantOfShape) are not counted either, and the pass-through shapes grow through the dense-block Concats to 1.3e13 channels (188 error rows)`,
-    count: `${LIGHT}; pass-through shapes grow through the dense-block Concats to 1.3e13 channels: 188 error rows, a total of 6.6e17`,
-    outputs: LIGHT,
-  },
-  light_inception_v1: light,
-  light_resnet50: light,
-  light_shufflenet: {
-    weights: `${LIGHT}; the channel shuffle then sees 3 channels for 4 groups (163 error rows)`,
-    count: `${LIGHT}; the channel shuffle then sees 3 channels for 4 groups (163 error rows)`,
-    outputs: LIGHT,
-  },
-  light_squeezenet: light,
-  light_vgg19: light,
   node_qlinearconv: { count: 'QLinearConv has no layer kind (a not-counted row); onnx-tool counts 49' },
-  node_einsum_batch_matmul: { count: 'Einsum has no layer kind (a not-counted row); onnx-tool counts 120' },
+  node_einsum_batch_matmul: {
+    count:
+      'Einsum with the batch letter in the equation is not mapped to the einsum kind (a not-counted row); onnx-tool counts 120',
+  },
   node_layer_normalization_3d: {
     weights:
-      'W and B are graph inputs, not initializers: onnx-tool counts only static inputs (0), the layernorm kind counts 2·5',
-    outputs:
-      'only output 0 of a node is followed: the Mean and InvStdDev outputs are left out ("computed from constants only")',
+      'W and B are graph inputs, not initializers: onnx-tool counts only static inputs (0), the layernorm kind counts its affine 2·5',
+    outputs: 'the Mean and InvStdDev outputs (1, 2) of LayerNormalization are not model outputs',
   },
-  node_gru_defaults: {
-    imports:
-      'the GRU’s one output is Y_h (output 1; Y is omitted) and only output 0 of a node is followed, so no graph output is reached; refused',
-  },
-  cntk_mnist: {
-    weights:
-      'Times212 (MatMul) takes Reshape(Parameter193, a constant shape): constant, but only initializers and Constant nodes are folded, so the MatMul is not counted (2560 weights)',
-    count:
-      'Times212 (MatMul) takes Reshape(Parameter193, a constant shape): constant, but only initializers and Constant nodes are folded, so the MatMul is not counted (2560 MACs)',
-  },
+  node_gru_defaults: { outputs: 'the only output is Y_h [1, N, H]; FlopLab gives it batch-first [N, H]' },
   cntk_lstm_bidirectional: {
-    count:
-      'LSTM has no import mapping (2 not-counted rows, 4992 MACs each in onnx-tool); the Concat on axis 2 of [seq, batch, feat] is not counted',
-    outputs:
-      'CNTK’s first dim is the sequence axis (symbolic "None"): taken as the batch (1), so [1, 1, 6], not [8, 1, 6]',
+    weights:
+      '168 vs 180: onnx-tool counts 12 more stored values around the CNTK LSTM (a per-node comparison is pending)',
   },
   tf2onnx_mnist_mlp_train: {
-    weights:
-      'two graph inputs and only the first, y_:0 (the labels), is followed: the MLP on x:0 (3 MatMul + Add, 235146 weights) is never reached',
     count:
-      'two graph inputs and only the first, y_:0 (the labels), is followed: the MLP on x:0 is never reached; ArgMax, Equal, Cast, ReduceMean are not counted',
-    outputs: 'the output is the scalar accuracy []; the model gives [1, 10] (y_:0 passed through)',
+      'a training graph: ArgMax, Equal, Cast and ReduceMean of the accuracy are not counted (partial; onnx-tool counts 2 there)',
+    outputs: 'the graph output is the scalar accuracy []; FlopLab gives the logits [1, 10] it is computed from',
   },
   matlab_acasxu_1_1: {
     outputs:
-      'the graph output linear_7_Add is the bias Add folded into the MatMul’s linear row; the model’s output then names linear_7_MatMul, which no layer carries: no shape',
+      'the output is the bias Add folded into the MatMul’s linear row: its name is carried by no layer, so no shape',
   },
-  pytorch11_super_resolution: {
-    outputs:
-      'pixel shuffle written as Reshape [-1, 1, 3, 3, 224, 224] → Transpose (0, 1, 4, 2, 5, 3) → Reshape: the 6-D Reshape is a not-counted row, the Transpose an error row, so the output shape is unknown (the counts agree: onnx-tool counts 0 there)',
-  },
-  pytorch12_ultraface_rfb320: {
-    weights:
-      'the box decoding’s Mul/Add take Constant-node priors (17680 + 8840): not-counted rows carry only initializers as weights',
-    count:
-      'Reshape to a computed target (Shape → Gather → Unsqueeze → Concat) is read as a flatten: [4420, 2] becomes [8840], Softmax(axis 2) errors (318240 MACs), the box Slices are not counted, Exp (282880) and Sub (8840) are not counted and the two Divs count 2× (+70720)',
-    outputs: 'scores: the Softmax errors on the flattened tensor (see count)',
-  },
+  pytorch12_ultraface_rfb320: { count: 'Exp of the box decoding is not counted (no unary kind yet): 282880 short' },
   pytorch16_teams_segmentation: {
-    imports:
-      'input bgrm is [batch_size, 4, height, width]: symbolic height/width are refused and the importer takes no size; with 256 × 256 written in, asymmetric Conv padding [0, 0, 1, 1] rounded down gives 63 × 63 against 60 × 60 at Concat_333 (18 error rows)',
-  },
-  keras2onnx_lstm: {
-    weights:
-      'LSTM has no import mapping; the not-counted LSTM keeps its input’s shape (no value_info), so dense (MatMul 128 → 256) and conv1d_1 are error rows with no weights (164096)',
-    count:
-      'LSTM has no import mapping (2 not-counted rows: 220672 + 155136 MACs in onnx-tool); keras2onnx’s Transpose [N, T, F] → [T, N, F] moves the batch (not counted); dense and conv1d_1 error on the wrong shape',
-    outputs: 'unknown: the rows before it are errors (see count)',
+    weights: 'ConvTranspose weights: 182681 vs 182693 (12 = a Resize’s scales, which onnx-tool counts)',
   },
   onnxmltools_keras_conv: {
-    imports:
-      'nodes are not in topological order (the Identity nodes come first); read in file order, no graph output is reached: refused. Sorted, it still has 133 error rows (a 3-D Pad; Unsqueeze, Concat on axis -1 and Slice not counted)',
-  },
-  paddle_ppocr_cls: {
-    imports:
-      'input x is [-1, 3, -1, -1]: symbolic height/width are refused; with 48 × 192 written in, 18 Add-by-constant nodes are not counted (1010 MACs, 1010 weights short)',
+    weights:
+      'a Keras-style graph with PReLU on [N, H, W, C] (slopes per last dim) and Slices over 4 axes: 53 error rows',
+    count: 'a Keras-style graph with PReLU on [N, H, W, C] and Slices over 4 axes: 53 error rows',
   },
   pytorch20_fastestdet: {
     weights:
-      'not-counted Reshape/Gather/Slice rows carry their constant shape and index inputs as weights (107 + 26 + 8); onnx-tool hides those ops (NoMacsOps) and counts Resize’s 4 scales: +141 − 4',
+      'ShuffleNetV2 channel split as Reshape [b·c/2, 2, h·w] → Transpose → Reshape → Gather: 52 not-counted rows carry their constant shapes and indices as weights (+126)',
   },
-  pytorch201_vit_pgd_2_3_16: {
-    weights:
-      'a Reshape to a computed target (the batch from Shape) is read as a flatten: /0/Transpose (perm 0, 2, 1) errors on it and the 59 rows after it count nothing',
-    count:
-      'a Reshape to a computed target is read as a flatten: /0/Transpose errors and the 59 rows after it count nothing; the attention MatMuls (Q·Kᵀ, A·V, two activations) are not counted',
-    outputs: 'unknown: error rows from /0/Transpose on (see count)',
-  },
+  pytorch201_vit_pgd_2_3_16: { count: '379816 vs 379864: 48 short (a per-node comparison is pending)' },
   pytorch23_silero_vad_op15: {
-    imports:
-      'input is [batch, sequence]: symbolic sizes refused; with 1 × 512 written in, the outputs come out of If subgraphs, which the importer does not enter: no output reached',
+    imports: 'the outputs are computed inside If subgraphs (control flow), which are not read: no output is reached',
   },
 };
 
@@ -167,7 +109,10 @@ function load(e: Entry) {
   let m = memo.get(e.name);
   if (!m) {
     const imported = importFile(e.file, new Uint8Array(readFileSync(path.join(FILES, e.file))));
-    m = { imported, result: imported.ok ? evaluateModel(imported.model, { conventions: ['onnx-tool'] }) : undefined };
+    // At the size onnx-tool was given for symbolic dims (FlopLab's own defaults may differ).
+    const given = Object.values(e.given ?? {})[0];
+    const opts = { conventions: ['onnx-tool'], ...(given ? { batch: given[0], input: given.slice(1) } : {}) };
+    m = { imported, result: imported.ok ? evaluateModel(imported.model, opts) : undefined };
     memo.set(e.name, m);
   }
   return m;

@@ -139,6 +139,33 @@ export class Builder {
     this.push({ label, name: n.name || undefined, op: 'concat', inputs, output: out });
   }
 
+  /**
+   * A Concat of computed and constant tensors (a ViT's class token, expanded to the batch, before
+   * the patches): each constant becomes a parameter of its shape without the batch, in its place.
+   */
+  private constantParts(n: OnnxNode, data: string[]): string[] {
+    const out: string[] = [];
+    for (const v of n.inputs) {
+      if (this.data.has(v)) {
+        out.push(this.seq.resolve(v, n));
+        continue;
+      }
+      const k = this.constant(v);
+      if (!k || k.dims.length < 2 || k.dims.slice(1).some((d) => d < 1)) return data;
+      const param = `${v}:constant`;
+      if (!this.data.has(param))
+        this.push({
+          label: `${v} (constant)`,
+          op: 'layers',
+          layers: [{ type: 'parameter', shape: k.dims.slice(1) }],
+          inputs: [],
+          output: param,
+        });
+      out.push(param);
+    }
+    return out;
+  }
+
   /** Mul by a [C, 1, 1] constant is a per-channel scale (ConvNeXt's layer scale). */
   private constantMul(n: OnnxNode, x: string): boolean {
     const k = n.inputs.map(this.constant).find(Boolean);
@@ -227,7 +254,7 @@ export class Builder {
     const redo = (node: OnnxNode, why: string) => {
       const at = this.producer.get(node.outputs[0]);
       if (at === undefined) return;
-      const ins = node.inputs.filter((v) => this.data.has(v));
+      const ins = node.inputs.filter((v) => this.data.has(v)).map((v) => this.seq.resolve(v, node));
       // A lone x / √2 or x + 1 is still that op with a scalar; Erf and the rest are not counted.
       const k = node.inputs.map(this.constant).find(Boolean)?.values;
       const spec: LayerSpec =
@@ -332,16 +359,20 @@ export class Builder {
     );
   }
 
-  private mapped(n: OnnxNode, ins: string[]) {
+  private mapped(n: OnnxNode, data: string[]) {
+    let ins = data;
     const x = ins[0];
     if (['Div', 'Mul', 'Erf', 'Add'].includes(n.opType) && this.geluPart(n, ins)) return;
     if (n.opType === 'Mul' && ins.length === 1 && this.constantMul(n, x)) return;
     if (n.opType === 'Add' && ins.length === 1 && this.biasAdd(n, x)) return;
     if (BINARY.has(n.opType) && ins.length === 1 && this.constantOperand(n, x)) return;
     if ((n.opType === 'Reshape' || n.opType === 'Transpose') && this.shufflePart(n, x)) return;
+    if (n.opType === 'Concat' && n.inputs.length > ins.length) ins = this.constantParts(n, ins);
     const outputs = n.opType === 'Split' ? n.outputs : n.outputs.slice(0, 1);
     outputs.forEach((out, k) => {
-      const m = mapOp(n, { constant: this.constant, dataInputs: ins.length, rank: this.shapes.get(x)?.length }, k);
+      const shape = this.shapes.get(x) ?? undefined;
+      const ctx = { constant: this.constant, dataInputs: ins.length, rank: shape?.length, shape, batch: this.batch };
+      const m = mapOp(n, ctx, k);
       if ('unsupported' in m) return this.notCounted(n, ins, m.unsupported, out, k);
       const label = n.name || `${n.opType} → ${out}`;
       if ('join' in m && m.join === 'concat') return this.concat(n, ins, out, label);

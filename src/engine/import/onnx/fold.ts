@@ -82,7 +82,10 @@ export function fold(n: OnnxNode, ctx: FoldContext): OnnxTensor | null {
       if (!dims) return null;
       const fill = n.attrs.get('value')?.t?.values?.[0] ?? 0;
       const d = dims.map(Number);
-      return tensor(d, n.attrs.get('value')?.t?.dataType ?? FLOAT, new Array<number>(numel(d)).fill(fill));
+      // Values only for small tensors: a 60 M-element weight needs its dims, not 60 M zeros.
+      const k = numel(d);
+      const values = k <= SMALL ? new Array<number>(k).fill(fill) : undefined;
+      return tensor(d, n.attrs.get('value')?.t?.dataType ?? FLOAT, values);
     }
     case 'Reshape': {
       const target = c(1)?.values;

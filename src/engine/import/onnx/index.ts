@@ -56,7 +56,7 @@ function convert(g: OnnxGraph, fileName: string): ImportResult {
     b.data.add(i.name);
     b.shapes.set(i.name, i.shape);
   }
-  for (const n of g.nodes) b.node(n);
+  for (const n of topological(g)) b.node(n);
   b.finish();
   // A sequence-first output of a recurrent op is its batch-first value, as everywhere in FlopLab.
   const outputs = g.outputs.map((o) => b.seq.output(o.name, warnings)).filter((o) => b.data.has(o));
@@ -88,4 +88,30 @@ function convert(g: OnnxGraph, fileName: string): ImportResult {
   });
   warnings.push(...notes);
   return { ok: true, model, warnings };
+}
+
+/**
+ * The nodes in an order where every input is computed before it is read. ONNX requires it, but
+ * some exporters (onnxmltools) write nodes out of order; file order is kept where it is valid.
+ */
+function topological(g: OnnxGraph): OnnxGraph['nodes'] {
+  const made = new Set<string>([...g.inputs.map((i) => i.name), ...g.initializers.keys()]);
+  const producers = new Set<string>(g.nodes.flatMap((n) => n.outputs));
+  const ready = (n: OnnxGraph['nodes'][number]) => n.inputs.every((v) => !v || made.has(v) || !producers.has(v));
+  if (g.nodes.every((n) => (ready(n) ? (n.outputs.forEach((o) => made.add(o)), true) : false))) return g.nodes;
+  made.clear();
+  for (const v of [...g.inputs.map((i) => i.name), ...g.initializers.keys()]) made.add(v);
+  const out: OnnxGraph['nodes'] = [];
+  let pending = g.nodes.slice();
+  while (pending.length) {
+    const next = pending.filter((n) => !ready(n));
+    const done = pending.filter(ready);
+    if (!done.length) return [...out, ...pending]; // a cycle: left for the builder to report
+    for (const n of done) {
+      out.push(n);
+      n.outputs.forEach((o) => made.add(o));
+    }
+    pending = next;
+  }
+  return out;
 }

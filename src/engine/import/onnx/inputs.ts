@@ -38,8 +38,18 @@ function shapeOf(v: OnnxValueInfo, notes: string[]): number[] | string {
 }
 
 export function inputsOf(g: OnnxGraph, warnings: string[]): Inputs {
-  const real = g.inputs.filter((i) => !g.initializers.has(i.name));
-  if (!real.length) return 'the graph has no input';
+  const all = g.inputs.filter((i) => !g.initializers.has(i.name));
+  if (!all.length) return 'the graph has no input';
+  // Inputs without a batch dim (a 0-D scale, a 1-D weight fed at run time) or with another batch
+  // than the first are run-time constants: not data, their values unknown (what needs them says so).
+  const lead = all.find((v) => (v.dims?.length ?? 0) >= 2) ?? all[0];
+  const leadBatch = lead.dims?.[0] ?? null;
+  const real = all.filter((v) => v === lead || ((v.dims?.length ?? 0) >= 2 && (v.dims?.[0] ?? null) === leadBatch));
+  const others = all.filter((v) => !real.includes(v));
+  if (others.length)
+    warnings.push(
+      `input(s) without the batch dim of "${lead.name}" are read as run-time constants: ${others.map((v) => `${v.name} [${(v.dims ?? []).map((d) => d ?? '?').join(', ')}]`).join(', ')}`,
+    );
   const inputs: GraphInput[] = [];
   let batch = 1;
   for (const [k, v] of real.entries()) {

@@ -21,6 +21,10 @@ export interface OpContext {
   readonly dataInputs: number;
   /** Rank of the first data input without the batch, where known. */
   readonly rank?: number | undefined;
+  /** The batch of the graph input. */
+  readonly batch?: number;
+  /** Shape of the first data input without the batch, where known. */
+  readonly shape?: readonly number[] | undefined;
 }
 
 const attr = (n: OnnxNode, k: string) => n.attrs.get(k);
@@ -32,33 +36,57 @@ const pair = (h: number, w: number): number | [number, number] => (h === w ? h :
 /** Rounds float32 attribute values (0.2 is stored as 0.200000003) to 7 significant digits. */
 const f32 = (v: number) => Number(v.toPrecision(7));
 
-/** kernel/stride/padding/dilation of a 2-D windowed op, with a warning for what cannot be kept. */
-function windowFields(n: OnnxNode, kernel: number[] | undefined, warn: string[]): Record<string, unknown> | string {
+/**
+ * kernel/stride/padding/dilation of a 2-D windowed op. Padding the op cannot hold (asymmetric
+ * pads [t, l, b, r], SAME_UPPER / SAME_LOWER with a stride, computed from the input size as ONNX
+ * defines it) comes back as `prePad`, F.pad's [l, r, t, b], for a pad layer before the op: the
+ * output size is then exactly the file's and the op's count is unchanged (it depends on the
+ * output size). Without a known input size SAME with a stride is approximated, with a warning.
+ */
+function windowFields(
+  n: OnnxNode,
+  kernel: number[] | undefined,
+  warn: string[],
+  input?: readonly number[],
+): (Record<string, unknown> & { prePad?: number[] }) | string {
   if (!kernel || kernel.length !== 2) return `${n.opType} over ${kernel?.length ?? '?'} spatial dimensions (only 2-D)`;
   const strides = ints(n, 'strides') ?? [1, 1];
   const dil = ints(n, 'dilations') ?? [1, 1];
-  const pads = ints(n, 'pads') ?? [0, 0, 0, 0];
   const auto = str(n, 'auto_pad', 'NOTSET');
-  let padding: unknown;
-  if (auto === 'SAME_UPPER' || auto === 'SAME_LOWER') {
-    if (strides.some((s) => s !== 1)) warn.push(`${auto} padding with stride > 1 is approximated by half the kernel`);
-    padding =
-      strides.every((s) => s === 1) && n.opType === 'Conv'
-        ? 'same'
-        : pair(Math.floor((dil[0] * (kernel[0] - 1)) / 2), Math.floor((dil[1] * (kernel[1] - 1)) / 2));
-  } else if (auto === 'VALID') padding = 0;
-  else {
-    const [t, l, b, r] = pads;
-    if ((t + b) % 2 || (l + r) % 2)
-      warn.push(`asymmetric padding [${pads.join(', ')}] is rounded down to the same padding on both sides`);
-    padding = pair(Math.floor((t + b) / 2), Math.floor((l + r) / 2));
+  let pads = ints(n, 'pads') ?? [0, 0, 0, 0];
+  if (auto === 'VALID') pads = [0, 0, 0, 0];
+  else if (auto === 'SAME_UPPER' || auto === 'SAME_LOWER') {
+    if (input?.length === 3) {
+      // ONNX: total = max((ceil(in / s) − 1)·s + (k − 1)·d + 1 − in, 0); SAME_UPPER puts the odd one at the end.
+      const total = [0, 1].map((a) =>
+        Math.max(
+          (Math.ceil(input[a + 1] / strides[a]) - 1) * strides[a] + (kernel[a] - 1) * dil[a] + 1 - input[a + 1],
+          0,
+        ),
+      );
+      const small = total.map((t) => (auto === 'SAME_UPPER' ? Math.floor(t / 2) : Math.ceil(t / 2)));
+      pads = [small[0], small[1], total[0] - small[0], total[1] - small[1]];
+    } else {
+      if (strides.some((v) => v !== 1)) warn.push(`${auto} padding with stride > 1 is approximated by half the kernel`);
+      const half = [0, 1].map((a) => Math.floor((dil[a] * (kernel[a] - 1)) / 2));
+      pads = [half[0], half[1], half[0], half[1]];
+    }
   }
-  return {
+  const [t, l, b, r] = pads;
+  const base = {
     kernel: pair(kernel[0], kernel[1]),
     stride: pair(strides[0], strides[1]),
-    padding,
     ...(dil[0] !== 1 || dil[1] !== 1 ? { dilation: pair(dil[0], dil[1]) } : {}),
   };
+  if (t === b && l === r) return { ...base, padding: pair(t, l) };
+  return { ...base, padding: 0, prePad: [l, r, t, b] };
+}
+
+/** The op's layers, after a pad layer when its padding is asymmetric (windowFields' prePad). */
+function withPrePad(win: { prePad?: number[] }, spec: Record<string, unknown>): LayerSpec[] {
+  const op: Record<string, unknown> = { ...spec };
+  delete op.prePad;
+  return win.prePad ? [{ type: 'pad', pad: win.prePad } as LayerSpec, op as LayerSpec] : [op as LayerSpec];
 }
 
 /**
@@ -109,8 +137,10 @@ function conv(n: OnnxNode, ctx: OpContext, transposed: boolean): Mapped {
   if (w && (w.dims.length === 3 || w.dims.length === 5)) return convNd(n, w, transposed);
   if (!w || w.dims.length !== 4) return { unsupported: 'the weight is not a constant 3-, 4- or 5-D tensor' };
   const warn: string[] = [];
-  const win = windowFields(n, ints(n, 'kernel_shape') ?? w.dims.slice(2), warn);
+  const win = windowFields(n, ints(n, 'kernel_shape') ?? w.dims.slice(2), warn, transposed ? undefined : ctx.shape);
   if (typeof win === 'string') return { unsupported: win };
+  if (transposed && win.prePad)
+    return { unsupported: `ConvTranspose with asymmetric pads [${(ints(n, 'pads') ?? []).join(', ')}]` };
   const groups = int(n, 'group', 1);
   const spec: Record<string, unknown> = {
     type: transposed ? 'convtranspose2d' : 'conv2d',
@@ -125,10 +155,10 @@ function conv(n: OnnxNode, ctx: OpContext, transposed: boolean): Mapped {
     if (win.padding === 'same') spec.padding = 0;
     if (ints(n, 'output_shape')) warn.push('output_shape is ignored; the size follows from stride and padding');
   }
-  return { layers: [spec as LayerSpec], ...(warn.length ? { warning: warn.join('; ') } : {}) };
+  return { layers: withPrePad(win, spec), ...(warn.length ? { warning: warn.join('; ') } : {}) };
 }
 
-function pool(n: OnnxNode, type: 'maxpool2d' | 'avgpool2d'): Mapped {
+function pool(n: OnnxNode, type: 'maxpool2d' | 'avgpool2d', input?: readonly number[]): Mapped {
   const kernel = ints(n, 'kernel_shape')?.map(Number);
   if (kernel && (kernel.length === 1 || kernel.length === 3)) {
     const warn: string[] = [];
@@ -140,12 +170,11 @@ function pool(n: OnnxNode, type: 'maxpool2d' | 'avgpool2d'): Mapped {
     return { layers: [spec as LayerSpec], ...(warn.length ? { warning: warn.join('; ') } : {}) };
   }
   const warn: string[] = [];
-  const win = windowFields(n, ints(n, 'kernel_shape'), warn);
+  const win = windowFields(n, ints(n, 'kernel_shape'), warn, input);
   if (typeof win === 'string') return { unsupported: win };
   if (win.dilation) return { unsupported: 'pooling with dilation' };
-  if (win.padding === 'same') return { unsupported: 'pooling with SAME padding' };
   const spec = { type, ...win, ...(int(n, 'ceil_mode', 0) ? { ceil: true } : {}) };
-  return { layers: [spec as LayerSpec], ...(warn.length ? { warning: warn.join('; ') } : {}) };
+  return { layers: withPrePad(win, spec), ...(warn.length ? { warning: warn.join('; ') } : {}) };
 }
 
 /** Clip(0, 6) is ReLU6, Clip(0, ∞) is ReLU. Bounds are attributes before opset 11, inputs after. */
@@ -173,17 +202,28 @@ function resize(n: OnnxNode, ctx: OpContext): Mapped {
   return { unsupported: `scales [${scales?.join(', ') ?? '?'}] (only equal integer scales or constant sizes)` };
 }
 
-/** Reshape to [N, −1] (or [0, −1], [1, −1], [N, F]) is a flatten; other shapes have no layer kind. */
+/**
+ * Reshape with a constant target keeping the batch first: the target's first entry is 0 (copy),
+ * the batch itself, or −1 when the other entries hold one sample; 0 elsewhere copies the input's
+ * dim (allowzero unset). [N, F] is a flatten. Anything that moves the batch has no kind.
+ */
 function reshape(ctx: OpContext, n: OnnxNode): Mapped {
-  const shape = ctx.constant(n.inputs[1])?.values;
-  if (!shape) return { layers: [{ type: 'flatten' }], warning: 'a Reshape with a computed shape is read as a flatten' };
-  if (shape.length === 2) return { layers: [{ type: 'flatten' }] };
-  // 0 copies the input's dim (allowzero unset): a leading 0 keeps the batch, as FlopLab's writer
-  // and torch.onnx's view/reshape of batch-first tensors write it.
-  const rest = shape.slice(1).map(Number);
-  if (Number(shape[0]) === 0 && !int(n, 'allowzero', 0) && rest.every((d) => d >= 1 || d === -1))
-    return { layers: [{ type: 'reshape', shape: rest }] };
-  return { unsupported: `reshape to [${shape.join(', ')}]` };
+  const target = ctx.constant(n.inputs[1])?.values?.map(Number);
+  if (!target)
+    return { layers: [{ type: 'flatten' }], warning: 'a Reshape with a computed shape is read as a flatten' };
+  const input = ctx.shape;
+  const zero = !int(n, 'allowzero', 0);
+  const rest = target.slice(1).map((d, i) => (d === 0 && zero ? (input?.[i] ?? 0) : d));
+  const per = input ? input.reduce((a, b) => a * b, 1) : undefined;
+  const known = rest.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
+  const keepsBatch =
+    (target[0] === 0 && zero) ||
+    (ctx.batch !== undefined && target[0] === ctx.batch && (per === undefined || rest.includes(-1) || known === per)) ||
+    (target[0] === -1 && per !== undefined && !rest.includes(-1) && known === per);
+  if (!keepsBatch || rest.some((d) => d < -1 || d === 0) || rest.filter((d) => d === -1).length > 1)
+    return { unsupported: `reshape to [${target.join(', ')}] (it does not keep the batch first)` };
+  if (rest.length === 1) return { layers: [{ type: 'flatten' }] };
+  return { layers: [{ type: 'reshape', shape: rest }] };
 }
 
 function split(n: OnnxNode, ctx: OpContext, output: number): Mapped {
@@ -289,9 +329,9 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
     case 'Identity':
       return { layers: [{ type: 'identity' }] };
     case 'MaxPool':
-      return pool(n, 'maxpool2d');
+      return pool(n, 'maxpool2d', ctx.shape);
     case 'AveragePool':
-      return pool(n, 'avgpool2d');
+      return pool(n, 'avgpool2d', ctx.shape);
     case 'ReduceMean': {
       // Axes as an attribute (opset < 18) or a constant input (18+); the batch (axis 0) is kept apart.
       const axes = ints(n, 'axes') ?? c(n.inputs[1])?.values;
@@ -331,8 +371,13 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
       return resize(n, ctx);
     case 'Split':
       return split(n, ctx, output);
-    case 'Concat':
-      return int(n, 'axis', 1) === 1 ? { join: 'concat' } : { unsupported: `concat along axis ${int(n, 'axis', 1)}` };
+    case 'Concat': {
+      // Channels (axis 1, or −1 of 2-D data) join as concat blocks; other axes (tokens, boxes) are cat layers.
+      const axis = int(n, 'axis', 1);
+      if (axis === 1 || (axis === -1 && ctx.rank === 1)) return { join: 'concat' };
+      if (axis === 0) return { unsupported: 'concat along the batch' };
+      return { layers: [{ type: 'cat', dim: axis }], all: true };
+    }
     case 'Add':
     case 'Sum':
       return ctx.dataInputs >= 2 ? { join: 'add' } : { unsupported: 'adding a constant' };
