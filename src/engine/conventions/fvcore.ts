@@ -115,5 +115,8 @@ export const fvcore: Convention = {
       ['mean', 'embedding', 'sdpa'],
       'aten::mean / embedding / scaled_dot_product_attention have no handle: 0, with an "unsupported operator" warning.',
     ),
+    maximum: 'torch.max(a, b) traces to aten::max, which is in _IGNORED_OPS: 0, without a warning.',
+    l2norm:
+      'ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x) traces to aten::pow / sum / sqrt / add / div / mul, none in _DEFAULT_SUPPORTED_OPS: 0, with "unsupported operator" warnings.',
   },
 };

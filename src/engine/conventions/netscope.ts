@@ -66,6 +66,10 @@ export const netscope: Convention = {
     add: numel(1),
     sub: numel(1),
     mul: numel(1),
+    // Eltwise: the add counter whatever the operation (MAX included).
+    maximum: numel(1),
+    // normalize: the lrn case with local_size 1 (no lrn_param): macc + add + exp = numel, div = 2·numel.
+    l2norm: numel(5),
   },
   notes: {
     einsum: 'No Caffe layer does this: "Unknown Layer", 0.',
@@ -125,5 +129,9 @@ export const netscope: Convention = {
       ['slice', 'pad', 'mean', 'embedding', 'sdpa'],
       'No Caffe layer Netscope analyses does this: "Unknown Layer", 0.',
     ),
+    maximum:
+      'Eltwise MAX: the add counter, one per output element (analyzer.coffee reads n.eltwise_param, which is never set, so every operation counts as SUM).',
+    l2norm:
+      'Normalize shares the lrn case with no lrn_param (local_size 1): macc = add = exp = numel, div = 2·numel; its own parameters are 2 (α, β) there.',
   },
 };

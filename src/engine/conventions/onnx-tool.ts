@@ -127,6 +127,10 @@ export const onnxTool: Convention = {
     // The nodes torch exports for SDPA: a scaling Mul on q and on k, MatMul, Softmax (36 per
     // score), MatMul (as inside nn.MultiheadAttention, tests/fixtures/onnx-tool-attention.jsonl).
     sdpa: mul('N', 'B', add(mul('L', 'd'), mul('S', 'd'), mul('L', 'S', 'd'), mul(36, 'L', 'S'), mul('L', 'S', 'dv'))),
+    // MaxNode (NpMathBase, ADD_MACS): numel(Y)·(k − 1).
+    maximum: mul(sub('k', 1), 'numel_out'),
+    // ssd.pytorch’s L2Norm exported: Pow 32·numel, ReduceSum numel, Sqrt 24·P, Add eps P, Div 4·numel, Mul numel.
+    l2norm: add(mul(38, 'numel_out'), mul(25, 'N', 'P')),
   },
   notes: {
     einsum:
@@ -182,5 +186,8 @@ export const onnxTool: Convention = {
     ),
     mean: 'ReduceMeanNode: numel(X).',
     sdpa: 'Mul (q and k scaling) + MatMul + Softmax (36 per score) + MatMul, as torch exports scaled_dot_product_attention.',
+    maximum: 'MaxNode: numel(Y) per extra input (NpMathBase, ADD_MACS = 1).',
+    l2norm:
+      'ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x) exported to ONNX: Pow (POW_MACS 32 per element), ReduceSum (numel of its input), Sqrt (SQRT_MACS 24 per norm), Add of eps (1 per norm), Div (DIV_MACS 4 per element), Mul by γ (1 per element): 38·numel + 25 per norm. Read from onnx_tool/node.py, not run.',
   },
 };

@@ -155,5 +155,8 @@ export const ptflops: Convention = {
       'bn_flops_counter_hook: numel_in per image, ×2 when `.affine`; F.group_norm / F.instance_norm are not patched.',
     ),
     pixelshuffle: 'nn.PixelShuffle has no hook and nothing it calls is patched: 0.',
+    maximum: 'torch.max / torch.maximum are not patched: 0.',
+    l2norm:
+      'No module hook for a custom module (ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x)), and none of its calls is patched (pow, sum, sqrt, the + and * operators, torch.div): 0.',
   },
 };

@@ -41,6 +41,7 @@ const byExact = [
   'instancenorm',
   'mean',
   'sdpa',
+  'l2norm',
 ];
 
 export const seed: Convention = {
@@ -82,6 +83,8 @@ export const seed: Convention = {
     sub: ELTWISE,
     mul: ELTWISE,
     div: ELTWISE,
+    // Completion: one comparison per output element and extra input, as the article's element-wise ops.
+    maximum: ELTWISE,
     // Completion: a product of two matrices counted like the article's fully connected layer, (2k − 1) per output.
     matmul: mul('N', 'B', 'n', 'm', sub(mul(2, 'k'), 1)),
   },
@@ -115,6 +118,8 @@ export const seed: Convention = {
     ...Object.fromEntries(
       ['add', 'sub', 'mul', 'div'].map((t) => [t, 'One FLOP per output element and operation (k − 1 for k inputs).']),
     ),
+    maximum:
+      'Completion: one comparison per output element and extra input (k − 1 for k inputs), as the article counts element-wise ops.',
     matmul: 'Completion, as for a fully connected layer without bias: (2k − 1) per output element.',
     ...Object.fromEntries(
       ['cat', 'reshape', 'permute', 'transpose', 'pixelshuffle', 'roll'].map((t) => [t, 'No arithmetic: 0.']),

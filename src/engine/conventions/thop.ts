@@ -113,5 +113,8 @@ export const thop: Convention = {
     pixelshuffle: 'nn.PixelShuffle is zero_ops (nn.PixelUnshuffle has no entry): 0.',
     windowattention:
       'ShiftedWindowAttention has no entry in register_hooks, and its qkv and proj nn.Linear are never called as modules (their weights go to F.linear): 0.',
+    maximum: 'torch.max(a, b) is not a module: 0.',
+    l2norm:
+      'A custom module (ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x)) has no entry in register_hooks: 0.',
   },
 };

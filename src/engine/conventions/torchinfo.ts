@@ -40,6 +40,8 @@ export const torchinfo: Convention = {
     prelu: mul('N', 'A'),
     // calculate_macs: a layer with a "weight" that is neither Conv nor Linear: output_size[0] × params = N·V·D.
     embedding: mul('N', 'V', 'D'),
+    // A module with a parameter named weight (not Conv/Linear): output_size[0]·params = N·G.
+    l2norm: mul('N', 'G'),
   },
   notes: {
     einsum: 'No layer with weights: 0.',
@@ -99,5 +101,8 @@ export const torchinfo: Convention = {
     ...sameNote([...['squeeze', 'unsqueeze', 'slice', 'pad'], 'mean', 'sdpa'], 'No layer with weights: 0.'),
     embedding:
       'calculate_macs gives a weighted layer other than Conv/Linear batch × parameters: N·V·D (a table lookup counted as Mult-Adds).',
+    maximum: 'torch.max(a, b) is not a module: 0.',
+    l2norm:
+      'calculate_macs: a module whose parameter is named weight, neither Conv nor Linear: batch × parameters = N·G (ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x)).',
   },
 };

@@ -81,6 +81,8 @@ import { reduce } from './reduce';
 import { roll } from './roll';
 import { einsum } from './einsum';
 import { opaque } from './opaque';
+import { maximum } from './maximum';
+import { l2norm } from './l2norm';
 
 export const LEAF_KINDS: readonly LeafKind[] = [
   conv2d,
@@ -153,6 +155,8 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   reduce,
   roll,
   einsum,
+  maximum,
+  l2norm,
   opaque,
 ];
 

@@ -159,4 +159,42 @@ export const CASES: readonly LayerCase[] = [
       netscope: 0,
     },
   },
+  {
+    spec: { type: 'maximum', from: ['input', 'input'] },
+    input: [4, 6, 6],
+    source:
+      'torch.max(a, b) (Caffe Eltwise MAX): no tool patches or hooks it, fvcore ignores aten::max; onnx-tool MaxNode numel(Y)·(k − 1); Netscope Eltwise add = numel; seed/exact k − 1 compares per element',
+    expect: {
+      seed: 288,
+      exact: 288,
+      torchvision: 0,
+      thop: 0,
+      ptflops: 0,
+      fvcore: 0,
+      torch: 0,
+      deepspeed: 0,
+      torchinfo: 0,
+      'onnx-tool': 288,
+      netscope: 288,
+    },
+  },
+  {
+    spec: { type: 'l2norm' },
+    input: [4, 6, 6],
+    source:
+      'SSD Normalize / ssd.pytorch L2Norm, 288 elements, 2·36 norms: exact 4·288 + 72; torchinfo N·C = 8 (weight); onnx-tool Pow 32 + ReduceSum 1 + Div 4 + Mul 1 per element, Sqrt 24 + Add 1 per norm = 38·288 + 25·72; Netscope lrn case with local_size 1 = 5·288',
+    expect: {
+      seed: 1224,
+      exact: 1224,
+      torchvision: 0,
+      thop: 0,
+      ptflops: 0,
+      fvcore: 0,
+      torch: 0,
+      deepspeed: 0,
+      torchinfo: 8,
+      'onnx-tool': 12744,
+      netscope: 1440,
+    },
+  },
 ];

@@ -108,6 +108,9 @@ export const EVERY_KIND_MODEL: Model = {
     { type: 'gru', hidden: 3 },
     { type: 'rnn', hidden: 3, nonlinearity: 'relu', bias: false },
     { type: 'identity', from: 'back' },
+    // Caffe's Normalize (SSD) and Eltwise MAX.
+    { type: 'l2norm', channel_shared: true },
+    { type: 'maximum', from: [-1, -1] },
     // An operator from a file that no kind models: the file's shape and weights, not counted.
     { type: 'opaque', op: 'CUSTOM:Mystery', params: 3 },
     { type: 'pad', pad: [1, 1, 1, 1] },
