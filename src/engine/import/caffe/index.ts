@@ -1,0 +1,146 @@
+/**
+ * Caffe .prototxt import (Netscope's input format, dgschwend/netscope src/caffe/caffe.coffee):
+ * `layer { … }` and the deprecated `layers { … }` with V1 type names, in-place layers
+ * (top = bottom), inputs from the header (`input` + `input_dim` / `input_shape`), Input layers or
+ * data layers (see inputs.ts). The net is read as Caffe runs it for inference (the TEST phase:
+ * layers included only in TRAIN are skipped; Netscope reads the TRAIN phase instead); accuracy, silence and loss layers (SoftmaxWithLoss aside, a softmax) compute nothing at inference.
+ *
+ * Each layer becomes layer kinds (layers.ts); a type no kind can express is a "not counted" row
+ * with Caffe's output shape, listed in the warnings. Every top nobody reads is an output of the
+ * model (HED's side outputs, SSD's heads), so nothing computed is left out.
+ */
+import { pairOf, type Model, type Pair, type Shape } from '../../format/model';
+import { evaluateModel } from '../../evaluate';
+import { modelFromGraph } from '../graph-model';
+import { msgField, parseProtoText, strField, strsField, type TextMessage } from '../prototxt-text';
+import type { ImportResult } from '../result';
+import { Builder } from './builder';
+import { ASSUMED_INPUT, DATA_LAYERS, dataLayerShapes, headerInputs } from './inputs';
+import { IGNORED, mapLayer, SOFTMAX_LOSS, type LayerIn } from './layers';
+
+export const normType = (t: string | undefined) => (t ?? '').toLowerCase().replace(/_/g, '');
+
+/** Imports Caffe prototxt text. Never throws. */
+export function importPrototxt(text: string, fileName = 'model.prototxt'): ImportResult {
+  try {
+    return convert(text, fileName);
+  } catch (err) {
+    return { ok: false, error: `cannot read ${fileName}: ${(err as Error).message}` };
+  }
+}
+
+interface Input {
+  readonly value: string;
+  readonly shape: number[];
+}
+
+function convert(text: string, fileName: string): ImportResult {
+  const parsed = parseProtoText(text);
+  if (!parsed.ok) return { ok: false, error: `${fileName} is not valid prototxt: ${parsed.error}` };
+  const root = parsed.msg;
+  // Read for inference, Caffe's TEST phase: layers only for TRAIN (or excluded from TEST) are skipped.
+  const layers = [...(root.layer ?? []), ...(root.layers ?? [])].filter(
+    (l): l is TextMessage =>
+      typeof l === 'object' &&
+      strField(msgField(l, 'include'), 'phase') !== 'TRAIN' &&
+      strField(msgField(l, 'exclude'), 'phase') !== 'TEST',
+  );
+  if (!layers.length) return { ok: false, error: `${fileName} has no layers (expected "layer { … }" entries)` };
+
+  const b = new Builder();
+  const inputs: Input[] = [];
+  const declare = (blob: string, shape: number[] | null, where: string) => {
+    let s = shape;
+    if (!s || s.length < 2 || !s.every((d) => Number.isInteger(d) && d > 0)) {
+      b.warnings.push(
+        `${where}: the file states no input size${s ? ` it can use ([${s.join(', ')}])` : ''}; [${ASSUMED_INPUT.join(', ')}] is assumed (change the model's input to the real one)`,
+      );
+      s = [...ASSUMED_INPUT];
+    }
+    const value = b.fresh(blob);
+    b.blob.set(blob, value);
+    b.shapes.set(value, s.slice(1));
+    inputs.push({ value, shape: s });
+  };
+
+  for (const h of headerInputs(root)) declare(h.name, h.shape, `input "${h.name}"`);
+
+  for (const l of layers) {
+    const caffeType = strField(l, 'type') ?? '';
+    const type = normType(caffeType);
+    const name = strField(l, 'name') ?? type;
+    const label = `${name} (${caffeType || '?'})`;
+    const tops = strsField(l, 'top');
+    const bottoms = strsField(l, 'bottom');
+    if (DATA_LAYERS.has(type) || (!bottoms.length && tops.length && !['parameter', 'dummydata'].includes(type))) {
+      // The first top is the data (later tops of a Data layer are labels); an Input layer declares every top.
+      const shapes = DATA_LAYERS.has(type) ? dataLayerShapes(type, l) : [null];
+      const declared = type === 'input' ? tops : tops.slice(0, 1);
+      declared.forEach((t, i) => {
+        if (!b.blob.has(t)) declare(t, shapes[i] ?? shapes[0] ?? null, label);
+      });
+      continue;
+    }
+    if (IGNORED.has(type) || (type.endsWith('loss') && !SOFTMAX_LOSS.has(type))) continue;
+    // A net that never declares its input (its Data layer was cut off): the first bottom read is the input.
+    if (!inputs.length && bottoms.length && !b.blob.has(bottoms[0]))
+      declare(bottoms[0], null, `bottom "${bottoms[0]}"`);
+    const ins = bottoms.map((v) => b.value(v)).filter((v): v is string => v !== undefined);
+    if (!ins.length && type !== 'parameter') {
+      b.warnings.push(
+        `${label}: its bottom ${bottoms.map((v) => `"${v}"`).join(', ')} is not produced by any layer; skipped`,
+      );
+      continue;
+    }
+    const L: LayerIn = { l, type, caffeType, name, label, tops, ins, bottoms };
+    if (!mapLayer(b, L)) {
+      // Never a silent pass-through: a "not counted" row (layers/opaque.ts); a prototxt states
+      // no shapes, so its output is taken to have its first input's shape.
+      b.notCountedLayer(caffeType, name);
+      b.warnings.push(
+        `${label}: layer type "${caffeType}" is not counted (no formula for it); its output is taken to have its input's shape`,
+      );
+      b.add(label, name, 'layers', ins, tops, [
+        { type: 'opaque', name, op: caffeType.replace(/[^\w.:/@+ -]/g, '_').slice(0, 80) || 'unknown' },
+      ]);
+    }
+  }
+  if (!inputs.length) return { ok: false, error: `${fileName}: no layer reads an input` };
+  const first = inputs[0];
+  // The model's outputs: every value a node computes and nothing reads (heads, side outputs).
+  const outputs = b.nodes.map((n) => n.output).filter((v) => !b.used.has(v));
+  const used = inputs.filter((inp, i) => i === 0 || b.used.has(inp.value));
+  const { model, notes } = modelFromGraph({
+    nodes: b.nodes,
+    inputs: used.map((inp) => ({ name: inp.value, shape: inp.shape.slice(1) })),
+    outputs: outputs.length ? outputs : [first.value],
+    name: strField(root, 'name') ?? fileName.replace(/\.[^.]*$/, ''),
+    batch: first.shape[0] > 0 ? first.shape[0] : 1,
+    meta: { importedFrom: fileName, sourceFormat: 'caffe-prototxt' },
+    display: (v) => v.replace(/@\d+$/, ''),
+  });
+  const warnings = [...b.warnings, ...notes, ...poolSizeNotes(model)];
+  return { ok: true, model, warnings };
+}
+
+/**
+ * Netscope sizes pooling outputs as ceil((in + 2p − k) / s) + 1 and never drops a last window
+ * that starts in the padding; Caffe and PyTorch do. Where the two differ the model keeps Caffe's
+ * size, and says so.
+ */
+function poolSizeNotes(model: Model): string[] {
+  const notes: string[] = [];
+  for (const r of evaluateModel(model).rows) {
+    if ((r.type !== 'maxpool2d' && r.type !== 'avgpool2d') || !r.input || !r.output || !r.params_) continue;
+    const k = pairOf(r.params_.kernel as Pair);
+    const s = pairOf(r.params_.stride as Pair);
+    const p = pairOf(r.params_.padding as Pair);
+    const input: Shape = r.input;
+    const netscope = [0, 1].map((i) => Math.ceil((input[i + 1] + 2 * p[i] - k[i]) / s[i]) + 1);
+    if (netscope[0] !== r.output[1] || netscope[1] !== r.output[2])
+      notes.push(
+        `${r.name ?? r.path}: Netscope sizes this pooling ${netscope.join('×')}; PyTorch's ceil mode gives ${r.output[1]}×${r.output[2]}, which is what is counted`,
+      );
+  }
+  return notes;
+}
