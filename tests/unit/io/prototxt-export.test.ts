@@ -47,10 +47,11 @@ describe('modelToPrototxt', () => {
     const back = importPrototxt(out.text);
     if (!back.ok) throw new Error(back.error);
     if (f.name === 'netscope-extra-no-caffe-case') {
-      // Upsample and Slice (chunk) are no Caffe layers FlopLab imports: passed through with a
-      // warning, so the shapes after them (and the counts) differ.
-      expect(back.warnings.join(' ')).toMatch(/Upsample/);
-      expect(back.warnings.join(' ')).toMatch(/Slice/);
+      // The writer gives Upsample and Slice (chunk) no parameters, as Netscope has no case for them:
+      // FlopLab reads Caffe's default scale 2 and a one-top Slice as the whole input, so the shapes
+      // after it differ. LayerNorm, HardSwish, GELU and HardSigmoid have no Caffe layer: not counted.
+      expect(back.warnings.join(' ')).toMatch(/LayerNorm.*not counted/);
+      expect(back.warnings.join(' ')).not.toMatch(/Upsample|Slice/);
       return;
     }
     expect(netscopeTotal(back.model)).toBe(netscopeTotal(written(f)));

@@ -219,7 +219,6 @@ describe('prototxt: other layers, phases and data layers', () => {
   it.each([
     ['a syntax error, with its line', 'layer {\n name: "x"\n type: ', /line 3/],
     ['no layers', 'name: "empty"', /has no layers/],
-    ['no input shape', layer('r', 'ReLU', 'data', 'r'), /no input shape/],
     ['an unterminated string', 'name: "abc', /unterminated string/],
   ])('%s gives a message', (_l, text, msg) => {
     const r = importPrototxt(text);

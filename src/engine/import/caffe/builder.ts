@@ -21,6 +21,8 @@ export class Builder {
   readonly warnings: string[] = [];
   /** Not-counted layers: Caffe type → layer names. */
   readonly notCounted = new Map<string, string[]>();
+  /** Upsample layers that unpool to a stated size with a pool's mask (SegNet): where the input size can be read. */
+  readonly unpools: { label: string; mask: string; h: number; w: number }[] = [];
   private serial = 0;
 
   fresh(name: string): string {

@@ -2,8 +2,9 @@
  * Caffe .prototxt import (Netscope's input format, dgschwend/netscope src/caffe/caffe.coffee):
  * `layer { … }` and the deprecated `layers { … }` with V1 type names, in-place layers
  * (top = bottom), inputs from the header (`input` + `input_dim` / `input_shape`), Input layers or
- * data layers (see inputs.ts). The net is read as Caffe runs it for inference (the TEST phase:
- * layers included only in TRAIN are skipped; Netscope reads the TRAIN phase instead); accuracy, silence and loss layers (SoftmaxWithLoss aside, a softmax) compute nothing at inference.
+ * data layers (see inputs.ts; the first one declaring a blob wins). Layers of both phases are read
+ * (a layer given again for the other phase once); accuracy, silence and loss layers (SoftmaxWithLoss
+ * aside, a softmax as Netscope counts it) compute nothing at inference.
  *
  * Each layer becomes layer kinds (layers.ts); a type no kind can express is a "not counted" row
  * with Caffe's output shape, listed in the warnings. Every top nobody reads is an output of the
@@ -23,7 +24,13 @@ export const normType = (t: string | undefined) => (t ?? '').toLowerCase().repla
 /** Imports Caffe prototxt text. Never throws. */
 export function importPrototxt(text: string, fileName = 'model.prototxt'): ImportResult {
   try {
-    return convert(text, fileName);
+    const first = convert(text, fileName);
+    // No input size stated: SegNet's decoder states the sizes it unpools to; read the input from them.
+    const size = first.assumed ? sizeFromUpsample(first.b) : null;
+    if (!size) return first.result;
+    const again = convert(text, fileName, size.shape);
+    if (again.result.ok) again.result.warnings.unshift(size.note);
+    return again.result;
   } catch (err) {
     return { ok: false, error: `cannot read ${fileName}: ${(err as Error).message}` };
   }
@@ -34,28 +41,45 @@ interface Input {
   readonly shape: number[];
 }
 
-function convert(text: string, fileName: string): ImportResult {
-  const parsed = parseProtoText(text);
-  if (!parsed.ok) return { ok: false, error: `${fileName} is not valid prototxt: ${parsed.error}` };
-  const root = parsed.msg;
-  // Read for inference, Caffe's TEST phase: layers only for TRAIN (or excluded from TEST) are skipped.
-  const layers = [...(root.layer ?? []), ...(root.layers ?? [])].filter(
-    (l): l is TextMessage =>
-      typeof l === 'object' &&
-      strField(msgField(l, 'include'), 'phase') !== 'TRAIN' &&
-      strField(msgField(l, 'exclude'), 'phase') !== 'TEST',
-  );
-  if (!layers.length) return { ok: false, error: `${fileName} has no layers (expected "layer { … }" entries)` };
+interface Converted {
+  readonly result: ImportResult;
+  readonly b: Builder;
+  /** The input size was assumed (the file states none). */
+  readonly assumed: boolean;
+}
 
+function convert(text: string, fileName: string, forced?: readonly number[]): Converted {
   const b = new Builder();
+  let assumedInput = false;
+  const done = (result: ImportResult): Converted => ({ result, b, assumed: assumedInput });
+  const parsed = parseProtoText(text);
+  if (!parsed.ok) return done({ ok: false, error: `${fileName} is not valid prototxt: ${parsed.error}` });
+  const root = parsed.msg;
+  // Both phases, as one file: a TRAIN-only SoftmaxWithLoss is counted as Netscope counts it, a
+  // TEST-only DetectionOutput (SSD) has its row; a layer repeated for the other phase is read once.
+  const seen = new Set<string>();
+  const layers = [...(root.layer ?? []), ...(root.layers ?? [])].filter((l): l is TextMessage => {
+    if (typeof l !== 'object') return false;
+    const name = strField(l, 'name');
+    if (name === undefined || !msgField(l, 'include')) return true;
+    if (seen.has(name)) return false;
+    seen.add(name);
+    return true;
+  });
+  if (!layers.length) return done({ ok: false, error: `${fileName} has no layers (expected "layer { … }" entries)` });
+
   const inputs: Input[] = [];
   const declare = (blob: string, shape: number[] | null, where: string) => {
     let s = shape;
     if (!s || s.length < 2 || !s.every((d) => Number.isInteger(d) && d > 0)) {
-      b.warnings.push(
-        `${where}: the file states no input size${s ? ` it can use ([${s.join(', ')}])` : ''}; [${ASSUMED_INPUT.join(', ')}] is assumed (change the model's input to the real one)`,
-      );
-      s = [...ASSUMED_INPUT];
+      if (forced && !inputs.length) s = [...forced];
+      else {
+        assumedInput ||= !inputs.length;
+        b.warnings.push(
+          `${where}: the file states no input size${s ? ` it can use ([${s.join(', ')}])` : ''}; [${ASSUMED_INPUT.join(', ')}] is assumed (change the model's input to the real one)`,
+        );
+        s = [...ASSUMED_INPUT];
+      }
     }
     const value = b.fresh(blob);
     b.blob.set(blob, value);
@@ -105,7 +129,7 @@ function convert(text: string, fileName: string): ImportResult {
       ]);
     }
   }
-  if (!inputs.length) return { ok: false, error: `${fileName}: no layer reads an input` };
+  if (!inputs.length) return done({ ok: false, error: `${fileName}: no layer reads an input` });
   const first = inputs[0];
   // The model's outputs: every value a node computes and nothing reads (heads, side outputs).
   const outputs = b.nodes.map((n) => n.output).filter((v) => !b.used.has(v));
@@ -120,7 +144,32 @@ function convert(text: string, fileName: string): ImportResult {
     display: (v) => v.replace(/@\d+$/, ''),
   });
   const warnings = [...b.warnings, ...notes, ...poolSizeNotes(model)];
-  return { ok: true, model, warnings };
+  return done({ ok: true, model, warnings });
+}
+
+/**
+ * A net reading its images from a database states no size, but SegNet's Upsample layers state
+ * the size they unpool to (upsample_h, upsample_w): the size of the input of the pool whose mask
+ * they take. With the input assumed, that pool's input is the assumed size / r; the real input is
+ * the stated size · r. The stated size nearest the input (smallest r) is used.
+ */
+function sizeFromUpsample(b: Builder): { shape: number[]; note: string } | null {
+  let best: { r: number; shape: number[]; note: string } | null = null;
+  for (const u of b.unpools) {
+    const at = b.producer.get(u.mask);
+    const pool = at === undefined ? undefined : b.nodes[at];
+    const s = pool && pool.layers?.length ? b.shape(pool.inputs[0]) : null;
+    if (!s || s.length !== 3) continue;
+    const rh = ASSUMED_INPUT[2] / s[1];
+    const rw = ASSUMED_INPUT[3] / s[2];
+    if (!Number.isInteger(rh) || !Number.isInteger(rw) || (best && best.r <= rh)) continue;
+    best = {
+      r: rh,
+      shape: [ASSUMED_INPUT[0], ASSUMED_INPUT[1], u.h * rh, u.w * rw],
+      note: `input size [${ASSUMED_INPUT[0]}, ${ASSUMED_INPUT[1]}, ${u.h * rh}, ${u.w * rw}] read from ${u.label}: it unpools to ${u.h}×${u.w}, the size of the input of the pool whose mask it takes, 1/${rh} of the input`,
+    };
+  }
+  return best && { shape: best.shape, note: best.note };
 }
 
 /**

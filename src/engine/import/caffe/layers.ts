@@ -337,6 +337,9 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
       const w = numField(p, 'upsample_w') ?? xs[2] * sw;
       if (h === xs[1] * s && w === xs[2] * s) leaf(named({ type: 'upsample', scale: s }));
       else leaf(named({ type: 'upsample', size: [h, w] }));
+      const uh = numField(p, 'upsample_h');
+      const uw = numField(p, 'upsample_w');
+      if (ins.length > 1 && uh && uw) b.unpools.push({ label, mask: ins[1], h: uh, w: uw });
       if (ins.length > 1)
         b.warnings.push(
           `${label}: max-unpooling with the pool's indices is counted as nearest upsampling (both only place values)`,
