@@ -14,12 +14,14 @@ test.beforeEach(async ({ page }) => {
   await expect(total(page, 'count')).toBeVisible();
 });
 
-test('Inception-v4 (Netscope’s preset) opens as a graph with the engine’s totals', async ({ page }) => {
-  const bytes = readFileSync('tests/fixtures/netscope-presets/inceptionv4.prototxt');
-  const r = importFile('inceptionv4.prototxt', new Uint8Array(bytes));
+test('an Inception-style prototxt whose branches reuse an output opens as a graph with the engine’s totals', async ({
+  page,
+}) => {
+  const bytes = readFileSync('tests/fixtures/inception-branches.prototxt');
+  const r = importFile('inception-branches.prototxt', new Uint8Array(bytes));
   if (!r.ok) throw new Error(r.error);
   await page.getByTestId('open-file-input').setInputFiles({
-    name: 'inceptionv4.prototxt',
+    name: 'inception-branches.prototxt',
     mimeType: 'text/plain',
     buffer: bytes,
   });

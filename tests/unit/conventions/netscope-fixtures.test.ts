@@ -2,7 +2,7 @@
  * The `netscope` convention against the real Netscope (dgschwend/netscope @8ae36d8, its PEG
  * prototxt parser + src/caffe/caffe.coffee + src/analyzer.coffee run in Node) on FlopLab's
  * reference networks written as Caffe prototxt: tests/fixtures/netscope-fixtures.jsonl, made by
- * scripts/fixtures/netscope-fixtures.ts (see scripts/fixtures/README-netscope.md). CI runs no
+ * running Netscope @8ae36d8 (see scripts/fixtures/README-netscope.md). CI runs no
  * CoffeeScript: the fixture holds what Netscope computed.
  */
 import { readFileSync } from 'node:fs';

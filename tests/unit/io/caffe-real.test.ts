@@ -1,7 +1,7 @@
 /**
  * Community Caffe prototxt files (tests/fixtures/caffe-real/sources.json: repository, commit, path,
  * licence) imported by FlopLab and held to what the real Netscope (dgschwend/netscope @8ae36d8)
- * shows for them: tests/fixtures/caffe-real/netscope.jsonl, made by scripts/fixtures/netscope-real.ts.
+ * shows for them: tests/fixtures/caffe-real/netscope.jsonl, what Netscope @8ae36d8 showed (scripts/fixtures/README-netscope.md).
  *
  * For every file: it imports, every row evaluates, every layer of the file has its row (none passed
  * through), and the only not-counted rows are the ones listed below. For every layer Netscope
