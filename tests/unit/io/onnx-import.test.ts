@@ -139,7 +139,7 @@ describe('ONNX operators and exporter idioms', () => {
       { type: 'instancenorm', affine: true, name: 'in1' },
       { type: 'opaque', op: 'Mystery', shape: [8, 4, 4], params: 10, name: 'm1' },
       { type: 'opaque', op: 'Mystery', name: 'm2' },
-      { type: 'opaque', op: 'Clip' },
+      { type: 'opaque', op: 'Clip', name: 'y' },
     ]);
     expect(r.warnings).toEqual([
       'not counted (no formula for it; shape and weights kept): Mystery (no layer kind for this operator) × 2 (m1, m2)',
@@ -236,7 +236,7 @@ describe('ONNX operators and exporter idioms', () => {
         type: 'scale',
         body: [
           { type: 'div', scalar: 1.414214 },
-          { type: 'opaque', op: 'Erf' },
+          { type: 'opaque', op: 'Erf', name: 'e' },
         ],
       },
     ]);

@@ -113,7 +113,8 @@ export class Builder {
       op: op.replace(/[^\w.:/@+ -]/g, '_').slice(0, 80) || 'unknown',
       ...(shape ? { shape } : {}),
       ...(params ? { params } : {}),
-      ...(n.name ? { name: n.name } : {}),
+      // Named even when the node is not: the value it writes, as the warnings call it.
+      name: (n.name || out).slice(0, 200),
     } as LayerSpec;
   }
 
