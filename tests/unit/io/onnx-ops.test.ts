@@ -119,4 +119,35 @@ describe('ONNX operators onto kinds', () => {
     // 16 outputs × (8 multiplies + 7 adds).
     expect(r.flops).toBe(240n);
   });
+
+  it('Einsum with the batch letter first on two computed operands: the einsum kind, batch dropped', () => {
+    const r = run({
+      input: [1, 4, 8],
+      nodes: [
+        { op: 'Relu', in: ['x'], out: ['a'] },
+        { op: 'Einsum', in: ['x', 'a'], out: ['y'], attrs: { equation: 'bld,bmd->blm' } },
+      ],
+    });
+    expect(r.types).toEqual(['relu', 'einsum']);
+    expect(r.out).toEqual([4, 4]);
+  });
+
+  it('QLinearConv with an int8 weight initializer: the same conv2d (weights at input 3, bias at 8)', () => {
+    const r = run({
+      input: [1, 3, 6, 6],
+      nodes: [
+        {
+          op: 'QLinearConv',
+          in: ['x', 's', 'z', 'W', 's', 'z', 's', 'z', 'B'],
+          out: ['y'],
+          attrs: { kernel_shape: [3, 3] },
+        },
+      ],
+      weights: { W: [4, 3, 3, 3], B: [4] },
+      floats: { s: [0.1], z: [0] },
+    });
+    expect(r.types).toEqual(['conv2d']);
+    expect(r.out).toEqual([4, 4, 4]);
+    expect(r.params).toBe(112n);
+  });
 });

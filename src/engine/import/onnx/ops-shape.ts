@@ -1,6 +1,6 @@
 /**
- * ONNX operators that move, select or reduce data (Pad, Slice, Squeeze/Unsqueeze, Gather,
- * ReduceSum/Max/Min) onto layer kinds; split from ops.ts. Axes count the batch as 0, as the kinds'
+ * ONNX operators that move, select, reduce or contract data (Pad, Slice, Squeeze/Unsqueeze, Gather,
+ * ReduceSum/Max/Min, Einsum, Resize) onto layer kinds; split from ops.ts. Axes count the batch as 0, as the kinds'
  * dims do. Semantics: onnx/docs/Operators.md.
  */
 import type { OnnxNode } from './decode';
@@ -10,6 +10,7 @@ const attr = (n: OnnxNode, k: string) => n.attrs.get(k);
 const int = (n: OnnxNode, k: string, d: number) => attr(n, k)?.i ?? d;
 const ints = (n: OnnxNode, k: string) => attr(n, k)?.ints;
 const str = (n: OnnxNode, k: string, d: string) => attr(n, k)?.s ?? d;
+const pair = (h: number, w: number): number | [number, number] => (h === w ? h : [h, w]);
 
 /**
  * Pad: ONNX lists [x1_begin, x2_begin, …, x1_end, x2_end, …] over every dim (the batch too);
@@ -90,4 +91,39 @@ export function reduceOp(n: OnnxNode, ctx: OpContext): Mapped {
   return {
     layers: [{ type: 'reduce', op: REDUCE[n.opType], dims: axes, ...(int(n, 'keepdims', 1) ? { keepdim: true } : {}) }],
   };
+}
+
+/**
+ * Einsum on one or two computed operands whose every term starts with the same letter (the batch,
+ * which the einsum kind leaves out): that letter dropped. Ellipsis, constant operands and
+ * equations without the batch letter first are not counted.
+ */
+export function einsumOp(n: OnnxNode, ctx: OpContext): Mapped {
+  const eq = (str(n, 'equation', '') || '').replace(/\s+/g, '');
+  const m = /^([a-zA-Z]+)(?:,([a-zA-Z]+))?->([a-zA-Z]*)$/.exec(eq);
+  if (!m) return { unsupported: `equation "${eq}" (only one or two operands, explicit output, no ellipsis)` };
+  const terms = [m[1], m[2], m[3]].filter((t): t is string => t !== undefined);
+  const b = terms[0][0];
+  if (terms.some((t) => t[0] !== b) || ctx.dataInputs !== terms.length - 1)
+    return { unsupported: `equation "${eq}" does not keep the batch letter first on computed operands` };
+  const strip = (t: string) => t.slice(1);
+  const equation = `${strip(terms[0])}${m[2] ? `,${strip(terms[1])}` : ''}->${strip(terms[terms.length - 1])}`;
+  return { layers: [{ type: 'einsum', equation }], all: true };
+}
+
+/** Resize / Upsample with constant scales or sizes on a 4-D map: the upsample kind. */
+export function resize(n: OnnxNode, ctx: OpContext): Mapped {
+  const mode = str(n, 'mode', 'nearest');
+  const bilinear = mode === 'linear' || mode === 'bilinear';
+  const warning = undefined;
+  // Upsample-7: scales attribute; Upsample-9/Resize-10: input 1; Resize-11+: inputs 2 (scales), 3 (sizes).
+  const scales =
+    attr(n, 'scales')?.floats ?? ctx.constant(n.inputs[n.opType === 'Resize' && n.inputs.length > 2 ? 2 : 1])?.values;
+  const sizes = n.opType === 'Resize' ? ctx.constant(n.inputs[3])?.values : undefined;
+  // On a 4-D [N, C, H, W] tensor: linear is bilinear, cubic bicubic.
+  const base = { type: 'upsample', mode: bilinear ? 'bilinear' : mode === 'cubic' ? 'bicubic' : 'nearest' };
+  if (sizes?.length === 4) return { layers: [{ ...base, size: pair(sizes[2], sizes[3]) }], warning };
+  if (scales?.length === 4 && scales[2] === scales[3] && Number.isInteger(scales[2]) && scales[2] >= 1)
+    return { layers: [{ ...base, scale: scales[2] }], warning };
+  return { unsupported: `scales [${scales?.join(', ') ?? '?'}] (only equal integer scales or constant sizes)` };
 }

@@ -6,7 +6,7 @@
  */
 import type { LayerSpec } from '../../format/model';
 import type { OnnxNode, OnnxTensor } from './decode';
-import { gather, padOp, reduceOp, sliceOp, squeezeOp } from './ops-shape';
+import { einsumOp, gather, padOp, reduceOp, resize, sliceOp, squeezeOp } from './ops-shape';
 
 export type Mapped =
   /** `all`: the (first) layer takes every data input of the node (sub, div, matmul of two tensors). */
@@ -186,22 +186,6 @@ function clip(n: OnnxNode, ctx: OpContext): Mapped {
   return { unsupported: `Clip(${lo ?? '−∞'}, ${hi ?? '∞'}) has no layer kind (only Clip(0, 6) = ReLU6)` };
 }
 
-function resize(n: OnnxNode, ctx: OpContext): Mapped {
-  const mode = str(n, 'mode', 'nearest');
-  const bilinear = mode === 'linear' || mode === 'bilinear';
-  const warning = undefined;
-  // Upsample-7: scales attribute; Upsample-9/Resize-10: input 1; Resize-11+: inputs 2 (scales), 3 (sizes).
-  const scales =
-    attr(n, 'scales')?.floats ?? ctx.constant(n.inputs[n.opType === 'Resize' && n.inputs.length > 2 ? 2 : 1])?.values;
-  const sizes = n.opType === 'Resize' ? ctx.constant(n.inputs[3])?.values : undefined;
-  // On a 4-D [N, C, H, W] tensor: linear is bilinear, cubic bicubic.
-  const base = { type: 'upsample', mode: bilinear ? 'bilinear' : mode === 'cubic' ? 'bicubic' : 'nearest' };
-  if (sizes?.length === 4) return { layers: [{ ...base, size: pair(sizes[2], sizes[3]) }], warning };
-  if (scales?.length === 4 && scales[2] === scales[3] && Number.isInteger(scales[2]) && scales[2] >= 1)
-    return { layers: [{ ...base, scale: scales[2] }], warning };
-  return { unsupported: `scales [${scales?.join(', ') ?? '?'}] (only equal integer scales or constant sizes)` };
-}
-
 /**
  * Reshape with a constant target keeping the batch first: the target's first entry is 0 (copy),
  * the batch itself, or −1 when the other entries hold one sample; 0 elsewhere copies the input's
@@ -235,12 +219,27 @@ function split(n: OnnxNode, ctx: OpContext, output: number): Mapped {
   return { layers: [{ type: 'chunk', chunks: n.outputs.length, index: output }] };
 }
 
+/** The node with its inputs picked (a quantized op's data, weight and bias, in a float op's places). */
+const quantized = (n: OnnxNode, at: number[]): OnnxNode => ({ ...n, inputs: at.map((i) => n.inputs[i] ?? '') });
+
 /** Maps one node (output `output` for multi-output ops such as Split). */
 export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
   const c = (name: string) => ctx.constant(name);
   switch (n.opType) {
     case 'Conv':
       return conv(n, ctx, false);
+    case 'QLinearConv':
+    case 'ConvInteger':
+      // The same convolution on integers: weights are input 3 (QLinearConv: x, x_scale, x_zp, w, …, B at 8) or 1.
+      return conv(quantized(n, n.opType === 'QLinearConv' ? [0, 3, 8] : [0, 1]), ctx, false);
+    case 'QLinearMatMul':
+    case 'MatMulInteger': {
+      const b = c(n.inputs[n.opType === 'QLinearMatMul' ? 3 : 1]);
+      if (!b || b.dims.length !== 2) return { unsupported: 'the second operand is not a constant matrix' };
+      return { layers: [{ type: 'linear', out: b.dims[1], in: b.dims[0], bias: false }] };
+    }
+    case 'Einsum':
+      return einsumOp(n, ctx);
     case 'ConvTranspose':
       return conv(n, ctx, true);
     case 'Gemm': {
