@@ -150,4 +150,17 @@ describe('ONNX operators onto kinds', () => {
     expect(r.out).toEqual([4, 4, 4]);
     expect(r.params).toBe(112n);
   });
+
+  it('DepthToSpace and SpaceToDepth: pixel shuffle and unshuffle', () => {
+    const r = run({
+      input: [1, 8, 3, 3],
+      nodes: [
+        { op: 'DepthToSpace', in: ['x'], out: ['d'], attrs: { blocksize: 2, mode: 'CRD' } },
+        { op: 'SpaceToDepth', in: ['d'], out: ['y'], attrs: { blocksize: 2 } },
+      ],
+    });
+    expect(r.types).toEqual(['pixelshuffle', 'pixelshuffle']);
+    expect(r.out).toEqual([8, 3, 3]);
+    expect(r.flops).toBe(0n);
+  });
 });

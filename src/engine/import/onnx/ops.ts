@@ -240,6 +240,13 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
     }
     case 'Einsum':
       return einsumOp(n, ctx);
+    case 'DepthToSpace':
+    case 'SpaceToDepth': {
+      // CRD and DCR orders differ only in which channel goes where: the same shape, no arithmetic.
+      const factor = int(n, 'blocksize', 0);
+      if (factor < 1) return { unsupported: 'no blocksize' };
+      return { layers: [{ type: 'pixelshuffle', factor, ...(n.opType === 'SpaceToDepth' ? { inverse: true } : {}) }] };
+    }
     case 'ConvTranspose':
       return conv(n, ctx, true);
     case 'Gemm': {
