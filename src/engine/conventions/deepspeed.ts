@@ -99,6 +99,8 @@ export const deepspeed: Convention = {
     sdpa: mul(2, 'N', 'B', 'L', 'S', add('d', 'dv')),
   },
   notes: {
+    unary:
+      'torch.exp / log / sqrt / rsqrt / pow …, their Tensor methods, the operators (-x, x ** n, 1 / x, abs(x)) and F.softplus are not patched: 0 (measured for every op and form).',
     einsum:
       'Patched torch.einsum: numpy’s einsum_path cost N·P·(2 if an index is summed, else 1) + 1, printed with "%.3e" and read back (4 significant digits, so not linear in N); deepspeed_macs 0.',
     ...sameNote(['reduce', 'roll'], 'torch.sum / amax / amin / roll are not patched: 0.'),

@@ -8,12 +8,25 @@
  * Checked against the real Netscope @8ae36d8 (its parser + analyzer run in Node) on 44 models,
  * per layer: tests/fixtures/netscope-fixtures.jsonl, scripts/fixtures/README-netscope.md.
  */
-import { add, floordiv, mul, type Expr } from '../expr';
+import { add, div, floordiv, mul, type Expr, type Symbols } from '../expr';
 import { num } from '../expr';
+import { unaryOpOf } from '../layers/unary';
 import type { Convention } from './types';
 import { CONV_MACS, LINEAR_MACS, sameNote, STRUCTURAL_NOTES } from './shared';
 
 const numel = (k: number): Expr => mul(k, 'numel_out');
+
+/**
+ * Caffe's Power layer, y = (shift + scale·x)^power, is how the prototxt writes pow (power = the
+ * exponent), sqrt (0.5), rsqrt (−0.5), reciprocal (−1) and neg (scale −1). Netscope's "power" case
+ * counts macc when scale ≠ 1, add when shift ≠ 0 and exp when power ≠ 1, each over w·h·ch of one
+ * image: it leaves the batch out (every other case multiplies by batchOut).
+ */
+function powerLayer(s: Symbols): Expr {
+  const op = unaryOpOf(s);
+  const counters = op === 'neg' || (op === 'pow' && s.exponent !== 1) || ['sqrt', 'rsqrt', 'reciprocal'].includes(op);
+  return counters ? div('numel_out', 'N') : num(0);
+}
 // Analyzer.analyze's default branch only calls onerror: the layer keeps the 0×0×0 output it was
 // initialised with, so Netscope counts the layers after it with zero sizes. FlopLab keeps its shapes.
 const UNKNOWN = (caffe: string) =>
@@ -26,6 +39,8 @@ export const netscope: Convention = {
   summary: 'Sum of Netscope’s macc, comp, add, div and exp counters for the Caffe equivalent',
   source: 'dgschwend/netscope @8ae36d8: src/analyzer.coffee Analyzer.analyze',
   rules: {
+    // pow, sqrt, rsqrt, reciprocal, neg as a Power layer: one counter per element of ONE image.
+    unary: powerLayer,
     // convolution: macc = Kw·Kh·Wout·Hout·Cin·Cout·N/g (no bias op).
     conv2d: CONV_MACS,
     // Netscope's analyzer reads kernel_h/kernel_w only: a 3-D convolution has no Caffe equivalent it analyses.
@@ -72,6 +87,8 @@ export const netscope: Convention = {
     l2norm: numel(5),
   },
   notes: {
+    unary:
+      'pow, sqrt, rsqrt, reciprocal and neg are a Caffe Power layer, (shift + scale·x)^power: Netscope counts exp (power ≠ 1) or macc (neg: scale −1) once per element of one image (its "power" case leaves the batch out), and x ** 1 nothing. exp, log, abs and softplus are Caffe’s Exp, Log, AbsVal and BNLL, which analyzer.coffee has no case for ("Unknown Layer", 0); erf, sin, cos, atan, floor, ceil, round and sign have no Caffe layer: 0.',
     einsum: 'No Caffe layer does this: "Unknown Layer", 0.',
     ...sameNote(['reduce', 'roll'], 'No Caffe layer Netscope analyses does this: "Unknown Layer", 0.'),
     ...sameNote(['lstm', 'gru', 'rnn'], 'Netscope’s analyzer has no recurrent layer: "Unknown Layer", 0.'),

@@ -11,8 +11,34 @@ import type { Convention } from './types';
 import { ONNX_TOOL_RNN } from './recurrent-rules';
 import { CONV_TAPS, BIAS_ADDS, sameNote, STRUCTURAL_NOTES } from './shared';
 import { LAYERNORM_POSITIONS } from '../layers/layernorm';
+import { unaryOpOf, type UnaryOp } from '../layers/unary';
 
 const per = (k: number): Expr => mul(k, 'numel_out');
+
+/**
+ * Per element, the node torch.onnx writes for each unary op, as onnx-tool counts it (onnx_tool/node.py
+ * constants: EXP 32, LOG 43, SQRT 24, DIV 4, SIN = COS 39, ATAN = SQRT + 4·MUL + DIV = 32 at TanhNode's
+ * ratio 2); measured on every op and form, batch 1 and 2 (tests/fixtures/onnx-tool-unary.jsonl).
+ */
+export const ONNX_TOOL_UNARY: Readonly<Record<UnaryOp, number>> = {
+  exp: 32, // ExpNode
+  log: 43, // LogNode
+  sqrt: 24, // SqrtNode
+  rsqrt: 28, // torch writes Div(1, Sqrt(x)): SQRT + DIV
+  reciprocal: 4, // ReciprocalNode (1 / x too: torch writes Reciprocal)
+  abs: 1, // AbsNode: CMP
+  neg: 1, // NegNode: CMP
+  pow: 32, // PowNode: POW = EXP, whatever the exponent
+  erf: 0, // ErfNode is a FusedBase: 0
+  sin: 39, // SinNode
+  cos: 39, // CosNode
+  atan: 64, // AtanNode inherits TanhNode's ratio 2: 2·ATAN
+  floor: 1, // FloorNode: CMP
+  ceil: 1, // CeilNode (NpMathBase): ADD
+  round: 1, // RoundNode (LessNode): CMP
+  sign: 1, // SignNode: CMP
+  softplus: 76, // SoftplusNode: EXP + ADD + LOG
+};
 
 /** Adaptive pools export as a Global*Pool node for out 1, as a plain pool when the size divides, else not at all. */
 const divisible = (s: Symbols) => s.Hin % s.Ho === 0 && s.Win % s.Wo === 0;
@@ -24,6 +50,8 @@ export const onnxTool: Convention = {
   summary: 'Instruction-weighted MACs of the ONNX graph: BN 31, sigmoid 32, tanh 76, pools K², adds 1 per element',
   source: 'ThanatosShinji/onnx-tool @00f5f0a: onnx_tool/node.py (*Node._profile_core), data/Profile.md',
   rules: {
+    // The node of each unary op at its own cost per element (ONNX_TOOL_UNARY).
+    unary: (s) => per(ONNX_TOOL_UNARY[unaryOpOf(s)]),
     // EinsumNode: the product of every index size of its two inputs.
     einsum: mul('N', 'P', sub('k', 1)),
     // As torch.onnx (opset 17) writes shifted_window_attention (tests/fixtures/onnx-tool-swin.json):
@@ -133,6 +161,8 @@ export const onnxTool: Convention = {
     l2norm: add(mul(38, 'numel_out'), mul(25, 'N', 'P')),
   },
   notes: {
+    unary:
+      'The node torch.onnx writes, per element: Exp 32, Log 43, Sqrt 24, rsqrt as Div(1, Sqrt) 28, Reciprocal 4 (1 / x too), Abs, Neg, Floor, Ceil, Round, Sign 1, Pow 32 whatever the exponent, Sin and Cos 39, Atan 64 (AtanNode keeps TanhNode’s ratio 2), Softplus 76 (EXP + ADD + LOG), Erf 0 (a FusedBase). Measured on every op and form (tests/fixtures/onnx-tool-unary.jsonl).',
     einsum:
       'EinsumNode: the product of every index size of its two inputs (batch included); its _profile_core reads two inputs, so a one-operand einsum is not profiled: 0. Read from onnx_tool/node.py.',
     windowattention:

@@ -97,6 +97,8 @@ export const ptflops: Convention = {
   },
   notes: {
     einsum: 'torch.einsum is not patched: 0.',
+    unary:
+      'No module hook (nn.Softplus has none) and no patched call: torch.exp, Tensor methods, operators (-x, x ** n, 1 / x) and F.softplus are not patched, 0 (measured for every op and form).',
     ...sameNote(
       ['reduce', 'roll'],
       'No module hook and no patched call (x.sum, x.amax, torch.roll are not patched): 0.',

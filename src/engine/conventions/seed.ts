@@ -38,6 +38,7 @@ const byExact = [
   'rnn',
   'reduce',
   'einsum',
+  'unary',
   'instancenorm',
   'mean',
   'sdpa',

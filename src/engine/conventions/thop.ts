@@ -55,6 +55,8 @@ export const thop: Convention = {
   },
   notes: {
     einsum: 'torch.einsum is not a module: 0.',
+    unary:
+      'torch.exp(x), x.sqrt(), -x, x ** n, abs(x) … are not modules, and nn.Softplus has no entry in register_hooks: 0 (measured for every op and form).',
     ...sameNote(['reduce', 'roll'], 'Not a module (a tensor method or torch function): thop’s hooks never see it, 0.'),
     ...sameNote(
       ['lstm', 'gru', 'rnn'],

@@ -45,6 +45,7 @@ export const torchinfo: Convention = {
   },
   notes: {
     einsum: 'No layer with weights: 0.',
+    unary: 'No layer with weights (nn.Softplus has none): 0.',
     ...sameNote(['reduce', 'roll'], 'No layer with weights: 0.'),
     ...sameNote(
       ['lstm', 'gru', 'rnn'],

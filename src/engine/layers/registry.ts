@@ -80,6 +80,7 @@ import { gru, lstm, rnn } from './recurrent';
 import { reduce } from './reduce';
 import { roll } from './roll';
 import { einsum } from './einsum';
+import { unary } from './unary';
 import { opaque } from './opaque';
 import { maximum } from './maximum';
 import { l2norm } from './l2norm';
@@ -157,6 +158,7 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   einsum,
   maximum,
   l2norm,
+  unary,
   opaque,
 ];
 

@@ -99,6 +99,9 @@ export const EVERY_KIND_MODEL: Model = {
     { type: 'roll', shifts: [1, -1], dims: [1, 2] },
     { type: 'reduce', op: 'amax', dims: [1], keepdim: true },
     { type: 'mul', scalar: 0.5, call: 'method' },
+    { type: 'unary', op: 'softplus' },
+    { type: 'unary', op: 'pow', exponent: 3 },
+    { type: 'unary', op: 'sqrt' },
     { type: 'einsum', equation: 'chw,cvw->chv', from: [-1, -1] },
     { type: 'einsum', equation: 'chw->c' },
     // Recurrent layers on a short sequence.
