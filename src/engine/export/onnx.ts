@@ -25,6 +25,24 @@ const ints = (name: string, v: number[]): Attr => ({ name, type: AttrType.INTS, 
 const int = (name: string, v: number): Attr => ({ name, type: AttrType.INT, i: v });
 const float = (name: string, v: number): Attr => ({ name, type: AttrType.FLOAT, f: v });
 const str = (name: string, v: string): Attr => ({ name, type: AttrType.STRING, s: new TextEncoder().encode(v) });
+/** The ONNX operator of each unary op (pow and rsqrt are written apart). */
+const UNARY_ONNX: Readonly<Record<string, string>> = {
+  exp: 'Exp',
+  log: 'Log',
+  sqrt: 'Sqrt',
+  reciprocal: 'Reciprocal',
+  abs: 'Abs',
+  neg: 'Neg',
+  erf: 'Erf',
+  sin: 'Sin',
+  cos: 'Cos',
+  atan: 'Atan',
+  floor: 'Floor',
+  ceil: 'Ceil',
+  round: 'Round',
+  sign: 'Sign',
+  softplus: 'Softplus',
+};
 const pad4 = (p: unknown): number[] => {
   const [h, w] = pairOf((p ?? 0) as Pair);
   return [h, w, h, w];
@@ -343,6 +361,14 @@ class Writer {
           ...(max ? [] : [int('count_include_pad', 1)]),
         ];
         return one(max ? 'MaxPool' : 'AveragePool', attrs);
+      }
+      case 'unary': {
+        // rsqrt has no ONNX operator: Sqrt, then Reciprocal (read back as those two unary layers).
+        const op = p.op as string;
+        if (op === 'rsqrt') return this.op('Reciprocal', [this.op('Sqrt', [x], label)[0]], label, [], 1, name)[0];
+        if (op === 'pow')
+          return one('Pow', [], [this.constant('exponent', [(p.exponent as number | undefined) ?? 2], 'float', [])]);
+        return one(UNARY_ONNX[op]);
       }
       case 'instancenorm':
         if (!p.affine)

@@ -39,6 +39,11 @@ const NO_NETSCOPE_CASE: Record<string, string> = {
   chunk: 'Slice',
 };
 
+/** Unary ops that are a Caffe Power layer, (shift + scale·x)^power: their power (pow: its exponent). */
+const POWER: Readonly<Record<string, number>> = { sqrt: 0.5, rsqrt: -0.5, reciprocal: -1, neg: 1 };
+/** Unary ops with a Caffe layer of their own, which Netscope's analyzer has no case for. */
+const UNARY_CAFFE: Readonly<Record<string, string>> = { exp: 'Exp', log: 'Log', abs: 'AbsVal', softplus: 'BNLL' };
+
 export type PrototxtResult =
   { ok: true; text: string; unknown: string[]; skipped: string[] } | { ok: false; error: string };
 
@@ -155,6 +160,20 @@ class Writer {
       }
       case 'layerscale':
         return this.layer(path, 'Scale', [x], 'scale_param { bias_term: false }');
+      case 'unary': {
+        // Caffe's Power layer is (shift + scale·x)^power; Exp, Log, AbsVal and BNLL (softplus) are
+        // Caffe layers Netscope has no case for.
+        const op = p.op as string;
+        const power = POWER[op] ?? (op === 'pow' ? ((p.exponent as number | undefined) ?? 2) : undefined);
+        if (power !== undefined)
+          return this.layer(path, 'Power', [x], `power_param { power: ${power}${op === 'neg' ? ' scale: -1' : ''} }`);
+        const caffe = UNARY_CAFFE[op];
+        if (!caffe) throw new Error(`${path}: Caffe has no layer for ${op}`);
+        this.unknown.push(path);
+        if (this.mode === 'caffe') return this.layer(path, caffe, [x]);
+        const d = dims(r.output as Shape, this.batch).map((v) => `dim: ${v}`);
+        return this.layer(path, 'Reshape', [x], `reshape_param { shape { ${d.join(' ')} } }`);
+      }
       case 'residual': {
         const main = this.list(body('body'), x, `${path}.body`);
         const short = body('shortcut').length ? this.list(body('shortcut'), x, `${path}.shortcut`) : x;

@@ -1,6 +1,6 @@
 /**
  * PyTorch modules for the N-D kinds (1-D and 3-D convolutions and pools, norms on other ranks,
- * pixel shuffle, recurrent layers, reductions, roll), split from pytorch.ts for size. Each returns
+ * pixel shuffle, recurrent layers, reductions, roll, element-wise math), split from pytorch.ts for size. Each returns
  * the module expression, or null for a kind this file does not write.
  */
 import type { Shape } from '../format/model';
@@ -26,6 +26,17 @@ export const ND_HELPERS: Record<string, string> = {
 
     def forward(self, x):
         return getattr(x, self.op)(self.dims, keepdim=self.keepdim)`,
+  Unary: `class Unary(nn.Module):
+    """An element-wise function: torch.exp(x), torch.rsqrt(x), torch.pow(x, exponent), ..."""
+
+    def __init__(self, op, exponent=None):
+        super().__init__()
+        self.op, self.exponent = op, exponent
+
+    def forward(self, x):
+        if self.op == "pow":
+            return torch.pow(x, self.exponent)
+        return getattr(torch, self.op)(x)`,
   Roll: `class Roll(nn.Module):
     """torch.roll(x, shifts, dims): a cyclic shift (Swin's shifted windows)."""
 
@@ -113,6 +124,10 @@ export function ndModule(
       ]);
     case 'roll':
       return helper('Roll', [py(all.shifts), py(all.dims)]);
+    case 'unary':
+      // How the code writes the op changes no tool's count (layers/unary.ts): torch.<op>(x).
+      if (all.op === 'softplus') return call('nn.Softplus');
+      return helper('Unary', [`"${String(all.op)}"`, ...(all.op === 'pow' ? [String(all.exponent ?? 2)] : [])]);
     default:
       return null;
   }

@@ -16,7 +16,7 @@ import { parseCall, tokenizePython, type PyCall, type PyValue } from './python-p
 
 /** torch.nn classes the generator may use (all exist in PyTorch ≥ 1.10). */
 const TORCH_NN = new Set(
-  'Conv2d ConvTranspose2d Linear BatchNorm2d LayerNorm LocalResponseNorm MaxPool2d AvgPool2d AdaptiveAvgPool2d AdaptiveMaxPool2d Flatten ReLU ReLU6 LeakyReLU PReLU ELU Sigmoid Tanh Hardswish Hardsigmoid SiLU GELU Softmax Dropout Identity Upsample ChannelShuffle Sequential Conv1d Conv3d BatchNorm1d BatchNorm3d MaxPool1d AvgPool1d MaxPool3d AvgPool3d AdaptiveAvgPool1d AdaptiveMaxPool1d AdaptiveAvgPool3d AdaptiveMaxPool3d GroupNorm InstanceNorm1d InstanceNorm2d InstanceNorm3d PixelShuffle PixelUnshuffle LSTM GRU RNN'
+  'Conv2d ConvTranspose2d Linear BatchNorm2d LayerNorm LocalResponseNorm MaxPool2d AvgPool2d AdaptiveAvgPool2d AdaptiveMaxPool2d Flatten ReLU ReLU6 LeakyReLU PReLU ELU Sigmoid Tanh Hardswish Hardsigmoid SiLU GELU Softmax Dropout Identity Upsample ChannelShuffle Sequential Conv1d Conv3d BatchNorm1d BatchNorm3d MaxPool1d AvgPool1d MaxPool3d AvgPool3d AdaptiveAvgPool1d AdaptiveMaxPool1d AdaptiveAvgPool3d AdaptiveMaxPool3d GroupNorm InstanceNorm1d InstanceNorm2d InstanceNorm3d PixelShuffle PixelUnshuffle LSTM GRU RNN Softplus'
     .split(' ')
     .map((n) => `nn.${n}`),
 );
@@ -74,6 +74,7 @@ const CLASS_OF: Record<string, string> = {
 function classesOf(l: LayerSpec): string[] {
   if (l.type === 'pixelshuffle') return [l.inverse ? 'nn.PixelUnshuffle' : 'nn.PixelShuffle'];
   if (l.type === 'instancenorm') return [l.affine ? 'nn.InstanceNorm1d' : 'nn.InstanceNorm3d'];
+  if (l.type === 'unary') return [l.op === 'softplus' ? 'nn.Softplus' : 'Unary'];
   if (l.type === 'lstm' || l.type === 'gru' || l.type === 'rnn')
     return ['SequenceOutput', `nn.${l.type.toUpperCase()}`];
   return [CLASS_OF[l.type] ?? `?${l.type}`];

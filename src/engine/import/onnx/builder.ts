@@ -256,12 +256,14 @@ export class Builder {
       const at = this.producer.get(node.outputs[0]);
       if (at === undefined) return;
       const ins = node.inputs.filter((v) => this.data.has(v)).map((v) => this.seq.resolve(v, node));
-      // A lone x / √2 or x + 1 is still that op with a scalar; Erf and the rest are not counted.
+      // A lone x / √2 or x + 1 is still that op with a scalar, a lone Erf the unary erf; the rest are not counted.
       const k = node.inputs.map(this.constant).find(Boolean)?.values;
       const spec: LayerSpec =
         BINARY.has(node.opType) && ins.length === 1 && k?.length === 1
           ? ({ type: node.opType.toLowerCase(), scalar: Number(k[0].toPrecision(7)) } as LayerSpec)
-          : this.opaqueSpec(node, node.outputs[0], 0);
+          : node.opType === 'Erf'
+            ? ({ type: 'unary', op: 'erf', ...(node.name ? { name: node.name } : {}) } as LayerSpec)
+            : this.opaqueSpec(node, node.outputs[0], 0);
       if (spec.type === 'opaque') {
         const key = `${node.opType} (${why})`;
         this.unsupported.set(key, [...(this.unsupported.get(key) ?? []), node.name || node.outputs[0]]);

@@ -7,6 +7,7 @@
 import type { LayerSpec } from '../../format/model';
 import type { OnnxNode, OnnxTensor } from './decode';
 import { einsumOp, gather, padOp, reduceOp, resize, sliceOp, squeezeOp } from './ops-shape';
+import { unaryOp } from './unary-ops';
 
 export type Mapped =
   /** `all`: the (first) layer takes every data input of the node (sub, div, matmul of two tensors). */
@@ -328,6 +329,23 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
     }
     case 'Gelu':
       return { layers: [{ type: 'gelu' }] };
+    case 'Exp':
+    case 'Log':
+    case 'Sqrt':
+    case 'Reciprocal':
+    case 'Abs':
+    case 'Neg':
+    case 'Pow':
+    case 'Erf':
+    case 'Sin':
+    case 'Cos':
+    case 'Atan':
+    case 'Floor':
+    case 'Ceil':
+    case 'Round':
+    case 'Sign':
+    case 'Softplus':
+      return unaryOp(n, ctx);
     case 'Dropout': {
       const ratio = attr(n, 'ratio')?.f ?? c(n.inputs[1])?.values?.[0];
       return { layers: [ratio === undefined ? { type: 'dropout' } : { type: 'dropout', p: f32(ratio) }] };
