@@ -38,6 +38,8 @@ export const netscope: Convention = {
   unit: 'MAC',
   summary: 'Sum of Netscope’s macc, comp, add, div and exp counters for the Caffe equivalent',
   source: 'dgschwend/netscope @8ae36d8: src/analyzer.coffee Analyzer.analyze',
+  // Its Power layer counts one image whatever the batch (powerLayer).
+  nonlinearInBatch: ['unary'],
   rules: {
     // pow, sqrt, rsqrt, reciprocal, neg as a Power layer: one counter per element of ONE image.
     unary: powerLayer,
