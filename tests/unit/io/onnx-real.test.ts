@@ -78,7 +78,6 @@ const KNOWN_GAPS: Record<string, Partial<Record<Check, string>>> = {
     outputs:
       'the output is the bias Add folded into the MatMul’s linear row: its name is carried by no layer, so no shape',
   },
-  pytorch12_ultraface_rfb320: { count: 'Exp of the box decoding is not counted (no unary kind yet): 282880 short' },
   pytorch16_teams_segmentation: {
     weights: 'ConvTranspose weights: 182681 vs 182693 (12 = a Resize’s scales, which onnx-tool counts)',
   },
