@@ -1,9 +1,10 @@
 /**
- * Where the CLI's models come from: files (model JSON, ONNX, Caffe prototxt — the same
+ * Where the CLI's models come from: files (model JSON, ONNX, Caffe prototxt, Keras — the same
  * importers as the app) and built-in presets with their knobs.
  */
 import type { CliOptions } from './args';
 import type { Model } from '../engine/format/model';
+import * as hdf5 from 'jsfive';
 import { importFile } from '../engine/import';
 import { knobError, presetByName, PRESETS } from '../engine/presets';
 
@@ -25,7 +26,8 @@ function fromFile(path: string, readFile: (p: string) => Uint8Array): Source {
             : `cannot read (${(err as Error).message})`,
     };
   }
-  const r = importFile(path, bytes);
+  // Node has no first-download budget: the HDF5 reader (Keras files) is loaded with the CLI.
+  const r = importFile(path, bytes, { hdf5 });
   // importFile names the file in its messages; the CLI names it once, in front.
   return r.ok
     ? { label: path, model: r.model, warnings: r.warnings }

@@ -160,7 +160,20 @@ export function explainRow(row: Row, conventionId: string): ExplainResult {
     const quantities: Quantity[] = [...outputQuantities(row, s)];
     const block = isBlock(kind);
     if (!block) {
-      quantities.push(quantity('params', 'Parameters', kind.params, s));
+      const shares = row.params_?.shares;
+      quantities.push(
+        typeof shares === 'string'
+          ? {
+              id: 'params',
+              label: 'Parameters',
+              expr: null,
+              tex: '0',
+              substituted: '0',
+              value: 0n,
+              note: `The weights of “${shares}”, counted on its row.`,
+            }
+          : quantity('params', 'Parameters', kind.params, s),
+      );
       if (kind.macs) {
         const macs = row.trainingOnly ? null : kind.macs;
         quantities.push(

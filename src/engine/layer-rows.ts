@@ -127,7 +127,9 @@ export class RowWriter {
         params_: p,
         error: undefined,
       },
-      this.counted(kind, s, kind, true),
+      // A layer that uses another's weights (`shares`: a Keras layer called twice, tied weights)
+      // computes as itself, but its parameters and buffers are counted at that layer.
+      this.counted(kind, s, spec.shares === undefined ? kind : { macs: kind.macs }, true),
     );
     return shaped.output;
   }

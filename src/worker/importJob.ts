@@ -4,7 +4,7 @@
  * even the reading of a 200 MB file happens off the main thread (reading it on the page cost
  * 300–500 ms frame gaps in Chromium, measured with e2e/io.spec.ts's frame probe).
  */
-import { importFile } from '../engine/import';
+import { importFileAsync } from '../engine/import';
 import { MAX_IMPORT_BYTES, sizeText, type ImportProgress, type ImportResult } from '../engine/import/result';
 
 export interface ImportJobProgress extends ImportProgress {
@@ -50,7 +50,9 @@ export async function runImport(
         ? await readBlob(source, (n) => onProgress?.({ phase: 'reading', bytes: n, totalBytes: size, nodes: 0 }))
         : new Uint8Array(source);
     onProgress?.({ phase: 'parsing', bytes: 0, totalBytes: bytes.length, nodes: 0 });
-    return importFile(name, bytes, { onProgress: onProgress && ((p) => onProgress({ phase: 'parsing', ...p })) });
+    return await importFileAsync(name, bytes, {
+      onProgress: onProgress && ((p) => onProgress({ phase: 'parsing', ...p })),
+    });
   } catch (err) {
     return { ok: false, error: `cannot read ${name}: ${(err as Error)?.message ?? String(err)}` };
   }

@@ -136,6 +136,7 @@ class Writer {
       return [this.op(opType, inputs, label, attrs, 1, spec.name)[0], combined.output];
     }
     if (spec.from !== undefined) return `${path}: ${GRAPH_EXPORT}`;
+    if (spec.shares !== undefined) return `${path} uses the weights of "${spec.shares}"; ONNX would get a copy of them`;
     const r = kind.shape(p, shape, [shape]);
     if ('error' in r) return `${path}: ${r.error}`;
     const out = this.leaf(kind.type, p, x, shape, r.output, label, spec.name);

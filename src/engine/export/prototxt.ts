@@ -87,6 +87,8 @@ class Writer {
   }
 
   one(spec: LayerSpec, x: string, path: string): string {
+    if (spec.shares !== undefined)
+      throw new Error(`${path} uses the weights of "${spec.shares}"; Netscope would count a copy of them`);
     const r = this.row(path);
     const s = r.symbols as Record<string, number>;
     const p = r.params_ ?? {};

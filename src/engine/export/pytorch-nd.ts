@@ -102,6 +102,9 @@ export function ndModule(
     case 'gru':
     case 'rnn': {
       const cls = { lstm: 'nn.LSTM', gru: 'nn.GRU', rnn: 'nn.RNN' }[type];
+      // nn.LSTM/GRU/RNN always hold b_ih and b_hh: Keras's one bias per gate has no equivalent.
+      if (all.single_bias && all.bias)
+        throw new Error(`${cls} cannot hold one bias per gate (single_bias, as Keras's layers do)`);
       const args = [
         String(input[1]),
         String(all.hidden),

@@ -53,6 +53,8 @@ class Walk<T> {
     const parsed = parseLayer(spec, path);
     if ('error' in parsed) throw new Error(parsed.error);
     if (spec.from !== undefined) throw new Error(`${path}: ${GRAPH_EXPORT}`);
+    if (spec.shares !== undefined)
+      throw new Error(`${path} uses the weights of "${spec.shares}"; this writer would give it weights of its own`);
     const { kind, params } = parsed;
     if (!isBlock(kind)) {
       const r = kind.shape(params, input, [input]);

@@ -82,7 +82,9 @@ command line reads. Field names are fixed: later versions may add optional field
 
 Every layer is an object with a \`type\` and that type's fields; every layer may also have a \`name\` (string,
 shown in the editor and reports), an \`id\` and a \`from\` (below). Input channels/features are inferred from the
-input, never written (a linear layer's \`in\` is only a check).
+input, never written (a linear layer's \`in\` is only a check). A layer (not a block) may have \`shares\`: the name of
+the layer whose weights it uses (a Keras layer called twice, tied embeddings); it computes as itself, but its
+parameters and buffers are counted at that layer, so they are counted once.
 
 ## Graphs: \`id\` and \`from\`
 The stack is the everyday way to write a network: a layer takes the previous layer's output. A network with forks,

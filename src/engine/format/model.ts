@@ -30,6 +30,8 @@ export interface LayerSpec {
   readonly id?: string;
   /** This layer's input(s), instead of the previous layer's output. */
   readonly from?: LayerRef | readonly LayerRef[];
+  /** The name of the layer whose weights this one uses (shared/tied weights): its parameters count there. */
+  readonly shares?: string;
   readonly [field: string]: unknown;
 }
 

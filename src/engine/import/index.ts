@@ -1,9 +1,15 @@
 /**
  * File import entry point shared by the page (drag and drop, in the worker) and the CLI:
  * chooses the importer from the file name, or from the content when the name says nothing.
- * `.onnx` → ONNX; `.prototxt`/`.pbtxt` → Caffe; `.json` → the model format itself.
+ * `.onnx` → ONNX; `.prototxt`/`.pbtxt` → Caffe; `.json` → the model format itself; `.keras`
+ * (a zip) and `.h5`/`.hdf5` (HDF5) → Keras. Keras files need the HDF5 reader, which loads on
+ * first use: `importFileAsync` loads it when the file is a Keras one; `importFile` answers at
+ * once and reads Keras files only when the reader is loaded or given (ImportOptions.hdf5).
  */
 import { parseModelJson } from '../format/schema';
+import { hdf5IfLoaded, loadHdf5 } from './hdf5';
+import { HDF5_MAGIC, startsWith, ZIP_MAGIC } from './keras/archive';
+import { importKeras } from './keras';
 import { importOnnx } from './onnx';
 import { importPrototxt } from './prototxt';
 import { MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from './result';
@@ -12,8 +18,16 @@ export type { ImportResult, ImportOptions, ImportProgress } from './result';
 export { MAX_IMPORT_BYTES } from './result';
 export { importOnnx } from './onnx';
 export { importPrototxt } from './prototxt';
+export { importKeras } from './keras';
+export { loadHdf5 } from './hdf5';
 
-export const IMPORT_EXTENSIONS = ['.onnx', '.prototxt', '.json'] as const;
+export const IMPORT_EXTENSIONS = ['.onnx', '.prototxt', '.json', '.keras', '.h5', '.hdf5'] as const;
+
+const KERAS_NAME = /\.(keras|h5|hdf5)$/i;
+
+/** A Keras file by its name, or by its first bytes (a zip, or the HDF5 signature). */
+export const isKerasFile = (name: string, bytes: Uint8Array): boolean =>
+  KERAS_NAME.test(name) || startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, HDF5_MAGIC);
 
 function decodeText(bytes: Uint8Array): string | null {
   try {
@@ -21,6 +35,20 @@ function decodeText(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+}
+
+/** Imports a file by name and content, loading the HDF5 reader first for a Keras file. Never rejects. */
+export async function importFileAsync(
+  name: string,
+  bytes: Uint8Array,
+  opts: ImportOptions = {},
+): Promise<ImportResult> {
+  try {
+    if (bytes instanceof Uint8Array && !opts.hdf5 && isKerasFile(name, bytes)) await loadHdf5();
+  } catch (err) {
+    return { ok: false, error: `cannot load the HDF5 reader for ${name}: ${(err as Error).message}` };
+  }
+  return importFile(name, bytes, opts);
 }
 
 /** Imports a file by name and content. Never throws. */
@@ -31,6 +59,12 @@ export function importFile(name: string, bytes: Uint8Array, opts: ImportOptions 
       return { ok: false, error: `${name} is ${sizeText(bytes.length)}; the limit is ${sizeText(MAX_IMPORT_BYTES)}` };
     const lower = name.toLowerCase();
     if (lower.endsWith('.onnx')) return importOnnx(bytes, name, opts);
+    if (isKerasFile(name, bytes)) {
+      const hdf5 = opts.hdf5 ?? hdf5IfLoaded();
+      if (!hdf5)
+        return { ok: false, error: `${name}: a Keras file needs the HDF5 reader; import it with importFileAsync` };
+      return importKeras(hdf5, bytes, name, opts);
+    }
     const text = decodeText(bytes);
     if (lower.endsWith('.prototxt') || lower.endsWith('.pbtxt')) {
       if (text === null) return { ok: false, error: `${name} is not UTF-8 text` };

@@ -1,5 +1,6 @@
 /** What every importer returns: a model and warnings, or one message saying why not. */
 import type { Model } from '../format/model';
+import type { Hdf5Module } from './hdf5';
 
 export type ImportResult = { ok: true; model: Model; warnings: string[] } | { ok: false; error: string };
 
@@ -19,6 +20,8 @@ export interface ImportProgress {
 export interface ImportOptions {
   /** Called every few thousand nodes / megabytes and once at the end. */
   readonly onProgress?: (p: ImportProgress) => void;
+  /** The HDF5 reader for Keras files, when the caller has it (the CLI); else the one loaded by importFileAsync. */
+  readonly hdf5?: Hdf5Module;
 }
 
 export const sizeText = (n: number) =>

@@ -93,6 +93,7 @@ const ID_RULE = 'id must be a non-empty string of at most 200 characters';
 export const MAX_FROM = 64;
 const FROM_RULE = `from must be a layer id, an input name or -1 (the previous layer), or a list of 1 to ${MAX_FROM} of them`;
 const REF = z.union([z.string().min(1).max(200), z.literal(-1)]);
+const SHARES_RULE = 'shares must name the layer whose weights it uses (1 to 200 characters)';
 
 /** Zod schema of one leaf layer kind's fields (strict: unknown fields are errors). */
 export function schemaOf(type: string, fields: readonly FieldSpec[]): z.ZodType<Record<string, unknown>> {
@@ -101,6 +102,7 @@ export function schemaOf(type: string, fields: readonly FieldSpec[]): z.ZodType<
     name: z.string({ error: 'name must be a string' }).max(200).optional(),
     id: z.string({ error: ID_RULE }).min(1, ID_RULE).max(200, ID_RULE).optional(),
     from: z.union([REF, z.array(REF).min(1).max(MAX_FROM)], { error: FROM_RULE }).optional(),
+    shares: z.string({ error: SHARES_RULE }).min(1, SHARES_RULE).max(200, SHARES_RULE).optional(),
   };
   for (const f of fields) {
     const s = fieldSchema(f);

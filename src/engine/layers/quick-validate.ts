@@ -71,8 +71,8 @@ export function quickValid(
       if (!validName(v)) return false;
       continue;
     }
-    if (key === 'id' || key === 'from') {
-      if (!(key === 'id' ? validId(v) : validFrom(v))) return false;
+    if (key === 'id' || key === 'from' || key === 'shares') {
+      if (!(key === 'from' ? validFrom(v) : validId(v))) return false;
       continue;
     }
     const f = fields.find((x) => x.name === key);

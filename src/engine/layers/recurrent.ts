@@ -8,7 +8,7 @@
  * The counting tools each have their own RNN formula (thop rnn_hooks.py, ptflops and DeepSpeed
  * rnn_flops, torchinfo's parameters × N·L, onnx-tool's LSTM/GRU nodes), so the kind provides
  * the sums they need as symbols, one direction each: Wih = Σ|W_ih|, Whh = Σ|W_hh|, Wr = Σ|W_hr|,
- * Bs = Σ(|b_ih| + |b_hh|), thopIn = Σ in as thop sizes it (I, then D·H: it ignores proj_size),
+ * Bs = Σ(|b_ih| + |b_hh|) (only |b_ih| with `single_bias`, Keras's one bias per gate), thopIn = Σ in as thop sizes it (I, then D·H: it ignores proj_size),
  * K layers, D, g, H, P (= Hout), pj (1 with a projection), L, b; `cell` 1 LSTM, 2 GRU, 3 RNN (tanh), 4 RNN (relu).
  */
 import { add, mul, sub } from '../expr';
@@ -38,6 +38,16 @@ function fieldsOf(cell: Cell): FieldSpec[] {
       help: 'A second pass backwards; the output has 2·H features',
     },
     { name: 'bias', kind: 'bool', default: true, label: 'Bias', help: 'b_ih and b_hh (PyTorch default: true)' },
+    {
+      name: 'single_bias',
+      kind: 'bool',
+      default: false,
+      label: 'One bias',
+      help:
+        cell === 'gru'
+          ? 'One bias per gate instead of b_ih and b_hh: Keras’s GRU with reset_after=False'
+          : `One bias per gate instead of b_ih and b_hh, as Keras’s ${cell === 'lstm' ? 'LSTM' : 'SimpleRNN'} holds`,
+    },
   ];
   if (cell === 'lstm')
     f.push({
@@ -93,6 +103,8 @@ function recurrent(cell: Cell): LeafKind {
       const K = p.layers as number;
       const D = p.bidirectional ? 2 : 1;
       const b = p.bias ? 1 : 0;
+      // Bias vectors per gate: PyTorch's b_ih and b_hh, or Keras's one (keras/src/layers/rnn).
+      const nb = p.single_bias ? 1 : 2;
       const I = input[1];
       let Wih = 0;
       for (let l = 0; l < K; l++) Wih += g * H * (l === 0 ? I : D * P);
@@ -109,7 +121,7 @@ function recurrent(cell: Cell): LeafKind {
         Whh: K * g * H * P,
         Wr: P === H ? 0 : K * P * H,
         pj: P === H ? 0 : 1,
-        Bs: K * 2 * g * H * b,
+        Bs: K * nb * g * H * b,
         thopIn: I + (K - 1) * D * H,
         cell: cell === 'lstm' ? 1 : cell === 'gru' ? 2 : p.nonlinearity === 'relu' ? 4 : 3,
         tanh: p.nonlinearity === 'relu' ? 0 : 1,
@@ -127,7 +139,7 @@ function recurrent(cell: Cell): LeafKind {
         // W_ih x and W_hh h: g·H outputs per layer with in (resp. Hout) multiplies and one fewer adds.
         sub(mul(2, 'Wih'), mul('K', 'g', 'H')),
         sub(mul(2, 'Whh'), mul('K', 'g', 'H')),
-        // Their sum and the two biases per gate output.
+        // Their sum and the biases per gate output (two, or one with single_bias).
         mul('K', 'g', 'H'),
         'Bs',
         mul('K', CELL_EXACT[cell]('H')),

@@ -221,6 +221,9 @@ function parseUncached(spec: unknown, path: string): Parsed {
   const kind = kindOf(type);
   if (!kind) return { error: `${path}.type "${type}" is not a known layer type` };
   const lists = isBlock(kind) ? kind.listFields : [];
+  // A block's weights are its layers': those say what they share.
+  if (lists.length && (spec as LayerSpec).shares !== undefined)
+    return { error: `${path}.shares: a block does not hold weights of its own; put shares on the layers inside` };
   if (quickValid(kind.fields, lists, spec as Record<string, unknown>))
     return { kind, params: withDefaults(kind.fields, spec as Record<string, unknown>) };
   const r = layerSchema(kind).safeParse(spec);

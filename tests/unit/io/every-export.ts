@@ -6,6 +6,7 @@
  * process and once in a process where generating code is refused, and expects the same lines.
  */
 import { createHash } from 'node:crypto';
+import * as hdf5 from 'jsfive';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXPORT_FILES, EXPORT_FORMATS, exportAs } from '../../../src/engine/export';
@@ -45,9 +46,15 @@ export function everyExportAndImport(): Record<string, string> {
     }
   const fixtures = join(import.meta.dirname, '../../fixtures');
   const files: [string, Uint8Array][] = [
-    ...['tiny-cnn.onnx', 'tiny-unmapped.onnx', 'netscope-every-layer.prototxt', 'resnet18.json'].map(
-      (f): [string, Uint8Array] => [f, new Uint8Array(readFileSync(join(fixtures, f)))],
-    ),
+    ...[
+      'tiny-cnn.onnx',
+      'tiny-unmapped.onnx',
+      'netscope-every-layer.prototxt',
+      'resnet18.json',
+      // Keras: a zip with HDF5 weights inside, and a legacy HDF5 file (jsfive, and pako for its chunks).
+      'keras/two_io.keras',
+      'keras/two_io.h5',
+    ].map((f): [string, Uint8Array] => [f, new Uint8Array(readFileSync(join(fixtures, f)))]),
     [
       'hand-built.onnx',
       onnx({
@@ -61,7 +68,7 @@ export function everyExportAndImport(): Record<string, string> {
     ],
   ];
   for (const [name, bytes] of files) {
-    const r = importFile(name, bytes);
+    const r = importFile(name, bytes, { hdf5 });
     results[`file ${name}`] = r.ok ? totals(r.model) : r.error;
   }
   return results;
