@@ -212,7 +212,7 @@ describe('Caffe layer types → layer kinds', () => {
     expect(rows('s2')).toEqual([]);
   });
 
-  it('Power: scale and shift as scalar multiply and add; another power is not counted', () => {
+  it('Power: scale and shift as scalar multiply and add, a power as the unary kind', () => {
     const { rows, result } = load(
       net(
         layer('p1', 'Power', 'data', 'p1', 'power_param { scale: 0.5 shift: 1 }') +
@@ -223,7 +223,25 @@ describe('Caffe layer types → layer kinds', () => {
       ['mul', 0.5],
       ['add', 1],
     ]);
-    expect(result.notCounted?.map((i) => result.rows[i].name)).toEqual(['p2']);
+    expect(rows('p2').map((r) => [r.type, r.params_?.op, r.params_?.exponent])).toEqual([['unary', 'pow', 2]]);
+    expect(result.notCounted).toEqual([]);
+  });
+
+  it('AbsVal, BNLL (softplus), Exp and Log (base e, with scale and shift) as the unary kind', () => {
+    const { rows, result } = load(
+      net(
+        layer('a', 'AbsVal', 'data', 'a') +
+          layer('b', 'BNLL', 'a', 'b') +
+          layer('e', 'Exp', 'b', 'e', 'exp_param { scale: 2 }') +
+          layer('l', 'Log', 'e', 'l'),
+      ),
+    );
+    expect(['a', 'b', 'l'].map((n) => rows(n).map((r) => r.params_?.op))).toEqual([['abs'], ['softplus'], ['log']]);
+    expect(rows('e').map((r) => [r.type, r.params_?.op ?? r.params_?.scalar])).toEqual([
+      ['mul', 2],
+      ['unary', 'exp'],
+    ]);
+    expect(result.notCounted).toEqual([]);
   });
 
   it('V1 `layers {}`: SLICE and ELTWISE MAX (LightCNN’s max-feature-map)', () => {
@@ -254,12 +272,12 @@ describe('Caffe layer types → layer kinds', () => {
     expect(b.warnings.join('\n')).toMatch(/states no input size.*assumed/);
   });
 
-  it('types no kind expresses are not-counted rows with Caffe’s shape (Python, ROIPooling, Reorg, BNLL …)', () => {
+  it('types no kind expresses are not-counted rows with Caffe’s shape (Python, ROIPooling, Reorg, Threshold …)', () => {
     const { result, row } = load(
       net(
         layer('py', 'Python', 'data', 'py', 'python_param { module: "m" layer: "L" }') +
           layer('rg', 'Reorg', 'py', 'rg', 'reorg_param { stride: 2 }') +
-          layer('bl', 'BNLL', 'rg', 'bl'),
+          layer('bl', 'Threshold', 'rg', 'bl'),
       ),
     );
     expect(row('rg').output).toEqual([16, 4, 4]);

@@ -356,10 +356,12 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
       const power = numField(p, 'power') ?? 1;
       const scale = numField(p, 'scale') ?? 1;
       const shift = numField(p, 'shift') ?? 0;
-      if (power !== 1) return opaque(`(shift + scale·x)^${power}: no kind raises to a power`);
+      // (shift + scale·x)^power: the scale and shift as scalar ops, the power as the unary kind.
       const specs: LayerSpec[] = [];
       if (scale !== 1) specs.push(named({ type: 'mul', scalar: scale }));
       if (shift !== 0) specs.push({ type: 'add', name: scale !== 1 ? `${name}.shift` : name, scalar: shift });
+      if (power !== 1)
+        specs.push({ type: 'unary', op: 'pow', exponent: power, name: specs.length ? `${name}.power` : name });
       leaf(...(specs.length ? specs : [named({ type: 'identity' })]));
       return true;
     }
@@ -464,8 +466,24 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
     }
     case 'absval':
     case 'bnll':
+      // BNLL is log(1 + exp(x)): softplus.
+      leaf(named({ type: 'unary', op: L.caffeType.toLowerCase() === 'absval' ? 'abs' : 'softplus' }));
+      return true;
     case 'exp':
-    case 'log':
+    case 'log': {
+      // Exp: base^(shift + scale·x); Log: log_base(shift + scale·x); base e by default.
+      const p = msgField(l, `${L.caffeType.toLowerCase()}_param`);
+      const scale = numField(p, 'scale') ?? 1;
+      const shift = numField(p, 'shift') ?? 0;
+      const base = numField(p, 'base') ?? -1;
+      if (base !== -1) return opaque(`element-wise ${L.caffeType} in base ${base}`);
+      const specs: LayerSpec[] = [];
+      if (scale !== 1) specs.push({ type: 'mul', scalar: scale, name: `${name}.scale` });
+      if (shift !== 0) specs.push({ type: 'add', scalar: shift, name: `${name}.shift` });
+      specs.push(named({ type: 'unary', op: L.caffeType.toLowerCase() }));
+      leaf(...specs);
+      return true;
+    }
     case 'threshold':
       return opaque(`element-wise ${L.caffeType} has no kind`);
     default:
