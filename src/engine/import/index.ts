@@ -1,8 +1,8 @@
 /**
  * File import entry point shared by the page (drag and drop, in the worker) and the CLI:
  * chooses the importer from the file name, or from the content when the name says nothing.
- * `.onnx` → ONNX; `.prototxt`/`.pbtxt` → Caffe; `.json` → the model format itself; `.keras`
- * (a zip) and `.h5`/`.hdf5` (HDF5) → Keras. Keras files need the HDF5 reader, which loads on
+ * `.onnx` → ONNX; `.tflite` (or the "TFL3" identifier at byte 4) → TFLite; `.prototxt`/`.pbtxt`
+ * → Caffe; `.json` → the model format itself; `.keras` (a zip) and `.h5`/`.hdf5` (HDF5) → Keras. Keras files need the HDF5 reader, which loads on
  * first use: `importFileAsync` loads it when the file is a Keras one; `importFile` answers at
  * once and reads Keras files only when the reader is loaded or given (ImportOptions.hdf5).
  */
@@ -12,6 +12,7 @@ import { HDF5_MAGIC, startsWith, ZIP_MAGIC } from './keras/archive';
 import { importKeras } from './keras';
 import { importOnnx } from './onnx';
 import { importPrototxt } from './prototxt';
+import { hasTfliteIdentifier, importTflite } from './tflite';
 import { MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from './result';
 
 export type { ImportResult, ImportOptions, ImportProgress } from './result';
@@ -19,9 +20,10 @@ export { MAX_IMPORT_BYTES } from './result';
 export { importOnnx } from './onnx';
 export { importPrototxt } from './prototxt';
 export { importKeras } from './keras';
+export { importTflite } from './tflite';
 export { loadHdf5 } from './hdf5';
 
-export const IMPORT_EXTENSIONS = ['.onnx', '.prototxt', '.json', '.keras', '.h5', '.hdf5'] as const;
+export const IMPORT_EXTENSIONS = ['.onnx', '.tflite', '.prototxt', '.json', '.keras', '.h5', '.hdf5'] as const;
 
 const KERAS_NAME = /\.(keras|h5|hdf5)$/i;
 
@@ -59,12 +61,15 @@ export function importFile(name: string, bytes: Uint8Array, opts: ImportOptions 
       return { ok: false, error: `${name} is ${sizeText(bytes.length)}; the limit is ${sizeText(MAX_IMPORT_BYTES)}` };
     const lower = name.toLowerCase();
     if (lower.endsWith('.onnx')) return importOnnx(bytes, name, opts);
+    if (lower.endsWith('.tflite')) return importTflite(bytes, name, opts);
     if (isKerasFile(name, bytes)) {
       const hdf5 = opts.hdf5 ?? hdf5IfLoaded();
       if (!hdf5)
         return { ok: false, error: `${name}: a Keras file needs the HDF5 reader; import it with importFileAsync` };
       return importKeras(hdf5, bytes, name, opts);
     }
+    const known = ['.prototxt', '.pbtxt', '.json'].some((e) => lower.endsWith(e));
+    if (!known && hasTfliteIdentifier(bytes)) return importTflite(bytes, name, opts);
     const text = decodeText(bytes);
     if (lower.endsWith('.prototxt') || lower.endsWith('.pbtxt')) {
       if (text === null) return { ok: false, error: `${name} is not UTF-8 text` };

@@ -1,0 +1,198 @@
+/**
+ * TFLite import: bytes → decoded model (decode.ts, with the reader flatc generated from
+ * TensorFlow's schema) → dataflow graph of model layers over the main subgraph (builder.ts,
+ * ops.ts) → nested blocks or a graph model (graph-model.ts).
+ *
+ * The model's parameters are element counts of the weights its layers read. The file's real
+ * weight bytes — every constant buffer of the main subgraph, int8/int16/float16 as stored, plus
+ * the quantization scales and zero points — go in `meta.weightBytes` (`meta.weightQuantBytes`
+ * the scales' part, `meta.weightDtypes` elements per dtype) and the import notice.
+ */
+import { modelFromGraph } from '../graph-model';
+import { MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from '../result';
+import { Builder, shortName } from './builder';
+import { decodeTflite, type TfliteModel, type TfliteOp, type TfliteSubgraph } from './decode';
+import { flShape, numel, type Layout } from './layout';
+import { findPatterns } from './patterns';
+
+/** The file identifier TFLite writes at bytes 4–8. */
+export const TFLITE_IDENTIFIER = 'TFL3';
+
+export const hasTfliteIdentifier = (b: Uint8Array) =>
+  b.length >= 8 && String.fromCharCode(b[4], b[5], b[6], b[7]) === TFLITE_IDENTIFIER;
+
+const int = (n: number) => n.toLocaleString('en-US');
+
+/** Imports a TFLite model. Never throws. */
+export function importTflite(bytes: Uint8Array, fileName = 'model.tflite', opts: ImportOptions = {}): ImportResult {
+  if (bytes.length > MAX_IMPORT_BYTES)
+    return { ok: false, error: `${fileName} is ${sizeText(bytes.length)}; the limit is ${sizeText(MAX_IMPORT_BYTES)}` };
+  if (bytes.length === 0) return { ok: false, error: `${fileName} is empty` };
+  if (!hasTfliteIdentifier(bytes))
+    return { ok: false, error: `${fileName} is not a TFLite model (no "${TFLITE_IDENTIFIER}" identifier at byte 4)` };
+  let m: TfliteModel;
+  try {
+    m = decodeTflite(bytes, opts.onProgress);
+  } catch (err) {
+    return { ok: false, error: `${fileName} is not a valid TFLite file (${(err as Error).message})` };
+  }
+  try {
+    return convert(m, fileName);
+  } catch (err) {
+    return { ok: false, error: `cannot convert ${fileName}: ${(err as Error).message}` };
+  }
+}
+
+/** Bytes and dtypes of the main subgraph's constants (each buffer once). */
+function weightFacts(g: TfliteSubgraph) {
+  const seen = new Set<number>();
+  let data = 0;
+  let quant = 0;
+  const dtypes: Record<string, number> = {};
+  for (const t of g.tensors) {
+    if (!t.dataBytes) continue;
+    if (!seen.has(t.buffer)) data += t.dataBytes;
+    seen.add(t.buffer);
+    quant += t.quantBytes;
+    dtypes[t.dtype] = (dtypes[t.dtype] ?? 0) + numel(t.shape);
+  }
+  return { bytes: data + quant, quant, dtypes };
+}
+
+/** WHILE, IF, CALL_ONCE … name other subgraphs; what they run is not counted. */
+function callNote(m: TfliteModel) {
+  return (op: TfliteOp): string | null => {
+    const o = op.options;
+    const refs = [
+      'condSubgraphIndex',
+      'bodySubgraphIndex',
+      'thenSubgraphIndex',
+      'elseSubgraphIndex',
+      'initSubgraphIndex',
+    ]
+      .map((k) => o[k])
+      .filter((v): v is number => typeof v === 'number');
+    if (!refs.length) return null;
+    const what = refs.map(
+      (s) =>
+        `subgraph ${s}${m.subgraphs[s] ? ` "${m.subgraphs[s].name}", ${m.subgraphs[s].ops.length} ops` : ' (missing)'}`,
+    );
+    const why =
+      op.code === 'WHILE'
+        ? 'its iteration count is only known at run time'
+        : 'which branch runs is only known at run time';
+    return `calls ${what.join(' and ')}; ${why}`;
+  };
+}
+
+/** A graph input read channels-first: a 4-D input whose every use is a TRANSPOSE to NHWC. */
+function inputLayout(g: TfliteSubgraph, t: number): Layout {
+  const users = g.ops.filter((op) => op.inputs.includes(t));
+  const toNhwc = (op: TfliteOp) => op.code === 'TRANSPOSE' && g.tensors[op.inputs[1]]?.values?.join(',') === '0,2,3,1';
+  return g.tensors[t].shape.length === 4 && users.length > 0 && users.every(toNhwc) ? 'asis' : 'nhwc';
+}
+
+function convert(m: TfliteModel, fileName: string): ImportResult {
+  const g = m.subgraphs[0];
+  if (!g) return { ok: false, error: `${fileName}: the model has no subgraph` };
+  if (!g.inputs.length) return { ok: false, error: `${fileName}: the main subgraph has no input` };
+  const warnings: string[] = [];
+  const first = g.tensors[g.inputs[0]];
+  const batch = first.shape.length >= 2 && first.shape[0] >= 1 ? first.shape[0] : 1;
+  if (first.signature?.[0] === -1) warnings.push(`the batch size is dynamic in the file; batch ${batch} is used`);
+  const b = new Builder(
+    g,
+    batch,
+    findPatterns(g, (t) => g.tensors[t]?.values),
+    callNote(m),
+  );
+  const inputs = [];
+  for (const t of g.inputs) {
+    const x = g.tensors[t];
+    if (x.shape.length < 2 || x.shape.length > 9 || x.shape.some((d) => !(d >= 1)))
+      return {
+        ok: false,
+        error: `${fileName}: input "${x.name}" must have a batch and 1 to 8 more dims, got [${x.shape.join(', ')}]`,
+      };
+    if (x.signature?.slice(1).some((d) => d === -1))
+      return {
+        ok: false,
+        error: `${fileName}: input "${x.name}" has sizes fixed only at run time [${x.signature.join(', ')}]: convert with a fixed input size`,
+      };
+    const layout = inputLayout(g, t);
+    b.addInput(t, layout);
+    inputs.push({ name: String(t), shape: flShape(x.shape, layout, batch) });
+  }
+  g.ops.forEach((op, i) => b.op(op, i));
+  const outputs = g.outputs.filter((t) => b.data.has(t)).map(String);
+  if (!outputs.length) return { ok: false, error: `${fileName}: no output of the model is computed from its inputs` };
+  if (outputs.length < g.outputs.length)
+    warnings.push(`${g.outputs.length - outputs.length} output(s) computed from constants only were left out`);
+  const w = weightFacts(g);
+  const dt = Object.entries(w.dtypes)
+    .map(([d, n]) => `${d} ${int(n)}`)
+    .join(', ');
+  warnings.push(
+    `weights in the file: ${sizeText(w.bytes)} (${int(w.bytes)} bytes; elements: ${dt || 'none'}${w.quant ? `; quantization scales and zero points ${int(w.quant)} bytes` : ''})`,
+  );
+  for (const [op, names] of b.notCounted)
+    warnings.push(`not counted: ${op} × ${names.length}${names.length <= 3 ? ` (${names.join(', ')})` : ''}`);
+  const conv = [...b.conversions].map(([op, n]) => `${op} × ${n}`);
+  if (conv.length)
+    warnings.push(
+      `${conv.join(', ')}: counted as one multiply per element (by the scale); rounding and zero point are not counted`,
+    );
+  const folded = g.ops.filter(
+    (op) => /CONV_2D|FULLY_CONNECTED/.test(op.code) && /batch_?norm/i.test(g.tensors[op.outputs[0]]?.name ?? ''),
+  ).length;
+  if (folded)
+    warnings.push(
+      `${folded} layer(s) carry a batch norm folded in by the converter: the parameters are the file's (a folded BN's 4·C weights became the layer's bias of C)`,
+    );
+  const sparse = g.tensors.filter((t) => t.dataBytes && t.sparse).length;
+  if (sparse)
+    warnings.push(
+      `${sparse} weight tensor(s) are stored sparse: the parameters count their dense elements, the bytes are the file's`,
+    );
+  if (m.subgraphs.length > 1)
+    warnings.push(`only the main subgraph is read (${m.subgraphs.length} subgraphs in the file)`);
+  warnings.push(...b.warnings);
+  const names = displayNames(g);
+  const { model, notes } = modelFromGraph({
+    nodes: b.nodes,
+    inputs,
+    outputs,
+    name: fileName.replace(/\.[^.]*$/, ''),
+    batch,
+    meta: {
+      importedFrom: fileName,
+      sourceFormat: 'tflite',
+      tfliteSchemaVersion: m.version,
+      ...(m.description ? { description: m.description.slice(0, 200) } : {}),
+      weightBytes: w.bytes,
+      weightQuantBytes: w.quant,
+      weightDtypes: w.dtypes,
+    },
+    display: (v) => names(v),
+  });
+  warnings.push(...notes);
+  return { ok: true, model, warnings };
+}
+
+/** Value names (tensor indices) → the file's tensor names, made unique. */
+function displayNames(g: TfliteSubgraph) {
+  const used = new Map<string, number>();
+  const names = new Map<number, string>();
+  g.tensors.forEach((t, i) => {
+    const base = shortName(t.name) || `tensor ${i}`;
+    const n = used.get(base) ?? 0;
+    used.set(base, n + 1);
+    names.set(i, n ? `${base.slice(0, 190)} #${n + 1}` : base);
+  });
+  return (v: string): string => {
+    if (v.startsWith('c')) return `${names.get(Number(v.slice(1))) ?? v} (constant)`;
+    const [t, join] = v.split(':');
+    const n = names.get(Number(t)) ?? v;
+    return join ? `${n} (${join})` : n;
+  };
+}
