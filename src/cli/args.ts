@@ -26,7 +26,7 @@ export interface CliOptions {
 
 export const DEFAULT_BASE_URL = 'https://floplab.example/';
 
-export const USAGE = `Usage: npm run --silent floplab -- [options] <model.json|.onnx|.prototxt ...>
+export const USAGE = `Usage: npm run --silent floplab -- [options] <model.json|.onnx|.tflite|.prototxt ...>
 
 Counts parameters, MACs and FLOPs of each model, per layer and in total.
 

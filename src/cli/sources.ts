@@ -1,5 +1,5 @@
 /**
- * Where the CLI's models come from: files (model JSON, ONNX, Caffe prototxt, Keras — the same
+ * Where the CLI's models come from: files (model JSON, ONNX, TFLite, Caffe prototxt, Keras — the same
  * importers as the app) and built-in presets with their knobs.
  */
 import type { CliOptions } from './args';

@@ -38,7 +38,16 @@ export const useImportStatus = create<ImportState>(() => ({ status: { kind: 'idl
 const setStatus = (status: ImportStatus) => useImportStatus.setState({ status });
 
 /** The file types the page offers in its file dialog (the importer also sniffs other names). */
-export const ACCEPTED_EXTENSIONS = ['.onnx', '.prototxt', '.pbtxt', '.json', '.keras', '.h5', '.hdf5'] as const;
+export const ACCEPTED_EXTENSIONS = [
+  '.onnx',
+  '.tflite',
+  '.prototxt',
+  '.pbtxt',
+  '.json',
+  '.keras',
+  '.h5',
+  '.hdf5',
+] as const;
 
 let current = 0;
 let cancelRunning: (() => void) | null = null;

@@ -1,7 +1,8 @@
 /** English strings of import/export (src/ui/io): Open file, drop overlay, import line, Export menu. */
 export const ioEn = {
   'open.button': 'Open file…',
-  'open.title': 'Import an ONNX file, a Caffe prototxt or a FlopLab model JSON (or drop it anywhere on the page)',
+  'open.title':
+    'Import an ONNX or TFLite file, a Caffe prototxt or a FlopLab model JSON (or drop it anywhere on the page)',
   'drop.title': 'Drop to import',
   'drop.help': '{types} — the current model stays until it loads',
 

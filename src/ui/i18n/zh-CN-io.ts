@@ -3,7 +3,7 @@ import type { ioEn } from './en-io';
 
 export const ioZh: Readonly<Record<keyof typeof ioEn, string>> = {
   'open.button': '打开文件…',
-  'open.title': '导入 ONNX 文件、Caffe prototxt 或 FlopLab 模型 JSON（也可以拖放到页面任意位置）',
+  'open.title': '导入 ONNX 或 TFLite 文件、Caffe prototxt 或 FlopLab 模型 JSON（也可以拖放到页面任意位置）',
   'drop.title': '松开即可导入',
   'drop.help': '{types} —— 加载完成前当前模型保持不变',
 

@@ -54,6 +54,9 @@ export function everyExportAndImport(): Record<string, string> {
       // Keras: a zip with HDF5 weights inside, and a legacy HDF5 file (jsfive, and pako for its chunks).
       'keras/two_io.keras',
       'keras/two_io.h5',
+      // TFLite through the flatbuffers runtime and flatc's generated reader.
+      'tflite/tiny_two_heads_int8.tflite',
+      'tflite/flex_patches.tflite',
     ].map((f): [string, Uint8Array] => [f, new Uint8Array(readFileSync(join(fixtures, f)))]),
     [
       'hand-built.onnx',

@@ -35,5 +35,7 @@ describe('exports and imports never generate code (CSP without unsafe-eval)', ()
     for (const name of ['starter', ...MODELS.slice(0, 3)])
       expect(run.results[`${name}.onnx`]).toMatch(/→ 0 errors, [1-9]/);
     expect(run.results['file tiny-cnn.onnx']).toMatch(/^0 errors, 924 params/);
+    // TFLite too: flatc's reader and the flatbuffers runtime generate no code.
+    expect(run.results['file tflite/tiny_two_heads_int8.tflite']).toMatch(/^0 errors, 5430 params/);
   });
 });
