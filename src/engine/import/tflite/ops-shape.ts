@@ -3,6 +3,7 @@
  * splits, reductions, lookups), mapped like ops.ts in FlopLab's channels-first layout: a file
  * axis becomes a FlopLab dim through layout.ts, a padding list becomes F.pad's pairs.
  */
+import type { LayerSpec } from '../../format/model';
 import type { TfliteOp } from './decode';
 import { fileAxis, flAxis, numel, pair } from './layout';
 import type { Mapped, OpContext } from './ops';
@@ -92,4 +93,48 @@ export function gather(op: TfliteOp, ctx: OpContext, data: number[]): Mapped {
   const s = ctx.tensor(p).shape;
   if (s.length !== 2 || opt(op, 'axis', 0) !== 0) return { unsupported: `a ${s.length}-D table` };
   return { layers: [{ type: 'embedding', vocab: s[0], dim: s[1] }] };
+}
+
+/**
+ * STRIDED_SLICE (begin, end, strides, masks) and SLICE (begin, size) with constant bounds: a
+ * `slice` per FlopLab dim that changes, then a reshape for the axes shrink_axis_mask drops.
+ */
+export function slice(op: TfliteOp, ctx: OpContext, x: number): Mapped {
+  const xs = ctx.file(x);
+  const rank = xs.length;
+  const begin = ctx.values(op.inputs[1]);
+  const second = ctx.values(op.inputs[2]);
+  const strided = op.code === 'STRIDED_SLICE';
+  const strides = strided ? ctx.values(op.inputs[3]) : xs.map(() => 1);
+  if (!begin || !second || !strides || begin.length !== rank || second.length !== rank || strides.length !== rank)
+    return { unsupported: 'the bounds are not constant' };
+  const o = op.options;
+  if (strided && (opt(op, 'ellipsisMask', 0) || opt(op, 'newAxisMask', 0) || o.offset))
+    return { unsupported: 'an ellipsis, a new axis or offset bounds' };
+  const bit = (k: string, a: number) => strided && (opt(op, k, 0) >> a) & 1;
+  const layers: LayerSpec[] = [];
+  for (let a = 0; a < rank; a++) {
+    const n = xs[a];
+    const s = strides[a];
+    if (s < 1) return { unsupported: `a step of ${s}` };
+    const norm = (v: number) => Math.min(Math.max(v < 0 ? v + n : v, 0), n);
+    const b = bit('beginMask', a) ? 0 : norm(begin[a]);
+    let e = strided ? (bit('endMask', a) ? n : norm(second[a])) : second[a] === -1 ? n : norm(begin[a] + second[a]);
+    if (bit('shrinkAxisMask', a)) e = b + 1;
+    if (b === 0 && e === n && s === 1) continue;
+    if (a === 0) return { unsupported: 'slicing the batch' };
+    layers.push({
+      type: 'slice',
+      dim: flAxis(a, rank, ctx.layout(x)),
+      start: b,
+      end: e,
+      ...(s > 1 ? { step: s } : {}),
+    });
+  }
+  if (strided && opt(op, 'shrinkAxisMask', 0)) {
+    const target = ctx.fl(op.outputs[0]);
+    layers.push(target.length === 1 ? { type: 'flatten' } : { type: 'reshape', shape: target });
+  }
+  if (!layers.length) layers.push({ type: 'identity' });
+  return { layers };
 }

@@ -11,7 +11,7 @@
 import type { LayerSpec } from '../../format/model';
 import type { TfliteOp, TfliteTensor } from './decode';
 import { f32, fileAxis, flAxis, numel, pair, samePadding, type Layout } from './layout';
-import { gather, pad, reduce, resize, split, transpose, view } from './ops-shape';
+import { gather, pad, reduce, resize, slice, split, transpose, view } from './ops-shape';
 
 export type Mapped =
   /** Layers applied to `inputs` (data tensors; default: the op's data inputs, first one leading). */
@@ -294,6 +294,9 @@ export function mapOp(op: TfliteOp, ctx: OpContext, data: number[], k = 0): Mapp
       return split(op, ctx, x, k);
     case 'GATHER':
       return gather(op, ctx, data);
+    case 'STRIDED_SLICE':
+    case 'SLICE':
+      return slice(op, ctx, x);
     case 'SOFTMAX': {
       // Over the last file axis: the channels of an NHWC map.
       const rank = ctx.file(x).length;
