@@ -10,6 +10,7 @@ import { evaluateModel } from '../../../src/engine/evaluate';
 import type { LayerSpec } from '../../../src/engine/format/model';
 import { IMPORT_EXTENSIONS, importFile } from '../../../src/engine/import';
 import { BuiltinOptions } from '../../../src/engine/import/tflite/generated/tflite/builtin-options';
+import { CallOnceOptions } from '../../../src/engine/import/tflite/generated/tflite/call-once-options';
 import { Conv2DOptions } from '../../../src/engine/import/tflite/generated/tflite/conv2doptions';
 import { Model } from '../../../src/engine/import/tflite/generated/tflite/model';
 import { Padding } from '../../../src/engine/import/tflite/generated/tflite/padding';
@@ -119,6 +120,33 @@ describe('TFLite: ops FlopLab cannot count', () => {
       /WHILE \(calls subgraph 1 "cond", 0 ops and subgraph 2 "body", 0 ops; its iteration count/,
     );
     expect(warnings.join('\n')).toMatch(/only the main subgraph is read \(3 subgraphs/);
+  });
+
+  it('a CALL_ONCE initialisation is named in the notice, not dropped unsaid', () => {
+    const init = { name: 'init', tensors: [], ops: [], inputs: [], outputs: [] };
+    const main = {
+      tensors: [
+        { name: 'x', shape: [1, 4] },
+        { name: 'y', shape: [1, 4] },
+      ],
+      ops: [
+        {
+          code: 'CALL_ONCE' as const,
+          inputs: [],
+          outputs: [],
+          options: [
+            BuiltinOptions.CallOnceOptions,
+            (b: flatbuffers.Builder) => CallOnceOptions.createCallOnceOptions(b, 1),
+          ] as const,
+        },
+        { code: 'RELU' as const, inputs: [0], outputs: [1] },
+      ],
+      inputs: [0],
+      outputs: [1],
+    };
+    const { model, warnings } = ok(tflite(main, init));
+    expect(types(model.layers)).toEqual(['relu']);
+    expect(warnings).toContain('CALL_ONCE runs subgraph 1 "init" (0 ops) once to initialise state: not counted');
   });
 });
 

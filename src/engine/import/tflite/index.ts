@@ -154,6 +154,13 @@ function convert(m: TfliteModel, fileName: string): ImportResult {
     warnings.push(
       `${sparse} weight tensor(s) are stored sparse: the parameters count their dense elements, the bytes are the file's`,
     );
+  for (const op of g.ops.filter((o) => o.code === 'CALL_ONCE')) {
+    const k = op.options.initSubgraphIndex as number | undefined;
+    const sg = k === undefined ? undefined : m.subgraphs[k];
+    warnings.push(
+      `CALL_ONCE runs ${sg ? `subgraph ${k} "${sg.name}" (${sg.ops.length} ops)` : 'a subgraph'} once to initialise state: not counted`,
+    );
+  }
   if (m.subgraphs.length > 1)
     warnings.push(`only the main subgraph is read (${m.subgraphs.length} subgraphs in the file)`);
   warnings.push(...b.warnings);
