@@ -228,8 +228,6 @@ export class Builder {
       const ins = m.inputs ?? data;
       shape = chainShape(m.layers, ins.map(this.fl));
       nodes = [{ label, op: 'layers', layers: m.layers.map(named), inputs: ins.map(String), output: String(out) }];
-      if (op.code === 'QUANTIZE' || op.code === 'DEQUANTIZE')
-        this.conversions.set(op.code, (this.conversions.get(op.code) ?? 0) + 1);
     }
     // Compared in the file's layout: the output of the layers against every dim the file states.
     const rank = this.g.tensors[out].shape.length;
@@ -244,6 +242,8 @@ export class Builder {
       );
       return this.opaque(op, data, k, 'its layers do not give the file’s shape');
     }
+    if (op.code === 'QUANTIZE' || op.code === 'DEQUANTIZE')
+      this.conversions.set(op.code, (this.conversions.get(op.code) ?? 0) + 1);
     for (const n of nodes.slice(0, -1)) this.nodes.push(n);
     this.push(nodes[nodes.length - 1], out, shape as number[]);
   }
