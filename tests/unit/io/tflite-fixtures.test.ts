@@ -34,6 +34,8 @@ interface Expected {
   readonly inputs: Io[];
   readonly outputs: Io[];
   readonly op_outputs: { name: string; shape: number[] }[][];
+  /** Per op: it reads only stored constants (a float16 weight's DEQUANTIZE, run once at load). */
+  readonly op_const: boolean[];
 }
 
 const ALL = JSON.parse(readFileSync(fixture('tflite/expected.json'), 'utf8')) as Record<string, Expected>;
@@ -117,11 +119,13 @@ describe.each(CASES)('TFLite fixture %s', (key, e) => {
     // Rows carry the file's names: the last row of an op's layers (pad → conv → relu6) is its output.
     const byName = new Map<string, Shape | null>();
     for (const r of result.rows) if (r.name !== undefined) byName.set(r.name, r.output);
-    const ops = e.ops.map((op, i) => ({ op, outs: e.op_outputs[i] }));
-    // Shape arithmetic (int32 vectors from SHAPE) is not part of the network; Keras's upsampling
-    // is EXPAND_DIMS → TILE → RESHAPE, one upsample row named after the RESHAPE.
+    const ops = e.ops.map((op, i) => ({ op, outs: e.op_outputs[i], loadTime: e.op_const[i] }));
+    // Shape arithmetic (int32 vectors from SHAPE) and ops on constants only (evaluated when the
+    // model loads) are not part of the network; Keras's upsampling is EXPAND_DIMS → TILE →
+    // RESHAPE, one upsample row named after the RESHAPE.
     const network = ops.filter(
-      ({ op, outs }) =>
+      ({ op, outs, loadTime }) =>
+        !loadTime &&
         op !== 'SHAPE' &&
         outs[0].shape.length >= 2 &&
         !(op === 'EXPAND_DIMS' && /Repeat/.test(outs[0].name)) &&
@@ -146,7 +150,7 @@ describe('TFLite fixtures across quantization', () => {
     ['mobilenet_v1_025_128', ['int8', 'int16']],
     ['mobilenet_v2_035_96', ['int8']],
     ['mobilenet_v3_small_050_96', ['int8']],
-    ['tiny_two_heads', ['int8', 'int8io']],
+    ['tiny_two_heads', ['int8', 'int8io', 'float16']],
     ['tiny_tokens', ['int8']],
   ])('%s: the quantized files cost the float file’s MACs', (base, kinds) => {
     const float = macs(`${base}_float`);

@@ -85,6 +85,26 @@ describe('TFLite: ops FlopLab cannot count', () => {
     expect(warnings.join('\n')).toMatch(/not counted: CUSTOM:TFLite_Detection_PostProcess .* × 1 \(z\)/);
   });
 
+  it('a custom op with several outputs: one not-counted row per output, its weights on the first', () => {
+    const bytes = convThen(
+      [{ code: 'CUSTOM', custom: 'TFLite_Detection_PostProcess', inputs: [3, 6], outputs: [4, 5] }],
+      [
+        { name: 'boxes', shape: [1, 10, 4] },
+        { name: 'scores', shape: [1, 10] },
+        { name: 'anchors', shape: [10, 4], data: zeros(40) },
+      ],
+      [4, 5],
+    );
+    const { model, result } = ok(bytes);
+    expect(model.layers.slice(1)).toMatchObject([
+      { type: 'opaque', op: 'CUSTOM:TFLite_Detection_PostProcess', shape: [10, 4], params: 40 },
+      { type: 'opaque', op: 'CUSTOM:TFLite_Detection_PostProcess output 2', shape: [10] },
+    ]);
+    expect(result.notCounted).toHaveLength(2);
+    expect(result.outputs.map((o) => o.shape)).toEqual([[10, 4], [10]]);
+    expect(result.totals.params).toBe(BigInt(108 + 4 + 40));
+  });
+
   it('an op code past the schema this reader knows is listed, not dropped', () => {
     const { model, result } = ok(afterUnknown({ code: 250 }));
     expect(model.layers[1]).toMatchObject({ type: 'opaque', op: 'BUILTIN_250', shape: [8, 3, 3] });
