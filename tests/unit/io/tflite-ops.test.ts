@@ -266,6 +266,24 @@ describe('TFLite ops in channels-first layers, shapes as the file states', () =>
       ],
       [[4, 3]],
     ],
+    [
+      'RSQRT: the unary kind',
+      () => one([1, 5], { code: 'RSQRT', inputs: [0] }, [], [[1, 5]]),
+      [{ type: 'unary', op: 'rsqrt' }],
+      [[5]],
+    ],
+    [
+      'POW by a constant 3: the unary pow',
+      () =>
+        one(
+          [1, 2, 2, 3],
+          { code: 'POW', inputs: [0, 1] },
+          [{ name: 'e', shape: [], data: float32s([3]) }],
+          [[1, 2, 2, 3]],
+        ),
+      [{ type: 'unary', op: 'pow', exponent: 3 }],
+      [[3, 2, 2]],
+    ],
   ])('%s', (_what, build, layers, outputs) => {
     const { layers: got, e, warnings } = build();
     expect(strip(got)).toEqual(layers);

@@ -231,6 +231,20 @@ const UNARY: Readonly<Record<string, LayerSpec>> = {
   HARD_SWISH: { type: 'hardswish' },
   ELU: { type: 'elu' },
   GELU: { type: 'gelu' },
+  // Element-wise math: the unary kind (TFLite's SQUARE is x ** 2).
+  EXP: { type: 'unary', op: 'exp' },
+  LOG: { type: 'unary', op: 'log' },
+  SQRT: { type: 'unary', op: 'sqrt' },
+  RSQRT: { type: 'unary', op: 'rsqrt' },
+  ABS: { type: 'unary', op: 'abs' },
+  NEG: { type: 'unary', op: 'neg' },
+  SQUARE: { type: 'unary', op: 'pow', exponent: 2 },
+  SIN: { type: 'unary', op: 'sin' },
+  COS: { type: 'unary', op: 'cos' },
+  FLOOR: { type: 'unary', op: 'floor' },
+  CEIL: { type: 'unary', op: 'ceil' },
+  ROUND: { type: 'unary', op: 'round' },
+  SIGN: { type: 'unary', op: 'sign' },
 };
 
 /**
@@ -313,6 +327,12 @@ export function mapOp(op: TfliteOp, ctx: OpContext, data: number[], k = 0): Mapp
     case 'QUANTIZE':
     case 'DEQUANTIZE':
       return conversion(op, ctx, x);
+    case 'POW': {
+      // x ** c with a constant scalar exponent; a computed exponent has no kind.
+      const e = data.length === 1 && op.inputs[0] === x ? ctx.values(op.inputs[1]) : undefined;
+      if (e?.length !== 1) return { unsupported: 'an exponent that is not one constant' };
+      return { layers: [{ type: 'unary', op: 'pow', exponent: f32(e[0]) }] };
+    }
     case 'BATCH_MATMUL': {
       if (op.options.adjX || op.options.adjY) return { unsupported: 'adjoint operands' };
       if (data.length === 2) return { layers: [{ type: 'matmul' }] };
