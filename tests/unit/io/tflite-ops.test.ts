@@ -267,6 +267,12 @@ describe('TFLite ops in channels-first layers, shapes as the file states', () =>
       [[4, 3]],
     ],
     [
+      'MAXIMUM of two computed tensors',
+      () => one([1, 3, 3, 2], { code: 'MAXIMUM', inputs: [0, 0] }, [], [[1, 3, 3, 2]]),
+      [{ type: 'maximum' }],
+      [[2, 3, 3]],
+    ],
+    [
       'RSQRT: the unary kind',
       () => one([1, 5], { code: 'RSQRT', inputs: [0] }, [], [[1, 5]]),
       [{ type: 'unary', op: 'rsqrt' }],

@@ -327,6 +327,9 @@ export function mapOp(op: TfliteOp, ctx: OpContext, data: number[], k = 0): Mapp
     case 'QUANTIZE':
     case 'DEQUANTIZE':
       return conversion(op, ctx, x);
+    case 'MAXIMUM':
+      // Of two computed tensors (max-feature-map); against a constant it has no kind.
+      return data.length === 2 ? { layers: [{ type: 'maximum' }] } : { unsupported: 'a maximum with a constant' };
     case 'POW': {
       // x ** c with a constant scalar exponent; a computed exponent has no kind.
       const e = data.length === 1 && op.inputs[0] === x ? ctx.values(op.inputs[1]) : undefined;
