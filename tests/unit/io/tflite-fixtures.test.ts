@@ -50,7 +50,6 @@ const ABSENT = Object.entries(ALL).filter(([k, e]) => !k.startsWith('_') && !pre
 /** Not-counted rows each file must have: its ops that no layer kind models. */
 const NOT_COUNTED: Record<string, string[]> = {
   flex_patches: ['CUSTOM:FlexExtractImagePatches'],
-  tflm_trained_lstm_int8: ['UNIDIRECTIONAL_SEQUENCE_LSTM'],
 };
 /** A PyTorch-made file keeps its NCHW input (then TRANSPOSEs it to NHWC): read as it is. */
 const NCHW_INPUT = new Set(['tflm_pytorch_mobilenet_v2_quantized']);

@@ -21,6 +21,7 @@ import { SplitOptions } from '../../../src/engine/import/tflite/generated/tflite
 import { StridedSliceOptions } from '../../../src/engine/import/tflite/generated/tflite/strided-slice-options';
 import { SubOptions } from '../../../src/engine/import/tflite/generated/tflite/sub-options';
 import { TensorType } from '../../../src/engine/import/tflite/generated/tflite/tensor-type';
+import { UnidirectionalSequenceLSTMOptions } from '../../../src/engine/import/tflite/generated/tflite/unidirectional-sequence-lstmoptions';
 import { float32s, int32s, tflite, zeros, type OpDef, type TensorDef } from './tflite-build';
 
 type Options = readonly [BuiltinOptions, (b: flatbuffers.Builder) => number];
@@ -45,6 +46,30 @@ function one(x: number[], op: Omit<OpDef, 'outputs'>, consts: TensorDef[], out: 
   const e = evaluateModel(r.model);
   return { layers: r.model.layers, e, warnings: r.warnings };
 }
+/** x [1, 5, 3] → UNIDIRECTIONAL_SEQUENCE_LSTM (H = 4, a bias per gate) → [1, 5, 4]. */
+function lstmFile() {
+  const w = (name: string, shape: number[]): TensorDef => ({ name, shape, data: zeros(shape[0] * (shape[1] ?? 1)) });
+  const consts: TensorDef[] = [
+    ...['wi', 'wf', 'wc', 'wo'].map((n) => w(n, [4, 3])),
+    ...['ri', 'rf', 'rc', 'ro'].map((n) => w(n, [4, 4])),
+    ...['bi', 'bf', 'bc', 'bo'].map((n) => w(n, [4])),
+    { name: 'h0', shape: [1, 4] },
+    { name: 'c0', shape: [1, 4] },
+  ];
+  // Inputs: x, 8 weights, 3 absent peepholes, 4 biases, absent projection (2), the two states.
+  const inputs = [0, 1, 2, 3, 4, 5, 6, 7, 8, -1, -1, -1, 9, 10, 11, 12, -1, -1, 13, 14];
+  return one(
+    [1, 5, 3],
+    { code: 'UNIDIRECTIONAL_SEQUENCE_LSTM', inputs },
+    consts,
+    [[1, 5, 4]],
+    [
+      BuiltinOptions.UnidirectionalSequenceLSTMOptions,
+      (b) => UnidirectionalSequenceLSTMOptions.createUnidirectionalSequenceLSTMOptions(b, 4, 0, 0, false, false, false),
+    ],
+  );
+}
+
 const strip = (layers: readonly LayerSpec[]) =>
   layers.map((l) => {
     const { name: _n, id: _i, from: _f, ...rest } = l as LayerSpec & { name?: string; id?: string; from?: unknown };
@@ -267,6 +292,12 @@ describe('TFLite ops in channels-first layers, shapes as the file states', () =>
       [[4, 3]],
     ],
     [
+      'UNIDIRECTIONAL_SEQUENCE_LSTM: nn.LSTM with one bias per gate (4·H·I + 4·H·H + 4·H weights)',
+      lstmFile,
+      [{ type: 'lstm', hidden: 4, bias: true, single_bias: true }],
+      [[5, 4]],
+    ],
+    [
       'MAXIMUM of two computed tensors',
       () => one([1, 3, 3, 2], { code: 'MAXIMUM', inputs: [0, 0] }, [], [[1, 3, 3, 2]]),
       [{ type: 'maximum' }],
@@ -297,5 +328,12 @@ describe('TFLite ops in channels-first layers, shapes as the file states', () =>
     expect(e.notCounted).toEqual([]);
     expect(e.outputs.map((o) => o.shape)).toEqual(outputs);
     expect(warnings.filter((w) => /not counted|does not/.test(w))).toEqual([]);
+  });
+});
+
+describe('TFLite LSTM weights', () => {
+  it('counts the file’s LSTM weights as the lstm row’s parameters', () => {
+    const { e } = lstmFile();
+    expect(e.totals.params).toBe(BigInt(4 * 4 * 3 + 4 * 4 * 4 + 4 * 4));
   });
 });

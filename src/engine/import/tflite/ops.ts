@@ -260,6 +260,27 @@ function conversion(op: TfliteOp, ctx: OpContext, x: number): Mapped {
   return { layers: [{ type: 'mul', scalar: Number.isFinite(ratio) && ratio > 0 ? f32(ratio) : 1 }] };
 }
 
+/**
+ * UNIDIRECTIONAL_SEQUENCE_LSTM (tensorflow/lite/kernels/unidirectional_sequence_lstm.cc): input
+ * [B, T, I]; weights input→gate [H, I] ×4 (inputs 1–4) and recurrent [H, H] ×4 (5–8), one bias [H]
+ * per gate (12–15): nn.LSTM(batch_first) with Keras's one bias per gate. Peepholes (9–11), CIFG (no
+ * input gate), a projection (16–17), layer norm (20–23), time-major input or another activation
+ * than tanh have no kind and stay not counted.
+ */
+function lstm(op: TfliteOp, ctx: OpContext, x: number): Mapped {
+  const has = (k: number) => (op.inputs[k] ?? -1) >= 0;
+  const weightsIn = [1, 2, 3, 4, 5, 6, 7, 8];
+  if (!weightsIn.every((k) => has(k) && !ctx.isData(op.inputs[k]))) return { unsupported: 'CIFG or computed weights' };
+  if ([9, 10, 11, 16, 17, 20, 21, 22, 23].some(has)) return { unsupported: 'peepholes, a projection or layer norm' };
+  if (op.options.timeMajor || op.options.diagonalRecurrentTensors) return { unsupported: 'time-major or diagonal' };
+  if (opt(op, 'fusedActivationFunction', 4) !== 4) return { unsupported: 'a cell activation other than tanh' };
+  const biases = [12, 13, 14, 15].filter(has).length;
+  if (biases !== 0 && biases !== 4) return { unsupported: `${biases} of 4 gate biases` };
+  const [h] = ctx.tensor(op.inputs[5]).shape;
+  if (ctx.file(x).length !== 3) return { unsupported: `a ${ctx.file(x).length}-D input (expected [B, T, I])` };
+  return { layers: [{ type: 'lstm', hidden: h, bias: biases === 4, single_bias: true }], inputs: [x] };
+}
+
 /** Maps output `k` of an op whose data inputs are `data` (in input order). */
 export function mapOp(op: TfliteOp, ctx: OpContext, data: number[], k = 0): Mapped {
   const x = data[0];
@@ -327,6 +348,8 @@ export function mapOp(op: TfliteOp, ctx: OpContext, data: number[], k = 0): Mapp
     case 'QUANTIZE':
     case 'DEQUANTIZE':
       return conversion(op, ctx, x);
+    case 'UNIDIRECTIONAL_SEQUENCE_LSTM':
+      return lstm(op, ctx, x);
     case 'MAXIMUM':
       // Of two computed tensors (max-feature-map); against a constant it has no kind.
       return data.length === 2 ? { layers: [{ type: 'maximum' }] } : { unsupported: 'a maximum with a constant' };

@@ -26,6 +26,7 @@ import { SoftmaxOptions } from './generated/tflite/softmax-options';
 import { SqueezeOptions } from './generated/tflite/squeeze-options';
 import { StridedSliceOptions } from './generated/tflite/strided-slice-options';
 import { TransposeConvOptions } from './generated/tflite/transpose-conv-options';
+import { UnidirectionalSequenceLSTMOptions } from './generated/tflite/unidirectional-sequence-lstmoptions';
 import { WhileOptions } from './generated/tflite/while-options';
 
 export type Options = Readonly<Record<string, number | boolean | number[]>>;
@@ -85,6 +86,10 @@ const READERS: ReadonlyMap<number, readonly [new () => Table, readonly string[]]
   [BuiltinOptions.IfOptions, [IfOptions, ['thenSubgraphIndex', 'elseSubgraphIndex']]],
   [BuiltinOptions.CallOnceOptions, [CallOnceOptions, ['initSubgraphIndex']]],
   [BuiltinOptions.SqueezeOptions, [SqueezeOptions, []]],
+  [
+    BuiltinOptions.UnidirectionalSequenceLSTMOptions,
+    [UnidirectionalSequenceLSTMOptions, ['fusedActivationFunction', 'timeMajor', 'diagonalRecurrentTensors']],
+  ],
 ]);
 
 /** Reads the operator's builtin options ({} for option types not listed above). */
