@@ -50,13 +50,16 @@ function Screen() {
       <ExerciseBar />
       {/* Each region is [contain:strict]: its size comes from the grid, never from its content, so
           a changed number in one region is laid out and painted without the other two (an edit
-          re-lays out the totals and one row, not the 1,700 elements of the formulas beside them). */}
+          re-lays out the totals and one row, not the 1,700 elements of the formulas beside them).
+          Below 1024 px (a phone, a narrow window) the three regions stack in one scrolling column
+          at the screen's width: the editor at a fixed height (its list scrolls inside), the results
+          and the details at their own heights. */}
       <main
-        className={`grid min-h-0 flex-1 ${wide ? 'grid-cols-[minmax(22rem,30%)_minmax(0,1fr)_minmax(24rem,36%)]' : 'grid-cols-[minmax(26rem,35%)_minmax(0,1fr)_minmax(15rem,21%)]'}`}
+        className={`flex min-h-0 flex-1 flex-col overflow-y-auto lg:grid lg:overflow-visible ${wide ? 'lg:grid-cols-[minmax(22rem,30%)_minmax(0,1fr)_minmax(24rem,36%)]' : 'lg:grid-cols-[minmax(26rem,35%)_minmax(0,1fr)_minmax(15rem,21%)]'}`}
       >
         <section
           aria-label={t('region.editor')}
-          className="flex min-h-0 flex-col [contain:strict] border-r border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
+          className="flex h-[85vh] min-h-0 shrink-0 flex-col [contain:strict] border-slate-200 bg-white lg:h-auto lg:border-r dark:border-slate-700 dark:bg-slate-900"
         >
           <InputBar output={deferred?.output ?? null} modelError={deferred?.modelError} />
           <PresetPanel />
@@ -67,14 +70,14 @@ function Screen() {
           >
             <span className="flex-1 pl-6">{t('list.col.layer')}</span>
             <span className="w-24 text-right">{t('list.col.output')}</span>
-            <span className="w-16 text-right">{t('list.col.params')}</span>
+            <span className="w-16 text-right max-sm:hidden">{t('list.col.params')}</span>
             <span className="w-20 text-right">{t('list.col.count')}</span>
           </div>
           <LayerList result={deferred} countIndex={countIndex} />
         </section>
         <section
           aria-label={t('region.results')}
-          className="flex min-h-0 flex-col gap-3 overflow-y-auto p-3 [contain:strict]"
+          className="flex min-h-0 shrink-0 flex-col gap-3 p-3 lg:overflow-y-auto lg:[contain:strict]"
         >
           <Hideable part="totals">
             <LiveTotals countIndex={countIndex} />
@@ -91,7 +94,7 @@ function Screen() {
         </section>
         <aside
           aria-label={t('region.details')}
-          className="min-h-0 overflow-auto [contain:strict] border-l border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"
+          className="min-h-0 shrink-0 border-t border-slate-200 bg-white p-3 lg:overflow-auto lg:border-t-0 lg:border-l lg:[contain:strict] dark:border-slate-700 dark:bg-slate-900"
         >
           <TeachingTabs>
             <DetailsPanel result={deferred} />

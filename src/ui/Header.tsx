@@ -37,7 +37,7 @@ function HeaderView() {
           aria-label={t('header.modelName')}
         />
       </label>
-      <div className="flex items-center gap-1" role="group" aria-label={t('header.actions')}>
+      <div className="flex flex-wrap items-center gap-1" role="group" aria-label={t('header.actions')}>
         <Button onClick={() => confirmNew.current?.showModal()} title={t('header.new.title')}>
           {t('header.new')}
         </Button>

@@ -142,7 +142,11 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
         >
           {nums && !error ? shapeLabel(nums.output) : '—'}
         </span>
-        <span className="num w-16 shrink-0 text-right text-xs" title={t('row.params')} data-testid="row-params">
+        <span
+          className="num w-16 shrink-0 text-right text-xs max-sm:hidden"
+          title={t('row.params')}
+          data-testid="row-params"
+        >
           {nums && !error ? formatCount(nums.params, p.format) : ''}
         </span>
         <span
