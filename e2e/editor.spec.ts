@@ -118,3 +118,17 @@ test('an invalid kernel shows the error on that row while the rest still compute
   await field(page, 'layers[2]', 'kernel').fill('3');
   await expect(row(page, 'layers[2]').getByTestId('row-error')).toHaveCount(0);
 });
+
+test('one bad kernel size: the status names one error and the layers it stops, not one error per layer', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await expect(page.getByTestId('layer-row').first()).toBeVisible();
+  const rows = await page.getByTestId('layer-row').count();
+  await selectRow(page, 'layers[0]');
+  await field(page, 'layers[0]', 'kernel').fill('300');
+  await expect(page.getByTestId('eval-status')).toHaveText(
+    `1 row with an error; ${rows - 1} after it cannot be computed (not counted)`,
+  );
+  await expect(page.getByTestId('row-error')).toHaveCount(1);
+});

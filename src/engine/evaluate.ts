@@ -8,6 +8,7 @@ import type { Convention } from './conventions/types';
 import { checkModelHeader } from './format/header';
 import { Run } from './run';
 import { keepMemos } from './previous-run';
+import { UNKNOWN_INPUT } from './layer-rows';
 import { NOT_COUNTED_TYPE } from './layers/opaque';
 import {
   sumRows,
@@ -124,6 +125,18 @@ function tally(run: Run, conventions: number): { totals: CountsSum; errorRows: n
   }
   addDifference(totals, previous.totals, notTaken);
   return { totals, errorRows };
+}
+
+/**
+ * Rows whose own fields or shapes are wrong, as opposed to rows that cannot be computed because
+ * an earlier layer (or one inside a block) has an error: one bad kernel size is one error, not
+ * one per layer after it.
+ */
+export function ownErrorRows(result: Pick<ModelResult, 'rows'>): number {
+  let n = 0;
+  for (const r of result.rows)
+    if (r.error && r.error !== UNKNOWN_INPUT && !r.error.endsWith('a layer inside has an error')) n++;
+  return n;
 }
 
 /** Indices of the rows that count nothing because FlopLab cannot (not zero: unknown). */

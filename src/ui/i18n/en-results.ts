@@ -4,6 +4,8 @@ export const resultsEn = {
   'totals.computing': 'computing…',
   'totals.updating': 'updating…',
   'totals.error': '{n} row with errors (not counted)',
+  'totals.errorAndAfter': '{n} row with an error; {m} after it cannot be computed (not counted)',
+  'totals.errorsAndAfter': '{n} rows with errors; {m} after them cannot be computed (not counted)',
   'totals.partial':
     'Partial: {n} layer(s) not counted — {names}. FlopLab has no formula for these operators; every count except parameters leaves them out.',
   'totals.errors': '{n} rows with errors (not counted)',

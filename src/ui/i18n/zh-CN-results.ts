@@ -6,6 +6,8 @@ export const resultsZh: Readonly<Record<keyof typeof resultsEn, string>> = {
   'totals.computing': '计算中…',
   'totals.updating': '更新中…',
   'totals.error': '{n} 行有错误（未计入）',
+  'totals.errorAndAfter': '{n} 行有错误；其后 {m} 层无法计算（未计入）',
+  'totals.errorsAndAfter': '{n} 行有错误；其后 {m} 层无法计算（未计入）',
   'totals.partial': '不完整：{n} 层未计数 — {names}。FlopLab 没有这些算子的公式；除参数外的所有计数都不含它们。',
   'totals.errors': '{n} 行有错误（未计入）',
   'totals.upToDate': '已是最新',

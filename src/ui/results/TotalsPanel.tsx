@@ -4,7 +4,7 @@
  * exact value in `data-exact` (tests compare digits regardless of the SI/exact display).
  */
 import type { ReactNode } from 'react';
-import type { ModelResult } from '../../engine/evaluate';
+import { ownErrorRows, type ModelResult } from '../../engine/evaluate';
 import { conventionById } from '../../engine/conventions/registry';
 import { DTYPES } from '../../state/defaults';
 import { useSlowPending } from '../../state/evaluation';
@@ -83,7 +83,7 @@ export function TotalsPanel({ result, countIndex }: { result: ModelResult | null
             : pending
               ? tr('totals.updating')
               : result.errors
-                ? tr(result.errors > 1 ? 'totals.errors' : 'totals.error', { n: result.errors })
+                ? errorStatus(result, tr)
                 : tr('totals.upToDate')}
         </span>
         <div className="ml-auto">
@@ -164,6 +164,14 @@ export function TotalsPanel({ result, countIndex }: { result: ModelResult | null
       </dl>
     </section>
   );
+}
+
+/** "1 row with an error; 10 after it cannot be computed": the cause, then what it stops. */
+function errorStatus(result: ModelResult, tr: ReturnType<typeof useT>): string {
+  const own = ownErrorRows(result);
+  const after = result.errors - own;
+  if (!own || !after) return tr(result.errors > 1 ? 'totals.errors' : 'totals.error', { n: result.errors });
+  return tr(own > 1 ? 'totals.errorsAndAfter' : 'totals.errorAndAfter', { n: own, m: after });
 }
 
 /** The first few not-counted layers, by name (or path) and the file's operator. */
