@@ -10,6 +10,7 @@
 import type { Shape } from '../format/model';
 import { conv2d } from './conv2d';
 import { outSize } from './geometry';
+import { groupsHint } from './dims';
 import { BIAS, GROUPS, OUT_CHANNELS } from './common-fields';
 import type { LeafKind, Params } from './kind';
 import { intField, ints3Field, triple } from './nd-fields';
@@ -101,8 +102,14 @@ export const conv3d: LeafKind = {
     if (input.length !== 4) return { error: `conv3d needs a volume [C, D, H, W], got [${input.join(', ')}]` };
     const g = p.groups as number;
     const out = p.out as number;
-    if (input[0] % g !== 0) return { error: `conv3d: input channels ${input[0]} are not divisible by groups ${g}` };
-    if (out % g !== 0) return { error: `conv3d: output channels ${out} are not divisible by groups ${g}` };
+    if (input[0] % g !== 0)
+      return {
+        error: `conv3d: input channels ${input[0]} are not divisible by groups ${g} (${groupsHint(input[0], out)})`,
+      };
+    if (out % g !== 0)
+      return {
+        error: `conv3d: output channels ${out} are not divisible by groups ${g} (${groupsHint(input[0], out)})`,
+      };
     const r = slide3('conv3d', p, input);
     return typeof r === 'string' ? { error: r } : { output: [out, ...r] };
   },

@@ -8,6 +8,7 @@ import { add, div, mul, sub, sym } from '../expr';
 import { pairOf, type Pair } from '../format/model';
 import { commonSymbols, needsMap, type LeafKind } from './kind';
 import { BIAS, DILATION, KERNEL, OUT_CHANNELS, STRIDE } from './common-fields';
+import { groupsHint } from './dims';
 
 interface Axis {
   readonly k: number;
@@ -113,8 +114,12 @@ export const convtranspose2d: LeafKind = {
     const [c, h, w] = input;
     const g = p.groups as number;
     const out = p.out as number;
-    if (c % g !== 0) return { error: `convtranspose2d: input channels ${c} are not divisible by groups ${g}` };
-    if (out % g !== 0) return { error: `convtranspose2d: output channels ${out} are not divisible by groups ${g}` };
+    if (c % g !== 0)
+      return { error: `convtranspose2d: input channels ${c} are not divisible by groups ${g} (${groupsHint(c, out)})` };
+    if (out % g !== 0)
+      return {
+        error: `convtranspose2d: output channels ${out} are not divisible by groups ${g} (${groupsHint(c, out)})`,
+      };
     const [ah, aw] = axes(p);
     for (const [name, a] of [
       ['height', ah],

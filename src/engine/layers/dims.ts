@@ -33,6 +33,16 @@ export function sameRankError(type: string, shapes: readonly Shape[]): string | 
  * The broadcast shape of several shapes (numpy/PyTorch rules: aligned at the last dim, each pair
  * equal or one of them 1), or a sentence naming the first pair that does not broadcast.
  */
+/**
+ * How to fix a groups count that does not divide the channels: the counts that divide both
+ * (at most 8 of them, smallest first), e.g. "groups must divide both 3 and 8: 1 does".
+ */
+export function groupsHint(c: number, out: number): string {
+  const ok: number[] = [];
+  for (let g = 1; g <= Math.min(c, out) && ok.length < 8; g++) if (c % g === 0 && out % g === 0) ok.push(g);
+  return `groups must divide both ${c} and ${out}: ${ok.join(', ')} ${ok.length > 1 ? 'do' : 'does'}`;
+}
+
 export function broadcastShapes(type: string, shapes: readonly Shape[]): { output: Shape } | { error: string } {
   const rank = Math.max(...shapes.map((s) => s.length));
   const out = new Array<number>(rank).fill(1);

@@ -62,7 +62,8 @@ export function slide(
       return {
         error:
           `${type}: kernel ${win.kernel[i]}${win.dilation[i] > 1 ? ` (dilated to ${eff})` : ''} is larger than the padded input ` +
-          `${side} ${padded} (${size} + 2·${win.padding[i]})`,
+          `${side} ${padded} (${size} + 2·${win.padding[i]}): use a kernel of at most ${Math.floor((padded - 1) / win.dilation[i]) + 1}, ` +
+          `or padding ${Math.ceil((eff - size) / 2)}`,
       };
     out.push(outSize(size, win.kernel[i], win.stride[i], win.padding[i], win.dilation[i], opts.ceil ?? false));
   }

@@ -87,7 +87,9 @@ function windowPool(base: LeafKind, dims: 1 | 3, what: 'Max' | 'Avg'): LeafKind 
       const pad = triple(p.padding, 0);
       for (let i = 0; i < 3; i++)
         if (pad[i] * 2 > k[i])
-          return { error: `${type}: padding ${pad[i]} must be at most half the kernel ${k[i]} (PyTorch rule)` };
+          return {
+            error: `${type}: padding ${pad[i]} must be at most half the kernel ${k[i]} (PyTorch rule): use padding ${Math.floor(k[i] / 2)} or less`,
+          };
       const r = slide3(
         type,
         { kernel: p.kernel, stride: p.stride ?? p.kernel, padding: p.padding },

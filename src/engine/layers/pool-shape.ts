@@ -11,7 +11,7 @@ export function poolShape(type: string, p: Params, input: Shape): ShapeResult {
   for (const i of [0, 1])
     if (win.padding[i] * 2 > win.kernel[i])
       return {
-        error: `${type}: padding ${win.padding[i]} must be at most half the kernel ${win.kernel[i]} (PyTorch rule)`,
+        error: `${type}: padding ${win.padding[i]} must be at most half the kernel ${win.kernel[i]} (PyTorch rule): use padding ${Math.floor(win.kernel[i] / 2)} or less`,
       };
   const r = slide(type, input[1], input[2], win, { ceil: p.ceil as boolean });
   return 'error' in r ? r : { output: [input[0], r.h, r.w] };
