@@ -99,6 +99,8 @@ export const deepspeed: Convention = {
     sdpa: mul(2, 'N', 'B', 'L', 'S', add('d', 'dv')),
   },
   notes: {
+    quantize:
+      'torch.quantize_per_tensor / quantize_per_channel and x.dequantize() are not patched, and nn.quantized.Quantize / DeQuantize have no module rule: 0 flops and 0 MACs (measured for every form).',
     unary:
       'torch.exp / log / sqrt / rsqrt / pow …, their Tensor methods, the operators (-x, x ** n, 1 / x, abs(x)) and F.softplus are not patched: 0 (measured for every op and form).',
     einsum:

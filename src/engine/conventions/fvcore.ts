@@ -54,6 +54,8 @@ export const fvcore: Convention = {
     windowattention: mul('N', 'nW', 'T', add(mul(4, 'C', 'C'), mul(2, 'T', 'C'))),
   },
   notes: {
+    quantize:
+      'No handle for aten::quantize_per_tensor, aten::quantize_per_channel or aten::dequantize: 0, each listed as an “unsupported operator” (measured for every form: function, method, nn.quantized.Quantize / DeQuantize).',
     unary:
       'No handle for aten::exp, log, sqrt, rsqrt, reciprocal, abs, neg, pow, erf, sin, cos, atan, ceil, round, sign or softplus: 0, with an “unsupported operator” warning (1 / x traces as aten::reciprocal and aten::mul); aten::floor is in _IGNORED_OPS: 0 silently. Measured for every op and form.',
     einsum:

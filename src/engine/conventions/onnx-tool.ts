@@ -50,6 +50,8 @@ export const onnxTool: Convention = {
   summary: 'Instruction-weighted MACs of the ONNX graph: BN 31, sigmoid 32, tanh 76, pools K², adds 1 per element',
   source: 'ThanatosShinji/onnx-tool @00f5f0a: onnx_tool/node.py (*Node._profile_core), data/Profile.md',
   rules: {
+    // QuantizeLinearNode / DequantizeLinearNode: MUL_MACS + ADD_MACS per element.
+    quantize: per(2),
     // The node of each unary op at its own cost per element (ONNX_TOOL_UNARY).
     unary: (s) => per(ONNX_TOOL_UNARY[unaryOpOf(s)]),
     // EinsumNode: the product of every index size of its two inputs.
@@ -161,6 +163,8 @@ export const onnxTool: Convention = {
     l2norm: add(mul(38, 'numel_out'), mul(25, 'N', 'P')),
   },
   notes: {
+    quantize:
+      'QuantizeLinearNode and DequantizeLinearNode are PWNodes of op_mac MUL_MACS + ADD_MACS, ratio 1: 2 per element, whatever the integer type (int8, uint8, int16) or one scale per channel (measured on one-node graphs, batch 1 and 2: tests/fixtures/onnx-tool-quantize.jsonl). onnx-tool counts the scale and zero point it reads as parameters, as every initializer: 0 for per-tensor scalars (their shape is [], volume 0 there), 2·C per channel; FlopLab keeps them as buffers (layers/quantize.ts). A QuantizeLinear without its optional zero point is not profiled: its shape_infer reads input 2’s type and the graph’s shape inference fails.',
     unary:
       'The node torch.onnx writes, per element: Exp 32, Log 43, Sqrt 24, rsqrt as Div(1, Sqrt) 28, Reciprocal 4 (1 / x too), Abs, Neg, Floor, Ceil, Round, Sign 1, Pow 32 whatever the exponent, Sin and Cos 39, Atan 64 (AtanNode keeps TanhNode’s ratio 2), Softplus 76 (EXP + ADD + LOG), Erf 0 (a FusedBase). Measured on every op and form (tests/fixtures/onnx-tool-unary.jsonl).',
     einsum:

@@ -96,6 +96,8 @@ export const ptflops: Convention = {
     ),
   },
   notes: {
+    quantize:
+      'No module hook (nn.quantized.Quantize / DeQuantize have none) and no patched call (torch.quantize_per_tensor, quantize_per_channel, x.dequantize() are not patched): 0, under the aten backend too (measured for every form).',
     einsum: 'torch.einsum is not patched: 0.',
     unary:
       'No module hook (nn.Softplus has none) and no patched call: torch.exp, Tensor methods, operators (-x, x ** n, 1 / x) and F.softplus are not patched, 0 (measured for every op and form).',

@@ -39,6 +39,7 @@ const byExact = [
   'reduce',
   'einsum',
   'unary',
+  'quantize',
   'instancenorm',
   'mean',
   'sdpa',

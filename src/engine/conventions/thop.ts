@@ -54,6 +54,8 @@ export const thop: Convention = {
     ),
   },
   notes: {
+    quantize:
+      "torch.quantize_per_tensor / quantize_per_channel and x.dequantize() are not modules, and nn.quantized.Quantize / DeQuantize have no entry in register_hooks: 0 (measured for every form; thop's params 0: the scale and zero point are buffers).",
     einsum: 'torch.einsum is not a module: 0.',
     unary:
       'torch.exp(x), x.sqrt(), -x, x ** n, abs(x) … are not modules, and nn.Softplus has no entry in register_hooks: 0 (measured for every op and form).',

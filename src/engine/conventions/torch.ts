@@ -68,5 +68,7 @@ export const torch: Convention = {
       '2·N·nW·T·(4C² + 2·T·C): the F.linear projections (addmm) and the two matmuls (bmm); scaling, bias and mask adds, softmax 0.',
     attention:
       '2·N·4·L·E² for the projections; with need_weights 2·N·2·L²·E for the two bmm calls; without it the CPU SDPA kernel is not in the registry (0).',
+    quantize:
+      'aten.quantize_per_tensor, quantize_per_channel and dequantize are not in flop_counter’s registry: 0 (measured for every form).',
   },
 };

@@ -44,6 +44,8 @@ export const torchinfo: Convention = {
     l2norm: mul('N', 'G'),
   },
   notes: {
+    quantize:
+      'No layer with weights (nn.quantized.Quantize holds its scale and zero point as buffers, not parameters): 0 (measured for every form).',
     einsum: 'No layer with weights: 0.',
     unary: 'No layer with weights (nn.Softplus has none): 0.',
     ...sameNote(['reduce', 'roll'], 'No layer with weights: 0.'),

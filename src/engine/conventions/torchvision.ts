@@ -69,5 +69,7 @@ export const torchvision: Convention = {
     windowattention:
       'Counted: the Q, K, V and output projections (4·nW·T·C²) and the two products per window (2·nW·T²·C), as Swin-T’s _ops (4.491 G) shows.',
     sdpa: 'Counted: the two products of scaled_dot_product_attention, N·B·L·S·(d + dv) (flop_counter’s SDPA formula).',
+    quantize:
+      'FlopCounterMode (whose count torchvision halves) has no entry for quantize_per_tensor, quantize_per_channel or dequantize: 0.',
   },
 };

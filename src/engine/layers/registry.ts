@@ -81,6 +81,7 @@ import { reduce } from './reduce';
 import { roll } from './roll';
 import { einsum } from './einsum';
 import { unary } from './unary';
+import { quantize } from './quantize';
 import { opaque } from './opaque';
 import { maximum } from './maximum';
 import { l2norm } from './l2norm';
@@ -159,6 +160,7 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   maximum,
   l2norm,
   unary,
+  quantize,
   opaque,
 ];
 

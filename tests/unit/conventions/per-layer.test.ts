@@ -20,8 +20,9 @@ import { CASES as D } from './cases-d';
 import { CASES as E } from './cases-e';
 import { CASES as F } from './cases-f';
 import { CASES as G } from './cases-g';
+import { CASES as H } from './cases-h';
 
-const CASES: readonly LayerCase[] = [...A, ...B, ...C, ...D, ...E, ...F, ...G];
+const CASES: readonly LayerCase[] = [...A, ...B, ...C, ...D, ...E, ...F, ...G, ...H];
 
 describe('one layer under every convention (batch 2)', () => {
   it.each(CASES.map((c) => [`${JSON.stringify(c.spec)} on [${c.input.join(', ')}]`, c] as const))('%s', (_n, c) => {

@@ -102,6 +102,8 @@ export const EVERY_KIND_MODEL: Model = {
     { type: 'unary', op: 'softplus' },
     { type: 'unary', op: 'pow', exponent: 3 },
     { type: 'unary', op: 'sqrt' },
+    { type: 'quantize', mode: 'quantize', dtype: 'uint8' },
+    { type: 'quantize', mode: 'dequantize', dtype: 'uint8', per_channel: true },
     { type: 'einsum', equation: 'chw,cvw->chv', from: [-1, -1] },
     { type: 'einsum', equation: 'chw->c' },
     // Recurrent layers on a short sequence.
