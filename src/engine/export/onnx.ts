@@ -80,6 +80,14 @@ class Writer {
     return name;
   }
 
+  /** A zero point of `count` zeros (a scalar when 1) of an integer type (TensorProto.DataType). */
+  zeroPoint(dtype: string, count: number): string {
+    const name = this.fresh('zero_point');
+    const [type, bytes] = dtype === 'uint8' ? [2, 1] : dtype === 'int16' ? [5, 2] : [3, 1];
+    this.inits.push({ name, dims: count > 1 ? [count] : [], data_type: type, raw_data: new Uint8Array(count * bytes) });
+    return name;
+  }
+
   /** Adds a node; `name` is the layer's display name (absent for unnamed layers and helper ops). */
   op(opType: string, inputs: string[], base: string, attribute: Attr[] = [], outputs = 1, name?: string): string[] {
     const outs = Array.from({ length: outputs }, () => this.fresh(base));
@@ -370,6 +378,22 @@ class Writer {
         if (op === 'pow')
           return one('Pow', [], [this.constant('exponent', [(p.exponent as number | undefined) ?? 2], 'float', [])]);
         return one(UNARY_ONNX[op]);
+      }
+      case 'quantize': {
+        // Scale 1 and zero point 0 (calibration sets them; no count depends on their values), one
+        // per channel along axis 1 with per_channel. int16 is QuantizeLinear's type from opset 21.
+        const count = p.per_channel ? C : 1;
+        const scale = this.constant(
+          'scale',
+          Array.from({ length: count }, () => 1),
+          'float',
+          count > 1 ? [count] : [],
+        );
+        const zero = this.zeroPoint(p.dtype as string, count);
+        if (p.dtype === 'int16')
+          this.warnings.push(`${label}: int16 QuantizeLinear/DequantizeLinear is opset 21; the file declares opset 20`);
+        const op = p.mode === 'dequantize' ? 'DequantizeLinear' : 'QuantizeLinear';
+        return one(op, count > 1 ? [int('axis', 1)] : [], [scale, zero]);
       }
       case 'instancenorm':
         if (!p.affine)

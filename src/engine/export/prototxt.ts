@@ -162,6 +162,8 @@ class Writer {
       }
       case 'layerscale':
         return this.layer(path, 'Scale', [x], 'scale_param { bias_term: false }');
+      case 'quantize':
+        throw new Error(`${path}: Caffe has no quantize or dequantize layer (its models are float)`);
       case 'unary': {
         // Caffe's Power layer is (shift + scale·x)^power; Exp, Log, AbsVal and BNLL (softplus) are
         // Caffe layers Netscope has no case for.

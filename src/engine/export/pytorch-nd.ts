@@ -1,6 +1,6 @@
 /**
  * PyTorch modules for the N-D kinds (1-D and 3-D convolutions and pools, norms on other ranks,
- * pixel shuffle, recurrent layers, reductions, roll, element-wise math), split from pytorch.ts for size. Each returns
+ * pixel shuffle, recurrent layers, reductions, roll, element-wise math, quantize), split from pytorch.ts for size. Each returns
  * the module expression, or null for a kind this file does not write.
  */
 import type { Shape } from '../format/model';
@@ -37,6 +37,17 @@ export const ND_HELPERS: Record<string, string> = {
         if self.op == "pow":
             return torch.pow(x, self.exponent)
         return getattr(torch, self.op)(x)`,
+  QuantizePerChannel: `class QuantizePerChannel(nn.Module):
+    """torch.quantize_per_channel along the channels (axis 1), scale 1 and zero point 0 per channel."""
+
+    def __init__(self, channels, dtype):
+        super().__init__()
+        self.register_buffer("scale", torch.ones(channels))
+        self.register_buffer("zero_point", torch.zeros(channels, dtype=torch.long))
+        self.dtype = dtype
+
+    def forward(self, x):
+        return torch.quantize_per_channel(x, self.scale, self.zero_point, 1, self.dtype)`,
   Roll: `class Roll(nn.Module):
     """torch.roll(x, shifts, dims): a cyclic shift (Swin's shifted windows)."""
 
@@ -127,6 +138,15 @@ export function ndModule(
       ]);
     case 'roll':
       return helper('Roll', [py(all.shifts), py(all.dims)]);
+    case 'quantize': {
+      // nn.quantized.Quantize / DeQuantize (the tools count neither: tests/fixtures/quantize-tools.jsonl),
+      // scale 1 and zero point 0: calibration sets them and no count depends on their values.
+      if (all.mode === 'dequantize') return call('nn.quantized.DeQuantize');
+      const qtype = { int8: 'torch.qint8', uint8: 'torch.quint8' }[String(all.dtype)];
+      if (!qtype) throw new Error(`PyTorch has no ${String(all.dtype)} quantized type (quint8, qint8, qint32 only)`);
+      if (all.per_channel) return helper('QuantizePerChannel', [String(input[0]), qtype]);
+      return call('nn.quantized.Quantize', ['1.0', '0', qtype]);
+    }
     case 'unary':
       // How the code writes the op changes no tool's count (layers/unary.ts): torch.<op>(x).
       if (all.op === 'softplus') return call('nn.Softplus');

@@ -50,6 +50,8 @@ export function onnx(g: {
   weights?: Record<string, number[]>;
   ints?: Record<string, number[]>;
   floats?: Record<string, number[]>;
+  /** Initializers of any TensorProto.DataType (int8 zero points…), values in int32_data. */
+  typed?: Record<string, { type: number; dims: number[]; values: number[] }>;
   outputs?: string[];
   initializersAsInputs?: boolean;
   opset?: number;
@@ -62,6 +64,12 @@ export function onnx(g: {
     ...Object.entries(g.weights ?? {}).map(([n, d]) => tensor(n, d)),
     ...Object.entries(g.ints ?? {}).map(([n, v]) => tensor(n, [v.length], v)),
     ...Object.entries(g.floats ?? {}).map(([n, v]) => tensor(n, v.length === 1 ? [] : [v.length], undefined, v)),
+    ...Object.entries(g.typed ?? {}).map(([name, t]) => ({
+      name,
+      dims: t.dims,
+      data_type: t.type,
+      int32_data: t.values,
+    })),
   ];
   const outputs = g.outputs ?? [g.nodes[g.nodes.length - 1].out[0]];
   return OnnxTypes.Model.encode({

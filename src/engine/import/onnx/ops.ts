@@ -8,6 +8,7 @@ import type { LayerSpec } from '../../format/model';
 import type { OnnxNode, OnnxTensor } from './decode';
 import { einsumOp, gather, padOp, reduceOp, resize, sliceOp, squeezeOp } from './ops-shape';
 import { unaryOp } from './unary-ops';
+import { quantizeOp } from './quant-ops';
 
 export type Mapped =
   /** `all`: the (first) layer takes every data input of the node (sub, div, matmul of two tensors). */
@@ -239,6 +240,9 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
       if (!b || b.dims.length !== 2) return { unsupported: 'the second operand is not a constant matrix' };
       return { layers: [{ type: 'linear', out: b.dims[1], in: b.dims[0], bias: false }] };
     }
+    case 'QuantizeLinear':
+    case 'DequantizeLinear':
+      return quantizeOp(n, ctx);
     case 'Einsum':
       return einsumOp(n, ctx);
     case 'DepthToSpace':

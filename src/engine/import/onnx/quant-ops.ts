@@ -1,0 +1,57 @@
+/**
+ * ONNX QuantizeLinear / DequantizeLinear of a computed tensor → the `quantize` kind
+ * (layers/quantize.ts). y = saturate(round(x / scale) + zero_point) and x = (y − zero_point) · scale
+ * (onnx/docs/Operators.md): one scale (and zero point) per tensor, or a 1-D scale along `axis` (per
+ * channel, axis 1 = the channels). The scale and zero point are constants: the layer's buffers.
+ * A DequantizeLinear of a constant (int8 weights) is folded as before (fold.ts): no row.
+ */
+import type { LayerSpec } from '../../format/model';
+import type { OnnxNode } from './decode';
+import type { Mapped, OpContext } from './ops';
+
+/** TensorProto.DataType → the kind's `dtype`. */
+const DTYPES: Readonly<Record<number, string>> = { 2: 'uint8', 3: 'int8', 5: 'int16' };
+const TYPE_NAMES: Readonly<Record<number, string>> = {
+  4: 'uint16',
+  6: 'int32',
+  17: 'float8e4m3fn',
+  18: 'float8e4m3fnuz',
+  19: 'float8e5m2',
+  20: 'float8e5m2fnuz',
+  21: 'uint4',
+  22: 'int4',
+};
+
+/** One quantize layer for a QuantizeLinear / DequantizeLinear node, or why it is not one. */
+export function quantizeOp(n: OnnxNode, ctx: OpContext): Mapped {
+  const mode = n.opType === 'QuantizeLinear' ? 'quantize' : 'dequantize';
+  const scale = ctx.constant(n.inputs[1]);
+  if (!scale) return { unsupported: 'a scale computed at run time (only a constant scale)' };
+  const zero = n.inputs[2] ? ctx.constant(n.inputs[2]) : undefined;
+  if (n.inputs[2] && !zero) return { unsupported: 'a zero point computed at run time (only a constant one)' };
+  const warnings: string[] = [];
+  const count = scale.dims.reduce((a, b) => a * b, 1);
+  const blocked = (n.attrs.get('block_size')?.i ?? 0) > 0;
+  if (blocked) return { unsupported: 'blocked quantization (block_size): no per-tensor or per-channel scale' };
+  const perChannel = scale.dims.length > 0 && count > 1;
+  if (perChannel) {
+    const rank = ctx.rank === undefined ? undefined : ctx.rank + 1;
+    const raw = n.attrs.get('axis')?.i ?? 1;
+    const axis = raw < 0 && rank !== undefined ? raw + rank : raw;
+    if (axis !== 1) warnings.push(`one scale per element of axis ${raw}, counted as per channel (${count} scales)`);
+    else if (ctx.shape && ctx.shape[0] !== count)
+      warnings.push(`${count} scales for ${ctx.shape[0]} channels: the buffers count one per channel`);
+  }
+  // The integer type: the zero point's, else output_dtype (opset 21), else QuantizeLinear's default uint8.
+  const type = zero?.dataType ?? n.attrs.get('output_dtype')?.i ?? (mode === 'quantize' ? 2 : undefined);
+  const dtype = type === undefined ? undefined : DTYPES[type];
+  if (type !== undefined && !dtype)
+    warnings.push(`integer type ${TYPE_NAMES[type] ?? type} is shown as int8 (the counts do not depend on it)`);
+  const layer = {
+    type: 'quantize',
+    mode,
+    ...(dtype && dtype !== 'int8' ? { dtype } : {}),
+    ...(perChannel ? { per_channel: true } : {}),
+  } as LayerSpec;
+  return { layers: [layer], ...(warnings.length ? { warning: warnings.join('; ') } : {}) };
+}
