@@ -9,6 +9,7 @@ import { BuiltinOperator } from '../../../src/engine/import/tflite/generated/tfl
 import { BuiltinOptions } from '../../../src/engine/import/tflite/generated/tflite/builtin-options';
 import { Model } from '../../../src/engine/import/tflite/generated/tflite/model';
 import { Operator } from '../../../src/engine/import/tflite/generated/tflite/operator';
+import { QuantizationParameters } from '../../../src/engine/import/tflite/generated/tflite/quantization-parameters';
 import { OperatorCode } from '../../../src/engine/import/tflite/generated/tflite/operator-code';
 import { SubGraph } from '../../../src/engine/import/tflite/generated/tflite/sub-graph';
 import { Tensor } from '../../../src/engine/import/tflite/generated/tflite/tensor';
@@ -21,6 +22,8 @@ export interface TensorDef {
   readonly type?: TensorType;
   /** Constant data (little-endian bytes). */
   readonly data?: Uint8Array;
+  /** Quantization: one scale and zero point per tensor, or one per channel. */
+  readonly quant?: { readonly scale: number[]; readonly zeroPoint: number[] };
 }
 
 export interface OpDef {
@@ -68,12 +71,22 @@ export function tflite(...graphs: GraphDef[]): Uint8Array {
       const name = b.createString(t.name);
       const shape = Tensor.createShapeVector(b, t.shape);
       const sig = t.signature ? Tensor.createShapeSignatureVector(b, t.signature) : 0;
+      let quant = 0;
+      if (t.quant) {
+        const scale = QuantizationParameters.createScaleVector(b, t.quant.scale);
+        const zero = QuantizationParameters.createZeroPointVector(b, t.quant.zeroPoint.map(BigInt));
+        QuantizationParameters.startQuantizationParameters(b);
+        QuantizationParameters.addScale(b, scale);
+        QuantizationParameters.addZeroPoint(b, zero);
+        quant = QuantizationParameters.endQuantizationParameters(b);
+      }
       Tensor.startTensor(b);
       Tensor.addShape(b, shape);
       if (sig) Tensor.addShapeSignature(b, sig);
       Tensor.addType(b, t.type ?? TensorType.FLOAT32);
       Tensor.addBuffer(b, buffer);
       Tensor.addName(b, name);
+      if (quant) Tensor.addQuantization(b, quant);
       return Tensor.endTensor(b);
     });
     const ops = g.ops.map((op) => {

@@ -157,13 +157,18 @@ describe('TFLite fixtures across quantization', () => {
     for (const k of kinds) expect(macs(`${base}_${k}`)).toBe(float);
   });
 
-  it('an int8 file with float input and output counts its QUANTIZE and DEQUANTIZE as one multiply per element', () => {
+  it('an int8 file with float input and output counts its QUANTIZE and DEQUANTIZE as quantize layers', () => {
     const f = load(ALL.mobilenet_v1_025_128_float);
     const q = load(ALL.mobilenet_v1_025_128_int8);
-    // QUANTIZE of the 3·128·128 input and DEQUANTIZE of the 1000 outputs: exact FLOPs differ by that.
-    expect(q.result.totals.flops - f.result.totals.flops).toBe(BigInt(3 * 128 * 128 + 1000));
-    expect(q.warnings.some((w) => /QUANTIZE × 1, DEQUANTIZE × 1: counted as one multiply per element/.test(w))).toBe(
-      true,
+    // QUANTIZE of the 3·128·128 input and DEQUANTIZE of the 1000 outputs, as the quantize kind
+    // defines them (layers/quantize.ts): exact 5 per element to quantize, 2 to dequantize (they
+    // were one multiply per element before the kind existed); onnx-tool 2 per element each.
+    expect(q.result.totals.flops - f.result.totals.flops).toBe(BigInt(5 * 3 * 128 * 128 + 2 * 1000));
+    const onnxTool = (m: Model) => evaluateModel(m, { conventions: ['onnx-tool'] }).totals.counts[0];
+    expect(onnxTool(q.model) - onnxTool(f.model)).toBe(BigInt(2 * (3 * 128 * 128 + 1000)));
+    expect(q.model.layers.filter((l) => l.type === 'quantize').map((l) => (l as Record<string, unknown>).mode)).toEqual(
+      ['quantize', 'dequantize'],
     );
+    expect(q.warnings.some((w) => /^QUANTIZE × 1, DEQUANTIZE × 1: quantize layers \(exact: 5/.test(w))).toBe(true);
   });
 });

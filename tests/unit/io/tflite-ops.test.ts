@@ -337,3 +337,48 @@ describe('TFLite LSTM weights', () => {
     expect(e.totals.params).toBe(BigInt(4 * 4 * 3 + 4 * 4 * 4 + 4 * 4));
   });
 });
+
+describe('TFLite QUANTIZE / DEQUANTIZE onto the quantize kind', () => {
+  const q = (scale: number[], zeroPoint: number[]) => ({ scale, zeroPoint });
+  /** x → one op → y, each tensor with its own type and quantization. */
+  function conversion(code: 'QUANTIZE' | 'DEQUANTIZE', x: Partial<TensorDef>, y: Partial<TensorDef>) {
+    const tensors: TensorDef[] = [
+      { name: 'x', shape: [1, 4, 4, 3], ...x },
+      { name: 'y', shape: [1, 4, 4, 3], ...y },
+    ];
+    const bytes = tflite({ tensors, ops: [{ code, inputs: [0], outputs: [1] }], inputs: [0], outputs: [1] });
+    const r = importFile('op.tflite', bytes);
+    if (!r.ok) throw new Error(r.error);
+    return { layers: r.model.layers.map((l) => ({ ...l, name: undefined })), warnings: r.warnings };
+  }
+  const layer = (fields: Record<string, unknown>) => ({ type: 'quantize', ...fields, name: undefined });
+
+  it('float → int8 is quantize, uint8 → float dequantize, int16 → float dequantize int16; the notice says how they count', () => {
+    const a = conversion('QUANTIZE', {}, { type: TensorType.INT8, quant: q([0.1], [0]) });
+    expect(a.layers).toEqual([layer({ mode: 'quantize' })]);
+    expect(a.warnings).toContain(
+      'QUANTIZE × 1: quantize layers (exact: 5 operations per element to quantize, 2 to dequantize; onnx-tool 2; the PyTorch tools 0); a QUANTIZE of an integer tensor (requantize) is one quantize',
+    );
+    const b = conversion('DEQUANTIZE', { type: TensorType.UINT8, quant: q([0.1], [128]) }, {});
+    expect(b.layers).toEqual([layer({ mode: 'dequantize', dtype: 'uint8' })]);
+    const c = conversion('DEQUANTIZE', { type: TensorType.INT16, quant: q([0.1], [0]) }, {});
+    expect(c.layers).toEqual([layer({ mode: 'dequantize', dtype: 'int16' })]);
+  });
+
+  it('a scale per channel is per_channel; int8 → int8 between two scales (requantize) is one quantize of the output', () => {
+    const pc = conversion('QUANTIZE', {}, { type: TensorType.INT8, quant: q([0.1, 0.2, 0.3], [0, 0, 0]) });
+    expect(pc.layers).toEqual([layer({ mode: 'quantize', per_channel: true })]);
+    const rq = conversion(
+      'QUANTIZE',
+      { type: TensorType.INT8, quant: q([0.1], [0]) },
+      { type: TensorType.INT8, quant: q([0.05], [3]) },
+    );
+    expect(rq.layers).toEqual([layer({ mode: 'quantize' })]);
+  });
+
+  it('a float16 DEQUANTIZE of a computed tensor is a cast: an identity row, not a quantize', () => {
+    const r = conversion('DEQUANTIZE', { type: TensorType.FLOAT16 }, {});
+    expect(r.layers).toEqual([{ type: 'identity', name: undefined }]);
+    expect(r.warnings.filter((w) => w.includes('DEQUANTIZE'))).toEqual([]);
+  });
+});

@@ -77,7 +77,7 @@ export class Builder {
   readonly computed = new Map<number, number[]>();
   /** Rows not counted: op → labels. */
   readonly notCounted = new Map<string, string[]>();
-  /** QUANTIZE / DEQUANTIZE counts. */
+  /** QUANTIZE / DEQUANTIZE read as quantize layers, per op code. */
   readonly conversions = new Map<string, number>();
   readonly warnings: string[] = [];
 
@@ -242,7 +242,8 @@ export class Builder {
       );
       return this.opaque(op, data, k, 'its layers do not give the file’s shape');
     }
-    if (op.code === 'QUANTIZE' || op.code === 'DEQUANTIZE')
+    // Quantize rows only: a float16 DEQUANTIZE of a computed tensor is a cast (an identity row).
+    if ((op.code === 'QUANTIZE' || op.code === 'DEQUANTIZE') && 'layers' in m && m.layers[0]?.type === 'quantize')
       this.conversions.set(op.code, (this.conversions.get(op.code) ?? 0) + 1);
     for (const n of nodes.slice(0, -1)) this.nodes.push(n);
     this.push(nodes[nodes.length - 1], out, shape as number[]);

@@ -140,7 +140,7 @@ function convert(m: TfliteModel, fileName: string): ImportResult {
   const conv = [...b.conversions].map(([op, n]) => `${op} × ${n}`);
   if (conv.length)
     warnings.push(
-      `${conv.join(', ')}: counted as one multiply per element (by the scale); rounding and zero point are not counted`,
+      `${conv.join(', ')}: quantize layers (exact: 5 operations per element to quantize, 2 to dequantize; onnx-tool 2; the PyTorch tools 0); a QUANTIZE of an integer tensor (requantize) is one quantize`,
     );
   const folded = g.ops.filter(
     (op) => /CONV_2D|FULLY_CONNECTED/.test(op.code) && /batch_?norm/i.test(g.tensors[op.outputs[0]]?.name ?? ''),

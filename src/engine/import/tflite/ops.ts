@@ -247,17 +247,33 @@ const UNARY: Readonly<Record<string, LayerSpec>> = {
   SIGN: { type: 'unary', op: 'sign' },
 };
 
+/** TFLite integer tensor types → the quantize kind's `dtype`. */
+const QUANT_DTYPES: Readonly<Record<string, string>> = { int8: 'int8', uint8: 'uint8', int16: 'int16' };
+
 /**
- * QUANTIZE / DEQUANTIZE convert each element between float and integer (or requantize between
- * two scales): counted as one multiply per element by the scale ratio (x / s_out, x · s_in);
- * the rounding, zero point and clamp are not counted. An int8 model so costs its float
- * model's MACs plus these conversions.
+ * QUANTIZE / DEQUANTIZE (tensorflow/lite/kernels/quantize.cc, dequantize.cc) → the quantize kind:
+ * float → integer is mode quantize, integer → float mode dequantize, `dtype` the integer side's
+ * type, `per_channel` when that tensor holds more than one scale (12 bytes each: float32 scale,
+ * int64 zero point). A QUANTIZE of an integer tensor requantizes it between two scales (int8 → int8
+ * in an int8-input model, int16 → int8): one quantize layer of the output's type, the rescale by
+ * s_in / s_out in the divide's place (the input zero point's subtract is not counted), one row per
+ * op as everywhere in this importer. A DEQUANTIZE of a float16 tensor is a cast: an identity row.
  */
 function conversion(op: TfliteOp, ctx: OpContext, x: number): Mapped {
-  const sIn = ctx.tensor(x).scale;
-  const sOut = ctx.tensor(op.outputs[0]).scale;
-  const ratio = (sIn ?? 1) / (sOut ?? 1);
-  return { layers: [{ type: 'mul', scalar: Number.isFinite(ratio) && ratio > 0 ? f32(ratio) : 1 }] };
+  const from = ctx.tensor(x);
+  const to = ctx.tensor(op.outputs[0]);
+  if (op.code === 'DEQUANTIZE' && !QUANT_DTYPES[from.dtype]) return { layers: [{ type: 'identity' }] };
+  const quantize = op.code === 'QUANTIZE';
+  const side = quantize ? to : from;
+  const dtype = QUANT_DTYPES[side.dtype];
+  if (!dtype) return { unsupported: `${op.code} ${quantize ? 'to' : 'from'} ${side.dtype} (only int8, uint8, int16)` };
+  const layer = {
+    type: 'quantize',
+    mode: quantize ? 'quantize' : 'dequantize',
+    ...(dtype !== 'int8' ? { dtype } : {}),
+    ...(side.quantBytes > 12 ? { per_channel: true } : {}),
+  } as LayerSpec;
+  return { layers: [layer] };
 }
 
 /**
