@@ -7,6 +7,7 @@ import { PresetButton } from './presets/PresetButton';
 import { FileActions } from './io';
 import { Button, Segmented } from './controls';
 import { LanguageSwitch, useT } from './i18n';
+import { AboutButton } from './AboutDialog';
 
 function HeaderView() {
   const name = useEditor((s) => s.model.name ?? '');
@@ -27,6 +28,9 @@ function HeaderView() {
   return (
     <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-700 dark:bg-slate-900">
       <h1 className="text-lg font-bold tracking-tight text-indigo-700 dark:text-indigo-300">FlopLab</h1>
+      <p className="hidden text-xs text-slate-600 2xl:block dark:text-slate-300" data-testid="tagline">
+        {t('header.tagline')}
+      </p>
       <label className="flex items-center gap-2 text-sm">
         <span className="sr-only">{t('header.modelName')}</span>
         <input
@@ -60,6 +64,7 @@ function HeaderView() {
         <ShareButton />
         <PresetButton />
         <FileActions />
+        <AboutButton />
       </div>
       <div className="ml-auto flex flex-wrap items-center gap-2">
         <ConventionPicker />

@@ -51,7 +51,7 @@ export function DevicePicker({
         placeholder={t('device.search')}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        className="focus-ring w-24 rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+        className="focus-ring w-36 rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
       />
       <label htmlFor={`${ids}-d`} className="sr-only">
         {t('device.label')}

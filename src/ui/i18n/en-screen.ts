@@ -27,6 +27,22 @@ export const screenEn = {
   'header.theme.light': 'Light',
   'header.theme.sr': 'theme (toggle dark theme)',
   'header.newDialog.title': 'Start a new model?',
+  'header.tagline': 'what a network costs, and whether it runs on your device',
+  'about.button': 'About',
+  'about.title': 'About FlopLab',
+  'about.close': 'Close',
+  'about.what':
+    'FlopLab answers “what does this network cost, and will it run on my device?”: parameters, MACs and FLOPs, memory and an estimated runtime, layer by layer, with every formula shown with the layer’s own numbers.',
+  'about.conventions':
+    'Counting tools disagree, so FlopLab counts the way each of them does — the seed article, exact op counts, torchvision, thop, ptflops, fvcore, torch FlopCounterMode, DeepSpeed, torchinfo, onnx-tool and Netscope — and gives the number that tool prints. Pick one with “Convention”; the Conventions tab compares them on the selected layer.',
+  'about.seed':
+    'Seed article: RaySue, 《卷积神经网络的参数量和计算量》 (“Parameters and computation of convolutional neural networks”), Agile Pioneer blog, Beijing, 2020. Its formulas are the “Seed article” convention and the guided examples.',
+  'about.files':
+    'Files: ONNX, Caffe prototxt, TensorFlow Lite, Keras (.keras, .h5) and FlopLab JSON — open or drop them anywhere. An operator FlopLab has no formula for keeps its shape and weights, is marked “not counted”, and the totals say “partial”.',
+  'about.runtime':
+    'Runtime is an estimate: a roofline of the chosen device calibrated on published measurements, with a band for its uncertainty. The device list starts on a Pixel 4 CPU; choose yours under Runtime.',
+  'about.local':
+    'Everything runs in this browser: nothing you open or type is uploaded. The link (Copy link) holds the whole model.',
   'header.newDialog.body': 'The current model is replaced by an empty one. You can still get it back with Undo.',
   'header.newDialog.confirm': 'Discard and start new',
 

@@ -25,6 +25,21 @@ export const screenZh: Readonly<Record<keyof typeof screenEn, string>> = {
   'header.theme.light': '浅色',
   'header.theme.sr': '主题（切换深色主题）',
   'header.newDialog.title': '新建模型？',
+  'header.tagline': '网络的计算成本，以及能否在你的设备上运行',
+  'about.button': '关于',
+  'about.title': '关于 FlopLab',
+  'about.close': '关闭',
+  'about.what':
+    'FlopLab 回答“这个网络的代价是多少，能在我的设备上运行吗？”：逐层给出参数量、MACs 与 FLOPs、内存和估计运行时间，每个公式都代入该层自己的数值。',
+  'about.conventions':
+    '各计数工具的结果并不一致，因此 FlopLab 按每个工具的方式计数——原文、精确运算数、torchvision、thop、ptflops、fvcore、torch FlopCounterMode、DeepSpeed、torchinfo、onnx-tool 和 Netscope——给出该工具打印的数字。在“约定”中选择；“约定”标签页对所选层逐一比较。',
+  'about.seed':
+    '原文：RaySue，《卷积神经网络的参数量和计算量》，Agile Pioneer 博客，北京，2020。其公式即“原文”约定与引导示例。',
+  'about.files':
+    '文件：ONNX、Caffe prototxt、TensorFlow Lite、Keras（.keras、.h5）与 FlopLab JSON——可在任意位置打开或拖放。FlopLab 没有公式的算子保留其形状与权重，标为“未计数”，总计显示“不完整”。',
+  'about.runtime':
+    '运行时间是估计值：所选设备的 roofline 模型，按公开测量数据校准，并给出不确定区间。设备列表默认是 Pixel 4 CPU；请在“运行时间”中选择你的设备。',
+  'about.local': '一切都在本浏览器中运行：你打开或输入的内容不会上传。链接（复制链接）包含整个模型。',
   'header.newDialog.body': '当前模型将被一个空模型替换。之后仍可用“撤销”找回。',
   'header.newDialog.confirm': '放弃当前模型并新建',
 

@@ -1,0 +1,56 @@
+/**
+ * "About": what FlopLab answers, whose numbers it reproduces, the seed article by title, author
+ * and year, which files it reads, and that nothing leaves the browser (issue 19, item 5).
+ */
+import { useRef } from 'react';
+import { Button } from './controls';
+import { useT } from './i18n';
+
+const PARAGRAPHS = [
+  'about.what',
+  'about.conventions',
+  'about.seed',
+  'about.files',
+  'about.runtime',
+  'about.local',
+] as const;
+
+export function AboutButton() {
+  const t = useT();
+  const dialog = useRef<HTMLDialogElement>(null);
+  return (
+    <>
+      {/* An icon, so the header stays one row at 1440 px; its name is the title. */}
+      <Button
+        onClick={() => dialog.current?.showModal()}
+        title={t('about.title')}
+        aria-label={t('about.title')}
+        data-testid="about-open"
+      >
+        <span aria-hidden className="px-0.5 font-semibold">
+          ?
+        </span>
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-labelledby="about-title"
+        data-testid="about-dialog"
+        className="m-auto max-h-[85vh] max-w-xl overflow-y-auto rounded-lg border border-slate-300 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-black/40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+      >
+        <h2 id="about-title" className="mb-3 text-base font-semibold">
+          {t('about.title')}
+        </h2>
+        {PARAGRAPHS.map((k) => (
+          <p key={k} className="mb-3 text-sm leading-relaxed">
+            {t(k)}
+          </p>
+        ))}
+        <div className="flex justify-end">
+          <Button autoFocus onClick={() => dialog.current?.close()}>
+            {t('about.close')}
+          </Button>
+        </div>
+      </dialog>
+    </>
+  );
+}
