@@ -140,6 +140,29 @@ test('exercise link: hidden totals and a hidden layer, then reveal', async ({ pa
   await expect(page.getByTestId('exercise-bar')).toBeHidden();
 });
 
+test('a guided example asks before replacing edited work, says it switched the convention, and switches back', async ({
+  page,
+}) => {
+  await open(page);
+  await pickConvention(page, 'thop');
+  // An edit: the model on screen is now the user's work.
+  await page.getByTestId('input-shape').fill('3, 40, 40');
+  await expect(page.getByTestId('input-shape')).toHaveValue('3, 40, 40');
+  await page.getByTestId('tab-examples').click();
+  await page.getByTestId('open-example-fc').click();
+  const confirm = page.getByTestId('example-confirm');
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('input-shape')).toHaveValue('3, 40, 40');
+  await page.getByTestId('open-example-fc').click();
+  await confirm.getByRole('button', { name: 'Open the example' }).click();
+  const banner = page.getByTestId('example-convention');
+  await expect(banner).toContainText('This example counts with');
+  await banner.getByRole('button', { name: /Back to thop/ }).click();
+  await expect(page.getByTestId('convention-button')).toContainText('thop');
+  await expect(banner).toBeHidden();
+});
+
 test('switch to Chinese: tabs, examples and their explanation', async ({ page }) => {
   await open(page);
   await page.getByTestId('language-switch').selectOption('zh-CN');

@@ -81,6 +81,11 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
 
   'ex.title': '引导示例（来自原文）',
   'ex.open': '在计算器中打开',
+  'ex.switched': '本示例按 {name} 计数。',
+  'ex.switchBack': '改回 {name}',
+  'ex.confirm.title': '打开示例？',
+  'ex.confirm.body': '它会替换当前模型（撤销可恢复你的模型），并可能切换约定。',
+  'ex.confirm.open': '打开示例',
   'ex.close': '关闭说明',
   'ex.active': '示例',
   'ex.devices.col.device': '设备',

@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef } from 'react';
 import { DEVICES, deviceById, type Device } from '../../engine/devices';
-import { CONVENTION_IDS } from '../../engine/conventions/registry';
+import { CONVENTION_IDS, conventionById } from '../../engine/conventions/registry';
+import { useEditor } from '../../state/store';
 import { useEvaluationStore } from '../../state/evaluation';
 import { Button } from '../controls';
 import { useLang, useT } from '../i18n';
@@ -72,6 +73,9 @@ export function ExampleBanner() {
   const lang = useLang((s) => s.lang);
   const id = useTeaching((s) => s.example);
   const close = useTeaching((s) => s.closeExample);
+  const switchedFrom = useTeaching((s) => s.switchedFrom);
+  const restore = useTeaching((s) => s.restoreConvention);
+  const current = useEditor((s) => s.settings.convention);
   const box = useRef<HTMLElement>(null);
   // Opened from a card further down: bring the explanation into view.
   useEffect(() => {
@@ -92,6 +96,14 @@ export function ExampleBanner() {
           ✕
         </Button>
       </div>
+      {switchedFrom && (
+        <p className="mt-1 flex flex-wrap items-center gap-2" data-testid="example-convention">
+          {t('ex.switched', { name: conventionById(current)?.name ?? current })}
+          <Button small onClick={restore}>
+            {t('ex.switchBack', { name: conventionById(switchedFrom)?.name ?? switchedFrom })}
+          </Button>
+        </p>
+      )}
       {text.body.map((p, i) => (
         <p key={i} className="mt-1">
           {p}

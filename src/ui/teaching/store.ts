@@ -19,6 +19,8 @@ export interface TeachingState {
   hide: readonly string[];
   revealed: readonly string[];
   example: ExampleId | null;
+  /** The convention in use before the open example switched it (null: it did not switch). */
+  switchedFrom: string | null;
   setTab(tab: TeachingTab): void;
   setCompare(m: Model | null): void;
   setHide(parts: readonly string[]): void;
@@ -27,6 +29,8 @@ export interface TeachingState {
   /** Loads a guided example into the calculator (undoable model change) and shows its text. */
   openExample(id: ExampleId): Promise<void>;
   closeExample(): void;
+  /** Puts back the convention the example replaced. */
+  restoreConvention(): void;
 }
 
 export const HIDEABLE_PARTS = ['totals', 'table', 'conventions', 'compare'] as const;
@@ -38,6 +42,7 @@ export const useTeaching = createViewStore<TeachingState>((set, get) => ({
   hide: [],
   revealed: [],
   example: null,
+  switchedFrom: null,
   setTab: (tab) => set({ tab }),
   setCompare: (compare) => set({ compare }),
   setHide: (hide) => set({ hide: [...hide], revealed: [] }),
@@ -51,12 +56,20 @@ export const useTeaching = createViewStore<TeachingState>((set, get) => ({
     const ex = exampleById(id);
     if (!ex) return;
     const editor = useEditor.getState();
+    const before = editor.settings.convention;
     editor.setModel(ex.model());
     editor.setSettings({ convention: ex.convention });
     if (ex.select) editor.select(ex.select);
-    set({ example: id, tab: ex.tab, compare: ex.compare ? ex.compare() : get().compare });
+    // The switch is said in the banner, with a button back (Undo restores the model, not settings).
+    const switchedFrom = before !== ex.convention ? before : null;
+    set({ example: id, tab: ex.tab, compare: ex.compare ? ex.compare() : get().compare, switchedFrom });
   },
-  closeExample: () => set({ example: null }),
+  closeExample: () => set({ example: null, switchedFrom: null }),
+  restoreConvention: () => {
+    const prev = get().switchedFrom;
+    if (prev) useEditor.getState().setSettings({ convention: prev });
+    set({ switchedFrom: null });
+  },
 }));
 
 /** True while `part` is hidden and not yet revealed. */
