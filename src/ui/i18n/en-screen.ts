@@ -28,7 +28,6 @@ export const screenEn = {
   'header.theme.sr': 'theme (toggle dark theme)',
   'header.newDialog.title': 'Start a new model?',
   'header.tagline': 'what a network costs, and whether it runs on your device',
-  'about.button': 'About',
   'about.title': 'About FlopLab',
   'about.close': 'Close',
   'about.what':

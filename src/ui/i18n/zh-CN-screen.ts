@@ -26,7 +26,6 @@ export const screenZh: Readonly<Record<keyof typeof screenEn, string>> = {
   'header.theme.sr': '主题（切换深色主题）',
   'header.newDialog.title': '新建模型？',
   'header.tagline': '网络的计算成本，以及能否在你的设备上运行',
-  'about.button': '关于',
   'about.title': '关于 FlopLab',
   'about.close': '关闭',
   'about.what':
