@@ -87,6 +87,9 @@ test('conventions table: every convention at once, click to select', async ({ pa
   await expect(table.locator('[data-convention="fvcore"]')).toHaveAttribute('aria-selected', 'true');
   // fvcore vs thop: batch norm 2× against 4× per element.
   await expect(page.getByTestId('conventions-why')).toContainText('BatchNorm2d: 4× vs 2× per output element: +');
+  // torch counts FLOPs, fvcore MACs: compared in FLOPs, marked, so the factor 2 is not a difference.
+  await expect(table.locator('[data-convention="torch"] td').last()).toContainText('×*');
+  await expect(page.getByTestId('conventions-why')).toContainText('compared in FLOPs');
   await page
     .getByRole('complementary', { name: 'Details' })
     .screenshot({ path: 'docs/screenshots/teaching-conventions.png' });

@@ -34,16 +34,27 @@ export function ConventionsTable() {
   const selected = useConventionIndex();
   const fmt = useEditor((s) => s.settings.numberFormat);
   const setSettings = useEditor((s) => s.setSettings);
+  // In FLOPs where the units differ (1 MAC = 2 FLOPs): a MAC tool's half is its unit, not a gap.
+  const toFlops = (id: string) => (conventionById(id)?.unit === 'MAC' ? 2n : 1n);
   const diffs = useMemo(
     () =>
       result && selected >= 0
-        ? result.conventions.map((_, i) => (i === selected ? [] : typeDiffs(result, selected, i)))
+        ? result.conventions.map((id, i) =>
+            i === selected
+              ? []
+              : typeDiffs(result, selected, i, 3, {
+                  reference:
+                    toFlops(result.conventions[selected]) === toFlops(id) ? 1n : toFlops(result.conventions[selected]),
+                  other: toFlops(result.conventions[selected]) === toFlops(id) ? 1n : toFlops(id),
+                }),
+          )
         : [],
     [result, selected],
   );
   if (!result || selected < 0) return <p className="text-sm">{t('conv.noResult')}</p>;
   const refName = conventionById(result.conventions[selected])?.name ?? result.conventions[selected];
   const refTotal = result.totals.counts[selected];
+  const refScale = toFlops(result.conventions[selected]);
 
   return (
     <section className="space-y-3 text-sm" data-testid="conventions-table" aria-label={t('conv.title')}>
@@ -70,7 +81,9 @@ export function ConventionsTable() {
           {result.conventions.map((id, i) => {
             const c = conventionById(id);
             const total = result.totals.counts[i];
-            const r = ratio(total, refTotal);
+            // Across units the ratio is taken in FLOPs.
+            const mixed = toFlops(id) !== refScale;
+            const r = mixed ? ratio(total * toFlops(id), refTotal * refScale) : ratio(total, refTotal);
             const isSel = i === selected;
             return (
               <tr
@@ -96,7 +109,9 @@ export function ConventionsTable() {
                   {formatCount(total, fmt)}
                 </td>
                 <td className="py-1 pl-2">{unitWord(c?.unit ?? 'FLOP')}</td>
-                <td className="num py-1 text-right">{Number.isNaN(r) ? '—' : `${r.toFixed(3)}×`}</td>
+                <td className="num py-1 text-right" title={mixed ? t('conv.inFlops') : undefined}>
+                  {Number.isNaN(r) ? '—' : `${r.toFixed(3)}×${mixed ? '*' : ''}`}
+                </td>
               </tr>
             );
           })}
@@ -113,6 +128,9 @@ export function ConventionsTable() {
                 <span className="font-semibold">
                   {conventionById(id)?.name ?? id} vs {refName}
                 </span>
+                {toFlops(id) !== refScale && (
+                  <span className="text-slate-600 dark:text-slate-300"> ({t('conv.inFlops')})</span>
+                )}
                 {list.length === 0 ? (
                   <span className="text-slate-600 dark:text-slate-300"> — {t('conv.why.none')}</span>
                 ) : (

@@ -63,13 +63,21 @@ function factorOf(ref: bigint, other: bigint, s: TypeSums): Factor {
 
 /**
  * The types whose count differs between convention `other` and `reference` (indexes into
- * result.conventions), largest difference first, at most `limit`.
+ * result.conventions), largest difference first, at most `limit`. `scale` puts both in one unit
+ * (1 MAC = 2 FLOPs: { reference: 1n, other: 2n } compares a MAC convention with a FLOP one), so
+ * the unit's factor of 2 is not read as a difference in what is counted.
  */
-export function typeDiffs(result: ModelResult, reference: number, other: number, limit = 3): TypeDiff[] {
+export function typeDiffs(
+  result: ModelResult,
+  reference: number,
+  other: number,
+  limit = 3,
+  scale: { readonly reference: bigint; readonly other: bigint } = { reference: 1n, other: 1n },
+): TypeDiff[] {
   const out: TypeDiff[] = [];
   for (const s of sumsByType(result)) {
-    const ref = s.counts[reference];
-    const oth = s.counts[other];
+    const ref = s.counts[reference] * scale.reference;
+    const oth = s.counts[other] * scale.other;
     if (ref === oth) continue;
     out.push({ type: s.type, reference: ref, other: oth, delta: oth - ref, factor: factorOf(ref, oth, s) });
   }

@@ -42,6 +42,15 @@ describe('conventionDiff on ResNet-18', () => {
     expect([...abs].sort((x, y) => (y > x ? 1 : y < x ? -1 : 0))).toEqual(abs);
   });
 
+  it('thop (MACs) against torch (FLOPs) in one unit: Conv2d is no difference (1 MAC = 2 FLOPs), issue 19 item 4', () => {
+    // Unscaled, the unit's factor of 2 reads as thop undercounting every conv by half.
+    const raw = typeDiffs(r, at('torch'), at('thop'), 20).find((x) => x.type === 'conv2d');
+    expect(raw && raw.other * 2n).toBe(raw?.reference);
+    const inFlops = typeDiffs(r, at('torch'), at('thop'), 20, { reference: 1n, other: 2n });
+    expect(inFlops.find((x) => x.type === 'conv2d')).toBeUndefined();
+    expect(inFlops.find((x) => x.type === 'linear')).toBeUndefined();
+  });
+
   it('identical conventions have no differences; ratio handles 0 and huge totals', () => {
     expect(typeDiffs(r, at('thop'), at('thop'))).toEqual([]);
     expect(ratio(5n, 0n)).toBeNaN();
