@@ -133,9 +133,17 @@ test('exercise link: hidden totals and a hidden layer, then reveal', async ({ pa
   await expect(page.getByTestId('exercise-bar')).toBeVisible();
   await expect(page.getByTestId('totals')).toBeHidden();
   await expect(row(page, 'layers[0]').getByTestId('row-count')).toBeHidden();
-  await expect(row(page, 'layers[1]').getByTestId('row-count')).toBeVisible();
+  // Hidden totals also hide what they are the sum of: every row's count and parameters, the charts.
+  await expect(row(page, 'layers[1]').getByTestId('row-count')).toBeHidden();
+  await expect(row(page, 'layers[1]').getByTestId('row-params')).toBeHidden();
+  await expect(page.locator('[data-slot="charts"]')).toBeHidden();
   await page.getByTestId('reveal-totals').click();
   await expect(page.getByTestId('totals')).toBeVisible();
+  await expect(row(page, 'layers[1]').getByTestId('row-count')).toBeVisible();
+  await expect(row(page, 'layers[0]').getByTestId('row-count')).toBeHidden();
+  // The hidden layer's numbers are hidden in the details too.
+  await selectRow(page, 'layers[0]');
+  await expect(page.getByTestId('details').locator('[data-numbers]').first()).toBeHidden();
   const r = evaluateAll(model);
   await expect(total(page, 'count')).toHaveAttribute('data-exact', r.totals.counts[0].toString());
   await page.getByTestId('bar-reveal-layer:layers[0]').click();

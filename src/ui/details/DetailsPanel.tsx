@@ -79,7 +79,7 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
   const params = row?.params_ ?? null;
 
   return (
-    <div className="space-y-4 text-sm" data-testid="details">
+    <div className="space-y-4 text-sm" data-testid="details" data-path={selection}>
       <div>
         <h2 className="panel-title">{t('details.title')}</h2>
         <p className="mt-1 text-base font-semibold">
@@ -119,7 +119,7 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
         </section>
       )}
       {n && !n.error && (
-        <section>
+        <section data-numbers>
           <h3 className="mb-1 font-semibold">
             {t('details.numbers')}
             {n.instances > 1 ? ` ${t('details.repeats', { n: n.instances })}` : ''}
@@ -146,7 +146,7 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
         </section>
       )}
       {n && !n.error && result && (
-        <section>
+        <section data-numbers>
           <h3 className="mb-1 font-semibold">{t('details.every')}</h3>
           <table className="w-full text-xs">
             <caption className="sr-only">{t('details.every.caption')}</caption>

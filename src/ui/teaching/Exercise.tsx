@@ -4,8 +4,10 @@
  *  - <Hideable part> covers a panel while it is hidden;
  *  - <ExerciseBar> lists what is hidden with Reveal buttons;
  *  - <ExerciseMaker> builds such a link from check boxes.
- * A hidden layer's numbers are masked in the layer list and table by a style rule on their
- * data-path (the editor's rows are not ours to change).
+ * A hidden layer's numbers are masked in the layer list, the table and the details by a style
+ * rule on their data-path (the editor's rows are not ours to change). Hidden totals mask what
+ * would give them away: every row's count and parameters, the charts, the details' numbers and
+ * the A/B totals (issue 19, item 2).
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { useEditor } from '../../state/store';
@@ -54,21 +56,31 @@ export function Hideable({
  * constructed style sheet, not a <style> element: the page's CSP (style-src 'self') blocks
  * inline style elements, and the rows belong to the editor, so a rule on data-path it is.
  */
-function useLayerMasks(paths: readonly string[]): void {
-  const key = paths.join('\n');
+/** What reveals the totals besides the totals panel: every number they are the sum of. */
+const TOTALS_GIVEAWAYS = [
+  '[data-testid="row-count"]',
+  '[data-testid="row-params"]',
+  '[data-testid="table-row"] td.num',
+  '[data-slot="charts"]',
+  '[data-testid="details"] [data-numbers]',
+  '[data-testid="ab-totals"]',
+];
+
+function useLayerMasks(paths: readonly string[], totals: boolean): void {
+  const key = paths.join('\n') + (totals ? '\n*totals' : '');
   useEffect(() => {
     if (!key || typeof CSSStyleSheet === 'undefined' || !('adoptedStyleSheets' in document)) return;
     const sel = (p: string) => `[data-path="${CSS.escape(p)}"]`;
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(
-      key
-        .split('\n')
-        .map(
-          (p) =>
-            `${sel(p)} [data-testid="row-count"], ${sel(p)} [data-testid="row-params"], [data-testid="table-row"]${sel(p)} td`,
-        )
-        .join(', ') + ' { visibility: hidden; }',
-    );
+    const rules = key
+      .split('\n')
+      .filter(Boolean)
+      .map((p) =>
+        p === '*totals'
+          ? TOTALS_GIVEAWAYS.join(', ')
+          : `${sel(p)} [data-testid="row-count"], ${sel(p)} [data-testid="row-params"], [data-testid="table-row"]${sel(p)} td, [data-testid="details"]${sel(p)} [data-numbers]`,
+      );
+    sheet.replaceSync(rules.join(', ') + ' { visibility: hidden; }');
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     return () => {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
@@ -83,7 +95,10 @@ export function ExerciseBar() {
   const reveal = useTeaching((s) => s.reveal);
   const revealAll = useTeaching((s) => s.revealAll);
   const open = hide.filter((p) => !revealed.includes(p));
-  useLayerMasks(open.filter((p) => p.startsWith('layer:')).map((p) => p.slice('layer:'.length)));
+  useLayerMasks(
+    open.filter((p) => p.startsWith('layer:')).map((p) => p.slice('layer:'.length)),
+    open.includes('totals'),
+  );
   if (!open.length) return null;
   return (
     <div
