@@ -7,9 +7,8 @@
  */
 import { evaluate } from '../../expr';
 import type { LayerSpec, Shape } from '../../format/model';
-import { isBlock, parseLayer } from '../../layers/registry';
-import type { LeafKind } from '../../layers/kind';
 import type { GraphNode } from '../graph';
+import { chainSteps } from '../shape-track';
 import type { WeightStore } from './archive';
 import type { Call, FlatModel, KShape } from './config';
 import { isKerasClass, mapLayer } from './map';
@@ -20,25 +19,14 @@ function run(
   specs: readonly LayerSpec[],
   inputs: readonly Shape[],
 ): { shape: Shape; weights: number; each: number[] } | string {
-  let cur: readonly Shape[] = inputs;
-  let weights = 0;
-  const each: number[] = [];
-  for (const spec of specs) {
-    const parsed = parseLayer(spec, spec.name ?? spec.type);
-    if ('error' in parsed) return parsed.error;
-    if (isBlock(parsed.kind)) return `${spec.type} is a block`;
-    const kind = parsed.kind as LeafKind;
-    const none = kind.arity?.[1] === 0;
-    const input = none ? [] : cur[0];
-    const r = kind.shape(parsed.params, input, cur);
-    if ('error' in r) return r.error;
-    const s = kind.symbols(parsed.params, input, r.output, 1, cur);
-    const w = Number(evaluate(kind.params, s)) + (kind.buffers ? Number(evaluate(kind.buffers, s)) : 0);
-    each.push(w);
-    weights += w;
-    cur = [r.output];
-  }
-  return { shape: cur[0], weights, each };
+  if (!specs.length) return { shape: inputs[0], weights: 0, each: [] };
+  const steps = chainSteps(specs, inputs);
+  if (typeof steps === 'string') return steps;
+  const each = steps.map(({ kind, params, input, inputs: all, output }) => {
+    const s = kind.symbols(params, input, output, 1, all);
+    return Number(evaluate(kind.params, s)) + (kind.buffers ? Number(evaluate(kind.buffers, s)) : 0);
+  });
+  return { shape: steps[steps.length - 1].output, weights: each.reduce((a, b) => a + b, 0), each };
 }
 
 /** Characters the opaque kind's `op` allows (letters, digits, . : / @ + - space). */

@@ -11,9 +11,8 @@
  * every layer after it is still counted; it is never passed through.
  */
 import type { LayerSpec } from '../../format/model';
-import { kindOf, parseLayer } from '../../layers/registry';
-import type { LeafKind } from '../../layers/kind';
 import type { GraphNode } from '../graph';
+import { chainSteps } from '../shape-track';
 import type { TfliteOp, TfliteSubgraph } from './decode';
 import { fileShape, flShape, numel, type Layout } from './layout';
 import { mapOp, type Mapped, type OpContext } from './ops';
@@ -49,20 +48,11 @@ const SHAPE_ARGS: Readonly<Record<string, readonly number[]>> = {
   TRANSPOSE_CONV: [0],
 };
 
-/** A layer chain's output shape by the kinds' own rules, or why there is none. */
+/** A layer chain's output shape by the kinds' own rules (shape-track.ts), or why there is none. */
 function chainShape(layers: readonly LayerSpec[], inputs: number[][]): number[] | string {
-  let cur = inputs;
-  for (const l of layers) {
-    const p = parseLayer(l, l.type);
-    if ('error' in p) return p.error;
-    const kind = p.kind as LeafKind;
-    if (!kindOf(l.type) || !kind.shape) return `${l.type} is not a layer`;
-    const none = kind.arity?.[1] === 0;
-    const r = kind.shape(p.params, none ? [] : cur[0], none ? [] : cur);
-    if ('error' in r) return r.error;
-    cur = [r.output as number[]];
-  }
-  return cur[0];
+  if (!layers.length) return inputs[0];
+  const steps = chainSteps(layers, inputs);
+  return typeof steps === 'string' ? steps : (steps[steps.length - 1].output as number[]);
 }
 
 export const shortName = (name: string) => name.split(';')[0].slice(0, 200);
