@@ -10,6 +10,9 @@ import { sym, ZERO } from '../expr';
 import { shapeText } from '../format/model';
 import { commonSymbols, type LeafKind } from './kind';
 
+/** The characters `op` allows (letters, digits, . : / @ + - and space), at most `max`. */
+export const opaqueOpName = (s: string, max = 80): string => s.replace(/[^\w.:/@+ -]/g, '_').slice(0, max) || 'unknown';
+
 export const opaque: LeafKind = {
   type: 'opaque',
   label: 'Not counted',
@@ -19,7 +22,7 @@ export const opaque: LeafKind = {
     {
       name: 'op',
       kind: 'text',
-      pattern: /^[\w.:/@+ -]{1,80}$/,
+      pattern: /^[\w.:/@+ -]{1,80}$/, // opaqueOpName makes any name fit
       maxLength: 80,
       rule: 'the operator’s name in its file, e.g. "NonMaxSuppression" or "CUSTOM:TFLite_Detection_PostProcess"',
       default: 'custom',

@@ -10,6 +10,7 @@
  * with Caffe's output shape, listed in the warnings. Every top nobody reads is an output of the
  * model (HED's side outputs, SSD's heads), so nothing computed is left out.
  */
+import { opaqueOpName } from '../../layers/opaque';
 import { pairOf, type Model, type Pair, type Shape } from '../../format/model';
 import { evaluateModel } from '../../evaluate';
 import { modelFromGraph } from '../graph-model';
@@ -124,9 +125,7 @@ function convert(text: string, fileName: string, forced?: readonly number[]): Co
       b.warnings.push(
         `${label}: layer type "${caffeType}" is not counted (no formula for it); its output is taken to have its input's shape`,
       );
-      b.add(label, name, 'layers', ins, tops, [
-        { type: 'opaque', name, op: caffeType.replace(/[^\w.:/@+ -]/g, '_').slice(0, 80) || 'unknown' },
-      ]);
+      b.add(label, name, 'layers', ins, tops, [{ type: 'opaque', name, op: opaqueOpName(caffeType) }]);
     }
   }
   if (!inputs.length) return done({ ok: false, error: `${fileName}: no layer reads an input` });

@@ -7,6 +7,7 @@
  * output shape Caffe gives it, so every layer after it is still counted. docs/import-export.md
  * lists the mapping.
  */
+import { opaqueOpName } from '../../layers/opaque';
 import type { LayerSpec, Shape } from '../../format/model';
 import { msgField, numField, numsField, strField, type TextMessage } from '../prototxt-text';
 import type { Builder } from './builder';
@@ -17,7 +18,6 @@ export const IGNORED = new Set(['accuracy', 'silence', 'hdf5output']);
 export const SOFTMAX_LOSS = new Set(['softmaxwithloss', 'softmaxloss']);
 
 const prod = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
-const opName = (t: string) => t.replace(/[^\w.:/@+ -]/g, '_').slice(0, 80) || 'unknown';
 
 /** Values of a 2-D parameter given as `base` (one or two values) or `base_h` / `base_w`. */
 export function pairParam(p: TextMessage | undefined, base: string, dflt: number): number | [number, number] {
@@ -130,7 +130,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
     b.add(label, name, 'layers', inputs, tops, [
       named({
         type: 'opaque',
-        op: opName(L.caffeType),
+        op: opaqueOpName(L.caffeType),
         ...(shape ? { shape: [...shape] } : {}),
         ...(params ? { params } : {}),
       }),

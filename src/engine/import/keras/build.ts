@@ -5,6 +5,7 @@
  * (Keras 3), the two are compared and a difference is a warning. Where the file stores a layer's
  * weights, their element count is compared with the kind's parameters and buffers.
  */
+import { opaqueOpName } from '../../layers/opaque';
 import { evaluate } from '../../expr';
 import type { LayerSpec, Shape } from '../../format/model';
 import type { GraphNode } from '../graph';
@@ -30,7 +31,6 @@ function run(
 }
 
 /** Characters the opaque kind's `op` allows (letters, digits, . : / @ + - space). */
-const opName = (s: string) => s.replace(/[^\w.:/@+ -]/g, '_').slice(0, 80) || 'unknown';
 
 const sameShape = (a: Shape, b: KShape) => a.length === b.length && b.every((d, i) => d === null || d === a[i]);
 
@@ -206,7 +206,7 @@ export class GraphBuilder {
     const spec: LayerSpec = {
       type: 'opaque',
       name,
-      op: opName(cls + fn),
+      op: opaqueOpName(cls + fn),
       ...(shape ? { shape } : {}),
       ...(stored ? { params: stored } : {}),
       ...(c.later && stored ? { shares: this.firstCall(c, name) } : {}),

@@ -4,6 +4,7 @@
  * recurrent layouts) and maps each operator to layers (ops.ts), or to a not-counted row.
  */
 
+import { opaqueOpName } from '../../layers/opaque';
 import type { LayerSpec } from '../../format/model';
 import type { GraphNode } from '../graph';
 import { ShapeTrack } from '../shape-track';
@@ -110,7 +111,7 @@ export class Builder {
     const op = n.domain && n.domain !== 'ai.onnx' ? `${n.domain}:${n.opType}` : n.opType;
     return {
       type: 'opaque',
-      op: op.replace(/[^\w.:/@+ -]/g, '_').slice(0, 80) || 'unknown',
+      op: opaqueOpName(op),
       ...(shape ? { shape } : {}),
       ...(params ? { params } : {}),
       // Named even when the node is not: the value it writes, as the warnings call it.

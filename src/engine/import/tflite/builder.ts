@@ -10,6 +10,7 @@
  * "not counted" row (kind `opaque`) with the file's output shape and the weights it reads, so
  * every layer after it is still counted; it is never passed through.
  */
+import { opaqueOpName } from '../../layers/opaque';
 import type { LayerSpec } from '../../format/model';
 import type { GraphNode } from '../graph';
 import { chainSteps } from '../shape-track';
@@ -243,7 +244,7 @@ export class Builder {
   private opaque(op: TfliteOp, data: number[], k: number, why: string) {
     const out = op.outputs[k];
     const raw = op.code === 'CUSTOM' ? `CUSTOM:${op.custom}` : op.code;
-    const name = raw.replace(/[^\w.:/@+ -]/g, '_').slice(0, 80 - (k ? 10 : 0)) + (k ? ` output ${k + 1}` : '');
+    const name = opaqueOpName(raw, 80 - (k ? 10 : 0)) + (k ? ` output ${k + 1}` : '');
     const label = this.label(op, k);
     const key = `${raw} (${why})`;
     this.notCounted.set(key, [...(this.notCounted.get(key) ?? []), shortName(this.g.tensors[out].name) || label]);
