@@ -1,5 +1,5 @@
 /** Text and JSON renderings of an evaluation for the CLI. */
-import type { ModelResult } from '../engine/evaluate';
+import { notCountedLayers, type ModelResult } from '../engine/evaluate';
 import type { Convention } from '../engine/conventions/types';
 import { shapeText } from '../engine/format/model';
 import { NOT_COUNTED_TYPE } from '../engine/layers/opaque';
@@ -106,18 +106,10 @@ export function toJson(name: string, r: ModelResult, conv: Convention): JsonRepo
       error: row.error ?? null,
     })),
     errors: r.errors,
-    not_counted: notCountedList(r),
+    not_counted: notCountedLayers(r),
     partial: r.notCounted.length > 0,
     ...(r.modelError ? { model_error: r.modelError } : {}),
   };
-}
-
-/** The rows the totals leave out because FlopLab cannot count them, with the file's op names. */
-function notCountedList(r: ModelResult): JsonReport['not_counted'] {
-  return r.notCounted.map((i) => {
-    const row = r.rows[i];
-    return { path: row.path, ...(row.name ? { name: row.name } : {}), op: String(row.params_?.op ?? '?') };
-  });
 }
 
 /** The layer's `from` as written, when it has one (read from its fields; an invalid row has none). */
@@ -185,7 +177,7 @@ export function toText(name: string, r: ModelResult, conv: Convention): string {
   if (conv.id !== 'exact') lines.push(`FLOPs    ${grouped(t.flops)} (${si(t.flops)}) every arithmetic op (exact)`);
   if (r.errors) lines.push(`${r.errors} layer${r.errors > 1 ? 's' : ''} with errors (see ↳ lines)`);
   if (r.notCounted.length) {
-    const list = notCountedList(r);
+    const list = notCountedLayers(r);
     const names = list.slice(0, 5).map((x) => `${x.name ?? x.path} (${x.op})`);
     lines.push(
       `partial: ${list.length} layer${list.length > 1 ? 's' : ''} not counted — ${names.join(', ')}${list.length > 5 ? ', …' : ''}; the counts above leave ${list.length > 1 ? 'them' : 'it'} out`,

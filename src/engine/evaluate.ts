@@ -139,6 +139,18 @@ export function ownErrorRows(result: Pick<ModelResult, 'rows'>): number {
   return n;
 }
 
+/** The not-counted rows as people name them: the row's name (else its path) and the file's operator. */
+export function notCountedLayers(result: Pick<ModelResult, 'rows' | 'notCounted'>): {
+  path: string;
+  name?: string;
+  op: string;
+}[] {
+  return result.notCounted.map((i) => {
+    const row = result.rows[i];
+    return { path: row.path, ...(row.name ? { name: row.name } : {}), op: String(row.params_?.op ?? '?') };
+  });
+}
+
 /** Indices of the rows that count nothing because FlopLab cannot (not zero: unknown). */
 function notCountedRows(rows: readonly Row[]): number[] {
   const out: number[] = [];

@@ -8,7 +8,7 @@
  */
 import type { Model } from '../format/model';
 import { shapeText } from '../format/model';
-import { evaluateModel, type ModelResult } from '../evaluate';
+import { evaluateModel, notCountedLayers, type ModelResult } from '../evaluate';
 import { conventionById, DEFAULT_CONVENTION } from '../conventions/registry';
 import type { Convention } from '../conventions/types';
 import { NOT_COUNTED_TYPE } from '../layers/opaque';
@@ -56,10 +56,8 @@ export function layerTable(model: Model, opts: TableOptions = {}): TableResult {
         ? [
             {
               label: 'Partial',
-              value: `${result.notCounted.length} layer(s) not counted (${result.notCounted
-                .map(
-                  (i) => `${result.rows[i].name ?? result.rows[i].path}: ${String(result.rows[i].params_?.op ?? '?')}`,
-                )
+              value: `${result.notCounted.length} layer(s) not counted (${notCountedLayers(result)
+                .map((l) => `${l.name ?? l.path}: ${l.op}`)
                 .join(', ')}); the totals leave them out`,
             },
           ]

@@ -4,7 +4,7 @@
  * exact value in `data-exact` (tests compare digits regardless of the SI/exact display).
  */
 import type { ReactNode } from 'react';
-import { ownErrorRows, type ModelResult } from '../../engine/evaluate';
+import { notCountedLayers, ownErrorRows, type ModelResult } from '../../engine/evaluate';
 import { conventionById } from '../../engine/conventions/registry';
 import { DTYPES } from '../../state/defaults';
 import { useSlowPending } from '../../state/evaluation';
@@ -176,9 +176,7 @@ function errorStatus(result: ModelResult, tr: ReturnType<typeof useT>): string {
 
 /** The first few not-counted layers, by name (or path) and the file's operator. */
 function notCountedNames(result: ModelResult): string {
-  const list = result.notCounted.slice(0, 4).map((i) => {
-    const r = result.rows[i];
-    return `${r.name ?? r.path} (${String(r.params_?.op ?? '?')})`;
-  });
-  return result.notCounted.length > 4 ? `${list.join(', ')}, …` : list.join(', ');
+  const all = notCountedLayers(result);
+  const list = all.slice(0, 4).map((l) => `${l.name ?? l.path} (${l.op})`);
+  return all.length > 4 ? `${list.join(', ')}, …` : list.join(', ');
 }
