@@ -89,7 +89,7 @@ test('conventions table: every convention at once, click to select', async ({ pa
   await expect(page.getByTestId('conventions-why')).toContainText('BatchNorm2d: 4× vs 2× per output element: +');
   // torch counts FLOPs, fvcore MACs: compared in FLOPs, marked, so the factor 2 is not a difference.
   await expect(table.locator('[data-convention="torch"] td').last()).toContainText('×*');
-  await expect(page.getByTestId('conventions-why')).toContainText('compared in FLOPs');
+  await expect(page.getByTestId('conventions-why')).toContainText('in FLOPs: 1 MAC = 2 FLOPs');
   await page
     .getByRole('complementary', { name: 'Details' })
     .screenshot({ path: 'docs/screenshots/teaching-conventions.png' });

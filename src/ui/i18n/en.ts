@@ -60,7 +60,7 @@ export const en = {
   'conv.perOut': '{a}× vs {b}× per output element',
   'conv.perIn': '{a}× vs {b}× per input element',
   'conv.plain': '{a} vs {b}',
-  'conv.inFlops': '* MACs and FLOPs compared in FLOPs: 1 MAC = 2 FLOPs is a unit, not a difference in what is counted',
+  'conv.inFlops': '* in FLOPs: 1 MAC = 2 FLOPs is a unit, not a difference',
   'conv.noResult': 'Waiting for the engine…',
 
   'ab.title': 'A/B comparison',

@@ -55,7 +55,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'conv.why.none': '每类层的计数都与所选约定相同。',
   'conv.perOut': '每个输出元素 {a} 次 vs {b} 次',
   'conv.perIn': '每个输入元素 {a} 次 vs {b} 次',
-  'conv.inFlops': '* MACs 与 FLOPs 以 FLOPs 比较：1 MAC = 2 FLOPs 是单位换算，不是计数范围的差异',
+  'conv.inFlops': '* 以 FLOPs 比较：1 MAC = 2 FLOPs 是单位，不是差异',
   'conv.plain': '{a} vs {b}',
   'conv.noResult': '等待计算引擎…',
 
