@@ -30,11 +30,27 @@ export interface PresetReference {
   note?: string;
 }
 
+/** The picker's top-level sections (issue 15): what the network is for, transformers apart. */
+export type PresetTask = 'classification' | 'transformer' | 'detection' | 'segmentation';
+
+/** The source file a preset is written from, at the commit read (e.g. torchvision's builder). */
+export interface PresetCode {
+  /** `owner/name` on GitHub: `pytorch/vision`. */
+  repo: string;
+  commit: string;
+  /** Path in that repository: `torchvision/models/resnet.py`. */
+  path: string;
+}
+
 export interface Preset {
   /** Builder name (torchvision's where one exists): `resnet50`, `mobilenet_v2`. */
   name: string;
   /** Group in the picker: `ResNet`, `MobileNet`, … */
   family: string;
+  /** Section of the picker; absent means classification. */
+  task?: PresetTask;
+  /** The file (and commit) the preset is written from. */
+  code?: PresetCode;
   title: string;
   paper: { title: string; authors: string; year: number; url: string };
   /** Input [C, H, W] the network (and its reference counts) is defined at. */
