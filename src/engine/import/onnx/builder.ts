@@ -12,6 +12,7 @@ import { fold, FOLDABLE } from './fold';
 import { SeqLayout } from './recurrent';
 import type { OnnxGraph, OnnxNode, OnnxTensor } from './decode';
 import { mapOp } from './ops';
+import { CONTROL_FLOW, controlFlow } from './control-flow';
 
 const BINARY = new Set(['Add', 'Sub', 'Mul', 'Div']);
 
@@ -39,11 +40,13 @@ export class Builder {
   /** Channel shuffle in progress: value after Reshape [N, g, C/g, H, W] → g; after the Transpose → 0. */
   private readonly shuffle = new Map<string, { groups: number; node: OnnxNode }>();
 
-  constructor(private readonly g: OnnxGraph) {}
+  constructor(readonly g: OnnxGraph) {}
 
   constant = (name: string | undefined) =>
     name ? (this.g.initializers.get(name) ?? this.consts.get(name)) : undefined;
 
+  /** Shapes (batch included) of inputs read as run-time constants, where known. */
+  readonly constantInputs = new Map<string, readonly number[]>();
   /** Batch of the graph input (the first dim a Shape of a data value gives). */
   batch = 1;
   /** Nodes on constants only that could not be folded (listed in the warnings). */
@@ -51,6 +54,8 @@ export class Builder {
   private readonly foldContext = {
     constant: (name: string) => this.constant(name),
     shapeOf: (name: string) => {
+      const known = this.constantInputs.get(name);
+      if (known) return known;
       const s = this.seq.fileShape(name, this.batch) ?? this.shapes.get(name);
       return s && this.seq.isTagged(name) ? s : s ? [this.batch, ...s] : null;
     },
@@ -70,7 +75,7 @@ export class Builder {
   /** Values some node reads (an input nobody reads is left out of the model). */
   readonly used = new Set<string>();
 
-  private push(node: GraphNode) {
+  push(node: GraphNode) {
     for (const v of node.inputs) this.used.add(v);
     this.shapes.add(node);
     this.nodes.push(node);
@@ -83,7 +88,7 @@ export class Builder {
    * input, has the output shape the file states (value_info; else its first input's, said in a
    * warning) and carries the weights the file stores for it.
    */
-  private notCounted(n: OnnxNode, ins: readonly string[], why: string, out: string, k = 0) {
+  notCounted(n: OnnxNode, ins: readonly string[], why: string, out: string, k = 0) {
     const key = `${n.opType} (${why})`;
     const list = this.unsupported.get(key) ?? [];
     if (!list.includes(n.name || n.outputs[0])) list.push(n.name || n.outputs[0]);
@@ -349,6 +354,7 @@ export class Builder {
       if (t) this.consts.set(n.outputs[0], t);
       return;
     }
+    if (CONTROL_FLOW.has(n.opType)) return controlFlow(this, n);
     // Constant folding (fold.ts): shape arithmetic and weights built in the graph are not layers.
     if (!ins.length || SHAPE_OPS.has(n.opType)) {
       const t = FOLDABLE.has(n.opType) ? fold(n, this.foldContext) : null;
