@@ -195,3 +195,24 @@ describe('folding the pads torch.onnx computes for F.pad, and sizes given for sy
     expect(bad.ok ? '' : bad.error).toBe('p.onnx: input "x" is [1, 512]; the sizes given, [1, 100], do not fit it');
   });
 });
+
+describe('an output written by a folded node', () => {
+  it('the bias Add folded into the linear before it, in a graph model (MATLAB’s ACAS Xu export): the output keeps its shape', () => {
+    const r = imp(
+      onnx({
+        input: [1, 5],
+        nodes: [
+          { op: 'Sub', in: ['x', 'avg'], out: ['s'] },
+          { op: 'MatMul', in: ['s', 'W'], out: ['m'] },
+          { op: 'Add', in: ['m', 'B'], out: ['y'] },
+        ],
+        weights: { avg: [1, 5], W: [5, 7], B: [7] },
+      }),
+    );
+    const e = evaluateModel(r.model, { conventions: ['exact'] });
+    expect(e.errors).toBe(0);
+    expect(e.outputs.map((o) => o.shape)).toEqual([[7]]);
+    // avg (5) + W (35) + B (7).
+    expect(e.totals.params).toBe(47n);
+  });
+});

@@ -67,7 +67,7 @@ const KNOWN_GAPS: Record<string, Partial<Record<Check, string>>> = {
   node_gru_defaults: { outputs: 'the only output is Y_h [1, N, H]; FlopLab gives it batch-first [N, H]' },
   cntk_lstm_bidirectional: {
     weights:
-      '168 vs 180: onnx-tool counts 12 more stored values around the CNTK LSTM (a per-node comparison is pending)',
+      '168 vs 180: onnx-tool counts every initializer as a weight, the two LSTMs’ zero initial states too (initial_h and initial_c, 2 × 2 × [1, 1, 3] = 12); FlopLab counts none (PyTorch’s h0 is no parameter either)',
     outputs:
       'the output is sequence-first [L, N, F] = [8, 1, 6]; FlopLab gives every recurrent output batch-first, [N, L, F] = [1, 8, 6] (the same elements)',
   },
@@ -75,10 +75,6 @@ const KNOWN_GAPS: Record<string, Partial<Record<Check, string>>> = {
     count:
       'a training graph: ArgMax, Equal, Cast and ReduceMean of the accuracy are not counted (partial; onnx-tool counts 2 there)',
     outputs: 'the graph output is the scalar accuracy []; FlopLab gives the logits [1, 10] it is computed from',
-  },
-  matlab_acasxu_1_1: {
-    outputs:
-      'the output is the bias Add folded into the MatMul’s linear row: its name is carried by no layer, so no shape',
   },
   pytorch16_teams_segmentation: {
     weights: 'ConvTranspose weights: 182681 vs 182693 (12 = a Resize’s scales, which onnx-tool counts)',
@@ -90,7 +86,7 @@ const KNOWN_GAPS: Record<string, Partial<Record<Check, string>>> = {
   },
   pytorch20_fastestdet: {
     weights:
-      'ShuffleNetV2 channel split as Reshape [b·c/2, 2, h·w] → Transpose → Reshape → Gather: 52 not-counted rows carry their constant shapes and indices as weights (+126)',
+      '241271 vs 241275: onnx-tool counts every float initializer as a weight, the Resize’s 4 scales too; FlopLab counts none for an upsample (its scales are settings, as in PyTorch)',
   },
   pytorch201_vit_pgd_2_3_16: {
     count:
