@@ -27,34 +27,15 @@
  * remove from the list). Where onnx-tool itself fails, there is nothing to compare the counts
  * with: said the same way.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { importFile, type ImportResult } from '../../../src/engine/import';
-import { evaluateModel, type ModelResult } from '../../../src/engine/evaluate';
+import { onnxFixtureSuite, readEntries, type Gaps } from './onnx-fixture-suite';
 
 const DIR = path.resolve(__dirname, '../../fixtures/onnx-real');
 /** Where the (uncommitted) files are: ONNX_REAL_DIR, else next to expected.jsonl. */
 const FILES = process.env.ONNX_REAL_DIR ?? DIR;
-const present = (file: string) => existsSync(path.join(FILES, file));
-
-interface Entry {
-  readonly name: string;
-  readonly file: string;
-  readonly given: Record<string, number[]>;
-  readonly outputs: readonly {
-    name: string;
-    dims: (number | string | null)[] | null;
-    inferred: (number | string | null)[] | null;
-    onnxruntime?: number[];
-  }[];
-  readonly onnx_tool: { macs: number; params: number } | { error: string; stage: string };
-}
-
-type Check = 'imports' | 'weights' | 'count' | 'outputs';
 
 /** What FlopLab does not meet yet, file by file and check by check, with the cause. */
-const KNOWN_GAPS: Record<string, Partial<Record<Check, string>>> = {
+const KNOWN_GAPS: Gaps = {
   node_qlinearconv: {
     count:
       'the node test feeds every tensor as a graph input, the weight w [1, 1, 1, 1] too: with the batch dim it reads as data, so the conv has no constant weight (not counted); onnx-tool counts 49',
@@ -98,75 +79,9 @@ const KNOWN_GAPS: Record<string, Partial<Record<Check, string>>> = {
   },
 };
 
-const [, ...entries] = readFileSync(path.join(DIR, 'expected.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Entry);
-
-/** Each file is read, imported and evaluated once. */
-const memo = new Map<string, { imported: ImportResult; result?: ModelResult }>();
-function load(e: Entry) {
-  let m = memo.get(e.name);
-  if (!m) {
-    // At the sizes onnx-tool was given for symbolic dims (FlopLab's own defaults may differ):
-    // given at import, so shape arithmetic in the graph is folded at them too.
-    const bytes = new Uint8Array(readFileSync(path.join(FILES, e.file)));
-    const imported = importFile(e.file, bytes, { inputShapes: e.given ?? {} });
-    const opts = { conventions: ['onnx-tool'] };
-    m = { imported, result: imported.ok ? evaluateModel(imported.model, opts) : undefined };
-    memo.set(e.name, m);
-  }
-  return m;
-}
-
-function result(e: Entry): ModelResult {
-  const { imported, result } = load(e);
-  if (!imported.ok || !result) throw new Error(imported.ok ? 'no result' : imported.error);
-  return result;
-}
-
-const CHECKS: Record<Check, (e: Entry) => void> = {
-  imports: (e) => {
-    const r = load(e).imported;
-    expect(r.ok ? 'ok' : r.error).toBe('ok');
-  },
-  weights: (e) => {
-    const t = result(e).totals;
-    expect(t.params + t.buffers).toBe(BigInt((e.onnx_tool as { params: number }).params));
-  },
-  count: (e) => {
-    expect(result(e).totals.counts[0]).toBe(BigInt((e.onnx_tool as { macs: number }).macs));
-  },
-  outputs: (e) => {
-    const r = result(e);
-    const want = e.outputs.map((o) => o.onnxruntime ?? o.inferred);
-    expect(r.outputs.map((o) => (o.shape ? [r.batch, ...o.shape] : null))).toEqual(want);
-  },
-};
-
-describe('third-party ONNX files (tests/fixtures/onnx-real) against onnx-tool', () => {
-  it('covers every committed file, each once', () => {
-    expect(entries.length).toBeGreaterThanOrEqual(12);
-    expect(new Set(entries.map((e) => e.file)).size).toBe(entries.length);
-    for (const name of Object.keys(KNOWN_GAPS)) expect(entries.map((e) => e.name)).toContain(name);
-  });
-
-  for (const e of entries) {
-    describe(e.name, () => {
-      const gaps = KNOWN_GAPS[e.name] ?? {};
-      const tool = 'error' in e.onnx_tool ? `onnx-tool fails (${e.onnx_tool.stage}: ${e.onnx_tool.error})` : null;
-      for (const check of Object.keys(CHECKS) as Check[]) {
-        const why =
-          gaps[check] ??
-          (check !== 'imports' && gaps.imports ? 'refused at import (see imports)' : undefined) ??
-          ((check === 'weights' || check === 'count') && tool ? tool : undefined);
-        const title = `${check}${why ? ` — KNOWN GAP: ${why}` : ''}`;
-        if (!present(e.file))
-          it.skip(`${title} — ${e.file} is not in this checkout (third-party files are not committed)`, () => {});
-        // ONNX_REAL_CHECK_GAPS=1 runs the known gaps as it.fails: one that passes has been fixed.
-        else if (why) (process.env.ONNX_REAL_CHECK_GAPS ? it.fails : it.skip)(title, () => CHECKS[check](e));
-        else it(title, () => CHECKS[check](e));
-      }
-    });
-  }
-});
+onnxFixtureSuite(
+  'third-party ONNX files (tests/fixtures/onnx-real) against onnx-tool',
+  readEntries(DIR),
+  FILES,
+  KNOWN_GAPS,
+);

@@ -36,7 +36,11 @@ export function activationOp(n: OnnxNode, ctx: OpContext): Mapped {
       const dims = slope?.dims.slice() ?? [];
       const rank = ctx.shape?.length ?? 0;
       while (dims.length > rank && dims[0] === 1) dims.shift();
-      const perChannel = dims.length === rank && dims[0] === ctx.shape?.[0] && dims.slice(1).every((d) => d === 1);
+      const c = ctx.shape?.[0];
+      // PyTorch's legacy exporter wrote nn.PReLU(C)'s slope as [C] whatever the rank, which ONNX's
+      // broadcasting would align with the last dim: read as per channel where that does not fit.
+      const legacy = dims.length === 1 && dims[0] === c && ctx.shape?.[rank - 1] !== c;
+      const perChannel = legacy || (dims.length === rank && dims[0] === c && dims.slice(1).every((d) => d === 1));
       if (count === 1 || perChannel || !rank) return { layers: [{ type: 'prelu', num_parameters: count }] };
       return { layers: [{ type: 'prelu', num_parameters: count, slopes: dims }] };
     }

@@ -139,3 +139,22 @@ export function resize(n: OnnxNode, ctx: OpContext): Mapped {
     return { layers: [{ ...base, scale: scales[2] }], warning };
   return { unsupported: `scales [${scales?.join(', ') ?? '?'}] (only equal integer scales or constant sizes)` };
 }
+
+/** Split: output `output`'s part, along any axis but the batch (GLU halves the last dim). */
+export function split(n: OnnxNode, ctx: OpContext, output: number): Mapped {
+  const parts = ints(n, 'split') ?? ctx.constant(n.inputs[1])?.values;
+  const rank = (ctx.shape?.length ?? 0) + 1;
+  const at = int(n, 'axis', 0);
+  const axis = at < 0 ? at + rank : at;
+  const equal = !parts || parts.every((p) => p === parts[0]);
+  // Equal parts of a feature map's channels: the chunk kind (torch.chunk); anything else (another
+  // axis, unequal sizes, GLU's halves of the last dim): this output's slice.
+  if (axis === 1 && equal && ctx.shape?.length === 3)
+    return { layers: [{ type: 'chunk', chunks: n.outputs.length, index: output }] };
+  const size = ctx.shape?.[axis - 1];
+  if (axis < 1 || size === undefined)
+    return { unsupported: axis === 0 ? 'split along the batch' : 'input shape unknown' };
+  const sizes = parts ?? n.outputs.map(() => Math.ceil(size / n.outputs.length));
+  const start = sizes.slice(0, output).reduce((a, b) => a + b, 0);
+  return { layers: [{ type: 'slice', dim: axis, start, end: Math.min(size, start + sizes[output]) }] };
+}

@@ -6,7 +6,7 @@
  */
 import type { LayerSpec } from '../../format/model';
 import type { OnnxNode, OnnxTensor } from './decode';
-import { einsumOp, gather, padOp, reduceOp, resize, sliceOp, squeezeOp } from './ops-shape';
+import { einsumOp, gather, padOp, reduceOp, resize, sliceOp, split, squeezeOp } from './ops-shape';
 import { unaryOp } from './unary-ops';
 import { activationOp } from './activation-ops';
 import { quantizeOp } from './quant-ops';
@@ -204,15 +204,6 @@ function reshape(ctx: OpContext, n: OnnxNode): Mapped {
   return { layers: [{ type: 'reshape', shape: rest }] };
 }
 
-function split(n: OnnxNode, ctx: OpContext, output: number): Mapped {
-  const axis = int(n, 'axis', 0);
-  const parts = ints(n, 'split') ?? ctx.constant(n.inputs[1])?.values;
-  if (axis !== 1) return { unsupported: `split along axis ${axis} (only channels)` };
-  if (parts && parts.some((p) => p !== parts[0]))
-    return { unsupported: `split into unequal parts [${parts.join(', ')}]` };
-  return { layers: [{ type: 'chunk', chunks: n.outputs.length, index: output }] };
-}
-
 /** The node with its inputs picked (a quantized op's data, weight and bias, in a float op's places). */
 const quantized = (n: OnnxNode, at: number[]): OnnxNode => ({ ...n, inputs: at.map((i) => n.inputs[i] ?? '') });
 
@@ -372,6 +363,9 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
     case 'ReduceMax':
     case 'ReduceMin':
       return reduceOp(n, ctx);
+    case 'Max':
+      if (ctx.dataInputs >= 2) return { layers: [{ type: 'maximum' }], all: true };
+      return { unsupported: `Max of ${ctx.dataInputs} computed input(s) (only of two or more)` };
     case 'Sub':
     case 'Div':
       if (ctx.dataInputs === 2) return { layers: [{ type: n.opType.toLowerCase() }], all: true };
