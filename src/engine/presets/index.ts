@@ -15,7 +15,7 @@ import { CONVNEXT_PRESETS } from './convnext';
 import { VIT_PRESETS } from './vit';
 import { SWIN_PRESETS } from './swin';
 
-export type { Preset, PresetKnob, PresetReference } from './types';
+export type { Preset, PresetCode, PresetKnob, PresetReference, PresetTask } from './types';
 export { knobError } from './build';
 
 export const PRESETS: readonly Preset[] = [

@@ -12,7 +12,9 @@ import {
   differsFromBuilt,
   editedSincePreset,
   groupPresets,
+  PRESET_TASKS,
   presetMeta,
+  taskCounts,
   rebuildPreset,
 } from '../../../src/ui/presets/presetList';
 import type { PresetSummaryResult } from '../../../src/worker/presetClient';
@@ -41,6 +43,27 @@ describe('search and grouping', () => {
     // seed_resnet18 follows ResNeXt/Wide ResNet in the zoo but is shown in the ResNet group.
     expect(groups.find((g) => g.family === 'ResNet')!.presets.map((p) => p.name)).toContain('seed_resnet18');
     expect(groups.map((g) => g.family)).toEqual([...new Set(PRESETS.map((p) => p.family))]);
+  });
+});
+
+describe('picker sections (classification / transformers / detection / segmentation)', () => {
+  // Sections come from each preset's `task` (absent: classification).
+  const zoo = PRESETS.map((p) => (p.name.startsWith('vit') ? { ...p, task: 'transformer' as const } : p));
+
+  it('a section lists only its presets; counts follow the query', () => {
+    const vits = groupPresets(zoo, '', 'transformer').flatMap((g) => g.presets.map((p) => p.name));
+    expect(vits).toEqual(['vit_b_16', 'vit_b_32', 'vit_l_16', 'vit_l_32', 'vit_h_14']);
+    const cls = groupPresets(zoo, '', 'classification').flatMap((g) => g.presets.map((p) => p.name));
+    expect(cls).not.toContain('vit_b_16');
+    expect(cls.length + vits.length).toBe(PRESETS.length);
+    expect(taskCounts(zoo, '')).toEqual({
+      classification: PRESETS.length - 5,
+      transformer: 5,
+      detection: 0,
+      segmentation: 0,
+    });
+    expect(taskCounts(zoo, 'vit 32')).toEqual({ classification: 0, transformer: 2, detection: 0, segmentation: 0 });
+    expect(PRESET_TASKS).toEqual(['classification', 'transformer', 'detection', 'segmentation']);
   });
 });
 
