@@ -16,6 +16,8 @@ import { getAt } from '../engine/format/edit';
 import { DTYPES, MAX_DEVICE_ID, NUMBER_FORMATS, THEMES, defaultSettings, type Settings } from './defaults';
 import { loadState, useEditor, type EditorState } from './store';
 import { decodeShare, type ShareState } from './urlCodec';
+import { writeLiveUrl } from './liveUrl';
+import { deepEqual } from '../engine/deep-equal';
 
 export const AUTOSAVE_KEY = 'floplab.autosave.v1';
 /** Where the autosave goes when a model opened from a link starts being saved over it. */
@@ -43,6 +45,12 @@ export interface PersistenceOptions {
   /** Receives pagehide/visibilitychange/hashchange; defaults to window. */
   readonly events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
   readonly debounceMs?: number;
+  /**
+   * Keep the address bar's hash equal to the current state (liveUrl.ts); default true. `extras`
+   * adds what the editor store does not hold (the teaching view's A/B model and hidden parts).
+   */
+  readonly liveUrl?: boolean;
+  readonly linkExtras?: () => Pick<ShareState, 'compare' | 'hide'>;
 }
 
 function defaultStorage(): StorageLike | null {
@@ -161,6 +169,19 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
     useEditor.setState({ settings: s.settings, selection: s.selection, collapsed: s.collapsed, notice: null });
   };
 
+  const live = (opts.liveUrl ?? true) && loc && hist ? { location: loc, history: hist } : null;
+  const writeUrl = () => {
+    if (!live) return;
+    const s = useEditor.getState();
+    writeLiveUrl(live, {
+      model: s.model,
+      convention: s.settings.convention,
+      settings: s.settings,
+      selection: s.selection,
+      ...opts.linkExtras?.(),
+    });
+  };
+
   const openLink = (hash: string): boolean => {
     if (!hash || hash === '#') return false;
     const r = decodeShare(hash);
@@ -176,10 +197,17 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
       return false;
     }
     flush(); // what was on screen before the link is saved first
-    applyShare(r.state);
-    linkModel = r.state.model;
     const current = storage ? readSaved(safeGet(storage)) : null;
     const keep = current?.ok ? current.saved : null;
+    // The address bar's own hash on a reload (the live URL): the autosave's model, reopened quietly.
+    if (keep && deepEqual(keep.model, r.state.model) && keep.settings.convention === r.state.convention) {
+      applyShare(r.state);
+      writeUrl();
+      return true;
+    }
+    applyShare(r.state);
+    writeUrl();
+    linkModel = r.state.model;
     notify({
       kind: 'info',
       text: `Opened a shared model${r.warning ? ` (${r.warning})` : ''}. Your autosaved model is kept.`,
@@ -205,10 +233,18 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
     write(AUTOSAVE_KEY, JSON.stringify(snapshot(s)));
   }
 
+  /** Autosave, and the address bar, after a change. */
+  function settle(): void {
+    const wasDirty = dirty;
+    flush();
+    if (wasDirty) writeUrl();
+  }
+
   if (readError)
     notify({ kind: 'error', text: `Your autosave could not be restored: ${readError}. Starting from a new model.` });
   const fromLink = loc ? openLink(loc.hash) : false;
   if (!fromLink && saved) loadState(saved);
+  if (!fromLink) writeUrl();
 
   const unsubscribe = useEditor.subscribe((s, prev) => {
     if (
@@ -220,11 +256,11 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
       return;
     dirty = true;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, debounceMs);
+    timer = setTimeout(settle, debounceMs);
   });
-  const onHide = () => flush();
+  const onHide = () => settle();
   const onVisibility = () => {
-    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') flush();
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') settle();
   };
   const onHashChange = () => {
     if (loc) openLink(loc.hash);
