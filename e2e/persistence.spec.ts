@@ -106,7 +106,7 @@ test('the address bar follows the work: readable settings, a reload opens the sa
   await page.getByTestId('convention-button').click();
   await page.locator('input[name="convention"][value="thop"]').check();
   await page.keyboard.press('Escape');
-  await expect(page).toHaveURL(/#v2\?conv=thop&.*model=[\w-]+$/);
+  await expect(page).toHaveURL(/#v2\?conv=thop&.*model=[\w-]+&save=[\w-]+$/);
   const before = page.url();
   await page.reload();
   await expectTotals(page, model, 'thop');

@@ -31,6 +31,8 @@ export interface SavedState {
   readonly settings: Settings;
   readonly selection: string | null;
   readonly collapsed: Record<string, true>;
+  /** This browser's autosave id: the live URL carries it, so a reload knows its own address (liveUrl.ts). */
+  readonly id?: string;
 }
 
 type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
@@ -91,15 +93,19 @@ export function readSaved(raw: string | null): { ok: true; saved: SavedState } |
   const collapsed: Record<string, true> = {};
   if (typeof v.collapsed === 'object' && v.collapsed !== null)
     for (const k of Object.keys(v.collapsed)) if (getAt(parsed.model, k)) collapsed[k] = true;
-  return { ok: true, saved: { model: parsed.model, settings, selection, collapsed } };
+  const id = typeof v.id === 'string' && /^[\w-]{1,40}$/.test(v.id) ? { id: v.id } : {};
+  return { ok: true, saved: { model: parsed.model, settings, selection, collapsed, ...id } };
 }
 
-const snapshot = (s: EditorState): SavedState => ({
+const snapshot = (s: EditorState, id: string): SavedState => ({
   model: s.model,
   settings: s.settings,
   selection: s.selection,
   collapsed: s.collapsed,
+  id,
 });
+
+const newId = (): string => Math.random().toString(36).slice(2, 12) + Date.now().toString(36);
 
 const isQuotaError = (err: unknown): boolean => {
   const e = err as { name?: string; code?: number } | null;
@@ -169,6 +175,7 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
     useEditor.setState({ settings: s.settings, selection: s.selection, collapsed: s.collapsed, notice: null });
   };
 
+  const browserId = saved?.id ?? newId();
   const live = (opts.liveUrl ?? true) && loc && hist ? { location: loc, history: hist } : null;
   const writeUrl = () => {
     if (!live) return;
@@ -179,6 +186,7 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
       settings: s.settings,
       selection: s.selection,
       ...opts.linkExtras?.(),
+      origin: browserId,
     });
   };
 
@@ -199,7 +207,13 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
     flush(); // what was on screen before the link is saved first
     const current = storage ? readSaved(safeGet(storage)) : null;
     const keep = current?.ok ? current.saved : null;
-    // The address bar's own hash on a reload (the live URL): the autosave's model, reopened quietly.
+    // This browser's own address (a reload, back, a bookmark): the autosave is written before the
+    // address, so it is as new or newer (a reload can beat the address's debounce): open it quietly.
+    if (keep && r.state.origin === browserId) {
+      loadState(keep);
+      writeUrl();
+      return true;
+    }
     if (keep && deepEqual(keep.model, r.state.model) && keep.settings.convention === r.state.convention) {
       applyShare(r.state);
       writeUrl();
@@ -230,7 +244,7 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
       const old = storage ? safeGet(storage) : null;
       if (old !== null) write(PREVIOUS_KEY, old);
     }
-    write(AUTOSAVE_KEY, JSON.stringify(snapshot(s)));
+    write(AUTOSAVE_KEY, JSON.stringify(snapshot(s, browserId)));
   }
 
   /** Autosave, and the address bar, after a change. */

@@ -57,6 +57,8 @@ export interface ShareState {
   readonly compare?: Model | null;
   /** Exercise links: parts and numbers hidden until "reveal" ('totals', 'layer:layers[3]', …). */
   readonly hide?: readonly string[];
+  /** The live address bar's marker of the browser that wrote it (`save=`; never in Copy link). */
+  readonly origin?: string;
 }
 
 /** Most hidden-part entries an exercise link may carry. */
@@ -142,6 +144,10 @@ const payloadSchema = z.object({
     })
     .optional(),
   p: z.string().max(2000).nullable().optional(),
+  o: z
+    .string()
+    .regex(/^[\w-]{1,40}$/, { error: 'its save marker is malformed' })
+    .optional(),
   x: z.record(z.string(), z.unknown(), { error: 'its comparison model must be an object' }).optional(),
   h: z
     .array(z.string().max(2000), { error: 'its hidden parts must be a list of names' })
@@ -173,6 +179,7 @@ export function encodeShare(state: ShareState): string {
   for (const part of state.hide ?? []) q.append('hide', part);
   if (state.compare) q.set('cmp', packModel(state.compare));
   q.set('model', packModel(state.model));
+  if (state.origin) q.set('save', state.origin);
   return V2_PREFIX + q.toString();
 }
 
@@ -239,6 +246,7 @@ function v2Payload(query: string): { value: unknown } | string {
       ...(q.get('sel') ? { p: q.get('sel') } : {}),
       ...(x ? { x: x.value } : {}),
       ...(hide.length ? { h: hide } : {}),
+      ...(q.get('save') ? { o: q.get('save') } : {}),
     },
   };
 }
@@ -265,7 +273,7 @@ export function decodeShare(hash: string): DecodeResult {
     const value = read.value;
     const payload = payloadSchema.safeParse(value);
     if (!payload.success) return fail(payload.error.issues[0]?.message ?? 'its contents are not a FlopLab state');
-    const { m, c, s, p, x, h: hidden } = payload.data;
+    const { m, c, s, p, x, h: hidden, o } = payload.data;
     const parsed = parseModel({ ...m, format: MODEL_FORMAT });
     if (!parsed.ok) return fail(`its model is invalid (${parsed.error})`);
     if (evaluationRows(parsed.model, MAX_EXPANDED_LAYERS) > MAX_EXPANDED_LAYERS)
@@ -291,6 +299,7 @@ export function decodeShare(hash: string): DecodeResult {
         selection: p ?? null,
         ...(compared?.ok ? { compare: compared.model } : {}),
         ...(hidden && hidden.length ? { hide: hidden } : {}),
+        ...(o ? { origin: o } : {}),
       },
       ...(known ? {} : { warning: `The link's convention "${c}" is not known here; showing "${DEFAULT_CONVENTION}".` }),
     };

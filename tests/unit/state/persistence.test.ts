@@ -275,6 +275,38 @@ describe('the address bar follows the work (live URL)', () => {
     expect(s().notice).toBeNull();
   });
 
+  it('a reload that beats the address’s debounce opens the newer autosave, not the older address', async () => {
+    const e = env();
+    start(e);
+    s().setName('first');
+    await wait();
+    const older = e.location.hash;
+    expect(older).toMatch(/&save=[\w-]+$/);
+    s().setName('second');
+    stop?.(); // the page goes away: the autosave is flushed, the address still says "first"
+    stop = null;
+    expect(e.location.hash).toBe(older);
+    useEditor.setState({ notice: null });
+    start({ ...env(older), storage: e.storage });
+    expect(s().model.name).toBe('second');
+    expect(s().notice).toBeNull();
+  });
+
+  it('another browser’s address (another save marker) opens as a shared model', async () => {
+    const e = env();
+    start(e);
+    s().setName('from elsewhere');
+    await wait();
+    const theirs = e.location.hash.replace(/save=[\w-]+/, 'save=someone-else');
+    stop?.();
+    stop = null;
+    const mine2 = env(theirs);
+    mine2.storage.data.set(AUTOSAVE_KEY, saved(mine));
+    start(mine2);
+    expect(s().model.name).toBe('from elsewhere');
+    expect(s().notice).toMatchObject({ kind: 'info', action: { label: 'Open my autosaved model' } });
+  });
+
   it('a v1 link opens and the address bar is rewritten in the v2 form', () => {
     const model: Model = { format: 'floplab.model/2', name: 'old link', input: [3, 8, 8], layers: [{ type: 'relu' }] };
     const e = env(encodeShareV1({ model, convention: 'fvcore' }));
