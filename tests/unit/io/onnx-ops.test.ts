@@ -95,6 +95,16 @@ describe('ONNX operators onto kinds', () => {
       24n,
     ],
     [
+      'ImageScaler (Tiny YOLOv2: scale 1/255, one bias): a multiply and an add per element (onnx-tool: MUL + ADD)',
+      {
+        input: [1, 3, 4, 4],
+        nodes: [{ op: 'ImageScaler', in: ['x'], out: ['y'], attrs: { scale: 0.003921569, bias: [0.5, 0.5, 0.5] } }],
+      },
+      ['mul', 'add'],
+      [3, 4, 4],
+      96n,
+    ],
+    [
       'Unsqueeze then Squeeze (axes inputs)',
       {
         input: [1, 8],

@@ -320,6 +320,7 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
     case 'Round':
     case 'Sign':
     case 'Softplus':
+    case 'ImageScaler':
       return unaryOp(n, ctx);
     case 'Dropout': {
       const ratio = attr(n, 'ratio')?.f ?? c(n.inputs[1])?.values?.[0];
