@@ -34,7 +34,7 @@ export const EFFICIENTNET_SCALING: readonly (readonly [number, number, number])[
   [2.0, 3.1, 600],
 ];
 
-function mbconv(cin: number, out: number, k: number, s: number, t: number): Layers {
+export function mbconv(cin: number, out: number, k: number, s: number, t: number): Layers {
   const exp = makeDivisible(cin * t);
   const body = [
     ...(exp !== cin ? cna(exp, 1, {}, 'silu') : []),
