@@ -15,6 +15,7 @@ import { REGNET_PRESETS } from './regnet';
 import { CONVNEXT_PRESETS } from './convnext';
 import { VIT_PRESETS } from './vit';
 import { SWIN_PRESETS } from './swin';
+import { MAXVIT_PRESETS } from './maxvit';
 
 export type { Preset, PresetKnob, PresetReference } from './types';
 export { knobError } from './build';
@@ -36,6 +37,7 @@ export const PRESETS: readonly Preset[] = [
   ...CONVNEXT_PRESETS,
   ...VIT_PRESETS,
   ...SWIN_PRESETS,
+  ...MAXVIT_PRESETS,
 ];
 
 const BY_NAME = new Map(PRESETS.map((p) => [p.name, p]));
