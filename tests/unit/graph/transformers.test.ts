@@ -178,6 +178,28 @@ describe('ShiftedWindowAttention (the windowattention kind) as the tools count i
   });
 });
 
+describe('ShiftedWindowAttentionV2 under onnx-tool (tests/fixtures/onnx-tool-window-attention-v2.jsonl)', () => {
+  // scripts/fixtures/onnx_tool_window_attention_v2.py: the printed Total less its shape arithmetic (the shift mask).
+  const cases = lines<WindowCase & { macs: number; shape_macs: number }>('onnx-tool-window-attention-v2.jsonl');
+  it('holds the four version-2 configurations', () => expect(cases).toHaveLength(4));
+  it.each(cases.map((c) => [`[${c.H}, ${c.W}, ${c.C}], ${c.h} heads, window ${c.w}, shift ${c.s}, batch ${c.N}`, c]))(
+    '%s',
+    (_n, c) => {
+      const r = evaluateModel(
+        {
+          format: 'floplab.model/2',
+          input: [c.H, c.W, c.C],
+          batch: c.N,
+          layers: [{ type: 'windowattention', heads: c.h, window: c.w, shift: c.s, version: 2 }],
+        },
+        { conventions: ['onnx-tool'] },
+      );
+      expect(r.errors).toBe(0);
+      expect(r.totals.counts[0]).toBe(BigInt(c.macs - c.shape_macs));
+    },
+  );
+});
+
 describe('Swin-T (torchvision swin_t) written in the model format', () => {
   const row = lines<ToolRow>('torchvision-tools.jsonl').find((r) => r.model === 'swin_t');
   const r = evaluateModel(SWIN_T, { conventions: ALL_CONVENTION_IDS });
