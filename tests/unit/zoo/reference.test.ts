@@ -157,4 +157,22 @@ describe('the preset list', () => {
     expect(m.meta).toMatchObject({ preset: p.name });
     for (const k of p.knobs) expect(k.options ? k.options.includes(k.default) : true).toBe(true);
   });
+  // The torchvision commit is the installed wheel's torchvision/version.py git_version (torchvision 0.28.0).
+  it.each(PRESETS.filter((p) => p.reference).map((p) => [p.name, p] as const))(
+    '%s: written from a torchvision builder at the reference wheel’s commit',
+    (_n, p) => {
+      expect(p.code).toEqual({
+        repo: 'pytorch/vision',
+        commit: '8fb87713a24951e639c494b0f2a8a81b5f8e33a6',
+        path: expect.stringMatching(/^torchvision\/models\/[a-z_0-9]+\.py$/),
+      });
+    },
+  );
+  it('puts the transformers (ViT, Swin, Swin V2, MaxViT) in the transformer section and nothing else', () => {
+    const transformers = PRESETS.filter((p) => p.task === 'transformer').map((p) => p.name);
+    expect(transformers).toEqual([
+      ...['vit_b_16', 'vit_b_32', 'vit_l_16', 'vit_l_32', 'vit_h_14'],
+      ...['swin_t', 'swin_s', 'swin_b', 'swin_v2_t', 'swin_v2_s', 'swin_v2_b', 'maxvit_t'],
+    ]);
+  });
 });
