@@ -80,7 +80,8 @@ every call to \`nn.Linear\`/\`F.linear\` and every \`matmul\`/\`@\`/\`einsum\` t
 whether or not it holds weights; element-wise work (softmax, norms, scaling, bias adds, masks) does not.
 So \`_ops\` for a transformer is the conv + linear MACs **plus the attention products**, and the
 \`torchvision\` convention counts the same (\`tests/unit/zoo/reference.test.ts\` holds every preset to it
-exactly; \`tests/fixtures/torchvision-tools.jsonl\` has FlopCounterMode's own total on torchvision's model).
+exactly; \`tests/fixtures/torchvision-tools.jsonl\` has FlopCounterMode's own total on torchvision's model,
+and half of it is the exact integer here for every Swin V2 preset and for MaxViT-T).
 
 - **Swin V2** (\`swin_transformer.py\`, \`ShiftedWindowAttentionV2\`): per window the Q, K, V and output
   projections (\`F.linear\`, 4·T·C²) and the two products \`F.normalize(q) @ F.normalize(k)ᵀ\` and
