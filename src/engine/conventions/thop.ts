@@ -6,7 +6,7 @@
 import { add, div, mul, num, sub } from '../expr';
 import type { Convention } from './types';
 import { THOP_RNN } from './recurrent-rules';
-import { CONV_MACS, LINEAR_MACS, sameNote, STRUCTURAL_NOTES } from './shared';
+import { bySwinVersion, CONV_MACS, CPB_LINEAR_MACS, LINEAR_MACS, sameNote, STRUCTURAL_NOTES } from './shared';
 import { SOFTMAX_VECTORS } from '../layers/softmax';
 
 const NO_RULE = 'No entry in thop’s register_hooks: 0 MACs (and 0 params in thop’s own total).';
@@ -19,6 +19,8 @@ export const thop: Convention = {
   source:
     'Lyken17/pytorch-OpCounter @43c064a: thop/profile.py register_hooks, thop/vision/basic_hooks.py, calc_func.py',
   rules: {
+    // Swin V2's cpb_mlp nn.Linear modules, once per call (count_linear); version 1 has no module thop sees.
+    windowattention: bySwinVersion(num(0), CPB_LINEAR_MACS),
     // rnn_hooks.py count_lstm / count_gru / count_rnn (recurrent-rules.ts).
     lstm: THOP_RNN.lstm,
     gru: THOP_RNN.gru,
@@ -116,7 +118,7 @@ export const thop: Convention = {
     instancenorm: 'count_normalization: 2·numel, doubled with affine.',
     pixelshuffle: 'nn.PixelShuffle is zero_ops (nn.PixelUnshuffle has no entry): 0.',
     windowattention:
-      'ShiftedWindowAttention has no entry in register_hooks, and its qkv and proj nn.Linear are never called as modules (their weights go to F.linear): 0.',
+      'ShiftedWindowAttention has no entry in register_hooks, and its qkv and proj nn.Linear are never called as modules (their weights go to F.linear): 0. Version 2 (Swin V2): its cpb_mlp’s nn.Linear modules are called, once per call whatever the batch: count_linear in_features·numel(out), Tb·512·(2 + h); the ReLU is zero_ops.',
     maximum: 'torch.max(a, b) is not a module: 0.',
     l2norm:
       'A custom module (ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x)) has no entry in register_hooks: 0.',

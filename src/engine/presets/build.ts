@@ -179,6 +179,19 @@ export const tv = (params: number, macs: number, ops: string, note?: string) => 
   ...(note ? { note } : {}),
 });
 
+/**
+ * The torchvision commit the reference wheel (torchvision 0.28.0, /work/pyenv) was built from:
+ * torchvision/version.py `git_version`. Every torchvision preset is written from that tree.
+ */
+export const TORCHVISION_COMMIT = '8fb87713a24951e639c494b0f2a8a81b5f8e33a6';
+
+/** `code` of a preset written from torchvision/models/<file>.py at TORCHVISION_COMMIT. */
+export const tvCode = (file: string) => ({
+  repo: 'pytorch/vision',
+  commit: TORCHVISION_COMMIT,
+  path: `torchvision/models/${file}.py`,
+});
+
 /** Units in sequence, with runs of identical units folded into repeat blocks (shorter links). */
 export function runs(units: readonly Layers[]): Layers {
   const out: Layers = [];

@@ -72,6 +72,28 @@ const KNOBS = `
   \`_make_divisible(c·w, 8)\`, blocks ceil(n·d). Each variant preset also sets its resolution
   (224, 240, 288, 300, 380, 456, 528, 600).
 
+## How torchvision's \`_ops\` counts attention
+
+torchvision's \`_ops\` is FlopCounterMode's total (\`torch/utils/flop_counter.py\`) halved, and that counter
+has formulas only for aten convolution, \`mm\`, \`addmm\`, \`bmm\` (and scaled-dot-product attention):
+every call to \`nn.Linear\`/\`F.linear\` and every \`matmul\`/\`@\`/\`einsum\` that becomes a \`bmm\` counts,
+whether or not it holds weights; element-wise work (softmax, norms, scaling, bias adds, masks) does not.
+So \`_ops\` for a transformer is the conv + linear MACs **plus the attention products**, and the
+\`torchvision\` convention counts the same (\`tests/unit/zoo/reference.test.ts\` holds every preset to it
+exactly; \`tests/fixtures/torchvision-tools.jsonl\` has FlopCounterMode's own total on torchvision's model,
+and half of it is the exact integer here for every Swin V2 preset and for MaxViT-T).
+
+- **Swin V2** (\`swin_transformer.py\`, \`ShiftedWindowAttentionV2\`): per window the Q, K, V and output
+  projections (\`F.linear\`, 4·T·C²) and the two products \`F.normalize(q) @ F.normalize(k)ᵀ\` and
+  \`attn.matmul(v)\` (2·T²·C), as in Swin V1; **plus**, once per block and whatever the batch, the
+  continuous-position-bias MLP \`cpb_mlp\` (\`nn.Linear(2, 512)\`, ReLU, \`nn.Linear(512, heads)\`) on the
+  (2w − 1)² relative coordinates: 225·512·(2 + heads) MACs per block at window 8.
+  The cosine normalisation, the logit scale, sigmoid and the bias add are not counted.
+- **MaxViT** (\`maxvit.py\`, \`RelativePositionalMultiHeadAttention\`): per group of 49 tokens the
+  \`nn.Linear\` to Q, K, V and the merge (4·49·C²) and the two \`torch.einsum\` products, which run as
+  \`bmm\` (2·49²·C): window and grid attention alike. The \`k\` scaling, the relative-position bias (a
+  gather of a learned table) and its add, and softmax are not counted; the MBConv convolutions and the MLP
+  and head linears are.
 ## Layer kinds added for the zoo
 
 - \`aux\` — a training-only side branch (Inception v3's AuxLogits). Its layers show shapes and
