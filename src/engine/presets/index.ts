@@ -14,6 +14,7 @@ import { REGNET_PRESETS } from './regnet';
 import { CONVNEXT_PRESETS } from './convnext';
 import { VIT_PRESETS } from './vit';
 import { SWIN_PRESETS } from './swin';
+import { YOLO_PRESETS } from './yolo';
 
 export type { Preset, PresetKnob, PresetReference } from './types';
 export { knobError } from './build';
@@ -34,6 +35,7 @@ export const PRESETS: readonly Preset[] = [
   ...CONVNEXT_PRESETS,
   ...VIT_PRESETS,
   ...SWIN_PRESETS,
+  ...YOLO_PRESETS,
 ];
 
 const BY_NAME = new Map(PRESETS.map((p) => [p.name, p]));

@@ -119,7 +119,10 @@ describe('the preset list', () => {
     expect(new Set(names).size).toBe(names.length);
     for (const [name] of ZOO) expect(names).toContain(name);
     expect(names).toEqual(expect.arrayContaining(['lenet5', 'mobilenet_v1']));
-    expect(names.length).toBe(ZOO.length + 2);
+    // The Ultralytics detectors are checked against their own model in yolo-tools.test.ts.
+    const yolo = PRESETS.filter((p) => p.code?.repo === 'ultralytics/ultralytics').length;
+    expect(yolo).toBe(15);
+    expect(names.length).toBe(ZOO.length + 2 + yolo);
   });
   it.each(PRESETS.map((p) => [p.name, p] as const))('%s: metadata is complete and consistent', (_n, p) => {
     expect(p.family).not.toBe('');
