@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateModel } from '../../../src/engine/evaluate';
+import type { Model } from '../../../src/engine/format/model';
 
 const TOOLS = ['thop', 'ptflops', 'fvcore', 'torch', 'deepspeed', 'torchinfo'] as const;
 
@@ -36,7 +37,7 @@ describe('softmax written as a module, a function or a Tensor method', () => {
 
   it.each(rows.map((r) => [`${r.model} at batch ${r.batch}`, r] as const))('%s', (_n, r) => {
     const tools = TOOLS.filter((t) => r[t] !== undefined);
-    const m = {
+    const m: Model = {
       format: 'floplab.model/2',
       input: r.input,
       batch: r.batch,
