@@ -5,7 +5,7 @@
  * methods (_patch_tensor_methods: torch.add/mul, Tensor.add/mul, matmul…) for the whole batch.
  * Its MACs figure (`deepspeed_macs`) is conv + linear MACs only — torchvision's count.
  */
-import { add, div, mul, num, sym, ZERO, type Expr, type Symbols } from '../expr';
+import { add, div, mul, num, sub, sym, ZERO, type Expr, type Symbols } from '../expr';
 import type { Convention } from './types';
 import { numpyEinsumCost } from '../layers/einsum';
 import { DEEPSPEED_RNN } from './recurrent-rules';
@@ -70,8 +70,8 @@ export const deepspeed: Convention = {
     leakyrelu: mul(1, 'numel_in'),
     silu: mul(1, 'numel_in'),
     gelu: mul(1, 'numel_in'),
-    // _softmax_flops_compute: numel(x).
-    softmax: mul(1, 'numel_in'),
+    // _softmax_flops_compute: numel(x), for F.softmax (nn.Softmax calls it); x.softmax is not patched.
+    softmax: mul(sub(1, 'method'), 'numel_in'),
     // _pool_flops_compute (every avg/max/adaptive pool): numel(x).
     maxpool2d: mul(1, 'numel_in'),
     avgpool2d: mul(1, 'numel_in'),
@@ -130,6 +130,8 @@ export const deepspeed: Convention = {
     ),
     relu6: 'nn.ReLU6 calls F.hardtanh, which is not patched (only F.relu6 is): 0.',
     dropout: 'F.dropout is not patched (and is the identity in eval): 0.',
+    softmax:
+      '_softmax_flops_compute (numel) through the patched F.softmax, which nn.Softmax calls too; x.softmax(dim), a Tensor method, is not patched: 0.',
     ...sameNote(['flatten', 'channelshuffle', 'chunk', 'identity', 'concat'], 'No arithmetic call is patched: 0.'),
     layerscale: '`γ * x` is an operator, not torch.mul / Tensor.mul: 0.',
     residual: '`out += identity` is not torch.add / Tensor.add: 0.',

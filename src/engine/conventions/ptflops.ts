@@ -56,9 +56,9 @@ export const ptflops: Convention = {
     // nn.ReLU6 calls F.hardtanh and nn.LeakyReLU F.leaky_relu: neither is patched, module hook only.
     relu6: OUT1,
     leakyrelu: OUT1,
-    // nn.SiLU / nn.Softmax have no module hook; F.silu and F.softmax are patched.
+    // nn.SiLU / nn.Softmax have no module hook; F.silu and F.softmax are patched (the Tensor method x.softmax is not).
     silu: IN1,
-    softmax: IN1,
+    softmax: mul(sub(1, 'method'), IN1),
     // pool_flops_counter_hook (numel(x)) + patched F.*pool* (numel(x)); a functional pool: the patch only.
     maxpool2d: mul(sub(2, 'fn'), IN1),
     avgpool2d: mul(sub(2, 'fn'), IN1),
@@ -139,6 +139,8 @@ export const ptflops: Convention = {
     layernorm:
       'bn_flops_counter_hook checks `.affine`, which nn.LayerNorm lacks: numel_in, never doubled. A subclass (torchvision’s LayerNorm2d) is not in the exact-type MODULES_MAPPING and F.layer_norm is not patched: 0 for both, and for F.layer_norm written directly.',
     layerscale: '`γ * x` is an operator, not torch.mul: 0.',
+    softmax:
+      'nn.Softmax has no hook but calls the patched F.softmax: numel_in per sample, as F.softmax written directly; x.softmax(dim) (a Tensor method, as Ultralytics’ attention writes it) is not patched: 0.',
     lrn: 'No module hook, but F.local_response_norm calls patched Tensor.mul (twice), Tensor.add and F.avg_pool3d on the channel-padded squares. Read from torch/nn/functional.py, not run.',
     residual: '`out += identity` is not torch.add: 0.',
     scale: '`body(x) * x` is not torch.mul: 0.',

@@ -45,8 +45,8 @@ export const thop: Convention = {
     // count_adap_avgpool: int((prod(in/out as float64) + 1)·numel(y)).
     adaptiveavgpool2d: (s) => num(s.fn ? 0 : Math.trunc(((s.Hin / s.Ho) * (s.Win / s.Wo) + 1) * s.numel_out)),
     // count_softmax with nn.Softmax(dim=1): batch·(F exp + F−1 add + F div).
-    // F.softmax has no module to hook: 0.
-    softmax: mul(sub(1, 'fn'), SOFTMAX_VECTORS, sub(mul(3, 'F'), 1)),
+    // F.softmax and x.softmax have no module to hook: 0.
+    softmax: mul(sub(sub(1, 'fn'), 'method'), SOFTMAX_VECTORS, sub(mul(3, 'F'), 1)),
     // count_upsample → calculate_upsample: nearest ×1, linear ×5, bilinear ×11, bicubic ×(224 + 35);
     // trilinear is "not implemented yet" (a warning, 0). F.interpolate has no module to hook: 0.
     upsample: mul(
@@ -88,7 +88,7 @@ export const thop: Convention = {
     leakyrelu: 'count_relu → calculate_relu_flops returns 0.',
     conv2d: 'N·Cout·Ho·Wo·(Cin/g)·Kh·Kw; the bias argument is passed but never used.',
     softmax:
-      'count_softmax: per vector of F values F exps, F − 1 adds, F divides; F.softmax (or x.softmax) has no module: 0.',
+      'count_softmax: per vector of F values F exps, F − 1 adds, F divides; F.softmax and x.softmax have no module: 0.',
     linear: 'count_linear: in_features × numel(y); written as F.linear there is no module to hook: 0.',
     convtranspose2d: 'count_convNd on the output: N·Cout·Ho·Wo·(Cin/g)·Kh·Kw (calculate_conv2d_flops).',
     layernorm:

@@ -136,6 +136,10 @@ export function knobError(
     if (spec.min !== undefined && v < spec.min) return `${p.name}: ${k} must be at least ${spec.min}, got ${v}`;
     if (spec.max !== undefined && v > spec.max) return `${p.name}: ${k} must be at most ${spec.max}, got ${v}`;
     if (spec.step === 1 && !Number.isInteger(v)) return `${p.name}: ${k} must be an integer, got ${v}`;
+    // An integer step above 1 is a grid from min (YOLO's image side: multiples of the 32-pixel stride).
+    const base = spec.min ?? 0;
+    if (spec.step !== undefined && Number.isInteger(spec.step) && spec.step > 1 && (v - base) % spec.step)
+      return `${p.name}: ${k} must be ${base % spec.step ? `${base} plus ` : ''}a multiple of ${spec.step}, got ${v}`;
   }
   return null;
 }

@@ -16,6 +16,7 @@ import { CONVNEXT_PRESETS } from './convnext';
 import { VIT_PRESETS } from './vit';
 import { SWIN_PRESETS } from './swin';
 import { MAXVIT_PRESETS } from './maxvit';
+import { YOLO_PRESETS } from './yolo';
 
 export type { Preset, PresetCode, PresetKnob, PresetReference, PresetTask } from './types';
 export { knobError } from './build';
@@ -38,6 +39,7 @@ export const PRESETS: readonly Preset[] = [
   ...VIT_PRESETS,
   ...SWIN_PRESETS,
   ...MAXVIT_PRESETS,
+  ...YOLO_PRESETS,
 ];
 
 const BY_NAME = new Map(PRESETS.map((p) => [p.name, p]));

@@ -146,7 +146,10 @@ describe('the preset list', () => {
     expect(new Set(names).size).toBe(names.length);
     for (const [name] of ZOO) expect(names).toContain(name);
     expect(names).toEqual(expect.arrayContaining(['lenet5', 'mobilenet_v1']));
-    expect(names.length).toBe(ZOO.length + 2);
+    // The Ultralytics detectors are checked against their own model in yolo-tools.test.ts.
+    const yolo = PRESETS.filter((p) => p.code?.repo === 'ultralytics/ultralytics').length;
+    expect(yolo).toBe(15);
+    expect(names.length).toBe(ZOO.length + 2 + yolo);
   });
   it.each(PRESETS.map((p) => [p.name, p] as const))('%s: metadata is complete and consistent', (_n, p) => {
     expect(p.family).not.toBe('');
@@ -158,16 +161,15 @@ describe('the preset list', () => {
     for (const k of p.knobs) expect(k.options ? k.options.includes(k.default) : true).toBe(true);
   });
   // The torchvision commit is the installed wheel's torchvision/version.py git_version (torchvision 0.28.0).
-  it.each(PRESETS.filter((p) => p.reference).map((p) => [p.name, p] as const))(
-    '%s: written from a torchvision builder at the reference wheel’s commit',
-    (_n, p) => {
-      expect(p.code).toEqual({
-        repo: 'pytorch/vision',
-        commit: '8fb87713a24951e639c494b0f2a8a81b5f8e33a6',
-        path: expect.stringMatching(/^torchvision\/models\/[a-z_0-9]+\.py$/),
-      });
-    },
-  );
+  it.each(
+    PRESETS.filter((p) => p.reference && p.code?.repo !== 'ultralytics/ultralytics').map((p) => [p.name, p] as const),
+  )('%s: written from a torchvision builder at the reference wheel’s commit', (_n, p) => {
+    expect(p.code).toEqual({
+      repo: 'pytorch/vision',
+      commit: '8fb87713a24951e639c494b0f2a8a81b5f8e33a6',
+      path: expect.stringMatching(/^torchvision\/models\/[a-z_0-9]+\.py$/),
+    });
+  });
   it('puts the transformers (ViT, Swin, Swin V2, MaxViT) in the transformer section and nothing else', () => {
     const transformers = PRESETS.filter((p) => p.task === 'transformer').map((p) => p.name);
     expect(transformers).toEqual([
