@@ -23,7 +23,7 @@ const TONE = {
   none: 'text-slate-600 dark:text-slate-300',
 } as const;
 
-function Numbers({ name }: { name: string }) {
+function Numbers({ name, source }: { name: string; source: string }) {
   const snap = useSyncExternalStore(presetSummaryStore.subscribe, presetSummaryStore.get);
   const mode = useEditor((s) => s.settings.numberFormat);
   const s = snap.byName.get(name);
@@ -45,8 +45,12 @@ function Numbers({ name }: { name: string }) {
         data-check={isSummary(s) ? s.check : 'error'}
         title={
           ref
-            ? t('picker.refTitle', { params: groupDigits(ref.params), macs: groupDigits(ref.macs), ops: ref.ops }) +
-              (ref.note ? ` — ${ref.note}` : '')
+            ? t('picker.refTitle', {
+                source,
+                params: groupDigits(ref.params),
+                macs: groupDigits(ref.macs),
+                ops: ref.ops,
+              }) + (ref.note ? ` — ${ref.note}` : '')
             : undefined
         }
       >
@@ -80,7 +84,7 @@ function PresetRow({ p, current, onLoad }: { p: Preset; current: boolean; onLoad
       <td className="px-2 py-1 text-right font-mono text-xs whitespace-nowrap">
         {p.input[1]}×{p.input[2]}
       </td>
-      <Numbers name={p.name} />
+      <Numbers name={p.name} source={p.code?.repo === 'ultralytics/ultralytics' ? 'Ultralytics' : 'torchvision'} />
       <td className="px-2 py-1 text-xs">
         <a
           className="focus-ring rounded text-indigo-700 underline dark:text-indigo-300"
