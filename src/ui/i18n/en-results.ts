@@ -22,13 +22,16 @@ export const resultsEn = {
   'totals.acts.note': 'every layer output, batch {batch}, × {bytes} B',
   'totals.output': 'Output (batch {batch})',
   'totals.rows': '{n} rows evaluated',
+  'totals.row': '1 row evaluated',
 
   'charts.loading': 'Loading charts…',
 
   'table.title': 'Per layer',
   'table.summary': '{n} rows · share of {label}',
+  'table.summary1': '1 row · share of {label}',
   'table.copy': 'Copy as CSV',
   'table.copied': 'Copied {n} rows as CSV',
+  'table.copied1': 'Copied 1 row as CSV',
   'table.copyRefused': 'The browser refused clipboard access; CSV not copied',
   'table.col.layer': 'Layer',
   'table.col.output': 'Output',

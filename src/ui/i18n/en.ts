@@ -27,6 +27,9 @@ export const en = {
   'tabs.compare': 'A/B',
   'tabs.examples': 'Examples',
 
+  'skip.label': 'Skip links',
+  'skip.results': 'Skip to results',
+  'skip.details': 'Skip to details',
   'inspector.title': 'Formulas',
   'inspector.loading': 'Loading the formula renderer…',
   'inspector.under': 'Counted as {name} ({unit})',

@@ -23,13 +23,16 @@ export const resultsZh: Readonly<Record<keyof typeof resultsEn, string>> = {
   'totals.acts.note': '每层输出之和，批大小 {batch}，× {bytes} B',
   'totals.output': '输出（批大小 {batch}）',
   'totals.rows': '已计算 {n} 行',
+  'totals.row': '已计算 1 行',
 
   'charts.loading': '正在加载图表…',
 
   'table.title': '逐层',
   'table.summary': '{n} 行 · 占 {label} 的比例',
+  'table.summary1': '1 行 · 占 {label} 的比例',
   'table.copy': '复制为 CSV',
   'table.copied': '已把 {n} 行复制为 CSV',
+  'table.copied1': '已把 1 行复制为 CSV',
   'table.copyRefused': '浏览器拒绝访问剪贴板；CSV 未复制',
   'table.col.layer': '层',
   'table.col.output': '输出',

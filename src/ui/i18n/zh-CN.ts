@@ -23,6 +23,9 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'tabs.compare': 'A/B 对比',
   'tabs.examples': '示例',
 
+  'skip.label': '跳转链接',
+  'skip.results': '跳到结果',
+  'skip.details': '跳到详情',
   'inspector.title': '公式',
   'inspector.loading': '正在加载公式渲染器…',
   'inspector.under': '按 {name} 计数（{unit}）',
