@@ -69,17 +69,16 @@ const KNOWN_GAPS: Gaps = {
     count: 'the Gemm of two graph inputs is not counted (see weights)',
   },
   ptop_operator_basic: {
-    imports:
-      'every input is 1-D [1]: a graph without a batch dim, which FlopLab’s shapes (a batch, then 1–8 dims) cannot hold',
+    outputs:
+      'every input is 1-D [1]: no batch dim, so each is read as batch 1 of [1] (a notice says so) and the output carries that trailing 1: [1, 1] where onnxruntime gives [1]',
   },
   ptop_operator_chunk: {
-    imports: 'the input is 1-D [3] and is split along axis 0: no batch dim (see ptop_operator_basic)',
-  },
-  ptop_operator_view: {
-    imports: 'the input is 1-D [1]: no batch dim (see ptop_operator_basic)',
+    outputs:
+      'the 1-D input [3] is read as batch 3 of [1] (no batch dim), so its split along axis 0 splits the batch: not counted (onnx-tool counts 0 too), both outputs keep [3, 1]',
   },
   ptop_operator_symbolic_override_nested: {
-    imports: 'every input is 1-D [1]: no batch dim (see ptop_operator_basic)',
+    outputs:
+      'every input is 1-D [1], read as batch 1 of [1]: the outputs carry that trailing 1 (see ptop_operator_basic)',
   },
   ptop_operator_clip: {
     count: 'Clip(−0.5, 0.5) has no layer kind (only Clip(0, 6) = ReLU6 and Clip(0, ∞) = ReLU): not counted (partial)',

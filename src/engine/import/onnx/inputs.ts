@@ -60,7 +60,14 @@ export function inputsOf(
   // than the first are run-time constants: not data, their values unknown (what needs them says so).
   const lead = all.find((v) => (v.dims?.length ?? 0) >= 2) ?? all[0];
   const leadBatch = lead.dims?.[0] ?? null;
-  const real = all.filter((v) => v === lead || ((v.dims?.length ?? 0) >= 2 && (v.dims?.[0] ?? null) === leadBatch));
+  // A graph whose inputs are all 1-D [n] has no batch dim (onnx's pytorch-operator tests): each is
+  // read as n samples of one value, batch n of [1] — element-wise work counts the same — with a notice.
+  const flat = (lead.dims?.length ?? 0) === 1;
+  const real = all.filter(
+    (v) =>
+      v === lead ||
+      ((v.dims?.length ?? 0) === (flat ? 1 : Math.max(2, v.dims?.length ?? 0)) && (v.dims?.[0] ?? null) === leadBatch),
+  );
   const others = all.filter((v) => !real.includes(v));
   if (others.length)
     warnings.push(
@@ -68,8 +75,13 @@ export function inputsOf(
     );
   const inputs: GraphInput[] = [];
   let batch = 1;
+  if (flat)
+    warnings.push(
+      `the graph has no batch dim (its inputs are 1-D): each input [n] is read as n samples of one value, batch n of [1]; outputs carry that trailing 1`,
+    );
   for (const [k, v] of real.entries()) {
-    const s = shapeOf(v, warnings, given[v.name]);
+    const dims1 = flat && v.dims ? { ...v, dims: [...v.dims, 1] } : v;
+    const s = shapeOf(dims1, warnings, given[v.name] && flat ? [...given[v.name], 1] : given[v.name]);
     if (typeof s === 'string') return s;
     if (k === 0) {
       batch = s[0];
