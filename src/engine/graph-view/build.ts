@@ -27,7 +27,7 @@ export interface GraphNode {
   readonly row: number;
   /** What the editor selects for this node (null for inputs and outputs). */
   readonly modelPath: string | null;
-  /** The layer's name, else its type; an input's or output's name. */
+  /** The layer's name, else its type (and id, if any); an input's or output's name. */
   readonly label: string;
   readonly type: string;
   readonly shape: Shape | null;
@@ -131,7 +131,8 @@ class Builder {
       inputs = none ? [] : [previous];
     }
     const kind = ok ? kindOf(spec.type) : undefined;
-    const label = row.name || row.type;
+    // A name, else the type with the id other layers read it by (an imported file's value name).
+    const label = row.name || (row.id ? `${row.type} ${row.id}` : row.type);
     let out: Port | null;
     if (kind && isBlock(kind) && row.block && row.end > at + 1) {
       const g = this.groups.length;

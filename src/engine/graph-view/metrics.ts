@@ -106,3 +106,18 @@ export function topNodes(values: readonly NodeValue[], n: number): number[] {
   });
   return idx.slice(0, n);
 }
+
+/**
+ * The smallest value of each level 5, 4, 3, 2 (in that order) for the legend: a value reaches
+ * level 6 − k when value × 2^k ≥ max, i.e. from ⌈max / 2^k⌉ on (bigint) or max / 2^k (ms).
+ */
+export function heatThresholds(max: NodeValue): NodeValue[] {
+  if (max === null) return [];
+  return [1, 2, 3, 4].map((k): NodeValue => {
+    if (typeof max === 'bigint') {
+      const d = 1n << BigInt(k);
+      return (max + d - 1n) / d;
+    }
+    return max / 2 ** k;
+  });
+}
