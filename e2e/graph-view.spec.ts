@@ -4,6 +4,7 @@
  * numbers; a click on a node selects its row and a selected row is outlined in the graph; the
  * heat colours follow the metric. Writes docs/screenshots/graph-*.png.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { presetByName } from '../src/engine/presets';
 import { buildGraphView, collapseGraph, heatLevel, maxValue, nodeValues } from '../src/engine/graph-view';
@@ -11,6 +12,7 @@ import type { Model } from '../src/engine/format/model';
 import { makeShareUrl } from '../src/state/urlCodec';
 import { onnx } from '../tests/unit/io/onnx-build';
 import { importFile } from '../src/engine/import';
+import { formatCount } from '../src/ui/format';
 import { evaluateAll, expectTotals, row, selectRow } from './helpers';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
@@ -62,6 +64,17 @@ test('ResNet-50: every layer is a node, residual joins fork and merge; a click s
   await expect(row(page, 'layers[0]')).toHaveAttribute('aria-current', 'true');
   await expect(conv).toHaveAttribute('data-selected', 'true');
   await page.screenshot({ path: 'docs/screenshots/graph-resnet50.png' });
+  // Left/right cross to the other branch of a fork: the first block's body and its shortcut (the
+  // list's neighbour of body[0] is body[1], so this is the graph's doing).
+  await selectRow(page, 'layers[4].body[0]');
+  await expect(node(page, 'layers[4].body[0]')).toHaveAttribute('data-selected', 'true');
+  await page.getByTestId('graph-canvas').focus();
+  await page.getByTestId('graph-canvas').press('ArrowRight');
+  await expect(row(page, 'layers[4].shortcut[0]')).toHaveAttribute('aria-current', 'true');
+  await page.getByTestId('graph-canvas').press('ArrowLeft');
+  await expect(row(page, 'layers[4].body[0]')).toHaveAttribute('aria-current', 'true');
+  await page.getByTestId('graph-canvas').press('ArrowDown');
+  await expect(row(page, 'layers[4].body[1]')).toHaveAttribute('aria-current', 'true');
   // Far out every node is drawn (as a box): the first residual's join is there.
   await page.getByTestId('graph-fit').click();
   await expect(page.getByTestId('graph-canvas')).toHaveAttribute('data-drawn', String(v.nodes.length));
@@ -136,9 +149,15 @@ test('heat colours follow the metric: the engine’s levels for count, then para
   );
   await expect(page.getByTestId('graph-status')).toContainText(`${folded.nodes.length} nodes`, { timeout: 20_000 });
   await expect(page.getByTestId('graph-canvas')).toHaveAttribute('data-laid-out', 'true');
-  await page.getByTestId('graph-fit').click();
-  const stage = folded.nodes.find((n) => n.kind === 'block' && n.type === 'repeat')!;
-  await expect(node(page, stage.id)).toHaveAttribute('data-kind', 'block');
+  // The costliest folded block (first in the top 10) carries the block row's total.
+  const totals = folded.nodes.map((n) => (n.kind === 'block' ? r.rows[n.row].total!.counts[fv] : -1n));
+  const biggest = folded.nodes[totals.indexOf(totals.reduce((a, b) => (b > a ? b : a)))];
+  await page.getByTestId('graph-top').getByRole('button').first().click();
+  await expect(node(page, biggest.id)).toHaveAttribute('data-kind', 'block');
+  await expect(node(page, biggest.id)).toHaveAttribute('data-selected', 'true');
+  await expect(node(page, biggest.id)).toContainText(
+    `${formatCount(totals[folded.nodes.indexOf(biggest)], 'si')} MACs`,
+  );
   await page.screenshot({ path: 'docs/screenshots/graph-folded.png' });
 });
 
@@ -152,6 +171,22 @@ test('GoogLeNet: an Inception concat joins four branches fed by one node', async
   await expect(node(page, cat.path)).toHaveAttribute('data-selected', 'true');
   for (const b of [0, 1, 2, 3]) await expect(node(page, `${cat.path}.branches[${b}][0]`)).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/graph-googlenet.png' });
+  // Export: the whole graph (not only what is in view) with model, convention and device in a title.
+  const svgDownload = page.waitForEvent('download');
+  await page.getByTestId('graph-export-svg').click();
+  const svg = readFileSync(await (await svgDownload).path(), 'utf8');
+  expect(svg).toContain('googlenet · fvcore FlopCountAnalysis · Google Pixel 4');
+  // One translated group per node, plus the one that moves the graph below the title.
+  expect(svg.match(/<g transform="translate\(/g)?.length).toBe(v.nodes.length + 1);
+  const pngDownload = page.waitForEvent('download');
+  await page.getByTestId('graph-export-png').click();
+  const png = await pngDownload;
+  expect(png.suggestedFilename()).toBe('floplab-graph-googlenet.png');
+  expect(
+    readFileSync(await png.path())
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
 });
 
 test('ViT-B/16: the class token and positions join the patches by name (`from`)', async ({ page }) => {

@@ -82,7 +82,6 @@ export function GraphCanvas({ data, selection, onSelect, formatValue, matches, h
     });
     return a;
   }, [nodes, layout]);
-  const xs = useMemo(() => Float64Array.from(nodes, (_, i) => xy[2 * i]), [nodes, xy]);
   const adj = useMemo(
     () =>
       adjacency(
@@ -232,7 +231,7 @@ export function GraphCanvas({ data, selection, onSelect, formatValue, matches, h
     const from = focus >= 0 ? focus : 0;
     if (dir && nodes.length) {
       e.preventDefault();
-      choose(step(from, dir, adj, xs), true);
+      choose(step(from, dir, adj), true);
     } else if (e.key === 'Enter' && focus >= 0) {
       const n = nodes[focus];
       if (n.kind === 'block' || n.kind === 'join') {

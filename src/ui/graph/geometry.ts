@@ -94,13 +94,14 @@ export type Step = 'down' | 'up' | 'left' | 'right';
 /**
  * Where an arrow key goes from node `i`: down to its first successor, up to its first
  * predecessor, left/right to the previous/next of the nodes its first predecessor feeds (the
- * other branches of a fork), ordered by x. Stays put when there is nowhere to go.
+ * other branches of a fork), in graph order — a block's lists in their order, which is how the
+ * layout places them left to right. Stays put when there is nowhere to go.
  */
-export function step(i: number, dir: Step, adj: { next: number[][]; prev: number[][] }, xs: ArrayLike<number>): number {
+export function step(i: number, dir: Step, adj: { next: number[][]; prev: number[][] }): number {
   if (dir === 'down') return adj.next[i][0] ?? i;
   if (dir === 'up') return adj.prev[i][0] ?? i;
   const p = adj.prev[i][0];
-  const sibs = p === undefined ? [i] : [...adj.next[p]].sort((a, b) => xs[a] - xs[b]);
+  const sibs = p === undefined ? [i] : adj.next[p];
   const at = sibs.indexOf(i);
   if (at < 0) return i;
   const to = at + (dir === 'right' ? 1 : -1);

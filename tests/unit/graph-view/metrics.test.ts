@@ -8,6 +8,7 @@ import {
   buildGraphView,
   collapseGraph,
   heatLevel,
+  heatThresholds,
   maxValue,
   nodeValues,
   topNodes,
@@ -78,5 +79,19 @@ describe('heat levels', () => {
     expect(topNodes(values, 2)).toEqual([3, 1]);
     expect(maxValue(values)).toBe(9n);
     expect(maxValue([null])).toBeNull();
+  });
+});
+
+describe('heat thresholds', () => {
+  it('are the smallest values of levels 5..2, so the legend states exactly what each colour means', () => {
+    const t = heatThresholds(100n);
+    expect(t).toEqual([50n, 25n, 13n, 7n]);
+    // Each threshold is the first value of its level and one less is the level below.
+    t.forEach((v, k) => {
+      expect(heatLevel(v, 100n)).toBe(5 - k);
+      expect(heatLevel((v as bigint) - 1n, 100n)).toBe(4 - k);
+    });
+    expect(heatThresholds(8)).toEqual([4, 2, 1, 0.5]);
+    expect(heatThresholds(null)).toEqual([]);
   });
 });
