@@ -6,8 +6,8 @@
  *    out REPS times after a warm-up; p50/p95. Target: ResNet-152 ≤ 300 ms.
  * 2. Frames (Chromium, the built app): the 1,000-layer model's graph open, FRAMES wheel events,
  *    one per animation frame — a pan down the graph at reading zoom, then zooming out to the whole
- *    graph and back in — and the time between animation frames while they run (p50/p95, and the
- *    share over 16.7 ms). Target: p95 ≤ 16.7 ms (60 fps). Also the layout time the worker reports
+ *    graph and back in — and the time between animation frames while they run (p50/p95/max, and
+ *    frames dropped: gaps over 25 ms, 1.5 vsync). Target: p95 one vsync (16.7 ms, 60 fps). Also the layout time the worker reports
  *    for that graph in the page.
  *
  * Options (env): BENCH_PORT (4399), BENCH_DIST (dist-bench), BENCH_SKIP_BUILD=1 to reuse a build
@@ -137,10 +137,11 @@ async function frames(): Promise<void> {
       );
     for (const kind of ['pan', 'zoom'] as const) {
       const { gaps } = await run(kind);
-      const slow = gaps.filter((g) => g > 16.7 + 0.5).length;
+      // A frame that took longer than 1.5 vsync intervals means one was dropped.
+      const slow = gaps.filter((g) => g > 25).length;
       console.log(
         `${kind === 'pan' ? 'pan down the graph' : 'zoom out to all and back'} (${gaps.length} frames): frame time p50 ${f(pct(gaps, 50))}, ` +
-          `p95 ${f(pct(gaps, 95))}, ${((100 * slow) / gaps.length).toFixed(0)}% over 16.7 ms (target p95 ≤ 16.7 ms)`,
+          `p95 ${f(pct(gaps, 95))}, max ${f(Math.max(...gaps))}, ${slow} dropped (over 25 ms; target: p95 one vsync, 16.7 ms)`,
       );
     }
   } finally {

@@ -62,9 +62,16 @@ export function GraphCanvas({ data, selection, onSelect, formatValue, matches, h
   const tf = useRef<Transform>({ x: 0, y: 0, k: 1 });
   const [size, setSize] = useState({ w: 600, h: 400 });
   const [drawn, setDrawn] = useState<Rect>({ x0: 0, y0: 0, x1: 0, y1: 0 });
-  const [k, setK] = useState(1);
+  // Level of detail (0: boxes only, 1: text, 2: text and edge shapes): a state that changes at two
+  // zoom thresholds only, so zooming does not re-render the canvas on every frame.
+  const [lod, setLod] = useState(2);
   const [focus, setFocus] = useState(-1);
-  const [viewTick, setViewTick] = useState(0);
+  // Views that follow every frame of a pan (the minimap) subscribe here instead of re-rendering the canvas.
+  const viewListeners = useRef(new Set<() => void>());
+  const subscribeView = useCallback((l: () => void) => {
+    viewListeners.current.add(l);
+    return () => void viewListeners.current.delete(l);
+  }, []);
   const frame = useRef(0);
   const { visible, layout } = data;
   const nodes = useMemo(() => visible?.nodes ?? [], [visible]);
@@ -98,8 +105,10 @@ export function GraphCanvas({ data, selection, onSelect, formatValue, matches, h
     frame.current = requestAnimationFrame(() => {
       const r = drawnRect(tf.current, size.w, size.h);
       setDrawn((old) => (sameRect(old, r) ? old : r));
-      setK((old) => (Math.abs(old - tf.current.k) < 1e-9 ? old : tf.current.k));
-      setViewTick((v) => v + 1);
+      const k = tf.current.k;
+      setLod(k < 0.4 ? 0 : k < 0.6 ? 1 : 2);
+      box.current?.setAttribute('data-zoom', k.toFixed(3));
+      viewListeners.current.forEach((l) => l());
     });
   }, [size]);
   const setTransform = useCallback(
@@ -243,8 +252,8 @@ export function GraphCanvas({ data, selection, onSelect, formatValue, matches, h
     else if (e.key === '0' && answer) setTransform(fitTransform(answer.width, answer.height, size.w, size.h));
   };
 
-  const boxOnly = k < 0.4;
-  const showShapes = k >= 0.6;
+  const boxOnly = lod === 0;
+  const showShapes = lod === 2;
   const drawnNodes = useMemo(() => {
     const out: number[] = [];
     nodes.forEach((n, i) => {
@@ -296,7 +305,6 @@ export function GraphCanvas({ data, selection, onSelect, formatValue, matches, h
         tabIndex={0}
         data-testid="graph-canvas"
         data-laid-out={layout && !data.layingOut ? 'true' : 'false'}
-        data-zoom={k.toFixed(3)}
         data-drawn={drawnNodes.length}
         className="focus-ring absolute inset-0 touch-none overflow-hidden bg-slate-50 select-none dark:bg-slate-950"
         onPointerDown={onPointerDown}
@@ -398,11 +406,11 @@ export function GraphCanvas({ data, selection, onSelect, formatValue, matches, h
           ? t('graph.announce', { label: focused.label, shape: shapeLabel(focused.shape), value: formatValue(focus) })
           : ''}
       </p>
-      {answer && (answer.width * k > size.w || answer.height * k > size.h) ? (
+      {answer ? (
         <Minimap
           answer={answer}
-          transform={tf.current}
-          tick={viewTick}
+          transform={() => tf.current}
+          subscribe={subscribeView}
           view={size}
           onMove={(x, y) => setTransform(centreOn(tf.current, x, y, size.w, size.h))}
         />

@@ -1,5 +1,5 @@
 /** The whole graph in small with the view's rectangle; a click or drag moves the view there. */
-import { memo, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { LayoutAnswer } from '../../worker/graphLayout';
 import { worldView, type Transform } from './geometry';
 import { useT } from '../i18n';
@@ -8,9 +8,10 @@ const SIDE = 132;
 
 interface Props {
   readonly answer: LayoutAnswer;
-  readonly transform: Transform;
-  /** Changes whenever the view moved (the transform itself lives in a ref). */
-  readonly tick: number;
+  /** The canvas's current transform (it lives in a ref there). */
+  readonly transform: () => Transform;
+  /** Calls back whenever the view moved; returns the unsubscribe. */
+  readonly subscribe: (listener: () => void) => () => void;
   readonly view: { readonly w: number; readonly h: number };
   readonly onMove: (worldX: number, worldY: number) => void;
 }
@@ -29,13 +30,19 @@ const Dots = memo(function Dots({ answer, s }: { answer: LayoutAnswer; s: number
   return <path d={d} className="fill-slate-400 dark:fill-slate-500" />;
 });
 
-export function Minimap({ answer, transform, view, onMove }: Props) {
+export function Minimap({ answer, transform: current, subscribe, view, onMove }: Props) {
   const t = useT();
+  // Re-rendered on every move of the view, alone (the canvas does not re-render for a pan).
+  const [, moved] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => subscribe(moved), [subscribe]);
+  const dragging = useRef(false);
+  const transform = current();
+  // Only when the graph is larger than the view.
+  if (answer.width * transform.k <= view.w && answer.height * transform.k <= view.h) return null;
   const s = Math.min(SIDE / Math.max(1, answer.width), SIDE / Math.max(1, answer.height));
   const w = Math.max(24, answer.width * s);
   const h = Math.max(24, answer.height * s);
   const v = worldView(transform, view.w, view.h);
-  const dragging = useRef(false);
   const move = (e: React.PointerEvent<SVGSVGElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     onMove((e.clientX - r.left) / s, (e.clientY - r.top) / s);

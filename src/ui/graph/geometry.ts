@@ -51,13 +51,15 @@ export function worldView(t: Transform, vw: number, vh: number): Rect {
 }
 
 /**
- * What to draw: the view plus half a view on each side, snapped to tiles of half a view, so the
- * drawn set changes only when the view crosses a tile edge (not on every frame of a pan).
+ * What to draw: the view plus a margin, snapped to tiles of half a view at the zoom rounded down
+ * to a power of two, so the drawn set changes only when the view crosses a tile edge or a zoom
+ * octave (not on every frame of a pan or a zoom).
  */
 export function drawnRect(t: Transform, vw: number, vh: number): Rect {
   const v = worldView(t, vw, vh);
-  const tw = Math.max(1, (v.x1 - v.x0) / 2);
-  const th = Math.max(1, (v.y1 - v.y0) / 2);
+  const octave = 2 ** Math.floor(Math.log2(t.k));
+  const tw = Math.max(1, vw / octave / 2);
+  const th = Math.max(1, vh / octave / 2);
   return {
     x0: (Math.floor(v.x0 / tw) - 1) * tw,
     y0: (Math.floor(v.y0 / th) - 1) * th,
