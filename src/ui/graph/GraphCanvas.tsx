@@ -394,6 +394,11 @@ export function GraphCanvas({ data, selection, onSelect, formatValue, matches, h
                   focused={i === focus}
                   match={matches.has(i)}
                   error={n.error}
+                  hint={
+                    n.kind === 'block'
+                      ? `${n.modelPath} · ${t('graph.unfold', { name: n.label })} (Enter)`
+                      : (n.modelPath ?? n.label)
+                  }
                   boxOnly={boxOnly}
                 />
               );

@@ -21,6 +21,8 @@ export interface NodeBoxProps {
   readonly focused: boolean;
   readonly match: boolean;
   readonly error: boolean;
+  /** Tooltip: the layer's path, or how to unfold a folded block. */
+  readonly hint: string;
   /** Draw boxes only (far zoomed out). */
   readonly boxOnly: boolean;
 }
@@ -42,6 +44,7 @@ export const NodeBox = memo(function NodeBox(p: NodeBoxProps) {
       data-selected={p.selected || undefined}
       className="cursor-pointer"
     >
+      <title>{p.hint}</title>
       <rect
         width={p.w}
         height={p.h}
