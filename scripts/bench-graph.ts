@@ -13,44 +13,22 @@
  * Options (env): BENCH_PORT (4399), BENCH_DIST (dist-bench), BENCH_SKIP_BUILD=1 to reuse a build
  * (`npm run bench` runs this right after bench:ui, which built it), BENCH_REPS (11), BENCH_FRAMES (240).
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { chromium } from '@playwright/test';
 import { evaluateModel } from '../src/engine/evaluate';
-import type { LayerSpec, Model } from '../src/engine/format/model';
+import type { Model } from '../src/engine/format/model';
 import { buildGraphView, collapseGraph } from '../src/engine/graph-view';
 import { presetByName } from '../src/engine/presets';
 import { makeShareUrl } from '../src/state/urlCodec';
 import { layoutGraph } from '../src/worker/graphLayout';
 import { layoutRequestOf } from '../src/worker/graphLayoutRequest';
+import { bigModel, pct, withBuiltApp } from './bench-browser';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4399);
 const DIST = process.env.BENCH_DIST ?? 'dist-bench';
 const REPS = Number(process.env.BENCH_REPS ?? 11);
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 240);
 
-/** 1,000 layers: conv, bn, relu and a residual around a conv, repeated (as bench-ui.ts). */
-function bigModel(n: number): Model {
-  const layers: LayerSpec[] = [];
-  for (let i = 0, count = 0; count < n; i++)
-    for (const l of [
-      { type: 'conv2d', name: `conv${i}`, out: 16, kernel: 3, padding: 1 },
-      { type: 'batchnorm2d' },
-      { type: 'relu' },
-      { type: 'residual', body: [{ type: 'conv2d', out: 16, kernel: 3, padding: 1, bias: false }] },
-    ] as LayerSpec[]) {
-      if (count >= n) break;
-      layers.push(l);
-      count += l.type === 'residual' ? 2 : 1;
-    }
-  return { format: 'floplab.model/2', name: `bench ${n} layers`, input: [16, 32, 32], layers };
-}
-
-const pct = (xs: readonly number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 const f = (ms: number) => `${ms.toFixed(1)} ms`;
 
 function layoutTimes(label: string, model: Model, target?: number): void {
@@ -76,38 +54,9 @@ function layoutTimes(label: string, model: Model, target?: number): void {
   );
 }
 
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`preview server did not start at ${url}`);
-}
-
 async function frames(): Promise<void> {
-  if (process.env.BENCH_SKIP_BUILD !== '1' || !existsSync(`${DIST}/index.html`)) {
-    console.log(`building into ${DIST}/ …`);
-    execFileSync('npx', ['vite', 'build', '--outDir', DIST, '--logLevel', 'error'], { stdio: 'inherit' });
-  }
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
-    {
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
-  const base = `http://127.0.0.1:${PORT}/`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
-  try {
-    await waitForServer(base);
+  const build = process.env.BENCH_SKIP_BUILD !== '1' || !existsSync(`${DIST}/index.html`);
+  await withBuiltApp(DIST, PORT, build, async (browser, base) => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.goto(makeShareUrl(base, { model: bigModel(1000), convention: 'thop' }));
     await page.getByTestId('eval-status').filter({ hasText: 'up to date' }).waitFor({ timeout: 60_000 });
@@ -153,10 +102,7 @@ async function frames(): Promise<void> {
           `p95 ${f(pct(gaps, 95))}, max ${f(Math.max(...gaps))}, ${slow} dropped (over 25 ms; target: p95 one vsync, 16.7 ms)`,
       );
     }
-  } finally {
-    await browser.close();
-    if (server.pid) process.kill(-server.pid);
-  }
+  });
 }
 
 async function main(): Promise<void> {

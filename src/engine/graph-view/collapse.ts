@@ -5,23 +5,15 @@
  * so folding a block never needs the model to be evaluated again.
  */
 import type { Shape } from '../format/model';
-import type { GraphNodeKind, GraphView } from './build';
+import type { GraphNode, GraphNodeKind, GraphView } from './build';
 
 export type VisibleNodeKind = GraphNodeKind | 'block';
 
-export interface VisibleNode {
-  readonly id: string;
+/** A drawn node: a node of the graph (build.ts), or a folded block (`kind: 'block'`, the block row's). */
+export interface VisibleNode extends Omit<GraphNode, 'kind'> {
   readonly kind: VisibleNodeKind;
-  readonly row: number;
-  readonly modelPath: string | null;
-  readonly label: string;
-  readonly type: string;
-  readonly shape: Shape | null;
-  /** The block this node is drawn in (index into the view's groups), -1 at the top level. */
-  readonly group: number;
-  /** A folded block: how many nodes it holds. */
+  /** A folded block: how many nodes it holds (1 for a layer or join, 0 for inputs and outputs). */
   readonly size: number;
-  readonly error: boolean;
 }
 
 export interface VisibleEdge {
