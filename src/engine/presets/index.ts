@@ -10,12 +10,15 @@ import { MOBILENET_PRESETS } from './mobilenet';
 import { MNASNET_PRESETS, MOBILENET_V3_PRESETS } from './mobilenet_v3';
 import { SHUFFLENET_PRESETS } from './shufflenet';
 import { EFFICIENTNET_PRESETS } from './efficientnet';
+import { EFFICIENTNET_V2_PRESETS } from './efficientnet_v2';
 import { REGNET_PRESETS } from './regnet';
 import { CONVNEXT_PRESETS } from './convnext';
 import { VIT_PRESETS } from './vit';
 import { SWIN_PRESETS } from './swin';
+import { MAXVIT_PRESETS } from './maxvit';
+import { YOLO_PRESETS } from './yolo';
 
-export type { Preset, PresetKnob, PresetReference } from './types';
+export type { Preset, PresetCode, PresetKnob, PresetReference, PresetTask } from './types';
 export { knobError } from './build';
 
 export const PRESETS: readonly Preset[] = [
@@ -30,10 +33,13 @@ export const PRESETS: readonly Preset[] = [
   ...MNASNET_PRESETS,
   ...SHUFFLENET_PRESETS,
   ...EFFICIENTNET_PRESETS,
+  ...EFFICIENTNET_V2_PRESETS,
   ...REGNET_PRESETS,
   ...CONVNEXT_PRESETS,
   ...VIT_PRESETS,
   ...SWIN_PRESETS,
+  ...MAXVIT_PRESETS,
+  ...YOLO_PRESETS,
 ];
 
 const BY_NAME = new Map(PRESETS.map((p) => [p.name, p]));

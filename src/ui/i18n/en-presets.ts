@@ -16,6 +16,12 @@ export const presetsEn = {
   'picker.count': '{n} of {total} presets',
   'picker.help':
     'Parameters and MACs (conv + linear multiply-accumulates, batch 1, the torchvision convention) at each preset’s input, counted by the engine; the check compares them with torchvision’s num_params and _ops (GMACs).',
+  'picker.tasks': 'Sections',
+  'picker.task.all': 'All',
+  'picker.task.classification': 'Classification',
+  'picker.task.transformer': 'Transformers',
+  'picker.task.detection': 'Detection',
+  'picker.task.segmentation': 'Segmentation',
   'picker.col.preset': 'Preset',
   'picker.col.input': 'Input',
   'picker.col.params': 'Params',
@@ -34,6 +40,7 @@ export const presetsEn = {
   'preset.label': 'Preset',
   'preset.loading': 'Loading preset {name}…',
   'preset.unknown': 'Built from preset “{name}”, which this version of FlopLab does not know.',
+  'preset.source': 'Written from',
   'preset.definedAt': 'defined at {input}',
   'preset.knobs': 'Preset knobs',
   'preset.edited':

@@ -43,6 +43,13 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'inspector.same': '两种约定下公式相同。',
   'inspector.legend': '符号',
   'inspector.seed': '原文公式与各工具的差别',
+  'compare.title': '各工具对该层的计数',
+  'compare.help': '每个工具对该层的计数与公式，以其自身单位和 FLOPs 表示（1 MAC = 2 FLOPs），以及与精确计数的差别。',
+  'compare.mac': '按乘加（MAC）计：×2 后以 FLOPs 比较。',
+  'compare.same': '与精确值相同',
+  'compare.diff': '比精确值 {n} FLOPs',
+  'compare.adds': '多计',
+  'compare.leavesOut': '未计',
   'inspector.hidden': '该层的数值已隐藏（练习）。',
 
   'conv.title': '所有计数约定一览',

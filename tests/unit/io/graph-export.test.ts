@@ -11,7 +11,7 @@ import { usesGraph } from './helpers';
 const graphPresets = PRESETS.filter((p) => usesGraph(p.build().layers));
 
 describe('graph presets are refused by the stack writers, with the reason', () => {
-  it('are the five ViTs and three Swins', () =>
+  it('are the five ViTs, six Swins (V1 and V2), MaxViT-T and 15 YOLOs', () =>
     expect(graphPresets.map((p) => p.name)).toEqual([
       'vit_b_16',
       'vit_b_32',
@@ -21,6 +21,12 @@ describe('graph presets are refused by the stack writers, with the reason', () =
       'swin_t',
       'swin_s',
       'swin_b',
+      'swin_v2_t',
+      'swin_v2_s',
+      'swin_v2_b',
+      'maxvit_t',
+      // The Ultralytics detectors: YAML `from` wiring (Concat of earlier layers, C2f's split and cat, Detect's three inputs).
+      ...['yolov5', 'yolov8', 'yolo11'].flatMap((f) => [...'nsmlx'].map((s) => `${f}${s}${f === 'yolov5' ? 'u' : ''}`)),
     ]));
 
   it.each(graphPresets.map((p) => [p.name, p] as const))('%s', (_n, p) => {

@@ -10,9 +10,9 @@ describe('docs/zoo.md', () => {
   });
   it('shows every reference check passing', () => {
     expect(doc).not.toContain('✘');
-    // 59 torchvision models (51 CNNs, 5 ViTs, 3 Swins) plus seed_resnet18 (= resnet18); lenet5 and
-    // mobilenet_v1 have no weights.
-    expect(PRESETS.filter((p) => p.reference).length).toBe(60);
-    expect(doc.match(/\| ✔ /g)?.length).toBe(60);
+    // 80 torchvision models (69 CNNs, 5 ViTs, 6 Swins, MaxViT-T) plus seed_resnet18 (= resnet18); lenet5 and
+    // mobilenet_v1 have no weights; and the 15 Ultralytics detectors, checked against their own model.
+    expect(PRESETS.filter((p) => p.reference).length).toBe(81 + 15);
+    expect(doc.match(/\| ✔ /g)?.length).toBe(81 + 15);
   });
 });
