@@ -231,3 +231,18 @@ test('an ONNX file with two outputs shows both heads as output nodes', async ({ 
   await expect(node(page, 'out:cls')).toContainText('10×32×32');
   await page.screenshot({ path: 'docs/screenshots/graph-onnx-two-outputs.png' });
 });
+
+test('YOLOv8n, a detector with two heads: both outputs are nodes, and the detect head fans in from three scales', async ({
+  page,
+}) => {
+  const model = preset('yolov8n');
+  const { r, v } = expected(model);
+  const scores = r.rows.find((x) => x.id === 'scores')!;
+  await openGraph(page, model, scores.modelPath);
+  await expect(page.getByTestId('graph-status')).toContainText(`${v.nodes.length} nodes · ${v.edges.length} edges`);
+  // The selected cat (the scores head) is brought into view with both outputs below it.
+  await expect(node(page, scores.path)).toHaveAttribute('data-selected', 'true');
+  await expect(node(page, scores.path)).toContainText(scores.output!.join('×'));
+  for (const o of r.outputs) await expect(node(page, `out:${o.name}`)).toContainText(o.shape!.join('×'));
+  await page.screenshot({ path: 'docs/screenshots/graph-yolov8n.png' });
+});

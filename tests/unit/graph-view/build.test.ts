@@ -117,6 +117,32 @@ describe('buildGraphView', () => {
     // The conv forks: to the relu and to the output c.
     expect(outs(view, view.nodes.find((n) => n.type === 'conv2d')!.id)).toHaveLength(2);
   });
+
+  it('YOLOv8n (a detector with two heads): both outputs are nodes fed by the layers the model names', () => {
+    const m = preset('yolov8n');
+    const { result, view } = graphOf(m);
+    const outputs = view.nodes.filter((n) => n.kind === 'output');
+    expect(outputs.map((o) => o.label)).toEqual(result.outputs.map((o) => o.name));
+    expect(outputs.map((o) => o.shape)).toEqual(result.outputs.map((o) => o.shape));
+    expect(outputs).toHaveLength(2);
+    for (const o of outputs) {
+      const [from] = ins(view, o.id);
+      const producer = view.nodes.find((n) => n.id === from);
+      // The producer is the layer (or block) whose id the model's `outputs` names.
+      expect(producer && result.rows[producer.row].id).toBe(o.label);
+    }
+  });
+
+  it.each(['resnet50', 'googlenet', 'vit_b_16', 'yolov8n', 'densenet121', 'mobilenet_v3_large'])(
+    '%s: every layer reads something and feeds something (but learned tensors: YOLO keeps its DFL weights as a parameter nothing reads)',
+    (name) => {
+      const { view } = graphOf(preset(name));
+      for (const n of view.nodes) {
+        if (n.kind !== 'input' && n.type !== 'parameter') expect(ins(view, n.id).length, n.id).toBeGreaterThan(0);
+        if (n.kind !== 'output' && n.type !== 'parameter') expect(outs(view, n.id).length, n.id).toBeGreaterThan(0);
+      }
+    },
+  );
 });
 
 describe('collapseGraph', () => {
