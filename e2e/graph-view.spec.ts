@@ -13,7 +13,7 @@ import { makeShareUrl } from '../src/state/urlCodec';
 import { onnx } from '../tests/unit/io/onnx-build';
 import { importFile } from '../src/engine/import';
 import { formatCount } from '../src/ui/format';
-import { evaluateAll, expectTotals, row, selectRow } from './helpers';
+import { evaluateAll, expectTotals, field, row, selectRow } from './helpers';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
@@ -245,4 +245,36 @@ test('YOLOv8n, a detector with two heads: both outputs are nodes, and the detect
   await expect(node(page, scores.path)).toContainText(scores.output!.join('×'));
   for (const o of r.outputs) await expect(node(page, `out:${o.name}`)).toContainText(o.shape!.join('×'));
   await page.screenshot({ path: 'docs/screenshots/graph-yolov8n.png' });
+});
+
+test('an edit that keeps the structure keeps the layout and redraws the changed numbers', async ({ page }) => {
+  const model = preset('resnet50');
+  await openGraph(page, model);
+  const status = await page.getByTestId('graph-status').textContent();
+  await selectRow(page, 'layers[0]');
+  await field(page, 'layers[0]', 'out').fill('32');
+  const edited = {
+    ...model,
+    layers: [{ ...model.layers[0], out: 32 }, ...model.layers.slice(1)],
+  } as Model;
+  const r = evaluateAll(edited);
+  await expect(node(page, 'layers[0]')).toContainText('32×112×112');
+  await expect(node(page, 'layers[0]')).toContainText(
+    `${formatCount(r.rows[0].counts[r.conventions.indexOf('fvcore')], 'si')} MACs`,
+  );
+  await expect(node(page, 'layers[1]')).toContainText('32×112×112');
+  // Same nodes and edges: the layout (and its time in the status line) is the one from before.
+  await expect(page.getByTestId('graph-status')).toHaveText(status!);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+  test('the graph is a section of the one column, and a tap selects a node', async ({ page }) => {
+    await openGraph(page, preset('resnet18'));
+    const panel = page.getByTestId('graph-panel');
+    await panel.scrollIntoViewIfNeeded();
+    await node(page, 'layers[0]').click();
+    await expect(node(page, 'layers[0]')).toHaveAttribute('data-selected', 'true');
+    await page.screenshot({ path: 'docs/screenshots/graph-phone.png' });
+  });
 });

@@ -135,8 +135,8 @@ export function GraphCanvas({ data, selection, onSelect, formatValue, matches, h
   useEffect(() => {
     if (!answer || started.current === startKey) return;
     started.current = startKey;
-    setTransform(topTransform(answer.width, size.w));
-  }, [answer, startKey, size.w, setTransform]);
+    setTransform(topTransform(answer.width, size.w, Number.isNaN(xy[0]) ? undefined : xy[0]));
+  }, [answer, startKey, size.w, setTransform, xy]);
 
   const reveal = useCallback(
     (i: number) => {

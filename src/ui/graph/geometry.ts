@@ -20,10 +20,13 @@ export function fitTransform(w: number, h: number, vw: number, vh: number, pad =
   return { x: (vw - w * k) / 2, y: (vh - h * k) / 2, k };
 }
 
-/** The start view: the top of the graph, centred, the width fitted but never below readable (0.8). */
-export function topTransform(w: number, vw: number, pad = 16): Transform {
+/**
+ * The start view: the top of the graph, the width fitted but never below readable (0.8); centred
+ * when it fits, else centred on the first node (x `firstX`), so a phone shows where the graph begins.
+ */
+export function topTransform(w: number, vw: number, firstX = w / 2, pad = 16): Transform {
   const k = clampK(Math.min(1, Math.max(0.8, w > 0 ? (vw - 2 * pad) / w : 1)));
-  return { x: (vw - w * k) / 2, y: pad, k };
+  return { x: w * k <= vw ? (vw - w * k) / 2 : vw / 2 - firstX * k, y: pad, k };
 }
 
 /** Zoom by `factor` keeping the screen point (px, py) over the same world point. */

@@ -27,6 +27,9 @@ describe('graph canvas geometry', () => {
     expect(topTransform(5000, 500).k).toBe(0.8);
     expect(topTransform(300, 500).k).toBe(1);
     expect(topTransform(300, 500).y).toBe(16);
+    // Wider than the view at 0.8×: the first node is centred instead.
+    const t = topTransform(1000, 375, 100);
+    expect(100 * t.k + t.x).toBe(375 / 2);
   });
 
   it('zooming keeps the point under the pointer where it was', () => {
