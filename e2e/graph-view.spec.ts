@@ -75,6 +75,14 @@ test('ResNet-50: every layer is a node, residual joins fork and merge; a click s
   await expect(row(page, 'layers[4].body[0]')).toHaveAttribute('aria-current', 'true');
   await page.getByTestId('graph-canvas').press('ArrowDown');
   await expect(row(page, 'layers[4].body[1]')).toHaveAttribute('aria-current', 'true');
+  // Enter folds the block around the node: the residual becomes one node, still selected; Enter again unfolds.
+  await page.getByTestId('graph-canvas').press('Enter');
+  await expect(node(page, 'layers[4]')).toHaveAttribute('data-kind', 'block');
+  await expect(node(page, 'layers[4]')).toHaveAttribute('data-selected', 'true');
+  await expect(node(page, 'layers[4].body[1]')).toHaveCount(0);
+  await page.getByTestId('graph-canvas').press('Enter');
+  await expect(node(page, 'layers[4]')).toHaveAttribute('data-kind', 'join');
+  await expect(node(page, 'layers[4].body[1]')).toHaveAttribute('data-selected', 'true');
   // Far out every node is drawn (as a box): the first residual's join is there.
   await page.getByTestId('graph-fit').click();
   await expect(page.getByTestId('graph-canvas')).toHaveAttribute('data-drawn', String(v.nodes.length));

@@ -5,7 +5,7 @@
  * pans, the wheel pans (Ctrl/⌘ + wheel or a pinch zooms), arrow keys follow edges.
  */
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
-import type { GraphGroup, VisibleNode } from '../../engine/graph-view';
+import type { VisibleNode } from '../../engine/graph-view';
 import { shapeLabel } from '../format';
 import type { GraphData } from './useGraphData';
 import { NodeBox } from './GraphNodeBox';
@@ -28,6 +28,8 @@ import {
 import { toggleFolded } from './viewState';
 import { useT } from '../i18n';
 import { Minimap } from './Minimap';
+import { Edges, Outlines } from './GraphDecor';
+import { edgeShapes, groupOutlines } from './graphShapes';
 
 export interface CanvasHandle {
   zoom(factor: number): void;
@@ -242,10 +244,14 @@ export function GraphCanvas({ data, selection, onSelect, formatValue, matches, h
       e.preventDefault();
       choose(step(from, dir, adj), true);
     } else if (e.key === 'Enter' && focus >= 0) {
+      // A folded block or a join unfolds/folds itself; a layer inside a block folds that block
+      // (a repeat has no join to press Enter on).
       const n = nodes[focus];
-      if (n.kind === 'block' || n.kind === 'join') {
+      const id =
+        n.kind === 'block' || n.kind === 'join' ? n.id : n.group >= 0 ? data.view?.groups[n.group]?.id : undefined;
+      if (id) {
         e.preventDefault();
-        toggleFolded(n.id);
+        toggleFolded(id);
       }
     } else if (e.key === '+' || e.key === '=') setTransform(zoomAt(tf.current, 1.25, size.w / 2, size.h / 2));
     else if (e.key === '-') setTransform(zoomAt(tf.current, 0.8, size.w / 2, size.h / 2));
@@ -263,30 +269,7 @@ export function GraphCanvas({ data, selection, onSelect, formatValue, matches, h
     return out;
   }, [nodes, xy, drawn]);
 
-  const edges = useMemo(() => {
-    if (!visible || !layout) return [];
-    return visible.edges.flatMap((e) => {
-      const r = layout.routes.get(`${e.from}\u0000${e.to}`);
-      const pts = r === undefined ? null : layout.answer.routes[r];
-      if (!pts || pts.length < 4) return [];
-      let x0 = Infinity;
-      let y0 = Infinity;
-      let x1 = -Infinity;
-      let y1 = -Infinity;
-      let d = '';
-      for (let p = 0; p < pts.length; p += 2) {
-        d += `${p ? 'L' : 'M'}${pts[p].toFixed(1)} ${pts[p + 1].toFixed(1)}`;
-        x0 = Math.min(x0, pts[p]);
-        x1 = Math.max(x1, pts[p]);
-        y0 = Math.min(y0, pts[p + 1]);
-        y1 = Math.max(y1, pts[p + 1]);
-      }
-      const mid = 2 * Math.floor(pts.length / 4);
-      return [
-        { key: `${e.from}>${e.to}`, d, x0, y0, x1, y1, lx: pts[mid], ly: pts[mid + 1], shape: shapeLabel(e.shape) },
-      ];
-    });
-  }, [visible, layout]);
+  const edges = useMemo(() => edgeShapes(visible, layout), [visible, layout]);
   const drawnEdges = edges.filter((e) => e.x1 >= drawn.x0 && e.x0 <= drawn.x1 && e.y1 >= drawn.y0 && e.y0 <= drawn.y1);
 
   const outlines = useMemo(
@@ -320,51 +303,8 @@ export function GraphCanvas({ data, selection, onSelect, formatValue, matches, h
             </marker>
           </defs>
           <g ref={layer}>
-            {outlines
-              .filter((o) => o.x1 >= drawn.x0 && o.x0 <= drawn.x1 && o.y1 >= drawn.y0 && o.y0 <= drawn.y1)
-              .map((o) => (
-                <g key={o.id} data-testid="graph-group" data-group={o.id}>
-                  <rect
-                    x={o.x0}
-                    y={o.y0}
-                    width={o.x1 - o.x0}
-                    height={o.y1 - o.y0}
-                    rx={10}
-                    fill="none"
-                    stroke="#94a3b8"
-                    strokeDasharray="4 4"
-                  />
-                  {boxOnly ? null : (
-                    <text
-                      x={o.x0 + 6}
-                      y={o.y0 + 13}
-                      fontSize={11}
-                      className="cursor-pointer fill-slate-600 dark:fill-slate-300"
-                      data-fold={o.id}
-                      role="button"
-                      aria-label={t('graph.fold', { name: o.label })}
-                    >
-                      ▾ {clip(o.label, 28)}
-                    </text>
-                  )}
-                </g>
-              ))}
-            {drawnEdges.map((e) => (
-              <g key={e.key}>
-                <path d={e.d} fill="none" stroke="#64748b" strokeWidth={1.2} markerEnd="url(#graph-arrow)" />
-                {showShapes && e.shape ? (
-                  <text
-                    x={e.lx + 4}
-                    y={e.ly}
-                    fontSize={10}
-                    className="fill-slate-500 dark:fill-slate-400"
-                    data-testid="graph-edge-label"
-                  >
-                    {e.shape}
-                  </text>
-                ) : null}
-              </g>
-            ))}
+            <Outlines outlines={outlines} drawn={drawn} labels={!boxOnly} />
+            <Edges edges={drawnEdges} shapes={showShapes} />
             {drawnNodes.map((i) => {
               const n = nodes[i];
               const s = NODE_SIZE[n.kind];
@@ -422,51 +362,4 @@ export function GraphCanvas({ data, selection, onSelect, formatValue, matches, h
       ) : null}
     </div>
   );
-}
-
-interface Outline {
-  readonly id: string;
-  readonly label: string;
-  readonly x0: number;
-  readonly y0: number;
-  readonly x1: number;
-  readonly y1: number;
-}
-
-/** Dashed boxes around the unfolded blocks that are in view (bounding boxes of their nodes). */
-function groupOutlines(
-  groups: readonly GraphGroup[],
-  folded: readonly boolean[],
-  nodes: readonly VisibleNode[],
-  xy: Float64Array,
-): Outline[] {
-  if (!groups.length) return [];
-  const hidden = groups.map(() => false);
-  const depth = groups.map(() => 0);
-  groups.forEach((g, i) => {
-    hidden[i] = folded[i] || (g.parent >= 0 && (hidden[g.parent] || folded[g.parent]));
-    depth[i] = g.parent >= 0 ? depth[g.parent] + 1 : 0;
-  });
-  const box = groups.map(() => ({ x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity }));
-  nodes.forEach((n, i) => {
-    const x = xy[2 * i];
-    if (Number.isNaN(x) || n.kind === 'input' || n.kind === 'output') return;
-    const s = NODE_SIZE[n.kind];
-    // The node's block (a join's is its own), then every block around it.
-    for (let g = n.group; g >= 0; g = groups[g].parent) {
-      const b = box[g];
-      b.x0 = Math.min(b.x0, x - s.width / 2);
-      b.x1 = Math.max(b.x1, x + s.width / 2);
-      b.y0 = Math.min(b.y0, xy[2 * i + 1] - s.height / 2);
-      b.y1 = Math.max(b.y1, xy[2 * i + 1] + s.height / 2);
-    }
-  });
-  const out: Outline[] = [];
-  groups.forEach((g, i) => {
-    const b = box[i];
-    if (hidden[i] || b.x0 === Infinity) return;
-    const pad = Math.max(4, 16 - 4 * depth[i]);
-    out.push({ id: g.id, label: g.label, x0: b.x0 - pad, y0: b.y0 - pad - 6, x1: b.x1 + pad, y1: b.y1 + pad });
-  });
-  return out;
 }

@@ -9,6 +9,7 @@ import { NODE_SIZE } from '../../worker/graphLayoutRequest';
 import { shapeLabel } from '../format';
 import { pngOfSvgText, save } from '../charts/download';
 import { heatFill, heatText } from './heat';
+import { routePath } from './graphShapes';
 import type { PlacedLayout } from './useGraphData';
 
 const esc = (s: string): string =>
@@ -41,15 +42,12 @@ export function graphSvg(g: GraphSvgInput): { text: string; width: number; heigh
   );
   for (const e of g.edges) {
     const r = g.layout.routes.get(`${e.from}\u0000${e.to}`);
-    const pts = r === undefined ? null : a.routes[r];
-    if (!pts || pts.length < 4) continue;
-    let d = '';
-    for (let p = 0; p < pts.length; p += 2) d += `${p ? 'L' : 'M'}${pts[p].toFixed(1)} ${pts[p + 1].toFixed(1)}`;
-    out.push(`<path d="${d}" fill="none" stroke="#64748b" stroke-width="1.2" marker-end="url(#a)"/>`);
-    const mid = 2 * Math.floor(pts.length / 4);
+    const p = r === undefined ? null : routePath(a.routes[r]);
+    if (!p) continue;
+    out.push(`<path d="${p.d}" fill="none" stroke="#64748b" stroke-width="1.2" marker-end="url(#a)"/>`);
     if (e.shape)
       out.push(
-        `<text x="${(pts[mid] + 4).toFixed(1)}" y="${pts[mid + 1].toFixed(1)}" font-size="10" fill="#64748b">${esc(shapeLabel(e.shape))}</text>`,
+        `<text x="${(p.lx + 4).toFixed(1)}" y="${p.ly.toFixed(1)}" font-size="10" fill="#64748b">${esc(shapeLabel(e.shape))}</text>`,
       );
   }
   g.nodes.forEach((n, i) => {

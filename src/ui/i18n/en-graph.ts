@@ -37,7 +37,7 @@ export const graphEn = {
   'graph.export.png': 'PNG',
   'graph.export.title': 'Download the graph as {format}',
   'graph.canvas':
-    'Graph of the model. Arrow keys follow edges (down: next, up: previous, left and right: the other branches), Enter folds or unfolds a block, + and − zoom, 0 fits.',
+    'Graph of the model. Arrow keys follow edges (down: next, up: previous, left and right: the other branches), Enter folds the block around a node or unfolds a folded one, + and − zoom, 0 fits.',
   'graph.minimap': 'Minimap: click to move the view there',
   'graph.node.block': '{n} nodes',
   'graph.node.input': 'input',

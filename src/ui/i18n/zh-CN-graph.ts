@@ -39,7 +39,7 @@ export const graphZh: Readonly<Record<keyof typeof graphEn, string>> = {
   'graph.export.png': 'PNG',
   'graph.export.title': '下载计算图（{format}）',
   'graph.canvas':
-    '模型的计算图。方向键沿边移动（下：下一个，上：上一个，左右：其他分支），回车折叠或展开块，+ 和 − 缩放，0 适合窗口。',
+    '模型的计算图。方向键沿边移动（下：下一个，上：上一个，左右：其他分支），回车折叠节点所在的块或展开已折叠的块，+ 和 − 缩放，0 适合窗口。',
   'graph.minimap': '缩略图：点击把视图移到该处',
   'graph.node.block': '{n} 个节点',
   'graph.node.input': '输入',
