@@ -17,9 +17,9 @@
  * BENCH_PORT (4399), BENCH_DIST (dist-bench), BENCH_SKIP_BUILD=1 to reuse a build, BENCH_CHARTS=folded
  * to measure with the charts region folded away, BENCH_VERBOSE=1 to print every sample.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { chromium, type Browser } from '@playwright/test';
-import type { LayerSpec, Model } from '../src/engine/format/model';
+import type { Browser } from '@playwright/test';
+import type { Model } from '../src/engine/format/model';
+import { bigModel, pct, withBuiltApp } from './bench-browser';
 import { presetByName } from '../src/engine/presets';
 import { makeShareUrl } from '../src/state/urlCodec';
 
@@ -30,43 +30,6 @@ const EDITS = Number(process.env.BENCH_EDITS ?? 50);
 const GAP = Number(process.env.BENCH_GAP ?? 0);
 const PORT = Number(process.env.BENCH_PORT ?? 4399);
 const DIST = process.env.BENCH_DIST ?? 'dist-bench';
-
-/** LAYERS layers in groups of 5: conv, bn, relu, residual{conv} (the residual and its conv count as 2). */
-function bigModel(n: number): Model {
-  const layers: LayerSpec[] = [];
-  let count = 0;
-  for (let i = 0; count < n; i++) {
-    const group: LayerSpec[] = [
-      { type: 'conv2d', name: `conv${i}`, out: 16, kernel: 3, padding: 1 },
-      { type: 'batchnorm2d' },
-      { type: 'relu' },
-      { type: 'residual', body: [{ type: 'conv2d', out: 16, kernel: 3, padding: 1, bias: false }] },
-    ];
-    for (const l of group) {
-      if (count >= n) break;
-      layers.push(l);
-      count += l.type === 'residual' ? 2 : 1;
-    }
-  }
-  return { format: 'floplab.model/2', name: `bench ${n} layers`, input: [16, 32, 32], layers };
-}
-
-const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`preview server did not start at ${url}`);
-}
 
 /** Opens `model` in a fresh page, makes EDITS edits and prints the timings. */
 async function measure(browser: Browser, base: string, model: Model, label: string, target: number): Promise<void> {
@@ -185,25 +148,7 @@ async function measure(browser: Browser, base: string, model: Model, label: stri
 }
 
 async function main(): Promise<void> {
-  if (process.env.BENCH_SKIP_BUILD !== '1') {
-    console.log(`building into ${DIST}/ …`);
-    execFileSync('npx', ['vite', 'build', '--outDir', DIST, '--logLevel', 'error'], { stdio: 'inherit' });
-  }
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
-    {
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
-  const base = `http://127.0.0.1:${PORT}/`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
-  try {
-    await waitForServer(base);
+  await withBuiltApp(DIST, PORT, process.env.BENCH_SKIP_BUILD !== '1', async (browser, base) => {
     for (const which of MODELS) {
       const preset = presetByName(which);
       const n = Number(which);
@@ -211,10 +156,7 @@ async function main(): Promise<void> {
       const model = preset ? preset.build() : bigModel(n);
       await measure(browser, base, model, preset ? which : `${n} layers`, preset ? 16.7 : 50);
     }
-  } finally {
-    await browser.close();
-    if (server.pid) process.kill(-server.pid);
-  }
+  });
 }
 
 main().catch((err) => {

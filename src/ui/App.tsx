@@ -21,9 +21,24 @@ import { useGlobalKeys, useThemeClass } from './useGlobalKeys';
 import { TeachingTabs, useTeachingWide } from './teaching/TeachingTabs';
 import { ExerciseBar, Hideable } from './teaching/Exercise';
 import { useT } from './i18n';
+import { useGraphView } from './graph/viewState';
 
 // Issue 5's charts load after the first paint (recharts and the device data are not in the initial JS).
 const ChartsPanel = lazy(() => import('./charts/ChartsPanel'));
+// Issue 16's graph view (and its layout worker with dagre) loads when it is first opened.
+const GraphPanel = lazy(() => import('./graph/GraphPanel'));
+
+/** The graph view, while it is open (header "Graph" button). */
+function GraphSlot() {
+  const open = useGraphView((s) => s.open);
+  const t = useT();
+  if (!open) return null;
+  return (
+    <Suspense fallback={<p className="text-sm text-slate-500 dark:text-slate-400">{t('graph.loading')}</p>}>
+      <GraphPanel />
+    </Suspense>
+  );
+}
 
 /** The totals: the one part of the screen that renders a new result at once (in the edit's frame). */
 function LiveTotals({ countIndex }: { countIndex: number }) {
@@ -85,6 +100,7 @@ function Screen() {
           <Hideable part="totals">
             <LiveTotals countIndex={countIndex} />
           </Hideable>
+          <GraphSlot />
           {/* Issue 5 mounts its charts here (per-layer bars, latency). */}
           <div data-slot="charts" className="shrink-0">
             <Suspense fallback={<p className="text-sm text-slate-500 dark:text-slate-400">{t('charts.loading')}</p>}>

@@ -4,6 +4,7 @@ import { useCanRedo, useCanUndo, useEditor } from '../state/store';
 import { ConventionPicker } from './ConventionPicker';
 import { ShareButton } from './ShareButton';
 import { PresetButton } from './presets/PresetButton';
+import { GraphButton } from './graph/GraphButton';
 import { FileActions } from './io';
 import { Button, Segmented } from './controls';
 import { LanguageSwitch, useT } from './i18n';
@@ -63,6 +64,7 @@ function HeaderView() {
         </Button>
         <ShareButton />
         <PresetButton />
+        <GraphButton />
         <FileActions />
         <AboutButton />
       </div>

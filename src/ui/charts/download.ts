@@ -19,7 +19,7 @@ function standaloneSvg(svg: SVGSVGElement): string {
   return new XMLSerializer().serializeToString(clone);
 }
 
-function save(blob: Blob, filename: string): void {
+export function save(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -48,8 +48,12 @@ export function downloadSvg(svg: SVGSVGElement, name: string): void {
 }
 
 export async function downloadPng(svg: SVGSVGElement, name: string, scale = 2): Promise<void> {
-  const text = standaloneSvg(svg);
   const { width, height } = svg.getBoundingClientRect();
+  save(await pngOfSvgText(standaloneSvg(svg), width, height, scale), `${name}.png`);
+}
+
+/** A standalone SVG document drawn onto a canvas at `scale`, encoded as PNG. */
+export async function pngOfSvgText(text: string, width: number, height: number, scale: number): Promise<Blob> {
   const img = new Image();
   const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
   try {
@@ -67,7 +71,7 @@ export async function downloadPng(svg: SVGSVGElement, name: string, scale = 2): 
     ctx.drawImage(img, 0, 0, width, height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error('the PNG could not be encoded');
-    save(blob, `${name}.png`);
+    return blob;
   } finally {
     URL.revokeObjectURL(url);
   }

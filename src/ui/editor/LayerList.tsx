@@ -94,6 +94,15 @@ function LayerListView({ result, countIndex }: { result: ModelResult | null; cou
     );
   }, [selection, ids, virtualizer]);
 
+  // A layer selected elsewhere (the graph view, a chart, the table) scrolls into view, unfocused.
+  // Only a new selection does: an edit (new ids) must not move the list.
+  useEffect(() => {
+    if (focusPending.current || !selection) return;
+    const i = ids.indexOf(selection);
+    if (i >= 0) virtualizer.scrollToIndex(i, { align: 'auto' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selection]);
+
   const onSelect = useCallback(
     (e: MouseEvent, item: LayerItem) => {
       const s = useEditor.getState();

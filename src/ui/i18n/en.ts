@@ -9,6 +9,7 @@ import { resultsEn } from './en-results';
 import { ioEn } from './en-io';
 import { presetsEn } from './en-presets';
 import { chartsEn } from './en-charts';
+import { graphEn } from './en-graph';
 
 export const en = {
   ...screenEn,
@@ -16,6 +17,7 @@ export const en = {
   ...ioEn,
   ...presetsEn,
   ...chartsEn,
+  ...graphEn,
   'lang.label': 'Language',
   'lang.en': 'English',
   'lang.zh-CN': '中文',

@@ -5,6 +5,7 @@ import { resultsZh } from './zh-CN-results';
 import { ioZh } from './zh-CN-io';
 import { presetsZh } from './zh-CN-presets';
 import { chartsZh } from './zh-CN-charts';
+import { graphZh } from './zh-CN-graph';
 
 export const zhCN: Readonly<Record<MessageKey, string>> = {
   ...screenZh,
@@ -12,6 +13,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   ...ioZh,
   ...presetsZh,
   ...chartsZh,
+  ...graphZh,
   'lang.label': '语言',
   'lang.en': 'English',
   'lang.zh-CN': '中文',
