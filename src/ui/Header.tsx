@@ -72,6 +72,7 @@ function HeaderView() {
         <ConventionPicker />
         <LanguageSwitch />
         <Segmented
+          compact
           label={t('header.numbers')}
           value={numberFormat}
           options={[

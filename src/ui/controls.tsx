@@ -37,15 +37,20 @@ export function Segmented<T extends string>({
   value,
   options,
   onChange,
+  compact = false,
 }: {
   label: string;
   value: T;
   options: readonly { value: T; label: ReactNode }[];
   onChange: (v: T) => void;
+  /** The label only for screen readers below 1536 px (where the header must keep one row). */
+  compact?: boolean;
 }) {
   return (
     <fieldset className="flex items-center gap-1.5 text-sm">
-      <legend className="float-left mr-1.5 text-slate-600 dark:text-slate-300">{label}</legend>
+      <legend className={`float-left mr-1.5 text-slate-600 dark:text-slate-300 ${compact ? 'max-2xl:sr-only' : ''}`}>
+        {label}
+      </legend>
       <div className="flex overflow-hidden rounded-md border border-slate-300 dark:border-slate-600">
         {options.map((o) => (
           <label
