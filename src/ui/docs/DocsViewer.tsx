@@ -7,6 +7,7 @@
  */
 import { marked } from 'marked';
 import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { useT } from '../i18n';
 
 const FILES = import.meta.glob('../../../docs/*.md', { query: '?raw', import: 'default', eager: true }) as Record<
   string,
@@ -27,6 +28,7 @@ const slug = (text: string) =>
     .replace(/\s+/g, '-');
 
 export default function DocsViewer({ doc, onDoc }: { doc: string; onDoc: (name: string) => void }) {
+  const t = useT();
   const body = useRef<HTMLDivElement>(null);
   const html = useMemo(() => marked.parse(DOCS.get(doc) ?? `No document "${doc}".`, { async: false }), [doc]);
   useEffect(() => {
@@ -53,7 +55,7 @@ export default function DocsViewer({ doc, onDoc }: { doc: string; onDoc: (name: 
 
   return (
     <div className="flex min-h-0 flex-1 gap-4">
-      <nav aria-label="Documents" className="w-40 shrink-0 space-y-1 text-sm">
+      <nav aria-label={t('docs.list')} className="w-40 shrink-0 space-y-1 text-sm">
         {[...DOCS.keys()].sort().map((name) => (
           <button
             key={name}

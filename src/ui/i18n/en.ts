@@ -33,6 +33,7 @@ export const en = {
   'skip.results': 'Skip to results',
   'skip.details': 'Skip to details',
   'docs.title': 'Documentation',
+  'docs.list': 'Documents',
   'docs.close': 'Close',
   'docs.loading': 'Loading the documentation…',
   'docs.open': 'Documentation (conventions, formats, zoo, latency …)',

@@ -29,6 +29,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'skip.results': '跳到结果',
   'skip.details': '跳到详情',
   'docs.title': '文档',
+  'docs.list': '文档列表',
   'docs.close': '关闭',
   'docs.loading': '正在加载文档…',
   'docs.open': '文档（约定、格式、模型库、延迟……）',
