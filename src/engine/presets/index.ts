@@ -14,6 +14,9 @@ import { REGNET_PRESETS } from './regnet';
 import { CONVNEXT_PRESETS } from './convnext';
 import { VIT_PRESETS } from './vit';
 import { SWIN_PRESETS } from './swin';
+import { SEGMENTATION_PRESETS } from './segmentation';
+import { SSD_PRESETS } from './ssd';
+import { UNET_PRESETS } from './unet';
 
 export type { Preset, PresetKnob, PresetReference } from './types';
 export { knobError } from './build';
@@ -34,6 +37,9 @@ export const PRESETS: readonly Preset[] = [
   ...CONVNEXT_PRESETS,
   ...VIT_PRESETS,
   ...SWIN_PRESETS,
+  ...SEGMENTATION_PRESETS,
+  ...SSD_PRESETS,
+  ...UNET_PRESETS,
 ];
 
 const BY_NAME = new Map(PRESETS.map((p) => [p.name, p]));
