@@ -85,7 +85,7 @@ function ssd300(classes: number): Layers {
     ...vggConvs(256, 256, 256),
     maxpool(2, 2, 0, true),
     ...named(vggConvs(512, 512, 512), 'conv4_3'),
-    { type: 'l2norm', id: 'f0' },
+    { type: 'l2norm', call: 'function', id: 'f0' },
     ...takes('conv4_3', [maxpool(2), ...vggConvs(512, 512, 512)]),
     maxpool(3, 1, 1),
     conv(1024, 3, { d: 6, bias: true }),
