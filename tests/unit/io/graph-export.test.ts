@@ -11,7 +11,7 @@ import { usesGraph } from './helpers';
 const graphPresets = PRESETS.filter((p) => usesGraph(p.build().layers));
 
 describe('graph presets are refused by the stack writers, with the reason', () => {
-  it('are the five ViTs and three Swins', () =>
+  it('are the five ViTs, three Swins and the segmentation and detection presets', () =>
     expect(graphPresets.map((p) => p.name)).toEqual([
       'vit_b_16',
       'vit_b_32',
@@ -21,6 +21,16 @@ describe('graph presets are refused by the stack writers, with the reason', () =
       'swin_t',
       'swin_s',
       'swin_b',
+      // Zoo v2's dense-prediction presets: heads on named backbone taps, U-Net skips, SSD feature maps.
+      'fcn_resnet50',
+      'fcn_resnet101',
+      'deeplabv3_resnet50',
+      'deeplabv3_resnet101',
+      'deeplabv3_mobilenet_v3_large',
+      'lraspp_mobilenet_v3_large',
+      'ssd300_vgg16',
+      'ssdlite320_mobilenet_v3_large',
+      'unet',
     ]));
 
   it.each(graphPresets.map((p) => [p.name, p] as const))('%s', (_n, p) => {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import { PRESETS, presetByName } from '../../../src/engine/presets';
+import { DENSE_ZOO } from './dense-zoo';
 
 // name, input side, params (exact), conv+linear MACs (exact), _ops (G) — shared/reference/zoo.md
 const ZOO: readonly [string, number, number, number, string][] = [
@@ -119,7 +120,8 @@ describe('the preset list', () => {
     expect(new Set(names).size).toBe(names.length);
     for (const [name] of ZOO) expect(names).toContain(name);
     expect(names).toEqual(expect.arrayContaining(['lenet5', 'mobilenet_v1']));
-    expect(names.length).toBe(ZOO.length + 2);
+    // Plus the dense-prediction presets (dense-zoo.ts, checked in dense-presets.test.ts).
+    expect(names.length).toBe(ZOO.length + 2 + DENSE_ZOO.length);
   });
   it.each(PRESETS.map((p) => [p.name, p] as const))('%s: metadata is complete and consistent', (_n, p) => {
     expect(p.family).not.toBe('');

@@ -6,8 +6,11 @@
  * presets (258 before presets said how torchvision's source writes an op: F.relu in BasicConv2d and DenseNet,
  * F.adaptive_avg_pool2d in DenseNet and MobileNetV2, F.avg_pool2d / F.max_pool2d in Inception-v3,
  * x.mean([2, 3]) in MNASNet and ShuffleNetV2, ConvNeXt's LayerNorm2d subclass and its CNBlock's
- * permute + nn.Linear) and 12 for ViT-B/16 and Swin-T. A change to a rule or a preset that moves
- * any of the 318 numbers fails here.
+ * permute + nn.Linear) and 12 for ViT-B/16 and Swin-T. Zoo v2 adds 9 dense-prediction models
+ * (scripts/fixtures/seg_det_tool_fixtures.py): the six torchvision segmentation models with their
+ * aux classifier at 520×520, the two SSDs up to their heads (torchvision's backbone and head
+ * modules) and milesial/Pytorch-UNet's UNet at 572×572 — all 54 of their totals equal too. A change
+ * to a rule or a preset that moves any of the 372 numbers fails here.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,8 +31,8 @@ const rows = readFileSync(path.join(FIXTURES, 'torchvision-tools.jsonl'), 'utf8'
   .map((l) => JSON.parse(l) as ToolRow)
   .filter((r) => presetByName(r.model));
 describe('torchvision presets against the real tools', () => {
-  it('covers the 53 torchvision presets it has fixtures for (vit_b_16 and swin_t among them)', () =>
-    expect(rows).toHaveLength(53));
+  it('covers the 53 torchvision classifier presets (vit_b_16 and swin_t among them) and 9 dense-prediction ones', () =>
+    expect(rows).toHaveLength(62));
 
   it.each(rows.map((r) => [r.model, r] as const))('%s', (name, r) => {
     const model = presetByName(name)!.build();
