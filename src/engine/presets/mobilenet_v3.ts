@@ -106,7 +106,7 @@ function mobilenetV3Layers(rows: readonly Bneck[], lastChannel: number, alpha: n
   ];
 }
 
-const V3_PAPER = {
+export const V3_PAPER = {
   title: 'Searching for MobileNetV3',
   authors: 'Howard, Sandler, Chu, Chen, Chen, Tan, Wang, Zhu, Pang, Vasudevan, Le, Adam',
   year: 2019,

@@ -5,9 +5,9 @@
  * F.interpolate back to the input size, in the order _SimpleSegmentationModel.forward runs them.
  */
 import type { LayerSpec } from '../format/model';
-import { act, bn, cna, conv, gap, maxpool, relu, residual, stage, definePreset, resolutionKnob } from './build';
-import { bneck, LARGE } from './mobilenet_v3';
-import { RESNET_STAGES } from './resnet';
+import { act, cna, conv, gap, maxpool, stage, definePreset, resolutionKnob } from './build';
+import { bneck, LARGE, V3_PAPER } from './mobilenet_v3';
+import { bottleneck, RESNET_STAGES } from './resnet';
 import { halve, interpolateTo, named, side, takes, torchvisionCode, tvDense } from './seg-parts';
 import type { Preset, PresetKnob } from './types';
 
@@ -16,14 +16,6 @@ type Layers = LayerSpec[];
 const dropout = (p: number): LayerSpec => ({ type: 'dropout', p });
 
 // ——— dilated ResNet (resnet50/101 with replace_stride_with_dilation=[False, True, True]) ———
-
-/** Bottleneck with its 3×3 conv dilated by d (padding d); projection where the shape changes. */
-function bottleneck(cin: number, planes: number, stride: number, d: number): Layers {
-  const out = planes * 4;
-  const proj = stride !== 1 || cin !== out ? [conv(out, 1, { s: stride, p: 0 }), bn()] : [];
-  const body = [...cna(planes, 1), ...cna(planes, 3, { s: stride, d }), ...cna(out, 1, {}, null)];
-  return [residual(body, proj), relu()];
-}
 
 /**
  * ResNet._make_layer with dilate: layer3 and layer4 keep stride 1, and the dilation doubles
@@ -40,7 +32,11 @@ export function dilatedResnet(depth: 50 | 101): Layers {
     const previous = dilation;
     const s = i === 1 ? 2 : 1;
     if (dilate) dilation *= 2;
-    const blocks = stage(counts[i], bottleneck(cin, planes, s, previous), bottleneck(planes * 4, planes, 1, dilation));
+    const blocks = stage(
+      counts[i],
+      bottleneck(cin, planes, s, 1, 64, previous),
+      bottleneck(planes * 4, planes, 1, 1, 64, dilation),
+    );
     layers.push(...(i >= 2 ? named(blocks, `layer${i + 1}`) : blocks));
     cin = planes * 4;
   });
@@ -179,12 +175,6 @@ const DEEPLAB_PAPER = {
   year: 2017,
   url: 'https://arxiv.org/abs/1706.05587',
 };
-const LRASPP_PAPER = {
-  title: 'Searching for MobileNetV3',
-  authors: 'Howard, Sandler, Chu, Chen, Chen, Tan, Wang, Zhu, Pang, Vasudevan, Le, Adam',
-  year: 2019,
-  url: 'https://arxiv.org/abs/1905.02244',
-};
 
 const AUX_NOTE =
   'The aux classifier (FCNHead on the stride-8 features, with its own F.interpolate to the input) is counted ' +
@@ -195,32 +185,6 @@ const SIZE_NOTE =
   'Counted at 520×520, the size torchvision’s _ops was measured at (SemanticSegmentation resize_size=520): ' +
   'conv MACs at 520×520 equal _ops to the last digit; a stride-8 map of 65×65.';
 
-const seg = (
-  name: string,
-  title: string,
-  family: string,
-  paper: typeof FCN_PAPER,
-  ref: ReturnType<typeof tvDense>,
-  layers: (k: Record<string, number>) => Layers,
-  aux = true,
-  notes: readonly string[] = [],
-): Preset =>
-  definePreset({
-    name,
-    family,
-    task: 'segmentation',
-    code: torchvisionCode(
-      `torchvision/models/segmentation/${family === 'FCN' ? 'fcn' : family === 'LR-ASPP' ? 'lraspp' : 'deeplabv3'}.py`,
-    ),
-    title,
-    paper,
-    input: [3, 520, 520],
-    knobs: [classesKnob, resolutionKnob(520, 64, 1024), ...(aux ? [auxKnob] : [])],
-    reference: ref,
-    notes: [...(aux ? [AUX_NOTE] : []), SIZE_NOTE, ...notes],
-    layers,
-  });
-
 const DILATED_NOTE =
   'Backbone: resnet with replace_stride_with_dilation=[False, True, True] — layer3 and layer4 keep stride 1 and ' +
   'dilate their 3×3 convs by 2 and 4 (each layer’s first block keeps the previous dilation), so the features stay at stride 8.';
@@ -228,65 +192,65 @@ const MOBILE_NOTE =
   'Backbone: mobilenet_v3_large(dilated=True).features — the last stage’s depthwise convs dilated by 2 with stride 1 ' +
   '(output stride 16); features[4] (C2, 40 channels, stride 8) is the low/aux tap, features[16] (960 channels) the high/out one.';
 
-export const SEGMENTATION_PRESETS: readonly Preset[] = [
-  seg(
-    'fcn_resnet50',
-    'FCN ResNet-50',
-    'FCN',
-    FCN_PAPER,
-    tvDense(35_322_218, 152_716_512_000, '152.717'),
-    (k) => resnetSegmentation('fcn', 50, k),
-    true,
-    [DILATED_NOTE],
-  ),
-  seg(
-    'fcn_resnet101',
-    'FCN ResNet-101',
-    'FCN',
-    FCN_PAPER,
-    tvDense(54_314_346, 232_737_606_400, '232.738'),
-    (k) => resnetSegmentation('fcn', 101, k),
-    true,
-    [DILATED_NOTE],
-  ),
-  seg(
-    'deeplabv3_resnet50',
-    'DeepLabV3 ResNet-50',
-    'DeepLabV3',
-    DEEPLAB_PAPER,
-    tvDense(42_004_074, 178_721_945_088, '178.722'),
-    (k) => resnetSegmentation('deeplabv3', 50, k),
-    true,
-    [DILATED_NOTE],
-  ),
-  seg(
-    'deeplabv3_resnet101',
-    'DeepLabV3 ResNet-101',
-    'DeepLabV3',
-    DEEPLAB_PAPER,
-    tvDense(60_996_202, 258_743_039_488, '258.743'),
-    (k) => resnetSegmentation('deeplabv3', 101, k),
-    true,
-    [DILATED_NOTE],
-  ),
-  seg(
-    'deeplabv3_mobilenet_v3_large',
-    'DeepLabV3 MobileNetV3-Large',
-    'DeepLabV3',
-    DEEPLAB_PAPER,
-    tvDense(11_029_328, 10_452_447_938, '10.452'),
-    deeplabMobile,
-    true,
-    [MOBILE_NOTE],
-  ),
-  seg(
-    'lraspp_mobilenet_v3_large',
-    'LR-ASPP MobileNetV3-Large',
-    'LR-ASPP',
-    LRASPP_PAPER,
-    tvDense(3_221_538, 2_086_219_688, '2.086'),
-    lraspp,
-    false,
-    [MOBILE_NOTE, 'LR-ASPP has no aux classifier (the builder raises NotImplementedError for aux_loss).'],
-  ),
-];
+const LRASPP_NOTE = 'LR-ASPP has no aux classifier (the builder raises NotImplementedError for aux_loss).';
+
+const PAPERS: Record<string, typeof FCN_PAPER> = { FCN: FCN_PAPER, DeepLabV3: DEEPLAB_PAPER, 'LR-ASPP': V3_PAPER };
+const FILES: Record<string, string> = { FCN: 'fcn', DeepLabV3: 'deeplabv3', 'LR-ASPP': 'lraspp' };
+
+/** name, title, family, num_params, exact MACs, _ops, layers. */
+type SegRow = [string, string, string, number, number, string, (k: Record<string, number>) => Layers];
+
+function seg([name, title, family, params, macs, ops, layers]: SegRow): Preset {
+  const aux = family !== 'LR-ASPP';
+  const backbone = name.includes('mobilenet') ? MOBILE_NOTE : DILATED_NOTE;
+  return definePreset({
+    name,
+    family,
+    task: 'segmentation',
+    code: torchvisionCode(`torchvision/models/segmentation/${FILES[family]}.py`),
+    title,
+    paper: PAPERS[family],
+    input: [3, 520, 520],
+    knobs: [classesKnob, resolutionKnob(520, 64, 1024), ...(aux ? [auxKnob] : [])],
+    reference: tvDense(params, macs, ops),
+    notes: aux ? [AUX_NOTE, SIZE_NOTE, backbone] : [SIZE_NOTE, backbone, LRASPP_NOTE],
+    layers,
+  });
+}
+
+const resnetSeg = (head: Head, depth: 50 | 101) => (k: Record<string, number>) => resnetSegmentation(head, depth, k);
+
+export const SEGMENTATION_PRESETS: readonly Preset[] = (
+  [
+    ['fcn_resnet50', 'FCN ResNet-50', 'FCN', 35_322_218, 152_716_512_000, '152.717', resnetSeg('fcn', 50)],
+    ['fcn_resnet101', 'FCN ResNet-101', 'FCN', 54_314_346, 232_737_606_400, '232.738', resnetSeg('fcn', 101)],
+    [
+      'deeplabv3_resnet50',
+      'DeepLabV3 ResNet-50',
+      'DeepLabV3',
+      42_004_074,
+      178_721_945_088,
+      '178.722',
+      resnetSeg('deeplabv3', 50),
+    ],
+    [
+      'deeplabv3_resnet101',
+      'DeepLabV3 ResNet-101',
+      'DeepLabV3',
+      60_996_202,
+      258_743_039_488,
+      '258.743',
+      resnetSeg('deeplabv3', 101),
+    ],
+    [
+      'deeplabv3_mobilenet_v3_large',
+      'DeepLabV3 MobileNetV3-Large',
+      'DeepLabV3',
+      11_029_328,
+      10_452_447_938,
+      '10.452',
+      deeplabMobile,
+    ],
+    ['lraspp_mobilenet_v3_large', 'LR-ASPP MobileNetV3-Large', 'LR-ASPP', 3_221_538, 2_086_219_688, '2.086', lraspp],
+  ] satisfies SegRow[]
+).map(seg);

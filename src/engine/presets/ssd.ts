@@ -7,7 +7,7 @@
  */
 import type { LayerSpec } from '../format/model';
 import { cna, conv, maxpool, relu, definePreset } from './build';
-import { bneck, LARGE, type Bneck } from './mobilenet_v3';
+import { bneck, LARGE, V3_PAPER, type Bneck } from './mobilenet_v3';
 import { halve, named, side, takes, torchvisionCode, tvDense } from './seg-parts';
 import type { Preset, PresetKnob } from './types';
 
@@ -171,52 +171,66 @@ const HEADS_NOTE =
   'counted: GeneralizedRCNNTransform (normalise, then resize each image to the fixed size), the anchors ' +
   '(DefaultBoxGenerator), box decoding and NMS: data-dependent post-processing, not layers.';
 
-export const SSD_PRESETS: readonly Preset[] = [
+/**
+ * One SSD preset at its fixed input side: the transform resizes every image to it, so there is
+ * no resolution knob; conv MACs there equal torchvision's _ops to the last digit.
+ */
+const ssdPreset = (
+  name: string,
+  title: string,
+  file: string,
+  paper: Preset['paper'],
+  side: number,
+  reference: ReturnType<typeof tvDense>,
+  layers: (classes: number) => Layers,
+  note: string,
+): Preset =>
   definePreset({
-    name: 'ssd300_vgg16',
+    name,
     family: 'SSD',
     task: 'detection',
-    code: torchvisionCode('torchvision/models/detection/ssd.py'),
-    title: 'SSD300 VGG16',
-    paper: {
+    code: torchvisionCode(`torchvision/models/detection/${file}.py`),
+    title,
+    paper,
+    input: [3, side, side],
+    knobs: [classesKnob(91)],
+    reference,
+    notes: [
+      HEADS_NOTE,
+      `The input is fixed at ${side}×${side} (the transform resizes every image to it), so there is no resolution ` +
+        'knob. Conv MACs there equal _ops to the last digit: the transform, anchors and NMS have no conv or linear.',
+      note,
+    ],
+    layers: (k) => layers(k.classes),
+  });
+
+export const SSD_PRESETS: readonly Preset[] = [
+  ssdPreset(
+    'ssd300_vgg16',
+    'SSD300 VGG16',
+    'ssd',
+    {
       title: 'SSD: Single Shot MultiBox Detector',
       authors: 'Liu, Anguelov, Erhan, Szegedy, Reed, Fu, Berg',
       year: 2016,
       url: 'https://arxiv.org/abs/1512.02325',
     },
-    input: [3, 300, 300],
-    knobs: [classesKnob(91)],
-    reference: tvDense(35_641_826, 34_858_153_472, '34.858'),
-    notes: [
-      HEADS_NOTE,
-      'The input is fixed at 300×300 (the transform resizes every image to it), so there is no resolution knob. ' +
-        'Conv MACs at 300×300 equal _ops to the last digit: the transform, anchors and NMS have no conv or linear.',
-      'conv4_3’s L2 normalisation is scale_weight · F.normalize(x) (a parameter of SSDFeatureExtractorVGG, 512 values): an l2norm row.',
-    ],
-    layers: (k) => ssd300(k.classes),
-  }),
-  definePreset({
-    name: 'ssdlite320_mobilenet_v3_large',
-    family: 'SSD',
-    task: 'detection',
-    code: torchvisionCode('torchvision/models/detection/ssdlite.py'),
-    title: 'SSDlite320 MobileNetV3-Large',
-    paper: {
-      title: 'Searching for MobileNetV3',
-      authors: 'Howard, Sandler, Chu, Chen, Chen, Tan, Wang, Zhu, Pang, Vasudevan, Le, Adam',
-      year: 2019,
-      url: 'https://arxiv.org/abs/1905.02244',
-    },
-    input: [3, 320, 320],
-    knobs: [classesKnob(91)],
-    reference: tvDense(3_440_060, 583_171_904, '0.583'),
-    notes: [
-      HEADS_NOTE,
-      'The input is fixed at 320×320 (the transform resizes every image to it), so there is no resolution knob. ' +
-        'Conv MACs at 320×320 equal _ops to the last digit.',
-      'Backbone: mobilenet_v3_large(reduced_tail=True) — the builder reduces the tail whenever weights_backbone is ' +
-        'None, which loading the COCO weights also sets — so the last stage has 80 channels (expanded 480) and the last conv 480.',
-    ],
-    layers: (k) => ssdlite(k.classes),
-  }),
+    300,
+    tvDense(35_641_826, 34_858_153_472, '34.858'),
+    ssd300,
+    'conv4_3’s L2 normalisation is scale_weight · F.normalize(x), the 512 scales a parameter of ' +
+      'SSDFeatureExtractorVGG: an l2norm row written as a function (torchinfo counts it 0, and thop’s own ' +
+      'parameter count leaves the 512 out).',
+  ),
+  ssdPreset(
+    'ssdlite320_mobilenet_v3_large',
+    'SSDlite320 MobileNetV3-Large',
+    'ssdlite',
+    V3_PAPER,
+    320,
+    tvDense(3_440_060, 583_171_904, '0.583'),
+    ssdlite,
+    'Backbone: mobilenet_v3_large(reduced_tail=True) — the builder reduces the tail whenever weights_backbone is ' +
+      'None, which loading the COCO weights also sets — so the last stage has 80 channels (expanded 480) and the last conv 480.',
+  ),
 ];
