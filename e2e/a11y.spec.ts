@@ -51,3 +51,20 @@ test('every control has an accessible name and keyboard focus is visible', async
     expect(outline.style, `${outline.tag} #${i} has no focus outline`).not.toBe('none');
   }
 });
+
+test('keyboard: the first Tab reaches "Skip to results", which moves the focus past the layer list', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await expect(total(page, 'count')).toHaveAttribute('data-exact', /[1-9]/);
+  // From the top of the page, as after a fresh load.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('skip-results')).toBeFocused();
+  await expect(page.getByTestId('skip-results')).toBeInViewport();
+  const hash = new URL(page.url()).hash;
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#results')).toBeFocused();
+  // A button, not an anchor: the address (the live share link) is unchanged.
+  expect(new URL(page.url()).hash).toBe(hash);
+});

@@ -110,7 +110,7 @@ test('an invalid kernel shows the error on that row while the rest still compute
   });
   expect(partial.errors).toBe(1);
   await expect(total(page, 'params')).toHaveAttribute('data-exact', partial.totals.params.toString());
-  await expect(page.getByTestId('eval-status')).toContainText('1 row with errors');
+  await expect(page.getByTestId('eval-status')).toContainText('Partial totals: 1 row with an error');
 
   // A value that does not parse stays local, with its message beside the field.
   await field(page, 'layers[2]', 'kernel').fill('three');
@@ -128,7 +128,7 @@ test('one bad kernel size: the status names one error and the layers it stops, n
   await selectRow(page, 'layers[0]');
   await field(page, 'layers[0]', 'kernel').fill('300');
   await expect(page.getByTestId('eval-status')).toHaveText(
-    `1 row with an error; ${rows - 1} after it cannot be computed (not counted)`,
+    `Partial totals: 1 row with an error; ${rows - 1} after it cannot be computed (not counted)`,
   );
   await expect(page.getByTestId('row-error')).toHaveCount(1);
 });

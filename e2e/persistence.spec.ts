@@ -52,7 +52,7 @@ test('a copied link opens the same model, convention and numbers in a fresh brow
   await page.locator('[data-row-button="layers[0]"]').click();
   await page.getByRole('button', { name: 'Copy link' }).click();
   const url = await page.getByTestId('share-url').inputValue();
-  expect(url).toMatch(/#v1\./);
+  expect(url).toMatch(/#v2\?conv=fvcore&/);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
 
   const fresh = await browser.newContext();
@@ -67,7 +67,8 @@ test('a copied link opens the same model, convention and numbers in a fresh brow
 test('a corrupted link shows a notice and keeps the autosaved model', async ({ page }) => {
   await page.goto('./');
   await buildModel(page);
-  await page.waitForTimeout(600); // past the autosave debounce
+  // The address bar follows the model once the autosave has run (same debounce).
+  await expect(page).toHaveURL(/#v2\?.*model=/);
   await page.goto('about:blank');
   await page.goto('./#v1.AAAAthis-is-not-a-model');
   await expect(page.getByTestId('notice')).toBeVisible();
@@ -90,11 +91,31 @@ test('a link printed by the CLI opens with the same totals', async ({ page, base
     ],
     { encoding: 'utf8', timeout: 60_000 },
   );
-  const url = out.match(/https?:\/\/\S+#v1\.\S+/)?.[0];
+  const url = out.match(/https?:\/\/\S+#v2\?\S+/)?.[0];
   expect(url, `the CLI printed no link:\n${out}`).toBeTruthy();
   await page.goto(url!);
   const resnet = JSON.parse(readFileSync('tests/fixtures/resnet18.json', 'utf8')) as Model;
   await expectTotals(page, resnet, 'thop');
   // And the MACs are torchvision's published resnet18 _ops (shared/reference/zoo.md).
   await expect(total(page, 'macs')).toHaveAttribute('data-exact', '1814073344');
+});
+
+test('the address bar follows the work: readable settings, a reload opens the same page quietly', async ({ page }) => {
+  await page.goto('./');
+  await buildModel(page);
+  await page.getByTestId('convention-button').click();
+  await page.locator('input[name="convention"][value="thop"]').check();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/#v2\?conv=thop&.*model=[\w-]+&save=[\w-]+$/);
+  const before = page.url();
+  await page.reload();
+  await expectTotals(page, model, 'thop');
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+  expect(page.url()).toBe(before);
+  // The same address in a fresh browser (no autosave) opens the model as a shared one.
+  const fresh = await page.context().browser()!.newContext();
+  const other = await fresh.newPage();
+  await other.goto(before);
+  await expectTotals(other, model, 'thop');
+  await fresh.close();
 });

@@ -7,6 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { explainRow } from '../src/engine/explain';
+import { conventionsOnRow } from '../src/engine/explain-compare';
 import { MODEL_FORMAT, type Model } from '../src/engine/format/model';
 import { starterModel } from '../src/state/defaults';
 import { encodeShare } from '../src/state/urlCodec';
@@ -53,6 +54,26 @@ test('select a layer and read its substituted formula', async ({ page }) => {
   // A tall window, so the whole inspector fits in the details region for the screenshot.
   await page.setViewportSize({ width: 1440, height: 2000 });
   await inspector.screenshot({ path: 'docs/screenshots/teaching-inspector.png' });
+});
+
+test('every tool on the selected layer, side by side: counts in their unit and in FLOPs, as the engine counts them', async ({
+  page,
+}) => {
+  await open(page);
+  await selectRow(page, 'layers[0]');
+  const r = evaluateAll(starterModel()).rows.find((x) => x.path === 'layers[0]')!;
+  const tools = conventionsOnRow(r);
+  if (typeof tools === 'string') throw new Error(tools);
+  const box = page.getByTestId('layer-conventions');
+  await box.locator('summary').click();
+  await expect(box.locator('[data-convention]')).toHaveCount(tools.length);
+  for (const tool of tools) {
+    const card = box.locator(`[data-convention="${tool.id}"]`);
+    await expect(card.locator('[data-exact]')).toHaveAttribute('data-exact', tool.value.toString());
+    await expect(card.locator('[data-exact-flops]')).toHaveAttribute('data-exact-flops', tool.flops.toString());
+  }
+  // thop counts MACs: the card says so and converts.
+  await expect(box.locator('[data-convention="thop"]')).toContainText('×2 to compare in FLOPs');
 });
 
 test('switch conventions: the count and the changed terms follow', async ({ page }) => {

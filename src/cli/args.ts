@@ -20,6 +20,8 @@ export interface CliOptions {
   listDevices: boolean;
   /** --export FORMAT (src/engine/export/formats.ts) and where to write it (--out; stdout without). */
   exportFormat?: ExportFormat;
+  /** --input-shape NAME=N,D,…: sizes of a file input's symbolic dims, batch first (ONNX). */
+  inputShapes?: Record<string, number[]>;
   out?: string;
   help: boolean;
 }
@@ -34,6 +36,9 @@ Options:
   --convention NAME     counting convention (default: seed); see --list-conventions
   --batch N             override the batch size
   --input C,H,W         override the input shape (or F for a flat input)
+  --input-shape NAME=N,D,…
+                        sizes for an ONNX input with symbolic dims, batch first
+                        (repeatable); shape arithmetic in the file is folded at them
   --json                one JSON object per model (an array for several)
   --list-conventions    list the conventions and exit
   --preset NAME         evaluate a built-in preset (repeatable); see --list-presets
@@ -123,6 +128,15 @@ export function parseArgs(argv: readonly string[]): ParseArgs {
         if (!(dims.length === 3 || dims.length === 1) || dims.some((d) => d === null))
           return { ok: false, error: `--input needs C,H,W or F with positive integers, got "${v}"` };
         o.input = dims as number[];
+        break;
+      }
+      case '--input-shape': {
+        const v = value() ?? '';
+        const m = /^([^=]+)=([\d,x×\s]+)$/.exec(v);
+        const dims = m ? m[2].split(/[,x×]/).map((d) => posInt(d.trim())) : [];
+        if (!m || !dims.length || dims.some((d) => d === null))
+          return { ok: false, error: `--input-shape needs NAME=N,D,… with positive integers, got "${v}"` };
+        o.inputShapes = { ...o.inputShapes, [m[1].trim()]: dims as number[] };
         break;
       }
       case '--preset': {

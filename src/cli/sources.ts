@@ -10,7 +10,7 @@ import { knobError, presetByName, PRESETS } from '../engine/presets';
 
 export type Source = { label: string; model: Model; warnings: string[] } | { label: string; error: string };
 
-function fromFile(path: string, readFile: (p: string) => Uint8Array): Source {
+function fromFile(path: string, readFile: (p: string) => Uint8Array, o: CliOptions): Source {
   let bytes: Uint8Array;
   try {
     bytes = readFile(path);
@@ -27,7 +27,7 @@ function fromFile(path: string, readFile: (p: string) => Uint8Array): Source {
     };
   }
   // Node has no first-download budget: the HDF5 reader (Keras files) is loaded with the CLI.
-  const r = importFile(path, bytes, { hdf5 });
+  const r = importFile(path, bytes, { hdf5, ...(o.inputShapes ? { inputShapes: o.inputShapes } : {}) });
   // importFile names the file in its messages; the CLI names it once, in front.
   return r.ok
     ? { label: path, model: r.model, warnings: r.warnings }
@@ -67,5 +67,5 @@ function fromPreset(name: string, o: CliOptions): Source {
 }
 
 export function loadSources(o: CliOptions, readFile: (p: string) => Uint8Array): Source[] {
-  return [...o.presets.map((n) => fromPreset(n, o)), ...o.files.map((f) => fromFile(f, readFile))];
+  return [...o.presets.map((n) => fromPreset(n, o)), ...o.files.map((f) => fromFile(f, readFile, o))];
 }

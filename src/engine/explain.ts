@@ -246,9 +246,9 @@ function expand(e: Expr): Monomial[] {
   }
 }
 
-/** Expanded terms as TeX, keyed by a canonical text (sign and coefficient included). */
-function termMap(e: Expr | null): Map<string, string> {
-  const out = new Map<string, string>();
+/** Expanded terms as TeX (and their value where `s` is given), keyed by a canonical text (sign and coefficient included). */
+function termMap(e: Expr | null, s?: Symbols): Map<string, { tex: string; value: bigint }> {
+  const out = new Map<string, { tex: string; value: bigint }>();
   if (!e) return out;
   let terms = expand(e);
   if (terms.length > MAX_TERMS) terms = [{ coef: 1, factors: [e] }];
@@ -259,7 +259,9 @@ function termMap(e: Expr | null): Map<string, string> {
     const abs = Math.abs(t.coef);
     const parts = [...(abs !== 1 || sorted.length === 0 ? [String(abs)] : []), ...sorted.map((f) => toTex(f))];
     const tex = (t.coef < 0 ? '-' : '+') + ' ' + parts.join(' \\cdot ');
-    out.set(key, out.has(key) ? out.get(key) + ' ' + tex : tex);
+    const value = s ? evaluate(mul(t.coef, ...t.factors), s) : 0n;
+    const had = out.get(key);
+    out.set(key, had ? { tex: `${had.tex} ${tex}`, value: had.value + value } : { tex, value });
   }
   return out;
 }
@@ -279,13 +281,25 @@ export interface TermChange {
  * `N·Cout·Ho·Wo·(Cin/g)·Kh·Kw` against torchinfo's `N·Ho·Wo·(Cout·(Cin/g)·Kh·Kw + b·Cout)`
  * keeps the MAC term and adds the bias term `b·Cout·N·Ho·Wo`.
  */
-export function changedTerms(from: Expr | null, to: Expr | null): TermChange {
-  const a = termMap(from);
-  const b = termMap(to);
+export function changedTerms(from: Expr | null, to: Expr | null, s?: Symbols): TermChange {
+  const a = termMap(from, s);
+  const b = termMap(to, s);
+  let added = [...b].filter(([k]) => !a.has(k)).map(([, t]) => t);
+  let removed = [...a].filter(([k]) => !b.has(k)).map(([, t]) => t);
+  // With the layer's numbers: a term written differently but worth the same (numel_out / N and
+  // C_out·H_out·W_out) is no difference; such pairs are dropped.
+  if (s)
+    for (const t of [...added]) {
+      const i = removed.findIndex((r) => r.value === t.value);
+      if (i >= 0) {
+        removed = removed.filter((_r, k) => k !== i);
+        added = added.filter((x) => x !== t);
+      }
+    }
   return {
-    added: [...b].filter(([k]) => !a.has(k)).map(([, t]) => t),
-    removed: [...a].filter(([k]) => !b.has(k)).map(([, t]) => t),
-    kept: [...b].filter(([k]) => a.has(k)).map(([, t]) => t),
+    added: added.map((t) => t.tex),
+    removed: removed.map((t) => t.tex),
+    kept: [...b].filter(([k]) => a.has(k)).map(([, t]) => t.tex),
   };
 }
 

@@ -3,13 +3,14 @@
  * the link in the URL, then keep the evaluation running. main.tsx calls it.
  */
 import { startEvaluation } from './evaluation';
-import { startPersistence } from './persistence';
+import { startPersistence, type PersistenceOptions } from './persistence';
 
 let stop: (() => void) | null = null;
 
-export function startState(): () => void {
+/** `linkExtras`: what the live URL carries besides the editor's state (see persistence.ts). */
+export function startState(opts: Pick<PersistenceOptions, 'linkExtras'> = {}): () => void {
   if (stop) return stop;
-  const stopPersistence = startPersistence();
+  const stopPersistence = startPersistence(opts);
   const stopEvaluation = startEvaluation();
   stop = () => {
     stopEvaluation();

@@ -16,6 +16,8 @@ import { getAt } from '../engine/format/edit';
 import { DTYPES, MAX_DEVICE_ID, NUMBER_FORMATS, THEMES, defaultSettings, type Settings } from './defaults';
 import { loadState, useEditor, type EditorState } from './store';
 import { decodeShare, type ShareState } from './urlCodec';
+import { writeLiveUrl } from './liveUrl';
+import { deepEqual } from '../engine/deep-equal';
 
 export const AUTOSAVE_KEY = 'floplab.autosave.v1';
 /** Where the autosave goes when a model opened from a link starts being saved over it. */
@@ -29,6 +31,8 @@ export interface SavedState {
   readonly settings: Settings;
   readonly selection: string | null;
   readonly collapsed: Record<string, true>;
+  /** This browser's autosave id: the live URL carries it, so a reload knows its own address (liveUrl.ts). */
+  readonly id?: string;
 }
 
 type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
@@ -43,6 +47,12 @@ export interface PersistenceOptions {
   /** Receives pagehide/visibilitychange/hashchange; defaults to window. */
   readonly events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
   readonly debounceMs?: number;
+  /**
+   * Keep the address bar's hash equal to the current state (liveUrl.ts); default true. `extras`
+   * adds what the editor store does not hold (the teaching view's A/B model and hidden parts).
+   */
+  readonly liveUrl?: boolean;
+  readonly linkExtras?: () => Pick<ShareState, 'compare' | 'hide'>;
 }
 
 function defaultStorage(): StorageLike | null {
@@ -83,15 +93,19 @@ export function readSaved(raw: string | null): { ok: true; saved: SavedState } |
   const collapsed: Record<string, true> = {};
   if (typeof v.collapsed === 'object' && v.collapsed !== null)
     for (const k of Object.keys(v.collapsed)) if (getAt(parsed.model, k)) collapsed[k] = true;
-  return { ok: true, saved: { model: parsed.model, settings, selection, collapsed } };
+  const id = typeof v.id === 'string' && /^[\w-]{1,40}$/.test(v.id) ? { id: v.id } : {};
+  return { ok: true, saved: { model: parsed.model, settings, selection, collapsed, ...id } };
 }
 
-const snapshot = (s: EditorState): SavedState => ({
+const snapshot = (s: EditorState, id: string): SavedState => ({
   model: s.model,
   settings: s.settings,
   selection: s.selection,
   collapsed: s.collapsed,
+  id,
 });
+
+const newId = (): string => Math.random().toString(36).slice(2, 12) + Date.now().toString(36);
 
 const isQuotaError = (err: unknown): boolean => {
   const e = err as { name?: string; code?: number } | null;
@@ -161,6 +175,21 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
     useEditor.setState({ settings: s.settings, selection: s.selection, collapsed: s.collapsed, notice: null });
   };
 
+  const browserId = saved?.id ?? newId();
+  const live = (opts.liveUrl ?? true) && loc && hist ? { location: loc, history: hist } : null;
+  const writeUrl = () => {
+    if (!live) return;
+    const s = useEditor.getState();
+    writeLiveUrl(live, {
+      model: s.model,
+      convention: s.settings.convention,
+      settings: s.settings,
+      selection: s.selection,
+      ...opts.linkExtras?.(),
+      origin: browserId,
+    });
+  };
+
   const openLink = (hash: string): boolean => {
     if (!hash || hash === '#') return false;
     const r = decodeShare(hash);
@@ -176,10 +205,23 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
       return false;
     }
     flush(); // what was on screen before the link is saved first
-    applyShare(r.state);
-    linkModel = r.state.model;
     const current = storage ? readSaved(safeGet(storage)) : null;
     const keep = current?.ok ? current.saved : null;
+    // This browser's own address (a reload, back, a bookmark): the autosave is written before the
+    // address, so it is as new or newer (a reload can beat the address's debounce): open it quietly.
+    if (keep && r.state.origin === browserId) {
+      loadState(keep);
+      writeUrl();
+      return true;
+    }
+    if (keep && deepEqual(keep.model, r.state.model) && keep.settings.convention === r.state.convention) {
+      applyShare(r.state);
+      writeUrl();
+      return true;
+    }
+    applyShare(r.state);
+    writeUrl();
+    linkModel = r.state.model;
     notify({
       kind: 'info',
       text: `Opened a shared model${r.warning ? ` (${r.warning})` : ''}. Your autosaved model is kept.`,
@@ -202,13 +244,21 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
       const old = storage ? safeGet(storage) : null;
       if (old !== null) write(PREVIOUS_KEY, old);
     }
-    write(AUTOSAVE_KEY, JSON.stringify(snapshot(s)));
+    write(AUTOSAVE_KEY, JSON.stringify(snapshot(s, browserId)));
+  }
+
+  /** Autosave, and the address bar, after a change. */
+  function settle(): void {
+    const wasDirty = dirty;
+    flush();
+    if (wasDirty) writeUrl();
   }
 
   if (readError)
     notify({ kind: 'error', text: `Your autosave could not be restored: ${readError}. Starting from a new model.` });
   const fromLink = loc ? openLink(loc.hash) : false;
   if (!fromLink && saved) loadState(saved);
+  if (!fromLink) writeUrl();
 
   const unsubscribe = useEditor.subscribe((s, prev) => {
     if (
@@ -220,11 +270,11 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
       return;
     dirty = true;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, debounceMs);
+    timer = setTimeout(settle, debounceMs);
   });
-  const onHide = () => flush();
+  const onHide = () => settle();
   const onVisibility = () => {
-    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') flush();
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') settle();
   };
   const onHashChange = () => {
     if (loc) openLink(loc.hash);

@@ -1,15 +1,20 @@
 /**
  * Share links: the whole editor state (model, convention, settings, selection) in a URL hash.
  *
+ * Links are written in the readable v2 form, which the address bar also shows while editing:
+ *
+ *   '#v2?conv=thop&num=si&dtype=fp32&theme=dark&device=pixel-4&prec=int8&sel=layers%5B3%5D'
+ *     + '&model=' + base64url(deflate(model JSON))   [&cmp=… the A/B model] [&hide=… per hidden part]
+ *
+ * Settings are plain, named parameters a person can read and edit; only the model (and the A/B
+ * model) is compressed. `device=none` is no device. Every v1 link still opens:
+ *
  *   '#v1.' + base64url(deflate(compact JSON))
  *
  * Compact JSON = the model without its fixed `format` tag, plus short keys for the rest:
  *   { m: model, c: convention, s: { n: numberFormat, d: dtype, t: theme, v: device, r: precision },
  *     p: selection, x: comparison model (A/B view), h: hidden parts (exercise links) }
- * `x`, `h`, `s.v` and `s.r` are optional additions to v1: links without them decode as before,
- * and an older reader ignores them (unknown keys are dropped by its schema). `s.v` is a device id
- * or null (no device); an id this build does not know is kept and reported by the runtime view.
- * The version prefix lets a later format keep opening old links. Decoding never throws: a
+ * Both forms decode to that payload and go through the same checks. Decoding never throws: a
  * damaged, truncated or tampered link gives { ok: false, error } with a sentence for a notice.
  *
  * Pure and Node-compatible (no zustand, no DOM): the CLI imports it to print `--link`s.
@@ -22,8 +27,10 @@ import { evaluationRows } from '../engine/work';
 import { conventionById, DEFAULT_CONVENTION } from '../engine/conventions/registry';
 import { DTYPES, MAX_DEVICE_ID, NUMBER_FORMATS, THEMES, type Dtype, type NumberFormat, type Theme } from './defaults';
 
-export const SHARE_VERSION = 'v1';
-const PREFIX = `#${SHARE_VERSION}.`;
+/** The form links are written in; 'v1' links are read too. */
+export const SHARE_VERSION = 'v2';
+const V1_PREFIX = '#v1.';
+const V2_PREFIX = '#v2?';
 /** Longest hash we try to read (a ResNet-50 needs ~1,000 characters). */
 export const MAX_HASH_CHARS = 200_000;
 /** Most JSON a link may inflate to: stops a tiny "zip bomb" link from eating memory. */
@@ -50,6 +57,8 @@ export interface ShareState {
   readonly compare?: Model | null;
   /** Exercise links: parts and numbers hidden until "reveal" ('totals', 'layer:layers[3]', …). */
   readonly hide?: readonly string[];
+  /** The live address bar's marker of the browser that wrote it (`save=`; never in Copy link). */
+  readonly origin?: string;
 }
 
 /** Most hidden-part entries an exercise link may carry. */
@@ -135,6 +144,10 @@ const payloadSchema = z.object({
     })
     .optional(),
   p: z.string().max(2000).nullable().optional(),
+  o: z
+    .string()
+    .regex(/^[\w-]{1,40}$/, { error: 'its save marker is malformed' })
+    .optional(),
   x: z.record(z.string(), z.unknown(), { error: 'its comparison model must be an object' }).optional(),
   h: z
     .array(z.string().max(2000), { error: 'its hidden parts must be a list of names' })
@@ -149,8 +162,29 @@ function withoutFormat(m: Model): Omit<Model, 'format'> {
   return rest;
 }
 
-/** The hash for a state: '#v1.' + base64url(deflate(compact JSON)). */
+const packModel = (m: Model): string =>
+  toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(withoutFormat(m))), { level: 9, mem: 8 }));
+
+/** The hash for a state, in the readable v2 form (see the head of this file). */
 export function encodeShare(state: ShareState): string {
+  const s = state.settings ?? {};
+  const q = new URLSearchParams();
+  q.set('conv', state.convention);
+  if (s.numberFormat) q.set('num', s.numberFormat);
+  if (s.dtype) q.set('dtype', s.dtype);
+  if (s.theme) q.set('theme', s.theme);
+  if (s.device !== undefined) q.set('device', s.device ?? 'none');
+  if (s.precision) q.set('prec', s.precision);
+  if (state.selection) q.set('sel', state.selection);
+  for (const part of state.hide ?? []) q.append('hide', part);
+  if (state.compare) q.set('cmp', packModel(state.compare));
+  q.set('model', packModel(state.model));
+  if (state.origin) q.set('save', state.origin);
+  return V2_PREFIX + q.toString();
+}
+
+/** The v1 hash for a state: '#v1.' + base64url(deflate(compact JSON)); kept for tests and old readers. */
+export function encodeShareV1(state: ShareState): string {
   const { format: _format, ...model } = state.model;
   const s = state.settings ?? {};
   const settings = { n: s.numberFormat, d: s.dtype, t: s.theme, v: s.device, r: s.precision };
@@ -163,7 +197,58 @@ export function encodeShare(state: ShareState): string {
     ...(state.hide && state.hide.length ? { h: [...state.hide] } : {}),
   };
   const json = new TextEncoder().encode(JSON.stringify(payload));
-  return PREFIX + toBase64Url(deflateSync(json, { level: 9, mem: 8 }));
+  return V1_PREFIX + toBase64Url(deflateSync(json, { level: 9, mem: 8 }));
+}
+
+/** Inflates and parses one packed JSON value (v1's payload, v2's models); a sentence when it cannot. */
+function unpack(text: string): { value: unknown } | string {
+  const bytes = fromBase64Url(text);
+  if (!bytes || bytes.length === 0) return 'it has been cut short or altered (bad characters)';
+  const inflated = inflateBounded(bytes);
+  if (typeof inflated === 'string') return inflated;
+  try {
+    return { value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated)) };
+  } catch {
+    return 'its contents are not valid data';
+  }
+}
+
+/** v2's named parameters → the v1 payload (checked by the same schema). */
+function v2Payload(query: string): { value: unknown } | string {
+  let q: URLSearchParams;
+  try {
+    q = new URLSearchParams(query);
+  } catch {
+    return 'its parameters cannot be read';
+  }
+  const model = q.get('model');
+  if (!model) return 'it has no model';
+  const m = unpack(model);
+  if (typeof m === 'string') return m;
+  const cmp = q.get('cmp');
+  const x = cmp ? unpack(cmp) : null;
+  if (typeof x === 'string') return `its comparison model: ${x}`;
+  const opt = (k: string) => q.get(k) ?? undefined;
+  const device = q.get('device');
+  const s = {
+    n: opt('num'),
+    d: opt('dtype'),
+    t: opt('theme'),
+    r: opt('prec'),
+    ...(device !== null ? { v: device === 'none' ? null : device } : {}),
+  };
+  const hide = q.getAll('hide');
+  return {
+    value: {
+      m: m.value,
+      c: q.get('conv') ?? DEFAULT_CONVENTION,
+      ...(Object.values(s).some((v) => v !== undefined) ? { s } : {}),
+      ...(q.get('sel') ? { p: q.get('sel') } : {}),
+      ...(x ? { x: x.value } : {}),
+      ...(hide.length ? { h: hide } : {}),
+      ...(q.get('save') ? { o: q.get('save') } : {}),
+    },
+  };
 }
 
 const fail = (why: string): DecodeResult => ({ ok: false, error: `This share link cannot be opened: ${why}.` });
@@ -175,23 +260,20 @@ export function decodeShare(hash: string): DecodeResult {
     let h = hash.includes('#') ? hash.slice(hash.indexOf('#')) : `#${hash}`;
     h = h.trim();
     if (h.length > MAX_HASH_CHARS) return fail(`it is longer than ${MAX_HASH_CHARS} characters`);
-    const version = /^#(v\d+)\./.exec(h);
-    if (!version) return fail('it does not hold a FlopLab model (expected "#v1.…" after the address)');
-    if (version[1] !== SHARE_VERSION)
-      return fail(`it was made by a newer FlopLab (link format ${version[1]}; this one reads ${SHARE_VERSION})`);
-    const bytes = fromBase64Url(h.slice(PREFIX.length));
-    if (!bytes || bytes.length === 0) return fail('it has been cut short or altered (bad characters)');
-    const inflated = inflateBounded(bytes);
-    if (typeof inflated === 'string') return fail(inflated);
-    let value: unknown;
-    try {
-      value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated));
-    } catch {
-      return fail('its contents are not valid data');
-    }
+    const version = /^#(v\d+)[.?]/.exec(h);
+    if (!version) return fail('it does not hold a FlopLab model (expected "#v2?…" or "#v1.…" after the address)');
+    if (version[1] !== 'v1' && version[1] !== 'v2')
+      return fail(`it was made by a newer FlopLab (link format ${version[1]}; this one reads v1 and v2)`);
+    const read = h.startsWith(V1_PREFIX)
+      ? unpack(h.slice(V1_PREFIX.length))
+      : h.startsWith(V2_PREFIX)
+        ? v2Payload(h.slice(V2_PREFIX.length))
+        : 'it does not hold a FlopLab model';
+    if (typeof read === 'string') return fail(read);
+    const value = read.value;
     const payload = payloadSchema.safeParse(value);
     if (!payload.success) return fail(payload.error.issues[0]?.message ?? 'its contents are not a FlopLab state');
-    const { m, c, s, p, x, h: hidden } = payload.data;
+    const { m, c, s, p, x, h: hidden, o } = payload.data;
     const parsed = parseModel({ ...m, format: MODEL_FORMAT });
     if (!parsed.ok) return fail(`its model is invalid (${parsed.error})`);
     if (evaluationRows(parsed.model, MAX_EXPANDED_LAYERS) > MAX_EXPANDED_LAYERS)
@@ -217,6 +299,7 @@ export function decodeShare(hash: string): DecodeResult {
         selection: p ?? null,
         ...(compared?.ok ? { compare: compared.model } : {}),
         ...(hidden && hidden.length ? { hide: hidden } : {}),
+        ...(o ? { origin: o } : {}),
       },
       ...(known ? {} : { warning: `The link's convention "${c}" is not known here; showing "${DEFAULT_CONVENTION}".` }),
     };

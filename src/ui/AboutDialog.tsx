@@ -5,6 +5,7 @@
 import { useRef } from 'react';
 import { Button } from './controls';
 import { useT } from './i18n';
+import { DocsLink } from './docs/DocsLink';
 
 const PARAGRAPHS = [
   'about.what',
@@ -45,6 +46,9 @@ export function AboutButton() {
             {t(k)}
           </p>
         ))}
+        <p className="mb-3 text-sm">
+          <DocsLink doc="conventions">{t('docs.open')}</DocsLink>
+        </p>
         <div className="flex justify-end">
           <Button autoFocus onClick={() => dialog.current?.close()}>
             {t('about.close')}

@@ -44,6 +44,7 @@ function Screen() {
   const t = useT();
   return (
     <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <SkipLinks />
       <Header />
       <NoticeBar />
       <ImportLayer />
@@ -76,6 +77,8 @@ function Screen() {
           <LayerList result={deferred} countIndex={countIndex} />
         </section>
         <section
+          id="results"
+          tabIndex={-1}
           aria-label={t('region.results')}
           className="flex min-h-0 shrink-0 flex-col gap-3 p-3 lg:overflow-y-auto lg:[contain:strict]"
         >
@@ -93,6 +96,8 @@ function Screen() {
           </Hideable>
         </section>
         <aside
+          id="details"
+          tabIndex={-1}
           aria-label={t('region.details')}
           className="min-h-0 shrink-0 border-t border-slate-200 bg-white p-3 lg:overflow-auto lg:border-t-0 lg:border-l lg:[contain:strict] dark:border-slate-700 dark:bg-slate-900"
         >
@@ -102,6 +107,27 @@ function Screen() {
         </aside>
       </main>
     </div>
+  );
+}
+
+/**
+ * Keyboard users skip the header and the layer list (149 Tab stops on MobileNetV2) to the results
+ * or the details. Buttons, not #anchors: the address's hash holds the model (the live URL).
+ */
+function SkipLinks() {
+  const t = useT();
+  const go = (id: string) => document.getElementById(id)?.focus();
+  const cls =
+    'focus-ring absolute top-1 left-1 z-50 -translate-y-20 rounded bg-indigo-700 px-3 py-1 text-sm text-white focus:translate-y-0';
+  return (
+    <nav aria-label={t('skip.label')}>
+      <button type="button" className={cls} onClick={() => go('results')} data-testid="skip-results">
+        {t('skip.results')}
+      </button>
+      <button type="button" className={`${cls} left-40`} onClick={() => go('details')}>
+        {t('skip.details')}
+      </button>
+    </nav>
   );
 }
 

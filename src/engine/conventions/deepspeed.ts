@@ -5,11 +5,11 @@
  * methods (_patch_tensor_methods: torch.add/mul, Tensor.add/mul, matmul…) for the whole batch.
  * Its MACs figure (`deepspeed_macs`) is conv + linear MACs only — torchvision's count.
  */
-import { add, div, mul, num, sym, ZERO, type Expr, type Symbols } from '../expr';
+import { add, div, mul, num, sub, sym, ZERO, type Expr, type Symbols } from '../expr';
 import type { Convention } from './types';
 import { numpyEinsumCost } from '../layers/einsum';
 import { DEEPSPEED_RNN } from './recurrent-rules';
-import { sameNote, STRUCTURAL_NOTES } from './shared';
+import { bySwinVersion, CPB_LINEAR_MACS, sameNote, STRUCTURAL_NOTES } from './shared';
 
 /** s^k as an expression of O(log k) nodes (square and multiply). */
 function power(base: Expr, k: number): Expr {
@@ -70,8 +70,8 @@ export const deepspeed: Convention = {
     leakyrelu: mul(1, 'numel_in'),
     silu: mul(1, 'numel_in'),
     gelu: mul(1, 'numel_in'),
-    // _softmax_flops_compute: numel(x).
-    softmax: mul(1, 'numel_in'),
+    // _softmax_flops_compute: numel(x), for F.softmax (nn.Softmax calls it); x.softmax is not patched.
+    softmax: mul(sub(1, 'method'), 'numel_in'),
     // _pool_flops_compute (every avg/max/adaptive pool): numel(x).
     maxpool2d: mul(1, 'numel_in'),
     avgpool2d: mul(1, 'numel_in'),
@@ -94,7 +94,15 @@ export const deepspeed: Convention = {
     attention: mul('N', add(mul(8, 'L', 'E', 'E'), mul(4, 'L', 'L', 'E'), mul('nw', 'H', 'L', 'L'))),
     // Patched F.linear 2·numel(x)·out (8·nW·T·C², biases ignored), Tensor.matmul twice
     // (4·nW·T²·C), F.softmax numel (h·nW·T²); `q * scale` and `attn + bias` are operators: 0.
-    windowattention: mul('N', 'nW', 'T', add(mul(8, 'C', 'C'), mul(4, 'T', 'C'), mul('h', 'T'))),
+    // Swin V2: + its cpb_mlp once per call, F.linear 2·Tb·512·(2 + h) and F.relu Tb·512.
+    windowattention: bySwinVersion(
+      mul('N', 'nW', 'T', add(mul(8, 'C', 'C'), mul(4, 'T', 'C'), mul('h', 'T'))),
+      add(
+        mul('N', 'nW', 'T', add(mul(8, 'C', 'C'), mul(4, 'T', 'C'), mul('h', 'T'))),
+        mul(2, CPB_LINEAR_MACS),
+        mul('Tb', 512),
+      ),
+    ),
     // _attn_flops_compute: 2·(numel(Q)·Lk + prod(Q[:-1])·Lk·dv) = 2·N·B·L·S·(d + dv).
     sdpa: mul(2, 'N', 'B', 'L', 'S', add('d', 'dv')),
   },
@@ -122,6 +130,8 @@ export const deepspeed: Convention = {
     ),
     relu6: 'nn.ReLU6 calls F.hardtanh, which is not patched (only F.relu6 is): 0.',
     dropout: 'F.dropout is not patched (and is the identity in eval): 0.',
+    softmax:
+      '_softmax_flops_compute (numel) through the patched F.softmax, which nn.Softmax calls too; x.softmax(dim), a Tensor method, is not patched: 0.',
     ...sameNote(['flatten', 'channelshuffle', 'chunk', 'identity', 'concat'], 'No arithmetic call is patched: 0.'),
     layerscale: '`γ * x` is an operator, not torch.mul / Tensor.mul: 0.',
     residual: '`out += identity` is not torch.add / Tensor.add: 0.',
@@ -142,7 +152,7 @@ export const deepspeed: Convention = {
     ...sameNote(['cat', 'reshape', 'permute', 'transpose'], 'No arithmetic call is patched: 0.'),
     ...sameNote(['parameter', 'select'], 'No arithmetic call is patched: 0.'),
     windowattention:
-      'F.linear (patched) 2·4·nW·T·C², q.matmul and attn.matmul (patched Tensor.matmul) 2·2·nW·T²·C, F.softmax nW·h·T²; the scale multiply and the bias and mask adds are operators, not patched: 0. deepspeed_macs = 4·nW·T·C² + 2·nW·T²·C.',
+      'F.linear (patched) 2·4·nW·T·C², q.matmul and attn.matmul (patched Tensor.matmul) 2·2·nW·T²·C, F.softmax nW·h·T²; the scale multiply and the bias and mask adds are operators, not patched: 0. deepspeed_macs = 4·nW·T·C² + 2·nW·T²·C. Version 2 (Swin V2) adds its cpb_mlp once per call, whatever the batch: F.linear 2·Tb·512·(2 + h) and F.relu Tb·512 (deepspeed_macs + Tb·512·(2 + h)); F.normalize, clamp, exp and sigmoid are not patched.',
     attention:
       'Projections (F.linear) 8·N·L·E², the two products 4·N·L²·E (torch.bmm, or _attn_flops_compute for SDPA), F.softmax N·H·L² with need_weights; deepspeed_macs = 4·N·L·E² + 2·N·L²·E.',
     ...sameNote(

@@ -8,7 +8,15 @@
 import { add, floordiv, mul, num, ZERO } from '../expr';
 import type { Convention } from './types';
 import { numpyEinsumCost } from '../layers/einsum';
-import { CONV_MACS, CONVT_MACS, LINEAR_MACS, sameNote, STRUCTURAL_NOTES } from './shared';
+import {
+  bySwinVersion,
+  CONV_MACS,
+  CONVT_MACS,
+  CPB_LINEAR_MACS,
+  LINEAR_MACS,
+  sameNote,
+  STRUCTURAL_NOTES,
+} from './shared';
 
 const UNSUPPORTED = (op: string) => `fvcore warns "Unsupported operator ${op} encountered" and counts 0.`;
 
@@ -51,7 +59,10 @@ export const fvcore: Convention = {
     attention: mul('N', add(mul(4, 'L', 'E', 'E'), mul('nw', 2, 'L', 'L', 'E'))),
     // aten::linear (F.linear) 4·nW·T·C²; aten::matmul prod(A)·m twice, 2·nW·T²·C; mul, add,
     // softmax, roll, gather, pad are not counted.
-    windowattention: mul('N', 'nW', 'T', add(mul(4, 'C', 'C'), mul(2, 'T', 'C'))),
+    windowattention: bySwinVersion(
+      mul('N', 'nW', 'T', add(mul(4, 'C', 'C'), mul(2, 'T', 'C'))),
+      add(mul('N', 'nW', 'T', add(mul(4, 'C', 'C'), mul(2, 'T', 'C'))), CPB_LINEAR_MACS),
+    ),
   },
   notes: {
     quantize:
@@ -111,7 +122,7 @@ export const fvcore: Convention = {
     ...sameNote(['cat', 'reshape', 'permute', 'transpose'], 'Shape ops are ignored (_IGNORED_OPS) or have no cost: 0.'),
     ...sameNote(['parameter', 'select'], 'Views and stored tensors: 0.'),
     windowattention:
-      'aten::linear for the F.linear projections (4·nW·T·C²) and aten::matmul for Q·Kᵀ and A·V (2·nW·T²·C); the scaling, bias and mask adds, softmax and roll are not counted.',
+      'aten::linear for the F.linear projections (4·nW·T·C²) and aten::matmul for Q·Kᵀ and A·V (2·nW·T²·C); the scaling, bias and mask adds, softmax and roll are not counted. Version 2 adds the cpb_mlp’s aten::linear calls once per call, Tb·512·(2 + h); F.normalize (aten::linalg_vector_norm, div), clamp, exp and sigmoid are not counted.',
     attention:
       'Projections (aten::linear) 4·N·L·E²; without need_weights the attention itself is aten::scaled_dot_product_attention, which fvcore does not handle (0, with a warning); with need_weights its bmm calls count 2·N·L²·E.',
     ...sameNote(['squeeze', 'unsqueeze', 'slice', 'pad'], 'Views and copies: ignored or no cost, 0.'),

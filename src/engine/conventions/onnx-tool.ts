@@ -9,7 +9,7 @@
 import { add, div, mul, sub, ZERO, type Expr, type Symbols } from '../expr';
 import type { Convention } from './types';
 import { ONNX_TOOL_RNN } from './recurrent-rules';
-import { CONV_TAPS, BIAS_ADDS, sameNote, STRUCTURAL_NOTES } from './shared';
+import { bySwinVersion, CONV_TAPS, BIAS_ADDS, sameNote, STRUCTURAL_NOTES } from './shared';
 import { LAYERNORM_POSITIONS } from '../layers/layernorm';
 import { unaryOpOf, type UnaryOp } from '../layers/unary';
 
@@ -60,14 +60,36 @@ export const onnxTool: Convention = {
     // MatMuls 4·T·C² + 2·T²·C, bias Adds 3·qb + pb and the q-scaling Mul per token and channel,
     // the relative-bias Add (+ the mask Add when shifted) and Softmax (36) per score. The mask
     // itself, built from shapes only, is left out with the rest of the shape arithmetic.
-    windowattention: mul(
-      'N',
-      'nW',
+    // Version 2 (tests/fixtures/onnx-tool-window-attention-v2.jsonl): no q scaling; F.normalize of q and k
+    // as ReduceL2 (25 per element), Clip (2 per norm) and Div (4 per element); the logit-scale Mul and the
+    // bias Add per score, Softmax 36; once per call the cpb_mlp (MatMul Tb·512·(2 + h), its bias Add and
+    // Relu Tb·512 each), Sigmoid 32 and ×16 per bias entry (h·T²), the logit scale's Clip 2 and Exp 32 per head.
+    windowattention: bySwinVersion(
+      mul(
+        'N',
+        'nW',
+        add(
+          mul(4, 'T', 'C', 'C'),
+          mul(add(mul(3, 'qb'), 1, 'pb'), 'T', 'C'),
+          mul(2, 'T', 'T', 'C'),
+          mul(add(37, 'sh'), 'h', 'T', 'T'),
+        ),
+      ),
       add(
-        mul(4, 'T', 'C', 'C'),
-        mul(add(mul(3, 'qb'), 1, 'pb'), 'T', 'C'),
-        mul(2, 'T', 'T', 'C'),
-        mul(add(37, 'sh'), 'h', 'T', 'T'),
+        mul(
+          'N',
+          'nW',
+          add(
+            mul(4, 'T', 'C', 'C'),
+            mul(add(mul(3, 'qb'), 'pb', 58), 'T', 'C'),
+            mul(2, 'T', 'T', 'C'),
+            mul(add(38, 'sh'), 'h', 'T', 'T'),
+            mul(4, 'h', 'T'),
+          ),
+        ),
+        mul('Tb', 512, add(4, 'h')),
+        mul(33, 'h', 'T', 'T'),
+        mul(34, 'h'),
       ),
     ),
     // ReduceSum (ReduceMeanNode's profile) and ReduceMax/ReduceMin: numel(X).
@@ -174,7 +196,7 @@ export const onnxTool: Convention = {
     einsum:
       'EinsumNode: the product of every index size of its two inputs (batch included); its _profile_core reads two inputs, so a one-operand einsum is not profiled: 0. Read from onnx_tool/node.py.',
     windowattention:
-      'The exported window attention: MatMul for Q, K, V and the output (4·nW·T·C²) and for Q·Kᵀ and A·V (2·nW·T²·C), the bias Adds and the q scaling per token and channel, the relative-position-bias Add and Softmax (1 + 36 per score), and with a shift the mask Add (1 per score). The shift mask is computed from shapes only (Sub, Equal, Not, Where, ScatterND: 4·nW·T² + Hp·Wp + 72 in onnx-tool’s count, 888,076 in Swin-T) and left out with the rest of the shape arithmetic; roll exports as Slice + Concat (0).',
+      'The exported window attention: MatMul for Q, K, V and the output (4·nW·T·C²) and for Q·Kᵀ and A·V (2·nW·T²·C), the bias Adds and the q scaling per token and channel, the relative-position-bias Add and Softmax (1 + 36 per score), and with a shift the mask Add (1 per score). The shift mask is computed from shapes only (Sub, Equal, Not, Where, ScatterND: 4·nW·T² + Hp·Wp + 72 in onnx-tool’s count, 888,076 in Swin-T) and left out with the rest of the shape arithmetic; roll exports as Slice + Concat (0). Version 2 (Swin V2), measured on single modules (tests/fixtures/onnx-tool-window-attention-v2.jsonl): per window the MatMuls, the bias Adds, F.normalize of q and k (ReduceL2 25 per element, Clip 2 per norm, Div 4 per element: 58·T·C + 4·h·T), the logit-scale Mul, bias Add (+ mask Add) and Softmax per score ((38 + sh)·h·T²); once per call, whatever the batch, the cpb_mlp (constant folding leaves it in the graph: MatMul Tb·512·(2 + h), bias Add and Relu Tb·512 each), 16·sigmoid per bias entry (33·h·T²) and the logit scale’s Clip and Exp (34·h).',
     reduce:
       'ReduceSum / ReduceMax / ReduceMin: numel(X) (torch.max(x, dim) also exports an ArgMax, not counted here). Read from onnx_tool/node.py.',
     roll: 'torch.onnx writes torch.roll as Slice + Concat: no arithmetic, 0.',

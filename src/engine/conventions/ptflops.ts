@@ -13,7 +13,7 @@
 import { add, div, mul, sub } from '../expr';
 import type { Convention } from './types';
 import { PTFLOPS_RNN } from './recurrent-rules';
-import { sameNote, STRUCTURAL_NOTES } from './shared';
+import { bySwinVersion, sameNote, STRUCTURAL_NOTES } from './shared';
 
 /** Per-image element counts. */
 const IN1 = div('numel_in', 'N');
@@ -56,9 +56,9 @@ export const ptflops: Convention = {
     // nn.ReLU6 calls F.hardtanh and nn.LeakyReLU F.leaky_relu: neither is patched, module hook only.
     relu6: OUT1,
     leakyrelu: OUT1,
-    // nn.SiLU / nn.Softmax have no module hook; F.silu and F.softmax are patched.
+    // nn.SiLU / nn.Softmax have no module hook; F.silu and F.softmax are patched (the Tensor method x.softmax is not).
     silu: IN1,
-    softmax: IN1,
+    softmax: mul(sub(1, 'method'), IN1),
     // pool_flops_counter_hook (numel(x)) + patched F.*pool* (numel(x)); a functional pool: the patch only.
     maxpool2d: mul(sub(2, 'fn'), IN1),
     avgpool2d: mul(sub(2, 'fn'), IN1),
@@ -85,7 +85,13 @@ export const ptflops: Convention = {
     // No hook for ShiftedWindowAttention and F.linear is not patched (commented out in
     // patch_functional); q.matmul / attn.matmul are patched Tensor.matmul (numel(A)·m: 2·nW·T²·C)
     // and F.softmax numel (nW·h·T²). Per image.
-    windowattention: mul('nW', 'T', add(mul(2, 'T', 'C'), mul('h', 'T'))),
+    // Swin V2: Q·Kᵀ is written `@` (not patched), so only attn.matmul(v) nW·T²·C and softmax; its
+    // cpb_mlp is hooked: Linear 2→512 Tb·(2·512 + 512), the nn.ReLU module Tb·512 plus the F.relu it
+    // calls (patched) Tb·512 again, Linear 512→h Tb·512·h.
+    windowattention: bySwinVersion(
+      mul('nW', 'T', add(mul(2, 'T', 'C'), mul('h', 'T'))),
+      add(mul('nW', 'T', 'T', add('C', 'h')), mul('Tb', 512, add(5, 'h'))),
+    ),
     attention: add(
       mul(4, 'L', 'E', 'E'),
       mul(2, 'L', 'L', 'E'),
@@ -133,6 +139,8 @@ export const ptflops: Convention = {
     layernorm:
       'bn_flops_counter_hook checks `.affine`, which nn.LayerNorm lacks: numel_in, never doubled. A subclass (torchvision’s LayerNorm2d) is not in the exact-type MODULES_MAPPING and F.layer_norm is not patched: 0 for both, and for F.layer_norm written directly.',
     layerscale: '`γ * x` is an operator, not torch.mul: 0.',
+    softmax:
+      'nn.Softmax has no hook but calls the patched F.softmax: numel_in per sample, as F.softmax written directly; x.softmax(dim) (a Tensor method, as Ultralytics’ attention writes it) is not patched: 0.',
     lrn: 'No module hook, but F.local_response_norm calls patched Tensor.mul (twice), Tensor.add and F.avg_pool3d on the channel-padded squares. Read from torch/nn/functional.py, not run.',
     residual: '`out += identity` is not torch.add: 0.',
     scale: '`body(x) * x` is not torch.mul: 0.',
@@ -146,7 +154,7 @@ export const ptflops: Convention = {
     ...sameNote(['cat', 'reshape', 'permute', 'transpose'], 'No arithmetic call is patched: 0.'),
     ...sameNote(['parameter', 'select'], 'No arithmetic call is patched: 0.'),
     windowattention:
-      'Only the patched Tensor.matmul calls (Q·Kᵀ and A·V, 2·nW·T²·C) and F.softmax (nW·h·T²), per image: the projections are F.linear, which ptflops does not patch, and ShiftedWindowAttention has no hook.',
+      'Only the patched Tensor.matmul calls (Q·Kᵀ and A·V, 2·nW·T²·C) and F.softmax (nW·h·T²), per image: the projections are F.linear, which ptflops does not patch, and ShiftedWindowAttention has no hook. Version 2 (Swin V2): Q·Kᵀ is written with `@`, which ptflops does not patch, so only A·V (nW·T²·C) and softmax (nW·h·T²); the cpb_mlp’s modules are hooked once per call: Linear 2 → 512 Tb·3·512 (its bias counted once per row), nn.ReLU Tb·512 and the F.relu inside it Tb·512 again, Linear 512 → h Tb·512·h.',
     attention:
       'multihead_attention_counter_hook: 4·L·E² + 2·L²·E + H·L² + 2·L·E (+ 3·L·E with biases), per image; with need_weights the patched bmm/softmax calls inside add 2·L²·E + H·L² again.',
     ...sameNote(

@@ -2,7 +2,8 @@
  * Formulas several conventions share, named once so each convention file reads as its tool's
  * rule table. Symbols are those of the layer kinds (src/engine/layers/<kind>.ts).
  */
-import { div, mul } from '../expr';
+import { add, div, mul, type Expr } from '../expr';
+import type { Rule } from './types';
 
 /** Conv weight MACs per output position and output channel: (Cin/g)·Kh·Kw. */
 export const CONV_TAPS = mul(div('Cin', 'g'), 'Kh', 'Kw');
@@ -12,6 +13,17 @@ export const CONV_MACS = mul('N', 'Cout', 'Ho', 'Wo', CONV_TAPS);
 export const CONVT_MACS = mul('N', 'Hin', 'Win', 'Cin', div('Cout', 'g'), 'Kh', 'Kw');
 /** Linear multiply-accumulates, bias excluded: N·R·I·O (R rows: 1 for a flat vector, L for tokens [L, D]). */
 export const LINEAR_MACS = mul('N', 'R', 'I', 'O');
+/**
+ * windowattention: version 1 (Swin) keeps its formula, version 2 (Swin V2: cosine attention and the
+ * continuous-position bias MLP) takes its own; the function form shows each row only its own.
+ */
+export const bySwinVersion =
+  (v1: Expr, v2: Expr): Rule =>
+  (s) =>
+    s.v2 ? v2 : v1;
+/** Swin V2's cpb_mlp as nn.Linear MACs, once per call whatever the batch: Tb·512·2 + Tb·512·h. */
+export const CPB_LINEAR_MACS = mul('Tb', 512, add(2, 'h'));
+
 /** One bias add per output element. */
 export const BIAS_ADDS = mul('b', 'numel_out');
 

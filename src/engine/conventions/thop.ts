@@ -6,7 +6,7 @@
 import { add, div, mul, num, sub } from '../expr';
 import type { Convention } from './types';
 import { THOP_RNN } from './recurrent-rules';
-import { CONV_MACS, LINEAR_MACS, sameNote, STRUCTURAL_NOTES } from './shared';
+import { bySwinVersion, CONV_MACS, CPB_LINEAR_MACS, LINEAR_MACS, sameNote, STRUCTURAL_NOTES } from './shared';
 import { SOFTMAX_VECTORS } from '../layers/softmax';
 
 const NO_RULE = 'No entry in thop’s register_hooks: 0 MACs (and 0 params in thop’s own total).';
@@ -19,6 +19,8 @@ export const thop: Convention = {
   source:
     'Lyken17/pytorch-OpCounter @43c064a: thop/profile.py register_hooks, thop/vision/basic_hooks.py, calc_func.py',
   rules: {
+    // Swin V2's cpb_mlp nn.Linear modules, once per call (count_linear); version 1 has no module thop sees.
+    windowattention: bySwinVersion(num(0), CPB_LINEAR_MACS),
     // rnn_hooks.py count_lstm / count_gru / count_rnn (recurrent-rules.ts).
     lstm: THOP_RNN.lstm,
     gru: THOP_RNN.gru,
@@ -43,8 +45,8 @@ export const thop: Convention = {
     // count_adap_avgpool: int((prod(in/out as float64) + 1)·numel(y)).
     adaptiveavgpool2d: (s) => num(s.fn ? 0 : Math.trunc(((s.Hin / s.Ho) * (s.Win / s.Wo) + 1) * s.numel_out)),
     // count_softmax with nn.Softmax(dim=1): batch·(F exp + F−1 add + F div).
-    // F.softmax has no module to hook: 0.
-    softmax: mul(sub(1, 'fn'), SOFTMAX_VECTORS, sub(mul(3, 'F'), 1)),
+    // F.softmax and x.softmax have no module to hook: 0.
+    softmax: mul(sub(sub(1, 'fn'), 'method'), SOFTMAX_VECTORS, sub(mul(3, 'F'), 1)),
     // count_upsample → calculate_upsample: nearest ×1, linear ×5, bilinear ×11, bicubic ×(224 + 35);
     // trilinear is "not implemented yet" (a warning, 0). F.interpolate has no module to hook: 0.
     upsample: mul(
@@ -86,7 +88,7 @@ export const thop: Convention = {
     leakyrelu: 'count_relu → calculate_relu_flops returns 0.',
     conv2d: 'N·Cout·Ho·Wo·(Cin/g)·Kh·Kw; the bias argument is passed but never used.',
     softmax:
-      'count_softmax: per vector of F values F exps, F − 1 adds, F divides; F.softmax (or x.softmax) has no module: 0.',
+      'count_softmax: per vector of F values F exps, F − 1 adds, F divides; F.softmax and x.softmax have no module: 0.',
     linear: 'count_linear: in_features × numel(y); written as F.linear there is no module to hook: 0.',
     convtranspose2d: 'count_convNd on the output: N·Cout·Ho·Wo·(Cin/g)·Kh·Kw (calculate_conv2d_flops).',
     layernorm:
@@ -117,7 +119,7 @@ export const thop: Convention = {
     instancenorm: 'count_normalization: 2·numel, doubled with affine.',
     pixelshuffle: 'nn.PixelShuffle is zero_ops (nn.PixelUnshuffle has no entry): 0.',
     windowattention:
-      'ShiftedWindowAttention has no entry in register_hooks, and its qkv and proj nn.Linear are never called as modules (their weights go to F.linear): 0.',
+      'ShiftedWindowAttention has no entry in register_hooks, and its qkv and proj nn.Linear are never called as modules (their weights go to F.linear): 0. Version 2 (Swin V2): its cpb_mlp’s nn.Linear modules are called, once per call whatever the batch: count_linear in_features·numel(out), Tb·512·(2 + h); the ReLU is zero_ops.',
     maximum: 'torch.max(a, b) is not a module: 0.',
     l2norm:
       'A custom module (ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x)) has no entry in register_hooks: 0.',

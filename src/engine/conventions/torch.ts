@@ -8,7 +8,7 @@ import { add, mul, sub } from '../expr';
 import type { Convention } from './types';
 import { TORCH_RNN } from './recurrent-rules';
 import { SAME_AS } from './same-as';
-import { CONV_MACS, CONVT_MACS, LINEAR_MACS, sameNote } from './shared';
+import { bySwinVersion, CONV_MACS, CONVT_MACS, CPB_LINEAR_MACS, LINEAR_MACS, sameNote } from './shared';
 import { LEAF_KINDS, BLOCK_KINDS } from '../layers/registry';
 
 const counted = new Set([
@@ -46,7 +46,10 @@ export const torch: Convention = {
     // scaled_dot_product_attention kernel has no entry in the registry (0).
     attention: mul(2, 'N', add(mul(4, 'L', 'E', 'E'), mul('nw', 2, 'L', 'L', 'E'))),
     // F.linear → addmm 2·4·nW·T·C²; the two 4-D matmuls → bmm 2·2·nW·T²·C.
-    windowattention: mul(2, 'N', 'nW', 'T', add(mul(4, 'C', 'C'), mul(2, 'T', 'C'))),
+    windowattention: bySwinVersion(
+      mul(2, 'N', 'nW', 'T', add(mul(4, 'C', 'C'), mul(2, 'T', 'C'))),
+      mul(2, add(mul('N', 'nW', 'T', add(mul(4, 'C', 'C'), mul(2, 'T', 'C'))), CPB_LINEAR_MACS)),
+    ),
   },
   notes: {
     einsum:
@@ -65,7 +68,7 @@ export const torch: Convention = {
     sdpa: 'The registry has SDPA entries for the flash/efficient kernels, not for the CPU kernel torch 2.13 runs: 0 on CPU (checked on vit_b_16, whose attention calls it).',
     matmul: '2·N·B·n·k·m (bmm_flop or mm_flop): matmul, @ and bmm reach the same aten op.',
     windowattention:
-      '2·N·nW·T·(4C² + 2·T·C): the F.linear projections (addmm) and the two matmuls (bmm); scaling, bias and mask adds, softmax 0.',
+      '2·N·nW·T·(4C² + 2·T·C): the F.linear projections (addmm) and the two matmuls (bmm); scaling, bias and mask adds, softmax 0. Version 2 adds its cpb_mlp (addmm, mm) once per call: 2·Tb·512·(2 + h); F.normalize, the logit scale and sigmoid 0.',
     attention:
       '2·N·4·L·E² for the projections; with need_weights 2·N·2·L²·E for the two bmm calls; without it the CPU SDPA kernel is not in the registry (0).',
     quantize:

@@ -9,7 +9,7 @@
 import { add, div, mul, sub } from '../expr';
 import type { Convention } from './types';
 import { TORCHINFO_RNN } from './recurrent-rules';
-import { sameNote, STRUCTURAL_NOTES } from './shared';
+import { bySwinVersion, sameNote, STRUCTURAL_NOTES } from './shared';
 
 export const torchinfo: Convention = {
   id: 'torchinfo',
@@ -19,6 +19,8 @@ export const torchinfo: Convention = {
     'Parameters × output positions for conv and linear, × batch for norms; parameter-free layers and attention 0',
   source: 'TylerYep/torchinfo @5c4164f: torchinfo/layer_info.py LayerInfo.calculate_macs, model_statistics.py',
   rules: {
+    // Swin V2's cpb_mlp nn.Linear leaves, once per call: parameters (bias included) × Tb rows.
+    windowattention: bySwinVersion(mul(0, 'N'), mul('Tb', add(3 * 512, mul(512, 'h')))),
     // weight_ih_l0-style names: every parameter × N·L.
     lstm: TORCHINFO_RNN.lstm,
     gru: TORCHINFO_RNN.gru,
@@ -99,7 +101,7 @@ export const torchinfo: Convention = {
     ),
     ...sameNote(['parameter', 'select'], 'No layer with weights: 0.'),
     windowattention:
-      'ShiftedWindowAttention holds qkv and proj, so it is not a leaf, and those nn.Linear are never called (F.linear takes their weights): 0 Mult-Adds, its parameters still in the total.',
+      'ShiftedWindowAttention holds qkv and proj, so it is not a leaf, and those nn.Linear are never called (F.linear takes their weights): 0 Mult-Adds, its parameters still in the total. Version 2 (Swin V2): the cpb_mlp’s nn.Linear leaves are called once per call, each counted as its parameters (bias included) × the Tb rows: Tb·(3·512 + 512·h).',
     attention:
       'nn.MultiheadAttention is not a leaf (it holds out_proj) and out_proj is never called as a module, so no Mult-Adds are summed for it: 0 (checked: ViT-B/16 gives 11,280,392,680, all of it convolution, linear and LayerNorm).',
     ...sameNote([...['squeeze', 'unsqueeze', 'slice', 'pad'], 'mean', 'sdpa'], 'No layer with weights: 0.'),

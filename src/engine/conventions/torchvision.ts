@@ -8,7 +8,7 @@ import { add, mul, sub } from '../expr';
 import type { Convention } from './types';
 import { TORCHVISION_RNN } from './recurrent-rules';
 import { SAME_AS } from './same-as';
-import { CONV_MACS, CONVT_MACS, LINEAR_MACS, sameNote } from './shared';
+import { bySwinVersion, CONV_MACS, CONVT_MACS, CPB_LINEAR_MACS, LINEAR_MACS, sameNote } from './shared';
 import { LEAF_KINDS, BLOCK_KINDS } from '../layers/registry';
 
 const counted = new Set([
@@ -49,7 +49,11 @@ export const torchvision: Convention = {
     // flop_counter's SDPA entry: the two products, N·B·L·S·(d + dv).
     sdpa: mul('N', 'B', 'L', 'S', add('d', 'dv')),
     // F.linear (addmm) 4·nW·T·C², q.matmul(kᵀ) and attn.matmul(v) (bmm) 2·nW·T²·C: Swin-T's 4.491 G.
-    windowattention: mul('N', 'nW', 'T', add(mul(4, 'C', 'C'), mul(2, 'T', 'C'))),
+    // Swin V2 adds its cpb_mlp's two nn.Linear (addmm, mm) once per call: swin_v2_t's 5.940 G.
+    windowattention: bySwinVersion(
+      mul('N', 'nW', 'T', add(mul(4, 'C', 'C'), mul(2, 'T', 'C'))),
+      add(mul('N', 'nW', 'T', add(mul(4, 'C', 'C'), mul(2, 'T', 'C'))), CPB_LINEAR_MACS),
+    ),
   },
   notes: {
     einsum: 'FlopCounterMode’s bmm halved: N·P when two operands share a summed index, else 0.',
@@ -67,7 +71,7 @@ export const torchvision: Convention = {
     attention:
       'Counted: the four projections (4·L·E²) and the two attention products (2·L²·E), as ViT-B/16’s _ops (17.56 G) shows.',
     windowattention:
-      'Counted: the Q, K, V and output projections (4·nW·T·C²) and the two products per window (2·nW·T²·C), as Swin-T’s _ops (4.491 G) shows.',
+      'Counted: the Q, K, V and output projections (4·nW·T·C²) and the two products per window (2·nW·T²·C), as Swin-T’s _ops (4.491 G) shows. Version 2 (Swin V2) adds its cpb_mlp’s two nn.Linear once per call, whatever the batch: Tb·512·(2 + h), as swin_v2_t’s _ops (5.940 G) shows; F.normalize and the logit-scale multiply are not products.',
     sdpa: 'Counted: the two products of scaled_dot_product_attention, N·B·L·S·(d + dv) (flop_counter’s SDPA formula).',
     quantize:
       'FlopCounterMode (whose count torchvision halves) has no entry for quantize_per_tensor, quantize_per_channel or dequantize: 0.',

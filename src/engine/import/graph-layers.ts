@@ -63,7 +63,7 @@ export function toGraphLayers(
   };
   // First pass: which values are read by name (not as the previous layer's output).
   const emitted: Array<{ node: GraphNode; inputs: string[]; fromNeeded: boolean }> = [];
-  const named = new Set<string>(outputs.map(real));
+  const named = new Set<string>();
   let previous = g.input;
   for (const node of g.nodes) {
     const inputs = node.inputs.map(real);
@@ -76,6 +76,9 @@ export function toGraphLayers(
     emitted.push({ node, inputs, fromNeeded });
     previous = node.output;
   }
+  // Outputs after the aliases are known: an output written by a pass-through (a bias Add folded
+  // into the linear before it) is the value it passes on.
+  for (const o of outputs) named.add(real(o));
   // Second pass: the layers, with `from` and `id` where they are needed.
   const layers: LayerSpec[] = [];
   previous = g.input;

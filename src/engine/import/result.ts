@@ -22,6 +22,11 @@ export interface ImportOptions {
   readonly onProgress?: (p: ImportProgress) => void;
   /** The HDF5 reader for Keras files, when the caller has it (the CLI); else the one loaded by importFileAsync. */
   readonly hdf5?: Hdf5Module;
+  /**
+   * Sizes for inputs whose dims the file leaves symbolic, by input name, batch first (ONNX):
+   * shape arithmetic in the graph (pads, reshapes computed from a Shape) is folded at these sizes.
+   */
+  readonly inputShapes?: Readonly<Record<string, readonly number[]>>;
 }
 
 export const sizeText = (n: number) =>

@@ -7,7 +7,7 @@ import { div, mul, sub } from '../expr';
 import { elementwiseKind } from './elementwise';
 import type { LeafKind } from './kind';
 import { dimField, dimIndex } from './dims';
-import { fnSymbol, moduleField } from './call';
+import { fnSymbol } from './call';
 
 /** Number of softmax vectors, batch included. */
 export const SOFTMAX_VECTORS = div('numel_in', 'F');
@@ -27,7 +27,14 @@ export const softmax: LeafKind = {
         1,
         'The dim the values sum to 1 along, as in PyTorch (1 = channels; -1 = the last, as in attention scores)',
       ),
-      moduleField('nn.Softmax', 'F.softmax (or x.softmax)'),
+      {
+        name: 'call',
+        kind: 'enum',
+        options: ['module', 'function', 'method'],
+        default: 'module',
+        label: 'Written as',
+        help: 'nn.Softmax (module), F.softmax (function) or x.softmax(dim) (method), as the PyTorch code writes it; thop hooks only the module, ptflops and DeepSpeed patch only F.softmax',
+      },
     ],
     check: (p, input) => {
       const at = dimIndex('softmax', 'dim', p.dim as number, input.length);
@@ -35,7 +42,8 @@ export const softmax: LeafKind = {
     },
     symbols: (p, input) => {
       const at = dimIndex('softmax', 'dim', p.dim as number, input.length);
-      return { F: input[typeof at === 'number' ? at : 0], fn: fnSymbol(p.call) };
+      // fn: F.softmax; method: x.softmax (Ultralytics' attention), which no tool patches.
+      return { F: input[typeof at === 'number' ? at : 0], fn: fnSymbol(p.call), method: p.call === 'method' ? 1 : 0 };
     },
   }),
   exact: mul(SOFTMAX_VECTORS, sub(mul(3, 'F'), 1)),

@@ -136,6 +136,10 @@ export function knobError(
     if (spec.min !== undefined && v < spec.min) return `${p.name}: ${k} must be at least ${spec.min}, got ${v}`;
     if (spec.max !== undefined && v > spec.max) return `${p.name}: ${k} must be at most ${spec.max}, got ${v}`;
     if (spec.step === 1 && !Number.isInteger(v)) return `${p.name}: ${k} must be an integer, got ${v}`;
+    // An integer step above 1 is a grid from min (YOLO's image side: multiples of the 32-pixel stride).
+    const base = spec.min ?? 0;
+    if (spec.step !== undefined && Number.isInteger(spec.step) && spec.step > 1 && (v - base) % spec.step)
+      return `${p.name}: ${k} must be ${base % spec.step ? `${base} plus ` : ''}a multiple of ${spec.step}, got ${v}`;
   }
   return null;
 }
@@ -177,6 +181,19 @@ export const tv = (params: number, macs: number, ops: string, note?: string) => 
   ops,
   source: 'torchvision weights metadata (num_params, _ops); exact integers: shared/reference/zoo.md',
   ...(note ? { note } : {}),
+});
+
+/**
+ * The torchvision commit the reference wheel (torchvision 0.28.0, /work/pyenv) was built from:
+ * torchvision/version.py `git_version`. Every torchvision preset is written from that tree.
+ */
+export const TORCHVISION_COMMIT = '8fb87713a24951e639c494b0f2a8a81b5f8e33a6';
+
+/** `code` of a preset written from torchvision/models/<file>.py at TORCHVISION_COMMIT. */
+export const tvCode = (file: string) => ({
+  repo: 'pytorch/vision',
+  commit: TORCHVISION_COMMIT,
+  path: `torchvision/models/${file}.py`,
 });
 
 /** Units in sequence, with runs of identical units folded into repeat blocks (shorter links). */

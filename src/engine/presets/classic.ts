@@ -4,7 +4,20 @@
  * torchvision still keeps the conv bias).
  */
 import type { LayerSpec } from '../format/model';
-import { conv, bn, dropout, flatten, linear, maxpool, avgpool, relu, definePreset, tv, resolutionKnob } from './build';
+import {
+  conv,
+  bn,
+  dropout,
+  flatten,
+  linear,
+  maxpool,
+  avgpool,
+  relu,
+  definePreset,
+  tv,
+  tvCode,
+  resolutionKnob,
+} from './build';
 import type { Preset } from './types';
 
 type Layers = LayerSpec[];
@@ -48,6 +61,7 @@ export const lenet5: Preset = definePreset({
 export const alexnet: Preset = definePreset({
   name: 'alexnet',
   family: 'Classic',
+  code: tvCode('alexnet'),
   title: 'AlexNet (torchvision, one-GPU variant)',
   paper: {
     title: 'One weird trick for parallelizing convolutional neural networks',
@@ -131,6 +145,7 @@ const vgg = (depth: number, batchNorm: boolean): Preset =>
   definePreset({
     name: `vgg${depth}${batchNorm ? '_bn' : ''}`,
     family: 'VGG',
+    code: tvCode('vgg'),
     title: `VGG-${depth}${batchNorm ? ' with batch norm' : ''}`,
     paper: {
       title: 'Very Deep Convolutional Networks for Large-Scale Image Recognition',

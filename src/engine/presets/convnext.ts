@@ -1,5 +1,5 @@
 /**
- * ConvNeXt-T (torchvision/models/convnext.py). Patchify stem (4×4 conv, stride 4) and
+ * ConvNeXt T/S/B/L (torchvision/models/convnext.py). Patchify stem (4×4 conv, stride 4) and
  * LayerNorm2d; CNBlock = 7×7 depthwise conv, LayerNorm, Linear C→4C, GELU, Linear 4C→C,
  * layer scale γ, residual add; LayerNorm2d + 2×2 stride-2 conv between stages.
  * Written as torchvision writes it: the block permutes to channels-last, applies nn.LayerNorm and
@@ -8,7 +8,7 @@
  * other norms are LayerNorm2d, a subclass of nn.LayerNorm that thop and ptflops do not recognise.
  */
 import type { LayerSpec } from '../format/model';
-import { act, conv, flatten, gap, linear, residual, repeat, definePreset, tv, resolutionKnob } from './build';
+import { act, conv, flatten, gap, linear, residual, repeat, definePreset, tv, tvCode, resolutionKnob } from './build';
 import type { Preset } from './types';
 
 type Layers = LayerSpec[];
@@ -38,25 +38,41 @@ export function convnextLayers(dims: readonly number[], depths: readonly number[
   return [...layers, gap(), layernorm(), flatten(), linear(1000)];
 }
 
-export const CONVNEXT_PRESETS: readonly Preset[] = [
+const PAPER = {
+  title: 'A ConvNet for the 2020s',
+  authors: 'Liu, Mao, Wu, Feichtenhofer, Darrell, Xie',
+  year: 2022,
+  url: 'https://arxiv.org/abs/2201.03545',
+};
+
+/** CNBlockConfig rows of torchvision's builders: stage widths and blocks per stage. */
+const convnext = (
+  size: 'tiny' | 'small' | 'base' | 'large',
+  dims: readonly number[],
+  depths: readonly number[],
+  ref: ReturnType<typeof tv>,
+): Preset =>
   definePreset({
-    name: 'convnext_tiny',
+    name: `convnext_${size}`,
     family: 'ConvNeXt',
-    title: 'ConvNeXt-T',
-    paper: {
-      title: 'A ConvNet for the 2020s',
-      authors: 'Liu, Mao, Wu, Feichtenhofer, Darrell, Xie',
-      year: 2022,
-      url: 'https://arxiv.org/abs/2201.03545',
-    },
+    code: tvCode('convnext'),
+    title: `ConvNeXt-${size[0].toUpperCase()}`,
+    paper: PAPER,
     input: [3, 224, 224],
     knobs: [resolutionKnob(224)],
-    reference: tv(28_589_128, 4_455_531_264, '4.456'),
+    reference: ref,
     notes: [
       'Each block permutes to channels-last and applies nn.LayerNorm and two nn.Linear layers to the last dim, as ' +
         'torchvision writes it (a 1×1 conv would give the same MACs, but DeepSpeed counts a conv’s bias and not a ' +
         'linear’s). The other norms are LayerNorm2d, a subclass of nn.LayerNorm that thop and ptflops miss.',
+      `Stage widths ${dims.join(', ')}; blocks per stage ${depths.join(', ')}.`,
     ],
-    layers: () => convnextLayers([96, 192, 384, 768], [3, 3, 9, 3]),
-  }),
+    layers: () => convnextLayers(dims, depths),
+  });
+
+export const CONVNEXT_PRESETS: readonly Preset[] = [
+  convnext('tiny', [96, 192, 384, 768], [3, 3, 9, 3], tv(28_589_128, 4_455_531_264, '4.456')),
+  convnext('small', [96, 192, 384, 768], [3, 3, 27, 3], tv(50_223_688, 8_683_712_256, '8.684')),
+  convnext('base', [128, 256, 512, 1024], [3, 3, 27, 3], tv(88_591_464, 15_354_729_472, '15.355')),
+  convnext('large', [192, 384, 768, 1536], [3, 3, 27, 3], tv(197_767_336, 34_361_433_600, '34.361')),
 ];

@@ -18,6 +18,7 @@ import {
   repeat,
   definePreset,
   tv,
+  tvCode,
   resolutionKnob,
 } from './build';
 import type { Preset } from './types';
@@ -55,6 +56,7 @@ const densenet = (depth: number, growth: number, blocks: readonly number[], ref:
   definePreset({
     name: `densenet${depth}`,
     family: 'DenseNet',
+    code: tvCode('densenet'),
     title: `DenseNet-${depth}`,
     paper: PAPER,
     input: [3, 224, 224],

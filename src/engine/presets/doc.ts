@@ -47,6 +47,9 @@ to equal its reference exactly.
   \`torchvision\` convention, the integer behind the weights' \`_ops\` (GMACs, 3 decimals).
 - **check** — ✔ when both equal torchvision's metadata (\`shared/reference/zoo.md\` has the exact
   integers), followed by \`_ops\`.
+  For the Ultralytics detectors (YOLOv5u, YOLOv8, YOLO11) the reference is Ultralytics' own model
+  (\`model.info()\` parameters) and DeepSpeed's MACs on it up to the Detect head's convolutions
+  (\`tests/fixtures/yolo-tools.jsonl\`); the GFLOPs Ultralytics prints are in each preset's notes.
 
 Repeated stages use \`repeat\` blocks, so every preset's share link stays well under 2,000 characters.
 In code: \`import { PRESETS, presetByName, knobError } from 'src/engine/presets'\`;
@@ -67,6 +70,13 @@ const KNOBS = `
 - **depth** — ResNet 18/34 (BasicBlock) and 50/101/152 (Bottleneck) blocks per stage; ResNeXt and Wide
   ResNet keep their groups and width per group; VGG's configurations A/B/D/E.
 - **growth** — DenseNet-BC growth rate k: stem 2k channels, bottleneck 4k, each dense layer adds k.
+- **resolution** (YOLO) — the square image side, a multiple of 32 (the largest stride, as Ultralytics'
+  \`check_imgsz\` requires); the C2PSA attention of YOLO11 runs on the (side/32)² positions of the last map.
+- **classes** (YOLO) — the class count nc: the width of the class branch's last 1×1 convs, and of its other
+  convs while nc is above the P3 channels (up to 100), as \`Detect\` sets \`c3 = max(ch[0], min(nc, 100))\`.
+- **sizes** (YOLO) — n/s/m/l/x are separate presets, built from their YAML's [depth, width, max_channels]
+  exactly as \`parse_model\` does (ultralytics/nn/tasks.py): repeats \`max(round(n·depth), 1)\`, channels
+  \`make_divisible(min(c, max_channels)·width, 8)\`.
 - **variant** — EfficientNet compound scaling B0–B7: torchvision's (width, depth) multipliers
   (1.0, 1.0), (1.0, 1.1), (1.1, 1.2), (1.2, 1.4), (1.4, 1.8), (1.6, 2.2), (1.8, 2.6), (2.0, 3.1); channels
   \`_make_divisible(c·w, 8)\`, blocks ceil(n·d). Each variant preset also sets its resolution
@@ -86,6 +96,28 @@ box decoding and NMS are post-processing, not layers. Each preset's \`code\` nam
 is written from; every tool's total on these models equals the real tool's on the source model
 (\`tests/fixtures/torchvision-tools.jsonl\`, \`scripts/fixtures/seg_det_tool_fixtures.py\`).
 
+## How torchvision's \`_ops\` counts attention
+
+torchvision's \`_ops\` is FlopCounterMode's total (\`torch/utils/flop_counter.py\`) halved, and that counter
+has formulas only for aten convolution, \`mm\`, \`addmm\`, \`bmm\` (and scaled-dot-product attention):
+every call to \`nn.Linear\`/\`F.linear\` and every \`matmul\`/\`@\`/\`einsum\` that becomes a \`bmm\` counts,
+whether or not it holds weights; element-wise work (softmax, norms, scaling, bias adds, masks) does not.
+So \`_ops\` for a transformer is the conv + linear MACs **plus the attention products**, and the
+\`torchvision\` convention counts the same (\`tests/unit/zoo/reference.test.ts\` holds every preset to it
+exactly; \`tests/fixtures/torchvision-tools.jsonl\` has FlopCounterMode's own total on torchvision's model,
+and half of it is the exact integer here for every Swin V2 preset and for MaxViT-T).
+
+- **Swin V2** (\`swin_transformer.py\`, \`ShiftedWindowAttentionV2\`): per window the Q, K, V and output
+  projections (\`F.linear\`, 4·T·C²) and the two products \`F.normalize(q) @ F.normalize(k)ᵀ\` and
+  \`attn.matmul(v)\` (2·T²·C), as in Swin V1; **plus**, once per block and whatever the batch, the
+  continuous-position-bias MLP \`cpb_mlp\` (\`nn.Linear(2, 512)\`, ReLU, \`nn.Linear(512, heads)\`) on the
+  (2w − 1)² relative coordinates: 225·512·(2 + heads) MACs per block at window 8.
+  The cosine normalisation, the logit scale, sigmoid and the bias add are not counted.
+- **MaxViT** (\`maxvit.py\`, \`RelativePositionalMultiHeadAttention\`): per group of 49 tokens the
+  \`nn.Linear\` to Q, K, V and the merge (4·49·C²) and the two \`torch.einsum\` products, which run as
+  \`bmm\` (2·49²·C): window and grid attention alike. The \`k\` scaling, the relative-position bias (a
+  gather of a learned table) and its add, and softmax are not counted; the MBConv convolutions and the MLP
+  and head linears are.
 ## Layer kinds added for the zoo
 
 - \`aux\` — a training-only side branch (Inception v3's AuxLogits). Its layers show shapes and
@@ -109,6 +141,9 @@ export function zooDoc(): string {
   reference counts from its weights metadata via \`shared/reference/zoo.md\`.
 - TF-slim, \`tensorflow/models\` \`research/slim/nets/mobilenet_v1.md\` and \`research/slim/nets/mobilenet/README.md\`
   (MobileNet v1/v2/v3 tables).
+- Ultralytics, \`ultralytics/ultralytics\` @93e0555 (8.4.52): \`ultralytics/cfg/models/{v5,v8,11}/*.yaml\`,
+  \`ultralytics/nn/tasks.py\` (\`parse_model\`), \`ultralytics/nn/modules/{conv,block,head}.py\`,
+  \`ultralytics/utils/torch_utils.py\` (\`model_info\`, \`get_flops\`); layer names are its module names.
 - milesial/Pytorch-UNet \`unet/unet_model.py\` at 21d7850f2af30a9695bbeea75f3136aa538cfc4a for \`unet\`.
 - The papers linked in the table; the seed article (\`shared/seed/\`) for \`seed_resnet18\`.
 `;

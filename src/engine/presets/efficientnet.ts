@@ -5,7 +5,7 @@
  * (squeeze to max(1, Cin/4), SiLU, sigmoid gate), 1×1 projection; SiLU everywhere.
  */
 import type { LayerSpec } from '../format/model';
-import { cna, dropout, head, makeDivisible, residual, runs, definePreset, tv, resolutionKnob } from './build';
+import { cna, dropout, head, makeDivisible, residual, runs, definePreset, tv, tvCode, resolutionKnob } from './build';
 import { squeezeExcite } from './mobilenet_v3';
 import type { Preset } from './types';
 
@@ -34,7 +34,7 @@ export const EFFICIENTNET_SCALING: readonly (readonly [number, number, number])[
   [2.0, 3.1, 600],
 ];
 
-function mbconv(cin: number, out: number, k: number, s: number, t: number): Layers {
+export function mbconv(cin: number, out: number, k: number, s: number, t: number): Layers {
   const exp = makeDivisible(cin * t);
   const body = [
     ...(exp !== cin ? cna(exp, 1, {}, 'silu') : []),
@@ -72,6 +72,7 @@ const efficientnet = (b: number): Preset =>
   definePreset({
     name: `efficientnet_b${b}`,
     family: 'EfficientNet',
+    code: tvCode('efficientnet'),
     title: `EfficientNet-B${b}`,
     paper: {
       title: 'EfficientNet: Rethinking Model Scaling for Convolutional Neural Networks',

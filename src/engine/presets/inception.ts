@@ -18,6 +18,7 @@ import {
   relu,
   definePreset,
   tv,
+  tvCode,
 } from './build';
 import type { Preset } from './types';
 
@@ -141,6 +142,7 @@ export const INCEPTION_PRESETS: readonly Preset[] = [
   definePreset({
     name: 'googlenet',
     family: 'Inception',
+    code: tvCode('googlenet'),
     title: 'GoogLeNet (Inception v1), without auxiliary heads',
     paper: {
       title: 'Going Deeper with Convolutions',
@@ -161,6 +163,7 @@ export const INCEPTION_PRESETS: readonly Preset[] = [
   definePreset({
     name: 'inception_v3',
     family: 'Inception',
+    code: tvCode('inception'),
     title: 'Inception v3 (with its auxiliary classifier)',
     paper: {
       title: 'Rethinking the Inception Architecture for Computer Vision',

@@ -10,15 +10,18 @@ import { MOBILENET_PRESETS } from './mobilenet';
 import { MNASNET_PRESETS, MOBILENET_V3_PRESETS } from './mobilenet_v3';
 import { SHUFFLENET_PRESETS } from './shufflenet';
 import { EFFICIENTNET_PRESETS } from './efficientnet';
+import { EFFICIENTNET_V2_PRESETS } from './efficientnet_v2';
 import { REGNET_PRESETS } from './regnet';
 import { CONVNEXT_PRESETS } from './convnext';
 import { VIT_PRESETS } from './vit';
 import { SWIN_PRESETS } from './swin';
+import { MAXVIT_PRESETS } from './maxvit';
+import { YOLO_PRESETS } from './yolo';
 import { SEGMENTATION_PRESETS } from './segmentation';
 import { SSD_PRESETS } from './ssd';
 import { UNET_PRESETS } from './unet';
 
-export type { Preset, PresetKnob, PresetReference } from './types';
+export type { Preset, PresetCode, PresetKnob, PresetReference, PresetTask } from './types';
 export { knobError } from './build';
 
 export const PRESETS: readonly Preset[] = [
@@ -33,10 +36,13 @@ export const PRESETS: readonly Preset[] = [
   ...MNASNET_PRESETS,
   ...SHUFFLENET_PRESETS,
   ...EFFICIENTNET_PRESETS,
+  ...EFFICIENTNET_V2_PRESETS,
   ...REGNET_PRESETS,
   ...CONVNEXT_PRESETS,
   ...VIT_PRESETS,
   ...SWIN_PRESETS,
+  ...MAXVIT_PRESETS,
+  ...YOLO_PRESETS,
   ...SEGMENTATION_PRESETS,
   ...SSD_PRESETS,
   ...UNET_PRESETS,

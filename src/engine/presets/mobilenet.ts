@@ -17,6 +17,7 @@ import {
   runs,
   definePreset,
   tv,
+  tvCode,
   resolutionKnob,
 } from './build';
 import type { Preset, PresetKnob } from './types';
@@ -141,6 +142,7 @@ export function mobilenetV2Layers(alpha: number): Layers {
 export const mobilenetV2Preset: Preset = definePreset({
   name: 'mobilenet_v2',
   family: 'MobileNet',
+  code: tvCode('mobilenetv2'),
   title: 'MobileNet v2',
   paper: {
     title: 'MobileNetV2: Inverted Residuals and Linear Bottlenecks',

@@ -17,6 +17,7 @@ import {
   scale,
   definePreset,
   tv,
+  tvCode,
   resolutionKnob,
 } from './build';
 import type { Preset, PresetKnob } from './types';
@@ -117,6 +118,7 @@ const v3 = (size: 'large' | 'small'): Preset =>
   definePreset({
     name: `mobilenet_v3_${size}`,
     family: 'MobileNet',
+    code: tvCode('mobilenetv3'),
     title: `MobileNet v3 ${size === 'large' ? 'Large' : 'Small'}`,
     paper: V3_PAPER,
     input: [3, 224, 224],
@@ -180,6 +182,7 @@ const mnas = (alpha: number): Preset =>
   definePreset({
     name: `mnasnet${String(alpha).replace('.', '_')}${Number.isInteger(alpha) ? '_0' : ''}`,
     family: 'MNASNet',
+    code: tvCode('mnasnet'),
     title: `MNASNet ${alpha.toFixed(alpha === 0.75 ? 2 : 1)} (B1)`,
     paper: {
       title: 'MnasNet: Platform-Aware Neural Architecture Search for Mobile',

@@ -4,7 +4,20 @@
  * torch does; blocks are ResBottleneckBlocks (1×1, grouped 3×3, [SE], 1×1, bottleneck ratio 1).
  */
 import type { LayerSpec } from '../format/model';
-import { cna, conv, bn, head, makeDivisible, relu, residual, stage, definePreset, tv, resolutionKnob } from './build';
+import {
+  cna,
+  conv,
+  bn,
+  head,
+  makeDivisible,
+  relu,
+  residual,
+  stage,
+  definePreset,
+  tv,
+  tvCode,
+  resolutionKnob,
+} from './build';
 import type { Preset } from './types';
 
 type Layers = LayerSpec[];
@@ -90,16 +103,24 @@ const PAPER = {
   url: 'https://arxiv.org/abs/2003.13678',
 };
 
-const regnet = (name: string, title: string, p: RegNetParams, ref: ReturnType<typeof tv>): Preset =>
+const regnet = (
+  name: string,
+  title: string,
+  p: RegNetParams,
+  ref: ReturnType<typeof tv>,
+  extraNotes: readonly string[] = [],
+): Preset =>
   definePreset({
     name,
     family: 'RegNet',
+    code: tvCode('regnet'),
     title,
     paper: PAPER,
     input: [3, 224, 224],
     knobs: [resolutionKnob(224)],
     reference: ref,
     notes: [
+      ...extraNotes,
       `Design-space parameters (torchvision builder): depth ${p.depth}, w0 ${p.w0}, wa ${p.wa}, wm ${p.wm}, ` +
         `group width ${p.groupWidth}${p.seRatio ? `, SE ratio ${p.seRatio}` : ''}.`,
     ],
@@ -130,5 +151,75 @@ export const REGNET_PRESETS: readonly Preset[] = [
     'RegNetY-800MF',
     { depth: 14, w0: 56, wa: 38.84, wm: 2.4, groupWidth: 16, seRatio: 0.25 },
     tv(6_432_512, 833_856_256, '0.834'),
+  ),
+  regnet(
+    'regnet_x_1_6gf',
+    'RegNetX-1.6GF',
+    { depth: 18, w0: 80, wa: 34.01, wm: 2.25, groupWidth: 24 },
+    tv(9_190_136, 1_602_849_792, '1.603'),
+  ),
+  regnet(
+    'regnet_y_1_6gf',
+    'RegNetY-1.6GF',
+    { depth: 27, w0: 48, wa: 20.71, wm: 2.65, groupWidth: 24, seRatio: 0.25 },
+    tv(11_202_430, 1_612_076_160, '1.612'),
+  ),
+  regnet(
+    'regnet_x_3_2gf',
+    'RegNetX-3.2GF',
+    { depth: 25, w0: 88, wa: 26.31, wm: 2.25, groupWidth: 48 },
+    tv(15_296_552, 3_176_621_952, '3.177'),
+  ),
+  regnet(
+    'regnet_y_3_2gf',
+    'RegNetY-3.2GF',
+    { depth: 21, w0: 80, wa: 42.63, wm: 2.66, groupWidth: 24, seRatio: 0.25 },
+    tv(19_436_338, 3_176_482_752, '3.176'),
+  ),
+  regnet(
+    'regnet_x_8gf',
+    'RegNetX-8GF',
+    { depth: 23, w0: 80, wa: 49.56, wm: 2.88, groupWidth: 120 },
+    tv(39_572_648, 7_995_132_416, '7.995'),
+  ),
+  regnet(
+    'regnet_y_8gf',
+    'RegNetY-8GF',
+    { depth: 17, w0: 192, wa: 76.82, wm: 2.19, groupWidth: 56, seRatio: 0.25 },
+    tv(39_381_472, 8_473_070_592, '8.473'),
+  ),
+  regnet(
+    'regnet_x_16gf',
+    'RegNetX-16GF',
+    { depth: 22, w0: 216, wa: 55.59, wm: 2.1, groupWidth: 128 },
+    tv(54_278_536, 15_940_755_456, '15.941'),
+  ),
+  regnet(
+    'regnet_y_16gf',
+    'RegNetY-16GF',
+    { depth: 18, w0: 200, wa: 106.23, wm: 2.48, groupWidth: 112, seRatio: 0.25 },
+    tv(83_590_140, 15_911_510_272, '15.912'),
+  ),
+  regnet(
+    'regnet_x_32gf',
+    'RegNetX-32GF',
+    { depth: 23, w0: 320, wa: 69.86, wm: 2.0, groupWidth: 168 },
+    tv(107_811_560, 31_735_929_792, '31.736'),
+  ),
+  regnet(
+    'regnet_y_32gf',
+    'RegNetY-32GF',
+    { depth: 20, w0: 232, wa: 115.89, wm: 2.53, groupWidth: 232, seRatio: 0.25 },
+    tv(145_046_770, 32_279_552_832, '32.280'),
+  ),
+  regnet(
+    'regnet_y_128gf',
+    'RegNetY-128GF',
+    { depth: 27, w0: 456, wa: 160.83, wm: 2.52, groupWidth: 264, seRatio: 0.25 },
+    tv(644_812_894, 127_517_815_680, '127.518'),
+    [
+      'torchvision has only SWAG weights for it: IMAGENET1K_SWAG_LINEAR_V1 is defined at 224×224 (the reference ' +
+        'here); the DEFAULT, IMAGENET1K_SWAG_E2E_V1, at 384×384 (_ops 374.570, resolution knob 384).',
+    ],
   ),
 ];

@@ -4,7 +4,7 @@
  * 3×3 conv (ResNet v1.5), 1×1 projection shortcuts where the shape changes, ReLU after the add.
  */
 import type { LayerSpec } from '../format/model';
-import { cna, conv, bn, head, maxpool, relu, residual, stage, definePreset, tv, resolutionKnob } from './build';
+import { cna, conv, bn, head, maxpool, relu, residual, stage, definePreset, tv, tvCode, resolutionKnob } from './build';
 import type { Preset, PresetKnob } from './types';
 
 type Layers = LayerSpec[];
@@ -80,6 +80,7 @@ const resnets: Preset[] = DEPTHS.map((d) =>
   definePreset({
     name: `resnet${d}`,
     family: 'ResNet',
+    code: tvCode('resnet'),
     title: `ResNet-${d}`,
     paper: RESNET_PAPER,
     input: [3, 224, 224],
@@ -115,6 +116,7 @@ const variant = (
   definePreset({
     name,
     family,
+    code: tvCode('resnet'),
     title,
     paper,
     input: [3, 224, 224],

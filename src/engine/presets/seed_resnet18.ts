@@ -1,7 +1,7 @@
 /**
  * The seed article's ResNet-18 example, with the explanation of its "1.8 G FLOPs".
  */
-import { definePreset, tv } from './build';
+import { definePreset, tv, tvCode } from './build';
 import { RESNET_PAPER, resnetLayers } from './resnet';
 import type { Preset } from './types';
 
@@ -12,6 +12,7 @@ import type { Preset } from './types';
 export const seedResnet18: Preset = definePreset({
   name: 'seed_resnet18',
   family: 'ResNet',
+  code: tvCode('resnet'),
   title: 'ResNet-18 — the seed article’s worked example',
   paper: RESNET_PAPER,
   input: [3, 224, 224],

@@ -42,16 +42,6 @@ export const interpolateTo = (h: number, w = h): LayerSpec => ({
 });
 
 /**
- * The torchvision source a preset is written from, at the commit of the wheel the reference
- * numbers were made with (torchvision 0.28.0: torchvision/version.py git_version).
- */
-export const torchvisionCode = (path: string) => ({
-  repo: 'pytorch/vision',
-  commit: '8fb87713a24951e639c494b0f2a8a81b5f8e33a6',
-  path,
-});
-
-/**
  * Reference counts of a segmentation or detection preset: num_params and _ops from torchvision's
  * weights metadata; the exact MACs are DeepSpeed's on torchvision's own model at the preset's input
  * (deepspeed_macs in tests/fixtures/torchvision-tools.jsonl, scripts/fixtures/seg_det_tool_fixtures.py).

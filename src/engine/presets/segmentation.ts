@@ -5,10 +5,10 @@
  * F.interpolate back to the input size, in the order _SimpleSegmentationModel.forward runs them.
  */
 import type { LayerSpec } from '../format/model';
-import { act, cna, conv, gap, maxpool, stage, definePreset, resolutionKnob } from './build';
+import { act, cna, conv, gap, maxpool, stage, definePreset, resolutionKnob, tvCode } from './build';
 import { bneck, LARGE, V3_PAPER } from './mobilenet_v3';
 import { bottleneck, RESNET_STAGES } from './resnet';
-import { halve, interpolateTo, named, side, takes, torchvisionCode, tvDense } from './seg-parts';
+import { halve, interpolateTo, named, side, takes, tvDense } from './seg-parts';
 import type { Preset, PresetKnob } from './types';
 
 type Layers = LayerSpec[];
@@ -207,7 +207,7 @@ function seg([name, title, family, params, macs, ops, layers]: SegRow): Preset {
     name,
     family,
     task: 'segmentation',
-    code: torchvisionCode(`torchvision/models/segmentation/${FILES[family]}.py`),
+    code: tvCode(`segmentation/${FILES[family]}`),
     title,
     paper: PAPERS[family],
     input: [3, 520, 520],

@@ -4,7 +4,7 @@
  * on the whole input. Both end in a channel shuffle with 2 groups. Convs have no bias.
  */
 import type { LayerSpec } from '../format/model';
-import { bn, cna, concat, conv, linear, maxpool, repeat, definePreset, tv, resolutionKnob } from './build';
+import { bn, cna, concat, conv, linear, maxpool, repeat, definePreset, tv, tvCode, resolutionKnob } from './build';
 import type { Preset } from './types';
 
 type Layers = LayerSpec[];
@@ -61,6 +61,7 @@ const shufflenet = (width: number): Preset =>
   definePreset({
     name: `shufflenet_v2_x${String(width).replace('.', '_')}${Number.isInteger(width) ? '_0' : ''}`,
     family: 'ShuffleNet',
+    code: tvCode('shufflenetv2'),
     title: `ShuffleNet v2 ${width.toFixed(1)}×`,
     paper: {
       title: 'ShuffleNet V2: Practical Guidelines for Efficient CNN Architecture Design',

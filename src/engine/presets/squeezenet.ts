@@ -3,7 +3,7 @@
  * 1×1 and 3×3 expand branches concatenated; every conv has a bias; pools use ceil mode.
  */
 import type { LayerSpec } from '../format/model';
-import { concat, conv, dropout, flatten, gap, maxpool, relu, definePreset, tv, resolutionKnob } from './build';
+import { concat, conv, dropout, flatten, gap, maxpool, relu, definePreset, tv, tvCode, resolutionKnob } from './build';
 import type { Preset } from './types';
 
 type Layers = LayerSpec[];
@@ -59,6 +59,7 @@ export const SQUEEZENET_PRESETS: readonly Preset[] = [
   definePreset({
     name: 'squeezenet1_0',
     family: 'SqueezeNet',
+    code: tvCode('squeezenet'),
     title: 'SqueezeNet 1.0',
     paper: PAPER,
     input: [3, 224, 224],
@@ -69,6 +70,7 @@ export const SQUEEZENET_PRESETS: readonly Preset[] = [
   definePreset({
     name: 'squeezenet1_1',
     family: 'SqueezeNet',
+    code: tvCode('squeezenet'),
     title: 'SqueezeNet 1.1',
     paper: PAPER,
     input: [3, 224, 224],

@@ -6,9 +6,9 @@
  * anchors, box decoding and NMS, which are data-dependent post-processing, not layers.
  */
 import type { LayerSpec } from '../format/model';
-import { cna, conv, maxpool, relu, definePreset } from './build';
+import { cna, conv, maxpool, relu, definePreset, tvCode } from './build';
 import { bneck, LARGE, V3_PAPER, type Bneck } from './mobilenet_v3';
-import { halve, named, side, takes, torchvisionCode, tvDense } from './seg-parts';
+import { halve, named, side, takes, tvDense } from './seg-parts';
 import type { Preset, PresetKnob } from './types';
 
 type Layers = LayerSpec[];
@@ -189,7 +189,7 @@ const ssdPreset = (
     name,
     family: 'SSD',
     task: 'detection',
-    code: torchvisionCode(`torchvision/models/detection/${file}.py`),
+    code: tvCode(`detection/${file}`),
     title,
     paper,
     input: [3, side, side],

@@ -6,36 +6,47 @@
  * stages (_patch_merging_pad: F.pad, the four strided slices x[..., 0::2, 0::2, :] … and torch.cat on
  * the last dim, then LayerNorm and a bias-free Linear 4C → 2C), and the head (LayerNorm, Permute
  * back, AdaptiveAvgPool2d(1), Flatten, Linear). ShiftedWindowAttention is the windowattention kind.
+ * Swin V2 (same file: SwinTransformerBlockV2, PatchMergingV2, ShiftedWindowAttentionV2) norms after
+ * instead of before: `x + stochastic_depth(norm1(attn(x)))`, `x + stochastic_depth(norm2(mlp(x)))`,
+ * and PatchMergingV2 reduces, then norms; its attention is windowattention version 2.
  */
 import type { LayerSpec } from '../format/model';
-import { definePreset, tv } from './build';
+import { definePreset, tv, tvCode } from './build';
 import type { Preset } from './types';
 
 const ln = (): LayerSpec => ({ type: 'layernorm', last: true });
 
-function block(dim: number, heads: number, shift: number, window: number): LayerSpec[] {
+/** Norm before (v1) or after (v2) the branch, as SwinTransformerBlock / SwinTransformerBlockV2 do. */
+const normed = (v2: boolean, branch: LayerSpec[]): LayerSpec[] => (v2 ? [...branch, ln()] : [ln(), ...branch]);
+
+function block(dim: number, heads: number, shift: number, window: number, v2: boolean): LayerSpec[] {
+  const attn: LayerSpec = { type: 'windowattention', heads, window, shift, ...(v2 ? { version: 2 } : {}) };
   return [
     {
       type: 'residual',
-      body: [ln(), { type: 'windowattention', heads, window, shift }, { type: 'identity', name: 'stochastic_depth' }],
+      body: [...normed(v2, [attn]), { type: 'identity', name: 'stochastic_depth' }],
     },
     {
       type: 'residual',
       body: [
-        ln(),
-        { type: 'linear', out: 4 * dim, in: dim },
-        { type: 'gelu' },
-        { type: 'dropout' },
-        { type: 'linear', out: dim, in: 4 * dim },
-        { type: 'dropout' },
+        ...normed(v2, [
+          { type: 'linear', out: 4 * dim, in: dim },
+          { type: 'gelu' },
+          { type: 'dropout' },
+          { type: 'linear', out: dim, in: 4 * dim },
+          { type: 'dropout' },
+        ]),
         { type: 'identity', name: 'stochastic_depth' },
       ],
     },
   ];
 }
 
-/** _patch_merging_pad, norm, reduction: [H, W, C] → [H/2, W/2, 2C] (H, W even at the offered sizes). */
-function patchMerging(dim: number): LayerSpec[] {
+/**
+ * _patch_merging_pad, norm, reduction (PatchMergingV2: reduction, then norm): [H, W, C] → [H/2, W/2, 2C]
+ * (H, W even at the offered sizes).
+ */
+function patchMerging(dim: number, v2: boolean): LayerSpec[] {
   const quarter = (h: number, w: number, id: string): LayerSpec[] => [
     { type: 'slice', dim: 1, start: h, step: 2, from: 'padded' },
     { type: 'slice', dim: 2, start: w, step: 2, id },
@@ -47,8 +58,7 @@ function patchMerging(dim: number): LayerSpec[] {
     ...quarter(0, 1, 'x2'),
     ...quarter(1, 1, 'x3'),
     { type: 'cat', dim: -1, from: ['x0', 'x1', 'x2', 'x3'] },
-    ln(),
-    { type: 'linear', out: 2 * dim, in: 4 * dim, bias: false, name: 'reduction' },
+    ...normed(v2, [{ type: 'linear', out: 2 * dim, in: 4 * dim, bias: false, name: 'reduction' }]),
   ];
 }
 
@@ -57,6 +67,8 @@ interface SwinConfig {
   depths: readonly number[];
   heads: readonly number[];
   window: number;
+  /** Swin V2's blocks, patch merging and attention. */
+  v2?: boolean;
 }
 
 export function swinLayers(o: SwinConfig, classes = 1000): LayerSpec[] {
@@ -68,8 +80,8 @@ export function swinLayers(o: SwinConfig, classes = 1000): LayerSpec[] {
   o.depths.forEach((depth, i) => {
     const dim = o.embed * 2 ** i;
     for (let j = 0; j < depth; j++)
-      layers.push(...block(dim, o.heads[i], j % 2 ? Math.floor(o.window / 2) : 0, o.window));
-    if (i < o.depths.length - 1) layers.push(...patchMerging(dim));
+      layers.push(...block(dim, o.heads[i], j % 2 ? Math.floor(o.window / 2) : 0, o.window, !!o.v2));
+    if (i < o.depths.length - 1) layers.push(...patchMerging(dim, !!o.v2));
   });
   layers.push(
     ln(),
@@ -88,45 +100,88 @@ const PAPER = {
   url: 'https://arxiv.org/abs/2103.14030',
 };
 
+const PAPER_V2 = {
+  title: 'Swin Transformer V2: Scaling Up Capacity and Resolution',
+  authors: 'Liu, Hu, Lin, Yao, Xie, Wei, Ning, Cao, Zhang, Dong, Wei, Guo',
+  year: 2022,
+  url: 'https://arxiv.org/abs/2111.09883',
+};
+
 const NOTE =
   'The window attention’s Q, K, V and output projections are F.linear calls on the module’s weights: thop and torchinfo count none of the attention and ptflops only its matmuls and softmax; the shift mask is built from the shapes once per call and counted by no tool (onnx-tool’s graph computes it, 888,076 MACs at 224, left out with the other shape arithmetic).';
 
-function swinPreset(name: string, title: string, o: SwinConfig, ref: readonly [number, number, string]): Preset {
+const NOTE_V2 =
+  'Cosine attention with a learned logit scale, and a relative-position bias made by a small MLP (cpb_mlp: Linear 2 → 512, ReLU, Linear 512 → heads) from the fixed coordinate table, once per call whatever the batch: torchvision’s _ops counts its two nn.Linear (Tb·512·(2 + heads) per block, Tb = 15² at window 8) and the attention products; thop and torchinfo see only those nn.Linear modules, ptflops them and only A·V of the two products (Q·Kᵀ is written `@`). At 256 the last stage’s 8×8 map is one window, so its blocks do not shift.';
+
+interface SwinPresetOptions {
+  name: string;
+  title: string;
+  config: SwinConfig;
+  ref: readonly [number, number, string];
+}
+
+function swinPreset({ name, title, config, ref }: SwinPresetOptions): Preset {
+  const side = config.v2 ? 256 : 224;
   return definePreset({
     name,
-    family: 'Swin Transformer',
+    family: config.v2 ? 'Swin Transformer V2' : 'Swin Transformer',
+    task: 'transformer',
+    code: tvCode('swin_transformer'),
     title,
-    paper: PAPER,
-    input: [3, 224, 224],
+    paper: config.v2 ? PAPER_V2 : PAPER,
+    input: [3, side, side],
     knobs: [
       {
         name: 'resolution',
         label: 'Input resolution',
-        default: 224,
-        options: [224, 256, 384],
-        help: 'Square input side in pixels (defined at 224); sizes whose stages stay even, so patch merging needs no padding',
+        default: side,
+        options: config.v2 ? [256] : [224, 256, 384],
+        help: config.v2
+          ? 'Square input side in pixels (defined at 256, where every stage tiles into 8×8 windows)'
+          : 'Square input side in pixels (defined at 224); sizes whose stages stay even, so patch merging needs no padding',
       },
     ],
     reference: tv(ref[0], ref[1], ref[2]),
-    notes: [NOTE],
-    layers: () => swinLayers(o),
+    notes: [config.v2 ? NOTE_V2 : NOTE],
+    layers: () => swinLayers(config),
   });
 }
 
 export const SWIN_PRESETS: readonly Preset[] = [
-  swinPreset('swin_t', 'Swin-T', { embed: 96, depths: [2, 2, 6, 2], heads: [3, 6, 12, 24], window: 7 }, [
-    28_288_354,
-    4_490_566_656,
-    '4.491',
-  ]),
-  swinPreset('swin_s', 'Swin-S', { embed: 96, depths: [2, 2, 18, 2], heads: [3, 6, 12, 24], window: 7 }, [
-    49_606_258,
-    8_740_875_264,
-    '8.741',
-  ]),
-  swinPreset('swin_b', 'Swin-B', { embed: 128, depths: [2, 2, 18, 2], heads: [4, 8, 16, 32], window: 7 }, [
-    87_768_224,
-    15_430_946_816,
-    '15.431',
-  ]),
+  swinPreset({
+    name: 'swin_t',
+    title: 'Swin-T',
+    config: { embed: 96, depths: [2, 2, 6, 2], heads: [3, 6, 12, 24], window: 7 },
+    ref: [28_288_354, 4_490_566_656, '4.491'],
+  }),
+  swinPreset({
+    name: 'swin_s',
+    title: 'Swin-S',
+    config: { embed: 96, depths: [2, 2, 18, 2], heads: [3, 6, 12, 24], window: 7 },
+    ref: [49_606_258, 8_740_875_264, '8.741'],
+  }),
+  swinPreset({
+    name: 'swin_b',
+    title: 'Swin-B',
+    config: { embed: 128, depths: [2, 2, 18, 2], heads: [4, 8, 16, 32], window: 7 },
+    ref: [87_768_224, 15_430_946_816, '15.431'],
+  }),
+  swinPreset({
+    name: 'swin_v2_t',
+    title: 'Swin-V2-T',
+    config: { embed: 96, depths: [2, 2, 6, 2], heads: [3, 6, 12, 24], window: 8, v2: true },
+    ref: [28_351_570, 5_939_690_496, '5.940'],
+  }),
+  swinPreset({
+    name: 'swin_v2_s',
+    title: 'Swin-V2-S',
+    config: { embed: 96, depths: [2, 2, 18, 2], heads: [3, 6, 12, 24], window: 8, v2: true },
+    ref: [49_737_442, 11_545_857_024, '11.546'],
+  }),
+  swinPreset({
+    name: 'swin_v2_b',
+    title: 'Swin-V2-B',
+    config: { embed: 128, depths: [2, 2, 18, 2], heads: [4, 8, 16, 32], window: 8, v2: true },
+    ref: [87_930_848, 20_325_134_336, '20.325'],
+  }),
 ];

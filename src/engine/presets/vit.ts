@@ -7,7 +7,7 @@
  * per patch plus the class token, so the parameter count follows the input size.
  */
 import type { LayerSpec } from '../format/model';
-import { definePreset, tv } from './build';
+import { definePreset, tv, tvCode } from './build';
 import type { Preset, PresetKnob } from './types';
 
 interface VitConfig {
@@ -83,6 +83,8 @@ function vitPreset(
   return definePreset({
     name,
     family: 'Vision Transformer',
+    task: 'transformer',
+    code: tvCode('vision_transformer'),
     title,
     paper: PAPER,
     input: [3, image, image],

@@ -6,6 +6,7 @@ import type { LatencyView, RuntimeLayer } from '../../worker/runtimeClient';
 import { deviceById } from '../../engine/devices';
 import { LAYER_CLASS_LABELS } from '../../engine/latency-classes';
 import { bytes, ms, si } from './format';
+import { DocsLink } from '../docs/DocsLink';
 import { useT } from '../i18n';
 
 function Line({ label, children }: { label: string; children: React.ReactNode }) {
@@ -107,6 +108,7 @@ export function WhyThisNumber({
           ? `${peakFig.value} ${peakFig.unit}, ${peakFig.kind}${peakFig.unverified ? `, ${t('why.unverified')}` : ''} (${peakFig.sources[0].title})`
           : '–'}
         {t('why.seeDocs')}
+        <DocsLink doc="latency">{t('why.docsLink')}</DocsLink>.
       </p>
     </section>
   );

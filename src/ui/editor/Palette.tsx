@@ -1,7 +1,9 @@
 /**
  * The layer palette: every kind from the engine's registry with its one-line summary. Type to
  * filter; ↑/↓ choose; Enter inserts after the selected layer (or at the start of the chosen
- * child list, or at the end of the model when nothing is selected). "/" focuses the search.
+ * child list, or at the end of the model when nothing is selected). "/" focuses the search, and
+ * typed there is not a character; Escape clears the filter, then leaves. Common other names
+ * (fc, dense, bn, dwconv, skip, concat, gap, mha …) find their kinds.
  */
 import { memo, useMemo, useState } from 'react';
 import { BLOCK_KINDS, LEAF_KINDS, isBlock, type AnyKind } from '../../engine/layers/registry';
@@ -20,15 +22,36 @@ export function newLayerSpec(kind: AnyKind): LayerSpec {
   return spec as LayerSpec;
 }
 
-/** Kinds whose type, label, category or summary contain every typed word. */
+/**
+ * Names people type for a kind that its type and label do not contain (Keras' Dense, "fc",
+ * "bn", "dwconv", a ResNet "skip"): searched like the name.
+ */
+const ALIASES: Readonly<Record<string, string>> = {
+  linear: 'fc dense fully connected gemm',
+  batchnorm2d: 'bn batchnorm batch norm',
+  batchnorm1d: 'bn1d',
+  conv2d: 'dwconv depthwise pointwise conv',
+  residual: 'skip shortcut resblock',
+  add: 'add sum plus',
+  cat: 'concat concatenate',
+  concat: 'concat concatenate cat branches',
+  adaptiveavgpool2d: 'gap global average pool',
+  layernorm: 'ln',
+  attention: 'mha multihead self-attention',
+  upsample: 'interp interpolate resize',
+  dropout: 'drop',
+};
+
+/** Kinds whose type, label, aliases, category or summary contain every typed word. */
 export function filterKinds(query: string): AnyKind[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return [...ALL_KINDS];
   const scored = ALL_KINDS.map((k) => {
-    const hay = `${k.type} ${k.label} ${k.category} ${k.summary}`.toLowerCase();
+    const alias = ALIASES[k.type] ?? '';
+    const hay = `${k.type} ${k.label} ${alias} ${k.category} ${k.summary}`.toLowerCase();
     if (!words.every((w) => hay.includes(w))) return null;
     // The exact type or label first, then name matches, then summary matches.
-    const name = `${k.type} ${k.label}`.toLowerCase();
+    const name = `${k.type} ${k.label} ${alias}`.toLowerCase();
     const q = words.join(' ');
     const exact = k.type === q || k.label.toLowerCase() === q ? 10 : 0;
     return {
@@ -107,8 +130,16 @@ function PaletteView() {
               e.preventDefault();
               insert(kinds[activeIndex]);
             } else if (e.key === 'Escape') {
+              // The first Escape clears the filter, the next leaves the palette.
               if (query) setQuery('');
-              else setOpen(false);
+              else {
+                setOpen(false);
+                e.currentTarget.blur();
+              }
+            } else if (e.key === '/') {
+              // "/" is the palette's shortcut (no kind's name has one): pressed here, it stays one.
+              e.preventDefault();
+              setOpen(true);
             }
           }}
         />

@@ -109,5 +109,6 @@ export const chartsEn = {
   'why.cal.defaults': 'category defaults (no measurements for this device)',
   'why.band': '; total band ×/÷ {band}. Peak:',
   'why.unverified': 'unverified',
-  'why.seeDocs': '. See docs/latency.md.',
+  'why.seeDocs': '. See ',
+  'why.docsLink': 'how latency is estimated',
 } as const;

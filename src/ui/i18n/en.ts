@@ -27,6 +27,13 @@ export const en = {
   'tabs.compare': 'A/B',
   'tabs.examples': 'Examples',
 
+  'skip.label': 'Skip links',
+  'skip.results': 'Skip to results',
+  'skip.details': 'Skip to details',
+  'docs.title': 'Documentation',
+  'docs.close': 'Close',
+  'docs.loading': 'Loading the documentation…',
+  'docs.open': 'Documentation (conventions, formats, zoo, latency …)',
   'inspector.title': 'Formulas',
   'inspector.loading': 'Loading the formula renderer…',
   'inspector.under': 'Counted as {name} ({unit})',
@@ -45,6 +52,14 @@ export const en = {
   'inspector.same': 'Same formula under both conventions.',
   'inspector.legend': 'Symbols',
   'inspector.seed': 'The seed article vs the tools',
+  'compare.title': 'Every tool on this layer',
+  'compare.help':
+    'Each tool’s count of this layer with its formula, in its own unit and in FLOPs (a MAC is 2 FLOPs), and how it differs from the exact count.',
+  'compare.mac': 'Counts multiply-accumulates: ×2 to compare in FLOPs.',
+  'compare.same': 'same as exact',
+  'compare.diff': '{n} FLOPs vs exact',
+  'compare.adds': 'adds',
+  'compare.leavesOut': 'leaves out',
   'inspector.hidden': 'This layer’s numbers are hidden (exercise).',
 
   'conv.title': 'Every convention at once',

@@ -103,5 +103,6 @@ export const chartsZh: Readonly<Record<keyof typeof chartsEn, string>> = {
   'why.cal.defaults': '类别默认值（该设备没有测量数据）',
   'why.band': '；总误差范围 ×/÷ {band}。峰值：',
   'why.unverified': '未核实',
-  'why.seeDocs': '。详见 docs/latency.md。',
+  'why.seeDocs': '。详见',
+  'why.docsLink': '延迟如何估算',
 };

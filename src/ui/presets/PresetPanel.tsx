@@ -158,6 +158,21 @@ function Panel({
           {preset.paper.authors.split(',')[0]} et al. {preset.paper.year}
         </a>{' '}
         · {t('preset.definedAt', { input: preset.input.join('×') })}
+        {preset.code && (
+          <>
+            {' '}
+            · {t('preset.source')}{' '}
+            <a
+              className="text-indigo-700 underline dark:text-indigo-300"
+              href={`https://github.com/${preset.code.repo}/blob/${preset.code.commit}/${preset.code.path}`}
+              target="_blank"
+              rel="noreferrer"
+              data-testid="preset-source"
+            >
+              {preset.code.repo}@{preset.code.commit.slice(0, 7)}: {preset.code.path}
+            </a>
+          </>
+        )}
       </p>
       {preset.knobs.length > 0 && (
         <div className="flex flex-wrap gap-x-4 gap-y-2" role="group" aria-label={t('preset.knobs')}>

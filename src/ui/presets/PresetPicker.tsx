@@ -8,13 +8,14 @@
  * between Load buttons, Enter in the search box loads the first match, Escape closes.
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
-import type { Preset } from '../../engine/presets';
+import type { Preset, PresetTask } from '../../engine/presets';
 import { useEditor } from '../../state/store';
 import { isSummary, presetSummaryStore } from '../../worker/presetClient';
 import { formatCount, groupDigits } from '../format';
-import { checkLabel, groupPresets, presetMeta, rebuildPreset } from './presetList';
+import { checkLabel, groupPresets, PRESET_TASKS, presetMeta, rebuildPreset, taskCounts } from './presetList';
 import { usePresetsModule, type PresetsModule } from './loadPresets';
 import { useT } from '../i18n';
+import { Button } from '../controls';
 
 const TONE = {
   ok: 'text-emerald-700 dark:text-emerald-300',
@@ -22,7 +23,7 @@ const TONE = {
   none: 'text-slate-600 dark:text-slate-300',
 } as const;
 
-function Numbers({ name }: { name: string }) {
+function Numbers({ name, source }: { name: string; source: string }) {
   const snap = useSyncExternalStore(presetSummaryStore.subscribe, presetSummaryStore.get);
   const mode = useEditor((s) => s.settings.numberFormat);
   const s = snap.byName.get(name);
@@ -44,8 +45,12 @@ function Numbers({ name }: { name: string }) {
         data-check={isSummary(s) ? s.check : 'error'}
         title={
           ref
-            ? t('picker.refTitle', { params: groupDigits(ref.params), macs: groupDigits(ref.macs), ops: ref.ops }) +
-              (ref.note ? ` — ${ref.note}` : '')
+            ? t('picker.refTitle', {
+                source,
+                params: groupDigits(ref.params),
+                macs: groupDigits(ref.macs),
+                ops: ref.ops,
+              }) + (ref.note ? ` — ${ref.note}` : '')
             : undefined
         }
       >
@@ -79,7 +84,7 @@ function PresetRow({ p, current, onLoad }: { p: Preset; current: boolean; onLoad
       <td className="px-2 py-1 text-right font-mono text-xs whitespace-nowrap">
         {p.input[1]}×{p.input[2]}
       </td>
-      <Numbers name={p.name} />
+      <Numbers name={p.name} source={p.code?.repo === 'ultralytics/ultralytics' ? 'Ultralytics' : 'torchvision'} />
       <td className="px-2 py-1 text-xs">
         <a
           className="focus-ring rounded text-indigo-700 underline dark:text-indigo-300"
@@ -106,7 +111,9 @@ function moveFocus(table: HTMLElement | null, from: Element | null, delta: numbe
 
 function PickerTable({ mod, onClose }: { mod: PresetsModule; onClose: () => void }) {
   const [query, setQuery] = useState('');
-  const groups = useMemo(() => groupPresets(mod.PRESETS, query), [mod, query]);
+  const [task, setTask] = useState<PresetTask | undefined>(undefined);
+  const groups = useMemo(() => groupPresets(mod.PRESETS, query, task), [mod, query, task]);
+  const counts = useMemo(() => taskCounts(mod.PRESETS, query), [mod, query]);
   const count = groups.reduce((n, g) => n + g.presets.length, 0);
   const setModel = useEditor((s) => s.setModel);
   const notify = useEditor((s) => s.notify);
@@ -156,6 +163,23 @@ function PickerTable({ mod, onClose }: { mod: PresetsModule; onClose: () => void
         <span className="text-xs text-slate-600 dark:text-slate-300" aria-live="polite" data-testid="preset-count">
           {t('picker.count', { n: count, total: mod.PRESETS.length })}
         </span>
+      </div>
+      <div className="flex flex-wrap gap-1" role="group" aria-label={t('picker.tasks')} data-testid="preset-tasks">
+        {[undefined, ...PRESET_TASKS].map((k) => {
+          const n = k ? counts[k] : PRESET_TASKS.reduce((a, x) => a + counts[x], 0);
+          return (
+            <Button
+              key={k ?? 'all'}
+              small
+              variant={task === k ? 'primary' : 'default'}
+              aria-pressed={task === k}
+              data-task={k ?? 'all'}
+              onClick={() => setTask(k)}
+            >
+              {t(`picker.task.${k ?? 'all'}`)} <span className="opacity-75">{n}</span>
+            </Button>
+          );
+        })}
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-300">{t('picker.help')}</p>
       <div className="min-h-0 flex-1 overflow-auto rounded border border-slate-200 dark:border-slate-700">

@@ -5,10 +5,21 @@
  */
 import { deepEqual } from '../../engine/deep-equal';
 import type { Model } from '../../engine/format/model';
-import type { Preset } from '../../engine/presets';
+import type { Preset, PresetTask } from '../../engine/presets';
 import type { PresetSummaryResult } from '../../worker/presetClient';
 import { groupDigits } from '../format';
 import { t } from '../i18n';
+
+/** The picker's sections, in order (issue 15); a preset without `task` is a classifier. */
+export const PRESET_TASKS: readonly PresetTask[] = ['classification', 'transformer', 'detection', 'segmentation'];
+export const taskOf = (p: Preset): PresetTask => p.task ?? 'classification';
+
+/** How many presets of each section match the query (the section buttons' counts). */
+export function taskCounts(presets: readonly Preset[], query: string): Record<PresetTask, number> {
+  const counts = { classification: 0, transformer: 0, detection: 0, segmentation: 0 };
+  for (const g of groupPresets(presets, query)) for (const p of g.presets) counts[taskOf(p)]++;
+  return counts;
+}
 
 export interface PresetGroup {
   readonly family: string;
@@ -25,11 +36,12 @@ export function searchText(p: Preset): string {
  * "mobilenet_v2" or "v2 mobile" both find MobileNet v2), grouped by family in list order.
  * `_` and `-` count as spaces, so "mobilenet v2" finds `mobilenet_v2`.
  */
-export function groupPresets(presets: readonly Preset[], query: string): PresetGroup[] {
+export function groupPresets(presets: readonly Preset[], query: string, task?: PresetTask): PresetGroup[] {
   const norm = (s: string) => s.toLowerCase().replace(/[_-]+/g, ' ');
   const words = norm(query).split(/\s+/).filter(Boolean);
   const groups = new Map<string, Preset[]>();
   for (const p of presets) {
+    if (task && taskOf(p) !== task) continue;
     const text = `${searchText(p)} ${norm(searchText(p))}`;
     if (!words.every((w) => text.includes(w))) continue;
     const list = groups.get(p.family);

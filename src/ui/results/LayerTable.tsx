@@ -44,7 +44,10 @@ function LayerTableView({ result, countIndex }: { result: ModelResult | null; co
     const s = useEditor.getState();
     try {
       await navigator.clipboard.writeText(csv);
-      s.notify({ kind: 'info', text: tr('table.copied', { n: sorted.length }) });
+      s.notify({
+        kind: 'info',
+        text: sorted.length === 1 ? tr('table.copied1') : tr('table.copied', { n: sorted.length }),
+      });
     } catch {
       s.notify({ kind: 'error', text: tr('table.copyRefused') });
     }
@@ -81,7 +84,9 @@ function LayerTableView({ result, countIndex }: { result: ModelResult | null; co
           {t('table.title')}
         </h2>
         <span className="text-xs text-slate-600 dark:text-slate-300">
-          {t('table.summary', { n: rows.length.toLocaleString('en'), label: countLabel })}
+          {rows.length === 1
+            ? t('table.summary1', { label: countLabel })
+            : t('table.summary', { n: rows.length.toLocaleString('en'), label: countLabel })}
         </span>
         <Button small className="ml-auto" onClick={copyCsv} disabled={!rows.length}>
           {t('table.copy')}

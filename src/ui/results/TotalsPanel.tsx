@@ -158,7 +158,11 @@ export function TotalsPanel({ result, countIndex }: { result: ModelResult | null
             {shapeLabel(result?.output)}
           </dd>
           <dd className="text-xs text-slate-600 dark:text-slate-400">
-            {result ? tr('totals.rows', { n: result.rows.length.toLocaleString('en') }) : ''}
+            {!result
+              ? ''
+              : result.rows.length === 1
+                ? tr('totals.row')
+                : tr('totals.rows', { n: result.rows.length.toLocaleString('en') })}
           </dd>
         </div>
       </dl>

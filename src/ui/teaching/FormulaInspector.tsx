@@ -14,6 +14,7 @@ import { useT, type T } from '../i18n';
 import { Button } from '../controls';
 import { Tex, useKatex } from './Tex';
 import { layerPart, useHidden, useTeaching } from './store';
+import { LayerConventions } from './LayerConventions';
 
 type Katex = ReturnType<typeof useKatex>;
 
@@ -149,6 +150,7 @@ export function FormulaInspector({ nums }: { nums: LayerNumbers | undefined }) {
               )}
             </div>
           )}
+          <LayerConventions row={row} />
           {explained.explanation.symbols.length > 0 && (
             <details>
               <summary className="cursor-pointer text-xs font-semibold">{t('inspector.legend')}</summary>

@@ -78,8 +78,8 @@ export const useHidden = (part: string): boolean =>
 
 /**
  * Reads the teaching parts of a share link (model B, hidden parts) from the URL. Call it before
- * startState(), which opens the rest of the link and then removes the hash. Listens for later
- * hash changes too (registered first, so it reads the hash before persistence clears it).
+ * startState(), which opens the rest of the link and then rewrites the hash (the live URL). Listens
+ * for later hash changes too (registered first, so it reads the hash before persistence does).
  */
 export function captureLink(): void {
   if (typeof window === 'undefined') return;

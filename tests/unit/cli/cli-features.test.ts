@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { onnx } from '../io/onnx-build';
 import { run } from '../../../src/cli/main';
 import { decodeShare } from '../../../src/state/urlCodec';
 import { evaluateModel } from '../../../src/engine/evaluate';
@@ -137,5 +141,36 @@ describe('CLI on a file with operators FlopLab cannot count', () => {
   it('a model without one is not partial', () => {
     const j = JSON.parse(capture(['--preset', 'resnet18', '--json']).stdout);
     expect([j.partial, j.not_counted]).toEqual([false, []]);
+  });
+});
+
+describe('CLI --input-shape (sizes for an ONNX input’s symbolic dims)', () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'floplab-')), 'sym.onnx');
+  writeFileSync(
+    file,
+    onnx({
+      input: ['batch', 3, 'h', 'w'],
+      nodes: [{ op: 'Conv', in: ['x', 'W'], out: ['y'], attrs: { kernel_shape: [3, 3] } }],
+      weights: { W: [4, 3, 3, 3] },
+    }),
+  );
+
+  it('imports at the sizes given: batch 2 of 3×32×32, no notice of defaults', () => {
+    const r = capture([file, '--input-shape', 'x=2,3,32,32', '--json', '--convention', 'torchvision']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect([j.batch, j.input]).toEqual([2, [3, 32, 32]]);
+    // 2 × 4×30×30 outputs × 27 MACs.
+    expect(j.totals.count).toBe(2 * 4 * 30 * 30 * 27);
+    expect(r.stderr).not.toMatch(/symbolic/);
+  });
+
+  it('refuses a malformed value, and sizes the file contradicts', () => {
+    expect(capture([file, '--input-shape', 'x=2,three']).stderr).toContain(
+      '--input-shape needs NAME=N,D,… with positive integers, got "x=2,three"',
+    );
+    const r = capture([file, '--input-shape', 'x=1,4,32,32']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('input "x" is [batch, 3, h, w]; the sizes given, [1, 4, 32, 32], do not fit it');
   });
 });

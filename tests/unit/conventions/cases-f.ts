@@ -122,6 +122,25 @@ export const CASES: readonly LayerCase[] = [
     },
   },
   {
+    spec: { type: 'windowattention', heads: 2, window: 8, shift: 4, version: 2 },
+    input: [16, 16, 32],
+    source:
+      'torchvision ShiftedWindowAttentionV2(32, [8, 8], [4, 4], 2) on [2, 16, 16, 32]: the six tools as they print it (tests/fixtures/window-attention-tools.jsonl, the second "v": 2 line); onnx-tool 8,797,581 printed less 65,865 of shape arithmetic (tests/fixtures/onnx-tool-window-attention-v2.jsonl, line 2); exact per window 393,216 (qkv) + 12,544 (F.normalize of q and k) + 253,952 (Q·Kᵀ) + 24,576 (logit-scale multiply, bias and mask adds) + 24,448 (softmax) + 260,096 (A·V) + 131,072 (proj), × 4 windows × 2, plus once per call 4 (clamp and exp of the logit scale) + 225·4,616 (cpb_mlp 2,048 + 512 + 2·1,023, sigmoid 2·4, ×16 2)',
+    expect: {
+      seed: 9837836,
+      exact: 9837836,
+      torchvision: 4655104,
+      thop: 460800,
+      ptflops: 1363456,
+      fvcore: 4655104,
+      torch: 9310208,
+      deepspeed: 9490944,
+      torchinfo: 576000,
+      'onnx-tool': 8731716,
+      netscope: 0,
+    },
+  },
+  {
     spec: { type: 'einsum', equation: 'ld,md->lm', from: ['input', 'input'] },
     input: [12, 16],
     source:

@@ -41,7 +41,11 @@ const fixtureLines = (file: string): Record<string, unknown>[] =>
 const FIXTURES = path.resolve(__dirname, '../../fixtures');
 
 describe('floplab.model/1 → /2', () => {
-  it.each(PRESETS.map((p) => [p.name, p] as const))('preset %s as a version-1 document', (_n, p) =>
+  // A preset that names its outputs (the YOLO detectors: boxes and scores) uses a field version 1 never had.
+  const v1Presets = PRESETS.filter((p) => p.build().outputs === undefined);
+  it('leaves out only the presets with outputs (the 15 Ultralytics detectors)', () =>
+    expect(PRESETS.length - v1Presets.length).toBe(15));
+  it.each(v1Presets.map((p) => [p.name, p] as const))('preset %s as a version-1 document', (_n, p) =>
     expectLossless(asV1(p.build())),
   );
 

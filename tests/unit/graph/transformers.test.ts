@@ -7,8 +7,9 @@
  * - torchvision's vit_b_16, written layer for layer (the vit_b_16 preset, src/engine/presets/vit.ts): parameters equal
  *   torchvision's num_params (86,567,656) and every tool's total equals
  *   tests/fixtures/torchvision-tools.jsonl, with and without no_grad;
- * - torchvision's ShiftedWindowAttention alone: tiled, padded and single-window maps, shifted or
- *   not (tests/fixtures/window-attention-tools.jsonl, scripts/fixtures/window_attention_tool_fixtures.py);
+ * - torchvision's ShiftedWindowAttention and ShiftedWindowAttentionV2 (Swin V2, `version: 2`) alone:
+ *   tiled, padded and single-window maps, shifted or not (tests/fixtures/window-attention-tools.jsonl,
+ *   scripts/fixtures/window_attention_tool_fixtures.py);
  * - torchvision's swin_t, written layer for layer (the swin_t preset, src/engine/presets/swin.ts, the windowattention kind
  *   for ShiftedWindowAttention): parameters equal num_params (28,288,354) and every tool's total
  *   equals the same fixtures.
@@ -144,21 +145,28 @@ interface WindowCase extends Record<Tool | 'deepspeed_macs' | 'params', number> 
   w: number;
   s: number;
   N: number;
+  v?: number;
 }
 
 describe('ShiftedWindowAttention (the windowattention kind) as the tools count it', () => {
   const cases = lines<WindowCase>('window-attention-tools.jsonl');
-  it('holds four configurations', () => expect(cases).toHaveLength(4));
+  it('holds four configurations of each version', () => {
+    expect(cases.filter((c) => c.v === undefined)).toHaveLength(4);
+    expect(cases.filter((c) => c.v === 2)).toHaveLength(4);
+  });
 
   it.each(
-    cases.map((c) => [`[${c.H}, ${c.W}, ${c.C}], ${c.h} heads, window ${c.w}, shift ${c.s}, batch ${c.N}`, c] as const),
+    cases.map(
+      (c) =>
+        [`v${c.v ?? 1} [${c.H}, ${c.W}, ${c.C}], ${c.h} heads, window ${c.w}, shift ${c.s}, batch ${c.N}`, c] as const,
+    ),
   )('%s', (_n, c) => {
     const r = evaluateModel(
       {
         format: 'floplab.model/2',
         input: [c.H, c.W, c.C],
         batch: c.N,
-        layers: [{ type: 'windowattention', heads: c.h, window: c.w, shift: c.s }],
+        layers: [{ type: 'windowattention', heads: c.h, window: c.w, shift: c.s, ...(c.v ? { version: c.v } : {}) }],
       },
       { conventions: [...TOOLS] },
     );
@@ -168,6 +176,28 @@ describe('ShiftedWindowAttention (the windowattention kind) as the tools count i
       Object.fromEntries([...TOOLS, 'deepspeed_macs', 'params'].map((t) => [t, c[t as Tool]])),
     );
   });
+});
+
+describe('ShiftedWindowAttentionV2 under onnx-tool (tests/fixtures/onnx-tool-window-attention-v2.jsonl)', () => {
+  // scripts/fixtures/onnx_tool_window_attention_v2.py: the printed Total less its shape arithmetic (the shift mask).
+  const cases = lines<WindowCase & { macs: number; shape_macs: number }>('onnx-tool-window-attention-v2.jsonl');
+  it('holds the four version-2 configurations', () => expect(cases).toHaveLength(4));
+  it.each(cases.map((c) => [`[${c.H}, ${c.W}, ${c.C}], ${c.h} heads, window ${c.w}, shift ${c.s}, batch ${c.N}`, c]))(
+    '%s',
+    (_n, c) => {
+      const r = evaluateModel(
+        {
+          format: 'floplab.model/2',
+          input: [c.H, c.W, c.C],
+          batch: c.N,
+          layers: [{ type: 'windowattention', heads: c.h, window: c.w, shift: c.s, version: 2 }],
+        },
+        { conventions: ['onnx-tool'] },
+      );
+      expect(r.errors).toBe(0);
+      expect(r.totals.counts[0]).toBe(BigInt(c.macs - c.shape_macs));
+    },
+  );
 });
 
 describe('Swin-T (torchvision swin_t) written in the model format', () => {

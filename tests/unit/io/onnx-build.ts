@@ -1,7 +1,13 @@
 /** Hand-built ONNX graphs for importer tests (operators our writer never emits). */
 import { AttrType, DataType, OnnxTypes } from '../../../src/engine/import/onnx/schema';
 
-export type A = number | number[] | string | { t: { dims: number[]; ints?: number[]; floats?: number[] } };
+export type A =
+  | number
+  | number[]
+  | string
+  | { t: { dims: number[]; ints?: number[]; floats?: number[] } }
+  /** A subgraph (If's branches, Loop's body): its nodes, constants and outputs. */
+  | { g: { nodes: N[]; ints?: Record<string, number[]>; weights?: Record<string, number[]>; outputs: string[] } };
 export interface N {
   op: string;
   in: string[];
@@ -10,7 +16,7 @@ export interface N {
   attrs?: Record<string, A>;
 }
 
-function attr(name: string, v: A) {
+function attr(name: string, v: A): Record<string, unknown> {
   if (typeof v === 'string') return { name, type: AttrType.STRING, s: new TextEncoder().encode(v) };
   if (Array.isArray(v))
     return v.every(Number.isInteger) && name !== 'scales'
@@ -20,7 +26,28 @@ function attr(name: string, v: A) {
     return Number.isInteger(v) && !name.match(/alpha|beta|min|max|ratio|bias/)
       ? { name, type: AttrType.INT, i: v }
       : { name, type: AttrType.FLOAT, f: v };
+  if ('g' in v) return { name, type: AttrType.GRAPH, g: graphOf(name, v.g) };
   return { name, type: AttrType.TENSOR, t: tensor(name, v.t.dims, v.t.ints, v.t.floats) };
+}
+
+const nodeOf = (n: N): Record<string, unknown> => ({
+  op_type: n.op,
+  input: n.in,
+  output: n.out,
+  ...(n.name ? { name: n.name } : {}),
+  attribute: Object.entries(n.attrs ?? {}).map(([k, v]) => attr(k, v)),
+});
+
+function graphOf(name: string, g: Extract<A, { g: unknown }>['g']): Record<string, unknown> {
+  return {
+    name,
+    node: g.nodes.map(nodeOf),
+    initializer: [
+      ...Object.entries(g.weights ?? {}).map(([n, d]) => tensor(n, d)),
+      ...Object.entries(g.ints ?? {}).map(([n, v]) => tensor(n, [v.length], v)),
+    ],
+    output: g.outputs.map((o) => info(o, [])),
+  };
 }
 
 function tensor(name: string, dims: number[], ints?: number[], floats?: number[]) {
@@ -77,13 +104,7 @@ export function onnx(g: {
     opset_import: [{ domain: '', version: g.opset ?? 13 }],
     graph: {
       name: 'hand-built',
-      node: g.nodes.map((n) => ({
-        op_type: n.op,
-        input: n.in,
-        output: n.out,
-        ...(n.name ? { name: n.name } : {}),
-        attribute: Object.entries(n.attrs ?? {}).map(([k, v]) => attr(k, v)),
-      })),
+      node: g.nodes.map(nodeOf),
       initializer: inits,
       input: [
         info('x', g.input),

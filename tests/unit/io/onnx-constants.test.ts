@@ -150,3 +150,69 @@ describe('constant folding (as onnx-tool and onnxruntime fold before counting)',
     expect([e.totals.params, e.totals.macs]).toEqual([216n, 13824n]);
   });
 });
+
+describe('folding the pads torch.onnx computes for F.pad, and sizes given for symbolic dims', () => {
+  // torch ≥ 1.12 writes F.pad(x, [0, 64]) on [N, L] as: pads [0, 64] padded with zeros to
+  // [0, 64, 0, 0], Reshape [-1, 2], Slice with step −1 (reverse the rows), Transpose, Reshape [-1]
+  // → ONNX's [begin…, end…] = [0, 0, 0, 64] (silero VAD's STFT padding). 2-D values are kept.
+  const padGraph = (input: (number | string)[]) =>
+    onnx({
+      input,
+      nodes: [
+        { op: 'Concat', in: ['p', 'zeros'], out: ['p4'], attrs: { axis: 0 } },
+        { op: 'Reshape', in: ['p4', 'rows'], out: ['p22'] },
+        { op: 'Slice', in: ['p22', 'start', 'end', 'axis', 'step'], out: ['rev'] },
+        { op: 'Transpose', in: ['rev'], out: ['t'], attrs: { perm: [1, 0] } },
+        { op: 'Reshape', in: ['t', 'flat'], out: ['pads'] },
+        { op: 'Pad', in: ['x', 'pads'], out: ['y'] },
+      ],
+      ints: {
+        p: [0, 64],
+        zeros: [0, 0],
+        rows: [-1, 2],
+        start: [-1],
+        end: [-(2 ** 62)],
+        axis: [0],
+        step: [-1],
+        flat: [-1],
+      },
+    });
+
+  it('Reshape → Slice (step −1) → Transpose → Reshape of the pad list folds to a pad layer', () => {
+    const r = imp(padGraph([1, 512]));
+    expect(r.model.layers).toEqual([{ type: 'pad', pad: [0, 64] }]);
+    expect(evaluateModel(r.model).output).toEqual([576]);
+  });
+
+  it('inputShapes sets symbolic sizes at import; a size that contradicts the file is refused with both shapes', () => {
+    const bytes = padGraph(['batch', 'samples']);
+    const r = importOnnx(bytes, 'p.onnx', { inputShapes: { x: [2, 512] } });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.model.input).toEqual([512]);
+    expect(r.model.batch).toBe(2);
+    expect(r.warnings.join('\n')).not.toMatch(/symbolic/);
+    const bad = importOnnx(padGraph([1, 512]), 'p.onnx', { inputShapes: { x: [1, 100] } });
+    expect(bad.ok ? '' : bad.error).toBe('p.onnx: input "x" is [1, 512]; the sizes given, [1, 100], do not fit it');
+  });
+});
+
+describe('an output written by a folded node', () => {
+  it('the bias Add folded into the linear before it, in a graph model (MATLAB’s ACAS Xu export): the output keeps its shape', () => {
+    const r = imp(
+      onnx({
+        input: [1, 5],
+        nodes: [
+          { op: 'Sub', in: ['x', 'avg'], out: ['s'] },
+          { op: 'MatMul', in: ['s', 'W'], out: ['m'] },
+          { op: 'Add', in: ['m', 'B'], out: ['y'] },
+        ],
+        weights: { avg: [1, 5], W: [5, 7], B: [7] },
+      }),
+    );
+    const e = evaluateModel(r.model, { conventions: ['exact'] });
+    expect(e.errors).toBe(0);
+    expect(e.outputs.map((o) => o.shape)).toEqual([[7]]);
+    // avg (5) + W (35) + B (7).
+    expect(e.totals.params).toBe(47n);
+  });
+});

@@ -355,3 +355,35 @@ describe('ONNX files that cannot be imported give a message', () => {
     expect(fail(huge)).toMatch(/is 512\.0 MB; the limit is 512\.0 MB/);
   });
 });
+
+describe('Megvii ShuffleNetV2 channel split (FastestDet): Reshape → Transpose → Reshape → Gather 0 / 1', () => {
+  it('is a channel shuffle of C/2 groups and two slices of C/2: the even and the odd channels, nothing not counted', () => {
+    // x.reshape(N·C/2, 2, H·W).permute(1, 0, 2).reshape(2, −1, C/2, H, W); x[0], x[1].
+    const r = importOnnx(
+      onnx({
+        input: [1, 8, 4, 4],
+        nodes: [
+          { op: 'Reshape', in: ['x', 's3'], out: ['r'] },
+          { op: 'Transpose', in: ['r'], out: ['t'], attrs: { perm: [1, 0, 2] } },
+          { op: 'Reshape', in: ['t', 's5'], out: ['r5'] },
+          { op: 'Gather', in: ['r5', 'zero'], out: ['even'], attrs: { axis: 0 } },
+          { op: 'Gather', in: ['r5', 'one'], out: ['odd'], attrs: { axis: 0 } },
+          { op: 'Add', in: ['even', 'odd'], out: ['y'] },
+        ],
+        ints: { s3: [4, 2, 16], s5: [2, -1, 4, 4, 4] },
+        typed: { zero: { type: 7, dims: [], values: [0] }, one: { type: 7, dims: [], values: [1] } },
+      }),
+      'split.onnx',
+    );
+    if (!r.ok) throw new Error(r.error);
+    const e = evaluateModel(r.model, { conventions: ['exact'] });
+    expect(e.errors).toBe(0);
+    expect(e.notCounted).toEqual([]);
+    const kinds = e.rows.map((row) => row.type);
+    expect(kinds).toContain('channelshuffle');
+    expect(kinds.filter((k) => k === 'slice')).toHaveLength(2);
+    expect(e.outputs[0].shape).toEqual([4, 4, 4]);
+    // The Add of the two halves: 4 × 4 × 4 adds; the moves cost nothing.
+    expect(e.totals.flops).toBe(64n);
+  });
+});

@@ -48,6 +48,63 @@ describe('ONNX operators onto kinds', () => {
       0n,
     ],
     [
+      'Slice over all four axes as tf2onnx writes a Cropping (x[:, :, 1:, :]): one slice on the one axis cut',
+      {
+        input: [1, 5, 11, 3],
+        nodes: [{ op: 'Slice', in: ['x', 's', 'e', 'a', 't'], out: ['y'] }],
+        ints: { s: [0, 0, 1, 0], e: [2 ** 62, 2 ** 62, 2 ** 62, 2 ** 62], a: [0, 1, 2, 3], t: [1, 1, 1, 1] },
+      },
+      ['slice'],
+      [5, 10, 3],
+      0n,
+    ],
+    [
+      'Slice over two axes (negative axis): two slices',
+      {
+        input: [1, 4, 8, 8],
+        nodes: [{ op: 'Slice', in: ['x', 's', 'e', 'a'], out: ['y'] }],
+        ints: { s: [1, 2], e: [3, 6], a: [1, -1] },
+      },
+      ['slice', 'slice'],
+      [2, 8, 4],
+      0n,
+    ],
+    [
+      'Slice taking every axis whole: the data unchanged',
+      {
+        input: [1, 4, 8],
+        nodes: [{ op: 'Slice', in: ['x', 's', 'e', 'a'], out: ['y'] }],
+        ints: { s: [0, 0], e: [2 ** 62, 2 ** 62], a: [0, 2] },
+      },
+      ['identity'],
+      [4, 8],
+      0n,
+    ],
+    [
+      'PRelu with slopes [C] on a [N, T, C] tensor (Keras-style): 2 ops per element, C slopes',
+      { input: [1, 6, 5], nodes: [{ op: 'PRelu', in: ['x', 'a'], out: ['y'] }], weights: { a: [5] } },
+      ['prelu'],
+      [6, 5],
+      60n,
+    ],
+    [
+      'PRelu with slopes [C, 1, 1] on NCHW: one per channel',
+      { input: [1, 3, 2, 2], nodes: [{ op: 'PRelu', in: ['x', 'a'], out: ['y'] }], weights: { a: [3, 1, 1] } },
+      ['prelu'],
+      [3, 2, 2],
+      24n,
+    ],
+    [
+      'ImageScaler (Tiny YOLOv2: scale 1/255, one bias): a multiply and an add per element (onnx-tool: MUL + ADD)',
+      {
+        input: [1, 3, 4, 4],
+        nodes: [{ op: 'ImageScaler', in: ['x'], out: ['y'], attrs: { scale: 0.003921569, bias: [0.5, 0.5, 0.5] } }],
+      },
+      ['mul', 'add'],
+      [3, 4, 4],
+      96n,
+    ],
+    [
       'Unsqueeze then Squeeze (axes inputs)',
       {
         input: [1, 8],

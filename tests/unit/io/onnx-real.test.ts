@@ -27,34 +27,15 @@
  * remove from the list). Where onnx-tool itself fails, there is nothing to compare the counts
  * with: said the same way.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { importFile, type ImportResult } from '../../../src/engine/import';
-import { evaluateModel, type ModelResult } from '../../../src/engine/evaluate';
+import { onnxFixtureSuite, readEntries, type Gaps } from './onnx-fixture-suite';
 
 const DIR = path.resolve(__dirname, '../../fixtures/onnx-real');
 /** Where the (uncommitted) files are: ONNX_REAL_DIR, else next to expected.jsonl. */
 const FILES = process.env.ONNX_REAL_DIR ?? DIR;
-const present = (file: string) => existsSync(path.join(FILES, file));
-
-interface Entry {
-  readonly name: string;
-  readonly file: string;
-  readonly given: Record<string, number[]>;
-  readonly outputs: readonly {
-    name: string;
-    dims: (number | string | null)[] | null;
-    inferred: (number | string | null)[] | null;
-    onnxruntime?: number[];
-  }[];
-  readonly onnx_tool: { macs: number; params: number } | { error: string; stage: string };
-}
-
-type Check = 'imports' | 'weights' | 'count' | 'outputs';
 
 /** What FlopLab does not meet yet, file by file and check by check, with the cause. */
-const KNOWN_GAPS: Record<string, Partial<Record<Check, string>>> = {
+const KNOWN_GAPS: Gaps = {
   node_qlinearconv: {
     count:
       'the node test feeds every tensor as a graph input, the weight w [1, 1, 1, 1] too: with the batch dim it reads as data, so the conv has no constant weight (not counted); onnx-tool counts 49',
@@ -67,106 +48,40 @@ const KNOWN_GAPS: Record<string, Partial<Record<Check, string>>> = {
   node_gru_defaults: { outputs: 'the only output is Y_h [1, N, H]; FlopLab gives it batch-first [N, H]' },
   cntk_lstm_bidirectional: {
     weights:
-      '168 vs 180: onnx-tool counts 12 more stored values around the CNTK LSTM (a per-node comparison is pending)',
+      '168 vs 180: onnx-tool counts every initializer as a weight, the two LSTMs’ zero initial states too (initial_h and initial_c, 2 × 2 × [1, 1, 3] = 12); FlopLab counts none (PyTorch’s h0 is no parameter either)',
+    outputs:
+      'the output is sequence-first [L, N, F] = [8, 1, 6]; FlopLab gives every recurrent output batch-first, [N, L, F] = [1, 8, 6] (the same elements)',
   },
   tf2onnx_mnist_mlp_train: {
     count:
       'a training graph: ArgMax, Equal, Cast and ReduceMean of the accuracy are not counted (partial; onnx-tool counts 2 there)',
     outputs: 'the graph output is the scalar accuracy []; FlopLab gives the logits [1, 10] it is computed from',
   },
-  matlab_acasxu_1_1: {
-    outputs:
-      'the output is the bias Add folded into the MatMul’s linear row: its name is carried by no layer, so no shape',
-  },
   pytorch16_teams_segmentation: {
     weights: 'ConvTranspose weights: 182681 vs 182693 (12 = a Resize’s scales, which onnx-tool counts)',
   },
   onnxmltools_keras_conv: {
     weights:
-      'a Keras-style graph with PReLU on [N, H, W, C] (slopes per last dim) and Slices over 4 axes: 53 error rows',
-    count: 'a Keras-style graph with PReLU on [N, H, W, C] and Slices over 4 axes: 53 error rows',
+      'onnxruntime refuses this file at its stated input size too ("Concat: Non concat axis dimensions must match: 200 and 201"); FlopLab reports the same mismatch on Test/concat_1_concat, so what follows it (21 rows) is not computed, while onnx-tool counts on',
+    count: 'the same Concat mismatch as onnxruntime’s (see weights)',
   },
   pytorch20_fastestdet: {
     weights:
-      'ShuffleNetV2 channel split as Reshape [b·c/2, 2, h·w] → Transpose → Reshape → Gather: 52 not-counted rows carry their constant shapes and indices as weights (+126)',
+      '241271 vs 241275: onnx-tool counts every float initializer as a weight, the Resize’s 4 scales too; FlopLab counts none for an upsample (its scales are settings, as in PyTorch)',
   },
   pytorch201_vit_pgd_2_3_16: {
     count:
       '/0/Add adds the class token to a ConstantOfShape zero tensor: constants only, folded here, while onnx-tool counts its 48 adds (379816 vs 379864)',
   },
   pytorch23_silero_vad_op15: {
-    imports: 'the outputs are computed inside If subgraphs (control flow), which are not read: no output is reached',
+    outputs:
+      'output [N, 1] is ReduceMean to [N] then Unsqueeze: FlopLab shapes keep a dim besides the batch, so [N] is [N, 1] and the output [N, 1, 1]; stateN [2, N, 128] stacks h and c in front of the batch (Concat on axis 0, not counted), given as [N, 1, 128]',
   },
 };
 
-const [, ...entries] = readFileSync(path.join(DIR, 'expected.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Entry);
-
-/** Each file is read, imported and evaluated once. */
-const memo = new Map<string, { imported: ImportResult; result?: ModelResult }>();
-function load(e: Entry) {
-  let m = memo.get(e.name);
-  if (!m) {
-    const imported = importFile(e.file, new Uint8Array(readFileSync(path.join(FILES, e.file))));
-    // At the size onnx-tool was given for symbolic dims (FlopLab's own defaults may differ).
-    const given = Object.values(e.given ?? {})[0];
-    const opts = { conventions: ['onnx-tool'], ...(given ? { batch: given[0], input: given.slice(1) } : {}) };
-    m = { imported, result: imported.ok ? evaluateModel(imported.model, opts) : undefined };
-    memo.set(e.name, m);
-  }
-  return m;
-}
-
-function result(e: Entry): ModelResult {
-  const { imported, result } = load(e);
-  if (!imported.ok || !result) throw new Error(imported.ok ? 'no result' : imported.error);
-  return result;
-}
-
-const CHECKS: Record<Check, (e: Entry) => void> = {
-  imports: (e) => {
-    const r = load(e).imported;
-    expect(r.ok ? 'ok' : r.error).toBe('ok');
-  },
-  weights: (e) => {
-    const t = result(e).totals;
-    expect(t.params + t.buffers).toBe(BigInt((e.onnx_tool as { params: number }).params));
-  },
-  count: (e) => {
-    expect(result(e).totals.counts[0]).toBe(BigInt((e.onnx_tool as { macs: number }).macs));
-  },
-  outputs: (e) => {
-    const r = result(e);
-    const want = e.outputs.map((o) => o.onnxruntime ?? o.inferred);
-    expect(r.outputs.map((o) => (o.shape ? [r.batch, ...o.shape] : null))).toEqual(want);
-  },
-};
-
-describe('third-party ONNX files (tests/fixtures/onnx-real) against onnx-tool', () => {
-  it('covers every committed file, each once', () => {
-    expect(entries.length).toBeGreaterThanOrEqual(12);
-    expect(new Set(entries.map((e) => e.file)).size).toBe(entries.length);
-    for (const name of Object.keys(KNOWN_GAPS)) expect(entries.map((e) => e.name)).toContain(name);
-  });
-
-  for (const e of entries) {
-    describe(e.name, () => {
-      const gaps = KNOWN_GAPS[e.name] ?? {};
-      const tool = 'error' in e.onnx_tool ? `onnx-tool fails (${e.onnx_tool.stage}: ${e.onnx_tool.error})` : null;
-      for (const check of Object.keys(CHECKS) as Check[]) {
-        const why =
-          gaps[check] ??
-          (check !== 'imports' && gaps.imports ? 'refused at import (see imports)' : undefined) ??
-          ((check === 'weights' || check === 'count') && tool ? tool : undefined);
-        const title = `${check}${why ? ` — KNOWN GAP: ${why}` : ''}`;
-        if (!present(e.file))
-          it.skip(`${title} — ${e.file} is not in this checkout (third-party files are not committed)`, () => {});
-        // ONNX_REAL_CHECK_GAPS=1 runs the known gaps as it.fails: one that passes has been fixed.
-        else if (why) (process.env.ONNX_REAL_CHECK_GAPS ? it.fails : it.skip)(title, () => CHECKS[check](e));
-        else it(title, () => CHECKS[check](e));
-      }
-    });
-  }
-});
+onnxFixtureSuite(
+  'third-party ONNX files (tests/fixtures/onnx-real) against onnx-tool',
+  readEntries(DIR),
+  FILES,
+  KNOWN_GAPS,
+);

@@ -11,7 +11,8 @@ import {
 } from '../../../src/state/persistence';
 import { loadState, useEditor } from '../../../src/state/store';
 import { defaultSettings, starterModel } from '../../../src/state/defaults';
-import { encodeShare } from '../../../src/state/urlCodec';
+import { decodeShare, encodeShare, encodeShareV1 } from '../../../src/state/urlCodec';
+import { LIVE_HASH_MAX } from '../../../src/state/liveUrl';
 import type { Model } from '../../../src/engine/format/model';
 
 class FakeStorage {
@@ -209,7 +210,15 @@ describe('a link in the URL on load', () => {
   it.each([
     ['garbage', '#v1.%%%garbage'],
     ['cut short', () => link().slice(0, 30)],
-    ['one character changed', () => link().slice(0, 20) + (link()[20] === 'A' ? 'B' : 'A') + link().slice(21)],
+    [
+      'one character changed',
+      () => {
+        // A character of the compressed model (v2 links keep the settings readable).
+        const l = link();
+        const at = l.indexOf('model=') + 6 + 16;
+        return l.slice(0, at) + (l[at] === 'A' ? 'B' : 'A') + l.slice(at + 1);
+      },
+    ],
     ['from a newer version', '#v9.abc'],
   ])('a %s link shows a notice and restores the autosave, which stays intact', async (_label, h) => {
     const hash = typeof h === 'function' ? h() : h;
@@ -222,7 +231,9 @@ describe('a link in the URL on load', () => {
     expect(s().notice?.text).toMatch(/^This share link cannot be opened: .*Your autosaved model was kept\.$/);
     await wait();
     expect(e.storage.data.get(AUTOSAVE_KEY)).toBe(before);
-    expect(e.location.hash).toBe('');
+    // The broken link is gone from the address bar, which shows the restored model instead.
+    const shown = decodeShare(e.location.hash);
+    expect(shown.ok && shown.state.model).toEqual(mine);
   });
 
   it('a link pasted while the app is open (hashchange) opens the same way', () => {
@@ -239,5 +250,98 @@ describe('a link in the URL on load', () => {
     start(env());
     expect(s().model).toEqual(starterModel());
     expect(s().notice).toBeNull();
+  });
+});
+
+describe('the address bar follows the work (live URL)', () => {
+  it('after an edit the hash is the current state in the readable form; a reload of it opens quietly', async () => {
+    const e = env();
+    start(e);
+    s().setName('live one');
+    s().setSettings({ convention: 'thop', numberFormat: 'exact' });
+    await wait();
+    expect(e.location.hash).toMatch(/^#v2\?conv=thop&num=exact&/);
+    const r = decodeShare(e.location.hash);
+    expect(r.ok && [r.state.model.name, r.state.convention]).toEqual(['live one', 'thop']);
+    // replaceState only: no history entry per edit.
+    expect(e.history.replaceState).toHaveBeenCalled();
+    // Reload: same storage, the hash in the address bar → the same model, no "shared model" notice.
+    stop?.();
+    useEditor.setState({ notice: null });
+    const again = { ...env(e.location.hash), storage: e.storage };
+    start(again);
+    expect(s().model.name).toBe('live one');
+    expect(s().settings.convention).toBe('thop');
+    expect(s().notice).toBeNull();
+  });
+
+  it('a reload that beats the address’s debounce opens the newer autosave, not the older address', async () => {
+    const e = env();
+    start(e);
+    s().setName('first');
+    await wait();
+    const older = e.location.hash;
+    expect(older).toMatch(/&save=[\w-]+$/);
+    s().setName('second');
+    stop?.(); // the page goes away: the autosave is flushed, the address still says "first"
+    stop = null;
+    expect(e.location.hash).toBe(older);
+    useEditor.setState({ notice: null });
+    start({ ...env(older), storage: e.storage });
+    expect(s().model.name).toBe('second');
+    expect(s().notice).toBeNull();
+  });
+
+  it('another browser’s address (another save marker) opens as a shared model', async () => {
+    const e = env();
+    start(e);
+    s().setName('from elsewhere');
+    await wait();
+    const theirs = e.location.hash.replace(/save=[\w-]+/, 'save=someone-else');
+    stop?.();
+    stop = null;
+    const mine2 = env(theirs);
+    mine2.storage.data.set(AUTOSAVE_KEY, saved(mine));
+    start(mine2);
+    expect(s().model.name).toBe('from elsewhere');
+    expect(s().notice).toMatchObject({ kind: 'info', action: { label: 'Open my autosaved model' } });
+  });
+
+  it('a v1 link opens and the address bar is rewritten in the v2 form', () => {
+    const model: Model = { format: 'floplab.model/2', name: 'old link', input: [3, 8, 8], layers: [{ type: 'relu' }] };
+    const e = env(encodeShareV1({ model, convention: 'fvcore' }));
+    start(e);
+    expect(s().model.name).toBe('old link');
+    expect(e.location.hash).toMatch(/^#v2\?conv=fvcore&/);
+  });
+
+  it('the teaching extras (A/B model, hidden parts) ride along, so a reloaded exercise stays hidden', async () => {
+    const e = env();
+    stop = startPersistence({ ...e, debounceMs: 20, linkExtras: () => ({ hide: ['totals', 'layer:layers[0]'] }) });
+    s().setName('exercise');
+    await wait();
+    const r = decodeShare(e.location.hash);
+    expect(r.ok && r.state.hide).toEqual(['totals', 'layer:layers[0]']);
+    expect(e.location.hash).toContain('hide=totals&hide=layer%3Alayers%5B0%5D');
+  });
+
+  it(`a state whose hash would pass ${LIVE_HASH_MAX} characters drops the hash (the autosave keeps it)`, async () => {
+    const e = env();
+    start(e);
+    // Distinct names do not compress away: ~40 characters each in the packed model.
+    const layers = Array.from({ length: 6000 }, (_v, i) => ({ type: 'relu', name: `r${i}-${(i * 7919) % 10007}` }));
+    s().setModel({ format: 'floplab.model/2', name: 'big', input: [3, 8, 8], layers } as Model);
+    await wait();
+    expect(encodeShare({ model: s().model, convention: 'exact' }).length).toBeGreaterThan(LIVE_HASH_MAX);
+    expect(e.location.hash).toBe('');
+    expect(JSON.parse(e.storage.data.get(AUTOSAVE_KEY) ?? '{}').model.name).toBe('big');
+  });
+
+  it('liveUrl: false leaves the address bar alone', async () => {
+    const e = env();
+    stop = startPersistence({ ...e, debounceMs: 20, liveUrl: false });
+    s().setName('quiet');
+    await wait();
+    expect(e.location.hash).toBe('');
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import {
+  encodeShareV1,
   decodeShare,
   encodeShare,
   fromBase64Url,
@@ -123,7 +124,7 @@ describe('round trip', () => {
   it('makeShareUrl replaces any hash of the base, and decodeShare reads the whole URL', () => {
     const st: ShareState = { model: { format: 'floplab.model/2', input: [3, 8, 8], layers: [] }, convention: 'exact' };
     const url = makeShareUrl('https://example.org/floplab/?x=1#old', st);
-    expect(url.startsWith('https://example.org/floplab/?x=1#v1.')).toBe(true);
+    expect(url.startsWith('https://example.org/floplab/?x=1#v2?conv=exact&model=')).toBe(true);
     expect(decodeShare(url)).toMatchObject({ ok: true, state: { model: st.model } });
   });
 });
@@ -178,7 +179,10 @@ describe('hostile or broken input', () => {
     ['', 'does not hold a FlopLab model'],
     ['#', 'does not hold a FlopLab model'],
     ['#section-2', 'does not hold a FlopLab model'],
-    ['#v2.abc', 'made by a newer FlopLab'],
+    ['#v3.abc', 'made by a newer FlopLab'],
+    ['#v3?conv=exact', 'made by a newer FlopLab'],
+    ['#v2?conv=exact', 'it has no model'],
+    ['#v2?conv=exact&model=AAAA', 'does not decompress'],
     ['#v1.', 'cut short or altered'],
     ['#v1.a', 'cut short or altered'],
     ['#v1.ab$d', 'cut short or altered'],
@@ -268,5 +272,42 @@ describe('a ResNet-50-sized model fits in 2,000 characters', () => {
     const r = decodeShare(url);
     if (!r.ok) throw new Error(r.error);
     expect(evaluateModel(r.state.model).totals).toEqual(evaluateModel(m).totals);
+  });
+});
+
+describe('the readable v2 form', () => {
+  const model: Model = { format: 'floplab.model/2', name: 'n', input: [3, 8, 8], layers: [{ type: 'relu' }] };
+  it('names every setting in plain words; only the model is packed', () => {
+    const h = encodeShare({
+      model,
+      convention: 'torchvision',
+      settings: { numberFormat: 'si', dtype: 'fp16', theme: 'dark', device: null, precision: 'int8' },
+      selection: 'layers[0]',
+    });
+    expect(h).toMatch(
+      /^#v2\?conv=torchvision&num=si&dtype=fp16&theme=dark&device=none&prec=int8&sel=layers%5B0%5D&model=[\w-]+$/,
+    );
+    const r = decodeShare(h);
+    expect(r.ok && r.state).toMatchObject({
+      model,
+      convention: 'torchvision',
+      settings: { numberFormat: 'si', dtype: 'fp16', theme: 'dark', device: null, precision: 'int8' },
+      selection: 'layers[0]',
+    });
+  });
+
+  it('a person may edit the readable part: another convention opens; a wrong value is refused by the same checks', () => {
+    const h = encodeShare({ model, convention: 'exact' });
+    const edited = decodeShare(h.replace('conv=exact', 'conv=fvcore'));
+    expect(edited.ok && edited.state.convention).toBe('fvcore');
+    const bad = decodeShare(h.replace('conv=exact', 'conv=exact&num=roman'));
+    expect(bad.ok).toBe(false);
+  });
+
+  it('v1 and v2 hashes of one state decode to the same state', () => {
+    const st: ShareState = { model, convention: 'thop', settings: { device: 'pixel-4' }, hide: ['totals'] };
+    const a = decodeShare(encodeShareV1(st));
+    const b = decodeShare(encodeShare(st));
+    expect(b).toEqual(a);
   });
 });

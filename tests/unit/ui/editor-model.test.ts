@@ -106,6 +106,18 @@ describe('palette', () => {
     expect(filterKinds('conv2d')[0].type).toBe('conv2d');
     expect(filterKinds('zzzz')).toEqual([]);
   });
+  it.each([
+    ['fc', 'linear'],
+    ['dense', 'linear'],
+    ['bn', 'batchnorm2d'],
+    ['dwconv', 'conv2d'],
+    ['skip', 'residual'],
+    ['add', 'add'],
+    ['gap', 'adaptiveavgpool2d'],
+    ['mha', 'attention'],
+  ])('the other name "%s" finds %s first', (q, type) => {
+    expect(filterKinds(q)[0].type).toBe(type);
+  });
   it('every kind inserts as a layer the engine evaluates without a field error', () => {
     for (const k of filterKinds('')) {
       const spec = newLayerSpec(k);

@@ -12,9 +12,12 @@ import {
   differsFromBuilt,
   editedSincePreset,
   groupPresets,
+  PRESET_TASKS,
   presetMeta,
+  taskCounts,
   rebuildPreset,
 } from '../../../src/ui/presets/presetList';
+import type { PresetTask } from '../../../src/engine/presets';
 import type { PresetSummaryResult } from '../../../src/worker/presetClient';
 import { decodeShare, encodeShare } from '../../../src/state/urlCodec';
 
@@ -50,6 +53,28 @@ describe('search and grouping', () => {
     // seed_resnet18 follows ResNeXt/Wide ResNet in the zoo but is shown in the ResNet group.
     expect(groups.find((g) => g.family === 'ResNet')!.presets.map((p) => p.name)).toContain('seed_resnet18');
     expect(groups.map((g) => g.family)).toEqual([...new Set(PRESETS.map((p) => p.family))]);
+  });
+});
+
+describe('picker sections (classification / transformers / detection / segmentation)', () => {
+  // Sections come from each preset's `task` (absent: classification).
+  const names = (task: PresetTask) => groupPresets(PRESETS, '', task).flatMap((g) => g.presets.map((p) => p.name));
+
+  it('a section lists exactly its presets; counts follow the query', () => {
+    // (Grouped by family, so in family order: compared as sets.)
+    for (const task of PRESET_TASKS)
+      expect([...names(task)].sort()).toEqual(
+        PRESETS.filter((p) => (p.task ?? 'classification') === task)
+          .map((p) => p.name)
+          .sort(),
+      );
+    expect(names('transformer')).toEqual(expect.arrayContaining(['vit_b_16', 'swin_t', 'swin_v2_t', 'maxvit_t']));
+    expect(names('classification')).toEqual(expect.arrayContaining(['resnet50', 'mobilenet_v2', 'regnet_y_128gf']));
+    expect(names('classification')).not.toContain('vit_b_16');
+    const counts = taskCounts(PRESETS, '');
+    expect(PRESET_TASKS.reduce((n, t) => n + counts[t], 0)).toBe(PRESETS.length);
+    expect(taskCounts(PRESETS, 'vit 32')).toEqual({ classification: 0, transformer: 2, detection: 0, segmentation: 0 });
+    expect(PRESET_TASKS).toEqual(['classification', 'transformer', 'detection', 'segmentation']);
   });
 });
 

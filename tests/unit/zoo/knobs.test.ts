@@ -68,6 +68,9 @@ describe('bad knob values give a clear message', () => {
     ['lenet5', { width: 1 }, /has no knob "width" \(it has no knobs\)/],
     ['densenet121', { growth: 12.5 }, /growth must be an integer/],
     ['efficientnet_b0', { resolution: Number.NaN }, /resolution must be a number/],
+    // YOLO's image side is a multiple of its largest stride (Ultralytics' check_imgsz).
+    ['yolo11n', { resolution: 650 }, /resolution must be a multiple of 32, got 650/],
+    ['yolov8s', { classes: 0 }, /classes must be at least 1/],
   ];
   it.each(rows)('%s %j', (name, knobs, msg) => {
     const p = presetByName(name)!;
@@ -77,10 +80,13 @@ describe('bad knob values give a clear message', () => {
   it('valid knobs give no message', () => expect(knobError(presetByName('mobilenet_v2')!, { width: 0.35 })).toBeNull());
 });
 
+const oddSide = (k: { min?: number; step?: number }) => (k.step && k.step > 1 ? (k.min ?? 0) + k.step : 97);
+
 describe('every knob range evaluates without row errors', () => {
   const cases = PRESETS.flatMap((p) =>
     p.knobs.flatMap((k) =>
-      (k.options ?? [k.min ?? k.default, k.max ?? k.default, k.name === 'resolution' ? 97 : k.default]).map(
+      // An odd side (97) where any side is allowed; min + step where the side is a grid (YOLO).
+      (k.options ?? [k.min ?? k.default, k.max ?? k.default, k.name === 'resolution' ? oddSide(k) : k.default]).map(
         (v) => [p.name, k.name, v] as const,
       ),
     ),

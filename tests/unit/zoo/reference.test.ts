@@ -56,11 +56,32 @@ const ZOO: readonly [string, number, number, number, string][] = [
   ['efficientnet_b5', 456, 30_389_784, 10_266_384_752, '10.266'],
   ['efficientnet_b6', 528, 43_040_704, 19_067_593_536, '19.068'],
   ['efficientnet_b7', 600, 66_347_960, 37_745_884_192, '37.746'],
+  // Zoo v2 rows: shared/reference/zoo.md "More torchvision models" (FlopCounterMode ÷ 2 over conv, addmm,
+  // mm, bmm, which matches every weights entry's _ops), num_params and _ops from the weights metadata.
+  ['efficientnet_v2_s', 384, 21_458_488, 8_365_617_152, '8.366'],
+  ['efficientnet_v2_m', 480, 54_139_356, 24_582_460_384, '24.582'],
+  ['efficientnet_v2_l', 480, 118_515_272, 56_079_699_008, '56.080'],
   ['regnet_x_400mf', 224, 5_495_976, 413_812_608, '0.414'],
   ['regnet_y_400mf', 224, 4_344_144, 401_842_848, '0.402'],
   ['regnet_x_800mf', 224, 7_259_656, 799_699_712, '0.800'],
   ['regnet_y_800mf', 224, 6_432_512, 833_856_256, '0.834'],
+  ['regnet_x_1_6gf', 224, 9_190_136, 1_602_849_792, '1.603'],
+  ['regnet_y_1_6gf', 224, 11_202_430, 1_612_076_160, '1.612'],
+  ['regnet_x_3_2gf', 224, 15_296_552, 3_176_621_952, '3.177'],
+  ['regnet_y_3_2gf', 224, 19_436_338, 3_176_482_752, '3.176'],
+  ['regnet_x_8gf', 224, 39_572_648, 7_995_132_416, '7.995'],
+  ['regnet_y_8gf', 224, 39_381_472, 8_473_070_592, '8.473'],
+  ['regnet_x_16gf', 224, 54_278_536, 15_940_755_456, '15.941'],
+  ['regnet_y_16gf', 224, 83_590_140, 15_911_510_272, '15.912'],
+  ['regnet_x_32gf', 224, 107_811_560, 31_735_929_792, '31.736'],
+  ['regnet_y_32gf', 224, 145_046_770, 32_279_552_832, '32.280'],
+  // IMAGENET1K_SWAG_LINEAR_V1 (224; DEFAULT is SWAG_E2E at 384): _ops 127.518, and the exact integer is
+  // FlopCounterMode's total ÷ 2 on torchvision's model, tests/fixtures/torchvision-tools.jsonl `torch`.
+  ['regnet_y_128gf', 224, 644_812_894, 127_517_815_680, '127.518'],
   ['convnext_tiny', 224, 28_589_128, 4_455_531_264, '4.456'],
+  ['convnext_small', 224, 50_223_688, 8_683_712_256, '8.684'],
+  ['convnext_base', 224, 88_591_464, 15_354_729_472, '15.355'],
+  ['convnext_large', 224, 197_767_336, 34_361_433_600, '34.361'],
   // Transformers: the exact MACs are DeepSpeed's on torchvision's model (conv + linear + attention
   // products, which _ops counts), tests/fixtures/transformer-macs.jsonl (scripts/fixtures/transformer_macs.py).
   ['vit_b_16', 224, 86_567_656, 17_563_828_224, '17.564'],
@@ -71,6 +92,12 @@ const ZOO: readonly [string, number, number, number, string][] = [
   ['swin_t', 224, 28_288_354, 4_490_566_656, '4.491'],
   ['swin_s', 224, 49_606_258, 8_740_875_264, '8.741'],
   ['swin_b', 224, 87_768_224, 15_430_946_816, '15.431'],
+  // Swin V2 at 256 (its weights' crop): _ops counts the cpb_mlp's two nn.Linear with the attention products.
+  ['swin_v2_t', 256, 28_351_570, 5_939_690_496, '5.940'],
+  ['swin_v2_s', 256, 49_737_442, 11_545_857_024, '11.546'],
+  ['swin_v2_b', 256, 87_930_848, 20_325_134_336, '20.325'],
+  // MaxViT-T: _ops counts the convolutions, every nn.Linear and the two einsum products (bmm) per group.
+  ['maxvit_t', 224, 30_919_624, 5_558_046_720, '5.558'],
   // The seed article's example is torchvision's resnet18 (shared/reference/conventions.md).
   ['seed_resnet18', 224, 11_689_512, 1_814_073_344, '1.814'],
 ];
@@ -120,8 +147,11 @@ describe('the preset list', () => {
     expect(new Set(names).size).toBe(names.length);
     for (const [name] of ZOO) expect(names).toContain(name);
     expect(names).toEqual(expect.arrayContaining(['lenet5', 'mobilenet_v1']));
-    // Plus the dense-prediction presets (dense-zoo.ts, checked in dense-presets.test.ts).
-    expect(names.length).toBe(ZOO.length + 2 + DENSE_ZOO.length);
+    // The Ultralytics detectors are checked against their own model in yolo-tools.test.ts, the
+    // dense-prediction presets (dense-zoo.ts) in dense-presets.test.ts.
+    const yolo = PRESETS.filter((p) => p.code?.repo === 'ultralytics/ultralytics').length;
+    expect(yolo).toBe(15);
+    expect(names.length).toBe(ZOO.length + 2 + yolo + DENSE_ZOO.length);
   });
   it.each(PRESETS.map((p) => [p.name, p] as const))('%s: metadata is complete and consistent', (_n, p) => {
     expect(p.family).not.toBe('');
@@ -131,5 +161,23 @@ describe('the preset list', () => {
     expect(m.input).toEqual([...p.input]);
     expect(m.meta).toMatchObject({ preset: p.name });
     for (const k of p.knobs) expect(k.options ? k.options.includes(k.default) : true).toBe(true);
+  });
+  // The torchvision commit is the installed wheel's torchvision/version.py git_version (torchvision 0.28.0).
+  it.each(
+    PRESETS.filter((p) => p.reference && p.code?.repo !== 'ultralytics/ultralytics').map((p) => [p.name, p] as const),
+  )('%s: written from a torchvision builder at the reference wheel’s commit', (_n, p) => {
+    expect(p.code).toEqual({
+      repo: 'pytorch/vision',
+      commit: '8fb87713a24951e639c494b0f2a8a81b5f8e33a6',
+      // segmentation/ and detection/ builders one folder down.
+      path: expect.stringMatching(/^torchvision\/models\/([a-z]+\/)?[a-z_0-9]+\.py$/),
+    });
+  });
+  it('puts the transformers (ViT, Swin, Swin V2, MaxViT) in the transformer section and nothing else', () => {
+    const transformers = PRESETS.filter((p) => p.task === 'transformer').map((p) => p.name);
+    expect(transformers).toEqual([
+      ...['vit_b_16', 'vit_b_32', 'vit_l_16', 'vit_l_32', 'vit_h_14'],
+      ...['swin_t', 'swin_s', 'swin_b', 'swin_v2_t', 'swin_v2_s', 'swin_v2_b', 'maxvit_t'],
+    ]);
   });
 });

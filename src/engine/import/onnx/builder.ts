@@ -12,6 +12,9 @@ import { fold, FOLDABLE } from './fold';
 import { SeqLayout } from './recurrent';
 import type { OnnxGraph, OnnxNode, OnnxTensor } from './decode';
 import { mapOp } from './ops';
+import { DataType } from './schema';
+import { ShufflePatterns } from './shuffle';
+import { CONTROL_FLOW, controlFlow } from './control-flow';
 
 const BINARY = new Set(['Add', 'Sub', 'Mul', 'Div']);
 
@@ -36,14 +39,14 @@ export class Builder {
   readonly unsupported = new Map<string, string[]>();
   readonly warnings: string[] = [];
   private readonly producer = new Map<string, number>();
-  /** Channel shuffle in progress: value after Reshape [N, g, C/g, H, W] → g; after the Transpose → 0. */
-  private readonly shuffle = new Map<string, { groups: number; node: OnnxNode }>();
 
-  constructor(private readonly g: OnnxGraph) {}
+  constructor(readonly g: OnnxGraph) {}
 
   constant = (name: string | undefined) =>
     name ? (this.g.initializers.get(name) ?? this.consts.get(name)) : undefined;
 
+  /** Shapes (batch included) of inputs read as run-time constants, where known. */
+  readonly constantInputs = new Map<string, readonly number[]>();
   /** Batch of the graph input (the first dim a Shape of a data value gives). */
   batch = 1;
   /** Nodes on constants only that could not be folded (listed in the warnings). */
@@ -51,6 +54,8 @@ export class Builder {
   private readonly foldContext = {
     constant: (name: string) => this.constant(name),
     shapeOf: (name: string) => {
+      const known = this.constantInputs.get(name);
+      if (known) return known;
       const s = this.seq.fileShape(name, this.batch) ?? this.shapes.get(name);
       return s && this.seq.isTagged(name) ? s : s ? [this.batch, ...s] : null;
     },
@@ -64,13 +69,21 @@ export class Builder {
     warn: (t) => this.warnings.push(t),
   });
 
+  /** ShuffleNet's channel moves (shuffle.ts). */
+  private readonly shuffles = new ShufflePatterns({
+    batch: () => this.batch,
+    constant: (name) => this.constant(name),
+    shape: (v) => this.shapes.get(v),
+    push: (node) => this.push(node),
+  });
+
   /** Shapes of the data values so far (the kinds' shape rules). */
   readonly shapes = new ShapeTrack();
 
   /** Values some node reads (an input nobody reads is left out of the model). */
   readonly used = new Set<string>();
 
-  private push(node: GraphNode) {
+  push(node: GraphNode) {
     for (const v of node.inputs) this.used.add(v);
     this.shapes.add(node);
     this.nodes.push(node);
@@ -83,7 +96,7 @@ export class Builder {
    * input, has the output shape the file states (value_info; else its first input's, said in a
    * warning) and carries the weights the file stores for it.
    */
-  private notCounted(n: OnnxNode, ins: readonly string[], why: string, out: string, k = 0) {
+  notCounted(n: OnnxNode, ins: readonly string[], why: string, out: string, k = 0) {
     const key = `${n.opType} (${why})`;
     const list = this.unsupported.get(key) ?? [];
     if (!list.includes(n.name || n.outputs[0])) list.push(n.name || n.outputs[0]);
@@ -103,10 +116,13 @@ export class Builder {
       dims && dims.length > 1 && dims.slice(1).every((d) => d !== null) ? (dims.slice(1) as number[]) : null;
     if (!shape) this.noShape.push(n.name || out);
     let params = 0;
+    // Shapes, indices and axes (int32/int64 tensors: a Reshape's target, a Gather's index) are
+    // no weights; float and int8/uint8 (quantized) tensors are.
     if (k === 0)
       for (const v of n.inputs) {
         const w = this.g.initializers.get(v);
-        if (w) params += w.dims.reduce((a, b) => a * b, 1);
+        if (w && w.dataType !== DataType.INT64 && w.dataType !== DataType.INT32)
+          params += w.dims.reduce((a, b) => a * b, 1);
       }
     const op = n.domain && n.domain !== 'ai.onnx' ? `${n.domain}:${n.opType}` : n.opType;
     return {
@@ -178,36 +194,6 @@ export class Builder {
     return true;
   }
 
-  /**
-   * ShuffleNet's channel shuffle as exporters write it: Reshape to [N, g, C/g, H, W], Transpose
-   * with perm [0, 2, 1, 3, 4], Reshape back to 4-D.
-   */
-  private shufflePart(n: OnnxNode, x: string): boolean {
-    const out = n.outputs[0];
-    const silent = () => this.push({ label: n.name || n.opType, op: 'layers', layers: [], inputs: [x], output: out });
-    if (n.opType === 'Reshape') {
-      const target = this.constant(n.inputs[1])?.values;
-      const open = this.shuffle.get(x);
-      if (open && open.groups === 0 && target?.length === 4) {
-        this.shuffle.delete(x);
-        silent();
-        return true;
-      }
-      if (target?.length !== 5) return false;
-      this.shuffle.set(out, { groups: target[1], node: n });
-      silent();
-      return true;
-    }
-    const open = this.shuffle.get(x);
-    const perm = n.attrs.get('perm')?.ints?.join(',');
-    if (n.opType !== 'Transpose' || !open || open.groups === 0 || perm !== '0,2,1,3,4') return false;
-    this.shuffle.delete(x);
-    this.shuffle.set(out, { groups: 0, node: n });
-    const spec = { type: 'channelshuffle', groups: open.groups, ...(n.name ? { name: n.name } : {}) };
-    this.push({ label: n.name || n.opType, op: 'layers', layers: [spec], inputs: [x], output: out });
-    return true;
-  }
-
   /** GELU as exporters before opset 20 write it: x · 0.5 · (1 + erf(x / √2)) — value → its x and step. */
   private readonly gelu = new Map<string, { x: string; step: 'scaled' | 'erf' | 'plus' | 'done' }>();
   /** Nodes of a GELU pattern not (yet) completed, by the x they started from. */
@@ -274,11 +260,7 @@ export class Builder {
     };
     for (const parts of this.geluParts.values())
       for (const node of parts) redo(node, 'no layer kind for this operator');
-    for (const { groups, node } of this.shuffle.values())
-      redo(
-        node,
-        groups ? '5-D reshape not followed by a channel-shuffle transpose' : 'channel shuffle not reshaped back to 4-D',
-      );
+    for (const { node, why } of this.shuffles.unfinished()) redo(node, why);
   }
 
   /**
@@ -349,6 +331,7 @@ export class Builder {
       if (t) this.consts.set(n.outputs[0], t);
       return;
     }
+    if (CONTROL_FLOW.has(n.opType)) return controlFlow(this, n);
     // Constant folding (fold.ts): shape arithmetic and weights built in the graph are not layers.
     if (!ins.length || SHAPE_OPS.has(n.opType)) {
       const t = FOLDABLE.has(n.opType) ? fold(n, this.foldContext) : null;
@@ -370,7 +353,7 @@ export class Builder {
     if (n.opType === 'Mul' && ins.length === 1 && this.constantMul(n, x)) return;
     if (n.opType === 'Add' && ins.length === 1 && this.biasAdd(n, x)) return;
     if (BINARY.has(n.opType) && ins.length === 1 && this.constantOperand(n, x)) return;
-    if ((n.opType === 'Reshape' || n.opType === 'Transpose') && this.shufflePart(n, x)) return;
+    if (['Reshape', 'Transpose', 'Gather'].includes(n.opType) && this.shuffles.step(n, x)) return;
     if (n.opType === 'Concat' && n.inputs.length > ins.length) ins = this.constantParts(n, ins);
     const outputs = n.opType === 'Split' ? n.outputs : n.outputs.slice(0, 1);
     outputs.forEach((out, k) => {

@@ -26,6 +26,8 @@ export interface OnnxAttribute {
   readonly t?: OnnxTensor;
   readonly floats?: number[];
   readonly ints?: number[];
+  /** A subgraph (If's branches, Loop's and Scan's body). */
+  readonly g?: OnnxGraph;
 }
 
 export interface OnnxNode {
@@ -123,6 +125,7 @@ function attributeOf(a: Raw): [string, OnnxAttribute] {
     ...(a.t ? { t: tensorOf(a.t as Raw) } : {}),
     ...(Array.isArray(a.floats) && a.floats.length ? { floats: a.floats.map(toNum) } : {}),
     ...(Array.isArray(a.ints) && a.ints.length ? { ints: a.ints.map(toNum) } : {}),
+    ...(a.g ? { g: subgraphOf(a.g as Raw) } : {}),
   };
   return [String(a.name ?? ''), attr];
 }
@@ -148,6 +151,25 @@ function valueInfoOf(m: Raw): OnnxValueInfo {
     : null;
   const dimNames = shape ? ((shape.dim as Raw[]) ?? []).map((d) => (d.dim_param ? String(d.dim_param) : null)) : [];
   return { name: String(m.name ?? ''), dims, ...(dimNames.some(Boolean) ? { dimNames } : {}) };
+}
+
+/** A subgraph, decoded whole by the schema (bodies are small next to the main graph). */
+function subgraphOf(m: Raw): OnnxGraph {
+  const valueInfo = new Map<string, OnnxValueInfo['dims']>();
+  for (const v of ((m.value_info as Raw[]) ?? []).map(valueInfoOf)) valueInfo.set(v.name, v.dims);
+  const outputs = ((m.output as Raw[]) ?? []).map(valueInfoOf);
+  for (const o of outputs) if (!valueInfo.has(o.name)) valueInfo.set(o.name, o.dims);
+  const initializers = new Map<string, OnnxTensor>();
+  for (const t of (m.initializer as Raw[]) ?? []) initializers.set(String(t.name ?? ''), tensorOf(t));
+  return {
+    name: String(m.name ?? ''),
+    opset: 0,
+    nodes: ((m.node as Raw[]) ?? []).map(nodeOf),
+    initializers,
+    inputs: ((m.input as Raw[]) ?? []).map(valueInfoOf),
+    outputs,
+    valueInfo,
+  };
 }
 
 /**

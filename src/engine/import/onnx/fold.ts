@@ -47,6 +47,13 @@ export const FOLDABLE = new Set([
   'Expand',
   'Range',
   'Equal',
+  'Greater',
+  'Less',
+  'GreaterOrEqual',
+  'LessOrEqual',
+  'Not',
+  'And',
+  'Or',
   'Where',
   'Sqrt',
   'Neg',
@@ -130,11 +137,12 @@ export function fold(n: OnnxNode, ctx: FoldContext): OnnxTensor | null {
     case 'Transpose': {
       if (!x) return null;
       const perm = n.attrs.get('perm')?.ints ?? x.dims.map((_d, i) => x.dims.length - 1 - i);
-      return tensor(
-        perm.map((p) => x.dims[p]),
-        x.dataType,
-        x.dims.length <= 1 ? x.values : undefined,
-      );
+      const dims = perm.map((p) => x.dims[p]);
+      const values =
+        x.values && numel(dims) <= SMALL
+          ? gatherValues(x.dims, dims, (out) => x.dims.map((_d, a) => out[perm.indexOf(a)]), x.values)
+          : undefined;
+      return tensor(dims, x.dataType, values);
     }
     case 'Expand':
     case 'Tile': {
@@ -218,13 +226,42 @@ function slice(n: OnnxNode, x: OnnxTensor, ctx: FoldContext): OnnxTensor | null 
     dims[a] = Math.max(0, Math.ceil((e - s) / step));
     ranges.set(a, [s, e, step]);
   });
-  let values: number[] | undefined;
-  const range = ranges.get(0);
-  if (r === 1 && x.values && range) {
-    values = [];
-    for (let i = range[0]; range[2] > 0 ? i < range[1] : i > range[1]; i += range[2]) values.push(x.values[i]);
-  }
+  const src = x.values;
+  const values =
+    src && numel(dims) <= SMALL
+      ? gatherValues(
+          x.dims,
+          dims,
+          (out) => out.map((o, a) => (ranges.has(a) ? ranges.get(a)![0] + o * ranges.get(a)![2] : o)),
+          src,
+        )
+      : undefined;
   return tensor(dims, x.dataType, values);
+}
+
+/**
+ * Values of a small tensor of shape `outDims` taken from `src` (shape `inDims`, row-major): each
+ * output index is mapped to the source index it reads. Slices and transposes of the pad lists
+ * torch.onnx builds for F.pad ([[0, 64], [0, 0]] reversed and transposed) are 2-D.
+ */
+function gatherValues(
+  inDims: readonly number[],
+  outDims: readonly number[],
+  sourceIndex: (out: number[]) => number[],
+  src: readonly number[],
+): number[] {
+  const strides = inDims.map((_d, i) => numel(inDims.slice(i + 1)));
+  const out: number[] = [];
+  const idx = outDims.map(() => 0);
+  for (let k = 0; k < numel(outDims); k++) {
+    const at = sourceIndex(idx).reduce((s, v, i) => s + v * strides[i], 0);
+    out.push(src[at]);
+    for (let a = idx.length - 1; a >= 0; a--) {
+      if (++idx[a] < outDims[a]) break;
+      idx[a] = 0;
+    }
+  }
+  return out;
 }
 
 function broadcast(shapes: readonly (readonly number[])[], dataType: number): OnnxTensor | null {
@@ -246,13 +283,21 @@ const UNARY: Readonly<Record<string, (a: number) => number>> = {
   Neg: (a) => -a,
   Floor: Math.floor,
   Ceil: Math.ceil,
+  Not: (a) => (a ? 0 : 1),
 };
 const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
   Add: (a, b) => a + b,
   Sub: (a, b) => a - b,
   Mul: (a, b) => a * b,
   Div: (a, b) => a / b,
+  // Comparisons and logic give 0 / 1 (the conditions of If nodes on shapes: "is this dim 1?").
   Equal: (a, b) => (a === b ? 1 : 0),
+  Greater: (a, b) => (a > b ? 1 : 0),
+  Less: (a, b) => (a < b ? 1 : 0),
+  GreaterOrEqual: (a, b) => (a >= b ? 1 : 0),
+  LessOrEqual: (a, b) => (a <= b ? 1 : 0),
+  And: (a, b) => (a && b ? 1 : 0),
+  Or: (a, b) => (a || b ? 1 : 0),
 };
 
 function elementwise(n: OnnxNode, a: OnnxTensor | undefined, b: OnnxTensor | undefined): OnnxTensor | null {

@@ -13,6 +13,7 @@ import { decodeOnnx, type OnnxGraph } from './decode';
 import { Builder } from './builder';
 import { inputsOf } from './inputs';
 import { sequenceFirstInputs } from './recurrent';
+import { topological } from './order';
 
 /** Imports an ONNX model. Never throws. */
 export function importOnnx(bytes: Uint8Array, fileName = 'model.onnx', opts: ImportOptions = {}): ImportResult {
@@ -27,15 +28,15 @@ export function importOnnx(bytes: Uint8Array, fileName = 'model.onnx', opts: Imp
   }
   if (!g) return { ok: false, error: `${fileName} is not an ONNX model: it has no graph` };
   try {
-    return convert(g, fileName);
+    return convert(g, fileName, opts);
   } catch (err) {
     return { ok: false, error: `cannot convert ${fileName}: ${(err as Error).message}` };
   }
 }
 
-function convert(g: OnnxGraph, fileName: string): ImportResult {
+function convert(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportResult {
   const warnings: string[] = [];
-  const inp = inputsOf(g, warnings);
+  const inp = inputsOf(g, warnings, opts.inputShapes);
   if (typeof inp === 'string') return { ok: false, error: `${fileName}: ${inp}` };
   if (!g.outputs.length) return { ok: false, error: `${fileName}: the graph has no output` };
   const b = new Builder(g);
@@ -44,14 +45,15 @@ function convert(g: OnnxGraph, fileName: string): ImportResult {
   inp.inputs = inp.inputs.map((i, k) => {
     if (!seqFirst.has(i.name) || i.shape.length !== 2) return i;
     // [L, N, I] in the file: the batch is its second dim.
-    const l = g.inputs.find((v) => v.name === i.name)?.dims?.[0] ?? i.shape[0];
+    const l = g.inputs.find((v) => v.name === i.name)?.dims?.[0] ?? opts.inputShapes?.[i.name]?.[0] ?? 128;
     if (k === 0) b.batch = inp.batch = i.shape[0];
     warnings.push(
       `input "${i.name}" is sequence-first [L, N, I] (a recurrent op reads it): read as batch ${i.shape[0]} of [${l}, ${i.shape[1]}]`,
     );
     b.seq.markSequenceFirstInput(i.name);
-    return { name: i.name, shape: [l ?? 128, i.shape[1]] };
+    return { name: i.name, shape: [l, i.shape[1]] };
   });
+  for (const c of inp.constants) b.constantInputs.set(c.name, c.dims);
   for (const i of inp.inputs) {
     b.data.add(i.name);
     b.shapes.set(i.name, i.shape);
@@ -88,30 +90,4 @@ function convert(g: OnnxGraph, fileName: string): ImportResult {
   });
   warnings.push(...notes);
   return { ok: true, model, warnings };
-}
-
-/**
- * The nodes in an order where every input is computed before it is read. ONNX requires it, but
- * some exporters (onnxmltools) write nodes out of order; file order is kept where it is valid.
- */
-function topological(g: OnnxGraph): OnnxGraph['nodes'] {
-  const made = new Set<string>([...g.inputs.map((i) => i.name), ...g.initializers.keys()]);
-  const producers = new Set<string>(g.nodes.flatMap((n) => n.outputs));
-  const ready = (n: OnnxGraph['nodes'][number]) => n.inputs.every((v) => !v || made.has(v) || !producers.has(v));
-  if (g.nodes.every((n) => (ready(n) ? (n.outputs.forEach((o) => made.add(o)), true) : false))) return g.nodes;
-  made.clear();
-  for (const v of [...g.inputs.map((i) => i.name), ...g.initializers.keys()]) made.add(v);
-  const out: OnnxGraph['nodes'] = [];
-  let pending = g.nodes.slice();
-  while (pending.length) {
-    const next = pending.filter((n) => !ready(n));
-    const done = pending.filter(ready);
-    if (!done.length) return [...out, ...pending]; // a cycle: left for the builder to report
-    for (const n of done) {
-      out.push(n);
-      n.outputs.forEach((o) => made.add(o));
-    }
-    pending = next;
-  }
-  return out;
 }

@@ -13,7 +13,13 @@ export interface GraphInput {
   readonly shape: number[];
 }
 
-export type Inputs = { inputs: GraphInput[]; batch: number } | string;
+/** Inputs read as run-time constants whose full shape is known (batch included): Shape of them folds. */
+export interface ConstantInput {
+  readonly name: string;
+  readonly dims: number[];
+}
+
+export type Inputs = { inputs: GraphInput[]; batch: number; constants: ConstantInput[] } | string;
 
 const MAX_RANK = 9;
 
@@ -24,10 +30,16 @@ function defaultSize(i: number, r: number): number {
   return 128;
 }
 
-function shapeOf(v: OnnxValueInfo, notes: string[]): number[] | string {
+function shapeOf(v: OnnxValueInfo, notes: string[], given?: readonly number[]): number[] | string {
   const dims = v.dims;
   if (!dims || dims.length < 2 || dims.length > MAX_RANK)
     return `input "${v.name}" must have a batch and 1 to 8 more dims ([N, C, H, W], [N, L, D], [N, F] …), got ${dims ? `${dims.length}-D` : 'no shape'}`;
+  if (given) {
+    const bad = given.length !== dims.length || given.some((g, i) => !(g >= 1) || (dims[i] !== null && dims[i] !== g));
+    if (bad)
+      return `input "${v.name}" is [${dims.map((d, i) => d ?? v.dimNames?.[i] ?? '?').join(', ')}]; the sizes given, [${given.join(', ')}], do not fit it`;
+    return given.slice();
+  }
   const out = dims.map((d, i) => d ?? defaultSize(i, dims.length));
   const set = dims.flatMap((d, i) => (d === null && i > 0 ? [`${v.dimNames?.[i] ?? `dim ${i}`} = ${out[i]}`] : []));
   if (set.length)
@@ -37,14 +49,25 @@ function shapeOf(v: OnnxValueInfo, notes: string[]): number[] | string {
   return out;
 }
 
-export function inputsOf(g: OnnxGraph, warnings: string[]): Inputs {
+export function inputsOf(
+  g: OnnxGraph,
+  warnings: string[],
+  given: Readonly<Record<string, readonly number[]>> = {},
+): Inputs {
   const all = g.inputs.filter((i) => !g.initializers.has(i.name));
   if (!all.length) return 'the graph has no input';
   // Inputs without a batch dim (a 0-D scale, a 1-D weight fed at run time) or with another batch
   // than the first are run-time constants: not data, their values unknown (what needs them says so).
   const lead = all.find((v) => (v.dims?.length ?? 0) >= 2) ?? all[0];
   const leadBatch = lead.dims?.[0] ?? null;
-  const real = all.filter((v) => v === lead || ((v.dims?.length ?? 0) >= 2 && (v.dims?.[0] ?? null) === leadBatch));
+  // A graph whose inputs are all 1-D [n] has no batch dim (onnx's pytorch-operator tests): each is
+  // read as n samples of one value, batch n of [1] — element-wise work counts the same — with a notice.
+  const flat = (lead.dims?.length ?? 0) === 1;
+  const real = all.filter(
+    (v) =>
+      v === lead ||
+      ((v.dims?.length ?? 0) === (flat ? 1 : Math.max(2, v.dims?.length ?? 0)) && (v.dims?.[0] ?? null) === leadBatch),
+  );
   const others = all.filter((v) => !real.includes(v));
   if (others.length)
     warnings.push(
@@ -52,15 +75,29 @@ export function inputsOf(g: OnnxGraph, warnings: string[]): Inputs {
     );
   const inputs: GraphInput[] = [];
   let batch = 1;
+  if (flat)
+    warnings.push(
+      `the graph has no batch dim (its inputs are 1-D): each input [n] is read as n samples of one value, batch n of [1]; outputs carry that trailing 1`,
+    );
   for (const [k, v] of real.entries()) {
-    const s = shapeOf(v, warnings);
+    const dims1 = flat && v.dims ? { ...v, dims: [...v.dims, 1] } : v;
+    const s = shapeOf(dims1, warnings, given[v.name] && flat ? [...given[v.name], 1] : given[v.name]);
     if (typeof s === 'string') return s;
     if (k === 0) {
       batch = s[0];
-      if (v.dims?.[0] === null) warnings.push('the batch size is symbolic; batch 1 is used');
+      if (v.dims?.[0] === null && !given[v.name]) warnings.push('the batch size is symbolic; batch 1 is used');
     } else if (s[0] !== batch && v.dims?.[0] !== null)
       return `inputs "${real[0].name}" and "${v.name}" have different batch sizes (${batch} and ${s[0]})`;
     inputs.push({ name: v.name, shape: s.slice(1) });
   }
-  return { inputs, batch };
+  // A run-time constant's symbolic dim named like the data's batch dim (silero's state
+  // [2, batch, 128]) is the batch; other symbolic dims leave its shape unknown.
+  const batchName = lead.dimNames?.[0];
+  const constants: ConstantInput[] = [];
+  for (const v of others) {
+    const dims =
+      given[v.name]?.slice() ?? v.dims?.map((d, i) => d ?? (batchName && v.dimNames?.[i] === batchName ? batch : null));
+    if (dims && dims.every((d) => d !== null)) constants.push({ name: v.name, dims: dims as number[] });
+  }
+  return { inputs, batch, constants };
 }

@@ -41,18 +41,30 @@ const BIG_INDEX = 1e9;
 const listOf = (n: OnnxNode, ctx: OpContext, attrName: string, input: number) =>
   ints(n, attrName) ?? (n.inputs[input] ? ctx.constant(n.inputs[input])?.values?.map(Number) : undefined);
 
-/** Slice along one axis (not the batch) with constant bounds: the slice kind, end clamped as PyTorch's. */
+/**
+ * Slice with constant bounds: one slice layer per axis (end clamped as PyTorch's). An axis taken
+ * whole (start 0, end past any size, step 1; tf2onnx's strided_slice writes every axis) is no
+ * layer, so a crop of one axis among four is that one slice, and a whole batch axis is allowed.
+ */
 export function sliceOp(n: OnnxNode, ctx: OpContext): Mapped {
   const starts = listOf(n, ctx, 'starts', 1);
   const ends = listOf(n, ctx, 'ends', 2);
   const axes = listOf(n, ctx, 'axes', 3) ?? starts?.map((_s, i) => i);
   const steps = listOf(n, ctx, 'steps', 4) ?? starts?.map(() => 1);
   if (!starts || !ends || !axes || !steps) return { unsupported: 'bounds are computed, not constant' };
-  if (axes.length !== 1) return { unsupported: `slicing ${axes.length} axes at once` };
-  if (axes[0] === 0) return { unsupported: 'slicing the batch' };
-  if (steps[0] < 1) return { unsupported: `step ${steps[0]} (only positive steps)` };
   const clip = (v: number) => Math.max(-BIG_INDEX, Math.min(BIG_INDEX, v));
-  return { layers: [{ type: 'slice', dim: axes[0], start: clip(starts[0]), end: clip(ends[0]), step: steps[0] }] };
+  const rank = ctx.rank === undefined ? undefined : ctx.rank + 1;
+  const layers = [];
+  for (let k = 0; k < axes.length; k++) {
+    const whole = starts[k] === 0 && ends[k] >= BIG_INDEX && (steps[k] ?? 1) === 1;
+    if (whole) continue;
+    const axis = axes[k] < 0 && rank !== undefined ? axes[k] + rank : axes[k];
+    if (axis === 0) return { unsupported: 'slicing the batch' };
+    if (steps[k] < 1) return { unsupported: `step ${steps[k]} (only positive steps)` };
+    layers.push({ type: 'slice', dim: axes[k], start: clip(starts[k]), end: clip(ends[k]), step: steps[k] });
+  }
+  // Nothing cut: the data as it is.
+  return { layers: layers.length ? layers : [{ type: 'identity' }] };
 }
 
 /** Squeeze / Unsqueeze with constant axes: one squeeze or unsqueeze per axis (batch axes refused). */
@@ -126,4 +138,23 @@ export function resize(n: OnnxNode, ctx: OpContext): Mapped {
   if (scales?.length === 4 && scales[2] === scales[3] && Number.isInteger(scales[2]) && scales[2] >= 1)
     return { layers: [{ ...base, scale: scales[2] }], warning };
   return { unsupported: `scales [${scales?.join(', ') ?? '?'}] (only equal integer scales or constant sizes)` };
+}
+
+/** Split: output `output`'s part, along any axis but the batch (GLU halves the last dim). */
+export function split(n: OnnxNode, ctx: OpContext, output: number): Mapped {
+  const parts = ints(n, 'split') ?? ctx.constant(n.inputs[1])?.values;
+  const rank = (ctx.shape?.length ?? 0) + 1;
+  const at = int(n, 'axis', 0);
+  const axis = at < 0 ? at + rank : at;
+  const equal = !parts || parts.every((p) => p === parts[0]);
+  // Equal parts of a feature map's channels: the chunk kind (torch.chunk); anything else (another
+  // axis, unequal sizes, GLU's halves of the last dim): this output's slice.
+  if (axis === 1 && equal && ctx.shape?.length === 3)
+    return { layers: [{ type: 'chunk', chunks: n.outputs.length, index: output }] };
+  const size = ctx.shape?.[axis - 1];
+  if (axis < 1 || size === undefined)
+    return { unsupported: axis === 0 ? 'split along the batch' : 'input shape unknown' };
+  const sizes = parts ?? n.outputs.map(() => Math.ceil(size / n.outputs.length));
+  const start = sizes.slice(0, output).reduce((a, b) => a + b, 0);
+  return { layers: [{ type: 'slice', dim: axis, start, end: Math.min(size, start + sizes[output]) }] };
 }

@@ -6,8 +6,9 @@
  */
 import type { LayerSpec } from '../../format/model';
 import type { OnnxNode, OnnxTensor } from './decode';
-import { einsumOp, gather, padOp, reduceOp, resize, sliceOp, squeezeOp } from './ops-shape';
+import { einsumOp, gather, padOp, reduceOp, resize, sliceOp, split, squeezeOp } from './ops-shape';
 import { unaryOp } from './unary-ops';
+import { activationOp } from './activation-ops';
 import { quantizeOp } from './quant-ops';
 
 export type Mapped =
@@ -179,15 +180,6 @@ function pool(n: OnnxNode, type: 'maxpool2d' | 'avgpool2d', input?: readonly num
   return { layers: withPrePad(win, spec), ...(warn.length ? { warning: warn.join('; ') } : {}) };
 }
 
-/** Clip(0, 6) is ReLU6, Clip(0, ∞) is ReLU. Bounds are attributes before opset 11, inputs after. */
-function clip(n: OnnxNode, ctx: OpContext): Mapped {
-  const lo = attr(n, 'min')?.f ?? ctx.constant(n.inputs[1])?.values?.[0];
-  const hi = attr(n, 'max')?.f ?? ctx.constant(n.inputs[2])?.values?.[0];
-  if (lo === 0 && hi === 6) return { layers: [{ type: 'relu6' }] };
-  if (lo === 0 && hi === undefined) return { layers: [{ type: 'relu' }] };
-  return { unsupported: `Clip(${lo ?? '−∞'}, ${hi ?? '∞'}) has no layer kind (only Clip(0, 6) = ReLU6)` };
-}
-
 /**
  * Reshape with a constant target keeping the batch first: the target's first entry is 0 (copy),
  * the batch itself, or −1 when the other entries hold one sample; 0 elsewhere copies the input's
@@ -210,15 +202,6 @@ function reshape(ctx: OpContext, n: OnnxNode): Mapped {
     return { unsupported: `reshape to [${target.join(', ')}] (it does not keep the batch first)` };
   if (rest.length === 1) return { layers: [{ type: 'flatten' }] };
   return { layers: [{ type: 'reshape', shape: rest }] };
-}
-
-function split(n: OnnxNode, ctx: OpContext, output: number): Mapped {
-  const axis = int(n, 'axis', 0);
-  const parts = ints(n, 'split') ?? ctx.constant(n.inputs[1])?.values;
-  if (axis !== 1) return { unsupported: `split along axis ${axis} (only channels)` };
-  if (parts && parts.some((p) => p !== parts[0]))
-    return { unsupported: `split into unequal parts [${parts.join(', ')}]` };
-  return { layers: [{ type: 'chunk', chunks: n.outputs.length, index: output }] };
 }
 
 /** The node with its inputs picked (a quantized op's data, weight and bias, in a float op's places). */
@@ -304,26 +287,16 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
         ],
       };
     case 'Relu':
-      return { layers: [{ type: 'relu' }] };
     case 'Clip':
-      return clip(n, ctx);
     case 'LeakyRelu':
-      return { layers: [{ type: 'leakyrelu', negative_slope: f32(float(n, 'alpha', 0.01)) }] };
-    case 'PRelu': {
-      const slope = c(n.inputs[1]);
-      const count = slope ? slope.dims.reduce((a, b) => a * b, 1) : 1;
-      return { layers: [{ type: 'prelu', num_parameters: count }] };
-    }
+    case 'PRelu':
     case 'Elu':
-      return { layers: [{ type: 'elu', alpha: f32(float(n, 'alpha', 1)) }] };
     case 'Sigmoid':
-      return { layers: [{ type: 'sigmoid' }] };
     case 'Tanh':
-      return { layers: [{ type: 'tanh' }] };
     case 'HardSwish':
-      return { layers: [{ type: 'hardswish' }] };
     case 'HardSigmoid':
-      return { layers: [{ type: 'hardsigmoid' }] };
+    case 'Gelu':
+      return activationOp(n, ctx);
     case 'Softmax': {
       // The axis counts the batch as 0, as the softmax kind's dim does.
       const axis = attr(n, 'axis')?.i;
@@ -331,8 +304,6 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
         layers: [axis === undefined || axis === null ? { type: 'softmax' } : { type: 'softmax', dim: Number(axis) }],
       };
     }
-    case 'Gelu':
-      return { layers: [{ type: 'gelu' }] };
     case 'Exp':
     case 'Log':
     case 'Sqrt':
@@ -349,12 +320,16 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
     case 'Round':
     case 'Sign':
     case 'Softplus':
+    case 'ImageScaler':
       return unaryOp(n, ctx);
     case 'Dropout': {
       const ratio = attr(n, 'ratio')?.f ?? c(n.inputs[1])?.values?.[0];
       return { layers: [ratio === undefined ? { type: 'dropout' } : { type: 'dropout', p: f32(ratio) }] };
     }
+    // Cast: a type conversion of data, no arithmetic (onnx-tool and onnxruntime's profiler count none).
     case 'Identity':
+    case 'Cast':
+    case 'CastLike':
       return { layers: [{ type: 'identity' }] };
     case 'MaxPool':
       return pool(n, 'maxpool2d', ctx.shape);
@@ -389,11 +364,13 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
     case 'ReduceMax':
     case 'ReduceMin':
       return reduceOp(n, ctx);
+    case 'Max':
+      if (ctx.dataInputs >= 2) return { layers: [{ type: 'maximum' }], all: true };
+      return { unsupported: `Max of ${ctx.dataInputs} computed input(s) (only of two or more)` };
     case 'Sub':
     case 'Div':
-      return ctx.dataInputs === 2
-        ? { layers: [{ type: n.opType.toLowerCase() }], all: true }
-        : { unsupported: `${n.opType} of ${ctx.dataInputs} computed inputs` };
+      if (ctx.dataInputs === 2) return { layers: [{ type: n.opType.toLowerCase() }], all: true };
+      return { unsupported: `${n.opType} of ${ctx.dataInputs} computed inputs` };
     case 'Resize':
     case 'Upsample':
       return resize(n, ctx);

@@ -100,6 +100,17 @@ export class SeqLayout {
     const x = ins[0];
     const t = x === undefined ? undefined : this.tags.get(x);
     const out = n.outputs[0];
+    // nn.LSTMCell / GRUCell as torch.onnx writes them: x [N, F] → Unsqueeze(0) → [1, N, F], a
+    // sequence of one step; batch-first that is [N, 1, F].
+    if (n.opType === 'Unsqueeze' && !t && ins.length === 1 && this.axes(n)?.join() === '0') {
+      const s = this.host.shape(x);
+      if (!s || s.length !== 1) return false;
+      const of = `${out}\u241fbatch-first`;
+      const spec = { type: 'unsqueeze', dim: 1 } as LayerSpec;
+      this.host.push({ label: n.name || n.opType, op: 'layers', layers: [spec], inputs: [x], output: of });
+      this.tag(out, { kind: 'seq', of, d: 1 });
+      return true;
+    }
     if (n.opType === 'Transpose' && ins.length === 1 && perm(n) === '1,0,2') {
       if (!t) {
         const s = this.host.shape(x);
@@ -116,14 +127,15 @@ export class SeqLayout {
       this.tag(out, { ...t, kind: 'y4' });
       return true;
     }
-    if (n.opType === 'Reshape' && t.kind === 'y4') {
+    // [L, D, N, H] → [L, N, D·H]: after the Transpose (y4), or directly when D = 1 (CNTK).
+    if (n.opType === 'Reshape' && (t.kind === 'y4' || (t.kind === 'y' && t.d === 1))) {
       const target = this.host.constantValues(n.inputs[1]);
       if (target?.length !== 3) return false;
       this.tag(out, { ...t, kind: 'seq' });
       return true;
     }
     if (n.opType === 'Squeeze') {
-      const axes = n.attrs.get('axes')?.ints ?? this.host.constantValues(n.inputs[1]);
+      const axes = this.axes(n);
       const axis = axes?.length === 1 ? axes[0] : null;
       if (t.kind === 'y' && t.d === 1 && axis === 1) this.tag(out, { ...t, kind: 'seq' });
       else if (t.kind === 'h' && axis === 0) this.alias(out, this.last(t.of, x), n);
@@ -131,6 +143,10 @@ export class SeqLayout {
       return true;
     }
     return false;
+  }
+
+  private axes(n: OnnxNode): readonly number[] | undefined {
+    return n.attrs.get('axes')?.ints ?? this.host.constantValues(n.inputs[1]);
   }
 
   private recurrent(n: OnnxNode, ins: readonly string[]): boolean {
@@ -159,6 +175,9 @@ export class SeqLayout {
     if (n.outputs[0]) this.tag(n.outputs[0], { kind: 'y', of: y, d });
     // Y_h of one direction: the last step of Y (made when read).
     if (n.outputs[1] && d === 1) this.tag(n.outputs[1], { kind: 'h', of: y, d });
+    // An LSTM's Y_c has Y_h's shape; computing it is part of the lstm row's count, so reading it
+    // costs nothing more (the same last-step view stands for it).
+    if (n.outputs[2] && d === 1 && type === 'lstm') this.tag(n.outputs[2], { kind: 'h', of: y, d });
     return true;
   }
 }

@@ -15,7 +15,17 @@ const repeated = (type: string, id: number): FieldDescriptor => ({ rule: 'repeat
 export const DataType = { FLOAT: 1, INT32: 6, INT64: 7, FLOAT16: 10, DOUBLE: 11 } as const;
 
 /** AttributeProto.AttributeType values. */
-export const AttrType = { FLOAT: 1, INT: 2, STRING: 3, TENSOR: 4, FLOATS: 6, INTS: 7, STRINGS: 8 } as const;
+export const AttrType = {
+  FLOAT: 1,
+  INT: 2,
+  STRING: 3,
+  TENSOR: 4,
+  GRAPH: 5,
+  FLOATS: 6,
+  INTS: 7,
+  STRINGS: 8,
+  GRAPHS: 10,
+} as const;
 
 /** Message name (package onnx) → its fields. */
 export const ONNX_MESSAGES = {
@@ -62,9 +72,12 @@ export const ONNX_MESSAGES = {
       i: { type: 'int64', id: 3 },
       s: { type: 'bytes', id: 4 },
       t: { type: 'TensorProto', id: 5 },
+      // Control flow's bodies: If's then/else_branch, Loop's and Scan's body.
+      g: { type: 'GraphProto', id: 6 },
       floats: repeated('float', 7),
       ints: repeated('int64', 8),
       strings: repeated('bytes', 9),
+      graphs: repeated('GraphProto', 11),
     },
   },
   TensorProto: {

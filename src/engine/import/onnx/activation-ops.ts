@@ -1,0 +1,62 @@
+/**
+ * ONNX activations onto their kinds (onnx/docs/Operators.md): Relu, Clip as ReLU / ReLU6,
+ * LeakyRelu, PRelu (slopes per channel or broadcast from the last dim), Elu, Sigmoid, Tanh,
+ * HardSwish, HardSigmoid, Gelu. Split from ops.ts.
+ */
+import type { OnnxNode } from './decode';
+import type { Mapped, OpContext } from './ops';
+
+const attr = (n: OnnxNode, k: string) => n.attrs.get(k);
+const float = (n: OnnxNode, k: string, d: number) => attr(n, k)?.f ?? d;
+/** Rounds a float32 attribute (0.01 is stored as 0.00999999978) to 7 significant digits. */
+const f32 = (v: number) => Number(v.toPrecision(7));
+
+/** Clip(0, 6) is ReLU6, Clip(0, ∞) is ReLU. Bounds are attributes before opset 11, inputs after. */
+function clip(n: OnnxNode, ctx: OpContext): Mapped {
+  const lo = attr(n, 'min')?.f ?? ctx.constant(n.inputs[1])?.values?.[0];
+  const hi = attr(n, 'max')?.f ?? ctx.constant(n.inputs[2])?.values?.[0];
+  if (lo === 0 && hi === 6) return { layers: [{ type: 'relu6' }] };
+  if (lo === 0 && hi === undefined) return { layers: [{ type: 'relu' }] };
+  return { unsupported: `Clip(${lo ?? '−∞'}, ${hi ?? '∞'}) has no layer kind (only Clip(0, 6) = ReLU6)` };
+}
+
+export function activationOp(n: OnnxNode, ctx: OpContext): Mapped {
+  switch (n.opType) {
+    case 'Relu':
+      return { layers: [{ type: 'relu' }] };
+    case 'Clip':
+      return clip(n, ctx);
+    case 'LeakyRelu':
+      return { layers: [{ type: 'leakyrelu', negative_slope: f32(float(n, 'alpha', 0.01)) }] };
+    case 'PRelu': {
+      const slope = ctx.constant(n.inputs[1]);
+      const count = slope ? slope.dims.reduce((a, b) => a * b, 1) : 1;
+      // The slope broadcasts numpy-style: [C, 1, 1] (or [C] on [N, C]) is one per channel, as
+      // torch writes it; any other shape (Keras-style [N, T, C] with slopes [C]) is kept as is.
+      const dims = slope?.dims.slice() ?? [];
+      const rank = ctx.shape?.length ?? 0;
+      while (dims.length > rank && dims[0] === 1) dims.shift();
+      const c = ctx.shape?.[0];
+      // PyTorch's legacy exporter wrote nn.PReLU(C)'s slope as [C] whatever the rank, which ONNX's
+      // broadcasting would align with the last dim: read as per channel where that does not fit.
+      const legacy = dims.length === 1 && dims[0] === c && ctx.shape?.[rank - 1] !== c;
+      const perChannel = legacy || (dims.length === rank && dims[0] === c && dims.slice(1).every((d) => d === 1));
+      if (count === 1 || perChannel || !rank) return { layers: [{ type: 'prelu', num_parameters: count }] };
+      return { layers: [{ type: 'prelu', num_parameters: count, slopes: dims }] };
+    }
+    case 'Elu':
+      return { layers: [{ type: 'elu', alpha: f32(float(n, 'alpha', 1)) }] };
+    case 'Sigmoid':
+      return { layers: [{ type: 'sigmoid' }] };
+    case 'Tanh':
+      return { layers: [{ type: 'tanh' }] };
+    case 'HardSwish':
+      return { layers: [{ type: 'hardswish' }] };
+    case 'HardSigmoid':
+      return { layers: [{ type: 'hardsigmoid' }] };
+    case 'Gelu':
+      return { layers: [{ type: 'gelu' }] };
+    default:
+      return { unsupported: 'no layer kind for this operator' };
+  }
+}
