@@ -6,9 +6,8 @@
  * same modules exported to ONNX: tests/fixtures/onnx-tool-l2norm.jsonl
  * (scripts/fixtures/onnx_tool_l2norm.py). Only torchinfo and onnx-tool tell the forms apart.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureLines } from '../../helpers/fixture-lines';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import type { LayerSpec, Model } from '../../../src/engine/format/model';
 
@@ -31,12 +30,7 @@ interface OnnxRun {
   params: number;
 }
 
-const lines = <T>(name: string): T[] =>
-  readFileSync(path.resolve(__dirname, '../../fixtures', name), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T & { meta?: unknown })
-    .filter((l) => !l.meta);
+const lines = fixtureLines;
 
 const toolRows = lines<ToolRow>('l2norm-tools.jsonl');
 const onnxRuns = lines<OnnxRun>('onnx-tool-l2norm.jsonl');
