@@ -41,8 +41,9 @@ test('picker: search, engine-counted rows with the torchvision check, load, knob
   expect(bad.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   await page.getByTestId('preset-search').fill('mobilenet');
-  await expect(page.getByTestId('preset-row')).toHaveCount(4);
-  await expect(page.getByTestId('preset-family')).toHaveAttribute('data-family', 'MobileNet');
+  // The four MobileNets, then DeepLabV3, LR-ASPP and SSDlite on a MobileNetV3 backbone, each in its family.
+  await expect(page.getByTestId('preset-row')).toHaveCount(7);
+  await expect(page.getByTestId('preset-family').first()).toHaveAttribute('data-family', 'MobileNet');
   const row = presetRow(page, 'mobilenet_v2');
   const expected = evaluateAll(v2.build());
   // The engine in Node and torchvision's metadata agree; the page must show the same integers.

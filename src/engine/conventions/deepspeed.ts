@@ -162,6 +162,6 @@ export const deepspeed: Convention = {
     sdpa: '_attn_flops_compute: 2·N·B·L·S·(d + dv) (mask, causal and dropout ignored); deepspeed_macs the half.',
     maximum: 'torch.max / torch.maximum are not patched: 0.',
     l2norm:
-      'None of the calls of ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x) is patched (pow, sum, sqrt, the + and * operators, torch.div): 0.',
+      'None of the calls of ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x) is patched (pow, sum, sqrt, the + and * operators, torch.div): 0. torchvision’s scale · F.normalize(x) (call: function): neither F.normalize nor the * operator is patched: 0.',
   },
 };

@@ -132,6 +132,6 @@ export const fvcore: Convention = {
     ),
     maximum: 'torch.max(a, b) traces to aten::max, which is in _IGNORED_OPS: 0, without a warning.',
     l2norm:
-      'ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x) traces to aten::pow / sum / sqrt / add / div / mul, none in _DEFAULT_SUPPORTED_OPS: 0, with "unsupported operator" warnings.',
+      'ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x) traces to aten::pow / sum / sqrt / add / div / mul, none in _DEFAULT_SUPPORTED_OPS: 0, with "unsupported operator" warnings. torchvision’s scale · F.normalize(x) (call: function): aten::linalg_vector_norm / clamp_min / expand_as / div / mul, none supported: 0.',
   },
 };

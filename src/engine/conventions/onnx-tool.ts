@@ -182,7 +182,11 @@ export const onnxTool: Convention = {
     // MaxNode (NpMathBase, ADD_MACS): numel(Y)·(k − 1).
     maximum: mul(sub('k', 1), 'numel_out'),
     // ssd.pytorch’s L2Norm exported: Pow 32·numel, ReduceSum numel, Sqrt 24·P, Add eps P, Div 4·numel, Mul numel.
-    l2norm: add(mul(38, 'numel_out'), mul(25, 'N', 'P')),
+    // F.normalize (call: function): ReduceL2 25·numel, Clip 2·P, Expand 0, Div 4·numel, Mul numel.
+    l2norm: add(
+      mul(sub(1, 'fn'), add(mul(38, 'numel_out'), mul(25, 'N', 'P'))),
+      mul('fn', add(mul(30, 'numel_out'), mul(2, 'N', 'P'))),
+    ),
   },
   notes: {
     quantize:
@@ -244,6 +248,6 @@ export const onnxTool: Convention = {
     sdpa: 'Mul (q and k scaling) + MatMul + Softmax (36 per score) + MatMul, as torch exports scaled_dot_product_attention.',
     maximum: 'MaxNode: numel(Y) per extra input (NpMathBase, ADD_MACS = 1).',
     l2norm:
-      'ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x) exported to ONNX: Pow (POW_MACS 32 per element), ReduceSum (numel of its input), Sqrt (SQRT_MACS 24 per norm), Add of eps (1 per norm), Div (DIV_MACS 4 per element), Mul by γ (1 per element): 38·numel + 25 per norm. Read from onnx_tool/node.py, not run.',
+      'ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x) exported to ONNX: Pow (POW_MACS 32 per element), ReduceSum (numel of its input), Sqrt (SQRT_MACS 24 per norm), Add of eps (1 per norm), Div (DIV_MACS 4 per element), Mul by γ (1 per element): 38·numel + 25 per norm. Written scale · F.normalize(x) (call: function, torchvision’s SSD): ReduceL2 (ADD_MACS + SQRT_MACS = 25 per input element), Clip of eps (CMP_MACS · 2 per norm), Expand 0, Div 4 and Mul 1 per element: 30·numel + 2 per norm. Both measured (tests/fixtures/onnx-tool-l2norm.jsonl).',
   },
 };

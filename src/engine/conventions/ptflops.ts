@@ -169,6 +169,6 @@ export const ptflops: Convention = {
     pixelshuffle: 'nn.PixelShuffle has no hook and nothing it calls is patched: 0.',
     maximum: 'torch.max / torch.maximum are not patched: 0.',
     l2norm:
-      'No module hook for a custom module (ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x)), and none of its calls is patched (pow, sum, sqrt, the + and * operators, torch.div): 0.',
+      'No module hook for a custom module (ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x)), and none of its calls is patched (pow, sum, sqrt, the + and * operators, torch.div): 0. torchvision’s scale · F.normalize(x) (call: function): F.normalize and the * operator are not patched either: 0.',
   },
 };

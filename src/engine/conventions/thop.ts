@@ -113,7 +113,8 @@ export const thop: Convention = {
       [...['squeeze', 'unsqueeze', 'slice', 'pad'], 'mean', 'sdpa'],
       'Not a module: thop’s hooks never see it, 0.',
     ),
-    embedding: 'nn.Embedding has no entry in register_hooks: 0.',
+    embedding:
+      'nn.Embedding has no entry in register_hooks: 0. torchvision’s scale · F.normalize(x) (call: function) is no module either: 0.',
     groupnorm: 'nn.GroupNorm has no entry in register_hooks (BatchNorm, LayerNorm and InstanceNorm do): 0.',
     instancenorm: 'count_normalization: 2·numel, doubled with affine.',
     pixelshuffle: 'nn.PixelShuffle is zero_ops (nn.PixelUnshuffle has no entry): 0.',

@@ -42,8 +42,9 @@ export const torchinfo: Convention = {
     prelu: mul('N', 'A'),
     // calculate_macs: a layer with a "weight" that is neither Conv nor Linear: output_size[0] × params = N·V·D.
     embedding: mul('N', 'V', 'D'),
-    // A module with a parameter named weight (not Conv/Linear): output_size[0]·params = N·G.
-    l2norm: mul('N', 'G'),
+    // A module with a parameter named weight (not Conv/Linear): output_size[0]·params = N·G. Written
+    // scale · F.normalize(x) (call: function), the scale belongs to a module that is no leaf: 0.
+    l2norm: mul(sub(1, 'fn'), 'N', 'G'),
   },
   notes: {
     quantize:
@@ -108,6 +109,6 @@ export const torchinfo: Convention = {
       'calculate_macs gives a weighted layer other than Conv/Linear batch × parameters: N·V·D (a table lookup counted as Mult-Adds).',
     maximum: 'torch.max(a, b) is not a module: 0.',
     l2norm:
-      'calculate_macs: a module whose parameter is named weight, neither Conv nor Linear: batch × parameters = N·G (ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x)).',
+      'calculate_macs: a module whose parameter is named weight, neither Conv nor Linear: batch × parameters = N·G (ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x)). Written scale · F.normalize(x) (call: function, torchvision’s SSDFeatureExtractorVGG), the scale is a parameter of a module with children, whose MACs the total (leaf layers only) leaves out: 0. Both measured (tests/fixtures/l2norm-tools.jsonl).',
   },
 };

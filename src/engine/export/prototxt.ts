@@ -16,6 +16,7 @@
  */
 import { mainInput, type LayerSpec, type Model, type Shape } from '../format/model';
 import { evaluateModel, type Row } from '../evaluate';
+import { GRAPH_EXPORT } from './walk';
 
 export type UnknownMode = 'caffe' | 'placeholder';
 
@@ -87,6 +88,8 @@ class Writer {
   }
 
   one(spec: LayerSpec, x: string, path: string): string {
+    // This writer chains each layer to the previous one: a `from` would be written as a wrong edge.
+    if (spec.from !== undefined) throw new Error(`${path}: ${GRAPH_EXPORT}`);
     if (spec.shares !== undefined)
       throw new Error(`${path} uses the weights of "${spec.shares}"; Netscope would count a copy of them`);
     const r = this.row(path);

@@ -81,6 +81,20 @@ const KNOBS = `
   (1.0, 1.0), (1.0, 1.1), (1.1, 1.2), (1.2, 1.4), (1.4, 1.8), (1.6, 2.2), (1.8, 2.6), (2.0, 3.1); channels
   \`_make_divisible(c·w, 8)\`, blocks ceil(n·d). Each variant preset also sets its resolution
   (224, 240, 288, 300, 380, 456, 528, 600).
+- **classes** — segmentation and detection: \`num_classes\`, the output channels of the last 1×1 convs
+  (21 for torchvision's COCO-with-VOC-labels segmentation weights, 91 for its COCO detectors, 2 for U-Net).
+- **aux** — FCN and DeepLabV3: 1 adds the aux FCNHead on the stride-8 features, as torchvision's builder does
+  whenever weights are given (its \`num_params\` and \`_ops\` include it); 0 is the builder's default with
+  \`weights=None\`.
+
+## Segmentation and detection
+
+Segmentation presets count the whole forward of \`_SimpleSegmentationModel\` (backbone, head, aux head,
+\`F.interpolate\` back to the input) at 520×520, the size torchvision's \`_ops\` was measured at. SSD presets
+count the backbone, the extra layers and both heads (every parameter of the model); the transform, anchors,
+box decoding and NMS are post-processing, not layers. Each preset's \`code\` names the source file and commit it
+is written from; every tool's total on these models equals the real tool's on the source model
+(\`tests/fixtures/torchvision-tools.jsonl\`, \`scripts/fixtures/seg_det_tool_fixtures.py\`).
 
 ## How torchvision's \`_ops\` counts attention
 
@@ -130,6 +144,7 @@ export function zooDoc(): string {
 - Ultralytics, \`ultralytics/ultralytics\` @93e0555 (8.4.52): \`ultralytics/cfg/models/{v5,v8,11}/*.yaml\`,
   \`ultralytics/nn/tasks.py\` (\`parse_model\`), \`ultralytics/nn/modules/{conv,block,head}.py\`,
   \`ultralytics/utils/torch_utils.py\` (\`model_info\`, \`get_flops\`); layer names are its module names.
+- milesial/Pytorch-UNet \`unet/unet_model.py\` at 21d7850f2af30a9695bbeea75f3136aa538cfc4a for \`unet\`.
 - The papers linked in the table; the seed article (\`shared/seed/\`) for \`seed_resnet18\`.
 `;
   return INTRO + PRESETS.map(row).join('\n') + '\n' + KNOBS + notes.join('') + sources;

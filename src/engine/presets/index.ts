@@ -17,6 +17,9 @@ import { VIT_PRESETS } from './vit';
 import { SWIN_PRESETS } from './swin';
 import { MAXVIT_PRESETS } from './maxvit';
 import { YOLO_PRESETS } from './yolo';
+import { SEGMENTATION_PRESETS } from './segmentation';
+import { SSD_PRESETS } from './ssd';
+import { UNET_PRESETS } from './unet';
 
 export type { Preset, PresetCode, PresetKnob, PresetReference, PresetTask } from './types';
 export { knobError } from './build';
@@ -40,6 +43,9 @@ export const PRESETS: readonly Preset[] = [
   ...SWIN_PRESETS,
   ...MAXVIT_PRESETS,
   ...YOLO_PRESETS,
+  ...SEGMENTATION_PRESETS,
+  ...SSD_PRESETS,
+  ...UNET_PRESETS,
 ];
 
 const BY_NAME = new Map(PRESETS.map((p) => [p.name, p]));

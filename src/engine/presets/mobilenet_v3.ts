@@ -37,9 +37,9 @@ const widthKnob = (help: string): PresetKnob => ({
 // ——— MobileNet v3 ———
 
 /** bneck rows: input, kernel, expanded, output, squeeze-excite, hard-swish, stride (torchvision). */
-type Bneck = readonly [number, number, number, number, boolean, boolean, number];
+export type Bneck = readonly [number, number, number, number, boolean, boolean, number];
 
-const LARGE: readonly Bneck[] = [
+export const LARGE: readonly Bneck[] = [
   [16, 3, 16, 16, false, false, 1],
   [16, 3, 64, 24, false, false, 2],
   [24, 3, 72, 24, false, false, 1],
@@ -75,13 +75,17 @@ const SMALL: readonly Bneck[] = [
 export const squeezeExcite = (channels: number, squeeze: number, inner = 'relu', gate = 'hardsigmoid'): LayerSpec =>
   scale([gap(), conv(squeeze, 1, { bias: true }), act(inner), conv(channels, 1, { bias: true }), act(gate)]);
 
-function bneck(row: Bneck, alpha: number): Layers {
+/**
+ * One InvertedResidual. Dilation d > 1 (torchvision's dilated=True tail) puts d on the depthwise
+ * conv and makes its stride 1; the residual still follows the row's stride (use_res_connect).
+ */
+export function bneck(row: Bneck, alpha: number, d = 1): Layers {
   const [i, k, e, o, se, hs, s] = row;
   const [cin, exp, out] = [i, e, o].map((c) => makeDivisible(c * alpha));
   const a = hs ? 'hardswish' : 'relu';
   const body = [
     ...(exp !== cin ? cna(exp, 1, {}, a) : []),
-    ...cna(exp, k, { s, g: exp }, a),
+    ...cna(exp, k, { s: d > 1 ? 1 : s, g: exp, d }, a),
     ...(se ? [squeezeExcite(exp, makeDivisible(Math.floor(exp / 4)))] : []),
     ...cna(out, 1, {}, null),
   ];
@@ -103,7 +107,7 @@ function mobilenetV3Layers(rows: readonly Bneck[], lastChannel: number, alpha: n
   ];
 }
 
-const V3_PAPER = {
+export const V3_PAPER = {
   title: 'Searching for MobileNetV3',
   authors: 'Howard, Sandler, Chu, Chen, Chen, Tan, Wang, Zhu, Pang, Vasudevan, Le, Adam',
   year: 2019,

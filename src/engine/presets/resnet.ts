@@ -30,12 +30,15 @@ function basic(cin: number, planes: number, stride: number): Layers {
   return [residual([...cna(planes, 3, { s: stride }), ...cna(planes, 3, {}, null)], proj), relu()];
 }
 
-/** Bottleneck: 1×1 → 3×3 (stride, groups) → 1×1, expansion 4; width = planes·(base/64)·groups. */
-function bottleneck(cin: number, planes: number, stride: number, groups: number, base: number): Layers {
+/**
+ * Bottleneck: 1×1 → 3×3 (stride, groups, dilation d) → 1×1, expansion 4; width =
+ * planes·(base/64)·groups. d > 1 only in the segmentation backbones (replace_stride_with_dilation).
+ */
+export function bottleneck(cin: number, planes: number, stride: number, groups = 1, base = 64, d = 1): Layers {
   const width = Math.floor(planes * (base / 64)) * groups;
   const out = planes * 4;
   const proj = stride !== 1 || cin !== out ? [conv(out, 1, { s: stride, p: 0 }), bn()] : [];
-  const body = [...cna(width, 1), ...cna(width, 3, { s: stride, g: groups }), ...cna(out, 1, {}, null)];
+  const body = [...cna(width, 1), ...cna(width, 3, { s: stride, g: groups, d }), ...cna(out, 1, {}, null)];
   return [residual(body, proj), relu()];
 }
 

@@ -216,4 +216,23 @@ export const CASES: readonly LayerCase[] = [
       netscope: 1440,
     },
   },
+  {
+    spec: { type: 'l2norm', call: 'function' },
+    input: [4, 6, 6],
+    source:
+      'torchvision SSD: scale_weight · F.normalize(x), the scale a parameter of the enclosing module, 288 elements, 2·36 norms: exact 4·288 + 72 (clamp_min for + eps); torchinfo 0 (no leaf module holds the scale); onnx-tool ReduceL2 25 + Div 4 + Mul 1 per element, Clip 2 per norm = 30·288 + 2·72 (tests/fixtures/l2norm-tools.jsonl, onnx-tool-l2norm.jsonl); Netscope reads Caffe, where only Normalize exists: 5·288',
+    expect: {
+      seed: 1224,
+      exact: 1224,
+      torchvision: 0,
+      thop: 0,
+      ptflops: 0,
+      fvcore: 0,
+      torch: 0,
+      deepspeed: 0,
+      torchinfo: 0,
+      'onnx-tool': 8784,
+      netscope: 1440,
+    },
+  },
 ];

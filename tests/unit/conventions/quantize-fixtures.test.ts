@@ -9,9 +9,8 @@
  * Netscope has no Caffe layer to run (the prototxt writer refuses the kind): its note says 0.
  * How it was made: scripts/fixtures/README-quantize-tools.md.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureLines } from '../../helpers/fixture-lines';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import type { LayerSpec, Model } from '../../../src/engine/format/model';
 
@@ -39,12 +38,7 @@ interface OnnxRun {
   error?: string;
 }
 
-const lines = <T>(name: string): T[] =>
-  readFileSync(path.resolve(__dirname, '../../fixtures', name), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T & { meta?: unknown })
-    .filter((l) => !l.meta);
+const lines = fixtureLines;
 
 const toolRows = lines<ToolRow>('quantize-tools.jsonl');
 const onnxRuns = lines<OnnxRun>('onnx-tool-quantize.jsonl');

@@ -9,9 +9,8 @@
  *    (how it was made: scripts/fixtures/README-unary-tools.md).
  * How the Python writes an op changes no tool's number, which is why the kind has no `call`.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureLines } from '../../helpers/fixture-lines';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import type { LayerSpec, Model } from '../../../src/engine/format/model';
 import { UNARY_OPS } from '../../../src/engine/layers/unary';
@@ -47,12 +46,7 @@ interface NetscopeLine {
   caffeType: string | null;
 }
 
-const lines = <T>(name: string): T[] =>
-  readFileSync(path.resolve(__dirname, '../../fixtures', name), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T & { meta?: unknown })
-    .filter((l) => !l.meta);
+const lines = fixtureLines;
 
 const toolRows = lines<ToolRow>('unary-tools.jsonl');
 const onnxRuns = lines<OnnxRun>('onnx-tool-unary.jsonl');

@@ -11,7 +11,7 @@ import { usesGraph } from './helpers';
 const graphPresets = PRESETS.filter((p) => usesGraph(p.build().layers));
 
 describe('graph presets are refused by the stack writers, with the reason', () => {
-  it('are the five ViTs, six Swins (V1 and V2), MaxViT-T and 15 YOLOs', () =>
+  it('are the five ViTs, six Swins (V1 and V2), MaxViT-T, 15 YOLOs and the segmentation and detection presets', () =>
     expect(graphPresets.map((p) => p.name)).toEqual([
       'vit_b_16',
       'vit_b_32',
@@ -27,6 +27,16 @@ describe('graph presets are refused by the stack writers, with the reason', () =
       'maxvit_t',
       // The Ultralytics detectors: YAML `from` wiring (Concat of earlier layers, C2f's split and cat, Detect's three inputs).
       ...['yolov5', 'yolov8', 'yolo11'].flatMap((f) => [...'nsmlx'].map((s) => `${f}${s}${f === 'yolov5' ? 'u' : ''}`)),
+      // Zoo v2's dense-prediction presets: heads on named backbone taps, U-Net skips, SSD feature maps.
+      'fcn_resnet50',
+      'fcn_resnet101',
+      'deeplabv3_resnet50',
+      'deeplabv3_resnet101',
+      'deeplabv3_mobilenet_v3_large',
+      'lraspp_mobilenet_v3_large',
+      'ssd300_vgg16',
+      'ssdlite320_mobilenet_v3_large',
+      'unet',
     ]));
 
   it.each(graphPresets.map((p) => [p.name, p] as const))('%s', (_n, p) => {

@@ -25,7 +25,16 @@ const names = (q: string) => groupPresets(PRESETS, q).map((g) => [g.family, g.pr
 
 describe('search and grouping', () => {
   const rows: [string, (string | string[])[][]][] = [
-    ['mobilenet', [['MobileNet', ['mobilenet_v1', 'mobilenet_v2', 'mobilenet_v3_large', 'mobilenet_v3_small']]]],
+    [
+      'mobilenet',
+      [
+        ['MobileNet', ['mobilenet_v1', 'mobilenet_v2', 'mobilenet_v3_large', 'mobilenet_v3_small']],
+        // Dense-prediction presets on a MobileNetV3 backbone, in their own families.
+        ['DeepLabV3', ['deeplabv3_mobilenet_v3_large']],
+        ['LR-ASPP', ['lraspp_mobilenet_v3_large']],
+        ['SSD', ['ssdlite320_mobilenet_v3_large']],
+      ],
+    ],
     // `_` counts as a space both ways.
     ['mobilenet v2', [['MobileNet', ['mobilenet_v2']]]],
     ['MOBILENET_V3_small', [['MobileNet', ['mobilenet_v3_small']]]],

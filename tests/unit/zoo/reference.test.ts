@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import { PRESETS, presetByName } from '../../../src/engine/presets';
+import { DENSE_ZOO } from './dense-zoo';
 
 // name, input side, params (exact), conv+linear MACs (exact), _ops (G) — shared/reference/zoo.md
 const ZOO: readonly [string, number, number, number, string][] = [
@@ -146,10 +147,11 @@ describe('the preset list', () => {
     expect(new Set(names).size).toBe(names.length);
     for (const [name] of ZOO) expect(names).toContain(name);
     expect(names).toEqual(expect.arrayContaining(['lenet5', 'mobilenet_v1']));
-    // The Ultralytics detectors are checked against their own model in yolo-tools.test.ts.
+    // The Ultralytics detectors are checked against their own model in yolo-tools.test.ts, the
+    // dense-prediction presets (dense-zoo.ts) in dense-presets.test.ts.
     const yolo = PRESETS.filter((p) => p.code?.repo === 'ultralytics/ultralytics').length;
     expect(yolo).toBe(15);
-    expect(names.length).toBe(ZOO.length + 2 + yolo);
+    expect(names.length).toBe(ZOO.length + 2 + yolo + DENSE_ZOO.length);
   });
   it.each(PRESETS.map((p) => [p.name, p] as const))('%s: metadata is complete and consistent', (_n, p) => {
     expect(p.family).not.toBe('');
@@ -167,7 +169,8 @@ describe('the preset list', () => {
     expect(p.code).toEqual({
       repo: 'pytorch/vision',
       commit: '8fb87713a24951e639c494b0f2a8a81b5f8e33a6',
-      path: expect.stringMatching(/^torchvision\/models\/[a-z_0-9]+\.py$/),
+      // segmentation/ and detection/ builders one folder down.
+      path: expect.stringMatching(/^torchvision\/models\/([a-z]+\/)?[a-z_0-9]+\.py$/),
     });
   });
   it('puts the transformers (ViT, Swin, Swin V2, MaxViT) in the transformer section and nothing else', () => {

@@ -12,6 +12,11 @@
  * Zoo v2 (issue 15) appended 21 lines (RegNetX/Y 1.6–128 GF, ConvNeXt S/B/L, EfficientNetV2 S/M/L,
  * Swin V2 T/S/B, MaxViT-T; scripts/fixtures/README-torchvision-tools.md): 126 more totals. Where a tool's
  * number is not matched, PINNED holds both numbers and the precise cause, so a change to either fails.
+ *
+ * Then 11 dense-prediction lines (scripts/fixtures/seg_det_tool_fixtures.py): the six torchvision
+ * segmentation models with their aux classifier at 520×520, the two SSDs up to their heads
+ * (torchvision's backbone and head modules) and milesial/Pytorch-UNet's UNet at 572×572 — all 54 of
+ * their totals equal — plus two models without the aux head, checked in dense-presets.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,8 +55,8 @@ const PINNED: Readonly<Record<string, Readonly<Record<string, readonly [number, 
 };
 
 describe('torchvision presets against the real tools', () => {
-  it('covers the 74 torchvision presets it has fixtures for (ViT-B/16, Swin-T, Swin V2, MaxViT-T among them)', () =>
-    expect(rows).toHaveLength(74));
+  it('covers the 74 torchvision presets it has fixtures for (ViT-B/16, Swin-T, Swin V2, MaxViT-T among them) and 9 dense-prediction ones', () =>
+    expect(rows).toHaveLength(74 + 9));
 
   it.each(rows.map((r) => [r.model, r] as const))('%s', (name, r) => {
     const model = presetByName(name)!.build();
