@@ -94,7 +94,7 @@ test('Chinese main screen: nothing clipped; screenshot', async ({ page }) => {
     );
     for (const el of scope) {
       const e = el as HTMLElement;
-      if (e.offsetParent === null || e.closest('.sr-only')) continue;
+      if (e.offsetParent === null || e.closest('.sr-only, [class*="sr-only"]')) continue;
       if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
         out.push(`${e.tagName} “${e.textContent?.trim().slice(0, 30)}” ${e.scrollWidth}>${e.clientWidth}`);
       const r = e.getBoundingClientRect();

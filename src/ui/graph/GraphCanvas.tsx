@@ -239,7 +239,10 @@ export function GraphCanvas({ data, selection, onSelect, formatValue, matches, h
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const dir = ARROWS[e.key];
-    const from = focus >= 0 ? focus : 0;
+    // Start from the focused node — unless it is a layer other than the selection, i.e. the row
+    // was selected elsewhere a moment ago and the effect that moves the focus has not run yet.
+    const stale = focus >= 0 && selectedIndex >= 0 && nodes[focus]?.modelPath && !isSelected(nodes[focus], selection);
+    const from = stale ? selectedIndex : focus >= 0 ? focus : 0;
     if (dir && nodes.length) {
       e.preventDefault();
       choose(step(from, dir, adj), true);
