@@ -136,6 +136,21 @@ describe('onnx-tool on the zoo v2 presets (tests/fixtures/onnx-tool-zoo.jsonl)',
     expect(shapeScopes(f)).toEqual(predictedShapeScopes(name, evaluate(name).rows));
   });
 
+  /**
+   * onnx-tool's Params column sums every initializer (onnx_tool/graph.py), so a BatchNormalization
+   * adds its running mean and variance (2·C) to the weights torch counts. Checked on the
+   * torchvision CNNs, whose graphs hold no other initializers; Swin V2, MaxViT and YOLO also carry
+   * constant tables and Reshape shapes, which are not pinned here.
+   */
+  it.each(all.filter((f) => /^(regnet|convnext|efficientnet)/.test(f.name)).map((f) => [f.name, f] as const))(
+    '%s: onnx-tool params = FlopLab params + 2 · BatchNorm channels',
+    (name, f) => {
+      const r = evaluate(name);
+      const bn = r.rows.filter((row) => row.type === 'batchnorm2d').reduce((a, row) => a + num(row, 'Cin'), 0);
+      expect(BigInt(f.params)).toBe(BigInt(r.totals.params) + BigInt(2 * bn));
+    },
+  );
+
   it.each(all.map((f) => [f.name, f] as const))('%s: total = onnx-tool Total − shape arithmetic', (name, f) => {
     const r = evaluate(name);
     expect(r.errors).toBe(0);
