@@ -28,11 +28,11 @@ test('keyboard: Alt+↑/↓ reorder, Ctrl+D duplicates, Delete deletes, ↑/↓ 
   await threeLayers(page);
   await page.locator('[data-row-button="layers[2]"]').focus();
   await page.keyboard.press('Alt+ArrowUp');
-  expect(await types(page)).toEqual(['layers[0]:Conv2d', 'layers[1]:ReLU', 'layers[2]:BatchNorm2d']);
+  await expect.poll(() => types(page)).toEqual(['layers[0]:Conv2d', 'layers[1]:ReLU', 'layers[2]:BatchNorm2d']);
   await expect(row(page, 'layers[1]')).toHaveAttribute('aria-current', 'true');
   await expect(page.locator('[data-row-button="layers[1]"]')).toBeFocused();
   await page.keyboard.press('Alt+ArrowDown');
-  expect(await types(page)).toEqual(['layers[0]:Conv2d', 'layers[1]:BatchNorm2d', 'layers[2]:ReLU']);
+  await expect.poll(() => types(page)).toEqual(['layers[0]:Conv2d', 'layers[1]:BatchNorm2d', 'layers[2]:ReLU']);
   // Each key acts on the focused row: wait for the selection to land before the next one (a busy
   // machine can still be rendering the move when the key arrives).
   await expect(page.locator('[data-row-button="layers[2]"]')).toBeFocused();
@@ -42,12 +42,9 @@ test('keyboard: Alt+↑/↓ reorder, Ctrl+D duplicates, Delete deletes, ↑/↓ 
   await page.keyboard.press('ArrowUp');
   await expect(row(page, 'layers[0]')).toHaveAttribute('aria-current', 'true');
   await page.keyboard.press('Control+d');
-  expect(await types(page)).toEqual([
-    'layers[0]:Conv2d',
-    'layers[1]:Conv2d',
-    'layers[2]:BatchNorm2d',
-    'layers[3]:ReLU',
-  ]);
+  await expect
+    .poll(() => types(page))
+    .toEqual(['layers[0]:Conv2d', 'layers[1]:Conv2d', 'layers[2]:BatchNorm2d', 'layers[3]:ReLU']);
   await page.keyboard.press('Delete');
   await expect(page.getByTestId('layer-row')).toHaveCount(3);
 });
@@ -57,12 +54,9 @@ test('wrap a Shift+click range in a residual, collapse, expand and unwrap it', a
   await selectRow(page, 'layers[0]');
   await page.locator('[data-row-button="layers[1]"]').click({ modifiers: ['Shift'] });
   await row(page, 'layers[0]').getByTestId('wrap-select').selectOption('residual');
-  expect(await types(page)).toEqual([
-    'layers[0]:Residual',
-    'layers[0].body[0]:Conv2d',
-    'layers[0].body[1]:BatchNorm2d',
-    'layers[1]:ReLU',
-  ]);
+  await expect
+    .poll(() => types(page))
+    .toEqual(['layers[0]:Residual', 'layers[0].body[0]:Conv2d', 'layers[0].body[1]:BatchNorm2d', 'layers[1]:ReLU']);
   // conv 64 channels + 3 channels input cannot add: the error sits on the block, the conv keeps its numbers.
   await expect(row(page, 'layers[0]').getByTestId('row-error')).toContainText('cannot add');
   await expect(row(page, 'layers[0].body[0]').getByTestId('row-params')).toHaveText('1.79 k');
@@ -72,7 +66,7 @@ test('wrap a Shift+click range in a residual, collapse, expand and unwrap it', a
   await expect(page.getByTestId('layer-row')).toHaveCount(4);
   await selectRow(page, 'layers[0]');
   await row(page, 'layers[0]').getByRole('button', { name: 'Unwrap' }).click();
-  expect(await types(page)).toEqual(['layers[0]:Conv2d', 'layers[1]:BatchNorm2d', 'layers[2]:ReLU']);
+  await expect.poll(() => types(page)).toEqual(['layers[0]:Conv2d', 'layers[1]:BatchNorm2d', 'layers[2]:ReLU']);
 });
 
 test('"+ add here" inserts into a block\'s empty list; the model matches the engine', async ({ page }) => {
@@ -162,12 +156,9 @@ test('"/" focuses the palette from anywhere; Enter inserts after the selection',
   await expect(page.getByTestId('palette-search')).toBeFocused();
   await page.keyboard.type('flatten');
   await page.keyboard.press('Enter');
-  expect(await types(page)).toEqual([
-    'layers[0]:Conv2d',
-    'layers[1]:Flatten',
-    'layers[2]:BatchNorm2d',
-    'layers[3]:ReLU',
-  ]);
+  await expect
+    .poll(() => types(page))
+    .toEqual(['layers[0]:Conv2d', 'layers[1]:Flatten', 'layers[2]:BatchNorm2d', 'layers[3]:ReLU']);
   // Flatten before a batch norm: the error sits on the batch-norm row, in place.
   await expect(row(page, 'layers[2]').getByTestId('row-error')).toContainText('feature map');
 });
