@@ -204,6 +204,17 @@ export const named = (name: string, spec: LayerSpec): LayerSpec => ({ ...spec, n
 /** Layers named as an nn.Sequential's children: `${prefix}.0`, `${prefix}.1`, … */
 export const seq = (prefix: string, layers: Layers): Layers => layers.map((l, i) => named(`${prefix}.${i}`, l));
 
+/**
+ * An nn.Sequential whose children are modules (one layer: `${prefix}.k`) or Sequentials such as a
+ * Conv2dNormActivation (a list: `${prefix}.k.0`, `${prefix}.k.1`, …); without a prefix, the layers unnamed.
+ */
+export function seqOf(prefix: string | undefined, parts: readonly (LayerSpec | Layers)[]): Layers {
+  return parts.flatMap((part, k) => {
+    if (prefix === undefined) return Array.isArray(part) ? part : [part];
+    return Array.isArray(part) ? seq(`${prefix}.${k}`, part) : [named(`${prefix}.${k}`, part as LayerSpec)];
+  });
+}
+
 /** The repeat-name of index `j` inside a repeat whose first iteration is index `first` (iteration-names.ts). */
 const indexToken = (first: number) => (first ? `{i+${first}}` : '{i}');
 

@@ -11,9 +11,12 @@ import {
   flatten,
   gap,
   linear,
+  indexedRuns,
   makeDivisible,
+  named,
   residual,
   runs,
+  seq,
   scale,
   definePreset,
   tv,
@@ -71,35 +74,60 @@ const SMALL: readonly Bneck[] = [
   [96, 5, 576, 96, true, true, 1],
 ];
 
-/** torchvision SqueezeExcitation: pool, 1×1 conv (bias), activation, 1×1 conv (bias), gate; x · gate. */
-export const squeezeExcite = (channels: number, squeeze: number, inner = 'relu', gate = 'hardsigmoid'): LayerSpec =>
-  scale([gap(), conv(squeeze, 1, { bias: true }), act(inner), conv(channels, 1, { bias: true }), act(gate)]);
+/**
+ * torchvision SqueezeExcitation: pool, 1×1 conv (bias), activation, 1×1 conv (bias), gate; x · gate.
+ * With a prefix, its modules' names (`….avgpool`, `.fc1`, `.activation`, `.fc2`, `.scale_activation`);
+ * the product `scale * input` is no module: the scale block's row stays unnamed.
+ */
+export function squeezeExcite(
+  channels: number,
+  squeeze: number,
+  inner = 'relu',
+  gate = 'hardsigmoid',
+  p?: string,
+): LayerSpec {
+  const body = [gap(), conv(squeeze, 1, { bias: true }), act(inner), conv(channels, 1, { bias: true }), act(gate)];
+  if (p === undefined) return scale(body);
+  const names = ['avgpool', 'fc1', 'activation', 'fc2', 'scale_activation'];
+  return scale(body.map((l, i) => named(`${p}.${names[i]}`, l)));
+}
 
-function bneck(row: Bneck, alpha: number): Layers {
+/** One bneck row: InvertedResidual `${p}.block.k` (torchvision names), residual when shapes match (no module). */
+function bneck(row: Bneck, alpha: number, p: string): Layers {
   const [i, k, e, o, se, hs, s] = row;
   const [cin, exp, out] = [i, e, o].map((c) => makeDivisible(c * alpha));
   const a = hs ? 'hardswish' : 'relu';
-  const body = [
-    ...(exp !== cin ? cna(exp, 1, {}, a) : []),
-    ...cna(exp, k, { s, g: exp }, a),
-    ...(se ? [squeezeExcite(exp, makeDivisible(Math.floor(exp / 4)))] : []),
-    ...cna(out, 1, {}, null),
+  const parts: Layers[] = [
+    ...(exp !== cin ? [cna(exp, 1, {}, a)] : []),
+    cna(exp, k, { s, g: exp }, a),
+    ...(se ? [[squeezeExcite(exp, makeDivisible(Math.floor(exp / 4)), 'relu', 'hardsigmoid', `${p}.block.SE`)]] : []),
+    cna(out, 1, {}, null),
   ];
+  // The squeeze-excite module is one child (`block.2`) whose layers are named inside it.
+  const body = parts.flatMap((part, j) =>
+    part.length === 1 && part[0].type === 'scale'
+      ? [renameSE(part[0], `${p}.block.SE`, `${p}.block.${j}`)]
+      : seq(`${p}.block.${j}`, part),
+  );
   return s === 1 && cin === out ? [residual(body)] : body;
 }
 
+/** The squeeze-excite block with its placeholder prefix replaced by its index in the Sequential. */
+const renameSE = (se: LayerSpec, from: string, to: string): LayerSpec => ({
+  ...se,
+  body: (se.body as LayerSpec[]).map((l) => named((l.name as string).replace(from, to), l)),
+});
+
 function mobilenetV3Layers(rows: readonly Bneck[], lastChannel: number, alpha: number): Layers {
   const lastIn = makeDivisible(rows[rows.length - 1][3] * alpha);
+  const units = rows.map((r) => (tok: string) => bneck(r, alpha, `features.${tok}`));
   return [
-    ...cna(makeDivisible(16 * alpha), 3, { s: 2 }, 'hardswish'),
-    ...runs(rows.map((r) => bneck(r, alpha))),
-    ...cna(6 * lastIn, 1, {}, 'hardswish'),
-    gap(),
-    flatten(),
-    linear(makeDivisible(lastChannel * alpha)),
-    act('hardswish'),
-    dropout(),
-    linear(1000),
+    ...seq('features.0', cna(makeDivisible(16 * alpha), 3, { s: 2 }, 'hardswish')),
+    ...indexedRuns(units, 1),
+    ...seq(`features.${rows.length + 1}`, cna(6 * lastIn, 1, {}, 'hardswish')),
+    named('avgpool', gap()),
+    flatten(), // torch.flatten: no module, unnamed
+    ...seq('classifier', [linear(makeDivisible(lastChannel * alpha)), act('hardswish'), dropout(), linear(1000)]),
   ];
 }
 

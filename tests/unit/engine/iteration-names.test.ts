@@ -8,6 +8,8 @@ describe('iterationName', () => {
     ['layer1.{i}.conv1', 'layers[4]#2.body[0]', 'layer1.2.conv1'],
     ['layer1.{i+1}.conv1', 'layers[4]#2.body[0].body[3]', 'layer1.3.conv1'],
     ['denseblock1.denselayer{i+1}.conv{i}', 'layers[4]#0.body[0]', 'denseblock1.denselayer1.conv0'],
+    ['features.{i*2+10}', 'layers[9]#2.body[1]', 'features.14'],
+    ['features.{i*3}', 'layers[9]#1.body[1]', 'features.3'],
     // The innermost repeat's iteration.
     ['b{i}', 'layers[1]#3.body[0]#1.body[2]', 'b1'],
     // Outside a repeat, and names without a placeholder, are left as written.

@@ -17,6 +17,11 @@ const FIXTURE = JSON.parse(
 
 /** Presets whose rows carry torchvision's module names. */
 const COVERED = [
+  'alexnet',
+  'mobilenet_v2',
+  'mobilenet_v3_large',
+  'mobilenet_v3_small',
+  ...[11, 13, 16, 19].flatMap((d) => [`vgg${d}`, `vgg${d}_bn`]),
   'resnet18',
   'resnet34',
   'resnet50',
