@@ -44,12 +44,19 @@ export function densenetLayers(growth: number, blocks: readonly number[], init =
   blocks.forEach((n, i) => {
     const b = `features.denseblock${i + 1}`;
     // A dense block is one repeat of identical layers: each iteration is denselayer{i+1}.
-    layers.push(...(n === 1 ? [denseLayer(growth, `${b}.denselayer1`)] : repeat(n, [denseLayer(growth, `${b}.denselayer{i+1}`)])));
+    layers.push(
+      ...(n === 1 ? [denseLayer(growth, `${b}.denselayer1`)] : repeat(n, [denseLayer(growth, `${b}.denselayer{i+1}`)])),
+    );
     c += n * growth;
     if (i < blocks.length - 1) {
       c = Math.floor(c / 2);
       const t = `features.transition${i + 1}`;
-      layers.push(named(`${t}.norm`, bn()), named(`${t}.relu`, relu()), named(`${t}.conv`, conv(c, 1)), named(`${t}.pool`, avgpool(2, 2)));
+      layers.push(
+        named(`${t}.norm`, bn()),
+        named(`${t}.relu`, relu()),
+        named(`${t}.conv`, conv(c, 1)),
+        named(`${t}.pool`, avgpool(2, 2)),
+      );
     }
   });
   // densenet.py forward: F.relu(features, inplace=True), F.adaptive_avg_pool2d(out, (1, 1)) and

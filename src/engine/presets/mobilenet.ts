@@ -147,7 +147,8 @@ export function mobilenetV2Layers(alpha: number): Layers {
     const out = makeDivisible(c * alpha);
     const units = Array.from(
       { length: n },
-      (_, i) => (tok: string) => invertedResidual(i === 0 ? cin : out, out, i === 0 ? s : 1, t, 'relu6', `features.${tok}`),
+      (_, i) => (tok: string) =>
+        invertedResidual(i === 0 ? cin : out, out, i === 0 ? s : 1, t, 'relu6', `features.${tok}`),
     );
     layers.push(...indexedRuns(units, index));
     index += n;

@@ -38,6 +38,6 @@ describe('rows of a repeat', () => {
     expect(names).toEqual(['stem', undefined, 'blocks.1.conv', 'blocks.2.conv', 'blocks.3.conv']);
     // Twice: rows kept from the run before (and reused between iterations) still get their own names.
     expect(evaluate(model).rows.map((r) => r.name)).toEqual(names);
-    expect((model.layers[1] as { body: { name: string }[] }).body[0].name).toBe('blocks.{i+1}.conv');
+    expect((model.layers[1].body as { name: string }[])[0].name).toBe('blocks.{i+1}.conv');
   });
 });

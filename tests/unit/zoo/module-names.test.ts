@@ -86,7 +86,8 @@ describe.each(COVERED)('%s', (name) => {
     const calls = new Map<string, number>();
     for (const r of named) calls.set(r.name!, (calls.get(r.name!) ?? 0) + 1);
     const off = leaves
-      .filter((l) => calls.has(l[0]) && calls.get(l[0]) !== l[2].length).map((l) => `${l[0]}: ${calls.get(l[0]) ?? 0} rows, ${l[2].length} calls`);
+      .filter((l) => calls.has(l[0]) && calls.get(l[0]) !== l[2].length)
+      .map((l) => `${l[0]}: ${calls.get(l[0]) ?? 0} rows, ${l[2].length} calls`);
     expect(off).toEqual([]);
   });
 });
