@@ -4,23 +4,8 @@
  * 3×3 conv (ResNet v1.5), 1×1 projection shortcuts where the shape changes, ReLU after the add.
  */
 import type { LayerSpec } from '../format/model';
-import {
-  conv,
-  bn,
-  flatten,
-  gap,
-  indexedRuns,
-  linear,
-  maxpool,
-  named,
-  relu,
-  residual,
-  seq,
-  definePreset,
-  tv,
-  tvCode,
-  resolutionKnob,
-} from './build';
+import { definePreset, resolutionKnob, tv, tvCode } from './build';
+import { bn, conv, flatten, gap, indexedRuns, linear, maxpool, named, relu, residual, seq } from './build';
 import type { Preset, PresetKnob } from './types';
 
 type Layers = LayerSpec[];
