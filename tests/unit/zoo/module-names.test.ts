@@ -29,6 +29,8 @@ const COVERED = [
   'densenet161',
   'densenet169',
   'densenet201',
+  'squeezenet1_0',
+  'squeezenet1_1',
   ...[11, 13, 16, 19].flatMap((d) => [`vgg${d}`, `vgg${d}_bn`]),
   'resnet18',
   'resnet34',
