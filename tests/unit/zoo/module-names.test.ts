@@ -35,6 +35,7 @@ const COVERED = [
   'shufflenet_v2_x1_0',
   'shufflenet_v2_x1_5',
   'shufflenet_v2_x2_0',
+  ...['400mf', '800mf', '1_6gf', '3_2gf', '8gf', '16gf', '32gf'].flatMap((s) => [`regnet_x_${s}`, `regnet_y_${s}`]),
   ...[11, 13, 16, 19].flatMap((d) => [`vgg${d}`, `vgg${d}_bn`]),
   'resnet18',
   'resnet34',
