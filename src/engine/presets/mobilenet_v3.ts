@@ -15,7 +15,6 @@ import {
   makeDivisible,
   named,
   residual,
-  runs,
   seq,
   scale,
   definePreset,
@@ -162,10 +161,10 @@ const v3 = (size: 'large' | 'small'): Preset =>
 
 // ——— MNASNet ———
 
-/** _InvertedResidual: 1×1 expand, k×k depthwise, 1×1 linear projection; residual when shapes match. */
-function mnasBlock(cin: number, out: number, k: number, s: number, t: number): Layers {
+/** _InvertedResidual `p`: 1×1 expand, k×k depthwise, 1×1 linear projection (`${p}.layers.0` … `.7`); residual when shapes match (no module). */
+function mnasBlock(p: string, cin: number, out: number, k: number, s: number, t: number): Layers {
   const mid = cin * t;
-  const body = [...cna(mid, 1), ...cna(mid, k, { s, g: mid }), ...cna(out, 1, {}, null)];
+  const body = seq(`${p}.layers`, [...cna(mid, 1), ...cna(mid, k, { s, g: mid }), ...cna(out, 1, {}, null)]);
   return cin === out && s === 1 ? [residual(body)] : body;
 }
 
@@ -182,17 +181,25 @@ const MNAS_STACKS: readonly (readonly [number, number, number, number])[] = [
 /** _get_depths: _round_to_multiple_of(d·α, 8) (same rule as _make_divisible). */
 const mnasDepths = (alpha: number) => [32, 16, 24, 40, 80, 96, 192, 320].map((d) => makeDivisible(d * alpha));
 
+/** torchvision's names: `layers.0` … `layers.7` (stem), `layers.8` … `layers.13` (stacks), `layers.14` … `.16`, classifier. */
 function mnasnetLayers(alpha: number): Layers {
   const d = mnasDepths(alpha);
-  const layers: Layers = [...cna(d[0], 3, { s: 2 }), ...cna(d[0], 3, { g: d[0] }), ...cna(d[1], 1, {}, null)];
+  const layers: Layers = seq('layers', [
+    ...cna(d[0], 3, { s: 2 }),
+    ...cna(d[0], 3, { g: d[0] }),
+    ...cna(d[1], 1, {}, null),
+  ]);
   MNAS_STACKS.forEach(([k, s, t, n], i) => {
-    const units = Array.from({ length: n }, (_, j) =>
-      mnasBlock(j === 0 ? d[i + 1] : d[i + 2], d[i + 2], k, j === 0 ? s : 1, t),
+    const units = Array.from(
+      { length: n },
+      (_, j) => (tok: string) =>
+        mnasBlock(`layers.${i + 8}.${tok}`, j === 0 ? d[i + 1] : d[i + 2], d[i + 2], k, j === 0 ? s : 1, t),
     );
-    layers.push(...runs(units));
+    layers.push(...indexedRuns(units));
   });
-  // mnasnet.py forward: x.mean([2, 3]), then the classifier (Dropout, Linear).
-  return [...layers, ...cna(1280, 1), { type: 'mean', dims: [2, 3] }, dropout(), linear(1000)];
+  // mnasnet.py forward: x.mean([2, 3]) (no module: unnamed), then the classifier (Dropout, Linear).
+  const tail = cna(1280, 1).map((l, i) => named(`layers.${14 + i}`, l));
+  return [...layers, ...tail, { type: 'mean', dims: [2, 3] }, ...seq('classifier', [dropout(), linear(1000)])];
 }
 
 const MNAS_REFS: Record<string, ReturnType<typeof tv>> = {
