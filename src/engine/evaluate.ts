@@ -9,6 +9,7 @@ import { checkModelHeader } from './format/header';
 import { Run } from './run';
 import { keepMemos } from './previous-run';
 import { UNKNOWN_INPUT } from './layer-rows';
+import { fillIterationNames } from './iteration-names';
 import { NOT_COUNTED_TYPE } from './layers/opaque';
 import {
   sumRows,
@@ -89,7 +90,8 @@ function evaluate(model: Model, opts: EvalOptions, reuse: boolean): ModelResult 
     inputs: header.inputs,
     output: outputs.length ? outputs[0].shape : output,
     outputs,
-    rows: reuse ? run.rows.slice() : run.rows,
+    // Repeat iterations' names (`layer1.{i+1}.conv1`) filled in on the caller's array (from scratch, run.rows is not kept).
+    rows: reuse ? fillIterationNames(run.rows.slice()) : fillIterationNames(run.rows),
     totals,
     errors: errorRows.length,
     notCounted: notCountedRows(run.rows),

@@ -142,6 +142,9 @@ changes only the tag, so they give the same rows and numbers. Everything FlopLab
 - \`concat\` = channel concatenation of its \`branches\`; an empty branch is the identity (DenseNet). Spatial sizes must match.
 - \`scale\` = x · body(x), broadcast (squeeze-excite); the body's output must broadcast to x (e.g. [C, 1, 1]).
 - \`repeat\` = the body applied \`times\` times in sequence; results list each iteration (\`layers[4]#1.body[0]\`).
+  A name in the body may hold \`{i}\` (the iteration, from 0), \`{i+K}\` or \`{i*M+K}\`: each iteration's rows show it
+  filled in (\`layer1.{i+1}.conv1\` → \`layer1.1.conv1\`, \`layer1.2.conv1\` …; the innermost repeat's iteration), which
+  is how presets give every row its torchvision module name. The document keeps the pattern.
 
 ## Validation
 - The document envelope is checked strictly (format tag, input, batch, every layer an object with a string \`type\`;

@@ -196,6 +196,46 @@ export const tvCode = (file: string) => ({
   path: `torchvision/models/${file}.py`,
 });
 
+// ——— torchvision module names (issue 16): rows named like `named_modules()`, so they can be matched ———
+
+/** The layer with a name: its torchvision module's qualified name (`layer1.0.conv1`). */
+export const named = (name: string, spec: LayerSpec): LayerSpec => ({ ...spec, name });
+
+/** Layers named as an nn.Sequential's children: `${prefix}.0`, `${prefix}.1`, … */
+export const seq = (prefix: string, layers: Layers): Layers => layers.map((l, i) => named(`${prefix}.${i}`, l));
+
+/**
+ * An nn.Sequential whose children are modules (one layer: `${prefix}.k`) or Sequentials such as a
+ * Conv2dNormActivation (a list: `${prefix}.k.0`, `${prefix}.k.1`, …); without a prefix, the layers unnamed.
+ */
+export function seqOf(prefix: string | undefined, parts: readonly (LayerSpec | Layers)[]): Layers {
+  return parts.flatMap((part, k) => {
+    if (prefix === undefined) return Array.isArray(part) ? part : [part];
+    return Array.isArray(part) ? seq(`${prefix}.${k}`, part) : [named(`${prefix}.${k}`, part as LayerSpec)];
+  });
+}
+
+/** The repeat-name of index `j` inside a repeat whose first iteration is index `first` (iteration-names.ts). */
+const indexToken = (first: number) => (first ? `{i+${first}}` : '{i}');
+
+/**
+ * The units of an nn.Sequential, unit j built by `make(j)(token)` with `token` its index in the
+ * names (`layer1.${token}.conv1`). Runs of units equal but for that index fold into one repeat
+ * whose names carry `{i+j}` (filled in per iteration), so links stay short and every row still
+ * shows its own module name.
+ */
+export function indexedRuns(units: readonly ((token: string) => Layers)[], offset = 0): Layers {
+  const keys = units.map((u) => JSON.stringify(u('#')));
+  const out: Layers = [];
+  for (let i = 0; i < units.length;) {
+    let j = i + 1;
+    while (j < units.length && keys[j] === keys[i]) j++;
+    out.push(...(j - i === 1 ? units[i](String(i + offset)) : repeat(j - i, units[i](indexToken(i + offset)))));
+    i = j;
+  }
+  return out;
+}
+
 /** Units in sequence, with runs of identical units folded into repeat blocks (shorter links). */
 export function runs(units: readonly Layers[]): Layers {
   const out: Layers = [];

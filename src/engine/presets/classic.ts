@@ -13,6 +13,8 @@ import {
   maxpool,
   avgpool,
   relu,
+  named,
+  seq,
   definePreset,
   tv,
   tvCode,
@@ -76,29 +78,26 @@ export const alexnet: Preset = definePreset({
     'torchvision follows the single-tower "one weird trick" AlexNet (64-192-384-256-256 channels), not the 2012 ' +
       'two-GPU network with grouped convolutions and local response normalisation.',
   ],
+  // torchvision names: features.0 … features.12, avgpool, classifier.0 … classifier.6 (torch.flatten unnamed).
   layers: () => [
-    conv(64, 11, { s: 4, p: 2, bias: true }),
-    relu(),
-    maxpool(3, 2),
-    conv(192, 5, { bias: true }),
-    relu(),
-    maxpool(3, 2),
-    conv(384, 3, { bias: true }),
-    relu(),
-    conv(256, 3, { bias: true }),
-    relu(),
-    conv(256, 3, { bias: true }),
-    relu(),
-    maxpool(3, 2),
-    adaptive(6),
+    ...seq('features', [
+      conv(64, 11, { s: 4, p: 2, bias: true }),
+      relu(),
+      maxpool(3, 2),
+      conv(192, 5, { bias: true }),
+      relu(),
+      maxpool(3, 2),
+      conv(384, 3, { bias: true }),
+      relu(),
+      conv(256, 3, { bias: true }),
+      relu(),
+      conv(256, 3, { bias: true }),
+      relu(),
+      maxpool(3, 2),
+    ]),
+    named('avgpool', adaptive(6)),
     flatten(),
-    dropout(),
-    linear(4096),
-    relu(),
-    dropout(),
-    linear(4096),
-    relu(),
-    linear(1000),
+    ...seq('classifier', [dropout(), linear(4096), relu(), dropout(), linear(4096), relu(), linear(1000)]),
   ],
 });
 
@@ -110,21 +109,30 @@ const VGG_CFG: Record<number, readonly number[]> = {
   19: [64, 64, 0, 128, 128, 0, 256, 256, 256, 256, 0, 512, 512, 512, 512, 0, 512, 512, 512, 512, 0],
 };
 
-/** Consecutive equal convs become one repeat block (VGG-19's four 512s are one line). */
+/**
+ * Consecutive equal convs become one repeat block (VGG-19's four 512s are one line). Names are
+ * torchvision's `features.<index>`: the index runs over every conv, batch norm, ReLU and pool, so an
+ * iteration holding u of them is named `features.{i*u+k}` (filled in per iteration).
+ */
 function vggFeatures(depth: number, batchNorm: boolean): Layers {
   const cfg = VGG_CFG[depth];
   const out: Layers = [];
+  let index = 0;
   for (let i = 0; i < cfg.length;) {
     const c = cfg[i];
     if (c === 0) {
-      out.push(maxpool(2, 2));
+      out.push(named(`features.${index++}`, maxpool(2, 2)));
       i++;
       continue;
     }
     let j = i;
     while (cfg[j] === c) j++;
     const unit = [conv(c, 3, { bias: true }), ...(batchNorm ? [bn()] : []), relu()];
-    out.push(...(j - i > 1 ? [{ type: 'repeat', times: j - i, body: unit }] : unit));
+    const u = unit.length;
+    const at = (k: number) => (j - i > 1 ? `features.{i*${u}+${index + k}}` : `features.${index + k}`);
+    const body = unit.map((l, k) => named(at(k), l));
+    out.push(...(j - i > 1 ? [{ type: 'repeat', times: j - i, body }] : body));
+    index += u * (j - i);
     i = j;
   }
   return out;
@@ -167,15 +175,9 @@ const vgg = (depth: number, batchNorm: boolean): Preset =>
     reference: VGG_REFS[`vgg${depth}${batchNorm ? '_bn' : ''}`],
     layers: (k) => [
       ...vggFeatures(k.depth, batchNorm),
-      adaptive(7),
-      flatten(),
-      linear(4096),
-      relu(),
-      dropout(),
-      linear(4096),
-      relu(),
-      dropout(),
-      linear(1000),
+      named('avgpool', adaptive(7)),
+      flatten(), // torch.flatten in forward: no module, unnamed
+      ...seq('classifier', [linear(4096), relu(), dropout(), linear(4096), relu(), dropout(), linear(1000)]),
     ],
   });
 

@@ -8,7 +8,8 @@
  * other norms are LayerNorm2d, a subclass of nn.LayerNorm that thop and ptflops do not recognise.
  */
 import type { LayerSpec } from '../format/model';
-import { act, conv, flatten, gap, linear, residual, repeat, definePreset, tv, tvCode, resolutionKnob } from './build';
+import { act, conv, flatten, gap, linear, named, residual, repeat, seq } from './build';
+import { definePreset, tv, tvCode, resolutionKnob } from './build';
 import type { Preset } from './types';
 
 type Layers = LayerSpec[];
@@ -16,26 +17,36 @@ type Layers = LayerSpec[];
 /** torchvision's LayerNorm2d: nn.LayerNorm subclassed to normalise the channels of [C, H, W]. */
 const layernorm = (): LayerSpec => ({ type: 'layernorm', call: 'subclass' });
 
-const cnBlock = (c: number): Layers => [
+/**
+ * CNBlock `p` with torchvision's names (`${p}.block.0` … `.6`, the Permutes included: they are
+ * modules). The layer scale (`layer_scale * x`, a parameter), StochasticDepth (identity at inference)
+ * and the residual add are no module calls with rows: unnamed or absent.
+ */
+const cnBlock = (p: string, c: number): Layers => [
   residual([
-    conv(c, 7, { g: c, bias: true }),
-    { type: 'permute', dims: [0, 2, 3, 1] },
-    { type: 'layernorm', last: true },
-    { type: 'linear', out: 4 * c, in: c },
-    act('gelu'),
-    { type: 'linear', out: c, in: 4 * c },
-    { type: 'permute', dims: [0, 3, 1, 2] },
+    ...seq(`${p}.block`, [
+      conv(c, 7, { g: c, bias: true }),
+      { type: 'permute', dims: [0, 2, 3, 1] },
+      { type: 'layernorm', last: true },
+      { type: 'linear', out: 4 * c, in: c },
+      act('gelu'),
+      { type: 'linear', out: c, in: 4 * c },
+      { type: 'permute', dims: [0, 3, 1, 2] },
+    ]),
     { type: 'layerscale' },
   ]),
 ];
 
+/** torchvision's names: features.0 (stem), features.<2i+1>.<j> (blocks), features.<2i> (downsampling), classifier. */
 export function convnextLayers(dims: readonly number[], depths: readonly number[]): Layers {
-  const layers: Layers = [conv(dims[0], 4, { s: 4, p: 0, bias: true }), layernorm()];
+  const layers: Layers = seq('features.0', [conv(dims[0], 4, { s: 4, p: 0, bias: true }), layernorm()]);
   dims.forEach((c, i) => {
-    if (i > 0) layers.push(layernorm(), conv(c, 2, { s: 2, p: 0, bias: true }));
-    layers.push(...repeat(depths[i], cnBlock(c)));
+    if (i > 0) layers.push(...seq(`features.${2 * i}`, [layernorm(), conv(c, 2, { s: 2, p: 0, bias: true })]));
+    const f = `features.${2 * i + 1}`;
+    layers.push(...(depths[i] === 1 ? cnBlock(`${f}.0`, c) : repeat(depths[i], cnBlock(`${f}.{i}`, c))));
   });
-  return [...layers, gap(), layernorm(), flatten(), linear(1000)];
+  // classifier = Sequential(LayerNorm2d, nn.Flatten, nn.Linear): the flatten here is a module.
+  return [...layers, named('avgpool', gap()), ...seq('classifier', [layernorm(), flatten(), linear(1000)])];
 }
 
 const PAPER = {

@@ -8,12 +8,12 @@ import type { LayerSpec } from '../format/model';
 import {
   avgpool,
   bn,
-  cna,
   concat,
   conv,
   fn,
   fnHead,
   maxpool,
+  named,
   relu,
   repeat,
   definePreset,
@@ -27,22 +27,42 @@ type Layers = LayerSpec[];
 
 const BN_SIZE = 4;
 
-const denseLayer = (growth: number): LayerSpec =>
-  concat([], [bn(), relu(), conv(BN_SIZE * growth, 1), bn(), relu(), conv(growth, 3)]);
+/** One _DenseLayer, named `${p}.norm1` … `${p}.conv2`; the concatenation (torch.cat) is no module: unnamed. */
+const denseLayer = (growth: number, p: string): LayerSpec =>
+  concat(
+    [],
+    [bn(), relu(), conv(BN_SIZE * growth, 1), bn(), relu(), conv(growth, 3)].map((l, i) =>
+      named(`${p}.${['norm1', 'relu1', 'conv1', 'norm2', 'relu2', 'conv2'][i]}`, l),
+    ),
+  );
 
+/** torchvision's names: features.conv0 …, features.denseblock<b>.denselayer<l> (from 1), features.transition<b>. */
 export function densenetLayers(growth: number, blocks: readonly number[], init = 2 * growth): Layers {
-  const layers: Layers = [...cna(init, 7, { s: 2 }), maxpool(3, 2, 1)];
+  const stem = [conv(init, 7, { s: 2 }), bn(), relu(), maxpool(3, 2, 1)];
+  const layers: Layers = stem.map((l, i) => named(`features.${['conv0', 'norm0', 'relu0', 'pool0'][i]}`, l));
   let c = init;
   blocks.forEach((n, i) => {
-    layers.push(...repeat(n, [denseLayer(growth)]));
+    const b = `features.denseblock${i + 1}`;
+    // A dense block is one repeat of identical layers: each iteration is denselayer{i+1}.
+    layers.push(
+      ...(n === 1 ? [denseLayer(growth, `${b}.denselayer1`)] : repeat(n, [denseLayer(growth, `${b}.denselayer{i+1}`)])),
+    );
     c += n * growth;
     if (i < blocks.length - 1) {
       c = Math.floor(c / 2);
-      layers.push(bn(), relu(), conv(c, 1), avgpool(2, 2));
+      const t = `features.transition${i + 1}`;
+      layers.push(
+        named(`${t}.norm`, bn()),
+        named(`${t}.relu`, relu()),
+        named(`${t}.conv`, conv(c, 1)),
+        named(`${t}.pool`, avgpool(2, 2)),
+      );
     }
   });
-  // densenet.py forward: F.relu(features, inplace=True), F.adaptive_avg_pool2d(out, (1, 1)).
-  return [...layers, bn(), fn(relu()), ...fnHead()];
+  // densenet.py forward: F.relu(features, inplace=True), F.adaptive_avg_pool2d(out, (1, 1)) and
+  // torch.flatten are functions, not modules: those rows stay unnamed.
+  const [pool, flat, fc] = fnHead();
+  return [...layers, named('features.norm5', bn()), fn(relu()), pool, flat, named('classifier', fc)];
 }
 
 const PAPER = {

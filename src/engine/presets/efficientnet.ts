@@ -5,7 +5,23 @@
  * (squeeze to max(1, Cin/4), SiLU, sigmoid gate), 1×1 projection; SiLU everywhere.
  */
 import type { LayerSpec } from '../format/model';
-import { cna, dropout, head, makeDivisible, residual, runs, definePreset, tv, tvCode, resolutionKnob } from './build';
+import {
+  cna,
+  dropout,
+  flatten,
+  gap,
+  indexedRuns,
+  linear,
+  makeDivisible,
+  named,
+  residual,
+  seq,
+  seqOf,
+  definePreset,
+  tv,
+  tvCode,
+  resolutionKnob,
+} from './build';
 import { squeezeExcite } from './mobilenet_v3';
 import type { Preset } from './types';
 
@@ -34,27 +50,41 @@ export const EFFICIENTNET_SCALING: readonly (readonly [number, number, number])[
   [2.0, 3.1, 600],
 ];
 
-export function mbconv(cin: number, out: number, k: number, s: number, t: number): Layers {
+/**
+ * MBConv; with a prefix its layers carry torchvision's names (`features.2.0.block.0.0` …; the
+ * squeeze-excite is `block.k.fc1` …). Not rows: the residual add and the StochasticDepth module
+ * (`….stochastic_depth`, the identity at inference, so it is left out; its name has no row).
+ */
+export function mbconv(cin: number, out: number, k: number, s: number, t: number, p?: string): Layers {
   const exp = makeDivisible(cin * t);
-  const body = [
-    ...(exp !== cin ? cna(exp, 1, {}, 'silu') : []),
-    ...cna(exp, k, { s, g: exp }, 'silu'),
-    squeezeExcite(exp, Math.max(1, Math.floor(cin / 4)), 'silu', 'sigmoid'),
-    ...cna(out, 1, {}, null),
-  ];
-  // Stochastic depth is the identity at inference.
+  const head: Layers[] = [...(exp !== cin ? [cna(exp, 1, {}, 'silu')] : []), cna(exp, k, { s, g: exp }, 'silu')];
+  // The squeeze-excite is child `block.<n>` and names its own layers (its scale row stays unnamed).
+  const q = p && `${p}.block`;
+  const se = squeezeExcite(exp, Math.max(1, Math.floor(cin / 4)), 'silu', 'sigmoid', q && `${q}.${head.length}`);
+  const project = cna(out, 1, {}, null);
+  const body = [...seqOf(q, head), se, ...(q ? seq(`${q}.${head.length + 1}`, project) : project)];
   return s === 1 && cin === out ? [residual(body)] : body;
 }
 
 export function efficientnetLayers(width: number, depth: number): Layers {
   const ch = (c: number) => makeDivisible(c * width);
-  const layers: Layers = cna(ch(32), 3, { s: 2 }, 'silu');
-  for (const [t, k, s, i, o, n] of B0) {
+  const layers: Layers = seq('features.0', cna(ch(32), 3, { s: 2 }, 'silu'));
+  B0.forEach(([t, k, s, i, o, n], stage) => {
     const reps = Math.ceil(n * depth);
-    const units = Array.from({ length: reps }, (_, j) => mbconv(j === 0 ? ch(i) : ch(o), ch(o), k, j === 0 ? s : 1, t));
-    layers.push(...runs(units));
-  }
-  return [...layers, ...cna(4 * ch(320), 1, {}, 'silu'), ...head(1000, [dropout()])];
+    const units = Array.from(
+      { length: reps },
+      (_, j) => (tok: string) =>
+        mbconv(j === 0 ? ch(i) : ch(o), ch(o), k, j === 0 ? s : 1, t, `features.${stage + 1}.${tok}`),
+    );
+    layers.push(...indexedRuns(units));
+  });
+  return [
+    ...layers,
+    ...seq('features.8', cna(4 * ch(320), 1, {}, 'silu')),
+    named('avgpool', gap()),
+    flatten(), // torch.flatten: no module, unnamed
+    ...seq('classifier', [dropout(), linear(1000)]),
+  ];
 }
 
 const REFS: readonly ReturnType<typeof tv>[] = [

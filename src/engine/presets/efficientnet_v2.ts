@@ -6,7 +6,8 @@
  * the paper's Table 4 (S) and torchvision's own M/L tables; no width or depth multiplier.
  */
 import type { LayerSpec } from '../format/model';
-import { cna, dropout, head, makeDivisible, residual, runs, definePreset, tv, tvCode, resolutionKnob } from './build';
+import { cna, dropout, flatten, gap, indexedRuns, linear, makeDivisible, named, residual, seq, seqOf } from './build';
+import { definePreset, tv, tvCode, resolutionKnob } from './build';
 import { mbconv } from './efficientnet';
 import type { Preset } from './types';
 
@@ -44,21 +45,32 @@ const SETTINGS: Record<'s' | 'm' | 'l', readonly Row[]> = {
   ],
 };
 
-/** torchvision's FusedMBConv: the expansion and the spatial conv fused into one k×k conv. */
-export function fusedMbconv(cin: number, out: number, k: number, s: number, t: number): Layers {
+/**
+ * torchvision's FusedMBConv: the expansion and the spatial conv fused into one k×k conv; with a
+ * prefix, its names (`${p}.block.0.0` …). The residual add and StochasticDepth (identity at
+ * inference) have no named row.
+ */
+export function fusedMbconv(cin: number, out: number, k: number, s: number, t: number, p?: string): Layers {
   const exp = makeDivisible(cin * t);
-  const body = exp !== cin ? [...cna(exp, k, { s }, 'silu'), ...cna(out, 1, {}, null)] : cna(out, k, { s }, 'silu');
-  // Stochastic depth is the identity at inference.
+  const parts = exp !== cin ? [cna(exp, k, { s }, 'silu'), cna(out, 1, {}, null)] : [cna(out, k, { s }, 'silu')];
+  const body = seqOf(p && `${p}.block`, parts);
   return s === 1 && cin === out ? [residual(body)] : body;
 }
 
+/** torchvision's names: features.0 (stem), features.<stage>.<j>, the last conv, avgpool, classifier. */
 export function efficientnetV2Layers(rows: readonly Row[]): Layers {
-  const layers: Layers = cna(rows[0][4], 3, { s: 2 }, 'silu');
-  for (const [type, t, k, s, i, o, n] of rows) {
+  const layers: Layers = seq('features.0', cna(rows[0][4], 3, { s: 2 }, 'silu'));
+  rows.forEach(([type, t, k, s, i, o, n], stage) => {
     const unit = type === 'fused' ? fusedMbconv : mbconv;
-    layers.push(...runs(Array.from({ length: n }, (_, j) => unit(j === 0 ? i : o, o, k, j === 0 ? s : 1, t))));
-  }
-  return [...layers, ...cna(1280, 1, {}, 'silu'), ...head(1000, [dropout()])];
+    const units = Array.from(
+      { length: n },
+      (_, j) => (tok: string) => unit(j === 0 ? i : o, o, k, j === 0 ? s : 1, t, `features.${stage + 1}.${tok}`),
+    );
+    layers.push(...indexedRuns(units));
+  });
+  // torch.flatten: no module, unnamed.
+  const tail = [named('avgpool', gap()), flatten(), ...seq('classifier', [dropout(), linear(1000)])];
+  return [...layers, ...seq(`features.${rows.length + 1}`, cna(1280, 1, {}, 'silu')), ...tail];
 }
 
 const efficientnetV2 = (size: 's' | 'm' | 'l', side: number, ref: ReturnType<typeof tv>): Preset =>

@@ -12,7 +12,10 @@ import {
   dropout,
   fnHead,
   head,
+  indexedRuns,
   makeDivisible,
+  seq,
+  seqOf,
   residual,
   runs,
   definePreset,
@@ -113,30 +116,55 @@ const V2_SETTING: readonly (readonly [number, number, number, number])[] = [
   [6, 320, 1, 1],
 ];
 
-/** InvertedResidual: 1×1 expand (skipped when t = 1), 3×3 depthwise, linear 1×1 projection. */
-export function invertedResidual(cin: number, out: number, stride: number, t: number, act = 'relu6'): Layers {
+/**
+ * InvertedResidual: 1×1 expand (skipped when t = 1), 3×3 depthwise, linear 1×1 projection; with
+ * a prefix its layers carry torchvision's names (`features.3.conv.0.0` … `features.3.conv.3`).
+ * The residual block is `x + self.conv(x)` (no module): its row stays unnamed.
+ */
+export function invertedResidual(
+  cin: number,
+  out: number,
+  stride: number,
+  t: number,
+  act = 'relu6',
+  p?: string,
+): Layers {
   const hidden = Math.round(cin * t);
-  const body = [
-    ...(t !== 1 ? cna(hidden, 1, {}, act) : []),
-    ...cna(hidden, 3, { s: stride, g: hidden }, act),
+  const body = seqOf(p && `${p}.conv`, [
+    ...(t !== 1 ? [cna(hidden, 1, {}, act)] : []),
+    cna(hidden, 3, { s: stride, g: hidden }, act),
     conv(out, 1),
     bn(),
-  ];
+  ]);
   return stride === 1 && cin === out ? [residual(body)] : body;
 }
 
 export function mobilenetV2Layers(alpha: number): Layers {
   let cin = makeDivisible(32 * alpha);
-  const layers: Layers = cna(cin, 3, { s: 2 }, 'relu6');
+  const layers: Layers = seq('features.0', cna(cin, 3, { s: 2 }, 'relu6'));
+  let index = 1;
   for (const [t, c, n, s] of V2_SETTING) {
     const out = makeDivisible(c * alpha);
-    const units = Array.from({ length: n }, (_, i) => invertedResidual(i === 0 ? cin : out, out, i === 0 ? s : 1, t));
-    layers.push(...runs(units));
+    const units = Array.from(
+      { length: n },
+      (_, i) => (tok: string) =>
+        invertedResidual(i === 0 ? cin : out, out, i === 0 ? s : 1, t, 'relu6', `features.${tok}`),
+    );
+    layers.push(...indexedRuns(units, index));
+    index += n;
     cin = out;
   }
   const last = makeDivisible(1280 * Math.max(1, alpha));
-  // mobilenetv2.py _forward_impl: nn.functional.adaptive_avg_pool2d(x, (1, 1)).
-  return [...layers, ...cna(last, 1, {}, 'relu6'), ...fnHead(1000, [dropout()])];
+  // mobilenetv2.py _forward_impl: nn.functional.adaptive_avg_pool2d(x, (1, 1)) and torch.flatten,
+  // no modules: those rows stay unnamed.
+  const [pool, flat, drop, fc] = fnHead(1000, [dropout()]);
+  return [
+    ...layers,
+    ...seq(`features.${index}`, cna(last, 1, {}, 'relu6')),
+    pool,
+    flat,
+    ...seq('classifier', [drop, fc]),
+  ];
 }
 
 export const mobilenetV2Preset: Preset = definePreset({

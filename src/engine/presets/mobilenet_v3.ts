@@ -11,9 +11,11 @@ import {
   flatten,
   gap,
   linear,
+  indexedRuns,
   makeDivisible,
+  named,
   residual,
-  runs,
+  seq,
   scale,
   definePreset,
   tv,
@@ -71,39 +73,70 @@ const SMALL: readonly Bneck[] = [
   [96, 5, 576, 96, true, true, 1],
 ];
 
-/** torchvision SqueezeExcitation: pool, 1×1 conv (bias), activation, 1×1 conv (bias), gate; x · gate. */
-export const squeezeExcite = (channels: number, squeeze: number, inner = 'relu', gate = 'hardsigmoid'): LayerSpec =>
-  scale([gap(), conv(squeeze, 1, { bias: true }), act(inner), conv(channels, 1, { bias: true }), act(gate)]);
+/**
+ * torchvision SqueezeExcitation: pool, 1×1 conv (bias), activation, 1×1 conv (bias), gate; x · gate.
+ * With a prefix, its modules' names (`….avgpool`, `.fc1`, `.activation`, `.fc2`, `.scale_activation`);
+ * the product `scale * input` is no module: the scale block's row stays unnamed.
+ */
+export function squeezeExcite(
+  channels: number,
+  squeeze: number,
+  inner = 'relu',
+  gate = 'hardsigmoid',
+  p?: string,
+): LayerSpec {
+  const body = [gap(), conv(squeeze, 1, { bias: true }), act(inner), conv(channels, 1, { bias: true }), act(gate)];
+  if (p === undefined) return scale(body);
+  const names = ['avgpool', 'fc1', 'activation', 'fc2', 'scale_activation'];
+  return scale(body.map((l, i) => named(`${p}.${names[i]}`, l)));
+}
 
 /**
- * One InvertedResidual. Dilation d > 1 (torchvision's dilated=True tail) puts d on the depthwise
- * conv and makes its stride 1; the residual still follows the row's stride (use_res_connect).
+ * One bneck row: InvertedResidual `${p}.block.k` (torchvision names), residual when shapes match (no
+ * module). Without `p` the rows stay unnamed (the segmentation and SSD backbones). Dilation d > 1
+ * (torchvision's dilated=True tail) puts d on the depthwise conv and makes its stride 1; the residual
+ * still follows the row's stride (use_res_connect).
  */
-export function bneck(row: Bneck, alpha: number, d = 1): Layers {
+export function bneck(row: Bneck, alpha: number, p?: string, d = 1): Layers {
   const [i, k, e, o, se, hs, s] = row;
   const [cin, exp, out] = [i, e, o].map((c) => makeDivisible(c * alpha));
   const a = hs ? 'hardswish' : 'relu';
-  const body = [
-    ...(exp !== cin ? cna(exp, 1, {}, a) : []),
-    ...cna(exp, k, { s: d > 1 ? 1 : s, g: exp, d }, a),
-    ...(se ? [squeezeExcite(exp, makeDivisible(Math.floor(exp / 4)))] : []),
-    ...cna(out, 1, {}, null),
+  const parts: Layers[] = [
+    ...(exp !== cin ? [cna(exp, 1, {}, a)] : []),
+    cna(exp, k, { s: d > 1 ? 1 : s, g: exp, d }, a),
+    ...(se
+      ? [[squeezeExcite(exp, makeDivisible(Math.floor(exp / 4)), 'relu', 'hardsigmoid', p && `${p}.block.SE`)]]
+      : []),
+    cna(out, 1, {}, null),
   ];
+  // The squeeze-excite module is one child (`block.2`) whose layers are named inside it.
+  const body =
+    p === undefined
+      ? parts.flat()
+      : parts.flatMap((part, j) =>
+          part.length === 1 && part[0].type === 'scale'
+            ? [renameSE(part[0], `${p}.block.SE`, `${p}.block.${j}`)]
+            : seq(`${p}.block.${j}`, part),
+        );
   return s === 1 && cin === out ? [residual(body)] : body;
 }
 
+/** The squeeze-excite block with its placeholder prefix replaced by its index in the Sequential. */
+const renameSE = (se: LayerSpec, from: string, to: string): LayerSpec => ({
+  ...se,
+  body: (se.body as LayerSpec[]).map((l) => named((l.name as string).replace(from, to), l)),
+});
+
 function mobilenetV3Layers(rows: readonly Bneck[], lastChannel: number, alpha: number): Layers {
   const lastIn = makeDivisible(rows[rows.length - 1][3] * alpha);
+  const units = rows.map((r) => (tok: string) => bneck(r, alpha, `features.${tok}`));
   return [
-    ...cna(makeDivisible(16 * alpha), 3, { s: 2 }, 'hardswish'),
-    ...runs(rows.map((r) => bneck(r, alpha))),
-    ...cna(6 * lastIn, 1, {}, 'hardswish'),
-    gap(),
-    flatten(),
-    linear(makeDivisible(lastChannel * alpha)),
-    act('hardswish'),
-    dropout(),
-    linear(1000),
+    ...seq('features.0', cna(makeDivisible(16 * alpha), 3, { s: 2 }, 'hardswish')),
+    ...indexedRuns(units, 1),
+    ...seq(`features.${rows.length + 1}`, cna(6 * lastIn, 1, {}, 'hardswish')),
+    named('avgpool', gap()),
+    flatten(), // torch.flatten: no module, unnamed
+    ...seq('classifier', [linear(makeDivisible(lastChannel * alpha)), act('hardswish'), dropout(), linear(1000)]),
   ];
 }
 
@@ -138,10 +171,10 @@ const v3 = (size: 'large' | 'small'): Preset =>
 
 // ——— MNASNet ———
 
-/** _InvertedResidual: 1×1 expand, k×k depthwise, 1×1 linear projection; residual when shapes match. */
-function mnasBlock(cin: number, out: number, k: number, s: number, t: number): Layers {
+/** _InvertedResidual `p`: 1×1 expand, k×k depthwise, 1×1 linear projection (`${p}.layers.0` … `.7`); residual when shapes match (no module). */
+function mnasBlock(p: string, cin: number, out: number, k: number, s: number, t: number): Layers {
   const mid = cin * t;
-  const body = [...cna(mid, 1), ...cna(mid, k, { s, g: mid }), ...cna(out, 1, {}, null)];
+  const body = seq(`${p}.layers`, [...cna(mid, 1), ...cna(mid, k, { s, g: mid }), ...cna(out, 1, {}, null)]);
   return cin === out && s === 1 ? [residual(body)] : body;
 }
 
@@ -158,17 +191,25 @@ const MNAS_STACKS: readonly (readonly [number, number, number, number])[] = [
 /** _get_depths: _round_to_multiple_of(d·α, 8) (same rule as _make_divisible). */
 const mnasDepths = (alpha: number) => [32, 16, 24, 40, 80, 96, 192, 320].map((d) => makeDivisible(d * alpha));
 
+/** torchvision's names: `layers.0` … `layers.7` (stem), `layers.8` … `layers.13` (stacks), `layers.14` … `.16`, classifier. */
 function mnasnetLayers(alpha: number): Layers {
   const d = mnasDepths(alpha);
-  const layers: Layers = [...cna(d[0], 3, { s: 2 }), ...cna(d[0], 3, { g: d[0] }), ...cna(d[1], 1, {}, null)];
+  const layers: Layers = seq('layers', [
+    ...cna(d[0], 3, { s: 2 }),
+    ...cna(d[0], 3, { g: d[0] }),
+    ...cna(d[1], 1, {}, null),
+  ]);
   MNAS_STACKS.forEach(([k, s, t, n], i) => {
-    const units = Array.from({ length: n }, (_, j) =>
-      mnasBlock(j === 0 ? d[i + 1] : d[i + 2], d[i + 2], k, j === 0 ? s : 1, t),
+    const units = Array.from(
+      { length: n },
+      (_, j) => (tok: string) =>
+        mnasBlock(`layers.${i + 8}.${tok}`, j === 0 ? d[i + 1] : d[i + 2], d[i + 2], k, j === 0 ? s : 1, t),
     );
-    layers.push(...runs(units));
+    layers.push(...indexedRuns(units));
   });
-  // mnasnet.py forward: x.mean([2, 3]), then the classifier (Dropout, Linear).
-  return [...layers, ...cna(1280, 1), { type: 'mean', dims: [2, 3] }, dropout(), linear(1000)];
+  // mnasnet.py forward: x.mean([2, 3]) (no module: unnamed), then the classifier (Dropout, Linear).
+  const tail = cna(1280, 1).map((l, i) => named(`layers.${14 + i}`, l));
+  return [...layers, ...tail, { type: 'mean', dims: [2, 3] }, ...seq('classifier', [dropout(), linear(1000)])];
 }
 
 const MNAS_REFS: Record<string, ReturnType<typeof tv>> = {

@@ -4,20 +4,8 @@
  * torch does; blocks are ResBottleneckBlocks (1×1, grouped 3×3, [SE], 1×1, bottleneck ratio 1).
  */
 import type { LayerSpec } from '../format/model';
-import {
-  cna,
-  conv,
-  bn,
-  head,
-  makeDivisible,
-  relu,
-  residual,
-  stage,
-  definePreset,
-  tv,
-  tvCode,
-  resolutionKnob,
-} from './build';
+import { bn, cna, conv, flatten, gap, linear, makeDivisible, indexedRuns, named, relu, residual, seq } from './build';
+import { definePreset, tv, tvCode, resolutionKnob } from './build';
 import type { Preset } from './types';
 
 type Layers = LayerSpec[];
@@ -60,40 +48,52 @@ export function regnetStages(p: RegNetParams): { width: number; depth: number; g
   return stages;
 }
 
-function block(cin: number, out: number, stride: number, groupWidth: number, seRatio?: number): Layers {
-  const proj = cin !== out || stride !== 1 ? [conv(out, 1, { s: stride, p: 0 }), bn()] : [];
+/**
+ * ResBottleneckBlock `p` with torchvision's names (`${p}.proj.0`, `${p}.f.a.0` …, `${p}.f.se.fc1` …,
+ * `${p}.activation`); the residual add and SE's `scale * input` are no modules: those rows stay unnamed.
+ */
+function block(p: string, cin: number, out: number, stride: number, groupWidth: number, seRatio?: number): Layers {
+  const proj = cin !== out || stride !== 1 ? seq(`${p}.proj`, [conv(out, 1, { s: stride, p: 0 }), bn()]) : [];
   const se: LayerSpec[] = seRatio
     ? [
         {
           type: 'scale',
           body: [
-            { type: 'adaptiveavgpool2d' },
-            conv(roundHalfEven(seRatio * cin), 1, { bias: true }),
-            relu(),
-            conv(out, 1, { bias: true }),
-            { type: 'sigmoid' },
+            named(`${p}.f.se.avgpool`, { type: 'adaptiveavgpool2d' }),
+            named(`${p}.f.se.fc1`, conv(roundHalfEven(seRatio * cin), 1, { bias: true })),
+            named(`${p}.f.se.activation`, relu()),
+            named(`${p}.f.se.fc2`, conv(out, 1, { bias: true })),
+            named(`${p}.f.se.scale_activation`, { type: 'sigmoid' }),
           ],
         },
       ]
     : [];
-  const body = [...cna(out, 1), ...cna(out, 3, { s: stride, g: out / groupWidth }), ...se, ...cna(out, 1, {}, null)];
-  return [residual(body, proj), relu()];
+  const body = [
+    ...seq(`${p}.f.a`, cna(out, 1)),
+    ...seq(`${p}.f.b`, cna(out, 3, { s: stride, g: out / groupWidth })),
+    ...se,
+    ...seq(`${p}.f.c`, cna(out, 1, {}, null)),
+  ];
+  return [residual(body, proj), named(`${p}.activation`, relu())];
 }
 
 export function regnetLayers(p: RegNetParams): Layers {
-  const layers: Layers = cna(32, 3, { s: 2 });
+  const layers: Layers = seq('stem', cna(32, 3, { s: 2 }));
   let cin = 32;
-  for (const s of regnetStages(p)) {
-    layers.push(
-      ...stage(
-        s.depth,
-        block(cin, s.width, 2, s.groupWidth, p.seRatio),
-        block(s.width, s.width, 1, s.groupWidth, p.seRatio),
-      ),
+  regnetStages(p).forEach((s, i) => {
+    const b = `trunk_output.block${i + 1}.block${i + 1}`;
+    const units = Array.from(
+      { length: s.depth },
+      (_, j) => (t: string) =>
+        j === 0
+          ? block(`${b}-${t}`, cin, s.width, 2, s.groupWidth, p.seRatio)
+          : block(`${b}-${t}`, s.width, s.width, 1, s.groupWidth, p.seRatio),
     );
+    layers.push(...indexedRuns(units));
     cin = s.width;
-  }
-  return [...layers, ...head()];
+  });
+  // torch.flatten: no module, unnamed.
+  return [...layers, named('avgpool', gap()), flatten(), named('fc', linear(1000))];
 }
 
 const PAPER = {

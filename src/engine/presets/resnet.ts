@@ -4,7 +4,8 @@
  * 3×3 conv (ResNet v1.5), 1×1 projection shortcuts where the shape changes, ReLU after the add.
  */
 import type { LayerSpec } from '../format/model';
-import { cna, conv, bn, head, maxpool, relu, residual, stage, definePreset, tv, tvCode, resolutionKnob } from './build';
+import { definePreset, resolutionKnob, tv, tvCode } from './build';
+import { bn, conv, flatten, gap, indexedRuns, linear, maxpool, named, relu, residual, seq } from './build';
 import type { Preset, PresetKnob } from './types';
 
 type Layers = LayerSpec[];
@@ -24,40 +25,72 @@ export const RESNET_PAPER = {
   url: 'https://arxiv.org/abs/1512.03385',
 };
 
-/** BasicBlock: 3×3 → 3×3, expansion 1. */
-function basic(cin: number, planes: number, stride: number): Layers {
-  const proj = stride !== 1 || cin !== planes ? [conv(planes, 1, { s: stride, p: 0 }), bn()] : [];
-  return [residual([...cna(planes, 3, { s: stride }), ...cna(planes, 3, {}, null)], proj), relu()];
+/** Conv → BN → (ReLU) named `${p}.conv${n}`, `${p}.bn${n}`, `${p}.relu` (one nn.ReLU a block calls each time). */
+function cbr(p: string, n: number, out: number, k: number, o: Parameters<typeof conv>[2], withRelu = true): Layers {
+  const layers = [named(`${p}.conv${n}`, conv(out, k, o)), named(`${p}.bn${n}`, bn())];
+  return withRelu ? [...layers, named(`${p}.relu`, relu())] : layers;
+}
+
+/** The 1×1 projection shortcut (`downsample`: Sequential(conv1x1, BatchNorm2d)), or none. */
+const downsample = (p: string, project: boolean, out: number, stride: number): Layers =>
+  project ? seq(`${p}.downsample`, [conv(out, 1, { s: stride, p: 0 }), bn()]) : [];
+
+/**
+ * BasicBlock: 3×3 → 3×3, expansion 1. The residual block is `out += identity` (no module: the block
+ * row is left unnamed), then the block's one nn.ReLU again.
+ */
+function basic(p: string, cin: number, planes: number, stride: number): Layers {
+  const proj = downsample(p, stride !== 1 || cin !== planes, planes, stride);
+  const body = [...cbr(p, 1, planes, 3, { s: stride }), ...cbr(p, 2, planes, 3, {}, false)];
+  return [residual(body, proj), named(`${p}.relu`, relu())];
 }
 
 /**
  * Bottleneck: 1×1 → 3×3 (stride, groups, dilation d) → 1×1, expansion 4; width =
  * planes·(base/64)·groups. d > 1 only in the segmentation backbones (replace_stride_with_dilation).
  */
-export function bottleneck(cin: number, planes: number, stride: number, groups = 1, base = 64, d = 1): Layers {
+export function bottleneck(
+  p: string,
+  cin: number,
+  planes: number,
+  stride: number,
+  groups = 1,
+  base = 64,
+  d = 1,
+): Layers {
   const width = Math.floor(planes * (base / 64)) * groups;
   const out = planes * 4;
-  const proj = stride !== 1 || cin !== out ? [conv(out, 1, { s: stride, p: 0 }), bn()] : [];
-  const body = [...cna(width, 1), ...cna(width, 3, { s: stride, g: groups, d }), ...cna(out, 1, {}, null)];
-  return [residual(body, proj), relu()];
+  const proj = downsample(p, stride !== 1 || cin !== out, out, stride);
+  const body = [
+    ...cbr(p, 1, width, 1, {}),
+    ...cbr(p, 2, width, 3, { s: stride, g: groups, d }),
+    ...cbr(p, 3, out, 1, {}, false),
+  ];
+  return [residual(body, proj), named(`${p}.relu`, relu())];
 }
 
 /** The whole network for a depth (18 … 152), groups and width per group (ResNeXt, Wide ResNet). */
 export function resnetLayers(depth: number, groups = 1, widthPerGroup = 64, classes = 1000): Layers {
   const counts = RESNET_STAGES[depth];
   const isBasic = depth < 50;
-  const layers: Layers = [...cna(64, 7, { s: 2 }), maxpool(3, 2, 1)];
+  const layers: Layers = [...cbr('', 1, 64, 7, { s: 2 }).map(unprefixed), named('maxpool', maxpool(3, 2, 1))];
   let cin = 64;
   [64, 128, 256, 512].forEach((planes, i) => {
-    const s = i === 0 ? 1 : 2;
     const out = isBasic ? planes : planes * 4;
-    const block = (c: number, st: number) =>
-      isBasic ? basic(c, planes, st) : bottleneck(c, planes, st, groups, widthPerGroup);
-    layers.push(...stage(counts[i], block(cin, s), block(out, 1)));
+    const block = (c: number, st: number) => (t: string) =>
+      isBasic
+        ? basic(`layer${i + 1}.${t}`, c, planes, st)
+        : bottleneck(`layer${i + 1}.${t}`, c, planes, st, groups, widthPerGroup);
+    const units = Array.from({ length: counts[i] }, (_, j) => (j === 0 ? block(cin, i === 0 ? 1 : 2) : block(out, 1)));
+    layers.push(...indexedRuns(units));
     cin = out;
   });
-  return [...layers, ...head(classes)];
+  // torch.flatten(x, 1) in forward is no module: the flatten row stays unnamed.
+  return [...layers, named('avgpool', gap()), flatten(), named('fc', linear(classes))];
 }
+
+/** The stem's names have no prefix (`conv1`, not `.conv1`). */
+const unprefixed = (l: LayerSpec): LayerSpec => named((l.name as string).slice(1), l);
 
 const depthKnob = (dflt: number, options: readonly number[]): PresetKnob => ({
   name: 'depth',

@@ -2,6 +2,7 @@
  * The seed article's ResNet-18 example, with the explanation of its "1.8 G FLOPs".
  */
 import { definePreset, tv, tvCode } from './build';
+import type { LayerSpec } from '../format/model';
 import { RESNET_PAPER, resnetLayers } from './resnet';
 import type { Preset } from './types';
 
@@ -35,7 +36,10 @@ export const seedResnet18: Preset = definePreset({
   ],
   layers: () => {
     const named = ['conv1', 'conv2_x', 'conv3_x', 'conv4_x', 'conv5_x'];
-    const layers = resnetLayers(18);
+    // The article's names, not torchvision's module names (resnet.ts): those are dropped first.
+    const layers = JSON.parse(
+      JSON.stringify(resnetLayers(18), (k, v: unknown) => (k === 'name' ? undefined : v)),
+    ) as LayerSpec[];
     // conv1 is layer 0; after the stem (conv, bn, relu, maxpool) each stage is 2 BasicBlocks = 2 × (residual, relu).
     const stageStarts = [0, 4, 8, 12, 16];
     return layers.map((l, i) => {

@@ -34,8 +34,9 @@ export function dilatedResnet(depth: 50 | 101): Layers {
     if (dilate) dilation *= 2;
     const blocks = stage(
       counts[i],
-      bottleneck(cin, planes, s, 1, 64, previous),
-      bottleneck(planes * 4, planes, 1, 1, 64, dilation),
+      // torchvision's module names (backbone.layerN.k): the repeated block's index from its iteration.
+      bottleneck(`backbone.layer${i + 1}.0`, cin, planes, s, 1, 64, previous),
+      bottleneck(`backbone.layer${i + 1}.{i+1}`, planes * 4, planes, 1, 1, 64, dilation),
     );
     layers.push(...(i >= 2 ? named(blocks, `layer${i + 1}`) : blocks));
     cin = planes * 4;
@@ -83,7 +84,7 @@ const deeplabHead = (classes: number, h: number): Layers => [
  * (960 channels at stride 16).
  */
 function dilatedMobilenetV3(): Layers {
-  const blocks = LARGE.map((row, i) => bneck(row, 1, i >= 12 ? 2 : 1));
+  const blocks = LARGE.map((row, i) => bneck(row, 1, undefined, i >= 12 ? 2 : 1));
   return [
     ...cna(16, 3, { s: 2 }, 'hardswish'),
     ...blocks.slice(0, 3).flat(),

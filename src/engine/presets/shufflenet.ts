@@ -4,7 +4,8 @@
  * on the whole input. Both end in a channel shuffle with 2 groups. Convs have no bias.
  */
 import type { LayerSpec } from '../format/model';
-import { bn, cna, concat, conv, linear, maxpool, repeat, definePreset, tv, tvCode, resolutionKnob } from './build';
+import { bn, cna, concat, conv, linear, maxpool, named, repeat, seq } from './build';
+import { definePreset, tv, tvCode, resolutionKnob } from './build';
 import type { Preset } from './types';
 
 type Layers = LayerSpec[];
@@ -12,19 +13,20 @@ type Layers = LayerSpec[];
 const shuffle = (): LayerSpec => ({ type: 'channelshuffle', groups: 2 });
 const half = (index: number): LayerSpec => ({ type: 'chunk', chunks: 2, index });
 
-/** branch2: 1×1 → BN-ReLU, 3×3 depthwise (stride) → BN, 1×1 → BN-ReLU. */
-const branch2 = (c: number, stride: number): Layers => [
-  ...cna(c, 1),
-  ...cna(c, 3, { s: stride, g: c }, null),
-  ...cna(c, 1),
-];
+/** branch2: 1×1 → BN-ReLU, 3×3 depthwise (stride) → BN, 1×1 → BN-ReLU (`${p}.branch2.0` … `.7`). */
+const branch2 = (p: string, c: number, stride: number): Layers =>
+  seq(`${p}.branch2`, [...cna(c, 1), ...cna(c, 3, { s: stride, g: c }, null), ...cna(c, 1)]);
 
-function unit(cin: number, out: number, stride: number): Layers {
+/**
+ * InvertedResidual `p` with torchvision's names. torch.chunk, torch.cat and channel_shuffle are
+ * functions in its forward, no modules: their rows stay unnamed.
+ */
+function unit(p: string, cin: number, out: number, stride: number): Layers {
   const c = out / 2;
-  if (stride === 1) return [concat([half(0)], [half(1), ...branch2(c, 1)]), shuffle()];
+  if (stride === 1) return [concat([half(0)], [half(1), ...branch2(p, c, 1)]), shuffle()];
   // branch1: 3×3 depthwise (stride) → BN, 1×1 → BN-ReLU.
-  const branch1 = [conv(cin, 3, { s: stride, g: cin }), bn(), ...cna(c, 1)];
-  return [concat(branch1, branch2(c, stride)), shuffle()];
+  const branch1 = seq(`${p}.branch1`, [conv(cin, 3, { s: stride, g: cin }), bn(), ...cna(c, 1)]);
+  return [concat(branch1, branch2(p, c, stride)), shuffle()];
 }
 
 /** torchvision stages_out_channels per width: stem, three stages, conv5. */
@@ -38,16 +40,17 @@ const REPEATS = [4, 8, 4];
 
 function shufflenetLayers(width: number): Layers {
   const ch = CHANNELS[String(width)];
-  const layers: Layers = [...cna(ch[0], 3, { s: 2 }), maxpool(3, 2, 1)];
+  const layers: Layers = [...seq('conv1', cna(ch[0], 3, { s: 2 })), named('maxpool', maxpool(3, 2, 1))];
   let cin = ch[0];
   REPEATS.forEach((n, i) => {
     const out = ch[i + 1];
-    layers.push(...unit(cin, out, 2), ...repeat(n - 1, unit(out, out, 1)));
+    const stage = `stage${i + 2}`;
+    layers.push(...unit(`${stage}.0`, cin, out, 2), ...repeat(n - 1, unit(`${stage}.{i+1}`, out, out, 1)));
     cin = out;
   });
   // forward(): x.mean([2, 3]) then fc — a global average pool written as a tensor method, which
-  // no hook or patch of the counting tools sees (the `mean` kind).
-  return [...layers, ...cna(ch[4], 1), { type: 'mean', dims: [2, 3] }, linear(1000)];
+  // no hook or patch of the counting tools sees (the `mean` kind; no module, unnamed).
+  return [...layers, ...seq('conv5', cna(ch[4], 1)), { type: 'mean', dims: [2, 3] }, named('fc', linear(1000))];
 }
 
 const REFS: Record<string, ReturnType<typeof tv>> = {

@@ -3,15 +3,20 @@
  * 1×1 and 3×3 expand branches concatenated; every conv has a bias; pools use ceil mode.
  */
 import type { LayerSpec } from '../format/model';
-import { concat, conv, dropout, flatten, gap, maxpool, relu, definePreset, tv, tvCode, resolutionKnob } from './build';
+import { concat, conv, dropout, flatten, gap, maxpool, named, relu, seq } from './build';
+import { definePreset, tv, tvCode, resolutionKnob } from './build';
 import type { Preset } from './types';
 
 type Layers = LayerSpec[];
 
-const fire = (squeeze: number, e1: number, e3: number): Layers => [
-  conv(squeeze, 1, { bias: true }),
-  relu(),
-  concat([conv(e1, 1, { bias: true }), relu()], [conv(e3, 3, { bias: true }), relu()]),
+/** Fire module `p` with torchvision's names; the torch.cat of its two branches is no module (unnamed). */
+const fire = (p: string, squeeze: number, e1: number, e3: number): Layers => [
+  named(`${p}.squeeze`, conv(squeeze, 1, { bias: true })),
+  named(`${p}.squeeze_activation`, relu()),
+  concat(
+    [named(`${p}.expand1x1`, conv(e1, 1, { bias: true })), named(`${p}.expand1x1_activation`, relu())],
+    [named(`${p}.expand3x3`, conv(e3, 3, { bias: true })), named(`${p}.expand3x3_activation`, relu())],
+  ),
 ];
 
 const pool = () => maxpool(3, 2, 0, true);
@@ -44,8 +49,13 @@ const V11: readonly (readonly [number, number] | 0)[] = [
 
 function squeezenet(version: '1_0' | '1_1'): Layers {
   const stem = version === '1_0' ? conv(96, 7, { s: 2, p: 0, bias: true }) : conv(64, 3, { s: 2, p: 0, bias: true });
-  const fires = (version === '1_0' ? V10 : V11).flatMap((f) => (f === 0 ? [pool()] : fire(f[0], f[1], f[1])));
-  return [stem, relu(), pool(), ...fires, dropout(), conv(1000, 1, { bias: true }), relu(), gap(), flatten()];
+  // features.<index>: the stem's conv, ReLU and pool are 0–2, then one index per Fire module or pool.
+  const fires = (version === '1_0' ? V10 : V11).flatMap((f, i) =>
+    f === 0 ? [named(`features.${i + 3}`, pool())] : fire(`features.${i + 3}`, f[0], f[1], f[1]),
+  );
+  const classifier = seq('classifier', [dropout(), conv(1000, 1, { bias: true }), relu(), gap()]);
+  // torch.flatten: no module, unnamed.
+  return [...seq('features', [stem, relu(), pool()]), ...fires, ...classifier, flatten()];
 }
 
 const PAPER = {
