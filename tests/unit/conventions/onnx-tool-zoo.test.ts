@@ -1,6 +1,7 @@
 /**
  * The `onnx-tool` convention on the zoo presets added after onnx-tool-fixtures.test.ts (RegNet X/Y,
- * ConvNeXt S/B/L, EfficientNetV2, Swin V2, MaxViT, YOLOv5u / YOLOv8 / YOLO11), held to what the real
+ * ConvNeXt S/B/L, EfficientNetV2, Swin V2, MaxViT, YOLOv5u / YOLOv8 / YOLO11, and the FCN, DeepLabV3,
+ * LR-ASPP and SSD presets), held to what the real
  * onnx-tool (ThanatosShinji/onnx-tool @00f5f0a, model_profile's steps, the printed Total row)
  * printed for the real model: torchvision's model or Ultralytics' DetectionModel up to the Detect
  * head's convolutions, exported with torch.onnx (TorchScript, opset 17, PRESERVE, constant folding).
@@ -45,7 +46,7 @@ const all = readFileSync(FILE, 'utf8')
  * Ultralytics detection preset (a new one in these families fails the test until it is profiled).
  */
 const COVERED =
-  /^(regnet_[xy]_\w+|convnext_(small|base|large)|efficientnet_v2_[sml]|swin_v2_[tsb]|maxvit_t|yolov5[nsmlx]u|yolov8[nsmlx]|yolo11[nsmlx])$/;
+  /^(regnet_[xy]_\w+|convnext_(small|base|large)|efficientnet_v2_[sml]|swin_v2_[tsb]|maxvit_t|yolov5[nsmlx]u|yolov8[nsmlx]|yolo11[nsmlx]|fcn_resnet(50|101)|deeplabv3_(resnet50|resnet101|mobilenet_v3_large)|lraspp_mobilenet_v3_large|ssd300_vgg16|ssdlite320_mobilenet_v3_large)$/;
 
 /** ONNX op types that only one FlopLab row type is exported to in these models. */
 const ONE_TO_ONE: Record<string, string> = {
@@ -154,6 +155,19 @@ describe('onnx-tool on the zoo v2 presets (tests/fixtures/onnx-tool-zoo.jsonl)',
       const r = evaluate(name);
       const bn = r.rows.filter((row) => row.type === 'batchnorm2d').reduce((a, row) => a + num(row, 'Cin'), 0);
       expect(BigInt(f.params)).toBe(BigInt(r.totals.params) + BigInt(2 * bn));
+    },
+  );
+
+  /**
+   * The segmentation and SSD models (seg_det_tool_fixtures.build: torchvision's model with its aux
+   * head where the weights have one; the SSDs' backbone + heads) hold no initializer but weights and
+   * BatchNorm statistics: onnx-tool's Params = FlopLab's parameters + buffers.
+   */
+  it.each(all.filter((f) => /^(fcn|deeplabv3|lraspp|ssd)/.test(f.name)).map((f) => [f.name, f] as const))(
+    '%s: onnx-tool params = FlopLab params + buffers',
+    (name, f) => {
+      const r = evaluate(name);
+      expect(BigInt(f.params)).toBe(BigInt(r.totals.params) + BigInt(r.totals.buffers));
     },
   );
 
