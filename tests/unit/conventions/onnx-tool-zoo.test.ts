@@ -1,7 +1,7 @@
 /**
  * The `onnx-tool` convention on the zoo presets added after onnx-tool-fixtures.test.ts (RegNet X/Y,
  * ConvNeXt S/B/L, EfficientNetV2, Swin V2, MaxViT, YOLOv5u / YOLOv8 / YOLO11, and the FCN, DeepLabV3,
- * LR-ASPP and SSD presets), held to what the real
+ * LR-ASPP, SSD and U-Net presets), held to what the real
  * onnx-tool (ThanatosShinji/onnx-tool @00f5f0a, model_profile's steps, the printed Total row)
  * printed for the real model: torchvision's model or Ultralytics' DetectionModel up to the Detect
  * head's convolutions, exported with torch.onnx (TorchScript, opset 17, PRESERVE, constant folding).
@@ -46,7 +46,7 @@ const all = readFileSync(FILE, 'utf8')
  * Ultralytics detection preset (a new one in these families fails the test until it is profiled).
  */
 const COVERED =
-  /^(regnet_[xy]_\w+|convnext_(small|base|large)|efficientnet_v2_[sml]|swin_v2_[tsb]|maxvit_t|yolov5[nsmlx]u|yolov8[nsmlx]|yolo11[nsmlx]|fcn_resnet(50|101)|deeplabv3_(resnet50|resnet101|mobilenet_v3_large)|lraspp_mobilenet_v3_large|ssd300_vgg16|ssdlite320_mobilenet_v3_large)$/;
+  /^(regnet_[xy]_\w+|convnext_(small|base|large)|efficientnet_v2_[sml]|swin_v2_[tsb]|maxvit_t|yolov5[nsmlx]u|yolov8[nsmlx]|yolo11[nsmlx]|fcn_resnet(50|101)|deeplabv3_(resnet50|resnet101|mobilenet_v3_large)|lraspp_mobilenet_v3_large|ssd300_vgg16|ssdlite320_mobilenet_v3_large|unet)$/;
 
 /** ONNX op types that only one FlopLab row type is exported to in these models. */
 const ONE_TO_ONE: Record<string, string> = {
@@ -170,6 +170,17 @@ describe('onnx-tool on the zoo v2 presets (tests/fixtures/onnx-tool-zoo.jsonl)',
       expect(BigInt(f.params)).toBe(BigInt(r.totals.params) + BigInt(r.totals.buffers));
     },
   );
+
+  // milesial's U-Net: Up's F.pad(x1, [dX // 2, dX − dX // 2, dY // 2, dY − dY // 2]) is exported with
+  // the amounts as an int64 [8] initializer (2 per dim of the 4-D map), one per Up, and onnx-tool
+  // sums every initializer into Params: 8 more per pad row.
+  it('unet: onnx-tool params = FlopLab params + buffers + 8 per F.pad', () => {
+    const f = all.find((x) => x.name === 'unet')!;
+    const r = evaluate('unet');
+    const pads = r.rows.filter((row) => row.type === 'pad').length;
+    expect(pads).toBe(4);
+    expect(BigInt(f.params)).toBe(BigInt(r.totals.params) + BigInt(r.totals.buffers) + BigInt(8 * pads));
+  });
 
   it.each(all.map((f) => [f.name, f] as const))('%s: total = onnx-tool Total − shape arithmetic', (name, f) => {
     const r = evaluate(name);
