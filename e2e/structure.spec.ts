@@ -41,6 +41,8 @@ test('keyboard: Alt+↑/↓ reorder, Ctrl+D duplicates, Delete deletes, ↑/↓ 
   await expect(page.locator('[data-row-button="layers[1]"]')).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await expect(row(page, 'layers[0]')).toHaveAttribute('aria-current', 'true');
+  // Ctrl+D duplicates the focused row: wait for the focus to land too (it follows the selection).
+  await expect(page.locator('[data-row-button="layers[0]"]')).toBeFocused();
   await page.keyboard.press('Control+d');
   await expect
     .poll(() => types(page))
