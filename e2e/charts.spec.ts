@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { evaluateModel } from '../src/engine/evaluate';
-import type { LatencyEstimate } from '../src/engine/latency';
-import { DEVICES } from '../src/engine/devices';
+import type { LatencyEstimate } from '../src/engine/deploy/latency/latency';
+import { DEVICES } from '../src/engine/deploy/devices';
 import type { Model } from '../src/engine/format/model';
 import { presetByName } from '../src/engine/presets';
 import { starterModel } from '../src/state/defaults';
@@ -40,7 +40,7 @@ function estimate(key: string): LatencyEstimate {
   if (!expected) {
     const script = `
       import { evaluateModel } from './src/engine/evaluate.ts';
-      import { estimateLatency } from './src/engine/latency.ts';
+      import { estimateLatency } from './src/engine/deploy/latency/latency.ts';
       const cases = JSON.parse(process.env.FLOPLAB_CASES);
       console.log(JSON.stringify(cases.map((c) => estimateLatency(evaluateModel(c.model), c.device, 'fp32'))));`;
     const out = execFileSync('npx', ['tsx', '--eval', script], {

@@ -1,8 +1,8 @@
 /**
  * npm run calibrate — fits the runtime model's efficiencies (per device, precision and layer
- * class; never per model) to the published measurements in src/engine/latency-calibration-set.ts
+ * class; never per model) to the published measurements in src/engine/deploy/latency/calibration-set.ts
  * (= shared/reference/latency-calibration.md), then writes
- *   src/engine/devices/calibration.json  — what the engine loads
+ *   src/engine/deploy/devices/calibration.json  — what the engine loads
  *   docs/latency.md                      — the method and the fitted error, per row
  * Re-run it after changing a device figure, a prior, the kernel model or the set.
  */
@@ -10,11 +10,11 @@ import { writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { CALIBRATION_SET } from '../src/engine/latency-calibration-set';
-import { fitAll, median, prepare, RIDGE, type RowReport } from '../src/engine/latency-fit';
-import { CATEGORY_PRIORS, LAYER_CLASSES } from '../src/engine/latency-classes';
-import { BAND_BORROWED, BAND_DEFAULT, type CalibrationFile } from '../src/engine/latency-calibration';
-import { DEVICES, figuresOf } from '../src/engine/devices';
+import { CALIBRATION_SET } from '../src/engine/deploy/latency/calibration-set';
+import { fitAll, median, prepare, RIDGE, type RowReport } from '../src/engine/deploy/latency/fit';
+import { CATEGORY_PRIORS, LAYER_CLASSES } from '../src/engine/deploy/latency/classes';
+import { BAND_BORROWED, BAND_DEFAULT, type CalibrationFile } from '../src/engine/deploy/latency/calibration';
+import { DEVICES, figuresOf } from '../src/engine/deploy/devices';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,7 +26,7 @@ if (!prepared.length) {
   process.exit(1);
 }
 const { file, rows } = fitAll(prepared, 'scripts/calibrate.ts (npm run calibrate); do not edit by hand');
-writeFileSync(join(root, 'src/engine/devices/calibration.json'), JSON.stringify(file, null, 2) + '\n');
+writeFileSync(join(root, 'src/engine/deploy/devices/calibration.json'), JSON.stringify(file, null, 2) + '\n');
 
 const errs = rows.map((r) => r.errorPct);
 const med = median(errs);

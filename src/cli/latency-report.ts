@@ -1,6 +1,6 @@
 /** The CLI's rendering of a latency estimate (issue 5: `"latency": {device, precision, ms, low_ms, high_ms, layers}`). */
-import type { LatencyEstimate } from '../engine/latency';
-import { deviceById } from '../engine/devices';
+import type { LatencyEstimate } from '../engine/deploy/latency/latency';
+import { deviceById } from '../engine/deploy/devices';
 
 const round = (ms: number) => Math.round(ms * 1e4) / 1e4;
 

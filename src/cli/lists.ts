@@ -1,7 +1,7 @@
 /** `--list-conventions`, `--list-presets`, `--list-devices`: text tables or JSON. */
 import { ALL_CONVENTIONS } from '../engine/conventions/registry';
 import { PRESETS } from '../engine/presets';
-import { DEVICES, precisionsOf } from '../engine/devices';
+import { DEVICES, precisionsOf } from '../engine/deploy/devices';
 import { evaluateModel } from '../engine/evaluate';
 import { grouped, jsonInt, si } from './render';
 

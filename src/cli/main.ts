@@ -14,7 +14,7 @@ import { toJson, toText } from './render';
 import { evaluateModel } from '../engine/evaluate';
 import { ALL_CONVENTION_IDS, conventionById } from '../engine/conventions/registry';
 import type { Model } from '../engine/format/model';
-import { estimateLatency } from '../engine/latency';
+import { estimateLatency } from '../engine/deploy/latency/latency';
 import { makeShareUrl } from '../state/urlCodec';
 import { listConventions, listDevices, listPresets } from './lists';
 import { latencyJson, latencyText } from './latency-report';

@@ -11,12 +11,12 @@ export interface Settings {
   readonly numberFormat: NumberFormat;
   readonly dtype: Dtype;
   readonly theme: Theme;
-  /** Runtime estimate target (src/engine/devices id; null = none) and its arithmetic precision. */
+  /** Runtime estimate target (src/engine/deploy/devices id; null = none) and its arithmetic precision. */
   readonly device: string | null;
   readonly precision: Dtype;
 }
 
-/** Device shown before the user picks one (must exist in src/engine/devices; checked by a unit test). */
+/** Device shown before the user picks one (must exist in src/engine/deploy/devices; checked by a unit test). */
 export const DEFAULT_DEVICE = 'pixel4-cpu-4t';
 /** Longest device id a saved state or link may carry (ids are short kebab-case names). */
 export const MAX_DEVICE_ID = 64;

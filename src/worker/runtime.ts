@@ -10,14 +10,14 @@
 import { evaluateModel, type ModelResult } from '../engine/evaluate';
 import { DEFAULT_CONVENTION } from '../engine/conventions/registry';
 import type { Model } from '../engine/format/model';
-import { DEVICES, deviceById, precisionsOf, type DeviceCategory, type Precision } from '../engine/devices';
-import { activationMemory } from '../engine/memory';
-import { estimateLatency, type Bound, type LatencyEstimate, type LatencyLayer } from '../engine/latency';
+import { DEVICES, deviceById, precisionsOf, type DeviceCategory, type Precision } from '../engine/deploy/devices';
+import { activationMemory } from '../engine/deploy/memory';
+import { estimateLatency, type Bound, type LatencyEstimate, type LatencyLayer } from '../engine/deploy/latency/latency';
 import { latencySeries, memorySeries, rowLabel, type LatencyPoint, type MemoryPoint } from '../ui/charts/chartData';
 import { ModelDecoder, type WireModel } from './modelSync';
 
 export interface RuntimeRequest {
-  /** Device id (src/engine/devices); null = no latency estimate. */
+  /** Device id (src/engine/deploy/devices); null = no latency estimate. */
   readonly deviceId: string | null;
   readonly precision: Precision;
   /** Element size of the activation-memory view (the totals panel's dtype). */

@@ -3,8 +3,8 @@
  * rows: a layer or a join its own row, a folded block its row's total (everything inside it).
  * Latency comes from the latency estimate's layers (latency.ts), summed over a block's rows.
  */
-import type { Precision } from '../devices';
-import { BYTES_PER_ELEMENT } from '../memory';
+import type { Precision } from '../deploy/devices';
+import { BYTES_PER_ELEMENT } from '../deploy/memory';
 import type { Counts, ModelResult } from '../rows';
 import type { VisibleNode } from './collapse';
 

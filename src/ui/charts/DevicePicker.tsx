@@ -11,7 +11,7 @@ import {
   deviceById,
   precisionsOf,
   type Precision,
-} from '../../engine/devices';
+} from '../../engine/deploy/devices';
 import { useT } from '../i18n';
 
 export function DevicePicker({

@@ -3,8 +3,8 @@
  * device figures and calibrated efficiencies it used (and where they come from).
  */
 import type { LatencyView, RuntimeLayer } from '../../worker/runtimeClient';
-import { deviceById } from '../../engine/devices';
-import { LAYER_CLASS_LABELS } from '../../engine/latency-classes';
+import { deviceById } from '../../engine/deploy/devices';
+import { LAYER_CLASS_LABELS } from '../../engine/deploy/latency/classes';
 import { bytes, ms, si } from './format';
 import { DocsLink } from '../docs/DocsLink';
 import { useT } from '../i18n';

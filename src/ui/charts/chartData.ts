@@ -5,9 +5,9 @@
  * values travel along for tooltips).
  */
 import type { ModelResult, Row } from '../../engine/evaluate';
-import { layerClassOf, LAYER_CLASSES, LAYER_CLASS_LABELS, type LayerClass } from '../../engine/latency-classes';
-import type { ActivationMemory } from '../../engine/memory';
-import type { LatencyEstimate } from '../../engine/latency';
+import { layerClassOf, LAYER_CLASSES, LAYER_CLASS_LABELS, type LayerClass } from '../../engine/deploy/latency/classes';
+import type { ActivationMemory } from '../../engine/deploy/memory';
+import type { LatencyEstimate } from '../../engine/deploy/latency/latency';
 
 /** More bars than this and the per-layer charts aggregate by top-level layer, then keep the top N. */
 export const MAX_BARS = 300;

@@ -1,7 +1,7 @@
 /**
  * Chart panels and device controls (issue 5). Standalone components driven by props: the
  * editor passes the ModelResult, the selection and a select callback; nothing here reads the
- * store. Estimates come from engine/latency (estimateLatency) computed by the caller.
+ * store. Estimates come from engine/deploy/latency (estimateLatency) computed by the caller.
  */
 export { LayerBarsChart, CumulativeChart, type LayerChartProps } from './LayerCharts';
 export { ClassShareChart } from './ClassShareChart';

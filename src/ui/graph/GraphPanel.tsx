@@ -6,7 +6,7 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import { conventionById } from '../../engine/conventions/registry';
-import { deviceById } from '../../engine/devices';
+import { deviceById } from '../../engine/deploy/devices';
 import { HEAT_METRICS, type HeatMetric, type NodeValue } from '../../engine/graph-view';
 import { useEditor } from '../../state/store';
 import { Button } from '../controls';

@@ -3,7 +3,7 @@
  * adds peak FLOPS from the device database and the current model's lower-bound time at peak.
  */
 import { useEffect, useRef } from 'react';
-import { DEVICES, deviceById, type Device } from '../../engine/devices';
+import { DEVICES, deviceById, type Device } from '../../engine/deploy/devices';
 import { CONVENTION_IDS, conventionById } from '../../engine/conventions/registry';
 import { useEditor } from '../../state/store';
 import { useEvaluationStore } from '../../state/evaluation';

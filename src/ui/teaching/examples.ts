@@ -109,7 +109,7 @@ export const EXAMPLES: readonly GuidedExample[] = [
     tab: 'conventions',
   },
   {
-    // Peak FLOPS of devices (src/engine/devices) and why a network never reaches them.
+    // Peak FLOPS of devices (src/engine/deploy/devices) and why a network never reaches them.
     id: 'devices',
     model: seedResnet18,
     convention: 'torch',

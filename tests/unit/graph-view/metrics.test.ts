@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
 import { presetByName } from '../../../src/engine/presets';
-import { estimateLatency } from '../../../src/engine/latency';
+import { estimateLatency } from '../../../src/engine/deploy/latency/latency';
 import {
   buildGraphView,
   collapseGraph,

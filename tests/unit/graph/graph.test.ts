@@ -10,7 +10,7 @@ import { evaluateModel } from '../../../src/engine/evaluate';
 import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
 import type { LayerSpec, Model } from '../../../src/engine/format/model';
 import { PRESETS } from '../../../src/engine/presets';
-import { activationMemory } from '../../../src/engine/memory';
+import { activationMemory } from '../../../src/engine/deploy/memory';
 
 const ALL = { conventions: CONVENTION_IDS };
 const m = (layers: LayerSpec[], extra: Partial<Model> = {}): Model =>

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CALIBRATION_SET } from '../../../src/engine/latency-calibration-set';
-import { estimateLatency } from '../../../src/engine/latency';
-import { CALIBRATION, CALIBRATION_ERROR } from '../../../src/engine/latency-calibration';
-import { absPctError, median } from '../../../src/engine/latency-fit';
-import { deviceById } from '../../../src/engine/devices';
+import { CALIBRATION_SET } from '../../../src/engine/deploy/latency/calibration-set';
+import { estimateLatency } from '../../../src/engine/deploy/latency/latency';
+import { CALIBRATION, CALIBRATION_ERROR } from '../../../src/engine/deploy/latency/calibration';
+import { absPctError, median } from '../../../src/engine/deploy/latency/fit';
+import { deviceById } from '../../../src/engine/deploy/devices';
 
-// The committed calibration (src/engine/devices/calibration.json) against the published measurements of
+// The committed calibration (src/engine/deploy/devices/calibration.json) against the published measurements of
 // shared/reference/latency-calibration.md, checked against the error docs/latency.md states.
 const doc = readFileSync(new URL('../../../docs/latency.md', import.meta.url), 'utf8');
 const stated = (label: string): number => {

@@ -8,8 +8,8 @@ import {
   layerSeries,
   memorySeries,
 } from '../../../src/ui/charts/chartData';
-import { activationMemory } from '../../../src/engine/memory';
-import { estimateLatency } from '../../../src/engine/latency';
+import { activationMemory } from '../../../src/engine/deploy/memory';
+import { estimateLatency } from '../../../src/engine/deploy/latency/latency';
 
 const model = (input: number[], layers: Model['layers']): Model => ({ format: MODEL_FORMAT, input, layers });
 // conv 3→8 3×3 pad 1 on 8×8: MACs 13,824, params 216 (seed: Kh·Kw·Cin·Cout); dw 8 3×3: MACs 8·8·8·9 = 4,608, params 72;

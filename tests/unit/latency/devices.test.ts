@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEVICES, deviceById, DeviceSchema, FigureSchema, figuresOf, precisionsOf } from '../../../src/engine/devices';
-import { SRC } from '../../../src/engine/devices/sources';
+import { DEVICES, deviceById, DeviceSchema, FigureSchema, figuresOf, precisionsOf } from '../../../src/engine/deploy/devices';
+import { SRC } from '../../../src/engine/deploy/devices/sources';
 
 // The ids issue 5 requires.
 const REQUIRED = [

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { activationMemory, layerBytes } from '../../../src/engine/memory';
+import { activationMemory, layerBytes } from '../../../src/engine/deploy/memory';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import { MODEL_FORMAT, type Model } from '../../../src/engine/format/model';
 
 // Hand-made models; expected live elements worked out by hand from the execution model stated in
-// src/engine/memory.ts (inputs and output live during an op; blocks hold what their branches need).
+// src/engine/deploy/memory.ts (inputs and output live during an op; blocks hold what their branches need).
 const model = (input: number[], layers: Model['layers'], batch = 1): Model => ({
   format: MODEL_FORMAT,
   input,

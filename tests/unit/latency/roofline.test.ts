@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { kernelTime, estimateLatency, kernelsOf, type Roof } from '../../../src/engine/latency';
-import { layerClassOf, LAYER_CLASSES, type LayerClass } from '../../../src/engine/latency-classes';
+import { kernelTime, estimateLatency, kernelsOf, type Roof } from '../../../src/engine/deploy/latency/latency';
+import { layerClassOf, LAYER_CLASSES, type LayerClass } from '../../../src/engine/deploy/latency/classes';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import { MODEL_FORMAT, type Model } from '../../../src/engine/format/model';
-import { deviceById } from '../../../src/engine/devices';
-import { calibrationFor } from '../../../src/engine/latency-calibration';
+import { deviceById } from '../../../src/engine/deploy/devices';
+import { calibrationFor } from '../../../src/engine/deploy/latency/calibration';
 
 // The roofline (Williams, Waterman, Patterson, "Roofline", CACM 2009; LLM-Viewer hardwares/roofline_model.py,
 // cited in shared/reference/latency-calibration.md): time = ops / min(peak, intensity × bandwidth).

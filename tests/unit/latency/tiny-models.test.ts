@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateModel } from '../../../src/engine/evaluate';
-import { dscnn, resnet8 } from '../../../src/engine/latency-tiny-models';
+import { dscnn, resnet8 } from '../../../src/engine/deploy/latency/tiny-models';
 
 // The MLPerf Tiny networks behind the STM32H7 calibration rows (mlcommons/tiny keras_model.py).
 describe('MLPerf Tiny models built from layers', () => {

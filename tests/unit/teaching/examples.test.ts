@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateModel, type ModelResult } from '../../../src/engine/evaluate';
 import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
-import { deviceById } from '../../../src/engine/devices';
+import { deviceById } from '../../../src/engine/deploy/devices';
 import { presetByName } from '../../../src/engine/presets';
 import { getAt } from '../../../src/engine/format/edit';
 import { EXAMPLES, exampleById } from '../../../src/ui/teaching/examples';

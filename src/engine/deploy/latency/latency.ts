@@ -16,12 +16,12 @@
  * Accelerators with on-chip weight memory and a host link (Coral) stream the weights that do
  * not fit over that link on every inference.
  */
-import type { ModelResult, Row } from './evaluate';
-import { deviceById } from './devices';
-import type { Device, Precision } from './devices/schema';
-import { BYTES_PER_ELEMENT } from './memory';
-import { layerClassOf, type ClassEfficiencies, type LayerClass } from './latency-classes';
-import { calibrationFor, type Calibration } from './latency-calibration';
+import type { ModelResult, Row } from '../../evaluate';
+import { deviceById } from '../devices';
+import type { Device, Precision } from '../devices/schema';
+import { BYTES_PER_ELEMENT } from '../memory';
+import { layerClassOf, type ClassEfficiencies, type LayerClass } from './classes';
+import { calibrationFor, type Calibration } from './calibration';
 
 export type Bound = 'compute' | 'memory';
 

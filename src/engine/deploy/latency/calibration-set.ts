@@ -4,11 +4,11 @@
  * Models come from the zoo presets (width/resolution knobs; other inputs via the evaluator's
  * input override) or, for the MLPerf Tiny networks, from latency-tiny-models.ts.
  */
-import { evaluateModel, type ModelResult } from './evaluate';
-import type { Model } from './format/model';
-import { presetByName } from './presets';
-import type { Precision } from './devices/schema';
-import { dscnn, resnet8 } from './latency-tiny-models';
+import { evaluateModel, type ModelResult } from '../../evaluate';
+import type { Model } from '../../format/model';
+import { presetByName } from '../../presets';
+import type { Precision } from '../devices/schema';
+import { dscnn, resnet8 } from './tiny-models';
 
 export interface CalibrationPoint {
   /** Stable id: device/precision/model. */

@@ -15,8 +15,8 @@
  *   inputs by name does not hold the previous layer's output unless it reads it too.
  * Bytes = elements (batch included) × bytes per element of the dtype (fp32 4, fp16 2, int8 1).
  */
-import type { ModelResult, Row } from './evaluate';
-import { kindOf, isBlock } from './layers/registry';
+import type { ModelResult, Row } from '../evaluate';
+import { kindOf, isBlock } from '../layers/registry';
 import type { Precision } from './devices/schema';
 
 export const BYTES_PER_ELEMENT: Readonly<Record<Precision, number>> = { fp32: 4, fp16: 2, int8: 1 };

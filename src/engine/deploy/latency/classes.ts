@@ -7,8 +7,8 @@
  * reuse and are memory-bound on phone CPUs; Zhang et al., AAAI'20), and norm / activation /
  * pooling / element-wise layers do so little arithmetic per byte that only bandwidth matters.
  */
-import type { Row } from './evaluate';
-import type { DeviceCategory } from './devices/schema';
+import type { Row } from '../../evaluate';
+import type { DeviceCategory } from '../devices/schema';
 
 export const LAYER_CLASSES = [
   'conv',

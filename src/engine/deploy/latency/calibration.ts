@@ -5,15 +5,15 @@
  * ("borrowed"), else to its category's priors ("default"), with a wider uncertainty band.
  */
 import { z } from 'zod';
-import calibrationJson from './devices/calibration.json';
-import type { Device, Precision } from './devices/schema';
+import calibrationJson from '../devices/calibration.json';
+import type { Device, Precision } from '../devices/schema';
 import {
   CATEGORY_PRIORS,
   LAYER_CLASSES,
   type CategoryPrior,
   type ClassEfficiencies,
   type LayerClass,
-} from './latency-classes';
+} from './classes';
 
 /** The fit's free parameters, as factors on the category priors (never per model). */
 export interface Multipliers {
@@ -86,7 +86,7 @@ function load(): CalibrationFile {
   if (r.success) return r.data;
   // A stale or hand-broken file must not take the app down: estimates fall back to priors, tests fail.
   const issue = r.error.issues[0];
-  CALIBRATION_ERROR = `src/engine/devices/calibration.json is invalid at ${issue?.path.join('.')}: ${issue?.message} (run npm run calibrate)`;
+  CALIBRATION_ERROR = `src/engine/deploy/devices/calibration.json is invalid at ${issue?.path.join('.')}: ${issue?.message} (run npm run calibrate)`;
   return { generatedBy: 'fallback: no usable calibration', devices: {} };
 }
 

@@ -8,17 +8,17 @@
  * towards 1 (the priors), which keeps one-measurement devices from drifting. Minimised by
  * coordinate descent with golden-section search on each log-factor.
  */
-import { deviceById } from './devices';
-import type { Device, Precision } from './devices/schema';
-import { CATEGORY_PRIORS } from './latency-classes';
+import { deviceById } from '../devices';
+import type { Device, Precision } from '../devices/schema';
+import { CATEGORY_PRIORS } from './classes';
 import {
   applyMultipliers,
   UNIT_MULTIPLIERS,
   type CalibrationFile,
   type FittedEntry,
   type Multipliers,
-} from './latency-calibration';
-import type { CalibrationPoint } from './latency-calibration-set';
+} from './calibration';
+import type { CalibrationPoint } from './calibration-set';
 import { kernelMs, kernelsOf, roofFor, type Kernel } from './latency';
 
 export interface PreparedPoint {

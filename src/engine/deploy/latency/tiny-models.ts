@@ -7,7 +7,7 @@
  * parameters (NXP eiq-model-zoo DS-CNN card); ResNet-8 78,186 trainable (78,666 with the
  * BN moving statistics Keras lists).
  */
-import { MODEL_FORMAT, type LayerSpec, type Model } from './format/model';
+import { MODEL_FORMAT, type LayerSpec, type Model } from '../../format/model';
 
 const conv = (
   out: number,
