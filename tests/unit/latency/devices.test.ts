@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEVICES, deviceById, DeviceSchema, FigureSchema, figuresOf, precisionsOf } from '../../../src/engine/deploy/devices';
+import {
+  DEVICES,
+  deviceById,
+  DeviceSchema,
+  FigureSchema,
+  figuresOf,
+  precisionsOf,
+} from '../../../src/engine/deploy/devices';
 import { SRC } from '../../../src/engine/deploy/devices/sources';
 
 // The ids issue 5 requires.

@@ -7,13 +7,7 @@
 import { z } from 'zod';
 import calibrationJson from '../devices/calibration.json';
 import type { Device, Precision } from '../devices/schema';
-import {
-  CATEGORY_PRIORS,
-  LAYER_CLASSES,
-  type CategoryPrior,
-  type ClassEfficiencies,
-  type LayerClass,
-} from './classes';
+import { CATEGORY_PRIORS, LAYER_CLASSES, type CategoryPrior, type ClassEfficiencies, type LayerClass } from './classes';
 
 /** The fit's free parameters, as factors on the category priors (never per model). */
 export interface Multipliers {
