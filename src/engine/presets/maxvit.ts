@@ -12,14 +12,30 @@
  *   nn.Linear merge;
  * - head: AdaptiveAvgPool, Flatten, LayerNorm, Linear (bias), Tanh, Linear (no bias).
  * Stochastic depth (StochasticDepth, or nn.Identity where its probability is 0) is the identity at
- * inference and counted by no tool, so it has no row here (the share link stays under 2,000 characters).
+ * inference and counted by no tool, so it has no row here (its share link is long enough with the names it has).
  * The bias is `relative_position_bias_table[index]`: a gather of the [(2·7 − 1)², heads] table into
  * [1, heads, 49, 49], a copy with no arithmetic under every tool. The format has no gather kind, so
  * it is written as the table (a `parameter`, its exact parameter count), a pad to 49² rows (also a
  * copy, no arithmetic) and a reshape.
  */
 import type { LayerSpec } from '../format/model';
-import { act, bn, cna, conv, definePreset, gap, flatten, linear, residual, runs, avgpool, tv, tvCode } from './build';
+import {
+  act,
+  bn,
+  cna,
+  conv,
+  definePreset,
+  gap,
+  flatten,
+  linear,
+  named,
+  residual,
+  runs,
+  avgpool,
+  seq,
+  tv,
+  tvCode,
+} from './build';
 import { squeezeExcite } from './mobilenet_v3';
 import type { Preset } from './types';
 
@@ -30,26 +46,27 @@ const SEQ = PARTITION * PARTITION;
 const TABLE = (2 * PARTITION - 1) ** 2;
 const HEAD_DIM = 32;
 
-const ln = (): LayerSpec => ({ type: 'layernorm', last: true });
+const ln = (name?: string): LayerSpec => ({ type: 'layernorm', last: true, ...(name ? { name } : {}) });
 
-function mbconv(cin: number, out: number, stride: number): Layers {
+/** MBConv `p` (torchvision's `blocks.<stage>.layers.<unit>.layers.MBconv`), rows named after its modules. */
+function mbconv(p: string, cin: number, out: number, stride: number): Layers {
   const mid = out * 4;
   const body: Layers = [
-    bn(),
-    ...cna(mid, 1, {}, 'gelu'),
-    ...cna(mid, 3, { s: stride, g: mid }, 'gelu'),
-    squeezeExcite(mid, out / 4, 'silu', 'sigmoid'),
-    conv(out, 1, { bias: true }),
+    named(`${p}.layers.pre_norm`, bn()),
+    ...seq(`${p}.layers.conv_a`, cna(mid, 1, {}, 'gelu')),
+    ...seq(`${p}.layers.conv_b`, cna(mid, 3, { s: stride, g: mid }, 'gelu')),
+    squeezeExcite(mid, out / 4, 'silu', 'sigmoid', `${p}.layers.squeeze_excitation`),
+    named(`${p}.layers.conv_c`, conv(out, 1, { bias: true })),
   ];
   const proj =
     stride !== 1 || cin !== out
-      ? [...(stride === 2 ? [avgpool(3, 2, 1)] : []), conv(out, 1, { p: 0, bias: true })]
+      ? seq(`${p}.proj`, [...(stride === 2 ? [avgpool(3, 2, 1)] : []), conv(out, 1, { p: 0, bias: true })])
       : [];
   return [residual(body, proj)];
 }
 
-/** RelativePositionalMultiHeadAttention on [groups, 49, C]. */
-function relativeAttention(c: number): Layers {
+/** RelativePositionalMultiHeadAttention `p` on [groups, 49, C]. */
+function relativeAttention(p: string, c: number): Layers {
   const heads = c / HEAD_DIM;
   const split = (i: number): Layers => [
     {
@@ -63,65 +80,84 @@ function relativeAttention(c: number): Layers {
     { type: 'permute', dims: [0, 1, 3, 2, 4], ...(i === 1 ? {} : { id: i === 0 ? 'q' : 'v' }) },
   ];
   return [
-    { type: 'linear', out: 3 * c, in: c, id: 'qkv' },
+    { type: 'linear', out: 3 * c, in: c, id: 'qkv', name: `${p}.to_qkv` },
     ...split(0),
     ...split(1),
     { type: 'mul', scalar: c ** -0.5, id: 'k' },
     ...split(2),
     { type: 'einsum', equation: 'ghid,ghjd->ghij', from: ['q', 'k'], id: 'dot' },
     { type: 'parameter', shape: [heads, TABLE] },
-    { type: 'pad', pad: [0, SEQ * SEQ - TABLE], name: 'gather' },
+    { type: 'pad', pad: [0, SEQ * SEQ - TABLE], name: 'table[index] gather' },
     { type: 'reshape', shape: [1, heads, SEQ, SEQ], id: 'bias' },
     { type: 'add', from: ['dot', 'bias'] },
     { type: 'softmax', dim: -1, call: 'function', id: 'attn' },
     { type: 'einsum', equation: 'ghij,ghjd->ghid', from: ['attn', 'v'] },
     { type: 'permute', dims: [0, 1, 3, 2, 4] },
     { type: 'reshape', shape: [-1, SEQ, c] },
-    { type: 'linear', out: c, in: c },
+    { type: 'linear', out: c, in: c, name: `${p}.merge` },
   ];
 }
 
-/** PartitionAttentionLayer: partition into [groups, 49, C], attention and MLP residuals, departition. */
-function partitionAttention(c: number, grid: number, type: 'window' | 'grid'): Layers {
+/**
+ * PartitionAttentionLayer `m` (`….layers.window_attention` / `grid_attention`): partition into
+ * [groups, 49, C], attention and MLP residuals, departition. The window layer's swaps are nn.Identity.
+ */
+function partitionAttention(m: string, c: number, grid: number, type: 'window' | 'grid'): Layers {
   const p = type === 'window' ? PARTITION : grid / PARTITION;
   const g = grid / p;
-  const swap: Layers = type === 'grid' ? [{ type: 'transpose', dim0: -2, dim1: -3 }] : [];
+  const swap = (name: string): Layers =>
+    type === 'grid' ? [{ type: 'transpose', dim0: -2, dim1: -3, name: `${m}.${name}` }] : [];
   return [
     { type: 'reshape', shape: [c, g, p, g, p] },
     { type: 'permute', dims: [0, 2, 4, 3, 5, 1] },
-    { type: 'reshape', shape: [g * g, p * p, c] },
-    ...swap,
-    residual([ln(), ...relativeAttention(c), act('dropout')]),
+    { type: 'reshape', shape: [g * g, p * p, c], name: `${m}.partition_op` },
+    ...swap('partition_swap'),
     residual([
-      ln(),
-      { type: 'linear', out: 4 * c, in: c },
-      act('gelu'),
-      { type: 'linear', out: c, in: 4 * c },
-      act('dropout'),
+      ln(`${m}.attn_layer.0`),
+      ...relativeAttention(`${m}.attn_layer.1`, c),
+      named(`${m}.attn_layer.2`, act('dropout')),
     ]),
-    ...swap,
+    residual(
+      seq(`${m}.mlp_layer`, [
+        ln(),
+        { type: 'linear', out: 4 * c, in: c },
+        act('gelu'),
+        { type: 'linear', out: c, in: 4 * c },
+        act('dropout'),
+      ]),
+    ),
+    ...swap('departition_swap'),
     { type: 'reshape', shape: [g, g, p, p, c] },
     { type: 'permute', dims: [0, 5, 1, 3, 2, 4] },
-    { type: 'reshape', shape: [c, grid, grid] },
+    { type: 'reshape', shape: [c, grid, grid], name: `${m}.departition_op` },
   ];
 }
 
 export function maxvitLayers(side: number, channels: readonly number[], depths: readonly number[]): Layers {
-  const layers: Layers = [...cna(64, 3, { s: 2 }, 'gelu'), conv(64, 3, { bias: true })];
+  const layers: Layers = [
+    ...seq('stem.0', cna(64, 3, { s: 2 }, 'gelu')),
+    named('stem.1.0', conv(64, 3, { bias: true })),
+  ];
   let grid = Math.floor((side - 1) / 2) + 1;
   let cin = 64;
   channels.forEach((c, i) => {
     grid = Math.floor((grid - 1) / 2) + 1;
-    const units = Array.from({ length: depths[i] }, (_, j) => [
-      ...mbconv(j === 0 ? cin : c, c, j === 0 ? 2 : 1),
-      ...partitionAttention(c, grid, 'window'),
-      ...partitionAttention(c, grid, 'grid'),
-    ]);
+    // The first unit strides; the others are one repeat whose `{i+1}` names their index (iteration-names.ts).
+    const unit = (j: number) => {
+      const at = j === 0 || depths[i] === 2 ? String(j) : '{i+1}';
+      const p = `blocks.${i}.layers.${at}.layers`;
+      return [
+        ...mbconv(`${p}.MBconv`, j === 0 ? cin : c, c, j === 0 ? 2 : 1),
+        ...partitionAttention(`${p}.window_attention`, c, grid, 'window'),
+        ...partitionAttention(`${p}.grid_attention`, c, grid, 'grid'),
+      ];
+    };
+    const units = Array.from({ length: depths[i] }, (_, j) => unit(j));
     layers.push(...runs(units));
     cin = c;
   });
   const last = channels[channels.length - 1];
-  return [...layers, gap(), flatten(), ln(), linear(last), act('tanh'), linear(1000, false)];
+  return [...layers, ...seq('classifier', [gap(), flatten(), ln(), linear(last), act('tanh'), linear(1000, false)])];
 }
 
 export const MAXVIT_PRESETS: readonly Preset[] = [

@@ -14,29 +14,38 @@ import type { LayerSpec } from '../format/model';
 import { definePreset, tv, tvCode } from './build';
 import type { Preset } from './types';
 
-const ln = (): LayerSpec => ({ type: 'layernorm', last: true });
+/** A LayerNorm over the last (channels-last) axis, named after its torchvision module. */
+const ln = (name: string): LayerSpec => ({ type: 'layernorm', last: true, name });
 
 /** Norm before (v1) or after (v2) the branch, as SwinTransformerBlock / SwinTransformerBlockV2 do. */
-const normed = (v2: boolean, branch: LayerSpec[]): LayerSpec[] => (v2 ? [...branch, ln()] : [ln(), ...branch]);
+const normed = (v2: boolean, norm: LayerSpec, branch: LayerSpec[]): LayerSpec[] =>
+  v2 ? [...branch, norm] : [norm, ...branch];
 
-function block(dim: number, heads: number, shift: number, window: number, v2: boolean): LayerSpec[] {
-  const attn: LayerSpec = { type: 'windowattention', heads, window, shift, ...(v2 ? { version: 2 } : {}) };
+/** SwinTransformerBlock `p` (torchvision's `features.<stage>.<block>`); rows carry its module names. */
+function block(p: string, dim: number, heads: number, shift: number, window: number, v2: boolean): LayerSpec[] {
+  const attn: LayerSpec = {
+    type: 'windowattention',
+    heads,
+    window,
+    shift,
+    ...(v2 ? { version: 2 } : {}),
+    name: `${p}.attn`,
+  };
+  // One StochasticDepth module, called after each branch (the identity at inference).
+  const depth: LayerSpec = { type: 'identity', name: `${p}.stochastic_depth` };
   return [
-    {
-      type: 'residual',
-      body: [...normed(v2, [attn]), { type: 'identity', name: 'stochastic_depth' }],
-    },
+    { type: 'residual', body: [...normed(v2, ln(`${p}.norm1`), [attn]), depth] },
     {
       type: 'residual',
       body: [
-        ...normed(v2, [
-          { type: 'linear', out: 4 * dim, in: dim },
-          { type: 'gelu' },
-          { type: 'dropout' },
-          { type: 'linear', out: dim, in: 4 * dim },
-          { type: 'dropout' },
+        ...normed(v2, ln(`${p}.norm2`), [
+          { type: 'linear', out: 4 * dim, in: dim, name: `${p}.mlp.0` },
+          { type: 'gelu', name: `${p}.mlp.1` },
+          { type: 'dropout', name: `${p}.mlp.2` },
+          { type: 'linear', out: dim, in: 4 * dim, name: `${p}.mlp.3` },
+          { type: 'dropout', name: `${p}.mlp.4` },
         ]),
-        { type: 'identity', name: 'stochastic_depth' },
+        depth,
       ],
     },
   ];
@@ -46,7 +55,7 @@ function block(dim: number, heads: number, shift: number, window: number, v2: bo
  * _patch_merging_pad, norm, reduction (PatchMergingV2: reduction, then norm): [H, W, C] → [H/2, W/2, 2C]
  * (H, W even at the offered sizes).
  */
-function patchMerging(dim: number, v2: boolean): LayerSpec[] {
+function patchMerging(p: string, dim: number, v2: boolean): LayerSpec[] {
   const quarter = (h: number, w: number, id: string): LayerSpec[] => [
     { type: 'slice', dim: 1, start: h, step: 2, from: 'padded' },
     { type: 'slice', dim: 2, start: w, step: 2, id },
@@ -58,7 +67,9 @@ function patchMerging(dim: number, v2: boolean): LayerSpec[] {
     ...quarter(0, 1, 'x2'),
     ...quarter(1, 1, 'x3'),
     { type: 'cat', dim: -1, from: ['x0', 'x1', 'x2', 'x3'] },
-    ...normed(v2, [{ type: 'linear', out: 2 * dim, in: 4 * dim, bias: false, name: 'reduction' }]),
+    ...normed(v2, ln(`${p}.norm`), [
+      { type: 'linear', out: 2 * dim, in: 4 * dim, bias: false, name: `${p}.reduction` },
+    ]),
   ];
 }
 
@@ -74,20 +85,26 @@ interface SwinConfig {
 export function swinLayers(o: SwinConfig, classes = 1000): LayerSpec[] {
   const layers: LayerSpec[] = [
     { type: 'conv2d', out: o.embed, kernel: 4, stride: 4, name: 'features.0.0' },
-    { type: 'permute', dims: [0, 2, 3, 1] },
-    ln(),
+    { type: 'permute', dims: [0, 2, 3, 1], name: 'features.0.1' },
+    ln('features.0.2'),
   ];
   o.depths.forEach((depth, i) => {
     const dim = o.embed * 2 ** i;
-    for (let j = 0; j < depth; j++)
-      layers.push(...block(dim, o.heads[i], j % 2 ? Math.floor(o.window / 2) : 0, o.window, !!o.v2));
-    if (i < o.depths.length - 1) layers.push(...patchMerging(dim, !!o.v2));
+    // Blocks alternate unshifted and shifted windows: a stage is pairs of them, one `repeat` when it has
+    // several pairs (names `{i*2}`, `{i*2+1}`: iteration-names.ts), so the preset's share link stays short.
+    const pairs = depth / 2;
+    const at = (k: number) => `features.${2 * i + 1}.${pairs > 1 ? `{i*2+${k}}` : k}`;
+    const pair = [0, 1].flatMap((k) =>
+      block(at(k), dim, o.heads[i], k ? Math.floor(o.window / 2) : 0, o.window, !!o.v2),
+    );
+    layers.push(...(pairs > 1 ? [{ type: 'repeat', times: pairs, body: pair } as LayerSpec] : pair));
+    if (i < o.depths.length - 1) layers.push(...patchMerging(`features.${2 * i + 2}`, dim, !!o.v2));
   });
   layers.push(
-    ln(),
-    { type: 'permute', dims: [0, 3, 1, 2] },
-    { type: 'adaptiveavgpool2d', out: 1 },
-    { type: 'flatten' },
+    ln('norm'),
+    { type: 'permute', dims: [0, 3, 1, 2], name: 'permute' },
+    { type: 'adaptiveavgpool2d', out: 1, name: 'avgpool' },
+    { type: 'flatten', name: 'flatten' },
     { type: 'linear', out: classes, name: 'head' },
   );
   return layers;

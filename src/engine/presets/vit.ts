@@ -21,20 +21,26 @@ interface VitConfig {
 export function vitLayers(o: VitConfig, image: number, classes = 1000): LayerSpec[] {
   const side = image / o.patch;
   const tokens = side * side + 1;
+  // torchvision's module names; `{i}` is the block's index in encoder.layers (iteration-names.ts).
+  const m = (name: string) => `encoder.layers.encoder_layer_{i}.${name}`;
   const block: LayerSpec[] = [
     {
       type: 'residual',
-      body: [{ type: 'layernorm' }, { type: 'attention', heads: o.heads, need_weights: false }, { type: 'dropout' }],
+      body: [
+        { type: 'layernorm', name: m('ln_1') },
+        { type: 'attention', heads: o.heads, need_weights: false, name: m('self_attention') },
+        { type: 'dropout', name: m('dropout') },
+      ],
     },
     {
       type: 'residual',
       body: [
-        { type: 'layernorm' },
-        { type: 'linear', out: o.mlp },
-        { type: 'gelu' },
-        { type: 'dropout' },
-        { type: 'linear', out: o.hidden },
-        { type: 'dropout' },
+        { type: 'layernorm', name: m('ln_2') },
+        { type: 'linear', out: o.mlp, name: m('mlp.0') },
+        { type: 'gelu', name: m('mlp.1') },
+        { type: 'dropout', name: m('mlp.2') },
+        { type: 'linear', out: o.hidden, name: m('mlp.3') },
+        { type: 'dropout', name: m('mlp.4') },
       ],
     },
   ];
@@ -46,7 +52,7 @@ export function vitLayers(o: VitConfig, image: number, classes = 1000): LayerSpe
     { type: 'cat', dim: 1, from: ['cls', 'patches'], id: 'tokens' },
     { type: 'parameter', shape: [tokens, o.hidden], name: 'encoder.pos_embedding', id: 'pos' },
     { type: 'add', from: ['tokens', 'pos'] },
-    { type: 'dropout' },
+    { type: 'dropout', name: 'encoder.dropout' },
     { type: 'repeat', times: o.layers, body: block, name: 'encoder.layers' },
     { type: 'layernorm', name: 'encoder.ln' },
     { type: 'select', dim: 1, index: 0 },
