@@ -90,8 +90,12 @@ export function groupOutlines(
   groups.forEach((g, i) => {
     const b = box[i];
     if (hidden[i] || b.x0 === Infinity) return;
-    const pad = Math.max(4, 16 - 4 * depth[i]);
-    out.push({ id: g.id, label: g.label, x0: b.x0 - pad, y0: b.y0 - pad - 6, x1: b.x1 + pad, y1: b.y1 + pad });
+    // Two pads (and the label's 6 px) stay under the gaps between nodes (LAYOUT_SPACING: ranksep 36 between
+    // ranks, nodesep 24 within one), so blocks one after or beside the other never overlap (16 on every
+    // side overlapped them by 2–4 px). Nested blocks get smaller pads so their outlines stay inside.
+    const pad = Math.max(4, 14 - 4 * depth[i]);
+    const side = Math.max(3, 10 - 3 * depth[i]);
+    out.push({ id: g.id, label: g.label, x0: b.x0 - side, y0: b.y0 - pad - 6, x1: b.x1 + side, y1: b.y1 + pad });
   });
   return out;
 }
