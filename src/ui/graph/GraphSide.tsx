@@ -67,15 +67,19 @@ export function GraphSide({ data, show, onPick }: Props) {
                   type="button"
                   className="focus-ring flex w-full items-center gap-2 rounded px-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800"
                   onClick={() => onPick(i)}
-                  title={`${nodes[i].modelPath ?? nodes[i].id} · ${shapeLabel(nodes[i].shape)}`}
+                  title={`${nodes[i].label} · ${nodes[i].modelPath ?? nodes[i].id} · ${shapeLabel(nodes[i].shape)}`}
                   data-node={nodes[i].id}
                 >
                   <Swatch level={data.levels[i]} />
-                  <span className="min-w-0 flex-1 truncate">
-                    {nodes[i].label}
-                    {nodes[i].label === nodes[i].type && nodes[i].modelPath ? (
-                      <span className="text-slate-500 dark:text-slate-400"> {nodes[i].modelPath}</span>
-                    ) : null}
+                  {/* Cut at the start (right-to-left box, left-to-right text): a long module name keeps its
+                      distinguishing end, `…encoder_layer_0.self_attention`, not `encoder.layers.enc…`. */}
+                  <span className="min-w-0 flex-1 truncate text-left [direction:rtl]">
+                    <bdi dir="ltr">
+                      {nodes[i].label}
+                      {nodes[i].label === nodes[i].type && nodes[i].modelPath ? (
+                        <span className="text-slate-500 dark:text-slate-400"> {nodes[i].modelPath}</span>
+                      ) : null}
+                    </bdi>
                   </span>
                   <span className="tabular-nums">{show(data.values[i])}</span>
                 </button>
