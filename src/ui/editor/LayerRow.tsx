@@ -123,13 +123,19 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
           onClick={(e) => p.onSelect(e, item)}
           onKeyDown={(e) => p.onKey(e, item)}
         >
-          <span className={`text-sm font-semibold ${item.block ? 'text-violet-800 dark:text-violet-300' : ''}`}>
+          <span
+            className={`text-sm font-semibold whitespace-nowrap ${item.block ? 'text-violet-800 dark:text-violet-300' : ''}`}
+          >
             {label}
             {item.spec.type === 'repeat' && typeof item.spec.times === 'number' ? ` ×${item.spec.times}` : ''}
           </span>
           {item.spec.name && (
-            <span className="max-w-32 shrink-0 truncate text-xs text-slate-600 dark:text-slate-300">
-              {String(item.spec.name)}
+            // Cut at the start: a module name's end tells rows apart (`…encoder_layer_{i}.ln_1`).
+            <span
+              className="max-w-32 shrink-0 truncate text-left text-xs text-slate-600 [direction:rtl] dark:text-slate-300"
+              title={String(item.spec.name)}
+            >
+              <bdi dir="ltr">{String(item.spec.name)}</bdi>
             </span>
           )}
           <span className="min-w-0 truncate font-mono text-xs text-slate-600 dark:text-slate-400">
