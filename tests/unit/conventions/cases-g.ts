@@ -8,37 +8,15 @@
  * image, 144; Exp, Log, AbsVal, BNLL are "Unknown Layer"); exact and seed the kind's own count
  * (layers/unary.ts exactNote).
  */
-import type { LayerSpec } from '../../../src/engine/format/model';
-import type { LayerCase } from './layer-case';
+import { uncountedByPyTorchCase, type LayerCase } from './layer-case';
 
-const N = 288;
-
-function unaryCase(
+const unaryCase = (
   fields: Record<string, unknown>,
   exactPerElement: number,
   onnxTool: number,
   netscope: number,
   source: string,
-): LayerCase {
-  return {
-    spec: { type: 'unary', ...fields } as LayerSpec,
-    input: [4, 6, 6],
-    source,
-    expect: {
-      seed: exactPerElement * N,
-      exact: exactPerElement * N,
-      torchvision: 0,
-      thop: 0,
-      ptflops: 0,
-      fvcore: 0,
-      torch: 0,
-      deepspeed: 0,
-      torchinfo: 0,
-      'onnx-tool': onnxTool,
-      netscope,
-    },
-  };
-}
+): LayerCase => uncountedByPyTorchCase('unary', fields, exactPerElement, { onnxTool, netscope }, source);
 
 const NO_CAFFE = 'no Caffe layer (the prototxt writer refuses it), Netscope 0';
 const UNKNOWN = (caffe: string) => `Caffe ${caffe}: Netscope "Unknown Layer", 0`;

@@ -7,31 +7,13 @@
  * batch-2 lines), whatever the type or per-channel scale; Netscope 0 (no Caffe layer); exact and seed
  * the kind's own count (layers/quantize.ts exactNote: quantize 5 per element, dequantize 2).
  */
-import type { LayerSpec } from '../../../src/engine/format/model';
-import type { LayerCase } from './layer-case';
+import { uncountedByPyTorchCase, type LayerCase } from './layer-case';
 
 const N = 288;
 
-function quantizeCase(fields: Record<string, unknown>, exactPerElement: number, source: string): LayerCase {
-  return {
-    spec: { type: 'quantize', ...fields } as LayerSpec,
-    input: [4, 6, 6],
-    source,
-    expect: {
-      seed: exactPerElement * N,
-      exact: exactPerElement * N,
-      torchvision: 0,
-      thop: 0,
-      ptflops: 0,
-      fvcore: 0,
-      torch: 0,
-      deepspeed: 0,
-      torchinfo: 0,
-      'onnx-tool': 2 * N,
-      netscope: 0,
-    },
-  };
-}
+// onnx-tool: 2 per element for every form; Netscope: no Caffe layer.
+const quantizeCase = (fields: Record<string, unknown>, exactPerElement: number, source: string): LayerCase =>
+  uncountedByPyTorchCase('quantize', fields, exactPerElement, { onnxTool: 2 * N, netscope: 0 }, source);
 
 export const CASES: readonly LayerCase[] = [
   quantizeCase(
