@@ -80,8 +80,10 @@ test('ResNet-50: every layer is a node, residual joins fork and merge; a click s
   await expect(node(page, 'layers[4]')).toHaveAttribute('data-kind', 'block');
   await expect(node(page, 'layers[4]')).toHaveAttribute('data-selected', 'true');
   await expect(node(page, 'layers[4].body[1]')).toHaveCount(0);
+  // Unfolded, the view follows the selected node; the join, eight ranks below it, may be out of view
+  // (culled) depending on where the view was, so the node count says the block is open again.
   await page.getByTestId('graph-canvas').press('Enter');
-  await expect(node(page, 'layers[4]')).toHaveAttribute('data-kind', 'join');
+  await expect(page.getByTestId('graph-status')).toContainText(`${v.nodes.length} nodes · ${v.edges.length} edges`);
   await expect(node(page, 'layers[4].body[1]')).toHaveAttribute('data-selected', 'true');
   // Far out every node is drawn (as a box): the first residual's join is there.
   await page.getByTestId('graph-fit').click();
