@@ -189,3 +189,23 @@ test('a small model’s edit shows its numbers in the very frame that shows the 
   await expectTotals(page, heavy(12));
   expect(await hooks(page).answeredBy()).toBe('worker');
 });
+
+test('a repeat of a billion typed into its field: an error on that row at once, and the autosaved model opens again', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('./');
+  await expectTotals(page, starterModel());
+  await addLayer(page, 'repeat');
+  const rep = page.locator('[data-testid="layer-row"]').filter({ hasText: 'Repeat' }).first();
+  const path = await rep.getAttribute('data-path');
+  await selectRow(page, path!);
+  await field(page, path!, 'times').fill('1000000000');
+  await expect(page.getByTestId('row-error')).toContainText('more than the 1,000,000 rows a model may expand to');
+  await expect(page.getByTestId('eval-status')).toContainText('1 row with an error');
+  // The model was autosaved with its billion: opening the app again evaluates it (the same error), no crash loop.
+  await page.reload();
+  await expect(page.getByTestId('row-error')).toContainText('more than the 1,000,000 rows a model may expand to');
+  expect(errors).toEqual([]);
+});

@@ -31,6 +31,7 @@ import {
 } from './previous-run';
 import { Spans } from './top-spans';
 import { placeRange, placeRows, renamedRow, sameInputs, sameShape, type Memo } from './rows';
+import { evaluationRows, MAX_EVALUATED_ROWS } from './work';
 
 /** One evaluation: walks the layer tree and collects rows. */
 export class Run extends RowWriter {
@@ -279,7 +280,7 @@ export class Run extends RowWriter {
     const arity = isBlock(kind) ? undefined : kind.arity;
     // A kind that takes no input (a learned tensor) ignores the previous layer's output.
     const given = spec.from === undefined ? (arity && arity[1] === 0 ? 0 : 1) : extra ? extra.length : 1;
-    const wrong = arityError(kind.type, arity, given);
+    const wrong = arityError(kind.type, arity, given) ?? this.overBudget(kind, spec);
     if (wrong) {
       this.errorRow(spec, path, depth, input, wrong, kind);
       return null;
@@ -309,6 +310,21 @@ export class Run extends RowWriter {
     } catch {
       return null; // malformed lists: nothing to match with
     }
+  }
+
+  /**
+   * A repeat whose expansion would take the model past MAX_EVALUATED_ROWS is refused before it runs:
+   * `times: 1e9` of one ReLU is 131 bytes of JSON and would make a billion rows (gigabytes, minutes),
+   * in the page, the worker and the CLI alike.
+   */
+  private overBudget(kind: AnyKind, spec: LayerSpec): string | null {
+    if (!isBlock(kind) || kind.mode !== 'repeat') return null;
+    const left = MAX_EVALUATED_ROWS - this.rows.length;
+    const rows = evaluationRows({ layers: [spec] }, left);
+    if (rows <= left) return null;
+    const times = (spec.times as number).toLocaleString('en');
+    const before = this.rows.length ? ` (${this.rows.length.toLocaleString('en')} rows before it)` : '';
+    return `repeats its body ${times} times: more than the ${MAX_EVALUATED_ROWS.toLocaleString('en')} rows a model may expand to${before}; lower times`;
   }
 
   private block(

@@ -54,6 +54,12 @@ function layerRows(spec: unknown, limit: number): number {
 }
 
 /**
+ * The most rows one evaluation may produce (every repeat iteration expanded). The evaluator refuses a
+ * repeat that would pass it (run.ts), share links and imports check it before evaluating.
+ */
+export const MAX_EVALUATED_ROWS = 1_000_000;
+
+/**
  * Rows an evaluation of `model` produces, or a number just above `limit` once it has more
  * (never less than the truth when at most `limit`). Malformed parts count as one error row; an
  * iteration of a repeat with an empty body counts as one (the evaluator's loop still runs it).
