@@ -6,7 +6,7 @@
  * first use: `importFileAsync` loads it when the file is a Keras one; `importFile` answers at
  * once and reads Keras files only when the reader is loaded or given (ImportOptions.hdf5).
  */
-import { parseModelJson } from '../format/schema';
+import { parseModel, parseModelJson } from '../format/schema';
 import { hdf5IfLoaded, loadHdf5 } from './hdf5';
 import { HDF5_MAGIC, startsWith, ZIP_MAGIC } from './keras/archive';
 import { importKeras } from './keras';
@@ -55,6 +55,35 @@ export async function importFileAsync(
 
 /** Imports a file by name and content. Never throws. */
 export function importFile(name: string, bytes: Uint8Array, opts: ImportOptions = {}): ImportResult {
+  return withinLimits(name, importAny(name, bytes, opts));
+}
+
+/** Longest model name the format keeps (LIMITS in format/schema.ts: `name` ≤ 200 characters). */
+const MAX_NAME = 200;
+
+/**
+ * What an importer accepts must be a document the rest of the app accepts too (autosave, links, the
+ * CLI's --emit-model read back): the same schema, checked at the door. A file whose input has a
+ * 2,000,000-wide axis or 100,001 layers is refused here with the limit in the message, instead of
+ * opening and then failing to restore after a reload; a name past 200 characters is shortened.
+ */
+function withinLimits(name: string, r: ImportResult): ImportResult {
+  if (!r.ok) return r;
+  let { model } = r;
+  const warnings = [...r.warnings];
+  if (typeof model.name === 'string' && model.name.length > MAX_NAME) {
+    model = { ...model, name: `${model.name.slice(0, MAX_NAME - 1)}…` };
+    warnings.push(
+      `the model name was ${r.model.name!.length.toLocaleString('en')} characters; kept its first ${MAX_NAME - 1}`,
+    );
+  }
+  const checked = parseModel(model);
+  if (!checked.ok)
+    return { ok: false, error: `${name}: the model it describes is outside FlopLab's limits: ${checked.error}` };
+  return { ok: true, model, warnings };
+}
+
+function importAny(name: string, bytes: Uint8Array, opts: ImportOptions): ImportResult {
   try {
     if (!(bytes instanceof Uint8Array)) return { ok: false, error: `${name}: no file content` };
     if (bytes.length > MAX_IMPORT_BYTES)
