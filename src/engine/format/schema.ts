@@ -31,10 +31,15 @@ const shape = z.array(dim, { error: 'must be a list of positive integers' }).min
 
 export const modelEnvelopeSchema = z.object({
   format: z.literal(MODEL_FORMAT, { error: `format must be "${MODEL_FORMAT}" (or "${MODEL_FORMAT_V1}")` }),
-  name: z.string({ error: 'name must be a string' }).max(200).optional(),
+  name: z
+    .string({ error: 'name must be a string' })
+    .max(200, { error: 'name must be at most 200 characters' })
+    .optional(),
   input: shape.optional(),
   inputs: z
-    .array(z.object({ name: z.string().min(1).max(200), shape }), { error: 'inputs must be a list of {name, shape}' })
+    .array(z.object({ name: z.string().min(1).max(200, { error: 'must be at most 200 characters' }), shape }), {
+      error: 'inputs must be a list of {name, shape}',
+    })
     .min(1)
     .max(LIMITS_INPUTS)
     .optional(),

@@ -42,7 +42,13 @@ const intRule = (min: number): string =>
 const intAtLeast = (min: number, path: string) =>
   z
     .number({ error: `${path} must be ${intRule(min)}` })
-    .refine((v) => Number.isInteger(v) && v >= min && v <= 1e9, { message: `${path} must be ${intRule(min)}` });
+    .refine((v) => Number.isInteger(v) && v >= min, { message: `${path} must be ${intRule(min)}` })
+    // The format's ceiling for any size, stated (2^40 used to get "must be a positive integer").
+    .refine((v) => !Number.isInteger(v) || v <= MAX_FIELD_INT, { message: `${path} must be at most ${MAX_TEXT}` });
+
+/** Largest integer a layer field takes (a size, a count): larger ones are refused with this named. */
+export const MAX_FIELD_INT = 1e9;
+const MAX_TEXT = MAX_FIELD_INT.toLocaleString('en');
 
 function fieldSchema(f: FieldSpec): z.ZodType {
   switch (f.kind) {
@@ -70,13 +76,12 @@ function fieldSchema(f: FieldSpec): z.ZodType {
     case 'ints':
       return z
         .array(z.number(), { error: `${f.name} must be a list of integers` })
-        .refine(
-          (v) =>
-            v.length >= 1 && v.length <= f.maxLength && v.every((x) => Number.isInteger(x) && x >= f.min && x <= 1e9),
-          {
-            message: `${f.name} must be a list of 1 to ${f.maxLength} integers ≥ ${f.min}`,
-          },
-        );
+        .refine((v) => v.length >= 1 && v.length <= f.maxLength && v.every((x) => Number.isInteger(x) && x >= f.min), {
+          message: `${f.name} must be a list of 1 to ${f.maxLength} integers ≥ ${f.min}`,
+        })
+        .refine((v) => v.every((x) => !Number.isInteger(x) || x <= MAX_FIELD_INT), {
+          message: `${f.name} must hold integers of at most ${MAX_TEXT}`,
+        });
     case 'text':
       return z
         .string({ error: `${f.name} must be ${f.rule}` })
