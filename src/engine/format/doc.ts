@@ -151,7 +151,7 @@ changes only the tag, so they give the same rows and numbers. Everything FlopLab
   at most ${LIMITS.maxDepth} nested blocks and ${LIMITS.maxLayers.toLocaleString('en-US')} layers). A document that fails is rejected as a whole
   with one message.
 - Each layer's own fields are checked when it is evaluated: an unknown type, an unknown or wrongly typed field, or a
-  non-integer or non-positive size is an error on that layer's row, naming its path — e.g.
+  non-integer, non-positive or above 1,000,000,000 size is an error on that layer's row, naming its path — e.g.
   \`layers[3].body[1].kernel must be a positive integer\`. The layers before it keep their numbers; the layers after
   it report that their input is unknown.
 - A model expands to at most 1,000,000 rows (every repeat iteration counted; \`MAX_EVALUATED_ROWS\` in
