@@ -6,7 +6,8 @@
  * format cannot be written (a layer with an error, something the format cannot express) or the
  * output file cannot be written; nothing is written then.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { MAX_IMPORT_BYTES, sizeText } from '../engine/import/result';
 import { basename } from 'node:path';
 import { parseArgs, USAGE } from './args';
 import { loadSources, type Source } from './sources';
@@ -73,7 +74,20 @@ export interface CliIo {
   writeFile(path: string, data: string | Uint8Array): void;
 }
 
-const NODE_IO: CliIo = { readFile: (p) => readFileSync(p), writeFile: (p, d) => writeFileSync(p, d) };
+/**
+ * Reads a model file, checking what it is first: a device (/dev/zero), a FIFO or a socket would be read
+ * forever, and a file over the importers' limit would be read whole before being refused.
+ */
+export function readModelFile(path: string): Buffer {
+  const st = statSync(path);
+  if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  if (!st.isFile()) throw new Error('not a regular file (a device, FIFO or socket); give a file');
+  if (st.size > MAX_IMPORT_BYTES)
+    throw new Error(`it is ${sizeText(st.size)}; the limit is ${sizeText(MAX_IMPORT_BYTES)}`);
+  return readFileSync(path);
+}
+
+const NODE_IO: CliIo = { readFile: readModelFile, writeFile: (p, d) => writeFileSync(p, d) };
 
 export function run(argv: readonly string[], io: Partial<CliIo> = {}): number {
   const { readFile, writeFile } = { ...NODE_IO, ...io };

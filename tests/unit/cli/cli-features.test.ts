@@ -3,23 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { onnx } from '../io/onnx-build';
-import { run } from '../../../src/cli/main';
+import { capture } from './capture';
 import { decodeShare } from '../../../src/state/urlCodec';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import { presetByName } from '../../../src/engine/presets';
-
-function capture(argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  try {
-    return { code: run(argv), stdout, stderr };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,0 +1,62 @@
+/**
+ * What the CLI reads (issue 21, item 6): a device (/dev/zero) or a FIFO used to be read forever, and a
+ * 1 GB file was read whole before the 512 MB check. The file is now looked at (stat) before it is read.
+ */
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, ftruncateSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { capture } from './capture';
+
+const dir = mkdtempSync(join(tmpdir(), 'floplab-cli-files-'));
+afterEach(() => vi.restoreAllMocks());
+
+function fifo(): string | null {
+  const p = join(dir, 'pipe.json');
+  try {
+    execFileSync('mkfifo', [p]);
+    return p;
+  } catch {
+    return null; // no mkfifo on this platform
+  }
+}
+
+describe('CLI input files', () => {
+  it.runIf(existsSync('/dev/zero'))('/dev/zero is refused at once, not read', () => {
+    const r = capture(['/dev/zero']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('/dev/zero: cannot read (not a regular file (a device, FIFO or socket); give a file)');
+  });
+
+  it('a FIFO is refused at once, not waited on', () => {
+    const p = fifo();
+    if (!p) return expect(p).toBeNull();
+    const r = capture([p]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('not a regular file');
+  });
+
+  it('a file over 512 MB is refused from its size, before it is read', () => {
+    const p = join(dir, 'big.onnx');
+    const fd = openSync(p, 'w');
+    ftruncateSync(fd, 600 * 1024 * 1024); // sparse: no disk used, and reading it would take seconds
+    closeSync(fd);
+    const r = capture([p]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('it is 600.0 MB; the limit is 512.0 MB');
+  });
+
+  it('a directory says so', () => {
+    expect(capture([dir]).stderr).toContain('is a directory');
+  });
+
+  it('a regular model file is read as before', () => {
+    const p = join(dir, 'net.json');
+    writeFileSync(p, JSON.stringify({ format: 'floplab.model/2', input: [3, 8, 8], layers: [{ type: 'relu' }] }));
+    const r = capture([p, '--json']);
+    expect(r.code).toBe(0);
+    // 3·8·8 ReLUs, one FLOP each under the seed article's convention.
+    expect(JSON.parse(r.stdout).totals).toMatchObject({ params: 0, count: 192 });
+  });
+});
