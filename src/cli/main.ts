@@ -37,6 +37,20 @@ function out(s: string): void {
   process.stdout.write(s.endsWith('\n') ? s : s + '\n');
 }
 
+/**
+ * Text for a terminal: control characters (C0 but newline and tab, DEL, C1) in model, layer and file
+ * names shown as `\x1b` instead of sent raw, where they could retitle the window or erase lines.
+ * JSON escapes C0 itself; exported files are written as they are.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+export const terminalSafe = (s: string): string =>
+  s.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+
+function complain(s: string): void {
+  process.stderr.write(terminalSafe(s));
+}
+
 /** --export: one model in one format, to --out or stdout; warnings to stderr. */
 function exportOne(
   s: Source,
@@ -46,16 +60,16 @@ function exportOne(
   write: (file: string, data: string | Uint8Array) => void,
 ): number {
   if ('error' in s) {
-    process.stderr.write(`floplab: ${s.label}: ${s.error}\n`);
+    complain(`floplab: ${s.label}: ${s.error}\n`);
     return 1;
   }
-  for (const w of s.warnings) process.stderr.write(`floplab: ${s.label}: ${w}\n`);
+  for (const w of s.warnings) complain(`floplab: ${s.label}: ${w}\n`);
   const r = exportAs(format, withOverrides(s.model, o.batch, o.input), convention);
   if (!r.ok) {
-    process.stderr.write(`floplab: ${s.label}: ${r.error}\n`);
+    complain(`floplab: ${s.label}: ${r.error}\n`);
     return 1;
   }
-  for (const w of r.warnings) process.stderr.write(`floplab: ${format}: ${w}\n`);
+  for (const w of r.warnings) complain(`floplab: ${format}: ${w}\n`);
   if (!o.out) {
     out(r.data as string); // text formats only: onnx requires --out (args.ts)
     return 0;
@@ -63,7 +77,7 @@ function exportOne(
   try {
     write(o.out, r.data);
   } catch (err) {
-    process.stderr.write(`floplab: cannot write ${o.out}: ${(err as Error).message}\n`);
+    complain(`floplab: cannot write ${o.out}: ${(err as Error).message}\n`);
     return 1;
   }
   return 0;
@@ -93,7 +107,7 @@ export function run(argv: readonly string[], io: Partial<CliIo> = {}): number {
   const { readFile, writeFile } = { ...NODE_IO, ...io };
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
-    process.stderr.write(`floplab: ${parsed.error}\n`);
+    complain(`floplab: ${parsed.error}\n`);
     return 2;
   }
   const o = parsed.options;
@@ -109,17 +123,17 @@ export function run(argv: readonly string[], io: Partial<CliIo> = {}): number {
   }
   const conv = conventionById(o.convention);
   if (!conv) {
-    process.stderr.write(`floplab: unknown convention "${o.convention}"; one of: ${ALL_CONVENTION_IDS.join(', ')}\n`);
+    complain(`floplab: unknown convention "${o.convention}"; one of: ${ALL_CONVENTION_IDS.join(', ')}\n`);
     return 2;
   }
   if (o.files.length === 0 && o.presets.length === 0) {
-    process.stderr.write(`floplab: no model given\n\n${USAGE}\n`);
+    complain(`floplab: no model given\n\n${USAGE}\n`);
     return 2;
   }
   const sources: Source[] = loadSources(o, readFile);
   if (o.exportFormat) {
     if (sources.length !== 1) {
-      process.stderr.write(`floplab: --export writes one model; ${sources.length} given\n`);
+      complain(`floplab: --export writes one model; ${sources.length} given\n`);
       return 2;
     }
     return exportOne(sources[0], o.exportFormat, conv.id, o, writeFile);
@@ -128,11 +142,11 @@ export function run(argv: readonly string[], io: Partial<CliIo> = {}): number {
   const reports: unknown[] = [];
   for (const s of sources) {
     if ('error' in s) {
-      process.stderr.write(`floplab: ${s.label}: ${s.error}\n`);
+      complain(`floplab: ${s.label}: ${s.error}\n`);
       status = 1;
       continue;
     }
-    for (const w of s.warnings) process.stderr.write(`floplab: ${s.label}: ${w}\n`);
+    for (const w of s.warnings) complain(`floplab: ${s.label}: ${w}\n`);
     const model: Model = withOverrides(s.model, o.batch, o.input);
     if (o.emitModel) {
       reports.push(model);
@@ -146,11 +160,11 @@ export function run(argv: readonly string[], io: Partial<CliIo> = {}): number {
     const name = model.name ?? basename(s.label);
     const latency = o.device ? estimateLatency(r, o.device, o.precision) : undefined;
     if (latency && 'error' in latency) {
-      process.stderr.write(`floplab: ${latency.error}\n`);
+      complain(`floplab: ${latency.error}\n`);
       return 2;
     }
     if (o.json) reports.push({ ...toJson(name, r, conv), ...(latency ? { latency: latencyJson(latency) } : {}) });
-    else out(toText(name, r, conv) + (latency ? '\n' + latencyText(latency) : '') + '\n');
+    else out(terminalSafe(toText(name, r, conv) + (latency ? '\n' + latencyText(latency) : '') + '\n'));
   }
   if (o.json || o.emitModel) {
     const value = reports.length === 1 && sources.length === 1 ? reports[0] : reports;

@@ -60,3 +60,34 @@ describe('CLI input files', () => {
     expect(JSON.parse(r.stdout).totals).toMatchObject({ params: 0, count: 192 });
   });
 });
+
+describe('CLI text output', () => {
+  it('shows control characters in names as escapes, never sends them raw (retitling, erasing lines)', () => {
+    const p = join(dir, 'evil\u0007.json');
+    writeFileSync(
+      p,
+      JSON.stringify({
+        format: 'floplab.model/2',
+        name: 'evil\u001b]0;pwned\u0007',
+        input: [3, 8, 8],
+        layers: [
+          { type: 'relu', name: 'a\u001b[2Kb\u009bc' },
+          { type: 'conv2d', out: 0, kernel: 1 },
+        ],
+      }),
+    );
+    const r = capture([p]);
+    expect(r.stdout).toContain('evil\\x1b]0;pwned\\x07');
+    expect(r.stdout).toContain('a\\x1b[2Kb\\x9bc');
+    // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
+    expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    // JSON keeps the name exactly (JSON.stringify escapes C0 itself).
+    expect(JSON.parse(capture([p, '--json']).stdout).name).toBe('evil\u001b]0;pwned\u0007');
+  });
+
+  it('a file name with a control character is escaped in the error line', () => {
+    const r = capture([join(dir, 'missing\u001b[2J.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('missing\\x1b[2J.json: no such file');
+  });
+});
