@@ -153,13 +153,16 @@ export function toText(name: string, r: ModelResult, conv: Convention): string {
         : grouped(row.counts[ci]),
     error: row.error,
   }));
-  const w = {
-    layer: Math.max(5, ...rows.map((x) => x.layer.length)),
-    type: Math.max(4, ...rows.map((x) => x.type.length)),
-    output: Math.max(6, ...rows.map((x) => x.output.length)),
-    params: Math.max(6, ...rows.map((x) => x.params.length)),
-    count: Math.max(unit.length, ...rows.map((x) => x.count.length)),
-  };
+  // Widths in a loop: Math.max(...rows) passes every row as an argument and overflows the stack past
+  // ~125,000 rows ("Maximum call stack size exceeded"); a model may have 1,000,000.
+  const w = { layer: 5, type: 4, output: 6, params: 6, count: unit.length };
+  for (const x of rows) {
+    w.layer = Math.max(w.layer, x.layer.length);
+    w.type = Math.max(w.type, x.type.length);
+    w.output = Math.max(w.output, x.output.length);
+    w.params = Math.max(w.params, x.params.length);
+    w.count = Math.max(w.count, x.count.length);
+  }
   lines.push(
     `${pad('layer', w.layer)}  ${pad('type', w.type)}  ${pad('output', w.output)}  ${pad('params', w.params, true)}  ${pad(unit, w.count, true)}`,
   );

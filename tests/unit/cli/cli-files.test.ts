@@ -91,3 +91,18 @@ describe('CLI text output', () => {
     expect(r.stderr).toContain('missing\\x1b[2J.json: no such file');
   });
 });
+
+describe('CLI text table', () => {
+  it('renders 200,001 rows (the table died above ~125,000 with "Maximum call stack size exceeded")', () => {
+    const p = join(dir, 'long.json');
+    const layers = [{ type: 'repeat', times: 100_000, body: [{ type: 'relu' }, { type: 'relu' }] }];
+    writeFileSync(p, JSON.stringify({ format: 'floplab.model/2', input: [3, 8, 8], layers }));
+    const r = capture([p]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    // title, header, 200,001 rows, then the totals
+    expect(lines[2]).toMatch(/^layers\[0\]\s+repeat/);
+    expect(lines.filter((l) => /^\s+#99999\.body\[1\]\s+relu/.test(l))).toHaveLength(1);
+    expect(lines.filter((l) => /\srelu\s/.test(l))).toHaveLength(200_000);
+  });
+});
