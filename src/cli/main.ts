@@ -16,7 +16,7 @@ import { evaluateModel } from '../engine/evaluate';
 import { ALL_CONVENTION_IDS, conventionById } from '../engine/conventions/registry';
 import type { Model } from '../engine/format/model';
 import { estimateLatency } from '../engine/deploy/latency/latency';
-import { makeShareUrl } from '../state/urlCodec';
+import { decodeShare, makeShareUrl } from '../state/urlCodec';
 import { listConventions, listDevices, listPresets } from './lists';
 import { latencyJson, latencyText } from './latency-report';
 import { exportAs, type ExportFormat } from '../engine/export/formats';
@@ -153,7 +153,14 @@ export function run(argv: readonly string[], io: Partial<CliIo> = {}): number {
       continue;
     }
     if (o.link) {
-      out(makeShareUrl(o.baseUrl, { model, convention: conv.id }));
+      const url = makeShareUrl(o.baseUrl, { model, convention: conv.id });
+      out(url);
+      // The app reads a link through the same decoder: say so when it would refuse this one.
+      const opened = decodeShare(url.slice(url.indexOf('#')));
+      if (!opened.ok) {
+        complain(`floplab: ${s.label}: ${opened.error.replace(/\.$/, '')} in the app; share the model file instead\n`);
+        status = 1;
+      }
       continue;
     }
     const r = evaluateModel(model, { conventions: [conv.id] });

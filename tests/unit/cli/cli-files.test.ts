@@ -106,3 +106,25 @@ describe('CLI text table', () => {
     expect(lines.filter((l) => /\srelu\s/.test(l))).toHaveLength(200_000);
   });
 });
+
+describe('CLI --link', () => {
+  it('warns (exit 1) when the app would refuse the link it prints', () => {
+    const p = join(dir, 'wide.json');
+    // 60,000 layers with distinct names: a link far past the app's 200,000 characters.
+    const layers = Array.from({ length: 60_000 }, (_, i) => ({
+      type: 'relu',
+      name: `n${i}_${(i * 2654435761) % 2 ** 32}`,
+    }));
+    writeFileSync(p, JSON.stringify({ format: 'floplab.model/2', input: [3, 8, 8], layers }));
+    const r = capture([p, '--link']);
+    expect(r.stdout.trim().length).toBeGreaterThan(200_000);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('This share link cannot be opened: it is longer than 200000 characters in the app');
+  });
+
+  it('prints a link the app opens without a word', () => {
+    const r = capture(['--preset', 'resnet18', '--link']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
