@@ -201,8 +201,9 @@ export const tvCode = (file: string) => ({
 /** The layer with a name: its torchvision module's qualified name (`layer1.0.conv1`). */
 export const named = (name: string, spec: LayerSpec): LayerSpec => ({ ...spec, name });
 
-/** Layers named as an nn.Sequential's children: `${prefix}.0`, `${prefix}.1`, … */
-export const seq = (prefix: string, layers: Layers): Layers => layers.map((l, i) => named(`${prefix}.${i}`, l));
+/** Layers named as an nn.Sequential's children: `${prefix}.0`, `${prefix}.1`, … (from `${prefix}.${first}`). */
+export const seq = (prefix: string, layers: Layers, first = 0): Layers =>
+  layers.map((l, i) => named(`${prefix}.${first + i}`, l));
 
 /**
  * An nn.Sequential whose children are modules (one layer: `${prefix}.k`) or Sequentials such as a

@@ -51,7 +51,17 @@ to equal its reference exactly.
   (\`model.info()\` parameters) and DeepSpeed's MACs on it up to the Detect head's convolutions
   (\`tests/fixtures/yolo-tools.jsonl\`); the GFLOPs Ultralytics prints are in each preset's notes.
 
-Repeated stages use \`repeat\` blocks, so every preset's share link stays well under 2,000 characters.
+Layers carry the names the reference model's modules have (\`named_modules()\`: \`layer1.0.conv1\`,
+\`backbone.layer4.2.conv2\`, \`head.classification_head.module_list.3.1\`; Ultralytics' \`model.22.cv2.0.0.conv\`),
+so a row can be matched with torchinfo's or thop's per-module output; \`tests/unit/zoo/module-names.test.ts\`
+checks every torchvision preset against the real model's leaf modules, names and output shapes
+(\`tests/fixtures/torchvision-module-names.json\`). A layer computed by a function (\`torch.flatten\`,
+\`F.interpolate\`, an add) has no module and no name. LeNet-5, MobileNet v1, the seed ResNet-18 and U-Net are
+not torchvision models: their rows are unnamed.
+
+Repeated stages use \`repeat\` blocks (names inside carry the iteration: \`layer3.{i+1}.conv1\`), so share
+links stay under 2,000 characters, except where named blocks are all different (the Ultralytics detectors
+up to 6,000, MaxViT-T 3,846, SSDlite320 2,502).
 In code: \`import { PRESETS, presetByName, knobError } from 'src/engine/presets'\`;
 \`presetByName('mobilenet_v2').build({ width: 0.5, resolution: 160 })\` returns the model with those knobs
 (absent knobs take their defaults; a bad value throws an Error whose message \`knobError\` also returns).

@@ -6,6 +6,7 @@
  */
 import type { LayerSpec } from '../format/model';
 import { act, cna, conv, gap, maxpool, stage, definePreset, resolutionKnob, tvCode } from './build';
+import { named as withName, seq } from './build';
 import { bneck, LARGE, V3_PAPER } from './mobilenet_v3';
 import { bottleneck, RESNET_STAGES } from './resnet';
 import { halve, interpolateTo, named, side, takes, tvDense } from './seg-parts';
@@ -24,7 +25,8 @@ const dropout = (p: number): LayerSpec => ({ type: 'dropout', p });
  */
 export function dilatedResnet(depth: 50 | 101): Layers {
   const counts = RESNET_STAGES[depth];
-  const layers: Layers = [...cna(64, 7, { s: 2 }), maxpool(3, 2, 1)];
+  const stem = [...cna(64, 7, { s: 2 }), maxpool(3, 2, 1)];
+  const layers: Layers = stem.map((l, i) => withName(`backbone.${['conv1', 'bn1', 'relu', 'maxpool'][i]}`, l));
   let cin = 64;
   let dilation = 1;
   [64, 128, 256, 512].forEach((planes, i) => {
@@ -49,12 +51,12 @@ const resnetSide = (n: number) => halve(halve(side(n, 7, 2, 3)), 3);
 
 // ——— heads ———
 
-/** FCNHead: 3×3 conv to in/4, BN, ReLU, Dropout(0.1), 1×1 conv (bias) to the classes. */
-const fcnHead = (cin: number, classes: number): Layers => [
-  ...cna(cin / 4, 3),
-  dropout(0.1),
-  conv(classes, 1, { bias: true }),
-];
+/**
+ * FCNHead: 3×3 conv to in/4, BN, ReLU, Dropout(0.1), 1×1 conv (bias) to the classes; an nn.Sequential,
+ * so its modules are `${p}.0` … `${p}.4` (`classifier` or `aux_classifier`).
+ */
+const fcnHead = (p: string, cin: number, classes: number): Layers =>
+  seq(p, [...cna(cin / 4, 3), dropout(0.1), conv(classes, 1, { bias: true })]);
 
 /**
  * DeepLabHead: ASPP(in, [12, 24, 36]) — 1×1, three dilated 3×3 and the image-pool branch
@@ -62,18 +64,17 @@ const fcnHead = (cin: number, classes: number): Layers => [
  * projected by a 1×1 conv + BN + ReLU + Dropout(0.5) — then 3×3 conv, BN, ReLU, 1×1 conv (bias).
  */
 const deeplabHead = (classes: number, h: number): Layers => [
+  // classifier.0 is the ASPP module: its branches `convs.k`, torch.cat (no module), then `project`.
   {
     type: 'concat',
     branches: [
-      cna(256, 1),
-      ...[12, 24, 36].map((r) => cna(256, 3, { d: r })),
-      [gap(), ...cna(256, 1), interpolateTo(h)],
+      seq('classifier.0.convs.0', cna(256, 1)),
+      ...[12, 24, 36].map((r, i) => seq(`classifier.0.convs.${i + 1}`, cna(256, 3, { d: r }))),
+      [...seq('classifier.0.convs.4', [gap(), ...cna(256, 1)]), interpolateTo(h)],
     ],
   },
-  ...cna(256, 1),
-  dropout(0.5),
-  ...cna(256, 3),
-  conv(classes, 1, { bias: true }),
+  ...seq('classifier.0.project', [...cna(256, 1), dropout(0.5)]),
+  ...seq('classifier', [...cna(256, 3), conv(classes, 1, { bias: true })], 1),
 ];
 
 // ——— dilated MobileNetV3-Large (mobilenet_v3_large(dilated=True).features) ———
@@ -84,13 +85,14 @@ const deeplabHead = (classes: number, h: number): Layers => [
  * (960 channels at stride 16).
  */
 function dilatedMobilenetV3(): Layers {
-  const blocks = LARGE.map((row, i) => bneck(row, 1, undefined, i >= 12 ? 2 : 1));
+  // IntermediateLayerGetter over `features` keeps its indices: `backbone.0` … `backbone.16`.
+  const blocks = LARGE.map((row, i) => bneck(row, 1, `backbone.${i + 1}`, i >= 12 ? 2 : 1));
   return [
-    ...cna(16, 3, { s: 2 }, 'hardswish'),
+    ...seq('backbone.0', cna(16, 3, { s: 2 }, 'hardswish')),
     ...blocks.slice(0, 3).flat(),
     ...named(blocks[3], 'low'),
     ...blocks.slice(4).flat(),
-    ...named(cna(960, 1, {}, 'hardswish'), 'high'),
+    ...named(seq('backbone.16', cna(960, 1, {}, 'hardswish')), 'high'),
   ];
 }
 
@@ -104,12 +106,12 @@ type Head = 'fcn' | 'deeplabv3';
 function resnetSegmentation(head: Head, depth: 50 | 101, k: Record<string, number>): Layers {
   const n = k.resolution;
   const h = resnetSide(n);
-  const main = head === 'fcn' ? fcnHead(2048, k.classes) : deeplabHead(k.classes, h);
+  const main = head === 'fcn' ? fcnHead('classifier', 2048, k.classes) : deeplabHead(k.classes, h);
   return [
     ...dilatedResnet(depth),
     ...takes('layer4', main),
     interpolateTo(n),
-    ...(k.aux ? [...takes('layer3', fcnHead(1024, k.classes)), interpolateTo(n)] : []),
+    ...(k.aux ? [...takes('layer3', fcnHead('aux_classifier', 1024, k.classes)), interpolateTo(n)] : []),
   ];
 }
 
@@ -120,7 +122,7 @@ function deeplabMobile(k: Record<string, number>): Layers {
     ...dilatedMobilenetV3(),
     ...takes('high', deeplabHead(k.classes, h)),
     interpolateTo(n),
-    ...(k.aux ? [...takes('low', fcnHead(40, k.classes)), interpolateTo(n)] : []),
+    ...(k.aux ? [...takes('low', fcnHead('aux_classifier', 40, k.classes)), interpolateTo(n)] : []),
   ];
 }
 
@@ -132,12 +134,12 @@ function lraspp(k: Record<string, number>): Layers {
   const n = k.resolution;
   return [
     ...dilatedMobilenetV3(),
-    ...named(takes('high', cna(128, 1)), 'cbr'),
-    ...named(takes('high', [gap(), conv(128, 1), act('sigmoid')]), 'scale'),
+    ...named(takes('high', seq('classifier.cbr', cna(128, 1))), 'cbr'),
+    ...named(takes('high', seq('classifier.scale', [gap(), conv(128, 1), act('sigmoid')])), 'scale'),
     { type: 'mul', from: ['cbr', 'scale'] },
     ...named([interpolateTo(mobileLowSide(n))], 'x'),
-    ...named(takes('low', [conv(k.classes, 1, { bias: true })]), 'low_out'),
-    ...named(takes('x', [conv(k.classes, 1, { bias: true })]), 'high_out'),
+    ...named(takes('low', [withName('classifier.low_classifier', conv(k.classes, 1, { bias: true }))]), 'low_out'),
+    ...named(takes('x', [withName('classifier.high_classifier', conv(k.classes, 1, { bias: true }))]), 'high_out'),
     { type: 'add', from: ['low_out', 'high_out'] },
     interpolateTo(n),
   ];

@@ -7,6 +7,7 @@
  */
 import type { LayerSpec } from '../format/model';
 import { cna, conv, maxpool, relu, definePreset, tvCode } from './build';
+import { named as withName, seq, seqOf } from './build';
 import { bneck, LARGE, V3_PAPER, type Bneck } from './mobilenet_v3';
 import { halve, named, side, takes, tvDense } from './seg-parts';
 import type { Preset, PresetKnob } from './types';
@@ -20,22 +21,27 @@ interface Feature {
   channels: number;
 }
 
+/** A head's predictor for one feature map, its modules named under `p` (`head.….module_list.i`). */
+type Predictor = (out: number, f: Feature, p: string) => Layers;
+
 /**
- * SSDScoringHead.forward for one head: per feature map its predictor, then
- * view(N, −1, K, H, W).permute(0, 3, 4, 1, 2).reshape(N, −1, K), and torch.cat(dim=1).
+ * SSDScoringHead.forward for one head: per feature map its predictor (`${module}.module_list.i`),
+ * then view(N, −1, K, H, W).permute(0, 3, 4, 1, 2).reshape(N, −1, K), and torch.cat(dim=1) — functions,
+ * so those rows stay unnamed.
  */
 function scoringHead(
   prefix: string,
+  module: string,
   features: readonly Feature[],
   anchors: readonly number[],
   columns: number,
-  predictor: (out: number, f: Feature) => Layers,
+  predictor: Predictor,
 ): Layers {
   const ids = features.map((f) => `${prefix}${f.id}`);
   const per = features.flatMap((f, i) =>
     named(
       takes(f.id, [
-        ...predictor(anchors[i] * columns, f),
+        ...predictor(anchors[i] * columns, f, `${module}.module_list.${i}`),
         { type: 'reshape', shape: [-1, columns, f.side, f.side] },
         { type: 'permute', dims: [0, 3, 4, 1, 2] },
         { type: 'reshape', shape: [-1, columns] },
@@ -51,10 +57,10 @@ const heads = (
   features: readonly Feature[],
   anchors: readonly number[],
   classes: number,
-  predictor: (out: number, f: Feature) => Layers,
+  predictor: Predictor,
 ): Layers => [
-  ...scoringHead('bbox_regression', features, anchors, 4, predictor),
-  ...scoringHead('cls_logits', features, anchors, classes, predictor),
+  ...scoringHead('bbox_regression', 'head.regression_head', features, anchors, 4, predictor),
+  ...scoringHead('cls_logits', 'head.classification_head', features, anchors, classes, predictor),
 ];
 
 // ——— SSD300 VGG16 ———
@@ -68,33 +74,42 @@ const vggConvs = (...outs: number[]): Layers => outs.flatMap((c) => [conv(c, 3, 
  * maxpool(3, 1, 1), FC6 (3×3 dilated 6) and FC7 (1×1), and four 1×1 + 3×3 extra blocks.
  */
 function ssd300(classes: number): Layers {
-  const pre = (c: number): Layers => [conv(c, 3, { p: 1, bias: true })];
+  const pre: Predictor = (c, _f, p) => [withName(p, conv(c, 3, { p: 1, bias: true }))];
   // 300 → 150 → 75 → 38 (maxpool3 rounds up) → 19 → 10 → 5 → 3 → 1 (3×3 convs without padding).
   const c4 = side(side(side(300, 2, 2), 2, 2), 2, 2) + 1;
   const f2 = halve(side(c4, 2, 2));
   const sides = [c4, side(c4, 2, 2), f2, halve(f2), side(halve(f2), 3), side(side(halve(f2), 3), 3)];
   const channels = [512, 1024, 512, 256, 256, 256];
   const features = sides.map((s, i) => ({ id: `f${i}`, side: s, channels: channels[i] }));
-  const extra = (mid: number, out: number, s: number, p: number, id: string): Layers =>
-    named([conv(mid, 1, { bias: true }), relu(), conv(out, 3, { s, p, bias: true }), relu()], id);
+  // Module names: `backbone.features.0` … `.22` (vgg16 features up to conv4_3's ReLU), `backbone.extra.k`.
+  const extra = (k: number, mid: number, out: number, s: number, p: number, id: string): Layers =>
+    named(
+      seq(`backbone.extra.${k}`, [conv(mid, 1, { bias: true }), relu(), conv(out, 3, { s, p, bias: true }), relu()]),
+      id,
+    );
   return [
-    ...vggConvs(64, 64),
-    maxpool(2),
-    ...vggConvs(128, 128),
-    maxpool(2),
-    ...vggConvs(256, 256, 256),
-    maxpool(2, 2, 0, true),
-    ...named(vggConvs(512, 512, 512), 'conv4_3'),
+    ...seq('backbone.features', [
+      ...vggConvs(64, 64),
+      maxpool(2),
+      ...vggConvs(128, 128),
+      maxpool(2),
+      ...vggConvs(256, 256, 256),
+      maxpool(2, 2, 0, true),
+      ...named(vggConvs(512, 512, 512), 'conv4_3'),
+    ]),
+    // scale_weight · F.normalize(x): a function (the parameter belongs to the feature extractor), unnamed.
     { type: 'l2norm', call: 'function', id: 'f0' },
-    ...takes('conv4_3', [maxpool(2), ...vggConvs(512, 512, 512)]),
-    maxpool(3, 1, 1),
-    conv(1024, 3, { d: 6, bias: true }),
-    relu(),
-    ...named([conv(1024, 1, { bias: true }), relu()], 'f1'),
-    ...extra(256, 512, 2, 1, 'f2'),
-    ...extra(128, 256, 2, 1, 'f3'),
-    ...extra(128, 256, 1, 0, 'f4'),
-    ...extra(128, 256, 1, 0, 'f5'),
+    ...seq('backbone.extra.0', takes('conv4_3', [maxpool(2), ...vggConvs(512, 512, 512)])),
+    ...seq('backbone.extra.0.7', [
+      maxpool(3, 1, 1),
+      conv(1024, 3, { d: 6, bias: true }),
+      relu(),
+      ...named([conv(1024, 1, { bias: true }), relu()], 'f1'),
+    ]),
+    ...extra(1, 256, 512, 2, 1, 'f2'),
+    ...extra(2, 128, 256, 2, 1, 'f3'),
+    ...extra(3, 128, 256, 1, 0, 'f4'),
+    ...extra(4, 128, 256, 1, 0, 'f5'),
     // DefaultBoxGenerator([[2], [2, 3], [2, 3], [2, 3], [2], [2]]): 2 + 2·len(ratios) boxes per position.
     ...heads(features, [4, 6, 6, 6, 4, 4], classes, pre),
   ];
@@ -113,12 +128,29 @@ const REDUCED: readonly Bneck[] = LARGE.map((r, i) =>
 
 const relu6 = 'relu6';
 
-/** _extra_block: 1×1 to out/2, depthwise 3×3 stride 2, 1×1 to out; BN and ReLU6 after each. */
-const extraBlock = (out: number, id: string): Layers =>
+/**
+ * _extra_block `backbone.extra.k`: 1×1 to out/2, depthwise 3×3 stride 2, 1×1 to out; BN and ReLU6 after
+ * each (three Conv2dNormActivation: `.k.0.0` … `.k.2.2`).
+ */
+const extraBlock = (k: number, out: number, id: string): Layers =>
   named(
-    [...cna(out / 2, 1, {}, relu6), ...cna(out / 2, 3, { s: 2, g: out / 2 }, relu6), ...cna(out, 1, {}, relu6)],
+    seqOf(`backbone.extra.${k}`, [
+      cna(out / 2, 1, {}, relu6),
+      cna(out / 2, 3, { s: 2, g: out / 2 }, relu6),
+      cna(out, 1, {}, relu6),
+    ]),
     id,
   );
+
+/** Every layer's name (deep: through blocks' bodies) with `from` at its start replaced by `to`. */
+function renamed(layers: Layers, from: string, to: string): Layers {
+  return layers.map((l) => {
+    const out = { ...l } as LayerSpec & { name?: string; body?: Layers };
+    if (typeof out.name === 'string' && out.name.startsWith(from)) out.name = to + out.name.slice(from.length);
+    if (Array.isArray(out.body)) out.body = renamed(out.body, from, to);
+    return out as LayerSpec;
+  });
+}
 
 /**
  * SSDLiteFeatureExtractorMobileNet: features[0] runs to the C4 block's expansion conv (672
@@ -126,29 +158,33 @@ const extraBlock = (out: number, id: string): Layers =>
  * stride 32), then four extra blocks (512, 256, 256, 128), each halving the side.
  */
 function ssdlite(classes: number): Layers {
-  const blocks = REDUCED.map((row) => bneck(row, 1));
-  const c4 = blocks[12];
+  // Module names: features[0] is Sequential(backbone[0 … 12], C4 block's block[0]) and features[1] is
+  // Sequential(C4's block[1:] — a Sequential keeping its keys 1, 2, 3 —, backbone[14], [15], [16]).
+  const index = (i: number) => (i < 13 ? `backbone.features.0.${i}` : `backbone.features.1.${i - 13}`);
+  const blocks = REDUCED.map((row, i) => bneck(row, 1, index(i + 1)));
+  const c4 = [
+    ...renamed(blocks[12].slice(0, 3), 'backbone.features.1.0.block.0.', 'backbone.features.0.13.'),
+    ...renamed(blocks[12].slice(3), 'backbone.features.1.0.block.', 'backbone.features.1.0.'),
+  ];
   // 320 → 20 after the stem, C1, C2 (5×5) and C3; then 10, 5, 3, 2, 1.
   const sides = [halve(halve(halve(halve(320)), 5))];
   for (let i = 1; i < 6; i++) sides.push(halve(sides[i - 1]));
   const channels = [672, 480, 512, 256, 256, 128];
   const features = sides.map((side, i) => ({ id: `f${i}`, side, channels: channels[i] }));
   // _prediction_block: depthwise 3×3 + BN + ReLU6 on the map's channels, then a 1×1 conv (bias).
-  const predictor = (out: number, f: Feature): Layers => [
-    ...cna(f.channels, 3, { g: f.channels }, relu6),
-    conv(out, 1, { bias: true }),
-  ];
+  const predictor: Predictor = (out, f, p) =>
+    seqOf(p, [cna(f.channels, 3, { g: f.channels }, relu6), conv(out, 1, { bias: true })]);
   return [
-    ...cna(16, 3, { s: 2 }, 'hardswish'),
+    ...seq('backbone.features.0.0', cna(16, 3, { s: 2 }, 'hardswish')),
     ...blocks.slice(0, 12).flat(),
     ...named(c4.slice(0, 3), 'f0'),
     ...c4.slice(3),
     ...blocks.slice(13).flat(),
-    ...named(cna(480, 1, {}, 'hardswish'), 'f1'),
-    ...extraBlock(512, 'f2'),
-    ...extraBlock(256, 'f3'),
-    ...extraBlock(256, 'f4'),
-    ...extraBlock(128, 'f5'),
+    ...named(seq('backbone.features.1.3', cna(480, 1, {}, 'hardswish')), 'f1'),
+    ...extraBlock(0, 512, 'f2'),
+    ...extraBlock(1, 256, 'f3'),
+    ...extraBlock(2, 256, 'f4'),
+    ...extraBlock(3, 128, 'f5'),
     ...heads(features, [6, 6, 6, 6, 6, 6], classes, predictor),
   ];
 }

@@ -3,7 +3,8 @@
  * per-module output of torchinfo or thop. Expected names, types and output shapes come from the
  * real models: tests/fixtures/torchvision-module-names.json, written by
  * scripts/fixtures/torchvision_module_names.py (forward hooks on every leaf module of
- * torchvision.models.<name>(weights=None), batch 1, the preset's input).
+ * torchvision.models.<name>(weights=None), batch 1, the preset's input; the segmentation models with
+ * aux_loss=True, the SSD detectors' backbone and head as SSD.forward calls them).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +70,9 @@ const COVERED = [
   'resnext101_64x4d',
   'wide_resnet50_2',
   'wide_resnet101_2',
+  ...['fcn_resnet50', 'fcn_resnet101', 'deeplabv3_resnet50', 'deeplabv3_resnet101'],
+  ...['deeplabv3_mobilenet_v3_large', 'lraspp_mobilenet_v3_large'],
+  ...['ssd300_vgg16', 'ssdlite320_mobilenet_v3_large'],
 ];
 
 /** Leaf modules with weights: every one of them must be a row. */
