@@ -7,6 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { PRESETS, presetByName } from '../src/engine/presets';
+import { makeShareUrl } from '../src/state/urlCodec';
 import { evaluateAll, expectTotals, field, selectRow, total } from './helpers';
 
 const v2 = presetByName('mobilenet_v2')!;
@@ -168,4 +169,27 @@ test('the share link carries the preset and its knobs', async ({ page, browser }
   await expect(other.getByTestId('current-preset')).toHaveText('densenet121');
   await expect(other.locator('[data-knob="growth"]')).toHaveValue('16');
   await fresh.close();
+});
+
+test('module names never run into the numbers: nested rows of SSDlite at 1440 and 375 px', async ({ page }) => {
+  const model = presetByName('ssdlite320_mobilenet_v3_large')!.build();
+  for (const width of [1440, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(makeShareUrl('./', { model, convention: 'torchvision' }));
+    await expectTotals(page, model, 'torchvision');
+    // layers[4] is Conv2d backbone.features.0.1.block.0.0 inside the first residual.
+    const rows = page.locator('[data-testid="layer-row"]');
+    await expect(rows.filter({ has: page.locator('[title="backbone.features.0.1.block.0.0"]') })).toHaveCount(1);
+    const overlaps = await rows.evaluateAll((els) =>
+      els.slice(0, 20).flatMap((row) => {
+        const name = row.querySelector('[data-row-button] > span[title]');
+        const out = row.querySelector('[title="Output shape"]');
+        if (!name || !out) return [];
+        const a = name.getBoundingClientRect();
+        const b = out.getBoundingClientRect();
+        return a.right > b.left + 0.5 ? [`${name.getAttribute('title')}: ${a.right} > ${b.left}`] : [];
+      }),
+    );
+    expect(overlaps, `at ${width} px`).toEqual([]);
+  }
 });

@@ -130,15 +130,16 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
             {item.spec.type === 'repeat' && typeof item.spec.times === 'number' ? ` ×${item.spec.times}` : ''}
           </span>
           {item.spec.name && (
-            // Cut at the start: a module name's end tells rows apart (`…encoder_layer_{i}.ln_1`).
+            // Cut at the start: a module name's end tells rows apart (`…encoder_layer_{i}.ln_1`). It may
+            // shrink (a nested row is narrow) but only after the field summary has given way.
             <span
-              className="max-w-32 shrink-0 truncate text-left text-xs text-slate-600 [direction:rtl] dark:text-slate-300"
+              className="max-w-32 min-w-6 truncate text-left text-xs text-slate-600 [direction:rtl] dark:text-slate-300"
               title={String(item.spec.name)}
             >
               <bdi dir="ltr">{String(item.spec.name)}</bdi>
             </span>
           )}
-          <span className="min-w-0 truncate font-mono text-xs text-slate-600 dark:text-slate-400">
+          <span className="min-w-0 shrink-[100] truncate font-mono text-xs text-slate-600 dark:text-slate-400">
             {fieldSummary(item)}
           </span>
         </button>
