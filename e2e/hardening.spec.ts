@@ -3,6 +3,7 @@
  * (and really blocks inline script), the engine worker recovers from being killed mid-evaluation
  * with no edit lost, and a full localStorage is reported, not fatal.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { MODEL_FORMAT, type Model } from '../src/engine/format/model';
 import { starterModel } from '../src/state/defaults';
@@ -208,4 +209,19 @@ test('a repeat of a billion typed into its field: an error on that row at once, 
   await page.reload();
   await expect(page.getByTestId('row-error')).toContainText('more than the 1,000,000 rows a model may expand to');
   expect(errors).toEqual([]);
+});
+
+test('counts past 2^53 from an imported file show every digit in exact form (issue 21)', async ({ page }) => {
+  // The digits the CLI prints for this file (bigint); as a double the last ones would read …000,000,000.
+  const file = 'tests/fixtures/beyond-2p53.json';
+  await page.goto('./');
+  await page
+    .getByTestId('open-file-input')
+    .setInputFiles({ name: 'beyond-2p53.json', mimeType: 'application/json', buffer: readFileSync(file) });
+  await expect(total(page, 'params')).toHaveAttribute('data-exact', '1000999997999000001');
+  await page.getByRole('group', { name: 'Numbers' }).getByText('Exact', { exact: true }).click();
+  await expect(total(page, 'count')).toHaveText('2,001,999,993,998,000,004 FLOPs');
+  await expect(total(page, 'params')).toHaveText('1,000,999,997,999,000,001');
+  await expect(row(page, 'layers[1]')).toContainText('999,999,998,000,000,001');
+  await expect(row(page, 'layers[1]')).toContainText('1,999,999,995,000,000,003');
 });

@@ -17,6 +17,7 @@
 import { mainInput, type LayerSpec, type Model, type Shape } from '../format/model';
 import { evaluateModel, type Row } from '../evaluate';
 import { GRAPH_EXPORT } from './walk';
+import { protoString } from './escape';
 
 export type UnknownMode = 'caffe' | 'placeholder';
 
@@ -56,7 +57,7 @@ interface Prototxt {
   skipped: string[];
 }
 
-const q = JSON.stringify;
+const q = protoString;
 const dims = (s: Shape, n: number): number[] => (s.length === 1 ? [n, s[0], 1, 1] : [n, ...s]);
 
 class Writer {

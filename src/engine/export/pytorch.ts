@@ -9,6 +9,7 @@ import { mainInput, type Model, type Pair } from '../format/model';
 import { evaluateModel } from '../evaluate';
 import { walkModel, type BlockVisit, type LeafVisit } from './walk';
 import { ND_HELPERS, ndModule } from './pytorch-nd';
+import { pythonCommentText } from './escape';
 
 export type CodeResult = { ok: true; code: string } | { ok: false; error: string };
 
@@ -258,8 +259,8 @@ class Generator {
   };
 }
 
-/** A layer's display name as a trailing comment, on one line. */
-const comment = (name: string | undefined) => (name ? `  # ${name.replace(/[\r\n]+/g, ' ')}` : '');
+/** A layer's display name as a trailing comment, on one line, control characters escaped (escape.ts). */
+const comment = (name: string | undefined) => (name ? `  # ${pythonCommentText(name)}` : '');
 const indent = (lines: string[]) => lines.map((l) => `    ${l}`);
 const digits = (n: bigint) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
@@ -271,7 +272,7 @@ export function modelToPytorch(model: Model): CodeResult {
   const params = evaluateModel(model).totals.params;
   const shape = mainInput(model);
   const input = [model.batch ?? 1, ...shape].join(', ');
-  const title = (model.name ?? 'model').replace(/[\r\n]+/g, ' ');
+  const title = pythonCommentText(model.name ?? 'model');
   const all: Record<string, string> = Object.assign({}, HELPERS, ND_HELPERS);
   const helpers = Object.keys(all)
     .filter((h) => gen.used.has(h))

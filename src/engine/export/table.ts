@@ -12,6 +12,7 @@ import { evaluateModel, notCountedLayers, type ModelResult } from '../evaluate';
 import { conventionById, DEFAULT_CONVENTION } from '../conventions/registry';
 import type { Convention } from '../conventions/types';
 import { NOT_COUNTED_TYPE } from '../layers/opaque';
+import { tableText } from './escape';
 
 export interface TableOptions {
   /** Convention id; defaults to the app's default convention. */
@@ -88,9 +89,19 @@ export function layerTable(model: Model, opts: TableOptions = {}): TableResult {
       t.macs.toString(),
       result.notCounted.length ? `partial: ${result.notCounted.length} not counted` : '',
     ];
+    // Names (and errors quoting them) with control characters as \x1b: a NUL or an ESC sequence
+    // in a cell would break a CSV reader or a terminal that prints the file (escape.ts).
     return {
       ok: true,
-      table: { model: model.name ?? 'model', convention: conv, result, header, columns, rows, totals },
+      table: {
+        model: tableText(model.name ?? 'model'),
+        convention: conv,
+        result,
+        header: header.map((h) => ({ label: h.label, value: tableText(h.value) })),
+        columns,
+        rows: rows.map((r) => ({ depth: r.depth, cells: r.cells.map(tableText) })),
+        totals: totals.map(tableText),
+      },
     };
   } catch (err) {
     return { ok: false, error: `cannot build the table: ${(err as Error).message}` };

@@ -27,15 +27,10 @@ function tokenize(src: string): Token[] | string {
       out.push({ t: 'sym', v: c === '<' ? '{' : c === '>' ? '}' : c, at: i });
       i++;
     } else if (c === '"' || c === "'") {
-      let j = i + 1;
-      let s = '';
-      while (j < src.length && src[j] !== c) {
-        if (src[j] === '\\' && j + 1 < src.length) j++;
-        s += src[j++];
-      }
-      if (j >= src.length) return `unterminated string starting at ${where(src, i)}`;
-      out.push({ t: 'str', v: s, at: i });
-      i = j + 1;
+      const str = readString(src, i);
+      if (!str) return `unterminated string starting at ${where(src, i)}`;
+      out.push({ t: 'str', v: str.value, at: i });
+      i = str.end;
     } else {
       const m = /^[A-Za-z0-9_.+-]+/.exec(src.slice(i, i + 200));
       if (!m) return `unexpected character "${c}" at ${where(src, i)}`;
@@ -45,6 +40,55 @@ function tokenize(src: string): Token[] | string {
     }
   }
   return out;
+}
+
+const NAMED_ESCAPES: Readonly<Record<string, number>> = { n: 10, r: 13, t: 9, a: 7, b: 8, f: 12, v: 11 };
+const utf8 = new TextEncoder();
+
+/**
+ * The string literal opening at `start` with its escapes decoded as protobuf's text format does
+ * (C escapes: \n \t …, \NNN octal and \xHH bytes, \uXXXX / \UXXXXXXXX code points; any other
+ * escaped character stands for itself). Protobuf strings are bytes: they are gathered as bytes and
+ * read as UTF-8, so an octal-escaped multi-byte character comes back whole. null: unterminated.
+ */
+function readString(src: string, start: number): { value: string; end: number } | null {
+  const quote = src[start];
+  // Most strings (layer names, types) have no escape: taken as they are. Only the text up to the
+  // first quote is searched for a backslash (a search to the end of the file per string is quadratic).
+  const close = src.indexOf(quote, start + 1);
+  const plain = close >= 0 ? src.slice(start + 1, close) : '\\';
+  if (!plain.includes('\\')) return { value: plain, end: close + 1 };
+  const bytes: number[] = [];
+  const code = (cp: number) => bytes.push(...utf8.encode(String.fromCodePoint(cp)));
+  let j = start + 1;
+  while (j < src.length && src[j] !== quote) {
+    if (src[j] !== '\\' || j + 1 >= src.length) {
+      const cp = src.codePointAt(j)!;
+      code(cp);
+      j += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const e = src[j + 1];
+    const octal = /^[0-7]{1,3}/.exec(src.slice(j + 1, j + 4));
+    const hex = /^[xX]([0-9a-fA-F]{1,2})/.exec(src.slice(j + 1, j + 4));
+    const uni = /^(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))/.exec(src.slice(j + 1, j + 10));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8) & 0xff);
+      j += 1 + octal[0].length;
+    } else if (hex) {
+      bytes.push(parseInt(hex[1], 16));
+      j += 1 + hex[0].length;
+    } else if (uni && parseInt(uni[1] ?? uni[2], 16) <= 0x10ffff) {
+      code(parseInt(uni[1] ?? uni[2], 16));
+      j += 1 + uni[0].length;
+    } else {
+      if (NAMED_ESCAPES[e] !== undefined) bytes.push(NAMED_ESCAPES[e]);
+      else code(src.codePointAt(j + 1)!);
+      j += 1 + (src.codePointAt(j + 1)! > 0xffff ? 2 : 1);
+    }
+  }
+  if (j >= src.length) return null;
+  return { value: new TextDecoder().decode(new Uint8Array(bytes)), end: j + 1 };
 }
 
 function where(src: string, at: number): string {

@@ -12,6 +12,7 @@ import { COLORS, LOG_FLOOR, si } from './format';
 import { BarPlot, StepPlot } from './svg/plots';
 import { TipCard } from './svg/Plot';
 import { useT } from '../i18n';
+import { groupDigits } from '../format';
 
 export interface LayerChartProps {
   result: ModelResult | null;
@@ -29,11 +30,12 @@ function LayerTip({ p, countLabel }: { p: LayerPoint; countLabel: string }) {
     <TipCard>
       <div className="font-semibold">{p.label}</div>
       {p.layers > 1 && <div>{t('chart.layers', { n: p.layers })}</div>}
+      {/* The bigints through groupDigits, as every exact figure: digit by digit, no Intl needed. */}
       <div>
-        {t('chart.params')}: {p.exactParams.toLocaleString('en-US')}
+        {t('chart.params')}: {groupDigits(p.exactParams)}
       </div>
       <div>
-        {countLabel}: {p.exactCount.toLocaleString('en-US')}
+        {countLabel}: {groupDigits(p.exactCount)}
       </div>
     </TipCard>
   );

@@ -1,5 +1,7 @@
 /** Axis and tooltip formatting for charts (numbers here are already display values). */
-const PREFIX = ['', 'k', 'M', 'G', 'T', 'P'];
+// Up to Y, as the totals' siNumber: counts reach 10^18 and beyond (ten 10^9 × 10^9 linears), and
+// stopping at P would print 2 × 10^21 as "2000000 P".
+const PREFIX = ['', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y'];
 
 /** 3 significant digits with an SI prefix: 1234 → "1.23 k". */
 export function si(n: number, unit = ''): string {

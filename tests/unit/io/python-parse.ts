@@ -37,6 +37,13 @@ export function tokenizePython(src: string): Tok[] {
   const toks: Tok[] = [];
   const indents = [0];
   const stack: string[] = [];
+  // CPython refuses a NUL anywhere in source; a lone \r ends a line (a comment) where the
+  // writer meant none, and this reader splits on \n only, so neither may appear.
+  const bad = /[\0\r]/.exec(src);
+  if (bad)
+    throw new Error(
+      `line ${src.slice(0, bad.index).split('\n').length}: ${bad[0] === '\0' ? 'NUL' : 'carriage return'} in source`,
+    );
   const lines = src.split('\n');
   let inDoc = false;
   lines.forEach((raw, idx) => {
