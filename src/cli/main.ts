@@ -6,11 +6,11 @@
  * format cannot be written (a layer with an error, something the format cannot express) or the
  * output file cannot be written; nothing is written then.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { MAX_IMPORT_BYTES, sizeText } from '../engine/import/result';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs, USAGE } from './args';
-import { loadSources, type Source } from './sources';
+import { loadSources, type ModelReaders, type Source } from './sources';
+import { readModelFile, readStream } from './read';
 import { toJson, toText } from './render';
 import { evaluateModel } from '../engine/evaluate';
 import { ALL_CONVENTION_IDS, conventionById } from '../engine/conventions/registry';
@@ -83,28 +83,18 @@ function exportOne(
   return 0;
 }
 
-export interface CliIo {
-  readFile(path: string): Buffer | Uint8Array;
+export interface CliIo extends ModelReaders {
   writeFile(path: string, data: string | Uint8Array): void;
 }
 
-/**
- * Reads a model file, checking what it is first: a device (/dev/zero), a FIFO or a socket would be read
- * forever, and a file over the importers' limit would be read whole before being refused.
- */
-export function readModelFile(path: string): Buffer {
-  const st = statSync(path);
-  if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-  if (!st.isFile()) throw new Error('not a regular file (a device, FIFO or socket); give a file');
-  if (st.size > MAX_IMPORT_BYTES)
-    throw new Error(`it is ${sizeText(st.size)}; the limit is ${sizeText(MAX_IMPORT_BYTES)}`);
-  return readFileSync(path);
-}
+const NODE_IO: CliIo = {
+  readFile: readModelFile,
+  readStdin: () => readStream(process.stdin),
+  writeFile: (p, d) => writeFileSync(p, d),
+};
 
-const NODE_IO: CliIo = { readFile: readModelFile, writeFile: (p, d) => writeFileSync(p, d) };
-
-export function run(argv: readonly string[], io: Partial<CliIo> = {}): number {
-  const { readFile, writeFile } = { ...NODE_IO, ...io };
+export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
+  const { writeFile, ...readers } = { ...NODE_IO, ...io };
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     complain(`floplab: ${parsed.error}\n`);
@@ -130,7 +120,7 @@ export function run(argv: readonly string[], io: Partial<CliIo> = {}): number {
     complain(`floplab: no model given\n\n${USAGE}\n`);
     return 2;
   }
-  const sources: Source[] = loadSources(o, readFile);
+  const sources: Source[] = await loadSources(o, readers);
   if (o.exportFormat) {
     if (sources.length !== 1) {
       complain(`floplab: --export writes one model; ${sources.length} given\n`);
@@ -181,4 +171,5 @@ export function run(argv: readonly string[], io: Partial<CliIo> = {}): number {
 }
 
 // Run when executed directly (tsx src/cli/main.ts …), not when imported by tests.
-if (process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1])) process.exitCode = run(process.argv.slice(2));
+if (process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]))
+  void run(process.argv.slice(2)).then((code) => (process.exitCode = code));
