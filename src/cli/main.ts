@@ -16,7 +16,7 @@ import { evaluateModel } from '../engine/evaluate';
 import { ALL_CONVENTION_IDS, conventionById } from '../engine/conventions/registry';
 import type { Model } from '../engine/format/model';
 import { estimateLatency } from '../engine/deploy/latency/latency';
-import { decodeShare, makeShareUrl } from '../state/urlCodec';
+import { decodeShare, makeShareUrl, MAX_HASH_CHARS } from '../state/urlCodec';
 import { listConventions, listDevices, listPresets } from './lists';
 import { latencyJson, latencyText } from './latency-report';
 import { exportAs, type ExportFormat } from '../engine/export/formats';
@@ -83,6 +83,21 @@ function exportOne(
   return 0;
 }
 
+const count = (n: number) => n.toLocaleString('en');
+
+/**
+ * Why the app would refuse a link, or null. The app reads it through the same decoder. Its length limit
+ * counts from the `#` (the address before it is the user's --base-url), so that is the length stated,
+ * next to the limit, for the user to see how far over it is.
+ */
+function linkRefusal(url: string): string | null {
+  const hash = url.slice(url.indexOf('#'));
+  if (hash.length > MAX_HASH_CHARS)
+    return `the link is ${count(hash.length)} characters from the #; the app opens at most ${count(MAX_HASH_CHARS)}`;
+  const opened = decodeShare(hash);
+  return opened.ok ? null : `${opened.error.replace(/\.$/, '')} in the app`;
+}
+
 export interface CliIo extends ModelReaders {
   writeFile(path: string, data: string | Uint8Array): void;
 }
@@ -145,10 +160,9 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
     if (o.link) {
       const url = makeShareUrl(o.baseUrl, { model, convention: conv.id });
       out(url);
-      // The app reads a link through the same decoder: say so when it would refuse this one.
-      const opened = decodeShare(url.slice(url.indexOf('#')));
-      if (!opened.ok) {
-        complain(`floplab: ${s.label}: ${opened.error.replace(/\.$/, '')} in the app; share the model file instead\n`);
+      const refusal = linkRefusal(url);
+      if (refusal) {
+        complain(`floplab: ${s.label}: ${refusal}; share the model file instead\n`);
         status = 1;
       }
       continue;

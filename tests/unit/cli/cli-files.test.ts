@@ -193,7 +193,24 @@ describe('CLI --link', () => {
     const r = await capture([p, '--link']);
     expect(r.stdout.trim().length).toBeGreaterThan(200_000);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('This share link cannot be opened: it is longer than 200000 characters in the app');
+    const hash = r.stdout.trim().slice(r.stdout.indexOf('#'));
+    expect(r.stderr).toBe(
+      `floplab: ${p}: the link is ${hash.length.toLocaleString('en')} characters from the #; ` +
+        'the app opens at most 200,000; share the model file instead\n',
+    );
+    expect(r.stderr).toMatch(/ is \d{3},\d{3} characters/);
+  });
+
+  it("a short link the app refuses for another reason gives the decoder's reason", async () => {
+    const p = join(dir, 'rows.json');
+    const layers = [{ type: 'repeat', times: 1_000_001, body: [{ type: 'relu' }] }];
+    writeFileSync(p, JSON.stringify({ format: 'floplab.model/2', input: [3, 8, 8], layers }));
+    const r = await capture([p, '--link']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `floplab: ${p}: This share link cannot be opened: its model expands to more than 1,000,000 layers ` +
+        'in the app; share the model file instead\n',
+    );
   });
 
   it('prints a link the app opens without a word', async () => {
