@@ -31,6 +31,7 @@ export const DEFAULT_BASE_URL = 'https://floplab.example/';
 export const USAGE = `Usage: npm run --silent floplab -- [options] <model.json|.onnx|.tflite|.prototxt ...>
 
 Counts parameters, MACs and FLOPs of each model, per layer and in total.
+A lone - reads a model from stdin (its type found from its content).
 
 Options:
   --convention NAME     counting convention (default: seed); see --list-conventions
@@ -191,6 +192,8 @@ export function parseArgs(argv: readonly string[]): ParseArgs {
       }
       default:
         if (a.startsWith('-') && a !== '-') return { ok: false, error: `unknown option ${a} (see --help)` };
+        // `-` is stdin, which can be read once.
+        if (a === '-' && o.files.includes('-')) return { ok: false, error: '- (stdin) can be given once' };
         o.files.push(a);
     }
   }

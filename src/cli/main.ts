@@ -6,17 +6,17 @@
  * format cannot be written (a layer with an error, something the format cannot express) or the
  * output file cannot be written; nothing is written then.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { MAX_IMPORT_BYTES, sizeText } from '../engine/import/result';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs, USAGE } from './args';
-import { loadSources, type Source } from './sources';
+import { loadSources, type ModelReaders, type Source } from './sources';
+import { readModelFile, readStream } from './read';
 import { toJson, toText } from './render';
 import { evaluateModel } from '../engine/evaluate';
 import { ALL_CONVENTION_IDS, conventionById } from '../engine/conventions/registry';
 import type { Model } from '../engine/format/model';
 import { estimateLatency } from '../engine/deploy/latency/latency';
-import { decodeShare, makeShareUrl } from '../state/urlCodec';
+import { decodeShare, makeShareUrl, MAX_HASH_CHARS } from '../state/urlCodec';
 import { listConventions, listDevices, listPresets } from './lists';
 import { latencyJson, latencyText } from './latency-report';
 import { exportAs, type ExportFormat } from '../engine/export/formats';
@@ -83,28 +83,33 @@ function exportOne(
   return 0;
 }
 
-export interface CliIo {
-  readFile(path: string): Buffer | Uint8Array;
+const count = (n: number) => n.toLocaleString('en');
+
+/**
+ * Why the app would refuse a link, or null. The app reads it through the same decoder. Its length limit
+ * counts from the `#` (the address before it is the user's --base-url), so that is the length stated,
+ * next to the limit, for the user to see how far over it is.
+ */
+function linkRefusal(url: string): string | null {
+  const hash = url.slice(url.indexOf('#'));
+  if (hash.length > MAX_HASH_CHARS)
+    return `the link is ${count(hash.length)} characters from the #; the app opens at most ${count(MAX_HASH_CHARS)}`;
+  const opened = decodeShare(hash);
+  return opened.ok ? null : `${opened.error.replace(/\.$/, '')} in the app`;
+}
+
+export interface CliIo extends ModelReaders {
   writeFile(path: string, data: string | Uint8Array): void;
 }
 
-/**
- * Reads a model file, checking what it is first: a device (/dev/zero), a FIFO or a socket would be read
- * forever, and a file over the importers' limit would be read whole before being refused.
- */
-export function readModelFile(path: string): Buffer {
-  const st = statSync(path);
-  if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-  if (!st.isFile()) throw new Error('not a regular file (a device, FIFO or socket); give a file');
-  if (st.size > MAX_IMPORT_BYTES)
-    throw new Error(`it is ${sizeText(st.size)}; the limit is ${sizeText(MAX_IMPORT_BYTES)}`);
-  return readFileSync(path);
-}
+const NODE_IO: CliIo = {
+  readFile: readModelFile,
+  readStdin: () => readStream(process.stdin),
+  writeFile: (p, d) => writeFileSync(p, d),
+};
 
-const NODE_IO: CliIo = { readFile: readModelFile, writeFile: (p, d) => writeFileSync(p, d) };
-
-export function run(argv: readonly string[], io: Partial<CliIo> = {}): number {
-  const { readFile, writeFile } = { ...NODE_IO, ...io };
+export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
+  const { writeFile, ...readers } = { ...NODE_IO, ...io };
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     complain(`floplab: ${parsed.error}\n`);
@@ -130,7 +135,7 @@ export function run(argv: readonly string[], io: Partial<CliIo> = {}): number {
     complain(`floplab: no model given\n\n${USAGE}\n`);
     return 2;
   }
-  const sources: Source[] = loadSources(o, readFile);
+  const sources: Source[] = await loadSources(o, readers);
   if (o.exportFormat) {
     if (sources.length !== 1) {
       complain(`floplab: --export writes one model; ${sources.length} given\n`);
@@ -155,10 +160,9 @@ export function run(argv: readonly string[], io: Partial<CliIo> = {}): number {
     if (o.link) {
       const url = makeShareUrl(o.baseUrl, { model, convention: conv.id });
       out(url);
-      // The app reads a link through the same decoder: say so when it would refuse this one.
-      const opened = decodeShare(url.slice(url.indexOf('#')));
-      if (!opened.ok) {
-        complain(`floplab: ${s.label}: ${opened.error.replace(/\.$/, '')} in the app; share the model file instead\n`);
+      const refusal = linkRefusal(url);
+      if (refusal) {
+        complain(`floplab: ${s.label}: ${refusal}; share the model file instead\n`);
         status = 1;
       }
       continue;
@@ -181,4 +185,5 @@ export function run(argv: readonly string[], io: Partial<CliIo> = {}): number {
 }
 
 // Run when executed directly (tsx src/cli/main.ts …), not when imported by tests.
-if (process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1])) process.exitCode = run(process.argv.slice(2));
+if (process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]))
+  void run(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -10,10 +10,23 @@ import { knobError, presetByName, PRESETS } from '../engine/presets';
 
 export type Source = { label: string; model: Model; warnings: string[] } | { label: string; error: string };
 
-function fromFile(path: string, readFile: (p: string) => Uint8Array, o: CliOptions): Source {
+/** Where a model file's bytes come from: a path (the file system, or a fake in tests) and stdin for `-`. */
+export interface ModelReaders {
+  readFile(path: string): Promise<Uint8Array> | Uint8Array;
+  readStdin(): Promise<Uint8Array>;
+}
+
+/** The file argument that means stdin, and what messages call it. */
+export const STDIN_ARG = '-';
+const STDIN_LABEL = 'stdin';
+
+async function fromFile(arg: string, read: ModelReaders, o: CliOptions): Promise<Source> {
+  // stdin has no name to choose an importer by: importFile then goes by the content (JSON or prototxt
+  // text; TFLite, Keras zip/HDF5 by their first bytes; other binary as ONNX), as for a file without extension.
+  const path = arg === STDIN_ARG ? STDIN_LABEL : arg;
   let bytes: Uint8Array;
   try {
-    bytes = readFile(path);
+    bytes = arg === STDIN_ARG ? await read.readStdin() : await read.readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return {
@@ -66,6 +79,8 @@ function fromPreset(name: string, o: CliOptions): Source {
   return { label: name, model: p.build(knobs), warnings: [] };
 }
 
-export function loadSources(o: CliOptions, readFile: (p: string) => Uint8Array): Source[] {
-  return [...o.presets.map((n) => fromPreset(n, o)), ...o.files.map((f) => fromFile(f, readFile, o))];
+export async function loadSources(o: CliOptions, read: ModelReaders): Promise<Source[]> {
+  const files: Source[] = [];
+  for (const f of o.files) files.push(await fromFile(f, read, o)); // one at a time: each file's bytes are dropped once imported
+  return [...o.presets.map((n) => fromPreset(n, o)), ...files];
 }

@@ -18,14 +18,14 @@ import type { Model } from '../../../src/engine/format/model';
 import { presetByName } from '../../../src/engine/presets';
 import { starterModel } from '../../../src/state/defaults';
 
-function capture(argv: string[], files: Record<string, string> = {}) {
+async function capture(argv: string[], files: Record<string, string> = {}) {
   let stdout = '';
   let stderr = '';
   const written: Record<string, string | Uint8Array> = {};
   const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
   const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
   try {
-    const code = run(argv, {
+    const code = await run(argv, {
       readFile: (p) => {
         if (!(p in files)) throw new Error(`ENOENT: ${p}`);
         return new TextEncoder().encode(files[p]);
@@ -61,34 +61,34 @@ describe('--export FORMAT writes what the app exports', () => {
     ['pytorch', [], ok(modelToPytorch(model)).code],
     ['prototxt', [], ok(modelToPrototxt(model)).text],
   ];
-  it.each(TEXT)('%s to stdout', (format, extra, want) => {
-    const r = capture(['net.json', '--export', format, ...extra], file);
+  it.each(TEXT)('%s to stdout', async (format, extra, want) => {
+    const r = await capture(['net.json', '--export', format, ...extra], file);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(want.endsWith('\n') ? want : want + '\n');
   });
 
-  it('onnx to --out: the writer’s bytes', () => {
-    const r = capture(['net.json', '--export', 'onnx', '--out', 'net.onnx'], file);
+  it('onnx to --out: the writer’s bytes', async () => {
+    const r = await capture(['net.json', '--export', 'onnx', '--out', 'net.onnx'], file);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.written['net.onnx']).toEqual(ok(modelToOnnx(model)).bytes);
   });
 
-  it('a preset with --input: the export carries the override', () => {
-    const r = capture(['--preset', 'resnet18', '--input', '3,128,128', '--export', 'pytorch']);
+  it('a preset with --input: the export carries the override', async () => {
+    const r = await capture(['--preset', 'resnet18', '--input', '3,128,128', '--export', 'pytorch']);
     const m = { ...presetByName('resnet18')!.build({ resolution: 128 }) };
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('class Net(nn.Module)');
     expect(r.stdout.trimEnd()).toBe(ok(modelToPytorch(m)).code.trimEnd());
   });
 
-  it('prototxt: what Netscope cannot analyse and left-out heads are warned about on stderr', () => {
+  it('prototxt: what Netscope cannot analyse and left-out heads are warned about on stderr', async () => {
     const m: Model = {
       ...model,
       layers: [...model.layers.slice(0, 3), { type: 'sigmoid' }, ...model.layers.slice(3)],
     };
-    const r = capture(['m.json', '--export', 'prototxt', '--out', 'm.prototxt'], { 'm.json': JSON.stringify(m) });
+    const r = await capture(['m.json', '--export', 'prototxt', '--out', 'm.prototxt'], { 'm.json': JSON.stringify(m) });
     expect(r.code).toBe(0);
     expect(r.written['m.prototxt']).toBe(ok(modelToPrototxt(m)).text);
     expect(r.stderr).toBe(
@@ -111,16 +111,16 @@ describe('--export: bad use is a message and an exit code, never a crash', () =>
     [['net.json', '--export', 'json', '--link', '--emit-model'], 2, 'cannot be combined with --link, --emit-model'],
     [['net.json', '--export', 'pytorch', '--device', 'nope'], 2, 'cannot be combined with --device'],
   ];
-  it.each(BAD)('%j → exit %i', (args, code, message) => {
-    const r = capture(args, file);
+  it.each(BAD)('%j → exit %i', async (args, code, message) => {
+    const r = await capture(args, file);
     expect(r.code).toBe(code);
     expect(r.stderr).toContain(message);
     expect(r.stdout).toBe('');
   });
 
-  it('a model with an invalid layer: the exporter’s error, exit 1', () => {
+  it('a model with an invalid layer: the exporter’s error, exit 1', async () => {
     const bad = { ...model, layers: [{ type: 'conv2d', out: 0, kernel: 3 }] };
-    const r = capture(['bad.json', '--export', 'prototxt'], { 'bad.json': JSON.stringify(bad) });
+    const r = await capture(['bad.json', '--export', 'prototxt'], { 'bad.json': JSON.stringify(bad) });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('floplab: bad.json: layers[0].out must be a positive integer\n'); // the path once
     expect(r.stdout).toBe('');

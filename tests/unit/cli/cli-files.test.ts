@@ -1,68 +1,142 @@
 /**
- * What the CLI reads (issue 21, item 6): a device (/dev/zero) or a FIFO used to be read forever, and a
- * 1 GB file was read whole before the 512 MB check. The file is now looked at (stat) before it is read.
+ * What the CLI reads (issue 21, items 6 and leftovers): a device (/dev/zero) or a FIFO used to be read
+ * forever, and a 1 GB file was read whole before the 512 MB check. The file is now opened once, looked
+ * at through that handle (fstat) and read through it, never past the limit.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, ftruncateSync, writeFileSync, existsSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  mkdtempSync,
+  openSync,
+  promises as fsp,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { capture } from './capture';
+import { readFromHandle, readModelFile, type ModelHandle } from '../../../src/cli/read';
+import { MAX_IMPORT_BYTES } from '../../../src/engine/import/result';
 
 const dir = mkdtempSync(join(tmpdir(), 'floplab-cli-files-'));
 afterEach(() => vi.restoreAllMocks());
 
-function fifo(): string | null {
+/** A FIFO to read, made once; null where mkfifo is missing (the test is then reported as skipped). */
+const fifoPath = ((): string | null => {
   const p = join(dir, 'pipe.json');
   try {
-    execFileSync('mkfifo', [p]);
+    execFileSync('mkfifo', [p], { stdio: 'ignore' });
     return p;
   } catch {
-    return null; // no mkfifo on this platform
+    return null;
   }
+})();
+
+/** An open regular file as readFromHandle sees it: `size` from fstat, and reads that fill what they are asked. */
+function fakeHandle(size: number): ModelHandle & { asked: number } {
+  const h = {
+    asked: 0,
+    stat: async () => ({ isDirectory: () => false, isFile: () => true, size }) as Stats,
+    read: async (buffer: Uint8Array, offset: number, length: number) => {
+      h.asked += length;
+      return { bytesRead: Math.min(length, buffer.length - offset), buffer };
+    },
+  };
+  return h as unknown as ModelHandle & { asked: number };
 }
 
 describe('CLI input files', () => {
-  it.runIf(existsSync('/dev/zero'))('/dev/zero is refused at once, not read', () => {
-    const r = capture(['/dev/zero']);
+  it.runIf(existsSync('/dev/zero'))('/dev/zero is refused at once, not read', async () => {
+    const r = await capture(['/dev/zero']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('/dev/zero: cannot read (not a regular file (a device, FIFO or socket); give a file)');
   });
 
-  it('a FIFO is refused at once, not waited on', () => {
-    const p = fifo();
-    if (!p) return expect(p).toBeNull();
-    const r = capture([p]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('not a regular file');
-  });
+  // Opening a FIFO for reading waits for a writer unless O_NONBLOCK: without it this test times out.
+  it.runIf(fifoPath !== null)(
+    'a FIFO is refused at once, not waited on (skipped where mkfifo is missing)',
+    async () => {
+      const r = await capture([fifoPath!]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        `${fifoPath}: cannot read (not a regular file (a device, FIFO or socket); give a file)`,
+      );
+    },
+  );
 
-  it('a file over 512 MB is refused from its size, before it is read', () => {
+  it('a file over 512 MB is refused from its size, before it is read', async () => {
     const p = join(dir, 'big.onnx');
     const fd = openSync(p, 'w');
     ftruncateSync(fd, 600 * 1024 * 1024); // sparse: no disk used, and reading it would take seconds
     closeSync(fd);
-    const r = capture([p]);
+    const r = await capture([p]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('it is 600.0 MB; the limit is 512.0 MB');
   });
 
-  it('a directory says so', () => {
-    expect(capture([dir]).stderr).toContain('is a directory');
+  it('a directory says so', async () => {
+    expect((await capture([dir])).stderr).toContain('is a directory');
   });
 
-  it('a regular model file is read as before', () => {
+  it('a regular model file is read as before', async () => {
     const p = join(dir, 'net.json');
     writeFileSync(p, JSON.stringify({ format: 'floplab.model/2', input: [3, 8, 8], layers: [{ type: 'relu' }] }));
-    const r = capture([p, '--json']);
+    const r = await capture([p, '--json']);
     expect(r.code).toBe(0);
     // 3·8·8 ReLUs, one FLOP each under the seed article's convention.
     expect(JSON.parse(r.stdout).totals).toMatchObject({ params: 0, count: 192 });
   });
+
+  it('reads a regular file whole, byte for byte', async () => {
+    const p = join(dir, 'bytes.bin');
+    const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256);
+    writeFileSync(p, bytes);
+    expect(new Uint8Array(await readModelFile(p))).toEqual(bytes);
+    // A small file gets its own ArrayBuffer too (not a slice of Node's pool): the Keras reader uses a whole one as is.
+    writeFileSync(p, bytes.subarray(0, 100));
+    const small = await readModelFile(p);
+    expect([small.byteOffset, small.buffer.byteLength]).toEqual([0, 100]);
+  });
+
+  it('reads the file it checked: replacing the path after the check does not change what is read', async () => {
+    const p = join(dir, 'swapped.json');
+    const other = join(dir, 'other.json');
+    writeFileSync(p, 'the file that was checked');
+    writeFileSync(other, 'a file put there after the check');
+    const open = fsp.open.bind(fsp);
+    vi.spyOn(fsp, 'open').mockImplementation(async (...args: Parameters<typeof fsp.open>) => {
+      const h: FileHandle = await open(...args);
+      const stat = h.stat.bind(h);
+      h.stat = (async () => {
+        const st = await stat();
+        renameSync(other, p); // after the check the path names another file: a read by path would get that one
+        return st;
+      }) as unknown as FileHandle['stat'];
+      return h;
+    });
+    expect((await readModelFile(p)).toString()).toBe('the file that was checked');
+  });
+
+  it('refuses from fstat a file over 512 MB, reading nothing', async () => {
+    const h = fakeHandle(MAX_IMPORT_BYTES + 1);
+    await expect(readFromHandle(h)).rejects.toThrow('it is 512.0 MB; the limit is 512.0 MB');
+    expect(h.asked).toBe(0);
+  });
+
+  it('refuses a file that grows after fstat, having read one byte past its size, not on without end', async () => {
+    const h = fakeHandle(100);
+    await expect(readFromHandle(h)).rejects.toThrow('it grew while being read (past the 100 bytes it had when opened)');
+    expect(h.asked).toBe(101);
+  });
 });
 
 describe('CLI text output', () => {
-  it('shows control characters in names as escapes, never sends them raw (retitling, erasing lines)', () => {
+  it('shows control characters in names as escapes, never sends them raw (retitling, erasing lines)', async () => {
     const p = join(dir, 'evil\u0007.json');
     writeFileSync(
       p,
@@ -76,28 +150,28 @@ describe('CLI text output', () => {
         ],
       }),
     );
-    const r = capture([p]);
+    const r = await capture([p]);
     expect(r.stdout).toContain('evil\\x1b]0;pwned\\x07');
     expect(r.stdout).toContain('a\\x1b[2Kb\\x9bc');
     // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
     expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     // JSON keeps the name exactly (JSON.stringify escapes C0 itself).
-    expect(JSON.parse(capture([p, '--json']).stdout).name).toBe('evil\u001b]0;pwned\u0007');
+    expect(JSON.parse((await capture([p, '--json'])).stdout).name).toBe('evil\u001b]0;pwned\u0007');
   });
 
-  it('a file name with a control character is escaped in the error line', () => {
-    const r = capture([join(dir, 'missing\u001b[2J.json')]);
+  it('a file name with a control character is escaped in the error line', async () => {
+    const r = await capture([join(dir, 'missing\u001b[2J.json')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('missing\\x1b[2J.json: no such file');
   });
 });
 
 describe('CLI text table', () => {
-  it('renders 200,001 rows (the table died above ~125,000 with "Maximum call stack size exceeded")', () => {
+  it('renders 200,001 rows (the table died above ~125,000 with "Maximum call stack size exceeded")', async () => {
     const p = join(dir, 'long.json');
     const layers = [{ type: 'repeat', times: 100_000, body: [{ type: 'relu' }, { type: 'relu' }] }];
     writeFileSync(p, JSON.stringify({ format: 'floplab.model/2', input: [3, 8, 8], layers }));
-    const r = capture([p]);
+    const r = await capture([p]);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     // title, header, 200,001 rows, then the totals
@@ -108,7 +182,7 @@ describe('CLI text table', () => {
 });
 
 describe('CLI --link', () => {
-  it('warns (exit 1) when the app would refuse the link it prints', () => {
+  it('warns (exit 1) when the app would refuse the link it prints', async () => {
     const p = join(dir, 'wide.json');
     // 60,000 layers with distinct names: a link far past the app's 200,000 characters.
     const layers = Array.from({ length: 60_000 }, (_, i) => ({
@@ -116,14 +190,31 @@ describe('CLI --link', () => {
       name: `n${i}_${(i * 2654435761) % 2 ** 32}`,
     }));
     writeFileSync(p, JSON.stringify({ format: 'floplab.model/2', input: [3, 8, 8], layers }));
-    const r = capture([p, '--link']);
+    const r = await capture([p, '--link']);
     expect(r.stdout.trim().length).toBeGreaterThan(200_000);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('This share link cannot be opened: it is longer than 200000 characters in the app');
+    const hash = r.stdout.trim().slice(r.stdout.indexOf('#'));
+    expect(r.stderr).toBe(
+      `floplab: ${p}: the link is ${hash.length.toLocaleString('en')} characters from the #; ` +
+        'the app opens at most 200,000; share the model file instead\n',
+    );
+    expect(r.stderr).toMatch(/ is \d{3},\d{3} characters/);
   });
 
-  it('prints a link the app opens without a word', () => {
-    const r = capture(['--preset', 'resnet18', '--link']);
+  it("a short link the app refuses for another reason gives the decoder's reason", async () => {
+    const p = join(dir, 'rows.json');
+    const layers = [{ type: 'repeat', times: 1_000_001, body: [{ type: 'relu' }] }];
+    writeFileSync(p, JSON.stringify({ format: 'floplab.model/2', input: [3, 8, 8], layers }));
+    const r = await capture([p, '--link']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `floplab: ${p}: This share link cannot be opened: its model expands to more than 1,000,000 layers ` +
+        'in the app; share the model file instead\n',
+    );
+  });
+
+  it('prints a link the app opens without a word', async () => {
+    const r = await capture(['--preset', 'resnet18', '--link']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
   });

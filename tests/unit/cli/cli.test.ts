@@ -18,8 +18,8 @@ const file = (name: string, text: string) => {
 afterEach(() => vi.restoreAllMocks());
 
 describe('CLI --json', () => {
-  it('reports the ResNet-18 totals with the documented fields (zoo.md: 11,689,512 params, 1,814,073,344 MACs)', () => {
-    const { code, stdout } = capture([RESNET18, '--convention', 'torchvision', '--json']);
+  it('reports the ResNet-18 totals with the documented fields (zoo.md: 11,689,512 params, 1,814,073,344 MACs)', async () => {
+    const { code, stdout } = await capture([RESNET18, '--convention', 'torchvision', '--json']);
     expect(code).toBe(0);
     const j = JSON.parse(stdout);
     expect(j).toMatchObject({ input: [3, 224, 224], batch: 1, convention: 'torchvision', unit: 'MAC' });
@@ -33,10 +33,10 @@ describe('CLI --json', () => {
     });
   });
 
-  it('writes integers above 2^53 − 1 as exact decimal strings (counts are linear in the batch)', () => {
+  it('writes integers above 2^53 − 1 as exact decimal strings (counts are linear in the batch)', async () => {
     const args = [RESNET18, '--convention', 'torchvision', '--json', '--input', '3,2240,2240'];
-    const one = JSON.parse(capture(args).stdout);
-    const many = JSON.parse(capture([...args, '--batch', '65536']).stdout);
+    const one = JSON.parse((await capture(args)).stdout);
+    const many = JSON.parse((await capture([...args, '--batch', '65536'])).stdout);
     expect(typeof one.totals.count).toBe('number');
     expect(typeof many.totals.count).toBe('string');
     expect(BigInt(many.totals.count)).toBeGreaterThan(BigInt(Number.MAX_SAFE_INTEGER));
@@ -44,12 +44,12 @@ describe('CLI --json', () => {
     expect(many.totals.params).toBe(11689512);
   });
 
-  it('prints an array for several models', () => {
-    const { stdout } = capture([RESNET18, RESNET18, '--json', '--convention', 'exact']);
+  it('prints an array for several models', async () => {
+    const { stdout } = await capture([RESNET18, RESNET18, '--json', '--convention', 'exact']);
     expect(JSON.parse(stdout)).toHaveLength(2);
   });
 
-  it('reports per-layer errors without stopping the other layers', () => {
+  it('reports per-layer errors without stopping the other layers', async () => {
     const p = file(
       'bad-layer.json',
       JSON.stringify({
@@ -62,7 +62,7 @@ describe('CLI --json', () => {
         ],
       }),
     );
-    const { code, stdout } = capture([p, '--json', '--convention', 'torchvision']);
+    const { code, stdout } = await capture([p, '--json', '--convention', 'torchvision']);
     expect(code).toBe(0);
     const j = JSON.parse(stdout);
     expect(j.layers[0].count).toBe(4 * 8 * 8 * 3 * 9);
@@ -81,16 +81,16 @@ describe('CLI errors', () => {
       /y\.json: format must be "floplab\.model\/2"/,
     ],
     ['bad input', file('z.json', '{"format":"floplab.model/2","input":[3,0,4],"layers":[]}'), /z\.json: input/],
-  ])('%s: exits 1 with one line naming the file', (_label, path, message) => {
-    const { code, stderr } = capture([path, '--convention', 'exact']);
+  ])('%s: exits 1 with one line naming the file', async (_label, path, message) => {
+    const { code, stderr } = await capture([path, '--convention', 'exact']);
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(message);
   });
 
-  it('rejects an unknown convention and an unknown option with exit code 2', () => {
-    expect(capture([RESNET18, '--convention', 'nope']).code).toBe(2);
-    expect(capture([RESNET18, '--frobnicate']).code).toBe(2);
+  it('rejects an unknown convention and an unknown option with exit code 2', async () => {
+    expect((await capture([RESNET18, '--convention', 'nope'])).code).toBe(2);
+    expect((await capture([RESNET18, '--frobnicate'])).code).toBe(2);
   });
 });
 

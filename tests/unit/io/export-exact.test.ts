@@ -20,11 +20,18 @@ const text = (format: 'csv' | 'markdown' | 'html', convention: string) => {
   return r.data;
 };
 
-describe.each(['seed', 'thop', 'torch'])('exports in %s carry the CLI digits', (convention) => {
-  const cli = JSON.parse(capture(['--json', '--convention', convention, FILE]).stdout) as {
-    totals: Record<'params' | 'count' | 'macs', number | string>;
-    layers: { params: number | string; count: number | string }[];
-  };
+type CliJson = {
+  totals: Record<'params' | 'count' | 'macs', number | string>;
+  layers: { params: number | string; count: number | string }[];
+};
+const CONVENTIONS = ['seed', 'thop', 'torch'];
+// One run at a time: capture() spies on process.stdout for the length of its run.
+const CLI: Record<string, CliJson> = {};
+for (const c of CONVENTIONS)
+  CLI[c] = JSON.parse((await capture(['--json', '--convention', c, FILE])).stdout) as CliJson;
+
+describe.each(CONVENTIONS)('exports in %s carry the CLI digits', (convention) => {
+  const cli = CLI[convention];
   const totals = [cli.totals.params, cli.totals.count, cli.totals.macs].map(String);
   const layers = cli.layers.map((l) => [String(l.params), String(l.count)]);
 

@@ -185,13 +185,13 @@ describe('Keras configs against an independent model definition', () => {
 });
 
 describe('the CLI reads Keras files', () => {
-  it('cnn_kit.keras --json: the totals of the import, partial with the two not-counted layers named', () => {
+  it('cnn_kit.keras --json: the totals of the import, partial with the two not-counted layers named', async () => {
     let stdout = '';
     const o = vi.spyOn(process.stdout, 'write').mockImplementation((t) => ((stdout += String(t)), true));
     const e = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     let code: number;
     try {
-      code = run(['tests/fixtures/keras/cnn_kit.keras', '--json']);
+      code = await run(['tests/fixtures/keras/cnn_kit.keras', '--json']);
     } finally {
       o.mockRestore();
       e.mockRestore();

@@ -33,9 +33,9 @@ const grouped = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 
 // The CLI's own numbers (bigint all the way; --json writes a count above 2^53 − 1 as a string).
 type Int = number | string;
-const cliRun = (convention: string) => {
+const cliRun = async (convention: string) => {
   // The file as this realm's Uint8Array: under jsdom a Node Buffer is not one.
-  const out = capture(['--json', '--convention', convention, FILE], {
+  const out = await capture(['--json', '--convention', convention, FILE], {
     readFile: (p) => new Uint8Array(readFileSync(p)),
   });
   const json = JSON.parse(out.stdout) as {
@@ -54,8 +54,11 @@ type Reference = {
 };
 let cliCode = -1;
 let cliJson: Reference;
-beforeAll(() => {
-  const cli = cliRun('seed');
+beforeAll(async () => {
+  const cli = await cliRun('seed');
+  // One run at a time: capture() spies on process.stdout for the length of its run.
+  const runs: [string, Awaited<ReturnType<typeof cliRun>>][] = [];
+  for (const c of result.conventions) runs.push([c, await cliRun(c)]);
   cliCode = cli.code;
   cliJson = {
     totals: {
@@ -67,7 +70,7 @@ beforeAll(() => {
     // Each layer's count under every convention the result holds (the details panel lists them all).
     layers: cli.layers.map((l, i) => ({
       params: l.params,
-      counts: Object.fromEntries(result.conventions.map((c) => [c, cliRun(c).layers[i].count])),
+      counts: Object.fromEntries(runs.map(([c, run]) => [c, run.layers[i].count])),
     })),
   };
 });
