@@ -11,6 +11,9 @@ export const jsonInt = (v: bigint): number | string =>
 export const grouped = (v: bigint): string => v.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 const SI: Array<[bigint, string]> = [
+  [10n ** 24n, 'Y'],
+  [10n ** 21n, 'Z'],
+  [10n ** 18n, 'E'],
   [10n ** 15n, 'P'],
   [10n ** 12n, 'T'],
   [10n ** 9n, 'G'],
@@ -18,13 +21,20 @@ const SI: Array<[bigint, string]> = [
   [10n ** 3n, 'k'],
 ];
 
-/** 1,814,073,344 → "1.81 G" (three significant digits). */
+/** Three significant digits of x (1 ≤ x < 1000 before rounding). */
+const sig3 = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+/**
+ * 1,814,073,344 → "1.81 G" (three significant digits). A value that rounds up to 1000 of a unit is
+ * written in the next (999,999,999,000,000 → "1.00 P", not "1000 T").
+ */
 export function si(v: bigint): string {
-  for (const [base, unit] of SI) {
-    if (v >= base) {
-      const x = Number((v * 1000n) / base) / 1000;
-      return `${x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)} ${unit}`;
-    }
+  for (let i = 0; i < SI.length; i++) {
+    const [base, unit] = SI[i];
+    if (v < base) continue;
+    const x = Number((v * 1000n) / base) / 1000;
+    if (sig3(x) === '1000' && i > 0) return `${sig3(x / 1000)} ${SI[i - 1][1]}`;
+    return `${sig3(x)} ${unit}`;
   }
   return v.toString();
 }

@@ -13,6 +13,11 @@ export function si(n: number, unit = ''): string {
     v /= 1000;
     p++;
   }
+  // Rounding that carries into the next prefix moves up (999,999 → "1 M", not "1000 k").
+  if (Number(v.toPrecision(3)) >= 1000 && p < PREFIX.length - 1) {
+    v /= 1000;
+    p++;
+  }
   const txt = Number(v.toPrecision(3)).toString();
   return `${n < 0 ? '-' : ''}${txt}${PREFIX[p] || unit ? ' ' : ''}${PREFIX[p]}${unit}`;
 }

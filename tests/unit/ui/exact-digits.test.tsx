@@ -165,5 +165,9 @@ describe('chart labels (SI, 3 digits) past peta', () => {
     [2.002e21, '2 Z'],
     [1.5e24, '1.5 Y'],
     [999e15, '999 P'],
+    // Rounding that carries moves up a prefix.
+    [999_999, '1 M'],
+    [999.6e15, '1 E'],
+    [999_499, '999 k'],
   ])('%d → %s', (n, text) => expect(si(n)).toBe(text));
 });
