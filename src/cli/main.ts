@@ -17,6 +17,7 @@ import { ALL_CONVENTION_IDS, conventionById } from '../engine/conventions/regist
 import type { Model } from '../engine/format/model';
 import { estimateLatency } from '../engine/deploy/latency/latency';
 import { decodeShare, makeShareUrl, MAX_HASH_CHARS } from '../state/urlCodec';
+import { hex2 } from '../engine/export/escape';
 import { listConventions, listDevices, listPresets } from './lists';
 import { latencyJson, latencyText } from './latency-report';
 import { exportAs, type ExportFormat } from '../engine/export/formats';
@@ -39,13 +40,12 @@ function out(s: string): void {
 
 /**
  * Text for a terminal: control characters (C0 but newline and tab, DEL, C1) in model, layer and file
- * names shown as `\x1b` instead of sent raw, where they could retitle the window or erase lines.
- * JSON escapes C0 itself; exported files are written as they are.
+ * names shown as `\x1b` (the exports' table form, src/engine/export/escape.ts) instead of sent raw,
+ * where they could retitle the window or erase lines. A \r is escaped too: it would overwrite the line.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-export const terminalSafe = (s: string): string =>
-  s.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+export const terminalSafe = (s: string): string => s.replace(CONTROL, hex2);
 
 function complain(s: string): void {
   process.stderr.write(terminalSafe(s));

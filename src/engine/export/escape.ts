@@ -11,7 +11,8 @@ const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]
 /** A surrogate without its pair: no UTF-8 for it, so a written file would get U+FFFD anyway. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-const hex2 = (c: string) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+/** One character as `\\x1b`: how the tables and the CLI's terminal output show a control character. */
+export const hex2 = (c: string) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
 const wellFormed = (s: string) => s.replace(LONE_SURROGATE, '\ufffd');
 
 /**
