@@ -3,39 +3,45 @@
  *
  * - Autosave: the model, settings, selection and collapsed blocks go to localStorage, debounced,
  *   and at once when the page is hidden or unloaded. A failing write (storage full, storage
- *   blocked) shows one notice and keeps trying on later edits.
+ *   blocked) shows one notice and keeps trying on later edits; when storage is full the last good
+ *   copy is dropped first to make room for the work itself.
  * - On load: a share link in the URL wins if it is valid; the autosave is then left untouched
  *   until the shared model is edited (and even then it is first copied to PREVIOUS_KEY), and a
  *   notice offers to open it. A malformed link shows a notice and the autosave is restored.
  *   Either way the hash is removed, so a reload shows the work, not the link again.
+ * - Nothing is lost (issue 21): an unreadable autosave is moved aside and the last good copy
+ *   offered; a model that did not finish opening last time is not opened again by itself (safe
+ *   mode, safeMode.ts); another tab's different work is never saved over without asking
+ *   (tabSync.ts). Every copy is listed, with Open and Download, in the saved-copies dialog.
  */
 import type { Model } from '../engine/format/model';
-import { parseModel } from '../engine/format/schema';
-import { conventionById } from '../engine/conventions/registry';
 import { getAt } from '../engine/format/edit';
-import { DTYPES, MAX_DEVICE_ID, NUMBER_FORMATS, THEMES, defaultSettings, type Settings } from './defaults';
-import { loadState, useEditor, type EditorState } from './store';
+import { loadState, useEditor, type EditorState, type Notice } from './store';
 import { decodeShare, type ShareState } from './urlCodec';
 import { writeLiveUrl } from './liveUrl';
 import { deepEqual } from '../engine/deep-equal';
+import {
+  AUTOSAVE_KEY,
+  LAST_GOOD_KEY,
+  NOT_OPENED_KEY,
+  PREVIOUS_KEY,
+  UNREADABLE_KEY,
+  isQuotaError,
+  newId,
+  readSaved,
+  safeGet,
+  setMakingRoom,
+  trySet,
+  type SavedState,
+  type StorageLike,
+} from './autosaveRecord';
+import { beginLoad, endLoad, unfinishedLoad } from './safeMode';
+import { clock, foreignWrite, modelSummary, type Seen } from './tabSync';
+import { openStoredState, showSavedCopies } from './savedCopies';
 
-export const AUTOSAVE_KEY = 'floplab.autosave.v1';
-/** Where the autosave goes when a model opened from a link starts being saved over it. */
-export const PREVIOUS_KEY = 'floplab.autosave.previous';
-/** Where an autosave that cannot be read is moved, so a later save does not destroy it. */
-export const UNREADABLE_KEY = 'floplab.autosave.unreadable';
+export { AUTOSAVE_KEY, LAST_GOOD_KEY, NOT_OPENED_KEY, PREVIOUS_KEY, UNREADABLE_KEY, readSaved };
+export type { SavedState };
 export const AUTOSAVE_DEBOUNCE_MS = 400;
-
-export interface SavedState {
-  readonly model: Model;
-  readonly settings: Settings;
-  readonly selection: string | null;
-  readonly collapsed: Record<string, true>;
-  /** This browser's autosave id: the live URL carries it, so a reload knows its own address (liveUrl.ts). */
-  readonly id?: string;
-}
-
-type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
 
 export interface PersistenceOptions {
   /** Defaults to window.localStorage (null when the browser blocks it). */
@@ -44,7 +50,7 @@ export interface PersistenceOptions {
   readonly location?: { readonly hash: string; readonly pathname: string; readonly search: string };
   /** Used to drop the hash without reloading; defaults to window.history. */
   readonly history?: Pick<History, 'replaceState'> | null;
-  /** Receives pagehide/visibilitychange/hashchange; defaults to window. */
+  /** Receives pagehide/visibilitychange/hashchange/storage; defaults to window. */
   readonly events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
   readonly debounceMs?: number;
   /**
@@ -53,6 +59,9 @@ export interface PersistenceOptions {
    */
   readonly liveUrl?: boolean;
   readonly linkExtras?: () => Pick<ShareState, 'compare' | 'hide'>;
+  /** This page load's id (tests give two "tabs" their own); defaults to a random one. */
+  readonly tab?: string;
+  readonly now?: () => number;
 }
 
 function defaultStorage(): StorageLike | null {
@@ -63,54 +72,16 @@ function defaultStorage(): StorageLike | null {
   }
 }
 
-/** Checks a stored value; never throws. Bad parts fall back to defaults, a bad model rejects it. */
-export function readSaved(raw: string | null): { ok: true; saved: SavedState } | { ok: false; error: string } | null {
-  if (raw === null) return null;
-  let v: Record<string, unknown>;
-  try {
-    v = JSON.parse(raw) as Record<string, unknown>;
-    if (typeof v !== 'object' || v === null) throw new Error('not an object');
-  } catch {
-    return { ok: false, error: 'the autosaved data is not valid JSON' };
-  }
-  const parsed = parseModel(v.model);
-  if (!parsed.ok) return { ok: false, error: `the autosaved model is invalid (${parsed.error})` };
-  const s = (typeof v.settings === 'object' && v.settings !== null ? v.settings : {}) as Record<string, unknown>;
-  const d = defaultSettings();
-  const pick = <T extends string>(x: unknown, allowed: readonly T[], dflt: T): T =>
-    allowed.includes(x as T) ? (x as T) : dflt;
-  const settings: Settings = {
-    convention: typeof s.convention === 'string' && conventionById(s.convention) ? s.convention : d.convention,
-    numberFormat: pick(s.numberFormat, NUMBER_FORMATS, d.numberFormat),
-    dtype: pick(s.dtype, DTYPES, d.dtype),
-    theme: pick(s.theme, THEMES, d.theme),
-    // An unknown device id is kept as text; the runtime view reports it (devices load lazily, not here).
-    device:
-      s.device === null || (typeof s.device === 'string' && s.device.length <= MAX_DEVICE_ID) ? s.device : d.device,
-    precision: pick(s.precision, DTYPES, d.precision),
-  };
-  const selection = typeof v.selection === 'string' && getAt(parsed.model, v.selection) ? v.selection : null;
-  const collapsed: Record<string, true> = {};
-  if (typeof v.collapsed === 'object' && v.collapsed !== null)
-    for (const k of Object.keys(v.collapsed)) if (getAt(parsed.model, k)) collapsed[k] = true;
-  const id = typeof v.id === 'string' && /^[\w-]{1,40}$/.test(v.id) ? { id: v.id } : {};
-  return { ok: true, saved: { model: parsed.model, settings, selection, collapsed, ...id } };
+/** The running persistence's "the opened model is on screen" (boot.ts calls confirmOpened). */
+let onOpened: (() => void) | null = null;
+
+/**
+ * The model opened at start has its numbers on screen: the load finished (safe mode's marker is
+ * removed) and this state becomes the last good copy. Idempotent.
+ */
+export function confirmOpened(): void {
+  onOpened?.();
 }
-
-const snapshot = (s: EditorState, id: string): SavedState => ({
-  model: s.model,
-  settings: s.settings,
-  selection: s.selection,
-  collapsed: s.collapsed,
-  id,
-});
-
-const newId = (): string => Math.random().toString(36).slice(2, 12) + Date.now().toString(36);
-
-const isQuotaError = (err: unknown): boolean => {
-  const e = err as { name?: string; code?: number } | null;
-  return e?.name === 'QuotaExceededError' || e?.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e?.code === 22;
-};
 
 /** Applies a decoded link to the editor (no undo entry: it is where this session starts). */
 export function applyShare(state: ShareState): void {
@@ -130,30 +101,52 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
   const hist = opts.history === undefined ? (typeof window !== 'undefined' ? window.history : null) : opts.history;
   const events = opts.events === undefined ? (typeof window !== 'undefined' ? window : null) : opts.events;
   const debounceMs = opts.debounceMs ?? AUTOSAVE_DEBOUNCE_MS;
+  const now = opts.now ?? Date.now;
+  const tab = opts.tab ?? newId();
   const notify = useEditor.getState().notify;
+
+  // Safe mode: read the previous load's marker before this load writes its own.
+  const crashed = unfinishedLoad(storage) !== null;
+  beginLoad(storage, tab, now());
 
   let readError: string | null = null;
   let saved: SavedState | null = null;
+  let bootRaw: string | null = null;
   try {
-    const r = readSaved(storage ? storage.getItem(AUTOSAVE_KEY) : null);
+    bootRaw = storage ? storage.getItem(AUTOSAVE_KEY) : null;
+    const r = readSaved(bootRaw);
     if (r?.ok) saved = r.saved;
     else if (r) {
       readError = r.error;
       // Kept aside, not lost: the next autosave would otherwise overwrite it.
-      storage?.setItem(UNREADABLE_KEY, storage.getItem(AUTOSAVE_KEY) ?? '');
+      storage?.setItem(UNREADABLE_KEY, bootRaw ?? '');
     }
   } catch {
     readError = 'browser storage cannot be read';
+  }
+  const lastGoodRead = readSaved(safeGet(storage, LAST_GOOD_KEY));
+  const lastGood = lastGoodRead?.ok ? lastGoodRead.saved : null;
+
+  /** Safe mode: the autosave did not finish opening last time; it is kept aside and not opened. */
+  let notOpened: SavedState | null = null;
+  /** Saving is held while the work cannot be kept aside (storage full) or another tab's work waits for a choice. */
+  let held = false;
+  if (crashed && saved && bootRaw !== null) {
+    notOpened = saved;
+    saved = null;
+    if (!trySet(storage, NOT_OPENED_KEY, bootRaw)) held = true; // no room for a copy: do not save over it
   }
 
   /** The model that came from a link and has not been edited yet: not saved over the autosave. */
   let linkModel: Model | null = null;
   let failing = false;
+  /** The stored record this tab last read or wrote: a different one was written by another tab. */
+  let seen: Seen = { raw: bootRaw, model: saved?.model ?? null };
 
   const write = (key: string, value: string): boolean => {
     if (!storage) return false;
     try {
-      storage.setItem(key, value);
+      setMakingRoom(storage, key, value);
       if (failing) notify(null);
       failing = false;
       return true;
@@ -170,12 +163,21 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
     }
   };
 
-  const openSaved = (s: SavedState) => () => {
-    useEditor.getState().setModel(s.model); // undoable: the shared model is one Ctrl+Z away
-    useEditor.setState({ settings: s.settings, selection: s.selection, collapsed: s.collapsed, notice: null });
-  };
+  const openState = openStoredState;
+  const openSaved = (s: SavedState) => () => openState(s);
 
-  const browserId = saved?.id ?? newId();
+  const browserId = saved?.id ?? notOpened?.id ?? newId();
+  const snapshot = (s: EditorState): string =>
+    JSON.stringify({
+      model: s.model,
+      settings: s.settings,
+      selection: s.selection,
+      collapsed: s.collapsed,
+      id: browserId,
+      savedAt: now(),
+      tab,
+    } satisfies SavedState);
+
   const live = (opts.liveUrl ?? true) && loc && hist ? { location: loc, history: hist } : null;
   const writeUrl = () => {
     if (!live) return;
@@ -204,8 +206,10 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
       notify({ kind: 'error', text: `${r.error} Your autosaved model was kept.` });
       return false;
     }
+    // This browser's own address while its autosave is kept aside: that model is the one not opened.
+    if (notOpened && r.state.origin === browserId) return false;
     flush(); // what was on screen before the link is saved first
-    const current = storage ? readSaved(safeGet(storage)) : null;
+    const current = readSaved(safeGet(storage, AUTOSAVE_KEY));
     const keep = current?.ok ? current.saved : null;
     // This browser's own address (a reload, back, a bookmark): the autosave is written before the
     // address, so it is as new or newer (a reload can beat the address's debounce): open it quietly.
@@ -230,21 +234,66 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
     return true;
   };
 
+  /** Another tab saved different work: ask, never overwrite it in silence. */
+  const askAboutOtherTab = (theirs: SavedState, unsaved: boolean) => {
+    const notice: Notice = {
+      kind: unsaved ? 'error' : 'info',
+      text: unsaved
+        ? `Another FlopLab tab saved different work at ${clock(theirs.savedAt)} (${modelSummary(theirs.model)}). ` +
+          "This tab's changes are not autosaved until you choose."
+        : `This work was changed in another FlopLab tab at ${clock(theirs.savedAt)} (${modelSummary(theirs.model)}).`,
+      actions: [
+        {
+          label: "Load the other tab's",
+          run: () => {
+            const raw = safeGet(storage, AUTOSAVE_KEY);
+            const r = readSaved(raw);
+            const latest = r?.ok ? r.saved : theirs;
+            seen = { raw, model: latest.model };
+            linkModel = null;
+            held = false;
+            openState(latest);
+          },
+        },
+        {
+          label: "Keep this tab's",
+          run: () => {
+            notify(null);
+            held = false;
+            dirty = true;
+            flush(true);
+            writeUrl();
+          },
+        },
+      ],
+    };
+    notify(notice);
+  };
+
   let timer: ReturnType<typeof setTimeout> | null = null;
   let dirty = false;
-  function flush(): void {
+  /** `overrule`: the user chose this tab's work over another tab's. */
+  function flush(overrule = false): void {
     if (timer) clearTimeout(timer);
     timer = null;
-    if (!dirty) return;
+    if (!dirty || (held && !overrule)) return;
     dirty = false;
     const s = useEditor.getState();
+    const current = safeGet(storage, AUTOSAVE_KEY);
     if (linkModel !== null) {
       if (s.model === linkModel) return; // untouched shared model: leave the autosave alone
       linkModel = null;
-      const old = storage ? safeGet(storage) : null;
-      if (old !== null) write(PREVIOUS_KEY, old);
+      if (current !== null) write(PREVIOUS_KEY, current);
+    } else if (!overrule) {
+      const w = foreignWrite(current, seen, s.model, tab);
+      if (w.kind === 'conflict') {
+        dirty = true; // saved once the user has chosen
+        askAboutOtherTab(w.theirs, true);
+        return;
+      }
     }
-    write(AUTOSAVE_KEY, JSON.stringify(snapshot(s, browserId)));
+    const raw = snapshot(s);
+    if (write(AUTOSAVE_KEY, raw)) seen = { raw, model: s.model };
   }
 
   /** Autosave, and the address bar, after a change. */
@@ -254,11 +303,52 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
     if (wasDirty) writeUrl();
   }
 
-  if (readError)
-    notify({ kind: 'error', text: `Your autosave could not be restored: ${readError}. Starting from a new model.` });
+  if (readError) {
+    notify({
+      kind: 'error',
+      text:
+        `Your autosave could not be restored: ${readError}. It is kept under Saved copies. ` +
+        (lastGood ? `Your last good copy is from ${clock(lastGood.savedAt)}.` : 'Starting from a new model.'),
+      ...(lastGood ? { action: { label: 'Open the last good copy', run: openSaved(lastGood) } } : {}),
+      actions: [{ label: 'Saved copies…', run: showSavedCopies }],
+    });
+  }
   const fromLink = loc ? openLink(loc.hash) : false;
   if (!fromLink && saved) loadState(saved);
+  if (!fromLink && notOpened) {
+    if (lastGood && !deepEqual(lastGood.model, notOpened.model)) loadState(lastGood);
+    const pending = notOpened;
+    notify({
+      kind: 'error',
+      text:
+        `FlopLab did not finish opening your model last time (${modelSummary(pending.model)}; the tab may have ` +
+        `crashed), so it was not opened again. It is kept under Saved copies. ` +
+        (lastGood && !deepEqual(lastGood.model, pending.model)
+          ? `Showing your last good copy from ${clock(lastGood.savedAt)}.`
+          : 'Showing a new model.') +
+        (held ? ' Autosave is paused so it is not overwritten.' : ''),
+      action: {
+        label: 'Open it anyway',
+        run: () => {
+          held = false;
+          openState(pending);
+        },
+      },
+      actions: [{ label: 'Saved copies…', run: showSavedCopies }],
+    });
+    // The crashing model leaves the autosave now (it is kept aside), so the next visit opens safely.
+    dirty = true;
+    flush();
+  }
   if (!fromLink) writeUrl();
+
+  let opened = false;
+  onOpened = () => {
+    if (opened) return;
+    opened = true;
+    endLoad(storage, tab);
+    if (!held && !failing) trySet(storage, LAST_GOOD_KEY, snapshot(useEditor.getState()));
+  };
 
   const unsubscribe = useEditor.subscribe((s, prev) => {
     if (
@@ -272,29 +362,38 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
     if (timer) clearTimeout(timer);
     timer = setTimeout(settle, debounceMs);
   });
-  const onHide = () => settle();
+  const onHide = () => {
+    settle();
+    endLoad(storage, tab); // leaving the page normally is not a crash
+  };
   const onVisibility = () => {
     if (typeof document !== 'undefined' && document.visibilityState === 'hidden') settle();
   };
   const onHashChange = () => {
     if (loc) openLink(loc.hash);
   };
+  const onStorage = (e: Event) => {
+    const { key, newValue } = e as StorageEvent;
+    if (key !== AUTOSAVE_KEY || newValue === null) return;
+    const s = useEditor.getState();
+    if (linkModel !== null && s.model === linkModel) return; // this tab is not saving: nothing to overwrite
+    const w = foreignWrite(newValue, seen, s.model, tab);
+    if (w.kind === 'same') seen = { raw: newValue, model: w.theirs.model };
+    else if (w.kind === 'conflict')
+      askAboutOtherTab(w.theirs, dirty || (seen.model !== null && s.model !== seen.model));
+  };
   events?.addEventListener('pagehide', onHide);
   events?.addEventListener('visibilitychange', onVisibility);
   events?.addEventListener('hashchange', onHashChange);
+  events?.addEventListener('storage', onStorage);
   return () => {
     flush();
+    endLoad(storage, tab); // a teardown is not a crash
     unsubscribe();
+    onOpened = null;
     events?.removeEventListener('pagehide', onHide);
     events?.removeEventListener('visibilitychange', onVisibility);
     events?.removeEventListener('hashchange', onHashChange);
+    events?.removeEventListener('storage', onStorage);
   };
-}
-
-function safeGet(storage: StorageLike): string | null {
-  try {
-    return storage.getItem(AUTOSAVE_KEY);
-  } catch {
-    return null;
-  }
 }

@@ -29,10 +29,17 @@ import { useTransitioned } from './transition';
 
 export type { Settings, NumberFormat, Dtype, Theme } from './defaults';
 
+export interface NoticeAction {
+  readonly label: string;
+  readonly run: () => void;
+}
+
 export interface Notice {
   readonly kind: 'error' | 'info';
   readonly text: string;
-  readonly action?: { readonly label: string; readonly run: () => void };
+  readonly action?: NoticeAction;
+  /** Further choices after `action` (e.g. "load the other tab's" / "keep this tab's"). */
+  readonly actions?: readonly NoticeAction[];
 }
 
 /** How many edits undo can go back. The issue asks for at least 100. */

@@ -13,19 +13,19 @@ export function NoticeBar() {
     <div
       role={error ? 'alert' : 'status'}
       data-testid="notice"
-      className={`flex items-center gap-3 border-b px-4 py-1.5 text-sm ${
+      className={`flex flex-wrap items-center gap-x-3 gap-y-1 border-b px-4 py-1.5 text-sm ${
         error
           ? 'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100'
           : 'border-sky-300 bg-sky-50 text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100'
       }`}
     >
       <span aria-hidden>{error ? '⚠' : 'ℹ'}</span>
-      <span className="flex-1">{notice.text}</span>
-      {notice.action && (
-        <Button small onClick={notice.action.run}>
-          {notice.action.label}
+      <span className="min-w-[60%] flex-1">{notice.text}</span>
+      {[...(notice.action ? [notice.action] : []), ...(notice.actions ?? [])].map((a) => (
+        <Button key={a.label} small onClick={a.run}>
+          {a.label}
         </Button>
-      )}
+      ))}
       <Button small variant="ghost" onClick={dismiss} aria-label={t('notice.dismiss')}>
         ✕
       </Button>

@@ -45,4 +45,22 @@ export const ioEn = {
   'export.err.popup': 'the browser blocked the summary window; allow pop-ups for this page',
   'export.err.summary': 'cannot show the summary: {msg}',
   'export.preparing': 'Preparing the summary…',
+
+  'copies.menu': 'Saved copies…',
+  'copies.menu.hint': 'the copies of your work this browser keeps: open or download',
+  'copies.title': 'Saved copies in this browser',
+  'copies.intro':
+    'FlopLab keeps your work in this browser only. Opening a copy replaces the model on screen; Undo brings it back.',
+  'copies.kind.autosave': 'Autosave (the work as last saved)',
+  'copies.kind.lastGood': 'Last good copy (as it last opened without trouble)',
+  'copies.kind.previous': 'Before a shared link was saved over it',
+  'copies.kind.notOpened': 'Not opened: it did not finish opening last time',
+  'copies.kind.unreadable': 'Could not be read by this version',
+  'copies.when': 'saved {time}',
+  'copies.model': '{name} · {n} top-level layers · {size}',
+  'copies.unreadable': 'cannot be opened: {error} · {size}',
+  'copies.open': 'Open',
+  'copies.download': 'Download',
+  'copies.none': 'No copies are stored in this browser yet.',
+  'copies.close': 'Close',
 } as const;

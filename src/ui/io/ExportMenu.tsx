@@ -6,13 +6,14 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useEditor } from '../../state/store';
+import { showSavedCopies } from '../../state/savedCopies';
 import { conventionById } from '../../engine/conventions/registry';
 import { Button } from '../controls';
 import { exportModel, openPrintableSummary, type ExportKind, type ExportOutcome } from './exportActions';
 import { t as tr, useT, type T } from '../i18n';
 
 interface Item {
-  readonly id: ExportKind | 'print';
+  readonly id: ExportKind | 'print' | 'copies';
   readonly label: string;
   readonly hint: string;
 }
@@ -25,6 +26,7 @@ const itemsFor = (t: T, name: string): readonly Item[] => [
   { id: 'onnx', label: t('export.onnx'), hint: t('export.onnx.hint') },
   { id: 'prototxt', label: t('export.prototxt'), hint: t('export.prototxt.hint') },
   { id: 'print', label: t('export.print'), hint: t('export.print.hint') },
+  { id: 'copies', label: t('copies.menu'), hint: t('copies.menu.hint') },
 ];
 
 export function ExportMenu() {
@@ -52,6 +54,7 @@ export function ExportMenu() {
 
   const run = async (id: Item['id']) => {
     close(true);
+    if (id === 'copies') return showSavedCopies();
     const { model, settings, notify } = useEditor.getState();
     setBusy(true);
     let out: ExportOutcome;

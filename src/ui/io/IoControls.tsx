@@ -3,6 +3,7 @@ import { DropOverlay } from './DropOverlay';
 import { ExportMenu } from './ExportMenu';
 import { ImportStatusBar } from './ImportStatusBar';
 import { OpenFileButton } from './OpenFileButton';
+import { SavedCopiesDialog } from './SavedCopiesDialog';
 
 export function FileActions() {
   return (
@@ -18,6 +19,7 @@ export function ImportLayer() {
     <>
       <ImportStatusBar />
       <DropOverlay />
+      <SavedCopiesDialog />
     </>
   );
 }

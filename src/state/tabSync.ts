@@ -1,0 +1,45 @@
+/**
+ * Two tabs, one autosave: how a write by another tab is recognised, so it is never overwritten
+ * in silence (issue 21). Every record names the tab that wrote it (autosaveRecord.ts); a tab
+ * remembers the last record it read or wrote (`seen`). When the stored record is no longer
+ * `seen` and was written by another tab, the two may hold different work:
+ * - the same model as here, or only settings changed there: nothing to ask, the save goes on;
+ * - a different model: the save is held and the user chooses (persistence.ts's notice).
+ * Pure: the storage and the notice live in persistence.ts.
+ */
+import { deepEqual } from '../engine/deep-equal';
+import type { Model } from '../engine/format/model';
+import { readSaved, type SavedState } from './autosaveRecord';
+
+export interface Seen {
+  /** The stored text this tab last read or wrote (null: nothing stored then). */
+  readonly raw: string | null;
+  readonly model: Model | null;
+}
+
+export type ForeignWrite =
+  | { readonly kind: 'none' } // nothing new, or this tab's own write, or unreadable (nothing to keep)
+  | { readonly kind: 'same'; readonly raw: string; readonly theirs: SavedState } // another tab wrote; the work agrees
+  | { readonly kind: 'conflict'; readonly raw: string; readonly theirs: SavedState };
+
+/** What the stored `current` is, compared with what this tab saw and what it holds (`mine`). */
+export function foreignWrite(current: string | null, seen: Seen, mine: Model, tab: string): ForeignWrite {
+  if (current === null || current === seen.raw) return { kind: 'none' };
+  const r = readSaved(current);
+  if (!r?.ok || r.saved.tab === undefined || r.saved.tab === tab) return { kind: 'none' };
+  const theirs = r.saved;
+  if (theirs.model === mine || deepEqual(theirs.model, mine)) return { kind: 'same', raw: current, theirs };
+  if (seen.model && deepEqual(theirs.model, seen.model)) return { kind: 'same', raw: current, theirs };
+  return { kind: 'conflict', raw: current, theirs };
+}
+
+/** "12:03" for a record's time (the notice and the saved-copies list). */
+export function clock(ms: number | undefined): string {
+  if (ms === undefined) return 'an unknown time';
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** How a notice names a stored model. */
+export const modelSummary = (m: Model): string =>
+  `"${m.name || 'untitled'}", ${m.layers.length} top-level layer${m.layers.length === 1 ? '' : 's'}`;
