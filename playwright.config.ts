@@ -1,9 +1,12 @@
 import { defineConfig } from '@playwright/test';
 
-// E2E_PORT / E2E_DIST let several people (or helpers) run browser tests side by side
-// against their own build: `npx vite build --outDir dist-me && E2E_DIST=dist-me E2E_PORT=4400 npx playwright test`.
+// The tests run on the e2e build (`vite build --mode e2e`: the production build plus the test
+// hooks they drive), dist-e2e by default; `npm test` builds it. E2E_PORT / E2E_DIST let several
+// people (or helpers) run browser tests side by side against their own build:
+// `npx vite build --mode e2e --outDir dist-me && E2E_DIST=dist-me E2E_PORT=4400 npx playwright test`.
+// `vite preview` sends the deployment headers (src/sw/headers.ts), so the app runs under them.
 const PORT = Number(process.env.E2E_PORT ?? 4317);
-const DIST = process.env.E2E_DIST ?? 'dist';
+const DIST = process.env.E2E_DIST ?? 'dist-e2e';
 
 export default defineConfig({
   testDir: 'e2e',

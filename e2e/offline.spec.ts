@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { starterModel } from '../src/state/defaults';
 import { expectTotals, selectRow } from './helpers';
 
-const DIST = resolve(process.env.E2E_DIST ?? 'dist');
+const DIST = resolve(process.env.E2E_DIST ?? 'dist-e2e'); // playwright.config.ts's default
 const SUB = '/some/sub/path/';
 
 const TYPES: Record<string, string> = {

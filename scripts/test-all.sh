@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (`npm test`): lint, format check, type-check, unit and property tests,
-# build, browser tests. Prints one closing line "N passed, N failed" (checks + tests) and exits
-# non-zero when anything failed.
+# production build and its checks, test build, browser tests (on the test build). Prints one
+# closing line "N passed, N failed" (checks + tests) and exits non-zero when anything failed.
 set -u
 cd "$(dirname "$0")/.."
 OUT=.ci-out
@@ -37,8 +37,12 @@ step eslint npx eslint . --max-warnings=0
 step prettier npx prettier --check . --log-level warn
 step typecheck npx tsc -p . --noEmit
 npx vitest run --reporter=default --reporter=json --outputFile.json="$OUT/vitest.json"
+# dist: the production build (what is deployed; the size budget and the no-test-hooks guard are on it).
+# dist-e2e: the same build plus the browser tests' hooks (window.__floplab), which the browser tests drive.
 step build npx vite build --logLevel warn
+step no-test-hooks node scripts/check-no-test-hooks.mjs dist
 step bundle-size node scripts/check-bundle-size.mjs
+step build-e2e npx vite build --mode e2e --outDir dist-e2e --logLevel warn
 if ensure_chromium; then
   npx playwright test
 else

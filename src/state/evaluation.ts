@@ -51,7 +51,11 @@ interface Running {
 }
 let running: Running | null = null;
 
-/** Test and debug hooks on window.__floplab (killWorker: issue 8's recovery test). */
+/**
+ * Test hooks on window.__floplab (killWorker: issue 8's recovery test). Installed only where
+ * __FLOPLAB_TEST_HOOKS__ is true (the e2e build `vite build --mode e2e`, the dev server, vitest);
+ * in the production build the call below is `if (false)`, so the hooks are not even in the bundle.
+ */
 export interface FloplabHooks {
   killWorker(): void;
   engineMode(): EngineMode;
@@ -113,7 +117,7 @@ export function startEvaluation(client?: EngineClient): () => void {
     if (running?.client === c) running = null;
   };
   running = { client: c, stop };
-  installHooks(c, () => request(useEditor.getState().model));
+  if (__FLOPLAB_TEST_HOOKS__) installHooks(c, () => request(useEditor.getState().model));
   request(useEditor.getState().model);
   return stop;
 }

@@ -75,13 +75,14 @@ function listFiles(dir: string): string[] {
   return out;
 }
 
-/** The precache list: every built file except sw.js itself, as URLs relative to sw.js. */
+/** The precache list: every built file except sw.js itself and _headers, as URLs relative to sw.js. */
 export function precacheList(outDir: string): string[] {
   return (
     listFiles(outDir)
       .map((f) => relative(outDir, f).split(sep).join('/'))
       // .woff/.ttf are fallbacks of KaTeX's fonts for browsers without woff2 (none that run the app).
-      .filter((f) => f !== 'sw.js' && !/\.(map|woff|ttf)$/.test(f))
+      // _headers (src/sw/headers.ts) is the host's configuration, not a page resource (Netlify does not serve it).
+      .filter((f) => f !== 'sw.js' && f !== '_headers' && !/\.(map|woff|ttf)$/.test(f))
       .sort()
   );
 }

@@ -60,5 +60,5 @@ export function requestLayout(req: LayoutRequest): Promise<LayoutAnswer | null> 
   return queue.submit(req);
 }
 
-/** Where layouts run now (the bench and tests read it through window.__floplab). */
+/** Where layouts run now: 'main-thread' once the layout worker has failed (a debugging aid; no test hook). */
 export const layoutMode = (): 'worker' | 'main-thread' => (broken ? 'main-thread' : 'worker');

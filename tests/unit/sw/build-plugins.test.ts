@@ -30,10 +30,18 @@ describe('Content-Security-Policy', () => {
 });
 
 describe('precache list', () => {
-  it('lists every built file relative to sw.js, without sw.js, source maps or the non-woff2 fonts', () => {
+  it('lists every built file relative to sw.js, without sw.js, _headers, source maps or the non-woff2 fonts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'floplab-sw-'));
     mkdirSync(join(dir, 'assets'));
-    for (const f of ['index.html', 'sw.js', 'favicon.svg', 'assets/a.js', 'assets/a.js.map', 'assets/K.woff2'])
+    for (const f of [
+      'index.html',
+      'sw.js',
+      '_headers',
+      'favicon.svg',
+      'assets/a.js',
+      'assets/a.js.map',
+      'assets/K.woff2',
+    ])
       writeFileSync(join(dir, f), 'x');
     for (const f of ['assets/K.woff', 'assets/K.ttf']) writeFileSync(join(dir, f), 'x');
     expect(precacheList(dir)).toEqual(['assets/K.woff2', 'assets/a.js', 'favicon.svg', 'index.html']);
