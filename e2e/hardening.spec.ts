@@ -205,11 +205,11 @@ test('a repeat of a billion typed into its field: an error on that row at once, 
   const path = await rep.getAttribute('data-path');
   await selectRow(page, path!);
   await field(page, path!, 'times').fill('1000000000');
-  await expect(page.getByTestId('row-error')).toContainText('more than the 1,000,000 rows a model may expand to');
+  await expect(page.getByTestId('row-error')).toContainText('more than the 100,000 rows a model may expand to');
   await expect(page.getByTestId('eval-status')).toContainText('1 row with an error');
   // The model was autosaved with its billion: opening the app again evaluates it (the same error), no crash loop.
   await page.reload();
-  await expect(page.getByTestId('row-error')).toContainText('more than the 1,000,000 rows a model may expand to');
+  await expect(page.getByTestId('row-error')).toContainText('more than the 100,000 rows a model may expand to');
   expect(errors).toEqual([]);
 });
 

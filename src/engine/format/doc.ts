@@ -154,7 +154,7 @@ changes only the tag, so they give the same rows and numbers. Everything FlopLab
   non-integer, non-positive or above 1,000,000,000 size is an error on that layer's row, naming its path — e.g.
   \`layers[3].body[1].kernel must be a positive integer\`. The layers before it keep their numbers; the layers after
   it report that their input is unknown.
-- A model expands to at most 1,000,000 rows (every repeat iteration counted; \`MAX_EVALUATED_ROWS\` in
+- A model expands to at most 100,000 rows (every repeat iteration counted; \`MAX_EVALUATED_ROWS\` in
   src/engine/work.ts): a repeat that would pass it is an error on its own row before it runs (\`times: 1e9\` is
   refused at once instead of growing the page to gigabytes); share links check the same before opening.
 - Shape errors (kernel larger than the padded input, channels not divisible by groups, mismatched residual or concat
