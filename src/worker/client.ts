@@ -23,7 +23,8 @@ import { evaluateModel, type ModelResult } from '../engine/evaluate';
 import type { Model } from '../engine/format/model';
 import { evaluationRows } from '../engine/work';
 import type { EngineWorkerApi } from './engine.worker';
-import { DeltaDecoder } from './delta';
+import { DeltaDecoder, joinRows } from './delta';
+import { ChunkCollector, isArrayChunk } from './chunks';
 import { LatestWins, type Job } from './latestWins';
 import { ModelEncoder } from './modelSync';
 
@@ -74,6 +75,11 @@ export const spawnWebWorker: SpawnBackend = (onCrash) => {
   });
   worker.addEventListener('messageerror', () => onCrash('the engine worker sent an unreadable message'));
   const api = wrap<EngineWorkerApi>(worker);
+  // A big answer's rows arrive first, in pieces (delta.ts), each decoded in a task of its own.
+  const pieces = new ChunkCollector();
+  worker.addEventListener('message', (e) => {
+    if (isArrayChunk(e.data)) pieces.take(e.data);
+  });
   // The client sends one request at a time per worker, so answers arrive in order.
   const results = new DeltaDecoder();
   const models = new ModelEncoder();
@@ -84,7 +90,7 @@ export const spawnWebWorker: SpawnBackend = (onCrash) => {
         mark('floplab:worker-sent');
         const delta = await api.evaluate(wire, conventions, results.base);
         mark('floplab:worker-answered');
-        return results.decode(delta);
+        return results.decode(joinRows(delta, pieces));
       } catch (err) {
         models.reset(); // out of step with the worker: the next model goes in full
         throw err;

@@ -9,6 +9,7 @@
  */
 import { deepEqual } from '../engine/deep-equal';
 import type { ModelResult, Row } from '../engine/evaluate';
+import { CHUNK_ITEMS, chunksOf, type ArrayChunk, type ChunkCollector } from './chunks';
 
 export interface ResultDelta extends Omit<ModelResult, 'rows'> {
   /** New rows, or null where the row equals row i of the answer `base`. */
@@ -17,6 +18,8 @@ export interface ResultDelta extends Omit<ModelResult, 'rows'> {
   readonly id: number;
   /** Id of the answer the nulls refer to; null when every row is sent. */
   readonly base: number | null;
+  /** Set when the rows came ahead in pieces (chunks.ts; `rows` is then empty): how many. */
+  readonly chunked?: number;
 }
 
 export { deepEqual };
@@ -59,5 +62,24 @@ export class DeltaDecoder {
     }
     this.held = { id, rows };
     return { ...rest, rows };
+  }
+}
+
+/** Worker side: the answer without its rows (`chunked` = how many) and the pieces; small answers stay whole. */
+export function splitRows(delta: ResultDelta, size = CHUNK_ITEMS): { answer: ResultDelta; chunks: ArrayChunk[] } {
+  const chunks = chunksOf(delta.id, 'rows', delta.rows, size);
+  return chunks.length
+    ? { answer: { ...delta, rows: [], chunked: delta.rows.length }, chunks }
+    : { answer: delta, chunks };
+}
+
+/** Page side: the answer with the rows that came ahead in pieces (chunks.ts) put back; throws if any is missing. */
+export function joinRows(delta: ResultDelta, pieces: ChunkCollector): ResultDelta {
+  try {
+    if (delta.chunked === undefined) return delta;
+    const { chunked, ...rest } = delta;
+    return { ...rest, rows: pieces.collect<Row | null>(delta.id, 'rows', chunked) };
+  } finally {
+    pieces.release(delta.id);
   }
 }

@@ -10,10 +10,11 @@ import { evaluateModel } from '../engine/evaluate';
 import type { Model } from '../engine/format/model';
 import type { ImportResult } from '../engine/import/result';
 import type { ImportJobProgress, ImportSource } from './importJob';
-import { DeltaEncoder, type ResultDelta } from './delta';
+import { DeltaEncoder, splitRows, type ResultDelta } from './delta';
 import { ModelDecoder, type WireModel } from './modelSync';
 import type { PresetSummaryResult } from './presetSummaries';
-import type { RuntimeAnswer, RuntimeRequest } from './runtime';
+import type { RuntimeRequest } from './runtime';
+import type { WireRuntimeAnswer } from './runtimeChunks';
 
 export interface EngineWorkerApi {
   /** `model`: layers the worker holds come as references (modelSync.ts); `base`: id of the answer the page holds, or null. */
@@ -27,23 +28,32 @@ export interface EngineWorkerApi {
   /** The preset picker's numbers (presetSummaries.ts) for `names` (all when omitted); the zoo loads on first use. */
   presetSummaries(names?: readonly string[]): Promise<PresetSummaryResult[]>;
   /** The runtime view (runtime.ts: memory, latency, device comparison), in a worker of its own (runtimeClient.ts). */
-  runtime(model: WireModel, request: RuntimeRequest): Promise<RuntimeAnswer>;
+  runtime(model: WireModel, request: RuntimeRequest): Promise<WireRuntimeAnswer>;
 }
 
 const results = new DeltaEncoder();
 const models = new ModelDecoder();
+let runtimeAnswers = 0;
 
 const api: EngineWorkerApi = {
   evaluate: (wire, conventions, base) => {
     // Rebuilt from the layer objects kept from the last request, so the engine's caches hit.
     const model: Model = models.decode(wire);
-    return results.encode(evaluateModel(model, { conventions }), base);
+    // A big answer's rows go ahead in pieces on this port (delta.ts), so the page decodes them in short tasks.
+    const { answer, chunks } = splitRows(results.encode(evaluateModel(model, { conventions }), base));
+    for (const c of chunks) self.postMessage(c);
+    return answer;
   },
   // Progress calls post a message each and do not wait for the page's answer.
   importFile: async (name, source, onProgress) =>
     (await import('./importJob')).runImport(name, source, onProgress && ((p) => void onProgress(p))),
   presetSummaries: async (names) => (await import('./presetSummaries')).presetSummaries(names),
-  runtime: async (wire, request) => (await import('./runtime')).runtimeOfWire(wire, request),
+  runtime: async (wire, request) => {
+    const [{ runtimeOfWire }, { splitRuntime }] = await Promise.all([import('./runtime'), import('./runtimeChunks')]);
+    const { answer, chunks } = splitRuntime(runtimeOfWire(wire, request), ++runtimeAnswers);
+    for (const c of chunks) self.postMessage(c);
+    return answer;
+  },
 };
 
 expose(api);

@@ -11,6 +11,8 @@
  * row, or without Worker support, the same code runs on the page behind a macrotask.
  */
 import { releaseProxy, wrap } from 'comlink';
+import { ChunkCollector, isArrayChunk } from './chunks';
+import { joinRuntime } from './runtimeChunks';
 import type { Model } from '../engine/format/model';
 import type { EngineWorkerApi } from './engine.worker';
 import { LatestWins, type Job } from './latestWins';
@@ -47,6 +49,11 @@ export const spawnRuntimeWorker: SpawnRuntime = () => {
   }
   const api = wrap<EngineWorkerApi>(worker);
   const models = new ModelEncoder();
+  // Big arrays arrive ahead of the answer, in pieces (runtimeChunks.ts).
+  const pieces = new ChunkCollector();
+  worker.addEventListener('message', (e) => {
+    if (isArrayChunk(e.data)) pieces.take(e.data);
+  });
   let fail: (reason: Error) => void = () => {};
   const died = new Promise<never>((_, reject) => (fail = reject));
   died.catch(() => {}); // observed through the race below
@@ -57,7 +64,7 @@ export const spawnRuntimeWorker: SpawnRuntime = () => {
   return {
     run: async (model, req) => {
       try {
-        return await Promise.race([api.runtime(models.encode(model), req), died]);
+        return joinRuntime(await Promise.race([api.runtime(models.encode(model), req), died]), pieces);
       } catch (err) {
         models.reset(); // out of step with the worker: the next model goes in full
         throw err;

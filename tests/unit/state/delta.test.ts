@@ -2,7 +2,10 @@
 // the result evaluateModel gives (the engine is the source of truth), whatever the edit sequence.
 import { describe, expect, it } from 'vitest';
 import { deserialize, serialize } from 'node:v8';
-import { DeltaDecoder, DeltaEncoder, deepEqual } from '../../../src/worker/delta';
+import { DeltaDecoder, DeltaEncoder, deepEqual, joinRows, splitRows } from '../../../src/worker/delta';
+import { CHUNK_ITEMS, ChunkCollector } from '../../../src/worker/chunks';
+import { joinRuntime, splitRuntime } from '../../../src/worker/runtimeChunks';
+import { runtimeOf } from '../../../src/worker/runtime';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import { updateAt, insertAt, removeAt } from '../../../src/engine/format/edit';
 import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
@@ -89,5 +92,66 @@ describe('encode → clone → decode', () => {
     const m2 = updateAt(m, 'layers[500]', (l) => ({ ...l, out: 17 }));
     const deltaBytes = serialize(enc.encode(evaluateModel(m2, { conventions: CONVENTION_IDS }), 1)).length;
     expect(deltaBytes * 50).toBeLessThan(firstBytes);
+  });
+});
+
+describe('big answers in pieces (chunks.ts, splitRows / joinRows)', () => {
+  it.each([
+    ['smaller than a piece: whole', 9, 10, 0],
+    ['exactly a piece: whole', 10, 10, 0],
+    ['one row over: two pieces', 11, 10, 2],
+    ['many pieces', 95, 10, 10],
+  ])('%s', (_name, layers, size, pieces) => {
+    const enc = new DeltaEncoder();
+    const dec = new DeltaDecoder();
+    const want = evaluateModel(chain(layers), { conventions: CONVENTION_IDS });
+    const { answer, chunks } = splitRows(enc.encode(want, null), size);
+    expect(chunks).toHaveLength(pieces);
+    const collector = new ChunkCollector();
+    for (const c of chunks) collector.take(cross(c));
+    const got = dec.decode(joinRows(cross(answer), collector));
+    expect(got).toEqual(want);
+  });
+
+  it('pieces of a superseded answer are dropped; a missing piece is an error, never short rows', () => {
+    const enc = new DeltaEncoder();
+    const collector = new ChunkCollector();
+    const first = splitRows(enc.encode(evaluateModel(chain(30)), null), 10);
+    const second = splitRows(enc.encode(evaluateModel(chain(30)), null), 10);
+    for (const c of first.chunks) collector.take(c);
+    for (const c of second.chunks.slice(0, 2)) collector.take(c); // the third never came
+    expect(() => joinRows(second.answer, collector)).toThrow(/came with 20 of its 30 rows/);
+    // both answers' pieces are gone, so nothing leaks
+    expect(() => joinRows(first.answer, collector)).toThrow(/came with 0 of its 30 rows/);
+  });
+
+  it(`CHUNK_ITEMS (${CHUNK_ITEMS}) is what the worker uses by default`, () => {
+    const enc = new DeltaEncoder();
+    const { chunks } = splitRows(enc.encode(evaluateModel(chain(CHUNK_ITEMS + 1)), null));
+    expect(chunks.map((c) => c.items.length)).toEqual([CHUNK_ITEMS, 1]);
+  });
+});
+
+describe('the runtime answer in pieces (runtimeChunks.ts)', () => {
+  const req = { dtype: 'fp32', deviceId: 'pixel4-cpu-4t', precision: 'fp32', compare: false } as const;
+  it.each([
+    ['small: whole', 8, 1000, false],
+    ['big: memory points, latency layers and points in pieces', 60, 10, true],
+  ])('%s', (_name, layers, size, split) => {
+    const want = runtimeOf(chain(layers), req);
+    expect(want.latency && 'estimate' in want.latency).toBe(true);
+    const { answer, chunks } = splitRuntime(want, 7, size);
+    expect(chunks.length > 0).toBe(split);
+    expect(new Set(chunks.map((c) => c.field))).toEqual(new Set(split ? ['memory', 'layers', 'points'] : []));
+    const collector = new ChunkCollector();
+    for (const c of chunks) collector.take(cross(c));
+    expect(joinRuntime(cross(answer), collector)).toEqual(want);
+  });
+
+  it('a missing piece is an error', () => {
+    const { answer, chunks } = splitRuntime(runtimeOf(chain(60), req), 3, 10);
+    const collector = new ChunkCollector();
+    for (const c of chunks.slice(1)) collector.take(c);
+    expect(() => joinRuntime(answer, collector)).toThrow(/answer 3 came with 0 of its \d+ memory/);
   });
 });
