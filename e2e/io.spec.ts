@@ -201,7 +201,7 @@ for (const theme of ['light', 'dark'] as const) {
     const menu = page.getByRole('menu', { name: 'Export' });
     await expect(menu.getByRole('menuitem').first()).toBeFocused();
     await page.keyboard.press('ArrowUp');
-    await expect(menu.getByRole('menuitem', { name: /Printable summary/ })).toBeFocused();
+    await expect(menu.getByRole('menuitem', { name: /Saved copies/ })).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(menu).toBeHidden();
     await expect(button).toBeFocused();

@@ -117,7 +117,8 @@ export function ExportMenu() {
               type="button"
               role="menuitem"
               tabIndex={-1}
-              data-export={it.id}
+              data-export={it.id === 'copies' ? undefined : it.id}
+              data-menu-item={it.id}
               onClick={() => void run(it.id)}
               className="flex w-full flex-col items-start px-3 py-1.5 text-left text-sm hover:bg-slate-100 focus:bg-indigo-50 focus:outline-none dark:hover:bg-slate-700 dark:focus:bg-slate-700"
             >
