@@ -16,7 +16,8 @@
  */
 import type { Model } from '../engine/format/model';
 import { getAt } from '../engine/format/edit';
-import { loadState, useEditor, type EditorState, type Notice } from './store';
+import { jsonSizeError } from '../engine/format/schema';
+import { loadState, useEditor, type EditorState } from './store';
 import { decodeShare, type ShareState } from './urlCodec';
 import { writeLiveUrl } from './liveUrl';
 import { deepEqual } from '../engine/deep-equal';
@@ -36,7 +37,7 @@ import {
   type StorageLike,
 } from './autosaveRecord';
 import { beginLoad, endLoad, unfinishedLoad } from './safeMode';
-import { clock, foreignWrite, modelSummary, type Seen } from './tabSync';
+import { clock, foreignWrite, modelSummary, otherTabNotice, type Seen } from './tabSync';
 import { openStoredState, showSavedCopies } from './savedCopies';
 
 export { AUTOSAVE_KEY, LAST_GOOD_KEY, NOT_OPENED_KEY, PREVIOUS_KEY, UNREADABLE_KEY, readSaved };
@@ -167,16 +168,19 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
   const openSaved = (s: SavedState) => () => openState(s);
 
   const browserId = saved?.id ?? notOpened?.id ?? newId();
-  const snapshot = (s: EditorState): string =>
-    JSON.stringify({
-      model: s.model,
+  /** The stored text, and the model's own size in it (the model goes first, so it is measured once). */
+  const snapshot = (s: EditorState): { raw: string; modelChars: number } => {
+    const model = JSON.stringify(s.model);
+    const rest = {
       settings: s.settings,
       selection: s.selection,
       collapsed: s.collapsed,
       id: browserId,
       savedAt: now(),
       tab,
-    } satisfies SavedState);
+    };
+    return { raw: `{"model":${model},${JSON.stringify(rest).slice(1)}`, modelChars: model.length };
+  };
 
   const live = (opts.liveUrl ?? true) && loc && hist ? { location: loc, history: hist } : null;
   const writeUrl = () => {
@@ -235,40 +239,27 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
   };
 
   /** Another tab saved different work: ask, never overwrite it in silence. */
-  const askAboutOtherTab = (theirs: SavedState, unsaved: boolean) => {
-    const notice: Notice = {
-      kind: unsaved ? 'error' : 'info',
-      text: unsaved
-        ? `Another FlopLab tab saved different work at ${clock(theirs.savedAt)} (${modelSummary(theirs.model)}). ` +
-          "This tab's changes are not autosaved until you choose."
-        : `This work was changed in another FlopLab tab at ${clock(theirs.savedAt)} (${modelSummary(theirs.model)}).`,
-      actions: [
-        {
-          label: "Load the other tab's",
-          run: () => {
-            const raw = safeGet(storage, AUTOSAVE_KEY);
-            const r = readSaved(raw);
-            const latest = r?.ok ? r.saved : theirs;
-            seen = { raw, model: latest.model };
-            linkModel = null;
-            held = false;
-            openState(latest);
-          },
+  const askAboutOtherTab = (theirs: SavedState, unsaved: boolean) =>
+    notify(
+      otherTabNotice(theirs, unsaved, {
+        load: () => {
+          const raw = safeGet(storage, AUTOSAVE_KEY);
+          const r = readSaved(raw);
+          const latest = r?.ok ? r.saved : theirs;
+          seen = { raw, model: latest.model };
+          linkModel = null;
+          held = false;
+          openState(latest);
         },
-        {
-          label: "Keep this tab's",
-          run: () => {
-            notify(null);
-            held = false;
-            dirty = true;
-            flush(true);
-            writeUrl();
-          },
+        keep: () => {
+          notify(null);
+          held = false;
+          dirty = true;
+          flush(true);
+          writeUrl();
         },
-      ],
-    };
-    notify(notice);
-  };
+      }),
+    );
 
   let timer: ReturnType<typeof setTimeout> | null = null;
   let dirty = false;
@@ -292,7 +283,16 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
         return;
       }
     }
-    const raw = snapshot(s);
+    const { raw, modelChars } = snapshot(s);
+    const tooBig = jsonSizeError(modelChars);
+    if (tooBig) {
+      // Saving it would replace a model every reader opens with one none would: keep the last autosave.
+      notify({
+        kind: 'error',
+        text: `Not autosaved: ${tooBig}. Your last autosave is kept; undo or export this model.`,
+      });
+      return;
+    }
     if (write(AUTOSAVE_KEY, raw)) seen = { raw, model: s.model };
   }
 
@@ -347,7 +347,7 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
     if (opened) return;
     opened = true;
     endLoad(storage, tab);
-    if (!held && !failing) trySet(storage, LAST_GOOD_KEY, snapshot(useEditor.getState()));
+    if (!held && !failing) trySet(storage, LAST_GOOD_KEY, snapshot(useEditor.getState()).raw);
   };
 
   const unsubscribe = useEditor.subscribe((s, prev) => {

@@ -25,6 +25,7 @@ import {
   type WrapBlock,
 } from '../engine/format/edit';
 import { defaultSettings, emptyModel, starterModel, type Settings } from './defaults';
+import { structureError } from '../engine/format/schema';
 import { useTransitioned } from './transition';
 
 export type { Settings, NumberFormat, Dtype, Theme } from './defaults';
@@ -108,6 +109,9 @@ export const useEditor = create<EditorState>()(
         try {
           const before = get();
           const next = fn(before);
+          // Never hold a model no reader would open again (autosave, links, files): refused with the limit.
+          const tooBig = next?.model && next.model !== before.model ? structureError(next.model.layers) : null;
+          if (tooBig) throw new Error(`${tooBig}; the edit was not made`);
           if (next?.model && next.model !== before.model && !next.collapsed)
             next.collapsed = followCollapsed(before.model, next.model, before.collapsed);
           if (next) set(next);

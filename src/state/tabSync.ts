@@ -10,6 +10,7 @@
 import { deepEqual } from '../engine/deep-equal';
 import type { Model } from '../engine/format/model';
 import { readSaved, type SavedState } from './autosaveRecord';
+import type { Notice } from './store';
 
 export interface Seen {
   /** The stored text this tab last read or wrote (null: nothing stored then). */
@@ -43,3 +44,23 @@ export function clock(ms: number | undefined): string {
 /** How a notice names a stored model. */
 export const modelSummary = (m: Model): string =>
   `"${m.name || 'untitled'}", ${m.layers.length} top-level layer${m.layers.length === 1 ? '' : 's'}`;
+
+/** The notice that asks: load the other tab's work, or keep this tab's (saving it over theirs). */
+export function otherTabNotice(
+  theirs: SavedState,
+  unsaved: boolean,
+  choose: { readonly load: () => void; readonly keep: () => void },
+): Notice {
+  const when = clock(theirs.savedAt);
+  return {
+    kind: unsaved ? 'error' : 'info',
+    text: unsaved
+      ? `Another FlopLab tab saved different work at ${when} (${modelSummary(theirs.model)}). ` +
+        "This tab's changes are not autosaved until you choose."
+      : `This work was changed in another FlopLab tab at ${when} (${modelSummary(theirs.model)}).`,
+    actions: [
+      { label: "Load the other tab's", run: choose.load },
+      { label: "Keep this tab's", run: choose.keep },
+    ],
+  };
+}

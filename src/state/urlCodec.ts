@@ -22,7 +22,7 @@
 import { deflateSync, Inflate } from 'fflate';
 import { z } from 'zod';
 import { MODEL_FORMAT, type Model } from '../engine/format/model';
-import { parseModel } from '../engine/format/schema';
+import { LIMITS, parseModel } from '../engine/format/schema';
 import { evaluationRows, MAX_EVALUATED_ROWS } from '../engine/work';
 import { conventionById, DEFAULT_CONVENTION } from '../engine/conventions/registry';
 import { DTYPES, MAX_DEVICE_ID, NUMBER_FORMATS, THEMES, type Dtype, type NumberFormat, type Theme } from './defaults';
@@ -33,8 +33,8 @@ const V1_PREFIX = '#v1.';
 const V2_PREFIX = '#v2?';
 /** Longest hash we try to read (a ResNet-50 needs ~1,000 characters). */
 export const MAX_HASH_CHARS = 200_000;
-/** Most JSON a link may inflate to: stops a tiny "zip bomb" link from eating memory. */
-export const MAX_JSON_BYTES = 4_000_000;
+/** Most JSON a link may inflate to: stops a tiny "zip bomb" link from eating memory. The model format's own limit. */
+export const MAX_JSON_BYTES = LIMITS.maxJsonChars;
 /** Most rows a linked model may expand to (repeat × body; src/engine/work.ts), so a link cannot hang the engine. */
 export const MAX_EXPANDED_LAYERS = MAX_EVALUATED_ROWS;
 

@@ -18,6 +18,12 @@ export const LIMITS = {
   maxBatch: 1_000_000,
   /** Lists and objects inside each other anywhere (meta, fields): deeper breaks JSON.stringify/structuredClone. */
   maxJsonDepth: 100,
+  /**
+   * Characters of the model as compact JSON. What any reader accepts must fit the autosave: a
+   * browser's localStorage holds 5,242,880 characters per site (measured in Chromium), and the
+   * autosave must fit beside small records. The same number bounds what a link may inflate to.
+   */
+  maxJsonChars: 4_000_000,
 } as const;
 
 /** At most this many model inputs, and this many named outputs. */
@@ -71,7 +77,7 @@ function checkTree(layers: unknown, path: string, depth: number, count: { n: num
     const l = layers[i] as Record<string, unknown> | null;
     if (typeof l !== 'object' || l === null || Array.isArray(l)) return `${p} must be an object with a "type"`;
     if (typeof l.type !== 'string') return `${p}.type must be a string`;
-    if (++count.n > LIMITS.maxLayers) return `the model has more than ${LIMITS.maxLayers} layers`;
+    if (++count.n > LIMITS.maxLayers) return `the model has more than ${LIMITS.maxLayers.toLocaleString('en')} layers`;
     for (const k of LIST_KEYS) {
       if (l[k] === undefined) continue;
       const e = checkTree(l[k], `${p}.${k}`, depth + 1, count);
@@ -87,6 +93,36 @@ function checkTree(layers: unknown, path: string, depth: number, count: { n: num
   }
   return null;
 }
+
+/**
+ * The layer tree's own limits (count, nesting): what the editor checks after an edit that adds
+ * layers, so it never holds a model that no reader would open again. Null when within them.
+ */
+export function structureError(layers: unknown): string | null {
+  // Counted first without building paths (~1 ms for 100,000 layers); the message needs checkTree's paths.
+  let n = 0;
+  const stack: Array<[unknown, number]> = [[layers, 0]];
+  while (stack.length) {
+    const [list, depth] = stack.pop()!;
+    if (!Array.isArray(list) || depth > LIMITS.maxDepth) return checkTree(layers, 'layers', 0, { n: 0 });
+    n += list.length;
+    if (n > LIMITS.maxLayers) return checkTree(layers, 'layers', 0, { n: 0 });
+    for (const l of list as Record<string, unknown>[]) {
+      if (typeof l !== 'object' || l === null) return checkTree(layers, 'layers', 0, { n: 0 });
+      if (l.body !== undefined) stack.push([l.body, depth + 1]);
+      if (l.shortcut !== undefined) stack.push([l.shortcut, depth + 1]);
+      if (Array.isArray(l.branches)) for (const b of l.branches) stack.push([b, depth + 1]);
+    }
+  }
+  return null;
+}
+
+/** The message for a model of `chars` characters as compact JSON, or null when within LIMITS.maxJsonChars. */
+export const jsonSizeError = (chars: number): string | null =>
+  chars > LIMITS.maxJsonChars
+    ? `the model is ${chars.toLocaleString('en')} characters as JSON; FlopLab keeps models of at most ` +
+      `${LIMITS.maxJsonChars.toLocaleString('en')} (what a browser's storage holds)`
+    : null;
 
 /**
  * Whether lists/objects nest deeper than `limit` anywhere in `value`. Iterative, so a hostile
@@ -132,6 +168,8 @@ export function parseModel(input: unknown): ParseResult {
     if (treeError) return { ok: false, error: treeError };
     if (nestedDeeperThan(value, LIMITS.maxJsonDepth))
       return { ok: false, error: `the document nests lists and objects deeper than ${LIMITS.maxJsonDepth} levels` };
+    const tooBig = jsonSizeError(JSON.stringify(value).length);
+    if (tooBig) return { ok: false, error: tooBig };
     return { ok: true, model: value as unknown as Model };
   } catch (err) {
     return { ok: false, error: `invalid model: ${(err as Error).message}` };

@@ -42,7 +42,7 @@ describe('model document limits (schema.ts LIMITS)', () => {
   ])('%i layers', (n, ok) => {
     const r = parseModel(doc(Array.from({ length: n }, () => ({ type: 'relu' }))));
     expect(r.ok).toBe(ok);
-    if (!r.ok) expect(r.error).toBe(`the model has more than ${LIMITS.maxLayers} layers`);
+    if (!r.ok) expect(r.error).toBe(`the model has more than ${LIMITS.maxLayers.toLocaleString('en')} layers`);
   });
 
   it.each([
@@ -126,5 +126,23 @@ describe('import and link limits', () => {
       ok: false,
       error: expect.stringMatching(/expands to more than 100,000 layers/),
     });
+  });
+});
+
+describe('model JSON size (LIMITS.maxJsonChars)', () => {
+  const layers = (n: number) => Array.from({ length: n }, () => ({ type: 'relu', name: 'n'.repeat(190) }));
+  it.each([
+    ['within', 18_000, true],
+    ['over', 19_000, false],
+  ])('%s the limit', (_name, n, ok) => {
+    const m = { format: 'floplab.model/2', input: [3, 8, 8], layers: layers(n) };
+    const chars = JSON.stringify(m).length;
+    expect(chars > LIMITS.maxJsonChars).toBe(!ok);
+    const r = parseModel(m);
+    expect(r.ok).toBe(ok);
+    if (!r.ok)
+      expect(r.error).toBe(
+        `the model is ${chars.toLocaleString('en')} characters as JSON; FlopLab keeps models of at most 4,000,000 (what a browser's storage holds)`,
+      );
   });
 });

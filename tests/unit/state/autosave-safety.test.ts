@@ -285,3 +285,31 @@ describe('the saved-copies list', () => {
     expect(JSON.parse(savedCopyFile('lastGood', st)!.text)).toEqual(model('before', 4));
   });
 });
+
+describe('the same limits in the editor and the autosave as in every reader', () => {
+  it('an edit that would pass 100,000 layers is not made, and says so', () => {
+    const big: Model = { ...model('full'), layers: Array.from({ length: 100_000 }, () => ({ type: 'relu' })) };
+    s().setModel(big);
+    expect(s().model).toBe(big);
+    s().insertLayer('layers[5]', { type: 'relu' });
+    expect(s().model).toBe(big);
+    expect(s().notice?.text).toMatch(/more than 100,000 layers; the edit was not made/);
+    s().setModel({ ...model('ok'), layers: big.layers.slice(1) }); // 99,999: opens
+    expect(s().model.layers).toHaveLength(99_999);
+  });
+
+  it('a model over 4,000,000 characters of JSON is not autosaved over the last one; the notice says why', async () => {
+    const st = new FakeStorage();
+    page(st, 't1');
+    s().setName('kept');
+    await wait();
+    const long = 'x'.repeat(180);
+    // 25,000 layers × ~190 characters: past the JSON limit, within the layer limit
+    s().setModel({ ...model('huge'), layers: Array.from({ length: 25_000 }, () => ({ type: 'relu', name: long })) });
+    await wait();
+    expect(stored(st)?.model.name).toBe('kept');
+    expect(s().notice?.text).toMatch(
+      /^Not autosaved: the model is [\d,]+ characters as JSON; FlopLab keeps models of at most 4,000,000/,
+    );
+  });
+});
