@@ -10,6 +10,8 @@ export interface TextMessage {
   readonly [field: string]: TextValue[];
 }
 
+import { ImportLimitError, MAX_IMPORT_STRING, sizeText } from './result';
+
 type Token = { t: 'id' | 'str' | 'num' | 'sym'; v: string; at: number };
 
 const MAX_DEPTH = 64;
@@ -29,6 +31,10 @@ function tokenize(src: string): Token[] | string {
     } else if (c === '"' || c === "'") {
       const str = readString(src, i);
       if (!str) return `unterminated string starting at ${where(src, i)}`;
+      if ('tooLong' in str)
+        throw new ImportLimitError(
+          `the string at ${where(src, i)} is ${str.tooLong ? sizeText(str.tooLong) : `over ${sizeText(MAX_IMPORT_STRING)}`} long; FlopLab reads strings of at most ${sizeText(MAX_IMPORT_STRING)}`,
+        );
       out.push({ t: 'str', v: str.value, at: i });
       i = str.end;
     } else {
@@ -49,19 +55,22 @@ const utf8 = new TextEncoder();
  * The string literal opening at `start` with its escapes decoded as protobuf's text format does
  * (C escapes: \n \t …, \NNN octal and \xHH bytes, \uXXXX / \UXXXXXXXX code points; any other
  * escaped character stands for itself). Protobuf strings are bytes: they are gathered as bytes and
- * read as UTF-8, so an octal-escaped multi-byte character comes back whole. null: unterminated.
+ * read as UTF-8, so an octal-escaped multi-byte character comes back whole. null: unterminated;
+ * `tooLong`: past MAX_IMPORT_STRING (its length when known before the escapes are read).
  */
-function readString(src: string, start: number): { value: string; end: number } | null {
+function readString(src: string, start: number): { value: string; end: number } | { tooLong: number | null } | null {
   const quote = src[start];
   // Most strings (layer names, types) have no escape: taken as they are. Only the text up to the
   // first quote is searched for a backslash (a search to the end of the file per string is quadratic).
   const close = src.indexOf(quote, start + 1);
+  if (close - start - 1 > MAX_IMPORT_STRING) return { tooLong: close - start - 1 };
   const plain = close >= 0 ? src.slice(start + 1, close) : '\\';
   if (!plain.includes('\\')) return { value: plain, end: close + 1 };
   const bytes: number[] = [];
   const code = (cp: number) => bytes.push(...utf8.encode(String.fromCodePoint(cp)));
   let j = start + 1;
   while (j < src.length && src[j] !== quote) {
+    if (bytes.length > MAX_IMPORT_STRING) return { tooLong: null };
     if (src[j] !== '\\' || j + 1 >= src.length) {
       const cp = src.codePointAt(j)!;
       code(cp);
@@ -164,13 +173,19 @@ class Parser {
   }
 }
 
-/** Parses protobuf text. Never throws: a syntax error is returned with its line and column. */
-export function parseProtoText(src: string): { ok: true; msg: TextMessage } | { ok: false; error: string } {
+/**
+ * Parses protobuf text. Never throws: a syntax error is returned with its line and column, a
+ * string past MAX_IMPORT_STRING with `limit` set (the file is not malformed, only too big).
+ */
+export function parseProtoText(
+  src: string,
+): { ok: true; msg: TextMessage } | { ok: false; error: string; limit?: true } {
   try {
     const toks = tokenize(src);
     if (typeof toks === 'string') return { ok: false, error: toks };
     return { ok: true, msg: new Parser(src, toks).message(0, false) };
   } catch (err) {
+    if (err instanceof ImportLimitError) return { ok: false, error: err.message, limit: true };
     return { ok: false, error: (err as Error).message };
   }
 }

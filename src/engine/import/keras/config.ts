@@ -10,6 +10,7 @@
  * their inputs become the call's inputs and their outputs the call's outputs.
  */
 import type { LayerKey } from './archive';
+import { ImportLimitError, MAX_IMPORT_NODES } from '../result';
 
 export type KShape = readonly (number | null)[];
 
@@ -303,6 +304,13 @@ class Flattener {
     const outputs = [out0];
     const first = this.firstName(name);
     const entry = this.entry(l, node ? `${name} (call ${node + 1})` : name, first, keys);
+    // Checked as calls are made: a nested model called twice in a model called twice… doubles per level.
+    if (this.calls.length >= MAX_IMPORT_NODES) {
+      const most = MAX_IMPORT_NODES.toLocaleString('en');
+      throw new ImportLimitError(
+        `the model has more than ${most} layer calls (nested models expanded); FlopLab imports at most ${most}`,
+      );
+    }
     this.calls.push({ layer: entry, node, later: node > 0 || first !== name, inputs, outputs, scalars });
     return outputs;
   }
