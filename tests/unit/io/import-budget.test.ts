@@ -25,6 +25,28 @@ import {
   type HugeStringSpot,
 } from './hostile-files';
 import { tflite } from './tflite-build';
+import { input, keras3, layer, tensor, zip } from './keras-config';
+
+/** A Keras tensor of node `node` of layer `l` (the helpers' `tensor` is always node 0). */
+const callOf = (l: string, node: number) => ({
+  class_name: '__keras_tensor__',
+  config: { shape: [null, 8], dtype: 'float32', keras_history: [l, node, 0] },
+});
+
+/** A Functional model whose `depth` levels each call the level below `calls` times: calls^depth ReLUs. */
+function nestedKeras(depth: number, calls: number) {
+  let inner = keras3([input('i0', [8]), layer('ReLU', 'r', {}, [tensor('i0', [8])])], [['i0', 0, 0]], [['r', 0, 0]]);
+  for (let k = 1; k <= depth; k++) {
+    const below = `m${k - 1}`;
+    const inbound = Array.from({ length: calls }, (_, c) => ({
+      args: [c === 0 ? tensor(`i${k}`, [8]) : callOf(below, c - 1)],
+      kwargs: {},
+    }));
+    const called = { ...inner, config: { ...inner.config, name: below }, name: below, inbound_nodes: inbound };
+    inner = keras3([input(`i${k}`, [8]), called], [[`i${k}`, 0, 0]], [[below, calls - 1, 0]]);
+  }
+  return zip(inner);
+}
 
 const MB = 1024 * 1024;
 
@@ -121,6 +143,33 @@ describe('import budget: node counts', () => {
       ok: false,
       error: 'tensors.tflite: the file has 400,001 tensors; FlopLab imports at most 400,000',
     });
+  }, 60_000);
+});
+
+describe('import budget: Keras', () => {
+  it('a config of 20,000 layers listed backwards is ordered in linear time (it took 10 s)', async () => {
+    const layers = Array.from({ length: 20_000 }, (_, i) =>
+      layer('ReLU', `r${i}`, {}, [tensor(i ? `r${i - 1}` : 'in', [8])]),
+    );
+    const config = keras3([input('in', [8]), ...layers.reverse()], [['in', 0, 0]], [['r19999', 0, 0]]);
+    const { r, ms } = await measured('backwards.keras', zip(config));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.model.layers).toHaveLength(20_000);
+    expect(ms).toBeLessThan(5_000);
+  }, 60_000);
+
+  it('nested models called 4 times at each of 9 levels (262,144 calls) are refused as they expand', async () => {
+    const bytes = nestedKeras(9, 4);
+    expect(bytes.length).toBeLessThan(1000);
+    const r = await importFileAsync('nested.keras', bytes);
+    expect(r).toEqual({
+      ok: false,
+      error:
+        'nested.keras: the model has more than 100,000 layer calls (nested models expanded); FlopLab imports at most 100,000',
+    });
+    // The same shape, 4^3 calls, imports: the budget is what refuses.
+    const small = await importFileAsync('nested.keras', nestedKeras(3, 4));
+    expect(small.ok).toBe(true);
   }, 60_000);
 });
 
