@@ -11,7 +11,9 @@
  * transferred (not copied). Without Worker support the same job runs on the main thread after a
  * macrotask, like the evaluation's fallback. If the worker dies during the parse (most likely out
  * of memory) the answer is an error: re-running on the page a parse that ran out of memory in a
- * worker would only freeze the page.
+ * worker would only freeze the page. A worker that gives no sign of life (an answer or a progress
+ * report) for IMPORT_TIMEOUT_MS is stopped the same way: an importer stuck in a loop would
+ * otherwise hold the progress bar, a core and the file's memory until the tab is closed.
  */
 import { proxy, releaseProxy, transfer, wrap } from 'comlink';
 import type { ImportResult } from '../engine/import/result';
@@ -36,6 +38,16 @@ export type ImportInput = Blob | Uint8Array<ArrayBuffer>;
 export type ImportRunner = (name: string, input: ImportInput, onProgress?: (p: ImportJobProgress) => void) => ImportJob;
 
 export const CANCELLED = 'import cancelled';
+
+/**
+ * How long an import worker may go without answering or reporting progress before it is stopped.
+ * Reading reports every 8 MB and parsing every few thousand nodes; the largest files FlopLab takes
+ * (512 MB, 100,000 nodes) parse in seconds, so a minute of silence is a stuck import.
+ */
+export const IMPORT_TIMEOUT_MS = 60_000;
+
+export const timedOut = (name: string, ms: number) =>
+  `the import of ${name} took longer than ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`} without progress and was stopped; the file may be too large or too complex to import. Try again, or import a smaller part of the model`;
 
 /** A view on part of a buffer is copied, so only its own bytes cross (and the caller's buffer survives). */
 const ownBuffer = (b: Uint8Array<ArrayBuffer>): ArrayBuffer =>
@@ -76,28 +88,37 @@ const createWorker = (): Worker | null => {
 
 /**
  * Imports `input` as the file `name` in a fresh worker (on the page when there is none).
- * Bytes passed in are transferred and unusable afterwards.
+ * Bytes passed in are transferred and unusable afterwards. `timeoutMs`: the watchdog (tests use a
+ * short one); the page's main-thread fallback has none, since nothing can interrupt it.
  */
 export function importInWorker(
   name: string,
   input: ImportInput,
   onProgress?: (p: ImportJobProgress) => void,
   spawn: () => Worker | null = createWorker,
+  timeoutMs: number = IMPORT_TIMEOUT_MS,
 ): ImportJob {
   const worker = spawn();
   if (!worker) return importOnMainThread(name, input, onProgress);
   const api = wrap<EngineWorkerApi>(worker);
   let settle: (r: ImportResult) => void = () => {};
   let done = false;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
   const result = new Promise<ImportResult>((resolve) => {
     settle = (r) => {
       if (done) return;
       done = true;
+      clearTimeout(watchdog);
       resolve(r);
       api[releaseProxy]();
       worker.terminate();
     };
   });
+  const alive = () => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => settle({ ok: false, error: timedOut(name, timeoutMs) }), timeoutMs);
+  };
+  alive();
   worker.addEventListener('error', (e) => {
     e.preventDefault();
     settle({ ok: false, error: `the import of ${name} stopped: ${e.message || 'the worker failed (out of memory?)'}` });
@@ -110,7 +131,12 @@ export function importInWorker(
     const buffer = ownBuffer(input);
     source = transfer(buffer, [buffer]);
   }
-  const progress = onProgress ? proxy((p: ImportJobProgress) => !done && onProgress(p)) : undefined;
+  // Progress is asked for even when nobody shows it: each report is a sign of life for the watchdog.
+  const progress = proxy((p: ImportJobProgress) => {
+    if (done) return;
+    alive();
+    onProgress?.(p);
+  });
   api
     .importFile(name, source, progress)
     .then(settle, (err: unknown) =>

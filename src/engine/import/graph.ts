@@ -42,7 +42,7 @@ export type Structured = { ok: true; layers: LayerSpec[]; dropped: number } | { 
 class Converter {
   private readonly producer = new Map<string, number>();
   private readonly consumers = new Map<string, number[]>();
-  /** Memo of "which nodes can reach this value", per stop value. */
+  /** Memo of "which nodes after a floor can reach this value", per floor and stop value. */
   private readonly ancestorsOf = new Map<string, Set<number>>();
 
   constructor(private readonly g: DataflowGraph) {
@@ -56,19 +56,31 @@ class Converter {
     });
   }
 
-  /** Nodes from which `stop` can be reached, its producer included. */
-  ancestors(stop: string): Set<number> {
-    let set = this.ancestorsOf.get(stop);
+  /** Index of the node computing `value`; -1 for the graph input (and any value no node computes). */
+  private at(value: string): number {
+    return this.producer.get(value) ?? -1;
+  }
+
+  /**
+   * Nodes after node `floor` (an index; -1: all) from which `stop` can be reached, its producer
+   * included. The nodes are in topological order, so nothing at or before the producer of a
+   * value can read it: a region from that value needs only the nodes after it. Without the floor
+   * every block of a residual chain collected all the nodes before it, a set per block: 20,000
+   * blocks made 4·10⁸ set entries and ran out of memory (issue 21).
+   */
+  ancestors(stop: string, floor = -1): Set<number> {
+    const key = `${floor}\u0000${stop}`;
+    let set = this.ancestorsOf.get(key);
     if (set) return set;
     set = new Set<number>();
     const todo = [stop];
     while (todo.length) {
       const p = this.producer.get(todo.pop() as string);
-      if (p === undefined || set.has(p)) continue;
+      if (p === undefined || p <= floor || set.has(p)) continue;
       set.add(p);
-      todo.push(...this.g.nodes[p].inputs);
+      for (const v of this.g.nodes[p].inputs) todo.push(v);
     }
-    this.ancestorsOf.set(stop, set);
+    this.ancestorsOf.set(key, set);
     return set;
   }
 
@@ -81,7 +93,8 @@ class Converter {
     const first = this.users(from, region);
     let pending = first.length;
     const reached = new Set([from]);
-    const start = Math.min(...first);
+    // A loop, not Math.min(...first): spreading a value's 200,000 readers overflows the stack.
+    const start = first.reduce((a, b) => Math.min(a, b), Infinity);
     for (let i = start; i < this.g.nodes.length; i++) {
       if (!region.has(i)) continue;
       const n = this.g.nodes[i];
@@ -100,12 +113,13 @@ class Converter {
    * would compute it once per branch, so such graphs are refused rather than over-counted.
    */
   private sharedNode(from: string, inputs: readonly string[]): number | null {
-    const before = this.ancestors(from);
+    // Only nodes after `from`'s producer can lie between it and the join. A node before it that is
+    // not its ancestor (a side input) feeding a branch makes the branch walk fail instead (chain).
+    const floor = this.at(from);
     const seen = new Set<number>();
     for (const v of new Set(inputs)) {
       if (v === from) continue;
-      for (const i of this.ancestors(v)) {
-        if (before.has(i)) continue;
+      for (const i of this.ancestors(v, floor)) {
         if (seen.has(i)) return i;
         seen.add(i);
       }
@@ -116,7 +130,7 @@ class Converter {
   /** Layers computing `stop` from `start`. */
   chain(start: string, stop: string, depth: number): LayerSpec[] | string {
     if (depth > 30) return 'blocks are nested too deeply';
-    const region = this.ancestors(stop);
+    const region = this.ancestors(stop, this.at(start));
     const out: LayerSpec[] = [];
     let cur = start;
     while (cur !== stop) {
@@ -130,7 +144,7 @@ class Converter {
       }
       const at = single && single.inputs.every((v) => v === cur) ? users[0] : this.closingNode(cur, region);
       if (at === null) {
-        const near = this.g.nodes[Math.min(...users)];
+        const near = this.g.nodes[users.reduce((a, b) => Math.min(a, b), Infinity)];
         return `the branches after "${near.label}" do not merge in one node (not expressible as nested blocks)`;
       }
       const join = this.g.nodes[at];

@@ -13,10 +13,11 @@ import { importKeras } from './keras';
 import { importOnnx } from './onnx';
 import { importPrototxt } from './prototxt';
 import { hasTfliteIdentifier, importTflite } from './tflite';
-import { MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from './result';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_NAME, sizeText, type ImportOptions, type ImportResult } from './result';
+import type { LayerSpec, Model } from '../format/model';
 
 export type { ImportResult, ImportOptions, ImportProgress } from './result';
-export { MAX_IMPORT_BYTES } from './result';
+export { MAX_IMPORT_BYTES, MAX_IMPORT_NAME, MAX_IMPORT_NODES, MAX_IMPORT_STRING, MAX_IMPORT_TENSORS } from './result';
 export { importOnnx } from './onnx';
 export { importPrototxt } from './prototxt';
 export { importKeras } from './keras';
@@ -58,8 +59,34 @@ export function importFile(name: string, bytes: Uint8Array, opts: ImportOptions 
   return withinLimits(name, importAny(name, bytes, opts));
 }
 
-/** Longest model name the format keeps (LIMITS in format/schema.ts: `name` ≤ 200 characters). */
-const MAX_NAME = 200;
+const MAX_NAME = MAX_IMPORT_NAME;
+const cut = (s: string) => `${s.slice(0, MAX_NAME - 1)}…`;
+
+/**
+ * The layers with every string longer than MAX_NAME (a layer's name, an op's name) cut to it: a
+ * file's 100 MB node name would otherwise be a row's label, autosaved and drawn. `id`s are left
+ * alone (the importers make them ≤ 200; the schema refuses longer). `longest` gets the longest length cut.
+ */
+function cutLayerStrings(layers: readonly LayerSpec[], longest: { n: number; count: number }): LayerSpec[] {
+  return layers.map((l) => {
+    let copy: Record<string, unknown> | null = null;
+    const set = (k: string, v: unknown) => ((copy ??= { ...l })[k] = v);
+    for (const [k, v] of Object.entries(l)) {
+      if (typeof v === 'string' && v.length > MAX_NAME && k !== 'id') {
+        longest.n = Math.max(longest.n, v.length);
+        longest.count++;
+        set(k, cut(v));
+      } else if ((k === 'body' || k === 'shortcut') && Array.isArray(v)) {
+        const inner = cutLayerStrings(v as LayerSpec[], longest);
+        if (inner.some((x, i) => x !== v[i])) set(k, inner);
+      } else if (k === 'branches' && Array.isArray(v)) {
+        const inner = (v as unknown[]).map((b) => (Array.isArray(b) ? cutLayerStrings(b as LayerSpec[], longest) : b));
+        if (inner.some((b, i) => Array.isArray(b) && b.some((x, j) => x !== (v[i] as LayerSpec[])[j]))) set(k, inner);
+      }
+    }
+    return (copy ?? l) as LayerSpec;
+  });
+}
 
 /**
  * What an importer accepts must be a document the rest of the app accepts too (autosave, links, the
@@ -72,10 +99,20 @@ function withinLimits(name: string, r: ImportResult): ImportResult {
   let { model } = r;
   const warnings = [...r.warnings];
   if (typeof model.name === 'string' && model.name.length > MAX_NAME) {
-    model = { ...model, name: `${model.name.slice(0, MAX_NAME - 1)}…` };
+    model = { ...model, name: cut(model.name) };
     warnings.push(
       `the model name was ${r.model.name!.length.toLocaleString('en')} characters; kept its first ${MAX_NAME - 1}`,
     );
+  }
+  if (Array.isArray(model.layers)) {
+    const longest = { n: 0, count: 0 };
+    const layers = cutLayerStrings(model.layers, longest);
+    if (longest.count) {
+      model = { ...model, layers } as Model;
+      warnings.push(
+        `${longest.count.toLocaleString('en')} layer name(s) longer than ${MAX_NAME} characters (the longest ${longest.n.toLocaleString('en')}) kept their first ${MAX_NAME - 1}`,
+      );
+    }
   }
   const checked = parseModel(model);
   if (!checked.ok)

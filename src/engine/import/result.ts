@@ -1,5 +1,6 @@
 /** What every importer returns: a model and warnings, or one message saying why not. */
 import type { Model } from '../format/model';
+import { LIMITS } from '../format/schema';
 import type { Hdf5Module } from './hdf5';
 
 export type ImportResult = { ok: true; model: Model; warnings: string[] } | { ok: false; error: string };
@@ -9,6 +10,46 @@ export type ImportResult = { ok: true; model: Model; warnings: string[] } | { ok
  * views, but the whole file must be in memory; above this the page would risk running out.
  */
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Most nodes a file may have: ONNX nodes (the main graph and its subgraphs), Caffe layers, TFLite
+ * operators (all subgraphs), Keras layer calls. Counted as soon as the list is decoded, before any
+ * layer is built, because a model can have no more layers than this (LIMITS.maxLayers): a file
+ * past it would be refused after the whole build anyway, once the page had spent seconds and a
+ * gigabyte on it (a 1,000,000-node ONNX took 32 s and 1.3 GB). Constants and shape arithmetic
+ * count too; no real network comes near.
+ */
+export const MAX_IMPORT_NODES: number = LIMITS.maxLayers;
+
+/** TFLite tensors: each operator writes about one, weights and constants add some; 4 per node allowed. */
+export const MAX_IMPORT_TENSORS = 4 * MAX_IMPORT_NODES;
+
+/**
+ * Longest string (a name, an op type, a doc string; in bytes of UTF-8) the importers read. Past
+ * it the file is refused before the string is copied out of the file; real files' names are tens
+ * of characters, their longest doc strings (stack traces) a few kilobytes.
+ */
+export const MAX_IMPORT_STRING = 1024 * 1024;
+
+/** Longest name a model or layer keeps (LIMITS: a model's `name` ≤ 200 characters); longer ones are cut with a warning. */
+export const MAX_IMPORT_NAME = 200;
+
+/** A file past one of the limits above; the importers turn it into `{ ok: false }` with its message. */
+export class ImportLimitError extends Error {}
+
+const count = (n: number) => n.toLocaleString('en');
+
+/** "the file has 1,000,000 nodes; FlopLab imports at most 100,000" */
+export const tooMany = (n: number, what: string, limit: number = MAX_IMPORT_NODES) =>
+  new ImportLimitError(`the file has ${count(n)} ${what}; FlopLab imports at most ${count(limit)}`);
+
+/** Throws when a string of `bytes` bytes is past MAX_IMPORT_STRING. */
+export function checkStringLength(bytes: number, what = 'a string'): void {
+  if (bytes > MAX_IMPORT_STRING)
+    throw new ImportLimitError(
+      `${what} in the file is ${sizeText(bytes)} long; FlopLab reads strings of at most ${sizeText(MAX_IMPORT_STRING)}`,
+    );
+}
 
 /** Progress of a long import, for a progress bar: bytes read so far and nodes decoded. */
 export interface ImportProgress {

@@ -11,6 +11,7 @@ import { importFile as importBytes, MAX_IMPORT_BYTES } from '../../../src/engine
 import { readBlob, runImport, type ImportJobProgress } from '../../../src/worker/importJob';
 import {
   CANCELLED,
+  IMPORT_TIMEOUT_MS,
   importInWorker,
   importOnMainThread,
   type ImportJob,
@@ -94,6 +95,53 @@ describe('importClient', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/big\.onnx stopped: the worker failed/);
     expect(terminate).toHaveBeenCalled();
+  });
+});
+
+/** A Worker stand-in: records what is posted and lets the test answer as comlink's worker side would. */
+function fakeWorker() {
+  const listeners = new Map<string, ((e: unknown) => void)[]>();
+  const posted: { id?: string; type?: string }[] = [];
+  const terminate = vi.fn();
+  const worker = {
+    addEventListener: (t: string, f: (e: unknown) => void) => listeners.set(t, [...(listeners.get(t) ?? []), f]),
+    removeEventListener: () => {},
+    postMessage: (m: { id?: string; type?: string }) => posted.push(m),
+    start: () => {},
+    terminate,
+  };
+  /** Answers the import call (comlink's wire format: the request's id, a RAW value). */
+  const answer = (value: ImportResult) => {
+    const call = posted.find((m) => m.type === 'APPLY');
+    for (const f of listeners.get('message') ?? []) f({ data: { id: call?.id, type: 'RAW', value } });
+  };
+  return { spawn: () => worker as unknown as Worker, terminate, answer };
+}
+
+describe('importClient watchdog: a worker that does not answer in time is stopped', () => {
+  it('no answer within the time: an error answer saying so and what to do, and the worker is terminated', async () => {
+    const w = fakeWorker();
+    const job = importInWorker('stuck.onnx', new Blob([tinyCnn]), undefined, w.spawn, 50);
+    const r = await job.result;
+    expect(r).toEqual({
+      ok: false,
+      error:
+        'the import of stuck.onnx took longer than 50 ms without progress and was stopped; the file may be too large or too complex to import. Try again, or import a smaller part of the model',
+    });
+    expect(w.terminate).toHaveBeenCalledTimes(1);
+  });
+
+  it('an answer before the time wins, and the watchdog does not fire afterwards', async () => {
+    const w = fakeWorker();
+    const job = importInWorker('tiny-cnn.onnx', new Blob([tinyCnn]), undefined, w.spawn, 80);
+    w.answer(expected);
+    expect(await job.result).toEqual(expected);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(w.terminate).toHaveBeenCalledTimes(1);
+  });
+
+  it('the page states a minute', () => {
+    expect(IMPORT_TIMEOUT_MS).toBe(60_000);
   });
 });
 

@@ -15,10 +15,20 @@ import { pairOf, type Model, type Pair, type Shape } from '../../format/model';
 import { evaluateModel } from '../../evaluate';
 import { modelFromGraph } from '../graph-model';
 import { msgField, parseProtoText, strField, strsField, type TextMessage } from '../prototxt-text';
-import type { ImportResult } from '../result';
+import { MAX_IMPORT_NODES, tooMany, type ImportResult } from '../result';
 import { Builder } from './builder';
 import { ASSUMED_INPUT, DATA_LAYERS, dataLayerShapes, headerInputs } from './inputs';
 import { IGNORED, mapLayer, SOFTMAX_LOSS, type LayerIn } from './layers';
+
+/** What opens a layer in the text: `layer {`, `layers {` (the colon and `<` are allowed too). */
+const LAYER_OPENING = /\blayers?\s*:?\s*[{<]/g;
+
+function countLayerOpenings(text: string): number {
+  let n = 0;
+  LAYER_OPENING.lastIndex = 0;
+  while (LAYER_OPENING.exec(text)) n++;
+  return n;
+}
 
 export const normType = (t: string | undefined) => (t ?? '').toLowerCase().replace(/_/g, '');
 
@@ -53,8 +63,17 @@ function convert(text: string, fileName: string, forced?: readonly number[]): Co
   const b = new Builder();
   let assumedInput = false;
   const done = (result: ImportResult): Converted => ({ result, b, assumed: assumedInput });
+  // Counted in the text before it is parsed: a token list of a million layers is itself gigabytes.
+  // Every "layer {" / "layers {" counts, even in a comment or string: only absurd files come near.
+  const mentioned = countLayerOpenings(text);
+  if (mentioned > MAX_IMPORT_NODES)
+    return done({ ok: false, error: `${fileName}: ${tooMany(mentioned, 'layers').message}` });
   const parsed = parseProtoText(text);
-  if (!parsed.ok) return done({ ok: false, error: `${fileName} is not valid prototxt: ${parsed.error}` });
+  if (!parsed.ok)
+    return done({
+      ok: false,
+      error: parsed.limit ? `${fileName}: ${parsed.error}` : `${fileName} is not valid prototxt: ${parsed.error}`,
+    });
   const root = parsed.msg;
   // Both phases, as one file: a TRAIN-only SoftmaxWithLoss is counted as Netscope counts it, a
   // TEST-only DetectionOutput (SSD) has its row; a layer repeated for the other phase is read once.

@@ -10,7 +10,7 @@
 import type { Shape } from '../../format/model';
 import { modelFromGraph } from '../graph-model';
 import type { Hdf5Module } from '../hdf5';
-import { MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from '../result';
+import { ImportLimitError, MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from '../result';
 import { readKerasArchive, type KerasArchive } from './archive';
 import { extraOutputs, flattenConfig, type FlatModel } from './config';
 import { GraphBuilder } from './build';
@@ -95,6 +95,8 @@ export function importKeras(
     opts.onProgress?.({ bytes: bytes.length, totalBytes: bytes.length, nodes: 0 });
     flat = flattenConfig(archive.config);
   } catch (err) {
+    // Layer calls past MAX_IMPORT_NODES are refused while the config is flattened (config.ts).
+    if (err instanceof ImportLimitError) return { ok: false, error: `${fileName}: ${err.message}` };
     return { ok: false, error: `${fileName} is not a readable Keras model: ${(err as Error).message}` };
   }
   try {

@@ -9,7 +9,7 @@
  */
 import { ProtoReader } from './proto-wire';
 import { AttrType, DataType, OnnxTypes } from './schema';
-import type { ImportProgress } from '../result';
+import { checkStringLength, MAX_IMPORT_NODES, MAX_IMPORT_STRING, tooMany, type ImportProgress } from '../result';
 
 export interface OnnxTensor {
   readonly dims: number[];
@@ -73,6 +73,24 @@ export function toNum(v: unknown): number {
 
 const text = (b: unknown) => (b instanceof Uint8Array ? new TextDecoder().decode(b) : String(b ?? ''));
 
+/**
+ * A string attribute: bytes in the schema, and some carry data rather than text (ONNX Runtime's
+ * EPContext nodes embed a compiled model). Only the first MAX_IMPORT_STRING bytes are read: the
+ * attributes read as text (modes, directions) are short.
+ */
+const attrText = (b: unknown) =>
+  text(b instanceof Uint8Array && b.length > MAX_IMPORT_STRING ? b.subarray(0, MAX_IMPORT_STRING) : b);
+
+/** Nodes decoded so far in one file, its subgraphs' included, against MAX_IMPORT_NODES. */
+interface NodeBudget {
+  nodes: number;
+}
+
+function spend(budget: NodeBudget, n: number): void {
+  budget.nodes += n;
+  if (budget.nodes > MAX_IMPORT_NODES) throw tooMany(budget.nodes, 'nodes');
+}
+
 type Raw = Record<string, unknown>;
 
 function rawValues(raw: Uint8Array, type: number, count: number): number[] | undefined {
@@ -115,29 +133,29 @@ export function tensorOf(m: Raw): OnnxTensor {
   return { dims, dataType, ...(values ? { values } : {}) };
 }
 
-function attributeOf(a: Raw): [string, OnnxAttribute] {
+function attributeOf(a: Raw, budget: NodeBudget): [string, OnnxAttribute] {
   const type = toNum(a.type);
   const attr: OnnxAttribute = {
     type,
     ...(a.f !== undefined ? { f: toNum(a.f) } : {}),
     ...(a.i !== undefined ? { i: toNum(a.i) } : {}),
-    ...(a.s !== undefined && type === AttrType.STRING ? { s: text(a.s) } : {}),
+    ...(a.s !== undefined && type === AttrType.STRING ? { s: attrText(a.s) } : {}),
     ...(a.t ? { t: tensorOf(a.t as Raw) } : {}),
     ...(Array.isArray(a.floats) && a.floats.length ? { floats: a.floats.map(toNum) } : {}),
     ...(Array.isArray(a.ints) && a.ints.length ? { ints: a.ints.map(toNum) } : {}),
-    ...(a.g ? { g: subgraphOf(a.g as Raw) } : {}),
+    ...(a.g ? { g: subgraphOf(a.g as Raw, budget) } : {}),
   };
   return [String(a.name ?? ''), attr];
 }
 
-function nodeOf(m: Raw): OnnxNode {
+function nodeOf(m: Raw, budget: NodeBudget): OnnxNode {
   return {
     name: String(m.name ?? ''),
     opType: String(m.op_type ?? ''),
     domain: String(m.domain ?? ''),
     inputs: ((m.input as unknown[]) ?? []).map(String),
     outputs: ((m.output as unknown[]) ?? []).map(String),
-    attrs: new Map(((m.attribute as Raw[]) ?? []).map(attributeOf)),
+    attrs: new Map(((m.attribute as Raw[]) ?? []).map((a) => attributeOf(a, budget))),
   };
 }
 
@@ -154,7 +172,9 @@ function valueInfoOf(m: Raw): OnnxValueInfo {
 }
 
 /** A subgraph, decoded whole by the schema (bodies are small next to the main graph). */
-function subgraphOf(m: Raw): OnnxGraph {
+function subgraphOf(m: Raw, budget: NodeBudget): OnnxGraph {
+  const nodes = (m.node as Raw[]) ?? [];
+  spend(budget, nodes.length);
   const valueInfo = new Map<string, OnnxValueInfo['dims']>();
   for (const v of ((m.value_info as Raw[]) ?? []).map(valueInfoOf)) valueInfo.set(v.name, v.dims);
   const outputs = ((m.output as Raw[]) ?? []).map(valueInfoOf);
@@ -164,7 +184,7 @@ function subgraphOf(m: Raw): OnnxGraph {
   return {
     name: String(m.name ?? ''),
     opset: 0,
-    nodes: ((m.node as Raw[]) ?? []).map(nodeOf),
+    nodes: nodes.map((n) => nodeOf(n, budget)),
     initializers,
     inputs: ((m.input as Raw[]) ?? []).map(valueInfoOf),
     outputs,
@@ -180,13 +200,15 @@ export function decodeOnnx(bytes: Uint8Array, onProgress?: (p: ImportProgress) =
   const r = new ProtoReader(bytes);
   let graph: OnnxGraph | null = null;
   let opset = 0;
+  const budget: NodeBudget = { nodes: 0 };
   while (r.pos < r.len) {
     const tag = r.uint32();
     const field = tag >>> 3;
     if (field === 7 && (tag & 7) === 2) {
       const end = r.uint32() + r.pos;
       if (end > r.len) throw new RangeError('the graph is cut off (truncated file?)');
-      graph = decodeGraph(r, end, bytes.length, onProgress);
+      spend(budget, countNodes(r, end));
+      graph = decodeGraph(r, end, bytes.length, budget, onProgress);
     } else if (field === 8 && (tag & 7) === 2) {
       const o = OnnxTypes.OperatorSetId.decode(r, r.uint32()) as unknown as Raw;
       if (!o.domain || o.domain === 'ai.onnx') opset = toNum(o.version);
@@ -197,7 +219,29 @@ export function decodeOnnx(bytes: Uint8Array, onProgress?: (p: ImportProgress) =
   return graph ? { ...graph, opset } : null;
 }
 
-function decodeGraph(r: ProtoReader, end: number, total: number, onProgress?: (p: ImportProgress) => void) {
+/**
+ * The main graph's nodes (GraphProto field 1) between the reader's position and `end`, counted by
+ * skipping over them: a file with too many is refused before any node is decoded.
+ */
+function countNodes(r: ProtoReader, end: number): number {
+  const scan = new ProtoReader(r.buf);
+  scan.pos = r.pos;
+  let n = 0;
+  while (scan.pos < end) {
+    const tag = scan.uint32();
+    if (tag >>> 3 === 1 && (tag & 7) === 2) n++;
+    scan.skipType(tag & 7);
+  }
+  return n;
+}
+
+function decodeGraph(
+  r: ProtoReader,
+  end: number,
+  total: number,
+  budget: NodeBudget,
+  onProgress?: (p: ImportProgress) => void,
+) {
   const g = { name: '', opset: 0, nodes: [] as OnnxNode[], initializers: new Map<string, OnnxTensor>() };
   const inputs: OnnxValueInfo[] = [];
   const outputs: OnnxValueInfo[] = [];
@@ -215,9 +259,11 @@ function decodeGraph(r: ProtoReader, end: number, total: number, onProgress?: (p
     }
     const len = r.uint32();
     if (r.pos + len > end) throw new RangeError('a graph entry runs past the end of the graph (truncated file?)');
-    if (field === 1) g.nodes.push(nodeOf(OnnxTypes.Node.decode(r, len) as unknown as Raw));
-    else if (field === 2) g.name = text(r.buf.subarray(r.pos, (r.pos += len)));
-    else if (field === 5) {
+    if (field === 1) g.nodes.push(nodeOf(OnnxTypes.Node.decode(r, len) as unknown as Raw, budget));
+    else if (field === 2) {
+      checkStringLength(len, 'the graph name');
+      g.name = text(r.buf.subarray(r.pos, (r.pos += len)));
+    } else if (field === 5) {
       const t = OnnxTypes.Tensor.decode(r, len) as unknown as Raw;
       g.initializers.set(String(t.name ?? ''), tensorOf(t));
     } else if (field === 13) {

@@ -7,7 +7,7 @@
  * without a layer kind pass their first data input through and are listed, once per operator
  * type, in the warnings; the rest of the network still loads.
  */
-import { MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from '../result';
+import { ImportLimitError, MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from '../result';
 import { modelFromGraph } from '../graph-model';
 import { decodeOnnx, type OnnxGraph } from './decode';
 import { Builder } from './builder';
@@ -24,6 +24,7 @@ export function importOnnx(bytes: Uint8Array, fileName = 'model.onnx', opts: Imp
   try {
     g = decodeOnnx(bytes, opts.onProgress);
   } catch (err) {
+    if (err instanceof ImportLimitError) return { ok: false, error: `${fileName}: ${err.message}` };
     return { ok: false, error: `${fileName} is not a valid ONNX file (${(err as Error).message})` };
   }
   if (!g) return { ok: false, error: `${fileName} is not an ONNX model: it has no graph` };

@@ -5,6 +5,8 @@
  * it runs under a Content-Security-Policy without 'unsafe-eval' or 'wasm-unsafe-eval'.
  */
 
+import { checkStringLength } from '../result';
+
 const utf8In = new TextDecoder();
 
 export const outOfRange = (r: ProtoReader, n: number) =>
@@ -84,8 +86,12 @@ export class ProtoReader {
     return this.buf.subarray(this.pos, (this.pos += n));
   }
 
+  /** A string field; one past MAX_IMPORT_STRING is refused before it is decoded (ImportLimitError). */
   string(): string {
-    return utf8In.decode(this.bytes());
+    const at = this.pos;
+    const b = this.bytes();
+    checkStringLength(b.length, `a string at byte ${at.toLocaleString('en')}`);
+    return utf8In.decode(b);
   }
 
   /** Skips a field of wire type `wire` (groups, deprecated but legal, are skipped whole, without recursion). */

@@ -16,7 +16,7 @@ import type { Operator } from './generated/tflite/operator';
 import type { Tensor } from './generated/tflite/tensor';
 import { TensorType } from './generated/tflite/tensor-type';
 import { readOptions, type Options } from './options';
-import type { ImportProgress } from '../result';
+import { MAX_IMPORT_NODES, MAX_IMPORT_TENSORS, tooMany, type ImportProgress } from '../result';
 
 export interface TfliteTensor {
   readonly name: string;
@@ -223,6 +223,19 @@ function opOf(op: Operator, codes: { code: string; custom?: string }[], total: n
   };
 }
 
+/** Operators and tensors of every subgraph, counted from the vectors' lengths before any is decoded. */
+function checkBudget(m: Model, nGraphs: number): void {
+  let ops = 0;
+  let tensors = 0;
+  for (let s = 0; s < nGraphs; s++) {
+    const g = m.subgraphs(s);
+    ops += g?.operatorsLength() ?? 0;
+    tensors += g?.tensorsLength() ?? 0;
+  }
+  if (ops > MAX_IMPORT_NODES) throw tooMany(ops, 'operators');
+  if (tensors > MAX_IMPORT_TENSORS) throw tooMany(tensors, 'tensors', MAX_IMPORT_TENSORS);
+}
+
 /** Decodes a TFLite model. Throws on a corrupt or truncated file (the caller makes that a message). */
 export function decodeTflite(bytes: Uint8Array, onProgress?: (p: ImportProgress) => void): TfliteModel {
   const total = bytes.length;
@@ -239,10 +252,11 @@ export function decodeTflite(bytes: Uint8Array, onProgress?: (p: ImportProgress)
     const code = BuiltinOperator[n] ?? `BUILTIN_${n}`;
     codes.push(code === 'CUSTOM' ? { code, custom: oc.customCode() ?? '' } : { code });
   }
+  const nGraphs = count(m.subgraphsLength(), 4, 'subgraphs', total);
+  checkBudget(m, nGraphs);
   const buffers = buffersOf(m, bb, total);
   const subgraphs: TfliteSubgraph[] = [];
   let ops = 0;
-  const nGraphs = count(m.subgraphsLength(), 4, 'subgraphs', total);
   for (let s = 0; s < nGraphs; s++) {
     const g = m.subgraphs(s);
     if (!g) throw new RangeError(`subgraph ${s} is missing`);

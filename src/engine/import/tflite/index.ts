@@ -9,7 +9,7 @@
  * the scales' part, `meta.weightDtypes` elements per dtype) and the import notice.
  */
 import { modelFromGraph } from '../graph-model';
-import { MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from '../result';
+import { ImportLimitError, MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from '../result';
 import { Builder, shortName } from './builder';
 import { decodeTflite, type TfliteModel, type TfliteOp, type TfliteSubgraph } from './decode';
 import { flShape, numel, type Layout } from './layout';
@@ -34,6 +34,7 @@ export function importTflite(bytes: Uint8Array, fileName = 'model.tflite', opts:
   try {
     m = decodeTflite(bytes, opts.onProgress);
   } catch (err) {
+    if (err instanceof ImportLimitError) return { ok: false, error: `${fileName}: ${err.message}` };
     return { ok: false, error: `${fileName} is not a valid TFLite file (${(err as Error).message})` };
   }
   try {
