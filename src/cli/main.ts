@@ -42,10 +42,12 @@ function out(s: string): void {
  * Text for a terminal: control characters (C0 but newline and tab, DEL, C1) in model, layer and file
  * names shown as `\x1b` (the exports' table form, src/engine/export/escape.ts) instead of sent raw,
  * where they could retitle the window or erase lines. A \r is escaped too: it would overwrite the line.
+ * A backslash is doubled, so a name that really contains the four characters `\x1b` prints as
+ * `\\x1b` and cannot be mistaken for an escaped ESC.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-export const terminalSafe = (s: string): string => s.replace(CONTROL, hex2);
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\\]/g;
+export const terminalSafe = (s: string): string => s.replace(TERMINAL_UNSAFE, (c) => (c === '\\' ? '\\\\' : hex2(c)));
 
 function complain(s: string): void {
   process.stderr.write(terminalSafe(s));

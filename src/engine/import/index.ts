@@ -147,7 +147,9 @@ function importAny(name: string, bytes: Uint8Array, opts: ImportOptions): Import
       return r.ok ? { ok: true, model: r.model, warnings: [] } : { ok: false, error: `${name}: ${r.error}` };
     }
     if (text !== null && /\b(layers?|input)\s*[{:]/.test(text)) return importPrototxt(text, name);
-    if (text === null) return importOnnx(bytes, name, opts);
+    // Binary, or text that starts like an ONNX ModelProto (field 1, ir_version: byte 0x08, which no
+    // text format starts with): a small ONNX file of ASCII names and small varints is valid UTF-8.
+    if (text === null || bytes[0] === 0x08) return importOnnx(bytes, name, opts);
     return {
       ok: false,
       error: `${name}: unknown file type (expected ${IMPORT_EXTENSIONS.join(', ')})`,

@@ -159,6 +159,18 @@ describe('CLI text output', () => {
     expect(JSON.parse((await capture([p, '--json'])).stdout).name).toBe('evil\u001b]0;pwned\u0007');
   });
 
+  it('a name that really contains a backslash sequence prints differently from an escaped control character', async () => {
+    const p = join(dir, 'lookalike.json');
+    const layers = [
+      { type: 'relu', name: 'esc\u001bname' },
+      { type: 'relu', name: 'esc\\x1bname' }, // the four characters \x1b
+    ];
+    writeFileSync(p, JSON.stringify({ format: 'floplab.model/2', input: [3, 8, 8], layers }));
+    const out = (await capture([p])).stdout;
+    expect(out).toContain('esc\\x1bname');
+    expect(out).toContain('esc\\\\x1bname');
+  });
+
   it('a file name with a control character is escaped in the error line', async () => {
     const r = await capture([join(dir, 'missing\u001b[2J.json')]);
     expect(r.code).toBe(1);

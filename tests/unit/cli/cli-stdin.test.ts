@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { capture } from './capture';
 import { readStream } from '../../../src/cli/read';
 import { MAX_IMPORT_BYTES } from '../../../src/engine/import/result';
+import { onnxReluChain } from '../io/hostile-files';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -43,6 +44,14 @@ describe('stdin in the CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('floplab: stdin: cannot read (it is over the 512.0 MB limit; reading stopped there)\n');
     expect(r.stdout).toContain('resnet18');
+  });
+
+  it('an ONNX file that happens to be valid UTF-8 (ASCII names, small numbers) is read as ONNX', async () => {
+    const bytes = onnxReluChain(3);
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toBeTypeOf('string'); // it is valid text
+    const r = await capture(['-', '--json'], { readStdin: async () => bytes });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).layers.map((l: { type: string }) => l.type)).toEqual(['relu', 'relu', 'relu']);
   });
 
   it('refuses - given twice (stdin can be read once)', async () => {
