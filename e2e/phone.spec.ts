@@ -38,3 +38,15 @@ test('on a 375 px phone nothing runs off the side: header, editor, totals, table
   await expect(details).toBeVisible();
   expect((await details.boundingBox())?.width ?? 0).toBeGreaterThan(300);
 });
+
+for (const width of [375, 768, 1440])
+  test(`the Export menu stays inside the window at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('./');
+    await expect(page.getByTestId('eval-status')).toHaveText('up to date');
+    await page.getByRole('button', { name: /^Export/ }).click();
+    // Anchored at the button's right edge: at 375 and 768 px a left-anchored menu ran off the screen.
+    const box = (await page.locator('#export-menu').boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+  });

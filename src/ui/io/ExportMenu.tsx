@@ -109,7 +109,7 @@ export function ExportMenu() {
           role="menu"
           aria-label={t('export.button')}
           onKeyDown={onMenuKey}
-          className="absolute left-0 z-40 mt-1 w-80 rounded-lg border border-slate-300 bg-white py-1 shadow-xl dark:border-slate-600 dark:bg-slate-800"
+          className="absolute right-0 z-40 mt-1 w-80 max-w-[calc(100vw-1rem)] rounded-lg border border-slate-300 bg-white py-1 shadow-xl dark:border-slate-600 dark:bg-slate-800"
         >
           {items.map((it) => (
             <button
