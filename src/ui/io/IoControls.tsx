@@ -3,7 +3,20 @@ import { DropOverlay } from './DropOverlay';
 import { ExportMenu } from './ExportMenu';
 import { ImportStatusBar } from './ImportStatusBar';
 import { OpenFileButton } from './OpenFileButton';
-import { SavedCopiesDialog } from './SavedCopiesDialog';
+import { lazy, Suspense } from 'react';
+import { useSavedCopiesDialog } from '../../state/savedCopies';
+
+// Loaded when first opened: the first screen does not need it.
+const SavedCopiesDialog = lazy(() => import('./SavedCopiesDialog').then((m) => ({ default: m.SavedCopiesDialog })));
+
+function SavedCopies() {
+  const open = useSavedCopiesDialog((s) => s.open);
+  return open ? (
+    <Suspense fallback={null}>
+      <SavedCopiesDialog />
+    </Suspense>
+  ) : null;
+}
 
 export function FileActions() {
   return (
@@ -19,7 +32,7 @@ export function ImportLayer() {
     <>
       <ImportStatusBar />
       <DropOverlay />
-      <SavedCopiesDialog />
+      <SavedCopies />
     </>
   );
 }
