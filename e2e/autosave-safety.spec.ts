@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { presetByName } from '../src/engine/presets';
 import { evaluateAll, total } from './helpers';
+import { LOADING_STALE_MS } from '../src/state/safeMode';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -47,6 +48,7 @@ test('two tabs: an edit in one is never saved over by the other without a choice
 
 test('a tab that crashes while a model opens: the next visit opens in safe mode, and the model is kept', async ({
   context,
+  baseURL,
 }) => {
   const big = presetByName('resnet152')!.build(); // > 500 rows: evaluated in the worker
   const first = await context.newPage();
@@ -70,6 +72,14 @@ test('a tab that crashes while a model opens: the next visit opens in safe mode,
   const crashed = first.waitForEvent('crash');
   await first.goto('chrome://crash').catch(() => {});
   await crashed;
+  // A tab that is still opening renews its marker every second; this one died, so its marker ages.
+  // The next visit treats it as a crash once it is older than LOADING_STALE_MS (the user coming back).
+  const markerAge = async () => {
+    const origin = (await context.storageState()).origins.find((o) => baseURL?.startsWith(o.origin));
+    const marker = origin?.localStorage.find((e) => e.name === 'floplab.loading');
+    return marker ? Date.now() - (JSON.parse(marker.value) as { since: number }).since : -1;
+  };
+  await expect.poll(markerAge, { timeout: 30_000 }).toBeGreaterThan(LOADING_STALE_MS);
 
   const next = await context.newPage();
   await next.goto('./');

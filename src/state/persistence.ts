@@ -36,8 +36,8 @@ import {
   type SavedState,
   type StorageLike,
 } from './autosaveRecord';
-import { beginLoad, endLoad, unfinishedLoad } from './safeMode';
-import { clock, foreignWrite, modelSummary, otherTabNotice, type Seen } from './tabSync';
+import { beginLoad, crashedLoad, endLoad, LOADING_BEAT_MS, safeModeNotice } from './safeMode';
+import { clock, foreignWrite, otherTabNotice, type Seen } from './tabSync';
 import { openStoredState, showSavedCopies } from './savedCopies';
 
 export { AUTOSAVE_KEY, LAST_GOOD_KEY, NOT_OPENED_KEY, PREVIOUS_KEY, UNREADABLE_KEY, readSaved };
@@ -106,9 +106,15 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
   const tab = opts.tab ?? newId();
   const notify = useEditor.getState().notify;
 
-  // Safe mode: read the previous load's marker before this load writes its own.
-  const crashed = unfinishedLoad(storage) !== null;
+  // Safe mode: read the previous load's marker before this load writes its own (and renews it).
+  const crashed = crashedLoad(storage, now());
   beginLoad(storage, tab, now());
+  let beat: ReturnType<typeof setInterval> | null = setInterval(() => beginLoad(storage, tab, now()), LOADING_BEAT_MS);
+  const loaded = () => {
+    if (beat) clearInterval(beat);
+    beat = null;
+    endLoad(storage, tab);
+  };
 
   let readError: string | null = null;
   let saved: SavedState | null = null;
@@ -316,26 +322,14 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
   const fromLink = loc ? openLink(loc.hash) : false;
   if (!fromLink && saved) loadState(saved);
   if (!fromLink && notOpened) {
-    if (lastGood && !deepEqual(lastGood.model, notOpened.model)) loadState(lastGood);
     const pending = notOpened;
-    notify({
-      kind: 'error',
-      text:
-        `FlopLab did not finish opening your model last time (${modelSummary(pending.model)}; the tab may have ` +
-        `crashed), so it was not opened again. It is kept under Saved copies. ` +
-        (lastGood && !deepEqual(lastGood.model, pending.model)
-          ? `Showing your last good copy from ${clock(lastGood.savedAt)}.`
-          : 'Showing a new model.') +
-        (held ? ' Autosave is paused so it is not overwritten.' : ''),
-      action: {
-        label: 'Open it anyway',
-        run: () => {
-          held = false;
-          openState(pending);
-        },
-      },
-      actions: [{ label: 'Saved copies…', run: showSavedCopies }],
-    });
+    const instead = lastGood && !deepEqual(lastGood.model, pending.model) ? lastGood : null;
+    if (instead) loadState(instead);
+    const openAnyway = () => {
+      held = false;
+      openState(pending);
+    };
+    notify(safeModeNotice(pending, instead, held, openAnyway, showSavedCopies));
     // The crashing model leaves the autosave now (it is kept aside), so the next visit opens safely.
     dirty = true;
     flush();
@@ -346,7 +340,7 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
   onOpened = () => {
     if (opened) return;
     opened = true;
-    endLoad(storage, tab);
+    loaded();
     if (!held && !failing) trySet(storage, LAST_GOOD_KEY, snapshot(useEditor.getState()).raw);
   };
 
@@ -364,7 +358,7 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
   });
   const onHide = () => {
     settle();
-    endLoad(storage, tab); // leaving the page normally is not a crash
+    loaded(); // leaving the page normally is not a crash
   };
   const onVisibility = () => {
     if (typeof document !== 'undefined' && document.visibilityState === 'hidden') settle();
@@ -388,7 +382,7 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
   events?.addEventListener('storage', onStorage);
   return () => {
     flush();
-    endLoad(storage, tab); // a teardown is not a crash
+    loaded(); // a teardown is not a crash
     unsubscribe();
     onOpened = null;
     events?.removeEventListener('pagehide', onHide);

@@ -9,13 +9,20 @@
  * model) is opened instead, and a notice offers to open the model anyway. So a model that
  * crashes the tab costs one crash, never a loop, and is never lost.
  *
- * Two tabs opening at the same moment share the one marker: each removes it only if it is its
- * own, so a false "did not finish" needs two loads within the same second or two, and its only
- * cost is a notice and one click.
+ * A tab that is still opening keeps its marker fresh (a heartbeat every LOADING_BEAT_MS), so a
+ * second tab opened meanwhile (two tabs restored with the browser's session) sees a fresh marker
+ * and opens normally; only a marker older than LOADING_STALE_MS means a load that died. Each
+ * tab removes the marker only if it is its own.
  */
-import { safeGet, tryRemove, trySet, type StorageLike } from './autosaveRecord';
+import { safeGet, tryRemove, trySet, type SavedState, type StorageLike } from './autosaveRecord';
+import type { Notice } from './store';
+import { clock, modelSummary } from './tabSync';
 
 export const LOADING_KEY = 'floplab.loading';
+/** How often a tab that is still opening renews its marker. */
+export const LOADING_BEAT_MS = 1000;
+/** A marker not renewed for this long was left by a tab that died while opening. */
+export const LOADING_STALE_MS = 5000;
 
 export interface LoadingMarker {
   readonly tab: string;
@@ -34,6 +41,12 @@ export function unfinishedLoad(storage: StorageLike | null): LoadingMarker | nul
   }
 }
 
+/** Whether the previous load died while opening: its marker is there and no longer renewed. */
+export function crashedLoad(storage: StorageLike | null, now = Date.now()): boolean {
+  const m = unfinishedLoad(storage);
+  return m !== null && now - m.since > LOADING_STALE_MS;
+}
+
 export function beginLoad(storage: StorageLike | null, tab: string, now = Date.now()): void {
   trySet(storage, LOADING_KEY, JSON.stringify({ tab, since: now } satisfies LoadingMarker));
 }
@@ -42,4 +55,24 @@ export function beginLoad(storage: StorageLike | null, tab: string, now = Date.n
 export function endLoad(storage: StorageLike | null, tab: string): void {
   const m = unfinishedLoad(storage);
   if (m && m.tab === tab) tryRemove(storage, LOADING_KEY);
+}
+
+/** The notice of safe mode: which model was not opened, what is shown instead, and the choices. */
+export function safeModeNotice(
+  pending: SavedState,
+  shownInstead: SavedState | null,
+  autosavePaused: boolean,
+  openAnyway: () => void,
+  showCopies: () => void,
+): Notice {
+  return {
+    kind: 'error',
+    text:
+      `FlopLab did not finish opening your model last time (${modelSummary(pending.model)}; the tab may have ` +
+      `crashed), so it was not opened again. It is kept under Saved copies. ` +
+      (shownInstead ? `Showing your last good copy from ${clock(shownInstead.savedAt)}.` : 'Showing a new model.') +
+      (autosavePaused ? ' Autosave is paused so it is not overwritten.' : ''),
+    action: { label: 'Open it anyway', run: openAnyway },
+    actions: [{ label: 'Saved copies…', run: showCopies }],
+  };
 }

@@ -3,7 +3,7 @@
 // by another tab is never saved over in silence). Through startPersistence with a fake
 // localStorage; "another tab" is a record written by another tab id plus the storage event the
 // browser would fire.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AUTOSAVE_KEY,
   LAST_GOOD_KEY,
@@ -13,7 +13,7 @@ import {
   readSaved,
   startPersistence,
 } from '../../../src/state/persistence';
-import { LOADING_KEY } from '../../../src/state/safeMode';
+import { LOADING_BEAT_MS, LOADING_KEY, LOADING_STALE_MS } from '../../../src/state/safeMode';
 import { listSavedCopies, openSavedCopy, savedCopyFile } from '../../../src/state/savedCopies';
 import { loadState, useEditor } from '../../../src/state/store';
 import { defaultSettings, starterModel } from '../../../src/state/defaults';
@@ -50,9 +50,17 @@ const s = () => useEditor.getState();
 const wait = (ms = 40) => new Promise((r) => setTimeout(r, ms));
 let stops: (() => void)[] = [];
 
-function page(storage: FakeStorage, tab: string) {
+function page(storage: FakeStorage, tab: string, now?: () => number) {
   const events = new EventTarget();
-  const stop = startPersistence({ storage, events, tab, debounceMs: 10, liveUrl: false, location: undefined });
+  const stop = startPersistence({
+    storage,
+    events,
+    tab,
+    debounceMs: 10,
+    liveUrl: false,
+    location: undefined,
+    ...(now ? { now } : {}),
+  });
   stops.push(stop);
   return {
     events,
@@ -139,7 +147,7 @@ describe('safe mode after a load that never finished', () => {
     stops = [];
     st.setItem(LOADING_KEY, marker); // a crash leaves the marker (stop() is a clean teardown)
     loadState({ model: starterModel(), selection: null, collapsed: {}, settings: defaultSettings() }); // a new page
-    page(st, 't2');
+    page(st, 't2', () => Date.now() + LOADING_STALE_MS + 1); // the user comes back after the crash
     expect(s().model.name).not.toBe('crasher');
     expect(s().notice?.text).toMatch(/did not finish opening.*"crasher", 6 top-level layers.*Showing a new model/);
     expect(stored(st, NOT_OPENED_KEY)?.model.name).toBe('crasher');
@@ -150,6 +158,28 @@ describe('safe mode after a load that never finished', () => {
     expect(s().model.name).toBe('crasher');
     await wait();
     expect(stored(st)?.model.name).toBe('crasher');
+  });
+
+  it('a tab still opening (its marker renewed) is not a crash: a second tab opens normally', () => {
+    vi.useFakeTimers();
+    try {
+      const st = new FakeStorage();
+      st.setItem(AUTOSAVE_KEY, record(model('big one'), 'old'));
+      const first = page(st, 't1');
+      const since = () => JSON.parse(st.getItem(LOADING_KEY)!).since as number;
+      const before = since();
+      vi.advanceTimersByTime(LOADING_STALE_MS + 2 * LOADING_BEAT_MS); // still opening: the marker is renewed
+      expect(since()).toBeGreaterThan(before + LOADING_STALE_MS);
+      first.stop();
+      st.setItem(LOADING_KEY, JSON.stringify({ tab: 't1', since: Date.now() - 1000 })); // as t1 left it, alive
+      stops = [];
+      loadState({ model: starterModel(), selection: null, collapsed: {}, settings: defaultSettings() });
+      page(st, 't2');
+      expect(s().model.name).toBe('big one');
+      expect(s().notice).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('opens the last good copy instead when there is one', () => {
