@@ -103,7 +103,15 @@ function Screen() {
           <GraphSlot />
           {/* Issue 5 mounts its charts here (per-layer bars, latency). */}
           <div data-slot="charts" className="shrink-0">
-            <Suspense fallback={<p className="text-sm text-slate-500 dark:text-slate-400">{t('charts.loading')}</p>}>
+            {/* The fallback holds about the open panel's height (430 px at 1440 and 768, ~610 on a phone), so
+                the table below does not jump down when the charts arrive (issue 20: layout shift on open). */}
+            <Suspense
+              fallback={
+                <p className="min-h-[600px] text-sm text-slate-500 md:min-h-[400px] dark:text-slate-400">
+                  {t('charts.loading')}
+                </p>
+              }
+            >
               <ChartsPanel />
             </Suspense>
           </div>
