@@ -4,7 +4,8 @@
  * (the next visit opens in safe mode, not into the crash), and the saved-copies dialog.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { presetByName } from '../src/engine/presets';
+import type { Model } from '../src/engine/format/model';
+import { OPEN_INLINE_ROWS } from '../src/state/evaluation';
 import { evaluateAll, total } from './helpers';
 import { LOADING_STALE_MS } from '../src/state/safeMode';
 
@@ -50,7 +51,13 @@ test('a tab that crashes while a model opens: the next visit opens in safe mode,
   context,
   baseURL,
 }) => {
-  const big = presetByName('resnet152')!.build(); // > 500 rows: evaluated in the worker
+  // More rows than the page evaluates itself at open (OPEN_INLINE_ROWS): evaluated in the worker.
+  const big: Model = {
+    format: 'floplab.model/2',
+    name: 'big one',
+    input: [8],
+    layers: Array.from({ length: OPEN_INLINE_ROWS + 100 }, () => ({ type: 'linear', out: 8 })),
+  };
   const first = await context.newPage();
   await first.goto('./');
   await upToDate(first);

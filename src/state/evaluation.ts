@@ -42,6 +42,14 @@ const mark = (name: string): void => {
  */
 export const INLINE_ROWS = 500;
 
+/**
+ * The first evaluation after the page opens is done on the page up to this many rows: the worker
+ * is not loaded yet then (its script fetched and compiled, ~0.2–0.3 s on a cold open), while the
+ * engine evaluates 2,000 rows in a few milliseconds. Opening a ResNet-152 link (519 rows) thus
+ * shows its numbers without waiting for the worker (issue 20). Later edits use INLINE_ROWS.
+ */
+export const OPEN_INLINE_ROWS = 2000;
+
 /** Where the latest committed result was computed (test hook `answeredBy`). */
 let answeredBy: 'page' | 'worker' | null = null;
 
@@ -89,11 +97,13 @@ function installHooks(client: EngineClient, reevaluate: () => void): void {
 export function startEvaluation(client?: EngineClient): () => void {
   if (running) return running.stop;
   const c = client ?? new EngineClient({ conventions: ALL_CONVENTION_IDS, spare: true, inlineRows: INLINE_ROWS });
+  let first = true;
   const request = (model: Model) => {
     mark('floplab:edit');
     // A small model is evaluated here and now: this runs inside the edit's own event handler, so
     // React renders the edit and its numbers together and the next frame shows both.
-    const now = c.evaluateNow(model);
+    const now = c.evaluateNow(model, first ? OPEN_INLINE_ROWS : INLINE_ROWS);
+    first = false;
     if (now) {
       answeredBy = 'page';
       useEvaluationStore.setState({ result: now, model, pending: false });

@@ -193,11 +193,11 @@ export class EngineClient {
    * its result; otherwise returns null and the caller uses `evaluate`. A result from here is the
    * newest: any request still in the worker will resolve to null.
    */
-  evaluateNow(model: Model): ModelResult | null {
-    if (this.inlineRows <= 0) return null;
+  evaluateNow(model: Model, limit = this.inlineRows): ModelResult | null {
+    if (this.inlineRows <= 0 || limit <= 0) return null;
     let result: ModelResult;
     try {
-      if (evaluationRows(model, this.inlineRows) > this.inlineRows) return null;
+      if (evaluationRows(model, limit) > limit) return null;
       result = evaluateModel(model, { conventions: this.conventions });
     } catch {
       return null; // neither throws by contract; if one did, the worker path reports it

@@ -4,7 +4,14 @@
 // and window.__floplab.killWorker exists for issue 8's recovery test.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { startEvaluation, useConventionIndex, useEvaluation, useEvaluationStore } from '../../../src/state/evaluation';
+import {
+  INLINE_ROWS,
+  OPEN_INLINE_ROWS,
+  startEvaluation,
+  useConventionIndex,
+  useEvaluation,
+  useEvaluationStore,
+} from '../../../src/state/evaluation';
 import { loadState, useEditor } from '../../../src/state/store';
 import { starterModel } from '../../../src/state/defaults';
 import { EngineClient } from '../../../src/worker/client';
@@ -108,5 +115,37 @@ describe('hooks', () => {
     useEvaluationStore.setState({ result: null, pending: true });
     const { result } = renderHook(() => useConventionIndex());
     expect(result.current).toBe(-1);
+  });
+});
+
+describe('the first evaluation after the page opens (issue 20)', () => {
+  const relus = (n: number) => ({
+    format: 'floplab.model/2' as const,
+    input: [3, 8, 8],
+    layers: Array.from({ length: n }, () => ({ type: 'relu' })),
+  });
+  const restart = (n: number) => {
+    stop?.();
+    loadState({ model: relus(n), selection: null });
+    useEvaluationStore.setState({ result: null, pending: true });
+    stop = startEvaluation(new EngineClient({ conventions: CONVENTION_IDS, inlineRows: INLINE_ROWS }));
+  };
+
+  it(`is done on the page up to OPEN_INLINE_ROWS (${OPEN_INLINE_ROWS}) rows; later edits of that size are not`, async () => {
+    restart(INLINE_ROWS + 100);
+    // Committed inside startEvaluation itself: no worker round trip at open.
+    expect(useEvaluationStore.getState().pending).toBe(false);
+    expect(useEvaluationStore.getState().result?.rows).toHaveLength(INLINE_ROWS + 100);
+    s().setBatch(2);
+    expect(useEvaluationStore.getState().pending).toBe(true); // over INLINE_ROWS: off the page
+    await settled();
+    expect(useEvaluationStore.getState().result?.totals.activations).toBeGreaterThan(0n);
+  });
+
+  it('a model over OPEN_INLINE_ROWS waits for the engine off the page even at open', async () => {
+    restart(OPEN_INLINE_ROWS + 1);
+    expect(useEvaluationStore.getState().pending).toBe(true);
+    await settled();
+    expect(useEvaluationStore.getState().result?.rows).toHaveLength(OPEN_INLINE_ROWS + 1);
   });
 });
