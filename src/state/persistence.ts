@@ -38,6 +38,7 @@ import {
 } from './autosaveRecord';
 import { beginLoad, crashedLoad, endLoad, LOADING_BEAT_MS, safeModeNotice } from './safeMode';
 import { clock, foreignWrite, otherTabNotice, type Seen } from './tabSync';
+import { msg, sentences } from './messages';
 import { openStoredState, showSavedCopies } from './savedCopies';
 
 export { AUTOSAVE_KEY, LAST_GOOD_KEY, NOT_OPENED_KEY, PREVIOUS_KEY, UNREADABLE_KEY, readSaved };
@@ -161,9 +162,7 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
       if (!failing)
         notify({
           kind: 'error',
-          text: isQuotaError(err)
-            ? 'Autosave failed: browser storage is full. Copy a share link or export the model to keep this work.'
-            : 'Autosave failed: this browser does not let FlopLab store data. Copy a share link to keep this work.',
+          text: msg(isQuotaError(err) ? 'state.storageFull' : 'state.storageBlocked'),
         });
       failing = true;
       return false;
@@ -213,7 +212,7 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
       }
     }
     if (!r.ok) {
-      notify({ kind: 'error', text: `${r.error} Your autosaved model was kept.` });
+      notify({ kind: 'error', text: msg('state.badLink', { reason: r.error }) });
       return false;
     }
     // This browser's own address while its autosave is kept aside: that model is the one not opened.
@@ -238,8 +237,8 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
     linkModel = r.state.model;
     notify({
       kind: 'info',
-      text: `Opened a shared model${r.warning ? ` (${r.warning})` : ''}. Your autosaved model is kept.`,
-      ...(keep ? { action: { label: 'Open my autosaved model', run: openSaved(keep) } } : {}),
+      text: r.warning ? msg('state.sharedOpenedWarning', { warning: r.warning }) : msg('state.sharedOpened'),
+      ...(keep ? { action: { label: msg('state.openAutosaved'), run: openSaved(keep) } } : {}),
     });
     return true;
   };
@@ -295,7 +294,7 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
       // Saving it would replace a model every reader opens with one none would: keep the last autosave.
       notify({
         kind: 'error',
-        text: `Not autosaved: ${tooBig}. Your last autosave is kept; undo or export this model.`,
+        text: msg('state.notAutosaved', { reason: tooBig }),
       });
       return;
     }
@@ -312,11 +311,12 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
   if (readError) {
     notify({
       kind: 'error',
-      text:
-        `Your autosave could not be restored: ${readError}. It is kept under Saved copies. ` +
-        (lastGood ? `Your last good copy is from ${clock(lastGood.savedAt)}.` : 'Starting from a new model.'),
-      ...(lastGood ? { action: { label: 'Open the last good copy', run: openSaved(lastGood) } } : {}),
-      actions: [{ label: 'Saved copies…', run: showSavedCopies }],
+      text: sentences(
+        msg('state.unreadable', { reason: readError }),
+        lastGood ? msg('state.unreadable.lastGood', { time: clock(lastGood.savedAt) }) : msg('state.unreadable.new'),
+      ),
+      ...(lastGood ? { action: { label: msg('state.openLastGood'), run: openSaved(lastGood) } } : {}),
+      actions: [{ label: msg('state.savedCopies'), run: showSavedCopies }],
     });
   }
   const fromLink = loc ? openLink(loc.hash) : false;

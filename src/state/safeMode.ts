@@ -17,6 +17,7 @@
 import { safeGet, tryRemove, trySet, type SavedState, type StorageLike } from './autosaveRecord';
 import type { Notice } from './store';
 import { clock, modelSummary } from './tabSync';
+import { msg, sentences } from './messages';
 
 export const LOADING_KEY = 'floplab.loading';
 /** How often a tab that is still opening renews its marker. */
@@ -67,12 +68,12 @@ export function safeModeNotice(
 ): Notice {
   return {
     kind: 'error',
-    text:
-      `FlopLab did not finish opening your model last time (${modelSummary(pending.model)}; the tab may have ` +
-      `crashed), so it was not opened again. It is kept under Saved copies. ` +
-      (shownInstead ? `Showing your last good copy from ${clock(shownInstead.savedAt)}.` : 'Showing a new model.') +
-      (autosavePaused ? ' Autosave is paused so it is not overwritten.' : ''),
-    action: { label: 'Open it anyway', run: openAnyway },
-    actions: [{ label: 'Saved copies…', run: showCopies }],
+    text: sentences(
+      msg('state.safeMode', { model: modelSummary(pending.model) }),
+      shownInstead ? msg('state.safeMode.lastGood', { time: clock(shownInstead.savedAt) }) : msg('state.safeMode.new'),
+      autosavePaused ? msg('state.safeMode.paused') : '',
+    ),
+    action: { label: msg('state.openAnyway'), run: openAnyway },
+    actions: [{ label: msg('state.savedCopies'), run: showCopies }],
   };
 }

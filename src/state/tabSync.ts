@@ -11,6 +11,7 @@ import { deepEqual } from '../engine/deep-equal';
 import type { Model } from '../engine/format/model';
 import { readSaved, type SavedState } from './autosaveRecord';
 import type { Notice } from './store';
+import { msg } from './messages';
 
 export interface Seen {
   /** The stored text this tab last read or wrote (null: nothing stored then). */
@@ -36,14 +37,16 @@ export function foreignWrite(current: string | null, seen: Seen, mine: Model, ta
 
 /** "12:03" for a record's time (the notice and the saved-copies list). */
 export function clock(ms: number | undefined): string {
-  if (ms === undefined) return 'an unknown time';
+  if (ms === undefined) return msg('state.unknownTime');
   const d = new Date(ms);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
 /** How a notice names a stored model. */
 export const modelSummary = (m: Model): string =>
-  `"${m.name || 'untitled'}", ${m.layers.length} top-level layer${m.layers.length === 1 ? '' : 's'}`;
+  m.layers.length === 1
+    ? msg('state.model1', { name: m.name || msg('state.untitled') })
+    : msg('state.model', { name: m.name || msg('state.untitled'), n: m.layers.length.toLocaleString('en') });
 
 /** The notice that asks: load the other tab's work, or keep this tab's (saving it over theirs). */
 export function otherTabNotice(
@@ -54,13 +57,13 @@ export function otherTabNotice(
   const when = clock(theirs.savedAt);
   return {
     kind: unsaved ? 'error' : 'info',
-    text: unsaved
-      ? `Another FlopLab tab saved different work at ${when} (${modelSummary(theirs.model)}). ` +
-        "This tab's changes are not autosaved until you choose."
-      : `This work was changed in another FlopLab tab at ${when} (${modelSummary(theirs.model)}).`,
+    text: msg(unsaved ? 'state.otherTab.unsaved' : 'state.otherTab.changed', {
+      time: when,
+      model: modelSummary(theirs.model),
+    }),
     actions: [
-      { label: "Load the other tab's", run: choose.load },
-      { label: "Keep this tab's", run: choose.keep },
+      { label: msg('state.loadOtherTab'), run: choose.load },
+      { label: msg('state.keepThisTab'), run: choose.keep },
     ],
   };
 }

@@ -10,6 +10,7 @@ import { ioEn } from './en-io';
 import { presetsEn } from './en-presets';
 import { chartsEn } from './en-charts';
 import { graphEn } from './en-graph';
+import { STATE_MESSAGES_EN } from '../../state/messages';
 
 export const en = {
   ...screenEn,
@@ -18,6 +19,7 @@ export const en = {
   ...presetsEn,
   ...chartsEn,
   ...graphEn,
+  ...STATE_MESSAGES_EN,
   'lang.label': 'Language',
   'lang.en': 'English',
   'lang.zh-CN': '中文',

@@ -7,6 +7,7 @@ import { createViewStore } from '../teaching/viewStore';
 import { useCallback, useEffect } from 'react';
 import { en, type MessageKey } from './en';
 import { zhCN } from './zh-CN';
+import { setStateTranslator } from '../../state/messages';
 
 export type { MessageKey } from './en';
 
@@ -57,6 +58,10 @@ export const t = (key: MessageKey, vars?: Readonly<Record<string, string | numbe
   translate(useLang.getState().lang, key, vars);
 
 export type T = typeof t;
+
+// The state side's notices (autosave, links, tabs, safe mode) in the current language. Registered
+// when this module loads, which is before main.tsx starts the state (its imports run first).
+setStateTranslator((key, vars) => t(key, vars));
 
 /** Components: a `t` bound to the current language; switching language re-renders the caller. */
 export function useT(): T {

@@ -6,6 +6,7 @@ import { ioZh } from './zh-CN-io';
 import { presetsZh } from './zh-CN-presets';
 import { chartsZh } from './zh-CN-charts';
 import { graphZh } from './zh-CN-graph';
+import { stateZh } from './zh-CN-state';
 
 export const zhCN: Readonly<Record<MessageKey, string>> = {
   ...screenZh,
@@ -14,6 +15,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   ...presetsZh,
   ...chartsZh,
   ...graphZh,
+  ...stateZh,
   'lang.label': '语言',
   'lang.en': 'English',
   'lang.zh-CN': '中文',

@@ -23,9 +23,16 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const SOURCES = sourceFiles(UI)
-  .map((p) => ({ rel: relative(UI, p).replaceAll('\\', '/'), text: readFileSync(p, 'utf8') }))
-  .filter((f) => !isDictionary(f.rel));
+const STATE = join(__dirname, '../../../src/state');
+/** src/state's notices use the same tables (src/state/messages.ts; its English table is a definition, not a use). */
+const stateText = (p: string) =>
+  readFileSync(p, 'utf8').replace(/export const STATE_MESSAGES_EN = \{[\s\S]*?\} as const;/, '');
+const SOURCES = [
+  ...sourceFiles(UI)
+    .map((p) => ({ rel: relative(UI, p).replaceAll('\\', '/'), text: readFileSync(p, 'utf8') }))
+    .filter((f) => !isDictionary(f.rel)),
+  ...sourceFiles(STATE).map((p) => ({ rel: `../state/${relative(STATE, p)}`, text: stateText(p) })),
+];
 
 const KEYS = new Set(Object.keys(en));
 const CALL = String.raw`(?:\b(?:t|tr)\(\s*|\btranslate\(\s*\w+\s*,\s*)`;
