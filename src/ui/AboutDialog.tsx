@@ -6,6 +6,7 @@ import { useRef } from 'react';
 import { Button } from './controls';
 import { useT } from './i18n';
 import { DocsLink } from './docs/DocsLink';
+import { Modal } from './Modal';
 
 const PARAGRAPHS = [
   'about.what',
@@ -32,15 +33,13 @@ export function AboutButton() {
           ?
         </span>
       </Button>
-      <dialog
+      <Modal
         ref={dialog}
-        aria-labelledby="about-title"
+        titleId="about-title"
+        title={t('about.title')}
         data-testid="about-dialog"
-        className="m-auto max-h-[85vh] max-w-xl overflow-y-auto rounded-lg border border-slate-300 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-black/40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+        className="max-h-[85vh] max-w-xl overflow-y-auto"
       >
-        <h2 id="about-title" className="mb-3 text-base font-semibold">
-          {t('about.title')}
-        </h2>
         {PARAGRAPHS.map((k) => (
           <p key={k} className="mb-3 text-sm leading-relaxed">
             {t(k)}
@@ -54,7 +53,7 @@ export function AboutButton() {
             {t('about.close')}
           </Button>
         </div>
-      </dialog>
+      </Modal>
     </>
   );
 }

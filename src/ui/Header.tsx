@@ -9,6 +9,7 @@ import { FileActions } from './io';
 import { Button, Segmented } from './controls';
 import { LanguageSwitch, useT } from './i18n';
 import { AboutButton } from './AboutDialog';
+import { ConfirmModal } from './Modal';
 
 function HeaderView() {
   const name = useEditor((s) => s.model.name ?? '');
@@ -93,30 +94,15 @@ function HeaderView() {
           </span>
         </Button>
       </div>
-      <dialog
+      <ConfirmModal
         ref={confirmNew}
-        aria-labelledby="new-model-title"
-        className="m-auto rounded-lg border border-slate-300 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-black/40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
-      >
-        <h2 id="new-model-title" className="mb-2 text-base font-semibold">
-          {t('header.newDialog.title')}
-        </h2>
-        <p className="mb-4 max-w-sm text-sm">{t('header.newDialog.body')}</p>
-        <div className="flex justify-end gap-2">
-          <Button autoFocus onClick={() => confirmNew.current?.close()}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            variant="danger"
-            onClick={() => {
-              newModel();
-              confirmNew.current?.close();
-            }}
-          >
-            {t('header.newDialog.confirm')}
-          </Button>
-        </div>
-      </dialog>
+        titleId="new-model-title"
+        title={t('header.newDialog.title')}
+        body={t('header.newDialog.body')}
+        confirm={t('header.newDialog.confirm')}
+        variant="danger"
+        onConfirm={newModel}
+      />
     </header>
   );
 }

@@ -16,6 +16,7 @@ import { Button } from '../controls';
 import { formatBytes } from '../format';
 import { useT } from '../i18n';
 import { saveFile } from './exportActions';
+import { Modal } from '../Modal';
 
 const when = (ms: number): string => {
   const d = new Date(ms);
@@ -59,28 +60,23 @@ function CopyRow({ copy }: { copy: SavedCopy }) {
 }
 
 export function SavedCopiesDialog() {
-  const { open, version } = useSavedCopiesDialog();
+  const version = useSavedCopiesDialog((s) => s.version);
   const dialog = useRef<HTMLDialogElement>(null);
   const t = useT();
-  // Read when shown (version changes at each showing): storage may have changed since.
-  const copies = useMemo(() => (open && version > 0 ? listSavedCopies() : []), [open, version]);
+  // Mounted only while open (IoControls.tsx); read again at each showing: storage may have changed.
+  const copies = useMemo(() => (version > 0 ? listSavedCopies() : []), [version]);
   useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open, version]);
+    if (!dialog.current?.open) dialog.current?.showModal();
+  }, [version]);
   return (
-    <dialog
+    <Modal
       ref={dialog}
+      titleId="copies-title"
+      title={t('copies.title')}
       onClose={hideSavedCopies}
-      aria-labelledby="copies-title"
       data-testid="copies-dialog"
-      className="m-auto max-h-[85vh] w-[min(36rem,calc(100vw-2rem))] overflow-y-auto rounded-lg border border-slate-300 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-black/40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+      className="max-h-[85vh] w-[min(36rem,calc(100vw-2rem))] overflow-y-auto"
     >
-      <h2 id="copies-title" className="mb-2 text-base font-semibold">
-        {t('copies.title')}
-      </h2>
       <p className="mb-3 text-sm">{t('copies.intro')}</p>
       {copies.length === 0 ? (
         <p className="mb-3 text-sm">{t('copies.none')}</p>
@@ -96,6 +92,6 @@ export function SavedCopiesDialog() {
           {t('copies.close')}
         </Button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -5,6 +5,7 @@
 import { useRef, useState } from 'react';
 import { useCanUndo } from '../../state/store';
 import { Button } from '../controls';
+import { ConfirmModal } from '../Modal';
 import { useLang, useT } from '../i18n';
 import { EXAMPLE_TEXTS } from '../i18n/examples';
 import { EXAMPLES } from './examples';
@@ -45,31 +46,18 @@ export function GuidedExamples() {
         })}
       </ul>
       <ExerciseMaker />
-      <dialog
+      <ConfirmModal
         ref={confirm}
-        aria-labelledby="example-confirm-title"
+        titleId="example-confirm-title"
         data-testid="example-confirm"
-        className="m-auto rounded-lg border border-slate-300 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-black/40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
-      >
-        <h2 id="example-confirm-title" className="mb-2 text-base font-semibold">
-          {t('ex.confirm.title')}
-        </h2>
-        <p className="mb-4 max-w-sm text-sm">{t('ex.confirm.body')}</p>
-        <div className="flex justify-end gap-2">
-          <Button autoFocus onClick={() => confirm.current?.close()}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            variant="primary"
-            onClick={() => {
-              confirm.current?.close();
-              if (pending) void openExample(pending);
-            }}
-          >
-            {t('ex.confirm.open')}
-          </Button>
-        </div>
-      </dialog>
+        title={t('ex.confirm.title')}
+        body={t('ex.confirm.body')}
+        confirm={t('ex.confirm.open')}
+        variant="primary"
+        onConfirm={() => {
+          if (pending) void openExample(pending);
+        }}
+      />
     </section>
   );
 }
