@@ -104,13 +104,17 @@ const validSelection = (model: Model, sel: string | null): string | null => (sel
 export const useEditor = create<EditorState>()(
   temporal(
     (set, get) => {
-      /** Runs an edit; on failure keeps the state and shows why. */
-      const edit = (fn: (s: EditorState) => Partial<EditorState> | undefined): boolean => {
+      /**
+       * Runs an edit; on failure keeps the state and shows why. `grows`: the edit can add layers or
+       * nest them deeper (insert, duplicate, replace, move, wrap); only then is the whole tree walked
+       * against the limits, so typing in a field never pays for it.
+       */
+      const edit = (fn: (s: EditorState) => Partial<EditorState> | undefined, grows = false): boolean => {
         try {
           const before = get();
           const next = fn(before);
           // Never hold a model no reader would open again (autosave, links, files): refused with the limit.
-          const tooBig = next?.model && next.model !== before.model ? structureError(next.model.layers) : null;
+          const tooBig = grows && next?.model && next.model !== before.model ? structureError(next.model.layers) : null;
           if (tooBig) throw new Error(`${tooBig}; the edit was not made`);
           if (next?.model && next.model !== before.model && !next.collapsed)
             next.collapsed = followCollapsed(before.model, next.model, before.collapsed);
@@ -127,7 +131,7 @@ export const useEditor = create<EditorState>()(
           const model = insertAt(s.model, listPath, index, spec);
           path = childPath(listPath, index);
           return { model, selection: path };
-        });
+        }, true);
         return path;
       };
       /** After undo/redo: the selection and collapsed blocks must name layers of the restored model. */
@@ -164,7 +168,7 @@ export const useEditor = create<EditorState>()(
               return next as LayerSpec;
             }),
           })),
-        replaceLayer: (path, spec) => edit((s) => ({ model: updateAt(s.model, path, () => spec) })),
+        replaceLayer: (path, spec) => edit((s) => ({ model: updateAt(s.model, path, () => spec) }), true),
         insertLayer: (afterPath, spec) => {
           try {
             if (afterPath === null) return insertAndSelect('layers', get().model.layers.length, spec);
@@ -195,7 +199,7 @@ export const useEditor = create<EditorState>()(
             // A copy, not a second reference: later edits of one must not look like edits of both.
             const model = insertAt(s.model, listPath, index + 1, structuredClone(spec));
             return { model, selection: childPath(listPath, index + 1) };
-          }),
+          }, true),
         moveLayer: (path, delta) =>
           edit((s) => {
             const r = moveWithin(s.model, path, delta);
@@ -205,12 +209,12 @@ export const useEditor = create<EditorState>()(
           edit((s) => {
             const r = moveTo(s.model, from, toListPath, index);
             return { model: r.model, selection: r.path };
-          }),
+          }, true),
         wrapInBlock: (paths, block) =>
           edit((s) => {
             const r = wrap(s.model, paths, block);
             return { model: r.model, selection: r.path };
-          }),
+          }, true),
         unwrapBlock: (path) =>
           edit((s) => {
             const r = unwrap(s.model, path);

@@ -324,8 +324,23 @@ describe('the same limits in the editor and the autosave as in every reader', ()
     s().insertLayer('layers[5]', { type: 'relu' });
     expect(s().model).toBe(big);
     expect(s().notice?.text).toMatch(/more than 100,000 layers; the edit was not made/);
+    useEditor.setState({ notice: null });
+    s().duplicateLayer('layers[7]');
+    expect(s().model).toBe(big);
+    expect(s().notice?.text).toMatch(/more than 100,000 layers; the edit was not made/);
     s().setModel({ ...model('ok'), layers: big.layers.slice(1) }); // 99,999: opens
     expect(s().model.layers).toHaveLength(99_999);
+  });
+
+  it('wrapping past 32 nested blocks is not made either', () => {
+    let layers: Model['layers'] = [{ type: 'relu' }];
+    for (let i = 0; i < 32; i++) layers = [{ type: 'residual', body: layers }];
+    const deep: Model = { ...model('deep'), layers };
+    s().setModel(deep);
+    const innermost = `layers[0]${'.body[0]'.repeat(32)}`;
+    s().wrapInBlock([innermost], 'residual');
+    expect(s().model).toBe(deep);
+    expect(s().notice?.text).toMatch(/nested deeper than 32 blocks; the edit was not made/);
   });
 
   it('a model over 4,000,000 characters of JSON is not autosaved over the last one; the notice says why', async () => {
