@@ -77,6 +77,15 @@ export function readSaved(raw: string | null): ReadResult | null {
   return { ok: true, saved: { model: parsed.model, settings, selection, collapsed, ...id, ...tab, ...savedAt } };
 }
 
+/** window.localStorage, or null where there is none or the browser blocks it (access itself throws then). */
+export function browserStorage(): StorageLike | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
 /** A random id for this browser's autosave or for one page load (tab). */
 export const newId = (): string => Math.random().toString(36).slice(2, 12) + Date.now().toString(36);
 

@@ -5,6 +5,8 @@
  * setStateTranslator when it loads, before the state starts. src/state never imports the UI.
  * Messages from the engine inside them (a link's or a limit's reason) stay as the engine says.
  */
+import type { Model } from '../engine/format/model';
+
 export const STATE_MESSAGES_EN = {
   'state.storageFull':
     'Autosave failed: browser storage is full. Copy a share link or export the model to keep this work.',
@@ -40,7 +42,8 @@ export const STATE_MESSAGES_EN = {
 export type StateMessageKey = keyof typeof STATE_MESSAGES_EN;
 type Vars = Readonly<Record<string, string | number>>;
 
-const fill = (text: string, vars?: Vars): string =>
+/** Fills `{name}` placeholders; a missing value leaves the placeholder visible (the UI's tables use it too). */
+export const fill = (text: string, vars?: Vars): string =>
   vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (vars[k] === undefined ? m : String(vars[k]))) : text;
 
 let translator: ((key: StateMessageKey, vars?: Vars) => string) | null = null;
@@ -57,3 +60,16 @@ export const msg = (key: StateMessageKey, vars?: Vars): string =>
 /** Sentences joined as their language joins them: after a full-width stop (Chinese) nothing, else a space. */
 export const sentences = (...parts: readonly string[]): string =>
   parts.filter(Boolean).reduce((out, p) => (out === '' ? p : /[。！？]$/.test(out) ? out + p : `${out} ${p}`), '');
+
+/** "12:03" for a record's time (the notice and the saved-copies list). */
+export function clock(ms: number | undefined): string {
+  if (ms === undefined) return msg('state.unknownTime');
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** How a notice names a stored model. */
+export const modelSummary = (m: Model): string =>
+  m.layers.length === 1
+    ? msg('state.model1', { name: m.name || msg('state.untitled') })
+    : msg('state.model', { name: m.name || msg('state.untitled'), n: m.layers.length.toLocaleString('en') });

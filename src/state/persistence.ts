@@ -29,6 +29,7 @@ import {
   UNREADABLE_KEY,
   isQuotaError,
   newId,
+  browserStorage,
   readSaved,
   safeGet,
   setMakingRoom,
@@ -37,8 +38,8 @@ import {
   type StorageLike,
 } from './autosaveRecord';
 import { beginLoad, crashedLoad, endLoad, LOADING_BEAT_MS, safeModeNotice } from './safeMode';
-import { clock, foreignWrite, otherTabNotice, type Seen } from './tabSync';
-import { msg, sentences } from './messages';
+import { foreignWrite, otherTabNotice, type Seen } from './tabSync';
+import { clock, msg, sentences } from './messages';
 import { openStoredState, showSavedCopies } from './savedCopies';
 
 export { AUTOSAVE_KEY, LAST_GOOD_KEY, NOT_OPENED_KEY, PREVIOUS_KEY, UNREADABLE_KEY, readSaved };
@@ -66,14 +67,6 @@ export interface PersistenceOptions {
   readonly now?: () => number;
 }
 
-function defaultStorage(): StorageLike | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null; // access itself throws when storage is blocked
-  }
-}
-
 /** The running persistence's "the opened model is on screen" (boot.ts calls confirmOpened). */
 let onOpened: (() => void) | null = null;
 
@@ -98,7 +91,7 @@ export function applyShare(state: ShareState): void {
 
 /** Restores the autosave, opens a link in the URL if any, and starts autosaving. Returns a stop function. */
 export function startPersistence(opts: PersistenceOptions = {}): () => void {
-  const storage = opts.storage === undefined ? defaultStorage() : opts.storage;
+  const storage = opts.storage === undefined ? browserStorage() : opts.storage;
   const loc = opts.location ?? (typeof window !== 'undefined' ? window.location : undefined);
   const hist = opts.history === undefined ? (typeof window !== 'undefined' ? window.history : null) : opts.history;
   const events = opts.events === undefined ? (typeof window !== 'undefined' ? window : null) : opts.events;
@@ -169,8 +162,7 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
     }
   };
 
-  const openState = openStoredState;
-  const openSaved = (s: SavedState) => () => openState(s);
+  const openSaved = (s: SavedState) => () => openStoredState(s);
 
   const browserId = saved?.id ?? notOpened?.id ?? newId();
   /** The stored text, and the model's own size in it (the model goes first, so it is measured once). */
@@ -254,7 +246,7 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
           seen = { raw, model: latest.model };
           linkModel = null;
           held = false;
-          openState(latest);
+          openStoredState(latest);
         },
         keep: () => {
           notify(null);
@@ -327,7 +319,7 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
     if (instead) loadState(instead);
     const openAnyway = () => {
       held = false;
-      openState(pending);
+      openStoredState(pending);
     };
     notify(safeModeNotice(pending, instead, held, openAnyway, showSavedCopies));
     // The crashing model leaves the autosave now (it is kept aside), so the next visit opens safely.

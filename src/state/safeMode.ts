@@ -16,8 +16,7 @@
  */
 import { safeGet, tryRemove, trySet, type SavedState, type StorageLike } from './autosaveRecord';
 import type { Notice } from './store';
-import { clock, modelSummary } from './tabSync';
-import { msg, sentences } from './messages';
+import { clock, modelSummary, msg, sentences } from './messages';
 
 export const LOADING_KEY = 'floplab.loading';
 /** How often a tab that is still opening renews its marker. */

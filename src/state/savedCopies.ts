@@ -12,6 +12,7 @@ import {
   NOT_OPENED_KEY,
   PREVIOUS_KEY,
   UNREADABLE_KEY,
+  browserStorage,
   readSaved,
   safeGet,
   type StorageLike,
@@ -42,16 +43,8 @@ export interface SavedCopy {
   readonly error?: string;
 }
 
-function defaultStorage(): StorageLike | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
 /** The copies present, in SAVED_COPY_KEYS order. */
-export function listSavedCopies(storage: StorageLike | null = defaultStorage()): SavedCopy[] {
+export function listSavedCopies(storage: StorageLike | null = browserStorage()): SavedCopy[] {
   const out: SavedCopy[] = [];
   for (const [kind, key] of Object.entries(SAVED_COPY_KEYS) as [SavedCopyKind, string][]) {
     const raw = safeGet(storage, key);
@@ -72,7 +65,7 @@ export function listSavedCopies(storage: StorageLike | null = defaultStorage()):
 }
 
 /** Opens a stored copy as an undoable edit; false (nothing changed) when it cannot be read. */
-export function openSavedCopy(kind: SavedCopyKind, storage: StorageLike | null = defaultStorage()): boolean {
+export function openSavedCopy(kind: SavedCopyKind, storage: StorageLike | null = browserStorage()): boolean {
   const r = readSaved(safeGet(storage, SAVED_COPY_KEYS[kind]));
   if (!r?.ok) return false;
   openStoredState(r.saved);
@@ -88,7 +81,7 @@ export function openStoredState(s: SavedState): void {
 /** A copy's stored text as a file: a readable one as a FlopLab model JSON, any other as it is. */
 export function savedCopyFile(
   kind: SavedCopyKind,
-  storage: StorageLike | null = defaultStorage(),
+  storage: StorageLike | null = browserStorage(),
 ): { name: string; text: string } | null {
   const raw = safeGet(storage, SAVED_COPY_KEYS[kind]);
   if (raw === null) return null;

@@ -11,7 +11,7 @@ import { deepEqual } from '../engine/deep-equal';
 import type { Model } from '../engine/format/model';
 import { readSaved, type SavedState } from './autosaveRecord';
 import type { Notice } from './store';
-import { msg } from './messages';
+import { clock, modelSummary, msg } from './messages';
 
 export interface Seen {
   /** The stored text this tab last read or wrote (null: nothing stored then). */
@@ -34,19 +34,6 @@ export function foreignWrite(current: string | null, seen: Seen, mine: Model, ta
   if (seen.model && deepEqual(theirs.model, seen.model)) return { kind: 'same', raw: current, theirs };
   return { kind: 'conflict', raw: current, theirs };
 }
-
-/** "12:03" for a record's time (the notice and the saved-copies list). */
-export function clock(ms: number | undefined): string {
-  if (ms === undefined) return msg('state.unknownTime');
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
-
-/** How a notice names a stored model. */
-export const modelSummary = (m: Model): string =>
-  m.layers.length === 1
-    ? msg('state.model1', { name: m.name || msg('state.untitled') })
-    : msg('state.model', { name: m.name || msg('state.untitled'), n: m.layers.length.toLocaleString('en') });
 
 /** The notice that asks: load the other tab's work, or keep this tab's (saving it over theirs). */
 export function otherTabNotice(

@@ -7,7 +7,7 @@ import { createViewStore } from '../teaching/viewStore';
 import { useCallback, useEffect } from 'react';
 import { en, type MessageKey } from './en';
 import { zhCN } from './zh-CN';
-import { setStateTranslator } from '../../state/messages';
+import { fill, setStateTranslator } from '../../state/messages';
 
 export type { MessageKey } from './en';
 
@@ -44,9 +44,7 @@ export const useLang = createViewStore<LangState>((set) => ({
 }));
 
 /** Fills `{name}` placeholders; a missing value leaves the placeholder visible (easy to spot). */
-export function format(text: string, vars?: Readonly<Record<string, string | number>>): string {
-  return vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (vars[k] === undefined ? m : String(vars[k]))) : text;
-}
+export const format = fill;
 
 /** The string for `key` in `lang` (English when a translation is missing at runtime). */
 export function translate(lang: Lang, key: MessageKey, vars?: Readonly<Record<string, string | number>>): string {
