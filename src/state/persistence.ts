@@ -366,7 +366,9 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
     const w = foreignWrite(newValue, seen, s.model, tab);
     if (w.kind === 'same') seen = { raw: newValue, model: w.theirs.model };
     else if (w.kind === 'conflict')
-      askAboutOtherTab(w.theirs, dirty || (seen.model !== null && s.model !== seen.model));
+      // Unsaved work here means a model edit since the last save (every edit is a new model object);
+      // a pending settings or selection change is not work the other tab's model would overwrite.
+      askAboutOtherTab(w.theirs, seen.model !== null && s.model !== seen.model);
   };
   events?.addEventListener('pagehide', onHide);
   events?.addEventListener('visibilitychange', onVisibility);

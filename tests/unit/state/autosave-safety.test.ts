@@ -256,6 +256,17 @@ describe('two tabs on one autosave', () => {
     expect(s().model.name).toBe('mine');
   });
 
+  it('a settings change not yet saved is not unsaved work: the other tab’s change is news, not a conflict', async () => {
+    const st = new FakeStorage();
+    const tab = page(st, 'me');
+    s().setName('mine');
+    await wait();
+    s().setSettings({ theme: 'dark' }); // pending in the debounce when the other tab writes
+    tab.otherTabWrites(record(model('theirs', 3), 'other'));
+    expect(s().notice?.kind).toBe('info');
+    expect(s().notice?.text).toMatch(/changed in another FlopLab tab/);
+  });
+
   it('a missed storage event is caught when saving', async () => {
     const st = new FakeStorage();
     page(st, 'me');
