@@ -275,8 +275,10 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
     } else if (!overrule) {
       const w = foreignWrite(current, seen, s.model, tab);
       if (w.kind === 'conflict') {
-        dirty = true; // saved once the user has chosen
-        askAboutOtherTab(w.theirs, true);
+        // Not written (it would put this tab's older model over theirs); saved once the user has chosen.
+        // Only a model edit here is unsaved work: a settings change alone is not.
+        dirty = true;
+        askAboutOtherTab(w.theirs, s.model !== seen.model);
         return;
       }
     }
@@ -364,7 +366,7 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
     const s = useEditor.getState();
     if (linkModel !== null && s.model === linkModel) return; // this tab is not saving: nothing to overwrite
     const w = foreignWrite(newValue, seen, s.model, tab);
-    if (w.kind === 'same') seen = { raw: newValue, model: w.theirs.model };
+    if (w.kind === 'same') seen = { raw: newValue, model: w.seenModel };
     else if (w.kind === 'conflict')
       // Unsaved work here means a model edit since the last save (every edit is a new model object);
       // a pending settings or selection change is not work the other tab's model would overwrite.

@@ -21,7 +21,9 @@ export interface Seen {
 
 export type ForeignWrite =
   | { readonly kind: 'none' } // nothing new, or this tab's own write, or unreadable (nothing to keep)
-  | { readonly kind: 'same'; readonly raw: string; readonly theirs: SavedState } // another tab wrote; the work agrees
+  // Another tab wrote, but the work agrees: `seenModel` is what this tab now counts as saved (the
+  // object it holds, so an identity check against the editor's model still means "no edit since").
+  | { readonly kind: 'same'; readonly raw: string; readonly seenModel: Model }
   | { readonly kind: 'conflict'; readonly raw: string; readonly theirs: SavedState };
 
 /** What the stored `current` is, compared with what this tab saw and what it holds (`mine`). */
@@ -30,8 +32,8 @@ export function foreignWrite(current: string | null, seen: Seen, mine: Model, ta
   const r = readSaved(current);
   if (!r?.ok || r.saved.tab === undefined || r.saved.tab === tab) return { kind: 'none' };
   const theirs = r.saved;
-  if (theirs.model === mine || deepEqual(theirs.model, mine)) return { kind: 'same', raw: current, theirs };
-  if (seen.model && deepEqual(theirs.model, seen.model)) return { kind: 'same', raw: current, theirs };
+  if (theirs.model === mine || deepEqual(theirs.model, mine)) return { kind: 'same', raw: current, seenModel: mine };
+  if (seen.model && deepEqual(theirs.model, seen.model)) return { kind: 'same', raw: current, seenModel: seen.model };
   return { kind: 'conflict', raw: current, theirs };
 }
 

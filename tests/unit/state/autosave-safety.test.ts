@@ -265,6 +265,21 @@ describe('two tabs on one autosave', () => {
     tab.otherTabWrites(record(model('theirs', 3), 'other'));
     expect(s().notice?.kind).toBe('info');
     expect(s().notice?.text).toMatch(/changed in another FlopLab tab/);
+    await wait(); // the pending settings save: still news, and their model is not overwritten
+    expect(s().notice?.kind).toBe('info');
+    expect(stored(st)?.model.name).toBe('theirs');
+  });
+
+  it('after another tab saved the same work, a later change there is still news, not a conflict', async () => {
+    const st = new FakeStorage();
+    const tab = page(st, 'me');
+    s().setName('mine');
+    await wait();
+    const mine = stored(st)!;
+    tab.otherTabWrites(JSON.stringify({ ...mine, tab: 'other', savedAt: 5 })); // the same model, written there
+    expect(s().notice).toBeNull();
+    tab.otherTabWrites(record(model('theirs, renamed', 3), 'other'));
+    expect(s().notice?.kind).toBe('info');
   });
 
   it('a missed storage event is caught when saving', async () => {
