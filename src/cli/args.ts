@@ -16,6 +16,8 @@ export interface CliOptions {
   link: boolean;
   baseUrl: string;
   device?: string;
+  /** `--devices`: all, or ids separated by commas. */
+  devices?: string;
   precision: 'fp32' | 'fp16' | 'int8';
   listDevices: boolean;
   /** --export FORMAT (src/engine/export/formats.ts) and where to write it (--out; stdout without). */
@@ -54,6 +56,7 @@ Options:
   --base-url URL        where the app is hosted, for --link (default ${DEFAULT_BASE_URL})
   --device ID           estimate latency on a device; see --list-devices
   --precision P         fp32 | fp16 | int8 (default fp32)
+  --devices all|ID,…    a table of every (or the named) device: time and memory verdict
   --list-devices        list the devices and exit
   -h, --help            show this help`;
 
@@ -183,6 +186,12 @@ export function parseArgs(argv: readonly string[]): ParseArgs {
         o.device = v;
         break;
       }
+      case '--devices': {
+        const v = value();
+        if (!v) return { ok: false, error: '--devices needs all or a list of ids' };
+        o.devices = v;
+        break;
+      }
       case '--precision': {
         const v = value();
         if (v !== 'fp32' && v !== 'fp16' && v !== 'int8')
@@ -199,7 +208,13 @@ export function parseArgs(argv: readonly string[]): ParseArgs {
   }
   if (o.out && !o.exportFormat) return { ok: false, error: '--out is for --export' };
   if (o.exportFormat) {
-    const other = [o.json && '--json', o.link && '--link', o.emitModel && '--emit-model', o.device && '--device']
+    const other = [
+      o.json && '--json',
+      o.link && '--link',
+      o.emitModel && '--emit-model',
+      o.device && '--device',
+      o.devices && '--devices',
+    ]
       .filter(Boolean)
       .join(', ');
     if (other) return { ok: false, error: `--export cannot be combined with ${other}` };

@@ -20,6 +20,9 @@ import { decodeShare, makeShareUrl, MAX_HASH_CHARS } from '../state/urlCodec';
 import { hex2 } from '../engine/export/escape';
 import { listConventions, listDevices, listPresets } from './lists';
 import { latencyJson, latencyText } from './latency-report';
+import { deviceMemory } from '../engine/deploy/device-memory';
+import { deviceById } from '../engine/deploy/devices';
+import { deviceRows, deviceTable, devicesNamed, memoryJson, memoryText } from './device-report';
 import { exportAs, type ExportFormat } from '../engine/export/formats';
 
 /** Indented JSON with short number arrays (shapes) kept on one line. */
@@ -176,8 +179,31 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
       complain(`floplab: ${latency.error}\n`);
       return 2;
     }
-    if (o.json) reports.push({ ...toJson(name, r, conv), ...(latency ? { latency: latencyJson(latency) } : {}) });
-    else out(terminalSafe(toText(name, r, conv) + (latency ? '\n' + latencyText(latency) : '') + '\n'));
+    const device = o.device ? deviceById(o.device) : undefined;
+    const memory = device ? deviceMemory(r, device, o.precision) : undefined;
+    const table = o.devices ? devicesNamed(o.devices) : undefined;
+    if (table && 'error' in table) {
+      complain(`floplab: ${table.error}\n`);
+      return 2;
+    }
+    const rows = table ? deviceRows(r, table.devices, o.precision) : undefined;
+    if (o.json)
+      reports.push({
+        ...toJson(name, r, conv),
+        ...(latency ? { latency: latencyJson(latency) } : {}),
+        ...(memory ? { memory: memoryJson(memory) } : {}),
+        ...(rows ? { devices: rows } : {}),
+      });
+    else
+      out(
+        terminalSafe(
+          toText(name, r, conv) +
+            (latency ? '\n' + latencyText(latency) : '') +
+            (memory ? '\n' + memoryText(memory) : '') +
+            (rows ? '\n' + deviceTable(rows) : '') +
+            '\n',
+        ),
+      );
   }
   if (o.json || o.emitModel) {
     const value = reports.length === 1 && sources.length === 1 ? reports[0] : reports;

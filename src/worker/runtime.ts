@@ -11,7 +11,8 @@ import { evaluateModel, type ModelResult } from '../engine/evaluate';
 import { DEFAULT_CONVENTION } from '../engine/conventions/registry';
 import type { Model } from '../engine/format/model';
 import { DEVICES, deviceById, precisionsOf, type DeviceCategory, type Precision } from '../engine/deploy/devices';
-import { activationMemory } from '../engine/deploy/memory';
+import { deviceMemory, memoryPlan, planHighWater, type DeviceMemory, type MemoryPlan } from '../engine/deploy/device-memory';
+import type { FitVerdict } from '../engine/deploy/fit';
 import { estimateLatency, type Bound, type LatencyEstimate, type LatencyLayer } from '../engine/deploy/latency/latency';
 import { latencySeries, memorySeries, rowLabel, type LatencyPoint, type MemoryPoint } from '../ui/charts/chartData';
 import { ModelDecoder, type WireModel } from './modelSync';
@@ -30,7 +31,11 @@ export interface MemoryView {
   readonly dtype: Precision;
   /** One point per execution step (the chart aggregates when there are many). */
   readonly points: MemoryPoint[];
+  /** The liveness lower bound: the most bytes live at one step (norms and activations fused, in place). */
   readonly peakBytes: bigint;
+  /** TFLM's greedy arena for these tensors; null when not planned (arenaNote says why). */
+  readonly arenaBytes: bigint | null;
+  readonly arenaNote?: string;
   readonly peakLabel: string | null;
   readonly peakPath: string | null;
   readonly weightBytes: bigint;
@@ -67,6 +72,10 @@ export type DeviceRun =
       readonly high_ms: number;
       readonly boundMs: Readonly<Record<Bound, number>>;
       readonly calibration: LatencyEstimate['calibration']['source'];
+      /** Does the model fit the device's memories, in the precision it runs (deploy/fit.ts). */
+      readonly fit: FitVerdict;
+      /** Bytes missing (does-not-fit) or spilled/streamed (streams). */
+      readonly fitBytes: bigint;
     }
   | { readonly id: string; readonly name: string; readonly category: DeviceCategory; readonly error: string };
 
@@ -74,20 +83,37 @@ export interface RuntimeAnswer {
   readonly memory: MemoryView | null;
   /** null: no device picked. */
   readonly latency: LatencyView | { readonly error: string } | null;
+  /** The model's memory on the picked device, in the precision its estimate uses (null: no device). */
+  readonly deviceMemory: DeviceMemory | null;
   /** Every device (empty unless `compare`), fastest first; devices that fail come last. */
   readonly devices: DeviceRun[];
   /** The model's own error, if it cannot be evaluated at all. */
   readonly modelError?: string;
 }
 
-function memoryView(result: ModelResult, dtype: Precision): MemoryView {
-  const mem = activationMemory(result, dtype);
-  const points = memorySeries(result, mem);
+/** Memory plans by dtype for one answer: the views, the picked device and the comparison share them. */
+type Plans = Map<Precision, MemoryPlan>;
+
+function planFor(result: ModelResult, dtype: Precision, plans: Plans): MemoryPlan {
+  let p = plans.get(dtype);
+  if (!p) {
+    p = memoryPlan(result, dtype);
+    plans.set(dtype, p);
+  }
+  return p;
+}
+
+function memoryView(result: ModelResult, dtype: Precision, plans: Plans): MemoryView {
+  const plan = planFor(result, dtype, plans);
+  const mem = plan.mem;
+  const points = memorySeries(result, mem, planHighWater(plan));
   const peak = points.find((p) => p.peak) ?? null;
   return {
     dtype,
     points,
     peakBytes: mem.peak?.liveBytes ?? 0n,
+    arenaBytes: plan.plan.planned ? plan.plan.arenaBytes : null,
+    ...(plan.plan.planned ? {} : { arenaNote: plan.plan.reason }),
     peakLabel: peak?.label ?? null,
     peakPath: peak?.selectPath ?? null,
     weightBytes: mem.weightBytes,
@@ -115,7 +141,15 @@ function latencyView(result: ModelResult, deviceId: string, precision: Precision
   };
 }
 
-function deviceRuns(result: ModelResult, precision: Precision): DeviceRun[] {
+/** The precision a device runs for a requested one: it, or the device's first when unsupported. */
+function runPrecision(deviceId: string, precision: Precision): Precision | null {
+  const d = deviceById(deviceId);
+  if (!d) return null;
+  const supported = precisionsOf(d);
+  return supported.includes(precision) ? precision : (supported[0] ?? null);
+}
+
+function deviceRuns(result: ModelResult, precision: Precision, plans: Plans): DeviceRun[] {
   const runs = DEVICES.map((d): DeviceRun => {
     const supported = precisionsOf(d);
     const p = supported.includes(precision) ? precision : supported[0];
@@ -123,6 +157,7 @@ function deviceRuns(result: ModelResult, precision: Precision): DeviceRun[] {
     if (!p) return { ...base, error: 'no peak figure' };
     const est = estimateLatency(result, d.id, p);
     if ('error' in est) return { ...base, error: est.error };
+    const m = deviceMemory(result, d, p, plans);
     return {
       ...base,
       precision: p,
@@ -132,6 +167,8 @@ function deviceRuns(result: ModelResult, precision: Precision): DeviceRun[] {
       high_ms: est.high_ms,
       boundMs: est.boundMs,
       calibration: est.calibration.source,
+      fit: m.fit.verdict,
+      fitBytes: m.fit.verdict === 'does-not-fit' ? m.fit.shortBytes : m.fit.spillBytes,
     };
   });
   const ms = (r: DeviceRun) => ('error' in r ? Infinity : r.ms);
@@ -142,14 +179,25 @@ function deviceRuns(result: ModelResult, precision: Precision): DeviceRun[] {
 export function runtimeOf(model: Model, req: RuntimeRequest): RuntimeAnswer {
   try {
     const result = evaluateModel(model, { conventions: [DEFAULT_CONVENTION] });
-    if (result.modelError) return { memory: null, latency: null, devices: [], modelError: result.modelError };
+    if (result.modelError)
+      return { memory: null, latency: null, deviceMemory: null, devices: [], modelError: result.modelError };
+    const plans: Plans = new Map();
+    const device = req.deviceId ? deviceById(req.deviceId) : undefined;
+    const p = req.deviceId ? runPrecision(req.deviceId, req.precision) : null;
     return {
-      memory: memoryView(result, req.dtype),
+      memory: memoryView(result, req.dtype, plans),
       latency: req.deviceId ? latencyView(result, req.deviceId, req.precision) : null,
-      devices: req.compare ? deviceRuns(result, req.precision) : [],
+      deviceMemory: device && p ? deviceMemory(result, device, p, plans) : null,
+      devices: req.compare ? deviceRuns(result, req.precision, plans) : [],
     };
   } catch (err) {
-    return { memory: null, latency: null, devices: [], modelError: `runtime view failed: ${(err as Error).message}` };
+    return {
+      memory: null,
+      latency: null,
+      deviceMemory: null,
+      devices: [],
+      modelError: `runtime view failed: ${(err as Error).message}`,
+    };
   }
 }
 

@@ -54,11 +54,25 @@ export interface LiveStep {
   readonly heldBytes: bigint;
 }
 
+/** A tensor to place in an activation arena: bytes and the steps [first, last] it is live in. */
+export interface Buffer {
+  /** The row that makes it (index into the result's rows), -1 for the model input. */
+  readonly producer: number;
+  readonly bytes: bigint;
+  readonly first: number;
+  readonly last: number;
+}
+
 export interface ActivationMemory {
   readonly dtype: Precision;
   readonly steps: LiveStep[];
   /** The step with the most live bytes (the first one on ties); null for an empty model. */
   readonly peak: LiveStep | null;
+  /**
+   * Every tensor that is live at some step, in the order they are made (the model input first),
+   * with its bytes and the first and last step it is live in: what a memory planner places.
+   */
+  readonly buffers: Buffer[];
   readonly inputBytes: bigint;
   /** All parameters (and, separately, buffers) in this dtype. */
   readonly weightBytes: bigint;
@@ -109,119 +123,138 @@ function skipsPrevious(r: Row): boolean {
   return !(Array.isArray(from) ? from : [from]).includes(-1);
 }
 
+/**
+ * One activation tensor: the model input (producer -1) or a row's output. A view (flatten,
+ * reshape) is the same tensor as its input, so its lifetime grows instead of a new one starting.
+ * `first` and `last` are the first and last step it is live in (-1 before it is used).
+ */
+export interface Tensor {
+  readonly producer: number;
+  readonly elements: bigint;
+  first: number;
+  last: number;
+  /** The last step that counted it (so a tensor reachable twice in one step counts once). */
+  stamp: number;
+}
+
 class Simulation {
   readonly steps: LiveStep[] = [];
+  readonly tensors: Tensor[] = [];
   complete = true;
-  /** Last reader of each named tensor (graphLiveness), and the named tensors live now (elements). */
+  /** Last reader of each named tensor (graphLiveness), and the named tensors live now. */
   private readonly lastUse: Map<number, number>;
-  private readonly named = new Map<number, bigint>();
+  private readonly named = new Map<number, Tensor>();
   constructor(
     readonly rows: readonly Row[],
     readonly batch: bigint,
+    /** Rows that run fused into the kernel before them (in place: their output is its output tensor). */
+    readonly fused: ReadonlySet<number>,
   ) {
     this.lastUse = graphLiveness(rows);
   }
 
-  /** Elements of named tensors live while row `i` runs, except `skip` (the row that made its input, counted as x). */
-  private namedHeld(skip: number): bigint {
-    let n = 0n;
-    for (const [d, e] of this.named) if (d !== skip) n += e;
-    return n;
-  }
-
   /** After row `i`'s step: its output stays live if a later row reads it; tensors read for the last time die. */
-  private retire(i: number, out: bigint): void {
+  private retire(i: number, out: Tensor): void {
     const last = this.lastUse.get(i);
     if (last !== undefined && last > i) this.named.set(i, out);
     for (const [d] of this.named) if ((this.lastUse.get(d) ?? -1) <= i) this.named.delete(d);
   }
 
-  elems(shape: readonly number[] | null): bigint {
-    if (!shape) {
-      this.complete = false;
-      return 0n;
-    }
-    return shape.reduce((a, d) => a * BigInt(d), this.batch);
+  tensor(producer: number, shape: readonly number[] | null): Tensor {
+    let elements = 0n;
+    if (!shape) this.complete = false;
+    else elements = shape.reduce((a, d) => a * BigInt(d), this.batch);
+    const t: Tensor = { producer, elements, first: -1, last: -1, stamp: -1 };
+    this.tensors.push(t);
+    return t;
   }
 
-  step(i: number, live: bigint, held: bigint): void {
-    this.steps.push({ path: this.rows[i].path, index: i, liveBytes: live, heldBytes: held });
+  /** Counts each distinct tensor of `list` once into this step, marking it live now. */
+  private count(list: readonly (Tensor | null)[], n: number): bigint {
+    let sum = 0n;
+    for (const t of list) {
+      if (!t || t.stamp === n) continue;
+      t.stamp = n;
+      if (t.first < 0) t.first = n;
+      t.last = n;
+      sum += t.elements;
+    }
+    return sum;
   }
 
   /**
-   * Runs a list of sibling rows on an input of `x` elements. `held` counts what enclosing
-   * blocks keep alive; `xHeld` says whether `x` itself is part of `held` (then it is not
-   * counted twice). Returns the list's output elements.
+   * Row `i` runs: live are the tensors enclosing blocks hold, the named tensors later rows still
+   * read, and the step's own (`own`: its inputs and output). A tensor in several of them counts once.
    */
-  list(indices: readonly number[], x: bigint, held: bigint, xHeld: boolean): bigint {
+  step(i: number, held: readonly Tensor[], own: readonly (Tensor | null)[]): void {
+    const n = this.steps.length;
+    const heldSum = this.count(held, n) + this.count([...this.named.values()], n);
+    const liveSum = heldSum + this.count(own, n);
+    this.steps.push({ path: this.rows[i].path, index: i, liveBytes: liveSum, heldBytes: heldSum });
+  }
+
+  /** Runs a list of sibling rows on input `x` while enclosing blocks hold `held`; returns the list's output. */
+  list(indices: readonly number[], x: Tensor, held: readonly Tensor[]): Tensor {
     let cur = x;
-    let curHeld = xHeld;
-    let from = -1;
-    for (const i of indices) {
-      cur = this.row(i, cur, held, curHeld, from);
-      curHeld = false;
-      from = i;
-    }
+    for (const i of indices) cur = this.row(i, cur, held);
     return cur;
   }
 
-  row(i: number, x: bigint, held: bigint, xHeld: boolean, xFrom = -1): bigint {
+  row(i: number, x: Tensor, held: readonly Tensor[]): Tensor {
     const r = this.rows[i];
     if (r.error && !r.block) this.complete = false;
-    // The previous output is not this row's input when it takes named inputs only; a named tensor
-    // is counted once, among the named ones.
-    const xOwn = xHeld || skipsPrevious(r) || this.named.has(xFrom) ? 0n : x;
-    // Named tensors live across this step (children of a block add them at their own steps).
-    const named = this.named.size ? this.namedHeld(-2) : 0n;
+    // The previous output is not this row's input when it takes named inputs only.
+    const input = skipsPrevious(r) ? null : x;
     if (!r.block) {
-      const out = this.elems(r.output);
       // A flatten, reshape or permute is a view of its input: no new memory (a cat of several copies).
-      const view = r.category === 'shape' && !r.inputs && r.type !== 'parameter';
-      this.step(i, held + named + xOwn + (view ? 0n : out), held + named);
-      this.retire(i, view ? x : out);
-      return view ? x : out;
+      const view = (r.category === 'shape' && !r.inputs && r.type !== 'parameter') || this.fused.has(i);
+      const out = view ? x : this.tensor(i, r.output);
+      this.step(i, held, [input, out]);
+      this.retire(i, out);
+      return out;
     }
     const kind = kindOf(r.type);
     const lists = [...childLists(this.rows, i).entries()];
-    const out = this.elems(r.output);
     if (kind && isBlock(kind) && kind.mode === 'repeat') {
       const o = this.list(
         lists.flatMap(([, l]) => l),
         x,
         held,
-        xHeld,
       );
       this.retire(i, o);
       return o;
     }
+    const holdX = input ? [...held, input] : held;
     if (r.type === 'residual') {
       const body = lists.find(([k]) => k === '.body')?.[1] ?? [];
       const shortcut = lists.find(([k]) => k === '.shortcut')?.[1] ?? [];
-      const y = body.length ? this.list(body, x, held + xOwn, true) : x;
-      const s = shortcut.length ? this.list(shortcut, x, held + xOwn + y, true) : x;
-      // Identity shortcut: the add reads x itself (already counted when an outer block holds it).
-      const sTerm = shortcut.length ? s : xOwn;
-      this.step(i, held + named + y + sTerm + out, held + named);
+      const y = body.length ? this.list(body, x, holdX) : x;
+      // Identity shortcut: the add reads x itself.
+      const s = shortcut.length ? this.list(shortcut, x, [...holdX, y]) : input;
+      const out = this.tensor(i, r.output);
+      this.step(i, held, [y, s, out]);
       this.retire(i, out);
       return out;
     }
     if (r.type === 'scale') {
       const body = lists.find(([k]) => k === '.body')?.[1] ?? [];
-      const gate = body.length ? this.list(body, x, held + xOwn, true) : x;
-      this.step(i, held + named + xOwn + gate + out, held + named);
+      const gate = body.length ? this.list(body, x, holdX) : x;
+      const out = this.tensor(i, r.output);
+      this.step(i, held, [input, gate, out]);
       this.retire(i, out);
       return out;
     }
     // concat and any other parallel block: branches run in order, finished outputs wait for the combine.
-    let done = 0n;
-    let identity = false;
-    for (const [, l] of lists) done += this.list(l, x, held + xOwn + done, true);
+    const done: Tensor[] = [];
+    for (const [, l] of lists) done.push(this.list(l, x, [...holdX, ...done]));
     // Empty branches (identities) have no rows: they pass x itself.
+    let identity = false;
     if (r.type === 'concat') {
       const branches = Array.isArray(r.params_?.branches) ? (r.params_.branches as unknown[][]) : [];
       identity = branches.some((b) => Array.isArray(b) && b.length === 0);
     }
-    this.step(i, held + named + done + (identity ? xOwn : 0n) + out, held + named);
+    const out = this.tensor(i, r.output);
+    this.step(i, held, [...done, identity ? input : null, out]);
     this.retire(i, out);
     return out;
   }
@@ -234,12 +267,20 @@ function topLevel(rows: readonly Row[]): number[] {
   return out;
 }
 
-/** Activation memory live at each step and its peak, for a dtype. */
-export function activationMemory(result: ModelResult, dtype: Precision): ActivationMemory {
+/**
+ * Activation memory live at each step and its peak, for a dtype. `fused`: rows that a runtime
+ * runs fused into the kernel before them (a BN or ReLU after a conv: latency/latency.ts
+ * kernelsOf), which then write in place and make no tensor of their own.
+ */
+export function activationMemory(
+  result: ModelResult,
+  dtype: Precision,
+  fused: ReadonlySet<number> = new Set(),
+): ActivationMemory {
   const b = BigInt(BYTES_PER_ELEMENT[dtype]);
-  const sim = new Simulation(result.rows, BigInt(result.batch));
-  const x = sim.elems(result.input);
-  sim.list(topLevel(result.rows), x, 0n, false);
+  const sim = new Simulation(result.rows, BigInt(result.batch), fused);
+  const x = sim.tensor(-1, result.input);
+  sim.list(topLevel(result.rows), x, []);
   // Written out (no object spread: V8's slow path, tens of µs per step).
   const steps = sim.steps.map((s): LiveStep => ({
     path: s.path,
@@ -249,11 +290,16 @@ export function activationMemory(result: ModelResult, dtype: Precision): Activat
   }));
   let peak: LiveStep | null = null;
   for (const s of steps) if (!peak || s.liveBytes > peak.liveBytes) peak = s;
+  const buffers: Buffer[] = [];
+  for (const t of sim.tensors)
+    if (t.first >= 0 && t.elements > 0n)
+      buffers.push({ producer: t.producer, bytes: t.elements * b, first: t.first, last: t.last });
   return {
     dtype,
     steps,
     peak,
-    inputBytes: x * b,
+    buffers,
+    inputBytes: x.elements * b,
     weightBytes: result.totals.params * b,
     bufferBytes: result.totals.buffers * b,
     complete: sim.complete && result.errors === 0 && !result.modelError,

@@ -17,6 +17,7 @@ import { useEditor } from '../../state/store';
 import { Button } from '../controls';
 import { ClassShareChart } from './ClassShareChart';
 import { DeviceComparison } from './DeviceComparison';
+import { DeviceFit } from './DeviceFit';
 import { DevicePicker } from './DevicePicker';
 import { ms } from './format';
 import { LatencyBarsChart, RooflineChart } from './LatencyCharts';
@@ -129,6 +130,7 @@ export default function ChartsPanel() {
           onChange={(d, p) => setSettings({ device: d, precision: p })}
         />
       </div>
+      <DeviceFit />
       {open && (
         <div id={`${id}-body`}>
           <Tabs

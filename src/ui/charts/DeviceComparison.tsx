@@ -11,6 +11,8 @@ import { ChartFrame } from './ChartFrame';
 import { BoundKey } from './LatencyCharts';
 import { COLORS, ms } from './format';
 import { useT, type MessageKey } from '../i18n';
+import { formatBytes } from '../format';
+import { useEditor } from '../../state/store';
 
 type Ok = Extract<DeviceRun, { ms: number }>;
 const isOk = (r: DeviceRun): r is Ok => !('error' in r);
@@ -20,6 +22,25 @@ const CALIBRATION_NOTE: Record<Ok['calibration'], MessageKey> = {
   borrowed: 'devices.cal.borrowed',
   default: 'devices.cal.default',
 };
+
+const FIT_KEY: Record<Ok['fit'], MessageKey> = {
+  fits: 'fit.fits',
+  streams: 'fit.streams',
+  'does-not-fit': 'fit.doesNotFit',
+  unknown: 'fit.unknown',
+};
+const FIT_CLS: Record<Ok['fit'], string> = {
+  fits: 'text-emerald-800 dark:text-emerald-300',
+  streams: 'text-amber-800 dark:text-amber-300',
+  'does-not-fit': 'font-semibold text-red-800 dark:text-red-300',
+  unknown: 'text-slate-500 dark:text-slate-400',
+};
+
+function FitCell({ run }: { run: Ok }) {
+  const t = useT();
+  const fmt = useEditor((s) => s.settings.numberFormat);
+  return <span className={FIT_CLS[run.fit]}>{t(FIT_KEY[run.fit], { b: formatBytes(run.fitBytes, fmt) })}</span>;
+}
 
 export function DeviceComparison({
   devices,
@@ -115,6 +136,9 @@ export function DeviceComparison({
             <th scope="col" className="text-right">
               {t('devices.col.bound')}
             </th>
+            <th scope="col" className="pl-2">
+              {t('devices.col.fit')}
+            </th>
             <th scope="col">{t('devices.col.precision')}</th>
           </tr>
         </thead>
@@ -142,6 +166,9 @@ export function DeviceComparison({
               <td className="num text-right">
                 {Math.round((100 * r.boundMs.compute) / (r.ms || 1))} % /{' '}
                 {Math.round((100 * r.boundMs.memory) / (r.ms || 1))} %
+              </td>
+              <td className="pl-2" data-testid="device-fit-cell" data-verdict={r.fit}>
+                <FitCell run={r} />
               </td>
               <td className="pl-2">
                 {r.precision}

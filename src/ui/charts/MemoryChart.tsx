@@ -21,6 +21,7 @@ function MemoryTip({ p }: { p: MemoryPoint }) {
       </div>
       <div>{t('chart.memory.live', { b: bytes(p.liveBytes) })}</div>
       <div>{t('chart.memory.heldTip', { b: bytes(p.heldBytes) })}</div>
+      {p.arenaBytes > 0 && <div>{t('chart.memory.arenaTip', { b: bytes(p.arenaBytes) })}</div>}
     </TipCard>
   );
 }
@@ -43,8 +44,9 @@ export function MemoryChart({
     () =>
       data.map((p) => ({
         key: p.key,
-        parts: [p.heldBytes, Math.max(0, p.liveBytes - p.heldBytes)],
-        fills: [COLORS.held, p.peak ? COLORS.peak : COLORS.params],
+        // The arena part: how far above the live bytes the greedy plan's buffers reach at this step.
+        parts: [p.heldBytes, Math.max(0, p.liveBytes - p.heldBytes), Math.max(0, p.arenaBytes - p.liveBytes)],
+        fills: [COLORS.held, p.peak ? COLORS.peak : COLORS.params, COLORS.arena],
         selected: p.selectPath === selectedPath,
         testId: `bar-memory-${p.key}`,
       })),
@@ -54,6 +56,7 @@ export function MemoryChart({
     () => [
       { label: t('chart.memory.held'), color: COLORS.held },
       { label: t('chart.memory.own'), color: COLORS.params },
+      { label: t('chart.memory.arena'), color: COLORS.arena },
     ],
     [t],
   );
@@ -71,6 +74,9 @@ export function MemoryChart({
         weights: bytes(Number(memory.weightBytes)),
         dtype: memory.dtype,
       }) +
+      (memory.arenaBytes !== null
+        ? ` · ${t('chart.memory.arenaSize', { b: bytes(Number(memory.arenaBytes)) })}`
+        : ` · ${t('chart.memory.noArena', { why: memory.arenaNote ?? '' })}`) +
       (series.aggregated ? ` · ${t('chart.memory.merged')}` : '') +
       (memory.complete ? '' : ` · ${t('chart.memory.incomplete')}`)
     : '';

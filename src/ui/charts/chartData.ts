@@ -182,13 +182,19 @@ export interface MemoryPoint {
   readonly label: string;
   readonly liveBytes: number;
   readonly heldBytes: number;
+  /** The planned arena in use at this step (highest end offset of a live buffer); ≥ liveBytes, 0 when not planned. */
+  readonly arenaBytes: number;
   readonly peak: boolean;
 }
 
-/** Live activation bytes per execution step, the peak flagged. */
-export function memorySeries(result: ModelResult | null, mem: ActivationMemory | null): MemoryPoint[] {
+/** Live activation bytes per execution step, the peak flagged; `highWater`: the arena in use per step. */
+export function memorySeries(
+  result: ModelResult | null,
+  mem: ActivationMemory | null,
+  highWater: readonly bigint[] = [],
+): MemoryPoint[] {
   if (!result || !mem) return [];
-  return mem.steps.flatMap((s) => {
+  return mem.steps.flatMap((s, n) => {
     const r = result.rows[s.index];
     if (!r || r.path !== s.path) return []; // a memory model of another result: nothing to draw
     return {
@@ -197,6 +203,7 @@ export function memorySeries(result: ModelResult | null, mem: ActivationMemory |
       label: r.block ? `${rowLabel(r)} (combine)` : rowLabel(r),
       liveBytes: Number(s.liveBytes),
       heldBytes: Number(s.heldBytes),
+      arenaBytes: Number(highWater[n] ?? 0n),
       peak: mem.peak === s,
     };
   });
@@ -276,7 +283,8 @@ const runLabel = (run: readonly { label: string }[]) =>
 export function aggregateMemory(points: readonly MemoryPoint[], maxBars = MAX_BARS) {
   return reduceAlongDepth(points, maxBars, (run, key) => {
     const top = run.reduce((a, b) => (b.liveBytes > a.liveBytes || b.peak ? b : a));
-    return { ...top, key, label: runLabel(run), peak: run.some((p) => p.peak) };
+    const arenaBytes = run.reduce((m, p) => Math.max(m, p.arenaBytes), 0);
+    return { ...top, key, label: runLabel(run), arenaBytes, peak: run.some((p) => p.peak) };
   });
 }
 

@@ -39,4 +39,6 @@ export const COLORS = {
   selected: '#0f766e',
   peak: '#dc2626',
   held: '#94a3b8',
+  /** The arena's unused gaps above the live bytes (memory chart). */
+  arena: '#fcd34d',
 } as const;

@@ -18,8 +18,11 @@ export const resultsEn = {
   'totals.flops': 'FLOPs (exact: every op)',
   'totals.weights': 'Weight size ({dtype})',
   'totals.weights.note': 'parameters × {bytes} B',
-  'totals.acts': 'Activation memory ({dtype})',
-  'totals.acts.note': 'every layer output, batch {batch}, × {bytes} B',
+  'totals.acts': 'Peak activations ({dtype})',
+  'totals.acts.note':
+    'most bytes live at once, batch {batch} (norms and activations fused in place) · arena {arena} (TFLite Micro greedy plan) · all outputs summed {sum}',
+  'totals.acts.noArena': 'not planned',
+  'totals.acts.pending': 'planning…',
   'totals.output': 'Output (batch {batch})',
   'totals.rows': '{n} rows evaluated',
   'totals.row': '1 row evaluated',

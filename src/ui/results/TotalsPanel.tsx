@@ -8,6 +8,7 @@ import { notCountedLayers, ownErrorRows, type ModelResult } from '../../engine/e
 import { conventionById } from '../../engine/conventions/registry';
 import { DTYPES } from '../../state/defaults';
 import { useSlowPending } from '../../state/evaluation';
+import { useRuntimeAnswer, useRuntimeStore } from '../../state/runtime';
 import { useEditor } from '../../state/store';
 import { Segmented } from '../controls';
 import {
@@ -29,6 +30,7 @@ function Figure({
   note,
   testId,
   big = false,
+  busy = false,
 }: {
   label: ReactNode;
   value: string;
@@ -36,6 +38,8 @@ function Figure({
   note?: ReactNode;
   testId: string;
   big?: boolean;
+  /** The value is not known yet: shown dimmed, marked busy, `data-exact` left out. */
+  busy?: boolean;
 }) {
   const tr = useT();
   return (
@@ -44,9 +48,10 @@ function Figure({
     >
       <dt className="text-xs text-slate-600 dark:text-slate-300">{label}</dt>
       <dd
-        className={`num font-semibold ${big ? 'text-2xl text-indigo-800 dark:text-indigo-200' : 'text-lg'}`}
+        className={`num font-semibold ${big ? 'text-2xl text-indigo-800 dark:text-indigo-200' : 'text-lg'} ${busy ? 'text-slate-400 dark:text-slate-500' : ''}`}
         data-testid={testId}
-        data-exact={exact.toString()}
+        data-exact={busy ? undefined : exact.toString()}
+        aria-busy={busy || undefined}
         title={tr('totals.exactly', { n: groupDigits(exact) })}
       >
         {value}
@@ -69,7 +74,14 @@ export function TotalsPanel({ result, countIndex }: { result: ModelResult | null
   const count = t && countIndex >= 0 ? (t.counts[countIndex] ?? 0n) : 0n;
   const unit = conv?.unit ?? 'FLOP';
   const weights = t ? t.params * bytes : 0n;
-  const acts = t ? t.activations * bytes : 0n;
+  const actsSum = t ? t.activations * bytes : 0n;
+  // The peak and the arena come from the runtime worker (deploy/device-memory.ts); until its answer
+  // is for this model and dtype the card says so rather than showing another model's number.
+  const runtime = useRuntimeAnswer();
+  const runtimeModel = useRuntimeStore((s) => s.model);
+  const model = useEditor((s) => s.model);
+  const memory =
+    runtime?.memory && runtimeModel === model && runtime.memory.dtype === settings.dtype ? runtime.memory : null;
 
   return (
     <section aria-labelledby="totals-title" className="space-y-2" aria-busy={pending}>
@@ -146,9 +158,18 @@ export function TotalsPanel({ result, countIndex }: { result: ModelResult | null
         <Figure
           testId="total-activations"
           label={tr('totals.acts', { dtype: settings.dtype })}
-          value={formatBytes(acts, fmt)}
-          exact={acts}
-          note={tr('totals.acts.note', { batch: result?.batch ?? 1, bytes: String(bytes) })}
+          value={memory ? formatBytes(memory.peakBytes, fmt) : tr('totals.acts.pending')}
+          exact={memory?.peakBytes ?? 0n}
+          busy={!memory}
+          note={tr('totals.acts.note', {
+            batch: result?.batch ?? 1,
+            arena: memory
+              ? memory.arenaBytes !== null
+                ? formatBytes(memory.arenaBytes, fmt)
+                : tr('totals.acts.noArena')
+              : '…',
+            sum: formatBytes(actsSum, fmt),
+          })}
         />
         <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900">
           <dt className="text-xs text-slate-600 dark:text-slate-300">

@@ -118,10 +118,12 @@ describe('hand-drawn plots (src/ui/charts/svg) draw every item and pick one', ()
     expect(screen.queryByTestId('chart-tooltip')).toBeNull();
   });
 
-  it('memory bars stack the held and own parts and mark the peak', () => {
+  it('memory bars stack the held and own parts and the arena above them, and mark the peak', () => {
     const { container } = render(<MemoryChart memory={answer.memory} />);
     const steps = answer.memory!.points.length;
-    expect(container.querySelectorAll('rect.chart-bar')).toHaveLength(2 * steps);
+    expect(container.querySelectorAll('rect.chart-bar')).toHaveLength(3 * steps);
+    expect(answer.memory!.arenaBytes! >= answer.memory!.peakBytes).toBe(true);
+    expect(container.textContent).toMatch(/arena [0-9.]+ MB/);
     expect(container.textContent).toMatch(/peak [0-9.]+ MB/);
   });
 

@@ -10,6 +10,7 @@ import { readSaved } from '../../../src/state/persistence';
 import { deviceById, DEVICES } from '../../../src/engine/deploy/devices';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import { estimateLatency } from '../../../src/engine/deploy/latency/latency';
+import { memoryPlan } from '../../../src/engine/deploy/device-memory';
 import { activationMemory } from '../../../src/engine/deploy/memory';
 import { presetByName } from '../../../src/engine/presets';
 import { runtimeOf } from '../../../src/worker/runtime';
@@ -63,9 +64,12 @@ describe('runtime answer (what the runtime worker sends)', () => {
   const result = evaluateModel(mobilenet);
   const answer = runtimeOf(mobilenet, { deviceId: 'pixel4-cpu-4t', precision: 'fp32', dtype: 'fp16', compare: true });
 
-  it('memory is the engine memory model for the chosen dtype', () => {
-    const mem = activationMemory(result, 'fp16');
+  it('memory is the engine memory model for the chosen dtype (norms and activations fused, as runtimes run them)', () => {
+    const { mem, plan } = memoryPlan(result, 'fp16');
     expect(answer.memory?.peakBytes).toBe(mem.peak!.liveBytes);
+    // Fusing BN and ReLU6 into the conv before them lowers the peak below the layer-by-layer one.
+    expect(mem.peak!.liveBytes < activationMemory(result, 'fp16').peak!.liveBytes).toBe(true);
+    expect(answer.memory?.arenaBytes).toBe(plan.planned ? plan.arenaBytes : null);
     expect(answer.memory?.weightBytes).toBe(mem.weightBytes);
     expect(answer.memory?.points).toHaveLength(mem.steps.length);
   });

@@ -6,7 +6,12 @@ import { starterModel } from '../../../src/state/defaults';
 import type { Model } from '../../../src/engine/format/model';
 
 const req = (deviceId: string): RuntimeRequest => ({ deviceId, precision: 'fp32', dtype: 'fp32', compare: false });
-const tag = (r: RuntimeRequest): RuntimeAnswer => ({ memory: null, latency: { error: r.deviceId! }, devices: [] });
+const tag = (r: RuntimeRequest): RuntimeAnswer => ({
+  memory: null,
+  latency: { error: r.deviceId! },
+  deviceMemory: null,
+  devices: [],
+});
 const idOf = (a: RuntimeAnswer | null) => (a?.latency && 'error' in a.latency ? a.latency.error : null);
 
 /** A fake worker whose answers are released by hand; `die()` rejects what it holds, as a crash does. */

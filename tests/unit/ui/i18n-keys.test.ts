@@ -106,7 +106,12 @@ describe('i18n dictionaries', () => {
     ['en', 'totals.params', undefined, 'Parameters'],
     ['zh-CN', 'totals.params', undefined, '参数量'],
     ['zh-CN', 'input.batch', undefined, '批大小'],
-    ['zh-CN', 'totals.acts.note', { batch: 8, bytes: '4' }, '每层输出之和，批大小 8，× 4 B'],
+    [
+      'zh-CN',
+      'totals.acts.note',
+      { batch: 8, arena: '1 MB', sum: '2 MB' },
+      '同一时刻存活的最大字节数，批大小 8（归一化与激活原地融合）· 内存池 1 MB（TFLite Micro 贪心规划）· 全部输出之和 2 MB',
+    ],
     ['en', 'palette.noMatch', { query: 'xyz' }, 'No layer kind matches “xyz”.'],
   ] as const)('translate(%s, %s) fills its placeholders', (lang, key, vars, want) => {
     expect(translate(lang, key, vars)).toBe(want);

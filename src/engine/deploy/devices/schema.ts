@@ -82,6 +82,15 @@ export const DeviceSchema = z.object({
   memoryBandwidth: unitIs(UNITS.bandwidth),
   /** On-chip memory that holds weights/activations (accelerators, MCUs). */
   onChipMemory: unitIs(UNITS.memory).optional(),
+  /**
+   * Memory that holds the activations while a model runs: an MCU's on-chip SRAM, a board's DRAM
+   * (shared with everything else running there). The fit verdict (deploy/fit.ts) reads it.
+   */
+  ram: unitIs(UNITS.memory).optional(),
+  /** Slower memory beside `ram` that can hold what it cannot (an ESP32-S3 module's PSRAM). */
+  externalRam: unitIs(UNITS.memory).optional(),
+  /** Where an MCU keeps the weights, read in place while the model runs (its flash). */
+  flash: unitIs(UNITS.memory).optional(),
   /** Accelerators that stream weights over a slower link when they do not fit on chip. */
   hostLink: unitIs(UNITS.bandwidth).optional(),
   power: unitIs(UNITS.power).optional(),
@@ -100,6 +109,9 @@ export function figuresOf(d: Device): { label: string; figure: Figure }[] {
   }
   out.push({ label: 'memory bandwidth', figure: d.memoryBandwidth });
   if (d.onChipMemory) out.push({ label: 'on-chip memory', figure: d.onChipMemory });
+  if (d.ram) out.push({ label: 'RAM', figure: d.ram });
+  if (d.externalRam) out.push({ label: 'external RAM', figure: d.externalRam });
+  if (d.flash) out.push({ label: 'flash', figure: d.flash });
   if (d.hostLink) out.push({ label: 'host link', figure: d.hostLink });
   if (d.power) out.push({ label: 'power', figure: d.power });
   return out;

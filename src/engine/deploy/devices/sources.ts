@@ -117,6 +117,18 @@ export const SRC = {
     'kentaroy47/benchmark-FP32-FP16-INT8-with-TensorRT README ("Jetson Nano does not support INT8")',
     'https://github.com/kentaroy47/benchmark-FP32-FP16-INT8-with-TensorRT',
   ),
+  B7SYS: {
+    title: 'MLPerf Tiny v1.0, NUCLEO_H7A3ZI_Q_system_description.json ("SoC Memory capacity": "1.19MB" RAM; "SoC storage capacity": "2MB" Flash)',
+    url: 'https://github.com/mlcommons/tiny_results_v1.0/blob/abb8e49aa59f3ad9e8d85ab98ebed0e583358ec3/closed/STMicroelectronics/systems/NUCLEO-H7A3ZI-Q/NUCLEO_H7A3ZI_Q_system_description.json',
+  },
+  ESP32S3_DEVKIT: {
+    title: 'Espressif, ESP32-S3-DevKitC-1 (modules with 8 MB flash and 2 MB quad or 8 MB octal PSRAM)',
+    url: 'https://www.espressif.com/en/taxonomy/term/831',
+  },
+  A13MEM: {
+    title: 'ultralytics docs, guides/nvidia-jetson.md, "Memory" row of the Jetson comparison table',
+    url: 'https://github.com/ultralytics/ultralytics/blob/01007503ffb223506d5b4b76d69e1e7145f49693/docs/en/guides/nvidia-jetson.md',
+  },
   ASSUMED: {
     title: 'FlopLab assumption (no published figure found); see "Device figures" in docs/latency.md',
     document: 'docs/latency.md',

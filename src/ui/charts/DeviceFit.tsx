@@ -1,0 +1,123 @@
+/**
+ * "Does it fit?" for the picked device: the verdict, and each memory check (what must fit, where,
+ * with the capacity's source) in the precision the device runs. Everything comes from the runtime
+ * worker's answer (deploy/device-memory.ts); this only words and draws it.
+ */
+import type { DeviceMemory } from '../../engine/deploy/device-memory';
+import type { FitVerdict, MemoryCheck } from '../../engine/deploy/fit';
+import { useRuntimeAnswer } from '../../state/runtime';
+import { useEditor } from '../../state/store';
+import { formatBytes, type NumberFormat } from '../format';
+import { useT, type MessageKey } from '../i18n';
+
+const VERDICT: Record<FitVerdict, { key: MessageKey; cls: string }> = {
+  fits: { key: 'fit.fits', cls: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100' },
+  streams: { key: 'fit.streams', cls: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100' },
+  'does-not-fit': { key: 'fit.doesNotFit', cls: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100' },
+  unknown: { key: 'fit.unknown', cls: 'bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100' },
+};
+
+const WHAT: Record<MemoryCheck['what'], MessageKey> = {
+  weights: 'fit.what.weights',
+  activations: 'fit.what.activations',
+  'weights and activations': 'fit.what.both',
+};
+
+const MEMORY: Record<string, MessageKey> = {
+  flash: 'fit.mem.flash',
+  RAM: 'fit.mem.ram',
+  'external RAM': 'fit.mem.externalRam',
+  'on-chip memory': 'fit.mem.onChip',
+};
+const memoryName = (t: ReturnType<typeof useT>, m: string) => (MEMORY[m] ? t(MEMORY[m]) : m);
+
+function CheckLine({ c, fmt }: { c: MemoryCheck; fmt: NumberFormat }) {
+  const t = useT();
+  const src = c.figure.sources[0];
+  const over = c.needBytes - c.haveBytes;
+  return (
+    <li data-testid="fit-check" data-ok={c.ok}>
+      {t('fit.check', {
+        what: t(WHAT[c.what]),
+        need: formatBytes(c.needBytes, fmt),
+        memory: memoryName(t, c.memory),
+        have: formatBytes(c.haveBytes, fmt),
+      })}{' '}
+      {c.ok ? (
+        <span className="text-emerald-800 dark:text-emerald-300">✓</span>
+      ) : c.spill?.ok ? (
+        <span className="text-amber-800 dark:text-amber-300">
+          {t('fit.spills', {
+            over: formatBytes(over, fmt),
+            memory: memoryName(t, c.spill.memory),
+            have: formatBytes(c.spill.haveBytes, fmt),
+          })}
+        </span>
+      ) : (
+        <span className="font-semibold text-red-800 dark:text-red-300">
+          {t('fit.over', { over: formatBytes(over - (c.spill?.haveBytes ?? 0n), fmt) })}
+        </span>
+      )}{' '}
+      <span className="text-slate-500 dark:text-slate-400">
+        (
+        {src.url ? (
+          <a className="underline decoration-dotted" href={src.url} target="_blank" rel="noreferrer" title={src.title}>
+            {t('fit.source')}
+          </a>
+        ) : (
+          <span title={src.document}>{t('fit.source')}</span>
+        )}
+        {c.figure.unverified ? `, ${t('fit.unverified')}` : ''})
+      </span>
+    </li>
+  );
+}
+
+/** The verdict card; nothing while no device is picked. */
+export function DeviceFitCard({ memory, deviceName }: { memory: DeviceMemory; deviceName: string }) {
+  const t = useT();
+  const fmt = useEditor((s) => s.settings.numberFormat);
+  const v = VERDICT[memory.fit.verdict];
+  const bytesOf = memory.fit.verdict === 'does-not-fit' ? memory.fit.shortBytes : memory.fit.spillBytes;
+  return (
+    <div
+      className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-xs dark:border-slate-700 dark:bg-slate-900"
+      data-testid="device-fit"
+      data-verdict={memory.fit.verdict}
+    >
+      <p className="flex flex-wrap items-center gap-2">
+        <span className={`rounded px-1.5 py-0.5 font-semibold ${v.cls}`}>
+          {t(v.key, { b: formatBytes(bytesOf, fmt) })}
+        </span>
+        <span>{t('fit.on', { device: deviceName, dtype: memory.dtype })}</span>
+        <span className="text-slate-600 dark:text-slate-300">
+          {t('fit.activations', {
+            arena: memory.arenaBytes !== null ? formatBytes(memory.arenaBytes, fmt) : t('totals.acts.noArena'),
+            lower: formatBytes(memory.lowerBoundBytes, fmt),
+          })}{' '}
+          · {t('fit.weights', { w: formatBytes(memory.weightBytes, fmt) })}
+        </span>
+      </p>
+      {memory.fit.checks.length > 0 && (
+        <ul className="mt-1 list-inside list-disc space-y-0.5">
+          {memory.fit.checks.map((c) => (
+            <CheckLine key={`${c.what}-${c.memory}`} c={c} fmt={fmt} />
+          ))}
+        </ul>
+      )}
+      {memory.fit.note && <p className="mt-1 text-slate-600 dark:text-slate-300">{memory.fit.note}</p>}
+      {memory.arenaNote && <p className="mt-1 text-slate-600 dark:text-slate-300">{memory.arenaNote}</p>}
+      {!memory.complete && <p className="mt-1 text-amber-800 dark:text-amber-300">{t('fit.incomplete')}</p>}
+    </div>
+  );
+}
+
+/** The card for the runtime answer's device, or nothing. */
+export function DeviceFit() {
+  const answer = useRuntimeAnswer();
+  const m = answer?.deviceMemory;
+  const latency = answer?.latency;
+  if (!m) return null;
+  const name = latency && !('error' in latency) ? latency.deviceName : m.deviceId;
+  return <DeviceFitCard memory={m} deviceName={name} />;
+}
