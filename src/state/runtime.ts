@@ -10,22 +10,14 @@
  * 23-device comparison is computed only while a view shows it (setRuntimeCompare).
  */
 import { useEffect } from 'react';
-import { create } from 'zustand';
-import type { Model } from '../engine/format/model';
 import { RuntimeClient, type RuntimeAnswer, type RuntimeRequest } from '../worker/runtimeClient';
 import { SLOW_PENDING_MS, useEvaluationStore } from './evaluation';
 import { useSlowFlag } from './transition';
 import { useEditor, type Settings } from './store';
+import { useRuntimeStore } from './runtimeStore';
 
-export interface RuntimeState {
-  readonly answer: RuntimeAnswer | null;
-  /** The model the answer is for (charts compare it with the editor's to mark a stale answer). */
-  readonly model: Model | null;
-  /** True while a newer answer is being computed. */
-  readonly pending: boolean;
-}
-
-export const useRuntimeStore = create<RuntimeState>(() => ({ answer: null, model: null, pending: true }));
+// The store lives in runtimeStore.ts, so the totals can read it without loading the runtime client.
+export { useRuntimeStore, type RuntimeState } from './runtimeStore';
 
 let running: { client: RuntimeClient; stop: () => void; refresh: () => void } | null = null;
 

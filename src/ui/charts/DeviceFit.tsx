@@ -8,6 +8,7 @@ import type { FitVerdict, MemoryCheck } from '../../engine/deploy/fit';
 import { useRuntimeAnswer } from '../../state/runtime';
 import { useEditor } from '../../state/store';
 import { formatBytes, type NumberFormat } from '../format';
+import { DocsLink } from '../docs/DocsLink';
 import { useT, type MessageKey } from '../i18n';
 
 const VERDICT: Record<FitVerdict, { key: MessageKey; cls: string }> = {
@@ -108,6 +109,9 @@ export function DeviceFitCard({ memory, deviceName }: { memory: DeviceMemory; de
       {memory.fit.note && <p className="mt-1 text-slate-600 dark:text-slate-300">{memory.fit.note}</p>}
       {memory.arenaNote && <p className="mt-1 text-slate-600 dark:text-slate-300">{memory.arenaNote}</p>}
       {!memory.complete && <p className="mt-1 text-amber-800 dark:text-amber-300">{t('fit.incomplete')}</p>}
+      <p className="mt-1 text-slate-600 dark:text-slate-300">
+        <DocsLink doc="memory">{t('fit.docs')}</DocsLink>
+      </p>
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { notCountedLayers, ownErrorRows, type ModelResult } from '../../engine/e
 import { conventionById } from '../../engine/conventions/registry';
 import { DTYPES } from '../../state/defaults';
 import { useSlowPending } from '../../state/evaluation';
-import { useRuntimeAnswer, useRuntimeStore } from '../../state/runtime';
+import { useRuntimeStore } from '../../state/runtimeStore';
 import { useEditor } from '../../state/store';
 import { Segmented } from '../controls';
 import {
@@ -75,9 +75,10 @@ export function TotalsPanel({ result, countIndex }: { result: ModelResult | null
   const unit = conv?.unit ?? 'FLOP';
   const weights = t ? t.params * bytes : 0n;
   const actsSum = t ? t.activations * bytes : 0n;
-  // The peak and the arena come from the runtime worker (deploy/device-memory.ts); until its answer
-  // is for this model and dtype the card says so rather than showing another model's number.
-  const runtime = useRuntimeAnswer();
+  // The peak and the arena come from the runtime worker (deploy/device-memory.ts), which the charts
+  // panel starts; until its answer is for this model and dtype the card says so rather than
+  // showing another model's number.
+  const runtime = useRuntimeStore((s) => s.answer);
   const runtimeModel = useRuntimeStore((s) => s.model);
   const model = useEditor((s) => s.model);
   const memory =

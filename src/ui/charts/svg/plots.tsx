@@ -59,8 +59,12 @@ export function BarPlot({
         <g>
           {rects.map((parts, i) => {
             const bar = bars[i];
+            // The highest part that is drawn carries the bar's test id and the selection outline
+            // (an empty part on top, like a memory step with no arena above its live bytes, is not it).
+            let last = parts.length - 1;
+            while (last > 0 && parts[last].h <= 0) last--;
             return parts.map((r, j) => {
-              const top = j === parts.length - 1;
+              const top = j === last;
               const outline = top && bar.selected;
               return (
                 <rect

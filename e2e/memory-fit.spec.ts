@@ -1,0 +1,97 @@
+/**
+ * Issue 17, "does it fit?" in the browser: the totals' peak activations, the verdict card for the
+ * picked device and the device table's memory column, against the engine's own answer computed here
+ * in Node (deploy/device-memory.ts). Screenshots for docs/memory.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+import { evaluateModel } from '../src/engine/evaluate';
+import type { Model } from '../src/engine/format/model';
+import { presetByName } from '../src/engine/presets';
+import { makeShareUrl } from '../src/state/urlCodec';
+
+interface Expected {
+  verdict: string;
+  checks: boolean[];
+  peakFp32: string;
+}
+
+/**
+ * The engine's answers, computed in Node with tsx (Playwright's loader cannot import the device
+ * data's JSON calibration file): verdict and checks per case, and the fp32 peak the totals show.
+ */
+function engine(cases: { model: Model; device: string }[]): Expected[] {
+  const script = `
+    import { deviceMemory, memoryPlan } from './src/engine/deploy/device-memory.ts';
+    import { deviceById } from './src/engine/deploy/devices/index.ts';
+    import { evaluateModel } from './src/engine/evaluate.ts';
+    const cases = JSON.parse(process.env.FLOPLAB_CASES);
+    console.log(JSON.stringify(cases.map((c) => {
+      const r = evaluateModel(c.model);
+      const m = deviceMemory(r, deviceById(c.device), 'int8');
+      return { verdict: m.fit.verdict, checks: m.fit.checks.map((k) => k.ok), peakFp32: String(memoryPlan(r, 'fp32').mem.peak.liveBytes) };
+    })));`;
+  const out = execFileSync('npx', ['tsx', '--eval', script], {
+    env: { ...process.env, FLOPLAB_CASES: JSON.stringify(cases) },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(out.trim().split('\n').pop()!) as Expected[];
+}
+
+const mobilenetV2 = presetByName('mobilenet_v2')!.build();
+const tiny = presetByName('mobilenet_v2')!.build({ width: 0.35, resolution: 96 });
+
+async function open(page: Page, model: Model, device: string): Promise<void> {
+  await page.goto(
+    makeShareUrl('./', { model, convention: 'fvcore', settings: { theme: 'light', device, precision: 'int8' } }),
+  );
+  await expect(page.getByTestId('device-fit')).toBeVisible({ timeout: 30_000 });
+}
+
+const CASES = [
+  { key: 'mobilenet_v2-stm32h7', model: mobilenetV2, device: 'stm32h7', verdict: 'does-not-fit' },
+  { key: 'mobilenet_v2-esp32-s3', model: mobilenetV2, device: 'esp32-s3', verdict: 'streams' },
+  { key: 'mobilenet_v2-035-96-stm32h7', model: tiny, device: 'stm32h7', verdict: 'fits' },
+] as const;
+
+let expected: Expected[] | null = null;
+const expectedOf = (i: number): Expected =>
+  (expected ??= engine(CASES.map((c) => ({ model: c.model, device: c.device }))))[i];
+
+for (const [i, c] of CASES.entries()) {
+  test(`verdict card: ${c.key} ${c.verdict}`, async ({ page }) => {
+    const want = expectedOf(i);
+    expect(want.verdict).toBe(c.verdict);
+    await open(page, c.model, c.device);
+    const card = page.getByTestId('device-fit');
+    await expect(card).toHaveAttribute('data-verdict', c.verdict);
+    await expect(card.getByTestId('fit-check')).toHaveCount(want.checks.length);
+    for (const [k, ok] of want.checks.entries())
+      await expect(card.getByTestId('fit-check').nth(k)).toHaveAttribute('data-ok', String(ok));
+    // The totals' headline is the peak of live activations in the totals' dtype (fp32 here), not the sum of outputs.
+    await expect(page.getByTestId('total-activations')).toHaveAttribute('data-exact', want.peakFp32);
+    expect(BigInt(want.peakFp32) < evaluateModel(c.model).totals.activations * 4n).toBe(true);
+    await page.getByTestId('charts-panel').screenshot({ path: `docs/screenshots/fit-${c.key}.png` });
+  });
+}
+
+test('the device table says for every device whether the model fits', async ({ page }) => {
+  await open(page, mobilenetV2, 'stm32h7');
+  await page.getByTestId('chart-tab-devices').click();
+  const ids = ['stm32h7', 'esp32-s3', 'coral-edgetpu', 'jetson-nano'];
+  const want = engine(ids.map((device) => ({ model: mobilenetV2, device })));
+  for (const [i, id] of ids.entries())
+    await expect(page.locator(`tr[data-device="${id}"] [data-testid="device-fit-cell"]`)).toHaveAttribute(
+      'data-verdict',
+      want[i].verdict,
+    );
+  await page.getByTestId('device-table').screenshot({ path: 'docs/screenshots/fit-devices-table.png' });
+});
+
+test('the memory chart draws the arena plan over the live bytes', async ({ page }) => {
+  await open(page, mobilenetV2, 'stm32h7');
+  await page.getByTestId('chart-tab-memory').click();
+  await expect(page.getByTestId('chart-memory')).toContainText('arena');
+  await page.getByTestId('charts-panel').screenshot({ path: 'docs/screenshots/fit-memory-chart.png' });
+});
