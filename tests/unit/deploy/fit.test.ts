@@ -2,7 +2,11 @@
  * The fit verdict (src/engine/deploy/fit.ts) on the device data's sourced capacities:
  * STM32H7A3 1.19 MB RAM and 2 MB flash (MLPerf Tiny v1.0 system file), ESP32-S3 512 KB SRAM +
  * 8 MB PSRAM + 8 MB flash (Espressif DevKitC-1), Coral's 8 MB parameter memory + USB link,
- * K210's 8 MB SRAM, Jetson Nano 4 GB (Ultralytics' Jetson table).
+ * K210's 8 MB SRAM, Jetson Nano 4 GB (Ultralytics' Jetson table); the phones' and boards' DRAM
+ * (binary sizes: "4 GB" = 4 GiB): Pixel 1/2/3 4 GB and Pixel 4 6 GB (LineageOS wiki device files),
+ * iPhone XS 4 GB and iPhone 15 Pro 8 GB (press reports), the vivo iQOO 12 of the MLPerf Mobile v4.0
+ * Snapdragon 8 Gen 3 system file 12 GB, the 4 GB Raspberry Pi 4 / 5 and RK3588 boards (Raspberry Pi
+ * and Radxa documentation), the NCS2's 4 Gbit of LPDDR4.
  */
 import { describe, expect, it } from 'vitest';
 import { deviceMemory } from '../../../src/engine/deploy/device-memory';
@@ -19,6 +23,7 @@ const dev = (id: string): Device => {
 };
 const KiB = 1024n;
 const MiB = 1024n * KiB;
+const GiB = 1024n * MiB;
 
 describe('capacities in bytes', () => {
   it.each([
@@ -29,11 +34,52 @@ describe('capacities in bytes', () => {
     ['esp32-s3', 'flash', 8n * MiB],
     ['k210', 'ram', 8n * MiB],
     ['jetson-nano', 'ram', 4096n * MiB],
+    ['pixel1-cpu-1core', 'ram', 4n * GiB],
+    ['pixel2-cpu-1core', 'ram', 4n * GiB],
+    ['pixel3-cpu-1core', 'ram', 4n * GiB],
+    ['pixel3-cpu-4t', 'ram', 4n * GiB],
+    ['pixel3-gpu', 'ram', 4n * GiB],
+    ['pixel4-cpu-4t', 'ram', 6n * GiB],
+    ['pixel4-gpu', 'ram', 6n * GiB],
+    ['iphone-xs-gpu', 'ram', 4n * GiB],
+    ['snapdragon-8gen3-npu', 'ram', 12n * GiB],
+    ['apple-a17-ane', 'ram', 8n * GiB],
+    ['rpi4-cpu', 'ram', 4n * GiB],
+    ['rpi5-cpu', 'ram', 4n * GiB],
+    ['rk3588-npu', 'ram', 4n * GiB],
+    ['ncs2', 'ram', 512n * MiB],
   ] as const)('%s %s', (id, field, bytes) => {
     const f = dev(id)[field];
     if (!f) throw new Error(`${id} has no ${field}`);
     expect(figureBytes(f)).toBe(bytes);
     expect(f.sources.length).toBeGreaterThan(0);
+    // A DRAM size read from "N GB" / "N Gbit" must say it was read as binary.
+    if (bytes >= 512n * MiB) expect(f.derivation ?? '').toMatch(/\d+ GiB = [\d,]+ B|512 MiB = [\d,]+ B/);
+  });
+
+  const PHONES = ['pixel1-cpu-1core', 'pixel2-cpu-1core', 'pixel3-cpu-1core', 'pixel3-cpu-4t', 'pixel4-cpu-4t'];
+  it.each([...PHONES, 'pixel3-gpu', 'pixel4-gpu', 'iphone-xs-gpu', 'snapdragon-8gen3-npu', 'apple-a17-ane'])(
+    '%s: phone RAM says the OS shares it, and third-party figures are flagged',
+    (id) => {
+      const f = dev(id).ram!;
+      expect(f.note).toMatch(/shared with the OS/);
+      expect(f.note).toMatch(/only part of it/);
+      // No phone maker's own RAM figure is among the sources: every one is flagged unverified.
+      expect(f.unverified).toBe(true);
+    },
+  );
+
+  it.each(['rpi4-cpu', 'rpi5-cpu', 'rk3588-npu'])('%s: the board RAM names the variant counted', (id) => {
+    const f = dev(id).ram!;
+    expect(f.derivation).toMatch(/the 4 GB board \(sold with [^)]*\b4\b/);
+    expect(f.note).toMatch(/counts the 4 GB board/);
+  });
+
+  it('Hailo-8 keeps no capacity (its on-chip memory size is not published) and says how larger models run', () => {
+    const h = dev('hailo-8');
+    expect([h.ram, h.externalRam, h.flash, h.onChipMemory]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(h.notes).toMatch(/not published/);
+    expect(h.notes).toMatch(/several contexts/);
   });
 });
 
@@ -50,6 +96,10 @@ describe('fitOnDevice', () => {
     ['Edge TPU: the rest streams', 'coral-edgetpu', 1n, 8_000_100n, 'streams', 0n, 100n],
     ['RAM only: weights + activations', 'k210', 4n * MiB, 4n * MiB + 1n, 'does-not-fit', 1n, 0n],
     ['RAM only: exactly full', 'k210', 4n * MiB, 4n * MiB, 'fits', 0n, 0n],
+    ['phone DRAM: Pixel 4 exactly full', 'pixel4-cpu-4t', 2n * GiB, 4n * GiB, 'fits', 0n, 0n],
+    ['phone DRAM: Pixel 3 past 4 GiB by 9 bytes', 'pixel3-gpu', 4n * GiB, 9n, 'does-not-fit', 9n, 0n],
+    ['board DRAM: 4 GB Pi 5, 1 byte over', 'rpi5-cpu', 1n, 4n * GiB, 'does-not-fit', 1n, 0n],
+    ['NCS2: weights + activations in 512 MiB', 'ncs2', 12n * MiB, 500n * MiB, 'fits', 0n, 0n],
   ];
   it.each(cases)('%s', (_n, id, acts, weights, verdict, short, spill) => {
     const fit = fitOnDevice(dev(id), { activationBytes: acts, weightBytes: weights });
@@ -59,7 +109,7 @@ describe('fitOnDevice', () => {
   });
 
   it('a device without a capacity figure has no verdict, and says which figures are missing', () => {
-    const fit = fitOnDevice(dev('pixel4-cpu-4t'), { activationBytes: 1n, weightBytes: 1n });
+    const fit = fitOnDevice(dev('hailo-8'), { activationBytes: 1n, weightBytes: 1n });
     expect(fit.verdict).toBe('unknown');
     expect(fit.note).toMatch(/no RAM, flash or on-chip figure/);
   });

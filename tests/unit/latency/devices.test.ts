@@ -57,6 +57,25 @@ describe('device database', () => {
     },
   );
 
+  // The per-figure source check above walks figuresOf; the fit verdict reads ram / externalRam /
+  // flash, so each of those must be among the figures it walks, or they would go unchecked.
+  it.each(DEVICES.map((d) => [d.id, d] as const))(
+    '%s: every memory capacity is among the checked figures',
+    (_id, d) => {
+      const walked = figuresOf(d).map((x) => x.figure);
+      for (const f of [d.ram, d.externalRam, d.flash, d.onChipMemory]) if (f) expect(walked).toContain(f);
+    },
+  );
+  it('the devices with a RAM figure (issue 17) include every phone and board', () => {
+    const withRam = DEVICES.filter((d) => d.ram).map((d) => d.id);
+    const without = DEVICES.filter((d) => !d.ram && !d.onChipMemory).map((d) => d.id);
+    // Hailo-8 stays without: its on-chip memory size is not published.
+    expect(without).toEqual(['hailo-8']);
+    expect(withRam).toEqual(
+      expect.arrayContaining(['pixel1-cpu-1core', 'iphone-xs-gpu', 'snapdragon-8gen3-npu', 'rpi4-cpu', 'rk3588-npu']),
+    );
+  });
+
   // Figures from shared/reference/devices.md, with the label it gives them.
   const spot: [string, (id: string) => number | undefined, string, number, string][] = [
     ['pixel3-cpu-1core', (id) => deviceById(id)!.peak.fp32?.value, 'measured', 22.15, 'row 1, [A1] FMLA loop'],

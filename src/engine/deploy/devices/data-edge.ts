@@ -1,6 +1,6 @@
 /** Edge GPUs (Jetson) and accelerators. Figures and labels from shared/reference/devices.md unless marked ASSUMED. */
 import type { Device } from './schema';
-import { derived, measured, SRC, vendor } from './sources';
+import { board4GiB, derived, measured, SRC, vendor } from './sources';
 
 const G = 'GOP/s';
 const BW = 'GB/s';
@@ -108,8 +108,13 @@ export const EDGE_DEVICES: Device[] = [
     memoryBandwidth: onChipPlaceholder(64, 'the on-chip memory bandwidth (no external DRAM)'),
     power: vendor(2.5, 'W', [SRC.A28], { unverified: true, note: 'third-party: 2.5 W typical, 8.65 W peak' }),
     setup: 'HailoRT; no calibration row yet',
+    // No fit verdict: the on-chip memory size is not published. What Hailo says about larger models is kept here.
     notes:
-      'All weights live on chip ("RAM is self-contained without the need for external DRAM", CNX interview); the size is not published.',
+      'No external DRAM: weights live on chip ("RAM is self-contained without the need for external DRAM", CNX interview), ' +
+      'and the size of that memory is not published, so FlopLab gives no fit verdict. A network that needs more memory, control ' +
+      'or compute than the chip has is split by the Hailo Dataflow Compiler into several contexts, which the HailoRT runtime on ' +
+      'the host loads one after another while it runs ("This will allow larger networks to be executed", community.hailo.ai, ' +
+      '"Multi context flow", https://community.hailo.ai/t/multi-context-flow/8017).',
   },
   {
     id: 'rk3588-npu',
@@ -132,6 +137,9 @@ export const EDGE_DEVICES: Device[] = [
       },
     ),
     power: derived(8, 'W', '≈5–10 W board (reference row 19, unverified)', [SRC.A29], { unverified: true }),
+    ram: board4GiB('4, 8 or 16 GB on the ROCK 5B, 4 to 32 GB on the ROCK 5B+', [SRC.RADXA_ROCK5B, SRC.OPI5_REVIEW], {
+      note: 'An Orange Pi 5 with 4 GB shows 3921 MiB to Linux (third-party review).',
+    }),
     setup: 'RKNN toolkit; no calibration row yet',
   },
   {
@@ -148,6 +156,16 @@ export const EDGE_DEVICES: Device[] = [
       unverified: true,
     }),
     power: derived(1.5, 'W', '≈1–2 W; the first-generation stick was ≈1 W', [SRC.A25], { unverified: true }),
+    ram: derived(
+      536.870912,
+      'MB',
+      '4 Gbit of in-package LPDDR4 on the MA2485 = 2^32 bit = 512 MiB = 536,870,912 B',
+      [SRC.OPENVINO_BENCH_2020_4, SRC.MYRIADX_MA2485, SRC.A25],
+      {
+        unverified: true,
+        note: 'The network and its activations live in this DRAM beside the VPU (the first-generation stick loads its graph file "into the DRAM attached to the VPU"); the 4 Gbit for the MA2485 is third-party.',
+      },
+    ),
     setup: 'OpenVINO (FP16 IR); no calibration row yet',
   },
 ];

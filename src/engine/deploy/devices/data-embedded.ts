@@ -1,6 +1,6 @@
 /** Single-board computers and microcontrollers. Figures and labels from shared/reference/devices.md unless marked ASSUMED. */
 import type { Device } from './schema';
-import { derived, measured, SRC, vendor } from './sources';
+import { board4GiB, derived, measured, SRC, vendor } from './sources';
 
 const G = 'GOP/s';
 const BW = 'GB/s';
@@ -24,6 +24,7 @@ export const EMBEDDED_DEVICES: Device[] = [
     },
     memoryBandwidth: derived(12.8, BW, 'LPDDR4-3200 × 32-bit ÷ 8', [SRC.A32], { unverified: true }),
     power: measured(7.2, 'W', [SRC.A33], { note: 'under HPL, 1.8 GHz board; idle 1.6 W' }),
+    ram: board4GiB('1, 2, 4 or 8 GB', [SRC.RPI_MODELS]),
     setup: 'TFLite / ONNX Runtime, 4 threads; no calibration row yet',
   },
   {
@@ -53,6 +54,7 @@ export const EMBEDDED_DEVICES: Device[] = [
       },
     ),
     power: measured(11, 'W', [SRC.A36], { note: 'under HPL' }),
+    ram: board4GiB('1, 2, 4, 8 or 16 GB', [SRC.RPI_MODELS]),
     setup: 'TFLite / ONNX Runtime, 4 threads; no calibration row yet',
   },
   {
@@ -78,7 +80,9 @@ export const EMBEDDED_DEVICES: Device[] = [
     }),
     onChipMemory: vendor(1.19, 'MB', [SRC.B7], { note: 'the H743 has 1 MB' }),
     ram: vendor(1.19, 'MB', [SRC.B7SYS], { note: 'as the MLPerf Tiny system file writes it ("1.19MB", RAM)' }),
-    flash: derived(2.097152, 'MB', '2 MB of flash as the system file writes it, read as 2 MiB = 2,097,152 B', [SRC.B7SYS]),
+    flash: derived(2.097152, 'MB', '2 MB of flash as the system file writes it, read as 2 MiB = 2,097,152 B', [
+      SRC.B7SYS,
+    ]),
     power: derived(0.2, 'W', '≈0.1–0.3 W (reference row 22, unverified)', [SRC.A39], { unverified: true }),
     setup: 'X-CUBE-AI 7.3, MLPerf Tiny v1.0 closed division (STMicroelectronics)',
   },
@@ -97,7 +101,12 @@ export const EMBEDDED_DEVICES: Device[] = [
     }),
     onChipMemory: vendor(0.5, 'MB', [SRC.A40], { note: '512 KB SRAM; optional PSRAM' }),
     ram: derived(0.524288, 'MB', '512 KB of on-chip SRAM = 524,288 B', [SRC.A40]),
-    externalRam: derived(8.388608, 'MB', '8 MB octal PSRAM of the DevKitC-1 N8R8 module = 8,388,608 B (other modules: 2 MB or none)', [SRC.ESP32S3_DEVKIT]),
+    externalRam: derived(
+      8.388608,
+      'MB',
+      '8 MB octal PSRAM of the DevKitC-1 N8R8 module = 8,388,608 B (other modules: 2 MB or none)',
+      [SRC.ESP32S3_DEVKIT],
+    ),
     flash: derived(8.388608, 'MB', '8 MB flash of the DevKitC-1 modules = 8,388,608 B', [SRC.ESP32S3_DEVKIT]),
     power: derived(0.35, 'W', '≈0.2–0.5 W (reference row 23, unverified)', [SRC.A40], { unverified: true }),
     setup: 'ESP-DL; no calibration row yet',
@@ -115,7 +124,13 @@ export const EMBEDDED_DEVICES: Device[] = [
       unverified: true,
     }),
     onChipMemory: vendor(8, 'MB', [SRC.A42], { note: '6 MB general + 2 MB KPU' }),
-    ram: derived(8.388608, 'MB', '8 MB of on-chip SRAM (6 MB general + 2 MB KPU) = 8,388,608 B; the model is loaded into it with its activations', [SRC.A42], { unverified: true }),
+    ram: derived(
+      8.388608,
+      'MB',
+      '8 MB of on-chip SRAM (6 MB general + 2 MB KPU) = 8,388,608 B; the model is loaded into it with its activations',
+      [SRC.A42],
+      { unverified: true },
+    ),
     power: vendor(0.3, 'W', [SRC.A42], { note: 'chip < 0.3 W; ≈1 W with a camera' }),
     setup: 'nncase / KPU; no calibration row yet',
   },

@@ -14,6 +14,22 @@ const SD845_BW = () =>
 const SD855_BW = () => vendor(34.1, BW, [SRC.A3], { note: 'LPDDR4X-4266, 4×16-bit; shared by CPU and GPU' });
 const SD845_CORE = 22.15;
 
+// Phone DRAM is the whole phone's, shared with the OS and every other app; how much one app may
+// take is the OS's decision and not a published figure, so the verdict compares with the whole.
+const PHONE_SHARE =
+  "the phone's whole DRAM, shared with the OS and other apps: a model gets only part of it (how much is the OS's decision, not published)";
+// Spec sheets write binary sizes ("4 GB" = 4 GiB); MB here is 10^6 bytes.
+const PIXEL3_RAM = () =>
+  derived(4294.967296, 'MB', '"ram: 4 GB" read as 4 GiB = 4,294,967,296 B', [SRC.LINEAGE_BLUELINE], {
+    unverified: true,
+    note: PHONE_SHARE,
+  });
+const PIXEL4_RAM = () =>
+  derived(6442.450944, 'MB', '"ram: 6 GB" read as 6 GiB = 6,442,450,944 B', [SRC.LINEAGE_FLAME], {
+    unverified: true,
+    note: PHONE_SHARE,
+  });
+
 export const PHONE_DEVICES: Device[] = [
   {
     id: 'pixel1-cpu-1core',
@@ -37,6 +53,10 @@ export const PHONE_DEVICES: Device[] = [
     power: derived(5, 'W', 'phone SoC power budget, as for the Snapdragon 845 row', [SRC.ASSUMED], {
       unverified: true,
     }),
+    ram: derived(4294.967296, 'MB', '"ram: 4 GB" read as 4 GiB = 4,294,967,296 B', [SRC.LINEAGE_SAILFISH], {
+      unverified: true,
+      note: PHONE_SHARE,
+    }),
     setup: 'TFLite, one large core (tensorflow/models MobileNetV2 README timings)',
   },
   {
@@ -52,6 +72,10 @@ export const PHONE_DEVICES: Device[] = [
     memoryBandwidth: derived(29.9, BW, 'LPDDR4X at 1866 MHz × 64-bit bus ÷ 8', [SRC.ASSUMED], { unverified: true }),
     power: derived(5, 'W', 'phone SoC power budget, as for the Snapdragon 845 row', [SRC.ASSUMED], {
       unverified: true,
+    }),
+    ram: derived(4294.967296, 'MB', '"ram: 4 GB" read as 4 GiB = 4,294,967,296 B', [SRC.LINEAGE_WALLEYE], {
+      unverified: true,
+      note: PHONE_SHARE,
     }),
     setup: 'TFLite, one large core (MobileNetV3 paper, Table 3)',
   },
@@ -84,6 +108,7 @@ export const PHONE_DEVICES: Device[] = [
     },
     memoryBandwidth: SD845_BW(),
     power: derived(5, 'W', '≈5 W SoC (reference row 1, unverified)', [SRC.A1], { unverified: true }),
+    ram: PIXEL3_RAM(),
     setup: 'TFLite, one large core (MobileNetV3 paper, Table 3)',
   },
   {
@@ -99,6 +124,7 @@ export const PHONE_DEVICES: Device[] = [
     },
     memoryBandwidth: SD845_BW(),
     power: derived(5, 'W', '≈5 W SoC (reference row 1, unverified)', [SRC.A1], { unverified: true }),
+    ram: PIXEL3_RAM(),
     setup: 'TFLite benchmark_model, 4 threads, Android 10 (TFLite performance benchmarks page)',
   },
   {
@@ -120,6 +146,7 @@ export const PHONE_DEVICES: Device[] = [
     },
     memoryBandwidth: SD855_BW(),
     power: derived(5, 'W', '≈5 W SoC (reference row 3, unverified)', [SRC.A3], { unverified: true }),
+    ram: PIXEL4_RAM(),
     setup: 'TFLite benchmark_model, 4 threads, Android 10 (TFLite performance benchmarks page)',
   },
   {
@@ -139,6 +166,7 @@ export const PHONE_DEVICES: Device[] = [
       fp16: derived(1454, G, '2 × FP32 (packed FP16)', [SRC.A2], { unverified: true }),
     },
     memoryBandwidth: SD845_BW(),
+    ram: PIXEL3_RAM(),
     setup: 'TFLite GPU delegate, Android 10 (TFLite performance benchmarks page)',
   },
   {
@@ -150,6 +178,7 @@ export const PHONE_DEVICES: Device[] = [
       fp16: derived(2073.6, G, '2 × FP32 (packed FP16)', [SRC.A3], { unverified: true }),
     },
     memoryBandwidth: SD855_BW(),
+    ram: PIXEL4_RAM(),
     setup: 'TFLite GPU delegate, Android 10 (TFLite performance benchmarks page)',
   },
   {
@@ -171,6 +200,13 @@ export const PHONE_DEVICES: Device[] = [
     memoryBandwidth: derived(34.1, BW, 'LPDDR4X-4266 × 64-bit ÷ 8 (assumed memory type)', [SRC.ASSUMED], {
       unverified: true,
     }),
+    ram: derived(
+      4294.967296,
+      'MB',
+      '4 GB (Geekbench listings, as reported) read as 4 GiB = 4,294,967,296 B',
+      [SRC.IPHONE_XS_GEEKBENCH],
+      { unverified: true, note: `Apple does not publish iPhone RAM; ${PHONE_SHARE}` },
+    ),
     setup: 'TFLite GPU delegate (Metal), TFLite performance benchmarks page',
   },
   {
@@ -191,6 +227,18 @@ export const PHONE_DEVICES: Device[] = [
     power: derived(8, 'W', 'upper end of ≈5–8 W sustained (reference row 6, unverified)', [SRC.A6], {
       unverified: true,
     }),
+    ram: derived(
+      12884.901888,
+      'MB',
+      'the system file\'s "12+12GB" counted as 12 GB of DRAM, read as 12 GiB = 12,884,901,888 B',
+      [SRC.MLPERF_MOBILE_SD8G3, SRC.IQOO12_PRESS],
+      {
+        unverified: true,
+        note:
+          'RAM of the phone in the MLPerf Mobile v4.0 submission (vivo iQOO 12), not of the SoC. The file does not say what "+12GB" is; 24 GB would exceed the "up to 16GB" the press lists for the iQOO 12, so only the first 12 GB is counted (the smaller reading, never overstated). ' +
+          PHONE_SHARE,
+      },
+    ),
     setup: 'Qualcomm Neural Processing SDK (MLPerf Mobile v4.0 system); no calibration row yet',
   },
   {
@@ -207,6 +255,16 @@ export const PHONE_DEVICES: Device[] = [
       }),
     },
     memoryBandwidth: vendor(51.2, BW, [SRC.A8], { unverified: true, note: 'third-party spec table, LPDDR5' }),
+    ram: derived(
+      8589.934592,
+      'MB',
+      '8 GB (files in the Xcode 15 release candidate, as reported) read as 8 GiB = 8,589,934,592 B',
+      [SRC.IPHONE15PRO_XCODE],
+      {
+        unverified: true,
+        note: `RAM of the iPhone 15 Pro / Pro Max, the phones with the A17 Pro; Apple does not publish it. ${PHONE_SHARE}`,
+      },
+    ),
     setup: 'Core ML on the Neural Engine; no calibration row yet',
   },
 ];

@@ -118,7 +118,8 @@ export const SRC = {
     'https://github.com/kentaroy47/benchmark-FP32-FP16-INT8-with-TensorRT',
   ),
   B7SYS: {
-    title: 'MLPerf Tiny v1.0, NUCLEO_H7A3ZI_Q_system_description.json ("SoC Memory capacity": "1.19MB" RAM; "SoC storage capacity": "2MB" Flash)',
+    title:
+      'MLPerf Tiny v1.0, NUCLEO_H7A3ZI_Q_system_description.json ("SoC Memory capacity": "1.19MB" RAM; "SoC storage capacity": "2MB" Flash)',
     url: 'https://github.com/mlcommons/tiny_results_v1.0/blob/abb8e49aa59f3ad9e8d85ab98ebed0e583358ec3/closed/STMicroelectronics/systems/NUCLEO-H7A3ZI-Q/NUCLEO_H7A3ZI_Q_system_description.json',
   },
   ESP32S3_DEVKIT: {
@@ -128,6 +129,67 @@ export const SRC = {
   A13MEM: {
     title: 'ultralytics docs, guides/nvidia-jetson.md, "Memory" row of the Jetson comparison table',
     url: 'https://github.com/ultralytics/ultralytics/blob/01007503ffb223506d5b4b76d69e1e7145f49693/docs/en/guides/nvidia-jetson.md',
+  },
+  // RAM of the phones and boards (issue 17, part 2). Google and Apple publish no RAM figure that
+  // the stored sources hold; the LineageOS wiki's device files and press reports of benchmark or
+  // Xcode listings are third-party, so every figure citing them is flagged unverified.
+  LINEAGE_SAILFISH: {
+    title: 'LineageOS wiki, _data/devices/sailfish.yml (Google Pixel: "ram: 4 GB"; third-party)',
+    url: 'https://github.com/LineageOS/lineage_wiki/blob/39fc4209e13c2c3d87148ba923cc9d7d296c455f/_data/devices/sailfish.yml',
+  },
+  LINEAGE_WALLEYE: {
+    title: 'LineageOS wiki, _data/devices/walleye.yml (Google Pixel 2: "ram: 4 GB"; third-party)',
+    url: 'https://github.com/LineageOS/lineage_wiki/blob/01ecbb5b6eaac0bc8e1168353742b4ae54c5c584/_data/devices/walleye.yml',
+  },
+  LINEAGE_BLUELINE: {
+    title: 'LineageOS wiki, _data/devices/blueline.yml (Google Pixel 3: "ram: 4 GB"; third-party)',
+    url: 'https://github.com/LineageOS/lineage_wiki/blob/002b9c316858381a82186ef17f85cf957615ed5a/_data/devices/blueline.yml',
+  },
+  LINEAGE_FLAME: {
+    title: 'LineageOS wiki, _data/devices/flame.yml (Google Pixel 4: "ram: 6 GB"; third-party)',
+    url: 'https://github.com/LineageOS/lineage_wiki/blob/39fc4209e13c2c3d87148ba923cc9d7d296c455f/_data/devices/flame.yml',
+  },
+  IPHONE_XS_GEEKBENCH: {
+    title: 'gizbot.com, iPhone XS / XS Max RAM from Geekbench listings ("comes with 4 GB of RAM"; third-party)',
+    url: 'https://www.gizbot.com/mobile/news/apple-iphone-xs-iphone-xs-max-ram-battery-benchmark-details-054033.html',
+  },
+  IPHONE15PRO_XCODE: {
+    title: 'Gadgets 360, iPhone 15 Pro RAM from files in the Xcode 15 release candidate ("8GB of RAM"; third-party)',
+    url: 'https://www.gadgets360.com/mobiles/news/iphone-15-pro-max-specifications-8gb-ram-apple-memory-upgrade-4388196',
+  },
+  MLPERF_MOBILE_SD8G3: {
+    title:
+      'MLPerf Mobile v4.0, closed/Qualcomm_Innovation_Center/systems/SD8G3.json ("DRAM": "2xLPDDr5 12+12GB", "Phone summary": "Vivo IQOO 12")',
+    url: 'https://github.com/mlcommons/mobile_results_v4.0/blob/3e6d7f00f80b8e666e8df51a00988157fff8d212/closed/Qualcomm_Innovation_Center/systems/SD8G3.json',
+  },
+  IQOO12_PRESS: {
+    title: 'The Mobile Indian, iQOO 12 specifications ("up to 16GB LPDDR5x RAM"; third-party)',
+    url: 'https://www.themobileindian.com/picture-story/confirmed-list-smartphones-launching-in-november-2023',
+  },
+  RPI_MODELS: {
+    title:
+      'Raspberry Pi documentation, computers/raspberry-pi/introduction.adoc (memory per model: Pi 4 1/2/4/8 GB, Pi 5 1/2/4/8/16 GB)',
+    url: 'https://github.com/raspberrypi/documentation/blob/7b2ec07b505295d3d5c40c6c28024d60f6ad3669/documentation/asciidoc/computers/raspberry-pi/introduction.adoc',
+  },
+  RADXA_ROCK5B: {
+    title:
+      'Radxa docs, rock5/rock5b/getting-started/introduction.md (ROCK 5B: 4/8/16 GB 64-bit LPDDR4; ROCK 5B+: 4/8/16/32 GB LPDDR5)',
+    url: 'https://github.com/radxa-docs/docs/blob/3fb6755bd441d2b79bcb021ec0cdd736c833844b/docs/rock5/rock5b/getting-started/introduction.md',
+  },
+  OPI5_REVIEW: {
+    title: 'geerlingguy/sbc-reviews issue #5, Orange Pi 5 (neofetch "Memory: 172MiB / 3921MiB", a 4 GB board)',
+    url: 'https://github.com/geerlingguy/sbc-reviews/issues/5',
+  },
+  OPENVINO_BENCH_2020_4: {
+    title:
+      'OpenVINO 2020.4 performance benchmarks page (Neural Compute Stick 2: "1 X Intel® Movidius™ Myriad™ X MA2485")',
+    document:
+      'openvinotoolkit/openvino, docs/benchmarks/performance_benchmarks.md (2020.4 release text), "Accelerator Inference Engines" table',
+  },
+  MYRIADX_MA2485: {
+    title:
+      'Assured Systems FAQ, Movidius Myriad X ("the MA2485, which integrates 4 gigabits of in-package LPDDR4 memory"; third-party)',
+    url: 'https://assured-systems.com/faq/what-is-a-movidius-myriad-x-vision-processing-unit',
   },
   ASSUMED: {
     title: 'FlopLab assumption (no published figure found); see "Device figures" in docs/latency.md',
@@ -164,3 +226,17 @@ export const measured = (value: number, unit: string, sources: Source[], extra: 
 /** A figure computed from others; `how` states the computation. */
 export const derived = (value: number, unit: string, how: string, sources: Source[], extra: Extra = {}) =>
   fig('derived', value, unit, sources, { ...extra, derivation: how });
+
+/**
+ * A single-board computer's DRAM. Boards are sold in several sizes; FlopLab counts the 4 GB board for
+ * each (Raspberry Pi 4, Raspberry Pi 5, the RK3588 boards) because every one of them is sold with
+ * 4 GB, so their verdicts compare alike and none is credited with its largest option.
+ */
+export const board4GiB = (variants: string, sources: Source[], extra: Extra = {}) =>
+  derived(4294.967296, 'MB', `the 4 GB board (sold with ${variants}) read as 4 GiB = 4,294,967,296 B`, sources, {
+    ...extra,
+    note:
+      'FlopLab counts the 4 GB board, a size every single-board computer here is sold in; a larger board holds more. ' +
+      'The DRAM is shared with Linux and everything else the board runs.' +
+      (extra.note ? ` ${extra.note}` : ''),
+  });
