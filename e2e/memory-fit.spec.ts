@@ -86,7 +86,22 @@ test('the device table says for every device whether the model fits', async ({ p
       'data-verdict',
       want[i].verdict,
     );
+  // Sorted by the memory column: fits, then off-chip, then does not fit, unknown last; again: reversed.
+  const rank = { fits: 0, streams: 1, 'does-not-fit': 2, unknown: 3 } as Record<string, number>;
+  const verdicts = () =>
+    page
+      .locator('[data-testid="device-table"] [data-testid="device-fit-cell"]')
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-verdict') ?? ''));
+  await page.getByTestId('device-sort-fit').click();
+  await expect(page.getByTestId('device-sort-fit').locator('..')).toHaveAttribute('aria-sort', 'ascending');
+  const asc = (await verdicts()).map((v) => rank[v]);
+  expect(asc).toEqual([...asc].sort((a, b) => a - b));
+  expect(new Set(asc).size).toBeGreaterThan(1);
   await page.getByTestId('device-table').screenshot({ path: 'docs/screenshots/fit-devices-table.png' });
+  await page.getByTestId('device-sort-fit').click();
+  await expect(page.getByTestId('device-sort-fit').locator('..')).toHaveAttribute('aria-sort', 'descending');
+  const desc = (await verdicts()).map((v) => rank[v]);
+  expect(desc).toEqual([...desc].sort((a, b) => b - a));
 });
 
 test('the memory chart draws the arena plan over the live bytes', async ({ page }) => {

@@ -10,37 +10,11 @@ import { decadeTicks } from './chartData';
 import { ChartFrame } from './ChartFrame';
 import { BoundKey } from './LatencyCharts';
 import { COLORS, ms } from './format';
-import { useT, type MessageKey } from '../i18n';
-import { formatBytes } from '../format';
-import { useEditor } from '../../state/store';
+import { useT } from '../i18n';
 
-type Ok = Extract<DeviceRun, { ms: number }>;
+import { DeviceTable, type Ok } from './DeviceTable';
+
 const isOk = (r: DeviceRun): r is Ok => !('error' in r);
-
-const CALIBRATION_NOTE: Record<Ok['calibration'], MessageKey> = {
-  fitted: 'devices.cal.fitted',
-  borrowed: 'devices.cal.borrowed',
-  default: 'devices.cal.default',
-};
-
-const FIT_KEY: Record<Ok['fit'], MessageKey> = {
-  fits: 'fit.fits',
-  streams: 'fit.streams',
-  'does-not-fit': 'fit.doesNotFit',
-  unknown: 'fit.unknown',
-};
-const FIT_CLS: Record<Ok['fit'], string> = {
-  fits: 'text-emerald-800 dark:text-emerald-300',
-  streams: 'text-amber-800 dark:text-amber-300',
-  'does-not-fit': 'font-semibold text-red-800 dark:text-red-300',
-  unknown: 'text-slate-500 dark:text-slate-400',
-};
-
-function FitCell({ run }: { run: Ok }) {
-  const t = useT();
-  const fmt = useEditor((s) => s.settings.numberFormat);
-  return <span className={FIT_CLS[run.fit]}>{t(FIT_KEY[run.fit], { b: formatBytes(run.fitBytes, fmt) })}</span>;
-}
 
 export function DeviceComparison({
   devices,
@@ -122,63 +96,7 @@ export function DeviceComparison({
           </BarChart>
         </ResponsiveContainer>
       </ChartFrame>
-      <table className="w-full text-xs" data-testid="device-table">
-        <caption className="sr-only">{t('devices.caption')}</caption>
-        <thead className="text-left text-slate-600 dark:text-slate-300">
-          <tr>
-            <th scope="col">{t('device.label')}</th>
-            <th scope="col" className="text-right">
-              ms
-            </th>
-            <th scope="col" className="text-right">
-              {t('devices.col.band')}
-            </th>
-            <th scope="col" className="text-right">
-              {t('devices.col.bound')}
-            </th>
-            <th scope="col" className="pl-2">
-              {t('devices.col.fit')}
-            </th>
-            <th scope="col">{t('devices.col.precision')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ok.map((r) => (
-            <tr
-              key={r.id}
-              data-device={r.id}
-              aria-current={r.id === currentId ? 'true' : undefined}
-              className={`border-t border-slate-100 dark:border-slate-800 ${r.id === currentId ? 'bg-teal-50 font-semibold dark:bg-teal-950' : ''}`}
-            >
-              <th scope="row" className="py-0.5 text-left font-normal">
-                <button
-                  type="button"
-                  className="focus-ring text-left underline decoration-dotted"
-                  onClick={() => onPick?.(r.id)}
-                >
-                  {r.name}
-                </button>
-              </th>
-              <td className="num text-right">{ms(r.ms)}</td>
-              <td className="num text-right">
-                {ms(r.low_ms)} – {ms(r.high_ms)}
-              </td>
-              <td className="num text-right">
-                {Math.round((100 * r.boundMs.compute) / (r.ms || 1))} % /{' '}
-                {Math.round((100 * r.boundMs.memory) / (r.ms || 1))} %
-              </td>
-              <td className="pl-2" data-testid="device-fit-cell" data-verdict={r.fit}>
-                <FitCell run={r} />
-              </td>
-              <td className="pl-2">
-                {r.precision}
-                {r.substituted ? ` ${t('devices.noPrecision', { precision })}` : ''},{' '}
-                {t(CALIBRATION_NOTE[r.calibration])}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DeviceTable runs={ok} currentId={currentId} precision={precision} onPick={onPick} />
       {failed.length > 0 && (
         <p className="text-xs text-slate-600 dark:text-slate-300">
           {t('devices.failed', { list: failed.map((r) => `${r.name} (${'error' in r ? r.error : ''})`).join('; ') })}
