@@ -166,3 +166,20 @@ export function numbersLookup(
     return inPlace(path) ? numbers.get(path) : undefined;
   };
 }
+
+/**
+ * Whether the numbers numbersLookup gives for a row come from an older model than the one shown:
+ * 'edited' — the layer itself (or a layer inside it) changed since the result's model, so its
+ * numbers are at most the previous ones next to new field values; 'older' — the layer is the same
+ * object but the result is for an older model (an earlier edit may change its numbers too);
+ * 'fresh' — the result is for this model. O(depth) per row.
+ */
+export function numbersAge(
+  model: Model,
+  resultModel: Model | null,
+  path: string,
+  spec: LayerSpec,
+): 'fresh' | 'edited' | 'older' {
+  if (!resultModel || resultModel === model) return 'fresh';
+  return getAt(resultModel, path) === spec ? 'older' : 'edited';
+}

@@ -11,7 +11,7 @@ import { kindOf } from '../../engine/layers/registry';
 import { useDeferredModel, useDeferredSelection, useEditor } from '../../state/store';
 import { useDeferredResultModel } from '../../state/evaluation';
 import { formatCount, groupDigits, shapeLabel, unitWord, type NumberFormat } from '../format';
-import { numbersLookup, numbersOfResult } from '../numbers';
+import { numbersAge, numbersLookup, numbersOfResult } from '../numbers';
 import { fieldText } from '../editor/fieldText';
 import { memo, useMemo } from 'react';
 import { FormulaInspector } from '../teaching/FormulaInspector';
@@ -49,6 +49,8 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
   const resultModel = useDeferredResultModel(); // a worker's result may be for an older model
   const numbersOf = useMemo(() => numbersLookup(model, resultModel, numbers), [model, resultModel, numbers]);
   const spec = selection ? getAt(model, selection) : undefined;
+  // The selected layer changed since the result's model: its numbers are marked as updating.
+  const stale = !!selection && !!spec && numbersAge(model, resultModel, selection, spec) === 'edited';
   const t = useT();
 
   if (!selection || !spec) {
@@ -119,7 +121,7 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
         </section>
       )}
       {n && !n.error && (
-        <section data-numbers>
+        <section data-numbers className={stale ? 'opacity-40' : undefined} aria-busy={stale || undefined}>
           <h3 className="mb-1 font-semibold">
             {t('details.numbers')}
             {n.instances > 1 ? ` ${t('details.repeats', { n: n.instances })}` : ''}
@@ -146,7 +148,7 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
         </section>
       )}
       {n && !n.error && result && (
-        <section data-numbers>
+        <section data-numbers className={stale ? 'opacity-40' : undefined} aria-busy={stale || undefined}>
           <h3 className="mb-1 font-semibold">{t('details.every')}</h3>
           <table className="w-full text-xs">
             <caption className="sr-only">{t('details.every.caption')}</caption>

@@ -20,9 +20,9 @@ import {
 } from '@dnd-kit/core';
 import type { LayerSpec } from '../../engine/format/model';
 import type { ModelResult } from '../../engine/evaluate';
-import { useDeferredResultModel } from '../../state/evaluation';
+import { useDeferredResultModel, useSlowPending } from '../../state/evaluation';
 import { useEditor } from '../../state/store';
-import { numbersLookup, numbersOfResult } from '../numbers';
+import { numbersAge, numbersLookup, numbersOfResult } from '../numbers';
 import { useUi } from '../uiContext';
 import { LayerRow, ListHeader } from './LayerRow';
 import { flattenModel, indexIn, isWithin, parentList, type LayerItem, type ListItem } from './tree';
@@ -55,6 +55,14 @@ function LayerListView({ result, countIndex }: { result: ModelResult | null; cou
   // The result may be for an older model (the edit shows at once, its numbers a moment later).
   const resultModel = useDeferredResultModel();
   const numbersOf = useMemo(() => numbersLookup(model, resultModel, numbers), [model, resultModel, numbers]);
+  // Numbers from an older model are marked as updating: an edited layer's at once (they sit next to
+  // its new field values), every other row's once the evaluation is slow (150 ms), so a fast one
+  // never flashes the whole list.
+  const slow = useSlowPending();
+  const staleOf = (item: LayerItem): boolean => {
+    const age = numbersAge(model, resultModel, item.id, item.spec);
+    return age === 'edited' || (age === 'older' && slow);
+  };
   // Same rows as before (an edit that changes no structure): the same arrays, so the
   // virtualizer's callbacks below keep their identity and it does not re-measure 1,000 rows.
   const lastShape = useRef<{ ids: string[]; lists: boolean[] } | null>(null);
@@ -238,6 +246,7 @@ function LayerListView({ result, countIndex }: { result: ModelResult | null; cou
                   <LayerRow
                     item={item}
                     nums={numbersOf(item.id, item.spec)}
+                    stale={staleOf(item)}
                     selected={item.id === selection}
                     dragging={dragging !== null}
                     inRange={rangeSet.has(item.id)}

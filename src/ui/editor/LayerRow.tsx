@@ -41,6 +41,8 @@ function fieldSummary(item: LayerItem): string {
 export interface LayerRowProps {
   item: LayerItem;
   nums: LayerNumbers | undefined;
+  /** The numbers are from an older model: shown dimmed and marked busy until the new ones come. */
+  stale: boolean;
   selected: boolean;
   /** A drag is under way somewhere (rows then show where a drop would land). */
   dragging: boolean;
@@ -51,6 +53,9 @@ export interface LayerRowProps {
   onKey(e: KeyboardEvent, item: LayerItem): void;
   onToggle(item: LayerItem): void;
 }
+
+/** Numbers from an older model, until the new ones come (issue 20: never old numbers unmarked beside new values). */
+const staleCls = 'opacity-40 transition-none';
 
 export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
   const { item, nums, selected } = p;
@@ -144,22 +149,28 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
           </span>
         </button>
         <span
-          className="num w-24 shrink-0 text-right font-mono text-xs text-slate-700 dark:text-slate-300"
+          className={`num w-24 shrink-0 text-right ${p.stale ? staleCls : ''} font-mono text-xs text-slate-700 dark:text-slate-300`}
           title={t('row.output')}
+          data-stale={p.stale || undefined}
+          aria-busy={p.stale || undefined}
         >
           {nums && !error ? shapeLabel(nums.output) : '—'}
         </span>
         <span
-          className="num w-16 shrink-0 text-right text-xs max-sm:hidden"
+          className={`num w-16 shrink-0 text-right ${p.stale ? staleCls : ''} text-xs max-sm:hidden`}
           title={t('row.params')}
           data-testid="row-params"
+          data-stale={p.stale || undefined}
+          aria-busy={p.stale || undefined}
         >
           {nums && !error ? formatCount(nums.params, p.format) : ''}
         </span>
         <span
-          className="num w-20 shrink-0 text-right text-xs font-medium"
+          className={`num w-20 shrink-0 text-right ${p.stale ? staleCls : ''} text-xs font-medium`}
           title={t('row.count')}
           data-testid="row-count"
+          data-stale={p.stale || undefined}
+          aria-busy={p.stale || undefined}
         >
           {count === null || error ? (
             ''
