@@ -1,0 +1,139 @@
+/**
+ * Rockchip RK3588 NPU (RKNN toolkit 2), from Rockchip's "RKNN Compiler Support Operator List"
+ * v2.3.2 (airockchip/rknn-toolkit2, doc/05_RKNN_Compiler_Support_Operator_List_V2.3.2.pdf):
+ * chapter 3.2 lists the ops the RK3588 NPU runs, chapter 4 the ops the runtime runs on the CPU.
+ * FlopLab read the op names (section headings) of both chapters; the numeric limits in the PDF's
+ * tables (kernel, stride and width ranges) were not extracted and are not checked.
+ */
+import type { Row } from '../../rows';
+import type { Source } from '../devices/schema';
+import { poolsToOne, strParam } from './limits';
+import type { OpRule, PlacementTarget } from './types';
+
+const COMMIT = '59a913d172e7f5ff03c9076e2ec7b1b1288ffd08';
+export const RKNN_NPU_OPS: Source = {
+  title: 'RKNN Compiler Support Operator List v2.3.2, chapter 3.2 "NPU OPs" for RK3588',
+  url: `https://github.com/airockchip/rknn-toolkit2/blob/${COMMIT}/doc/05_RKNN_Compiler_Support_Operator_List_V2.3.2.pdf`,
+};
+export const RKNN_CPU_OPS: Source = {
+  title: 'RKNN Compiler Support Operator List v2.3.2, chapter 4 "CPU OPs"',
+  url: RKNN_NPU_OPS.url,
+};
+const RKNN_ONNX: Source = {
+  title: 'RKNNToolKit2 OPs Support 2.3.2 (ONNX ops the toolkit converts; Resize: mode nearest2d/bilinear)',
+  url: `https://github.com/airockchip/rknn-toolkit2/blob/${COMMIT}/doc/RKNNToolKit2_OP_Support-2.3.2.md`,
+};
+
+const R = (
+  id: string,
+  kinds: string[],
+  vendorOp: string,
+  extra: Partial<Pick<OpRule, 'when' | 'undocumented' | 'text' | 'source'>> = {},
+): OpRule => ({
+  id: `rknn.${id}`,
+  kinds,
+  vendorOp,
+  on: 'accelerator',
+  text: `${vendorOp} is an RK3588 NPU op`,
+  source: RKNN_NPU_OPS,
+  ...extra,
+});
+
+/** An op the PDF lists among the CPU ops only. */
+const CPU = (id: string, kinds: string[], vendorOp: string, undocumented?: string): OpRule => ({
+  id: `rknn.${id}`,
+  kinds,
+  vendorOp,
+  on: 'cpu',
+  text: `${vendorOp} is listed among the CPU ops, not the RK3588 NPU ops`,
+  source: RKNN_CPU_OPS,
+  ...(undocumented ? { undocumented } : {}),
+});
+
+const mode = (modes: string[]) => (row: Row) => modes.includes(strParam(row, 'mode') ?? 'nearest');
+
+export const RKNN_RULES: readonly OpRule[] = [
+  R('conv', ['conv2d'], 'Convolution / Depthwise Convolution'),
+  R('conv-transpose', ['convtranspose2d'], 'ConvTranspose'),
+  R('batchnorm', ['batchnorm2d'], 'BatchNormalization'),
+  R('relu', ['relu'], 'Relu'),
+  R('relu6', ['relu6'], 'Clip/ReLU6'),
+  R('leakyrelu', ['leakyrelu'], 'LeakyRelu'),
+  R('prelu', ['prelu'], 'PRelu'),
+  R('sigmoid', ['sigmoid'], 'Sigmoid'),
+  R('tanh', ['tanh'], 'Tanh'),
+  R('hardsigmoid', ['hardsigmoid'], 'HardSigmoid'),
+  R('hardswish', ['hardswish'], 'HardSwish'),
+  R('elu', ['elu'], 'Elu'),
+  R('swish', ['silu'], 'exSwish'),
+  R('gelu', ['gelu'], 'exGelu'),
+  R('add', ['add', 'residual'], 'Add'),
+  R('sub', ['sub'], 'Sub'),
+  R('mul', ['mul', 'scale', 'layerscale'], 'Mul'),
+  R('div', ['div'], 'Div'),
+  R('max', ['maximum'], 'Max'),
+  R('concat', ['cat', 'concat'], 'Concat'),
+  R('maxpool', ['maxpool2d'], 'MaxPool'),
+  R('avgpool', ['avgpool2d'], 'AveragePool'),
+  R('global-avgpool', ['adaptiveavgpool2d'], 'GlobalAveragePool', { when: poolsToOne }),
+  R('global-maxpool', ['adaptivemaxpool2d'], 'GlobalMaxPool', { when: poolsToOne }),
+  R('reshape', ['reshape'], 'Reshape'),
+  CPU(
+    'flatten',
+    ['flatten'],
+    'Flatten',
+    'whether the toolkit rewrites a Flatten into a Reshape (an NPU op) is not stated',
+  ),
+  R('transpose', ['permute', 'transpose'], 'Transpose'),
+  R('channel-shuffle', ['channelshuffle'], 'Reshape + Transpose', {
+    undocumented: 'a channel shuffle is exported as Reshape, Transpose, Reshape; FlopLab places it as those NPU ops',
+  }),
+  R('slice', ['slice'], 'Slice'),
+  R('split', ['chunk'], 'Split'),
+  R('pad', ['pad'], 'Pad'),
+  R('resize', ['upsample'], 'Resize', { when: mode(['nearest', 'bilinear']) }),
+  R('softmax', ['softmax'], 'Softmax'),
+  R('gather', ['embedding'], 'Gather'),
+  R('lstm', ['lstm'], 'LSTM'),
+  R('gru', ['gru'], 'GRU'),
+  R('matmul', ['matmul'], 'exMatMul', {
+    undocumented: "the NPU list names exMatMul, Rockchip's internal op; FlopLab assumes MatMul becomes it",
+  }),
+  R('linear', ['linear'], 'Gemm (rewritten)', {
+    text: 'Gemm is in neither the NPU nor the CPU op list, so the toolkit must rewrite it (Convolution or exMatMul are NPU ops)',
+    undocumented: 'which NPU op a Gemm becomes is not stated',
+  }),
+  R('attention', ['attention', 'sdpa'], 'exSDPAttention', {
+    undocumented: 'the PDF lists exSDPAttention as an RK3588 NPU op; FlopLab assumes attention is fused into it',
+  }),
+  CPU(
+    'layernorm',
+    ['layernorm'],
+    'LayerNormalization',
+    'the NPU list has exNorm; whether LayerNorm becomes it is not stated',
+  ),
+  CPU('mean', ['mean'], 'ReduceMean'),
+  CPU('reduce', ['reduce'], 'ReduceSum / ReduceMax / ReduceMin'),
+  CPU('squeeze', ['squeeze'], 'Squeeze'),
+  CPU('l2norm', ['l2norm'], 'LpNormalization'),
+  CPU('lrn', ['lrn'], 'exLRN'),
+  CPU('depth-to-space', ['pixelshuffle'], 'DepthToSpace'),
+  CPU('instancenorm', ['instancenorm'], 'InstanceNormalization'),
+];
+
+export const RKNN_RK3588: PlacementTarget = {
+  id: 'rknn-rk3588',
+  name: 'Rockchip RK3588 NPU (RKNN toolkit 2)',
+  accelerator: 'RK3588 NPU',
+  dtypes: ['int8', 'fp16'],
+  dtypeSource: {
+    title: 'RKNN Compiler Support Operator List v2.3.2: NPU op tensors "int8(Tensor), float16(Tensor)"',
+    url: RKNN_NPU_OPS.url,
+  },
+  fallbackMode: 'per-op',
+  fallbackSource: RKNN_CPU_OPS,
+  documented: true,
+  rules: RKNN_RULES,
+  sources: [RKNN_NPU_OPS, RKNN_ONNX],
+  notes: 'Numeric limits of the PDF (kernel, stride, width ranges per op) are not checked.',
+};
