@@ -9,7 +9,8 @@ Which torchvision/ultralytics builder each AI Hub model wraps is read from its m
 `tv_models.<builder>` call or DEFAULT_WEIGHTS), so the mapping to a FlopLab preset is not typed by hand
 from memory; models whose builder is not a FlopLab preset are skipped.
 
-Usage: python3 scripts/extract-aihub-layer-counts.py <path to the repository's git dir> > \
+Usage (then `npx prettier --write` the output, as for every committed JSON):
+  python3 scripts/extract-aihub-layer-counts.py <path to the repository's git dir> > \
          tests/fixtures/placement/aihub-layer-counts.json
 Needs PyYAML. Reads the repository with `git show` (no work tree needed).
 """
