@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import { presetByName } from '../../../src/engine/presets';
-import { placeModel, type Placement } from '../../../src/engine/deploy/placement';
+import { placeModel, placementSummary, type Placement } from '../../../src/engine/deploy/placement';
 import { estimateLatencyWithPlacement } from '../../../src/engine/deploy/placement/latency';
 import { estimateLatency } from '../../../src/engine/deploy/latency/latency';
 import { deviceById } from '../../../src/engine/deploy/devices';
@@ -92,6 +92,17 @@ describe('placement of real presets', () => {
     expect(p.documented).toBe(false);
     expect(p.notes.join(' ')).toMatch(/unknown/);
     expect(p.rows.filter((x) => x.role === 'op').every((x) => x.undocumented && x.on === 'cpu')).toBe(true);
+  });
+
+  it('the one-line summary says N of M ops, the partitions and the first fallback', () => {
+    const p = placed('mobilenet_v3_small', 'edgetpu');
+    expect(placementSummary(p)).toBe(
+      `1 of ${p.opsTotal} ops on the Edge TPU (2 partitions); first fallback: layers[2] — ${p.firstFallback!.why}`,
+    );
+    expect(placementSummary(placed('mobilenet_v2', 'edgetpu'))).toMatch(
+      /^(\d+) of \1 ops on the Edge TPU \(1 partition\)$/,
+    );
+    expect(placementSummary(placed('resnet18', 'hailo8'))).toMatch(/unknown/);
   });
 
   it('unknown targets and broken models give an error, not a throw', () => {

@@ -114,4 +114,6 @@ export const ANE: PlacementTarget = {
   rules: ANE_RULES,
   sources: [ANE_UNSUPPORTED, COREML_PRECISION],
   notes: 'Only negative rules are public; every ANE placement here is marked undocumented.',
+  unlisted:
+    'neither known to run nor known to fail on the ANE (Apple publishes no list): FlopLab does not place it on the ANE',
 };

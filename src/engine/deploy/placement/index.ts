@@ -93,6 +93,13 @@ export function placeModel(result: ModelResult, targetId: string, dtype?: Precis
   return placeOn(target, result, dtype ?? target.dtypes[0]);
 }
 
+/** One line for a model: "12 of 108 ops on the Edge TPU (2 partitions); first fallback: layers[2] (hardswish …)". */
+export function placementSummary(p: Placement): string {
+  if (!p.documented) return `placement on the ${p.accelerator} unknown: no public rule table`;
+  const head = `${p.opsOnAccelerator} of ${p.opsTotal} ops on the ${p.accelerator} (${p.partitions.length} partition${p.partitions.length === 1 ? '' : 's'})`;
+  return p.firstFallback ? `${head}; first fallback: ${p.firstFallback.path} — ${p.firstFallback.why}` : head;
+}
+
 /** Placement on the table of a device of the database, or `{ error }` for a device without one. */
 export function placeOnDevice(result: ModelResult, deviceId: string, dtype?: Precision): Placement | { error: string } {
   const t = TARGET_OF_DEVICE[deviceId];

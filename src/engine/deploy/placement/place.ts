@@ -63,7 +63,9 @@ export function decide(target: PlacementTarget, row: Row, batch: number, dtype: 
     return {
       on: 'cpu',
       ruleId: `${target.id}.not-listed`,
-      why: `${row.type} is not in ${target.accelerator}'s supported list (${target.rules[0]?.source.title ?? 'no list'})`,
+      why: target.unlisted
+        ? `${row.type}: ${target.unlisted}`
+        : `${row.type} is not in ${target.accelerator}'s supported list (${target.rules[0]?.source.title ?? 'no list'})`,
     };
   const note = rule.undocumented ? ` (undocumented: ${rule.undocumented})` : '';
   if (rule.on === 'cpu')

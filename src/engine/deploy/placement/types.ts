@@ -77,6 +77,8 @@ export interface PlacementTarget {
   readonly sources: readonly Source[];
   /** What the target's sources leave open, in one or two sentences. */
   readonly notes?: string;
+  /** Why a kind no rule names runs on the CPU, when the default sentence (not in the supported list) does not fit. */
+  readonly unlisted?: string;
 }
 
 /** How a row takes part in the op count. */
