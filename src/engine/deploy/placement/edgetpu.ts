@@ -12,6 +12,9 @@
 import type { Row } from '../../rows';
 import type { Source } from '../devices/schema';
 import {
+  ADAPTIVE_AS_POOL,
+  adaptiveIsPool,
+  BN_AS_MUL_ADD,
   ctxLimit,
   isDepthwise,
   isPlainConv,
@@ -115,6 +118,16 @@ export const EDGETPU_RULES: readonly OpRule[] = [
   T('global-mean', ['adaptiveavgpool2d'], 'Mean', 'Mean: Supports reduction along x- and/or y-dimensions only.', {
     when: poolsToOne,
   }),
+  {
+    id: 'edgetpu.adaptive-avgpool',
+    kinds: ['adaptiveavgpool2d'],
+    when: adaptiveIsPool,
+    vendorOp: 'AveragePool2d',
+    on: 'accelerator',
+    text: 'an adaptive average pool whose output divides its input is an AveragePool2d (kernel = stride = input / output)',
+    source: ADAPTIVE_AS_POOL,
+  },
+  T('batchnorm', ['batchnorm2d'], 'Mul + Add', 'Mul and Add are both in the table', { undocumented: BN_AS_MUL_ADD }),
   T('mean', ['mean'], 'Mean', 'Mean: Supports reduction along x- and/or y-dimensions only.', {
     limits: [
       ctxLimit('reduction along x- and/or y-dimensions only', ({ row }) =>

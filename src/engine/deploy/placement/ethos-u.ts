@@ -6,6 +6,9 @@
  */
 import type { Source } from '../devices/schema';
 import {
+  ADAPTIVE_AS_POOL,
+  adaptiveIsPool,
+  BN_AS_MUL_ADD,
   ctxLimit,
   dilatedKernel,
   isDepthwise,
@@ -141,6 +144,28 @@ export const ETHOS_U_RULES: readonly OpRule[] = [
   }),
   V('maxpool', ['maxpool2d'], 'MAX_POOL_2D', { limits: [poolStride, kernelHeight(256), kernelArea(65536)] }),
   V('global-mean', ['adaptiveavgpool2d'], 'MEAN', { when: poolsToOne, limits: [meanArea] }),
+  {
+    id: 'ethos-u.adaptive-avgpool',
+    kinds: ['adaptiveavgpool2d'],
+    when: adaptiveIsPool,
+    vendorOp: 'AVERAGE_POOL_2D',
+    on: 'accelerator',
+    text: 'an adaptive average pool whose output divides its input is an AVERAGE_POOL_2D (kernel = stride = input / output)',
+    source: ADAPTIVE_AS_POOL,
+    limits: [
+      ctxLimit(
+        'Stride values for both width and height must be in the range [1, 3] (Vela AVERAGE_POOL_2D)',
+        ({ row }) => {
+          const s = [(row.input?.[1] ?? 1) / (row.output?.[1] ?? 1), (row.input?.[2] ?? 1) / (row.output?.[2] ?? 1)];
+          return s.some((x) => x > 3) ? `stride ${s.join('×')}` : null;
+        },
+      ),
+    ],
+  },
+  V('batchnorm', ['batchnorm2d'], 'MUL + ADD', {
+    text: "MUL and ADD are both in Vela's supported operators",
+    undocumented: BN_AS_MUL_ADD,
+  }),
   V('mean', ['mean'], 'MEAN', {
     limits: [
       ctxLimit('Axis indices must correspond to height and width axes', ({ row }) =>

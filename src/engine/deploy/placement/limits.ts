@@ -4,7 +4,26 @@
  * small builders for the limits vendors document (a value in a set, at most N, a rank bound).
  */
 import type { Row } from '../../rows';
-import type { Limit, PlaceContext } from './types';
+import type { Limit, PlaceContext, Source } from './types';
+
+/** torch.onnx writes an adaptive pool whose output size divides the input as a plain AveragePool / MaxPool. */
+export const ADAPTIVE_AS_POOL: Source = {
+  title:
+    'torch.onnx symbolic_opset9 _adaptive_pool: "supported for cases where the output size is a factor of the input size" (uniform kernel and stride)',
+  url: 'https://github.com/pytorch/pytorch/blob/main/torch/onnx/symbolic_opset9.py',
+};
+
+/** An adaptive pool to more than 1 whose output divides its input: the same as a pool with kernel = stride = in / out. */
+export function adaptiveIsPool(row: Row): boolean {
+  const i = row.input;
+  const o = row.output;
+  if (!i || !o || i.length !== 3 || o.length !== 3 || poolsToOne(row)) return false;
+  return i[1] % o[1] === 0 && i[2] % o[2] === 0;
+}
+
+/** An unfoldable batch norm written as a multiply and an add (an assumption FlopLab states, not a vendor rule). */
+export const BN_AS_MUL_ADD =
+  'a batch norm that cannot be folded into a conv is, at inference, x·scale + shift: FlopLab assumes the converter writes it as MUL and ADD';
 
 /** A field that is one number or an [h, w] pair, as [h, w] (undefined when the row lacks it). */
 export function pairOf(row: Row, field: string): [number, number] | undefined {

@@ -7,7 +7,7 @@
  */
 import type { Row } from '../../rows';
 import type { Source } from '../devices/schema';
-import { poolsToOne, strParam } from './limits';
+import { ADAPTIVE_AS_POOL, adaptiveIsPool, poolsToOne, strParam } from './limits';
 import type { OpRule, PlacementTarget } from './types';
 
 const COMMIT = '59a913d172e7f5ff03c9076e2ec7b1b1288ffd08';
@@ -77,6 +77,11 @@ export const RKNN_RULES: readonly OpRule[] = [
   R('avgpool', ['avgpool2d'], 'AveragePool'),
   R('global-avgpool', ['adaptiveavgpool2d'], 'GlobalAveragePool', { when: poolsToOne }),
   R('global-maxpool', ['adaptivemaxpool2d'], 'GlobalMaxPool', { when: poolsToOne }),
+  R('adaptive-avgpool', ['adaptiveavgpool2d'], 'AveragePool', {
+    when: adaptiveIsPool,
+    source: ADAPTIVE_AS_POOL,
+    text: 'an adaptive average pool whose output divides its input exports as AveragePool, an RK3588 NPU op',
+  }),
   R('reshape', ['reshape'], 'Reshape'),
   CPU(
     'flatten',

@@ -9,7 +9,15 @@
  */
 import type { Row } from '../../rows';
 import type { Source } from '../devices/schema';
-import { isDepthwise, isPlainConv, poolsToOne, strParam } from './limits';
+import {
+  ADAPTIVE_AS_POOL,
+  adaptiveIsPool,
+  BN_AS_MUL_ADD,
+  isDepthwise,
+  isPlainConv,
+  poolsToOne,
+  strParam,
+} from './limits';
 import { TFLITE_FUSED_ACTIVATIONS, TFLITE_OPS_COMPAT } from './edgetpu';
 import type { OpRule, PlacementTarget } from './types';
 
@@ -60,6 +68,19 @@ export const TFLITE_GPU_RULES: readonly OpRule[] = [
     when: poolsToOne,
     text: 'a global average pool written as AVERAGE_POOL_2D over the whole map',
     undocumented: 'converters may write a global pool as MEAN instead, which the list does not have',
+  }),
+  {
+    id: 'tflite-gpu.adaptive-avgpool',
+    kinds: ['adaptiveavgpool2d'],
+    when: adaptiveIsPool,
+    vendorOp: 'AVERAGE_POOL_2D',
+    on: 'accelerator',
+    text: 'an adaptive average pool whose output divides its input is an AVERAGE_POOL_2D (kernel = stride = input / output)',
+    source: ADAPTIVE_AS_POOL,
+  },
+  G('batchnorm', ['batchnorm2d'], 'MUL + ADD', {
+    text: 'MUL and ADD are both in the list',
+    undocumented: BN_AS_MUL_ADD,
   }),
   G('maxpool', ['maxpool2d'], 'MAX_POOL_2D'),
   G('relu', ['relu'], 'RELU'),
