@@ -37,10 +37,15 @@ export const EDGETPU_COMPILING: Source = {
     'Coral, "TensorFlow models on the Edge TPU", Compiling: "the Edge TPU compiler cannot partition the model more than once"',
   url: 'https://coral.ai/docs/edgetpu/models-intro/#compiling',
 };
-/** TFLite's fused activations (ActivationFunctionType in the TFLite schema: NONE, RELU, RELU_N1_TO_1, RELU6, TANH, SIGN_BIT). */
+/**
+ * TFLite's schema, as FlopLab's TFLite importer reads it: the fused activations (ActivationFunctionType:
+ * NONE, RELU, RELU_N1_TO_1, RELU6, TANH, SIGN_BIT) and the builtin operators, among which there is no
+ * batch-norm and no SiLU op.
+ */
 export const TFLITE_FUSED_ACTIVATIONS: Source = {
-  title: 'TensorFlow Lite schema, enum ActivationFunctionType (fused activation of CONV_2D, FULLY_CONNECTED, ADD …)',
-  url: 'https://github.com/tensorflow/tensorflow/blob/master/tensorflow/lite/schema/schema.fbs',
+  title: 'TensorFlow Lite schema: enum ActivationFunctionType and enum BuiltinOperator (no batch-norm, no SiLU op)',
+  url: 'https://github.com/tensorflow/tflite-micro/blob/90b983c2b3f1480642e040bbd2ddb37b998f3424/tensorflow/compiler/mlir/lite/schema/schema.fbs',
+  document: 'src/engine/import/tflite/generated/tflite/activation-function-type.ts, builtin-operator.ts',
 };
 export const TFLITE_OPS_COMPAT: Source = {
   title: 'TensorFlow Lite and TensorFlow operator compatibility: "those operations may be elided or fused"',
@@ -201,8 +206,8 @@ export const EDGETPU: PlacementTarget = {
     {
       hosts: ['conv2d', 'linear'],
       kinds: ['batchnorm2d'],
-      text: 'TFLite has no batch-norm op: the converter folds a batch norm that follows a conv or linear into its weights',
-      source: TFLITE_OPS_COMPAT,
+      text: 'TFLite has no batch-norm op (BuiltinOperator): the converter folds a batch norm that follows a conv or linear into its weights',
+      source: TFLITE_FUSED_ACTIVATIONS,
     },
     {
       hosts: ['conv2d', 'linear', 'residual', 'add'],

@@ -116,8 +116,8 @@ export const TFLITE_GPU: PlacementTarget = {
     {
       hosts: ['conv2d', 'linear'],
       kinds: ['batchnorm2d'],
-      text: 'TFLite has no batch-norm op: the converter folds a batch norm that follows a conv or linear into its weights',
-      source: TFLITE_OPS_COMPAT,
+      text: 'TFLite has no batch-norm op (BuiltinOperator): the converter folds a batch norm that follows a conv or linear into its weights',
+      source: TFLITE_FUSED_ACTIVATIONS,
     },
     {
       hosts: ['conv2d', 'linear', 'residual', 'add'],
