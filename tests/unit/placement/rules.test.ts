@@ -4,6 +4,8 @@ import { TARGET_OF_DEVICE, TARGETS, HOST_OF_DEVICE, targetById } from '../../../
 import { kindOf } from '../../../src/engine/layers/registry';
 import type { Precision } from '../../../src/engine/deploy/devices/schema';
 import { lastOp, sourceOf } from './one-layer';
+import { ActivationFunctionType } from '../../../src/engine/import/tflite/generated/tflite/activation-function-type';
+import { BuiltinOperator } from '../../../src/engine/import/tflite/generated/tflite/builtin-operator';
 
 // Each rule table, case by case: a one-layer model on each side of a documented limit, the rule
 // that must decide it and the source that rule cites.
@@ -290,6 +292,17 @@ describe('rule tables: structure', () => {
       expect(t.documented ? t.rules.length > 0 : t.rules.length === 0).toBe(true);
     },
   );
+  it('TFLite targets fuse only TFLite fused activations, and TFLite has no batch-norm or SiLU builtin (the schema)', () => {
+    const TFLITE_NAME: Record<string, string> = { relu: 'RELU', relu6: 'RELU6', tanh: 'TANH' };
+    for (const id of ['edgetpu', 'tflite-gpu', 'ethos-u']) {
+      const acts = targetById(id)!.fusions!.flatMap((f) => f.kinds.filter((k) => k !== 'batchnorm2d'));
+      for (const k of acts) expect(Object.keys(ActivationFunctionType), `${id}: ${k}`).toContain(TFLITE_NAME[k]);
+    }
+    const ops = Object.keys(BuiltinOperator);
+    expect(ops.filter((o) => /BATCH_NORM|SILU|SWISH$/.test(o) && o !== 'HARD_SWISH')).toEqual([]);
+    expect(ops).toContain('HARD_SWISH');
+  });
+
   it('a kind no rule names runs on the CPU, never on the accelerator', () => {
     for (const t of TARGETS.filter((x) => x.documented)) {
       const p = lastOp(t.id, [5, 16], [{ type: 'roll', shifts: [1], dims: [1] }], t.dtypes[0]);
