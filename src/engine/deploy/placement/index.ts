@@ -1,0 +1,108 @@
+/**
+ * Operator placement per accelerator (issue 17): the rule tables, which device of the database
+ * uses which table, which CPU an accelerator falls back to, and `placeModel`.
+ * How placement is decided and where each rule comes from: docs/placement.md.
+ */
+import type { ModelResult } from '../../rows';
+import type { Precision } from '../devices/schema';
+import { ANE } from './ane';
+import { EDGETPU } from './edgetpu';
+import { ETHOS_U } from './ethos-u';
+import { HAILO8 } from './hailo8';
+import { K210_KPU } from './k210-kpu';
+import { placeOn } from './place';
+import { QNN_HTP } from './qnn-htp';
+import { RKNN_RK3588 } from './rknn';
+import { TFLITE_GPU } from './tflite-gpu';
+import type { Placement, PlacementTarget } from './types';
+
+export type * from './types';
+export { decide, ruleFor } from './place';
+
+export const TARGETS: readonly PlacementTarget[] = [
+  EDGETPU,
+  TFLITE_GPU,
+  QNN_HTP,
+  RKNN_RK3588,
+  HAILO8,
+  ETHOS_U,
+  K210_KPU,
+  ANE,
+];
+
+const BY_ID = new Map(TARGETS.map((t) => [t.id, t]));
+export const targetById = (id: string): PlacementTarget | undefined => BY_ID.get(id);
+
+/**
+ * The rule table each accelerator device of the database (devices/data-*.ts) uses: its `setup`
+ * names the runtime (edgetpu_compiler, TFLite GPU delegate, QNN/SNPE, RKNN, HailoRT, nncase, Core ML).
+ * Devices not listed (CPUs, Jetson GPUs with TensorRT, the NCS2) have no placement table.
+ */
+export const TARGET_OF_DEVICE: Readonly<Record<string, string>> = {
+  'coral-edgetpu': 'edgetpu',
+  'pixel3-gpu': 'tflite-gpu',
+  'pixel4-gpu': 'tflite-gpu',
+  'iphone-xs-gpu': 'tflite-gpu',
+  'snapdragon-8gen3-npu': 'qnn-htp',
+  'rk3588-npu': 'rknn-rk3588',
+  'hailo-8': 'hailo8',
+  k210: 'k210-kpu',
+  'apple-a17-ane': 'ane',
+};
+
+export interface HostChoice {
+  /** A device id of the database, or null when the host is not in it. */
+  readonly device: string | null;
+  readonly reason: string;
+}
+
+/**
+ * The CPU each accelerator device falls back to. Only hosts the database has and the source names
+ * are given; the others are null with the reason, and latency with placement then asks for a host.
+ */
+export const HOST_OF_DEVICE: Readonly<Record<string, HostChoice>> = {
+  'pixel3-gpu': {
+    device: 'pixel3-cpu-4t',
+    reason: 'the same phone (Pixel 3, Snapdragon 845), measured with 4 CPU threads on the same TFLite benchmarks page',
+  },
+  'pixel4-gpu': {
+    device: 'pixel4-cpu-4t',
+    reason: 'the same phone (Pixel 4, Snapdragon 855), measured with 4 CPU threads on the same TFLite benchmarks page',
+  },
+  'iphone-xs-gpu': { device: null, reason: 'the A12 CPU of the iPhone XS is not in the device database' },
+  'coral-edgetpu': {
+    device: null,
+    reason:
+      'Coral benchmarks ran the USB Accelerator on a desktop host, which is not in the device database (choose one, e.g. rpi4-cpu)',
+  },
+  'snapdragon-8gen3-npu': { device: null, reason: 'the Snapdragon 8 Gen 3 CPU is not in the device database' },
+  'rk3588-npu': { device: null, reason: "the RK3588's own CPU cluster is not in the device database" },
+  'hailo-8': { device: null, reason: 'the Hailo-8 is an M.2 card in any host; no host is implied' },
+  k210: { device: null, reason: "the K210's RISC-V cores are not a separate device of the database" },
+  'apple-a17-ane': { device: null, reason: 'the A17 Pro CPU is not in the device database' },
+};
+
+/**
+ * Where each op of an evaluated model runs on a target. `dtype` defaults to the target's first
+ * precision. Bad input gives `{ error }`, never a throw.
+ */
+export function placeModel(result: ModelResult, targetId: string, dtype?: Precision): Placement | { error: string } {
+  const target = targetById(targetId);
+  if (!target) return { error: `unknown placement target "${targetId}" (${TARGETS.map((t) => t.id).join(', ')})` };
+  if (result.modelError) return { error: `the model cannot be evaluated: ${result.modelError}` };
+  return placeOn(target, result, dtype ?? target.dtypes[0]);
+}
+
+/** One line for a model: "12 of 108 ops on the Edge TPU (2 partitions); first fallback: layers[2] (hardswish …)". */
+export function placementSummary(p: Placement): string {
+  if (!p.documented) return `placement on the ${p.accelerator} unknown: no public rule table`;
+  const head = `${p.opsOnAccelerator} of ${p.opsTotal} ops on the ${p.accelerator} (${p.partitions.length} partition${p.partitions.length === 1 ? '' : 's'})`;
+  return p.firstFallback ? `${head}; first fallback: ${p.firstFallback.path} — ${p.firstFallback.why}` : head;
+}
+
+/** Placement on the table of a device of the database, or `{ error }` for a device without one. */
+export function placeOnDevice(result: ModelResult, deviceId: string, dtype?: Precision): Placement | { error: string } {
+  const t = TARGET_OF_DEVICE[deviceId];
+  if (!t) return { error: `device "${deviceId}" has no placement table (only accelerators do)` };
+  return placeModel(result, t, dtype);
+}
