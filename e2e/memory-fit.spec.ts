@@ -110,3 +110,44 @@ test('the memory chart draws the arena plan over the live bytes', async ({ page 
   await expect(page.getByTestId('chart-memory')).toContainText('arena');
   await page.getByTestId('charts-panel').screenshot({ path: 'docs/screenshots/fit-memory-chart.png' });
 });
+
+test('Edge TPU placement: MobileNetV3-Small falls back at its first hard-swish, with the CPU time counted', async ({
+  page,
+}) => {
+  const model = presetByName('mobilenet_v3_small')!.build();
+  const script = `
+    import { evaluateModel } from './src/engine/evaluate.ts';
+    import { placeOnDevice } from './src/engine/deploy/placement/index.ts';
+    import { estimateLatencyWithPlacement } from './src/engine/deploy/placement/latency.ts';
+    const m = JSON.parse(process.env.FLOPLAB_MODEL);
+    const r = evaluateModel(m);
+    const p = placeOnDevice(r, 'coral-edgetpu', 'int8');
+    const l = estimateLatencyWithPlacement(r, 'coral-edgetpu', 'int8');
+    console.log(JSON.stringify({ on: p.opsOnAccelerator, total: p.opsTotal, first: r.rows[p.firstFallback.index].modelPath, ms: l.ms }));`;
+  const want = JSON.parse(
+    execFileSync('npx', ['tsx', '--eval', script], {
+      env: { ...process.env, FLOPLAB_MODEL: JSON.stringify(model) },
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .pop()!,
+  ) as { on: number; total: number; first: string; ms: number };
+  expect(want.on).toBeLessThan(want.total);
+  await open(page, model, 'coral-edgetpu');
+  const placement = page.getByTestId('placement');
+  await expect(placement).toHaveAttribute('data-on', String(want.on));
+  await expect(placement).toHaveAttribute('data-total', String(want.total));
+  await expect(page.getByTestId('placement-first-fallback')).toContainText('everything after it runs on the CPU');
+  await expect(page.getByTestId('placement-latency')).toContainText('Raspberry Pi 4');
+  await expect(page.getByTestId('latency-total')).toContainText('on the CPU');
+  await page
+    .getByTestId('charts-panel')
+    .screenshot({ path: 'docs/screenshots/placement-mobilenet_v3_small-coral.png' });
+  // The first fallback is a link to its layer; the Runtime tab then says where it runs and why.
+  await page.getByTestId('placement-first-fallback').getByRole('button').click();
+  await expect(page.locator(`[data-row-button="${want.first}"]`)).toBeVisible();
+  await page.getByTestId('tab-runtime').click();
+  await expect(page.getByTestId('placement-line')).toHaveAttribute('data-on', 'cpu');
+  await expect(page.getByTestId('placement-line')).toContainText('not in');
+});

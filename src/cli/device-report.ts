@@ -8,6 +8,8 @@ import { deviceMemory, type DeviceMemory, type MemoryPlan } from '../engine/depl
 import { deviceById, DEVICES, precisionsOf } from '../engine/deploy/devices';
 import type { Device, Precision } from '../engine/deploy/devices/schema';
 import { estimateLatency } from '../engine/deploy/latency/latency';
+import { placeOnDevice, TARGET_OF_DEVICE } from '../engine/deploy/placement';
+import { estimateLatencyWithPlacement } from '../engine/deploy/placement/latency';
 import { jsonInt, si } from './render';
 
 export function memoryJson(m: DeviceMemory) {
@@ -35,6 +37,61 @@ export function memoryJson(m: DeviceMemory) {
 }
 
 const B = (v: bigint) => `${si(v)}B`;
+const r4 = (ms: number) => Math.round(ms * 1e4) / 1e4;
+
+/**
+ * `"placement": {accelerator, ops_on_accelerator, ops_total, first_fallback, partitions, latency}` for an
+ * accelerator device (deploy/placement); null for a device without a rule table.
+ */
+export function placementJson(result: ModelResult, deviceId: string, precision: Precision) {
+  if (!TARGET_OF_DEVICE[deviceId]) return null;
+  const p = placeOnDevice(result, deviceId, precision);
+  if ('error' in p) return { error: p.error };
+  if (!p.documented) return { accelerator: p.accelerator, documented: false as const, notes: p.notes };
+  const lat = estimateLatencyWithPlacement(result, deviceId, precision);
+  return {
+    accelerator: p.accelerator,
+    documented: true as const,
+    fallback_mode: p.fallbackMode,
+    ops_on_accelerator: p.opsOnAccelerator,
+    ops_total: p.opsTotal,
+    first_fallback: p.firstFallback
+      ? { path: p.firstFallback.path, rule: p.firstFallback.ruleId, why: p.firstFallback.why }
+      : null,
+    partitions: p.partitions.map((x) => ({ on: x.on, first: x.firstIndex, last: x.lastIndex, ops: x.ops })),
+    cpu_ops: p.rows
+      .filter((r) => r.on === 'cpu' && r.role === 'op')
+      .map((r) => ({ path: r.path, type: r.type, rule: r.ruleId, why: r.why })),
+    latency:
+      'error' in lat
+        ? { error: lat.error }
+        : {
+            ms: r4(lat.ms),
+            accelerator_ms: r4(lat.acceleratorMs),
+            cpu_ms: r4(lat.cpuMs),
+            transfer_ms: r4(lat.transferMs),
+            host: lat.host,
+            host_reason: lat.hostReason,
+          },
+  };
+}
+
+/** "placement 1 of 108 ops on the Edge TPU (2 partitions); first fallback …" and the runtime with placement. */
+export function placementText(p: NonNullable<ReturnType<typeof placementJson>>): string {
+  if ('error' in p) return `placement  ${p.error}`;
+  if (!p.documented) return `placement  unknown on the ${p.accelerator}: no public operator list`;
+  const lines = [
+    `placement  ${p.ops_on_accelerator} of ${p.ops_total} ops on the ${p.accelerator} (${p.partitions.length} partition${p.partitions.length === 1 ? '' : 's'})`,
+  ];
+  if (p.first_fallback) lines.push(`           first fallback: ${p.first_fallback.path} — ${p.first_fallback.why}`);
+  if (p.ops_on_accelerator < p.ops_total)
+    lines.push(
+      'error' in p.latency
+        ? `           no runtime with placement: ${p.latency.error}`
+        : `           with placement ≈ ${p.latency.ms.toFixed(2)} ms (accelerator ${p.latency.accelerator_ms.toFixed(2)} + CPU ${p.latency.cpu_ms.toFixed(2)} on ${p.latency.host} + transfers ${p.latency.transfer_ms.toFixed(2)})`,
+    );
+  return lines.join('\n');
+}
 
 const VERDICT_TEXT = {
   fits: 'fits',
@@ -82,6 +139,7 @@ export interface DeviceRow {
   readonly precision: Precision | null;
   readonly ms: number | null;
   readonly memory: ReturnType<typeof memoryJson> | null;
+  readonly placement: { readonly ops_on_accelerator: number; readonly ops_total: number } | null;
   readonly error?: string;
 }
 
@@ -92,11 +150,16 @@ export function deviceRows(result: ModelResult, devices: readonly Device[], prec
     const supported = precisionsOf(d);
     const p = supported.includes(precision) ? precision : supported[0];
     const base = { device: d.id, name: d.name };
-    if (!p) return { ...base, precision: null, ms: null, memory: null, error: 'no peak figure' };
+    if (!p) return { ...base, precision: null, ms: null, memory: null, placement: null, error: 'no peak figure' };
     const est = estimateLatency(result, d.id, p);
     const memory = memoryJson(deviceMemory(result, d, p, plans));
-    if ('error' in est) return { ...base, precision: p, ms: null, memory, error: est.error };
-    return { ...base, precision: p, ms: Math.round(est.ms * 1e4) / 1e4, memory };
+    const placed = TARGET_OF_DEVICE[d.id] ? placeOnDevice(result, d.id, p) : null;
+    const placement =
+      placed && !('error' in placed) && placed.documented
+        ? { ops_on_accelerator: placed.opsOnAccelerator, ops_total: placed.opsTotal }
+        : null;
+    if ('error' in est) return { ...base, precision: p, ms: null, memory, placement, error: est.error };
+    return { ...base, precision: p, ms: r4(est.ms), memory, placement };
   });
 }
 
@@ -104,7 +167,7 @@ export function deviceRows(result: ModelResult, devices: readonly Device[], prec
 export function deviceTable(rows: readonly DeviceRow[]): string {
   const sorted = [...rows].sort((a, b) => (a.ms ?? Infinity) - (b.ms ?? Infinity));
   const w = Math.max(6, ...sorted.map((r) => r.device.length));
-  const head = `${'device'.padEnd(w)}  precision  ${'ms'.padStart(10)}  memory`;
+  const head = `${'device'.padEnd(w)}  precision  ${'ms'.padStart(10)}  ${'on accel.'.padStart(9)}  memory`;
   const lines = sorted.map((r) => {
     const fit = r.memory ? VERDICT_TEXT[r.memory.fits] : '–';
     const amount =
@@ -114,7 +177,8 @@ export function deviceTable(rows: readonly DeviceRow[]): string {
           ? ` (${B(BigInt(r.memory.spill))} outside)`
           : '';
     const ms = r.ms === null ? (r.error ?? '–') : r.ms.toFixed(2);
-    return `${r.device.padEnd(w)}  ${(r.precision ?? '–').padEnd(9)}  ${ms.padStart(10)}  ${fit}${amount}`;
+    const on = r.placement ? `${r.placement.ops_on_accelerator}/${r.placement.ops_total}` : '–';
+    return `${r.device.padEnd(w)}  ${(r.precision ?? '–').padEnd(9)}  ${ms.padStart(10)}  ${on.padStart(9)}  ${fit}${amount}`;
   });
   return [head, ...lines].join('\n');
 }

@@ -22,7 +22,15 @@ import { listConventions, listDevices, listPresets } from './lists';
 import { latencyJson, latencyText } from './latency-report';
 import { deviceMemory } from '../engine/deploy/device-memory';
 import { deviceById } from '../engine/deploy/devices';
-import { deviceRows, deviceTable, devicesNamed, memoryJson, memoryText } from './device-report';
+import {
+  deviceRows,
+  deviceTable,
+  devicesNamed,
+  memoryJson,
+  memoryText,
+  placementJson,
+  placementText,
+} from './device-report';
 import { exportAs, type ExportFormat } from '../engine/export/formats';
 
 /** Indented JSON with short number arrays (shapes) kept on one line. */
@@ -181,6 +189,7 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
     }
     const device = o.device ? deviceById(o.device) : undefined;
     const memory = device ? deviceMemory(r, device, o.precision) : undefined;
+    const placement = device ? placementJson(r, device.id, o.precision) : null;
     const table = o.devices ? devicesNamed(o.devices) : undefined;
     if (table && 'error' in table) {
       complain(`floplab: ${table.error}\n`);
@@ -192,6 +201,7 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
         ...toJson(name, r, conv),
         ...(latency ? { latency: latencyJson(latency) } : {}),
         ...(memory ? { memory: memoryJson(memory) } : {}),
+        ...(placement ? { placement } : {}),
         ...(rows ? { devices: rows } : {}),
       });
     else
@@ -200,6 +210,7 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
           toText(name, r, conv) +
             (latency ? '\n' + latencyText(latency) : '') +
             (memory ? '\n' + memoryText(memory) : '') +
+            (placement ? '\n' + placementText(placement) : '') +
             (rows ? '\n' + deviceTable(rows) : '') +
             '\n',
         ),

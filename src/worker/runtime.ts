@@ -11,8 +11,16 @@ import { evaluateModel, type ModelResult } from '../engine/evaluate';
 import { DEFAULT_CONVENTION } from '../engine/conventions/registry';
 import type { Model } from '../engine/format/model';
 import { DEVICES, deviceById, precisionsOf, type DeviceCategory, type Precision } from '../engine/deploy/devices';
-import { deviceMemory, memoryPlan, planHighWater, type DeviceMemory, type MemoryPlan } from '../engine/deploy/device-memory';
+import {
+  deviceMemory,
+  memoryPlan,
+  planHighWater,
+  type DeviceMemory,
+  type MemoryPlan,
+} from '../engine/deploy/device-memory';
 import type { FitVerdict } from '../engine/deploy/fit';
+import { placeOnDevice, TARGET_OF_DEVICE } from '../engine/deploy/placement';
+import { placementView, type PlacementView } from './placementView';
 import { estimateLatency, type Bound, type LatencyEstimate, type LatencyLayer } from '../engine/deploy/latency/latency';
 import { latencySeries, memorySeries, rowLabel, type LatencyPoint, type MemoryPoint } from '../ui/charts/chartData';
 import { ModelDecoder, type WireModel } from './modelSync';
@@ -76,6 +84,8 @@ export type DeviceRun =
       readonly fit: FitVerdict;
       /** Bytes missing (does-not-fit) or spilled/streamed (streams). */
       readonly fitBytes: bigint;
+      /** Ops on the accelerator of all ops (deploy/placement); null for a device without a rule table or with an unpublished one. */
+      readonly placement: { readonly on: number; readonly total: number; readonly accelerator: string } | null;
     }
   | { readonly id: string; readonly name: string; readonly category: DeviceCategory; readonly error: string };
 
@@ -85,6 +95,8 @@ export interface RuntimeAnswer {
   readonly latency: LatencyView | { readonly error: string } | null;
   /** The model's memory on the picked device, in the precision its estimate uses (null: no device). */
   readonly deviceMemory: DeviceMemory | null;
+  /** Where each op runs on the picked accelerator (null: no device, or a device without a rule table). */
+  readonly placement: PlacementView | null;
   /** Every device (empty unless `compare`), fastest first; devices that fail come last. */
   readonly devices: DeviceRun[];
   /** The model's own error, if it cannot be evaluated at all. */
@@ -158,6 +170,7 @@ function deviceRuns(result: ModelResult, precision: Precision, plans: Plans): De
     const est = estimateLatency(result, d.id, p);
     if ('error' in est) return { ...base, error: est.error };
     const m = deviceMemory(result, d, p, plans);
+    const placed = TARGET_OF_DEVICE[d.id] ? placeOnDevice(result, d.id, p) : null;
     return {
       ...base,
       precision: p,
@@ -169,6 +182,10 @@ function deviceRuns(result: ModelResult, precision: Precision, plans: Plans): De
       calibration: est.calibration.source,
       fit: m.fit.verdict,
       fitBytes: m.fit.verdict === 'does-not-fit' ? m.fit.shortBytes : m.fit.spillBytes,
+      placement:
+        placed && !('error' in placed) && placed.documented
+          ? { on: placed.opsOnAccelerator, total: placed.opsTotal, accelerator: placed.accelerator }
+          : null,
     };
   });
   const ms = (r: DeviceRun) => ('error' in r ? Infinity : r.ms);
@@ -180,7 +197,14 @@ export function runtimeOf(model: Model, req: RuntimeRequest): RuntimeAnswer {
   try {
     const result = evaluateModel(model, { conventions: [DEFAULT_CONVENTION] });
     if (result.modelError)
-      return { memory: null, latency: null, deviceMemory: null, devices: [], modelError: result.modelError };
+      return {
+        memory: null,
+        latency: null,
+        deviceMemory: null,
+        placement: null,
+        devices: [],
+        modelError: result.modelError,
+      };
     const plans: Plans = new Map();
     const device = req.deviceId ? deviceById(req.deviceId) : undefined;
     const p = req.deviceId ? runPrecision(req.deviceId, req.precision) : null;
@@ -188,6 +212,7 @@ export function runtimeOf(model: Model, req: RuntimeRequest): RuntimeAnswer {
       memory: memoryView(result, req.dtype, plans),
       latency: req.deviceId ? latencyView(result, req.deviceId, req.precision) : null,
       deviceMemory: device && p ? deviceMemory(result, device, p, plans) : null,
+      placement: device && p ? placementView(result, device.id, p) : null,
       devices: req.compare ? deviceRuns(result, req.precision, plans) : [],
     };
   } catch (err) {
@@ -195,6 +220,7 @@ export function runtimeOf(model: Model, req: RuntimeRequest): RuntimeAnswer {
       memory: null,
       latency: null,
       deviceMemory: null,
+      placement: null,
       devices: [],
       modelError: `runtime view failed: ${(err as Error).message}`,
     };

@@ -41,6 +41,10 @@ function LatencyTotal() {
   else {
     const e = latency.estimate;
     text = t('runtime.total', { ms: ms(e.ms), low: ms(e.low_ms), high: ms(e.high_ms), precision: e.precision });
+    // Ops the accelerator cannot run go to a host CPU (deploy/placement): that time is part of the answer.
+    const p = answer.placement;
+    if (p?.documented && p.opsOnAccelerator < p.opsTotal && !('error' in p.latency))
+      text += ` · ${t('runtime.withPlacement', { n: p.opsTotal - p.opsOnAccelerator, ms: ms(p.latency.ms), alone: ms(e.ms) })}`;
   }
   return (
     <p

@@ -9,6 +9,8 @@ import { useRuntimeAnswer } from '../../state/runtime';
 import { useEditor } from '../../state/store';
 import { formatBytes, type NumberFormat } from '../format';
 import { DocsLink } from '../docs/DocsLink';
+import type { PlacementView } from '../../worker/placementView';
+import { PlacementSummary } from './PlacementSummary';
 import { useT, type MessageKey } from '../i18n';
 
 const VERDICT: Record<FitVerdict, { key: MessageKey; cls: string }> = {
@@ -75,7 +77,15 @@ function CheckLine({ c, fmt }: { c: MemoryCheck; fmt: NumberFormat }) {
 }
 
 /** The verdict card; nothing while no device is picked. */
-export function DeviceFitCard({ memory, deviceName }: { memory: DeviceMemory; deviceName: string }) {
+export function DeviceFitCard({
+  memory,
+  deviceName,
+  placement,
+}: {
+  memory: DeviceMemory;
+  deviceName: string;
+  placement: PlacementView | null;
+}) {
   const t = useT();
   const fmt = useEditor((s) => s.settings.numberFormat);
   const v = VERDICT[memory.fit.verdict];
@@ -112,16 +122,17 @@ export function DeviceFitCard({ memory, deviceName }: { memory: DeviceMemory; de
       <p className="mt-1 text-slate-600 dark:text-slate-300">
         <DocsLink doc="memory">{t('fit.docs')}</DocsLink>
       </p>
+      {placement && <PlacementSummary placement={placement} />}
     </div>
   );
 }
 
-/** The card for the runtime answer's device, or nothing. */
+/** The card for the runtime answer's device (memory, and placement on an accelerator), or nothing. */
 export function DeviceFit() {
   const answer = useRuntimeAnswer();
   const m = answer?.deviceMemory;
   const latency = answer?.latency;
   if (!m) return null;
   const name = latency && !('error' in latency) ? latency.deviceName : m.deviceId;
-  return <DeviceFitCard memory={m} deviceName={name} />;
+  return <DeviceFitCard memory={m} deviceName={name} placement={answer?.placement ?? null} />;
 }

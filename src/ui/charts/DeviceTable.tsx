@@ -33,7 +33,7 @@ const FIT_CLS: Record<Ok['fit'], string> = {
 /** Best first: fits, then off-chip, then does not fit (least short first), unknown last. */
 const FIT_RANK: Record<Ok['fit'], number> = { fits: 0, streams: 1, 'does-not-fit': 2, unknown: 3 };
 
-type SortKey = 'name' | 'ms' | 'bound' | 'fit' | 'precision';
+type SortKey = 'name' | 'ms' | 'bound' | 'fit' | 'placement' | 'precision';
 type Sort = { key: SortKey; dir: 'asc' | 'desc' };
 
 const cmpBig = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
@@ -43,6 +43,10 @@ const COMPARE: Record<SortKey, (a: Ok, b: Ok) => number> = {
   bound: (a, b) => a.boundMs.compute / (a.ms || 1) - b.boundMs.compute / (b.ms || 1),
   fit: (a, b) => FIT_RANK[a.fit] - FIT_RANK[b.fit] || cmpBig(a.fitBytes, b.fitBytes),
   precision: (a, b) => a.precision.localeCompare(b.precision),
+  // Share of ops on the accelerator; devices without a rule table (CPUs, GPUs run by TensorRT) last.
+  placement: (a, b) =>
+    (a.placement ? a.placement.on / (a.placement.total || 1) : -1) -
+    (b.placement ? b.placement.on / (b.placement.total || 1) : -1),
 };
 
 function FitCell({ run }: { run: Ok }) {
@@ -103,6 +107,7 @@ export function DeviceTable({
           </th>
           {header('bound', t('devices.col.bound'), true)}
           {header('fit', t('devices.col.fit'))}
+          {header('placement', t('devices.col.placement'), true)}
           {header('precision', t('devices.col.precision'))}
         </tr>
       </thead>
@@ -133,6 +138,13 @@ export function DeviceTable({
             </td>
             <td className="pl-2" data-testid="device-fit-cell" data-verdict={r.fit}>
               <FitCell run={r} />
+            </td>
+            <td
+              className="num text-right"
+              data-testid="device-placement-cell"
+              title={r.placement ? r.placement.accelerator : undefined}
+            >
+              {r.placement ? `${r.placement.on} / ${r.placement.total}` : '–'}
             </td>
             <td className="pl-2">
               {r.precision}

@@ -7,6 +7,7 @@ import { useRuntimeAnswer } from '../../state/runtime';
 import { useEditor } from '../../state/store';
 import { DevicePicker } from './DevicePicker';
 import { WhyThisNumber } from './WhyThisNumber';
+import { PlacementLine } from './PlacementSummary';
 import { useT } from '../i18n';
 
 export default function RuntimeDetails() {
@@ -26,7 +27,10 @@ export default function RuntimeDetails() {
       {answer?.modelError ? (
         <p className="text-sm text-red-700 dark:text-red-300">{t('why.noEstimate', { error: answer.modelError })}</p>
       ) : (
-        <WhyThisNumber latency={answer?.latency ?? null} selectedPath={selection} />
+        <>
+          {answer?.placement && <PlacementLine placement={answer.placement} selectedPath={selection} />}
+          <WhyThisNumber latency={answer?.latency ?? null} selectedPath={selection} />
+        </>
       )}
     </div>
   );

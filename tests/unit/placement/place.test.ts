@@ -122,8 +122,16 @@ describe('latency with placement', () => {
   });
 
   it('a fallback needs a host CPU when the device has none in the database', () => {
-    const e = estimateLatencyWithPlacement(preset('mobilenet_v3_small'), 'coral-edgetpu', 'int8');
+    // The A17 Pro's CPU is not a device of the database; MobileNetV3's hard-swish is on the ANE's negative list.
+    const e = estimateLatencyWithPlacement(preset('mobilenet_v3_small'), 'apple-a17-ane', 'fp16');
     expect('error' in e && e.error).toMatch(/host/);
+  });
+
+  it("the Coral's default host is an assumed Raspberry Pi 4, and the answer says so", () => {
+    const e = estimateLatencyWithPlacement(preset('mobilenet_v3_small'), 'coral-edgetpu', 'int8');
+    if ('error' in e) throw new Error(e.error);
+    expect(e.host).toBe('rpi4-cpu');
+    expect(e.hostReason).toMatch(/^assumed/);
   });
 
   it('MobileNetV3-Small on Coral with a Raspberry Pi 4 host: CPU time plus one USB transfer', () => {

@@ -10,6 +10,7 @@ const tag = (r: RuntimeRequest): RuntimeAnswer => ({
   memory: null,
   latency: { error: r.deviceId! },
   deviceMemory: null,
+  placement: null,
   devices: [],
 });
 const idOf = (a: RuntimeAnswer | null) => (a?.latency && 'error' in a.latency ? a.latency.error : null);

@@ -18,8 +18,9 @@ export const ANE_UNSUPPORTED: Source = {
   url: `https://github.com/hollance/neural-engine/blob/${COMMIT}/docs/unsupported-layers.md`,
 };
 const COREML_PRECISION: Source = {
-  title: 'coremltools, Typed execution: "The GPU and NE use float 16 precision, and the CPU uses float 32"',
-  url: 'https://apple.github.io/coremltools/docs-guides/source/typed-execution.html',
+  title:
+    'coremltools, Typed execution: "The GPU and NE use float 16 precision, and the CPU uses float 32"; Quantization performance: "In newer hardware with A17 Pro or M4 chips, such as iPhone 15 Pro, there is increased throughput possible for int8-int8 compute on Neural Engine" (W8A8)',
+  url: 'https://apple.github.io/coremltools/docs-guides/source/opt-quantization-perf.html',
 };
 
 const NO = (id: string, kinds: string[], text: string, when?: (r: Row) => boolean): OpRule => ({
@@ -103,7 +104,8 @@ export const ANE: PlacementTarget = {
   id: 'ane',
   name: 'Apple Neural Engine (Core ML)',
   accelerator: 'Neural Engine',
-  dtypes: ['fp16'],
+  // int8: W8A8 models on the A17 Pro's Neural Engine (the only ANE device of the database).
+  dtypes: ['fp16', 'int8'],
   dtypeSource: COREML_PRECISION,
   fallbackMode: 'per-op',
   fallbackSource: {

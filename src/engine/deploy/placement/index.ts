@@ -54,6 +54,8 @@ export interface HostChoice {
   /** A device id of the database, or null when the host is not in it. */
   readonly device: string | null;
   readonly reason: string;
+  /** The host is FlopLab's stand-in (a device with the same CPU cores, a common pairing), not the measured setup. */
+  readonly assumed?: boolean;
 }
 
 /**
@@ -71,13 +73,23 @@ export const HOST_OF_DEVICE: Readonly<Record<string, HostChoice>> = {
   },
   'iphone-xs-gpu': { device: null, reason: 'the A12 CPU of the iPhone XS is not in the device database' },
   'coral-edgetpu': {
-    device: null,
+    device: 'rpi4-cpu',
+    assumed: true,
     reason:
-      'Coral benchmarks ran the USB Accelerator on a desktop host, which is not in the device database (choose one, e.g. rpi4-cpu)',
+      'assumed: a Raspberry Pi 4, a common host of the USB Accelerator (Coral benchmarks ran it on a desktop host, which is not in the device database)',
   },
   'snapdragon-8gen3-npu': { device: null, reason: 'the Snapdragon 8 Gen 3 CPU is not in the device database' },
-  'rk3588-npu': { device: null, reason: "the RK3588's own CPU cluster is not in the device database" },
-  'hailo-8': { device: null, reason: 'the Hailo-8 is an M.2 card in any host; no host is implied' },
+  'rk3588-npu': {
+    device: 'rpi5-cpu',
+    assumed: true,
+    reason:
+      "assumed: the Raspberry Pi 5's 4× Cortex-A76 at 2.4 GHz stand in for the RK3588's own big cores (4× Cortex-A76 at 2.4 GHz, Rockchip brief datasheet), which are not a device of the database",
+  },
+  'hailo-8': {
+    device: 'rpi5-cpu',
+    assumed: true,
+    reason: 'assumed: a Raspberry Pi 5 host (the Hailo-8 is an M.2 card in any host; none is implied)',
+  },
   k210: { device: null, reason: "the K210's RISC-V cores are not a separate device of the database" },
   'apple-a17-ane': { device: null, reason: 'the A17 Pro CPU is not in the device database' },
 };
