@@ -150,4 +150,5 @@ test('Edge TPU placement: MobileNetV3-Small falls back at its first hard-swish, 
   await page.getByTestId('tab-runtime').click();
   await expect(page.getByTestId('placement-line')).toHaveAttribute('data-on', 'cpu');
   await expect(page.getByTestId('placement-line')).toContainText('not in');
+  await expect(page.getByTestId('placement-line-ms')).toContainText('Raspberry Pi 4');
 });

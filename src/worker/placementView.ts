@@ -23,6 +23,8 @@ export interface PlacementRowView {
   readonly ruleId: string;
   readonly why: string;
   readonly undocumented?: boolean;
+  /** Its time on the side it runs on (the host CPU for a fallback op); absent without a runtime with placement. */
+  readonly ms?: number;
 }
 
 export interface PlacementView {
@@ -70,6 +72,10 @@ export function placementView(result: ModelResult, deviceId: string, precision: 
   if ('error' in p) return null;
   const rowOf = (i: number) => result.rows[i];
   const all = p.rows.length <= MAX_PLACEMENT_ROWS;
+  const ff = p.firstFallback;
+  const ffRow = ff ? rowOf(ff.index) : undefined;
+  const placed = p.documented ? estimateLatencyWithPlacement(result, deviceId, precision) : null;
+  const msOf = placed && !('error' in placed) ? new Map(placed.layers.map((l) => [l.index, l.ms])) : null;
   const rows: PlacementRowView[] = [];
   for (const r of p.rows) {
     if (!all && r.on !== 'cpu') continue;
@@ -82,11 +88,9 @@ export function placementView(result: ModelResult, deviceId: string, precision: 
       ruleId: r.ruleId,
       why: r.why,
       ...(r.undocumented ? { undocumented: true } : {}),
+      ...(msOf?.has(r.index) ? { ms: msOf.get(r.index) } : {}),
     });
   }
-  const ff = p.firstFallback;
-  const ffRow = ff ? rowOf(ff.index) : undefined;
-  const placed = p.documented ? estimateLatencyWithPlacement(result, deviceId, precision) : null;
   const host = HOST_OF_DEVICE[deviceId];
   return {
     deviceId,

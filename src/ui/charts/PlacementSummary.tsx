@@ -89,6 +89,12 @@ export function PlacementLine({
         {row.on === 'cpu' ? t('place.cpu') : p.accelerator}
       </span>{' '}
       — {row.why} <span className="text-slate-500 dark:text-slate-400">({t('place.rule', { id: row.ruleId })})</span>
+      {row.on === 'cpu' && row.role === 'op' && row.ms !== undefined && !('error' in p.latency) && (
+        <span data-testid="placement-line-ms">
+          {' '}
+          {t('place.cpuTime', { ms: ms(row.ms), host: p.latency.hostName ?? '–' })}
+        </span>
+      )}
     </p>
   );
 }

@@ -73,6 +73,7 @@ export const chartsEn = {
   'place.noLatency': 'No runtime with placement: {why}',
   'place.hostAssumed': '(Host {why}.)',
   'place.docs': 'How placement is decided, per vendor, with sources (docs/placement.md)',
+  'place.cpuTime': 'On the CPU it takes ≈ {ms} ({host}); the estimate below is the accelerator’s, for comparison.',
   'place.where': 'Runs on',
   'place.cpu': 'CPU',
   'place.rule': 'rule {id}',

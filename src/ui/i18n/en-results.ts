@@ -20,7 +20,7 @@ export const resultsEn = {
   'totals.weights.note': 'parameters × {bytes} B',
   'totals.acts': 'Peak activations ({dtype})',
   'totals.acts.note':
-    'most bytes live at once, batch {batch} (norms and activations fused in place) · arena {arena} (TFLite Micro greedy plan) · all outputs summed {sum}',
+    'live at once, batch {batch}, BN/activations fused · arena {arena} (TFLite Micro plan) · outputs summed {sum}',
   'totals.acts.noArena': 'not planned',
   'totals.acts.pending': 'planning…',
   'totals.output': 'Output (batch {batch})',

@@ -70,6 +70,7 @@ export const chartsZh: Readonly<Record<keyof typeof chartsEn, string>> = {
   'place.noLatency': '无法估计考虑放置的运行时间：{why}',
   'place.hostAssumed': '（主机：{why}。）',
   'place.docs': '各厂商的放置规则及来源（docs/placement.md）',
+  'place.cpuTime': '在 CPU 上约需 {ms}（{host}）；下方为加速器上的估计，供比较。',
   'place.where': '运行于',
   'place.cpu': 'CPU',
   'place.rule': '规则 {id}',

@@ -20,8 +20,7 @@ export const resultsZh: Readonly<Record<keyof typeof resultsEn, string>> = {
   'totals.weights': '权重大小（{dtype}）',
   'totals.weights.note': '参数量 × {bytes} B',
   'totals.acts': '激活峰值（{dtype}）',
-  'totals.acts.note':
-    '同一时刻存活的最大字节数，批大小 {batch}（归一化与激活原地融合）· 内存池 {arena}（TFLite Micro 贪心规划）· 全部输出之和 {sum}',
+  'totals.acts.note': '同时存活，批大小 {batch}，BN/激活已融合 · 内存池 {arena}（TFLite Micro 规划）· 输出之和 {sum}',
   'totals.acts.noArena': '未规划',
   'totals.acts.pending': '规划中…',
   'totals.output': '输出（批大小 {batch}）',

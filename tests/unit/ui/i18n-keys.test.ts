@@ -110,7 +110,7 @@ describe('i18n dictionaries', () => {
       'zh-CN',
       'totals.acts.note',
       { batch: 8, arena: '1 MB', sum: '2 MB' },
-      '同一时刻存活的最大字节数，批大小 8（归一化与激活原地融合）· 内存池 1 MB（TFLite Micro 贪心规划）· 全部输出之和 2 MB',
+      '同时存活，批大小 8，BN/激活已融合 · 内存池 1 MB（TFLite Micro 规划）· 输出之和 2 MB',
     ],
     ['en', 'palette.noMatch', { query: 'xyz' }, 'No layer kind matches “xyz”.'],
   ] as const)('translate(%s, %s) fills its placeholders', (lang, key, vars, want) => {
