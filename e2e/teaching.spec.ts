@@ -11,6 +11,7 @@ import { conventionsOnRow } from '../src/engine/explain-compare';
 import { MODEL_FORMAT, type Model } from '../src/engine/format/model';
 import { starterModel } from '../src/state/defaults';
 import { encodeShare } from '../src/state/urlCodec';
+import { presetByName } from '../src/engine/presets';
 import { evaluateAll, row, selectRow, total } from './helpers';
 
 const quantity = (model: Model, path: string, convention: string, id: string) => {
@@ -145,6 +146,38 @@ test('open an A/B link: both models, totals and ratios', async ({ page }) => {
   await expect(page.getByTestId('ab-macs').locator('td').nth(2)).toHaveText('0.127×');
   await expect(page.getByTestId('ab-bars-b').locator('li')).toHaveCount(2);
   await page.getByRole('complementary', { name: 'Details' }).screenshot({ path: 'docs/screenshots/teaching-ab.png' });
+});
+
+test('A/B/C link: three models with runtime, operators on the accelerator and the memory verdict', async ({ page }) => {
+  const mv2 = presetByName('mobilenet_v2')!.build();
+  const mv3 = presetByName('mobilenet_v3_small')!.build();
+  const tiny = presetByName('mobilenet_v2')!.build({ width: 0.35, resolution: 96 });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(
+    `./${encodeShare({ model: mv2, convention: 'fvcore', settings: { device: 'coral-edgetpu', precision: 'int8' }, compare: mv3, compareMore: [tiny] })}`,
+  );
+  await expect(page.getByTestId('tab-compare')).toHaveAttribute('aria-selected', 'true');
+  const params = page.getByTestId('ab-params');
+  for (const [letter, m] of [
+    ['A', mv2],
+    ['B', mv3],
+    ['C', tiny],
+  ] as const)
+    await expect(params.locator(`td[data-column="${letter}"]`)).toHaveAttribute(
+      'data-exact',
+      evaluateAll(m).totals.params.toString(),
+    );
+  // Runtime rows on the picked device: MobileNetV2 runs entirely on the Edge TPU, MobileNetV3-Small does not.
+  const placement = page.getByTestId('ab-placement');
+  await expect(placement.locator('td[data-column="A"]')).toHaveText(/^(\d+) \/ \1$/, { timeout: 30_000 });
+  await expect(placement.locator('td[data-column="B"]')).toHaveText(/^1 \/ \d+$/, { timeout: 30_000 });
+  await expect(page.getByTestId('ab-ms').locator('td[data-column="C"]')).toHaveText(/ms$/);
+  await expect(page.getByTestId('ab-fit').locator('td[data-column="C"]')).toHaveText('Fits');
+  await expect(page.getByTestId('ab-ms').locator('td[data-ratio="B"]')).toHaveText(/×$/);
+  await page.getByRole('complementary', { name: 'Details' }).screenshot({ path: 'docs/screenshots/teaching-abc.png' });
+  // Removing C leaves A/B.
+  await page.getByTestId('ab-remove-C').click();
+  await expect(params.locator('td[data-column="C"]')).toHaveCount(0);
 });
 
 test('exercise link: hidden totals and a hidden layer, then reveal', async ({ page }) => {

@@ -55,11 +55,16 @@ export interface ShareState {
   readonly selection?: string | null;
   /** A second model shown next to this one (the A/B view); absent in ordinary links. */
   readonly compare?: Model | null;
+  /** More models beside B (C, D, …: the A/B/C view), at most MAX_COMPARE_MORE. */
+  readonly compareMore?: readonly Model[];
   /** Exercise links: parts and numbers hidden until "reveal" ('totals', 'layer:layers[3]', …). */
   readonly hide?: readonly string[];
   /** The live address bar's marker of the browser that wrote it (`save=`; never in Copy link). */
   readonly origin?: string;
 }
+
+/** Most models beside B a link may carry (C, D, E). */
+export const MAX_COMPARE_MORE = 3;
 
 /** Most hidden-part entries an exercise link may carry. */
 export const MAX_HIDE_ENTRIES = 50;
@@ -149,6 +154,10 @@ const payloadSchema = z.object({
     .regex(/^[\w-]{1,40}$/, { error: 'its save marker is malformed' })
     .optional(),
   x: z.record(z.string(), z.unknown(), { error: 'its comparison model must be an object' }).optional(),
+  xs: z
+    .array(z.record(z.string(), z.unknown()), { error: 'its further comparison models must be objects' })
+    .max(MAX_COMPARE_MORE, { error: `it compares more than ${MAX_COMPARE_MORE + 2} models` })
+    .optional(),
   h: z
     .array(z.string().max(2000), { error: 'its hidden parts must be a list of names' })
     .max(MAX_HIDE_ENTRIES)
@@ -177,7 +186,11 @@ export function encodeShare(state: ShareState): string {
   if (s.precision) q.set('prec', s.precision);
   if (state.selection) q.set('sel', state.selection);
   for (const part of state.hide ?? []) q.append('hide', part);
-  if (state.compare) q.set('cmp', packModel(state.compare));
+  // B, then C, D…: one `cmp` each, in order (a reader that knows only B takes the first).
+  if (state.compare) {
+    q.set('cmp', packModel(state.compare));
+    for (const more of state.compareMore ?? []) q.append('cmp', packModel(more));
+  }
   q.set('model', packModel(state.model));
   if (state.origin) q.set('save', state.origin);
   return V2_PREFIX + q.toString();
@@ -225,9 +238,15 @@ function v2Payload(query: string): { value: unknown } | string {
   if (!model) return 'it has no model';
   const m = unpack(model);
   if (typeof m === 'string') return m;
-  const cmp = q.get('cmp');
+  const [cmp, ...cmpMore] = q.getAll('cmp');
   const x = cmp ? unpack(cmp) : null;
   if (typeof x === 'string') return `its comparison model: ${x}`;
+  const xs: unknown[] = [];
+  for (const packed of cmpMore) {
+    const more = unpack(packed);
+    if (typeof more === 'string') return `its comparison model ${String.fromCharCode(67 + xs.length)}: ${more}`;
+    xs.push(more.value);
+  }
   const opt = (k: string) => q.get(k) ?? undefined;
   const device = q.get('device');
   const s = {
@@ -245,6 +264,7 @@ function v2Payload(query: string): { value: unknown } | string {
       ...(Object.values(s).some((v) => v !== undefined) ? { s } : {}),
       ...(q.get('sel') ? { p: q.get('sel') } : {}),
       ...(x ? { x: x.value } : {}),
+      ...(xs.length ? { xs } : {}),
       ...(hide.length ? { h: hide } : {}),
       ...(q.get('save') ? { o: q.get('save') } : {}),
     },
@@ -273,7 +293,7 @@ export function decodeShare(hash: string): DecodeResult {
     const value = read.value;
     const payload = payloadSchema.safeParse(value);
     if (!payload.success) return fail(payload.error.issues[0]?.message ?? 'its contents are not a FlopLab state');
-    const { m, c, s, p, x, h: hidden, o } = payload.data;
+    const { m, c, s, p, x, xs, h: hidden, o } = payload.data;
     const parsed = parseModel({ ...m, format: MODEL_FORMAT });
     if (!parsed.ok) return fail(`its model is invalid (${parsed.error})`);
     if (evaluationRows(parsed.model, MAX_EXPANDED_LAYERS) > MAX_EXPANDED_LAYERS)
@@ -282,6 +302,17 @@ export function decodeShare(hash: string): DecodeResult {
     if (compared && !compared.ok) return fail(`its comparison model is invalid (${compared.error})`);
     if (compared?.ok && evaluationRows(compared.model, MAX_EXPANDED_LAYERS) > MAX_EXPANDED_LAYERS)
       return fail(`its comparison model expands to more than ${MAX_EXPANDED_LAYERS.toLocaleString('en')} layers`);
+    const more: Model[] = [];
+    for (const [i, raw] of (compared?.ok ? (xs ?? []) : []).entries()) {
+      const letter = String.fromCharCode(67 + i); // C, D, E
+      const one = parseModel({ ...raw, format: MODEL_FORMAT });
+      if (!one.ok) return fail(`its comparison model ${letter} is invalid (${one.error})`);
+      if (evaluationRows(one.model, MAX_EXPANDED_LAYERS) > MAX_EXPANDED_LAYERS)
+        return fail(
+          `its comparison model ${letter} expands to more than ${MAX_EXPANDED_LAYERS.toLocaleString('en')} layers`,
+        );
+      more.push(one.model);
+    }
     const known = conventionById(c) !== undefined;
     const settings: Partial<ShareSettings> = {
       ...(s?.n ? { numberFormat: s.n } : {}),
@@ -298,6 +329,7 @@ export function decodeShare(hash: string): DecodeResult {
         settings,
         selection: p ?? null,
         ...(compared?.ok ? { compare: compared.model } : {}),
+        ...(more.length ? { compareMore: more } : {}),
         ...(hidden && hidden.length ? { hide: hidden } : {}),
         ...(o ? { origin: o } : {}),
       },

@@ -14,28 +14,39 @@ import { useDeferredResult } from '../../state/evaluation';
 import { EngineClient } from '../../worker/client';
 import { Button } from '../controls';
 import { formatCount, groupDigits, unitWord } from '../format';
-import { useT, type T } from '../i18n';
+import { useRuntimeAnswer } from '../../state/runtime';
+import { useCompareRuntime } from '../../state/compareRuntime';
+import { MAX_COMPARE_MORE } from '../../state/urlCodec';
+import { ABTable } from './ABTable';
+import { useT } from '../i18n';
 import { CopyLink, teachingLink } from './CopyLink';
-import { ratio } from './conventionDiff';
 import { useTeaching } from './store';
 
 let client: EngineClient | null = null;
 
-/** B's evaluation, with every convention (so switching convention needs no round trip). */
-function useResultOf(model: Model | null): ModelResult | null {
-  const [result, setResult] = useState<ModelResult | null>(null);
+/** Each compared model's evaluation, with every convention (so switching convention needs no round trip). */
+function useResultsOf(models: readonly Model[]): readonly (ModelResult | null)[] {
+  const [done, setDone] = useState<ReadonlyMap<Model, ModelResult>>(new Map());
   useEffect(() => {
-    if (!model) return;
     let alive = true;
     client ??= new EngineClient({ conventions: ALL_CONVENTION_IDS });
-    client.evaluate(model).then((r) => {
-      if (alive && r) setResult(r);
-    });
+    const c = client;
+    void (async () => {
+      // One after another: the client's latest-wins would drop all but the last of parallel requests.
+      for (const m of models) {
+        if (done.has(m)) continue;
+        const r = await c.evaluate(m);
+        if (!alive || !r) return;
+        setDone((d) => new Map(d).set(m, r));
+      }
+    })();
     return () => {
       alive = false;
     };
-  }, [model]);
-  return model ? result : null;
+    // `done` is read to skip finished models, not to re-run when one finishes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [models]);
+  return models.map((m) => done.get(m) ?? null);
 }
 
 interface Bar {
@@ -83,15 +94,6 @@ function Bars({ bars, max, fmt, testId }: { bars: Bar[]; max: bigint; fmt: 'si' 
   );
 }
 
-function metrics(t: T, name: string, ci: number) {
-  return [
-    { key: 'params', label: t('ab.params'), of: (r: ModelResult) => r.totals.params },
-    { key: 'count', label: t('ab.count', { name }), of: (r: ModelResult) => r.totals.counts[ci] ?? 0n },
-    { key: 'macs', label: t('ab.macs'), of: (r: ModelResult) => r.totals.macs },
-    { key: 'flops', label: t('ab.flops'), of: (r: ModelResult) => r.totals.flops },
-  ];
-}
-
 export function ABCompare() {
   const t = useT();
   const a = useDeferredResult(); // after the totals' frame
@@ -99,8 +101,18 @@ export function ABCompare() {
   const convention = useEditor((s) => s.settings.convention);
   const fmt = useEditor((s) => s.settings.numberFormat);
   const compare = useTeaching((s) => s.compare);
+  const compareMore = useTeaching((s) => s.compareMore);
   const setCompare = useTeaching((s) => s.setCompare);
-  const b = useResultOf(compare);
+  const addCompare = useTeaching((s) => s.addCompare);
+  const removeCompareMore = useTeaching((s) => s.removeCompareMore);
+  const others = useMemo(() => (compare ? [compare, ...compareMore] : []), [compare, compareMore]);
+  const results = useResultsOf(others);
+  const b = results[0] ?? null;
+  const runtimeA = useRuntimeAnswer();
+  const runtimes = useCompareRuntime(others);
+  const device = useEditor((s) => s.settings.device);
+  const deviceName = runtimeA?.latency && !('error' in runtimeA.latency) ? runtimeA.latency.deviceName : device;
+  const full = compareMore.length >= MAX_COMPARE_MORE;
   const ci = ALL_CONVENTION_IDS.indexOf(convention);
   const conv = conventionById(convention);
   const [bars, max] = useMemo(() => {
@@ -121,14 +133,15 @@ export function ABCompare() {
       <h2 className="panel-title">{t('ab.title')}</h2>
       <div className="flex flex-wrap items-center gap-2">
         <label className="flex items-center gap-1 text-xs">
-          <span>{t('ab.preset')}</span>
+          <span>{compare ? t('ab.add') : t('ab.preset')}</span>
           <select
             className="field py-0.5 text-xs"
             value=""
             data-testid="ab-preset"
+            disabled={full}
             onChange={(e) => {
               const p = presetByName(e.target.value);
-              if (p) setCompare({ ...p.build(), name: p.name });
+              if (p) addCompare({ ...p.build(), name: p.name });
             }}
           >
             <option value="">{t('ab.choose')}</option>
@@ -139,8 +152,8 @@ export function ABCompare() {
             ))}
           </select>
         </label>
-        <Button small onClick={() => setCompare(modelA)}>
-          {t('ab.copy')}
+        <Button small onClick={() => addCompare(modelA)} disabled={full}>
+          {compare ? t('ab.addCurrent') : t('ab.copy')}
         </Button>
         <Button small onClick={swap} disabled={!compare}>
           {t('ab.swap')}
@@ -153,49 +166,25 @@ export function ABCompare() {
         <p className="text-slate-600 dark:text-slate-300">{t('ab.none')}</p>
       ) : (
         <>
-          <table className="w-full border-collapse text-xs" data-testid="ab-totals">
-            <thead>
-              <tr className="border-b border-slate-300 text-left dark:border-slate-600">
-                <th scope="col">{t('ab.metric')}</th>
-                <th scope="col" className="text-right">
-                  {t('ab.a')}
-                  <span className="block font-normal text-slate-600 dark:text-slate-300">{modelA.name}</span>
-                </th>
-                <th scope="col" className="text-right">
-                  {t('ab.b')}
-                  <span className="block font-normal text-slate-600 dark:text-slate-300">{compare.name}</span>
-                </th>
-                <th scope="col" className="text-right">
-                  {t('ab.ratio')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {metrics(t, `${conv?.name ?? convention}, ${unitWord(conv?.unit ?? 'FLOP')}`, ci).map((m) => {
-                const va = a ? m.of(a) : null;
-                const vb = b ? m.of(b) : null;
-                const r = va !== null && vb !== null ? ratio(vb, va) : Number.NaN;
-                return (
-                  <tr
-                    key={m.key}
-                    className="border-b border-slate-100 dark:border-slate-800"
-                    data-testid={`ab-${m.key}`}
-                  >
-                    <th scope="row" className="py-1 text-left font-normal">
-                      {m.label}
-                    </th>
-                    <td className="num text-right" data-exact={va?.toString()}>
-                      {va === null ? '…' : formatCount(va, fmt)}
-                    </td>
-                    <td className="num text-right" data-exact={vb?.toString()}>
-                      {vb === null ? '…' : formatCount(vb, fmt)}
-                    </td>
-                    <td className="num text-right font-semibold">{Number.isNaN(r) ? '—' : `${r.toFixed(3)}×`}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <ABTable
+            columns={[
+              { letter: 'A', name: modelA.name ?? '', result: a, runtime: runtimeA },
+              ...others.map((m, i) => ({
+                letter: String.fromCharCode(66 + i),
+                name: m.name ?? '',
+                result: results[i] ?? null,
+                runtime: runtimes[i] ?? null,
+              })),
+            ]}
+            countName={`${conv?.name ?? convention}, ${unitWord(conv?.unit ?? 'FLOP')}`}
+            ci={ci}
+            fmt={fmt}
+            device={device ? (deviceName ?? device) : null}
+            onRemove={(i) => removeCompareMore(i - 2)}
+          />
+          {full && (
+            <p className="text-xs text-slate-600 dark:text-slate-300">{t('ab.max', { n: MAX_COMPARE_MORE + 1 })}</p>
+          )}
           {b && b.errors > 0 && (
             <p className="text-xs text-red-800 dark:text-red-300">B: {t('ab.errors', { n: b.errors })}</p>
           )}
@@ -214,7 +203,12 @@ export function ABCompare() {
           </div>
         </>
       )}
-      <CopyLink label={t('ab.link')} testId="ab-link" disabled={!compare} make={() => teachingLink({ compare })} />
+      <CopyLink
+        label={t('ab.link')}
+        testId="ab-link"
+        disabled={!compare}
+        make={() => teachingLink({ compare, compareMore })}
+      />
     </section>
   );
 }

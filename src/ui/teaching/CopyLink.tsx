@@ -9,7 +9,11 @@ import { useEditor } from '../../state/store';
 import { Button } from '../controls';
 import { useT } from '../i18n';
 
-export function teachingLink(extra: { compare?: Model | null; hide?: readonly string[] }): string {
+export function teachingLink(extra: {
+  compare?: Model | null;
+  compareMore?: readonly Model[];
+  hide?: readonly string[];
+}): string {
   const s = useEditor.getState();
   const base = `${location.origin}${location.pathname}`;
   return makeShareUrl(base, {

@@ -5,7 +5,7 @@
  */
 import { createViewStore } from './viewStore';
 import type { Model } from '../../engine/format/model';
-import { decodeShare } from '../../state/urlCodec';
+import { decodeShare, MAX_COMPARE_MORE } from '../../state/urlCodec';
 import { useEditor } from '../../state/store';
 import type { ExampleId, TeachingTab } from './examples';
 
@@ -15,6 +15,8 @@ export interface TeachingState {
   tab: TeachingTab;
   /** Model B of the A/B comparison (null: none). */
   compare: Model | null;
+  /** Models C, D, … beside B (the A/B/C view); empty without B. */
+  compareMore: readonly Model[];
   /** Parts hidden by an exercise link: 'totals', 'table', 'conventions', 'compare', 'layer:<path>'. */
   hide: readonly string[];
   revealed: readonly string[];
@@ -22,7 +24,12 @@ export interface TeachingState {
   /** The convention in use before the open example switched it (null: it did not switch). */
   switchedFrom: string | null;
   setTab(tab: TeachingTab): void;
+  /** Sets B; removing it (null) moves C, D… up a place. */
   setCompare(m: Model | null): void;
+  /** Adds a model to compare: B if there is none, else the next of C, D, … (at most MAX_COMPARE_MORE). */
+  addCompare(m: Model): void;
+  /** Removes C, D, … by index (0 = C). */
+  removeCompareMore(i: number): void;
   setHide(parts: readonly string[]): void;
   reveal(part: string): void;
   revealAll(): void;
@@ -39,12 +46,23 @@ export const layerPart = (path: string): string => `layer:${path}`;
 export const useTeaching = createViewStore<TeachingState>((set, get) => ({
   tab: 'layer',
   compare: null,
+  compareMore: [],
   hide: [],
   revealed: [],
   example: null,
   switchedFrom: null,
   setTab: (tab) => set({ tab }),
-  setCompare: (compare) => set({ compare }),
+  setCompare: (compare) => {
+    const more = get().compareMore;
+    if (compare) set({ compare });
+    else set({ compare: more[0] ?? null, compareMore: more.slice(1) });
+  },
+  addCompare: (m) => {
+    const s = get();
+    if (!s.compare) set({ compare: m });
+    else if (s.compareMore.length < MAX_COMPARE_MORE) set({ compareMore: [...s.compareMore, m] });
+  },
+  removeCompareMore: (i) => set({ compareMore: get().compareMore.filter((_, k) => k !== i) }),
   setHide: (hide) => set({ hide: [...hide], revealed: [] }),
   reveal: (part) => {
     if (!get().revealed.includes(part)) set({ revealed: [...get().revealed, part] });
@@ -90,6 +108,7 @@ export function captureLink(): void {
     if (!r.ok) return; // persistence shows the notice; nothing of ours to apply
     useTeaching.setState({
       compare: r.state.compare ?? null,
+      compareMore: r.state.compare ? (r.state.compareMore ?? []) : [],
       hide: r.state.hide ?? [],
       revealed: [],
       example: null,
