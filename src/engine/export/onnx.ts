@@ -229,6 +229,8 @@ class Writer {
         const attrs = [
           ...window(p.kernel as Pair, p.stride as Pair | undefined, p.padding),
           int('ceil_mode', p.ceil ? 1 : 0),
+          // MaxPool's dilations (opset ≥ 10); written only when set, so other files stay as they were.
+          ...(p.dilation !== undefined && p.dilation !== 1 ? [ints('dilations', pairOf(p.dilation as Pair))] : []),
         ];
         return one(
           type === 'maxpool2d' ? 'MaxPool' : 'AveragePool',

@@ -175,7 +175,8 @@ function pool(n: OnnxNode, type: 'maxpool2d' | 'avgpool2d', input?: readonly num
   const warn: string[] = [];
   const win = windowFields(n, ints(n, 'kernel_shape'), warn, input);
   if (typeof win === 'string') return { unsupported: win };
-  if (win.dilation) return { unsupported: 'pooling with dilation' };
+  // MaxPool has dilations since opset 10 (the maxpool2d kind's dilation); AveragePool only since 19, no kind.
+  if (win.dilation && type !== 'maxpool2d') return { unsupported: 'average pooling with dilation' };
   const spec = { type, ...win, ...(int(n, 'ceil_mode', 0) ? { ceil: true } : {}) };
   return { layers: withPrePad(win, spec), ...(warn.length ? { warning: warn.join('; ') } : {}) };
 }
