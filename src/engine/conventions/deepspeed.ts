@@ -107,6 +107,9 @@ export const deepspeed: Convention = {
     sdpa: mul(2, 'N', 'B', 'L', 'S', add('d', 'dv')),
   },
   notes: {
+    clamp: 'torch.clamp is not patched: 0 (read in profiler.py _patch_functionals / _patch_tensor_methods; not run).',
+    minimum: 'torch.minimum / torch.min are not patched: 0.',
+    logsoftmax: 'F.log_softmax is not patched (F.softmax is), and nn.LogSoftmax has no module rule: 0 (read in profiler.py; not run).',
     quantize:
       'torch.quantize_per_tensor / quantize_per_channel and x.dequantize() are not patched, and nn.quantized.Quantize / DeQuantize have no module rule: 0 flops and 0 MACs (measured for every form).',
     unary:

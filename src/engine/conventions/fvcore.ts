@@ -65,6 +65,9 @@ export const fvcore: Convention = {
     ),
   },
   notes: {
+    clamp: 'aten::clamp is in _IGNORED_OPS: 0, without a warning (read in jit_analysis.py).',
+    minimum: 'aten::minimum has no handle and is not in _IGNORED_OPS: 0, listed as an unsupported operator (read, not run).',
+    logsoftmax: 'aten::log_softmax has no handle: 0, listed as an unsupported operator (read in flop_count.py, not run).',
     quantize:
       'No handle for aten::quantize_per_tensor, aten::quantize_per_channel or aten::dequantize: 0, each listed as an “unsupported operator” (measured for every form: function, method, nn.quantized.Quantize / DeQuantize).',
     unary:

@@ -179,8 +179,14 @@ export const onnxTool: Convention = {
     // The nodes torch exports for SDPA: a scaling Mul on q and on k, MatMul, Softmax (36 per
     // score), MatMul (as inside nn.MultiheadAttention, tests/fixtures/onnx-tool-attention.jsonl).
     sdpa: mul('N', 'B', add(mul('L', 'd'), mul('S', 'd'), mul('L', 'S', 'd'), mul(36, 'L', 'S'), mul('L', 'S', 'dv'))),
-    // MaxNode (NpMathBase, ADD_MACS): numel(Y)·(k − 1).
-    maximum: mul(sub('k', 1), 'numel_out'),
+    // MaxNode / MinNode (NpMathBase, ADD_MACS / CMP_MACS): numel(Y)·ratio, and the ratio stays 1 for any
+    // number of inputs (set in __init__ before the graph adds the inputs): max3, min3 measured numel(Y).
+    maximum: per(1),
+    minimum: per(1),
+    // ClipNode: 2·CMP per element, ratio 1, whatever bounds are given (clip_* in onnx-tool-more-ops.jsonl).
+    clamp: per(2),
+    // LogSoftmaxNode: EXP + DIV + ADD + LOG = 80 per element (logsoftmax_* measured).
+    logsoftmax: per(80),
     // ssd.pytorch’s L2Norm exported: Pow 32·numel, ReduceSum numel, Sqrt 24·P, Add eps P, Div 4·numel, Mul numel.
     // F.normalize (call: function): ReduceL2 25·numel, Clip 2·P, Expand 0, Div 4·numel, Mul numel.
     l2norm: add(
@@ -246,7 +252,13 @@ export const onnxTool: Convention = {
     ),
     mean: 'ReduceMeanNode: numel(X).',
     sdpa: 'Mul (q and k scaling) + MatMul + Softmax (36 per score) + MatMul, as torch exports scaled_dot_product_attention.',
-    maximum: 'MaxNode: numel(Y) per extra input (NpMathBase, ADD_MACS = 1).',
+    maximum:
+      'MaxNode: numel(Y) whatever the number of inputs: NpMathBase sets its ratio max(1, inputs − 1) in __init__, before the graph adds the inputs, so it stays 1 (measured: Max of 2 and of 3 inputs both numel(Y), tests/fixtures/onnx-tool-more-ops.jsonl).',
+    minimum: 'MinNode (CMP_MACS): numel(Y) whatever the number of inputs, as MaxNode (measured: min2, min3, min_broadcast).',
+    clamp:
+      'ClipNode: 2·CMP per element with ratio 1, whatever bounds the node has (min only, max only, both; attributes or inputs): measured on every form (clip_* in tests/fixtures/onnx-tool-more-ops.jsonl). ReLU6 keeps its own kind (Clip(0, 6), the same 2 per element).',
+    logsoftmax:
+      'LogSoftmaxNode: EXP + DIV + ADD + LOG = 32 + 4 + 1 + 43 = 80 per element, whatever the axis (measured, tests/fixtures/onnx-tool-more-ops.jsonl).',
     l2norm:
       'ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x) exported to ONNX: Pow (POW_MACS 32 per element), ReduceSum (numel of its input), Sqrt (SQRT_MACS 24 per norm), Add of eps (1 per norm), Div (DIV_MACS 4 per element), Mul by γ (1 per element): 38·numel + 25 per norm. Written scale · F.normalize(x) (call: function, torchvision’s SSD): ReduceL2 (ADD_MACS + SQRT_MACS = 25 per input element), Clip of eps (CMP_MACS · 2 per norm), Expand 0, Div 4 and Mul 1 per element: 30·numel + 2 per norm. Both measured (tests/fixtures/onnx-tool-l2norm.jsonl).',
   },

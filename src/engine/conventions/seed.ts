@@ -44,6 +44,9 @@ const byExact = [
   'mean',
   'sdpa',
   'l2norm',
+  'minimum',
+  'clamp',
+  'logsoftmax',
 ];
 
 export const seed: Convention = {

@@ -280,8 +280,14 @@ class Writer {
         const axes = (p.dims as number[]).map((d) => (d < 0 ? d + full : d));
         return one('ReduceMean', [int('keepdims', p.keepdim ? 1 : 0)], [this.constant('axes', axes, 'int64')]);
       }
+      case 'clamp': {
+        // Clip (opset ≥ 11): bounds as inputs, '' for the one left out.
+        const bound = (k: string) => (p[k] === undefined ? '' : this.constant(k, [p[k] as number], 'float', []));
+        return one('Clip', [], [bound('min'), bound('max')]);
+      }
       case 'softmax':
-        return one('Softmax', [
+      case 'logsoftmax':
+        return one(type === 'softmax' ? 'Softmax' : 'LogSoftmax', [
           int('axis', (p.dim as number) < 0 ? (p.dim as number) + inp.length + 1 : (p.dim as number)),
         ]);
       case 'dropout':

@@ -1,6 +1,6 @@
 /**
  * PyTorch modules for the N-D kinds (1-D and 3-D convolutions and pools, norms on other ranks,
- * pixel shuffle, recurrent layers, reductions, roll, element-wise math, quantize), split from pytorch.ts for size. Each returns
+ * pixel shuffle, recurrent layers, reductions, roll, element-wise math, clamp, log-softmax, quantize), split from pytorch.ts for size. Each returns
  * the module expression, or null for a kind this file does not write.
  */
 import type { Shape } from '../format/model';
@@ -37,6 +37,15 @@ export const ND_HELPERS: Record<string, string> = {
         if self.op == "pow":
             return torch.pow(x, self.exponent)
         return getattr(torch, self.op)(x)`,
+  Clamp: `class Clamp(nn.Module):
+    """torch.clamp(x, min, max); either bound may be None."""
+
+    def __init__(self, min=None, max=None):
+        super().__init__()
+        self.min, self.max = min, max
+
+    def forward(self, x):
+        return torch.clamp(x, self.min, self.max)`,
   QuantizePerChannel: `class QuantizePerChannel(nn.Module):
     """torch.quantize_per_channel along the channels (axis 1), scale 1 and zero point 0 per channel."""
 
@@ -147,6 +156,10 @@ export function ndModule(
       if (all.per_channel) return helper('QuantizePerChannel', [String(input[0]), qtype]);
       return call('nn.quantized.Quantize', ['1.0', '0', qtype]);
     }
+    case 'clamp':
+      return helper('Clamp', kw({ min: p.min, max: p.max }));
+    case 'logsoftmax':
+      return call('nn.LogSoftmax', [`dim=${String(all.dim ?? 1)}`]);
     case 'unary':
       // How the code writes the op changes no tool's count (layers/unary.ts): torch.<op>(x).
       if (all.op === 'softplus') return call('nn.Softplus');

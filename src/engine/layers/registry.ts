@@ -85,6 +85,9 @@ import { quantize } from './quantize';
 import { opaque } from './opaque';
 import { maximum } from './maximum';
 import { l2norm } from './l2norm';
+import { minimum } from './minimum';
+import { clamp } from './clamp';
+import { logsoftmax } from './logsoftmax';
 
 export const LEAF_KINDS: readonly LeafKind[] = [
   conv2d,
@@ -158,6 +161,9 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   roll,
   einsum,
   maximum,
+  minimum,
+  clamp,
+  logsoftmax,
   l2norm,
   unary,
   quantize,

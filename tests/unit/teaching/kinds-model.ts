@@ -116,6 +116,11 @@ export const EVERY_KIND_MODEL: Model = {
     // Caffe's Normalize (SSD) and Eltwise MAX.
     { type: 'l2norm', channel_shared: true },
     { type: 'maximum', from: [-1, -1] },
+    // ONNX Min, Clip with any bounds, LogSoftmax.
+    { type: 'minimum', from: [-1, -1] },
+    { type: 'clamp', min: -1, max: 1 },
+    { type: 'clamp', max: 2 },
+    { type: 'logsoftmax', dim: 1 },
     // An operator from a file that no kind models: the file's shape and weights, not counted.
     { type: 'opaque', op: 'CUSTOM:Mystery', params: 3 },
     { type: 'pad', pad: [1, 1, 1, 1] },

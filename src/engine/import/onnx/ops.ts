@@ -28,6 +28,8 @@ export interface OpContext {
   readonly batch?: number;
   /** Shape of the first data input without the batch, where known. */
   readonly shape?: readonly number[] | undefined;
+  /** The file's ai.onnx opset (0 when it names none): defaults that changed across opsets. */
+  readonly opset?: number;
 }
 
 const attr = (n: OnnxNode, k: string) => n.attrs.get(k);
@@ -366,8 +368,16 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
     case 'ReduceMin':
       return reduceOp(n, ctx);
     case 'Max':
-      if (ctx.dataInputs >= 2) return { layers: [{ type: 'maximum' }], all: true };
-      return { unsupported: `Max of ${ctx.dataInputs} computed input(s) (only of two or more)` };
+    case 'Min': {
+      // Of a computed tensor and a constant: the builder's constantOperand (a parameter operand) first.
+      const type = n.opType === 'Max' ? 'maximum' : 'minimum';
+      if (ctx.dataInputs >= 2) return { layers: [{ type }], all: true };
+      return { layers: [{ type: 'identity' }], warning: `${n.opType} of one input is that input` };
+    }
+    case 'LogSoftmax':
+      // The axis counts the batch as 0, as the kind's dim. Opset < 13 coerces to 2-D from the axis on;
+      // the count (3 per element, onnx-tool 80 per element) does not depend on the vector length.
+      return { layers: [{ type: 'logsoftmax', dim: int(n, 'axis', ctx.opset && ctx.opset < 13 ? 1 : -1) }] };
     case 'Sub':
     case 'Div':
       if (ctx.dataInputs === 2) return { layers: [{ type: n.opType.toLowerCase() }], all: true };
