@@ -116,7 +116,7 @@ export const deepspeed: Convention = {
       'torch.exp / log / sqrt / rsqrt / pow …, their Tensor methods, the operators (-x, x ** n, 1 / x, abs(x)) and F.softplus are not patched: 0 (measured for every op and form).',
     einsum:
       'Patched torch.einsum: numpy’s einsum_path cost N·P·(2 if an index is summed, else 1) + 1, printed with "%.3e" and read back (4 significant digits, so not linear in N); deepspeed_macs 0.',
-    ...sameNote(['reduce', 'roll'], 'torch.sum / amax / amin / roll are not patched: 0.'),
+    ...sameNote(['reduce', 'roll'], 'torch.sum / amax / amin / prod / linalg.vector_norm / logsumexp / log / roll are not patched: 0.'),
     ...sameNote(
       ['lstm', 'gru', 'rnn'],
       '_rnn_forward_hook: 2·|W| − g·H for each weight matrix (multiplies and adds), the biases and the cell’s extras (RNN H, GRU 7H, LSTM 10H) per layer, × N × L × D; W_hr of a projection is not counted. deepspeed_macs gets nothing from it.',

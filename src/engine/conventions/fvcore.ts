@@ -74,7 +74,7 @@ export const fvcore: Convention = {
       'No handle for aten::exp, log, sqrt, rsqrt, reciprocal, abs, neg, pow, erf, sin, cos, atan, ceil, round, sign or softplus: 0, with an “unsupported operator” warning (1 / x traces as aten::reciprocal and aten::mul); aten::floor is in _IGNORED_OPS: 0 silently. Measured for every op and form.',
     einsum:
       'einsum_flop_jit: with the letters renamed in order (batch first), abc,abd->acd and abc,adc->adb count as bmm (N·P); any other equation is ⌊c / 2⌋, c = numpy’s einsum_path cost N·P·(2 if an index is summed, else 1) + 1 as printed with "%.3e" (4 significant digits).',
-    ...sameNote(['reduce', 'roll'], 'aten::sum / aten::amax / aten::amin / aten::roll have no handle: 0.'),
+    ...sameNote(['reduce', 'roll'], 'aten::sum / amax / amin / prod / linalg_vector_norm / logsumexp / log and aten::roll have no handle: 0.'),
     ...sameNote(
       ['lstm', 'gru', 'rnn'],
       'aten::lstm / aten::gru / aten::rnn_tanh have no handle: 0, with an “unsupported operator” warning.',

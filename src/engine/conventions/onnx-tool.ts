@@ -12,8 +12,10 @@ import { ONNX_TOOL_RNN } from './recurrent-rules';
 import { bySwinVersion, CONV_TAPS, BIAS_ADDS, sameNote, STRUCTURAL_NOTES } from './shared';
 import { LAYERNORM_POSITIONS } from '../layers/layernorm';
 import { unaryOpOf, type UnaryOp } from '../layers/unary';
+import { reduceOpOf } from '../layers/reduce';
 
 const per = (k: number): Expr => mul(k, 'numel_out');
+const per25In = mul(25, 'numel_in');
 
 /**
  * Per element, the node torch.onnx writes for each unary op, as onnx-tool counts it (onnx_tool/node.py
@@ -92,8 +94,13 @@ export const onnxTool: Convention = {
         mul(34, 'h'),
       ),
     ),
-    // ReduceSum (ReduceMeanNode's profile) and ReduceMax/ReduceMin: numel(X).
-    reduce: mul(1, 'numel_in'),
+    // ReduceSum (ReduceMeanNode's profile), ReduceMax/ReduceMin (CMP), ReduceProd (MUL): numel(X);
+    // ReduceL2Node: (ADD + SQRT)·numel(X) = 25; the other four have no node class that infers a shape
+    // (model_profile fails on the file): 0. Measured: reduce* in tests/fixtures/onnx-tool-more-ops.jsonl.
+    reduce: (s) => {
+      const op = reduceOpOf(s);
+      return op === 'l2' ? per25In : ['sum', 'amax', 'amin', 'prod'].includes(op) ? mul(1, 'numel_in') : ZERO;
+    },
     // LSTMNode / GRUNode (recurrent-rules.ts); no RNNNode (0).
     lstm: ONNX_TOOL_RNN.lstm,
     gru: ONNX_TOOL_RNN.gru,
@@ -204,7 +211,7 @@ export const onnxTool: Convention = {
     windowattention:
       'The exported window attention: MatMul for Q, K, V and the output (4·nW·T·C²) and for Q·Kᵀ and A·V (2·nW·T²·C), the bias Adds and the q scaling per token and channel, the relative-position-bias Add and Softmax (1 + 36 per score), and with a shift the mask Add (1 per score). The shift mask is computed from shapes only (Sub, Equal, Not, Where, ScatterND: 4·nW·T² + Hp·Wp + 72 in onnx-tool’s count, 888,076 in Swin-T) and left out with the rest of the shape arithmetic; roll exports as Slice + Concat (0). Version 2 (Swin V2), measured on single modules (tests/fixtures/onnx-tool-window-attention-v2.jsonl): per window the MatMuls, the bias Adds, F.normalize of q and k (ReduceL2 25 per element, Clip 2 per norm, Div 4 per element: 58·T·C + 4·h·T), the logit-scale Mul, bias Add (+ mask Add) and Softmax per score ((38 + sh)·h·T²); once per call, whatever the batch, the cpb_mlp (constant folding leaves it in the graph: MatMul Tb·512·(2 + h), bias Add and Relu Tb·512 each), 16·sigmoid per bias entry (33·h·T²) and the logit scale’s Clip and Exp (34·h).',
     reduce:
-      'ReduceSum / ReduceMax / ReduceMin: numel(X) (torch.max(x, dim) also exports an ArgMax, not counted here). Read from onnx_tool/node.py.',
+      'ReduceSum / ReduceMax / ReduceMin / ReduceProd: numel(X) (torch.max(x, dim) also exports an ArgMax, not counted here); ReduceL2: ADD + SQRT = 25 per input element. ReduceL1, ReduceSumSquare, ReduceLogSum and ReduceLogSumExp have no node class that infers their shape: model_profile stops with a ValueError, so onnx-tool prints no number for such a file (0 here). Measured on one-node files, opsets 11 to 18, axes as attribute and as input (tests/fixtures/onnx-tool-more-ops.jsonl).',
     roll: 'torch.onnx writes torch.roll as Slice + Concat: no arithmetic, 0.',
     lstm: 'LSTMNode per layer: (|W| + |R| + |B|)·N·L + N·L·H·(4 adds + 3 sigmoids at EXP 32 + 2 tanh at 38 + 4 blend) = 180·N·L·H, that last term without the direction factor. torch.onnx cannot export proj_size: 0. Read from onnx_tool/node.py.',
     gru: 'GRUNode per layer: (|W| + |R| + |B|)·N·L + N·L·H·(3 adds + 2 sigmoids at 32 + tanh 38 + 5 blend) = 110·N·L·H, without the direction factor. Read from onnx_tool/node.py.',

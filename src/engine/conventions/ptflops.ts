@@ -112,7 +112,7 @@ export const ptflops: Convention = {
       'No module hook (nn.Softplus has none) and no patched call: torch.exp, Tensor methods, operators (-x, x ** n, 1 / x) and F.softplus are not patched, 0 (measured for every op and form).',
     ...sameNote(
       ['reduce', 'roll'],
-      'No module hook and no patched call (x.sum, x.amax, torch.roll are not patched): 0.',
+      'No module hook and no patched call (x.sum, x.amax, x.prod, torch.linalg.vector_norm, x.logsumexp, torch.roll are not patched): 0.',
     ),
     ...sameNote(
       ['lstm', 'gru', 'rnn'],

@@ -18,14 +18,25 @@ export const ND_HELPERS: Record<string, string> = {
     def forward(self, x):
         return self.rnn(x)[0]`,
   Reduce: `class Reduce(nn.Module):
-    """x.sum(dims), x.amax(dims) or x.amin(dims)."""
+    """x.sum(dims), x.amax, x.amin, x.prod, the L1 / L2 norm, Σx², log Σx or x.logsumexp over dims."""
 
     def __init__(self, op, *dims, keepdim=False):
         super().__init__()
         self.op, self.dims, self.keepdim = op, dims, keepdim
 
     def forward(self, x):
-        return getattr(x, self.op)(self.dims, keepdim=self.keepdim)`,
+        k = self.keepdim
+        if self.op == "prod":  # x.prod takes one dim at a time
+            for d in sorted((d % x.dim() for d in self.dims), reverse=True):
+                x = x.prod(d, keepdim=k)
+            return x
+        if self.op in ("l1", "l2"):
+            return torch.linalg.vector_norm(x, int(self.op[1]), self.dims, keepdim=k)
+        if self.op == "sumsquare":
+            return x.square().sum(self.dims, keepdim=k)
+        if self.op == "logsum":
+            return x.sum(self.dims, keepdim=k).log()
+        return getattr(x, self.op)(self.dims, keepdim=k)`,
   Unary: `class Unary(nn.Module):
     """An element-wise function: torch.exp(x), torch.rsqrt(x), torch.pow(x, exponent), ..."""
 

@@ -6,8 +6,17 @@
  * PyTorch tools and torchvision give 0 (none hooks, patches or handles torch.minimum, torch.clamp or
  * log_softmax: read in each tool's source, see the conventions' notes); Netscope 0 (no Caffe layer).
  * exact and seed: the kind's own count (minimum k − 1 compares, clamp one per bound, logsoftmax 3).
+ * The reduce kind's ONNX-only ops, over dim 1 (numel_in 288, numel_out 72): onnx-tool ReduceProdNode
+ * numel(X), ReduceL2Node 25·numel(X) (reduceprod, reducel2), ReduceL1 no number (the tool fails: 0).
  */
+import type { LayerSpec } from '../../../src/engine/format/model';
 import { uncountedByPyTorchCase, type LayerCase } from './layer-case';
+
+/** reduce over dim 1 of [4, 6, 6] at batch 2: the six PyTorch tools, torchvision and Netscope 0. */
+const reduceCase = (op: string, onnxTool: number, source: string): LayerCase => ({
+  ...uncountedByPyTorchCase('reduce', {}, 0, { onnxTool, netscope: 0 }, source),
+  spec: { type: 'reduce', op, dims: [1] } as LayerSpec,
+});
 
 const N = 288;
 
@@ -44,4 +53,13 @@ export const CASES: readonly LayerCase[] = [
     { onnxTool: 80 * N, netscope: 0 },
     'logsoftmax_last: the same per element along the last dim',
   ),
+  withExact(reduceCase('prod', 288, 'reduceprod: ReduceProdNode MUL·numel(X); 3 multiplies per output'), 216),
+  withExact(reduceCase('l2', 25 * 288, 'reducel2: ReduceL2Node (ADD + SQRT)·numel(X); x², adds, a sqrt'), 576),
+  withExact(reduceCase('l1', 0, 'reducel1: onnx-tool stops (no ReduceL1 node class); |x|, adds'), 504),
+  withExact(reduceCase('logsumexp', 0, 'reducelogsumexp: onnx-tool stops; exps, adds, a log'), 576),
 ];
+
+/** The case with the kind's own count under exact and seed. */
+function withExact(c: LayerCase, exact: number): LayerCase {
+  return { ...c, expect: { ...c.expect, exact, seed: exact } };
+}

@@ -98,6 +98,7 @@ export const EVERY_KIND_MODEL: Model = {
     { type: 'linear', out: 3, in: 189, call: 'function' },
     { type: 'roll', shifts: [1, -1], dims: [1, 2] },
     { type: 'reduce', op: 'amax', dims: [1], keepdim: true },
+    { type: 'reduce', op: 'l2', dims: [1], keepdim: true },
     { type: 'mul', scalar: 0.5, call: 'method' },
     { type: 'unary', op: 'softplus' },
     { type: 'unary', op: 'pow', exponent: 3 },

@@ -93,9 +93,23 @@ export function gather(n: OnnxNode, ctx: OpContext): Mapped {
   return { unsupported: 'a gather that is neither an embedding lookup nor one constant index' };
 }
 
-const REDUCE: Readonly<Record<string, string>> = { ReduceSum: 'sum', ReduceMax: 'amax', ReduceMin: 'amin' };
+export const REDUCE: Readonly<Record<string, string>> = {
+  ReduceSum: 'sum',
+  ReduceMax: 'amax',
+  ReduceMin: 'amin',
+  ReduceProd: 'prod',
+  ReduceL1: 'l1',
+  ReduceL2: 'l2',
+  ReduceSumSquare: 'sumsquare',
+  ReduceLogSum: 'logsum',
+  ReduceLogSumExp: 'logsumexp',
+};
 
-/** ReduceSum / ReduceMax / ReduceMin over constant axes (not the batch): the reduce kind. */
+/**
+ * The ONNX Reduce* operators but ReduceMean over constant axes (attribute before opset 13 — 18 for
+ * all but ReduceSum —, input after): the reduce kind. Without axes (every dim, the batch too) or
+ * over the batch there is no kind: not counted, with the file's shape.
+ */
 export function reduceOp(n: OnnxNode, ctx: OpContext): Mapped {
   const axes = listOf(n, ctx, 'axes', 1);
   if (!axes?.length) return { unsupported: `${n.opType} without constant axes` };

@@ -366,6 +366,12 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
     case 'ReduceSum':
     case 'ReduceMax':
     case 'ReduceMin':
+    case 'ReduceProd':
+    case 'ReduceL1':
+    case 'ReduceL2':
+    case 'ReduceSumSquare':
+    case 'ReduceLogSum':
+    case 'ReduceLogSumExp':
       return reduceOp(n, ctx);
     case 'Max':
     case 'Min': {
