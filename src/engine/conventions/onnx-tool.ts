@@ -194,6 +194,8 @@ export const onnxTool: Convention = {
     clamp: per(2),
     // LogSoftmaxNode: EXP + DIV + ADD + LOG = 80 per element (logsoftmax_* measured).
     logsoftmax: per(80),
+    // CumSumNode: a PWNode of ADD, ratio 1: numel(Y), exclusive or reverse alike (cumsum* measured).
+    cumsum: per(1),
     // ssd.pytorch’s L2Norm exported: Pow 32·numel, ReduceSum numel, Sqrt 24·P, Add eps P, Div 4·numel, Mul numel.
     // F.normalize (call: function): ReduceL2 25·numel, Clip 2·P, Expand 0, Div 4·numel, Mul numel.
     l2norm: add(
@@ -261,7 +263,10 @@ export const onnxTool: Convention = {
     sdpa: 'Mul (q and k scaling) + MatMul + Softmax (36 per score) + MatMul, as torch exports scaled_dot_product_attention.',
     maximum:
       'MaxNode: numel(Y) whatever the number of inputs: NpMathBase sets its ratio max(1, inputs − 1) in __init__, before the graph adds the inputs, so it stays 1 (measured: Max of 2 and of 3 inputs both numel(Y), tests/fixtures/onnx-tool-more-ops.jsonl).',
-    minimum: 'MinNode (CMP_MACS): numel(Y) whatever the number of inputs, as MaxNode (measured: min2, min3, min_broadcast).',
+    cumsum:
+      'CumSumNode: a PWNode of ADD_MACS with ratio 1: numel(Y), whatever the axis, exclusive or reverse (measured: cumsum, cumsum_excl_rev in tests/fixtures/onnx-tool-more-ops.jsonl).',
+    minimum:
+      'MinNode (CMP_MACS): numel(Y) whatever the number of inputs, as MaxNode (measured: min2, min3, min_broadcast).',
     clamp:
       'ClipNode: 2·CMP per element with ratio 1, whatever bounds the node has (min only, max only, both; attributes or inputs): measured on every form (clip_* in tests/fixtures/onnx-tool-more-ops.jsonl). ReLU6 keeps its own kind (Clip(0, 6), the same 2 per element).',
     logsoftmax:

@@ -102,9 +102,12 @@ export const ptflops: Convention = {
     ),
   },
   notes: {
-    clamp: 'torch.clamp is not patched and nn.Hardtanh has no module hook: 0 (read in pytorch_ops.py MODULES_MAPPING, FUNCTIONAL_MAPPING; not run).',
+    cumsum: 'torch.cumsum / x.cumsum are not patched: 0 (read in pytorch_ops.py; not run).',
+    clamp:
+      'torch.clamp is not patched and nn.Hardtanh has no module hook: 0 (read in pytorch_ops.py MODULES_MAPPING, FUNCTIONAL_MAPPING; not run).',
     minimum: 'torch.minimum / torch.min are not patched: 0.',
-    logsoftmax: 'nn.LogSoftmax has no module hook and F.log_softmax is not patched (F.softmax is): 0 (read in pytorch_ops.py; not run).',
+    logsoftmax:
+      'nn.LogSoftmax has no module hook and F.log_softmax is not patched (F.softmax is): 0 (read in pytorch_ops.py; not run).',
     quantize:
       'No module hook (nn.quantized.Quantize / DeQuantize have none) and no patched call (torch.quantize_per_tensor, quantize_per_channel, x.dequantize() are not patched): 0, under the aten backend too (measured for every form).',
     einsum: 'torch.einsum is not patched: 0.',

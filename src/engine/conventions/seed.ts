@@ -47,6 +47,7 @@ const byExact = [
   'minimum',
   'clamp',
   'logsoftmax',
+  'cumsum',
 ];
 
 export const seed: Convention = {

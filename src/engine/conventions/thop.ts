@@ -56,9 +56,12 @@ export const thop: Convention = {
     ),
   },
   notes: {
-    clamp: 'torch.clamp is not a module and register_hooks has no nn.Hardtanh: 0 (read in thop/profile.py; not run: FlopLab writes no PyTorch code for it).',
+    cumsum: 'torch.cumsum is not a module: 0.',
+    clamp:
+      'torch.clamp is not a module and register_hooks has no nn.Hardtanh: 0 (read in thop/profile.py; not run: FlopLab writes no PyTorch code for it).',
     minimum: 'torch.minimum(a, b) is not a module: 0.',
-    logsoftmax: 'register_hooks lists nn.Softmax (count_softmax) but not nn.LogSoftmax, and F.log_softmax is no module: 0 (read in thop/profile.py).',
+    logsoftmax:
+      'register_hooks lists nn.Softmax (count_softmax) but not nn.LogSoftmax, and F.log_softmax is no module: 0 (read in thop/profile.py).',
     quantize:
       "torch.quantize_per_tensor / quantize_per_channel and x.dequantize() are not modules, and nn.quantized.Quantize / DeQuantize have no entry in register_hooks: 0 (measured for every form; thop's params 0: the scale and zero point are buffers).",
     einsum: 'torch.einsum is not a module: 0.',

@@ -57,6 +57,20 @@ export const ND_HELPERS: Record<string, string> = {
 
     def forward(self, x):
         return torch.clamp(x, self.min, self.max)`,
+  CumSum: `class CumSum(nn.Module):
+    """x.cumsum(dim); exclusive leaves each value out of its own sum, reverse runs from the end."""
+
+    def __init__(self, dim, exclusive=False, reverse=False):
+        super().__init__()
+        self.dim, self.exclusive, self.reverse = dim, exclusive, reverse
+
+    def forward(self, x):
+        if self.reverse:
+            x = x.flip(self.dim)
+        y = x.cumsum(self.dim)
+        if self.exclusive:
+            y = y - x
+        return y.flip(self.dim) if self.reverse else y`,
   QuantizePerChannel: `class QuantizePerChannel(nn.Module):
     """torch.quantize_per_channel along the channels (axis 1), scale 1 and zero point 0 per channel."""
 
@@ -169,6 +183,8 @@ export function ndModule(
     }
     case 'clamp':
       return helper('Clamp', kw({ min: p.min, max: p.max }));
+    case 'cumsum':
+      return helper('CumSum', [String(all.dim), ...kw({ exclusive: p.exclusive, reverse: p.reverse })]);
     case 'logsoftmax':
       return call('nn.LogSoftmax', [`dim=${String(all.dim ?? 1)}`]);
     case 'unary':

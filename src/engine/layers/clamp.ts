@@ -6,8 +6,7 @@
 import { mul, ZERO } from '../expr';
 import { commonSymbols, type LeafKind } from './kind';
 
-const bound = (name: 'min' | 'max', label: string, help: string) =>
-  ({ name, kind: 'number', label, help }) as const;
+const bound = (name: 'min' | 'max', label: string, help: string) => ({ name, kind: 'number', label, help }) as const;
 
 export const clamp: LeafKind = {
   type: 'clamp',

@@ -16,9 +16,7 @@ export const logsoftmax: LeafKind = {
     opsPerElement: 0,
     exactNote:
       'Per vector of F values: F exps, F − 1 adds, one log and F subtracts = 3F, so 3 per element (the max subtraction for numerical stability is not counted, as for softmax).',
-    fields: [
-      dimField('dim', 'Dim', 1, 'The dim the exps sum along, as in PyTorch (1 = channels; -1 = the last)'),
-    ],
+    fields: [dimField('dim', 'Dim', 1, 'The dim the exps sum along, as in PyTorch (1 = channels; -1 = the last)')],
     check: (p, input) => {
       const at = dimIndex('logsoftmax', 'dim', p.dim as number, input.length);
       return typeof at === 'string' ? at : null;

@@ -88,6 +88,7 @@ import { l2norm } from './l2norm';
 import { minimum } from './minimum';
 import { clamp } from './clamp';
 import { logsoftmax } from './logsoftmax';
+import { cumsum } from './cumsum';
 
 export const LEAF_KINDS: readonly LeafKind[] = [
   conv2d,
@@ -164,6 +165,7 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   minimum,
   clamp,
   logsoftmax,
+  cumsum,
   l2norm,
   unary,
   quantize,

@@ -53,6 +53,21 @@ export const CASES: readonly LayerCase[] = [
     { onnxTool: 80 * N, netscope: 0 },
     'logsoftmax_last: the same per element along the last dim',
   ),
+  // cumsum along dim 1 (L = 4, 72 lines): 3 adds per line (2 when exclusive); onnx-tool CumSumNode numel(Y).
+  withExact(
+    { ...uncountedByPyTorchCase('cumsum', { dim: 1 }, 0, { onnxTool: N, netscope: 0 }, 'cumsum: CumSumNode numel(Y)') },
+    3 * 72,
+  ),
+  withExact(
+    uncountedByPyTorchCase(
+      'cumsum',
+      { dim: -1, exclusive: true, reverse: true },
+      0,
+      { onnxTool: N, netscope: 0 },
+      'cumsum_excl_rev: the same numel(Y)',
+    ),
+    4 * 48,
+  ),
   withExact(reduceCase('prod', 288, 'reduceprod: ReduceProdNode MUL·numel(X); 3 multiplies per output'), 216),
   withExact(reduceCase('l2', 25 * 288, 'reducel2: ReduceL2Node (ADD + SQRT)·numel(X); x², adds, a sqrt'), 576),
   withExact(reduceCase('l1', 0, 'reducel1: onnx-tool stops (no ReduceL1 node class); |x|, adds'), 504),

@@ -74,7 +74,9 @@ const KNOWN_GAPS: Gaps = {
     weights:
       'Gather is one of model_profile’s hidden ops (NoMacsOps): onnx-tool leaves its table out of the params (0); FlopLab counts the embedding’s 10·8 = 80 weights',
   }),
-  ...both('topk_last', { outputs: 'TopK’s second output (the indices) is not followed: one output where the file has two' }),
+  ...both('topk_last', {
+    outputs: 'TopK’s second output (the indices) is not followed: one output where the file has two',
+  }),
   ...both('topk_axis1_smallest', {
     outputs: 'TopK’s second output (the indices) is not followed: one output where the file has two',
   }),
@@ -104,8 +106,6 @@ const KNOWN_GAPS: Gaps = {
     weights: 'the base 2.0 is a scalar initializer: onnx-tool’s volume of a [] shape is 0, the not-counted row keeps 1',
     count: 'Pow of a constant base (2 ** x) has no kind (only x ** constant): not counted',
   }),
-  ...both('cumsum', { count: 'CumSum has no kind yet: not counted' }),
-  ...both('cumsum_excl_rev', { count: 'CumSum has no kind yet: not counted' }),
 };
 
 onnxFixtureSuite('one-node ONNX files of issue 14’s operators (onnx-tool-more-ops.jsonl)', ENTRIES, DIR, KNOWN_GAPS);
@@ -154,8 +154,8 @@ const MAPS: Readonly<Record<string, readonly string[]>> = {
   reducemean_noaxes: ['opaque:ReduceMean'],
   topk_last: ['opaque:TopK'],
   topk_axis1_smallest: ['opaque:TopK'],
-  cumsum: ['opaque:CumSum'],
-  cumsum_excl_rev: ['opaque:CumSum'],
+  cumsum: ['cumsum'],
+  cumsum_excl_rev: ['cumsum'],
   maxpool_dilated: ['maxpool2d'],
   maxpool_dilated_s2_p2: ['maxpool2d'],
   gather_data_indices: ['opaque:Gather'],
@@ -205,6 +205,8 @@ describe('fields the importer reads from each form', () => {
     ['reducelogsumexp', [{ type: 'reduce', op: 'logsumexp', dims: [1] }]],
     ['maxpool_dilated_s2_p2', [{ type: 'maxpool2d', kernel: 3, stride: 2, padding: 2, dilation: 2 }]],
     ['min_const', [{ type: 'parameter', shape: [1, 1, 1] }, { type: 'minimum' }]],
+    ['cumsum', [{ type: 'cumsum', dim: 1 }]],
+    ['cumsum_excl_rev', [{ type: 'cumsum', dim: -1, exclusive: true, reverse: true }]],
   ])('%s', (name, want) => {
     expect(layersOf(name)).toEqual(want);
   });

@@ -58,6 +58,18 @@ describe('logsoftmax', () => {
   });
 });
 
+describe('cumsum', () => {
+  it.each([
+    [{ dim: 1 }, 3 * 72], // L = 4: 3 adds per line, 72 lines
+    [{ dim: -1 }, 5 * 48], // L = 6: 5 adds per line, 48 lines
+    [{ dim: -1, exclusive: true, reverse: true }, 4 * 48], // exclusive: L − 2 adds per line
+  ])('%j: L − 1 adds per line (L − 2 exclusive)', (fields, want) => {
+    const r = run([{ type: 'cumsum', ...fields } as LayerSpec]);
+    expect(r.rows[0].output).toEqual([4, 6, 6]);
+    expect(Number(r.totals.counts[0])).toBe(want);
+  });
+});
+
 describe('reduce: the ONNX Reduce* ops over dim 1 (R = 4 values per output, 72 outputs)', () => {
   // numel_in 288, numel_out 72.
   it.each([

@@ -122,6 +122,7 @@ export const EVERY_KIND_MODEL: Model = {
     { type: 'clamp', min: -1, max: 1 },
     { type: 'clamp', max: 2 },
     { type: 'logsoftmax', dim: 1 },
+    { type: 'cumsum', dim: -1, exclusive: true },
     // An operator from a file that no kind models: the file's shape and weights, not counted.
     { type: 'opaque', op: 'CUSTOM:Mystery', params: 3 },
     { type: 'pad', pad: [1, 1, 1, 1] },

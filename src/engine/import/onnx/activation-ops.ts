@@ -28,7 +28,8 @@ function clip(n: OnnxNode, ctx: OpContext): Mapped {
   const hi = bound('max', 2);
   if (lo === null || hi === null) return { unsupported: 'Clip with computed bounds (only constant ones)' };
   if (lo === 0 && hi === 6) return { layers: [{ type: 'relu6' }] };
-  const fin = (v: number | undefined) => (v !== undefined && Number.isFinite(v) && Math.abs(v) < 1e38 ? f32(v) : undefined);
+  const fin = (v: number | undefined) =>
+    v !== undefined && Number.isFinite(v) && Math.abs(v) < 1e38 ? f32(v) : undefined;
   const [min, max] = [fin(lo), fin(hi)];
   if (min === undefined && max === undefined) return { layers: [{ type: 'identity' }], warning: 'Clip without bounds' };
   return { layers: [{ type: 'clamp', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) }] };

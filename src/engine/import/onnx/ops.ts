@@ -10,6 +10,7 @@ import { einsumOp, gather, padOp, reduceOp, resize, sliceOp, split, squeezeOp } 
 import { unaryOp } from './unary-ops';
 import { activationOp } from './activation-ops';
 import { quantizeOp } from './quant-ops';
+import { mathOp } from './math-ops';
 
 export type Mapped =
   /** `all`: the (first) layer takes every data input of the node (sub, div, matmul of two tensors). */
@@ -300,20 +301,12 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
     case 'HardSigmoid':
     case 'Gelu':
       return activationOp(n, ctx);
-    case 'Softmax': {
-      // The axis counts the batch as 0, as the softmax kind's dim does.
-      const axis = attr(n, 'axis')?.i;
-      return {
-        layers: [axis === undefined || axis === null ? { type: 'softmax' } : { type: 'softmax', dim: Number(axis) }],
-      };
-    }
     case 'Exp':
     case 'Log':
     case 'Sqrt':
     case 'Reciprocal':
     case 'Abs':
     case 'Neg':
-    case 'Pow':
     case 'Erf':
     case 'Sin':
     case 'Cos':
@@ -374,16 +367,12 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
     case 'ReduceLogSumExp':
       return reduceOp(n, ctx);
     case 'Max':
-    case 'Min': {
-      // Of a computed tensor and a constant: the builder's constantOperand (a parameter operand) first.
-      const type = n.opType === 'Max' ? 'maximum' : 'minimum';
-      if (ctx.dataInputs >= 2) return { layers: [{ type }], all: true };
-      return { layers: [{ type: 'identity' }], warning: `${n.opType} of one input is that input` };
-    }
+    case 'Min':
+    case 'CumSum':
+    case 'Softmax':
     case 'LogSoftmax':
-      // The axis counts the batch as 0, as the kind's dim. Opset < 13 coerces to 2-D from the axis on;
-      // the count (3 per element, onnx-tool 80 per element) does not depend on the vector length.
-      return { layers: [{ type: 'logsoftmax', dim: int(n, 'axis', ctx.opset && ctx.opset < 13 ? 1 : -1) }] };
+    case 'Pow':
+      return mathOp(n, ctx);
     case 'Sub':
     case 'Div':
       if (ctx.dataInputs === 2) return { layers: [{ type: n.opType.toLowerCase() }], all: true };
