@@ -107,6 +107,7 @@ export const deepspeed: Convention = {
     sdpa: mul(2, 'N', 'B', 'L', 'S', add('d', 'dv')),
   },
   notes: {
+    pow: 'torch.pow is not patched: 0 (as measured for the unary kind’s pow).',
     cumsum: 'torch.cumsum is not patched: 0 (read in profiler.py; not run).',
     clamp: 'torch.clamp is not patched: 0 (read in profiler.py _patch_functionals / _patch_tensor_methods; not run).',
     minimum: 'torch.minimum / torch.min are not patched: 0.',

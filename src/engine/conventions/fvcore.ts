@@ -65,6 +65,7 @@ export const fvcore: Convention = {
     ),
   },
   notes: {
+    pow: 'aten::pow has no handle: 0, with an “unsupported operator” warning (as measured for the unary kind’s pow).',
     cumsum:
       'aten::cumsum has no handle and is not in _IGNORED_OPS: 0, listed as an unsupported operator (read, not run).',
     clamp: 'aten::clamp is in _IGNORED_OPS: 0, without a warning (read in jit_analysis.py).',

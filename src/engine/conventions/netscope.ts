@@ -89,6 +89,7 @@ export const netscope: Convention = {
     l2norm: numel(5),
   },
   notes: {
+    pow: 'Caffe’s Power layer takes a constant exponent only (the prototxt writer refuses this kind): 0.',
     cumsum: 'Caffe has no cumulative-sum layer (the prototxt writer refuses it): 0.',
     clamp: 'Caffe has no clamp layer (the prototxt writer refuses it): Netscope never sees one, 0.',
     minimum: 'Caffe’s Eltwise has PROD, SUM and MAX, no MIN (the prototxt writer refuses it): 0.',

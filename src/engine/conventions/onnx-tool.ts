@@ -196,6 +196,8 @@ export const onnxTool: Convention = {
     logsoftmax: per(80),
     // CumSumNode: a PWNode of ADD, ratio 1: numel(Y), exclusive or reverse alike (cumsum* measured).
     cumsum: per(1),
+    // PowNode: POW_MACS (= EXP_MACS) 32 per output element, whatever the operands (pow_data, pow_const_base).
+    pow: per(32),
     // ssd.pytorch’s L2Norm exported: Pow 32·numel, ReduceSum numel, Sqrt 24·P, Add eps P, Div 4·numel, Mul numel.
     // F.normalize (call: function): ReduceL2 25·numel, Clip 2·P, Expand 0, Div 4·numel, Mul numel.
     l2norm: add(
@@ -265,6 +267,7 @@ export const onnxTool: Convention = {
       'MaxNode: numel(Y) whatever the number of inputs: NpMathBase sets its ratio max(1, inputs − 1) in __init__, before the graph adds the inputs, so it stays 1 (measured: Max of 2 and of 3 inputs both numel(Y), tests/fixtures/onnx-tool-more-ops.jsonl).',
     cumsum:
       'CumSumNode: a PWNode of ADD_MACS with ratio 1: numel(Y), whatever the axis, exclusive or reverse (measured: cumsum, cumsum_excl_rev in tests/fixtures/onnx-tool-more-ops.jsonl).',
+    pow: 'PowNode: POW_MACS = EXP_MACS = 32 per output element, for two computed operands or a constant base alike (measured: pow_data, pow_const_base in tests/fixtures/onnx-tool-more-ops.jsonl).',
     minimum:
       'MinNode (CMP_MACS): numel(Y) whatever the number of inputs, as MaxNode (measured: min2, min3, min_broadcast).',
     clamp:

@@ -102,6 +102,7 @@ export const ptflops: Convention = {
     ),
   },
   notes: {
+    pow: 'torch.pow is not patched: 0 (x ** n measured 0 for the unary kind; a tensor exponent calls the same function).',
     cumsum: 'torch.cumsum / x.cumsum are not patched: 0 (read in pytorch_ops.py; not run).',
     clamp:
       'torch.clamp is not patched and nn.Hardtanh has no module hook: 0 (read in pytorch_ops.py MODULES_MAPPING, FUNCTIONAL_MAPPING; not run).',

@@ -48,6 +48,7 @@ const byExact = [
   'clamp',
   'logsoftmax',
   'cumsum',
+  'pow',
 ];
 
 export const seed: Convention = {

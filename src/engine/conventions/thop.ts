@@ -56,6 +56,7 @@ export const thop: Convention = {
     ),
   },
   notes: {
+    pow: 'torch.pow(x, y) is not a module: 0 (x ** n, the same function, measured 0 for the unary kind).',
     cumsum: 'torch.cumsum is not a module: 0.',
     clamp:
       'torch.clamp is not a module and register_hooks has no nn.Hardtanh: 0 (read in thop/profile.py; not run: FlopLab writes no PyTorch code for it).',

@@ -47,6 +47,7 @@ export const torchinfo: Convention = {
     l2norm: mul(sub(1, 'fn'), 'N', 'G'),
   },
   notes: {
+    pow: 'No layer with weights: 0.',
     cumsum: 'No layer with weights: 0.',
     clamp: 'No layer with weights: 0.',
     minimum: 'torch.minimum(a, b) is not a module: 0.',

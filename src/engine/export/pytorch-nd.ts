@@ -71,6 +71,15 @@ export const ND_HELPERS: Record<string, string> = {
         if self.exclusive:
             y = y - x
         return y.flip(self.dim) if self.reverse else y`,
+  Pow: `class Pow(nn.Module):
+    """torch.pow(x, y) of two tensors, or torch.pow(base, x) with a number as the base."""
+
+    def __init__(self, base=None):
+        super().__init__()
+        self.base = base
+
+    def forward(self, x, y=None):
+        return torch.pow(self.base, x) if self.base is not None else torch.pow(x, y)`,
   QuantizePerChannel: `class QuantizePerChannel(nn.Module):
     """torch.quantize_per_channel along the channels (axis 1), scale 1 and zero point 0 per channel."""
 
@@ -185,6 +194,8 @@ export function ndModule(
       return helper('Clamp', kw({ min: p.min, max: p.max }));
     case 'cumsum':
       return helper('CumSum', [String(all.dim), ...kw({ exclusive: p.exclusive, reverse: p.reverse })]);
+    case 'pow':
+      return helper('Pow', kw({ base: p.base }));
     case 'logsoftmax':
       return call('nn.LogSoftmax', [`dim=${String(all.dim ?? 1)}`]);
     case 'unary':

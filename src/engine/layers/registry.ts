@@ -89,6 +89,7 @@ import { minimum } from './minimum';
 import { clamp } from './clamp';
 import { logsoftmax } from './logsoftmax';
 import { cumsum } from './cumsum';
+import { pow } from './pow';
 
 export const LEAF_KINDS: readonly LeafKind[] = [
   conv2d,
@@ -166,6 +167,7 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   clamp,
   logsoftmax,
   cumsum,
+  pow,
   l2norm,
   unary,
   quantize,

@@ -68,6 +68,18 @@ export const CASES: readonly LayerCase[] = [
     ),
     4 * 48,
   ),
+  // pow with a constant base: one evaluation per element; onnx-tool PowNode 32 per element.
+  uncountedByPyTorchCase(
+    'pow',
+    { base: 2 },
+    1,
+    { onnxTool: 32 * N, netscope: 0 },
+    'pow_const_base: PowNode 32·numel(Y)',
+  ),
+  {
+    ...uncountedByPyTorchCase('pow', {}, 1, { onnxTool: 32 * N, netscope: 0 }, 'pow_data: PowNode 32·numel(Y)'),
+    spec: { type: 'pow', from: ['input', 'input'] } as LayerSpec,
+  },
   withExact(reduceCase('prod', 288, 'reduceprod: ReduceProdNode MUL·numel(X); 3 multiplies per output'), 216),
   withExact(reduceCase('l2', 25 * 288, 'reducel2: ReduceL2Node (ADD + SQRT)·numel(X); x², adds, a sqrt'), 576),
   withExact(reduceCase('l1', 0, 'reducel1: onnx-tool stops (no ReduceL1 node class); |x|, adds'), 504),

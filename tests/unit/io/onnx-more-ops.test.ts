@@ -101,11 +101,6 @@ const KNOWN_GAPS: Gaps = {
     count: 'a ReduceMean over every dim, the batch too, has no kind (FlopLab keeps the batch): not counted',
     outputs: 'the batch is reduced too ([1, 1, 1, 1]); the not-counted row keeps the batch first: [2, 1, 1, 1]',
   },
-  ...both('pow_data', { count: 'Pow with a computed exponent has no kind (only x ** constant): not counted' }),
-  ...both('pow_const_base', {
-    weights: 'the base 2.0 is a scalar initializer: onnx-tool’s volume of a [] shape is 0, the not-counted row keeps 1',
-    count: 'Pow of a constant base (2 ** x) has no kind (only x ** constant): not counted',
-  }),
 };
 
 onnxFixtureSuite('one-node ONNX files of issue 14’s operators (onnx-tool-more-ops.jsonl)', ENTRIES, DIR, KNOWN_GAPS);
@@ -132,8 +127,8 @@ const MAPS: Readonly<Record<string, readonly string[]>> = {
   clip_max_only: ['clamp'],
   clip_0_6_inputs: ['relu6'],
   pow_const: ['unary'],
-  pow_data: ['opaque:Pow'],
-  pow_const_base: ['opaque:Pow'],
+  pow_data: ['pow'],
+  pow_const_base: ['pow'],
   tile: ['opaque:Tile'],
   expand: ['opaque:Expand'],
   expand_short_shape: ['opaque:Expand'],
@@ -206,6 +201,8 @@ describe('fields the importer reads from each form', () => {
     ['maxpool_dilated_s2_p2', [{ type: 'maxpool2d', kernel: 3, stride: 2, padding: 2, dilation: 2 }]],
     ['min_const', [{ type: 'parameter', shape: [1, 1, 1] }, { type: 'minimum' }]],
     ['cumsum', [{ type: 'cumsum', dim: 1 }]],
+    ['pow_const_base', [{ type: 'pow', base: 2 }]],
+    ['pow_const', [{ type: 'unary', op: 'pow', exponent: 2 }]],
     ['cumsum_excl_rev', [{ type: 'cumsum', dim: -1, exclusive: true, reverse: true }]],
   ])('%s', (name, want) => {
     expect(layersOf(name)).toEqual(want);

@@ -70,6 +70,26 @@ describe('cumsum', () => {
   });
 });
 
+describe('pow', () => {
+  it('x ** y of two tensors or base ** x: one pow per output element', () => {
+    expect(exact({ type: 'pow', base: 2 } as LayerSpec)).toBe(N);
+    const r = run([
+      { type: 'identity', id: 'a' },
+      { type: 'pow', from: ['a', 'a'] },
+    ] as LayerSpec[]);
+    expect(Number(r.rows[1].counts[0])).toBe(N);
+  });
+  it('needs a second input or a base, not both', () => {
+    expect(run([{ type: 'pow' } as LayerSpec]).errors).toBe(1);
+    expect(
+      run([
+        { type: 'identity', id: 'a' },
+        { type: 'pow', base: 2, from: ['a', 'a'] },
+      ] as LayerSpec[]).errors,
+    ).toBe(1);
+  });
+});
+
 describe('reduce: the ONNX Reduce* ops over dim 1 (R = 4 values per output, 72 outputs)', () => {
   // numel_in 288, numel_out 72.
   it.each([

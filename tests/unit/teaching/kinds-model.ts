@@ -123,6 +123,8 @@ export const EVERY_KIND_MODEL: Model = {
     { type: 'clamp', max: 2 },
     { type: 'logsoftmax', dim: 1 },
     { type: 'cumsum', dim: -1, exclusive: true },
+    { type: 'pow', base: 2 },
+    { type: 'pow', from: [-1, -1] },
     // An operator from a file that no kind models: the file's shape and weights, not counted.
     { type: 'opaque', op: 'CUSTOM:Mystery', params: 3 },
     { type: 'pad', pad: [1, 1, 1, 1] },

@@ -43,8 +43,15 @@ export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
       // The axis counts the batch as 0, as the kind's dim. Opset < 13 coerces to 2-D from the axis on;
       // the count (3 per element, onnx-tool 80 per element) does not depend on the vector length.
       return { layers: [{ type: 'logsoftmax', dim: int(n, 'axis', ctx.opset && ctx.opset < 13 ? 1 : -1) }] };
-    case 'Pow':
-      return unaryOp(n, ctx);
+    case 'Pow': {
+      // x ** constant: the unary kind; two computed operands or a constant base: the pow kind.
+      if (ctx.dataInputs === 2) return { layers: [{ type: 'pow' }], all: true };
+      const base = ctx.constant(n.inputs[0]);
+      if (!base) return unaryOp(n, ctx);
+      const v = base.values;
+      if (v?.length !== 1 || !Number.isFinite(v[0])) return { unsupported: 'Pow of a constant base of several values' };
+      return { layers: [{ type: 'pow', base: Number(v[0].toPrecision(7)) } as LayerSpec] };
+    }
     default:
       return { unsupported: 'no layer kind for this operator' };
   }
