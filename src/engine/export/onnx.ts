@@ -375,7 +375,11 @@ class Writer {
           ints('strides', list(p.stride ?? p.kernel)),
           ints('pads', [...pads, ...pads]),
           int('ceil_mode', p.ceil ? 1 : 0),
-          ...(max ? [] : [int('count_include_pad', 1)]),
+          ...(max
+            ? p.dilation !== undefined
+              ? [ints('dilations', list(p.dilation))]
+              : []
+            : [int('count_include_pad', 1)]),
         ];
         return one(max ? 'MaxPool' : 'AveragePool', attrs);
       }

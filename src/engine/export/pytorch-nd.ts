@@ -134,7 +134,7 @@ export function ndModule(
     case 'maxpool3d':
     case 'avgpool3d': {
       const cls = `${type.startsWith('max') ? 'Max' : 'Avg'}Pool${type.endsWith('1d') ? 1 : 3}d`;
-      return call(`nn.${cls}`, [`kernel_size=${py(all.kernel)}`, ...window()]);
+      return call(`nn.${cls}`, [`kernel_size=${py(all.kernel)}`, ...window(), ...kw({ dilation: p.dilation })]);
     }
     case 'adaptiveavgpool1d':
     case 'adaptivemaxpool1d':

@@ -27,9 +27,6 @@ const KNOWN_GAPS: Gaps = {
     weights:
       '80 vs 160: onnx-tool counts the weight twice, on the Transpose of the initializer (not folded there) and on the MatMul; FlopLab folds the Transpose (a weight read once)',
   },
-  ptconv_MaxPool1d_stride_padding_dilation: {
-    count: 'max pooling with dilation has no layer kind: not counted (partial)',
-  },
   ptconv_PoissonNLLLLoss_no_reduce: {
     weights:
       'the loss’s target is a graph input read as a run-time constant: the Mul by it is not counted (partial); onnx-tool counts the target as 100 weights',
@@ -79,9 +76,6 @@ const KNOWN_GAPS: Gaps = {
   },
   ptop_operator_params: {
     count: '440 vs 444: the Add of a graph-input operand read as a run-time constant is not counted (partial)',
-  },
-  ptop_operator_pow: {
-    count: 'Pow of two computed tensors (x ** y) has no layer kind (only x ** constant): not counted (partial)',
   },
   ptop_operator_repeat: {
     weights:

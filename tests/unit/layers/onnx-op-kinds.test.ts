@@ -124,3 +124,13 @@ describe('maxpool2d dilation', () => {
     expect(run([{ type: 'maxpool2d', kernel: 3, padding: 2 } as LayerSpec]).errors).toBe(1);
   });
 });
+
+describe('maxpool1d dilation', () => {
+  it('out = floor((L + 2·pad − d·(k − 1) − 1) / s) + 1, k − 1 compares per output', () => {
+    const r = run([{ type: 'maxpool1d', kernel: 3, stride: 2, padding: 2, dilation: 2 } as LayerSpec], [4, 10]);
+    expect(r.errors).toBe(0);
+    // (10 + 4 − 4 − 1) / 2 + 1 = 5 outputs per channel.
+    expect(r.rows[0].output).toEqual([4, 5]);
+    expect(Number(r.totals.counts[0])).toBe(2 * 4 * 5 * 2);
+  });
+});

@@ -170,7 +170,8 @@ function pool(n: OnnxNode, type: 'maxpool2d' | 'avgpool2d', input?: readonly num
     const warn: string[] = [];
     const win = ndWindowFields(n, kernel, warn);
     if (typeof win === 'string') return { unsupported: win };
-    if (win.dilation) return { unsupported: 'pooling with dilation' };
+    // Of the 1-D and 3-D pools, only maxpool1d holds dilations.
+    if (win.dilation && (type !== 'maxpool2d' || kernel.length !== 1)) return { unsupported: 'pooling with dilation' };
     const nd = `${type.slice(0, -2)}${kernel.length}d`;
     const spec = { type: nd, ...win, ...(int(n, 'ceil_mode', 0) ? { ceil: true } : {}) };
     return { layers: [spec as LayerSpec], ...(warn.length ? { warning: warn.join('; ') } : {}) };
@@ -366,13 +367,6 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
     case 'ReduceLogSum':
     case 'ReduceLogSumExp':
       return reduceOp(n, ctx);
-    case 'Max':
-    case 'Min':
-    case 'CumSum':
-    case 'Softmax':
-    case 'LogSoftmax':
-    case 'Pow':
-      return mathOp(n, ctx);
     case 'Sub':
     case 'Div':
       if (ctx.dataInputs === 2) return { layers: [{ type: n.opType.toLowerCase() }], all: true };
@@ -395,6 +389,7 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
     case 'Mul':
       return ctx.dataInputs >= 2 ? { join: 'mul' } : { unsupported: 'multiplying by a constant' };
     default:
-      return { unsupported: 'no layer kind for this operator' };
+      // Max, Min, CumSum, Softmax, LogSoftmax, Pow (math-ops.ts); any other: no layer kind.
+      return mathOp(n, ctx);
   }
 }
