@@ -107,6 +107,9 @@ export const deepspeed: Convention = {
     sdpa: mul(2, 'N', 'B', 'L', 'S', add('d', 'dv')),
   },
   notes: {
+    where: 'torch.where / masked_fill are not patched: 0 (read in profiler.py; not run).',
+    expand: 'x.expand is not patched: 0.',
+    tile: 'x.repeat / torch.tile are not patched: 0.',
     pow: 'torch.pow is not patched: 0 (as measured for the unary kind’s pow).',
     cumsum: 'torch.cumsum is not patched: 0 (read in profiler.py; not run).',
     clamp: 'torch.clamp is not patched: 0 (read in profiler.py _patch_functionals / _patch_tensor_methods; not run).',

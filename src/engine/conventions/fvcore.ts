@@ -65,6 +65,10 @@ export const fvcore: Convention = {
     ),
   },
   notes: {
+    where:
+      'aten::where has no handle: 0, listed as an unsupported operator (aten::masked_fill is in _IGNORED_OPS: 0 without a warning); read, not run.',
+    expand: 'aten::expand is in _IGNORED_OPS: 0, without a warning.',
+    tile: 'aten::repeat has no handle: 0, listed as an unsupported operator (read, not run).',
     pow: 'aten::pow has no handle: 0, with an “unsupported operator” warning (as measured for the unary kind’s pow).',
     cumsum:
       'aten::cumsum has no handle and is not in _IGNORED_OPS: 0, listed as an unsupported operator (read, not run).',

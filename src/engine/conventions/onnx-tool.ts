@@ -267,6 +267,10 @@ export const onnxTool: Convention = {
       'MaxNode: numel(Y) whatever the number of inputs: NpMathBase sets its ratio max(1, inputs − 1) in __init__, before the graph adds the inputs, so it stays 1 (measured: Max of 2 and of 3 inputs both numel(Y), tests/fixtures/onnx-tool-more-ops.jsonl).',
     cumsum:
       'CumSumNode: a PWNode of ADD_MACS with ratio 1: numel(Y), whatever the axis, exclusive or reverse (measured: cumsum, cumsum_excl_rev in tests/fixtures/onnx-tool-more-ops.jsonl).',
+    ...sameNote(
+      ['where', 'expand', 'tile'],
+      'WhereNode, ExpandNode and TileNode have no _profile_core: 0 (measured: where, where_const, expand, expand_short_shape, tile in tests/fixtures/onnx-tool-more-ops.jsonl). onnx-tool counts the int64 shape or repeats they read as weights; FlopLab does not.',
+    ),
     pow: 'PowNode: POW_MACS = EXP_MACS = 32 per output element, for two computed operands or a constant base alike (measured: pow_data, pow_const_base in tests/fixtures/onnx-tool-more-ops.jsonl).',
     minimum:
       'MinNode (CMP_MACS): numel(Y) whatever the number of inputs, as MaxNode (measured: min2, min3, min_broadcast).',

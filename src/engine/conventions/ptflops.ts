@@ -102,6 +102,9 @@ export const ptflops: Convention = {
     ),
   },
   notes: {
+    where: 'torch.where / masked_fill are not patched: 0 (read in pytorch_ops.py; not run).',
+    expand: 'x.expand is not patched: 0.',
+    tile: 'x.repeat / torch.tile are not patched: 0.',
     pow: 'torch.pow is not patched: 0 (x ** n measured 0 for the unary kind; a tensor exponent calls the same function).',
     cumsum: 'torch.cumsum / x.cumsum are not patched: 0 (read in pytorch_ops.py; not run).',
     clamp:

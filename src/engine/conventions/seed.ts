@@ -49,6 +49,9 @@ const byExact = [
   'logsoftmax',
   'cumsum',
   'pow',
+  'where',
+  'expand',
+  'tile',
 ];
 
 export const seed: Convention = {

@@ -56,6 +56,9 @@ export const thop: Convention = {
     ),
   },
   notes: {
+    where: 'torch.where / x.masked_fill are not modules: 0.',
+    expand: 'x.expand is not a module: 0.',
+    tile: 'x.repeat / torch.tile are not modules: 0.',
     pow: 'torch.pow(x, y) is not a module: 0 (x ** n, the same function, measured 0 for the unary kind).',
     cumsum: 'torch.cumsum is not a module: 0.',
     clamp:

@@ -47,6 +47,9 @@ export const torchinfo: Convention = {
     l2norm: mul(sub(1, 'fn'), 'N', 'G'),
   },
   notes: {
+    where: 'No layer with weights: 0.',
+    expand: 'No layer with weights: 0.',
+    tile: 'No layer with weights: 0.',
     pow: 'No layer with weights: 0.',
     cumsum: 'No layer with weights: 0.',
     clamp: 'No layer with weights: 0.',

@@ -90,6 +90,9 @@ import { clamp } from './clamp';
 import { logsoftmax } from './logsoftmax';
 import { cumsum } from './cumsum';
 import { pow } from './pow';
+import { where } from './where';
+import { expand } from './expand';
+import { tile } from './tile';
 
 export const LEAF_KINDS: readonly LeafKind[] = [
   conv2d,
@@ -168,6 +171,9 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   logsoftmax,
   cumsum,
   pow,
+  where,
+  expand,
+  tile,
   l2norm,
   unary,
   quantize,

@@ -80,6 +80,17 @@ export const CASES: readonly LayerCase[] = [
     ...uncountedByPyTorchCase('pow', {}, 1, { onnxTool: 32 * N, netscope: 0 }, 'pow_data: PowNode 32·numel(Y)'),
     spec: { type: 'pow', from: ['input', 'input'] } as LayerSpec,
   },
+  // where, expand, tile: no arithmetic anywhere; onnx-tool WhereNode / ExpandNode / TileNode 0.
+  {
+    ...uncountedByPyTorchCase('where', {}, 0, { onnxTool: 0, netscope: 0 }, 'where: WhereNode 0; a selection'),
+    spec: { type: 'where', y: 0, from: ['input', 'input'] } as LayerSpec,
+  },
+  {
+    ...uncountedByPyTorchCase('expand', {}, 0, { onnxTool: 0, netscope: 0 }, 'expand: ExpandNode 0; a view'),
+    spec: { type: 'expand', shape: [4, 6, 6] } as LayerSpec,
+    input: [4, 1, 6],
+  },
+  uncountedByPyTorchCase('tile', { repeats: [2, 1, 3] }, 0, { onnxTool: 0, netscope: 0 }, 'tile: TileNode 0; copies'),
   withExact(reduceCase('prod', 288, 'reduceprod: ReduceProdNode MUL·numel(X); 3 multiplies per output'), 216),
   withExact(reduceCase('l2', 25 * 288, 'reducel2: ReduceL2Node (ADD + SQRT)·numel(X); x², adds, a sqrt'), 576),
   withExact(reduceCase('l1', 0, 'reducel1: onnx-tool stops (no ReduceL1 node class); |x|, adds'), 504),

@@ -67,9 +67,6 @@ const ENTRIES: Entry[] = LINES.map((l) => {
 const both = (name: string, gap: Gaps[string]): Gaps => ({ [`${name}@1`]: gap, [`${name}@2`]: gap });
 
 const KNOWN_GAPS: Gaps = {
-  ...both('where_const', {
-    weights: 'the other operand 0.0 is a scalar initializer: 0 in onnx-tool (volume of []), 1 on the not-counted row',
-  }),
   ...both('gather_embedding', {
     weights:
       'Gather is one of model_profile’s hidden ops (NoMacsOps): onnx-tool leaves its table out of the params (0); FlopLab counts the embedding’s 10·8 = 80 weights',
@@ -129,11 +126,11 @@ const MAPS: Readonly<Record<string, readonly string[]>> = {
   pow_const: ['unary'],
   pow_data: ['pow'],
   pow_const_base: ['pow'],
-  tile: ['opaque:Tile'],
-  expand: ['opaque:Expand'],
-  expand_short_shape: ['opaque:Expand'],
-  where: ['opaque:Where'],
-  where_const: ['opaque:Where'],
+  tile: ['tile'],
+  expand: ['expand'],
+  expand_short_shape: ['expand'],
+  where: ['where'],
+  where_const: ['where'],
   reducesum_opset11_attr: ['reduce'],
   reducesum_opset13_input: ['reduce'],
   reducesum_noaxes: ['opaque:ReduceSum'],
@@ -201,6 +198,10 @@ describe('fields the importer reads from each form', () => {
     ['maxpool_dilated_s2_p2', [{ type: 'maxpool2d', kernel: 3, stride: 2, padding: 2, dilation: 2 }]],
     ['min_const', [{ type: 'parameter', shape: [1, 1, 1] }, { type: 'minimum' }]],
     ['cumsum', [{ type: 'cumsum', dim: 1 }]],
+    ['tile', [{ type: 'tile', repeats: [2, 1, 3] }]],
+    ['expand', [{ type: 'expand', shape: [4, 6, 6] }]],
+    ['expand_short_shape', [{ type: 'expand', shape: [4, 6, 6] }]],
+    ['where_const', [{ type: 'where', y: 0 }]],
     ['pow_const_base', [{ type: 'pow', base: 2 }]],
     ['pow_const', [{ type: 'unary', op: 'pow', exponent: 2 }]],
     ['cumsum_excl_rev', [{ type: 'cumsum', dim: -1, exclusive: true, reverse: true }]],

@@ -134,3 +134,29 @@ describe('maxpool1d dilation', () => {
     expect(Number(r.totals.counts[0])).toBe(2 * 4 * 5 * 2);
   });
 });
+
+describe('where, expand, tile: shapes as ONNX Where / Expand / Tile, no arithmetic', () => {
+  it('where broadcasts condition, x and y; a number stands for x or y', () => {
+    const r = run([
+      { type: 'adaptiveavgpool2d', out: 1, id: 'p' },
+      { type: 'where', x: 1, from: ['input', 'p'] },
+    ] as LayerSpec[]);
+    expect(r.errors).toBe(0);
+    expect(r.rows[1].output).toEqual([4, 6, 6]);
+    expect(Number(r.rows[1].counts[0])).toBe(0);
+    expect(run([{ type: 'where' } as LayerSpec]).errors).toBe(1);
+  });
+  it('expand: size-1 dims take the size given, aligned at the last dim', () => {
+    const r = run([{ type: 'expand', shape: [6, 6] } as LayerSpec], [4, 1, 1]);
+    expect(r.rows[0].output).toEqual([4, 6, 6]);
+    expect(Number(r.totals.counts[0])).toBe(0);
+    expect(run([{ type: 'expand', shape: [5, 6] } as LayerSpec], [4, 2, 6]).errors).toBe(1);
+    expect(run([{ type: 'expand', shape: [2, 4, 6, 6] } as LayerSpec], [4, 6, 6]).errors).toBe(1);
+  });
+  it('tile: each dim times its repeat', () => {
+    const r = run([{ type: 'tile', repeats: [2, 1, 3] } as LayerSpec]);
+    expect(r.rows[0].output).toEqual([8, 6, 18]);
+    expect(Number(r.totals.counts[0])).toBe(0);
+    expect(run([{ type: 'tile', repeats: [2, 1] } as LayerSpec]).errors).toBe(1);
+  });
+});

@@ -125,6 +125,10 @@ export const EVERY_KIND_MODEL: Model = {
     { type: 'cumsum', dim: -1, exclusive: true },
     { type: 'pow', base: 2 },
     { type: 'pow', from: [-1, -1] },
+    { type: 'where', y: 0, from: [-1, -1] },
+    { type: 'tile', repeats: [1, 1, 2] },
+    // shape entries of 1 keep the input's sizes (aligned at the last dims).
+    { type: 'expand', shape: [1, 1] },
     // An operator from a file that no kind models: the file's shape and weights, not counted.
     { type: 'opaque', op: 'CUSTOM:Mystery', params: 3 },
     { type: 'pad', pad: [1, 1, 1, 1] },

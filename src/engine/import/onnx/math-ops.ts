@@ -52,7 +52,60 @@ export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
       if (v?.length !== 1 || !Number.isFinite(v[0])) return { unsupported: 'Pow of a constant base of several values' };
       return { layers: [{ type: 'pow', base: Number(v[0].toPrecision(7)) } as LayerSpec] };
     }
+    case 'Where':
+      return whereOp(n, ctx);
+    case 'Expand':
+    case 'Tile':
+      return expandOrTile(n, ctx);
     default:
       return { unsupported: 'no layer kind for this operator' };
   }
+}
+
+/** float32's largest value: where a file writes ±∞ as Where's operand (a −∞ mask), the field holds ±this. */
+const F32_MAX = 3.4028234663852886e38;
+
+/**
+ * Where(condition, x, y) of computed tensors; a constant x or y of one value is the where kind's `x` / `y`
+ * field. A constant condition or a constant operand of several values has no kind here.
+ */
+function whereOp(n: OnnxNode, ctx: OpContext): Mapped {
+  if (ctx.constant(n.inputs[0])) return { unsupported: 'Where with a constant condition' };
+  const fields: Record<string, number> = {};
+  let warning: string | undefined;
+  for (const [at, k] of [
+    [1, 'x'],
+    [2, 'y'],
+  ] as const) {
+    const c = ctx.constant(n.inputs[at]);
+    if (!c) continue;
+    if (c.values?.length !== 1) return { unsupported: `Where with a constant ${k} of several values` };
+    const v = c.values[0];
+    if (Number.isFinite(v)) fields[k] = Number(v.toPrecision(7));
+    else {
+      fields[k] = v > 0 ? F32_MAX : -F32_MAX;
+      warning = `${v > 0 ? '' : '−'}∞ is held as ${v > 0 ? '' : '−'}3.4028235e38 (no count depends on it)`;
+    }
+  }
+  return { layers: [{ type: 'where', ...fields } as LayerSpec], all: true, ...(warning ? { warning } : {}) };
+}
+
+/**
+ * Expand / Tile with a constant target or repeats that keep the batch first: Expand's target of the
+ * input's rank starts with 1 or the batch, a shorter one aligns with the last dims; Tile repeats the batch
+ * once. A target with more dims puts new ones before the batch: no kind.
+ */
+function expandOrTile(n: OnnxNode, ctx: OpContext): Mapped {
+  const v = ctx.constant(n.inputs[1])?.values?.map(Number);
+  const rank = ctx.rank;
+  if (!v || rank === undefined)
+    return { unsupported: `${n.opType} with a computed ${n.opType === 'Tile' ? 'repeats' : 'shape'}` };
+  if (n.opType === 'Tile') {
+    if (v.length !== rank + 1 || v[0] !== 1) return { unsupported: `Tile by [${v.join(', ')}] (it repeats the batch)` };
+    return { layers: [{ type: 'tile', repeats: v.slice(1) } as LayerSpec] };
+  }
+  const keeps = v.length <= rank || (v.length === rank + 1 && (v[0] === 1 || v[0] === ctx.batch));
+  if (!keeps || v.some((d) => d < 1))
+    return { unsupported: `Expand to [${v.join(', ')}] (it does not keep the batch first)` };
+  return { layers: [{ type: 'expand', shape: v.length === rank + 1 ? v.slice(1) : v } as LayerSpec] };
 }
