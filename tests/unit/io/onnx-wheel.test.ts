@@ -79,10 +79,10 @@ const KNOWN_GAPS: Gaps = {
   },
   ptop_operator_repeat: {
     weights:
-      'Tile has no layer kind: not counted (partial); onnx-tool counts its int64 repeats [4] as 4 weights, FlopLab counts shapes and indices as no weights',
+      'onnx-tool counts the Tile’s int64 repeats [4] as 4 weights; FlopLab counts shapes and indices as no weights (the Tile is the tile kind, 0 MACs as in onnx-tool)',
   },
   ptop_operator_repeat_dim_overflow: {
-    weights: 'as ptop_operator_repeat: Tile not counted, its int64 repeats no weights',
+    weights: 'as ptop_operator_repeat: the Tile’s int64 repeats are no weights here',
   },
 };
 
