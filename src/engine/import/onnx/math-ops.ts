@@ -2,7 +2,8 @@
  * ONNX operators of several inputs or along one axis, split from ops.ts for size (semantics:
  * onnx/docs/Operators.md): Max / Min of computed tensors (maximum, minimum; a constant operand is
  * taken first by the builder's constantOperand as a parameter), CumSum (cumsum), Softmax and
- * LogSoftmax (softmax, logsoftmax) and Pow (the unary kind's x ** constant; else the pow kind).
+ * LogSoftmax (softmax, logsoftmax), Mean (an add, then a multiply by 1/k), Where / Expand / Tile
+ * (where, expand, tile) and Pow (the unary kind's x ** constant; else the pow kind).
  */
 import type { LayerSpec } from '../../format/model';
 import type { OnnxNode } from './decode';
@@ -52,6 +53,13 @@ export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
       if (v?.length !== 1 || !Number.isFinite(v[0])) return { unsupported: 'Pow of a constant base of several values' };
       return { layers: [{ type: 'pow', base: Number(v[0].toPrecision(7)) } as LayerSpec] };
     }
+    case 'Mean':
+      // (x1 + … + xk) / k: an add of the k inputs, then a multiply by 1/k (onnx-tool has no Mean node class).
+      if (ctx.dataInputs < 2) return { unsupported: `Mean of ${ctx.dataInputs} computed input(s)` };
+      return {
+        layers: [{ type: 'add' }, { type: 'mul', scalar: Number((1 / ctx.dataInputs).toPrecision(7)) }] as LayerSpec[],
+        all: true,
+      };
     case 'Where':
       return whereOp(n, ctx);
     case 'Expand':
