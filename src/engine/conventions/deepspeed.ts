@@ -107,6 +107,7 @@ export const deepspeed: Convention = {
     sdpa: mul(2, 'N', 'B', 'L', 'S', add('d', 'dv')),
   },
   notes: {
+    indexselect: 'torch.index_select is not patched: 0.',
     where: 'torch.where / masked_fill are not patched: 0 (read in profiler.py; not run).',
     expand: 'x.expand is not patched: 0.',
     tile: 'x.repeat / torch.tile are not patched: 0.',

@@ -65,6 +65,8 @@ export const fvcore: Convention = {
     ),
   },
   notes: {
+    indexselect:
+      'aten::index_select has no handle: 0, listed as an unsupported operator (aten::index, x[:, [i, j]], is in _IGNORED_OPS); read, not run.',
     where:
       'aten::where has no handle: 0, listed as an unsupported operator (aten::masked_fill is in _IGNORED_OPS: 0 without a warning); read, not run.',
     expand: 'aten::expand is in _IGNORED_OPS: 0, without a warning.',

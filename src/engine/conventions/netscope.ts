@@ -89,6 +89,7 @@ export const netscope: Convention = {
     l2norm: numel(5),
   },
   notes: {
+    indexselect: 'Caffe has no index-select layer (the prototxt writer refuses it): 0.',
     where: 'Caffe has no select layer (the prototxt writer refuses it): 0.',
     expand: 'Caffe has no broadcast layer (the prototxt writer refuses it): 0.',
     tile: 'The prototxt writer refuses this kind (Caffe’s Tile repeats one axis; a Caffe Tile is read as a cat of copies): 0.',

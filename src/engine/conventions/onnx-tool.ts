@@ -258,7 +258,7 @@ export const onnxTool: Convention = {
     ...sameNote(['cat', 'reshape', 'permute', 'transpose'], 'Concat / Reshape / Transpose: no computation, 0.'),
     ...sameNote(['parameter', 'select'], 'An initializer / Gather of one index: 0.'),
     ...sameNote(
-      [...['squeeze', 'unsqueeze', 'slice', 'pad'], 'embedding'],
+      [...['squeeze', 'unsqueeze', 'slice', 'pad'], 'embedding', 'indexselect'],
       'Squeeze / Unsqueeze / Slice / Pad / Gather: no computation, 0.',
     ),
     mean: 'ReduceMeanNode: numel(X).',

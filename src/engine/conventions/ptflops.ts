@@ -102,6 +102,7 @@ export const ptflops: Convention = {
     ),
   },
   notes: {
+    indexselect: 'torch.index_select is not patched: 0.',
     where: 'torch.where / masked_fill are not patched: 0 (read in pytorch_ops.py; not run).',
     expand: 'x.expand is not patched: 0.',
     tile: 'x.repeat / torch.tile are not patched: 0.',

@@ -52,6 +52,7 @@ const byExact = [
   'where',
   'expand',
   'tile',
+  'indexselect',
 ];
 
 export const seed: Convention = {

@@ -47,6 +47,7 @@ export const torchinfo: Convention = {
     l2norm: mul(sub(1, 'fn'), 'N', 'G'),
   },
   notes: {
+    indexselect: 'No layer with weights: 0.',
     where: 'No layer with weights: 0.',
     expand: 'No layer with weights: 0.',
     tile: 'No layer with weights: 0.',

@@ -93,6 +93,7 @@ import { pow } from './pow';
 import { where } from './where';
 import { expand } from './expand';
 import { tile } from './tile';
+import { indexselect } from './indexselect';
 
 export const LEAF_KINDS: readonly LeafKind[] = [
   conv2d,
@@ -174,6 +175,7 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   where,
   expand,
   tile,
+  indexselect,
   l2norm,
   unary,
   quantize,

@@ -91,6 +91,13 @@ export const CASES: readonly LayerCase[] = [
     input: [4, 1, 6],
   },
   uncountedByPyTorchCase('tile', { repeats: [2, 1, 3] }, 0, { onnxTool: 0, netscope: 0 }, 'tile: TileNode 0; copies'),
+  uncountedByPyTorchCase(
+    'indexselect',
+    { dim: 1, index: [0, 2] },
+    0,
+    { onnxTool: 0, netscope: 0 },
+    'gather_data_indices: Gather is hidden (0); a copy',
+  ),
   withExact(reduceCase('prod', 288, 'reduceprod: ReduceProdNode MUL·numel(X); 3 multiplies per output'), 216),
   withExact(reduceCase('l2', 25 * 288, 'reducel2: ReduceL2Node (ADD + SQRT)·numel(X); x², adds, a sqrt'), 576),
   withExact(reduceCase('l1', 0, 'reducel1: onnx-tool stops (no ReduceL1 node class); |x|, adds'), 504),

@@ -160,3 +160,12 @@ describe('where, expand, tile: shapes as ONNX Where / Expand / Tile, no arithmet
     expect(run([{ type: 'tile', repeats: [2, 1] } as LayerSpec]).errors).toBe(1);
   });
 });
+
+describe('indexselect', () => {
+  it('the dim takes the number of indices, repeats allowed; no arithmetic', () => {
+    const r = run([{ type: 'indexselect', dim: -1, index: [5, 0, 0] } as LayerSpec]);
+    expect(r.rows[0].output).toEqual([4, 6, 3]);
+    expect(Number(r.totals.counts[0])).toBe(0);
+    expect(run([{ type: 'indexselect', dim: 1, index: [4] } as LayerSpec]).errors).toBe(1);
+  });
+});

@@ -127,6 +127,7 @@ export const EVERY_KIND_MODEL: Model = {
     { type: 'pow', from: [-1, -1] },
     { type: 'where', y: 0, from: [-1, -1] },
     { type: 'tile', repeats: [1, 1, 2] },
+    { type: 'indexselect', dim: 1, index: [0, 0] },
     // shape entries of 1 keep the input's sizes (aligned at the last dims).
     { type: 'expand', shape: [1, 1] },
     // An operator from a file that no kind models: the file's shape and weights, not counted.

@@ -81,7 +81,7 @@ export function squeezeOp(n: OnnxNode, ctx: OpContext): Mapped {
   return { layers: order.map((dim) => ({ type, dim })) };
 }
 
-/** Gather: rows of a constant table by computed indices (an embedding), or one index of a computed tensor. */
+/** Gather: rows of a constant table by computed indices (an embedding), or constant indices of a computed tensor. */
 export function gather(n: OnnxNode, ctx: OpContext): Mapped {
   const table = ctx.constant(n.inputs[0]);
   const axis = int(n, 'axis', 0);
@@ -90,6 +90,10 @@ export function gather(n: OnnxNode, ctx: OpContext): Mapped {
   const idx = ctx.constant(n.inputs[1]);
   if (!table && idx?.dims.length === 0 && idx.values?.length === 1 && axis !== 0)
     return { layers: [{ type: 'select', dim: axis, index: idx.values[0] }] };
+  // A 1-D constant index list on computed data, off the batch: index_select (x[:, [0, 2]]).
+  const batchAxis = axis === 0 || (ctx.rank !== undefined && axis === -(ctx.rank + 1));
+  if (!table && idx?.dims.length === 1 && idx.values?.length && !batchAxis)
+    return { layers: [{ type: 'indexselect', dim: axis, index: idx.values.map(Number) }] };
   return { unsupported: 'a gather that is neither an embedding lookup nor one constant index' };
 }
 
