@@ -71,12 +71,6 @@ const KNOWN_GAPS: Gaps = {
     weights:
       'Gather is one of model_profile’s hidden ops (NoMacsOps): onnx-tool leaves its table out of the params (0); FlopLab counts the embedding’s 10·8 = 80 weights',
   }),
-  ...both('topk_last', {
-    outputs: 'TopK’s second output (the indices) is not followed: one output where the file has two',
-  }),
-  ...both('topk_axis1_smallest', {
-    outputs: 'TopK’s second output (the indices) is not followed: one output where the file has two',
-  }),
   ...both('roialign', {
     outputs:
       'the output [R, C, oh, ow] puts the RoIs where FlopLab keeps the batch: the not-counted row gives [N, C, oh, ow]',
@@ -144,8 +138,8 @@ const MAPS: Readonly<Record<string, readonly string[]>> = {
   reducelogsum: ['reduce'],
   reducelogsumexp: ['reduce'],
   reducemean_noaxes: ['opaque:ReduceMean'],
-  topk_last: ['opaque:TopK'],
-  topk_axis1_smallest: ['opaque:TopK'],
+  topk_last: ['opaque:TopK', 'opaque:TopK'],
+  topk_axis1_smallest: ['opaque:TopK', 'opaque:TopK'],
   cumsum: ['cumsum'],
   cumsum_excl_rev: ['cumsum'],
   maxpool_dilated: ['maxpool2d'],

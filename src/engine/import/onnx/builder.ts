@@ -369,7 +369,11 @@ export class Builder {
         opset: this.g.opset,
       };
       const m = mapOp(n, ctx, k);
-      if ('unsupported' in m) return this.notCounted(n, ins, m.unsupported, out, k);
+      if ('unsupported' in m) {
+        // Every output of a node without a kind is a row with the file's shape (TopK's indices too).
+        if (n.opType === 'Split') return this.notCounted(n, ins, m.unsupported, out, k);
+        return n.outputs.forEach((o, j) => o && this.notCounted(n, ins, m.unsupported, o, j));
+      }
       const label = n.name || `${n.opType} → ${out}`;
       if ('join' in m && m.join === 'concat') return this.concat(n, ins, out, label);
       if ('join' in m) return this.push({ label, name: n.name || undefined, op: m.join, inputs: ins, output: out });
