@@ -125,6 +125,8 @@ const MAPS: Readonly<Record<string, readonly string[]>> = {
   expand_short_shape: ['expand'],
   where: ['where'],
   where_const: ['where'],
+  where_mask: ['parameter', 'where'],
+  where_tensor_y: ['parameter', 'where'],
   reducesum_opset11_attr: ['reduce'],
   reducesum_opset13_input: ['reduce'],
   reducesum_noaxes: ['opaque:ReduceSum'],
@@ -198,6 +200,15 @@ describe('fields the importer reads from each form', () => {
     ['expand', [{ type: 'expand', shape: [4, 6, 6] }]],
     ['expand_short_shape', [{ type: 'expand', shape: [4, 6, 6] }]],
     ['where_const', [{ type: 'where', y: 0 }]],
+    // The causal mask is a buffer of the data's rank; −∞ is held as float32's lowest value.
+    [
+      'where_mask',
+      [
+        { type: 'parameter', shape: [1, 6, 6], buffer: true },
+        { type: 'where', y: -3.4028235e38 },
+      ],
+    ],
+    ['where_tensor_y', [{ type: 'parameter', shape: [4, 1, 1], buffer: true }, { type: 'where' }]],
     ['pow_const_base', [{ type: 'pow', base: 2 }]],
     ['pow_const', [{ type: 'unary', op: 'pow', exponent: 2 }]],
     ['cumsum_excl_rev', [{ type: 'cumsum', dim: -1, exclusive: true, reverse: true }]],

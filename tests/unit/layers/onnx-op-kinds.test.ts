@@ -169,3 +169,12 @@ describe('indexselect', () => {
     expect(run([{ type: 'indexselect', dim: 1, index: [4] } as LayerSpec]).errors).toBe(1);
   });
 });
+
+describe('parameter as a buffer', () => {
+  it('a stored constant counts as buffers, not parameters', () => {
+    const r = run([{ type: 'parameter', shape: [1, 6, 6], buffer: true } as LayerSpec]);
+    expect([r.totals.params, r.totals.buffers]).toEqual([0n, 36n]);
+    const learned = run([{ type: 'parameter', shape: [1, 6, 6] } as LayerSpec]);
+    expect([learned.totals.params, learned.totals.buffers]).toEqual([36n, 0n]);
+  });
+});

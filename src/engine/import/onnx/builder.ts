@@ -15,6 +15,7 @@ import { mapOp } from './ops';
 import { DataType } from './schema';
 import { ShufflePatterns } from './shuffle';
 import { CONTROL_FLOW, controlFlow } from './control-flow';
+import { whereOperands } from './operands';
 
 const BINARY = new Set(['Add', 'Sub', 'Mul', 'Div']);
 /** Max / Min of a tensor and a constant: the constant is a parameter operand (no `scalar` field on these kinds). */
@@ -357,6 +358,7 @@ export class Builder {
     if ((BINARY.has(n.opType) || MIN_MAX[n.opType]) && ins.length === 1 && this.constantOperand(n, x)) return;
     if (['Reshape', 'Transpose', 'Gather'].includes(n.opType) && this.shuffles.step(n, x)) return;
     if (n.opType === 'Concat' && n.inputs.length > ins.length) ins = this.constantParts(n, ins);
+    if (n.opType === 'Where' && n.inputs.length > ins.length) ins = whereOperands(n, ins, this) ?? ins;
     const outputs = n.opType === 'Split' ? n.outputs : n.outputs.slice(0, 1);
     outputs.forEach((out, k) => {
       const shape = this.shapes.get(x) ?? undefined;

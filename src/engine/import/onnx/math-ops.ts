@@ -71,14 +71,13 @@ export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
 }
 
 /** float32's largest value: where a file writes ±∞ as Where's operand (a −∞ mask), the field holds ±this. */
-const F32_MAX = 3.4028234663852886e38;
+const F32_MAX = 3.4028235e38;
 
 /**
- * Where(condition, x, y) of computed tensors; a constant x or y of one value is the where kind's `x` / `y`
- * field. A constant condition or a constant operand of several values has no kind here.
+ * Where(condition, x, y): a constant x or y of one value is the where kind's `x` / `y` field; a constant
+ * tensor (a causal-mask condition) is a parameter input the builder made first (operands.ts).
  */
 function whereOp(n: OnnxNode, ctx: OpContext): Mapped {
-  if (ctx.constant(n.inputs[0])) return { unsupported: 'Where with a constant condition' };
   const fields: Record<string, number> = {};
   let warning: string | undefined;
   for (const [at, k] of [
@@ -87,7 +86,8 @@ function whereOp(n: OnnxNode, ctx: OpContext): Mapped {
   ] as const) {
     const c = ctx.constant(n.inputs[at]);
     if (!c) continue;
-    if (c.values?.length !== 1) return { unsupported: `Where with a constant ${k} of several values` };
+    if (c.dims.reduce((a, b) => a * b, 1) !== 1) continue; // a parameter input (the builder's whereOperands)
+    if (c.values?.length !== 1) return { unsupported: `Where with a constant ${k} of unknown value` };
     const v = c.values[0];
     if (Number.isFinite(v)) fields[k] = Number(v.toPrecision(7));
     else {
@@ -95,6 +95,8 @@ function whereOp(n: OnnxNode, ctx: OpContext): Mapped {
       warning = `${v > 0 ? '' : '−'}∞ is held as ${v > 0 ? '' : '−'}3.4028235e38 (no count depends on it)`;
     }
   }
+  if (ctx.dataInputs + Object.keys(fields).length !== 3)
+    return { unsupported: 'Where with a constant operand that does not broadcast with the data' };
   return { layers: [{ type: 'where', ...fields } as LayerSpec], all: true, ...(warning ? { warning } : {}) };
 }
 
