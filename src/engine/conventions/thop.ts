@@ -63,7 +63,7 @@ export const thop: Convention = {
     pow: 'torch.pow(x, y) is not a module: 0 (x ** n, the same function, measured 0 for the unary kind).',
     cumsum: 'torch.cumsum is not a module: 0.',
     clamp:
-      'torch.clamp is not a module and register_hooks has no nn.Hardtanh: 0 (read in thop/profile.py; not run: FlopLab writes no PyTorch code for it).',
+      'FlopLab’s Clamp helper module (torch.clamp) has no entry in register_hooks, nor has nn.Hardtanh: 0 (read in thop/profile.py, not run).',
     minimum: 'torch.minimum(a, b) is not a module: 0.',
     logsoftmax:
       'register_hooks lists nn.Softmax (count_softmax) but not nn.LogSoftmax, and F.log_softmax is no module: 0 (read in thop/profile.py).',
