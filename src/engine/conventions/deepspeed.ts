@@ -107,13 +107,26 @@ export const deepspeed: Convention = {
     sdpa: mul(2, 'N', 'B', 'L', 'S', add('d', 'dv')),
   },
   notes: {
+    indexselect: 'torch.index_select is not patched: 0.',
+    where: 'torch.where / masked_fill are not patched: 0 (read in profiler.py; not run).',
+    expand: 'x.expand is not patched: 0.',
+    tile: 'x.repeat / torch.tile are not patched: 0.',
+    pow: 'torch.pow is not patched: 0 (as measured for the unary kind’s pow).',
+    cumsum: 'torch.cumsum is not patched: 0 (read in profiler.py; not run).',
+    clamp: 'torch.clamp is not patched: 0 (read in profiler.py _patch_functionals / _patch_tensor_methods; not run).',
+    minimum: 'torch.minimum / torch.min are not patched: 0.',
+    logsoftmax:
+      'F.log_softmax is not patched (F.softmax is), and nn.LogSoftmax has no module rule: 0 (read in profiler.py; not run).',
     quantize:
       'torch.quantize_per_tensor / quantize_per_channel and x.dequantize() are not patched, and nn.quantized.Quantize / DeQuantize have no module rule: 0 flops and 0 MACs (measured for every form).',
     unary:
       'torch.exp / log / sqrt / rsqrt / pow …, their Tensor methods, the operators (-x, x ** n, 1 / x, abs(x)) and F.softplus are not patched: 0 (measured for every op and form).',
     einsum:
       'Patched torch.einsum: numpy’s einsum_path cost N·P·(2 if an index is summed, else 1) + 1, printed with "%.3e" and read back (4 significant digits, so not linear in N); deepspeed_macs 0.',
-    ...sameNote(['reduce', 'roll'], 'torch.sum / amax / amin / roll are not patched: 0.'),
+    ...sameNote(
+      ['reduce', 'roll'],
+      'torch.sum / amax / amin / prod / linalg.vector_norm / logsumexp / log / roll are not patched: 0.',
+    ),
     ...sameNote(
       ['lstm', 'gru', 'rnn'],
       '_rnn_forward_hook: 2·|W| − g·H for each weight matrix (multiplies and adds), the biases and the cell’s extras (RNN H, GRU 7H, LSTM 10H) per layer, × N × L × D; W_hr of a projection is not counted. deepspeed_macs gets nothing from it.',

@@ -65,13 +65,30 @@ export const fvcore: Convention = {
     ),
   },
   notes: {
+    indexselect:
+      'aten::index_select has no handle: 0, listed as an unsupported operator (aten::index, x[:, [i, j]], is in _IGNORED_OPS); read, not run.',
+    where:
+      'aten::where has no handle: 0, listed as an unsupported operator (aten::masked_fill is in _IGNORED_OPS: 0 without a warning); read, not run.',
+    expand: 'aten::expand is in _IGNORED_OPS: 0, without a warning.',
+    tile: 'aten::repeat has no handle: 0, listed as an unsupported operator (read, not run).',
+    pow: 'aten::pow has no handle: 0, with an “unsupported operator” warning (as measured for the unary kind’s pow).',
+    cumsum:
+      'aten::cumsum has no handle and is not in _IGNORED_OPS: 0, listed as an unsupported operator (read, not run).',
+    clamp: 'aten::clamp is in _IGNORED_OPS: 0, without a warning (read in jit_analysis.py).',
+    minimum:
+      'aten::minimum has no handle and is not in _IGNORED_OPS: 0, listed as an unsupported operator (read, not run).',
+    logsoftmax:
+      'aten::log_softmax has no handle: 0, listed as an unsupported operator (read in flop_count.py, not run).',
     quantize:
       'No handle for aten::quantize_per_tensor, aten::quantize_per_channel or aten::dequantize: 0, each listed as an “unsupported operator” (measured for every form: function, method, nn.quantized.Quantize / DeQuantize).',
     unary:
       'No handle for aten::exp, log, sqrt, rsqrt, reciprocal, abs, neg, pow, erf, sin, cos, atan, ceil, round, sign or softplus: 0, with an “unsupported operator” warning (1 / x traces as aten::reciprocal and aten::mul); aten::floor is in _IGNORED_OPS: 0 silently. Measured for every op and form.',
     einsum:
       'einsum_flop_jit: with the letters renamed in order (batch first), abc,abd->acd and abc,adc->adb count as bmm (N·P); any other equation is ⌊c / 2⌋, c = numpy’s einsum_path cost N·P·(2 if an index is summed, else 1) + 1 as printed with "%.3e" (4 significant digits).',
-    ...sameNote(['reduce', 'roll'], 'aten::sum / aten::amax / aten::amin / aten::roll have no handle: 0.'),
+    ...sameNote(
+      ['reduce', 'roll'],
+      'aten::sum / amax / amin / prod / linalg_vector_norm / logsumexp / log and aten::roll have no handle: 0.',
+    ),
     ...sameNote(
       ['lstm', 'gru', 'rnn'],
       'aten::lstm / aten::gru / aten::rnn_tanh have no handle: 0, with an “unsupported operator” warning.',

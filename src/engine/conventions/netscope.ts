@@ -89,6 +89,15 @@ export const netscope: Convention = {
     l2norm: numel(5),
   },
   notes: {
+    indexselect: 'Caffe has no index-select layer (the prototxt writer refuses it): 0.',
+    where: 'Caffe has no select layer (the prototxt writer refuses it): 0.',
+    expand: 'Caffe has no broadcast layer (the prototxt writer refuses it): 0.',
+    tile: 'The prototxt writer refuses this kind (Caffe’s Tile repeats one axis; a Caffe Tile is read as a cat of copies): 0.',
+    pow: 'Caffe’s Power layer takes a constant exponent only (the prototxt writer refuses this kind): 0.',
+    cumsum: 'Caffe has no cumulative-sum layer (the prototxt writer refuses it): 0.',
+    clamp: 'Caffe has no clamp layer (the prototxt writer refuses it): Netscope never sees one, 0.',
+    minimum: 'Caffe’s Eltwise has PROD, SUM and MAX, no MIN (the prototxt writer refuses it): 0.',
+    logsoftmax: 'Caffe has no LogSoftmax layer (the prototxt writer refuses it): 0.',
     quantize: 'Caffe has no quantize or dequantize layer (the prototxt writer refuses it): Netscope never sees one, 0.',
     unary:
       'pow, sqrt, rsqrt, reciprocal and neg are a Caffe Power layer, (shift + scale·x)^power: Netscope counts exp (power ≠ 1) or macc (neg: scale −1) once per element of one image (its "power" case leaves the batch out), and x ** 1 nothing. exp, log, abs and softplus are Caffe’s Exp, Log, AbsVal and BNLL, which analyzer.coffee has no case for ("Unknown Layer", 0); erf, sin, cos, atan, floor, ceil, round and sign have no Caffe layer: 0.',

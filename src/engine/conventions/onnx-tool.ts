@@ -12,8 +12,10 @@ import { ONNX_TOOL_RNN } from './recurrent-rules';
 import { bySwinVersion, CONV_TAPS, BIAS_ADDS, sameNote, STRUCTURAL_NOTES } from './shared';
 import { LAYERNORM_POSITIONS } from '../layers/layernorm';
 import { unaryOpOf, type UnaryOp } from '../layers/unary';
+import { reduceOpOf } from '../layers/reduce';
 
 const per = (k: number): Expr => mul(k, 'numel_out');
+const per25In = mul(25, 'numel_in');
 
 /**
  * Per element, the node torch.onnx writes for each unary op, as onnx-tool counts it (onnx_tool/node.py
@@ -92,8 +94,13 @@ export const onnxTool: Convention = {
         mul(34, 'h'),
       ),
     ),
-    // ReduceSum (ReduceMeanNode's profile) and ReduceMax/ReduceMin: numel(X).
-    reduce: mul(1, 'numel_in'),
+    // ReduceSum (ReduceMeanNode's profile), ReduceMax/ReduceMin (CMP), ReduceProd (MUL): numel(X);
+    // ReduceL2Node: (ADD + SQRT)·numel(X) = 25; the other four have no node class that infers a shape
+    // (model_profile fails on the file): 0. Measured: reduce* in tests/fixtures/onnx-tool-more-ops.jsonl.
+    reduce: (s) => {
+      const op = reduceOpOf(s);
+      return op === 'l2' ? per25In : ['sum', 'amax', 'amin', 'prod'].includes(op) ? mul(1, 'numel_in') : ZERO;
+    },
     // LSTMNode / GRUNode (recurrent-rules.ts); no RNNNode (0).
     lstm: ONNX_TOOL_RNN.lstm,
     gru: ONNX_TOOL_RNN.gru,
@@ -179,8 +186,18 @@ export const onnxTool: Convention = {
     // The nodes torch exports for SDPA: a scaling Mul on q and on k, MatMul, Softmax (36 per
     // score), MatMul (as inside nn.MultiheadAttention, tests/fixtures/onnx-tool-attention.jsonl).
     sdpa: mul('N', 'B', add(mul('L', 'd'), mul('S', 'd'), mul('L', 'S', 'd'), mul(36, 'L', 'S'), mul('L', 'S', 'dv'))),
-    // MaxNode (NpMathBase, ADD_MACS): numel(Y)·(k − 1).
-    maximum: mul(sub('k', 1), 'numel_out'),
+    // MaxNode / MinNode (NpMathBase, ADD_MACS / CMP_MACS): numel(Y)·ratio, and the ratio stays 1 for any
+    // number of inputs (set in __init__ before the graph adds the inputs): max3, min3 measured numel(Y).
+    maximum: per(1),
+    minimum: per(1),
+    // ClipNode: 2·CMP per element, ratio 1, whatever bounds are given (clip_* in onnx-tool-more-ops.jsonl).
+    clamp: per(2),
+    // LogSoftmaxNode: EXP + DIV + ADD + LOG = 80 per element (logsoftmax_* measured).
+    logsoftmax: per(80),
+    // CumSumNode: a PWNode of ADD, ratio 1: numel(Y), exclusive or reverse alike (cumsum* measured).
+    cumsum: per(1),
+    // PowNode: POW_MACS (= EXP_MACS) 32 per output element, whatever the operands (pow_data, pow_const_base).
+    pow: per(32),
     // ssd.pytorch’s L2Norm exported: Pow 32·numel, ReduceSum numel, Sqrt 24·P, Add eps P, Div 4·numel, Mul numel.
     // F.normalize (call: function): ReduceL2 25·numel, Clip 2·P, Expand 0, Div 4·numel, Mul numel.
     l2norm: add(
@@ -198,7 +215,7 @@ export const onnxTool: Convention = {
     windowattention:
       'The exported window attention: MatMul for Q, K, V and the output (4·nW·T·C²) and for Q·Kᵀ and A·V (2·nW·T²·C), the bias Adds and the q scaling per token and channel, the relative-position-bias Add and Softmax (1 + 36 per score), and with a shift the mask Add (1 per score). The shift mask is computed from shapes only (Sub, Equal, Not, Where, ScatterND: 4·nW·T² + Hp·Wp + 72 in onnx-tool’s count, 888,076 in Swin-T) and left out with the rest of the shape arithmetic; roll exports as Slice + Concat (0). Version 2 (Swin V2), measured on single modules (tests/fixtures/onnx-tool-window-attention-v2.jsonl): per window the MatMuls, the bias Adds, F.normalize of q and k (ReduceL2 25 per element, Clip 2 per norm, Div 4 per element: 58·T·C + 4·h·T), the logit-scale Mul, bias Add (+ mask Add) and Softmax per score ((38 + sh)·h·T²); once per call, whatever the batch, the cpb_mlp (constant folding leaves it in the graph: MatMul Tb·512·(2 + h), bias Add and Relu Tb·512 each), 16·sigmoid per bias entry (33·h·T²) and the logit scale’s Clip and Exp (34·h).',
     reduce:
-      'ReduceSum / ReduceMax / ReduceMin: numel(X) (torch.max(x, dim) also exports an ArgMax, not counted here). Read from onnx_tool/node.py.',
+      'ReduceSum / ReduceMax / ReduceMin / ReduceProd: numel(X) (torch.max(x, dim) also exports an ArgMax, not counted here); ReduceL2: ADD + SQRT = 25 per input element. ReduceL1, ReduceSumSquare, ReduceLogSum and ReduceLogSumExp have no node class that infers their shape: model_profile stops with a ValueError, so onnx-tool prints no number for such a file (0 here). Measured on one-node files, opsets 11 to 18, axes as attribute and as input (tests/fixtures/onnx-tool-more-ops.jsonl).',
     roll: 'torch.onnx writes torch.roll as Slice + Concat: no arithmetic, 0.',
     lstm: 'LSTMNode per layer: (|W| + |R| + |B|)·N·L + N·L·H·(4 adds + 3 sigmoids at EXP 32 + 2 tanh at 38 + 4 blend) = 180·N·L·H, that last term without the direction factor. torch.onnx cannot export proj_size: 0. Read from onnx_tool/node.py.',
     gru: 'GRUNode per layer: (|W| + |R| + |B|)·N·L + N·L·H·(3 adds + 2 sigmoids at 32 + tanh 38 + 5 blend) = 110·N·L·H, without the direction factor. Read from onnx_tool/node.py.',
@@ -241,12 +258,26 @@ export const onnxTool: Convention = {
     ...sameNote(['cat', 'reshape', 'permute', 'transpose'], 'Concat / Reshape / Transpose: no computation, 0.'),
     ...sameNote(['parameter', 'select'], 'An initializer / Gather of one index: 0.'),
     ...sameNote(
-      [...['squeeze', 'unsqueeze', 'slice', 'pad'], 'embedding'],
+      [...['squeeze', 'unsqueeze', 'slice', 'pad'], 'embedding', 'indexselect'],
       'Squeeze / Unsqueeze / Slice / Pad / Gather: no computation, 0.',
     ),
     mean: 'ReduceMeanNode: numel(X).',
     sdpa: 'Mul (q and k scaling) + MatMul + Softmax (36 per score) + MatMul, as torch exports scaled_dot_product_attention.',
-    maximum: 'MaxNode: numel(Y) per extra input (NpMathBase, ADD_MACS = 1).',
+    maximum:
+      'MaxNode: numel(Y) whatever the number of inputs: NpMathBase sets its ratio max(1, inputs − 1) in __init__, before the graph adds the inputs, so it stays 1 (measured: Max of 2 and of 3 inputs both numel(Y), tests/fixtures/onnx-tool-more-ops.jsonl).',
+    cumsum:
+      'CumSumNode: a PWNode of ADD_MACS with ratio 1: numel(Y), whatever the axis, exclusive or reverse (measured: cumsum, cumsum_excl_rev in tests/fixtures/onnx-tool-more-ops.jsonl).',
+    ...sameNote(
+      ['where', 'expand', 'tile'],
+      'WhereNode, ExpandNode and TileNode have no _profile_core: 0 (measured: where, where_const, expand, expand_short_shape, tile in tests/fixtures/onnx-tool-more-ops.jsonl). onnx-tool counts the int64 shape or repeats they read as weights; FlopLab does not.',
+    ),
+    pow: 'PowNode: POW_MACS = EXP_MACS = 32 per output element, for two computed operands or a constant base alike (measured: pow_data, pow_const_base in tests/fixtures/onnx-tool-more-ops.jsonl).',
+    minimum:
+      'MinNode (CMP_MACS): numel(Y) whatever the number of inputs, as MaxNode (measured: min2, min3, min_broadcast).',
+    clamp:
+      'ClipNode: 2·CMP per element with ratio 1, whatever bounds the node has (min only, max only, both; attributes or inputs): measured on every form (clip_* in tests/fixtures/onnx-tool-more-ops.jsonl). ReLU6 keeps its own kind (Clip(0, 6), the same 2 per element).',
+    logsoftmax:
+      'LogSoftmaxNode: EXP + DIV + ADD + LOG = 32 + 4 + 1 + 43 = 80 per element, whatever the axis (measured, tests/fixtures/onnx-tool-more-ops.jsonl).',
     l2norm:
       'ssd.pytorch’s L2Norm module (x.pow(2).sum(1).sqrt() + eps, torch.div, weight * x) exported to ONNX: Pow (POW_MACS 32 per element), ReduceSum (numel of its input), Sqrt (SQRT_MACS 24 per norm), Add of eps (1 per norm), Div (DIV_MACS 4 per element), Mul by γ (1 per element): 38·numel + 25 per norm. Written scale · F.normalize(x) (call: function, torchvision’s SSD): ReduceL2 (ADD_MACS + SQRT_MACS = 25 per input element), Clip of eps (CMP_MACS · 2 per norm), Expand 0, Div 4 and Mul 1 per element: 30·numel + 2 per norm. Both measured (tests/fixtures/onnx-tool-l2norm.jsonl).',
   },

@@ -102,6 +102,17 @@ export const ptflops: Convention = {
     ),
   },
   notes: {
+    indexselect: 'torch.index_select is not patched: 0.',
+    where: 'torch.where / masked_fill are not patched: 0 (read in pytorch_ops.py; not run).',
+    expand: 'x.expand is not patched: 0.',
+    tile: 'x.repeat / torch.tile are not patched: 0.',
+    pow: 'torch.pow is not patched: 0 (x ** n measured 0 for the unary kind; a tensor exponent calls the same function).',
+    cumsum: 'torch.cumsum / x.cumsum are not patched: 0 (read in pytorch_ops.py; not run).',
+    clamp:
+      'torch.clamp is not patched and nn.Hardtanh has no module hook: 0 (read in pytorch_ops.py MODULES_MAPPING, FUNCTIONAL_MAPPING; not run).',
+    minimum: 'torch.minimum / torch.min are not patched: 0.',
+    logsoftmax:
+      'nn.LogSoftmax has no module hook and F.log_softmax is not patched (F.softmax is): 0 (read in pytorch_ops.py; not run).',
     quantize:
       'No module hook (nn.quantized.Quantize / DeQuantize have none) and no patched call (torch.quantize_per_tensor, quantize_per_channel, x.dequantize() are not patched): 0, under the aten backend too (measured for every form).',
     einsum: 'torch.einsum is not patched: 0.',
@@ -109,7 +120,7 @@ export const ptflops: Convention = {
       'No module hook (nn.Softplus has none) and no patched call: torch.exp, Tensor methods, operators (-x, x ** n, 1 / x) and F.softplus are not patched, 0 (measured for every op and form).',
     ...sameNote(
       ['reduce', 'roll'],
-      'No module hook and no patched call (x.sum, x.amax, torch.roll are not patched): 0.',
+      'No module hook and no patched call (x.sum, x.amax, x.prod, torch.linalg.vector_norm, x.logsumexp, torch.roll are not patched): 0.',
     ),
     ...sameNote(
       ['lstm', 'gru', 'rnn'],

@@ -44,6 +44,15 @@ const byExact = [
   'mean',
   'sdpa',
   'l2norm',
+  'minimum',
+  'clamp',
+  'logsoftmax',
+  'cumsum',
+  'pow',
+  'where',
+  'expand',
+  'tile',
+  'indexselect',
 ];
 
 export const seed: Convention = {

@@ -56,6 +56,17 @@ export const thop: Convention = {
     ),
   },
   notes: {
+    indexselect: 'torch.index_select / x[:, [i, j]] are not modules: 0.',
+    where: 'torch.where / x.masked_fill are not modules: 0.',
+    expand: 'x.expand is not a module: 0.',
+    tile: 'x.repeat / torch.tile are not modules: 0.',
+    pow: 'torch.pow(x, y) is not a module: 0 (x ** n, the same function, measured 0 for the unary kind).',
+    cumsum: 'torch.cumsum is not a module: 0.',
+    clamp:
+      'FlopLab’s Clamp helper module (torch.clamp) has no entry in register_hooks, nor has nn.Hardtanh: 0 (read in thop/profile.py, not run).',
+    minimum: 'torch.minimum(a, b) is not a module: 0.',
+    logsoftmax:
+      'register_hooks lists nn.Softmax (count_softmax) but not nn.LogSoftmax, and F.log_softmax is no module: 0 (read in thop/profile.py).',
     quantize:
       "torch.quantize_per_tensor / quantize_per_channel and x.dequantize() are not modules, and nn.quantized.Quantize / DeQuantize have no entry in register_hooks: 0 (measured for every form; thop's params 0: the scale and zero point are buffers).",
     einsum: 'torch.einsum is not a module: 0.',

@@ -47,6 +47,15 @@ export const torchinfo: Convention = {
     l2norm: mul(sub(1, 'fn'), 'N', 'G'),
   },
   notes: {
+    indexselect: 'No layer with weights: 0.',
+    where: 'No layer with weights: 0.',
+    expand: 'No layer with weights: 0.',
+    tile: 'No layer with weights: 0.',
+    pow: 'No layer with weights: 0.',
+    cumsum: 'No layer with weights: 0.',
+    clamp: 'No layer with weights: 0.',
+    minimum: 'torch.minimum(a, b) is not a module: 0.',
+    logsoftmax: 'No layer with weights: 0.',
     quantize:
       'No layer with weights (nn.quantized.Quantize holds its scale and zero point as buffers, not parameters): 0 (measured for every form).',
     einsum: 'No layer with weights: 0.',

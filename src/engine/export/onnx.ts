@@ -229,6 +229,8 @@ class Writer {
         const attrs = [
           ...window(p.kernel as Pair, p.stride as Pair | undefined, p.padding),
           int('ceil_mode', p.ceil ? 1 : 0),
+          // MaxPool's dilations (opset ≥ 10); written only when set, so other files stay as they were.
+          ...(p.dilation !== undefined && p.dilation !== 1 ? [ints('dilations', pairOf(p.dilation as Pair))] : []),
         ];
         return one(
           type === 'maxpool2d' ? 'MaxPool' : 'AveragePool',
@@ -278,8 +280,14 @@ class Writer {
         const axes = (p.dims as number[]).map((d) => (d < 0 ? d + full : d));
         return one('ReduceMean', [int('keepdims', p.keepdim ? 1 : 0)], [this.constant('axes', axes, 'int64')]);
       }
+      case 'clamp': {
+        // Clip (opset ≥ 11): bounds as inputs, '' for the one left out.
+        const bound = (k: string) => (p[k] === undefined ? '' : this.constant(k, [p[k] as number], 'float', []));
+        return one('Clip', [], [bound('min'), bound('max')]);
+      }
       case 'softmax':
-        return one('Softmax', [
+      case 'logsoftmax':
+        return one(type === 'softmax' ? 'Softmax' : 'LogSoftmax', [
           int('axis', (p.dim as number) < 0 ? (p.dim as number) + inp.length + 1 : (p.dim as number)),
         ]);
       case 'dropout':
@@ -367,7 +375,11 @@ class Writer {
           ints('strides', list(p.stride ?? p.kernel)),
           ints('pads', [...pads, ...pads]),
           int('ceil_mode', p.ceil ? 1 : 0),
-          ...(max ? [] : [int('count_include_pad', 1)]),
+          ...(max
+            ? p.dilation !== undefined
+              ? [ints('dilations', list(p.dilation))]
+              : []
+            : [int('count_include_pad', 1)]),
         ];
         return one(max ? 'MaxPool' : 'AveragePool', attrs);
       }

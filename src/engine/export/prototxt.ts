@@ -143,6 +143,7 @@ class Writer {
       }
       case 'maxpool2d':
       case 'avgpool2d':
+        if (s.Dh !== 1 || s.Dw !== 1) throw new Error(`${path}: Caffe's Pooling has no dilation`);
         return this.layer(
           path,
           'Pooling',

@@ -1,6 +1,6 @@
 /**
  * PyTorch modules for the N-D kinds (1-D and 3-D convolutions and pools, norms on other ranks,
- * pixel shuffle, recurrent layers, reductions, roll, element-wise math, quantize), split from pytorch.ts for size. Each returns
+ * pixel shuffle, recurrent layers, reductions, roll, element-wise math, clamp, log-softmax, quantize), split from pytorch.ts for size. Each returns
  * the module expression, or null for a kind this file does not write.
  */
 import type { Shape } from '../format/model';
@@ -18,14 +18,25 @@ export const ND_HELPERS: Record<string, string> = {
     def forward(self, x):
         return self.rnn(x)[0]`,
   Reduce: `class Reduce(nn.Module):
-    """x.sum(dims), x.amax(dims) or x.amin(dims)."""
+    """x.sum(dims), x.amax, x.amin, x.prod, the L1 / L2 norm, Σx², log Σx or x.logsumexp over dims."""
 
     def __init__(self, op, *dims, keepdim=False):
         super().__init__()
         self.op, self.dims, self.keepdim = op, dims, keepdim
 
     def forward(self, x):
-        return getattr(x, self.op)(self.dims, keepdim=self.keepdim)`,
+        k = self.keepdim
+        if self.op == "prod":  # x.prod takes one dim at a time
+            for d in sorted((d % x.dim() for d in self.dims), reverse=True):
+                x = x.prod(d, keepdim=k)
+            return x
+        if self.op in ("l1", "l2"):
+            return torch.linalg.vector_norm(x, int(self.op[1]), self.dims, keepdim=k)
+        if self.op == "sumsquare":
+            return x.square().sum(self.dims, keepdim=k)
+        if self.op == "logsum":
+            return x.sum(self.dims, keepdim=k).log()
+        return getattr(x, self.op)(self.dims, keepdim=k)`,
   Unary: `class Unary(nn.Module):
     """An element-wise function: torch.exp(x), torch.rsqrt(x), torch.pow(x, exponent), ..."""
 
@@ -37,6 +48,38 @@ export const ND_HELPERS: Record<string, string> = {
         if self.op == "pow":
             return torch.pow(x, self.exponent)
         return getattr(torch, self.op)(x)`,
+  Clamp: `class Clamp(nn.Module):
+    """torch.clamp(x, min, max); either bound may be None."""
+
+    def __init__(self, min=None, max=None):
+        super().__init__()
+        self.min, self.max = min, max
+
+    def forward(self, x):
+        return torch.clamp(x, self.min, self.max)`,
+  CumSum: `class CumSum(nn.Module):
+    """x.cumsum(dim); exclusive leaves each value out of its own sum, reverse runs from the end."""
+
+    def __init__(self, dim, exclusive=False, reverse=False):
+        super().__init__()
+        self.dim, self.exclusive, self.reverse = dim, exclusive, reverse
+
+    def forward(self, x):
+        if self.reverse:
+            x = x.flip(self.dim)
+        y = x.cumsum(self.dim)
+        if self.exclusive:
+            y = y - x
+        return y.flip(self.dim) if self.reverse else y`,
+  Pow: `class Pow(nn.Module):
+    """torch.pow(x, y) of two tensors, or torch.pow(base, x) with a number as the base."""
+
+    def __init__(self, base=None):
+        super().__init__()
+        self.base = base
+
+    def forward(self, x, y=None):
+        return torch.pow(self.base, x) if self.base is not None else torch.pow(x, y)`,
   QuantizePerChannel: `class QuantizePerChannel(nn.Module):
     """torch.quantize_per_channel along the channels (axis 1), scale 1 and zero point 0 per channel."""
 
@@ -91,7 +134,7 @@ export function ndModule(
     case 'maxpool3d':
     case 'avgpool3d': {
       const cls = `${type.startsWith('max') ? 'Max' : 'Avg'}Pool${type.endsWith('1d') ? 1 : 3}d`;
-      return call(`nn.${cls}`, [`kernel_size=${py(all.kernel)}`, ...window()]);
+      return call(`nn.${cls}`, [`kernel_size=${py(all.kernel)}`, ...window(), ...kw({ dilation: p.dilation })]);
     }
     case 'adaptiveavgpool1d':
     case 'adaptivemaxpool1d':
@@ -147,6 +190,14 @@ export function ndModule(
       if (all.per_channel) return helper('QuantizePerChannel', [String(input[0]), qtype]);
       return call('nn.quantized.Quantize', ['1.0', '0', qtype]);
     }
+    case 'clamp':
+      return helper('Clamp', kw({ min: p.min, max: p.max }));
+    case 'cumsum':
+      return helper('CumSum', [String(all.dim), ...kw({ exclusive: p.exclusive, reverse: p.reverse })]);
+    case 'pow':
+      return helper('Pow', kw({ base: p.base }));
+    case 'logsoftmax':
+      return call('nn.LogSoftmax', [`dim=${String(all.dim ?? 1)}`]);
     case 'unary':
       // How the code writes the op changes no tool's count (layers/unary.ts): torch.<op>(x).
       if (all.op === 'softplus') return call('nn.Softplus');

@@ -162,7 +162,7 @@ class Generator {
       case 'avgpool2d':
         return call(kind.type === 'maxpool2d' ? 'nn.MaxPool2d' : 'nn.AvgPool2d', [
           `kernel_size=${size(p.kernel)}`,
-          ...kw({ stride: p.stride, padding: p.padding, ceil_mode: p.ceil }),
+          ...kw({ stride: p.stride, padding: p.padding, dilation: p.dilation, ceil_mode: p.ceil }),
         ]);
       case 'adaptiveavgpool2d':
         return call('nn.AdaptiveAvgPool2d', [size(all.out)]);

@@ -45,6 +45,7 @@ function windowPool(base: LeafKind, dims: 1 | 3, what: 'Max' | 'Avg'): LeafKind 
           kernel: [p.kernel as number, 1],
           stride: [(p.stride ?? p.kernel) as number, 1],
           padding: [p.padding as number, 0],
+          dilation: [(p.dilation ?? 1) as number, 1],
           ceil: p.ceil,
           call: p.call,
         }
@@ -72,6 +73,8 @@ function windowPool(base: LeafKind, dims: 1 | 3, what: 'Max' | 'Avg'): LeafKind 
       dims === 1
         ? intField('padding', 'Padding', 0, 0, 'Padding per side')
         : ints3Field('padding', 'Padding', 0, 0, 'Padding per side: one number or [d, h, w]'),
+      // nn.MaxPool1d's dilation (ONNX MaxPool dilations); the 3-D and average pools have none here.
+      ...(what === 'Max' && dims === 1 ? [intField('dilation', 'Dilation', 1, 1, 'Spacing between window taps')] : []),
       CEIL,
       moduleField(`nn.${what}Pool${dims}d`, `F.${what.toLowerCase()}_pool${dims}d`),
     ],

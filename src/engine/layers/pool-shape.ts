@@ -8,11 +8,14 @@ export function poolShape(type: string, p: Params, input: Shape): ShapeResult {
   const bad = needsMap(type, input);
   if (bad) return { error: bad };
   const win = windowOf(p, p.kernel as number);
-  for (const i of [0, 1])
-    if (win.padding[i] * 2 > win.kernel[i])
+  for (const i of [0, 1]) {
+    // PyTorch's pool_2d_shape_check: pad ≤ half the effective (dilated) kernel d·(k − 1) + 1.
+    const eff = win.dilation[i] * (win.kernel[i] - 1) + 1;
+    if (win.padding[i] * 2 > eff)
       return {
-        error: `${type}: padding ${win.padding[i]} must be at most half the kernel ${win.kernel[i]} (PyTorch rule): use padding ${Math.floor(win.kernel[i] / 2)} or less`,
+        error: `${type}: padding ${win.padding[i]} must be at most half the ${eff === win.kernel[i] ? 'kernel' : 'dilated kernel'} ${eff} (PyTorch rule): use padding ${Math.floor(eff / 2)} or less`,
       };
+  }
   const r = slide(type, input[1], input[2], win, { ceil: p.ceil as boolean });
   return 'error' in r ? r : { output: [input[0], r.h, r.w] };
 }

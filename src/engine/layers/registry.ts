@@ -85,6 +85,15 @@ import { quantize } from './quantize';
 import { opaque } from './opaque';
 import { maximum } from './maximum';
 import { l2norm } from './l2norm';
+import { minimum } from './minimum';
+import { clamp } from './clamp';
+import { logsoftmax } from './logsoftmax';
+import { cumsum } from './cumsum';
+import { pow } from './pow';
+import { where } from './where';
+import { expand } from './expand';
+import { tile } from './tile';
+import { indexselect } from './indexselect';
 
 export const LEAF_KINDS: readonly LeafKind[] = [
   conv2d,
@@ -158,6 +167,15 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   roll,
   einsum,
   maximum,
+  minimum,
+  clamp,
+  logsoftmax,
+  cumsum,
+  pow,
+  where,
+  expand,
+  tile,
+  indexselect,
   l2norm,
   unary,
   quantize,

@@ -182,7 +182,7 @@ export const CASES: readonly LayerCase[] = [
     spec: { type: 'maximum', from: ['input', 'input'] },
     input: [4, 6, 6],
     source:
-      'torch.max(a, b) (Caffe Eltwise MAX): no tool patches or hooks it, fvcore ignores aten::max; onnx-tool MaxNode numel(Y)·(k − 1); Netscope Eltwise add = numel; seed/exact k − 1 compares per element',
+      'torch.max(a, b) (Caffe Eltwise MAX): no tool patches or hooks it, fvcore ignores aten::max; onnx-tool MaxNode numel(Y) (ratio 1 for any number of inputs); Netscope Eltwise add = numel; seed/exact k − 1 compares per element',
     expect: {
       seed: 288,
       exact: 288,

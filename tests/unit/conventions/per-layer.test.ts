@@ -21,8 +21,9 @@ import { CASES as E } from './cases-e';
 import { CASES as F } from './cases-f';
 import { CASES as G } from './cases-g';
 import { CASES as H } from './cases-h';
+import { CASES as I } from './cases-i';
 
-const CASES: readonly LayerCase[] = [...A, ...B, ...C, ...D, ...E, ...F, ...G, ...H];
+const CASES: readonly LayerCase[] = [...A, ...B, ...C, ...D, ...E, ...F, ...G, ...H, ...I];
 
 describe('one layer under every convention (batch 2)', () => {
   it.each(CASES.map((c) => [`${JSON.stringify(c.spec)} on [${c.input.join(', ')}]`, c] as const))('%s', (_n, c) => {

@@ -27,21 +27,6 @@ const KNOWN_GAPS: Gaps = {
     weights:
       '80 vs 160: onnx-tool counts the weight twice, on the Transpose of the initializer (not folded there) and on the MatMul; FlopLab folds the Transpose (a weight read once)',
   },
-  ptconv_LogSoftmax: {
-    count: 'LogSoftmax has no layer kind yet: not counted (partial); onnx-tool counts 80 per element',
-  },
-  ptconv_log_softmax_dim3: {
-    count: 'LogSoftmax has no layer kind yet: not counted (partial)',
-  },
-  ptconv_log_softmax_lastdim: {
-    count: 'LogSoftmax has no layer kind yet: not counted (partial)',
-  },
-  ptconv_MaxPool1d_stride_padding_dilation: {
-    count: 'max pooling with dilation has no layer kind: not counted (partial)',
-  },
-  ptconv_MaxPool2d_stride_padding_dilation: {
-    count: 'max pooling with dilation has no layer kind: not counted (partial)',
-  },
   ptconv_PoissonNLLLLoss_no_reduce: {
     weights:
       'the loss’s target is a graph input read as a run-time constant: the Mul by it is not counted (partial); onnx-tool counts the target as 100 weights',
@@ -80,15 +65,9 @@ const KNOWN_GAPS: Gaps = {
     outputs:
       'every input is 1-D [1], read as batch 1 of [1]: the outputs carry that trailing 1 (see ptop_operator_basic)',
   },
-  ptop_operator_clip: {
-    count: 'Clip(−0.5, 0.5) has no layer kind (only Clip(0, 6) = ReLU6 and Clip(0, ∞) = ReLU): not counted (partial)',
-  },
   ptop_operator_index: {
     outputs:
       'x[0] of a [1, 1] input slices and squeezes the batch: both not counted, so the output keeps [1, 1] where onnxruntime gives [1]',
-  },
-  ptop_operator_min: {
-    count: 'Min of two tensors has no layer kind (Max has: maximum): not counted (partial)',
   },
   ptop_operator_non_float_params: {
     weights:
@@ -98,15 +77,12 @@ const KNOWN_GAPS: Gaps = {
   ptop_operator_params: {
     count: '440 vs 444: the Add of a graph-input operand read as a run-time constant is not counted (partial)',
   },
-  ptop_operator_pow: {
-    count: 'Pow of two computed tensors (x ** y) has no layer kind (only x ** constant): not counted (partial)',
-  },
   ptop_operator_repeat: {
     weights:
-      'Tile has no layer kind: not counted (partial); onnx-tool counts its int64 repeats [4] as 4 weights, FlopLab counts shapes and indices as no weights',
+      'onnx-tool counts the Tile’s int64 repeats [4] as 4 weights; FlopLab counts shapes and indices as no weights (the Tile is the tile kind, 0 MACs as in onnx-tool)',
   },
   ptop_operator_repeat_dim_overflow: {
-    weights: 'as ptop_operator_repeat: Tile not counted, its int64 repeats no weights',
+    weights: 'as ptop_operator_repeat: the Tile’s int64 repeats are no weights here',
   },
 };
 

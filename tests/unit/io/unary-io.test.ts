@@ -92,7 +92,7 @@ describe('unary through ONNX', () => {
     expect(r.warnings).toEqual([]);
   });
 
-  it('Pow by several values or with a computed exponent is not counted, with the reason', () => {
+  it('Pow by several values is not counted, with the reason; a constant base is the pow kind', () => {
     const r = imp(
       onnx({
         input: [1, 4],
@@ -103,10 +103,10 @@ describe('unary through ONNX', () => {
         floats: { e4: [1, 2, 3, 4], two: [2] },
       }),
     );
-    expect(r.model.layers.map((l) => l.type)).toEqual(['opaque', 'opaque']);
+    expect(r.model.layers.map((l) => l.type)).toEqual(['opaque', 'pow']);
+    expect(r.model.layers[1]).toMatchObject({ type: 'pow', base: 2 });
     expect(r.warnings.filter((w) => w.startsWith('not counted'))).toEqual([
       'not counted (no formula for it; shape and weights kept): Pow (Pow by a constant of 4 values (only one exponent)) × 1 (a)',
-      'not counted (no formula for it; shape and weights kept): Pow (Pow with a computed exponent (only x ** constant)) × 1 (y)',
     ]);
   });
 });

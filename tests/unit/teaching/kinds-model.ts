@@ -98,6 +98,7 @@ export const EVERY_KIND_MODEL: Model = {
     { type: 'linear', out: 3, in: 189, call: 'function' },
     { type: 'roll', shifts: [1, -1], dims: [1, 2] },
     { type: 'reduce', op: 'amax', dims: [1], keepdim: true },
+    { type: 'reduce', op: 'l2', dims: [1], keepdim: true },
     { type: 'mul', scalar: 0.5, call: 'method' },
     { type: 'unary', op: 'softplus' },
     { type: 'unary', op: 'pow', exponent: 3 },
@@ -116,6 +117,19 @@ export const EVERY_KIND_MODEL: Model = {
     // Caffe's Normalize (SSD) and Eltwise MAX.
     { type: 'l2norm', channel_shared: true },
     { type: 'maximum', from: [-1, -1] },
+    // ONNX Min, Clip with any bounds, LogSoftmax.
+    { type: 'minimum', from: [-1, -1] },
+    { type: 'clamp', min: -1, max: 1 },
+    { type: 'clamp', max: 2 },
+    { type: 'logsoftmax', dim: 1 },
+    { type: 'cumsum', dim: -1, exclusive: true },
+    { type: 'pow', base: 2 },
+    { type: 'pow', from: [-1, -1] },
+    { type: 'where', y: 0, from: [-1, -1] },
+    { type: 'tile', repeats: [1, 1, 2] },
+    { type: 'indexselect', dim: 1, index: [0, 0] },
+    // shape entries of 1 keep the input's sizes (aligned at the last dims).
+    { type: 'expand', shape: [1, 1] },
     // An operator from a file that no kind models: the file's shape and weights, not counted.
     { type: 'opaque', op: 'CUSTOM:Mystery', params: 3 },
     { type: 'pad', pad: [1, 1, 1, 1] },

@@ -1,5 +1,5 @@
 /**
- * ONNX activations onto their kinds (onnx/docs/Operators.md): Relu, Clip as ReLU / ReLU6,
+ * ONNX activations onto their kinds (onnx/docs/Operators.md): Relu, Clip as ReLU6 / clamp,
  * LeakyRelu, PRelu (slopes per channel or broadcast from the last dim), Elu, Sigmoid, Tanh,
  * HardSwish, HardSigmoid, Gelu. Split from ops.ts.
  */
@@ -11,13 +11,28 @@ const float = (n: OnnxNode, k: string, d: number) => attr(n, k)?.f ?? d;
 /** Rounds a float32 attribute (0.01 is stored as 0.00999999978) to 7 significant digits. */
 const f32 = (v: number) => Number(v.toPrecision(7));
 
-/** Clip(0, 6) is ReLU6, Clip(0, ∞) is ReLU. Bounds are attributes before opset 11, inputs after. */
+/**
+ * Clip(0, 6) is ReLU6; any other bounds the clamp kind (one bound left out is none; an infinite one
+ * too). Bounds are attributes before opset 11, inputs after (an empty name: no bound). Clip(0, ∞) is
+ * a clamp too, not a ReLU: the file's Clip is what onnx-tool counts (ClipNode, 2 per element).
+ */
 function clip(n: OnnxNode, ctx: OpContext): Mapped {
-  const lo = attr(n, 'min')?.f ?? ctx.constant(n.inputs[1])?.values?.[0];
-  const hi = attr(n, 'max')?.f ?? ctx.constant(n.inputs[2])?.values?.[0];
+  const bound = (k: 'min' | 'max', at: number): number | undefined | null => {
+    const a = attr(n, k)?.f;
+    if (a !== undefined && a !== null) return a;
+    if (!n.inputs[at]) return undefined;
+    const v = ctx.constant(n.inputs[at])?.values;
+    return v?.length === 1 ? v[0] : null;
+  };
+  const lo = bound('min', 1);
+  const hi = bound('max', 2);
+  if (lo === null || hi === null) return { unsupported: 'Clip with computed bounds (only constant ones)' };
   if (lo === 0 && hi === 6) return { layers: [{ type: 'relu6' }] };
-  if (lo === 0 && hi === undefined) return { layers: [{ type: 'relu' }] };
-  return { unsupported: `Clip(${lo ?? '−∞'}, ${hi ?? '∞'}) has no layer kind (only Clip(0, 6) = ReLU6)` };
+  const fin = (v: number | undefined) =>
+    v !== undefined && Number.isFinite(v) && Math.abs(v) < 1e38 ? f32(v) : undefined;
+  const [min, max] = [fin(lo), fin(hi)];
+  if (min === undefined && max === undefined) return { layers: [{ type: 'identity' }], warning: 'Clip without bounds' };
+  return { layers: [{ type: 'clamp', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) }] };
 }
 
 export function activationOp(n: OnnxNode, ctx: OpContext): Mapped {

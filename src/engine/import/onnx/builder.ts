@@ -15,8 +15,11 @@ import { mapOp } from './ops';
 import { DataType } from './schema';
 import { ShufflePatterns } from './shuffle';
 import { CONTROL_FLOW, controlFlow } from './control-flow';
+import { whereOperands } from './operands';
 
 const BINARY = new Set(['Add', 'Sub', 'Mul', 'Div']);
+/** Max / Min of a tensor and a constant: the constant is a parameter operand (no `scalar` field on these kinds). */
+const MIN_MAX: Readonly<Record<string, string>> = { Max: 'maximum', Min: 'minimum' };
 
 /** Operators whose output describes a tensor's shape, not its values. */
 const SHAPE_OPS = new Set(['Shape', 'Size']);
@@ -273,11 +276,11 @@ export class Builder {
     const at = n.inputs.findIndex((v) => v !== x);
     const k = at < 0 ? undefined : this.constant(n.inputs[at]);
     if (!k || n.inputs.length !== 2) return false;
-    const type = n.opType.toLowerCase();
+    const type = MIN_MAX[n.opType] ?? n.opType.toLowerCase();
     const label = n.name || n.opType;
     const named = n.name ? { name: n.name } : {};
     const numel = k.dims.reduce((a, b) => a * b, 1);
-    if (numel === 1) {
+    if (numel === 1 && !MIN_MAX[n.opType]) {
       const v = k.values?.[0];
       const scalar = v === undefined || !Number.isFinite(v) ? 1 : Number(v.toPrecision(7));
       this.push({
@@ -352,15 +355,27 @@ export class Builder {
     if (['Div', 'Mul', 'Erf', 'Add'].includes(n.opType) && this.geluPart(n, ins)) return;
     if (n.opType === 'Mul' && ins.length === 1 && this.constantMul(n, x)) return;
     if (n.opType === 'Add' && ins.length === 1 && this.biasAdd(n, x)) return;
-    if (BINARY.has(n.opType) && ins.length === 1 && this.constantOperand(n, x)) return;
+    if ((BINARY.has(n.opType) || MIN_MAX[n.opType]) && ins.length === 1 && this.constantOperand(n, x)) return;
     if (['Reshape', 'Transpose', 'Gather'].includes(n.opType) && this.shuffles.step(n, x)) return;
     if (n.opType === 'Concat' && n.inputs.length > ins.length) ins = this.constantParts(n, ins);
+    if (n.opType === 'Where' && n.inputs.length > ins.length) ins = whereOperands(n, ins, this) ?? ins;
     const outputs = n.opType === 'Split' ? n.outputs : n.outputs.slice(0, 1);
     outputs.forEach((out, k) => {
       const shape = this.shapes.get(x) ?? undefined;
-      const ctx = { constant: this.constant, dataInputs: ins.length, rank: shape?.length, shape, batch: this.batch };
+      const ctx = {
+        constant: this.constant,
+        dataInputs: ins.length,
+        rank: shape?.length,
+        shape,
+        batch: this.batch,
+        opset: this.g.opset,
+      };
       const m = mapOp(n, ctx, k);
-      if ('unsupported' in m) return this.notCounted(n, ins, m.unsupported, out, k);
+      if ('unsupported' in m) {
+        // Every output of a node without a kind is a row with the file's shape (TopK's indices too).
+        if (n.opType === 'Split') return this.notCounted(n, ins, m.unsupported, out, k);
+        return n.outputs.forEach((o, j) => o && this.notCounted(n, ins, m.unsupported, o, j));
+      }
       const label = n.name || `${n.opType} → ${out}`;
       if ('join' in m && m.join === 'concat') return this.concat(n, ins, out, label);
       if ('join' in m) return this.push({ label, name: n.name || undefined, op: m.join, inputs: ins, output: out });

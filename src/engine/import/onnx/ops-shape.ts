@@ -81,7 +81,7 @@ export function squeezeOp(n: OnnxNode, ctx: OpContext): Mapped {
   return { layers: order.map((dim) => ({ type, dim })) };
 }
 
-/** Gather: rows of a constant table by computed indices (an embedding), or one index of a computed tensor. */
+/** Gather: rows of a constant table by computed indices (an embedding), or constant indices of a computed tensor. */
 export function gather(n: OnnxNode, ctx: OpContext): Mapped {
   const table = ctx.constant(n.inputs[0]);
   const axis = int(n, 'axis', 0);
@@ -90,12 +90,30 @@ export function gather(n: OnnxNode, ctx: OpContext): Mapped {
   const idx = ctx.constant(n.inputs[1]);
   if (!table && idx?.dims.length === 0 && idx.values?.length === 1 && axis !== 0)
     return { layers: [{ type: 'select', dim: axis, index: idx.values[0] }] };
+  // A 1-D constant index list on computed data, off the batch: index_select (x[:, [0, 2]]).
+  const batchAxis = axis === 0 || (ctx.rank !== undefined && axis === -(ctx.rank + 1));
+  if (!table && idx?.dims.length === 1 && idx.values?.length && !batchAxis)
+    return { layers: [{ type: 'indexselect', dim: axis, index: idx.values.map(Number) }] };
   return { unsupported: 'a gather that is neither an embedding lookup nor one constant index' };
 }
 
-const REDUCE: Readonly<Record<string, string>> = { ReduceSum: 'sum', ReduceMax: 'amax', ReduceMin: 'amin' };
+export const REDUCE: Readonly<Record<string, string>> = {
+  ReduceSum: 'sum',
+  ReduceMax: 'amax',
+  ReduceMin: 'amin',
+  ReduceProd: 'prod',
+  ReduceL1: 'l1',
+  ReduceL2: 'l2',
+  ReduceSumSquare: 'sumsquare',
+  ReduceLogSum: 'logsum',
+  ReduceLogSumExp: 'logsumexp',
+};
 
-/** ReduceSum / ReduceMax / ReduceMin over constant axes (not the batch): the reduce kind. */
+/**
+ * The ONNX Reduce* operators but ReduceMean over constant axes (attribute before opset 13 — 18 for
+ * all but ReduceSum —, input after): the reduce kind. Without axes (every dim, the batch too) or
+ * over the batch there is no kind: not counted, with the file's shape.
+ */
 export function reduceOp(n: OnnxNode, ctx: OpContext): Mapped {
   const axes = listOf(n, ctx, 'axes', 1);
   if (!axes?.length) return { unsupported: `${n.opType} without constant axes` };

@@ -10,6 +10,7 @@ import { einsumOp, gather, padOp, reduceOp, resize, sliceOp, split, squeezeOp } 
 import { unaryOp } from './unary-ops';
 import { activationOp } from './activation-ops';
 import { quantizeOp } from './quant-ops';
+import { mathOp } from './math-ops';
 
 export type Mapped =
   /** `all`: the (first) layer takes every data input of the node (sub, div, matmul of two tensors). */
@@ -28,6 +29,8 @@ export interface OpContext {
   readonly batch?: number;
   /** Shape of the first data input without the batch, where known. */
   readonly shape?: readonly number[] | undefined;
+  /** The file's ai.onnx opset (0 when it names none): defaults that changed across opsets. */
+  readonly opset?: number;
 }
 
 const attr = (n: OnnxNode, k: string) => n.attrs.get(k);
@@ -167,7 +170,8 @@ function pool(n: OnnxNode, type: 'maxpool2d' | 'avgpool2d', input?: readonly num
     const warn: string[] = [];
     const win = ndWindowFields(n, kernel, warn);
     if (typeof win === 'string') return { unsupported: win };
-    if (win.dilation) return { unsupported: 'pooling with dilation' };
+    // Of the 1-D and 3-D pools, only maxpool1d holds dilations.
+    if (win.dilation && (type !== 'maxpool2d' || kernel.length !== 1)) return { unsupported: 'pooling with dilation' };
     const nd = `${type.slice(0, -2)}${kernel.length}d`;
     const spec = { type: nd, ...win, ...(int(n, 'ceil_mode', 0) ? { ceil: true } : {}) };
     return { layers: [spec as LayerSpec], ...(warn.length ? { warning: warn.join('; ') } : {}) };
@@ -175,7 +179,8 @@ function pool(n: OnnxNode, type: 'maxpool2d' | 'avgpool2d', input?: readonly num
   const warn: string[] = [];
   const win = windowFields(n, ints(n, 'kernel_shape'), warn, input);
   if (typeof win === 'string') return { unsupported: win };
-  if (win.dilation) return { unsupported: 'pooling with dilation' };
+  // MaxPool has dilations since opset 10 (the maxpool2d kind's dilation); AveragePool only since 19, no kind.
+  if (win.dilation && type !== 'maxpool2d') return { unsupported: 'average pooling with dilation' };
   const spec = { type, ...win, ...(int(n, 'ceil_mode', 0) ? { ceil: true } : {}) };
   return { layers: withPrePad(win, spec), ...(warn.length ? { warning: warn.join('; ') } : {}) };
 }
@@ -297,20 +302,12 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
     case 'HardSigmoid':
     case 'Gelu':
       return activationOp(n, ctx);
-    case 'Softmax': {
-      // The axis counts the batch as 0, as the softmax kind's dim does.
-      const axis = attr(n, 'axis')?.i;
-      return {
-        layers: [axis === undefined || axis === null ? { type: 'softmax' } : { type: 'softmax', dim: Number(axis) }],
-      };
-    }
     case 'Exp':
     case 'Log':
     case 'Sqrt':
     case 'Reciprocal':
     case 'Abs':
     case 'Neg':
-    case 'Pow':
     case 'Erf':
     case 'Sin':
     case 'Cos':
@@ -363,10 +360,13 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
     case 'ReduceSum':
     case 'ReduceMax':
     case 'ReduceMin':
+    case 'ReduceProd':
+    case 'ReduceL1':
+    case 'ReduceL2':
+    case 'ReduceSumSquare':
+    case 'ReduceLogSum':
+    case 'ReduceLogSumExp':
       return reduceOp(n, ctx);
-    case 'Max':
-      if (ctx.dataInputs >= 2) return { layers: [{ type: 'maximum' }], all: true };
-      return { unsupported: `Max of ${ctx.dataInputs} computed input(s) (only of two or more)` };
     case 'Sub':
     case 'Div':
       if (ctx.dataInputs === 2) return { layers: [{ type: n.opType.toLowerCase() }], all: true };
@@ -389,6 +389,7 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
     case 'Mul':
       return ctx.dataInputs >= 2 ? { join: 'mul' } : { unsupported: 'multiplying by a constant' };
     default:
-      return { unsupported: 'no layer kind for this operator' };
+      // Max, Min, CumSum, Softmax, LogSoftmax, Pow (math-ops.ts); any other: no layer kind.
+      return mathOp(n, ctx);
   }
 }

@@ -1,0 +1,121 @@
+/**
+ * ONNX operators of several inputs or along one axis, split from ops.ts for size (semantics:
+ * onnx/docs/Operators.md): Max / Min of computed tensors (maximum, minimum; a constant operand is
+ * taken first by the builder's constantOperand as a parameter), CumSum (cumsum), Softmax and
+ * LogSoftmax (softmax, logsoftmax), Mean (an add, then a multiply by 1/k), Where / Expand / Tile
+ * (where, expand, tile) and Pow (the unary kind's x ** constant; else the pow kind).
+ */
+import type { LayerSpec } from '../../format/model';
+import type { OnnxNode } from './decode';
+import type { Mapped, OpContext } from './ops';
+import { unaryOp } from './unary-ops';
+
+const int = (n: OnnxNode, k: string, d: number) => n.attrs.get(k)?.i ?? d;
+
+export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
+  switch (n.opType) {
+    case 'Max':
+    case 'Min': {
+      const type = n.opType === 'Max' ? 'maximum' : 'minimum';
+      if (ctx.dataInputs >= 2) return { layers: [{ type }], all: true };
+      return { layers: [{ type: 'identity' }], warning: `${n.opType} of one input is that input` };
+    }
+    case 'CumSum': {
+      // The axis is a constant input (a scalar or a one-element tensor); it counts the batch as 0.
+      const axis = ctx.constant(n.inputs[1])?.values;
+      if (axis?.length !== 1) return { unsupported: 'CumSum along a computed axis' };
+      const dim = Number(axis[0]);
+      if (dim === 0 || (ctx.rank !== undefined && dim === -(ctx.rank + 1)))
+        return { unsupported: 'CumSum along the batch' };
+      const flags = {
+        ...(int(n, 'exclusive', 0) ? { exclusive: true } : {}),
+        ...(int(n, 'reverse', 0) ? { reverse: true } : {}),
+      };
+      return { layers: [{ type: 'cumsum', dim, ...flags } as LayerSpec] };
+    }
+    case 'Softmax': {
+      // The axis counts the batch as 0, as the softmax kind's dim.
+      const axis = n.attrs.get('axis')?.i;
+      return {
+        layers: [axis === undefined || axis === null ? { type: 'softmax' } : { type: 'softmax', dim: Number(axis) }],
+      };
+    }
+    case 'LogSoftmax':
+      // The axis counts the batch as 0, as the kind's dim. Opset < 13 coerces to 2-D from the axis on;
+      // the count (3 per element, onnx-tool 80 per element) does not depend on the vector length.
+      return { layers: [{ type: 'logsoftmax', dim: int(n, 'axis', ctx.opset && ctx.opset < 13 ? 1 : -1) }] };
+    case 'Pow': {
+      // x ** constant: the unary kind; two computed operands or a constant base: the pow kind.
+      if (ctx.dataInputs === 2) return { layers: [{ type: 'pow' }], all: true };
+      const base = ctx.constant(n.inputs[0]);
+      if (!base) return unaryOp(n, ctx);
+      const v = base.values;
+      if (v?.length !== 1 || !Number.isFinite(v[0])) return { unsupported: 'Pow of a constant base of several values' };
+      return { layers: [{ type: 'pow', base: Number(v[0].toPrecision(7)) } as LayerSpec] };
+    }
+    case 'Mean':
+      // (x1 + … + xk) / k: an add of the k inputs, then a multiply by 1/k (onnx-tool has no Mean node class).
+      if (ctx.dataInputs < 2) return { unsupported: `Mean of ${ctx.dataInputs} computed input(s)` };
+      return {
+        layers: [{ type: 'add' }, { type: 'mul', scalar: Number((1 / ctx.dataInputs).toPrecision(7)) }] as LayerSpec[],
+        all: true,
+      };
+    case 'Where':
+      return whereOp(n, ctx);
+    case 'Expand':
+    case 'Tile':
+      return expandOrTile(n, ctx);
+    default:
+      return { unsupported: 'no layer kind for this operator' };
+  }
+}
+
+/** float32's largest value: where a file writes ±∞ as Where's operand (a −∞ mask), the field holds ±this. */
+const F32_MAX = 3.4028235e38;
+
+/**
+ * Where(condition, x, y): a constant x or y of one value is the where kind's `x` / `y` field; a constant
+ * tensor (a causal-mask condition) is a parameter input the builder made first (operands.ts).
+ */
+function whereOp(n: OnnxNode, ctx: OpContext): Mapped {
+  const fields: Record<string, number> = {};
+  let warning: string | undefined;
+  for (const [at, k] of [
+    [1, 'x'],
+    [2, 'y'],
+  ] as const) {
+    const c = ctx.constant(n.inputs[at]);
+    if (!c) continue;
+    if (c.dims.reduce((a, b) => a * b, 1) !== 1) continue; // a parameter input (the builder's whereOperands)
+    if (c.values?.length !== 1) return { unsupported: `Where with a constant ${k} of unknown value` };
+    const v = c.values[0];
+    if (Number.isFinite(v)) fields[k] = Number(v.toPrecision(7));
+    else {
+      fields[k] = v > 0 ? F32_MAX : -F32_MAX;
+      warning = `${v > 0 ? '' : '−'}∞ is held as ${v > 0 ? '' : '−'}3.4028235e38 (no count depends on it)`;
+    }
+  }
+  if (ctx.dataInputs + Object.keys(fields).length !== 3)
+    return { unsupported: 'Where with a constant operand that does not broadcast with the data' };
+  return { layers: [{ type: 'where', ...fields } as LayerSpec], all: true, ...(warning ? { warning } : {}) };
+}
+
+/**
+ * Expand / Tile with a constant target or repeats that keep the batch first: Expand's target of the
+ * input's rank starts with 1 or the batch, a shorter one aligns with the last dims; Tile repeats the batch
+ * once. A target with more dims puts new ones before the batch: no kind.
+ */
+function expandOrTile(n: OnnxNode, ctx: OpContext): Mapped {
+  const v = ctx.constant(n.inputs[1])?.values?.map(Number);
+  const rank = ctx.rank;
+  if (!v || rank === undefined)
+    return { unsupported: `${n.opType} with a computed ${n.opType === 'Tile' ? 'repeats' : 'shape'}` };
+  if (n.opType === 'Tile') {
+    if (v.length !== rank + 1 || v[0] !== 1) return { unsupported: `Tile by [${v.join(', ')}] (it repeats the batch)` };
+    return { layers: [{ type: 'tile', repeats: v.slice(1) } as LayerSpec] };
+  }
+  const keeps = v.length <= rank || (v.length === rank + 1 && (v[0] === 1 || v[0] === ctx.batch));
+  if (!keeps || v.some((d) => d < 1))
+    return { unsupported: `Expand to [${v.join(', ')}] (it does not keep the batch first)` };
+  return { layers: [{ type: 'expand', shape: v.length === rank + 1 ? v.slice(1) : v } as LayerSpec] };
+}

@@ -1,0 +1,36 @@
+/**
+ * A power with a computed exponent: x ** y of two tensors with broadcasting (torch.pow(x, y); ONNX
+ * Pow of two computed inputs), or base ** x with a constant base (torch.pow(2, x); ONNX Pow of a
+ * constant base). x ** constant is the unary kind's pow (unary.ts), which counts its multiplies.
+ */
+import { mul, ZERO } from '../expr';
+import { broadcastShapes, sameRankError } from './dims';
+import { commonSymbols, type LeafKind } from './kind';
+
+export const pow: LeafKind = {
+  type: 'pow',
+  label: 'Pow',
+  category: 'elementwise',
+  summary: 'x ** y of two tensors (torch.pow(x, y)), or base ** x with a number as the base; name them with from',
+  fields: [
+    {
+      name: 'base',
+      kind: 'number',
+      label: 'Base',
+      help: 'A number as the base (2 ** x): then the one input is the exponent',
+    },
+  ],
+  arity: [1, 2],
+  shape(p, _input, inputs) {
+    if (p.base !== undefined)
+      return inputs.length === 1 ? { output: inputs[0] } : { error: 'pow: with a base, give the exponent only' };
+    if (inputs.length !== 2)
+      return { error: 'pow takes 2 inputs (base and exponent): name them with from, or give a number as base' };
+    const rank = sameRankError('pow', inputs);
+    return rank ? { error: rank } : broadcastShapes('pow', inputs);
+  },
+  symbols: (_p, input, output, batch) => commonSymbols(input, output, batch),
+  params: ZERO,
+  exact: mul(1, 'numel_out'),
+  exactNote: 'One evaluation of pow per output element, counted once as exp is (unary.ts).',
+};
