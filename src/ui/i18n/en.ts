@@ -96,7 +96,6 @@ export const en = {
   'ab.copied': 'Link copied',
   'ab.copyFailed': 'Copy failed — the link is in the box below.',
   'ab.metric': 'Quantity',
-  'ab.ratio': 'B / A',
   'ab.params': 'Parameters',
   'ab.count': 'Count ({name})',
   'ab.macs': 'MACs',

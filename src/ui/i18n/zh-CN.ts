@@ -91,7 +91,6 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'ab.copied': '链接已复制',
   'ab.copyFailed': '复制失败——链接在下面的文本框中。',
   'ab.metric': '指标',
-  'ab.ratio': 'B / A',
   'ab.params': '参数量',
   'ab.count': '计数（{name}）',
   'ab.macs': 'MACs',
