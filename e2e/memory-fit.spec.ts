@@ -66,6 +66,8 @@ for (const [i, c] of CASES.entries()) {
     await open(page, c.model, c.device);
     const card = page.getByTestId('device-fit');
     await expect(card).toHaveAttribute('data-verdict', c.verdict);
+    await card.getByTestId('device-fit-details').locator('summary').click();
+    await expect(card.getByTestId('fit-check').first()).toBeVisible();
     await expect(card.getByTestId('fit-check')).toHaveCount(want.checks.length);
     for (const [k, ok] of want.checks.entries())
       await expect(card.getByTestId('fit-check').nth(k)).toHaveAttribute('data-ok', String(ok));
@@ -138,7 +140,10 @@ test('Edge TPU placement: MobileNetV3-Small falls back at its first hard-swish, 
   const placement = page.getByTestId('placement');
   await expect(placement).toHaveAttribute('data-on', String(want.on));
   await expect(placement).toHaveAttribute('data-total', String(want.total));
-  await expect(page.getByTestId('placement-first-fallback')).toContainText('everything after it runs on the CPU');
+  await expect(page.getByTestId('placement-count')).toBeVisible();
+  await expect(page.getByTestId('placement-first-fallback')).toBeVisible();
+  await page.getByTestId('device-fit-details').locator('summary').click();
+  await expect(page.getByTestId('placement-first-fallback-why')).toContainText('everything after it runs on the CPU');
   await expect(page.getByTestId('placement-latency')).toContainText('Raspberry Pi 4');
   await expect(page.getByTestId('latency-total')).toContainText('on the CPU');
   await page

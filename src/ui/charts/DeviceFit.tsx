@@ -10,7 +10,7 @@ import { useEditor } from '../../state/store';
 import { formatBytes, type NumberFormat } from '../format';
 import { DocsLink } from '../docs/DocsLink';
 import type { PlacementView } from '../../worker/placementView';
-import { PlacementSummary } from './PlacementSummary';
+import { PlacementHead, PlacementSummary } from './PlacementSummary';
 import { useT, type MessageKey } from '../i18n';
 
 const VERDICT: Record<FitVerdict, { key: MessageKey; cls: string }> = {
@@ -91,38 +91,55 @@ export function DeviceFitCard({
   const v = VERDICT[memory.fit.verdict];
   const bytesOf = memory.fit.verdict === 'does-not-fit' ? memory.fit.shortBytes : memory.fit.spillBytes;
   return (
-    <div
-      className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-xs dark:border-slate-700 dark:bg-slate-900"
-      data-testid="device-fit"
-      data-verdict={memory.fit.verdict}
-    >
-      <p className="flex flex-wrap items-center gap-2">
+    <div className={CARD} data-testid="device-fit" data-verdict={memory.fit.verdict}>
+      {/* The verdicts in one or two lines of fixed height (no layout shift when they come); the rest on request. */}
+      <p className={SUMMARY}>
         <span className={`rounded px-1.5 py-0.5 font-semibold ${v.cls}`}>
           {t(v.key, { b: formatBytes(bytesOf, fmt) })}
         </span>
+        {placement && <PlacementHead placement={placement} />}
         <span>{t('fit.on', { device: deviceName, dtype: memory.dtype })}</span>
-        <span className="text-slate-600 dark:text-slate-300">
+      </p>
+      <details data-testid="device-fit-details">
+        <summary className="focus-ring cursor-pointer text-slate-600 dark:text-slate-300">{t('fit.more')}</summary>
+        <p className="mt-1 text-slate-600 dark:text-slate-300">
           {t('fit.activations', {
             arena: memory.arenaBytes !== null ? formatBytes(memory.arenaBytes, fmt) : t('totals.acts.noArena'),
             lower: formatBytes(memory.lowerBoundBytes, fmt),
           })}{' '}
           · {t('fit.weights', { w: formatBytes(memory.weightBytes, fmt) })}
-        </span>
+        </p>
+        {memory.fit.checks.length > 0 && (
+          <ul className="mt-1 list-inside list-disc space-y-0.5">
+            {memory.fit.checks.map((c) => (
+              <CheckLine key={`${c.what}-${c.memory}`} c={c} fmt={fmt} />
+            ))}
+          </ul>
+        )}
+        {memory.fit.note && <p className="mt-1 text-slate-600 dark:text-slate-300">{memory.fit.note}</p>}
+        {memory.arenaNote && <p className="mt-1 text-slate-600 dark:text-slate-300">{memory.arenaNote}</p>}
+        {!memory.complete && <p className="mt-1 text-amber-800 dark:text-amber-300">{t('fit.incomplete')}</p>}
+        <p className="mt-1 text-slate-600 dark:text-slate-300">
+          <DocsLink doc="memory">{t('fit.docs')}</DocsLink>
+        </p>
+        {placement && <PlacementSummary placement={placement} />}
+      </details>
+    </div>
+  );
+}
+
+const CARD = 'rounded-lg border border-slate-200 bg-white px-3 py-1.5 text-xs dark:border-slate-700 dark:bg-slate-900';
+const SUMMARY = 'flex min-h-[2.75rem] flex-wrap content-center items-center gap-x-2 gap-y-1';
+
+/** While the first answer for a picked device is on its way: the card's frame, the same height. */
+function DeviceFitPending() {
+  const t = useT();
+  return (
+    <div className={CARD} data-testid="device-fit-pending" aria-busy="true">
+      <p className={SUMMARY}>
+        <span className="text-slate-500 dark:text-slate-400">{t('fit.pending')}</span>
       </p>
-      {memory.fit.checks.length > 0 && (
-        <ul className="mt-1 list-inside list-disc space-y-0.5">
-          {memory.fit.checks.map((c) => (
-            <CheckLine key={`${c.what}-${c.memory}`} c={c} fmt={fmt} />
-          ))}
-        </ul>
-      )}
-      {memory.fit.note && <p className="mt-1 text-slate-600 dark:text-slate-300">{memory.fit.note}</p>}
-      {memory.arenaNote && <p className="mt-1 text-slate-600 dark:text-slate-300">{memory.arenaNote}</p>}
-      {!memory.complete && <p className="mt-1 text-amber-800 dark:text-amber-300">{t('fit.incomplete')}</p>}
-      <p className="mt-1 text-slate-600 dark:text-slate-300">
-        <DocsLink doc="memory">{t('fit.docs')}</DocsLink>
-      </p>
-      {placement && <PlacementSummary placement={placement} />}
+      <p className="text-slate-400 dark:text-slate-500">{t('fit.more')}</p>
     </div>
   );
 }
@@ -130,9 +147,10 @@ export function DeviceFitCard({
 /** The card for the runtime answer's device (memory, and placement on an accelerator), or nothing. */
 export function DeviceFit() {
   const answer = useRuntimeAnswer();
+  const device = useEditor((s) => s.settings.device);
   const m = answer?.deviceMemory;
   const latency = answer?.latency;
-  if (!m) return null;
+  if (!m) return device && !answer?.modelError && (!answer || answer.latency === null) ? <DeviceFitPending /> : null;
   const name = latency && !('error' in latency) ? latency.deviceName : m.deviceId;
   return <DeviceFitCard memory={m} deviceName={name} placement={answer?.placement ?? null} />;
 }

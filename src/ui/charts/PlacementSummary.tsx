@@ -9,9 +9,44 @@ import { DocsLink } from '../docs/DocsLink';
 import { useT } from '../i18n';
 import { ms } from './format';
 
-export function PlacementSummary({ placement: p }: { placement: PlacementView }) {
+/** The summary line's part: "N of M ops on the Edge TPU" and the first op on the CPU (a click selects it). */
+export function PlacementHead({ placement: p }: { placement: PlacementView }) {
   const t = useT();
   const select = useEditor((s) => s.select);
+  if (!p.documented)
+    return (
+      <span className="text-slate-600 dark:text-slate-300">
+        {t('place.unknownShort', { accelerator: p.accelerator })}
+      </span>
+    );
+  const all = p.opsOnAccelerator === p.opsTotal;
+  return (
+    <>
+      <span
+        className={`rounded px-1.5 py-0.5 font-semibold ${all ? 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100' : 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100'}`}
+        data-testid="placement-count"
+      >
+        {t('place.count', { on: p.opsOnAccelerator, total: p.opsTotal, accelerator: p.accelerator })}
+      </span>
+      {p.firstFallback && (
+        <span data-testid="placement-first-fallback">
+          {t('place.firstFallback')}{' '}
+          <button
+            type="button"
+            className="focus-ring font-mono underline decoration-dotted"
+            onClick={() => select(p.firstFallback!.modelPath)}
+          >
+            {p.firstFallback.label}
+          </button>
+        </span>
+      )}
+    </>
+  );
+}
+
+/** The details: partitions, why the first op falls back, the runtime with placement, the docs. */
+export function PlacementSummary({ placement: p }: { placement: PlacementView }) {
+  const t = useT();
   if (!p.documented)
     return (
       <p className="mt-1 text-slate-600 dark:text-slate-300" data-testid="placement" data-documented="false">
@@ -23,25 +58,12 @@ export function PlacementSummary({ placement: p }: { placement: PlacementView })
   return (
     <div className="mt-1 space-y-0.5" data-testid="placement" data-on={p.opsOnAccelerator} data-total={p.opsTotal}>
       <p>
-        <span
-          className={`rounded px-1.5 py-0.5 font-semibold ${all ? 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100' : 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100'}`}
-        >
-          {t('place.count', { on: p.opsOnAccelerator, total: p.opsTotal, accelerator: p.accelerator })}
-        </span>{' '}
         {t(p.partitions === 1 ? 'place.partition' : 'place.partitions', { n: p.partitions })}
         {p.undocumentedRows > 0 ? ` · ${t('place.undocumented', { n: p.undocumentedRows })}` : ''}
       </p>
       {p.firstFallback && (
-        <p data-testid="placement-first-fallback">
-          {t('place.firstFallback')}{' '}
-          <button
-            type="button"
-            className="focus-ring font-mono underline decoration-dotted"
-            onClick={() => select(p.firstFallback!.modelPath)}
-          >
-            {p.firstFallback.label}
-          </button>{' '}
-          — {p.firstFallback.why}
+        <p data-testid="placement-first-fallback-why">
+          {t('place.firstFallback')} <span className="font-mono">{p.firstFallback.label}</span> — {p.firstFallback.why}
           {p.fallbackMode === 'rest-on-cpu' ? ` ${t('place.restOnCpu')}` : ''}
         </p>
       )}

@@ -19,8 +19,9 @@ export const resultsEn = {
   'totals.weights': 'Weight size ({dtype})',
   'totals.weights.note': 'parameters × {bytes} B',
   'totals.acts': 'Peak activations ({dtype})',
-  'totals.acts.note':
-    'live at once, batch {batch}, BN/activations fused · arena {arena} (TFLite Micro plan) · outputs summed {sum}',
+  'totals.acts.note': 'live at once, batch {batch}, BN/activations fused',
+  'totals.acts.arena': 'arena {arena} (TFLite Micro plan)',
+  'totals.acts.sum': 'outputs summed {sum}',
   'totals.acts.noArena': 'not planned',
   'totals.acts.pending': 'planning…',
   'totals.output': 'Output (batch {batch})',

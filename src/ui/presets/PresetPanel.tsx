@@ -192,7 +192,7 @@ function Panel({
           <ul
             tabIndex={0}
             aria-label={t('preset.notes')}
-            className="focus-ring mt-1 max-h-44 list-disc space-y-1 overflow-auto rounded border-b border-slate-200 pr-1 pb-1 pl-4 text-slate-700 dark:border-slate-700 dark:text-slate-200"
+            className="focus-ring mt-1 max-h-44 list-disc space-y-1 overflow-auto rounded border-b lg:max-h-none lg:overflow-visible border-slate-200 pr-1 pb-1 pl-4 text-slate-700 dark:border-slate-700 dark:text-slate-200"
           >
             {notes.map((n) => (
               <li key={n}>{n}</li>
@@ -214,7 +214,12 @@ function PresetPanelView() {
     <section
       aria-label={t('preset.label')}
       data-testid="preset-panel"
-      className="flex flex-col gap-2 border-b border-slate-200 bg-indigo-50/40 px-3 py-2 dark:border-slate-700 dark:bg-indigo-950/30"
+      // One height on wide screens, loading or loaded, so the layer list below never jumps when the
+      // zoo's code arrives (issue 20, layout shift); longer content scrolls inside.
+      className="flex shrink-0 flex-col gap-2 border-b border-slate-200 bg-indigo-50/40 px-3 py-2 lg:h-44 lg:overflow-y-auto dark:border-slate-700 dark:bg-indigo-950/30"
+      data-loading={!mod || undefined}
+      // Scrollable on wide screens: reachable from the keyboard.
+      tabIndex={0}
     >
       {!mod ? (
         <p className="text-xs">{t('preset.loading', { name: meta.preset })}</p>

@@ -162,15 +162,24 @@ export function TotalsPanel({ result, countIndex }: { result: ModelResult | null
           value={memory ? formatBytes(memory.peakBytes, fmt) : tr('totals.acts.pending')}
           exact={memory?.peakBytes ?? 0n}
           busy={!memory}
-          note={tr('totals.acts.note', {
-            batch: result?.batch ?? 1,
-            arena: memory
-              ? memory.arenaBytes !== null
-                ? formatBytes(memory.arenaBytes, fmt)
-                : tr('totals.acts.noArena')
-              : '…',
-            sum: formatBytes(actsSum, fmt),
-          })}
+          // Three short lines, the same count while the plan is computed and after: no layout shift.
+          note={
+            <>
+              <span className="block">{tr('totals.acts.note', { batch: result?.batch ?? 1 })}</span>
+              <span className="block">
+                {tr('totals.acts.arena', {
+                  arena: memory
+                    ? memory.arenaBytes !== null
+                      ? formatBytes(memory.arenaBytes, fmt)
+                      : tr('totals.acts.noArena')
+                    : '…',
+                })}
+              </span>
+              <span className="block" data-testid="total-activations-sum" data-exact={actsSum.toString()}>
+                {tr('totals.acts.sum', { sum: formatBytes(actsSum, fmt) })}
+              </span>
+            </>
+          }
         />
         <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900">
           <dt className="text-xs text-slate-600 dark:text-slate-300">
