@@ -28,10 +28,10 @@ const NCNN_SRC = (title: string) => ({
  * (2 × without dot-product instructions, 4 × with ARMv8.2 SDOT).
  */
 const CORES = {
-  inorder: { flop: 4, int8: 2, label: 'in-order core without dot product (Cortex-A5/A7/A53 class)' },
-  inorder82: { flop: 4, int8: 4, label: 'in-order ARMv8.2 core with SDOT (Cortex-A55 class)' },
-  mid: { flop: 8, int8: 2, label: 'out-of-order ARMv7/v8.0 core (Cortex-A17/A57/A72/A73, Kryo class)' },
-  big: { flop: 16, int8: 4, label: 'out-of-order ARMv8.2+ core with SDOT (Cortex-A76 and later, Carmel class)' },
+  inorder: { flop: 4, int8: 2, fp16: false, label: 'in-order core without dot product (Cortex-A5/A7/A53 class)' },
+  inorder82: { flop: 4, int8: 4, fp16: true, label: 'in-order ARMv8.2 core with SDOT (Cortex-A55 class)' },
+  mid: { flop: 8, int8: 2, fp16: false, label: 'out-of-order ARMv7/v8.0 core (Cortex-A17/A57/A72/A73, Kryo class)' },
+  big: { flop: 16, int8: 4, fp16: true, label: 'out-of-order ARMv8.2+ core (Cortex-A76 and later, Carmel class)' },
 } as const;
 type CoreClass = keyof typeof CORES;
 
@@ -185,6 +185,20 @@ function cpuDevice(r: Row): Device {
     category,
     peak: {
       fp32: derived(r4(sumGhz * c.flop), G, how, [...src, SRC.ASSUMED], { unverified: true }),
+      // ARMv8.2 FP16 arithmetic (as rpi5-cpu): ncnn runs fp32 models in fp16 there (measurements/index.ts).
+      ...(c.fp16
+        ? {
+            fp16: derived(
+              r4(sumGhz * c.flop * 2),
+              G,
+              `2 × FP32 (ARMv8.2 FP16 arithmetic; ${c.label})`,
+              [...src, SRC.ASSUMED],
+              {
+                unverified: true,
+              },
+            ),
+          }
+        : {}),
       int8: derived(
         r4(sumGhz * c.flop * c.int8),
         G,

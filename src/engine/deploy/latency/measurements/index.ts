@@ -7,11 +7,13 @@
  *
  * The train / held-out split is by (device, network): every row of one device and one network
  * (at any precision, from any section) lands on the same side, so no model/device pair is seen
- * by both the fit and the check. Per device, the distinct networks are ordered by a hash of
- * "device|network" and every third one (positions 1, 4, 7, …) is held out: deterministic, and a
- * device with two or more networks always has one held out.
+ * by both the fit and the check. Per device and stratum (dense networks, those with depthwise
+ * convolutions), the distinct networks are ordered by a hash of "device|network" and every
+ * third one (positions 1, 4, 7, …) is held out: deterministic; a stratum of two or more networks
+ * always has one held out and one trained on.
  */
 import type { Precision } from '../../devices/schema';
+import { deviceById } from '../../devices';
 import { NCNN_RUNS, type NcnnRun } from '../../devices/data-ncnn';
 import ncnnJson from './ncnn.json';
 import { NCNN_MODELS, type NcnnModelMap } from './ncnn-models';
@@ -131,9 +133,13 @@ export type Split = 'train' | 'test';
 /** The split of every mapped row, keyed by row id. */
 export function splitOf(rows: readonly Mapped[]): Map<string, Split> {
   const nets = new Map<string, Set<string>>();
-  for (const r of rows) nets.set(r.device, (nets.get(r.device) ?? new Set()).add(networkKey(r)));
+  for (const r of rows) {
+    const stratum = `${r.device}|${r.map.dense ? 'dense' : 'depthwise'}`;
+    nets.set(stratum, (nets.get(stratum) ?? new Set()).add(networkKey(r)));
+  }
   const held = new Set<string>();
-  for (const [device, set] of nets) {
+  for (const [stratum, set] of nets) {
+    const device = stratum.split('|')[0];
     const order = [...set].sort((a, b) => fnv(`${device}|${a}`) - fnv(`${device}|${b}`) || (a < b ? -1 : 1));
     order.forEach((k, i) => {
       if (i % 3 === 1) held.add(`${device}|${k}`);
@@ -145,4 +151,27 @@ export function splitOf(rows: readonly Mapped[]): Map<string, Split> {
 export const MAPPED: readonly Mapped[] = MEASUREMENTS.filter(isMapped);
 export const SPLIT: ReadonlyMap<string, Split> = splitOf(MAPPED);
 
-export const precisionOf = (m: Mapped): Precision => m.map.precision;
+/**
+ * ncnn computes fp32 models in fp16 where the hardware has FP16 arithmetic: Option's default
+ * use_fp16_arithmetic = true (src/option.cpp), the default since Tencent/ncnn 6238bfd7
+ * (2020-09-08, "enable fp16a by default"); Vulkan runs use fp16 storage and arithmetic likewise.
+ * So a float row of a device with an fp16 peak (ARMv8.2 cores, the Jetson GPUs) is an fp16 run,
+ * unless the row predates that default (CPU rows only).
+ */
+export const FP16_DEFAULT_SINCE = '2020-09-08';
+
+export function precisionOf(m: Mapped): Precision {
+  if (m.map.precision !== 'fp32') return m.map.precision;
+  const fp16 = deviceById(m.device)?.peak.fp16 !== undefined;
+  return fp16 && (m.runtime.gpu >= 0 || m.source.date >= FP16_DEFAULT_SINCE) ? 'fp16' : 'fp32';
+}
+
+/**
+ * Why a mapped row is left out of the fit and the check, if it is: int8 models of a Vulkan run
+ * (the table does not say which unit ran ncnn's int8 layers there).
+ */
+export function unusedReason(m: Mapped): string | undefined {
+  if (m.runtime.gpu >= 0 && m.map.precision === 'int8')
+    return 'int8 model in a Vulkan run: the table does not say which unit ran its int8 layers';
+  return undefined;
+}

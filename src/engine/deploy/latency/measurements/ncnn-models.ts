@@ -20,6 +20,12 @@ export type NcnnModelMap =
       readonly match: 'same' | 'near';
       readonly tolerancePct?: number;
       readonly note?: string;
+      /**
+       * No depthwise convolution (plain or grouped 3×3 / 1×1 stacks). The split stratifies on it, so each
+       * device trains on both kinds and the held-out check never asks the fit to extrapolate from
+       * depthwise networks alone to dense ones (checked against the evaluated model in tests).
+       */
+      readonly dense?: true;
     }
   | { readonly unmapped: string };
 
@@ -35,11 +41,26 @@ export const NCNN_MODELS: Readonly<Record<string, NcnnModelMap>> = {
   shufflenet_v2: { preset: 'shufflenet_v2_x1_0', precision: 'fp32', match: 'same' },
   mnasnet: { preset: 'mnasnet1_0', precision: 'fp32', match: 'same' },
   efficientnet_b0: { preset: 'efficientnet_b0', precision: 'fp32', match: 'same' },
-  regnety_400m: { preset: 'regnet_y_400mf', precision: 'fp32', match: 'same' },
-  vgg16: { preset: 'vgg16', precision: 'fp32', match: 'same' },
-  vgg16_int8: { preset: 'vgg16', precision: 'int8', match: 'same' },
-  resnet18: { preset: 'resnet18', precision: 'fp32', match: 'near', tolerancePct: 0.75, note: RESNET18_NOTE },
-  resnet18_int8: { preset: 'resnet18', precision: 'int8', match: 'near', tolerancePct: 0.75, note: RESNET18_NOTE },
+  // Grouped (group width 8), not depthwise, convolutions: dense by the split's rule.
+  regnety_400m: { preset: 'regnet_y_400mf', precision: 'fp32', match: 'same', dense: true },
+  vgg16: { preset: 'vgg16', precision: 'fp32', match: 'same', dense: true },
+  vgg16_int8: { preset: 'vgg16', precision: 'int8', match: 'same', dense: true },
+  resnet18: {
+    preset: 'resnet18',
+    precision: 'fp32',
+    match: 'near',
+    tolerancePct: 0.75,
+    dense: true,
+    note: RESNET18_NOTE,
+  },
+  resnet18_int8: {
+    preset: 'resnet18',
+    precision: 'int8',
+    match: 'near',
+    tolerancePct: 0.75,
+    dense: true,
+    note: RESNET18_NOTE,
+  },
   squeezenet: { unmapped: differs('squeezenet1_1 at 227×227', '−7.3 %', 'Caffe SqueezeNet v1.1 layout') },
   squeezenet_int8: { unmapped: differs('squeezenet1_1 at 227×227', '−7.3 %', 'Caffe SqueezeNet v1.1 layout') },
   mobilenet_v2: { unmapped: differs('mobilenet_v2', '−4.1 %', 'Caffe MobileNetV2 port') },
