@@ -9,6 +9,7 @@ import type { CalibrationFile } from '../src/engine/deploy/latency/calibration';
 import { heldOut, quantile, TEST_POINTS, TRAIN_POINTS } from '../src/engine/deploy/latency/measured-fit';
 import { FP16_DEFAULT_SINCE, MAPPED, MEASUREMENTS, unusedReason } from '../src/engine/deploy/latency/measurements';
 import { NCNN_MODELS } from '../src/engine/deploy/latency/measurements/ncnn-models';
+import { AIHUB_ROWS, AIHUB_SOURCE } from '../src/engine/deploy/latency/measurements/aihub';
 import { deviceById } from '../src/engine/deploy/devices';
 import { NCNN_VENDORS } from '../src/engine/deploy/devices/data-ncnn';
 
@@ -53,6 +54,7 @@ export function calibrateMeasured(file: CalibrationFile): { doc: string; console
 
 - Table rows: ${MEASUREMENTS.length} (Tencent/ncnn benchmark/README.md; src/engine/deploy/latency/measurements/ncnn.json)
 - Rows on a FlopLab device and preset: ${MAPPED.length} (training ${TRAIN_POINTS.length}, held out ${TEST_POINTS.length}, not used ${unused.length}: ${[...new Set(unused.map((m) => unusedReason(m)))].join('; ')})
+- Also committed, not fitted yet: ${AIHUB_ROWS.length} Qualcomm AI Hub rows (quic/ai-hub-models perf.yaml @ ${AIHUB_SOURCE.commit.slice(0, 7)}, ${new Set(AIHUB_ROWS.map((r) => r.device)).size} devices, NPU/GPU/CPU layer counts and peak memory; measurements/aihub.ts)
 - Devices: ${devices.length}; held-out median ≤ ${TARGET_MEDIAN_PCT} %: ${good.length}
 - Held-out median absolute error, all rows: ${median(all).toFixed(2)} %; 90th percentile: ${quantile(all, 0.9).toFixed(2)} %
 
