@@ -9,7 +9,13 @@ import {
   type Mapped,
 } from '../../../src/engine/deploy/latency/measurements';
 import { NCNN_MODELS } from '../../../src/engine/deploy/latency/measurements/ncnn-models';
-import { NCNN_DEVICES, NCNN_RUNS, NCNN_VENDORS } from '../../../src/engine/deploy/devices/data-ncnn';
+import { NCNN_DEVICES, NCNN_GPU_IDS, NCNN_VENDORS } from '../../../src/engine/deploy/devices/data-ncnn';
+import {
+  NCNN_RUNS,
+  NCNN_SECTION_LINES,
+  NCNN_SECTION_TITLES,
+} from '../../../src/engine/deploy/latency/measurements/ncnn-sections';
+import ncnnJson from '../../../src/engine/deploy/latency/measurements/ncnn.json';
 import { deviceById } from '../../../src/engine/deploy/devices';
 import { presetByName } from '../../../src/engine/presets';
 import { evaluateModel } from '../../../src/engine/evaluate';
@@ -88,7 +94,15 @@ describe('measurement table: devices', () => {
       expect(counts.get(d.id) ?? 0, d.id).toBeGreaterThanOrEqual(5);
     }
   });
-  it('every run a device names exists in the table', () => {
+  it('every section title sits at the line data-ncnn.ts cites for it', () => {
+    for (const [k, line] of Object.entries(NCNN_SECTION_LINES)) {
+      const sec = ncnnJson.sections.find((s) => s.line === line);
+      expect(sec?.title, k).toBe(NCNN_SECTION_TITLES[k as keyof typeof NCNN_SECTION_LINES]);
+    }
+  });
+  it('every ncnn device has runs, and every run a device names exists in the table', () => {
+    expect(Object.keys(NCNN_RUNS).sort()).toEqual(NCNN_DEVICES.map((d) => d.id).sort());
+    for (const id of NCNN_GPU_IDS) expect(NCNN_RUNS[id].every((r) => r.gpu === 0)).toBe(true);
     const titles = new Set(MEASUREMENTS.map((m) => m.deviceLabel));
     for (const [id, runs] of Object.entries(NCNN_RUNS))
       for (const r of runs) expect(titles.has(r.section), `${id}: ${r.section}`).toBe(true);

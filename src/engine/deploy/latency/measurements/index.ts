@@ -14,7 +14,7 @@
  */
 import type { Precision } from '../../devices/schema';
 import { deviceById } from '../../devices';
-import { NCNN_RUNS, type NcnnRun } from '../../devices/data-ncnn';
+import { NCNN_RUNS, type NcnnRun } from './ncnn-sections';
 import ncnnJson from './ncnn.json';
 import { NCNN_MODELS, type NcnnModelMap } from './ncnn-models';
 
