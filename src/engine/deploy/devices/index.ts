@@ -6,6 +6,7 @@ import { DeviceSchema, type Device, type Precision } from './schema';
 import { PHONE_DEVICES } from './data-phone';
 import { EDGE_DEVICES } from './data-edge';
 import { EMBEDDED_DEVICES } from './data-embedded';
+import { NCNN_DEVICES } from './data-ncnn';
 
 export * from './schema';
 
@@ -21,7 +22,12 @@ function validated(list: readonly Device[]): readonly Device[] {
   return list;
 }
 
-export const DEVICES: readonly Device[] = validated([...PHONE_DEVICES, ...EDGE_DEVICES, ...EMBEDDED_DEVICES]);
+export const DEVICES: readonly Device[] = validated([
+  ...PHONE_DEVICES,
+  ...EDGE_DEVICES,
+  ...EMBEDDED_DEVICES,
+  ...NCNN_DEVICES,
+]);
 
 const BY_ID = new Map(DEVICES.map((d) => [d.id, d]));
 

@@ -27,6 +27,13 @@ export const UNIT_MULTIPLIERS: Multipliers = { dense: 1, pointwise: 1, depthwise
 
 /** A compute efficiency above 1 would beat the peak; memory may exceed the DRAM figure (caches). */
 export const MAX_COMPUTE_EFFICIENCY = 1;
+/**
+ * Except for k > 1 convolutions: runtimes run 3×3 stride-1 convolutions with Winograd, which needs
+ * fewer multiplications than the direct MAC count the ops figure uses (F(2,3) 2.25×, F(4,3) 4×,
+ * F(6,3) 5.06× fewer; Lavin & Gray 2016; ncnn's conv3x3s1_winograd23/43/63 kernels), so such a
+ * layer can beat the peak in MAC terms. 4 stays below F(6,3)'s factor.
+ */
+export const MAX_CONV_COMPUTE_EFFICIENCY = 4;
 export const MAX_MEMORY_EFFICIENCY = 4;
 
 /** Band factors when a fit is thin or absent (low = ms ÷ band, high = ms × band). */
@@ -42,7 +49,7 @@ export function applyMultipliers(
     const p = prior.classes[c];
     const f = c === 'depthwise' ? m.depthwise : c === 'pointwise' ? m.pointwise : m.dense;
     classes[c] = {
-      compute: Math.min(MAX_COMPUTE_EFFICIENCY, p.compute * f),
+      compute: Math.min(c === 'conv' ? MAX_CONV_COMPUTE_EFFICIENCY : MAX_COMPUTE_EFFICIENCY, p.compute * f),
       memory: Math.min(MAX_MEMORY_EFFICIENCY, p.memory * m.memory),
     };
   }
@@ -64,6 +71,15 @@ const EntrySchema = z.object({
   rows: z.number().int().nonnegative(),
   medianErrorPct: z.number().nonnegative(),
   worstErrorPct: z.number().nonnegative(),
+  /** Error on the device's held-out measurements (measurements/: rows the fit never saw). */
+  heldOut: z
+    .object({
+      rows: z.number().int().positive(),
+      medianErrorPct: z.number().nonnegative(),
+      p90ErrorPct: z.number().nonnegative(),
+      band: z.number().min(1),
+    })
+    .optional(),
 });
 const FileSchema = z.object({
   generatedBy: z.string(),
@@ -94,6 +110,8 @@ export interface Calibration {
   readonly source: 'fitted' | 'borrowed' | 'default';
   readonly fittedPrecision?: Precision;
   readonly rows: number;
+  /** Error on held-out measurements of this device, when the measurement table has some. */
+  readonly heldOut?: FittedEntry['heldOut'];
 }
 
 /** The efficiencies the estimate uses for a device at a precision. */
@@ -113,11 +131,22 @@ export function calibrationFor(
       source: 'fitted',
       fittedPrecision: precision,
       rows: own.rows,
+      ...(own.heldOut ? { heldOut: own.heldOut } : {}),
     };
   const other = (['fp32', 'fp16', 'int8'] as const).find((p) => fits[p]);
   if (other) {
     const m = fits[other]!.multipliers;
-    return { ...applyMultipliers(prior, m), band: BAND_BORROWED, source: 'borrowed', fittedPrecision: other, rows: 0 };
+    const heldOut = fits[other]!.heldOut;
+    // A borrowed fit is never narrower than what the device's held-out rows showed.
+    const band = Math.max(BAND_BORROWED, heldOut?.band ?? 0);
+    return {
+      ...applyMultipliers(prior, m),
+      band,
+      source: 'borrowed',
+      fittedPrecision: other,
+      rows: 0,
+      ...(heldOut ? { heldOut } : {}),
+    };
   }
   return { ...applyMultipliers(prior, UNIT_MULTIPLIERS), band: BAND_DEFAULT, source: 'default', rows: 0 };
 }

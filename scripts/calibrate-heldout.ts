@@ -1,0 +1,96 @@
+/**
+ * The measurement-table half of npm run calibrate (scripts/calibrate.ts): fits every measured
+ * device on its training rows, predicts its held-out rows, and writes the held-out error into the
+ * calibration file (entry.heldOut, and a band never narrower than the held-out 90th percentile
+ * ratio). Returns the docs/latency.md section and the console table.
+ */
+import { fitAll, median, prepare } from '../src/engine/deploy/latency/fit';
+import type { CalibrationFile } from '../src/engine/deploy/latency/calibration';
+import { heldOut, quantile, TEST_POINTS, TRAIN_POINTS } from '../src/engine/deploy/latency/measured-fit';
+import { FP16_DEFAULT_SINCE, MAPPED, MEASUREMENTS, unusedReason } from '../src/engine/deploy/latency/measurements';
+import { NCNN_MODELS } from '../src/engine/deploy/latency/measurements/ncnn-models';
+import { AIHUB_ROWS, AIHUB_SOURCE } from '../src/engine/deploy/latency/measurements/aihub';
+import { deviceById } from '../src/engine/deploy/devices';
+import { NCNN_VENDORS } from '../src/engine/deploy/devices/data-ncnn';
+
+export const TARGET_MEDIAN_PCT = 15;
+
+export function calibrateMeasured(file: CalibrationFile): { doc: string; console: string[] } {
+  const { prepared, skipped } = prepare(TRAIN_POINTS);
+  const fitted = fitAll(prepared, file.generatedBy).file;
+  for (const id of Object.keys(fitted.devices))
+    if (file.devices[id]) throw new Error(`calibrate: ${id} has rows in both the calibration set and the table`);
+  Object.assign(file.devices, fitted.devices);
+
+  const ho = heldOut(file);
+  for (const d of ho.devices)
+    for (const e of Object.values(file.devices[d.device] ?? {})) {
+      e!.heldOut = { rows: d.testRows, medianErrorPct: d.medianPct, p90ErrorPct: d.p90Pct, band: d.band };
+      e!.band = Math.max(e!.band, d.band);
+    }
+
+  const devices = [...ho.devices].sort((a, b) => a.medianPct - b.medianPct);
+  const good = devices.filter((d) => d.medianPct <= TARGET_MEDIAN_PCT);
+  const all = ho.rows.map((r) => r.errorPct);
+  const p1 = (x: number) => x.toFixed(1);
+  const table = devices
+    .map(
+      (d) =>
+        `| ${d.device} | ${NCNN_VENDORS[d.device] ?? ''} | ${deviceById(d.device)?.category} | ${d.trainRows} | ${d.testRows} | ${p1(d.medianPct)} | ${p1(d.p90Pct)} | ${d.band} |`,
+    )
+    .join('\n');
+  const models = Object.entries(NCNN_MODELS)
+    .map(([name, m]) =>
+      'preset' in m
+        ? `- ${name} → ${m.preset}${m.knobs ? ` ${JSON.stringify(m.knobs)}` : ''} (${m.precision}, ${m.match}${m.note ? `: ${m.note}` : ''})`
+        : `- ${name}: unmapped — ${m.unmapped}`,
+    )
+    .join('\n');
+  const skippedAll = [...skipped, ...ho.skipped];
+  const unused = MAPPED.filter((m) => unusedReason(m));
+  const doc = `## Held-out error on the public measurement table
+
+<!-- machine-read by tests/unit/latency/measured-fit.test.ts -->
+
+- Table rows: ${MEASUREMENTS.length} (Tencent/ncnn benchmark/README.md; src/engine/deploy/latency/measurements/ncnn.json)
+- Rows on a FlopLab device and preset: ${MAPPED.length} (training ${TRAIN_POINTS.length}, held out ${TEST_POINTS.length}, not used ${unused.length}: ${[...new Set(unused.map((m) => unusedReason(m)))].join('; ')})
+- Also committed, not fitted yet: ${AIHUB_ROWS.length} Qualcomm AI Hub rows (quic/ai-hub-models perf.yaml @ ${AIHUB_SOURCE.commit.slice(0, 7)}, ${new Set(AIHUB_ROWS.map((r) => r.device)).size} devices, NPU/GPU/CPU layer counts and peak memory; measurements/aihub.ts)
+- Devices: ${devices.length}; held-out median ≤ ${TARGET_MEDIAN_PCT} %: ${good.length}
+- Held-out median absolute error, all rows: ${median(all).toFixed(2)} %; 90th percentile: ${quantile(all, 0.9).toFixed(2)} %
+
+Each measured device is fitted on its training rows only (the five factors of the method below, per
+device and precision). The held-out rows — every row of one network on one device goes to the same side;
+about a third of each device's networks, drawn separately among dense networks (no depthwise convolution:
+resnet18, vgg16, regnety_400m) and depthwise ones, so the fit has seen both kinds — are then estimated
+exactly as the app estimates them. "band" is the 90th percentile of max(estimate/measured,
+measured/estimate) on those rows; the app's band for the device is never narrower.
+
+ncnn computes float models in fp16 on ARMv8.2 cores and Vulkan GPUs (its default \`use_fp16_arithmetic\`
+since ${FP16_DEFAULT_SINCE}), so those rows are fitted as fp16. The ncnn boards' peaks come from the clocks and
+core counts in the table's section titles times an assumed FLOP per cycle, and their bandwidth is one
+placeholder (all flagged unverified below): the fitted efficiencies absorb both, which is why the
+held-out error, not the fit, is the figure to trust. Held-out rows per device are few (2–6), so a
+device's median is itself uncertain.
+
+| device | vendor | kind | train rows | held-out rows | held-out median % | held-out p90 % | band |
+|---|---|---|---:|---:|---:|---:|---:|
+${table}
+
+### Which benchncnn models are presets
+
+A model is mapped only when FlopLab's conv + linear MACs for the preset equal those computed from ncnn's own
+\`benchmark/models/<model>.param\` (tests/unit/latency/measurements.test.ts checks it):
+
+${models}
+${skippedAll.length ? `\nRows not used: ${skippedAll.map((s) => `${s.id} (${s.error})`).join('; ')}\n` : ''}`;
+
+  const lines = [
+    `held-out: ${ho.rows.length} rows on ${devices.length} devices, median ${median(all).toFixed(1)} %, p90 ${quantile(all, 0.9).toFixed(1)} %; ${good.length} devices with median ≤ ${TARGET_MEDIAN_PCT} %`,
+    `${'device'.padEnd(28)} ${'train'.padStart(5)} ${'test'.padStart(4)} ${'median%'.padStart(8)} ${'p90%'.padStart(7)} ${'band'.padStart(5)}`,
+    ...devices.map(
+      (d) =>
+        `${d.device.padEnd(28)} ${String(d.trainRows).padStart(5)} ${String(d.testRows).padStart(4)} ${p1(d.medianPct).padStart(8)} ${p1(d.p90Pct).padStart(7)} ${String(d.band).padStart(5)}`,
+    ),
+  ];
+  return { doc, console: lines };
+}
