@@ -2,70 +2,16 @@
  * The open guided example's explanation, kept above the tabs until closed. The device example
  * adds peak FLOPS from the device database and the current model's lower-bound time at peak.
  */
-import { useEffect, useRef } from 'react';
-import { DEVICES, deviceById, type Device } from '../../engine/deploy/devices';
-import { CONVENTION_IDS, conventionById } from '../../engine/conventions/registry';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { conventionById } from '../../engine/conventions/registry';
 import { useEditor } from '../../state/store';
-import { useEvaluationStore } from '../../state/evaluation';
 import { Button } from '../controls';
 import { useLang, useT } from '../i18n';
 import { EXAMPLE_TEXTS } from '../i18n/examples';
 import { useTeaching } from './store';
 
-/** Devices the FLOPS example lists: one of each kind, from a microcontroller to a Jetson. */
-export const EXAMPLE_DEVICE_IDS = ['stm32h7', 'rpi4-cpu', 'pixel4-cpu-4t', 'pixel4-gpu', 'jetson-orin-nano'] as const;
-
-const TORCH = CONVENTION_IDS.indexOf('torch');
-
-function peakOf(d: Device): { precision: string; gops: number } | null {
-  for (const p of ['fp32', 'fp16', 'int8'] as const) {
-    const f = d.peak[p];
-    if (f) return { precision: p, gops: f.value };
-  }
-  return null;
-}
-
-/** Peak FLOPS of a few devices and the model's time if it ran at that peak (a lower bound). */
-export function DeviceTable() {
-  const t = useT();
-  const flops = useEvaluationStore((s) => (s.result && TORCH >= 0 ? s.result.totals.counts[TORCH] : null));
-  const devices = EXAMPLE_DEVICE_IDS.map((id) => deviceById(id)).filter((d): d is Device => d !== undefined);
-  return (
-    <table className="w-full border-collapse text-xs" data-testid="device-table">
-      <thead>
-        <tr className="border-b border-slate-300 text-left dark:border-slate-600">
-          <th scope="col">{t('ex.devices.col.device')}</th>
-          <th scope="col" className="text-right">
-            {t('ex.devices.col.peak')}
-          </th>
-          <th scope="col" className="text-right">
-            {t('ex.devices.col.time')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {(devices.length ? devices : DEVICES.slice(0, 5)).map((d) => {
-          const peak = peakOf(d);
-          // GOP/s = 1e9 op/s, so FLOPs / (gops·1e9) s = FLOPs / (gops·1e6) ms.
-          const ms = peak && flops !== null ? Number(flops) / (peak.gops * 1e6) : null;
-          return (
-            <tr key={d.id} className="border-b border-slate-100 dark:border-slate-800">
-              <th scope="row" className="py-0.5 text-left font-normal">
-                {d.name}
-              </th>
-              <td className="num text-right">
-                {peak ? `${peak.gops.toLocaleString('en')} GFLOPS (${peak.precision})` : '—'}
-              </td>
-              <td className="num text-right">
-                {ms === null ? '—' : `≥ ${ms < 10 ? ms.toFixed(2) : ms.toFixed(0)} ms`}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
-}
+// The device table reads the device database, which the first screen does not need: loaded with it.
+const DeviceTable = lazy(() => import('./ExampleDevices'));
 
 /** The open example's explanation, above the tabs, until closed. */
 export function ExampleBanner() {
@@ -111,7 +57,9 @@ export function ExampleBanner() {
       ))}
       {id === 'devices' && (
         <div className="mt-2">
-          <DeviceTable />
+          <Suspense fallback={<p className="text-xs">…</p>}>
+            <DeviceTable />
+          </Suspense>
         </div>
       )}
     </aside>
