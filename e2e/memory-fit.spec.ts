@@ -42,10 +42,8 @@ function engine(cases: { model: Model; device: string }[]): Expected[] {
 const mobilenetV2 = presetByName('mobilenet_v2')!.build();
 const tiny = presetByName('mobilenet_v2')!.build({ width: 0.35, resolution: 96 });
 
-async function open(page: Page, model: Model, device: string): Promise<void> {
-  await page.goto(
-    makeShareUrl('./', { model, convention: 'fvcore', settings: { theme: 'light', device, precision: 'int8' } }),
-  );
+async function open(page: Page, model: Model, device: string, precision: 'fp32' | 'int8' = 'int8'): Promise<void> {
+  await page.goto(makeShareUrl('./', { model, convention: 'fvcore', settings: { theme: 'light', device, precision } }));
   await expect(page.getByTestId('device-fit')).toBeVisible({ timeout: 30_000 });
 }
 
@@ -156,4 +154,18 @@ test('Edge TPU placement: MobileNetV3-Small falls back at its first hard-swish, 
   await expect(page.getByTestId('placement-line')).toHaveAttribute('data-on', 'cpu');
   await expect(page.getByTestId('placement-line')).toContainText('not in');
   await expect(page.getByTestId('placement-line-ms')).toContainText('Raspberry Pi 4');
+});
+
+test('a measured device: the held-out error and the public measurement of this network beside the estimate', async ({
+  page,
+}) => {
+  await open(page, presetByName('mobilenet_v1')!.build(), 'rpi4-ncnn-4t', 'fp32');
+  await expect(page.getByTestId('held-out')).toContainText(/median \d+ %, p90 \d+ %/, { timeout: 30_000 });
+  const twin = page.getByTestId('measured-twin');
+  await expect(twin).toHaveAttribute('data-kind', 'same');
+  await expect(twin.locator('a')).toHaveAttribute(
+    'href',
+    /github\.com\/Tencent\/ncnn\/blob\/[0-9a-f]{40}\/benchmark\/README\.md#L\d+/,
+  );
+  await page.getByTestId('charts-panel').screenshot({ path: 'docs/screenshots/measured-twin.png' });
 });

@@ -50,7 +50,7 @@ const api: EngineWorkerApi = {
   presetSummaries: async (names) => (await import('./presetSummaries')).presetSummaries(names),
   runtime: async (wire, request) => {
     const [{ runtimeOfWire }, { splitRuntime }] = await Promise.all([import('./runtime'), import('./runtimeChunks')]);
-    const { answer, chunks } = splitRuntime(runtimeOfWire(wire, request), ++runtimeAnswers);
+    const { answer, chunks } = splitRuntime(await runtimeOfWire(wire, request), ++runtimeAnswers);
     for (const c of chunks) self.postMessage(c);
     return answer;
   },

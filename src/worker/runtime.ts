@@ -22,6 +22,7 @@ import type { FitVerdict } from '../engine/deploy/fit';
 import { placeOnDevice, TARGET_OF_DEVICE } from '../engine/deploy/placement';
 import { placementView, type PlacementView } from './placementView';
 import { estimateLatency, type Bound, type LatencyEstimate, type LatencyLayer } from '../engine/deploy/latency/latency';
+import { NCNN_DEVICES } from '../engine/deploy/devices/data-ncnn';
 import { latencySeries, memorySeries, rowLabel, type LatencyPoint, type MemoryPoint } from '../ui/charts/chartData';
 import { ModelDecoder, type WireModel } from './modelSync';
 
@@ -60,9 +61,21 @@ export interface RuntimeLayer extends LatencyLayer {
   readonly label: string;
 }
 
+/** A public measurement of this model (or the nearest measured one) on the device (latency/twin.ts). */
+export interface TwinView {
+  readonly kind: 'same' | 'closest';
+  readonly model: string;
+  readonly precision: Precision;
+  readonly ms: number;
+  readonly note: string;
+  readonly url: string;
+  readonly date: string;
+}
+
 export interface LatencyView {
   readonly estimate: Omit<LatencyEstimate, 'layers'> & { readonly layers: RuntimeLayer[] };
   readonly deviceName: string;
+  readonly twin?: TwinView;
   /** One point per executed kernel (fused layers folded into their host). */
   readonly points: LatencyPoint[];
 }
@@ -134,7 +147,38 @@ function memoryView(result: ModelResult, dtype: Precision, plans: Plans): Memory
   };
 }
 
-function latencyView(result: ModelResult, deviceId: string, precision: Precision): LatencyView | { error: string } {
+type TwinModule = typeof import('../engine/deploy/latency/twin');
+
+/**
+ * The measurement table (480 kB) is loaded only when a measured device is picked (measuredTwin
+ * reads it): the first runtime answer on any other device does not wait for it.
+ */
+const MEASURED = new Set(NCNN_DEVICES.map((d) => d.id));
+let twins: TwinModule | null = null;
+
+function twinView(result: ModelResult, model: Model, deviceId: string, precision: Precision): TwinView | undefined {
+  if (!twins || !MEASURED.has(deviceId)) return undefined;
+  const preset = typeof model.meta?.preset === 'string' ? model.meta.preset : undefined;
+  const t = twins.measuredTwin(deviceId, { macs: result.totals.macs, precision, ...(preset ? { preset } : {}) });
+  const m = t?.measurements[0];
+  if (!t || !m) return undefined;
+  return {
+    kind: t.kind,
+    model: m.model,
+    precision: t.precision,
+    ms: m.ms,
+    note: t.note,
+    url: m.source.url,
+    date: m.source.date,
+  };
+}
+
+function latencyView(
+  result: ModelResult,
+  model: Model,
+  deviceId: string,
+  precision: Precision,
+): LatencyView | { error: string } {
   const est = estimateLatency(result, deviceId, precision);
   if ('error' in est) return est;
   const rows = new Map(result.rows.map((r) => [r.path, r]));
@@ -146,9 +190,11 @@ function latencyView(result: ModelResult, deviceId: string, precision: Precision
     l.modelPath = r?.modelPath ?? l.path;
     l.label = r ? rowLabel(r) : l.path;
   }
+  const twin = twinView(result, model, deviceId, precision);
   return {
     estimate: { ...est, layers },
     deviceName: deviceById(deviceId)?.name ?? deviceId,
+    ...(twin ? { twin } : {}),
     points: latencySeries(result, est),
   };
 }
@@ -210,7 +256,7 @@ export function runtimeOf(model: Model, req: RuntimeRequest): RuntimeAnswer {
     const p = req.deviceId ? runPrecision(req.deviceId, req.precision) : null;
     return {
       memory: memoryView(result, req.dtype, plans),
-      latency: req.deviceId ? latencyView(result, req.deviceId, req.precision) : null,
+      latency: req.deviceId ? latencyView(result, model, req.deviceId, req.precision) : null,
       deviceMemory: device && p ? deviceMemory(result, device, p, plans) : null,
       placement: device && p ? placementView(result, device.id, p) : null,
       devices: req.compare ? deviceRuns(result, req.precision, plans) : [],
@@ -230,6 +276,12 @@ export function runtimeOf(model: Model, req: RuntimeRequest): RuntimeAnswer {
 // The worker keeps the layer objects of the last model, so the engine's per-layer caches hit.
 const models = new ModelDecoder();
 
+/** Loads the measurement table first when the request's device has measurements (see twinView). */
+export async function runtimeOfAsync(model: Model, req: RuntimeRequest): Promise<RuntimeAnswer> {
+  if (req.deviceId && MEASURED.has(req.deviceId) && !twins) twins = await import('../engine/deploy/latency/twin');
+  return runtimeOf(model, req);
+}
+
 /** Worker entry: the model arrives with unchanged layers as references (modelSync.ts). */
-export const runtimeOfWire = (wire: WireModel, req: RuntimeRequest): RuntimeAnswer =>
-  runtimeOf(models.decode(wire), req);
+export const runtimeOfWire = (wire: WireModel, req: RuntimeRequest): Promise<RuntimeAnswer> =>
+  runtimeOfAsync(models.decode(wire), req);

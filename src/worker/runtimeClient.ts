@@ -34,7 +34,7 @@ export const MAX_RESTARTS = 3;
 export const pageRuntimeBackend = (): RuntimeBackend => ({
   run: (model, req) =>
     new Promise((resolve, reject) =>
-      setTimeout(() => import('./runtime').then((m) => resolve(m.runtimeOf(model, req)), reject), 0),
+      setTimeout(() => import('./runtime').then((m) => resolve(m.runtimeOfAsync(model, req)), reject), 0),
     ),
   terminate: () => {},
 });

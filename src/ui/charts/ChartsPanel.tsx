@@ -13,6 +13,7 @@ import { Tabs } from '../Tabs';
 import { conventionById } from '../../engine/conventions/registry';
 import { useConventionIndex, useDeferredResult } from '../../state/evaluation';
 import { useRuntimeAnswer, useRuntimeCompare, useRuntimeSlowPending } from '../../state/runtime';
+import type { LatencyView } from '../../worker/runtimeClient';
 import { useEditor } from '../../state/store';
 import { Button } from '../controls';
 import { ClassShareChart } from './ClassShareChart';
@@ -56,8 +57,42 @@ function LatencyTotal() {
         {t('runtime.label')}
       </span>{' '}
       {text}
+      {latency && !('error' in latency) && <MeasuredNote latency={latency} />}
       {pending && answer ? <span className="text-slate-500 dark:text-slate-400"> · {t('totals.updating')}</span> : null}
     </p>
+  );
+}
+
+/**
+ * Issue 18: how far off the estimate was on this device's held-out measurements, and the public
+ * measurement of this model (or the nearest measured one) on it, with its source.
+ */
+function MeasuredNote({ latency }: { latency: LatencyView }) {
+  const t = useT();
+  const h = latency.estimate.calibration.heldOut;
+  const twin = latency.twin;
+  return (
+    <>
+      {h && (
+        <span className="text-slate-600 dark:text-slate-300" data-testid="held-out">
+          {' '}
+          · {t('runtime.heldOut', { median: h.medianErrorPct.toFixed(0), p90: h.p90ErrorPct.toFixed(0), n: h.rows })}
+        </span>
+      )}
+      {twin && (
+        <span data-testid="measured-twin" data-kind={twin.kind}>
+          {' '}
+          ·{' '}
+          <a className="underline decoration-dotted" href={twin.url} target="_blank" rel="noreferrer" title={twin.note}>
+            {t(twin.kind === 'same' ? 'runtime.measured' : 'runtime.measuredClosest', {
+              model: twin.model,
+              precision: twin.precision,
+              ms: ms(twin.ms),
+            })}
+          </a>
+        </span>
+      )}
+    </>
   );
 }
 

@@ -217,7 +217,14 @@ export interface LatencyEstimate {
   readonly high_ms: number;
   /** Per executed layer in row order (fused layers included with ms 0; flatten/repeat omitted). */
   readonly layers: LatencyLayer[];
-  readonly calibration: { source: Calibration['source']; fittedPrecision?: Precision; rows: number; band: number };
+  readonly calibration: {
+    source: Calibration['source'];
+    fittedPrecision?: Precision;
+    rows: number;
+    band: number;
+    /** Error on this device's held-out measurements (rows the fit never saw), when it has some. */
+    heldOut?: Calibration['heldOut'];
+  };
   /** Sum of ms over compute- and memory-bound kernels. */
   readonly boundMs: Readonly<Record<Bound, number>>;
   readonly notes: string[];
@@ -319,6 +326,7 @@ export function estimateLatency(
       ...(calib.fittedPrecision ? { fittedPrecision: calib.fittedPrecision } : {}),
       rows: calib.rows,
       band: calib.band,
+      ...(calib.heldOut ? { heldOut: calib.heldOut } : {}),
     },
     boundMs,
     notes,
