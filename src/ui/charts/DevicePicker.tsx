@@ -10,8 +10,10 @@ import {
   DEVICES,
   deviceById,
   precisionsOf,
+  type Device,
   type Precision,
 } from '../../engine/deploy/devices';
+import { NCNN_VENDORS } from '../../engine/deploy/devices/data-ncnn';
 import { useT } from '../i18n';
 
 export function DevicePicker({
@@ -26,13 +28,23 @@ export function DevicePicker({
   const [query, setQuery] = useState('');
   const t = useT();
   const ids = useId();
+  // By kind, and the measured setups (issue 18) by kind and vendor after the others of their kind.
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return DEVICE_CATEGORIES.map((c) => ({
-      category: c,
-      devices: DEVICES.filter((d) => d.category === c && (!q || `${d.id} ${d.name}`.toLowerCase().includes(q))),
-    })).filter((g) => g.devices.length);
-  }, [query]);
+    const hit = (d: Device) => !q || `${d.id} ${d.name} ${NCNN_VENDORS[d.id] ?? ''}`.toLowerCase().includes(q);
+    return DEVICE_CATEGORIES.flatMap((c) => {
+      const inCat = DEVICES.filter((d) => d.category === c && hit(d));
+      const vendors = [...new Set(inCat.flatMap((d) => (NCNN_VENDORS[d.id] ? [NCNN_VENDORS[d.id]] : [])))].sort();
+      return [
+        { key: c, label: CATEGORY_LABELS[c], devices: inCat.filter((d) => !NCNN_VENDORS[d.id]) },
+        ...vendors.map((v) => ({
+          key: `${c}:${v}`,
+          label: t('device.measuredGroup', { kind: CATEGORY_LABELS[c], vendor: v }),
+          devices: inCat.filter((d) => NCNN_VENDORS[d.id] === v),
+        })),
+      ];
+    }).filter((g) => g.devices.length);
+  }, [query, t]);
   const device = deviceId ? deviceById(deviceId) : undefined;
   const precisions = device ? precisionsOf(device) : (['fp32', 'fp16', 'int8'] as Precision[]);
   const pick = (id: string | null) => {
@@ -65,7 +77,7 @@ export function DevicePicker({
       >
         <option value="">{t('device.none')}</option>
         {groups.map((g) => (
-          <optgroup key={g.category} label={CATEGORY_LABELS[g.category]}>
+          <optgroup key={g.key} label={g.label}>
             {g.devices.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}

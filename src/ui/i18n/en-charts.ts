@@ -27,6 +27,7 @@ export const chartsEn = {
   'chart.cumulative.title': 'Cumulative share along the depth',
   'chart.cumulative.subtitle': '% of the total reached after each layer',
   'chart.cumulative.x': 'layer',
+  'device.measuredGroup': '{kind} · {vendor} (measured with ncnn)',
   'runtime.label': 'Runtime',
   'runtime.modelError': 'no estimate: the model has an error',
   'runtime.estimating': 'estimating…',

@@ -25,6 +25,7 @@ export const chartsZh: Readonly<Record<keyof typeof chartsEn, string>> = {
   'chart.cumulative.title': '沿深度的累计占比',
   'chart.cumulative.subtitle': '到每一层为止达到总量的百分比',
   'chart.cumulative.x': '层',
+  'device.measuredGroup': '{kind} · {vendor}（ncnn 实测）',
   'runtime.label': '运行时间',
   'runtime.modelError': '无法估计：模型有错误',
   'runtime.estimating': '估计中…',
