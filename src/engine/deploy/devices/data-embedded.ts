@@ -65,25 +65,33 @@ export const EMBEDDED_DEVICES: Device[] = [
       fp32: derived(
         0.56,
         G,
-        '280 MHz × 1 FMA/cycle × 2 (the reference gives ≈0.96 at 480 MHz; assumed 1 FMA/cycle)',
-        [SRC.A39, SRC.B7],
+        '280 MHz (the STM32H7A3ZIT6Q of the MLPerf Tiny system file) × 1 FMA/cycle × 2 (assumed 1 FMA/cycle for the Cortex-M7)',
+        [SRC.B7SYS, SRC.B7],
         {
           unverified: true,
         },
       ),
-      int8: derived(1.12, G, '280 MHz × 2 int8 MAC/cycle (16-bit SIMD SMLAD) × 2', [SRC.A39, SRC.B7], {
+      int8: derived(1.12, G, '280 MHz × 2 int8 MAC/cycle (16-bit SIMD SMLAD) × 2', [SRC.B7SYS, SRC.B7], {
         unverified: true,
       }),
     },
     memoryBandwidth: derived(2.24, BW, '64-bit AXI SRAM bus × 280 MHz ÷ 8 (assumed)', [SRC.ASSUMED], {
       unverified: true,
     }),
-    onChipMemory: vendor(1.19, 'MB', [SRC.B7], { note: 'the H743 has 1 MB' }),
+    onChipMemory: vendor(1.19, 'MB', [SRC.B7SYS], { note: 'RAM of the STM32H7A3ZIT6Q, as the system file writes it' }),
     ram: vendor(1.19, 'MB', [SRC.B7SYS], { note: 'as the MLPerf Tiny system file writes it ("1.19MB", RAM)' }),
     flash: derived(2.097152, 'MB', '2 MB of flash as the system file writes it, read as 2 MiB = 2,097,152 B', [
       SRC.B7SYS,
     ]),
-    power: derived(0.2, 'W', '≈0.1–0.3 W (reference row 22, unverified)', [SRC.A39], { unverified: true }),
+    power: derived(
+      0.2,
+      'W',
+      '≈0.1–0.3 W (reference row 22, unverified; no STM32H7A3 power figure found)',
+      [SRC.ASSUMED],
+      {
+        unverified: true,
+      },
+    ),
     setup: 'X-CUBE-AI 7.3, MLPerf Tiny v1.0 closed division (STMicroelectronics)',
   },
   {
