@@ -33,6 +33,16 @@ ensure_chromium() {
   return 1
 }
 
+# A CJK font, so the zh-CN screenshots the browser tests write show Chinese rather than boxes (issue 19).
+# Not a test: without it (no root, no apt) the tests run the same and only the screenshots suffer.
+ensure_cjk_font() {
+  command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh 2>/dev/null)" ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-zenhei) >"$OUT/apt-font.log" 2>&1 ||
+      echo "note: no CJK font installed (fonts-wqy-zenhei); zh-CN screenshots will show boxes"
+  fi
+}
+
 step eslint npx eslint . --max-warnings=0
 step prettier npx prettier --check . --log-level warn
 step typecheck npx tsc -p . --noEmit
@@ -44,6 +54,7 @@ step no-test-hooks node scripts/check-no-test-hooks.mjs dist
 step bundle-size node scripts/check-bundle-size.mjs
 step build-e2e npx vite build --mode e2e --outDir dist-e2e --logLevel warn
 if ensure_chromium; then
+  ensure_cjk_font
   npx playwright test
 else
   checks_failed=$((checks_failed + 1))

@@ -22,6 +22,7 @@ import { TeachingTabs, useTeachingWide } from './teaching/TeachingTabs';
 import { ExerciseBar, Hideable } from './teaching/Exercise';
 import { useT } from './i18n';
 import { useGraphView } from './graph/viewState';
+import { useMediaQuery } from './useMediaQuery';
 
 // Issue 5's charts load after the first paint (recharts and the device data are not in the initial JS).
 const ChartsPanel = lazy(() => import('./charts/ChartsPanel'));
@@ -57,6 +58,13 @@ function Screen() {
   useThemeClass();
   const wide = useTeachingWide();
   const t = useT();
+  // One column below 1024 px (the lg breakpoint the grid uses).
+  const stacked = useMediaQuery('(max-width: 1023.98px)');
+  const totals = (
+    <Hideable part="totals">
+      <LiveTotals countIndex={countIndex} />
+    </Hideable>
+  );
   return (
     <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <SkipLinks />
@@ -68,11 +76,14 @@ function Screen() {
           a changed number in one region is laid out and painted without the other two (an edit
           re-lays out the totals and one row, not the 1,700 elements of the formulas beside them).
           Below 1024 px (a phone, a narrow window) the three regions stack in one scrolling column
-          at the screen's width: the editor at a fixed height (its list scrolls inside), the results
-          and the details at their own heights. */}
+          at the screen's width, the totals first: then the editor at a fixed height (its list
+          scrolls inside), the rest of the results and the details at their own heights. */}
       <main
+        data-stacked={stacked || undefined}
         className={`flex min-h-0 flex-1 flex-col overflow-y-auto lg:grid lg:overflow-visible ${wide ? 'lg:grid-cols-[minmax(22rem,30%)_minmax(0,1fr)_minmax(24rem,36%)]' : 'lg:grid-cols-[minmax(26rem,35%)_minmax(0,1fr)_minmax(15rem,21%)]'}`}
       >
+        {/* On a phone (one column) the totals come first, above the editor (issue 19). */}
+        {stacked && <div className="shrink-0 p-3">{totals}</div>}
         <section
           aria-label={t('region.editor')}
           className="flex h-[85vh] min-h-0 shrink-0 flex-col [contain:strict] border-slate-200 bg-white lg:h-auto lg:border-r dark:border-slate-700 dark:bg-slate-900"
@@ -97,9 +108,7 @@ function Screen() {
           aria-label={t('region.results')}
           className="flex min-h-0 shrink-0 flex-col gap-3 p-3 lg:overflow-y-auto lg:[contain:strict]"
         >
-          <Hideable part="totals">
-            <LiveTotals countIndex={countIndex} />
-          </Hideable>
+          {!stacked && totals}
           <GraphSlot />
           {/* Issue 5 mounts its charts here (per-layer bars, latency). */}
           <div data-slot="charts" className="shrink-0">
