@@ -11,6 +11,7 @@
  */
 import type { Row } from '../../rows';
 import type { Source } from '../devices/schema';
+import { tfliteFusions } from './rule-maker';
 import {
   ADAPTIVE_AS_POOL,
   adaptiveIsPool,
@@ -202,20 +203,10 @@ export const EDGETPU: PlacementTarget = {
   fallbackSource: EDGETPU_COMPILING,
   documented: true,
   generic: [rankLimit],
-  fusions: [
-    {
-      hosts: ['conv2d', 'linear'],
-      kinds: ['batchnorm2d'],
-      text: 'TFLite has no batch-norm op (BuiltinOperator): the converter folds a batch norm that follows a conv or linear into its weights',
-      source: TFLITE_FUSED_ACTIVATIONS,
-    },
-    {
-      hosts: ['conv2d', 'linear', 'residual', 'add'],
-      kinds: ['relu', 'relu6', 'tanh'],
-      text: 'RELU, RELU6 and TANH are TFLite fused activations of CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED and ADD',
-      source: TFLITE_FUSED_ACTIVATIONS,
-    },
-  ],
+  fusions: tfliteFusions(TFLITE_FUSED_ACTIVATIONS, {
+    kinds: ['relu', 'relu6', 'tanh'],
+    text: 'RELU, RELU6 and TANH are TFLite fused activations of CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED and ADD',
+  }),
   rules: EDGETPU_RULES,
   sources: [EDGETPU_OPS, EDGETPU_COMPILING, TFLITE_FUSED_ACTIVATIONS, TFLITE_OPS_COMPAT],
   notes:

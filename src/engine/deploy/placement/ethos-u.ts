@@ -5,6 +5,7 @@
  * then that operator will be scheduled on the CPU instead" — op by op.
  */
 import type { Source } from '../devices/schema';
+import { acceleratorRule, tfliteFusions } from './rule-maker';
 import {
   ADAPTIVE_AS_POOL,
   adaptiveIsPool,
@@ -29,20 +30,7 @@ export const VELA_OPS: Source = {
   url: `https://github.com/nxp-imx/ethos-u-vela/blob/${COMMIT}/SUPPORTED_OPS.md`,
 };
 
-const V = (
-  id: string,
-  kinds: string[],
-  vendorOp: string,
-  extra: Partial<Pick<OpRule, 'when' | 'limits' | 'undocumented' | 'text'>> = {},
-): OpRule => ({
-  id: `ethos-u.${id}`,
-  kinds,
-  vendorOp,
-  on: 'accelerator',
-  text: `${vendorOp} is in Vela's supported operators`,
-  source: VELA_OPS,
-  ...extra,
-});
+const V = acceleratorRule('ethos-u', VELA_OPS, (op) => `${op} is in Vela's supported operators`);
 
 const dilatedHeight = (max: number): Limit =>
   ctxLimit(`Dilated kernel height must be in the range [1, ${max}]`, ({ row }) => {
@@ -247,20 +235,10 @@ export const ETHOS_U: PlacementTarget = {
   },
   documented: true,
   generic: [genericRank, genericBatch],
-  fusions: [
-    {
-      hosts: ['conv2d', 'linear'],
-      kinds: ['batchnorm2d'],
-      text: 'TFLite has no batch-norm op (BuiltinOperator): the converter folds a batch norm that follows a conv or linear into its weights',
-      source: TFLITE_FUSED_ACTIVATIONS,
-    },
-    {
-      hosts: ['conv2d', 'linear', 'residual', 'add'],
-      kinds: ['relu', 'relu6', 'tanh'],
-      text: 'RELU, RELU6 and TANH are TFLite fused activations; Vela accepts them fused',
-      source: TFLITE_FUSED_ACTIVATIONS,
-    },
-  ],
+  fusions: tfliteFusions(TFLITE_FUSED_ACTIVATIONS, {
+    kinds: ['relu', 'relu6', 'tanh'],
+    text: 'RELU, RELU6 and TANH are TFLite fused activations; Vela accepts them fused',
+  }),
   rules: ETHOS_U_RULES,
   sources: [VELA_OPS, TFLITE_OPS_COMPAT, TFLITE_FUSED_ACTIVATIONS],
   notes:

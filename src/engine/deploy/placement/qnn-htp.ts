@@ -7,6 +7,7 @@
  */
 import type { Row } from '../../rows';
 import type { Source } from '../devices/schema';
+import { acceleratorRule } from './rule-maker';
 import { isDepthwise, isPlainConv, strParam } from './limits';
 import type { OpRule, PlacementTarget } from './types';
 
@@ -28,20 +29,7 @@ const QNN_FALLBACK: Source = {
   url: QNN_OPS.url,
 };
 
-const Q = (
-  id: string,
-  kinds: string[],
-  vendorOp: string,
-  extra: Partial<Pick<OpRule, 'when' | 'limits' | 'undocumented' | 'source' | 'text'>> = {},
-): OpRule => ({
-  id: `qnn-htp.${id}`,
-  kinds,
-  vendorOp,
-  on: 'accelerator',
-  text: `${vendorOp}: ✓ in the HTP column`,
-  source: QNN_OPS,
-  ...extra,
-});
+const Q = acceleratorRule('qnn-htp', QNN_OPS, (op) => `${op}: ✓ in the HTP column`);
 
 const NOT = (id: string, kinds: string[], vendorOp: string): OpRule => ({
   id: `qnn-htp.${id}`,

@@ -8,6 +8,7 @@
  */
 import type { Row } from '../../rows';
 import type { Source } from '../devices/schema';
+import { acceleratorRule } from './rule-maker';
 import {
   ADAPTIVE_AS_POOL,
   adaptiveIsPool,
@@ -34,20 +35,7 @@ const RKNN_ONNX: Source = {
   url: `https://github.com/airockchip/rknn-toolkit2/blob/${COMMIT}/doc/RKNNToolKit2_OP_Support-2.3.2.md`,
 };
 
-const R = (
-  id: string,
-  kinds: string[],
-  vendorOp: string,
-  extra: Partial<Pick<OpRule, 'when' | 'undocumented' | 'text' | 'source' | 'limits'>> = {},
-): OpRule => ({
-  id: `rknn.${id}`,
-  kinds,
-  vendorOp,
-  on: 'accelerator',
-  text: `${vendorOp} is an RK3588 NPU op`,
-  source: RKNN_NPU_OPS,
-  ...extra,
-});
+const R = acceleratorRule('rknn', RKNN_NPU_OPS, (op) => `${op} is an RK3588 NPU op`);
 
 /** An op the PDF lists among the CPU ops only. */
 const CPU = (id: string, kinds: string[], vendorOp: string, undocumented?: string): OpRule => ({

@@ -9,6 +9,7 @@
  */
 import type { Row } from '../../rows';
 import type { Source } from '../devices/schema';
+import { acceleratorRule, tfliteFusions } from './rule-maker';
 import {
   ADAPTIVE_AS_POOL,
   adaptiveIsPool,
@@ -27,20 +28,7 @@ export const GPU_OPS: Source = {
   url: `https://github.com/tensorflow/tensorflow/blob/${COMMIT}/tensorflow/lite/g3doc/performance/gpu.md`,
 };
 
-const G = (
-  id: string,
-  kinds: string[],
-  vendorOp: string,
-  extra: Partial<Pick<OpRule, 'when' | 'limits' | 'undocumented' | 'text'>> = {},
-): OpRule => ({
-  id: `tflite-gpu.${id}`,
-  kinds,
-  vendorOp,
-  on: 'accelerator',
-  text: `${vendorOp} is in the supported-ops list`,
-  source: GPU_OPS,
-  ...extra,
-});
+const G = acceleratorRule('tflite-gpu', GPU_OPS, (op) => `${op} is in the supported-ops list`);
 
 const mode = (m: string) => (row: Row) => (strParam(row, 'mode') ?? 'nearest') === m;
 
@@ -112,20 +100,10 @@ export const TFLITE_GPU: PlacementTarget = {
     url: 'https://www.tensorflow.org/lite/performance/gpu#troubleshooting_gpu_support',
   },
   documented: true,
-  fusions: [
-    {
-      hosts: ['conv2d', 'linear'],
-      kinds: ['batchnorm2d'],
-      text: 'TFLite has no batch-norm op (BuiltinOperator): the converter folds a batch norm that follows a conv or linear into its weights',
-      source: TFLITE_FUSED_ACTIVATIONS,
-    },
-    {
-      hosts: ['conv2d', 'linear', 'residual', 'add'],
-      kinds: ['relu', 'relu6'],
-      text: 'RELU and RELU6 are TFLite fused activations of CONV_2D, FULLY_CONNECTED and ADD (both also in the GPU list)',
-      source: TFLITE_FUSED_ACTIVATIONS,
-    },
-  ],
+  fusions: tfliteFusions(TFLITE_FUSED_ACTIVATIONS, {
+    kinds: ['relu', 'relu6'],
+    text: 'RELU and RELU6 are TFLite fused activations of CONV_2D, FULLY_CONNECTED and ADD (both also in the GPU list)',
+  }),
   rules: TFLITE_GPU_RULES,
   sources: [GPU_OPS, TFLITE_OPS_COMPAT, TFLITE_FUSED_ACTIVATIONS],
   notes:
