@@ -139,7 +139,7 @@ function DeviceFitPending() {
       <p className={SUMMARY}>
         <span className="text-slate-500 dark:text-slate-400">{t('fit.pending')}</span>
       </p>
-      <p className="text-slate-400 dark:text-slate-500">{t('fit.more')}</p>
+      <p className="text-slate-500 dark:text-slate-400">{t('fit.more')}</p>
     </div>
   );
 }

@@ -48,7 +48,7 @@ function Figure({
     >
       <dt className="text-xs text-slate-600 dark:text-slate-300">{label}</dt>
       <dd
-        className={`num font-semibold ${big ? 'text-2xl text-indigo-800 dark:text-indigo-200' : 'text-lg'} ${busy ? 'text-slate-400 dark:text-slate-500' : ''}`}
+        className={`num font-semibold ${big ? 'text-2xl text-indigo-800 dark:text-indigo-200' : 'text-lg'} ${busy ? 'text-slate-500 dark:text-slate-400' : ''}`}
         data-testid={testId}
         data-exact={busy ? undefined : exact.toString()}
         aria-busy={busy || undefined}
