@@ -4,8 +4,8 @@
  * Components read numbers from the engine's result (useEvaluationResult for the totals,
  * useDeferredResult for the rest); they never count.
  */
-import { lazy, Suspense } from 'react';
-import { useConventionIndex, useDeferredResult, useEvaluationResult } from '../state/evaluation';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useConventionIndex, useDeferredResult, useEvaluationResult, useEvaluationStore } from '../state/evaluation';
 import { Header } from './Header';
 import { NoticeBar } from './NoticeBar';
 import { ImportLayer } from './io';
@@ -47,6 +47,35 @@ function LiveTotals({ countIndex }: { countIndex: number }) {
   return <TotalsPanel result={result} countIndex={countIndex} />;
 }
 
+/**
+ * True from the frame after the first result was shown (issue 20: open in a blink). Until then the
+ * layer list, the per-layer table and the details are not mounted, so the page's first render and
+ * layout are small and the totals' numbers paint sooner; those regions keep their place in the grid
+ * (their cells are sized by it, not by their content), so nothing moves when they arrive.
+ */
+const FIRST_NUMBERS_WAIT_MS = 1000;
+
+function useAfterFirstNumbers(): boolean {
+  const hasResult = useEvaluationStore((s) => s.result !== null);
+  const [after, setAfter] = useState(false);
+  // Whatever happens to the first evaluation (a stuck worker), the rest comes within a second.
+  useEffect(() => {
+    const timer = setTimeout(() => setAfter(true), FIRST_NUMBERS_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  useEffect(() => {
+    if (!hasResult || after) return;
+    // A frame to paint the totals, then a task for the rest.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setAfter(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
+    };
+  }, [hasResult, after]);
+  return after;
+}
+
 function Screen() {
   // The totals (LiveTotals) repaint with a new result first; the list, table and details (more
   // work) follow in a transition that never delays that frame, so the screen as a whole does not
@@ -57,6 +86,7 @@ function Screen() {
   useGlobalKeys(paletteInput);
   useThemeClass();
   const wide = useTeachingWide();
+  const rest = useAfterFirstNumbers();
   const t = useT();
   // One column below 1024 px (the lg breakpoint the grid uses).
   const stacked = useMediaQuery('(max-width: 1023.98px)');
@@ -100,7 +130,7 @@ function Screen() {
             <span className="w-16 text-right max-sm:hidden">{t('list.col.params')}</span>
             <span className="w-20 text-right">{t('list.col.count')}</span>
           </div>
-          <LayerList result={deferred} countIndex={countIndex} />
+          {rest ? <LayerList result={deferred} countIndex={countIndex} /> : <div className="min-h-0 flex-1" />}
         </section>
         <section
           id="results"
@@ -125,7 +155,7 @@ function Screen() {
             </Suspense>
           </div>
           <Hideable part="table" className="min-h-0 flex-1">
-            <LayerTable result={deferred} countIndex={countIndex} />
+            {rest && <LayerTable result={deferred} countIndex={countIndex} />}
           </Hideable>
         </section>
         <aside
@@ -134,9 +164,11 @@ function Screen() {
           aria-label={t('region.details')}
           className="min-h-0 shrink-0 border-t border-slate-200 bg-white p-3 lg:overflow-auto lg:border-t-0 lg:border-l lg:[contain:strict] dark:border-slate-700 dark:bg-slate-900"
         >
-          <TeachingTabs>
-            <DetailsPanel result={deferred} />
-          </TeachingTabs>
+          {rest && (
+            <TeachingTabs>
+              <DetailsPanel result={deferred} />
+            </TeachingTabs>
+          )}
         </aside>
       </main>
     </div>
