@@ -55,25 +55,26 @@ function LiveTotals({ countIndex }: { countIndex: number }) {
  */
 const FIRST_NUMBERS_WAIT_MS = 1000;
 
-function useAfterFirstNumbers(): boolean {
+/** 0: only the totals; 1: the layer list too; 2: the table; 3: the details — one task each. */
+function useAfterFirstNumbers(): number {
   const hasResult = useEvaluationStore((s) => s.result !== null);
-  const [after, setAfter] = useState(false);
+  const [stage, setStage] = useState(0);
   // Whatever happens to the first evaluation (a stuck worker), the rest comes within a second.
   useEffect(() => {
-    const timer = setTimeout(() => setAfter(true), FIRST_NUMBERS_WAIT_MS);
+    const timer = setTimeout(() => setStage(3), FIRST_NUMBERS_WAIT_MS);
     return () => clearTimeout(timer);
   }, []);
   useEffect(() => {
-    if (!hasResult || after) return;
-    // A frame to paint the totals, then a task for the rest.
+    if (!hasResult || stage >= 3) return;
+    // A frame to paint what is there, then a task for the next region (each mount and layout on its own).
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setAfter(true), 0)));
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setStage((s) => s + 1), 0)));
     return () => {
       cancelAnimationFrame(frame);
       if (timer) clearTimeout(timer);
     };
-  }, [hasResult, after]);
-  return after;
+  }, [hasResult, stage]);
+  return stage;
 }
 
 function Screen() {
@@ -86,7 +87,7 @@ function Screen() {
   useGlobalKeys(paletteInput);
   useThemeClass();
   const wide = useTeachingWide();
-  const rest = useAfterFirstNumbers();
+  const stage = useAfterFirstNumbers();
   const t = useT();
   // One column below 1024 px (the lg breakpoint the grid uses).
   const stacked = useMediaQuery('(max-width: 1023.98px)');
@@ -130,7 +131,7 @@ function Screen() {
             <span className="w-16 text-right max-sm:hidden">{t('list.col.params')}</span>
             <span className="w-20 text-right">{t('list.col.count')}</span>
           </div>
-          {rest ? <LayerList result={deferred} countIndex={countIndex} /> : <div className="min-h-0 flex-1" />}
+          {stage >= 1 ? <LayerList result={deferred} countIndex={countIndex} /> : <div className="min-h-0 flex-1" />}
         </section>
         <section
           id="results"
@@ -155,7 +156,7 @@ function Screen() {
             </Suspense>
           </div>
           <Hideable part="table" className="min-h-0 flex-1">
-            {rest && <LayerTable result={deferred} countIndex={countIndex} />}
+            {stage >= 2 && <LayerTable result={deferred} countIndex={countIndex} />}
           </Hideable>
         </section>
         <aside
@@ -164,7 +165,7 @@ function Screen() {
           aria-label={t('region.details')}
           className="min-h-0 shrink-0 border-t border-slate-200 bg-white p-3 lg:overflow-auto lg:border-t-0 lg:border-l lg:[contain:strict] dark:border-slate-700 dark:bg-slate-900"
         >
-          {rest && (
+          {stage >= 3 && (
             <TeachingTabs>
               <DetailsPanel result={deferred} />
             </TeachingTabs>
