@@ -50,6 +50,15 @@ export const INLINE_ROWS = 500;
  */
 export const OPEN_INLINE_ROWS = 2000;
 
+/**
+ * An evaluation on the page above INLINE_ROWS that took longer than this sends the next edits to
+ * the worker for a while (a third of a frame: the edit still renders and paints in the same frame).
+ */
+export const PAGE_EDIT_BUDGET_MS = 6;
+
+/** How many edits go to the worker after a slow one on the page, before the page is tried again. */
+export const PAGE_SLOW_SKIP = 3;
+
 /** Where the latest committed result was computed (test hook `answeredBy`). */
 let answeredBy: 'page' | 'worker' | null = null;
 
@@ -98,11 +107,22 @@ export function startEvaluation(client?: EngineClient): () => void {
   if (running) return running.stop;
   const c = client ?? new EngineClient({ conventions: ALL_CONVENTION_IDS, spare: true, inlineRows: INLINE_ROWS });
   let first = true;
+  // Models above INLINE_ROWS (up to OPEN_INLINE_ROWS) are evaluated on the page while that stays
+  // cheap (issue 20: ResNet-152, DenseNet-201 in the edit's frame): the page's engine reuses the rows
+  // of every layer object it saw before, so an edit costs about its changed rows, not the model's
+  // size. What decides is the time the last one took, not a row count: one that took longer than
+  // PAGE_EDIT_BUDGET_MS sends the next PAGE_SLOW_SKIP edits to the worker, then the page is tried again.
+  let skipPage = 0;
   const request = (model: Model) => {
     mark('floplab:edit');
     // A small model is evaluated here and now: this runs inside the edit's own event handler, so
     // React renders the edit and its numbers together and the next frame shows both.
-    const now = c.evaluateNow(model, first ? OPEN_INLINE_ROWS : INLINE_ROWS);
+    const t0 = performance.now();
+    const now = c.evaluateNow(model, first || skipPage === 0 ? OPEN_INLINE_ROWS : INLINE_ROWS);
+    if (skipPage > 0) skipPage--;
+    // The first (cold) run is expected to take longer.
+    if (now && !first && now.rows.length > INLINE_ROWS && performance.now() - t0 > PAGE_EDIT_BUDGET_MS)
+      skipPage = PAGE_SLOW_SKIP;
     first = false;
     if (now) {
       answeredBy = 'page';
