@@ -1,0 +1,83 @@
+/**
+ * The measurement tables committed besides the fitted ncnn table (index.ts), for npm run
+ * calibrate's table of sources in docs/latency.md: rows per source, how many sit on a FlopLab
+ * device and on a preset, and why they are not fitted. Kept apart from index.ts so the app's
+ * measurement chunk (loaded when a measured device is picked) does not carry these tables.
+ */
+import { AIHUB_ROWS, AIHUB_SOURCE, aihubPreset } from './aihub';
+import { HAILO_ROWS, HAILO_SOURCE } from './hailo';
+import { RKNN_ROWS, RKNN_SOURCE } from './rknn';
+
+export interface UnfittedSource {
+  readonly name: string;
+  readonly repo: string;
+  /** The file or folder read. */
+  readonly where: string;
+  readonly commit: string;
+  readonly date: string;
+  readonly rows: number;
+  /** Distinct devices as the source names them. */
+  readonly devices: number;
+  /** Rows on a FlopLab device; null when the source's devices have not been matched to FlopLab's yet. */
+  readonly onDevice: number | null;
+  /** Rows whose model is a FlopLab preset, checked by parameter or MAC counts. */
+  readonly onPreset: number;
+  readonly module: string;
+  readonly whyNotFitted: string;
+}
+
+export const UNFITTED_SOURCES: readonly UnfittedSource[] = [
+  {
+    name: 'Qualcomm AI Hub',
+    repo: AIHUB_SOURCE.repo,
+    where: 'qai_hub_models/models/*/perf.yaml',
+    commit: AIHUB_SOURCE.commit,
+    date: AIHUB_SOURCE.date,
+    rows: AIHUB_ROWS.length,
+    devices: new Set(AIHUB_ROWS.map((r) => r.device)).size,
+    onDevice: null,
+    onPreset: AIHUB_ROWS.filter((r) => 'preset' in aihubPreset(r.model)).length,
+    module: 'measurements/aihub.ts',
+    whyNotFitted: 'Hexagon NPUs whose peaks FlopLab has not sourced (except the Snapdragon 8 Gen 3)',
+  },
+  {
+    name: 'Rockchip RKNN model zoo',
+    repo: RKNN_SOURCE.repo,
+    where: RKNN_SOURCE.path,
+    commit: RKNN_SOURCE.commit,
+    date: RKNN_SOURCE.date,
+    rows: RKNN_ROWS.length,
+    devices: new Set(RKNN_ROWS.map((r) => r.deviceLabel)).size,
+    onDevice: RKNN_ROWS.filter((r) => 'device' in r).length,
+    onPreset: 0,
+    module: 'measurements/rknn.ts',
+    whyNotFitted:
+      'RK3588 rows run one NPU core (rk3588-npu is the whole NPU); no parameter or MAC counts to check a preset against',
+  },
+  {
+    name: 'Hailo model zoo (Hailo-8)',
+    repo: HAILO_SOURCE.repo,
+    where: `${HAILO_SOURCE.dir}/*.rst`,
+    commit: HAILO_SOURCE.commit,
+    date: HAILO_SOURCE.date,
+    rows: HAILO_ROWS.length,
+    devices: new Set(HAILO_ROWS.map((r) => r.deviceLabel)).size,
+    onDevice: HAILO_ROWS.filter((r) => r.device === 'hailo-8').length,
+    onPreset: HAILO_ROWS.filter((r) => 'preset' in r.map).length,
+    module: 'measurements/hailo.ts',
+    whyNotFitted: 'frames per second of a streaming accelerator (a throughput), not the latency of one frame',
+  },
+];
+
+/** The docs/latency.md table of these sources. */
+export function unfittedSourcesTable(): string {
+  const rows = UNFITTED_SOURCES.map(
+    (s) =>
+      `| ${s.name} | ${s.repo} \`${s.where}\` @ ${s.commit.slice(0, 7)} (${s.date}) | ${s.rows} | ${s.devices} | ${s.onDevice ?? 'not matched yet'} | ${s.onPreset} | ${s.whyNotFitted} (${s.module}) |`,
+  );
+  return [
+    '| source | where | rows | devices | rows on a FlopLab device | rows on a preset | not fitted because |',
+    '|---|---|---:|---:|---:|---:|---|',
+    ...rows,
+  ].join('\n');
+}
