@@ -4,12 +4,18 @@ import { UNFITTED_SOURCES } from '../../../src/engine/deploy/latency/measurement
 import { AIHUB_ROWS } from '../../../src/engine/deploy/latency/measurements/aihub';
 import { HAILO_ROWS } from '../../../src/engine/deploy/latency/measurements/hailo';
 import { RKNN_ROWS } from '../../../src/engine/deploy/latency/measurements/rknn';
+import { TINY_ROWS } from '../../../src/engine/deploy/latency/measurements/mlperf-tiny';
 
 const doc = readFileSync(new URL('../../../docs/latency.md', import.meta.url), 'utf8');
 
 describe('the table of unfitted measurement sources', () => {
   it('counts every row of each table once, each source with its commit and date', () => {
-    expect(UNFITTED_SOURCES.map((s) => s.rows)).toEqual([AIHUB_ROWS.length, RKNN_ROWS.length, HAILO_ROWS.length]);
+    expect(UNFITTED_SOURCES.map((s) => s.rows)).toEqual([
+      AIHUB_ROWS.length,
+      RKNN_ROWS.length,
+      HAILO_ROWS.length,
+      TINY_ROWS.length,
+    ]);
     for (const s of UNFITTED_SOURCES) {
       expect(s.commit).toMatch(/^[0-9a-f]{40}$/);
       expect(s.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);

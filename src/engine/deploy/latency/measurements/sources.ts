@@ -7,6 +7,7 @@
 import { AIHUB_ROWS, AIHUB_SOURCE, aihubPreset } from './aihub';
 import { HAILO_ROWS, HAILO_SOURCE } from './hailo';
 import { RKNN_ROWS, RKNN_SOURCE } from './rknn';
+import { TINY_ROWS, TINY_SOURCE } from './mlperf-tiny';
 
 export interface UnfittedSource {
   readonly name: string;
@@ -20,7 +21,7 @@ export interface UnfittedSource {
   readonly devices: number;
   /** Rows on a FlopLab device; null when the source's devices have not been matched to FlopLab's yet. */
   readonly onDevice: number | null;
-  /** Rows whose model is a FlopLab preset, checked by parameter or MAC counts. */
+  /** Rows whose model FlopLab builds (a preset, or a calibration-set model), checked by parameter or MAC counts. */
   readonly onPreset: number;
   readonly module: string;
   readonly whyNotFitted: string;
@@ -67,6 +68,20 @@ export const UNFITTED_SOURCES: readonly UnfittedSource[] = [
     module: 'measurements/hailo.ts',
     whyNotFitted: 'frames per second of a streaming accelerator (a throughput), not the latency of one frame',
   },
+  {
+    name: 'MLPerf Tiny v1.0 (closed)',
+    repo: TINY_SOURCE.repo,
+    where: 'closed/*/results/**/performance/*results.txt',
+    commit: TINY_SOURCE.commit,
+    date: TINY_SOURCE.date,
+    rows: TINY_ROWS.length,
+    devices: new Set(TINY_ROWS.map((r) => `${r.submitter}/${r.deviceLabel}`)).size,
+    onDevice: TINY_ROWS.filter((r) => r.device).length,
+    onPreset: TINY_ROWS.filter((r) => 'model' in r.map).length,
+    module: 'measurements/mlperf-tiny.ts',
+    whyNotFitted:
+      "MCUs FlopLab does not model, except the STM32H7A3, whose mapped rows are already the calibration set's stm32h7 rows",
+  },
 ];
 
 /** The docs/latency.md table of these sources. */
@@ -76,7 +91,7 @@ export function unfittedSourcesTable(): string {
       `| ${s.name} | ${s.repo} \`${s.where}\` @ ${s.commit.slice(0, 7)} (${s.date}) | ${s.rows} | ${s.devices} | ${s.onDevice ?? 'not matched yet'} | ${s.onPreset} | ${s.whyNotFitted} (${s.module}) |`,
   );
   return [
-    '| source | where | rows | devices | rows on a FlopLab device | rows on a preset | not fitted because |',
+    '| source | where | rows | devices | rows on a FlopLab device | rows on a FlopLab network | not fitted because |',
     '|---|---|---:|---:|---:|---:|---|',
     ...rows,
   ].join('\n');
