@@ -5,6 +5,7 @@ import { AIHUB_ROWS } from '../../../src/engine/deploy/latency/measurements/aihu
 import { HAILO_ROWS } from '../../../src/engine/deploy/latency/measurements/hailo';
 import { RKNN_ROWS } from '../../../src/engine/deploy/latency/measurements/rknn';
 import { TINY_ROWS } from '../../../src/engine/deploy/latency/measurements/mlperf-tiny';
+import { MOBILE_ROWS } from '../../../src/engine/deploy/latency/measurements/mlperf-mobile';
 
 const doc = readFileSync(new URL('../../../docs/latency.md', import.meta.url), 'utf8');
 
@@ -15,6 +16,7 @@ describe('the table of unfitted measurement sources', () => {
       RKNN_ROWS.length,
       HAILO_ROWS.length,
       TINY_ROWS.length,
+      MOBILE_ROWS.length,
     ]);
     for (const s of UNFITTED_SOURCES) {
       expect(s.commit).toMatch(/^[0-9a-f]{40}$/);

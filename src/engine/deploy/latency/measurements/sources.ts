@@ -8,6 +8,7 @@ import { AIHUB_ROWS, AIHUB_SOURCE, aihubPreset } from './aihub';
 import { HAILO_ROWS, HAILO_SOURCE } from './hailo';
 import { RKNN_ROWS, RKNN_SOURCE } from './rknn';
 import { TINY_ROWS, TINY_SOURCE } from './mlperf-tiny';
+import { MOBILE_ROWS, MOBILE_SOURCE } from './mlperf-mobile';
 
 export interface UnfittedSource {
   readonly name: string;
@@ -81,6 +82,19 @@ export const UNFITTED_SOURCES: readonly UnfittedSource[] = [
     module: 'measurements/mlperf-tiny.ts',
     whyNotFitted:
       "MCUs FlopLab does not model, except the STM32H7A3, whose mapped rows are already the calibration set's stm32h7 rows",
+  },
+  {
+    name: 'MLPerf Mobile v4.0 (closed)',
+    repo: MOBILE_SOURCE.repo,
+    where: 'closed/*/results/**/mlperf_log_summary.txt (SingleStream)',
+    commit: MOBILE_SOURCE.commit,
+    date: MOBILE_SOURCE.date,
+    rows: MOBILE_ROWS.length,
+    devices: new Set(MOBILE_ROWS.map((r) => `${r.submitter}/${r.deviceLabel}`)).size,
+    onDevice: MOBILE_ROWS.filter((r) => r.device).length,
+    onPreset: 0,
+    module: 'measurements/mlperf-mobile.ts',
+    whyNotFitted: 'none of its networks is a FlopLab preset',
   },
 ];
 
