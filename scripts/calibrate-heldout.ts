@@ -9,7 +9,7 @@ import type { CalibrationFile } from '../src/engine/deploy/latency/calibration';
 import { heldOut, quantile, TEST_POINTS, TRAIN_POINTS } from '../src/engine/deploy/latency/measured-fit';
 import { FP16_DEFAULT_SINCE, MAPPED, MEASUREMENTS, unusedReason } from '../src/engine/deploy/latency/measurements';
 import { NCNN_MODELS } from '../src/engine/deploy/latency/measurements/ncnn-models';
-import { AIHUB_ROWS, AIHUB_SOURCE } from '../src/engine/deploy/latency/measurements/aihub';
+import { UNFITTED_SOURCES, unfittedSourcesTable } from '../src/engine/deploy/latency/measurements/sources';
 import { deviceById } from '../src/engine/deploy/devices';
 import { NCNN_VENDORS } from '../src/engine/deploy/devices/data-ncnn';
 
@@ -54,7 +54,7 @@ export function calibrateMeasured(file: CalibrationFile): { doc: string; console
 
 - Table rows: ${MEASUREMENTS.length} (Tencent/ncnn benchmark/README.md; src/engine/deploy/latency/measurements/ncnn.json)
 - Rows on a FlopLab device and preset: ${MAPPED.length} (training ${TRAIN_POINTS.length}, held out ${TEST_POINTS.length}, not used ${unused.length}: ${[...new Set(unused.map((m) => unusedReason(m)))].join('; ')})
-- Also committed, not fitted yet: ${AIHUB_ROWS.length} Qualcomm AI Hub rows (quic/ai-hub-models perf.yaml @ ${AIHUB_SOURCE.commit.slice(0, 7)}, ${new Set(AIHUB_ROWS.map((r) => r.device)).size} devices, NPU/GPU/CPU layer counts and peak memory; measurements/aihub.ts)
+- Also committed, not fitted yet: ${UNFITTED_SOURCES.reduce((n, s) => n + s.rows, 0)} rows from ${UNFITTED_SOURCES.length} more tables (${UNFITTED_SOURCES.map((s) => `${s.name} ${s.rows}`).join(', ')}; see "Other measurement tables" below)
 - Devices: ${devices.length}; held-out median ≤ ${TARGET_MEDIAN_PCT} %: ${good.length}
 - Held-out median absolute error, all rows: ${median(all).toFixed(2)} %; 90th percentile: ${quantile(all, 0.9).toFixed(2)} %
 
@@ -88,6 +88,14 @@ A model is mapped only when FlopLab's conv + linear MACs for the preset equal th
 \`benchmark/models/<model>.param\` (tests/unit/latency/measurements.test.ts checks it):
 
 ${models}
+
+### Other measurement tables (committed, not fitted)
+
+Each row keeps its source file, commit and date; a row is on a FlopLab device or preset only when it is
+the same device and setup, and the same network by parameter or operation counts (the tests under
+tests/unit/latency check both).
+
+${unfittedSourcesTable()}
 ${skippedAll.length ? `\nRows not used: ${skippedAll.map((s) => `${s.id} (${s.error})`).join('; ')}\n` : ''}`;
 
   const lines = [
