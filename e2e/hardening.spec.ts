@@ -78,8 +78,9 @@ test('a favicon is served (no 404 on first load)', async ({ page }) => {
 });
 
 /**
- * Over INLINE_ROWS rows (563), so the worker evaluates it, not the page; quick to evaluate, so
- * the time measured is the worker's restart, not the engine's work.
+ * Over OPEN_INLINE_ROWS rows (2,082), so the worker evaluates it, never the page (which takes models up
+ * to that size while its evaluations stay cheap); quick to evaluate, so the time measured is the
+ * worker's restart, not the engine's work.
  */
 const heavy = (out: number): Model => ({
   format: MODEL_FORMAT,
@@ -89,7 +90,7 @@ const heavy = (out: number): Model => ({
     { type: 'relu' },
     {
       type: 'repeat',
-      times: 70,
+      times: 260,
       body: Array.from({ length: 8 }, () => ({ type: 'conv2d', out: 8, kernel: 3, padding: 1 })),
     },
   ],
@@ -184,7 +185,7 @@ test('a small model’s edit shows its numbers in the very frame that shows the 
   expect(seen.params).toBe(evaluateAll(edited).totals.params.toString());
   expect(await hooks(page).answeredBy()).toBe('page');
 
-  // Over INLINE_ROWS rows: the worker's answer, the same numbers as the engine in Node.
+  // Over OPEN_INLINE_ROWS rows: the worker's answer, the same numbers as the engine in Node.
   await page.evaluate(
     (m) => (window as unknown as { __floplab: { editor: Editor } }).__floplab.editor.getState().setModel(m),
     heavy(12),
