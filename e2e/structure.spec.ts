@@ -108,7 +108,10 @@ test('drag a layer by its handle to reorder', async ({ page }) => {
 
 test('New asks first: Cancel keeps the model', async ({ page }) => {
   await page.goto('./');
+  // The list mounts in the task after the first numbers: count its rows once it is there.
+  await expect(page.getByTestId('layer-row').first()).toBeVisible();
   const before = await page.getByTestId('layer-row').count();
+  expect(before).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'New', exact: true }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
