@@ -8,7 +8,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { baseConvention, CONVENTIONS, conventionById, noGradVariant } from '../engine/conventions/registry';
 import { useEditor } from '../state/store';
 import { unitLong, unitWord } from './format';
-import { useT } from './i18n';
+import { useLang, useT } from './i18n';
+import { conventionSummary } from './i18n/zh-CN-engine';
 
 export function ConventionPicker() {
   const id = useEditor((s) => s.settings.convention);
@@ -20,6 +21,7 @@ export function ConventionPicker() {
   const current = conventionById(id);
   const base = baseConvention(id);
   const t = useT();
+  const lang = useLang((s) => s.lang);
 
   useEffect(() => {
     if (!open) return;
@@ -85,7 +87,9 @@ export function ConventionPicker() {
                       <span className="text-xs text-slate-600 dark:text-slate-300">
                         — {unitWord(c.unit)} ({unitLong(c.unit)})
                       </span>
-                      <span className="block text-xs text-slate-700 dark:text-slate-300">{c.summary}</span>
+                      <span className="block text-xs text-slate-700 dark:text-slate-300">
+                        {conventionSummary(c, lang)}
+                      </span>
                     </span>
                   </label>
                   {variant && c.id === base && (

@@ -11,7 +11,8 @@ import type { Preset, PresetKnob } from '../../engine/presets';
 import { useEditor } from '../../state/store';
 import { buildPreset, differsFromBuilt, presetMeta, rebuildPreset } from './presetList';
 import { usePresetsModule, type PresetsModule } from './loadPresets';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
+import { knobLabel } from '../i18n/zh-CN-engine';
 
 function KnobControl({
   knob,
@@ -28,15 +29,19 @@ function KnobControl({
   if (draft.from !== value) setDraft({ text: String(value), from: value, error: null });
   const id = `knob-${knob.name}`;
   const t = useT();
+  const lang = useLang((s) => s.lang);
   const commit = (text: string) => {
     const v = Number(text);
-    const error = text.trim() === '' || !Number.isFinite(v) ? t('knob.notNumber', { label: knob.label }) : onCommit(v);
+    const error =
+      text.trim() === '' || !Number.isFinite(v)
+        ? t('knob.notNumber', { label: knobLabel(knob.label, lang) })
+        : onCommit(v);
     // On success the model changes and `value` follows; keep the typed text meanwhile.
     setDraft({ text, from: error ? value : v, error });
   };
   const label = (
     <label htmlFor={id} className="text-xs font-medium text-slate-700 dark:text-slate-200" title={knob.help}>
-      {knob.label}
+      {knobLabel(knob.label, lang)}
     </label>
   );
   if (knob.options)
@@ -83,7 +88,7 @@ function KnobControl({
           <input
             type="range"
             className="w-32 accent-indigo-700"
-            aria-label={t('knob.slider', { label: knob.label })}
+            aria-label={t('knob.slider', { label: knobLabel(knob.label, lang) })}
             min={knob.min}
             max={knob.max}
             step={knob.step}

@@ -21,7 +21,8 @@ import {
   unitWord,
   type NumberFormat,
 } from '../format';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
+import { conventionSummary } from '../i18n/zh-CN-engine';
 
 function Figure({
   label,
@@ -67,6 +68,7 @@ export function TotalsPanel({ result, countIndex }: { result: ModelResult | null
   const settings = useEditor((s) => s.settings);
   const setSettings = useEditor((s) => s.setSettings);
   const tr = useT();
+  const lang = useLang((s) => s.lang);
   const fmt: NumberFormat = settings.numberFormat;
   const conv = conventionById(settings.convention);
   const t = result?.totals;
@@ -128,7 +130,7 @@ export function TotalsPanel({ result, countIndex }: { result: ModelResult | null
           }
           value={`${formatCount(count, fmt)}${unitWord(unit)}`.replace(/(\d)([A-Z])/, '$1 $2')}
           exact={count}
-          note={conv?.summary}
+          note={conv ? conventionSummary(conv, lang) : undefined}
         />
         <Figure
           testId="total-params"
