@@ -5,7 +5,7 @@
  */
 import type { ModelResult } from '../engine/evaluate';
 import { deviceMemory, type DeviceMemory, type MemoryPlan } from '../engine/deploy/device-memory';
-import { deviceById, DEVICES, precisionsOf } from '../engine/deploy/devices';
+import { deviceById, DEVICES, runPrecision } from '../engine/deploy/devices';
 import type { Device, Precision } from '../engine/deploy/devices/schema';
 import { estimateLatency } from '../engine/deploy/latency/latency';
 import { placeOnDevice, TARGET_OF_DEVICE } from '../engine/deploy/placement';
@@ -48,7 +48,7 @@ export function placementJson(result: ModelResult, deviceId: string, precision: 
   const p = placeOnDevice(result, deviceId, precision);
   if ('error' in p) return { error: p.error };
   if (!p.documented) return { accelerator: p.accelerator, documented: false as const, notes: p.notes };
-  const lat = estimateLatencyWithPlacement(result, deviceId, precision);
+  const lat = estimateLatencyWithPlacement(result, deviceId, precision, { placement: p });
   return {
     accelerator: p.accelerator,
     documented: true as const,
@@ -147,8 +147,7 @@ export interface DeviceRow {
 export function deviceRows(result: ModelResult, devices: readonly Device[], precision: Precision): DeviceRow[] {
   const plans = new Map<Precision, MemoryPlan>();
   return devices.map((d): DeviceRow => {
-    const supported = precisionsOf(d);
-    const p = supported.includes(precision) ? precision : supported[0];
+    const p = runPrecision(d, precision);
     const base = { device: d.id, name: d.name };
     if (!p) return { ...base, precision: null, ms: null, memory: null, placement: null, error: 'no peak figure' };
     const est = estimateLatency(result, d.id, p);

@@ -76,3 +76,39 @@ export function Segmented<T extends string>({
     </fieldset>
   );
 }
+
+/** A sortable table's column header: a button that sorts by the column, `aria-sort` saying how. */
+export function SortHeader({
+  label,
+  dir,
+  onSort,
+  className,
+  testId,
+}: {
+  label: ReactNode;
+  /** The direction when the table is sorted by this column, else null. */
+  dir: 'asc' | 'desc' | null;
+  onSort(): void;
+  className?: string;
+  testId?: string;
+}) {
+  return (
+    <th
+      scope="col"
+      aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+      className={className}
+    >
+      <button
+        type="button"
+        className="focus-ring inline-flex items-center gap-0.5 rounded"
+        data-testid={testId}
+        onClick={onSort}
+      >
+        {label}
+        <span aria-hidden className="w-3 text-slate-600">
+          {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''}
+        </span>
+      </button>
+    </th>
+  );
+}

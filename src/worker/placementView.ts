@@ -10,6 +10,7 @@ import type { Precision } from '../engine/deploy/devices/schema';
 import { HOST_OF_DEVICE, placeOnDevice, TARGET_OF_DEVICE } from '../engine/deploy/placement';
 import { estimateLatencyWithPlacement } from '../engine/deploy/placement/latency';
 import type { Where } from '../engine/deploy/placement/types';
+import type { LatencyEstimate } from '../engine/deploy/latency/latency';
 import { rowLabel } from '../ui/charts/chartData';
 
 /** Beyond this many rows only the ones on the CPU travel (the rest run on the accelerator). */
@@ -66,7 +67,13 @@ export interface PlacementView {
 }
 
 /** Placement of `result` on an accelerator device, or null for a device without a rule table. */
-export function placementView(result: ModelResult, deviceId: string, precision: Precision): PlacementView | null {
+export function placementView(
+  result: ModelResult,
+  deviceId: string,
+  precision: Precision,
+  /** The device's estimate at this precision, when the caller has it. */
+  estimate?: LatencyEstimate,
+): PlacementView | null {
   if (!TARGET_OF_DEVICE[deviceId]) return null;
   const p = placeOnDevice(result, deviceId, precision);
   if ('error' in p) return null;
@@ -74,7 +81,9 @@ export function placementView(result: ModelResult, deviceId: string, precision: 
   const all = p.rows.length <= MAX_PLACEMENT_ROWS;
   const ff = p.firstFallback;
   const ffRow = ff ? rowOf(ff.index) : undefined;
-  const placed = p.documented ? estimateLatencyWithPlacement(result, deviceId, precision) : null;
+  const placed = p.documented
+    ? estimateLatencyWithPlacement(result, deviceId, precision, { placement: p, ...(estimate ? { estimate } : {}) })
+    : null;
   const msOf = placed && !('error' in placed) ? new Map(placed.layers.map((l) => [l.index, l.ms])) : null;
   const rows: PlacementRowView[] = [];
   for (const r of p.rows) {

@@ -10,7 +10,7 @@
 import { evaluateModel, type ModelResult } from '../engine/evaluate';
 import { DEFAULT_CONVENTION } from '../engine/conventions/registry';
 import type { Model } from '../engine/format/model';
-import { DEVICES, deviceById, precisionsOf, type DeviceCategory, type Precision } from '../engine/deploy/devices';
+import { DEVICES, deviceById, runPrecision, type DeviceCategory, type Precision } from '../engine/deploy/devices';
 import {
   deviceMemory,
   memoryPlan,
@@ -199,18 +199,9 @@ function latencyView(
   };
 }
 
-/** The precision a device runs for a requested one: it, or the device's first when unsupported. */
-function runPrecision(deviceId: string, precision: Precision): Precision | null {
-  const d = deviceById(deviceId);
-  if (!d) return null;
-  const supported = precisionsOf(d);
-  return supported.includes(precision) ? precision : (supported[0] ?? null);
-}
-
 function deviceRuns(result: ModelResult, precision: Precision, plans: Plans): DeviceRun[] {
   const runs = DEVICES.map((d): DeviceRun => {
-    const supported = precisionsOf(d);
-    const p = supported.includes(precision) ? precision : supported[0];
+    const p = runPrecision(d, precision);
     const base = { id: d.id, name: d.name, category: d.category };
     if (!p) return { ...base, error: 'no peak figure' };
     const est = estimateLatency(result, d.id, p);
@@ -238,38 +229,36 @@ function deviceRuns(result: ModelResult, precision: Precision, plans: Plans): De
   return runs.sort((a, b) => ms(a) - ms(b));
 }
 
+const failed = (modelError: string): RuntimeAnswer => ({
+  memory: null,
+  latency: null,
+  deviceMemory: null,
+  placement: null,
+  devices: [],
+  modelError,
+});
+
 /** Everything the runtime view draws, for one model and request. Never throws. */
 export function runtimeOf(model: Model, req: RuntimeRequest): RuntimeAnswer {
   try {
     const result = evaluateModel(model, { conventions: [DEFAULT_CONVENTION] });
-    if (result.modelError)
-      return {
-        memory: null,
-        latency: null,
-        deviceMemory: null,
-        placement: null,
-        devices: [],
-        modelError: result.modelError,
-      };
+    if (result.modelError) return failed(result.modelError);
     const plans: Plans = new Map();
     const device = req.deviceId ? deviceById(req.deviceId) : undefined;
-    const p = req.deviceId ? runPrecision(req.deviceId, req.precision) : null;
+    const p = device ? runPrecision(device, req.precision) : null;
+    const latency = req.deviceId ? latencyView(result, model, req.deviceId, req.precision) : null;
+    // The placement's runtime starts from the same estimate when it is at the precision placed.
+    const estimate =
+      latency && 'estimate' in latency && latency.estimate.precision === p ? latency.estimate : undefined;
     return {
       memory: memoryView(result, req.dtype, plans),
-      latency: req.deviceId ? latencyView(result, model, req.deviceId, req.precision) : null,
+      latency,
       deviceMemory: device && p ? deviceMemory(result, device, p, plans) : null,
-      placement: device && p ? placementView(result, device.id, p) : null,
+      placement: device && p ? placementView(result, device.id, p, estimate) : null,
       devices: req.compare ? deviceRuns(result, req.precision, plans) : [],
     };
   } catch (err) {
-    return {
-      memory: null,
-      latency: null,
-      deviceMemory: null,
-      placement: null,
-      devices: [],
-      modelError: `runtime view failed: ${(err as Error).message}`,
-    };
+    return failed(`runtime view failed: ${(err as Error).message}`);
   }
 }
 

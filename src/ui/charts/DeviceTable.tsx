@@ -9,6 +9,7 @@ import { useEditor } from '../../state/store';
 import { formatBytes } from '../format';
 import { useT, type MessageKey } from '../i18n';
 import { ms } from './format';
+import { SortHeader } from '../controls';
 
 export type Ok = Extract<DeviceRun, { ms: number }>;
 
@@ -73,28 +74,15 @@ export function DeviceTable({
     // Ties keep the worker's order (fastest first): Array.prototype.sort is stable.
     return [...runs].sort((a, b) => sign * COMPARE[sort.key](a, b));
   }, [runs, sort]);
-  const header = (key: SortKey, label: string, right = false) => {
-    const active = sort.key === key;
-    return (
-      <th
-        scope="col"
-        aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-        className={right ? 'text-right' : 'pl-2 text-left'}
-      >
-        <button
-          type="button"
-          className="focus-ring inline-flex items-center gap-0.5 rounded"
-          data-testid={`device-sort-${key}`}
-          onClick={() => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))}
-        >
-          {label}
-          <span aria-hidden className="w-3 text-slate-600">
-            {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
-          </span>
-        </button>
-      </th>
-    );
-  };
+  const header = (key: SortKey, label: string, right = false) => (
+    <SortHeader
+      label={label}
+      dir={sort.key === key ? sort.dir : null}
+      onSort={() => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))}
+      className={right ? 'text-right' : 'pl-2 text-left'}
+      testId={`device-sort-${key}`}
+    />
+  );
   return (
     <table className="w-full text-xs" data-testid="device-table">
       <caption className="sr-only">{t('devices.caption')}</caption>

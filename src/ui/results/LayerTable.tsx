@@ -7,7 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ModelResult } from '../../engine/evaluate';
 import { conventionById } from '../../engine/conventions/registry';
 import { useEditor } from '../../state/store';
-import { Button } from '../controls';
+import { Button, SortHeader } from '../controls';
 import { formatCount, formatShare, shareOf, unitWord } from '../format';
 import { sortRows, tableRows, toCsv, type Sort, type SortKey } from './tableRows';
 import { t as tr, useT } from '../i18n';
@@ -53,29 +53,16 @@ function LayerTableView({ result, countIndex }: { result: ModelResult | null; co
     }
   };
 
-  const header = (key: SortKey, label: string, right = false) => {
-    const active = sort.key === key;
-    return (
-      <th
-        scope="col"
-        aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-        className={`sticky top-0 z-10 bg-slate-100 px-1.5 py-1 font-semibold whitespace-nowrap dark:bg-slate-800 ${right ? 'text-right' : 'text-left'}`}
-      >
-        <button
-          type="button"
-          className="focus-ring inline-flex items-center gap-0.5 rounded"
-          onClick={() =>
-            setSort((s) => ({ key, dir: s.key === key ? (s.dir === 'asc' ? 'desc' : 'asc') : right ? 'desc' : 'asc' }))
-          }
-        >
-          {label}
-          <span aria-hidden className="w-3 text-slate-600">
-            {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
-          </span>
-        </button>
-      </th>
-    );
-  };
+  const header = (key: SortKey, label: string, right = false) => (
+    <SortHeader
+      label={label}
+      dir={sort.key === key ? sort.dir : null}
+      onSort={() =>
+        setSort((s) => ({ key, dir: s.key === key ? (s.dir === 'asc' ? 'desc' : 'asc') : right ? 'desc' : 'asc' }))
+      }
+      className={`sticky top-0 z-10 bg-slate-100 px-1.5 py-1 font-semibold whitespace-nowrap dark:bg-slate-800 ${right ? 'text-right' : 'text-left'}`}
+    />
+  );
 
   return (
     <section aria-labelledby="table-title" className="flex min-h-[18rem] flex-1 flex-col">

@@ -37,3 +37,9 @@ export const deviceById = (id: string): Device | undefined => BY_ID.get(id);
 /** Precisions the device has a peak figure for, in fp32, fp16, int8 order. */
 export const precisionsOf = (d: Device): Precision[] =>
   (['fp32', 'fp16', 'int8'] as const).filter((p) => d.peak[p] !== undefined);
+
+/** The precision a device runs for a requested one: it, or the device's first when it has no figure for it. */
+export function runPrecision(d: Device, requested: Precision): Precision | null {
+  const supported = precisionsOf(d);
+  return supported.includes(requested) ? requested : (supported[0] ?? null);
+}

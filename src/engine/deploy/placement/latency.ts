@@ -61,6 +61,9 @@ export interface PlacedLatencyOptions {
   readonly host?: string;
   /** Precision on the host; defaults to the accelerator's when the host has it, else fp32. */
   readonly hostPrecision?: Precision;
+  /** Work the caller has already done for this model, device and precision (not done again). */
+  readonly placement?: Placement;
+  readonly estimate?: LatencyEstimate;
 }
 
 const byPath = (e: LatencyEstimate) => new Map(e.layers.map((l) => [l.path, l]));
@@ -94,10 +97,10 @@ export function estimateLatencyWithPlacement(
   const device = deviceById(deviceId);
   if (!device) return { error: `unknown device "${deviceId}"` };
   if (!TARGET_OF_DEVICE[deviceId]) return { error: `${device.name} has no placement table` };
-  const placement = placeOnDevice(result, deviceId, precision);
+  const placement = opts.placement ?? placeOnDevice(result, deviceId, precision);
   if ('error' in placement) return placement;
   if (!placement.documented) return { error: `placement on ${device.name} is unknown: ${placement.notes.join('; ')}` };
-  const accel = estimateLatency(result, deviceId, precision);
+  const accel = opts.estimate ?? estimateLatency(result, deviceId, precision);
   if ('error' in accel) return accel;
   const needsHost = placement.opsOnAccelerator < placement.opsTotal;
   const choice = HOST_OF_DEVICE[deviceId];

@@ -17,6 +17,7 @@
  * states 0.62 G for 2 × 0.301 G MACs). The networks named like presets that fail are listed in
  * HAILO_UNMAPPED with the numbers that differ.
  */
+import { rowSource, type MeasurementSource } from './source';
 import hailoJson from './hailo.json';
 
 export interface HailoRow {
@@ -39,16 +40,7 @@ export interface HailoRow {
   readonly paramsM: number | null;
   readonly opsG: number | null;
   readonly map: { readonly preset: string; readonly knobs?: Record<string, number> } | { readonly unmapped: string };
-  readonly source: {
-    readonly repo: string;
-    readonly path: string;
-    readonly commit: string;
-    readonly line: number;
-    /** The last commit that changed the file, and its date. */
-    readonly rowCommit: string;
-    readonly date: string;
-    readonly url: string;
-  };
+  readonly source: MeasurementSource;
 }
 
 const J = hailoJson as unknown as {
@@ -140,14 +132,6 @@ export const HAILO_ROWS: readonly HailoRow[] = J.rows.map((r) => {
     paramsM: r.paramsM,
     opsG: r.opsG,
     map: preset ?? { unmapped: why },
-    source: {
-      repo: J.source.repo,
-      path: f.path,
-      commit: J.source.commit,
-      line: r.line,
-      rowCommit: f.commit,
-      date: f.date,
-      url: `https://github.com/${J.source.repo}/blob/${J.source.commit}/${f.path}#L${r.line}`,
-    },
+    source: rowSource(J.source.repo, J.source.commit, f.path, r.line, f.commit, f.date),
   };
 });

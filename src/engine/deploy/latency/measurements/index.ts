@@ -18,18 +18,8 @@ import { NCNN_RUNS, type NcnnRun } from './ncnn-sections';
 import ncnnJson from './ncnn.json';
 import { NCNN_MODELS, type NcnnModelMap } from './ncnn-models';
 
-export interface MeasurementSource {
-  readonly repo: string;
-  readonly path: string;
-  /** The commit the table was read at. */
-  readonly commit: string;
-  /** 1-based line of the row in that file. */
-  readonly line: number;
-  /** The commit that added the row (git blame) and its date. */
-  readonly rowCommit: string;
-  readonly date: string;
-  readonly url: string;
-}
+export type { MeasurementSource } from './source';
+import type { MeasurementSource } from './source';
 
 export interface Measurement {
   /** Stable id: ncnn:<line>. */

@@ -11,6 +11,7 @@
  * Network: none of the tasks' networks (MobileNetEdgeTPU, MobileNetV4, MobileDet-SSD, MOSAIC, EDSR,
  * MobileBERT) is a FlopLab preset, so no row is on a preset, and none is fitted.
  */
+import { rowSource, type MeasurementSource } from './source';
 import mobileJson from './mlperf-mobile.json';
 
 export interface MobileRow {
@@ -31,16 +32,7 @@ export interface MobileRow {
   readonly p50Ns: number | null;
   readonly device?: 'snapdragon-8gen3-npu';
   readonly unmapped: string;
-  readonly source: {
-    readonly repo: string;
-    readonly path: string;
-    readonly commit: string;
-    readonly line: number;
-    /** The last commit that changed the file, and its date. */
-    readonly rowCommit: string;
-    readonly date: string;
-    readonly url: string;
-  };
+  readonly source: MeasurementSource;
 }
 
 const J = mobileJson as unknown as {
@@ -88,14 +80,6 @@ export const MOBILE_ROWS: readonly MobileRow[] = J.rows.map((r) => {
     p50Ns: r.p50Ns,
     ...(npu ? { device: 'snapdragon-8gen3-npu' as const } : {}),
     unmapped: NO_PRESET,
-    source: {
-      repo: J.source.repo,
-      path: r.path,
-      commit: J.source.commit,
-      line: r.line,
-      rowCommit: r.rowCommit,
-      date: r.date,
-      url: `https://github.com/${J.source.repo}/blob/${J.source.commit}/${r.path}#L${r.line}`,
-    },
+    source: rowSource(J.source.repo, J.source.commit, r.path, r.line, r.rowCommit, r.date),
   };
 });

@@ -16,6 +16,7 @@
  * Not fitted here: the three STM32H7A3 rows that map are already the calibration set's stm32h7 rows
  * (calibration-set.ts, entered to 0.1 ms); tests/unit/latency/mlperf-tiny.test.ts checks they agree.
  */
+import { rowSource, type MeasurementSource } from './source';
 import tinyJson from './mlperf-tiny.json';
 
 export type TinyBenchmark = 'ad' | 'ic' | 'kws' | 'vww';
@@ -34,16 +35,7 @@ export interface TinyRow {
   readonly device?: 'stm32h7';
   /** The calibration set's model of the benchmark network (calibration-set.ts), or why there is none. */
   readonly map: { readonly model: string } | { readonly unmapped: string };
-  readonly source: {
-    readonly repo: string;
-    readonly path: string;
-    readonly commit: string;
-    readonly line: number;
-    /** The last commit that changed the file, and its date. */
-    readonly rowCommit: string;
-    readonly date: string;
-    readonly url: string;
-  };
+  readonly source: MeasurementSource;
 }
 
 const J = tinyJson as unknown as {
@@ -84,13 +76,5 @@ export const TINY_ROWS: readonly TinyRow[] = J.rows.map((r) => ({
   ms: 1000 / r.throughput,
   ...(onStm32h7(r.submitter, r.system) ? { device: 'stm32h7' as const } : {}),
   map: TINY_MODELS[r.benchmark],
-  source: {
-    repo: J.source.repo,
-    path: r.path,
-    commit: J.source.commit,
-    line: r.line,
-    rowCommit: r.rowCommit,
-    date: r.date,
-    url: `https://github.com/${J.source.repo}/blob/${J.source.commit}/${r.path}#L${r.line}`,
-  },
+  source: rowSource(J.source.repo, J.source.commit, r.path, r.line, r.rowCommit, r.date),
 }));

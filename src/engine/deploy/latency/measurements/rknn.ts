@@ -14,6 +14,7 @@
  * networks named like presets are exported with Rockchip's own changes, e.g. their YOLO heads
  * without post-processing, which changes the graph). Rows serve later fits once a model can be checked.
  */
+import { rowSource, type MeasurementSource } from './source';
 import rknnJson from './rknn.json';
 
 export interface RknnRow {
@@ -34,16 +35,7 @@ export interface RknnRow {
   readonly deviceNote: string;
   /** Why the row is on no preset. */
   readonly unmapped: string;
-  readonly source: {
-    readonly repo: string;
-    readonly path: string;
-    readonly commit: string;
-    readonly line: number;
-    /** The commit that last wrote the row (git blame) and its date. */
-    readonly rowCommit: string;
-    readonly date: string;
-    readonly url: string;
-  };
+  readonly source: MeasurementSource;
 }
 
 const J = rknnJson as unknown as {
@@ -89,13 +81,5 @@ export const RKNN_ROWS: readonly RknnRow[] = J.rows.map((r) => ({
   ms: 1000 / r.fps,
   deviceNote: rknnDeviceNote(r.platform),
   unmapped: UNMAPPED,
-  source: {
-    repo: J.source.repo,
-    path: J.source.path,
-    commit: J.source.commit,
-    line: r.line,
-    rowCommit: r.rowCommit,
-    date: r.date,
-    url: `https://github.com/${J.source.repo}/blob/${J.source.commit}/${J.source.path}#L${r.line}`,
-  },
+  source: rowSource(J.source.repo, J.source.commit, J.source.path, r.line, r.rowCommit, r.date),
 }));
