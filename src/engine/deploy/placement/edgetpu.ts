@@ -85,6 +85,9 @@ const RESIZE_NOTE =
   'Input/output is a 3-dimensional tensor. Depending on input/output size, this operation may not be mapped to the Edge TPU to avoid loss in precision.';
 
 export const EDGETPU_RULES: readonly OpRule[] = [
+  T('quantize', ['quantize'], 'QUANTIZE', 'QUANTIZE is a supported operation (runtime 13 and later)', {
+    when: (r) => r.params_?.mode !== 'dequantize',
+  }),
   T('conv2d', ['conv2d'], 'Conv2d', 'Conv2d (no known limitations listed)', { when: isPlainConv }),
   T('depthwise', ['conv2d'], 'DepthwiseConv2d', 'DepthwiseConv2d (no known limitations listed)', {
     when: isDepthwise,
@@ -208,6 +211,14 @@ export const EDGETPU: PlacementTarget = {
     text: 'RELU, RELU6 and TANH are TFLite fused activations of CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED and ADD',
   }),
   rules: EDGETPU_RULES,
+  edgeConversions: {
+    text: 'the input QUANTIZE of a float-input model is "otherwise supported, but not mapped" and DEQUANTIZE "working on an unsupported data type": both run on the CPU while the ops between them stay on the Edge TPU',
+    source: {
+      title:
+        'edgetpu_compiler operation logs quoted in google-coral/edgetpu#342 ("QUANTIZE 1 Mapped to Edge TPU; QUANTIZE 1 Operation is otherwise supported, but not mapped"), #490 ("DEQUANTIZE 2 Operation is working on an unsupported data type") and #659 (QUANTIZE supported for runtime ≥ 13)',
+      url: 'https://github.com/google-coral/edgetpu/issues/342',
+    },
+  },
   sources: [EDGETPU_OPS, EDGETPU_COMPILING, TFLITE_FUSED_ACTIVATIONS, TFLITE_OPS_COMPAT],
   notes:
     'HARD_SWISH, LEAKY_RELU, TRANSPOSE, GELU and every op not in the table run on the CPU, and with them the rest of the model; newer runtimes may map more ops than the table FlopLab read.',

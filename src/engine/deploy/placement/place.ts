@@ -138,8 +138,23 @@ export function placeOn(target: PlacementTarget, result: ModelResult, dtype: Pre
   ops.sort((a, b) => a.key - b.key);
 
   let first: PlacedRow | undefined;
-  for (const { index } of ops) {
+  for (const [k, { index }] of ops.entries()) {
     const p = placed.get(index)!;
+    const row = rows[index];
+    const edge = target.edgeConversions;
+    if (edge && row.type === 'quantize' && (k === 0 || row.params_?.mode === 'dequantize')) {
+      // A conversion at the graph's edge: on the CPU, and the partition goes on past it.
+      placed.set(index, {
+        index,
+        path: p.path,
+        type: p.type,
+        role: p.role,
+        on: 'cpu',
+        ruleId: `${target.id}.edge-conversion`,
+        why: `${edge.text} (${edge.source.title})`,
+      });
+      continue;
+    }
     if (first && target.fallbackMode === 'rest-on-cpu' && p.on === 'accelerator') {
       placed.set(index, {
         index,
@@ -174,7 +189,10 @@ export function placeOn(target: PlacementTarget, result: ModelResult, dtype: Pre
     else partitions.push({ on, firstIndex: index, lastIndex: index, ops: 1 });
   }
   const opRows = ops.map(({ index }) => placed.get(index)!);
-  const fallback = opRows.find((p) => p.on === 'cpu');
+  // The first op that falls back; the conversions at the graph's edges are expected on the CPU.
+  const fallback =
+    opRows.find((p) => p.on === 'cpu' && p.ruleId !== `${target.id}.edge-conversion`) ??
+    opRows.find((p) => p.on === 'cpu');
   if (skipped) notes.push(`${skipped} row(s) with an error or in a training-only head are not placed`);
   if (!target.documented) notes.push(`placement unknown: ${target.notes ?? 'no public rule table'}`);
   const undocumentedRows = opRows.filter((p) => p.undocumented).length;

@@ -77,6 +77,12 @@ export interface PlacementTarget {
   readonly sources: readonly Source[];
   /** What the target's sources leave open, in one or two sentences. */
   readonly notes?: string;
+  /**
+   * Conversions at the graph's edges — a quantize of the model's float input (the first op) and any
+   * dequantize — run on the CPU without ending the accelerator's partition, as the Edge TPU compiler
+   * reports them; the source says so.
+   */
+  readonly edgeConversions?: { readonly text: string; readonly source: Source };
   /** Why a kind no rule names runs on the CPU, when the default sentence (not in the supported list) does not fit. */
   readonly unlisted?: string;
 }
