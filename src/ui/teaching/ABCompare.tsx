@@ -166,22 +166,25 @@ export function ABCompare() {
         <p className="text-slate-600 dark:text-slate-300">{t('ab.none')}</p>
       ) : (
         <>
-          <ABTable
-            columns={[
-              { letter: 'A', name: modelA.name ?? '', result: a, runtime: runtimeA },
-              ...others.map((m, i) => ({
-                letter: String.fromCharCode(66 + i),
-                name: m.name ?? '',
-                result: results[i] ?? null,
-                runtime: runtimes[i] ?? null,
-              })),
-            ]}
-            countName={`${conv?.name ?? convention}, ${unitWord(conv?.unit ?? 'FLOP')}`}
-            ci={ci}
-            fmt={fmt}
-            device={device ? (deviceName ?? device) : null}
-            onRemove={(i) => removeCompareMore(i - 2)}
-          />
+          {/* Wider than a phone with C, D…: it scrolls sideways inside its box, the page does not. */}
+          <div className="overflow-x-auto" data-testid="ab-scroll">
+            <ABTable
+              columns={[
+                { letter: 'A', name: modelA.name ?? '', result: a, runtime: runtimeA },
+                ...others.map((m, i) => ({
+                  letter: String.fromCharCode(66 + i),
+                  name: m.name ?? '',
+                  result: results[i] ?? null,
+                  runtime: runtimes[i] ?? null,
+                })),
+              ]}
+              countName={`${conv?.name ?? convention}, ${unitWord(conv?.unit ?? 'FLOP')}`}
+              ci={ci}
+              fmt={fmt}
+              device={device ? (deviceName ?? device) : null}
+              onRemove={(i) => removeCompareMore(i - 2)}
+            />
+          </div>
           {full && (
             <p className="text-xs text-slate-600 dark:text-slate-300">{t('ab.max', { n: MAX_COMPARE_MORE + 1 })}</p>
           )}
