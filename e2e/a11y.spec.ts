@@ -68,3 +68,21 @@ test('keyboard: the first Tab reaches "Skip to results", which moves the focus p
   // A button, not an anchor: the address (the live share link) is unchanged.
   expect(new URL(page.url()).hash).toBe(hash);
 });
+
+// Dialogs mark their first action with the HTML autofocus attribute, which showModal() honours
+// (React's autoFocus focused them while closed, forcing a layout of the page on open: issue 20).
+test('a dialog opens with its safe action focused, and focus returns to the opener', async ({ page }) => {
+  await page.goto('./');
+  await expect(total(page, 'count')).toHaveAttribute('data-exact', /[1-9]/);
+  await expect(page.locator('body')).toBeFocused(); // nothing took focus while the page opened
+  const about = page.getByTestId('about-open');
+  await about.click();
+  await expect(page.getByTestId('about-dialog').getByRole('button', { name: /close/i })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(about).toBeFocused();
+  await page.getByRole('button', { name: /^New$/ }).click();
+  await expect(page.getByRole('dialog').getByRole('button', { name: /cancel/i })).toBeFocused();
+  await page.keyboard.press('Enter'); // Cancel: the model stays
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(total(page, 'count')).toHaveAttribute('data-exact', /[1-9]/);
+});

@@ -6,7 +6,7 @@ import { useRef } from 'react';
 import { Button } from './controls';
 import { useT } from './i18n';
 import { DocsLink } from './docs/DocsLink';
-import { Modal } from './Modal';
+import { focusOnOpen, Modal } from './Modal';
 
 const PARAGRAPHS = [
   'about.what',
@@ -49,7 +49,7 @@ export function AboutButton() {
           <DocsLink doc="conventions">{t('docs.open')}</DocsLink>
         </p>
         <div className="flex justify-end">
-          <Button autoFocus onClick={() => dialog.current?.close()}>
+          <Button ref={focusOnOpen} onClick={() => dialog.current?.close()}>
             {t('about.close')}
           </Button>
         </div>

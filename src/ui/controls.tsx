@@ -1,5 +1,5 @@
 /** Small shared controls with one look and a visible focus ring. */
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 
 type Variant = 'default' | 'primary' | 'danger' | 'ghost';
 
@@ -19,7 +19,7 @@ export function Button({
   className = '',
   type = 'button',
   ...rest
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; small?: boolean }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; small?: boolean; ref?: Ref<HTMLButtonElement> }) {
   return (
     <button
       type={type}

@@ -16,7 +16,7 @@ import { Button } from '../controls';
 import { formatBytes } from '../format';
 import { useT } from '../i18n';
 import { saveFile } from './exportActions';
-import { Modal } from '../Modal';
+import { focusOnOpen, Modal } from '../Modal';
 
 const when = (ms: number): string => {
   const d = new Date(ms);
@@ -88,7 +88,7 @@ export function SavedCopiesDialog() {
         </ul>
       )}
       <div className="flex justify-end">
-        <Button autoFocus onClick={hideSavedCopies}>
+        <Button ref={focusOnOpen} onClick={hideSavedCopies}>
           {t('copies.close')}
         </Button>
       </div>
