@@ -3,12 +3,13 @@ import { notCountedLayers, type ModelResult } from '../engine/evaluate';
 import type { Convention } from '../engine/conventions/types';
 import { shapeText } from '../engine/format/model';
 import { NOT_COUNTED_TYPE } from '../engine/layers/opaque';
+import { groupDigits } from '../engine/digits';
 
 /** JSON-safe integer: a number while exact, a decimal string above 2^53 − 1. */
 export const jsonInt = (v: bigint): number | string =>
   v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
 
-export const grouped = (v: bigint): string => v.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+export const grouped = (v: bigint): string => groupDigits(v);
 
 const SI: Array<[bigint, string]> = [
   [10n ** 24n, 'Y'],

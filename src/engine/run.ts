@@ -32,6 +32,7 @@ import {
 import { Spans } from './top-spans';
 import { placeRange, placeRows, renamedRow, sameInputs, sameShape, type Memo } from './rows';
 import { evaluationRows, MAX_EVALUATED_ROWS } from './work';
+import { groupDigits } from './digits';
 
 /** One evaluation: walks the layer tree and collects rows. */
 export class Run extends RowWriter {
@@ -322,9 +323,9 @@ export class Run extends RowWriter {
     const left = MAX_EVALUATED_ROWS - this.rows.length;
     const rows = evaluationRows({ layers: [spec] }, left);
     if (rows <= left) return null;
-    const times = (spec.times as number).toLocaleString('en');
-    const before = this.rows.length ? ` (${this.rows.length.toLocaleString('en')} rows before it)` : '';
-    return `repeats its body ${times} times: more than the ${MAX_EVALUATED_ROWS.toLocaleString('en')} rows a model may expand to${before}; lower times`;
+    const times = groupDigits(spec.times as number);
+    const before = this.rows.length ? ` (${groupDigits(this.rows.length)} rows before it)` : '';
+    return `repeats its body ${times} times: more than the ${groupDigits(MAX_EVALUATED_ROWS)} rows a model may expand to${before}; lower times`;
   }
 
   private block(

@@ -7,6 +7,7 @@ import { makeShareUrl } from '../state/urlCodec';
 import { useEditor } from '../state/store';
 import { Button } from './controls';
 import { useT } from './i18n';
+import { groupDigits } from '../engine/digits';
 
 export function ShareButton() {
   const [link, setLink] = useState<string | null>(null);
@@ -52,7 +53,7 @@ export function ShareButton() {
           onKeyDown={(e) => e.key === 'Escape' && setLink(null)}
         >
           <p role="status" className="mb-1.5">
-            {t(copied ? 'share.copied' : 'share.copyThis', { n: link.length.toLocaleString('en') })}
+            {t(copied ? 'share.copied' : 'share.copyThis', { n: groupDigits(link.length) })}
           </p>
           <input
             className="field w-full font-mono text-xs"

@@ -5,6 +5,7 @@
 
 import type { Dtype, NumberFormat } from '../state/defaults';
 import { t } from './i18n';
+import { groupDigits } from '../engine/digits';
 
 export type { Dtype, NumberFormat };
 
@@ -13,17 +14,7 @@ export const DTYPE_BYTES: Readonly<Record<Dtype, bigint>> = { fp32: 4n, fp16: 2n
 
 const SI_PREFIXES = ['', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y'];
 
-/** 1234567 → "1,234,567" (a bigint printed digit by digit, never rounded). */
-export function groupDigits(n: bigint): string {
-  const neg = n < 0n;
-  const s = (neg ? -n : n).toString();
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    if (i > 0 && (s.length - i) % 3 === 0) out += ',';
-    out += s[i];
-  }
-  return neg ? `-${out}` : out;
-}
+export { groupDigits };
 
 /**
  * SI short form with 3 significant digits: 999 → "999", 1234 → "1.23 k", 1814073344 → "1.81 G".

@@ -20,6 +20,7 @@
  * buffers, which depend on the kernel library (CMSIS-NN, Xtensa) — the docs say so next to the figure.
  */
 import type { Buffer } from './memory';
+import { groupDigits } from '../digits';
 
 /** TFLM's MicroArenaBufferAlignment() (micro_arena_constants.h: kBufferAlignment = 16). */
 export const ARENA_ALIGNMENT = 16n;
@@ -97,7 +98,7 @@ export function greedyArena(buffers: readonly Buffer[]): ArenaPlan {
   if (buffers.length > MAX_PLANNED_BUFFERS)
     return {
       planned: false,
-      reason: `${buffers.length.toLocaleString('en')} tensors are more than the planner's limit of ${MAX_PLANNED_BUFFERS.toLocaleString('en')}`,
+      reason: `${groupDigits(buffers.length)} tensors are more than the planner's limit of ${groupDigits(MAX_PLANNED_BUFFERS)}`,
     };
   const reqs = buffers.map((b): Requirement => ({ size: alignUp(b.bytes), first: b.first, last: b.last }));
   const { offsets, size } = greedyPlan(reqs);

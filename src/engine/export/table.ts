@@ -13,6 +13,7 @@ import { conventionById, DEFAULT_CONVENTION } from '../conventions/registry';
 import type { Convention } from '../conventions/types';
 import { NOT_COUNTED_TYPE } from '../layers/opaque';
 import { tableText } from './escape';
+import { groupDigits } from '../digits';
 
 export interface TableOptions {
   /** Convention id; defaults to the app's default convention. */
@@ -34,7 +35,6 @@ export interface LayerTable {
 
 export type TableResult = { ok: true; table: LayerTable } | { ok: false; error: string };
 
-const grouped = (n: bigint) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** Evaluates the model and lays out its table. Never throws. */
 export function layerTable(model: Model, opts: TableOptions = {}): TableResult {
@@ -49,9 +49,9 @@ export function layerTable(model: Model, opts: TableOptions = {}): TableResult {
       { label: 'Model', value: model.name ?? 'model' },
       { label: 'Input', value: `${shapeText(result.input)}, batch ${result.batch}` },
       { label: 'Convention', value: `${conv.name} (${conv.id}), unit: ${unit}` },
-      { label: 'Parameters', value: grouped(t.params) },
-      { label: `Total (${conv.id})`, value: `${grouped(t.counts[0])} ${unit}` },
-      { label: 'MACs (conv + linear, no bias)', value: grouped(t.macs) },
+      { label: 'Parameters', value: groupDigits(t.params) },
+      { label: `Total (${conv.id})`, value: `${groupDigits(t.counts[0])} ${unit}` },
+      { label: 'MACs (conv + linear, no bias)', value: groupDigits(t.macs) },
       ...(result.errors ? [{ label: 'Errors', value: `${result.errors} layer(s) with errors` }] : []),
       ...(result.notCounted.length
         ? [
@@ -130,7 +130,7 @@ const mdCell = (s: string) =>
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
     .replace(/[\r\n]+/g, ' ');
-const display = (cells: string[]) => cells.map((c, i) => (NUMERIC.has(i) && /^\d+$/.test(c) ? grouped(BigInt(c)) : c));
+const display = (cells: string[]) => cells.map((c, i) => (NUMERIC.has(i) && /^\d+$/.test(c) ? groupDigits(BigInt(c)) : c));
 
 /** Markdown: a title, the header as a list, the table with names indented by depth. */
 export function tableToMarkdown(t: LayerTable): string {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { MODEL_FORMAT, MODEL_FORMAT_V1, type Model } from './model';
 import { checkModelHeader } from './header';
 import { migrateDocument } from './migrate';
+import { groupDigits } from '../digits';
 
 /** Limits that keep hostile or broken input from exhausting memory or the stack. */
 export const LIMITS = {
@@ -77,7 +78,7 @@ function checkTree(layers: unknown, path: string, depth: number, count: { n: num
     const l = layers[i] as Record<string, unknown> | null;
     if (typeof l !== 'object' || l === null || Array.isArray(l)) return `${p} must be an object with a "type"`;
     if (typeof l.type !== 'string') return `${p}.type must be a string`;
-    if (++count.n > LIMITS.maxLayers) return `the model has more than ${LIMITS.maxLayers.toLocaleString('en')} layers`;
+    if (++count.n > LIMITS.maxLayers) return `the model has more than ${groupDigits(LIMITS.maxLayers)} layers`;
     for (const k of LIST_KEYS) {
       if (l[k] === undefined) continue;
       const e = checkTree(l[k], `${p}.${k}`, depth + 1, count);
@@ -120,7 +121,7 @@ export function structureError(layers: unknown): string | null {
 /** The message for a model of `chars` characters as compact JSON, or null when within LIMITS.maxJsonChars. */
 export const jsonSizeError = (chars: number): string | null =>
   chars > LIMITS.maxJsonChars
-    ? `the model is ${chars.toLocaleString('en')} characters as JSON; FlopLab keeps models of at most ` +
+    ? `the model is ${groupDigits(chars)} characters as JSON; FlopLab keeps models of at most ` +
       `${LIMITS.maxJsonChars.toLocaleString('en')} (what a browser's storage holds)`
     : null;
 

@@ -3,6 +3,7 @@
  * generated from it), defaults, the editor's form and the format documentation.
  */
 import { z } from 'zod';
+import { groupDigits } from '../digits';
 
 interface FieldBase {
   readonly name: string;
@@ -48,7 +49,7 @@ const intAtLeast = (min: number, path: string) =>
 
 /** Largest integer a layer field takes (a size, a count): larger ones are refused with this named. */
 export const MAX_FIELD_INT = 1e9;
-const MAX_TEXT = MAX_FIELD_INT.toLocaleString('en');
+const MAX_TEXT = groupDigits(MAX_FIELD_INT);
 
 function fieldSchema(f: FieldSpec): z.ZodType {
   switch (f.kind) {

@@ -9,6 +9,7 @@ import { useEditor } from '../../state/store';
 import { Button } from '../controls';
 import { cancelImport, dismissImportStatus, useImportStatus } from '../../state/importFlow';
 import { useT } from '../i18n';
+import { groupDigits } from '../../engine/digits';
 
 /** Warnings shown before "Show all". */
 const FIRST_WARNINGS = 4;
@@ -62,7 +63,7 @@ export function ImportStatusBar() {
         <div className={`${bar} ${info}`} data-testid="import-progress">
           <span role="status" className="min-w-0">
             {t('import.progress', { what, done: sizeText(status.done), total: sizeText(status.total) })}
-            {status.nodes > 0 ? t('import.nodes', { n: status.nodes.toLocaleString('en') }) : ''}
+            {status.nodes > 0 ? t('import.nodes', { n: groupDigits(status.nodes) }) : ''}
           </span>
           <div
             role="progressbar"
@@ -101,7 +102,7 @@ export function ImportStatusBar() {
           <span className="min-w-0 flex-1">
             {t(status.layers === 1 ? 'import.loaded1' : 'import.loaded', {
               name: status.name,
-              n: status.layers.toLocaleString('en'),
+              n: groupDigits(status.layers),
             })}
             {n ? t(n === 1 ? 'import.warning1' : 'import.warnings', { n }) : t('import.noWarnings')}
           </span>

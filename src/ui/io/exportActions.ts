@@ -9,6 +9,7 @@ import type { Model } from '../../engine/format/model';
 import type { LayerTable } from '../../engine/export/table';
 import type { ExportFormat } from '../../engine/export/formats';
 import { t as tr } from '../i18n';
+import { groupDigits } from '../../engine/digits';
 
 /** The formats the menu offers (the printable summary stands in for `html`). */
 export type ExportKind = Exclude<ExportFormat, 'html'>;
@@ -55,7 +56,6 @@ export async function exportModel(kind: ExportKind, model: Model, convention: st
 }
 
 const NUMERIC = new Set([4, 5, 6]);
-const grouped = (s: string) => (/^\d+$/.test(s) ? s.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : s);
 
 /** Fills `doc` with the table: title, header list, the per-layer table with totals. */
 export function renderSummary(doc: Document, t: LayerTable): void {
@@ -81,7 +81,7 @@ export function renderSummary(doc: Document, t: LayerTable): void {
   body.append(dl);
   const table = el('table', undefined, { borderCollapse: 'collapse', width: '100%' });
   const cell = (tag: 'th' | 'td', text: string, i: number, extra: Partial<CSSStyleDeclaration> = {}) =>
-    el(tag, NUMERIC.has(i) ? grouped(text) : text, {
+    el(tag, NUMERIC.has(i) ? groupDigits(text) : text, {
       borderBottom: '1px solid #ccc',
       padding: '.2em .4em',
       textAlign: NUMERIC.has(i) ? 'right' : 'left',

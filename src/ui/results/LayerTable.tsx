@@ -11,6 +11,7 @@ import { Button, SortHeader } from '../controls';
 import { formatCount, formatShare, shareOf, unitWord } from '../format';
 import { sortRows, tableRows, toCsv, type Sort, type SortKey } from './tableRows';
 import { t as tr, useT } from '../i18n';
+import { groupDigits } from '../../engine/digits';
 
 const ROW_H = 28;
 
@@ -73,7 +74,7 @@ function LayerTableView({ result, countIndex }: { result: ModelResult | null; co
         <span className="text-xs text-slate-600 dark:text-slate-300">
           {rows.length === 1
             ? t('table.summary1', { label: countLabel })
-            : t('table.summary', { n: rows.length.toLocaleString('en'), label: countLabel })}
+            : t('table.summary', { n: groupDigits(rows.length), label: countLabel })}
         </span>
         <Button small className="ml-auto" onClick={copyCsv} disabled={!rows.length}>
           {t('table.copy')}

@@ -195,7 +195,7 @@ export function TotalsPanel({ result, countIndex }: { result: ModelResult | null
               ? ''
               : result.rows.length === 1
                 ? tr('totals.row')
-                : tr('totals.rows', { n: result.rows.length.toLocaleString('en') })}
+                : tr('totals.rows', { n: groupDigits(result.rows.length) })}
           </dd>
         </div>
       </dl>
