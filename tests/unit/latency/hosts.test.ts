@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deviceById, DeviceSchema, figuresOf } from '../../../src/engine/deploy/devices';
 import { HOST_CLUSTERS, HOST_DEVICES } from '../../../src/engine/deploy/devices/data-hosts';
 import { SRC } from '../../../src/engine/deploy/devices/sources';
-import { deviceMemory } from '../../../src/engine/deploy/device-memory';
 import { figureBytes } from '../../../src/engine/deploy/fit';
-import { evaluateModel } from '../../../src/engine/evaluate';
-import { presetByName } from '../../../src/engine/presets';
 
 // The host CPUs of the accelerators and the i.MX 93 (devices/data-hosts.ts), and the device whose
 // memory figures each one shares.
@@ -94,18 +91,5 @@ describe('NXP i.MX 93 Ethos-U65 (issue 17)', () => {
     expect(figureBytes(npu.ram!)).toBe(2n * 1024n ** 3n);
     expect(npu.memoryBandwidth.value).toBeCloseTo(16 * 0.234375, 12);
     expect(npu.hostLink).toBeUndefined();
-  });
-
-  it('MobileNetV2 int8 fits: weights and arena together in the DRAM, which Vela uses beyond the 384 KiB SRAM', () => {
-    const r = evaluateModel(presetByName('mobilenet_v2')!.build({}));
-    const m = deviceMemory(r, npu, 'int8');
-    expect(m.fit.verdict).toBe('fits');
-    expect(m.fit.checks.map((c) => [c.what, c.memory])).toEqual([['weights and activations', 'RAM']]);
-    const [c] = m.fit.checks;
-    expect(c.needBytes).toBe(m.weightBytes + m.arenaBytes!);
-    expect(m.weightBytes).toBe(r.totals.params);
-    // Neither the weights nor the arena would fit the SRAM alone: that is why the verdict is read against DRAM.
-    const sram = figureBytes(npu.onChipMemory!);
-    expect(m.weightBytes > sram && m.arenaBytes! > sram).toBe(true);
   });
 });
