@@ -88,7 +88,7 @@ export const HOST_OF_DEVICE: Readonly<Record<string, HostChoice>> = {
   'snapdragon-8gen3-npu': {
     device: 'sd8g3-cpu',
     reason:
-      "the same SoC's Kryo CPU (1× Cortex-X4 + 5× A720 + 2× A520 at Qualcomm's clocks), all eight cores; QNN runs ops the HTP lacks there",
+      "the same SoC's Kryo CPU (1× Cortex-X4 + 5× A720 + 2× A520 at Qualcomm's clocks), all eight cores, where the ops the HTP table lacks run",
   },
   'rk3588-npu': {
     device: 'rpi5-cpu',
