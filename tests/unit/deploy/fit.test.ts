@@ -150,6 +150,20 @@ describe('deviceMemory on presets (int8)', () => {
     expect(m.arenaBytes! <= 1_190_000n && m.weightBytes <= 2n * MiB).toBe(true);
   });
 
+  it('MobileNetV2 on the i.MX 93 Ethos-U65 fits: weights and arena together in the DRAM, which Vela uses beyond the 384 KiB SRAM', () => {
+    const r = preset('mobilenet_v2');
+    const npu = dev('imx93-npu');
+    const m = deviceMemory(r, npu, 'int8');
+    expect(m.fit.verdict).toBe('fits');
+    expect(m.fit.checks.map((c) => [c.what, c.memory])).toEqual([['weights and activations', 'RAM']]);
+    const [c] = m.fit.checks;
+    expect(c.needBytes).toBe(m.weightBytes + m.arenaBytes!);
+    expect(m.weightBytes).toBe(r.totals.params);
+    // Neither the weights nor the arena would fit the SRAM alone: that is why the verdict is read against DRAM.
+    const sram = figureBytes(npu.onChipMemory!);
+    expect(m.weightBytes > sram && m.arenaBytes! > sram).toBe(true);
+  });
+
   it('ResNet-50 on the Edge TPU streams what its 8 MB parameter memory cannot hold', () => {
     const r = preset('resnet50');
     const m = deviceMemory(r, dev('coral-edgetpu'), 'int8');

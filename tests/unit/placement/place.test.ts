@@ -121,10 +121,10 @@ describe('latency with placement', () => {
     expect(e.ms).toBeCloseTo(plain.ms, 9);
   });
 
-  it('a fallback needs a host CPU when the device has none in the database', () => {
-    // The A17 Pro's CPU is not a device of the database; MobileNetV3's hard-swish is on the ANE's negative list.
-    const e = estimateLatencyWithPlacement(preset('mobilenet_v3_small'), 'apple-a17-ane', 'fp16');
-    expect('error' in e && e.error).toMatch(/host/);
+  it('a fallback on a host that is not a device of the database is an error, not a guess', () => {
+    // MobileNetV3's hard-swish is on the ANE's negative list, so it needs the host.
+    const e = estimateLatencyWithPlacement(preset('mobilenet_v3_small'), 'apple-a17-ane', 'fp16', { host: 'nope' });
+    expect('error' in e && e.error).toMatch(/unknown host device "nope"/);
   });
 
   it("the Coral's default host is an assumed Raspberry Pi 4, and the answer says so", () => {

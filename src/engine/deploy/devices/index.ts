@@ -7,6 +7,7 @@ import { PHONE_DEVICES } from './data-phone';
 import { EDGE_DEVICES } from './data-edge';
 import { EMBEDDED_DEVICES } from './data-embedded';
 import { NCNN_DEVICES } from './data-ncnn';
+import { HOST_DEVICES } from './data-hosts';
 
 export * from './schema';
 
@@ -26,6 +27,7 @@ export const DEVICES: readonly Device[] = validated([
   ...PHONE_DEVICES,
   ...EDGE_DEVICES,
   ...EMBEDDED_DEVICES,
+  ...HOST_DEVICES,
   ...NCNN_DEVICES,
 ]);
 

@@ -191,6 +191,72 @@ export const SRC = {
       'Assured Systems FAQ, Movidius Myriad X ("the MA2485, which integrates 4 gigabits of in-package LPDDR4 memory"; third-party)',
     url: 'https://assured-systems.com/faq/what-is-a-movidius-myriad-x-vision-processing-unit',
   },
+  // Host CPUs of the accelerators and the i.MX 93 (issue 17, "Will it run here?"). Press pages and
+  // microarchitecture analyses are third-party: figures citing them are flagged unverified.
+  SD8G3_CPU: {
+    title:
+      'trendgrnd.com, Snapdragon 8 Gen 3 specs as announced by Qualcomm (Kryo CPU: 1× Cortex-X4 @ 3.3 GHz, 3× A720 @ 3.2 GHz, 2× A720 @ 3.0 GHz, 2× A520 @ 2.3 GHz; third-party relay)',
+    url: 'https://trendgrnd.com/qualcomms-snapdragon-8-gen-3-infuses-high-performance-ai-for-upcoming-flagship-smartphones/',
+  },
+  ARM_A720_SOG: {
+    title:
+      'Arm Cortex-A720 Software Optimization Guide (two 128-bit FP FMLA per cycle, as a third-party benchmark write-up quotes it; the guide itself was not read here)',
+    url: 'https://documentation-service.arm.com/static/65f1692987f147198672973b',
+  },
+  FIRESTORM_TABLES: {
+    title:
+      "Dougall Johnson, Apple Firestorm microarchitecture tables (reverse-engineered: four 128-bit FP/SIMD FMA pipes in Apple's A14/M1 performance core; third-party)",
+    url: 'https://dougallj.github.io/applecpu/firestorm.html',
+  },
+  A17_CLOCKS: {
+    title:
+      'Grokipedia, Apple A17 Pro (2× "Everest" performance cores up to 3.78 GHz, 4× "Sawtooth" efficiency cores up to 2.11 GHz; third-party)',
+    url: 'https://grokipedia.com/page/Apple_A17',
+  },
+  ANANDTECH_A12: {
+    title:
+      'AnandTech, "The iPhone XS & XS Max Review", page 3 (measured A12 clocks: 2 Vortex at 2380 MHz and 4 Tempest at 1538 MHz with all six cores loaded)',
+    url: 'https://www.anandtech.com/show/13392/the-iphone-xs-xs-max-review-unveiling-the-silicon-secrets/3',
+  },
+  K210_DATASHEET: {
+    title: 'Canaan, Kendryte K210 Datasheet (dual-core 64-bit RISC-V processor; KPU, 8 MB SRAM)',
+    url: 'https://www.manualshelf.com/manual/seeed-studio/114991695/datasheet-english.html',
+  },
+  K210_RUSTSBI: {
+    title:
+      'RustSBI, platform/k210/README.md ("a dual-core RISC-V RV64GC chip … can speed up to 400MHz"; RV64GC includes the F and D floating-point extensions)',
+    url: 'https://git.mirrors.dragonos.org.cn/DragonOS-Community/rustsbi/src/fc77821ca656a83ff612dc0ccbe152c5ff525b47/platform/k210/README.md',
+  },
+  NXP_VELA_IMX93: {
+    title:
+      'NXP\'s Vela fork, ethosu/vela/vela.py: Imx93ArchitectureFeatures (core_clock 1e9, accelerator ethos-u65-256, "SRAM (16 GB/s) and DRAM (3.75 GB/s)", arena_cache_size 384 * 1024)',
+    url: 'https://github.com/nxp-imx/ethos-u-vela/blob/a6f65663db123c131cdd12aab6aad9a50470d5c0/ethosu/vela/vela.py',
+  },
+  NXP_VELA_ARCH: {
+    title:
+      "NXP's Vela fork, ethosu/vela/architecture_features.py (Ethos_U65_256: ArchitectureConfig(macs=256, cores=1))",
+    url: 'https://github.com/nxp-imx/ethos-u-vela/blob/a6f65663db123c131cdd12aab6aad9a50470d5c0/ethosu/vela/architecture_features.py',
+  },
+  MAAXBOARD_OSM93: {
+    title:
+      'Hackster.io, Getting started with ML on the MaaXBoard OSM93 (i.MX 93: "The 0.5 TOPs NPU", Vela; Avnet/Tria)',
+    url: 'https://hackster.io/monica/getting-started-with-machine-learning-on-the-maaxboard-osm93-c2d041',
+  },
+  ZEPHYR_IMX93_EVK: {
+    title:
+      'Zephyr, boards/nxp/imx93_evk/doc/index.rst (MCIMX93-EVK: "RAM: 2GB LPDDR4"; 2× Cortex-A55, "Cortex-A55 Core runs up to 1.7 GHz")',
+    url: 'https://github.com/zephyrproject-rtos/zephyr/blob/684bc3b5ab983103d02a99f65850bda93d627644/boards/nxp/imx93_evk/doc/index.rst',
+  },
+  NXP_IMX93_DDR: {
+    title:
+      'NXP Community, i.MX 93 LPDDR4/4X memory selection (i.MX 93: max data bus width 16-bit, max density 16 Gb = 2 GB)',
+    url: 'https://community.nxp.com/t5/i-MX-Processors-Knowledge-Base/tkb-p/imx-processors%40tkb/label-name/product%3A%20i.mx%2093',
+  },
+  UBOOT_IMX93W: {
+    title:
+      'U-Boot mailing list, "i.MX93W EVK" patch (the board reuses the i.MX93 11x11 EVK and "uses the LPDDR4X 3600MTS timing tables")',
+    url: 'https://www.mail-archive.com/u-boot@lists.u-boot-project.org/msg01400.html',
+  },
   ASSUMED: {
     title: 'FlopLab assumption (no published figure found); see "Device figures" in docs/latency.md',
     document: 'docs/latency.md',

@@ -36,7 +36,8 @@ export const targetById = (id: string): PlacementTarget | undefined => BY_ID.get
 /**
  * The rule table each accelerator device of the database (devices/data-*.ts) uses: its `setup`
  * names the runtime (edgetpu_compiler, TFLite GPU delegate, QNN/SNPE, RKNN, HailoRT, nncase, Core ML).
- * Devices not listed (CPUs, Jetson GPUs with TensorRT, the NCS2) have no placement table.
+ * Devices not listed (CPUs, Jetson GPUs with TensorRT, the NCS2) have no placement table. The
+ * i.MX 93's NPU uses the Ethos-U table: NXP's eIQ compiles for it with Vela, the table's source.
  */
 export const TARGET_OF_DEVICE: Readonly<Record<string, string>> = {
   'coral-edgetpu': 'edgetpu',
@@ -48,10 +49,11 @@ export const TARGET_OF_DEVICE: Readonly<Record<string, string>> = {
   'hailo-8': 'hailo8',
   k210: 'k210-kpu',
   'apple-a17-ane': 'ane',
+  'imx93-npu': 'ethos-u',
 };
 
 export interface HostChoice {
-  /** A device id of the database, or null when the host is not in it. */
+  /** A device id of the database, or null when the host is not in it (none is today: tests require a reason to allow one). */
   readonly device: string | null;
   readonly reason: string;
   /** The host is FlopLab's stand-in (a device with the same CPU cores, a common pairing), not the measured setup. */
@@ -59,8 +61,9 @@ export interface HostChoice {
 }
 
 /**
- * The CPU each accelerator device falls back to. Only hosts the database has and the source names
- * are given; the others are null with the reason, and latency with placement then asks for a host.
+ * The CPU each accelerator device falls back to: the same chip's CPU where the database has it
+ * (devices/data-hosts.ts for the phone SoCs, the K210 and the i.MX 93), else a stand-in marked
+ * `assumed`. A null host makes latency with placement ask for one.
  */
 export const HOST_OF_DEVICE: Readonly<Record<string, HostChoice>> = {
   'pixel3-gpu': {
@@ -71,14 +74,22 @@ export const HOST_OF_DEVICE: Readonly<Record<string, HostChoice>> = {
     device: 'pixel4-cpu-4t',
     reason: 'the same phone (Pixel 4, Snapdragon 855), measured with 4 CPU threads on the same TFLite benchmarks page',
   },
-  'iphone-xs-gpu': { device: null, reason: 'the A12 CPU of the iPhone XS is not in the device database' },
+  'iphone-xs-gpu': {
+    device: 'apple-a12-cpu',
+    reason:
+      "the same chip's CPU (A12 Bionic: 2 Vortex + 4 Tempest at AnandTech's measured clocks; the per-cycle figures are assumed)",
+  },
   'coral-edgetpu': {
     device: 'rpi4-cpu',
     assumed: true,
     reason:
       'assumed: a Raspberry Pi 4, a common host of the USB Accelerator (Coral benchmarks ran it on a desktop host, which is not in the device database)',
   },
-  'snapdragon-8gen3-npu': { device: null, reason: 'the Snapdragon 8 Gen 3 CPU is not in the device database' },
+  'snapdragon-8gen3-npu': {
+    device: 'sd8g3-cpu',
+    reason:
+      "the same SoC's Kryo CPU (1× Cortex-X4 + 5× A720 + 2× A520 at Qualcomm's clocks), all eight cores, where the ops the HTP table lacks run",
+  },
   'rk3588-npu': {
     device: 'rpi5-cpu',
     assumed: true,
@@ -90,8 +101,20 @@ export const HOST_OF_DEVICE: Readonly<Record<string, HostChoice>> = {
     assumed: true,
     reason: 'assumed: a Raspberry Pi 5 host (the Hailo-8 is an M.2 card in any host; none is implied)',
   },
-  k210: { device: null, reason: "the K210's RISC-V cores are not a separate device of the database" },
-  'apple-a17-ane': { device: null, reason: 'the A17 Pro CPU is not in the device database' },
+  k210: {
+    device: 'k210-cpu',
+    reason: "the same chip's two RV64GC cores at 400 MHz, where nncase runs the ops the KPU does not (timed at FP32)",
+  },
+  'apple-a17-ane': {
+    device: 'apple-a17-cpu',
+    reason:
+      "the same chip's CPU (A17 Pro: 2 P + 4 E cores; clocks third-party, per-cycle figures assumed); Core ML may also use the GPU, which is not modelled",
+  },
+  'imx93-npu': {
+    device: 'imx93-cpu',
+    reason:
+      "the same chip's 2× Cortex-A55 at 1.7 GHz, where the TFLite Ethos-U delegate leaves the ops Vela did not place on the NPU",
+  },
 };
 
 /**
