@@ -4,9 +4,23 @@
  * calibration file (entry.heldOut, and a band never narrower than the held-out 90th percentile
  * ratio). Returns the docs/latency.md section and the console table.
  */
-import { fitAll, median, prepare } from '../src/engine/deploy/latency/fit';
+import { absPctError, fitAll, median, prepare } from '../src/engine/deploy/latency/fit';
 import type { CalibrationFile } from '../src/engine/deploy/latency/calibration';
-import { heldOut, quantile, TEST_POINTS, TRAIN_POINTS } from '../src/engine/deploy/latency/measured-fit';
+import {
+  heldOut,
+  predictFromFile,
+  quantile,
+  TEST_POINTS,
+  TRAIN_POINTS,
+} from '../src/engine/deploy/latency/measured-fit';
+import { CALIBRATION_SET } from '../src/engine/deploy/latency/calibration-set';
+import {
+  tableFitBullets,
+  tableFitDoc,
+  TABLE_CAL_TRAIN,
+  TABLE_TEST_POINTS,
+  TABLE_TRAIN_POINTS,
+} from './calibrate-tables';
 import { FP16_DEFAULT_SINCE, MAPPED, MEASUREMENTS, unusedReason } from '../src/engine/deploy/latency/measurements';
 import { NCNN_MODELS } from '../src/engine/deploy/latency/measurements/ncnn-models';
 import { UNFITTED_SOURCES, unfittedSourcesTable } from '../src/engine/deploy/latency/measurements/sources';
@@ -15,19 +29,33 @@ import { NCNN_VENDORS } from '../src/engine/deploy/devices/data-ncnn';
 
 export const TARGET_MEDIAN_PCT = 15;
 
+/** Every held-out point (ncnn and the other fitted tables) and the training rows each device was fitted on. */
+export const ALL_TEST_POINTS = [...TEST_POINTS, ...TABLE_TEST_POINTS];
+export const ALL_TRAIN_POINTS = [...TRAIN_POINTS, ...TABLE_TRAIN_POINTS, ...TABLE_CAL_TRAIN];
+
 export function calibrateMeasured(file: CalibrationFile): { doc: string; console: string[] } {
-  const { prepared, skipped } = prepare(TRAIN_POINTS);
+  // The calibration set's estimates before the tables touch the file: they must not get worse.
+  const cal = prepare(CALIBRATION_SET).prepared;
+  const before = cal.map((pp) => absPctError(predictFromFile(pp, file), pp.point.measuredMs));
+
+  const { prepared, skipped } = prepare([...TRAIN_POINTS, ...TABLE_TRAIN_POINTS]);
   const fitted = fitAll(prepared, file.generatedBy).file;
   for (const id of Object.keys(fitted.devices))
-    if (file.devices[id]) throw new Error(`calibrate: ${id} has rows in both the calibration set and the table`);
+    if (file.devices[id])
+      throw new Error(`calibrate: ${id} has rows in both the calibration set and a table's training rows`);
   Object.assign(file.devices, fitted.devices);
 
-  const ho = heldOut(file);
+  const ho = heldOut(file, ALL_TEST_POINTS, ALL_TRAIN_POINTS);
   for (const d of ho.devices)
     for (const e of Object.values(file.devices[d.device] ?? {})) {
       e!.heldOut = { rows: d.testRows, medianErrorPct: d.medianPct, p90ErrorPct: d.p90Pct, band: d.band };
       e!.band = Math.max(e!.band, d.band);
     }
+
+  const after = cal.map((pp) => absPctError(predictFromFile(pp, file), pp.point.measuredMs));
+  const worse = cal.filter((_, i) => after[i] > before[i] + 1e-9).map((pp) => pp.point.id);
+  if (worse.length) throw new Error(`calibrate: the tables made calibration-set rows worse: ${worse.join(', ')}`);
+  const calLine = (xs: number[]) => `median ${median(xs).toFixed(2)} %, worst ${Math.max(...xs).toFixed(2)} %`;
 
   const devices = [...ho.devices].sort((a, b) => a.medianPct - b.medianPct);
   const good = devices.filter((d) => d.medianPct <= TARGET_MEDIAN_PCT);
@@ -54,7 +82,8 @@ export function calibrateMeasured(file: CalibrationFile): { doc: string; console
 
 - Table rows: ${MEASUREMENTS.length} (Tencent/ncnn benchmark/README.md; src/engine/deploy/latency/measurements/ncnn.json)
 - Rows on a FlopLab device and preset: ${MAPPED.length} (training ${TRAIN_POINTS.length}, held out ${TEST_POINTS.length}, not used ${unused.length}: ${[...new Set(unused.map((m) => unusedReason(m)))].join('; ')})
-- Also committed, not fitted yet: ${UNFITTED_SOURCES.reduce((n, s) => n + s.rows, 0)} rows from ${UNFITTED_SOURCES.length} more tables (${UNFITTED_SOURCES.map((s) => `${s.name} ${s.rows}`).join(', ')}; see "Other measurement tables" below)
+${tableFitBullets(calLine(before), calLine(after))}
+- Also committed, not fitted (or fitted only in part, as above): ${UNFITTED_SOURCES.reduce((n, s) => n + s.rows, 0)} rows from ${UNFITTED_SOURCES.length} more tables (${UNFITTED_SOURCES.map((s) => `${s.name} ${s.rows}`).join(', ')}; see "Other measurement tables" below)
 - Devices: ${devices.length}; held-out median ≤ ${TARGET_MEDIAN_PCT} %: ${good.length}
 - Held-out median absolute error, all rows: ${median(all).toFixed(2)} %; 90th percentile: ${quantile(all, 0.9).toFixed(2)} %
 
@@ -89,7 +118,9 @@ A model is mapped only when FlopLab's conv + linear MACs for the preset equal th
 
 ${models}
 
-### Other measurement tables (committed, not fitted)
+${tableFitDoc()}
+
+### Other measurement tables (committed; not fitted, or fitted only in part)
 
 Each row keeps its source file, commit and date; a row is on a FlopLab device or preset only when it is
 the same device and setup, and the same network by parameter or operation counts (the tests under
@@ -99,6 +130,7 @@ ${unfittedSourcesTable()}
 ${skippedAll.length ? `\nRows not used: ${skippedAll.map((s) => `${s.id} (${s.error})`).join('; ')}\n` : ''}`;
 
   const lines = [
+    `calibration set (${cal.length} rows) before the tables: ${calLine(before)}; after: ${calLine(after)}`,
     `held-out: ${ho.rows.length} rows on ${devices.length} devices, median ${median(all).toFixed(1)} %, p90 ${quantile(all, 0.9).toFixed(1)} %; ${good.length} devices with median ≤ ${TARGET_MEDIAN_PCT} %`,
     `${'device'.padEnd(28)} ${'train'.padStart(5)} ${'test'.padStart(4)} ${'median%'.padStart(8)} ${'p90%'.padStart(7)} ${'band'.padStart(5)}`,
     ...devices.map(

@@ -17,6 +17,7 @@ import { deviceById } from '../../devices';
 import { NCNN_RUNS, type NcnnRun } from './ncnn-sections';
 import ncnnJson from './ncnn.json';
 import { NCNN_MODELS, type NcnnModelMap } from './ncnn-models';
+import { heldOutKeys } from './split';
 
 export type { MeasurementSource } from './source';
 import type { MeasurementSource } from './source';
@@ -111,30 +112,13 @@ export const isMapped = (m: Measurement): m is Mapped => m.device !== undefined 
 export const networkKey = (m: Mapped): string =>
   `${m.map.preset}${m.map.knobs ? JSON.stringify(m.map.knobs) : ''}${m.map.input ? `@${m.map.input.join('x')}` : ''}`;
 
-/** FNV-1a, 32 bit: a stable order that does not depend on the table's order. */
-function fnv(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
-
 export type Split = 'train' | 'test';
 
-/** The split of every mapped row, keyed by row id. */
+/** The split of every mapped row, keyed by row id (the rule of split.ts). */
 export function splitOf(rows: readonly Mapped[]): Map<string, Split> {
-  const nets = new Map<string, Set<string>>();
-  for (const r of rows) {
-    const stratum = `${r.device}|${r.map.dense ? 'dense' : 'depthwise'}`;
-    nets.set(stratum, (nets.get(stratum) ?? new Set()).add(networkKey(r)));
-  }
-  const held = new Set<string>();
-  for (const [stratum, set] of nets) {
-    const device = stratum.split('|')[0];
-    const order = [...set].sort((a, b) => fnv(`${device}|${a}`) - fnv(`${device}|${b}`) || (a < b ? -1 : 1));
-    order.forEach((k, i) => {
-      if (i % 3 === 1) held.add(`${device}|${k}`);
-    });
-  }
+  const held = heldOutKeys(
+    rows.map((r) => ({ device: r.device, network: networkKey(r), dense: r.map.dense === true })),
+  );
   return new Map(rows.map((r) => [r.id, held.has(`${r.device}|${networkKey(r)}`) ? 'test' : 'train']));
 }
 

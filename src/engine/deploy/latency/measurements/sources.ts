@@ -9,13 +9,21 @@ import { HAILO_ROWS, HAILO_SOURCE } from './hailo';
 import { RKNN_ROWS, RKNN_SOURCE } from './rknn';
 import { TINY_ROWS, TINY_SOURCE } from './mlperf-tiny';
 import { MOBILE_ROWS, MOBILE_SOURCE } from './mlperf-mobile';
+import { STM32_ROWS, STM32_SOURCE } from './stm32-modelzoo';
+import { CORAL_ROWS, CORAL_SOURCE } from './coral';
+
+/** What a source's date says when the tool that read it gave none (never a guessed date). */
+export const DATE_NOT_PUBLISHED = 'not published by the tool';
 
 export interface UnfittedSource {
   readonly name: string;
+  /** The repository, or the page's address for a source outside one. */
   readonly repo: string;
   /** The file or folder read. */
   readonly where: string;
-  readonly commit: string;
+  /** Null for a web page (no commit to cite). */
+  readonly commit: string | null;
+  /** YYYY-MM-DD, or DATE_NOT_PUBLISHED. */
   readonly date: string;
   readonly rows: number;
   /** Distinct devices as the source names them. */
@@ -37,10 +45,12 @@ export const UNFITTED_SOURCES: readonly UnfittedSource[] = [
     date: AIHUB_SOURCE.date,
     rows: AIHUB_ROWS.length,
     devices: new Set(AIHUB_ROWS.map((r) => r.device)).size,
-    onDevice: null,
+    // Only the Galaxy S24's chipset is matched (snapdragon-8gen3-npu, latency/table-fit.ts).
+    onDevice: AIHUB_ROWS.filter((r) => r.device === 'Samsung Galaxy S24').length,
     onPreset: AIHUB_ROWS.filter((r) => 'preset' in aihubPreset(r.model)).length,
     module: 'measurements/aihub.ts',
-    whyNotFitted: 'Hexagon NPUs whose peaks FlopLab has not sourced (except the Snapdragon 8 Gen 3)',
+    whyNotFitted:
+      "fitted in part: the Galaxy S24's qnn_dlc float and w8a8 rows that ran wholly on the NPU (latency/table-fit.ts). The other devices are Hexagon NPUs whose peaks FlopLab has not sourced; other runtimes of the S24 are not fitted beside qnn_dlc; w8a16 has no FlopLab precision",
   },
   {
     name: 'Rockchip RKNN model zoo',
@@ -96,13 +106,42 @@ export const UNFITTED_SOURCES: readonly UnfittedSource[] = [
     module: 'measurements/mlperf-mobile.ts',
     whyNotFitted: 'none of its networks is a FlopLab preset',
   },
+  {
+    name: 'STM32 model zoo (STM32H747I-DISCO, STM32N6570-DK)',
+    repo: STM32_SOURCE.repo,
+    where: 'image_classification/mobilenetv1, mobilenetv2 README.md',
+    commit: STM32_SOURCE.commit,
+    date: STM32_SOURCE.date,
+    rows: STM32_ROWS.length,
+    devices: new Set(STM32_ROWS.map((r) => r.deviceLabel)).size,
+    onDevice: 0,
+    onPreset: 0,
+    module: 'measurements/stm32-modelzoo.ts',
+    whyNotFitted:
+      'an STM32H747 at 400 MHz is not stm32h7 (an STM32H7A3 at 280 MHz), and the STM32N6 NPU has no sourced FlopLab figures; no count in the READMEs reproduces a preset',
+  },
+  {
+    name: 'Coral Edge TPU benchmarks (Table 1)',
+    repo: CORAL_SOURCE.url,
+    where: 'Table 1, time per inference (ms)',
+    commit: null,
+    date: CORAL_SOURCE.date,
+    rows: CORAL_ROWS.length,
+    devices: CORAL_SOURCE.columns.length,
+    // The USB Accelerator column of every row is coral-edgetpu; the other three columns are not FlopLab devices.
+    onDevice: CORAL_ROWS.length,
+    onPreset: CORAL_ROWS.filter((r) => 'preset' in r.map).length,
+    module: 'measurements/coral.ts',
+    whyNotFitted:
+      "fitted in part: the preset rows' USB Accelerator times (the three the calibration set holds keep its fit, the others are held out against it); the other networks have no FlopLab preset, or the page does not say which variant",
+  },
 ];
 
 /** The docs/latency.md table of these sources. */
 export function unfittedSourcesTable(): string {
   const rows = UNFITTED_SOURCES.map(
     (s) =>
-      `| ${s.name} | ${s.repo} \`${s.where}\` @ ${s.commit.slice(0, 7)} (${s.date}) | ${s.rows} | ${s.devices} | ${s.onDevice ?? 'not matched yet'} | ${s.onPreset} | ${s.whyNotFitted} (${s.module}) |`,
+      `| ${s.name} | ${s.repo} \`${s.where}\`${s.commit ? ` @ ${s.commit.slice(0, 7)}` : ''} (date: ${s.date}) | ${s.rows} | ${s.devices} | ${s.onDevice ?? 'not matched yet'} | ${s.onPreset} | ${s.whyNotFitted} (${s.module}) |`,
   );
   return [
     '| source | where | rows | devices | rows on a FlopLab device | rows on a FlopLab network | not fitted because |',
