@@ -65,6 +65,8 @@ export const fvcore: Convention = {
     ),
   },
   notes: {
+    topk: 'aten::topk has no handle and is not in _IGNORED_OPS: 0, listed as an unsupported operator (read in jit_analysis.py @3378afe, not run).',
+    take: 'aten::index (x[:, idx]) is in _IGNORED_OPS: 0, without a warning (aten::gather too).',
     indexselect:
       'aten::index_select has no handle: 0, listed as an unsupported operator (aten::index, x[:, [i, j]], is in _IGNORED_OPS); read, not run.',
     where:

@@ -90,6 +90,8 @@ export const netscope: Convention = {
   },
   notes: {
     indexselect: 'Caffe has no index-select layer (the prototxt writer refuses it): 0.',
+    topk: 'The prototxt writer refuses this kind (Caffe’s ArgMax with top_k is another layer): 0.',
+    take: 'Caffe has no gather layer (the prototxt writer refuses it): 0.',
     where: 'Caffe has no select layer (the prototxt writer refuses it): 0.',
     expand: 'Caffe has no broadcast layer (the prototxt writer refuses it): 0.',
     tile: 'The prototxt writer refuses this kind (Caffe’s Tile repeats one axis; a Caffe Tile is read as a cat of copies): 0.',

@@ -53,6 +53,8 @@ const byExact = [
   'expand',
   'tile',
   'indexselect',
+  'topk',
+  'take',
 ];
 
 export const seed: Convention = {

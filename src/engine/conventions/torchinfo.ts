@@ -48,6 +48,8 @@ export const torchinfo: Convention = {
   },
   notes: {
     indexselect: 'No layer with weights: 0.',
+    topk: 'No layer with weights: 0.',
+    take: 'No layer with weights: 0.',
     where: 'No layer with weights: 0.',
     expand: 'No layer with weights: 0.',
     tile: 'No layer with weights: 0.',

@@ -94,6 +94,8 @@ import { where } from './where';
 import { expand } from './expand';
 import { tile } from './tile';
 import { indexselect } from './indexselect';
+import { topk } from './topk';
+import { take } from './take';
 
 export const LEAF_KINDS: readonly LeafKind[] = [
   conv2d,
@@ -176,6 +178,8 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   expand,
   tile,
   indexselect,
+  topk,
+  take,
   l2norm,
   unary,
   quantize,

@@ -8,6 +8,8 @@
  * exact and seed: the kind's own count (minimum k − 1 compares, clamp one per bound, logsoftmax 3).
  * The reduce kind's ONNX-only ops, over dim 1 (numel_in 288, numel_out 72): onnx-tool ReduceProdNode
  * numel(X), ReduceL2Node 25·numel(X) (reduceprod, reducel2), ReduceL1 no number (the tool fails: 0).
+ * topk and take (TopK, Gather by run-time indices): onnx-tool 0 (topk_*, gather_runtime_*); exact k
+ * passes of a max over the values left, and a copy.
  */
 import type { LayerSpec } from '../../../src/engine/format/model';
 import { uncountedByPyTorchCase, type LayerCase } from './layer-case';
@@ -97,6 +99,24 @@ export const CASES: readonly LayerCase[] = [
     0,
     { onnxTool: 0, netscope: 0 },
     'gather_data_indices: Gather is hidden (0); a copy',
+  ),
+  // topk: onnx-tool TopKNode 0 (measured, topk_*). exact: k passes of a max over the L values left,
+  // (L − 1) + … + (L − k) compares per line. Last dim, k 3: 5 + 4 + 3 = 12 per line × 48 lines.
+  withExact(
+    uncountedByPyTorchCase('topk', { dim: -1, k: 3 }, 0, { onnxTool: 0, netscope: 0 }, 'topk_last: TopKNode 0'),
+    12 * 48,
+  ),
+  // Along dim 1, k 1: the L − 1 = 3 compares of an amax per line × 72 lines (reduce amax over dim 1: 288 − 72).
+  withExact(
+    uncountedByPyTorchCase('topk', { dim: 1, k: 1 }, 0, { onnxTool: 0, netscope: 0 }, 'topk_k1: TopKNode 0'),
+    3 * 72,
+  ),
+  uncountedByPyTorchCase(
+    'take',
+    { dim: 2, indexShape: [2, 3] },
+    0,
+    { onnxTool: 0, netscope: 0 },
+    'gather_runtime_2d: Gather is hidden (0); a copy',
   ),
   withExact(reduceCase('prod', 288, 'reduceprod: ReduceProdNode MUL·numel(X); 3 multiplies per output'), 216),
   withExact(reduceCase('l2', 25 * 288, 'reducel2: ReduceL2Node (ADD + SQRT)·numel(X); x², adds, a sqrt'), 576),

@@ -92,6 +92,33 @@ const KNOWN_GAPS: Gaps = {
     count: 'a ReduceMean over every dim, the batch too, has no kind (FlopLab keeps the batch): not counted',
     outputs: 'the batch is reduced too ([1, 1, 1, 1]); the not-counted row keeps the batch first: [2, 1, 1, 1]',
   },
+  // The ops that move or reduce the batch: FlopLab keeps one batch, first, for every row, so each is
+  // a not-counted row whose output keeps the batch first (the file's shape without its first dim).
+  'gather_runtime_batch_axis@1': {
+    outputs: 'Gather of 2 rows along the batch gives [2, 4, 6, 6] from batch 1; the not-counted row keeps [1, 4, 6, 6]',
+  },
+  ...both('tile_batch', {
+    outputs: 'Tile by [2, 1, 1, 1] doubles the batch; the not-counted row keeps the batch: [N, 4, 6, 6]',
+  }),
+  ...both('expand_new_lead', {
+    outputs: 'Expand to [3, 1, 4, 6, 6] puts a dim of 3 before the batch; the not-counted row gives [N, 1, 4, 6, 6]',
+  }),
+  'topk_batch_axis@2': {
+    outputs: 'TopK along the batch (k = 1) gives batch 1; the not-counted row keeps the batch: [2, 4, 6, 6]',
+  },
+  ...both('reducesum_batch_axis', {
+    count:
+      'a ReduceSum over the batch has no kind (FlopLab keeps one batch, first, for every row): not counted; onnx-tool numel(X)',
+  }),
+  'reducesum_batch_axis@2': {
+    count:
+      'a ReduceSum over the batch has no kind (FlopLab keeps one batch, first, for every row): not counted; onnx-tool numel(X)',
+    outputs: 'the batch is reduced ([1, 4, 6, 6]); the not-counted row keeps the batch first: [2, 4, 6, 6]',
+  },
+  ...both('reducemax_batch_and_c', {
+    count: 'a ReduceMax over the batch and the channels has no kind: not counted; onnx-tool CMP·numel(X)',
+    outputs: 'the batch is reduced away ([6, 6]); the not-counted row keeps the batch first: [N, 6]',
+  }),
 };
 
 onnxFixtureSuite('one-node ONNX files of issue 14’s operators (onnx-tool-more-ops.jsonl)', ENTRIES, DIR, KNOWN_GAPS);
@@ -140,15 +167,28 @@ const MAPS: Readonly<Record<string, readonly string[]>> = {
   reducelogsum: ['reduce'],
   reducelogsumexp: ['reduce'],
   reducemean_noaxes: ['opaque:ReduceMean'],
-  topk_last: ['opaque:TopK', 'opaque:TopK'],
-  topk_axis1_smallest: ['opaque:TopK', 'opaque:TopK'],
+  topk_last: ['topk'],
+  topk_axis1_smallest: ['topk'],
+  topk_k1_axis2: ['topk'],
+  topk_full_sort: ['topk'],
+  topk_opset1_attr: ['topk'],
+  topk_batch_axis: ['opaque:TopK', 'opaque:TopK'],
   cumsum: ['cumsum'],
   cumsum_excl_rev: ['cumsum'],
   maxpool_dilated: ['maxpool2d'],
   maxpool_dilated_s2_p2: ['maxpool2d'],
   gather_data_indices: ['indexselect'],
   gather_data_scalar_axis2: ['select'],
-  gather_data_runtime: ['opaque:Gather'],
+  gather_data_runtime: ['take'],
+  gather_runtime_2d: ['take'],
+  gather_runtime_scalar: ['take'],
+  gather_const_2d: ['take'],
+  gather_batched_indices: ['opaque:Gather'],
+  gather_runtime_batch_axis: ['opaque:Gather'],
+  reducesum_batch_axis: ['opaque:ReduceSum'],
+  reducemax_batch_and_c: ['opaque:ReduceMax'],
+  tile_batch: ['opaque:Tile'],
+  expand_new_lead: ['opaque:Expand'],
   gather_embedding: ['embedding'],
   roialign: ['opaque:RoiAlign'],
   nms: ['opaque:NonMaxSuppression'],
@@ -212,6 +252,14 @@ describe('fields the importer reads from each form', () => {
     ['pow_const_base', [{ type: 'pow', base: 2 }]],
     ['pow_const', [{ type: 'unary', op: 'pow', exponent: 2 }]],
     ['cumsum_excl_rev', [{ type: 'cumsum', dim: -1, exclusive: true, reverse: true }]],
+    ['topk_last', [{ type: 'topk', dim: -1, k: 3 }]],
+    ['topk_axis1_smallest', [{ type: 'topk', dim: 1, k: 2, largest: false }]],
+    ['topk_opset1_attr', [{ type: 'topk', dim: -1, k: 2 }]],
+    // Run-time indices: only their shape, which takes the axis' place (a scalar drops it).
+    ['gather_data_runtime', [{ type: 'take', dim: 1, indexShape: [3] }]],
+    ['gather_runtime_2d', [{ type: 'take', dim: 2, indexShape: [2, 3] }]],
+    ['gather_runtime_scalar', [{ type: 'take', dim: -1 }]],
+    ['gather_const_2d', [{ type: 'take', dim: 1, indexShape: [2, 2] }]],
   ])('%s', (name, want) => {
     expect(layersOf(name)).toEqual(want);
   });

@@ -221,3 +221,22 @@ describe('ONNX operators onto kinds', () => {
     expect(r.flops).toBe(0n);
   });
 });
+
+describe('TopK: the indices come from the values’ row', () => {
+  const topk = (outputs: string[]) =>
+    run({
+      input: [1, 4, 6, 6],
+      nodes: [{ op: 'TopK', in: ['x', 'k'], out: ['v', 'i'], attrs: { axis: -1 } }],
+      ints: { k: [3] },
+      outputs,
+    });
+  it('counted once whichever output the graph uses', () => {
+    // Last dim of 6, k 3: 5 + 4 + 3 = 12 compares per line, 4·6 lines.
+    for (const outputs of [['v'], ['i'], ['v', 'i']]) {
+      const r = topk(outputs);
+      expect(r.types).toEqual(['topk']);
+      expect(r.out).toEqual([4, 6, 3]);
+      expect(r.flops).toBe(12n * 24n);
+    }
+  });
+});

@@ -178,3 +178,26 @@ describe('parameter as a buffer', () => {
     expect([learned.totals.params, learned.totals.buffers]).toEqual([36n, 0n]);
   });
 });
+
+describe('topk', () => {
+  it('the dim takes k; exact: k passes of a max over the values left', () => {
+    // run's counts[0] is exact: last dim of 6, k 2: 5 + 4 = 9 compares per line, 2·4·6 lines.
+    const r = run([{ type: 'topk', dim: -1, k: 2 } as LayerSpec]);
+    expect(r.rows[0].output).toEqual([4, 6, 2]);
+    expect(Number(r.totals.counts[0])).toBe(9 * 2 * 4 * 6);
+    // k = L sorts the line: L(L − 1)/2 compares.
+    expect(Number(run([{ type: 'topk', dim: 1, k: 4 } as LayerSpec]).totals.counts[0])).toBe(6 * 2 * 36);
+    expect(run([{ type: 'topk', dim: 1, k: 5 } as LayerSpec]).errors).toBe(1);
+    expect(run([{ type: 'topk', dim: 0, k: 1 } as LayerSpec]).errors).toBe(1);
+  });
+});
+
+describe('take', () => {
+  it('the dim is replaced by the index shape (none: dropped); no arithmetic', () => {
+    const r = run([{ type: 'take', dim: 2, indexShape: [2, 3] } as LayerSpec]);
+    expect(r.rows[0].output).toEqual([4, 2, 3, 6]);
+    expect(Number(r.totals.counts[0])).toBe(0);
+    expect(run([{ type: 'take', dim: -1 } as LayerSpec]).rows[0].output).toEqual([4, 6]);
+    expect(run([{ type: 'take', dim: 0, indexShape: [2] } as LayerSpec]).errors).toBe(1);
+  });
+});

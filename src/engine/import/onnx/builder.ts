@@ -369,6 +369,11 @@ export class Builder {
         shape,
         batch: this.batch,
         opset: this.g.opset,
+        valueShape: (v: string) => {
+          const known = this.constantInputs.get(v);
+          const s = known ?? (this.data.has(v) ? this.shapes.get(v) : undefined);
+          return s ? { shape: s, batched: !known } : undefined;
+        },
       };
       const m = mapOp(n, ctx, k);
       if ('unsupported' in m) {
@@ -384,6 +389,9 @@ export class Builder {
         this.warnings.push(`${label}: only the first of ${ins.length} computed inputs is followed`);
       const layers = m.layers.map((l): LayerSpec => (n.name ? { ...l, name: n.name } : l));
       this.push({ label, op: 'layers', layers, inputs: m.all ? ins : [x], output: out });
+      // TopK's indices have its values' shape and come from the same work: read from its row.
+      if (n.opType === 'TopK' && n.outputs[1])
+        this.push({ label: `${label} (indices)`, op: 'layers', layers: [], inputs: [out], output: n.outputs[1] });
     });
   }
 }

@@ -3,11 +3,12 @@
  * onnx/docs/Operators.md): Max / Min of computed tensors (maximum, minimum; a constant operand is
  * taken first by the builder's constantOperand as a parameter), CumSum (cumsum), Softmax and
  * LogSoftmax (softmax, logsoftmax), Mean (an add, then a multiply by 1/k), Where / Expand / Tile
- * (where, expand, tile) and Pow (the unary kind's x ** constant; else the pow kind).
+ * (where, expand, tile), Pow (the unary kind's x ** constant; else the pow kind) and TopK with a constant k (topk).
  */
 import type { LayerSpec } from '../../format/model';
 import type { OnnxNode } from './decode';
 import type { Mapped, OpContext } from './ops';
+import { ONE_BATCH } from './ops-shape';
 import { unaryOp } from './unary-ops';
 
 const int = (n: OnnxNode, k: string, d: number) => n.attrs.get(k)?.i ?? d;
@@ -53,6 +54,27 @@ export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
       if (v?.length !== 1 || !Number.isFinite(v[0])) return { unsupported: 'Pow of a constant base of several values' };
       return { layers: [{ type: 'pow', base: Number(v[0].toPrecision(7)) } as LayerSpec] };
     }
+    case 'TopK': {
+      // k: an attribute before opset 10, then a constant input; the axis counts the batch as 0.
+      const k = n.attrs.get('k')?.i ?? ctx.constant(n.inputs[1])?.values?.[0];
+      const dim = int(n, 'axis', -1);
+      if (dim === 0 || (ctx.rank !== undefined && dim === -(ctx.rank + 1)))
+        return { unsupported: 'TopK along the batch' };
+      if (k === undefined) return { unsupported: 'TopK with a computed k (the output size is known only when run)' };
+      const largest = int(n, 'largest', 1) ? {} : { largest: false };
+      return { layers: [{ type: 'topk', dim, k: Number(k), ...largest } as LayerSpec] };
+    }
+    case 'RoiAlign': {
+      // Output [R, C, oh, ow]: R (the rois' first dim) takes the batch's place. onnx-tool: 0 (no profile).
+      const r = ctx.valueShape?.(n.inputs[1])?.shape[0];
+      return { unsupported: `its output puts the ${r ?? 'R'} RoIs where the batch is (${ONE_BATCH})` };
+    }
+    case 'NonMaxSuppression':
+      // onnx-tool counts 0 and assumes min(max_output_boxes_per_class, boxes) rows of [b, class, box].
+      return {
+        unsupported:
+          'how many boxes it keeps is known only when run, and its output [K, 3] has no batch (onnx-tool counts 0, assuming K = min(max_output_boxes_per_class, boxes))',
+      };
     case 'Mean':
       // (x1 + … + xk) / k: an add of the k inputs, then a multiply by 1/k (onnx-tool has no Mean node class).
       if (ctx.dataInputs < 2) return { unsupported: `Mean of ${ctx.dataInputs} computed input(s)` };
@@ -111,11 +133,12 @@ function expandOrTile(n: OnnxNode, ctx: OpContext): Mapped {
   if (!v || rank === undefined)
     return { unsupported: `${n.opType} with a computed ${n.opType === 'Tile' ? 'repeats' : 'shape'}` };
   if (n.opType === 'Tile') {
-    if (v.length !== rank + 1 || v[0] !== 1) return { unsupported: `Tile by [${v.join(', ')}] (it repeats the batch)` };
+    if (v.length !== rank + 1 || v[0] !== 1)
+      return { unsupported: `Tile by [${v.join(', ')}] (it repeats the batch; ${ONE_BATCH})` };
     return { layers: [{ type: 'tile', repeats: v.slice(1) } as LayerSpec] };
   }
   const keeps = v.length <= rank || (v.length === rank + 1 && (v[0] === 1 || v[0] === ctx.batch));
   if (!keeps || v.some((d) => d < 1))
-    return { unsupported: `Expand to [${v.join(', ')}] (it does not keep the batch first)` };
+    return { unsupported: `Expand to [${v.join(', ')}] (it does not keep the batch first; ${ONE_BATCH})` };
   return { layers: [{ type: 'expand', shape: v.length === rank + 1 ? v.slice(1) : v } as LayerSpec] };
 }

@@ -3,6 +3,7 @@
  * ReduceSum/Max/Min, Einsum, Resize) onto layer kinds; split from ops.ts. Axes count the batch as 0, as the kinds'
  * dims do. Semantics: onnx/docs/Operators.md.
  */
+import type { LayerSpec } from '../../format/model';
 import type { OnnxNode } from './decode';
 import type { Mapped, OpContext } from './ops';
 
@@ -94,7 +95,18 @@ export function gather(n: OnnxNode, ctx: OpContext): Mapped {
   const batchAxis = axis === 0 || (ctx.rank !== undefined && axis === -(ctx.rank + 1));
   if (!table && idx?.dims.length === 1 && idx.values?.length && !batchAxis)
     return { layers: [{ type: 'indexselect', dim: axis, index: idx.values.map(Number) }] };
-  return { unsupported: 'a gather that is neither an embedding lookup nor one constant index' };
+  if (table) return { unsupported: 'a gather from a constant table that is not an embedding lookup' };
+  if (batchAxis) return { unsupported: `Gather along the batch (${ONE_BATCH})` };
+  // Indices computed at run time (or a constant of several dims): only their shape matters, and it
+  // takes the axis' place. Indices that carry the batch put a second batch in the output ([N, …, N, k, …]).
+  const known = idx ? { shape: idx.dims, batched: false } : ctx.valueShape?.(n.inputs[1]);
+  if (!known) return { unsupported: 'Gather by indices of unknown shape' };
+  if (known.batched)
+    return {
+      unsupported: `Gather by indices computed per sample ([N, ${known.shape.join(', ')}]): the output holds the batch twice (${ONE_BATCH})`,
+    };
+  const shape = known.shape.map(Number);
+  return { layers: [{ type: 'take', dim: axis, ...(shape.length ? { indexShape: shape } : {}) } as LayerSpec] };
 }
 
 export const REDUCE: Readonly<Record<string, string>> = {
@@ -109,18 +121,30 @@ export const REDUCE: Readonly<Record<string, string>> = {
   ReduceLogSumExp: 'logsumexp',
 };
 
+/** Why a reduction, a gather or a tile that moves the batch has no kind (the row keeps the file's shape). */
+export const ONE_BATCH = 'FlopLab keeps one batch, first, for every row';
+
+export const isBatchAxis = (a: number, ctx: OpContext) => a === 0 || (ctx.rank !== undefined && a === -(ctx.rank + 1));
+
+/** A reduction whose axes are not constants: computed, or none (then every dim, the batch too). */
+export function noAxes(n: OnnxNode, ctx: OpContext): string {
+  const input = n.inputs[1];
+  if (input && !ctx.constant(input)) return `${n.opType} over computed axes`;
+  return `${n.opType} with no axes reduces every dim, the batch too (${ONE_BATCH})`;
+}
+
 /**
- * The ONNX Reduce* operators but ReduceMean over constant axes (attribute before opset 13 — 18 for
- * all but ReduceSum —, input after): the reduce kind. Without axes (every dim, the batch too) or
- * over the batch there is no kind: not counted, with the file's shape.
+ * The ONNX Reduce* operators over constant axes (attribute before opset 13 — 18 for all but
+ * ReduceSum —, input after): the reduce kind, ReduceMean the mean kind. Without axes (every dim, the
+ * batch too) or over the batch there is no kind: not counted, with the file's shape.
  */
 export function reduceOp(n: OnnxNode, ctx: OpContext): Mapped {
   const axes = listOf(n, ctx, 'axes', 1);
-  if (!axes?.length) return { unsupported: `${n.opType} without constant axes` };
-  if (axes.some((a) => a === 0)) return { unsupported: `${n.opType} over the batch` };
-  return {
-    layers: [{ type: 'reduce', op: REDUCE[n.opType], dims: axes, ...(int(n, 'keepdims', 1) ? { keepdim: true } : {}) }],
-  };
+  if (!axes?.length) return { unsupported: noAxes(n, ctx) };
+  if (axes.some((a) => isBatchAxis(a, ctx))) return { unsupported: `${n.opType} over the batch (${ONE_BATCH})` };
+  const keep = int(n, 'keepdims', 1) ? { keepdim: true } : {};
+  if (n.opType === 'ReduceMean') return { layers: [{ type: 'mean', dims: axes, ...keep }] };
+  return { layers: [{ type: 'reduce', op: REDUCE[n.opType], dims: axes, ...keep }] };
 }
 
 /**

@@ -31,6 +31,11 @@ export interface OpContext {
   readonly shape?: readonly number[] | undefined;
   /** The file's ai.onnx opset (0 when it names none): defaults that changed across opsets. */
   readonly opset?: number;
+  /**
+   * Shape of another input: a run-time constant's full shape (batched false), or a data value's
+   * shape without the batch it carries (batched true); undefined where unknown.
+   */
+  valueShape?(name: string): { readonly shape: readonly number[]; readonly batched: boolean } | undefined;
 }
 
 const attr = (n: OnnxNode, k: string) => n.attrs.get(k);
@@ -332,14 +337,6 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
       return pool(n, 'maxpool2d', ctx.shape);
     case 'AveragePool':
       return pool(n, 'avgpool2d', ctx.shape);
-    case 'ReduceMean': {
-      // Axes as an attribute (opset < 18) or a constant input (18+); the batch (axis 0) is kept apart.
-      const axes = ints(n, 'axes') ?? c(n.inputs[1])?.values;
-      if (!axes || !axes.length) return { unsupported: 'ReduceMean without constant axes' };
-      const dims = axes.map(Number);
-      if (dims.some((d) => d === 0)) return { unsupported: 'ReduceMean over the batch' };
-      return { layers: [{ type: 'mean', dims, ...(int(n, 'keepdims', 1) ? { keepdim: true } : {}) }] };
-    }
     case 'GlobalAveragePool':
       return { layers: [{ type: 'adaptiveavgpool2d', out: 1 }] };
     case 'GlobalMaxPool':
@@ -357,6 +354,7 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
       return squeezeOp(n, ctx);
     case 'Gather':
       return gather(n, ctx);
+    case 'ReduceMean':
     case 'ReduceSum':
     case 'ReduceMax':
     case 'ReduceMin':

@@ -1,0 +1,315 @@
+/**
+ * ONNX export, node emission: the nodes (and the constants and weight initializers they read) that
+ * write one leaf layer, as exporters write it (SiLU as Sigmoid then Mul, rsqrt as Sqrt then
+ * Reciprocal, channel shuffle as Reshape → Transpose → Reshape, …). The model walk, the blocks and
+ * the graph/protobuf assembly are in onnx.ts, whose writer this code reaches through `NodeSink`.
+ */
+import type { Shape } from '../format/model';
+import { pairOf, type Pair } from '../format/model';
+import type { Params } from '../layers/kind';
+import { AttrType } from '../import/onnx/schema';
+
+export type Attr = Record<string, unknown>;
+const ints = (name: string, v: number[]): Attr => ({ name, type: AttrType.INTS, ints: v });
+export const int = (name: string, v: number): Attr => ({ name, type: AttrType.INT, i: v });
+const float = (name: string, v: number): Attr => ({ name, type: AttrType.FLOAT, f: v });
+const str = (name: string, v: string): Attr => ({ name, type: AttrType.STRING, s: new TextEncoder().encode(v) });
+/** The ONNX operator of each unary op (pow and rsqrt are written apart). */
+const UNARY_ONNX: Readonly<Record<string, string>> = {
+  exp: 'Exp',
+  log: 'Log',
+  sqrt: 'Sqrt',
+  reciprocal: 'Reciprocal',
+  abs: 'Abs',
+  neg: 'Neg',
+  erf: 'Erf',
+  sin: 'Sin',
+  cos: 'Cos',
+  atan: 'Atan',
+  floor: 'Floor',
+  ceil: 'Ceil',
+  round: 'Round',
+  sign: 'Sign',
+  softplus: 'Softplus',
+};
+const pad4 = (p: unknown): number[] => {
+  const [h, w] = pairOf((p ?? 0) as Pair);
+  return [h, w, h, w];
+};
+
+/** What node emission needs of the graph writer (onnx.ts): initializers, nodes, warnings. */
+export interface NodeSink {
+  readonly warnings: string[];
+  /** A weight initializer of `dims` (no data, or zeros); returns its name. */
+  weight(base: string, dims: number[]): string;
+  /** A constant with values (float32 or int64); returns its name. */
+  constant(base: string, values: number[], type: 'float' | 'int64', dims?: number[]): string;
+  /** A zero point of `count` zeros of an integer type; returns its name. */
+  zeroPoint(dtype: string, count: number): string;
+  /** Adds a node; returns its output names. */
+  op(opType: string, inputs: string[], base: string, attribute?: Attr[], outputs?: number, name?: string): string[];
+}
+
+/** One leaf layer written through `w`; returns its output value, or "!reason". */
+export function leafNodes(
+  w: NodeSink,
+  type: string,
+  p: Params,
+  x: string,
+  inp: Shape,
+  out: Shape,
+  label: string,
+  name?: string,
+): string {
+  const one = (opType: string, attrs: Attr[] = [], extra: string[] = []) =>
+    w.op(opType, [x, ...extra], label, attrs, 1, name)[0];
+  const [C, H, W] = inp;
+  const window = (kernel: Pair, stride: Pair | undefined, padding: unknown) => {
+    const [kh, kw] = pairOf(kernel);
+    const attrs = [ints('kernel_shape', [kh, kw]), ints('strides', pairOf(stride ?? kernel))];
+    return padding === 'same' ? [...attrs, str('auto_pad', 'SAME_UPPER')] : [...attrs, ints('pads', pad4(padding))];
+  };
+  switch (type) {
+    case 'conv2d':
+    case 'convtranspose2d': {
+      const g = p.groups as number;
+      const [kh, kw] = pairOf(p.kernel as Pair);
+      const o = p.out as number;
+      const wDims = type === 'conv2d' ? [o, C / g, kh, kw] : [C, o / g, kh, kw];
+      const ins = [w.weight(`${label}.weight`, wDims), ...(p.bias ? [w.weight(`${label}.bias`, [o])] : [])];
+      const attrs = [
+        ...window(p.kernel as Pair, p.stride as Pair, p.padding),
+        ints('dilations', pairOf(p.dilation as Pair)),
+        int('group', g),
+      ];
+      if (type === 'convtranspose2d') attrs.push(ints('output_padding', pairOf(p.output_padding as Pair)));
+      return one(type === 'conv2d' ? 'Conv' : 'ConvTranspose', attrs, ins);
+    }
+    case 'linear': {
+      const o = p.out as number;
+      const i = inp[inp.length - 1];
+      if (inp.length === 1) {
+        const ins = [w.weight(`${label}.weight`, [o, i]), ...(p.bias ? [w.weight(`${label}.bias`, [o])] : [])];
+        return one('Gemm', [int('transB', 1)], ins);
+      }
+      // On more dims, as torch.onnx writes nn.Linear: MatMul by the [I, O] weight on the last
+      // dim, then Add of the bias vector (read back as one linear layer).
+      if (!p.bias) return one('MatMul', [], [w.weight(`${label}.weight`, [i, o])]);
+      const y = w.op('MatMul', [x, w.weight(`${label}.weight`, [i, o])], label)[0];
+      return w.op('Add', [y, w.weight(`${label}.bias`, [o])], label, [], 1, name)[0];
+    }
+    case 'reshape':
+      // A leading 0 copies the batch (allowzero unset).
+      return one('Reshape', [], [w.constant('shape', [0, ...(p.shape as number[])], 'int64')]);
+    case 'permute':
+      return one('Transpose', [
+        ints(
+          'perm',
+          (p.dims as number[]).map((d) => (d < 0 ? d + inp.length + 1 : d)),
+        ),
+      ]);
+    case 'batchnorm2d':
+      if (!p.affine) w.warnings.push(`${label}: ONNX batch norm always has γ and β; it reads back as affine`);
+      return one(
+        'BatchNormalization',
+        [],
+        ['scale', 'bias', 'mean', 'var'].map((k) => w.weight(`${label}.${k}`, [C])),
+      );
+    case 'layernorm': {
+      // Over the last dim (tokens, channels-last) or, on [C, H, W], over the channels as before.
+      const last = inp.length !== 3 || p.last === true;
+      const n = last ? inp[inp.length - 1] : C;
+      return one(
+        'LayerNormalization',
+        [int('axis', last ? -1 : 1)],
+        p.affine ? [w.weight(`${label}.weight`, [n]), w.weight(`${label}.bias`, [n])] : [],
+      );
+    }
+    case 'lrn':
+      return one('LRN', [
+        int('size', p.size as number),
+        float('alpha', p.alpha as number),
+        float('beta', p.beta as number),
+        float('bias', p.k as number),
+      ]);
+    case 'maxpool2d':
+    case 'avgpool2d': {
+      const attrs = [
+        ...window(p.kernel as Pair, p.stride as Pair | undefined, p.padding),
+        int('ceil_mode', p.ceil ? 1 : 0),
+        // MaxPool's dilations (opset ≥ 10); written only when set, so other files stay as they were.
+        ...(p.dilation !== undefined && p.dilation !== 1 ? [ints('dilations', pairOf(p.dilation as Pair))] : []),
+      ];
+      return one(
+        type === 'maxpool2d' ? 'MaxPool' : 'AveragePool',
+        type === 'avgpool2d' ? [...attrs, int('count_include_pad', 1)] : attrs,
+      );
+    }
+    case 'adaptiveavgpool2d':
+    case 'adaptivemaxpool2d': {
+      const max = type === 'adaptivemaxpool2d';
+      if (out[1] === 1 && out[2] === 1) return one(max ? 'GlobalMaxPool' : 'GlobalAveragePool');
+      if (H % out[1] || W % out[2]) return `!adaptive pooling ${H}×${W} → ${out[1]}×${out[2]} has no fixed window`;
+      w.warnings.push(`${label}: adaptive pooling to ${out[1]}×${out[2]} is written as a fixed-window pool`);
+      const k: [number, number] = [H / out[1], W / out[2]];
+      return one(max ? 'MaxPool' : 'AveragePool', window(k, k, 0));
+    }
+    case 'flatten':
+      if (out.length !== 1)
+        return `!flatten(${String(p.start)}, ${String(p.end)}) keeps ${out.length} dims: ONNX Flatten makes 2-D tensors only`;
+      return one('Flatten', [int('axis', 1)]);
+    case 'relu':
+      return one('Relu');
+    case 'relu6':
+      return one('Clip', [], [w.constant('zero', [0], 'float', []), w.constant('six', [6], 'float', [])]);
+    case 'leakyrelu':
+      return one('LeakyRelu', [float('alpha', p.negative_slope as number)]);
+    case 'prelu': {
+      const k = p.num_parameters as number;
+      return one('PRelu', [], [w.weight(`${label}.weight`, k === 1 ? [1] : [k, 1, 1])]);
+    }
+    case 'elu':
+      return one('Elu', [float('alpha', p.alpha as number)]);
+    case 'sigmoid':
+      return one('Sigmoid');
+    case 'tanh':
+      return one('Tanh');
+    case 'hardswish':
+      return one('HardSwish');
+    case 'hardsigmoid':
+      return one('HardSigmoid', [float('alpha', 1 / 6), float('beta', 0.5)]);
+    case 'silu':
+      return w.op('Mul', [x, w.op('Sigmoid', [x], label)[0]], label, [], 1, name)[0];
+    case 'gelu':
+      return one('Gelu');
+    case 'mean': {
+      // ReduceMean (opset 18+): the axes are an input; dims as written count the batch as 0.
+      const full = inp.length + 1;
+      const axes = (p.dims as number[]).map((d) => (d < 0 ? d + full : d));
+      return one('ReduceMean', [int('keepdims', p.keepdim ? 1 : 0)], [w.constant('axes', axes, 'int64')]);
+    }
+    case 'clamp': {
+      // Clip (opset ≥ 11): bounds as inputs, '' for the one left out.
+      const bound = (k: string) => (p[k] === undefined ? '' : w.constant(k, [p[k] as number], 'float', []));
+      return one('Clip', [], [bound('min'), bound('max')]);
+    }
+    case 'softmax':
+    case 'logsoftmax':
+      return one(type === 'softmax' ? 'Softmax' : 'LogSoftmax', [
+        int('axis', (p.dim as number) < 0 ? (p.dim as number) + inp.length + 1 : (p.dim as number)),
+      ]);
+    case 'dropout':
+      return one('Dropout', [], [w.constant('ratio', [p.p as number], 'float', [])]);
+    case 'identity':
+      return one('Identity');
+    case 'layerscale':
+      return one('Mul', [], [w.weight(`${label}.gamma`, [C, 1, 1])]);
+    case 'upsample': {
+      // ONNX Resize modes: nearest, linear (1-D, bilinear, trilinear), cubic.
+      const m = p.mode as string;
+      const mode = str('mode', m === 'nearest' ? 'nearest' : m === 'bicubic' ? 'cubic' : 'linear');
+      if (p.size !== undefined) return one('Resize', [mode], ['', '', w.constant('sizes', [1, ...out], 'int64')]);
+      const s = p.scale as number;
+      return one('Resize', [mode], ['', w.constant('scales', [1, 1, ...inp.slice(1).map(() => s)], 'float')]);
+    }
+    case 'channelshuffle': {
+      const g = p.groups as number;
+      const split = w.op('Reshape', [x, w.constant('shape', [0, g, C / g, H, W], 'int64')], label)[0];
+      const t = w.op('Transpose', [split], label, [ints('perm', [0, 2, 1, 3, 4])], 1, name)[0];
+      return w.op('Reshape', [t, w.constant('shape', [0, C, H, W], 'int64')], label)[0];
+    }
+    case 'chunk': {
+      const n = p.chunks as number;
+      const size = Math.ceil(C / n);
+      const parts: number[] = [];
+      for (let from = 0; from < C; from += size) parts.push(Math.min(size, C - from));
+      const outs = w.op('Split', [x, w.constant('split', parts, 'int64')], label, [int('axis', 1)], parts.length, name);
+      return outs[p.index as number] ?? '!chunk index out of range';
+    }
+    case 'conv1d':
+    case 'conv3d': {
+      const r = inp.length - 1;
+      const list = (v: unknown, d: number): number[] =>
+        typeof v === 'number'
+          ? Array<number>(r).fill(v)
+          : r === 3 && (v as number[]).length === 1
+            ? Array<number>(3).fill((v as number[])[0])
+            : ((v as number[] | undefined) ?? Array<number>(r).fill(d));
+      const k = list(p.kernel, 1);
+      const g = p.groups as number;
+      const o = p.out as number;
+      if (p.padding === 'same')
+        return '!conv1d with padding "same" is not written to ONNX; give the padding as a number';
+      const pads = list(p.padding, 0);
+      const ins = [w.weight(`${label}.weight`, [o, C / g, ...k]), ...(p.bias ? [w.weight(`${label}.bias`, [o])] : [])];
+      return one(
+        'Conv',
+        [
+          ints('kernel_shape', k),
+          ints('strides', list(p.stride, 1)),
+          ints('pads', [...pads, ...pads]),
+          ints('dilations', list(p.dilation, 1)),
+          int('group', g),
+        ],
+        ins,
+      );
+    }
+    case 'maxpool1d':
+    case 'avgpool1d':
+    case 'maxpool3d':
+    case 'avgpool3d': {
+      const r = inp.length - 1;
+      const list = (v: unknown): number[] =>
+        typeof v === 'number'
+          ? Array<number>(r).fill(v)
+          : (v as number[]).length === 1
+            ? Array<number>(r).fill((v as number[])[0])
+            : (v as number[]);
+      const k = list(p.kernel);
+      const pads = list(p.padding ?? 0);
+      const max = type.startsWith('max');
+      const attrs = [
+        ints('kernel_shape', k),
+        ints('strides', list(p.stride ?? p.kernel)),
+        ints('pads', [...pads, ...pads]),
+        int('ceil_mode', p.ceil ? 1 : 0),
+        ...(max
+          ? p.dilation !== undefined
+            ? [ints('dilations', list(p.dilation))]
+            : []
+          : [int('count_include_pad', 1)]),
+      ];
+      return one(max ? 'MaxPool' : 'AveragePool', attrs);
+    }
+    case 'unary': {
+      // rsqrt has no ONNX operator: Sqrt, then Reciprocal (read back as those two unary layers).
+      const op = p.op as string;
+      if (op === 'rsqrt') return w.op('Reciprocal', [w.op('Sqrt', [x], label)[0]], label, [], 1, name)[0];
+      if (op === 'pow')
+        return one('Pow', [], [w.constant('exponent', [(p.exponent as number | undefined) ?? 2], 'float', [])]);
+      return one(UNARY_ONNX[op]);
+    }
+    case 'quantize': {
+      // Scale 1 and zero point 0 (calibration sets them; no count depends on their values), one
+      // per channel along axis 1 with per_channel. int16 is QuantizeLinear's type from opset 21.
+      const count = p.per_channel ? C : 1;
+      const scale = w.constant(
+        'scale',
+        Array.from({ length: count }, () => 1),
+        'float',
+        count > 1 ? [count] : [],
+      );
+      const zero = w.zeroPoint(p.dtype as string, count);
+      if (p.dtype === 'int16')
+        w.warnings.push(`${label}: int16 QuantizeLinear/DequantizeLinear is opset 21; the file declares opset 20`);
+      const op = p.mode === 'dequantize' ? 'DequantizeLinear' : 'QuantizeLinear';
+      return one(op, count > 1 ? [int('axis', 1)] : [], [scale, zero]);
+    }
+    case 'instancenorm':
+      if (!p.affine)
+        w.warnings.push(`${label}: ONNX InstanceNormalization always has scale and B; it reads back as affine`);
+      return one('InstanceNormalization', [], [w.weight(`${label}.scale`, [C]), w.weight(`${label}.B`, [C])]);
+    default:
+      return `!layer type ${type} cannot be written to ONNX`;
+  }
+}
