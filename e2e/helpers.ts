@@ -87,8 +87,8 @@ export async function watchForViolations(
   };
 }
 
-/** Builds a File in the page and drops it on `selector` (drag enter, then drop), as a desktop drag would. */
-export async function dropFile(page: Page, name: string, bytes: Uint8Array, selector: string): Promise<void> {
+/** Drag enter and over `selector` with a File built in the page (kept as window.__dt for the drop). */
+async function dragOver(page: Page, name: string, bytes: Uint8Array, selector: string): Promise<void> {
   await page.evaluate(
     ({ name, b64, selector }) => {
       const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -101,7 +101,17 @@ export async function dropFile(page: Page, name: string, bytes: Uint8Array, sele
     },
     { name, b64: Buffer.from(bytes).toString('base64'), selector },
   );
-  await expect(page.getByTestId('drop-overlay')).toBeVisible();
+}
+
+/** Builds a File in the page and drops it on `selector` (drag enter, then drop), as a desktop drag would. */
+export async function dropFile(page: Page, name: string, bytes: Uint8Array, selector: string): Promise<void> {
+  // Right after a (re)load the app renders a few tasks later (main.tsx opens in three tasks): wait
+  // for the drop target, then drag until the overlay answers (its listener comes with the first commit).
+  await page.locator(selector).first().waitFor({ state: 'attached' });
+  await expect(async () => {
+    await dragOver(page, name, bytes, selector);
+    await expect(page.getByTestId('drop-overlay')).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await page.evaluate((selector) => {
     const dt = (window as unknown as { __dt: DataTransfer }).__dt;
     const target = document.querySelector(selector) ?? document.body;
