@@ -3,7 +3,9 @@
  * rows are looked up in the tables themselves, never typed in, so a change of a table or of the twin's
  * choice fails here.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { twinParagraph } from '../../../scripts/calibrate-twin';
 import { DEVICES } from '../../../src/engine/deploy/devices';
 import type { Precision } from '../../../src/engine/deploy/devices/schema';
 import { CALIBRATION_SET } from '../../../src/engine/deploy/latency/calibration-set';
@@ -203,5 +205,20 @@ describe('tables, devices and sources', () => {
         else expect(row.ms, row.id).toBeGreaterThan(0);
       }
     expect(n).toBeGreaterThan(0);
+  });
+
+  // docs/latency.md is written by npm run calibrate: a stale twin table means it was not rerun.
+  it('docs/latency.md lists the tables that feed the twin, with their current row counts', () => {
+    const doc = readFileSync(new URL('../../../docs/latency.md', import.meta.url), 'utf8');
+    const cells = (l: string) => l.split('|').map((c) => c.trim());
+    const rows = twinParagraph()
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && !l.startsWith('| table'));
+    expect(rows.length).toBe(Object.keys(TWIN_TABLE_DEVICES).length);
+    for (const want of rows) {
+      const line = doc.split('\n').find((l) => cells(l)[1] === cells(want)[1]);
+      expect(line, cells(want)[1]).toBeDefined();
+      expect(cells(line!)).toEqual(cells(want));
+    }
   });
 });
