@@ -25,6 +25,7 @@ import { FP16_DEFAULT_SINCE, MAPPED, MEASUREMENTS, unusedReason } from '../src/e
 import { NCNN_MODELS } from '../src/engine/deploy/latency/measurements/ncnn-models';
 import { UNFITTED_SOURCES, unfittedSourcesTable } from '../src/engine/deploy/latency/measurements/sources';
 import { deviceById } from '../src/engine/deploy/devices';
+import { twinParagraph } from './calibrate-twin';
 import { NCNN_VENDORS } from '../src/engine/deploy/devices/data-ncnn';
 
 export const TARGET_MEDIAN_PCT = 15;
@@ -94,11 +95,7 @@ resnet18, vgg16, regnety_400m) and depthwise ones, so the fit has seen both kind
 exactly as the app estimates them. "band" is the 90th percentile of max(estimate/measured,
 measured/estimate) on those rows; the app's band for the device is never narrower.
 
-In the app, the runtime line of a measured device says this held-out error ("held-out error on this
-device: median …, p90 …") and links the table's own measurement of the model when it was measured there
-(the same preset network, by MACs), or else the measured model closest by MACs, named as a different
-network (\`latency/twin.ts\`; \`docs/screenshots/measured-twin.png\`). The measurement table is loaded only
-when such a device is picked.
+${twinParagraph()}
 
 ncnn computes float models in fp16 on ARMv8.2 cores and Vulkan GPUs (its default \`use_fp16_arithmetic\`
 since ${FP16_DEFAULT_SINCE}), so those rows are fitted as fp16. The ncnn boards' peaks come from the clocks and

@@ -22,7 +22,8 @@ import type { FitVerdict } from '../engine/deploy/fit';
 import { placeOnDevice, TARGET_OF_DEVICE } from '../engine/deploy/placement';
 import { placementView, type PlacementView } from './placementView';
 import { estimateLatency, type Bound, type LatencyEstimate, type LatencyLayer } from '../engine/deploy/latency/latency';
-import { NCNN_DEVICES } from '../engine/deploy/devices/data-ncnn';
+import { twinFrom } from '../engine/deploy/latency/twin-core';
+import { loadedCandidates, loadTwinTables } from '../engine/deploy/latency/twin-tables';
 import { latencySeries, memorySeries, rowLabel, type LatencyPoint, type MemoryPoint } from '../ui/charts/chartData';
 import { ModelDecoder, type WireModel } from './modelSync';
 
@@ -61,12 +62,18 @@ export interface RuntimeLayer extends LatencyLayer {
   readonly label: string;
 }
 
-/** A public measurement of this model (or the nearest measured one) on the device (latency/twin.ts). */
+/** A public measurement of this model (or the nearest measured one) on the device (latency/twin-core.ts). */
 export interface TwinView {
-  readonly kind: 'same' | 'closest';
+  readonly kind: 'same' | 'closest' | 'listed';
+  /** The table as the app names it ("Coral Edge TPU benchmarks"). */
+  readonly table: string;
+  /** The model as the table names it; for a listed twin, every measured model, comma-separated. */
   readonly model: string;
-  readonly precision: Precision;
-  readonly ms: number;
+  /** null when the table does not state it. */
+  readonly precision: Precision | null;
+  /** Time per inference; null when the table measured a streaming throughput only (fps then). */
+  readonly ms: number | null;
+  readonly fps?: number;
   readonly note: string;
   readonly url: string;
   readonly date: string;
@@ -147,26 +154,24 @@ function memoryView(result: ModelResult, dtype: Precision, plans: Plans): Memory
   };
 }
 
-type TwinModule = typeof import('../engine/deploy/latency/twin');
-
 /**
- * The measurement table (480 kB) is loaded only when a measured device is picked (measuredTwin
- * reads it): the first runtime answer on any other device does not wait for it.
+ * The measurement tables (ncnn's is 480 kB) are loaded only when a device they measured is picked
+ * (twin-tables.ts): the first runtime answer on any other device does not wait for them.
  */
-const MEASURED = new Set(NCNN_DEVICES.map((d) => d.id));
-let twins: TwinModule | null = null;
-
 function twinView(result: ModelResult, model: Model, deviceId: string, precision: Precision): TwinView | undefined {
-  if (!twins || !MEASURED.has(deviceId)) return undefined;
+  const candidates = loadedCandidates(deviceId);
+  if (!candidates) return undefined;
   const preset = typeof model.meta?.preset === 'string' ? model.meta.preset : undefined;
-  const t = twins.measuredTwin(deviceId, { macs: result.totals.macs, precision, ...(preset ? { preset } : {}) });
-  const m = t?.measurements[0];
+  const t = twinFrom(candidates, { macs: result.totals.macs, precision, ...(preset ? { preset } : {}) });
+  const m = t?.rows[0];
   if (!t || !m) return undefined;
   return {
     kind: t.kind,
-    model: m.model,
+    table: [...new Set(t.rows.map((r) => r.tableName))].join(', '),
+    model: t.kind === 'listed' ? t.rows.map((r) => r.model).join(', ') : m.model,
     precision: t.precision,
     ms: m.ms,
+    ...(m.fps ? { fps: m.fps.batch1 } : {}),
     note: t.note,
     url: m.source.url,
     date: m.source.date,
@@ -265,9 +270,9 @@ export function runtimeOf(model: Model, req: RuntimeRequest): RuntimeAnswer {
 // The worker keeps the layer objects of the last model, so the engine's per-layer caches hit.
 const models = new ModelDecoder();
 
-/** Loads the measurement table first when the request's device has measurements (see twinView). */
+/** Loads the measurement tables of the request's device first, if it has any (see twinView). */
 export async function runtimeOfAsync(model: Model, req: RuntimeRequest): Promise<RuntimeAnswer> {
-  if (req.deviceId && MEASURED.has(req.deviceId) && !twins) twins = await import('../engine/deploy/latency/twin');
+  if (req.deviceId) await loadTwinTables(req.deviceId);
   return runtimeOf(model, req);
 }
 

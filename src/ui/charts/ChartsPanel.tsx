@@ -84,11 +84,20 @@ function MeasuredNote({ latency }: { latency: LatencyView }) {
           {' '}
           ·{' '}
           <a className="underline decoration-dotted" href={twin.url} target="_blank" rel="noreferrer" title={twin.note}>
-            {t(twin.kind === 'same' ? 'runtime.measured' : 'runtime.measuredClosest', {
-              model: twin.model,
-              precision: twin.precision,
-              ms: ms(twin.ms),
-            })}
+            {twin.kind === 'listed'
+              ? t('runtime.measuredListed', { table: twin.table, model: twin.model })
+              : t(twin.kind === 'same' ? 'runtime.measured' : 'runtime.measuredClosest', {
+                  table: twin.table,
+                  model: twin.model,
+                  precision: twin.precision ?? t('runtime.precisionNotStated'),
+                  // A streaming throughput is shown as such, never as a time per inference.
+                  value:
+                    twin.fps !== undefined
+                      ? t('runtime.measuredFps', { fps: twin.fps })
+                      : twin.ms !== null
+                        ? ms(twin.ms)
+                        : '',
+                })}
           </a>
         </span>
       )}

@@ -28,7 +28,7 @@ describe('runtime answer on a measured device', () => {
       precision: 'fp32',
       preset: 'mobilenet_v1',
     })!;
-    expect(l.twin).toMatchObject({ kind: 'same', model: want.measurements[0].model, ms: want.measurements[0].ms });
+    expect(l.twin).toMatchObject({ kind: 'same', model: want.rows[0].model, ms: want.rows[0].ms });
     expect(l.twin!.url).toMatch(/^https:\/\/github\.com\/Tencent\/ncnn\/blob\/[0-9a-f]{40}\//);
   });
 
@@ -43,5 +43,22 @@ describe('runtime answer on a measured device', () => {
     if (!l || 'error' in l) throw new Error('no estimate');
     expect(l.twin).toBeUndefined();
     expect(l.estimate.calibration.heldOut).toBeUndefined();
+  });
+
+  it.each([
+    ['coral-edgetpu', 'mobilenet_v2', 'Coral Edge TPU benchmarks'],
+    ['hailo-8', 'resnet18', 'Hailo model zoo'],
+    ['snapdragon-8gen3-npu', 'resnet50', 'Qualcomm AI Hub'],
+  ])('%s: the worker loads its table and answers with the same twin as measuredTwin', async (device, preset, table) => {
+    const m = presetByName(preset)!.build();
+    const a = await runtimeOfAsync(m, { deviceId: device, precision: 'int8', dtype: 'int8', compare: false });
+    const l = a.latency;
+    if (!l || 'error' in l) throw new Error('no estimate');
+    const want = measuredTwin(device, { macs: evaluateModel(m).totals.macs, precision: 'int8', preset })!;
+    const r = want.rows[0];
+    expect(l.twin).toMatchObject({ kind: 'same', table, model: r.model, ms: r.ms, url: r.source.url, note: want.note });
+    // A throughput is passed as FPS, and never as ms.
+    if (r.fps) expect(l.twin).toMatchObject({ ms: null, fps: r.fps.batch1 });
+    else expect(l.twin!.fps).toBeUndefined();
   });
 });
