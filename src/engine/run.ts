@@ -32,6 +32,7 @@ import {
 import { Spans } from './top-spans';
 import { placeRange, placeRows, renamedRow, sameInputs, sameShape, type Memo } from './rows';
 import { evaluationRows, MAX_EVALUATED_ROWS } from './work';
+import { say } from './messages';
 
 /** One evaluation: walks the layer tree and collects rows. */
 export class Run extends RowWriter {
@@ -323,8 +324,10 @@ export class Run extends RowWriter {
     const rows = evaluationRows({ layers: [spec] }, left);
     if (rows <= left) return null;
     const times = (spec.times as number).toLocaleString('en');
-    const before = this.rows.length ? ` (${this.rows.length.toLocaleString('en')} rows before it)` : '';
-    return `repeats its body ${times} times: more than the ${MAX_EVALUATED_ROWS.toLocaleString('en')} rows a model may expand to${before}; lower times`;
+    const max = MAX_EVALUATED_ROWS.toLocaleString('en');
+    return this.rows.length
+      ? say('row.repeatBudgetAfter', { times, max, before: this.rows.length.toLocaleString('en') })
+      : say('row.repeatBudget', { times, max });
   }
 
   private block(

@@ -20,6 +20,7 @@
  * buffers, which depend on the kernel library (CMSIS-NN, Xtensa) — the docs say so next to the figure.
  */
 import type { Buffer } from './memory';
+import { say } from '../messages';
 
 /** TFLM's MicroArenaBufferAlignment() (micro_arena_constants.h: kBufferAlignment = 16). */
 export const ARENA_ALIGNMENT = 16n;
@@ -97,7 +98,10 @@ export function greedyArena(buffers: readonly Buffer[]): ArenaPlan {
   if (buffers.length > MAX_PLANNED_BUFFERS)
     return {
       planned: false,
-      reason: `${buffers.length.toLocaleString('en')} tensors are more than the planner's limit of ${MAX_PLANNED_BUFFERS.toLocaleString('en')}`,
+      reason: say('arena.tooMany', {
+        n: buffers.length.toLocaleString('en'),
+        max: MAX_PLANNED_BUFFERS.toLocaleString('en'),
+      }),
     };
   const reqs = buffers.map((b): Requirement => ({ size: alignUp(b.bytes), first: b.first, last: b.last }));
   const { offsets, size } = greedyPlan(reqs);

@@ -11,6 +11,7 @@ import { opaqueOpName } from '../../layers/opaque';
 import type { LayerSpec, Shape } from '../../format/model';
 import { msgField, numField, numsField, strField, type TextMessage } from '../prototxt-text';
 import type { Builder } from './builder';
+import { say } from '../../messages';
 
 /** Layers that compute nothing at inference: metrics, silencers, outputs written to disk. */
 export const IGNORED = new Set(['accuracy', 'silence', 'hdf5output']);
@@ -126,7 +127,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
   /** A not-counted row with Caffe's output shape (or the input's). */
   const opaque = (why: string, shape?: Shape | null, inputs: string[] = [x], params = 0) => {
     b.notCountedLayer(L.caffeType, name);
-    b.warnings.push(`${label}: not counted (${why})`);
+    b.warnings.push(say('file.caffeNotCounted', { label, why }));
     b.add(label, name, 'layers', inputs, tops, [
       named({
         type: 'opaque',
@@ -638,7 +639,7 @@ function cropLayer(b: Builder, L: LayerIn, named: (s: Record<string, unknown>) =
   const ref = b.shape(ins[1]) ?? b.shape(b.value(L.bottoms[1] ?? ''));
   if (!xs || !ref || ref.length !== xs.length) {
     b.notCountedLayer(L.caffeType, name);
-    b.warnings.push(`${label}: not counted (the shapes of its bottoms are unknown)`);
+    b.warnings.push(say('file.caffeNoBottoms', { label }));
     b.add(label, name, 'layers', [x], tops, [named({ type: 'opaque', op: 'Crop' })]);
     return true;
   }

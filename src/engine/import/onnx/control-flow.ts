@@ -13,6 +13,7 @@
 import type { GraphNode } from '../graph';
 import type { OnnxGraph, OnnxNode, OnnxTensor } from './decode';
 import { topological } from './order';
+import { say } from '../../messages';
 
 export const CONTROL_FLOW = new Set(['If', 'Loop', 'Scan']);
 
@@ -51,7 +52,7 @@ export function controlFlow(h: FlowHost, n: OnnxNode): void {
   const ins = [...new Set(reads)].slice(0, 16);
   const why = `${n.opType === 'Loop' ? 'a loop' : 'a scan'} whose body runs a number of times known only when the model runs`;
   if (!ins.length) {
-    h.warnings.push(`${label}: a ${n.opType} on constants only is not read; what uses its outputs may be not counted`);
+    h.warnings.push(say('file.constNotRead', { label, op: n.opType }));
     return;
   }
   n.outputs.forEach((out, k) => out && h.notCounted(n, ins, why, out, k));

@@ -14,6 +14,9 @@ import { Builder } from './builder';
 import { inputsOf } from './inputs';
 import { sequenceFirstInputs } from './recurrent';
 import { topological } from './order';
+import { say } from '../../messages';
+
+const firstThree = (names: readonly string[]) => names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
 
 /** Imports an ONNX model. Never throws. */
 export function importOnnx(bytes: Uint8Array, fileName = 'model.onnx', opts: ImportOptions = {}): ImportResult {
@@ -63,23 +66,19 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportRes
   b.finish();
   // A sequence-first output of a recurrent op is its batch-first value, as everywhere in FlopLab.
   const outputs = g.outputs.map((o) => b.seq.output(o.name, warnings)).filter((o) => b.data.has(o));
-  if (!outputs.length) return { ok: false, error: `${fileName}: no output of the graph is computed from its input` };
+  if (!outputs.length) return { ok: false, error: say('file.noOutput', { name: fileName }) };
   const unread = inp.inputs.slice(1).filter((i) => !b.used.has(i.name));
-  if (unread.length) warnings.push(`input(s) no node reads were left out: ${unread.map((i) => i.name).join(', ')}`);
+  if (unread.length) warnings.push(say('file.unreadInputs', { list: unread.map((i) => i.name).join(', ') }));
   const lost = g.outputs.length - outputs.length;
-  if (lost) warnings.push(`${lost} output(s) computed from constants only were left out`);
+  if (lost) warnings.push(say('file.constOutputs', { n: lost }));
   for (const [op, names] of b.unsupported)
     warnings.push(
-      `not counted (no formula for it; shape and weights kept): ${op} × ${names.length}${names.length <= 3 ? ` (${names.join(', ')})` : ''}`,
+      names.length <= 3
+        ? say('file.notCountedOp', { op, n: names.length, list: names.join(', ') })
+        : say('file.notCountedOpMany', { op, n: names.length }),
     );
-  if (b.noShape.length)
-    warnings.push(
-      `the file states no output shape for ${b.noShape.length} not-counted node(s) (${b.noShape.slice(0, 3).join(', ')}${b.noShape.length > 3 ? ', …' : ''}): their input's shape is used`,
-    );
-  if (b.unfolded.length)
-    warnings.push(
-      `${b.unfolded.length} node(s) on constants only could not be folded (${b.unfolded.slice(0, 3).join(', ')}${b.unfolded.length > 3 ? ', …' : ''}); what reads them may be not counted`,
-    );
+  if (b.noShape.length) warnings.push(say('file.noShape', { n: b.noShape.length, list: firstThree(b.noShape) }));
+  if (b.unfolded.length) warnings.push(say('file.unfolded', { n: b.unfolded.length, list: firstThree(b.unfolded) }));
   warnings.push(...b.warnings);
   const { model, notes } = modelFromGraph({
     nodes: b.nodes,
