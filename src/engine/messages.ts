@@ -11,6 +11,7 @@
  * Every key needs a Chinese entry in src/ui/i18n/zh-CN-messages.ts (a test fails otherwise).
  */
 export const ENGINE_MESSAGES_EN = {
+  ...LAYER_MESSAGES_EN,
   // Files (src/engine/import/index.ts, src/state/importFlow.ts).
   'file.hdf5Reader': 'cannot load the HDF5 reader for {name}: {error}',
   'file.outsideLimits': "{name}: the model it describes is outside FlopLab's limits: {error}",
@@ -33,6 +34,41 @@ export const ENGINE_MESSAGES_EN = {
   'file.caffeNotCounted': '{label}: not counted ({why})',
   'file.caffeNoBottoms': '{label}: not counted (the shapes of its bottoms are unknown)',
   'file.tooMany': 'the file has {n} {what}; FlopLab imports at most {limit}',
+  'file.noSubgraph': '{name}: the model has no subgraph',
+  'file.noSubgraphInput': '{name}: the main subgraph has no input',
+  'file.inputRank': '{name}: input "{input}" must have a batch and 1 to 8 more dims, got [{shape}]',
+  'file.inputRuntime':
+    '{name}: input "{input}" has sizes fixed only at run time [{shape}]: convert with a fixed input size',
+  'file.noModelOutput': '{name}: no output of the model is computed from its inputs',
+  'file.dynamicBatch': 'the batch size is dynamic in the file; batch {batch} is used',
+  'file.symbolicBatch': 'the batch size is symbolic; batch 1 is used',
+  'file.weights': 'weights in the file: {size} ({bytes} bytes; elements: {list})',
+  'file.weightsQuant':
+    'weights in the file: {size} ({bytes} bytes; elements: {list}; quantization scales and zero points {quant} bytes)',
+  'file.tfliteNotCounted': 'not counted: {op} × {n} ({list})',
+  'file.tfliteNotCountedMany': 'not counted: {op} × {n}',
+  'file.quantizeLayers':
+    '{list}: quantize layers (exact: 5 operations per element to quantize, 2 to dequantize; onnx-tool 2; the PyTorch tools 0); a QUANTIZE of an integer tensor (requantize) is one quantize',
+  'file.foldedBn':
+    "{n} layer(s) carry a batch norm folded in by the converter: the parameters are the file's (a folded BN's 4·C weights became the layer's bias of C)",
+  'file.sparse':
+    "{n} weight tensor(s) are stored sparse: the parameters count their dense elements, the bytes are the file's",
+  'file.callOnce': 'CALL_ONCE runs subgraph {k} "{sg}" ({n} ops) once to initialise state: not counted',
+  'file.callOnceAny': 'CALL_ONCE runs a subgraph once to initialise state: not counted',
+  'file.mainSubgraph': 'only the main subgraph is read ({n} subgraphs in the file)',
+  'file.dropped': '{n} node(s) not leading to the output were left out',
+  'file.asGraph': 'imported as a graph (layers take their inputs by name): {why}',
+  'file.nInputs': '{n} inputs',
+  'file.nOutputs': '{n} outputs',
+  'file.noGraphInput': 'the graph has no input',
+  'file.runtimeConstants': 'input(s) without the batch dim of "{input}" are read as run-time constants: {list}',
+  'file.flatInputs':
+    'the graph has no batch dim (its inputs are 1-D): each input [n] is read as n samples of one value, batch n of [1]; outputs carry that trailing 1',
+  'file.batchMismatch': 'inputs "{a}" and "{b}" have different batch sizes ({x} and {y})',
+  'file.symbolicSizes': 'input "{input}" has symbolic sizes [{dims}]: {list} used (change the input shape to set them)',
+  'file.sizesMismatch': 'input "{input}" is [{dims}]; the sizes given, [{given}], do not fit it',
+  'file.sequenceFirst':
+    'input "{input}" is sequence-first [L, N, I] (a recurrent op reads it): read as batch {batch} of [{l}, {i}]',
   'file.stringTooLong': '{what} in the file is {size} long; FlopLab reads strings of at most {limit}',
   // Edits (src/engine/format/edit.ts, src/state/store.ts).
   'edit.failed': 'Edit failed: {error}',
@@ -120,6 +156,16 @@ export const ENGINE_MESSAGES_EN = {
   'field.unknown1': '{field}: unknown field {list} for {type}',
   'field.unknownN': '{field}: unknown fields {list} for {type}',
   'field.invalid': '{field} is invalid',
+  // Preset knobs (src/engine/presets/build.ts).
+  'knob.unknown': '{preset} has no knob "{knob}" (knobs: {list})',
+  'knob.none': '{preset} has no knob "{knob}" (it has no knobs)',
+  'knob.number': '{preset}: {knob} must be a number',
+  'knob.oneOf': '{preset}: {knob} must be one of {list}, got {v}',
+  'knob.atLeast': '{preset}: {knob} must be at least {min}, got {v}',
+  'knob.atMost': '{preset}: {knob} must be at most {max}, got {v}',
+  'knob.integer': '{preset}: {knob} must be an integer, got {v}',
+  'knob.multiple': '{preset}: {knob} must be a multiple of {step}, got {v}',
+  'knob.plusMultiple': '{preset}: {knob} must be {base} plus a multiple of {step}, got {v}',
   // Share links (src/state/urlCodec.ts).
   'link.cannotOpen': 'This share link cannot be opened: {why}.',
   'link.noModel': 'it has no model',
@@ -152,6 +198,7 @@ export const ENGINE_MESSAGES_EN = {
   'place.constant': 'a constant tensor (weights), not an op',
   'place.restOnCpu': 'runs after {path}, the first op the {accelerator} cannot run: {source}',
 } as const;
+import { LAYER_MESSAGES_EN } from './messages-layers';
 
 export type EngineMessageKey = keyof typeof ENGINE_MESSAGES_EN;
 export type MessageVars = Readonly<Record<string, string | number>>;

@@ -41,9 +41,17 @@ const MATCHERS: readonly Matcher[] = (Object.entries(ENGINE_MESSAGES_EN) as [Eng
   .map(([k, v]) => matcher(k, v))
   .sort((a, b) => b.literal - a.literal);
 
-/** The key and values of an engine sentence, or null when no template gives exactly this text. */
-export function parseMessage(text: string): { key: EngineMessageKey; vars: Record<string, string> } | null {
+/**
+ * The key and values of an engine sentence, or null when no template gives exactly this text.
+ * `words`: also the single words a sentence slots in ('height'); only a value named `side` is one,
+ * so a knob or field that happens to be called "width" keeps its name.
+ */
+export function parseMessage(
+  text: string,
+  words = false,
+): { key: EngineMessageKey; vars: Record<string, string> } | null {
   for (const m of MATCHERS) {
+    if (!words && m.key.startsWith('word.')) continue;
     const r = m.re.exec(text);
     if (!r) continue;
     const vars: Record<string, string> = {};
@@ -59,19 +67,20 @@ const MAX_DEPTH = 4;
 const cache = new Map<string, string>();
 
 /** `text` in Chinese when it is an engine sentence (nested values too), else unchanged. */
-function toChinese(text: string, depth: number): string {
-  const hit = cache.get(text);
+function toChinese(text: string, depth: number, words = false): string {
+  const cacheKey = words ? `\u0000${text}` : text;
+  const hit = cache.get(cacheKey);
   if (hit !== undefined) return hit;
-  const parsed = depth > MAX_DEPTH ? null : parseMessage(text);
+  const parsed = depth > MAX_DEPTH ? null : parseMessage(text, words);
   let out = text;
   if (parsed) {
     const vars: Record<string, string> = {};
-    for (const [k, v] of Object.entries(parsed.vars)) vars[k] = toChinese(v, depth + 1);
+    for (const [k, v] of Object.entries(parsed.vars)) vars[k] = toChinese(v, depth + 1, k === 'side');
     out = fill(engineZh[parsed.key] ?? ENGINE_MESSAGES_EN[parsed.key], vars);
   }
   // Notices and row errors are few and re-rendered often: remember them (bounded).
   if (cache.size > 2000) cache.clear();
-  cache.set(text, out);
+  cache.set(cacheKey, out);
   return out;
 }
 

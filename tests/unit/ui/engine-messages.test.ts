@@ -16,6 +16,8 @@ import { importFile } from '../../../src/engine/import';
 import { decodeShare } from '../../../src/state/urlCodec';
 import { useEditor } from '../../../src/state/store';
 import type { Model } from '../../../src/engine/format/model';
+import { presetByName } from '../../../src/engine/presets';
+import { knobError } from '../../../src/engine/presets/build';
 
 const KEYS = Object.keys(ENGINE_MESSAGES_EN) as EngineMessageKey[];
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
@@ -43,8 +45,10 @@ describe('the engine message catalog', () => {
   it.each(KEYS)('%s is matched back to itself, unambiguously', (key) => {
     const vars = sample(key);
     const text = say(key, vars);
-    expect(parseMessage(text)).toEqual({ key, vars });
-    expect(localize(text, 'zh-CN')).toBe(fill(engineZh[key], vars));
+    // A single word ('height') is one only where a sentence slots it in (a value named `side`).
+    const word = key.startsWith('word.');
+    expect(parseMessage(text, word)).toEqual({ key, vars });
+    expect(localize(text, 'zh-CN')).toBe(word ? text : fill(engineZh[key], vars));
     expect(localize(text, 'en')).toBe(text);
   });
 
@@ -79,6 +83,23 @@ describe('real engine messages read in Chinese', () => {
     expect(zh(errors[0])).toBe('layers[0].out 必须是正整数');
   });
 
+  it.each([
+    [
+      { type: 'conv2d', out: 8, kernel: 3, groups: 2 },
+      'conv2d：输入通道数 3 不能被分组数 2 整除（groups 必须同时整除 3 和 8：可用 1）',
+    ],
+    [
+      { type: 'conv2d', out: 4, kernel: 11 },
+      'conv2d：卷积核 11 大于填充后的输入高度 8（8 + 2·0）：请用不超过 8 的卷积核，或把 padding 设为 2',
+    ],
+    [{ type: 'linear', out: 10 }, /^linear 需要展平的 \[F\] 输入/],
+  ])('a layer kind’s own error and its fix: %j', (layer, want) => {
+    const row = evaluateModel(model([layer])).rows[0];
+    expect(row.error).toBeTruthy();
+    if (typeof want === 'string') expect(zh(row.error)).toBe(want);
+    else expect(zh(row.error)).toMatch(want);
+  });
+
   it('an unknown field', () => {
     const p = parseLayer({ type: 'relu', colour: 'red' }, 'layers[1]');
     expect('error' in p && p.error).toBe('layers[1]: unknown field "colour" for relu');
@@ -98,6 +119,13 @@ describe('real engine messages read in Chinese', () => {
     expect(zh(say('file.notCountedOp', { op: 'NonMaxSuppression', n: 1, list: 'nms_0' }))).toBe(
       '未计入（没有它的计算公式；保留了形状和权重）：NonMaxSuppression × 1（nms_0）',
     );
+  });
+
+  it('a preset knob out of range', () => {
+    const e = knobError(presetByName('mobilenet_v2')!, { width: 2 });
+    expect(e).toBe('mobilenet_v2: width must be at most 1.4, got 2');
+    // The knob keeps its name (a knob called like a word the engine slots in is not translated).
+    expect(zh(e ?? '')).toBe('mobilenet_v2：width 不能大于 1.4，得到的是 2');
   });
 
   it('a broken share link, reason inside reason', () => {

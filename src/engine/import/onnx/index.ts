@@ -51,9 +51,7 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportRes
     // [L, N, I] in the file: the batch is its second dim.
     const l = g.inputs.find((v) => v.name === i.name)?.dims?.[0] ?? opts.inputShapes?.[i.name]?.[0] ?? 128;
     if (k === 0) b.batch = inp.batch = i.shape[0];
-    warnings.push(
-      `input "${i.name}" is sequence-first [L, N, I] (a recurrent op reads it): read as batch ${i.shape[0]} of [${l}, ${i.shape[1]}]`,
-    );
+    warnings.push(say('file.sequenceFirst', { input: i.name, batch: i.shape[0], l, i: i.shape[1] }));
     b.seq.markSequenceFirstInput(i.name);
     return { name: i.name, shape: [l, i.shape[1]] };
   });
