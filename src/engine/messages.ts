@@ -69,7 +69,76 @@ export const ENGINE_MESSAGES_EN = {
   'file.sizesMismatch': 'input "{input}" is [{dims}]; the sizes given, [{given}], do not fit it',
   'file.sequenceFirst':
     'input "{input}" is sequence-first [L, N, I] (a recurrent op reads it): read as batch {batch} of [{l}, {i}]',
+  'file.empty': '{name} is empty',
+  'file.notOnnx': '{name} is not a valid ONNX file ({error})',
+  'file.noGraph': '{name} is not an ONNX model: it has no graph',
+  'file.cannotConvert': 'cannot convert {name}: {error}',
+  'file.noGraphOutput': '{name}: the graph has no output',
+  'file.notTflite': '{name} is not a TFLite model (no "{id}" identifier at byte 4)',
+  'file.badTflite': '{name} is not a valid TFLite file ({error})',
+  'file.notKeras': '{name} is not a readable Keras model: {error}',
+  'file.kerasRank': '{name}: input "{input}" has {n} dims besides the batch (1 to 8 can be counted)',
+  'file.kerasUnknownSizes':
+    '{name}: input "{input}" has unknown sizes [{shape}]: save the model with a fixed input shape',
+  'file.kerasNotCounts': '{name}: input "{input}" has sizes [{shape}] that are not counts',
+  'file.kerasNoOutput': '{name}: no output of the model is computed',
+  'file.cannotRead': 'cannot read {name}: {error}',
+  'file.caffeNoLayers': '{name} has no layers (expected "layer { … }" entries)',
+  'file.caffeNoInput': '{name}: no layer reads an input',
+  'file.outputNotComputed': 'the output {output} is not computed by any node',
+  'file.cannotConvertGraph': 'cannot convert the graph: {error}',
+  /** A file's name before a message of its own (kept as a match only when that message is keyed). */
+  'file.named': '{name}: {error}',
   'file.stringTooLong': '{what} in the file is {size} long; FlopLab reads strings of at most {limit}',
+  // Importers' notes on single layers (src/engine/import/*/).
+  'imp.groupsUnknown': '{label}: input channels unknown, so the groups could not be set',
+  'imp.stochastic': '{label}: stochastic pooling counted as max pooling',
+  'imp.withinChannel': '{label}: WITHIN_CHANNEL normalisation is counted as ACROSS_CHANNELS',
+  'imp.unpool':
+    "{label}: max-unpooling with the pool's indices is counted as nearest upsampling (both only place values)",
+  'imp.embedBias': "{label}: the embedding's bias (num_output parameters, one add per output) is not counted",
+  'imp.perRegion':
+    '{label}: the layers after it are counted for one region; Caffe runs them once per region (e.g. 300)',
+  'imp.scaleBias': "{label}: the Scale's bias β (one add per element, C parameters) is not counted",
+  'imp.noTops': '{label}: input shape unknown; its tops are not imported',
+  'imp.spp': "{label}: SPP counted as adaptive pools (Caffe's windows are ceil(H / bins) wide, padded)",
+  'imp.assumedInput':
+    "{where}: the file states no input size; [{shape}] is assumed (change the model's input to the real one)",
+  'imp.assumedInputWith':
+    "{where}: the file states no input size it can use ([{given}]); [{shape}] is assumed (change the model's input to the real one)",
+  'imp.noBottom': '{label}: its bottom {list} is not produced by any layer; skipped',
+  'imp.caffeOpaque':
+    '{label}: layer type "{type}" is not counted (no formula for it); its output is taken to have its input\'s shape',
+  'imp.netscopePool':
+    "{name}: Netscope sizes this pooling {netscope}; PyTorch's ceil mode gives {h}×{w}, which is what is counted",
+  'imp.kerasNotCounted': 'not counted (kept with its shape and weights): {what} × {n} — {list}',
+  'imp.kerasNotCountedMany': 'not counted (kept with its shape and weights): {what} × {n}',
+  'imp.kerasShared':
+    '{n} later call(s) of shared layers use the first call\'s weights ("shares"): counted once, as count_params() does',
+  'imp.kerasShape': "{name}: output [{shape}] (channels last) differs from the file's [{file}]",
+  'imp.kerasWeights': '{name}: FlopLab counts {n} parameters and buffers, the file stores {stored} weights',
+  'imp.kerasNoWeights': '{name}: its weights are not in the file; counted as none',
+  'imp.kerasNoShape': "{name}: the file does not state its output shape; its input's is used",
+  'imp.weightsUnreadable': 'model.weights.h5 cannot be read ({error}): weights of unmapped layers are unknown',
+  'imp.noWeightsFile': 'the zip has no model.weights.h5: weights of unmapped layers are unknown',
+  'imp.noWeightsGroup': 'the file has no model_weights group: weights of unmapped layers are unknown',
+  'imp.noOutputTensor': '{op} (operator {i}) writes no output tensor: left out, not counted',
+  'imp.tfliteMismatch':
+    '{label}: mapped as {layers}, which gives {says}, but the file states [{want}]; kept as not counted',
+  'imp.tfliteNoShape':
+    '{label}: the file does not state a usable output shape ([{shape}]), so the layers after it cannot be counted',
+  'imp.firstInput': '{label}: only the first of {n} computed inputs is followed',
+  'imp.seqOutput': 'output "{name}" is sequence-first in the file; it is given batch-first',
+  'imp.seqReader': '{label}: reads a sequence-first tensor of a recurrent layer; read batch-first (same elements)',
+  'imp.gruReset':
+    "{label}: linear_before_reset = 0 (the reset gate before the recurrent product) is counted as PyTorch's GRU",
+  'imp.reverse': '{label}: a reverse-only direction is counted as forward',
+  'imp.ifBranches': '{label}: an If without both branches is not read',
+  'imp.ifRuntime':
+    '{label}: its condition is known only when the model runs; the then-branch ({a} nodes) is counted, the else-branch ({b} nodes) is not',
+  'imp.scaleAxis': 'one scale per element of axis {axis}, counted as per channel ({n} scales)',
+  'imp.scaleCount': '{n} scales for {c} channels: the buffers count one per channel',
+  'imp.intType': 'integer type {type} is shown as int8 (the counts do not depend on it)',
   // Edits (src/engine/format/edit.ts, src/state/store.ts).
   'edit.failed': 'Edit failed: {error}',
   'edit.notMade': '{error}; the edit was not made',
@@ -201,6 +270,12 @@ export const ENGINE_MESSAGES_EN = {
 import { LAYER_MESSAGES_EN } from './messages-layers';
 
 export type EngineMessageKey = keyof typeof ENGINE_MESSAGES_EN;
+
+/**
+ * Templates that only put a name before another message ('{name}: {error}'): any "x: y" has that
+ * form, so a text is read as one only when its `error` is itself a keyed message.
+ */
+export const WRAPPER_KEYS: ReadonlySet<EngineMessageKey> = new Set<EngineMessageKey>(['file.named']);
 export type MessageVars = Readonly<Record<string, string | number>>;
 
 /** Fills `{name}` placeholders; a missing value leaves the placeholder visible (easy to spot). */

@@ -151,7 +151,9 @@ function importAny(name: string, bytes: Uint8Array, opts: ImportOptions): Import
     if (lower.endsWith('.json') || (text !== null && /^\s*\{/.test(text))) {
       if (text === null) return { ok: false, error: say('file.notUtf8', { name }) };
       const r = parseModelJson(text);
-      return r.ok ? { ok: true, model: r.model, warnings: [] } : { ok: false, error: `${name}: ${r.error}` };
+      return r.ok
+        ? { ok: true, model: r.model, warnings: [] }
+        : { ok: false, error: say('file.named', { name, error: r.error }) };
     }
     if (text !== null && /\b(layers?|input)\s*[{:]/.test(text)) return importPrototxt(text, name);
     // Binary, or text that starts like an ONNX ModelProto (field 1, ir_version: byte 0x08, which no

@@ -6,7 +6,7 @@
  * template is filled with the values (each value translated too: a reason inside a reason). A
  * string no template matches (a vendor's rule text, a field rule not keyed yet) stays English.
  */
-import { ENGINE_MESSAGES_EN, fill, type EngineMessageKey } from '../../engine/messages';
+import { ENGINE_MESSAGES_EN, WRAPPER_KEYS, fill, type EngineMessageKey } from '../../engine/messages';
 import { engineZh } from './zh-CN-messages';
 
 interface Matcher {
@@ -58,6 +58,7 @@ export function parseMessage(
     m.names.forEach((n, i) => {
       if (vars[n] === undefined) vars[n] = r[i + 1];
     });
+    if (WRAPPER_KEYS.has(m.key) && !parseMessage(vars.error)) continue;
     return { key: m.key, vars };
   }
   return null;

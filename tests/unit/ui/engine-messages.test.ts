@@ -7,7 +7,7 @@
  * messages from the engine come out Chinese.
  */
 import { describe, expect, it } from 'vitest';
-import { ENGINE_MESSAGES_EN, fill, say, type EngineMessageKey } from '../../../src/engine/messages';
+import { ENGINE_MESSAGES_EN, WRAPPER_KEYS, fill, say, type EngineMessageKey } from '../../../src/engine/messages';
 import { engineZh } from '../../../src/ui/i18n/zh-CN-messages';
 import { localize, parseMessage } from '../../../src/ui/i18n/localize';
 import { evaluateModel } from '../../../src/engine/evaluate';
@@ -22,6 +22,8 @@ import { knobError } from '../../../src/engine/presets/build';
 const KEYS = Object.keys(ENGINE_MESSAGES_EN) as EngineMessageKey[];
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 const cjk = /[\u4e00-\u9fff]/;
+/** Chinese text or, for a template that is all names and punctuation, full-width punctuation. */
+const chinese = /[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]/;
 /** A sample value per placeholder that no template's literal text contains. */
 const sample = (key: string) =>
   Object.fromEntries(placeholders(ENGINE_MESSAGES_EN[key as EngineMessageKey]).map((n, i) => [n, `Q${i}${n}Q`]));
@@ -34,7 +36,7 @@ describe('the engine message catalog', () => {
   it.each(KEYS)('%s has a Chinese text with the same placeholders', (key) => {
     const zh = engineZh[key];
     expect(zh, `zh-CN entry missing for ${key}`).toBeTypeOf('string');
-    expect(zh).toMatch(cjk);
+    expect(zh).toMatch(chinese);
     expect(placeholders(zh)).toEqual(placeholders(ENGINE_MESSAGES_EN[key]));
   });
 
@@ -43,12 +45,16 @@ describe('the engine message catalog', () => {
   });
 
   it.each(KEYS)('%s is matched back to itself, unambiguously', (key) => {
-    const vars = sample(key);
+    // A wrapper ('{name}: {error}') is one only around a keyed message: give it one.
+    const vars = WRAPPER_KEYS.has(key)
+      ? { ...sample(key), error: say('limit.notJson', { error: 'Unexpected end' }) }
+      : sample(key);
     const text = say(key, vars);
     // A single word ('height') is one only where a sentence slots it in (a value named `side`).
     const word = key.startsWith('word.');
     expect(parseMessage(text, word)).toEqual({ key, vars });
-    expect(localize(text, 'zh-CN')).toBe(word ? text : fill(engineZh[key], vars));
+    const inner = WRAPPER_KEYS.has(key) ? { ...vars, error: '不是有效的 JSON（Unexpected end）' } : vars;
+    expect(localize(text, 'zh-CN')).toBe(word ? text : fill(engineZh[key], inner));
     expect(localize(text, 'en')).toBe(text);
   });
 
@@ -60,6 +66,7 @@ describe('the engine message catalog', () => {
   });
 
   it('a sentence no template matches stays as it is, in every language', () => {
+    // "x: y" looks like a file name before a message, but y is no keyed message: left alone.
     const text = 'Conv2D: supported when the kernel is at most 16 × 16';
     expect(parseMessage(text)).toBeNull();
     expect(localize(text, 'zh-CN')).toBe(text);
@@ -116,6 +123,11 @@ describe('real engine messages read in Chinese', () => {
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(zh(r.error)).toBe(`net.xyz：未知的文件类型（应为 ${r.error.split('expected ')[1].slice(0, -1)}）`);
+    const json = importFile('m.json', new TextEncoder().encode('{ bad'));
+    expect(!json.ok && json.error).toMatch(/^m\.json: not valid JSON \(/);
+    expect(!json.ok && zh(json.error)).toMatch(/^m\.json：不是有效的 JSON（.+）$/);
+    const empty = importFile('a.onnx', new Uint8Array());
+    expect(!empty.ok && zh(empty.error)).toBe('a.onnx 是空文件');
     expect(zh(say('file.notCountedOp', { op: 'NonMaxSuppression', n: 1, list: 'nms_0' }))).toBe(
       '未计入（没有它的计算公式；保留了形状和权重）：NonMaxSuppression × 1（nms_0）',
     );

@@ -148,7 +148,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
     case 'depthwiseconvolution': {
       const c = xs?.[0];
       leaf(named({ type: 'conv2d', ...convFields(msgField(l, 'convolution_param'), c ?? 1) }));
-      if (c === undefined) b.warnings.push(`${label}: input channels unknown, so the groups could not be set`);
+      if (c === undefined) b.warnings.push(say('imp.groupsUnknown', { label }));
       return true;
     }
     case 'deconvolution':
@@ -158,7 +158,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
       const p = msgField(l, 'pooling_param');
       const pool = (strField(p, 'pool') ?? 'MAX').toUpperCase();
       const max = pool !== 'AVE';
-      if (pool === 'STOCHASTIC') b.warnings.push(`${label}: stochastic pooling counted as max pooling`);
+      if (pool === 'STOCHASTIC') b.warnings.push(say('imp.stochastic', { label }));
       if (strField(p, 'global_pooling') === 'true')
         leaf(named({ type: max ? 'adaptivemaxpool2d' : 'adaptiveavgpool2d', out: 1 }));
       else
@@ -228,8 +228,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
     }
     case 'lrn': {
       const p = msgField(l, 'lrn_param');
-      if (strField(p, 'norm_region') === 'WITHIN_CHANNEL')
-        b.warnings.push(`${label}: WITHIN_CHANNEL normalisation is counted as ACROSS_CHANNELS`);
+      if (strField(p, 'norm_region') === 'WITHIN_CHANNEL') b.warnings.push(say('imp.withinChannel', { label }));
       const f: Record<string, unknown> = { type: 'lrn', size: numField(p, 'local_size') ?? 5 };
       for (const k of ['alpha', 'beta', 'k'] as const) if (numField(p, k) !== undefined) f[k] = numField(p, k);
       leaf(named(f));
@@ -341,10 +340,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
       const uh = numField(p, 'upsample_h');
       const uw = numField(p, 'upsample_w');
       if (ins.length > 1 && uh && uw) b.unpools.push({ label, mask: ins[1], h: uh, w: uw });
-      if (ins.length > 1)
-        b.warnings.push(
-          `${label}: max-unpooling with the pool's indices is counted as nearest upsampling (both only place values)`,
-        );
+      if (ins.length > 1) b.warnings.push(say('imp.unpool', { label }));
       return true;
     }
     case 'shufflechannel': {
@@ -369,8 +365,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
     case 'embed': {
       const p = msgField(l, 'embed_param');
       leaf(named({ type: 'embedding', vocab: numField(p, 'input_dim'), dim: numField(p, 'num_output') }));
-      if (strField(p, 'bias_term') !== 'false')
-        b.warnings.push(`${label}: the embedding's bias (num_output parameters, one add per output) is not counted`);
+      if (strField(p, 'bias_term') !== 'false') b.warnings.push(say('imp.embedBias', { label }));
       return true;
     }
     case 'tile': {
@@ -419,9 +414,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
       const p = msgField(l, 'roi_pooling_param');
       const shape = xs ? [xs[0], numField(p, 'pooled_h') ?? 1, numField(p, 'pooled_w') ?? 1] : null;
       opaque('pooling over regions the proposal layer chooses', shape);
-      b.warnings.push(
-        `${label}: the layers after it are counted for one region; Caffe runs them once per region (e.g. 300)`,
-      );
+      b.warnings.push(say('imp.perRegion', { label }));
       return true;
     }
     case 'im2col': {
@@ -510,8 +503,7 @@ function scaleLayer(b: Builder, L: LayerIn, named: (s: Record<string, unknown>) 
     return true;
   }
   b.add(label, name, 'layers', [x], tops, [named({ type: 'layerscale' })]);
-  if (strField(msgField(L.l, 'scale_param'), 'bias_term') === 'true')
-    b.warnings.push(`${label}: the Scale's bias β (one add per element, C parameters) is not counted`);
+  if (strField(msgField(L.l, 'scale_param'), 'bias_term') === 'true') b.warnings.push(say('imp.scaleBias', { label }));
   return true;
 }
 
@@ -619,7 +611,7 @@ function sliceLayer(b: Builder, L: LayerIn): boolean {
   const points = numsField(p, 'slice_point');
   const size = xs ? xs[(axis < 0 ? axis + xs.length + 1 : axis) - 1] : undefined;
   if (size === undefined) {
-    b.warnings.push(`${label}: input shape unknown; its tops are not imported`);
+    b.warnings.push(say('imp.noTops', { label }));
     return true;
   }
   const cuts = points.length
@@ -675,7 +667,7 @@ function sppLayer(b: Builder, L: LayerIn): boolean {
       ],
     ),
   );
-  b.warnings.push(`${label}: SPP counted as adaptive pools (Caffe's windows are ceil(H / bins) wide, padded)`);
+  b.warnings.push(say('imp.spp', { label }));
   if (parts.length === 1) for (const t of tops) b.blob.set(t, parts[0]);
   else b.add(label, name, 'concat', parts, tops);
   return true;

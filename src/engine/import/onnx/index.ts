@@ -21,28 +21,32 @@ const firstThree = (names: readonly string[]) => names.slice(0, 3).join(', ') + 
 /** Imports an ONNX model. Never throws. */
 export function importOnnx(bytes: Uint8Array, fileName = 'model.onnx', opts: ImportOptions = {}): ImportResult {
   if (bytes.length > MAX_IMPORT_BYTES)
-    return { ok: false, error: `${fileName} is ${sizeText(bytes.length)}; the limit is ${sizeText(MAX_IMPORT_BYTES)}` };
-  if (bytes.length === 0) return { ok: false, error: `${fileName} is empty` };
+    return {
+      ok: false,
+      error: say('file.tooLarge', { name: fileName, size: sizeText(bytes.length), limit: sizeText(MAX_IMPORT_BYTES) }),
+    };
+  if (bytes.length === 0) return { ok: false, error: say('file.empty', { name: fileName }) };
   let g: OnnxGraph | null;
   try {
     g = decodeOnnx(bytes, opts.onProgress);
   } catch (err) {
-    if (err instanceof ImportLimitError) return { ok: false, error: `${fileName}: ${err.message}` };
-    return { ok: false, error: `${fileName} is not a valid ONNX file (${(err as Error).message})` };
+    if (err instanceof ImportLimitError)
+      return { ok: false, error: say('file.named', { name: fileName, error: err.message }) };
+    return { ok: false, error: say('file.notOnnx', { name: fileName, error: (err as Error).message }) };
   }
-  if (!g) return { ok: false, error: `${fileName} is not an ONNX model: it has no graph` };
+  if (!g) return { ok: false, error: say('file.noGraph', { name: fileName }) };
   try {
     return convert(g, fileName, opts);
   } catch (err) {
-    return { ok: false, error: `cannot convert ${fileName}: ${(err as Error).message}` };
+    return { ok: false, error: say('file.cannotConvert', { name: fileName, error: (err as Error).message }) };
   }
 }
 
 function convert(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportResult {
   const warnings: string[] = [];
   const inp = inputsOf(g, warnings, opts.inputShapes);
-  if (typeof inp === 'string') return { ok: false, error: `${fileName}: ${inp}` };
-  if (!g.outputs.length) return { ok: false, error: `${fileName}: the graph has no output` };
+  if (typeof inp === 'string') return { ok: false, error: say('file.named', { name: fileName, error: inp }) };
+  if (!g.outputs.length) return { ok: false, error: say('file.noGraphOutput', { name: fileName }) };
   const b = new Builder(g);
   b.batch = inp.batch;
   const seqFirst = sequenceFirstInputs(g.nodes, new Set(inp.inputs.map((i) => i.name)));

@@ -27,21 +27,25 @@ const int = (n: number) => n.toLocaleString('en-US');
 /** Imports a TFLite model. Never throws. */
 export function importTflite(bytes: Uint8Array, fileName = 'model.tflite', opts: ImportOptions = {}): ImportResult {
   if (bytes.length > MAX_IMPORT_BYTES)
-    return { ok: false, error: `${fileName} is ${sizeText(bytes.length)}; the limit is ${sizeText(MAX_IMPORT_BYTES)}` };
-  if (bytes.length === 0) return { ok: false, error: `${fileName} is empty` };
+    return {
+      ok: false,
+      error: say('file.tooLarge', { name: fileName, size: sizeText(bytes.length), limit: sizeText(MAX_IMPORT_BYTES) }),
+    };
+  if (bytes.length === 0) return { ok: false, error: say('file.empty', { name: fileName }) };
   if (!hasTfliteIdentifier(bytes))
-    return { ok: false, error: `${fileName} is not a TFLite model (no "${TFLITE_IDENTIFIER}" identifier at byte 4)` };
+    return { ok: false, error: say('file.notTflite', { name: fileName, id: TFLITE_IDENTIFIER }) };
   let m: TfliteModel;
   try {
     m = decodeTflite(bytes, opts.onProgress);
   } catch (err) {
-    if (err instanceof ImportLimitError) return { ok: false, error: `${fileName}: ${err.message}` };
-    return { ok: false, error: `${fileName} is not a valid TFLite file (${(err as Error).message})` };
+    if (err instanceof ImportLimitError)
+      return { ok: false, error: say('file.named', { name: fileName, error: err.message }) };
+    return { ok: false, error: say('file.badTflite', { name: fileName, error: (err as Error).message }) };
   }
   try {
     return convert(m, fileName);
   } catch (err) {
-    return { ok: false, error: `cannot convert ${fileName}: ${(err as Error).message}` };
+    return { ok: false, error: say('file.cannotConvert', { name: fileName, error: (err as Error).message }) };
   }
 }
 
