@@ -25,6 +25,7 @@ import { estimateLatency, type Bound, type LatencyEstimate, type LatencyLayer } 
 import { NCNN_DEVICES } from '../engine/deploy/devices/data-ncnn';
 import { latencySeries, memorySeries, rowLabel, type LatencyPoint, type MemoryPoint } from '../ui/charts/chartData';
 import { ModelDecoder, type WireModel } from './modelSync';
+import { say } from '../engine/messages';
 
 export interface RuntimeRequest {
   /** Device id (src/engine/deploy/devices); null = no latency estimate. */
@@ -203,7 +204,7 @@ function deviceRuns(result: ModelResult, precision: Precision, plans: Plans): De
   const runs = DEVICES.map((d): DeviceRun => {
     const p = runPrecision(d, precision);
     const base = { id: d.id, name: d.name, category: d.category };
-    if (!p) return { ...base, error: 'no peak figure' };
+    if (!p) return { ...base, error: say('place.noPeak') };
     const est = estimateLatency(result, d.id, p);
     if ('error' in est) return { ...base, error: est.error };
     const m = deviceMemory(result, d, p, plans);
