@@ -14,6 +14,7 @@ import { GRAPH_EXPORT } from './walk';
 import { isBlock, parseLayer } from '../layers/registry';
 import type { Params } from '../layers/kind';
 import { AttrType, DataType, OnnxTypes } from '../import/onnx/schema';
+import { say } from '../messages';
 
 export interface OnnxWriteOptions {
   readonly weights?: 'none' | 'zeros';
@@ -113,7 +114,7 @@ class Writer {
     const label = spec.name ?? path.replace(/[[\].#]+/g, '_');
     if (isBlock(kind)) {
       if (kind.trainingOnly) {
-        this.warnings.push(`${path}: the ${kind.type} head is training-only and not written`);
+        this.warnings.push(say('export.trainingOnly', { path, type: kind.type }));
         return [x, shape];
       }
       const lists = kind.lists(spec);
@@ -134,21 +135,23 @@ class Writer {
         shape,
         outs.map((o) => o[1]),
       );
-      if ('error' in combined) return `${path}: ${combined.error}`;
+      if ('error' in combined) return say('file.named', { name: path, error: combined.error });
       const names = outs.map((o) => o[0]);
       const opType =
         kind.type === 'residual' ? 'Add' : kind.type === 'scale' ? 'Mul' : kind.type === 'concat' ? 'Concat' : '';
-      if (!opType) return `${path}: block ${kind.type} cannot be written to ONNX`;
+      if (!opType) return say('export.block', { path, type: kind.type });
       const inputs = kind.type === 'scale' ? [x, names[0]] : names;
       const attrs = kind.type === 'concat' ? [int('axis', 1)] : [];
       return [this.op(opType, inputs, label, attrs, 1, spec.name)[0], combined.output];
     }
-    if (spec.from !== undefined) return `${path}: ${GRAPH_EXPORT}`;
-    if (spec.shares !== undefined) return `${path} uses the weights of "${spec.shares}"; ONNX would get a copy of them`;
+    if (spec.from !== undefined) return say('file.named', { name: path, error: GRAPH_EXPORT });
+    if (spec.shares !== undefined) return say('export.shares', { path, shares: spec.shares });
     const r = kind.shape(p, shape, [shape]);
-    if ('error' in r) return `${path}: ${r.error}`;
+    if ('error' in r) return say('file.named', { name: path, error: r.error });
     const out = this.leaf(kind.type, p, x, shape, r.output, label, spec.name);
-    return typeof out === 'string' && out.startsWith('!') ? `${path}: ${out.slice(1)}` : [out, r.output];
+    return typeof out === 'string' && out.startsWith('!')
+      ? say('file.named', { name: path, error: out.slice(1) })
+      : [out, r.output];
   }
 
   /** One leaf layer; returns its output value, or "!reason". */
@@ -201,7 +204,7 @@ class Writer {
           ),
         ]);
       case 'batchnorm2d':
-        if (!p.affine) this.warnings.push(`${label}: ONNX batch norm always has γ and β; it reads back as affine`);
+        if (!p.affine) this.warnings.push(say('export.bnAffine', { label }));
         return one(
           'BatchNormalization',
           [],
@@ -241,14 +244,14 @@ class Writer {
       case 'adaptivemaxpool2d': {
         const max = type === 'adaptivemaxpool2d';
         if (out[1] === 1 && out[2] === 1) return one(max ? 'GlobalMaxPool' : 'GlobalAveragePool');
-        if (H % out[1] || W % out[2]) return `!adaptive pooling ${H}×${W} → ${out[1]}×${out[2]} has no fixed window`;
-        this.warnings.push(`${label}: adaptive pooling to ${out[1]}×${out[2]} is written as a fixed-window pool`);
+        if (H % out[1] || W % out[2]) return '!' + say('export.noFixedWindow', { h: H, w: W, oh: out[1], ow: out[2] });
+        this.warnings.push(say('export.adaptiveFixed', { label, h: out[1], w: out[2] }));
         const k: [number, number] = [H / out[1], W / out[2]];
         return one(max ? 'MaxPool' : 'AveragePool', window(k, k, 0));
       }
       case 'flatten':
         if (out.length !== 1)
-          return `!flatten(${String(p.start)}, ${String(p.end)}) keeps ${out.length} dims: ONNX Flatten makes 2-D tensors only`;
+          return '!' + say('export.flatten2d', { start: String(p.start), end: String(p.end), n: out.length });
         return one('Flatten', [int('axis', 1)]);
       case 'relu':
         return one('Relu');
@@ -337,8 +340,7 @@ class Writer {
         const k = list(p.kernel, 1);
         const g = p.groups as number;
         const o = p.out as number;
-        if (p.padding === 'same')
-          return '!conv1d with padding "same" is not written to ONNX; give the padding as a number';
+        if (p.padding === 'same') return '!' + say('export.conv1dSame');
         const pads = list(p.padding, 0);
         const ins = [
           this.weight(`${label}.weight`, [o, C / g, ...k]),
@@ -402,17 +404,15 @@ class Writer {
           count > 1 ? [count] : [],
         );
         const zero = this.zeroPoint(p.dtype as string, count);
-        if (p.dtype === 'int16')
-          this.warnings.push(`${label}: int16 QuantizeLinear/DequantizeLinear is opset 21; the file declares opset 20`);
+        if (p.dtype === 'int16') this.warnings.push(say('export.int16', { label }));
         const op = p.mode === 'dequantize' ? 'DequantizeLinear' : 'QuantizeLinear';
         return one(op, count > 1 ? [int('axis', 1)] : [], [scale, zero]);
       }
       case 'instancenorm':
-        if (!p.affine)
-          this.warnings.push(`${label}: ONNX InstanceNormalization always has scale and B; it reads back as affine`);
+        if (!p.affine) this.warnings.push(say('export.instanceAffine', { label }));
         return one('InstanceNormalization', [], [this.weight(`${label}.scale`, [C]), this.weight(`${label}.B`, [C])]);
       default:
-        return `!layer type ${type} cannot be written to ONNX`;
+        return '!' + say('export.layerType', { type });
     }
   }
 }
@@ -448,6 +448,6 @@ export function modelToOnnx(model: Model, opts: OnnxWriteOptions = {}): OnnxWrit
     });
     return { ok: true, bytes, warnings: w.warnings };
   } catch (err) {
-    return { ok: false, error: `cannot write ONNX: ${(err as Error).message}` };
+    return { ok: false, error: say('export.cannotOnnx', { error: (err as Error).message }) };
   }
 }

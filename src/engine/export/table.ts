@@ -13,6 +13,7 @@ import { conventionById, DEFAULT_CONVENTION } from '../conventions/registry';
 import type { Convention } from '../conventions/types';
 import { NOT_COUNTED_TYPE } from '../layers/opaque';
 import { tableText } from './escape';
+import { say } from '../messages';
 
 export interface TableOptions {
   /** Convention id; defaults to the app's default convention. */
@@ -40,7 +41,7 @@ const grouped = (n: bigint) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ','
 export function layerTable(model: Model, opts: TableOptions = {}): TableResult {
   const id = opts.convention ?? DEFAULT_CONVENTION;
   const conv = conventionById(id);
-  if (!conv) return { ok: false, error: `unknown convention "${id}"` };
+  if (!conv) return { ok: false, error: say('edit.unknownConvention', { id }) };
   try {
     const result = evaluateModel(model, { conventions: [id], ...(opts.batch ? { batch: opts.batch } : {}) });
     const unit = conv.unit === 'MAC' ? 'MACs' : 'FLOPs';
@@ -104,7 +105,7 @@ export function layerTable(model: Model, opts: TableOptions = {}): TableResult {
       },
     };
   } catch (err) {
-    return { ok: false, error: `cannot build the table: ${(err as Error).message}` };
+    return { ok: false, error: say('export.cannotTable', { error: (err as Error).message }) };
   }
 }
 
