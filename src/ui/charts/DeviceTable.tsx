@@ -91,9 +91,9 @@ export function DeviceTable({
     />
   );
   /** A short header with its full name for the mouse and for screen readers. */
-  const abbr = (short: string, full: string) => (
+  const shortHeader = (text: string, full: string) => (
     <span title={full}>
-      <span aria-hidden>{short}</span>
+      <span aria-hidden>{text}</span>
       <span className="sr-only">{full}</span>
     </span>
   );
@@ -115,18 +115,18 @@ export function DeviceTable({
         <thead className="text-left text-slate-600 dark:text-slate-300">
           <tr>
             {header('name', t('device.label'))}
-            {header('ms', abbr(t('devices.col.time'), t('devices.col.time.title')), true)}
-            {header('bound', abbr(t('devices.col.bound.short'), t('devices.col.bound.title')), true)}
+            {header('ms', shortHeader(t('devices.col.time'), t('devices.col.time.title')), true)}
+            {header('bound', shortHeader(t('devices.col.bound.short'), t('devices.col.bound.title')), true)}
             {header('fit', t('devices.col.fit'))}
             {header(
               'placement',
-              abbr(
+              shortHeader(
                 t('devices.col.placement.short'),
                 `${t('devices.col.placement')}: ${t('devices.col.placement.title')}`,
               ),
               true,
             )}
-            {header('precision', abbr(t('devices.col.precision.short'), t('devices.col.precision')))}
+            {header('precision', shortHeader(t('devices.col.precision.short'), t('devices.col.precision')))}
           </tr>
         </thead>
         <tbody>
