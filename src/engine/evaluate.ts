@@ -21,6 +21,7 @@ import {
   type ModelResult,
   type Row,
 } from './rows';
+import { say } from './messages';
 
 export type { Counts, EvalOptions, ModelOutput, ModelResult, Row } from './rows';
 
@@ -192,7 +193,7 @@ function outputsOf(model: Model, run: Run, last: Shape | null, ok: boolean): Mod
   return names.map((name) => {
     const shape = run.scope.read(String(name));
     return shape === undefined
-      ? { name: String(name), shape: null, error: `outputs: no layer id or input is named "${String(name)}"` }
+      ? { name: String(name), shape: null, error: say('row.noOutputNamed', { name: String(name) }) }
       : { name: String(name), shape };
   });
 }

@@ -15,6 +15,7 @@ import type { Row } from './evaluate';
 import { conventionById } from './conventions/registry';
 import { ruleFor, type Convention, type Unit } from './conventions/types';
 import { kindOf, isBlock } from './layers/registry';
+import { say } from './messages';
 
 export type QuantityId = 'outH' | 'outW' | 'params' | 'count' | 'macs';
 
@@ -152,11 +153,11 @@ function legend(quantities: readonly Quantity[], s: Symbols): SymbolUse[] {
 export function explainRow(row: Row, conventionId: string): ExplainResult {
   try {
     const c = conventionById(conventionId);
-    if (!c) return { ok: false, error: `unknown convention "${conventionId}"` };
+    if (!c) return { ok: false, error: say('edit.unknownConvention', { id: conventionId }) };
     if (row.error) return { ok: false, error: row.error };
     const s = row.symbols;
     const kind = kindOf(row.type);
-    if (!s || !kind) return { ok: false, error: `${row.path} has no numbers to explain` };
+    if (!s || !kind) return { ok: false, error: say('explain.noNumbers', { path: row.path }) };
     const quantities: Quantity[] = [...outputQuantities(row, s)];
     const block = isBlock(kind);
     if (!block) {
@@ -208,7 +209,7 @@ export function explainRow(row: Row, conventionId: string): ExplainResult {
       },
     };
   } catch (err) {
-    return { ok: false, error: `cannot explain ${row.path}: ${(err as Error).message}` };
+    return { ok: false, error: say('explain.cannot', { path: row.path, error: (err as Error).message }) };
   }
 }
 

@@ -6,6 +6,7 @@
 import { shapeText, type Model, type Shape } from './format/model';
 import { isBlock, kindOf } from './layers/registry';
 import type { Scope } from './graph-scope';
+import { say } from './messages';
 
 /** Path of the first layer in the model whose id is `id` (depth-first, document order), or null. */
 export function pathOfId(model: Model, id: string): string | null {
@@ -43,23 +44,19 @@ export function pathOfId(model: Model, id: string): string | null {
 
 /** Why a reference resolves to nothing at this point of the evaluation. */
 export function refError(ref: string, scope: Scope, model: Model): string {
-  if (scope.has(ref)) return `from: "${ref}" is unknown here`;
+  if (scope.has(ref)) return say('row.refUnknown', { ref });
   const later = pathOfId(model, ref);
-  if (later)
-    return `from: "${ref}" is the id of ${later}, which is not evaluated before this layer; a layer can only take outputs of layers before it (so a graph has no cycle)`;
-  return `from: no earlier layer has the id "${ref}" and no model input is named "${ref}"`;
+  if (later) return say('row.refLater', { ref, path: later });
+  return say('row.refNone', { ref });
 }
 
 /** Why a kind cannot take `n` inputs, or null when it can. */
 export function arityError(type: string, arity: readonly [number, number] | undefined, n: number): string | null {
   const [min, max] = arity ?? [1, 1];
   if (n >= min && n <= max) return null;
-  if (n < min)
-    return `${type} takes ${max > min ? `${min} or more` : min} inputs but gets ${n}: name them with from, e.g. "from": [-1, "skip"] (-1 is the previous layer)`;
-  if (max === 0) return `${type} takes no input (it is a learned tensor); remove its from`;
-  return max === 1
-    ? `${type} takes one input, but from names ${n}`
-    : `${type} takes at most ${max} inputs, but from names ${n}`;
+  if (n < min) return say(max > min ? 'row.tooFewOrMore' : 'row.tooFew', { type, min, n });
+  if (max === 0) return say('row.noInput', { type });
+  return max === 1 ? say('row.oneInput', { type, n }) : say('row.atMost', { type, max, n });
 }
 
 /** Counts are exact integers: an output past 2^53 elements (batch included) cannot be counted exactly. */
@@ -67,5 +64,5 @@ export function tooLarge(type: string, output: Shape, batch: number): string | n
   let n = batch;
   for (const d of output) n *= d;
   if (n <= Number.MAX_SAFE_INTEGER) return null;
-  return `${type}: the output ${shapeText(output)} × batch ${batch} has about ${n.toExponential(2)} elements, more than 2^53 (9,007,199,254,740,991): too large to count exactly`;
+  return say('row.tooLarge', { type, shape: shapeText(output), batch, n: n.toExponential(2) });
 }

@@ -12,11 +12,12 @@ import type { LeafKind, Params } from './layers/kind';
 import { ruleFor, type Convention } from './conventions/types';
 import { tooLarge } from './graph-messages';
 import { addInto, makeRow, sumRows, trainingOnlyRow, ZERO_COUNTS, type Counts, type Row, type RowHead } from './rows';
+import { say } from './messages';
 
 /** Inputs beyond the first, for a layer whose `from` names several (null: one input). */
 export type Extra = readonly (Shape | null)[] | null;
 
-export const UNKNOWN_INPUT = 'input unknown: an earlier layer has an error';
+export const UNKNOWN_INPUT = say('row.unknownInput');
 /** What a kind that takes no input (a learned tensor) is given. */
 const NO_INPUT: Shape = [];
 const NO_INPUTS: readonly Shape[] = [];
@@ -175,7 +176,7 @@ export class RowWriter {
         ? UNKNOWN_INPUT
         : combined && 'error' in combined
           ? combined.error
-          : `${kind.type}: a layer inside has an error`;
+          : say('row.insideError', { type: kind.type });
       row = makeRow(head(null, null, error), ZERO_COUNTS(this.convs.length), end);
     } else {
       const s = kind.symbols(p, input, combined.output, this.batch, outputs as Shape[]);

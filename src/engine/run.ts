@@ -33,6 +33,7 @@ import { Spans } from './top-spans';
 import { placeRange, placeRows, renamedRow, sameInputs, sameShape, type Memo } from './rows';
 import { evaluationRows, MAX_EVALUATED_ROWS } from './work';
 import { groupDigits } from './digits';
+import { say } from './messages';
 
 /** One evaluation: walks the layer tree and collects rows. */
 export class Run extends RowWriter {
@@ -324,8 +325,10 @@ export class Run extends RowWriter {
     const rows = evaluationRows({ layers: [spec] }, left);
     if (rows <= left) return null;
     const times = groupDigits(spec.times as number);
-    const before = this.rows.length ? ` (${groupDigits(this.rows.length)} rows before it)` : '';
-    return `repeats its body ${times} times: more than the ${groupDigits(MAX_EVALUATED_ROWS)} rows a model may expand to${before}; lower times`;
+    const max = groupDigits(MAX_EVALUATED_ROWS);
+    return this.rows.length
+      ? say('row.repeatBudgetAfter', { times, max, before: groupDigits(this.rows.length) })
+      : say('row.repeatBudget', { times, max });
   }
 
   private block(

@@ -17,6 +17,7 @@ import { parseModel } from '../engine/format/schema';
 import { conventionById } from '../engine/conventions/registry';
 import { getAt } from '../engine/format/edit';
 import { DTYPES, MAX_DEVICE_ID, NUMBER_FORMATS, THEMES, defaultSettings, type Settings } from './defaults';
+import { say } from '../engine/messages';
 
 export const AUTOSAVE_KEY = 'floplab.autosave.v1';
 export const PREVIOUS_KEY = 'floplab.autosave.previous';
@@ -49,10 +50,10 @@ export function readSaved(raw: string | null): ReadResult | null {
     v = JSON.parse(raw) as Record<string, unknown>;
     if (typeof v !== 'object' || v === null) throw new Error('not an object');
   } catch {
-    return { ok: false, error: 'the autosaved data is not valid JSON' };
+    return { ok: false, error: say('save.notJson') };
   }
   const parsed = parseModel(v.model);
-  if (!parsed.ok) return { ok: false, error: `the autosaved model is invalid (${parsed.error})` };
+  if (!parsed.ok) return { ok: false, error: say('save.invalid', { error: parsed.error }) };
   const s = (typeof v.settings === 'object' && v.settings !== null ? v.settings : {}) as Record<string, unknown>;
   const d = defaultSettings();
   const pick = <T extends string>(x: unknown, allowed: readonly T[], dflt: T): T =>

@@ -14,6 +14,7 @@ import {
   type ImportResult,
   type ImportRunner,
 } from '../worker/importClient';
+import { say } from '../engine/messages';
 
 /** What the page shows about the latest import. */
 export type ImportStatus =
@@ -76,7 +77,7 @@ export async function importFile(file: File, run: ImportRunner = importInWorker)
     setStatus({
       kind: 'failed',
       name,
-      error: `${name} is ${sizeText(file.size)}; files up to ${sizeText(MAX_IMPORT_BYTES)} can be imported`,
+      error: say('file.tooLargeToImport', { name, size: sizeText(file.size), limit: sizeText(MAX_IMPORT_BYTES) }),
     });
     return;
   }
@@ -91,7 +92,7 @@ export async function importFile(file: File, run: ImportRunner = importInWorker)
     result = await job.result;
   } catch (err) {
     // Runners answer instead of throwing; this is the last guard so the page never sees an exception.
-    result = { ok: false, error: `cannot import ${name}: ${(err as Error)?.message ?? String(err)}` };
+    result = { ok: false, error: say('file.cannotImport', { name, error: (err as Error)?.message ?? String(err) }) };
   }
   if (!live()) return;
   cancelRunning = null;

@@ -6,6 +6,7 @@
  * Messages from the engine inside them (a link's or a limit's reason) stay as the engine says.
  */
 import type { Model } from '../engine/format/model';
+import { fill } from '../engine/messages';
 
 export const STATE_MESSAGES_EN = {
   'state.storageFull':
@@ -43,8 +44,7 @@ export type StateMessageKey = keyof typeof STATE_MESSAGES_EN;
 type Vars = Readonly<Record<string, string | number>>;
 
 /** Fills `{name}` placeholders; a missing value leaves the placeholder visible (the UI's tables use it too). */
-export const fill = (text: string, vars?: Vars): string =>
-  vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (vars[k] === undefined ? m : String(vars[k]))) : text;
+export { fill };
 
 let translator: ((key: StateMessageKey, vars?: Vars) => string) | null = null;
 
@@ -52,6 +52,18 @@ let translator: ((key: StateMessageKey, vars?: Vars) => string) | null = null;
 export function setStateTranslator(fn: ((key: StateMessageKey, vars?: Vars) => string) | null): void {
   translator = fn;
 }
+
+/**
+ * A notice's text built now and again at each render (`live`), so a notice already on screen follows a
+ * language switch: `{ kind, ...liveText(() => msg(...)) }`.
+ */
+export const liveText = (build: () => string): { text: string; live: () => string } => ({ text: build(), live: build });
+
+/** A notice action's label, likewise. */
+export const liveLabel = (build: () => string): { label: string; liveLabel: () => string } => ({
+  label: build(),
+  liveLabel: build,
+});
 
 /** A message in the current language. */
 export const msg = (key: StateMessageKey, vars?: Vars): string =>

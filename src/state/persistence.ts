@@ -39,8 +39,9 @@ import {
 } from './autosaveRecord';
 import { beginLoad, crashedLoad, endLoad, LOADING_BEAT_MS, safeModeNotice } from './safeMode';
 import { foreignWrite, otherTabNotice, type Seen } from './tabSync';
-import { clock, msg, sentences } from './messages';
+import { clock, liveLabel, liveText, msg, sentences } from './messages';
 import { openStoredState, showSavedCopies } from './savedCopies';
+import { say } from '../engine/messages';
 
 export { AUTOSAVE_KEY, LAST_GOOD_KEY, NOT_OPENED_KEY, PREVIOUS_KEY, UNREADABLE_KEY, readSaved };
 export type { SavedState };
@@ -123,7 +124,7 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
       storage?.setItem(UNREADABLE_KEY, bootRaw ?? '');
     }
   } catch {
-    readError = 'browser storage cannot be read';
+    readError = say('save.storageUnreadable');
   }
   const lastGoodRead = readSaved(safeGet(storage, LAST_GOOD_KEY));
   const lastGood = lastGoodRead?.ok ? lastGoodRead.saved : null;
@@ -152,10 +153,11 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
       failing = false;
       return true;
     } catch (err) {
+      const quota = isQuotaError(err);
       if (!failing)
         notify({
           kind: 'error',
-          text: msg(isQuotaError(err) ? 'state.storageFull' : 'state.storageBlocked'),
+          ...liveText(() => msg(quota ? 'state.storageFull' : 'state.storageBlocked')),
         });
       failing = true;
       return false;
@@ -204,7 +206,8 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
       }
     }
     if (!r.ok) {
-      notify({ kind: 'error', text: msg('state.badLink', { reason: r.error }) });
+      const reason = r.error;
+      notify({ kind: 'error', ...liveText(() => msg('state.badLink', { reason })) });
       return false;
     }
     // This browser's own address while its autosave is kept aside: that model is the one not opened.
@@ -227,10 +230,11 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
     applyShare(r.state);
     writeUrl();
     linkModel = r.state.model;
+    const warning = r.warning;
     notify({
       kind: 'info',
-      text: r.warning ? msg('state.sharedOpenedWarning', { warning: r.warning }) : msg('state.sharedOpened'),
-      ...(keep ? { action: { label: msg('state.openAutosaved'), run: openSaved(keep) } } : {}),
+      ...liveText(() => (warning ? msg('state.sharedOpenedWarning', { warning }) : msg('state.sharedOpened'))),
+      ...(keep ? { action: { ...liveLabel(() => msg('state.openAutosaved')), run: openSaved(keep) } } : {}),
     });
     return true;
   };
@@ -288,7 +292,7 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
       // Saving it would replace a model every reader opens with one none would: keep the last autosave.
       notify({
         kind: 'error',
-        text: msg('state.notAutosaved', { reason: tooBig }),
+        ...liveText(() => msg('state.notAutosaved', { reason: tooBig })),
       });
       return;
     }
@@ -303,14 +307,17 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
   }
 
   if (readError) {
+    const reason = readError;
     notify({
       kind: 'error',
-      text: sentences(
-        msg('state.unreadable', { reason: readError }),
-        lastGood ? msg('state.unreadable.lastGood', { time: clock(lastGood.savedAt) }) : msg('state.unreadable.new'),
+      ...liveText(() =>
+        sentences(
+          msg('state.unreadable', { reason }),
+          lastGood ? msg('state.unreadable.lastGood', { time: clock(lastGood.savedAt) }) : msg('state.unreadable.new'),
+        ),
       ),
-      ...(lastGood ? { action: { label: msg('state.openLastGood'), run: openSaved(lastGood) } } : {}),
-      actions: [{ label: msg('state.savedCopies'), run: showSavedCopies }],
+      ...(lastGood ? { action: { ...liveLabel(() => msg('state.openLastGood')), run: openSaved(lastGood) } } : {}),
+      actions: [{ ...liveLabel(() => msg('state.savedCopies')), run: showSavedCopies }],
     });
   }
   const fromLink = loc ? openLink(loc.hash) : false;

@@ -16,7 +16,7 @@
  */
 import { safeGet, tryRemove, trySet, type SavedState, type StorageLike } from './autosaveRecord';
 import type { Notice } from './store';
-import { clock, modelSummary, msg, sentences } from './messages';
+import { clock, liveLabel, liveText, modelSummary, msg, sentences } from './messages';
 
 export const LOADING_KEY = 'floplab.loading';
 /** How often a tab that is still opening renews its marker. */
@@ -67,12 +67,16 @@ export function safeModeNotice(
 ): Notice {
   return {
     kind: 'error',
-    text: sentences(
-      msg('state.safeMode', { model: modelSummary(pending.model) }),
-      shownInstead ? msg('state.safeMode.lastGood', { time: clock(shownInstead.savedAt) }) : msg('state.safeMode.new'),
-      autosavePaused ? msg('state.safeMode.paused') : '',
+    ...liveText(() =>
+      sentences(
+        msg('state.safeMode', { model: modelSummary(pending.model) }),
+        shownInstead
+          ? msg('state.safeMode.lastGood', { time: clock(shownInstead.savedAt) })
+          : msg('state.safeMode.new'),
+        autosavePaused ? msg('state.safeMode.paused') : '',
+      ),
     ),
-    action: { label: msg('state.openAnyway'), run: openAnyway },
-    actions: [{ label: msg('state.savedCopies'), run: showCopies }],
+    action: { ...liveLabel(() => msg('state.openAnyway')), run: openAnyway },
+    actions: [{ ...liveLabel(() => msg('state.savedCopies')), run: showCopies }],
   };
 }

@@ -27,17 +27,23 @@ import {
 import { defaultSettings, emptyModel, starterModel, type Settings } from './defaults';
 import { structureError } from '../engine/format/schema';
 import { useTransitioned } from './transition';
+import { say } from '../engine/messages';
 
 export type { Settings, NumberFormat, Dtype, Theme } from './defaults';
 
 export interface NoticeAction {
   readonly label: string;
+  /** The label in the current language, read at each render (a language switch re-labels it). */
+  readonly liveLabel?: () => string;
   readonly run: () => void;
 }
 
 export interface Notice {
   readonly kind: 'error' | 'info';
+  /** The text when the notice was made (an engine sentence in English: the UI translates it when shown). */
   readonly text: string;
+  /** The text in the current language, read at each render, so a notice on screen follows a language switch. */
+  readonly live?: () => string;
   readonly action?: NoticeAction;
   /** Further choices after `action` (e.g. "load the other tab's" / "keep this tab's"). */
   readonly actions?: readonly NoticeAction[];
@@ -86,7 +92,7 @@ export interface EditorState {
 
 const errorNotice = (err: unknown): Notice => ({
   kind: 'error',
-  text: err instanceof EditError ? err.message : `Edit failed: ${(err as Error)?.message ?? String(err)}`,
+  text: err instanceof EditError ? err.message : say('edit.failed', { error: (err as Error)?.message ?? String(err) }),
 });
 
 /** Collapsed blocks follow their layers through an edit (same object when unchanged on return). */
@@ -115,7 +121,7 @@ export const useEditor = create<EditorState>()(
           const next = fn(before);
           // Never hold a model no reader would open again (autosave, links, files): refused with the limit.
           const tooBig = grows && next?.model && next.model !== before.model ? structureError(next.model.layers) : null;
-          if (tooBig) throw new Error(`${tooBig}; the edit was not made`);
+          if (tooBig) throw new Error(say('edit.notMade', { error: tooBig }));
           if (next?.model && next.model !== before.model && !next.collapsed)
             next.collapsed = followCollapsed(before.model, next.model, before.collapsed);
           if (next) set(next);
@@ -230,7 +236,7 @@ export const useEditor = create<EditorState>()(
           }),
         setSettings: (partial) => {
           if (partial.convention !== undefined && !conventionById(partial.convention)) {
-            set({ notice: { kind: 'error', text: `unknown convention "${partial.convention}"` } });
+            set({ notice: { kind: 'error', text: say('edit.unknownConvention', { id: partial.convention }) } });
             return;
           }
           set((s) => ({ settings: { ...s.settings, ...partial } }));

@@ -11,7 +11,7 @@ import { deepEqual } from '../engine/deep-equal';
 import type { Model } from '../engine/format/model';
 import { readSaved, type SavedState } from './autosaveRecord';
 import type { Notice } from './store';
-import { clock, modelSummary, msg } from './messages';
+import { clock, liveLabel, liveText, modelSummary, msg } from './messages';
 
 export interface Seen {
   /** The stored text this tab last read or wrote (null: nothing stored then). */
@@ -43,16 +43,17 @@ export function otherTabNotice(
   unsaved: boolean,
   choose: { readonly load: () => void; readonly keep: () => void },
 ): Notice {
-  const when = clock(theirs.savedAt);
   return {
     kind: unsaved ? 'error' : 'info',
-    text: msg(unsaved ? 'state.otherTab.unsaved' : 'state.otherTab.changed', {
-      time: when,
-      model: modelSummary(theirs.model),
-    }),
+    ...liveText(() =>
+      msg(unsaved ? 'state.otherTab.unsaved' : 'state.otherTab.changed', {
+        time: clock(theirs.savedAt),
+        model: modelSummary(theirs.model),
+      }),
+    ),
     actions: [
-      { label: msg('state.loadOtherTab'), run: choose.load },
-      { label: msg('state.keepThisTab'), run: choose.keep },
+      { ...liveLabel(() => msg('state.loadOtherTab')), run: choose.load },
+      { ...liveLabel(() => msg('state.keepThisTab')), run: choose.keep },
     ],
   };
 }

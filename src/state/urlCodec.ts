@@ -26,6 +26,7 @@ import { LIMITS, parseModel } from '../engine/format/schema';
 import { evaluationRows, MAX_EVALUATED_ROWS } from '../engine/work';
 import { conventionById, DEFAULT_CONVENTION } from '../engine/conventions/registry';
 import { DTYPES, MAX_DEVICE_ID, NUMBER_FORMATS, THEMES, type Dtype, type NumberFormat, type Theme } from './defaults';
+import { say } from '../engine/messages';
 
 /** The form links are written in; 'v1' links are read too. */
 export const SHARE_VERSION = 'v2';
@@ -137,8 +138,8 @@ function inflateBounded(data: Uint8Array): Uint8Array | string {
 // ---- schema ------------------------------------------------------------------------------
 
 const payloadSchema = z.object({
-  m: z.record(z.string(), z.unknown(), { error: 'it has no model' }),
-  c: z.string({ error: 'its convention must be a string' }).max(100),
+  m: z.record(z.string(), z.unknown(), { error: say('link.noModel') }),
+  c: z.string({ error: say('link.conventionString') }).max(100),
   s: z
     .object({
       n: z.enum(NUMBER_FORMATS as [NumberFormat, ...NumberFormat[]]).optional(),
@@ -151,15 +152,15 @@ const payloadSchema = z.object({
   p: z.string().max(2000).nullable().optional(),
   o: z
     .string()
-    .regex(/^[\w-]{1,40}$/, { error: 'its save marker is malformed' })
+    .regex(/^[\w-]{1,40}$/, { error: say('link.saveMarker') })
     .optional(),
-  x: z.record(z.string(), z.unknown(), { error: 'its comparison model must be an object' }).optional(),
+  x: z.record(z.string(), z.unknown(), { error: say('link.compareObject') }).optional(),
   xs: z
-    .array(z.record(z.string(), z.unknown()), { error: 'its further comparison models must be objects' })
-    .max(MAX_COMPARE_MORE, { error: `it compares more than ${MAX_COMPARE_MORE + 2} models` })
+    .array(z.record(z.string(), z.unknown()), { error: say('link.compareMoreObjects') })
+    .max(MAX_COMPARE_MORE, { error: say('link.compareTooMany', { n: MAX_COMPARE_MORE + 2 }) })
     .optional(),
   h: z
-    .array(z.string().max(2000), { error: 'its hidden parts must be a list of names' })
+    .array(z.string().max(2000), { error: say('link.hiddenList') })
     .max(MAX_HIDE_ENTRIES)
     .optional(),
 });
@@ -271,7 +272,7 @@ function v2Payload(query: string): { value: unknown } | string {
   };
 }
 
-const fail = (why: string): DecodeResult => ({ ok: false, error: `This share link cannot be opened: ${why}.` });
+const fail = (why: string): DecodeResult => ({ ok: false, error: say('link.cannotOpen', { why }) });
 
 /** Reads a hash ('#v1.…', with or without '#', or a whole URL). Never throws. */
 export function decodeShare(hash: string): DecodeResult {
@@ -292,21 +293,21 @@ export function decodeShare(hash: string): DecodeResult {
     if (typeof read === 'string') return fail(read);
     const value = read.value;
     const payload = payloadSchema.safeParse(value);
-    if (!payload.success) return fail(payload.error.issues[0]?.message ?? 'its contents are not a FlopLab state');
+    if (!payload.success) return fail(payload.error.issues[0]?.message ?? say('link.notState'));
     const { m, c, s, p, x, xs, h: hidden, o } = payload.data;
     const parsed = parseModel({ ...m, format: MODEL_FORMAT });
-    if (!parsed.ok) return fail(`its model is invalid (${parsed.error})`);
+    if (!parsed.ok) return fail(say('link.modelInvalid', { error: parsed.error }));
     if (evaluationRows(parsed.model, MAX_EXPANDED_LAYERS) > MAX_EXPANDED_LAYERS)
       return fail(`its model expands to more than ${MAX_EXPANDED_LAYERS.toLocaleString('en')} layers`);
     const compared = x ? parseModel({ ...x, format: MODEL_FORMAT }) : null;
-    if (compared && !compared.ok) return fail(`its comparison model is invalid (${compared.error})`);
+    if (compared && !compared.ok) return fail(say('link.compareInvalid', { error: compared.error }));
     if (compared?.ok && evaluationRows(compared.model, MAX_EXPANDED_LAYERS) > MAX_EXPANDED_LAYERS)
       return fail(`its comparison model expands to more than ${MAX_EXPANDED_LAYERS.toLocaleString('en')} layers`);
     const more: Model[] = [];
     for (const [i, raw] of (compared?.ok ? (xs ?? []) : []).entries()) {
       const letter = String.fromCharCode(67 + i); // C, D, E
       const one = parseModel({ ...raw, format: MODEL_FORMAT });
-      if (!one.ok) return fail(`its comparison model ${letter} is invalid (${one.error})`);
+      if (!one.ok) return fail(say('link.compareNInvalid', { letter, error: one.error }));
       if (evaluationRows(one.model, MAX_EXPANDED_LAYERS) > MAX_EXPANDED_LAYERS)
         return fail(
           `its comparison model ${letter} expands to more than ${MAX_EXPANDED_LAYERS.toLocaleString('en')} layers`,
@@ -333,7 +334,7 @@ export function decodeShare(hash: string): DecodeResult {
         ...(hidden && hidden.length ? { hide: hidden } : {}),
         ...(o ? { origin: o } : {}),
       },
-      ...(known ? {} : { warning: `The link's convention "${c}" is not known here; showing "${DEFAULT_CONVENTION}".` }),
+      ...(known ? {} : { warning: say('link.unknownConvention', { id: c, fallback: DEFAULT_CONVENTION }) }),
     };
   } catch (err) {
     return fail(`unexpected problem (${(err as Error)?.message ?? String(err)})`);

@@ -1,12 +1,14 @@
 /** The one notice line (bad link, failed edit, copied link): text, optional action, dismiss. */
 import { useEditor } from '../state/store';
 import { Button } from './controls';
-import { useT } from './i18n';
+import { useLocalize, useT } from './i18n';
 
 export function NoticeBar() {
   const notice = useEditor((s) => s.notice);
   const dismiss = useEditor((s) => s.dismissNotice);
   const t = useT();
+  // Both re-render on a language switch: a notice already shown is written again in the new language.
+  const localize = useLocalize();
   if (!notice) return null;
   const error = notice.kind === 'error';
   return (
@@ -20,10 +22,10 @@ export function NoticeBar() {
       }`}
     >
       <span aria-hidden>{error ? '⚠' : 'ℹ'}</span>
-      <span className="min-w-[60%] flex-1">{notice.text}</span>
+      <span className="min-w-[60%] flex-1">{notice.live ? notice.live() : localize(notice.text)}</span>
       {[...(notice.action ? [notice.action] : []), ...(notice.actions ?? [])].map((a) => (
         <Button key={a.label} small onClick={a.run}>
-          {a.label}
+          {a.liveLabel ? a.liveLabel() : a.label}
         </Button>
       ))}
       <Button small variant="ghost" onClick={dismiss} aria-label={t('notice.dismiss')}>

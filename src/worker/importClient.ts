@@ -19,6 +19,7 @@ import { proxy, releaseProxy, transfer, wrap } from 'comlink';
 import type { ImportResult } from '../engine/import/result';
 import type { EngineWorkerApi } from './engine.worker';
 import type { ImportJobProgress } from './importJob';
+import { say } from '../engine/messages';
 
 export type { ImportResult } from '../engine/import/result';
 export type { ImportJobProgress } from './importJob';
@@ -64,7 +65,7 @@ export const importOnMainThread: ImportRunner = (name, input, onProgress) => {
         .then((m) => m.runImport(name, source, (p) => !cancelled && onProgress?.(p)))
         .then(
           (r) => resolve(cancelled ? { ok: false, error: CANCELLED } : r),
-          (err: unknown) => resolve({ ok: false, error: `the importer could not be loaded: ${String(err)}` }),
+          (err: unknown) => resolve({ ok: false, error: say('file.readerNotLoaded', { error: String(err) }) }),
         );
     }, 0);
   });
@@ -121,11 +122,9 @@ export function importInWorker(
   alive();
   worker.addEventListener('error', (e) => {
     e.preventDefault();
-    settle({ ok: false, error: `the import of ${name} stopped: ${e.message || 'the worker failed (out of memory?)'}` });
+    settle({ ok: false, error: say('file.importStopped', { name, error: e.message || say('file.workerFailed') }) });
   });
-  worker.addEventListener('messageerror', () =>
-    settle({ ok: false, error: `the import of ${name} sent back an unreadable answer` }),
-  );
+  worker.addEventListener('messageerror', () => settle({ ok: false, error: say('file.unreadableAnswer', { name }) }));
   let source: Blob | ArrayBuffer = input as Blob;
   if (!(input instanceof Blob)) {
     const buffer = ownBuffer(input);
@@ -140,7 +139,7 @@ export function importInWorker(
   api
     .importFile(name, source, progress)
     .then(settle, (err: unknown) =>
-      settle({ ok: false, error: `cannot import ${name}: ${(err as Error)?.message ?? String(err)}` }),
+      settle({ ok: false, error: say('file.cannotImport', { name, error: (err as Error)?.message ?? String(err) }) }),
     );
   return { result, mode: 'worker', cancel: () => settle({ ok: false, error: CANCELLED }) };
 }

@@ -6,6 +6,7 @@
  */
 import { importFileAsync } from '../engine/import';
 import { MAX_IMPORT_BYTES, sizeText, type ImportProgress, type ImportResult } from '../engine/import/result';
+import { say } from '../engine/messages';
 
 export interface ImportJobProgress extends ImportProgress {
   readonly phase: 'reading' | 'parsing';
@@ -27,7 +28,7 @@ export async function readBlob(blob: Blob, onBytes?: (n: number) => void): Promi
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (offset + value.length > out.length) throw new Error('the file grew while it was being read');
+    if (offset + value.length > out.length) throw new Error(say('file.grew'));
     out.set(value, offset);
     offset += value.length;
     if (onBytes && offset - reported >= READ_STEP) onBytes((reported = offset));
@@ -44,7 +45,10 @@ export async function runImport(
   try {
     const size = source instanceof Blob ? source.size : source.byteLength;
     if (size > MAX_IMPORT_BYTES)
-      return { ok: false, error: `${name} is ${sizeText(size)}; the limit is ${sizeText(MAX_IMPORT_BYTES)}` };
+      return {
+        ok: false,
+        error: say('file.tooLarge', { name, size: sizeText(size), limit: sizeText(MAX_IMPORT_BYTES) }),
+      };
     const bytes =
       source instanceof Blob
         ? await readBlob(source, (n) => onProgress?.({ phase: 'reading', bytes: n, totalBytes: size, nodes: 0 }))
@@ -54,6 +58,6 @@ export async function runImport(
       onProgress: onProgress && ((p) => onProgress({ phase: 'parsing', ...p })),
     });
   } catch (err) {
-    return { ok: false, error: `cannot read ${name}: ${(err as Error)?.message ?? String(err)}` };
+    return { ok: false, error: say('file.cannotRead', { name, error: (err as Error)?.message ?? String(err) }) };
   }
 }

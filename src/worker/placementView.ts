@@ -12,6 +12,7 @@ import { estimateLatencyWithPlacement } from '../engine/deploy/placement/latency
 import type { Where } from '../engine/deploy/placement/types';
 import type { LatencyEstimate } from '../engine/deploy/latency/latency';
 import { rowLabel } from '../ui/charts/chartData';
+import { say } from '../engine/messages';
 
 /** Beyond this many rows only the ones on the CPU travel (the rest run on the accelerator). */
 export const MAX_PLACEMENT_ROWS = 20_000;
@@ -116,7 +117,7 @@ export function placementView(
     undocumentedRows: p.undocumentedRows,
     notes: p.notes,
     latency: !placed
-      ? { error: `placement on the ${p.accelerator} is unknown: no public rule table` }
+      ? { error: say('place.unknown', { accelerator: p.accelerator }) }
       : 'error' in placed
         ? { error: placed.error }
         : {

@@ -26,6 +26,7 @@ import { twinFrom } from '../engine/deploy/latency/twin-core';
 import { loadedCandidates, loadTwinTables } from '../engine/deploy/latency/twin-tables';
 import { latencySeries, memorySeries, rowLabel, type LatencyPoint, type MemoryPoint } from '../ui/charts/chartData';
 import { ModelDecoder, type WireModel } from './modelSync';
+import { say } from '../engine/messages';
 
 export interface RuntimeRequest {
   /** Device id (src/engine/deploy/devices); null = no latency estimate. */
@@ -208,7 +209,7 @@ function deviceRuns(result: ModelResult, precision: Precision, plans: Plans): De
   const runs = DEVICES.map((d): DeviceRun => {
     const p = runPrecision(d, precision);
     const base = { id: d.id, name: d.name, category: d.category };
-    if (!p) return { ...base, error: 'no peak figure' };
+    if (!p) return { ...base, error: say('place.noPeak') };
     const est = estimateLatency(result, d.id, p);
     if ('error' in est) return { ...base, error: est.error };
     const m = deviceMemory(result, d, p, plans);

@@ -21,6 +21,7 @@
  */
 import type { Buffer } from './memory';
 import { groupDigits } from '../digits';
+import { say } from '../messages';
 
 /** TFLM's MicroArenaBufferAlignment() (micro_arena_constants.h: kBufferAlignment = 16). */
 export const ARENA_ALIGNMENT = 16n;
@@ -98,7 +99,10 @@ export function greedyArena(buffers: readonly Buffer[]): ArenaPlan {
   if (buffers.length > MAX_PLANNED_BUFFERS)
     return {
       planned: false,
-      reason: `${groupDigits(buffers.length)} tensors are more than the planner's limit of ${groupDigits(MAX_PLANNED_BUFFERS)}`,
+      reason: say('arena.tooMany', {
+        n: groupDigits(buffers.length),
+        max: groupDigits(MAX_PLANNED_BUFFERS),
+      }),
     };
   const reqs = buffers.map((b): Requirement => ({ size: alignUp(b.bytes), first: b.first, last: b.last }));
   const { offsets, size } = greedyPlan(reqs);

@@ -9,6 +9,7 @@ import type { Device, Precision } from './devices/schema';
 import { fitOnDevice, type Fit } from './fit';
 import { kernelsOf } from './latency/latency';
 import { activationMemory, type ActivationMemory } from './memory';
+import { say } from '../messages';
 
 export interface MemoryPlan {
   readonly mem: ActivationMemory;
@@ -63,7 +64,7 @@ export function deviceMemory(
     dtype,
     lowerBoundBytes: lower,
     arenaBytes: arena,
-    ...(p.plan.planned ? {} : { arenaNote: `Arena not planned: ${p.plan.reason}; the fit uses the lower bound.` }),
+    ...(p.plan.planned ? {} : { arenaNote: say('arena.notPlanned', { reason: p.plan.reason }) }),
     weightBytes: p.mem.weightBytes,
     complete: p.mem.complete,
     fit,

@@ -14,6 +14,7 @@
  * lower bound (the most bytes live at once), which is then said.
  */
 import type { Device, Figure } from './devices/schema';
+import { say } from '../messages';
 
 export type FitVerdict = 'fits' | 'streams' | 'does-not-fit' | 'unknown';
 
@@ -103,7 +104,7 @@ export function fitOnDevice(device: Device, input: FitInput): Fit {
       checks,
       shortBytes: 0n,
       spillBytes,
-      note: 'Weights beyond the on-chip memory stream over the host link on every inference; activations are not checked (no published figure).',
+      note: say('fit.streamNote'),
     };
   } else if (device.ram) {
     checks.push(
@@ -121,7 +122,7 @@ export function fitOnDevice(device: Device, input: FitInput): Fit {
       checks,
       shortBytes: 0n,
       spillBytes: 0n,
-      note: `No memory capacity for ${device.name} in the device data (no RAM, flash or on-chip figure with a source).`,
+      note: say('fit.noCapacity', { device: device.name }),
     };
   }
   let short = 0n;

@@ -8,6 +8,7 @@ import { modelToOnnx } from './onnx';
 import { modelToPrototxt } from './prototxt';
 import { modelToPytorch } from './pytorch';
 import { modelToCsv, modelToHtml, modelToMarkdown } from './table';
+import { say } from '../messages';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'markdown', 'html', 'pytorch', 'onnx', 'prototxt'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -75,6 +76,6 @@ export function exportAs(format: ExportFormat, model: Model, convention: string)
       }
     }
   } catch (err) {
-    return { ok: false, error: `export failed: ${(err as Error).message}` };
+    return { ok: false, error: say('export.failed', { error: (err as Error).message }) };
   }
 }

@@ -8,6 +8,7 @@ import type { Shape } from '../format/model';
 import { pairOf, type Pair } from '../format/model';
 import type { Params } from '../layers/kind';
 import { AttrType } from '../import/onnx/schema';
+import { say } from '../messages';
 
 export type Attr = Record<string, unknown>;
 const ints = (name: string, v: number[]): Attr => ({ name, type: AttrType.INTS, ints: v });
@@ -109,7 +110,7 @@ export function leafNodes(
         ),
       ]);
     case 'batchnorm2d':
-      if (!p.affine) w.warnings.push(`${label}: ONNX batch norm always has γ and β; it reads back as affine`);
+      if (!p.affine) w.warnings.push(say('export.bnAffine', { label }));
       return one(
         'BatchNormalization',
         [],
@@ -149,14 +150,14 @@ export function leafNodes(
     case 'adaptivemaxpool2d': {
       const max = type === 'adaptivemaxpool2d';
       if (out[1] === 1 && out[2] === 1) return one(max ? 'GlobalMaxPool' : 'GlobalAveragePool');
-      if (H % out[1] || W % out[2]) return `!adaptive pooling ${H}×${W} → ${out[1]}×${out[2]} has no fixed window`;
-      w.warnings.push(`${label}: adaptive pooling to ${out[1]}×${out[2]} is written as a fixed-window pool`);
+      if (H % out[1] || W % out[2]) return '!' + say('export.noFixedWindow', { h: H, w: W, oh: out[1], ow: out[2] });
+      w.warnings.push(say('export.adaptiveFixed', { label, h: out[1], w: out[2] }));
       const k: [number, number] = [H / out[1], W / out[2]];
       return one(max ? 'MaxPool' : 'AveragePool', window(k, k, 0));
     }
     case 'flatten':
       if (out.length !== 1)
-        return `!flatten(${String(p.start)}, ${String(p.end)}) keeps ${out.length} dims: ONNX Flatten makes 2-D tensors only`;
+        return '!' + say('export.flatten2d', { start: String(p.start), end: String(p.end), n: out.length });
       return one('Flatten', [int('axis', 1)]);
     case 'relu':
       return one('Relu');
@@ -238,8 +239,7 @@ export function leafNodes(
       const k = list(p.kernel, 1);
       const g = p.groups as number;
       const o = p.out as number;
-      if (p.padding === 'same')
-        return '!conv1d with padding "same" is not written to ONNX; give the padding as a number';
+      if (p.padding === 'same') return '!' + say('export.conv1dSame');
       const pads = list(p.padding, 0);
       const ins = [w.weight(`${label}.weight`, [o, C / g, ...k]), ...(p.bias ? [w.weight(`${label}.bias`, [o])] : [])];
       return one(
@@ -300,16 +300,14 @@ export function leafNodes(
         count > 1 ? [count] : [],
       );
       const zero = w.zeroPoint(p.dtype as string, count);
-      if (p.dtype === 'int16')
-        w.warnings.push(`${label}: int16 QuantizeLinear/DequantizeLinear is opset 21; the file declares opset 20`);
+      if (p.dtype === 'int16') w.warnings.push(say('export.int16', { label }));
       const op = p.mode === 'dequantize' ? 'DequantizeLinear' : 'QuantizeLinear';
       return one(op, count > 1 ? [int('axis', 1)] : [], [scale, zero]);
     }
     case 'instancenorm':
-      if (!p.affine)
-        w.warnings.push(`${label}: ONNX InstanceNormalization always has scale and B; it reads back as affine`);
+      if (!p.affine) w.warnings.push(say('export.instanceAffine', { label }));
       return one('InstanceNormalization', [], [w.weight(`${label}.scale`, [C]), w.weight(`${label}.B`, [C])]);
     default:
-      return `!layer type ${type} cannot be written to ONNX`;
+      return '!' + say('export.layerType', { type });
   }
 }

@@ -14,6 +14,7 @@ import { GRAPH_EXPORT } from './walk';
 import { isBlock, parseLayer } from '../layers/registry';
 import { DataType, OnnxTypes } from '../import/onnx/schema';
 import { int, leafNodes, type Attr, type NodeSink } from './onnx-nodes';
+import { say } from '../messages';
 
 export interface OnnxWriteOptions {
   readonly weights?: 'none' | 'zeros';
@@ -85,7 +86,7 @@ class Writer implements NodeSink {
     const label = spec.name ?? path.replace(/[[\].#]+/g, '_');
     if (isBlock(kind)) {
       if (kind.trainingOnly) {
-        this.warnings.push(`${path}: the ${kind.type} head is training-only and not written`);
+        this.warnings.push(say('export.trainingOnly', { path, type: kind.type }));
         return [x, shape];
       }
       const lists = kind.lists(spec);
@@ -106,21 +107,23 @@ class Writer implements NodeSink {
         shape,
         outs.map((o) => o[1]),
       );
-      if ('error' in combined) return `${path}: ${combined.error}`;
+      if ('error' in combined) return say('file.named', { name: path, error: combined.error });
       const names = outs.map((o) => o[0]);
       const opType =
         kind.type === 'residual' ? 'Add' : kind.type === 'scale' ? 'Mul' : kind.type === 'concat' ? 'Concat' : '';
-      if (!opType) return `${path}: block ${kind.type} cannot be written to ONNX`;
+      if (!opType) return say('export.block', { path, type: kind.type });
       const inputs = kind.type === 'scale' ? [x, names[0]] : names;
       const attrs = kind.type === 'concat' ? [int('axis', 1)] : [];
       return [this.op(opType, inputs, label, attrs, 1, spec.name)[0], combined.output];
     }
-    if (spec.from !== undefined) return `${path}: ${GRAPH_EXPORT}`;
-    if (spec.shares !== undefined) return `${path} uses the weights of "${spec.shares}"; ONNX would get a copy of them`;
+    if (spec.from !== undefined) return say('file.named', { name: path, error: GRAPH_EXPORT });
+    if (spec.shares !== undefined) return say('export.shares', { path, shares: spec.shares });
     const r = kind.shape(p, shape, [shape]);
-    if ('error' in r) return `${path}: ${r.error}`;
+    if ('error' in r) return say('file.named', { name: path, error: r.error });
     const out = leafNodes(this, kind.type, p, x, shape, r.output, label, spec.name);
-    return typeof out === 'string' && out.startsWith('!') ? `${path}: ${out.slice(1)}` : [out, r.output];
+    return typeof out === 'string' && out.startsWith('!')
+      ? say('file.named', { name: path, error: out.slice(1) })
+      : [out, r.output];
   }
 }
 
@@ -155,6 +158,6 @@ export function modelToOnnx(model: Model, opts: OnnxWriteOptions = {}): OnnxWrit
     });
     return { ok: true, bytes, warnings: w.warnings };
   } catch (err) {
-    return { ok: false, error: `cannot write ONNX: ${(err as Error).message}` };
+    return { ok: false, error: say('export.cannotOnnx', { error: (err as Error).message }) };
   }
 }

@@ -14,6 +14,7 @@ import type { Convention } from '../conventions/types';
 import { NOT_COUNTED_TYPE } from '../layers/opaque';
 import { tableText } from './escape';
 import { groupDigits } from '../digits';
+import { say } from '../messages';
 
 export interface TableOptions {
   /** Convention id; defaults to the app's default convention. */
@@ -35,12 +36,11 @@ export interface LayerTable {
 
 export type TableResult = { ok: true; table: LayerTable } | { ok: false; error: string };
 
-
 /** Evaluates the model and lays out its table. Never throws. */
 export function layerTable(model: Model, opts: TableOptions = {}): TableResult {
   const id = opts.convention ?? DEFAULT_CONVENTION;
   const conv = conventionById(id);
-  if (!conv) return { ok: false, error: `unknown convention "${id}"` };
+  if (!conv) return { ok: false, error: say('edit.unknownConvention', { id }) };
   try {
     const result = evaluateModel(model, { conventions: [id], ...(opts.batch ? { batch: opts.batch } : {}) });
     const unit = conv.unit === 'MAC' ? 'MACs' : 'FLOPs';
@@ -104,7 +104,7 @@ export function layerTable(model: Model, opts: TableOptions = {}): TableResult {
       },
     };
   } catch (err) {
-    return { ok: false, error: `cannot build the table: ${(err as Error).message}` };
+    return { ok: false, error: say('export.cannotTable', { error: (err as Error).message }) };
   }
 }
 
@@ -130,7 +130,8 @@ const mdCell = (s: string) =>
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
     .replace(/[\r\n]+/g, ' ');
-const display = (cells: string[]) => cells.map((c, i) => (NUMERIC.has(i) && /^\d+$/.test(c) ? groupDigits(BigInt(c)) : c));
+const display = (cells: string[]) =>
+  cells.map((c, i) => (NUMERIC.has(i) && /^\d+$/.test(c) ? groupDigits(BigInt(c)) : c));
 
 /** Markdown: a title, the header as a list, the table with names indented by depth. */
 export function tableToMarkdown(t: LayerTable): string {

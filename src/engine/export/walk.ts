@@ -5,13 +5,13 @@
  */
 import type { LayerSpec, Model, Shape } from '../format/model';
 import { checkModelHeader } from '../format/header';
-
-/** Why a layer with `from` stops a stack-only writer (PyTorch code, prototxt). */
-export const GRAPH_EXPORT =
-  'takes its input with "from" (a graph edge); this writer follows the layer stack only, so it cannot write it';
 import { isBlock, parseLayer, type AnyKind } from '../layers/registry';
 import type { BlockKind } from '../layers/block';
 import type { Params } from '../layers/kind';
+import { say } from '../messages';
+
+/** Why a layer with `from` stops a stack-only writer (PyTorch code, prototxt). */
+export const GRAPH_EXPORT = say('export.graph');
 
 export interface LeafVisit {
   readonly spec: LayerSpec;
@@ -52,7 +52,7 @@ class Walk<T> {
   private layer(spec: LayerSpec, input: Shape, path: string): { item: T; output: Shape } {
     const parsed = parseLayer(spec, path);
     if ('error' in parsed) throw new Error(parsed.error);
-    if (spec.from !== undefined) throw new Error(`${path}: ${GRAPH_EXPORT}`);
+    if (spec.from !== undefined) throw new Error(say('file.named', { name: path, error: GRAPH_EXPORT }));
     if (spec.shares !== undefined)
       throw new Error(`${path} uses the weights of "${spec.shares}"; this writer would give it weights of its own`);
     const { kind, params } = parsed;

@@ -10,6 +10,7 @@
  */
 import type { LayerSpec, Model } from './model';
 import { kindOf, isBlock } from '../layers/registry';
+import { say } from '../messages';
 
 export class EditError extends Error {
   override readonly name = 'EditError';
@@ -33,9 +34,9 @@ const PART = /^([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)$/;
 
 function splitPart(part: string, whole: string): { key: string; nums: number[] } {
   const m = PART.exec(part);
-  if (!m) throw new EditError(`"${whole}" is not a layer path (expected e.g. layers[3].body[1])`);
+  if (!m) throw new EditError(say('edit.notPath', { path: whole }));
   const nums = m[2] ? m[2].slice(1, -1).split('][').map(Number) : [];
-  if (nums.some((n) => !Number.isSafeInteger(n))) throw new EditError(`"${whole}" has an index that is too large`);
+  if (nums.some((n) => !Number.isSafeInteger(n))) throw new EditError(say('edit.indexTooLarge', { path: whole }));
   return { key: m[1], nums };
 }
 
@@ -43,34 +44,32 @@ function stepOf(part: string, whole: string): PathStep {
   const { key, nums } = splitPart(part, whole);
   if (nums.length === 1) return { key, index: nums[0] };
   if (nums.length === 2) return { key, sub: nums[0], index: nums[1] };
-  throw new EditError(
-    `"${whole}" is not a layer path: "${part}" must end with one index ([i]) or two for branches ([b][i])`,
-  );
+  throw new EditError(say('edit.badStep', { path: whole, part }));
 }
 
 function checkRoot(first: string | undefined, whole: string): void {
-  if (first !== 'layers') throw new EditError(`"${whole}" must start with "layers"`);
+  if (first !== 'layers') throw new EditError(say('edit.mustStart', { path: whole }));
 }
 
 /** Parses a layer path into steps. */
 export function parsePath(path: string): PathStep[] {
-  if (typeof path !== 'string' || path === '') throw new EditError('empty layer path');
+  if (typeof path !== 'string' || path === '') throw new EditError(say('edit.emptyPath'));
   const parts = path.split('.');
   const steps = parts.map((p) => stepOf(p, path));
   checkRoot(steps[0].key, path);
-  if (steps[0].sub !== undefined) throw new EditError(`"${path}": the top-level list has no sub-lists`);
+  if (steps[0].sub !== undefined) throw new EditError(say('edit.noSubLists', { path }));
   return steps;
 }
 
 /** Parses a list path ('layers', 'layers[3].body', 'layers[5].branches[1]'). */
 export function parseListPath(path: string): ListRef {
-  if (typeof path !== 'string' || path === '') throw new EditError('empty list path');
+  if (typeof path !== 'string' || path === '') throw new EditError(say('edit.emptyListPath'));
   const parts = path.split('.');
   const last = splitPart(parts[parts.length - 1], path);
-  if (last.nums.length > 1) throw new EditError(`"${path}" is not a list path`);
+  if (last.nums.length > 1) throw new EditError(say('edit.notListPath', { path }));
   const steps = parts.slice(0, -1).map((p) => stepOf(p, path));
   checkRoot(steps.length ? steps[0].key : last.key, path);
-  if (steps.length === 0 && last.nums.length) throw new EditError(`"${path}": the top-level list is "layers"`);
+  if (steps.length === 0 && last.nums.length) throw new EditError(say('edit.topIsLayers', { path }));
   return { steps, key: last.key, ...(last.nums.length ? { sub: last.nums[0] } : {}) };
 }
 
@@ -157,14 +156,15 @@ function withList<T extends Model | LayerSpec>(holder: T, key: string, sub: numb
   const rec = holder as unknown as Record<string, unknown>;
   if (sub === undefined) {
     const cur = rec[key];
-    if (cur !== undefined && !Array.isArray(cur)) throw new EditError(`"${key}" is not a list`);
+    if (cur !== undefined && !Array.isArray(cur)) throw new EditError(say('edit.notList', { path: key }));
     return { ...holder, [key]: fn((cur as LayerSpec[] | undefined) ?? []) };
   }
   const outer = rec[key];
-  if (!Array.isArray(outer)) throw new EditError(`"${key}" is not a list of lists`);
-  if (sub > outer.length) throw new EditError(`"${key}[${sub}]" does not exist`);
+  if (!Array.isArray(outer)) throw new EditError(say('edit.notListOfLists', { path: key }));
+  if (sub > outer.length) throw new EditError(say('edit.quotedMissing', { path: `${key}[${sub}]` }));
   const inner = outer[sub] as unknown;
-  if (inner !== undefined && !Array.isArray(inner)) throw new EditError(`"${key}[${sub}]" is not a list`);
+  if (inner !== undefined && !Array.isArray(inner))
+    throw new EditError(say('edit.notList', { path: `${key}[${sub}]` }));
   const copy = outer.slice();
   copy[sub] = fn((inner as LayerSpec[] | undefined) ?? []);
   return { ...holder, [key]: copy };
@@ -176,7 +176,7 @@ function editList(model: Model, ref: ListRef, fn: ListFn): Model {
     if (depth === ref.steps.length) {
       if (depth > 0 && !Array.isArray((holder as Record<string, unknown>)[ref.key])) {
         if (!listExists(holder as LayerSpec, ref.key, ref.sub))
-          throw new EditError(`${formatListPath(ref)} does not exist`);
+          throw new EditError(say('edit.missing', { path: formatListPath(ref) }));
       }
       return withList(holder, ref.key, ref.sub, fn);
     }
@@ -184,18 +184,18 @@ function editList(model: Model, ref: ListRef, fn: ListFn): Model {
     return withList(holder, s.key, s.sub, (list) => {
       const item = list[s.index];
       if (typeof item !== 'object' || item === null)
-        throw new EditError(`${formatPath(ref.steps.slice(0, depth + 1))} does not exist`);
+        throw new EditError(say('edit.missing', { path: formatPath(ref.steps.slice(0, depth + 1)) }));
       const copy = list.slice();
       copy[s.index] = go(item, depth + 1);
       return copy;
     });
   };
-  if (ref.key !== 'layers' && ref.steps.length === 0) throw new EditError('the top-level list is "layers"');
+  if (ref.key !== 'layers' && ref.steps.length === 0) throw new EditError(say('edit.topIsLayersBare'));
   return go(model, 0);
 }
 
 function checkIndex(list: readonly LayerSpec[], index: number, path: string): void {
-  if (!Number.isInteger(index) || index < 0 || index >= list.length) throw new EditError(`${path} does not exist`);
+  if (!Number.isInteger(index) || index < 0 || index >= list.length) throw new EditError(say('edit.missing', { path }));
 }
 
 // ---- edits ---------------------------------------------------------------------------------
@@ -216,7 +216,7 @@ export function updateAt(model: Model, path: string, fn: (layer: LayerSpec) => L
 export function insertAt(model: Model, listPath: string, index: number, spec: LayerSpec): Model {
   return editList(model, parseListPath(listPath), (list) => {
     if (!Number.isInteger(index) || index < 0 || index > list.length)
-      throw new EditError(`cannot insert at position ${index} of ${listPath} (it has ${list.length} layers)`);
+      throw new EditError(say('edit.insertAt', { index, list: listPath, n: list.length }));
     const copy = list.slice();
     copy.splice(index, 0, spec);
     return copy;
@@ -241,7 +241,7 @@ export function moveWithin(model: Model, path: string, delta: number): { model: 
   const next = editList(model, listRefOf(steps), (list) => {
     checkIndex(list, last.index, path);
     if (!Number.isInteger(to) || to < 0 || to >= list.length)
-      throw new EditError(`${path} is already ${delta < 0 ? 'first' : 'last'} in its list`);
+      throw new EditError(say(delta < 0 ? 'edit.alreadyFirst' : 'edit.alreadyLast', { path }));
     const copy = list.slice();
     const [item] = copy.splice(last.index, 1);
     copy.splice(to, 0, item);
@@ -261,7 +261,7 @@ export function moveTo(model: Model, from: string, toListPath: string, index: nu
   const fromSteps = parsePath(from);
   const target = parseListPath(toListPath);
   const spec = layerAt(model, fromSteps);
-  if (!spec) throw new EditError(`${from} does not exist`);
+  if (!spec) throw new EditError(say('edit.missing', { path: from }));
   // Removing `from` shifts its later siblings; if the target list lies under one of them, re-aim.
   const n = fromSteps.length;
   const tSteps = target.steps.slice();
@@ -271,7 +271,7 @@ export function moveTo(model: Model, from: string, toListPath: string, index: nu
   if (prefixEqual && sameList(tSteps[n - 1], fromSteps[n - 1])) {
     const t = tSteps[n - 1].index;
     const f = fromSteps[n - 1].index;
-    if (t === f) throw new EditError(`cannot move ${from} into itself`);
+    if (t === f) throw new EditError(say('edit.intoItself', { path: from }));
     if (t > f) tSteps[n - 1] = { ...tSteps[n - 1], index: t - 1 };
   }
   const adjusted: ListRef = { ...target, steps: tSteps };
@@ -294,7 +294,7 @@ function blockAround(type: WrapBlock, layers: LayerSpec[]): LayerSpec {
     case 'concat':
       return { type, branches: [layers] };
     default:
-      throw new EditError(`cannot wrap layers in "${type as string}"`);
+      throw new EditError(say('edit.cannotWrap', { type: type as string }));
   }
 }
 
@@ -303,12 +303,11 @@ function blockAround(type: WrapBlock, layers: LayerSpec[]): LayerSpec {
  * Returns the model and the block's path.
  */
 export function wrap(model: Model, paths: readonly string[], blockType: WrapBlock): { model: Model; path: string } {
-  if (paths.length === 0) throw new EditError('select at least one layer to wrap');
+  if (paths.length === 0) throw new EditError(say('edit.selectToWrap'));
   const parsed = paths.map(parsePath);
   const listKey = formatListPath(listRefOf(parsed[0]));
   for (let i = 1; i < parsed.length; i++)
-    if (formatListPath(listRefOf(parsed[i])) !== listKey)
-      throw new EditError('only layers of the same list can be wrapped together');
+    if (formatListPath(listRefOf(parsed[i])) !== listKey) throw new EditError(say('edit.sameList'));
   const indices = [...new Set(parsed.map((s) => s[s.length - 1].index))].sort((a, b) => a - b);
   const first = indices[0];
   const next = editList(model, listRefOf(parsed[0]), (list) => {
@@ -331,14 +330,12 @@ export function wrap(model: Model, paths: readonly string[], blockType: WrapBloc
 export function unwrap(model: Model, path: string): { model: Model; paths: string[] } {
   const steps = parsePath(path);
   const block = layerAt(model, steps);
-  if (!block) throw new EditError(`${path} does not exist`);
+  if (!block) throw new EditError(say('edit.missing', { path }));
   const kind = kindOf(block.type);
-  if (!kind || !isBlock(kind)) throw new EditError(`${path} is a ${block.type}, not a block`);
+  if (!kind || !isBlock(kind)) throw new EditError(say('edit.notBlock', { path, type: block.type }));
   const lists = kind.lists(block).filter((l) => Array.isArray(l.layers) && l.layers.length > 0);
   if (lists.length > 1)
-    throw new EditError(
-      `cannot unwrap ${path}: ${lists.map((l) => l.key).join(' and ')} both have layers (empty all but one first)`,
-    );
+    throw new EditError(say('edit.unwrapBoth', { path, lists: lists.map((l) => l.key).join(' and ') }));
   const inner = lists.length ? lists[0].layers : [];
   const last = steps[steps.length - 1];
   const next = editList(model, listRefOf(steps), (list) => {

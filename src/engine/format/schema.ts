@@ -10,6 +10,7 @@ import { MODEL_FORMAT, MODEL_FORMAT_V1, type Model } from './model';
 import { checkModelHeader } from './header';
 import { migrateDocument } from './migrate';
 import { groupDigits } from '../digits';
+import { say } from '../messages';
 
 /** Limits that keep hostile or broken input from exhausting memory or the stack. */
 export const LIMITS = {
@@ -71,21 +72,21 @@ const LIST_KEYS = ['body', 'shortcut'] as const;
 
 /** Walks the layer tree: every entry an object with a string type, bounded depth and count. */
 function checkTree(layers: unknown, path: string, depth: number, count: { n: number }): string | null {
-  if (!Array.isArray(layers)) return `${path} must be a list of layers`;
-  if (depth > LIMITS.maxDepth) return `${path} is nested deeper than ${LIMITS.maxDepth} blocks`;
+  if (!Array.isArray(layers)) return say('limit.listOfLayers', { path });
+  if (depth > LIMITS.maxDepth) return say('limit.tooDeep', { path, n: LIMITS.maxDepth });
   for (let i = 0; i < layers.length; i++) {
     const p = `${path}[${i}]`;
     const l = layers[i] as Record<string, unknown> | null;
-    if (typeof l !== 'object' || l === null || Array.isArray(l)) return `${p} must be an object with a "type"`;
-    if (typeof l.type !== 'string') return `${p}.type must be a string`;
-    if (++count.n > LIMITS.maxLayers) return `the model has more than ${groupDigits(LIMITS.maxLayers)} layers`;
+    if (typeof l !== 'object' || l === null || Array.isArray(l)) return say('limit.needsType', { path: p });
+    if (typeof l.type !== 'string') return say('limit.typeString', { path: p });
+    if (++count.n > LIMITS.maxLayers) return say('limit.tooManyLayers', { n: groupDigits(LIMITS.maxLayers) });
     for (const k of LIST_KEYS) {
       if (l[k] === undefined) continue;
       const e = checkTree(l[k], `${p}.${k}`, depth + 1, count);
       if (e) return e;
     }
     if (l.branches !== undefined) {
-      if (!Array.isArray(l.branches)) return `${p}.branches must be a list of layer lists`;
+      if (!Array.isArray(l.branches)) return say('limit.branches', { path: p });
       for (let b = 0; b < l.branches.length; b++) {
         const e = checkTree(l.branches[b], `${p}.branches[${b}]`, depth + 1, count);
         if (e) return e;
@@ -121,8 +122,7 @@ export function structureError(layers: unknown): string | null {
 /** The message for a model of `chars` characters as compact JSON, or null when within LIMITS.maxJsonChars. */
 export const jsonSizeError = (chars: number): string | null =>
   chars > LIMITS.maxJsonChars
-    ? `the model is ${groupDigits(chars)} characters as JSON; FlopLab keeps models of at most ` +
-      `${LIMITS.maxJsonChars.toLocaleString('en')} (what a browser's storage holds)`
+    ? say('limit.tooManyChars', { n: groupDigits(chars), max: groupDigits(LIMITS.maxJsonChars) })
     : null;
 
 /**
@@ -168,12 +168,12 @@ export function parseModel(input: unknown): ParseResult {
     const treeError = checkTree(r.data.layers, 'layers', 0, { n: 0 });
     if (treeError) return { ok: false, error: treeError };
     if (nestedDeeperThan(value, LIMITS.maxJsonDepth))
-      return { ok: false, error: `the document nests lists and objects deeper than ${LIMITS.maxJsonDepth} levels` };
+      return { ok: false, error: say('limit.jsonDepth', { n: LIMITS.maxJsonDepth }) };
     const tooBig = jsonSizeError(JSON.stringify(value).length);
     if (tooBig) return { ok: false, error: tooBig };
     return { ok: true, model: value as unknown as Model };
   } catch (err) {
-    return { ok: false, error: `invalid model: ${(err as Error).message}` };
+    return { ok: false, error: say('limit.invalid', { error: (err as Error).message }) };
   }
 }
 
@@ -183,7 +183,7 @@ export function parseModelJson(text: string): ParseResult {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return { ok: false, error: `not valid JSON (${(err as Error).message})` };
+    return { ok: false, error: say('limit.notJson', { error: (err as Error).message }) };
   }
   return parseModel(value);
 }

@@ -7,6 +7,7 @@
 import { MODEL_FORMAT, type Model, type Shape } from '../format/model';
 import { toLayers, type GraphNode } from './graph';
 import { toGraphLayers } from './graph-layers';
+import { say } from '../messages';
 
 export interface GraphImport {
   readonly nodes: readonly GraphNode[];
@@ -29,7 +30,7 @@ export function modelFromGraph(g: GraphImport): { model: Model; notes: string[] 
   const flow = { nodes: g.nodes, input: first.name, output: g.outputs[0] };
   const s = g.outputs.length === 1 && !others.length ? toLayers(flow) : null;
   if (s?.ok) {
-    if (s.dropped) notes.push(`${s.dropped} node(s) not leading to the output were left out`);
+    if (s.dropped) notes.push(say('file.dropped', { n: s.dropped }));
     return { model: { ...head, input: first.shape, layers: s.layers } as Model, notes };
   }
   const gl = toGraphLayers(
@@ -38,8 +39,12 @@ export function modelFromGraph(g: GraphImport): { model: Model; notes: string[] 
     g.display,
     others.map((o) => o.name),
   );
-  const why = s ? s.error : others.length ? `${g.inputs.length} inputs` : `${g.outputs.length} outputs`;
-  notes.push(`imported as a graph (layers take their inputs by name): ${why}`);
+  const why = s
+    ? s.error
+    : others.length
+      ? say('file.nInputs', { n: g.inputs.length })
+      : say('file.nOutputs', { n: g.outputs.length });
+  notes.push(say('file.asGraph', { why }));
   const inputs = [
     { name: gl.input, shape: first.shape },
     ...others.map((o, i) => ({ name: gl.others[i], shape: o.shape })),

@@ -14,6 +14,7 @@
  * one node) are reported with the node where conversion stopped.
  */
 import type { LayerSpec } from '../format/model';
+import { say } from '../messages';
 
 export type JoinOp = 'add' | 'mul' | 'concat';
 
@@ -204,12 +205,12 @@ export function toLayers(g: DataflowGraph): Structured {
     if (g.input === g.output) return { ok: true, layers: [], dropped: countDropped(g, new Set()) };
     const c = new Converter(g);
     const reach = c.ancestors(g.output);
-    if (!reach.size) return { ok: false, error: `the output ${g.output} is not computed by any node` };
+    if (!reach.size) return { ok: false, error: say('file.outputNotComputed', { output: g.output }) };
     const r = c.chain(g.input, g.output, 0);
     if (typeof r === 'string') return { ok: false, error: r };
     return { ok: true, layers: r, dropped: countDropped(g, reach) };
   } catch (err) {
-    return { ok: false, error: `cannot convert the graph: ${(err as Error).message}` };
+    return { ok: false, error: say('file.cannotConvertGraph', { error: (err as Error).message }) };
   }
 }
 

@@ -15,6 +15,7 @@ import { importPrototxt } from './prototxt';
 import { hasTfliteIdentifier, importTflite } from './tflite';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_NAME, sizeText, type ImportOptions, type ImportResult } from './result';
 import type { LayerSpec, Model } from '../format/model';
+import { say } from '../messages';
 
 export type { ImportResult, ImportOptions, ImportProgress } from './result';
 export { MAX_IMPORT_BYTES, MAX_IMPORT_NAME, MAX_IMPORT_NODES, MAX_IMPORT_STRING, MAX_IMPORT_TENSORS } from './result';
@@ -49,7 +50,7 @@ export async function importFileAsync(
   try {
     if (bytes instanceof Uint8Array && !opts.hdf5 && isKerasFile(name, bytes)) await loadHdf5();
   } catch (err) {
-    return { ok: false, error: `cannot load the HDF5 reader for ${name}: ${(err as Error).message}` };
+    return { ok: false, error: say('file.hdf5Reader', { name, error: (err as Error).message }) };
   }
   return importFile(name, bytes, opts);
 }
@@ -110,41 +111,49 @@ function withinLimits(name: string, r: ImportResult): ImportResult {
     if (longest.count) {
       model = { ...model, layers } as Model;
       warnings.push(
-        `${longest.count.toLocaleString('en')} layer name(s) longer than ${MAX_NAME} characters (the longest ${longest.n.toLocaleString('en')}) kept their first ${MAX_NAME - 1}`,
+        say('file.longNames', {
+          n: longest.count.toLocaleString('en'),
+          max: MAX_NAME,
+          longest: longest.n.toLocaleString('en'),
+          kept: MAX_NAME - 1,
+        }),
       );
     }
   }
   const checked = parseModel(model);
-  if (!checked.ok)
-    return { ok: false, error: `${name}: the model it describes is outside FlopLab's limits: ${checked.error}` };
+  if (!checked.ok) return { ok: false, error: say('file.outsideLimits', { name, error: checked.error }) };
   return { ok: true, model, warnings };
 }
 
 function importAny(name: string, bytes: Uint8Array, opts: ImportOptions): ImportResult {
   try {
-    if (!(bytes instanceof Uint8Array)) return { ok: false, error: `${name}: no file content` };
+    if (!(bytes instanceof Uint8Array)) return { ok: false, error: say('file.noContent', { name }) };
     if (bytes.length > MAX_IMPORT_BYTES)
-      return { ok: false, error: `${name} is ${sizeText(bytes.length)}; the limit is ${sizeText(MAX_IMPORT_BYTES)}` };
+      return {
+        ok: false,
+        error: say('file.tooLarge', { name, size: sizeText(bytes.length), limit: sizeText(MAX_IMPORT_BYTES) }),
+      };
     const lower = name.toLowerCase();
     if (lower.endsWith('.onnx')) return importOnnx(bytes, name, opts);
     if (lower.endsWith('.tflite')) return importTflite(bytes, name, opts);
     if (isKerasFile(name, bytes)) {
       const hdf5 = opts.hdf5 ?? hdf5IfLoaded();
-      if (!hdf5)
-        return { ok: false, error: `${name}: a Keras file needs the HDF5 reader; import it with importFileAsync` };
+      if (!hdf5) return { ok: false, error: say('file.kerasNeedsReader', { name }) };
       return importKeras(hdf5, bytes, name, opts);
     }
     const known = ['.prototxt', '.pbtxt', '.json'].some((e) => lower.endsWith(e));
     if (!known && hasTfliteIdentifier(bytes)) return importTflite(bytes, name, opts);
     const text = decodeText(bytes);
     if (lower.endsWith('.prototxt') || lower.endsWith('.pbtxt')) {
-      if (text === null) return { ok: false, error: `${name} is not UTF-8 text` };
+      if (text === null) return { ok: false, error: say('file.notUtf8', { name }) };
       return importPrototxt(text, name);
     }
     if (lower.endsWith('.json') || (text !== null && /^\s*\{/.test(text))) {
-      if (text === null) return { ok: false, error: `${name} is not UTF-8 text` };
+      if (text === null) return { ok: false, error: say('file.notUtf8', { name }) };
       const r = parseModelJson(text);
-      return r.ok ? { ok: true, model: r.model, warnings: [] } : { ok: false, error: `${name}: ${r.error}` };
+      return r.ok
+        ? { ok: true, model: r.model, warnings: [] }
+        : { ok: false, error: say('file.named', { name, error: r.error }) };
     }
     if (text !== null && /\b(layers?|input)\s*[{:]/.test(text)) return importPrototxt(text, name);
     // Binary, or text that starts like an ONNX ModelProto (field 1, ir_version: byte 0x08, which no
@@ -152,9 +161,9 @@ function importAny(name: string, bytes: Uint8Array, opts: ImportOptions): Import
     if (text === null || bytes[0] === 0x08) return importOnnx(bytes, name, opts);
     return {
       ok: false,
-      error: `${name}: unknown file type (expected ${IMPORT_EXTENSIONS.join(', ')})`,
+      error: say('file.unknownType', { name, list: IMPORT_EXTENSIONS.join(', ') }),
     };
   } catch (err) {
-    return { ok: false, error: `cannot import ${name}: ${(err as Error).message}` };
+    return { ok: false, error: say('file.cannotImport', { name, error: (err as Error).message }) };
   }
 }

@@ -2,6 +2,7 @@
 import type { Model } from '../format/model';
 import { LIMITS } from '../format/schema';
 import type { Hdf5Module } from './hdf5';
+import { say } from '../messages';
 
 export type ImportResult = { ok: true; model: Model; warnings: string[] } | { ok: false; error: string };
 
@@ -41,13 +42,13 @@ const count = (n: number) => n.toLocaleString('en');
 
 /** "the file has 1,000,000 nodes; FlopLab imports at most 100,000" */
 export const tooMany = (n: number, what: string, limit: number = MAX_IMPORT_NODES) =>
-  new ImportLimitError(`the file has ${count(n)} ${what}; FlopLab imports at most ${count(limit)}`);
+  new ImportLimitError(say('file.tooMany', { n: count(n), what, limit: count(limit) }));
 
 /** Throws when a string of `bytes` bytes is past MAX_IMPORT_STRING. */
 export function checkStringLength(bytes: number, what = 'a string'): void {
   if (bytes > MAX_IMPORT_STRING)
     throw new ImportLimitError(
-      `${what} in the file is ${sizeText(bytes)} long; FlopLab reads strings of at most ${sizeText(MAX_IMPORT_STRING)}`,
+      say('file.stringTooLong', { what, size: sizeText(bytes), limit: sizeText(MAX_IMPORT_STRING) }),
     );
 }
 

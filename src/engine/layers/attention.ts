@@ -9,6 +9,7 @@
 import { add, mul, sub } from '../expr';
 import { shapeText } from '../format/model';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const attention: LeafKind = {
   type: 'attention',
@@ -36,10 +37,10 @@ export const attention: LeafKind = {
   shape(p, input) {
     if (input.length !== 2)
       return {
-        error: `attention needs tokens [L, E], got ${shapeText(input)}: reshape or flatten and transpose first`,
+        error: say('layer.attentionTokens', { shape: shapeText(input) }),
       };
     const heads = p.heads as number;
-    if (input[1] % heads !== 0) return { error: `attention: embed dim ${input[1]} does not divide by ${heads} heads` };
+    if (input[1] % heads !== 0) return { error: say('layer.headsDivide', { dim: input[1], heads }) };
     return { output: input };
   },
   symbols: (p, input, output, batch) =>

@@ -10,6 +10,7 @@ import { callField, callSymbols } from './call';
 import { broadcastShapes, sameRankError } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
 import type { Shape } from '../format/model';
+import { say } from '../messages';
 
 /**
  * Per image, the element count ptflops and DeepSpeed compute for torch.add / torch.mul: they
@@ -65,10 +66,10 @@ export function binaryKind(k: {
     shape(p, _input, inputs) {
       const scalar = p.scalar !== undefined;
       if (inputs.length + (scalar ? 1 : 0) > k.maxInputs)
-        return { error: `${k.type} takes at most ${k.maxInputs} operands: ${inputs.length} inputs and a scalar` };
+        return { error: say('layer.maxOperands', { type: k.type, max: k.maxInputs, n: inputs.length }) };
       if (inputs.length === 1 && !scalar)
         return {
-          error: `${k.type} takes ${k.maxInputs > 2 ? '2 or more' : 2} inputs but gets 1: name them with from, e.g. "from": [-1, "skip"] (-1 is the previous layer), or give a scalar`,
+          error: say(k.maxInputs > 2 ? 'layer.binaryTooFewOrMore' : 'layer.binaryTooFew', { type: k.type }),
         };
       if (inputs.length === 1) return { output: inputs[0] };
       const rank = sameRankError(k.type, inputs);

@@ -8,6 +8,7 @@ import { ZERO } from '../expr';
 import { shapeText } from '../format/model';
 import { dimField, dimIndex } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const cat: LeafKind = {
   type: 'cat',
@@ -31,12 +32,12 @@ export const cat: LeafKind = {
       const s = inputs[k];
       if (s.length !== input.length)
         return {
-          error: `cat: input ${k} is ${shapeText(s)} but input 0 is ${shapeText(input)} (same number of dims needed)`,
+          error: say('layer.catRank', { k, shape: shapeText(s), first: shapeText(input) }),
         };
       for (let i = 0; i < s.length; i++)
         if (i !== at && s[i] !== input[i])
           return {
-            error: `cat: input ${k} is ${shapeText(s)} but input 0 is ${shapeText(input)}: sizes must match except along dim ${p.dim as number}`,
+            error: say('layer.catSizes', { k, shape: shapeText(s), first: shapeText(input), dim: p.dim as number }),
           };
       size += s[at];
     }

@@ -4,6 +4,7 @@
  */
 import { ZERO } from '../expr';
 import { commonSymbols, needsMap, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const channelshuffle: LeafKind = {
   type: 'channelshuffle',
@@ -24,8 +25,7 @@ export const channelshuffle: LeafKind = {
     const bad = needsMap('channelshuffle', input);
     if (bad) return { error: bad };
     const g = p.groups as number;
-    if (input[0] % g !== 0)
-      return { error: `channelshuffle: input channels ${input[0]} are not divisible by groups ${g}` };
+    if (input[0] % g !== 0) return { error: say('layer.shuffleGroups', { c: input[0], g }) };
     return { output: input };
   },
   symbols: (p, input, output, batch) => commonSymbols(input, output, batch, { C: input[0], g: p.groups as number }),

@@ -5,6 +5,7 @@
  */
 import { ZERO } from '../expr';
 import { commonSymbols, needsMap, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const chunk: LeafKind = {
   type: 'chunk',
@@ -33,7 +34,7 @@ export const chunk: LeafKind = {
     const to = Math.min(from + size, c);
     if (from >= c)
       return {
-        error: `chunk: ${c} channels in chunks of ${size} give ${Math.ceil(c / size)} pieces, so there is no piece ${i}`,
+        error: say('layer.chunkNoPiece', { c, size, n: Math.ceil(c / size), i }),
       };
     return { output: [to - from, h, w] };
   },

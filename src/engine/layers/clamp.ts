@@ -5,6 +5,7 @@
  */
 import { mul, ZERO } from '../expr';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 const bound = (name: 'min' | 'max', label: string, help: string) => ({ name, kind: 'number', label, help }) as const;
 
@@ -18,9 +19,9 @@ export const clamp: LeafKind = {
     bound('max', 'Max', 'Upper bound: larger values become max (leave out for none)'),
   ],
   shape: (p, input) => {
-    if (p.min === undefined && p.max === undefined) return { error: 'clamp: give min, max or both' };
+    if (p.min === undefined && p.max === undefined) return { error: say('layer.clampGive') };
     if (p.min !== undefined && p.max !== undefined && (p.min as number) > (p.max as number))
-      return { error: `clamp: min ${String(p.min)} is above max ${String(p.max)}` };
+      return { error: say('layer.clampRange', { min: String(p.min), max: String(p.max) }) };
     return { output: input };
   },
   symbols: (p, input, output, batch) =>

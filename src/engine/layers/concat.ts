@@ -6,6 +6,7 @@ import { ZERO } from '../expr';
 import { shapeText } from '../format/model';
 import type { BlockKind } from './block';
 import { commonSymbols } from './kind';
+import { say } from '../messages';
 
 export const concat: BlockKind = {
   type: 'concat',
@@ -17,15 +18,15 @@ export const concat: BlockKind = {
   mode: 'parallel',
   lists: (spec) => ((spec.branches as never[][]) ?? []).map((layers, i) => ({ key: `branches[${i}]`, layers })),
   combine(_p, _input, outputs) {
-    if (outputs.length === 0) return { error: 'concat: needs at least one branch' };
+    if (outputs.length === 0) return { error: say('layer.concatNone') };
     const first = outputs[0];
     if (first.length !== 3 && outputs.length > 1)
-      return { error: `concat: branches must output [C, H, W] feature maps, got ${shapeText(first)}` };
+      return { error: say('layer.concatMaps', { shape: shapeText(first) }) };
     for (let i = 1; i < outputs.length; i++) {
       const o = outputs[i];
       if (o.length !== first.length || o[1] !== first[1] || o[2] !== first[2])
         return {
-          error: `concat: branch ${i} outputs ${shapeText(o)} but branch 0 outputs ${shapeText(first)} (spatial sizes must match)`,
+          error: say('layer.concatSpatial', { i, shape: shapeText(o), first: shapeText(first) }),
         };
     }
     const channels = outputs.reduce((s, o) => s + o[0], 0);

@@ -14,6 +14,7 @@ import { groupsHint } from './dims';
 import { BIAS, GROUPS, OUT_CHANNELS } from './common-fields';
 import type { LeafKind, Params } from './kind';
 import { intField, ints3Field, triple } from './nd-fields';
+import { say } from '../messages';
 
 /** conv1d's fields as conv2d's: kernel [k, 1], stride [s, 1], padding [p, 0] or "same", dilation [d, 1]. */
 function as2d(p: Params): Params {
@@ -50,8 +51,8 @@ export const conv1d: LeafKind = {
     BIAS,
   ],
   shape(p, input) {
-    if (input.length !== 2) return { error: `conv1d needs a sequence [C, L], got [${input.join(', ')}]` };
-    if (Array.isArray(p.padding)) return { error: 'conv1d: padding is one number or "same", not a pair' };
+    if (input.length !== 2) return { error: say('layer.needsSequence', { type: 'conv1d', shape: input.join(', ') }) };
+    if (Array.isArray(p.padding)) return { error: say('layer.conv1dPadding') };
     const r = conv2d.shape(as2d(p), [input[0], input[1], 1], []);
     if ('error' in r) return { error: r.error.replace(/^conv2d/, 'conv1d').replace(/ height /, ' length ') };
     return { output: [r.output[0], r.output[1]] };
@@ -71,14 +72,20 @@ export function slide3(type: string, p: Params, input: Shape, ceil = false): num
   const pad = triple(p.padding, 0);
   const d = triple(p.dilation, 1);
   for (const field of ['kernel', 'stride', 'padding', 'dilation'])
-    if (Array.isArray(p[field]) && (p[field] as number[]).length === 2)
-      return `${type}: ${field} is one number or [d, h, w]`;
+    if (Array.isArray(p[field]) && (p[field] as number[]).length === 2) return say('layer.oneOrDhw', { type, field });
   const out: number[] = [];
   for (let i = 0; i < 3; i++) {
     const eff = d[i] * (k[i] - 1) + 1;
     const padded = input[i + 1] + 2 * pad[i];
     if (eff > padded)
-      return `${type}: kernel ${k[i]} is larger than the padded input ${['depth', 'height', 'width'][i]} ${padded} (${input[i + 1]} + 2·${pad[i]})`;
+      return say('layer.kernelLarger3d', {
+        type,
+        k: k[i],
+        side: say((['word.depth', 'word.height', 'word.width'] as const)[i]),
+        padded,
+        size: input[i + 1],
+        pad: pad[i],
+      });
     out.push(outSize(input[i + 1], k[i], s[i], pad[i], d[i], ceil));
   }
   return out;
@@ -99,16 +106,16 @@ export const conv3d: LeafKind = {
     BIAS,
   ],
   shape(p, input) {
-    if (input.length !== 4) return { error: `conv3d needs a volume [C, D, H, W], got [${input.join(', ')}]` };
+    if (input.length !== 4) return { error: say('layer.needsVolume', { type: 'conv3d', shape: input.join(', ') }) };
     const g = p.groups as number;
     const out = p.out as number;
     if (input[0] % g !== 0)
       return {
-        error: `conv3d: input channels ${input[0]} are not divisible by groups ${g} (${groupsHint(input[0], out)})`,
+        error: say('layer.inGroups', { type: 'conv3d', c: input[0], g, hint: groupsHint(input[0], out) }),
       };
     if (out % g !== 0)
       return {
-        error: `conv3d: output channels ${out} are not divisible by groups ${g} (${groupsHint(input[0], out)})`,
+        error: say('layer.outGroups', { type: 'conv3d', c: out, g, hint: groupsHint(input[0], out) }),
       };
     const r = slide3('conv3d', p, input);
     return typeof r === 'string' ? { error: r } : { output: [out, ...r] };

@@ -8,6 +8,7 @@ import { needsMap, commonSymbols, type LeafKind } from './kind';
 import { BIAS, DILATION, GROUPS, KERNEL, OUT_CHANNELS, PADDING, STRIDE } from './common-fields';
 import { outSize, slide, windowOf, windowSymbols } from './geometry';
 import { groupsHint } from './dims';
+import { say } from '../messages';
 
 const perOut = mul(div('Cin', 'g'), 'Kh', 'Kw');
 
@@ -23,10 +24,9 @@ export const conv2d: LeafKind = {
     const [c, h, w] = input;
     const g = p.groups as number;
     const out = p.out as number;
-    if (c % g !== 0)
-      return { error: `conv2d: input channels ${c} are not divisible by groups ${g} (${groupsHint(c, out)})` };
+    if (c % g !== 0) return { error: say('layer.inGroups', { type: 'conv2d', c, g, hint: groupsHint(c, out) }) };
     if (out % g !== 0)
-      return { error: `conv2d: output channels ${out} are not divisible by groups ${g} (${groupsHint(c, out)})` };
+      return { error: say('layer.outGroups', { type: 'conv2d', c: out, g, hint: groupsHint(c, out) }) };
     const r = slide('conv2d', h, w, windowOf(p), { same: p.padding === 'same' });
     return 'error' in r ? r : { output: [out, r.h, r.w] };
   },

@@ -9,6 +9,7 @@ import { pairOf, type Pair } from '../format/model';
 import { commonSymbols, needsMap, type LeafKind } from './kind';
 import { BIAS, DILATION, KERNEL, OUT_CHANNELS, STRIDE } from './common-fields';
 import { groupsHint } from './dims';
+import { say } from '../messages';
 
 interface Axis {
   readonly k: number;
@@ -115,10 +116,10 @@ export const convtranspose2d: LeafKind = {
     const g = p.groups as number;
     const out = p.out as number;
     if (c % g !== 0)
-      return { error: `convtranspose2d: input channels ${c} are not divisible by groups ${g} (${groupsHint(c, out)})` };
+      return { error: say('layer.inGroups', { type: 'convtranspose2d', c, g, hint: groupsHint(c, out) }) };
     if (out % g !== 0)
       return {
-        error: `convtranspose2d: output channels ${out} are not divisible by groups ${g} (${groupsHint(c, out)})`,
+        error: say('layer.outGroups', { type: 'convtranspose2d', c: out, g, hint: groupsHint(c, out) }),
       };
     const [ah, aw] = axes(p);
     for (const [name, a] of [
@@ -127,13 +128,13 @@ export const convtranspose2d: LeafKind = {
     ] as const)
       if (a.op >= a.s && a.op >= a.d)
         return {
-          error: `convtranspose2d: output_padding ${a.op} (${name}) must be smaller than the stride ${a.s} or the dilation ${a.d}`,
+          error: say('layer.outputPadding', { op: a.op, side: say(`word.${name}`), s: a.s, d: a.d }),
         };
     const ho = outLen(h, ah);
     const wo = outLen(w, aw);
     if (ho < 1 || wo < 1)
       return {
-        error: `convtranspose2d: output would be ${ho}×${wo}: padding ${ah.p}×${aw.p} crops more than (in − 1)·stride + dilation·(kernel − 1) + 1`,
+        error: say('layer.cropsTooMuch', { ho, wo, ph: ah.p, pw: aw.p }),
       };
     return { output: [out, ho, wo] };
   },

@@ -5,15 +5,14 @@
  */
 import { shapeText, type Shape } from '../format/model';
 import type { FieldSpec } from './fields';
+import { say } from '../messages';
 
 /** Index into a batch-less shape of rank `rank` for a PyTorch dim, or a sentence saying why not. */
 export function dimIndex(type: string, field: string, dim: number, rank: number): number | string {
   const full = rank + 1;
   const d = dim < 0 ? dim + full : dim;
-  if (d < 0 || d >= full)
-    return `${type}: ${field} ${dim} is out of range for a tensor of ${full} dims (batch included): use ${-full} … ${full - 1}`;
-  if (d === 0)
-    return `${type}: ${field} ${dim} is the batch dimension, which FlopLab keeps apart (dims count the batch as 0, channels as 1)`;
+  if (d < 0 || d >= full) return say('layer.dimRange', { type, field, dim, full, lo: -full, hi: full - 1 });
+  if (d === 0) return say('layer.dimBatch', { type, field, dim });
   return d - 1;
 }
 
@@ -25,7 +24,7 @@ export function dimIndex(type: string, field: string, dim: number, rank: number)
 export function sameRankError(type: string, shapes: readonly Shape[]): string | null {
   for (let k = 1; k < shapes.length; k++)
     if (shapes[k].length !== shapes[0].length)
-      return `${type}: input ${k} is ${shapeText(shapes[k])} but input 0 is ${shapeText(shapes[0])}: inputs need the same number of dims (with the batch in front, PyTorch would align the batch of one with a data dim of the other); reshape one first`;
+      return say('layer.sameRank', { type, k, shape: shapeText(shapes[k]), first: shapeText(shapes[0]) });
   return null;
 }
 
@@ -40,7 +39,7 @@ export function sameRankError(type: string, shapes: readonly Shape[]): string | 
 export function groupsHint(c: number, out: number): string {
   const ok: number[] = [];
   for (let g = 1; g <= Math.min(c, out) && ok.length < 8; g++) if (c % g === 0 && out % g === 0) ok.push(g);
-  return `groups must divide both ${c} and ${out}: ${ok.join(', ')} ${ok.length > 1 ? 'do' : 'does'}`;
+  return say(ok.length > 1 ? 'layer.groupsHintMany' : 'layer.groupsHintOne', { c, out, list: ok.join(', ') });
 }
 
 export function broadcastShapes(type: string, shapes: readonly Shape[]): { output: Shape } | { error: string } {
@@ -54,7 +53,15 @@ export function broadcastShapes(type: string, shapes: readonly Shape[]): { outpu
       if (out[at] === 1) out[at] = d;
       else if (d !== 1 && d !== out[at])
         return {
-          error: `${type}: cannot broadcast input ${k} ${shapeText(s)} with ${shapeText(shapes[0])}${k > 1 ? ' and the others' : ''}: sizes ${d} and ${out[at]} differ at dim ${at + 1} (sizes must be equal or 1, aligned at the last dim)`,
+          error: say(k > 1 ? 'layer.broadcastOthers' : 'layer.broadcast', {
+            type,
+            k,
+            shape: shapeText(s),
+            first: shapeText(shapes[0]),
+            a: d,
+            b: out[at],
+            at: at + 1,
+          }),
         };
     }
   }

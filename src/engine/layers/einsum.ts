@@ -9,6 +9,7 @@
 import { mul, num, sub, ZERO, type Expr } from '../expr';
 import type { Shape } from '../format/model';
 import { commonSymbols, type LeafKind, type ShapeResult } from './kind';
+import { say } from '../messages';
 
 interface Parsed {
   readonly inputs: string[];
@@ -27,11 +28,17 @@ function indexSizes(eq: Parsed, inputs: readonly Shape[]): Map<string, number> |
     const letters = eq.inputs[i];
     const shape = inputs[i];
     if (letters.length !== shape.length)
-      return `einsum: operand ${i + 1} is written "${letters}" (${letters.length} dims) but is [${shape.join(', ')}] (${shape.length} dims besides the batch)`;
+      return say('layer.einsumOperand', {
+        i: i + 1,
+        letters,
+        n: letters.length,
+        shape: shape.join(', '),
+        m: shape.length,
+      });
     for (let d = 0; d < letters.length; d++) {
       const known = size.get(letters[d]);
       if (known !== undefined && known !== shape[d])
-        return `einsum: index ${letters[d]} is ${known} in one place and ${shape[d]} in another`;
+        return say('layer.einsumIndex', { c: letters[d], a: known, b: shape[d] });
       size.set(letters[d], shape[d]);
     }
   }
@@ -42,14 +49,18 @@ function einsumShape(p: Readonly<Record<string, unknown>>, inputs: readonly Shap
   const eq = parse(p.equation as string);
   if (eq.inputs.length !== inputs.length)
     return {
-      error: `einsum: "${p.equation as string}" has ${eq.inputs.length} operand${eq.inputs.length > 1 ? 's' : ''} but the layer gets ${inputs.length} input${inputs.length > 1 ? 's' : ''} (name them with from)`,
+      error: say(`layer.einsumCount${eq.inputs.length > 1 ? 'N' : '1'}${inputs.length > 1 ? 'N' : '1'}` as const, {
+        eq: p.equation as string,
+        n: eq.inputs.length,
+        m: inputs.length,
+      }),
     };
   const size = indexSizes(eq, inputs);
   if (typeof size === 'string') return { error: size };
   const out: number[] = [];
   for (const c of eq.output) {
-    if (!size.has(c)) return { error: `einsum: output index ${c} is in no operand` };
-    if (eq.output.indexOf(c) !== eq.output.lastIndexOf(c)) return { error: `einsum: output index ${c} repeats` };
+    if (!size.has(c)) return { error: say('layer.einsumOutNone', { c }) };
+    if (eq.output.indexOf(c) !== eq.output.lastIndexOf(c)) return { error: say('layer.einsumOutRepeat', { c }) };
     out.push(size.get(c) as number);
   }
   return { output: out.length ? out : [1] };

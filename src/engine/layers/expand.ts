@@ -8,6 +8,7 @@ import { ZERO } from '../expr';
 import { shapeText } from '../format/model';
 import { broadcastShapes } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const expand: LeafKind = {
   type: 'expand',
@@ -29,7 +30,7 @@ export const expand: LeafKind = {
     const shape = p.shape as number[];
     if (shape.length > input.length)
       return {
-        error: `expand: shape ${shapeText(shape)} has more dims than the input ${shapeText(input)} (new dims would go before the batch)`,
+        error: say('layer.expandRank', { shape: shapeText(shape), input: shapeText(input) }),
       };
     const r = broadcastShapes('expand', [input, shape]);
     if ('error' in r) return r;

@@ -7,6 +7,7 @@
 import { ZERO } from '../expr';
 import { dimField, dimIndex, prod } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const flatten: LeafKind = {
   type: 'flatten',
@@ -22,7 +23,7 @@ export const flatten: LeafKind = {
     if (typeof s === 'string') return { error: s };
     const e = dimIndex('flatten', 'end', p.end as number, input.length);
     if (typeof e === 'string') return { error: e };
-    if (e < s) return { error: `flatten: end dim ${p.end as number} comes before start dim ${p.start as number}` };
+    if (e < s) return { error: say('layer.flattenOrder', { end: p.end as number, start: p.start as number }) };
     return { output: [...input.slice(0, s), prod(input, s, e + 1), ...input.slice(e + 1)] };
   },
   symbols: (_p, input, output, batch) => commonSymbols(input, output, batch),

@@ -5,6 +5,7 @@
  * (PyTorch's pooling_output_shape drops it otherwise).
  */
 import { pairOf, type Padding, type Pair } from '../format/model';
+import { say } from '../messages';
 
 export interface Window2d {
   readonly kernel: [number, number];
@@ -47,12 +48,12 @@ export function slide(
 ): { h: number; w: number } | { error: string } {
   if (opts.same) {
     if (win.stride[0] !== 1 || win.stride[1] !== 1)
-      return { error: `${type}: padding "same" needs stride 1 (as in PyTorch), got stride ${win.stride.join('×')}` };
+      return { error: say('layer.sameStride', { type, stride: win.stride.join('×') }) };
     return { h, w };
   }
-  const dims: Array<[string, number, number]> = [
-    ['height', h, 0],
-    ['width', w, 1],
+  const dims: Array<['word.height' | 'word.width', number, number]> = [
+    ['word.height', h, 0],
+    ['word.width', w, 1],
   ];
   const out: number[] = [];
   for (const [side, size, i] of dims) {
@@ -60,10 +61,17 @@ export function slide(
     const padded = size + 2 * win.padding[i];
     if (eff > padded)
       return {
-        error:
-          `${type}: kernel ${win.kernel[i]}${win.dilation[i] > 1 ? ` (dilated to ${eff})` : ''} is larger than the padded input ` +
-          `${side} ${padded} (${size} + 2·${win.padding[i]}): use a kernel of at most ${Math.floor((padded - 1) / win.dilation[i]) + 1}, ` +
-          `or padding ${Math.ceil((eff - size) / 2)}`,
+        error: say(win.dilation[i] > 1 ? 'layer.kernelLargerDilated' : 'layer.kernelLarger', {
+          type,
+          k: win.kernel[i],
+          eff,
+          side: say(side),
+          padded,
+          size,
+          pad: win.padding[i],
+          maxK: Math.floor((padded - 1) / win.dilation[i]) + 1,
+          needPad: Math.ceil((eff - size) / 2),
+        }),
       };
     out.push(outSize(size, win.kernel[i], win.stride[i], win.padding[i], win.dilation[i], opts.ceil ?? false));
   }

@@ -7,6 +7,7 @@ import { ZERO } from '../expr';
 import { shapeText } from '../format/model';
 import { dimField, dimIndex } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const indexselect: LeafKind = {
   type: 'indexselect',
@@ -31,7 +32,7 @@ export const indexselect: LeafKind = {
     const index = p.index as number[];
     const bad = index.find((i) => i >= input[at] || i < -input[at]);
     if (bad !== undefined)
-      return { error: `indexselect: index ${bad} is out of range for size ${input[at]} of ${shapeText(input)}` };
+      return { error: say('layer.indexRange', { type: 'indexselect', i: bad, n: input[at], shape: shapeText(input) }) };
     return { output: input.map((d, i) => (i === at ? index.length : d)) };
   },
   symbols: (_p, input, output, batch) => commonSymbols(input, output, batch),

@@ -7,6 +7,7 @@
 import type { Expr, Symbols } from '../expr';
 import type { Shape } from '../format/model';
 import type { FieldSpec } from './fields';
+import { say } from '../messages';
 
 export type LayerCategory = 'conv' | 'linear' | 'pool' | 'norm' | 'activation' | 'shape' | 'elementwise' | 'block';
 
@@ -82,5 +83,5 @@ export function commonSymbols(
 export function needsMap(type: string, input: Shape): string | null {
   return input.length === 3
     ? null
-    : `${type} needs a [C, H, W] feature map, got [${input.join(', ')}]${input.length === 1 ? ' (after a flatten)' : ''}`;
+    : say(input.length === 1 ? 'layer.needsMapFlat' : 'layer.needsMap', { type, shape: input.join(', ') });
 }

@@ -16,6 +16,7 @@ import { commonSymbols, type LeafKind } from './kind';
 import { BIAS } from './common-fields';
 import { prod } from './dims';
 import { fnSymbol, moduleField } from './call';
+import { say } from '../messages';
 
 export const linear: LeafKind = {
   type: 'linear',
@@ -38,11 +39,11 @@ export const linear: LeafKind = {
     const last = input[input.length - 1];
     if (p.in !== undefined && p.in !== last)
       return {
-        error: `linear: in ${p.in as number} does not match the input's last dim ${last} (input ${shapeText(input)})`,
+        error: say('layer.linearIn', { in: p.in as number, last, shape: shapeText(input) }),
       };
     if (input.length >= 3 && p.in === undefined)
       return {
-        error: `linear needs a flat [F] input (or tokens [L, D]), got [${input.join(', ')}]: add a flatten layer (or an adaptive pool and a flatten) before it, or set in = ${last} to apply it to the last dim`,
+        error: say('layer.linearFlat', { shape: input.join(', '), last }),
       };
     return { output: [...input.slice(0, -1), p.out as number] };
   },

@@ -8,6 +8,7 @@ import { mul, sub, ZERO } from '../expr';
 import { shapeText } from '../format/model';
 import { broadcastShapes, prod, sameRankError } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const matmul: LeafKind = {
   type: 'matmul',
@@ -29,14 +30,14 @@ export const matmul: LeafKind = {
     const b = inputs[1];
     if (a.length < 2 || b.length < 2)
       return {
-        error: `matmul needs two inputs of at least 2 dims besides the batch ([…, n, k] and […, k, m]), got ${shapeText(a)} and ${shapeText(b)}`,
+        error: say('layer.matmulRank', { a: shapeText(a), b: shapeText(b) }),
       };
     const rank = sameRankError('matmul', inputs);
     if (rank) return { error: rank };
     const k = a[a.length - 1];
     if (b[b.length - 2] !== k)
       return {
-        error: `matmul: ${shapeText(a)} @ ${shapeText(b)}: the first input's last dim (${k}) must equal the second's second-to-last (${b[b.length - 2]})`,
+        error: say('layer.matmulInner', { a: shapeText(a), b: shapeText(b), k, k2: b[b.length - 2] }),
       };
     const lead = broadcastShapes('matmul', [a.slice(0, -2), b.slice(0, -2)]);
     if ('error' in lead) return lead;

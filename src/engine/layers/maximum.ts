@@ -6,6 +6,7 @@
 import { mul, sub, ZERO } from '../expr';
 import { broadcastShapes, sameRankError } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const maximum: LeafKind = {
   type: 'maximum',
@@ -16,8 +17,7 @@ export const maximum: LeafKind = {
   fields: [],
   arity: [2, 64],
   shape(_p, _input, inputs) {
-    if (inputs.length < 2)
-      return { error: 'maximum takes 2 or more inputs: name them with from, e.g. "from": [-1, "other"]' };
+    if (inputs.length < 2) return { error: say('layer.twoOrMore', { type: 'maximum' }) };
     const rank = sameRankError('maximum', inputs);
     return rank ? { error: rank } : broadcastShapes('maximum', inputs);
   },

@@ -6,6 +6,7 @@
 import { mul, sub, ZERO } from '../expr';
 import { broadcastShapes, sameRankError } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const minimum: LeafKind = {
   type: 'minimum',
@@ -15,8 +16,7 @@ export const minimum: LeafKind = {
   fields: [],
   arity: [2, 64],
   shape(_p, _input, inputs) {
-    if (inputs.length < 2)
-      return { error: 'minimum takes 2 or more inputs: name them with from, e.g. "from": [-1, "other"]' };
+    if (inputs.length < 2) return { error: say('layer.twoOrMore', { type: 'minimum' }) };
     const rank = sameRankError('minimum', inputs);
     return rank ? { error: rank } : broadcastShapes('minimum', inputs);
   },

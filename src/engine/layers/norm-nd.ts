@@ -10,6 +10,7 @@
 import { add, mul } from '../expr';
 import { batchnorm2d } from './batchnorm2d';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 function batchnormOn(dims: 1 | 3): LeafKind {
   const type = `batchnorm${dims}d`;
@@ -24,7 +25,7 @@ function batchnormOn(dims: 1 | 3): LeafKind {
       ok(input)
         ? { output: input }
         : {
-            error: `${type} needs ${dims === 1 ? '[C] or [C, L]' : '[C, D, H, W]'}, got [${input.join(', ')}]`,
+            error: say(dims === 1 ? 'layer.needs1d' : 'layer.needs3d', { type, shape: input.join(', ') }),
           },
     symbols: (p, input, output, batch) =>
       commonSymbols(input, output, batch, { C: input[0], affine: p.affine ? 1 : 0 }),
@@ -67,12 +68,9 @@ export const groupnorm: LeafKind = {
     },
   ],
   shape(p, input) {
-    if (input.length < 2)
-      return { error: `groupnorm needs [C, ...] with at least one more dim, got [${input.join(', ')}]` };
+    if (input.length < 2) return { error: say('layer.groupnormRank', { shape: input.join(', ') }) };
     const g = p.groups as number;
-    return input[0] % g === 0
-      ? { output: input }
-      : { error: `groupnorm: ${input[0]} channels do not divide into ${g} groups` };
+    return input[0] % g === 0 ? { output: input } : { error: say('layer.groupnormDivide', { c: input[0], g }) };
   },
   symbols(p, input, output, batch) {
     const g = p.groups as number;
@@ -102,7 +100,7 @@ export const instancenorm: LeafKind = {
   shape: (_p, input) =>
     input.length >= 2 && input.length <= 4
       ? { output: input }
-      : { error: `instancenorm needs [C, L], [C, H, W] or [C, D, H, W], got [${input.join(', ')}]` },
+      : { error: say('layer.instancenormRank', { shape: input.join(', ') }) },
   symbols(p, input, output, batch) {
     let per = 1;
     for (let i = 1; i < input.length; i++) per *= input[i];

@@ -9,6 +9,7 @@
 import { sym, ZERO } from '../expr';
 import { shapeText } from '../format/model';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 /** The characters `op` allows (letters, digits, . : / @ + - and space), at most `max`. */
 export const opaqueOpName = (s: string, max = 80): string => s.replace(/[^\w.:/@+ -]/g, '_').slice(0, max) || 'unknown';
@@ -50,7 +51,7 @@ export const opaque: LeafKind = {
   shape(p, input) {
     const want = p.shape as number[] | undefined;
     if (!want) return { output: input };
-    if (want.length === 0) return { error: `${p.op as string}: the output shape is empty (input ${shapeText(input)})` };
+    if (want.length === 0) return { error: say('layer.opaqueEmpty', { op: p.op as string, shape: shapeText(input) }) };
     return { output: want };
   },
   symbols: (p, input, output, batch) => commonSymbols(input, output, batch, { P: p.params as number }),

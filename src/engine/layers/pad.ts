@@ -5,6 +5,7 @@
  */
 import { ZERO } from '../expr';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const pad: LeafKind = {
   type: 'pad',
@@ -26,7 +27,7 @@ export const pad: LeafKind = {
     const pads = p.pad as number[];
     if (pads.length % 2 !== 0 || pads.length / 2 > input.length)
       return {
-        error: `pad: ${pads.length} numbers; give (before, after) pairs for at most the ${input.length} dims besides the batch`,
+        error: say('layer.padPairs', { n: pads.length, dims: input.length }),
       };
     const out = input.slice();
     for (let k = 0; k < pads.length / 2; k++) out[out.length - 1 - k] += pads[2 * k] + pads[2 * k + 1];

@@ -5,6 +5,7 @@
  */
 import { ZERO } from '../expr';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const permute: LeafKind = {
   type: 'permute',
@@ -28,9 +29,13 @@ export const permute: LeafKind = {
     const ok = dims.length === full && dims.every((d) => d >= 0 && d < full) && new Set(dims).size === full;
     if (!ok)
       return {
-        error: `permute: dims ${(p.dims as number[]).join(', ')} must name each of the ${full} dims (batch included) once, e.g. ${[0, ...input.map((_, i) => input.length - i)].join(', ')}`,
+        error: say('layer.permuteDims', {
+          dims: (p.dims as number[]).join(', '),
+          full,
+          example: [0, ...input.map((_, i) => input.length - i)].join(', '),
+        }),
       };
-    if (dims[0] !== 0) return { error: 'permute: the batch (dim 0) must stay first' };
+    if (dims[0] !== 0) return { error: say('layer.permuteBatch') };
     return { output: dims.slice(1).map((d) => input[d - 1]) };
   },
   symbols: (_p, input, output, batch) => commonSymbols(input, output, batch),

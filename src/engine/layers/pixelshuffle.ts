@@ -5,6 +5,7 @@
  */
 import { ZERO } from '../expr';
 import { commonSymbols, needsMap, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const pixelshuffle: LeafKind = {
   type: 'pixelshuffle',
@@ -29,10 +30,10 @@ export const pixelshuffle: LeafKind = {
     if (!p.inverse)
       return c % (r * r) === 0
         ? { output: [c / (r * r), h * r, w * r] }
-        : { error: `pixelshuffle: ${c} channels do not divide by r² = ${r * r}` };
+        : { error: say('layer.shuffleChannels', { c, r2: r * r }) };
     return h % r === 0 && w % r === 0
       ? { output: [c * r * r, h / r, w / r] }
-      : { error: `pixelshuffle (unshuffle): ${h}×${w} does not divide by ${r}` };
+      : { error: say('layer.unshuffleSize', { h, w, r }) };
   },
   symbols: (p, input, output, batch) => commonSymbols(input, output, batch, { r: p.factor as number }),
   params: ZERO,

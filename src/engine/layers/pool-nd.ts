@@ -17,6 +17,7 @@ import type { FieldSpec } from './fields';
 import type { LeafKind, Params } from './kind';
 import { maxpool2d } from './maxpool2d';
 import { intField, ints3Field, triple } from './nd-fields';
+import { say } from '../messages';
 
 const kernelField = (dims: 1 | 3): FieldSpec =>
   dims === 1
@@ -32,9 +33,9 @@ const kernelField = (dims: 1 | 3): FieldSpec =>
       };
 
 const seq = (type: string, input: Shape): string | null =>
-  input.length === 2 ? null : `${type} needs a sequence [C, L], got [${input.join(', ')}]`;
+  input.length === 2 ? null : say('layer.needsSequence', { type, shape: input.join(', ') });
 const vol = (type: string, input: Shape): string | null =>
-  input.length === 4 ? null : `${type} needs a volume [C, D, H, W], got [${input.join(', ')}]`;
+  input.length === 4 ? null : say('layer.needsVolume', { type, shape: input.join(', ') });
 
 /** Max or average pooling over a sequence or a volume, from the 2-D kind. */
 function windowPool(base: LeafKind, dims: 1 | 3, what: 'Max' | 'Avg'): LeafKind {
@@ -83,7 +84,8 @@ function windowPool(base: LeafKind, dims: 1 | 3, what: 'Max' | 'Avg'): LeafKind 
       if (bad) return { error: bad };
       if (dims === 1) {
         const r = base.shape(to2d(p), [input[0], input[1], 1], []);
-        if ('error' in r) return { error: r.error.replace(/^\w+pool2d/, type).replace(/ height /, ' length ') };
+        if ('error' in r)
+          return { error: r.error.replace(/^\w+pool2d/, type).replace(/ height /, ` ${say('word.length')} `) };
         return { output: [r.output[0], r.output[1]] };
       }
       const k = triple(p.kernel, 1);
@@ -91,7 +93,7 @@ function windowPool(base: LeafKind, dims: 1 | 3, what: 'Max' | 'Avg'): LeafKind 
       for (let i = 0; i < 3; i++)
         if (pad[i] * 2 > k[i])
           return {
-            error: `${type}: padding ${pad[i]} must be at most half the kernel ${k[i]} (PyTorch rule): use padding ${Math.floor(k[i] / 2)} or less`,
+            error: say('layer.poolPad', { type, p: pad[i], k: k[i], max: Math.floor(k[i] / 2) }),
           };
       const r = slide3(
         type,
@@ -132,7 +134,7 @@ function adaptivePool(base: LeafKind, dims: 1 | 3, what: 'Max' | 'Avg'): LeafKin
       const bad = dims === 1 ? seq(type, input) : vol(type, input);
       if (bad) return { error: bad };
       if (dims === 3 && Array.isArray(p.out) && (p.out as number[]).length === 2)
-        return { error: `${type}: out is one number or [d, h, w]` };
+        return { error: say('layer.oneOrDhw', { type, field: 'out' }) };
       return { output: [input[0], ...outOf(p)] };
     },
     symbols(p, input, output, batch) {

@@ -3,6 +3,7 @@ import { fnSymbol } from './call';
 import { commonSymbols, needsMap, type Params, type ShapeResult } from './kind';
 import type { Shape } from '../format/model';
 import { slide, windowOf, windowSymbols } from './geometry';
+import { say } from '../messages';
 
 export function poolShape(type: string, p: Params, input: Shape): ShapeResult {
   const bad = needsMap(type, input);
@@ -13,7 +14,12 @@ export function poolShape(type: string, p: Params, input: Shape): ShapeResult {
     const eff = win.dilation[i] * (win.kernel[i] - 1) + 1;
     if (win.padding[i] * 2 > eff)
       return {
-        error: `${type}: padding ${win.padding[i]} must be at most half the ${eff === win.kernel[i] ? 'kernel' : 'dilated kernel'} ${eff} (PyTorch rule): use padding ${Math.floor(eff / 2)} or less`,
+        error: say(eff === win.kernel[i] ? 'layer.poolPad' : 'layer.poolPadDilated', {
+          type,
+          p: win.padding[i],
+          k: eff,
+          max: Math.floor(eff / 2),
+        }),
       };
   }
   const r = slide(type, input[1], input[2], win, { ceil: p.ceil as boolean });

@@ -6,6 +6,7 @@
 import { mul, ZERO } from '../expr';
 import { broadcastShapes, sameRankError } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const pow: LeafKind = {
   type: 'pow',
@@ -22,10 +23,8 @@ export const pow: LeafKind = {
   ],
   arity: [1, 2],
   shape(p, _input, inputs) {
-    if (p.base !== undefined)
-      return inputs.length === 1 ? { output: inputs[0] } : { error: 'pow: with a base, give the exponent only' };
-    if (inputs.length !== 2)
-      return { error: 'pow takes 2 inputs (base and exponent): name them with from, or give a number as base' };
+    if (p.base !== undefined) return inputs.length === 1 ? { output: inputs[0] } : { error: say('layer.powBase') };
+    if (inputs.length !== 2) return { error: say('layer.powInputs') };
     const rank = sameRankError('pow', inputs);
     return rank ? { error: rank } : broadcastShapes('pow', inputs);
   },

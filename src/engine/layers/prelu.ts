@@ -11,20 +11,18 @@ import { sym } from '../expr';
 import type { Shape } from '../format/model';
 import { elementwiseKind } from './elementwise';
 import type { Params } from './kind';
+import { say } from '../messages';
 
 function slopesError(p: Params, input: Shape): string | null {
   const a = p.num_parameters as number;
   const slopes = p.slopes as number[] | undefined;
-  if (!slopes?.length)
-    return a === 1 || a === input[0]
-      ? null
-      : `prelu: num_parameters must be 1 or the input channels ${input[0]}, got ${a}`;
+  if (!slopes?.length) return a === 1 || a === input[0] ? null : say('layer.preluChannels', { c: input[0], a });
   const numel = slopes.reduce((x, y) => x * y, 1);
-  if (numel !== a) return `prelu: num_parameters must be the slopes’ element count ${numel}, got ${a}`;
+  if (numel !== a) return say('layer.preluCount', { n: numel, a });
   // Numpy broadcasting of the slopes onto the input (the batch left out): aligned on the last dim.
   const fits =
     slopes.length <= input.length && slopes.every((d, k) => d === 1 || d === input[input.length - slopes.length + k]);
-  return fits ? null : `prelu: slopes [${slopes.join(', ')}] do not broadcast to the input [${input.join(', ')}]`;
+  return fits ? null : say('layer.preluBroadcast', { slopes: slopes.join(', '), shape: input.join(', ') });
 }
 
 export const prelu = elementwiseKind({

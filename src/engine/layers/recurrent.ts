@@ -14,6 +14,7 @@
 import { add, mul, sub } from '../expr';
 import { commonSymbols, type LeafKind } from './kind';
 import type { FieldSpec } from './fields';
+import { say } from '../messages';
 
 type Cell = 'lstm' | 'gru' | 'rnn';
 const GATES: Record<Cell, number> = { lstm: 4, gru: 3, rnn: 1 };
@@ -89,12 +90,10 @@ function recurrent(cell: Cell): LeafKind {
     summary: `${LABEL[cell]} over a sequence [L, I] (nn.${LABEL[cell]}, batch_first): the output sequence`,
     fields: fieldsOf(cell),
     shape(p, input) {
-      if (input.length !== 2)
-        return { error: `${cell} needs a sequence [L, I], got [${input.join(', ')}]: reshape or permute first` };
+      if (input.length !== 2) return { error: say('layer.rnnSequence', { type: cell, shape: input.join(', ') }) };
       const h = p.hidden as number;
       const proj = (p.proj as number | undefined) ?? 0;
-      if (proj >= h && proj > 0)
-        return { error: `${cell}: proj ${proj} must be smaller than hidden ${h} (PyTorch rule)` };
+      if (proj >= h && proj > 0) return { error: say('layer.rnnProj', { type: cell, proj, h }) };
       return { output: [input[0], (p.bidirectional ? 2 : 1) * (proj || h)] };
     },
     symbols(p, input, output, batch) {

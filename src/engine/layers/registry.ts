@@ -96,6 +96,7 @@ import { tile } from './tile';
 import { indexselect } from './indexselect';
 import { topk } from './topk';
 import { take } from './take';
+import { say } from '../messages';
 
 export const LEAF_KINDS: readonly LeafKind[] = [
   conv2d,
@@ -239,18 +240,17 @@ export function parseLayer(spec: unknown, path: string): Parsed {
 
 function parseUncached(spec: unknown, path: string): Parsed {
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec))
-    return { error: `${path} must be an object with a "type"` };
+    return { error: say('limit.needsType', { path }) };
   const type = (spec as LayerSpec).type;
-  if (typeof type !== 'string') return { error: `${path}.type is missing` };
+  if (typeof type !== 'string') return { error: say('row.typeMissing', { path }) };
   const kind = kindOf(type);
-  if (!kind) return { error: `${path}.type "${type}" is not a known layer type` };
+  if (!kind) return { error: say('row.unknownType', { path, type }) };
   const lists = isBlock(kind) ? kind.listFields : [];
   // A block's weights are its layers': those say what they share.
-  if (lists.length && (spec as LayerSpec).shares !== undefined)
-    return { error: `${path}.shares: a block does not hold weights of its own; put shares on the layers inside` };
+  if (lists.length && (spec as LayerSpec).shares !== undefined) return { error: say('row.blockShares', { path }) };
   if (quickValid(kind.fields, lists, spec as Record<string, unknown>))
     return { kind, params: withDefaults(kind.fields, spec as Record<string, unknown>) };
   const r = layerSchema(kind).safeParse(spec);
-  if (!r.success) return { error: firstIssue(r.error, path) };
+  if (!r.success) return { error: firstIssue(r.error, path, kind.type) };
   return { kind, params: withDefaults(kind.fields, r.data) };
 }

@@ -6,6 +6,7 @@ import { ZERO } from '../expr';
 import { shapeText } from '../format/model';
 import { prod } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const reshape: LeafKind = {
   type: 'reshape',
@@ -27,11 +28,16 @@ export const reshape: LeafKind = {
     const want = p.shape as number[];
     const total = prod(input);
     const free = want.filter((d) => d === -1).length;
-    if (free > 1 || want.includes(0)) return { error: `reshape: shape ${want.join(', ')} may hold one -1 and no 0` };
+    if (free > 1 || want.includes(0)) return { error: say('layer.reshapeFree', { shape: want.join(', ') }) };
     const known = prod(want.filter((d) => d !== -1));
     if (free === 0 ? known !== total : total % known !== 0)
       return {
-        error: `reshape: ${shapeText(input)} has ${total} elements, which shape [${want.join(', ')}] cannot hold${free ? ` (${total} is not a multiple of ${known})` : ` (it holds ${known})`}`,
+        error: say(free ? 'layer.reshapeMultiple' : 'layer.reshapeHolds', {
+          shape: shapeText(input),
+          total,
+          want: want.join(', '),
+          known,
+        }),
       };
     return { output: want.map((d) => (d === -1 ? total / known : d)) };
   },

@@ -7,6 +7,7 @@ import { mul, sym } from '../expr';
 import { shapeText } from '../format/model';
 import type { BlockKind } from './block';
 import { commonSymbols } from './kind';
+import { say } from '../messages';
 
 export const residual: BlockKind = {
   type: 'residual',
@@ -26,7 +27,7 @@ export const residual: BlockKind = {
   combine(_p, _input, [body, shortcut]) {
     if (body.length !== shortcut.length || body.some((d, i) => d !== shortcut[i]))
       return {
-        error: `residual: cannot add body output ${shapeText(body)} to shortcut output ${shapeText(shortcut)} (shapes must match)`,
+        error: say('layer.residualShapes', { body: shapeText(body), shortcut: shapeText(shortcut) }),
       };
     return { output: body };
   },

@@ -5,6 +5,7 @@
 import { ZERO } from '../expr';
 import { dimIndex } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const roll: LeafKind = {
   type: 'roll',
@@ -35,7 +36,7 @@ export const roll: LeafKind = {
     const dims = p.dims as number[];
     if ((p.shifts as number[]).length !== dims.length)
       return {
-        error: `roll: ${(p.shifts as number[]).length} shifts for ${dims.length} dims (give one shift per dim)`,
+        error: say('layer.rollShifts', { n: (p.shifts as number[]).length, m: dims.length }),
       };
     for (const d of dims) {
       const i = dimIndex('roll', 'dims', d, input.length);

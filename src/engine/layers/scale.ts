@@ -6,6 +6,7 @@ import { mul, sym } from '../expr';
 import { shapeText } from '../format/model';
 import type { BlockKind } from './block';
 import { commonSymbols } from './kind';
+import { say } from '../messages';
 
 export const scale: BlockKind = {
   type: 'scale',
@@ -25,8 +26,7 @@ export const scale: BlockKind = {
   lists: (spec) => [{ key: 'body', layers: (spec.body as never[]) ?? [] }],
   combine(_p, input, [gate]) {
     const ok = gate.length === input.length && gate.every((d, i) => d === input[i] || d === 1);
-    if (!ok)
-      return { error: `scale: body output ${shapeText(gate)} does not broadcast to the input ${shapeText(input)}` };
+    if (!ok) return { error: say('layer.scaleBroadcast', { gate: shapeText(gate), shape: shapeText(input) }) };
     return { output: input };
   },
   symbols: (_p, input, output, batch) => commonSymbols(input, output, batch, { inputs: 2 }),

@@ -8,6 +8,7 @@ import { add, mul, sub, ZERO } from '../expr';
 import { shapeText } from '../format/model';
 import { prod, sameRankError } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const sdpa: LeafKind = {
   type: 'sdpa',
@@ -20,16 +21,15 @@ export const sdpa: LeafKind = {
     const [, k, v] = inputs;
     const rank = sameRankError('sdpa', inputs);
     if (rank) return { error: rank };
-    if (q.length < 2) return { error: `sdpa needs [..., L, d] inputs, got ${shapeText(q)}` };
+    if (q.length < 2) return { error: say('layer.sdpaRank', { shape: shapeText(q) }) };
     const r = q.length;
     const lead = (s: readonly number[]) => s.slice(0, r - 2).join('×');
     if (lead(k) !== lead(q) || lead(v) !== lead(q))
       return {
-        error: `sdpa: q ${shapeText(q)}, k ${shapeText(k)} and v ${shapeText(v)} must share their leading dims`,
+        error: say('layer.sdpaLeading', { q: shapeText(q), k: shapeText(k), v: shapeText(v) }),
       };
-    if (k[r - 1] !== q[r - 1])
-      return { error: `sdpa: q and k need the same last dim, got ${q[r - 1]} and ${k[r - 1]}` };
-    if (v[r - 2] !== k[r - 2]) return { error: `sdpa: k and v need the same length, got ${k[r - 2]} and ${v[r - 2]}` };
+    if (k[r - 1] !== q[r - 1]) return { error: say('layer.sdpaLast', { a: q[r - 1], b: k[r - 1] }) };
+    if (v[r - 2] !== k[r - 2]) return { error: say('layer.sdpaLength', { a: k[r - 2], b: v[r - 2] }) };
     return { output: [...q.slice(0, r - 1), v[r - 1]] };
   },
   symbols(_p, q, output, batch, inputs) {

@@ -6,6 +6,7 @@ import { ZERO } from '../expr';
 import { shapeText } from '../format/model';
 import { dimField, dimIndex } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const select: LeafKind = {
   type: 'select',
@@ -28,8 +29,8 @@ export const select: LeafKind = {
     if (typeof at === 'string') return { error: at };
     const i = p.index as number;
     if (i >= input[at] || i < -input[at])
-      return { error: `select: index ${i} is out of range for size ${input[at]} of ${shapeText(input)}` };
-    if (input.length === 1) return { error: 'select: the input has one dim besides the batch; nothing would be left' };
+      return { error: say('layer.indexRange', { type: 'select', i, n: input[at], shape: shapeText(input) }) };
+    if (input.length === 1) return { error: say('layer.oneDimLeft', { type: 'select' }) };
     return { output: [...input.slice(0, at), ...input.slice(at + 1)] };
   },
   symbols: (_p, input, output, batch) => commonSymbols(input, output, batch),

@@ -7,6 +7,7 @@ import { ZERO } from '../expr';
 import { shapeText } from '../format/model';
 import { dimField, dimIndex } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 const BIG = 1_000_000_000;
 
@@ -38,7 +39,13 @@ export const slice: LeafKind = {
     const size = end > start ? Math.ceil((end - start) / (p.step as number)) : 0;
     if (size === 0)
       return {
-        error: `slice: ${p.start as number}:${p.end as number}:${p.step as number} of size ${n} (${shapeText(input)}) is empty`,
+        error: say('layer.sliceEmpty', {
+          start: p.start as number,
+          end: p.end as number,
+          step: p.step as number,
+          n,
+          shape: shapeText(input),
+        }),
       };
     const out = input.slice();
     out[at] = size;

@@ -3,6 +3,7 @@ import { ZERO } from '../expr';
 import { shapeText } from '../format/model';
 import { dimField, dimIndex } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const squeeze: LeafKind = {
   type: 'squeeze',
@@ -14,8 +15,8 @@ export const squeeze: LeafKind = {
     const at = dimIndex('squeeze', 'dim', p.dim as number, input.length);
     if (typeof at === 'string') return { error: at };
     if (input[at] !== 1)
-      return { error: `squeeze: dim ${p.dim as number} of ${shapeText(input)} has size ${input[at]}, not 1` };
-    if (input.length === 1) return { error: 'squeeze: the input has one dim besides the batch; nothing would be left' };
+      return { error: say('layer.squeezeSize', { dim: p.dim as number, shape: shapeText(input), n: input[at] }) };
+    if (input.length === 1) return { error: say('layer.oneDimLeft', { type: 'squeeze' }) };
     return { output: [...input.slice(0, at), ...input.slice(at + 1)] };
   },
   symbols: (_p, input, output, batch) => commonSymbols(input, output, batch),

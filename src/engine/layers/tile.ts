@@ -6,6 +6,7 @@
 import { ZERO } from '../expr';
 import { shapeText } from '../format/model';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const tile: LeafKind = {
   type: 'tile',
@@ -26,7 +27,7 @@ export const tile: LeafKind = {
   shape(p, input) {
     const r = p.repeats as number[];
     if (r.length !== input.length)
-      return { error: `tile: ${r.length} repeats for the ${input.length} dims of ${shapeText(input)} (one per dim)` };
+      return { error: say('layer.tileRepeats', { n: r.length, m: input.length, shape: shapeText(input) }) };
     return { output: input.map((d, i) => d * r[i]) };
   },
   symbols: (_p, input, output, batch) => commonSymbols(input, output, batch),

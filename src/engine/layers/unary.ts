@@ -13,6 +13,7 @@
  */
 import { mul, ZERO } from '../expr';
 import { commonSymbols, type LeafKind, type Params } from './kind';
+import { say } from '../messages';
 
 export const UNARY_OPS = [
   'exp',
@@ -95,7 +96,7 @@ export const unary: LeafKind = {
   ],
   shape: (p, input) =>
     p.exponent !== undefined && p.op !== 'pow'
-      ? { error: `unary: exponent is for op "pow" only (op is "${String(p.op)}")` }
+      ? { error: say('layer.unaryExponent', { op: String(p.op) }) }
       : { output: input },
   symbols: (p, input, output, batch) =>
     commonSymbols(input, output, batch, {

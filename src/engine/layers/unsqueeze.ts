@@ -2,6 +2,7 @@
 import { ZERO } from '../expr';
 import { dimField } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const unsqueeze: LeafKind = {
   type: 'unsqueeze',
@@ -14,7 +15,7 @@ export const unsqueeze: LeafKind = {
     const d = (p.dim as number) < 0 ? (p.dim as number) + full : (p.dim as number);
     if (d < 1 || d >= full)
       return {
-        error: `unsqueeze: dim ${p.dim as number} must be 1 … ${full - 1} (or negative); 0 would go before the batch`,
+        error: say('layer.unsqueezeDim', { dim: p.dim as number, max: full - 1 }),
       };
     return { output: [...input.slice(0, d - 1), 1, ...input.slice(d - 1)] };
   },

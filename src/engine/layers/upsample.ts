@@ -12,6 +12,7 @@ import { add, mul, ZERO } from '../expr';
 import { pairOf, type Pair } from '../format/model';
 import { fnSymbol, moduleField } from './call';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const UPSAMPLE_MODES = ['nearest', 'bilinear', 'linear', 'bicubic', 'trilinear'] as const;
 /** The spatial dims each mode interpolates (nearest: any of 1, 2, 3). */
@@ -49,20 +50,19 @@ export const upsample: LeafKind = {
   ],
   shape(p, input) {
     const sp = input.length - 1;
-    if (sp < 1 || sp > 3)
-      return { error: `upsample needs [C, L], [C, H, W] or [C, D, H, W], got [${input.join(', ')}]` };
+    if (sp < 1 || sp > 3) return { error: say('layer.upsampleRank', { shape: input.join(', ') }) };
     const mode = p.mode as string;
     const want = MODE_DIMS[mode];
     if (want !== undefined && want !== sp)
       return {
-        error: `upsample: mode ${mode} interpolates ${want}-D inputs ([C${', ·'.repeat(want)}]), got ${sp}-D [${input.join(', ')}] (PyTorch rule)`,
+        error: say('layer.upsampleMode', { mode, want, dots: ', ·'.repeat(want), sp, shape: input.join(', ') }),
       };
     const hasScale = p.scale !== undefined;
     const hasSize = p.size !== undefined;
-    if (hasScale === hasSize) return { error: 'upsample: give exactly one of scale and size (PyTorch rule)' };
+    if (hasScale === hasSize) return { error: say('layer.upsampleOne') };
     if (hasSize) {
       if (typeof p.size === 'number') return { output: [input[0], ...Array<number>(sp).fill(p.size)] };
-      if (sp !== 2) return { error: `upsample: a size [h, w] needs a map [C, H, W]; on ${sp}-D give one number` };
+      if (sp !== 2) return { error: say('layer.upsampleSize', { sp }) };
       const [h, w] = pairOf(p.size as Pair);
       return { output: [input[0], h, w] };
     }

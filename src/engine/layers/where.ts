@@ -7,6 +7,7 @@
 import { ZERO } from '../expr';
 import { broadcastShapes, sameRankError } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 const operand = (name: 'x' | 'y') =>
   ({
@@ -27,7 +28,7 @@ export const where: LeafKind = {
     const numbers = (p.x !== undefined ? 1 : 0) + (p.y !== undefined ? 1 : 0);
     if (inputs.length + numbers !== 3)
       return {
-        error: `where takes a condition, x and y: ${inputs.length} input(s) and ${numbers} number(s) given (name the inputs with from)`,
+        error: say('layer.whereInputs', { n: inputs.length, m: numbers }),
       };
     if (inputs.length === 1) return { output: inputs[0] };
     const rank = sameRankError('where', inputs);

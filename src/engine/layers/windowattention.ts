@@ -22,6 +22,7 @@
 import { add, mul, sub, type Expr } from '../expr';
 import { shapeText } from '../format/model';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 /** Windows per image after padding, and whether a shift survives (torchvision drops it where w ≥ the padded size). */
 export function windowsOf(H: number, W: number, w: number, shift: number): { nW: number; sh: number } {
@@ -80,13 +81,12 @@ export const windowattention: LeafKind = {
   shape(p, input) {
     if (input.length !== 3)
       return {
-        error: `windowattention needs a channels-last map [H, W, C], got ${shapeText(input)}: permute [C, H, W] with dims 0, 2, 3, 1 first`,
+        error: say('layer.swinMap', { shape: shapeText(input) }),
       };
     const heads = p.heads as number;
     if (p.version !== undefined && p.version !== 1 && p.version !== 2)
-      return { error: `windowattention: version is 1 (Swin) or 2 (Swin V2), got ${String(p.version)}` };
-    if (input[2] % heads !== 0)
-      return { error: `windowattention: ${input[2]} channels do not divide by ${heads} heads` };
+      return { error: say('layer.swinVersion', { v: String(p.version) }) };
+    if (input[2] % heads !== 0) return { error: say('layer.channelsHeads', { c: input[2], heads }) };
     return { output: input };
   },
   symbols(p, input, output, batch) {

@@ -6,6 +6,7 @@
  */
 import { MODEL_FORMAT, type LayerSpec, type Model } from '../format/model';
 import type { Preset, PresetKnob } from './types';
+import { say } from '../messages';
 
 type Layers = LayerSpec[];
 
@@ -129,17 +130,23 @@ export function knobError(
   for (const [k, v] of Object.entries(knobs)) {
     const spec = p.knobs.find((s) => s.name === k);
     if (!spec)
-      return `${p.name} has no knob "${k}"${p.knobs.length ? ` (knobs: ${p.knobs.map((s) => s.name).join(', ')})` : ' (it has no knobs)'}`;
-    if (typeof v !== 'number' || !Number.isFinite(v)) return `${p.name}: ${k} must be a number`;
+      return p.knobs.length
+        ? say('knob.unknown', { preset: p.name, knob: k, list: p.knobs.map((s) => s.name).join(', ') })
+        : say('knob.none', { preset: p.name, knob: k });
+    if (typeof v !== 'number' || !Number.isFinite(v)) return say('knob.number', { preset: p.name, knob: k });
     if (spec.options && !spec.options.includes(v))
-      return `${p.name}: ${k} must be one of ${spec.options.join(', ')}, got ${v}`;
-    if (spec.min !== undefined && v < spec.min) return `${p.name}: ${k} must be at least ${spec.min}, got ${v}`;
-    if (spec.max !== undefined && v > spec.max) return `${p.name}: ${k} must be at most ${spec.max}, got ${v}`;
-    if (spec.step === 1 && !Number.isInteger(v)) return `${p.name}: ${k} must be an integer, got ${v}`;
+      return say('knob.oneOf', { preset: p.name, knob: k, list: spec.options.join(', '), v });
+    if (spec.min !== undefined && v < spec.min)
+      return say('knob.atLeast', { preset: p.name, knob: k, min: spec.min, v });
+    if (spec.max !== undefined && v > spec.max)
+      return say('knob.atMost', { preset: p.name, knob: k, max: spec.max, v });
+    if (spec.step === 1 && !Number.isInteger(v)) return say('knob.integer', { preset: p.name, knob: k, v });
     // An integer step above 1 is a grid from min (YOLO's image side: multiples of the 32-pixel stride).
     const base = spec.min ?? 0;
     if (spec.step !== undefined && Number.isInteger(spec.step) && spec.step > 1 && (v - base) % spec.step)
-      return `${p.name}: ${k} must be ${base % spec.step ? `${base} plus ` : ''}a multiple of ${spec.step}, got ${v}`;
+      return base % spec.step
+        ? say('knob.plusMultiple', { preset: p.name, knob: k, base, step: spec.step, v })
+        : say('knob.multiple', { preset: p.name, knob: k, step: spec.step, v });
   }
   return null;
 }

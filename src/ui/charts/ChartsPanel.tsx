@@ -25,7 +25,7 @@ import { LatencyBarsChart, RooflineChart } from './LatencyCharts';
 import { CumulativeChart, LayerBarsChart } from './LayerCharts';
 import { MemoryChart } from './MemoryChart';
 import { CHART_TABS, useChartsView, type ChartTab } from './viewState';
-import { useT } from '../i18n';
+import { useLocalize, useT } from '../i18n';
 
 /** "12.3 ms (8.1 – 19 ms) on Pixel 4 CPU (4 threads), fp32", or why there is none. */
 function LatencyTotal() {
@@ -33,11 +33,12 @@ function LatencyTotal() {
   const pending = useRuntimeSlowPending();
   const latency = answer?.latency;
   const t = useT();
+  const localize = useLocalize();
   let text: string;
   if (answer?.modelError) text = t('runtime.modelError');
   else if (!answer) text = t('runtime.estimating');
   else if (!latency) text = t('runtime.pickDevice');
-  else if ('error' in latency) text = t('runtime.error', { error: latency.error });
+  else if ('error' in latency) text = t('runtime.error', { error: localize(latency.error) });
   else if (!latency.estimate.layers.length) text = t('runtime.noLayers');
   else {
     const e = latency.estimate;

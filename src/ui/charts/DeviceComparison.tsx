@@ -10,7 +10,7 @@ import { decadeTicks } from './chartData';
 import { ChartFrame } from './ChartFrame';
 import { BoundKey } from './LatencyCharts';
 import { COLORS, ms } from './format';
-import { useT } from '../i18n';
+import { useLocalize, useT } from '../i18n';
 
 import { DeviceTable, type Ok } from './DeviceTable';
 
@@ -29,6 +29,7 @@ export function DeviceComparison({
 }) {
   const ok = useMemo(() => devices.filter(isOk), [devices]);
   const t = useT();
+  const localize = useLocalize();
   const data = useMemo(
     () =>
       ok.map((r) => ({
@@ -99,7 +100,9 @@ export function DeviceComparison({
       <DeviceTable runs={ok} currentId={currentId} precision={precision} onPick={onPick} />
       {failed.length > 0 && (
         <p className="text-xs text-slate-600 dark:text-slate-300">
-          {t('devices.failed', { list: failed.map((r) => `${r.name} (${'error' in r ? r.error : ''})`).join('; ') })}
+          {t('devices.failed', {
+            list: failed.map((r) => `${r.name} (${'error' in r ? localize(r.error) : ''})`).join('; '),
+          })}
         </p>
       )}
     </div>

@@ -11,7 +11,7 @@ import { formatBytes, type NumberFormat } from '../format';
 import { DocsLink } from '../docs/DocsLink';
 import type { PlacementView } from '../../worker/placementView';
 import { PlacementHead, PlacementSummary } from './PlacementSummary';
-import { useT, type MessageKey } from '../i18n';
+import { useLocalize, useT, type MessageKey } from '../i18n';
 
 const VERDICT: Record<FitVerdict, { key: MessageKey; cls: string }> = {
   fits: { key: 'fit.fits', cls: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100' },
@@ -87,6 +87,7 @@ export function DeviceFitCard({
   placement: PlacementView | null;
 }) {
   const t = useT();
+  const localize = useLocalize();
   const fmt = useEditor((s) => s.settings.numberFormat);
   const v = VERDICT[memory.fit.verdict];
   const bytesOf = memory.fit.verdict === 'does-not-fit' ? memory.fit.shortBytes : memory.fit.spillBytes;
@@ -116,8 +117,8 @@ export function DeviceFitCard({
             ))}
           </ul>
         )}
-        {memory.fit.note && <p className="mt-1 text-slate-600 dark:text-slate-300">{memory.fit.note}</p>}
-        {memory.arenaNote && <p className="mt-1 text-slate-600 dark:text-slate-300">{memory.arenaNote}</p>}
+        {memory.fit.note && <p className="mt-1 text-slate-600 dark:text-slate-300">{localize(memory.fit.note)}</p>}
+        {memory.arenaNote && <p className="mt-1 text-slate-600 dark:text-slate-300">{localize(memory.arenaNote)}</p>}
         {!memory.complete && <p className="mt-1 text-amber-800 dark:text-amber-300">{t('fit.incomplete')}</p>}
         <p className="mt-1 text-slate-600 dark:text-slate-300">
           <DocsLink doc="memory">{t('fit.docs')}</DocsLink>

@@ -1,9 +1,14 @@
 /**
- * The device comparison's table: every device's time, band, bound split, memory verdict and
- * precision for the current model, sortable by any column (the runtime worker's DeviceRun[]; nothing
- * is computed here but the order). A row's name picks the device.
+ * The device comparison's table: every device's time, bound split, memory verdict, ops on the
+ * accelerator and precision for the current model, sortable by any column (the runtime worker's
+ * DeviceRun[]; nothing is computed here but the order). A row's name picks the device.
+ *
+ * It lives in the 540 px charts column (and a phone's width): six short columns, headers abbreviated
+ * with their full names as titles, names and verdicts wrap while numbers never do, and what does not
+ * fit (the low – high range, the split in words, the accelerator's name, the efficiencies' source) is
+ * one "Show details" away, under each row. No column scrolls sideways.
  */
-import { useMemo, useState } from 'react';
+import { Fragment, useId, useMemo, useState, type ReactNode } from 'react';
 import type { DeviceRun } from '../../worker/runtimeClient';
 import { useEditor } from '../../state/store';
 import { formatBytes } from '../format';
@@ -69,78 +74,132 @@ export function DeviceTable({
 }) {
   const t = useT();
   const [sort, setSort] = useState<Sort>({ key: 'ms', dir: 'asc' });
+  const [details, setDetails] = useState(false);
+  const tableId = useId();
   const rows = useMemo(() => {
     const sign = sort.dir === 'asc' ? 1 : -1;
     // Ties keep the worker's order (fastest first): Array.prototype.sort is stable.
     return [...runs].sort((a, b) => sign * COMPARE[sort.key](a, b));
   }, [runs, sort]);
-  const header = (key: SortKey, label: string, right = false) => (
+  const header = (key: SortKey, label: ReactNode, right = false) => (
     <SortHeader
       label={label}
       dir={sort.key === key ? sort.dir : null}
       onSort={() => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))}
-      className={right ? 'text-right' : 'pl-2 text-left'}
+      className={`px-1 align-bottom ${right ? 'text-right' : 'text-left'}`}
       testId={`device-sort-${key}`}
     />
   );
+  /** A short header with its full name for the mouse and for screen readers. */
+  const shortHeader = (text: string, full: string) => (
+    <span title={full}>
+      <span aria-hidden>{text}</span>
+      <span className="sr-only">{full}</span>
+    </span>
+  );
+  const pct = (part: number, r: Ok) => Math.round((100 * part) / (r.ms || 1));
   return (
-    <table className="w-full text-xs" data-testid="device-table">
-      <caption className="sr-only">{t('devices.caption')}</caption>
-      <thead className="text-left text-slate-600 dark:text-slate-300">
-        <tr>
-          {header('name', t('device.label'))}
-          {header('ms', 'ms', true)}
-          <th scope="col" className="text-right">
-            {t('devices.col.band')}
-          </th>
-          {header('bound', t('devices.col.bound'), true)}
-          {header('fit', t('devices.col.fit'))}
-          {header('placement', t('devices.col.placement'), true)}
-          {header('precision', t('devices.col.precision'))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr
-            key={r.id}
-            data-device={r.id}
-            aria-current={r.id === currentId ? 'true' : undefined}
-            className={`border-t border-slate-100 dark:border-slate-800 ${r.id === currentId ? 'bg-teal-50 font-semibold dark:bg-teal-950' : ''}`}
-          >
-            <th scope="row" className="py-0.5 text-left font-normal">
-              <button
-                type="button"
-                className="focus-ring text-left underline decoration-dotted"
-                onClick={() => onPick?.(r.id)}
-              >
-                {r.name}
-              </button>
-            </th>
-            <td className="num text-right">{ms(r.ms)}</td>
-            <td className="num text-right">
-              {ms(r.low_ms)} – {ms(r.high_ms)}
-            </td>
-            <td className="num text-right">
-              {Math.round((100 * r.boundMs.compute) / (r.ms || 1))} % /{' '}
-              {Math.round((100 * r.boundMs.memory) / (r.ms || 1))} %
-            </td>
-            <td className="pl-2" data-testid="device-fit-cell" data-verdict={r.fit}>
-              <FitCell run={r} />
-            </td>
-            <td
-              className="num text-right"
-              data-testid="device-placement-cell"
-              title={r.placement ? r.placement.accelerator : undefined}
-            >
-              {r.placement ? `${r.placement.on} / ${r.placement.total}` : '–'}
-            </td>
-            <td className="pl-2">
-              {r.precision}
-              {r.substituted ? ` ${t('devices.noPrecision', { precision })}` : ''}, {t(CALIBRATION_NOTE[r.calibration])}
-            </td>
+    <div className="text-xs">
+      <button
+        type="button"
+        className="focus-ring mb-1 rounded text-teal-800 underline decoration-dotted dark:text-teal-300"
+        aria-expanded={details}
+        aria-controls={tableId}
+        data-testid="device-details-toggle"
+        onClick={() => setDetails((d) => !d)}
+      >
+        {details ? `▾ ${t('devices.details.hide')}` : `▸ ${t('devices.details.show')}`}
+      </button>
+      <table id={tableId} className="w-full" data-testid="device-table" data-details={details ? 'shown' : 'hidden'}>
+        <caption className="sr-only">{t('devices.caption')}</caption>
+        <thead className="text-left text-slate-600 dark:text-slate-300">
+          <tr>
+            {header('name', t('device.label'))}
+            {header('ms', shortHeader(t('devices.col.time'), t('devices.col.time.title')), true)}
+            {header('bound', shortHeader(t('devices.col.bound.short'), t('devices.col.bound.title')), true)}
+            {header('fit', t('devices.col.fit'))}
+            {header(
+              'placement',
+              shortHeader(
+                t('devices.col.placement.short'),
+                `${t('devices.col.placement')}: ${t('devices.col.placement.title')}`,
+              ),
+              true,
+            )}
+            {header('precision', shortHeader(t('devices.col.precision.short'), t('devices.col.precision')))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const current = r.id === currentId;
+            const tone = current ? 'bg-teal-50 font-semibold dark:bg-teal-950' : '';
+            const cal = t(CALIBRATION_NOTE[r.calibration]);
+            const prec = `${r.precision}${r.substituted ? ` ${t('devices.noPrecision', { precision })}` : ''}`;
+            return (
+              <Fragment key={r.id}>
+                <tr
+                  data-device={r.id}
+                  aria-current={current ? 'true' : undefined}
+                  className={`border-t border-slate-100 align-top dark:border-slate-800 ${tone}`}
+                >
+                  <th scope="row" className="py-0.5 pr-1 text-left font-normal [overflow-wrap:anywhere]">
+                    <button
+                      type="button"
+                      className="focus-ring text-left underline decoration-dotted"
+                      onClick={() => onPick?.(r.id)}
+                    >
+                      {r.name}
+                    </button>
+                  </th>
+                  <td
+                    className="num px-1 text-right whitespace-nowrap"
+                    title={`${t('devices.col.band')}: ${ms(r.low_ms)} – ${ms(r.high_ms)}`}
+                  >
+                    {ms(r.ms)}
+                  </td>
+                  <td className="num px-1 text-right whitespace-nowrap" title={t('devices.col.bound')}>
+                    {pct(r.boundMs.compute, r)}/{pct(r.boundMs.memory, r)}
+                  </td>
+                  <td className="px-1" data-testid="device-fit-cell" data-verdict={r.fit}>
+                    <FitCell run={r} />
+                  </td>
+                  <td
+                    className="num px-1 text-right whitespace-nowrap"
+                    data-testid="device-placement-cell"
+                    title={r.placement ? r.placement.accelerator : undefined}
+                  >
+                    {r.placement ? `${r.placement.on}/${r.placement.total}` : '–'}
+                  </td>
+                  <td className="pl-1 whitespace-nowrap" title={`${prec}, ${cal}`}>
+                    {r.precision}
+                    {r.substituted ? '*' : ''}
+                  </td>
+                </tr>
+                {details && (
+                  <tr data-details-for={r.id} className={`text-slate-600 dark:text-slate-300 ${tone}`}>
+                    <td colSpan={6} className="pb-1 pl-3">
+                      {[
+                        `${t('devices.col.band')}: ${ms(r.low_ms)} – ${ms(r.high_ms)}`,
+                        t('devices.detail.bound', { c: pct(r.boundMs.compute, r), m: pct(r.boundMs.memory, r) }),
+                        ...(r.placement
+                          ? [
+                              t('devices.detail.placement', {
+                                on: r.placement.on,
+                                total: r.placement.total,
+                                accelerator: r.placement.accelerator,
+                              }),
+                            ]
+                          : []),
+                        `${t('devices.col.precision')}: ${prec}, ${cal}`,
+                      ].join(' · ')}
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

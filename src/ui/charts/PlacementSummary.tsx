@@ -6,7 +6,7 @@
 import type { PlacementView } from '../../worker/placementView';
 import { useEditor } from '../../state/store';
 import { DocsLink } from '../docs/DocsLink';
-import { useT } from '../i18n';
+import { useLocalize, useT } from '../i18n';
 import { ms } from './format';
 
 /** The summary line's part: "N of M ops on the Edge TPU" and the first op on the CPU (a click selects it). */
@@ -47,6 +47,7 @@ export function PlacementHead({ placement: p }: { placement: PlacementView }) {
 /** The details: partitions, why the first op falls back, the runtime with placement, the docs. */
 export function PlacementSummary({ placement: p }: { placement: PlacementView }) {
   const t = useT();
+  const localize = useLocalize();
   if (!p.documented)
     return (
       <p className="mt-1 text-slate-600 dark:text-slate-300" data-testid="placement" data-documented="false">
@@ -63,7 +64,8 @@ export function PlacementSummary({ placement: p }: { placement: PlacementView })
       </p>
       {p.firstFallback && (
         <p data-testid="placement-first-fallback-why">
-          {t('place.firstFallback')} <span className="font-mono">{p.firstFallback.label}</span> — {p.firstFallback.why}
+          {t('place.firstFallback')} <span className="font-mono">{p.firstFallback.label}</span> —{' '}
+          {localize(p.firstFallback.why)}
           {p.fallbackMode === 'rest-on-cpu' ? ` ${t('place.restOnCpu')}` : ''}
         </p>
       )}
@@ -101,6 +103,7 @@ export function PlacementLine({
   selectedPath: string | null;
 }) {
   const t = useT();
+  const localize = useLocalize();
   if (!p.documented || !selectedPath) return null;
   const row = p.rows.find((r) => r.modelPath === selectedPath);
   if (!row) return null;
@@ -110,7 +113,8 @@ export function PlacementLine({
       <span className={row.on === 'cpu' ? 'font-semibold text-amber-800 dark:text-amber-300' : ''}>
         {row.on === 'cpu' ? t('place.cpu') : p.accelerator}
       </span>{' '}
-      — {row.why} <span className="text-slate-500 dark:text-slate-400">({t('place.rule', { id: row.ruleId })})</span>
+      — {localize(row.why)}{' '}
+      <span className="text-slate-500 dark:text-slate-400">({t('place.rule', { id: row.ruleId })})</span>
       {row.on === 'cpu' && row.role === 'op' && row.ms !== undefined && !('error' in p.latency) && (
         <span data-testid="placement-line-ms">
           {' '}

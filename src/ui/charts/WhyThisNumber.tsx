@@ -7,7 +7,7 @@ import { deviceById } from '../../engine/deploy/devices';
 import { LAYER_CLASS_LABELS } from '../../engine/deploy/latency/classes';
 import { bytes, ms, si } from './format';
 import { DocsLink } from '../docs/DocsLink';
-import { useT } from '../i18n';
+import { useLocalize, useT } from '../i18n';
 
 function Line({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -36,10 +36,11 @@ export function WhyThisNumber({
   selectedPath?: string | null;
 }) {
   const t = useT();
+  const localize = useLocalize();
   if (latency && 'error' in latency)
     return (
       <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-        {t('why.noEstimate', { error: latency.error })}.
+        {t('why.noEstimate', { error: localize(latency.error) })}.
       </p>
     );
   const estimate = latency?.estimate;

@@ -15,7 +15,7 @@ import { numbersAge, numbersLookup, numbersOfResult } from '../numbers';
 import { fieldText } from '../editor/fieldText';
 import { memo, useMemo } from 'react';
 import { FormulaInspector } from '../teaching/FormulaInspector';
-import { useT, type MessageKey } from '../i18n';
+import { useLocalize, useT, type MessageKey } from '../i18n';
 
 function Pair({ k, v, testId }: { k: ReactNode; v: ReactNode; testId?: string }) {
   return (
@@ -52,6 +52,7 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
   // The selected layer changed since the result's model: its numbers are marked as updating.
   const stale = !!selection && !!spec && numbersAge(model, resultModel, selection, spec) === 'edited';
   const t = useT();
+  const localize = useLocalize();
 
   if (!selection || !spec) {
     return (
@@ -98,7 +99,7 @@ function DetailsPanelView({ result }: { result: ModelResult | null }) {
           role="note"
           className="rounded-md border border-red-300 bg-red-50 p-2 text-xs text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
         >
-          {n.error}
+          {localize(n.error)}
         </p>
       )}
       {kind && kind.fields.length > 0 && (

@@ -9,7 +9,7 @@ import type { LayerSpec } from '../../engine/format/model';
 import type { AnyKind } from '../../engine/layers/registry';
 import { useEditor } from '../../state/store';
 import { fieldPlaceholder, fieldText, fromText, parseField, parseFrom, sameValue } from './fieldText';
-import { useT } from '../i18n';
+import { useLocalize, useT } from '../i18n';
 
 function TextField({
   path,
@@ -24,6 +24,7 @@ function TextField({
 }) {
   const id = useId();
   const t = useT();
+  const localize = useLocalize();
   const shown = fieldText(value);
   const [draft, setDraft] = useState({ text: shown, from: value });
   // Follow the model when it changes elsewhere (undo, another control), keeping local typing otherwise.
@@ -31,7 +32,7 @@ function TextField({
   const parsed = parseField(field, draft.text);
   const localError = parsed.ok ? null : parsed.error;
   // The engine names the field in its message (`layers[1].kernel must be …`, `… kernel 9 …`).
-  const engineError = rowError && rowError.includes(`${path}.${field.name}`) ? rowError : null;
+  const engineError = rowError && rowError.includes(`${path}.${field.name}`) ? localize(rowError) : null;
   const error =
     localError ?? (field.required && value === undefined ? t('field.required', { label: field.label }) : engineError);
   return (

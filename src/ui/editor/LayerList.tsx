@@ -27,6 +27,7 @@ import { useUi } from '../uiContext';
 import { LayerRow, ListHeader } from './LayerRow';
 import { flattenModel, indexIn, isWithin, parentList, type LayerItem, type ListItem } from './tree';
 import { t as tr, useLang, useT } from '../i18n';
+import { liveText } from '../../state/messages';
 
 // Rows have very different heights (the selected one is open): aim by the pointer, not by centres.
 const pointerFirst: CollisionDetection = (args) => {
@@ -198,7 +199,7 @@ function LayerListView({ result, countIndex }: { result: ModelResult | null; cou
     const index = target.kind === 'list' ? 0 : target.index;
     const s = useEditor.getState();
     if (isWithin(toList, from)) {
-      s.notify({ kind: 'error', text: tr('list.moveIntoItself', { path: from }) });
+      s.notify({ kind: 'error', ...liveText(() => tr('list.moveIntoItself', { path: from })) });
       return;
     }
     s.moveLayerTo(from, toList, index);

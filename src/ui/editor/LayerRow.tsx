@@ -13,7 +13,7 @@ import { FieldForm } from './FieldForm';
 import { fieldText, fromText } from './fieldText';
 import { RowActions } from './RowActions';
 import type { LayerItem, ListItem } from './tree';
-import { useT } from '../i18n';
+import { useLocalize, useT } from '../i18n';
 import { NOT_COUNTED_TYPE } from '../../engine/layers/opaque';
 
 const INDENT = 14;
@@ -60,6 +60,7 @@ const staleCls = 'opacity-40 transition-none';
 export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
   const { item, nums, selected } = p;
   const t = useT();
+  const localize = useLocalize();
   const { attributes, listeners, setNodeRef: setDragRef, transform, isDragging } = useDraggable({ id: item.id });
   const { setNodeRef: setDropRef, isOver } = useDroppable({ id: item.id, disabled: !p.dragging });
   const setNodeRef = (el: HTMLElement | null) => {
@@ -122,7 +123,11 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
           type="button"
           className="focus-ring flex min-w-0 flex-1 items-baseline gap-1.5 rounded py-1 text-left"
           data-row-button={item.id}
-          aria-label={t(error ? 'row.labelError' : 'row.label', { title, path: item.id, error: error ?? '' })}
+          aria-label={t(error ? 'row.labelError' : 'row.label', {
+            title,
+            path: item.id,
+            error: error ? localize(error) : '',
+          })}
           aria-pressed={selected}
           aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Delete Control+D"
           onClick={(e) => p.onSelect(e, item)}
@@ -188,7 +193,7 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
           className={`pb-1 pl-10 text-xs ${ownError ? 'text-red-700 dark:text-red-300' : 'text-slate-600 dark:text-slate-400'}`}
           data-testid={ownError ? 'row-error' : 'row-note'}
         >
-          {error}
+          {localize(error)}
         </p>
       )}
       {selected && item.layerKind && (

@@ -8,6 +8,7 @@ import { useCallback, useEffect } from 'react';
 import { en, type MessageKey } from './en';
 import { zhCN } from './zh-CN';
 import { fill, setStateTranslator } from '../../state/messages';
+import { localize, localizeVars } from './localize';
 
 export type { MessageKey } from './en';
 
@@ -57,15 +58,25 @@ export const t = (key: MessageKey, vars?: Readonly<Record<string, string | numbe
 
 export type T = typeof t;
 
+/** Non-React callers: an engine or state sentence in the current language. */
+export const localizeNow = (text: string): string => localize(text, useLang.getState().lang);
+
 // The state side's notices (autosave, links, tabs, safe mode) in the current language. Registered
 // when this module loads, which is before main.tsx starts the state (its imports run first).
-setStateTranslator((key, vars) => t(key, vars));
+// Values inside them (a link's or a limit's reason) are engine sentences: translated too.
+setStateTranslator((key, vars) => t(key, localizeVars(vars, useLang.getState().lang)));
 
 /** Components: a `t` bound to the current language; switching language re-renders the caller. */
 export function useT(): T {
   const lang = useLang((s) => s.lang);
   // Stable per language, so components can list `t` in memo dependencies.
   return useCallback<T>((key, vars) => translate(lang, key, vars), [lang]);
+}
+
+/** Components: the engine's and state's English sentences in the current language (re-renders on a switch). */
+export function useLocalize(): (text: string) => string {
+  const lang = useLang((s) => s.lang);
+  return useCallback((text: string) => localize(text, lang), [lang]);
 }
 
 /** Keeps <html lang> in step, for screen readers and CJK fonts. */

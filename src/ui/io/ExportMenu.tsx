@@ -10,7 +10,8 @@ import { showSavedCopies } from '../../state/savedCopies';
 import { conventionById } from '../../engine/conventions/registry';
 import { Button } from '../controls';
 import { exportModel, openPrintableSummary, type ExportKind, type ExportOutcome } from './exportActions';
-import { t as tr, useT, type T } from '../i18n';
+import { localizeNow, t as tr, useT, type T } from '../i18n';
+import { liveText } from '../../state/messages';
 
 interface Item {
   readonly id: ExportKind | 'print' | 'copies';
@@ -66,9 +67,18 @@ export function ExportMenu() {
     } finally {
       setBusy(false);
     }
-    if (!out.ok) notify({ kind: 'error', text: tr('export.failed', { error: out.error }) });
-    else if (out.warnings.length)
-      notify({ kind: 'info', text: tr('export.savedNote', { file: out.filename, notes: out.warnings.join('; ') }) });
+    if (!out.ok) {
+      const error = out.error;
+      notify({ kind: 'error', ...liveText(() => tr('export.failed', { error: localizeNow(error) })) });
+    } else if (out.warnings.length) {
+      const done = out;
+      notify({
+        kind: 'info',
+        ...liveText(() =>
+          tr('export.savedNote', { file: done.filename, notes: done.warnings.map(localizeNow).join('; ') }),
+        ),
+      });
+    }
   };
 
   const onMenuKey = (e: KeyboardEvent<HTMLDivElement>) => {

@@ -8,7 +8,7 @@ import { sizeText } from '../../engine/import/result';
 import { useEditor } from '../../state/store';
 import { Button } from '../controls';
 import { cancelImport, dismissImportStatus, useImportStatus } from '../../state/importFlow';
-import { useT } from '../i18n';
+import { useLocalize, useT } from '../i18n';
 import { groupDigits } from '../../engine/digits';
 
 /** Warnings shown before "Show all". */
@@ -30,12 +30,13 @@ function Warnings({ warnings }: { warnings: readonly string[] }) {
   const [all, setAll] = useState(false);
   const shown = all ? warnings : warnings.slice(0, FIRST_WARNINGS);
   const t = useT();
+  const localize = useLocalize();
   return (
     <div className="basis-full">
       <ul className="ml-6 list-disc text-xs" data-testid="import-warnings">
         {shown.map((w, i) => (
           <li key={i} className="break-words">
-            {w}
+            {localize(w)}
           </li>
         ))}
       </ul>
@@ -52,6 +53,7 @@ export function ImportStatusBar() {
   const status = useImportStatus((s) => s.status);
   const undo = useEditor((s) => s.undo);
   const t = useT();
+  const localize = useLocalize();
   switch (status.kind) {
     case 'idle':
       return null;
@@ -90,7 +92,9 @@ export function ImportStatusBar() {
           className={`${bar} border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100`}
         >
           <span aria-hidden>⚠</span>
-          <span className="min-w-0 flex-1">{t('import.failed', { name: status.name, error: status.error })}</span>
+          <span className="min-w-0 flex-1">
+            {t('import.failed', { name: status.name, error: localize(status.error) })}
+          </span>
           <Dismiss />
         </div>
       );

@@ -14,7 +14,7 @@ import {
 } from '../../state/savedCopies';
 import { Button } from '../controls';
 import { formatBytes } from '../format';
-import { useT } from '../i18n';
+import { useLocalize, useT } from '../i18n';
 import { saveFile } from './exportActions';
 import { focusOnOpen, Modal } from '../Modal';
 
@@ -25,6 +25,7 @@ const when = (ms: number): string => {
 
 function CopyRow({ copy }: { copy: SavedCopy }) {
   const t = useT();
+  const localize = useLocalize();
   const size = formatBytes(BigInt(copy.size), 'si');
   const download = () => {
     const f = savedCopyFile(copy.kind);
@@ -36,7 +37,7 @@ function CopyRow({ copy }: { copy: SavedCopy }) {
         <div className="font-medium">{t(`copies.kind.${copy.kind}`)}</div>
         <div className="text-xs break-words text-slate-600 dark:text-slate-300">
           {copy.error
-            ? t('copies.unreadable', { error: copy.error, size })
+            ? t('copies.unreadable', { error: localize(copy.error), size })
             : t('copies.model', { name: copy.name || '—', n: copy.layers ?? 0, size })}
           {copy.savedAt !== undefined && <> · {t('copies.when', { time: when(copy.savedAt) })}</>}
         </div>

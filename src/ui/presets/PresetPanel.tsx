@@ -11,7 +11,7 @@ import type { Preset, PresetKnob } from '../../engine/presets';
 import { useEditor } from '../../state/store';
 import { buildPreset, differsFromBuilt, presetMeta, rebuildPreset } from './presetList';
 import { usePresetsModule, type PresetsModule } from './loadPresets';
-import { useLang, useT } from '../i18n';
+import { useLang, useLocalize, useT } from '../i18n';
 import { knobLabel } from '../i18n/zh-CN-engine';
 
 function KnobControl({
@@ -29,6 +29,7 @@ function KnobControl({
   if (draft.from !== value) setDraft({ text: String(value), from: value, error: null });
   const id = `knob-${knob.name}`;
   const t = useT();
+  const localize = useLocalize();
   const lang = useLang((s) => s.lang);
   const commit = (text: string) => {
     const v = Number(text);
@@ -108,10 +109,11 @@ function KnobControl({
         data-testid={`knob-error-${knob.name}`}
         className={`text-xs ${draft.error ? 'text-red-700 dark:text-red-300' : 'text-slate-600 dark:text-slate-300'}`}
       >
-        {draft.error ??
-          (knob.step
+        {draft.error
+          ? localize(draft.error)
+          : knob.step
             ? t('knob.rangeStep', { min: String(knob.min), max: String(knob.max), step: knob.step })
-            : t('knob.range', { min: String(knob.min), max: String(knob.max) }))}
+            : t('knob.range', { min: String(knob.min), max: String(knob.max) })}
       </span>
     </div>
   );

@@ -10,7 +10,8 @@ import { useEditor } from '../../state/store';
 import { Button, SortHeader } from '../controls';
 import { formatCount, formatShare, shareOf, unitWord } from '../format';
 import { sortRows, tableRows, toCsv, type Sort, type SortKey } from './tableRows';
-import { t as tr, useT } from '../i18n';
+import { t as tr, useLocalize, useT } from '../i18n';
+import { liveText } from '../../state/messages';
 import { groupDigits } from '../../engine/digits';
 
 const ROW_H = 28;
@@ -20,6 +21,7 @@ function LayerTableView({ result, countIndex }: { result: ModelResult | null; co
   const settings = useEditor((s) => s.settings);
   const selection = useEditor((s) => s.selection);
   const t = useT();
+  const localize = useLocalize();
   const conv = conventionById(settings.convention);
   const countLabel = `${conv?.name ?? settings.convention} (${unitWord(conv?.unit ?? 'FLOP')})`;
   const rows = useMemo(() => tableRows(result, countIndex), [result, countIndex]);
@@ -45,12 +47,10 @@ function LayerTableView({ result, countIndex }: { result: ModelResult | null; co
     const s = useEditor.getState();
     try {
       await navigator.clipboard.writeText(csv);
-      s.notify({
-        kind: 'info',
-        text: sorted.length === 1 ? tr('table.copied1') : tr('table.copied', { n: sorted.length }),
-      });
+      const n = sorted.length;
+      s.notify({ kind: 'info', ...liveText(() => (n === 1 ? tr('table.copied1') : tr('table.copied', { n }))) });
     } catch {
-      s.notify({ kind: 'error', text: tr('table.copyRefused') });
+      s.notify({ kind: 'error', ...liveText(() => tr('table.copyRefused')) });
     }
   };
 
@@ -115,7 +115,7 @@ function LayerTableView({ result, countIndex }: { result: ModelResult | null; co
                       : 'hover:bg-slate-50 dark:hover:bg-slate-800/60'
                   } ${r.error ? 'text-red-700 dark:text-red-300' : ''}`}
                   onClick={() => useEditor.getState().select(r.modelPath)}
-                  title={r.error || r.path}
+                  title={r.error ? localize(r.error) : r.path}
                   data-testid="table-row"
                 >
                   <td className="num px-1.5 text-slate-600 dark:text-slate-400">{r.order + 1}</td>

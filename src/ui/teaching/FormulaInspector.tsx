@@ -10,7 +10,7 @@ import { conventionById } from '../../engine/conventions/registry';
 import { useDeferredSelection, useEditor } from '../../state/store';
 import type { LayerNumbers } from '../numbers';
 import { groupDigits, unitWord } from '../format';
-import { useT, type T } from '../i18n';
+import { useLocalize, useT, type T } from '../i18n';
 import { Button } from '../controls';
 import { Tex, useKatex } from './Tex';
 import { layerPart, useHidden, useTeaching } from './store';
@@ -70,6 +70,7 @@ function usePreviousConvention(current: string): string | null {
  */
 export function FormulaInspector({ nums }: { nums: LayerNumbers | undefined }) {
   const t = useT();
+  const localize = useLocalize();
   const katex = useKatex();
   // In the details panel's transition (its model, selection and result), never in a click's render.
   const selection = useDeferredSelection();
@@ -104,7 +105,7 @@ export function FormulaInspector({ nums }: { nums: LayerNumbers | undefined }) {
           </Button>
         </div>
       ) : !explained ? null : !explained.ok ? (
-        <p className="text-xs text-red-800 dark:text-red-200">{explained.error}</p>
+        <p className="text-xs text-red-800 dark:text-red-200">{localize(explained.error)}</p>
       ) : (
         <>
           <p className="text-xs text-slate-600 dark:text-slate-300" data-testid="inspector-convention">

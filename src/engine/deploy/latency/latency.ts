@@ -22,6 +22,7 @@ import type { Device, Precision } from '../devices/schema';
 import { BYTES_PER_ELEMENT } from '../memory';
 import { layerClassOf, type ClassEfficiencies, type LayerClass } from './classes';
 import { calibrationFor, type Calibration } from './calibration';
+import { say } from '../../messages';
 
 export type Bound = 'compute' | 'memory';
 
@@ -274,12 +275,12 @@ export function estimateLatency(
   opts: LatencyOptions = {},
 ): LatencyEstimate | { error: string } {
   const device = deviceById(deviceId);
-  if (!device) return { error: `unknown device "${deviceId}" (list them with --list-devices)` };
+  if (!device) return { error: say('run.unknownDevice', { id: deviceId }) };
   if (!device.peak[precision]) {
     const has = (['fp32', 'fp16', 'int8'] as const).filter((p) => device.peak[p]).join(', ');
-    return { error: `${device.name} has no ${precision} figure; it supports ${has}` };
+    return { error: say('run.noPrecision', { device: device.name, precision, list: has }) };
   }
-  if (result.modelError) return { error: `the model cannot be evaluated: ${result.modelError}` };
+  if (result.modelError) return { error: say('run.modelError', { error: result.modelError }) };
   const calib = opts.calibration ?? calibrationFor(device, precision);
   const { kernels, fusedInto } = kernelsOf(result, precision);
   const weightBytes = kernels.reduce((s, k) => s + k.weightBytes, 0);

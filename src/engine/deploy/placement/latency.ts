@@ -21,6 +21,7 @@ import { estimateLatency, kernelTime, roofFor, type LatencyEstimate, type Latenc
 import { BYTES_PER_ELEMENT } from '../memory';
 import { HOST_OF_DEVICE, placeOnDevice, TARGET_OF_DEVICE } from './index';
 import type { Placement, Where } from './types';
+import { say } from '../../messages';
 
 export interface Boundary {
   /** Row index of the last op before the boundary and of the first op after it. */
@@ -95,20 +96,21 @@ export function estimateLatencyWithPlacement(
   opts: PlacedLatencyOptions = {},
 ): PlacedLatency | { error: string } {
   const device = deviceById(deviceId);
-  if (!device) return { error: `unknown device "${deviceId}"` };
-  if (!TARGET_OF_DEVICE[deviceId]) return { error: `${device.name} has no placement table` };
+  if (!device) return { error: say('run.unknownDeviceBare', { id: deviceId }) };
+  if (!TARGET_OF_DEVICE[deviceId]) return { error: say('run.noPlacementTable', { device: device.name }) };
   const placement = opts.placement ?? placeOnDevice(result, deviceId, precision);
   if ('error' in placement) return placement;
-  if (!placement.documented) return { error: `placement on ${device.name} is unknown: ${placement.notes.join('; ')}` };
+  if (!placement.documented)
+    return { error: say('run.placementUnknown', { device: device.name, notes: placement.notes.join('; ') }) };
   const accel = opts.estimate ?? estimateLatency(result, deviceId, precision);
   if ('error' in accel) return accel;
   const needsHost = placement.opsOnAccelerator < placement.opsTotal;
   const choice = HOST_OF_DEVICE[deviceId];
   const hostId = opts.host ?? choice?.device ?? null;
-  const hostReason = opts.host ? 'chosen by the caller' : (choice?.reason ?? 'no host known');
+  const hostReason = opts.host ? say('run.hostChosen') : (choice?.reason ?? say('run.noHost'));
   if (needsHost && !hostId)
     return {
-      error: `${placement.opsTotal - placement.opsOnAccelerator} op(s) fall back to a CPU, but ${hostReason}: pass a host`,
+      error: say('run.needsHost', { n: placement.opsTotal - placement.opsOnAccelerator, reason: hostReason }),
     };
   let cpu: Map<string, LatencyLayer> | null = null;
   let hostPrecision: Precision | null = null;

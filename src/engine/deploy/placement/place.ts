@@ -12,6 +12,7 @@
 import type { ModelResult, Row } from '../../rows';
 import type { Precision } from '../devices/schema';
 import type { OpRule, OpRole, Partition, PlacedRow, Placement, PlacementTarget, Where } from './types';
+import { say } from '../../messages';
 
 /** Blocks whose row stands for an op of their own. */
 const COMBINING = new Set(['residual', 'concat', 'scale']);
@@ -44,14 +45,21 @@ export function decide(target: PlacementTarget, row: Row, batch: number, dtype: 
     return {
       on: 'cpu',
       ruleId: `${target.id}.no-public-table`,
-      why: `no public rule table for ${target.accelerator}: ${target.notes ?? ''}`.trim(),
+      why: target.notes
+        ? say('place.noTable', { accelerator: target.accelerator, notes: target.notes })
+        : say('place.noTableBare', { accelerator: target.accelerator }),
       undocumented: true,
     };
   if (!target.dtypes.includes(dtype))
     return {
       on: 'cpu',
       ruleId: `${target.id}.dtype`,
-      why: `${target.accelerator} runs ${target.dtypes.join('/')} models only (${target.dtypeSource.title}); this is ${dtype}`,
+      why: say('place.dtype', {
+        accelerator: target.accelerator,
+        dtypes: target.dtypes.join('/'),
+        source: target.dtypeSource.title,
+        dtype,
+      }),
     };
   const ctx = { row, batch, dtype };
   for (const g of target.generic ?? []) {
@@ -118,10 +126,10 @@ export function placeOn(target: PlacementTarget, result: ModelResult, dtype: Pre
       return put('elided', {
         on: 'accelerator',
         ruleId: 'elided',
-        why: 'does nothing at inference: converters remove it',
+        why: say('place.elided'),
       });
     if (CONSTANT.has(row.type))
-      return put('constant', { on: 'accelerator', ruleId: 'constant', why: 'a constant tensor (weights), not an op' });
+      return put('constant', { on: 'accelerator', ruleId: 'constant', why: say('place.constant') });
     const fu = fusionOf(target, rows, i, prev[i], fusedInto);
     if (fu) {
       fusedInto.set(i, fu.host);
@@ -163,7 +171,11 @@ export function placeOn(target: PlacementTarget, result: ModelResult, dtype: Pre
         role: p.role,
         on: 'cpu',
         ruleId: `${target.id}.rest-on-cpu`,
-        why: `runs after ${first.path}, the first op the ${target.accelerator} cannot run: ${target.fallbackSource.title}`,
+        why: say('place.restOnCpu', {
+          path: first.path,
+          accelerator: target.accelerator,
+          source: target.fallbackSource.title,
+        }),
       });
     } else if (!first && p.on === 'cpu') first = p;
   }

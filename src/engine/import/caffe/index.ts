@@ -19,6 +19,7 @@ import { MAX_IMPORT_NODES, tooMany, type ImportResult } from '../result';
 import { Builder } from './builder';
 import { ASSUMED_INPUT, DATA_LAYERS, dataLayerShapes, headerInputs } from './inputs';
 import { IGNORED, mapLayer, SOFTMAX_LOSS, type LayerIn } from './layers';
+import { say } from '../../messages';
 
 /** What opens a layer in the text: `layer {`, `layers {` (the colon and `<` are allowed too). */
 const LAYER_OPENING = /\blayers?\s*:?\s*[{<]/g;
@@ -43,7 +44,7 @@ export function importPrototxt(text: string, fileName = 'model.prototxt'): Impor
     if (again.result.ok) again.result.warnings.unshift(size.note);
     return again.result;
   } catch (err) {
-    return { ok: false, error: `cannot read ${fileName}: ${(err as Error).message}` };
+    return { ok: false, error: say('file.cannotRead', { name: fileName, error: (err as Error).message }) };
   }
 }
 
@@ -67,7 +68,10 @@ function convert(text: string, fileName: string, forced?: readonly number[]): Co
   // Every "layer {" / "layers {" counts, even in a comment or string: only absurd files come near.
   const mentioned = countLayerOpenings(text);
   if (mentioned > MAX_IMPORT_NODES)
-    return done({ ok: false, error: `${fileName}: ${tooMany(mentioned, 'layers').message}` });
+    return done({
+      ok: false,
+      error: say('file.named', { name: fileName, error: tooMany(mentioned, 'layers').message }),
+    });
   const parsed = parseProtoText(text);
   if (!parsed.ok)
     return done({
@@ -86,7 +90,7 @@ function convert(text: string, fileName: string, forced?: readonly number[]): Co
     seen.add(name);
     return true;
   });
-  if (!layers.length) return done({ ok: false, error: `${fileName} has no layers (expected "layer { … }" entries)` });
+  if (!layers.length) return done({ ok: false, error: say('file.caffeNoLayers', { name: fileName }) });
 
   const inputs: Input[] = [];
   const declare = (blob: string, shape: number[] | null, where: string) => {
@@ -96,7 +100,9 @@ function convert(text: string, fileName: string, forced?: readonly number[]): Co
       else {
         assumedInput ||= !inputs.length;
         b.warnings.push(
-          `${where}: the file states no input size${s ? ` it can use ([${s.join(', ')}])` : ''}; [${ASSUMED_INPUT.join(', ')}] is assumed (change the model's input to the real one)`,
+          s
+            ? say('imp.assumedInputWith', { where, given: s.join(', '), shape: ASSUMED_INPUT.join(', ') })
+            : say('imp.assumedInput', { where, shape: ASSUMED_INPUT.join(', ') }),
         );
         s = [...ASSUMED_INPUT];
       }
@@ -131,9 +137,7 @@ function convert(text: string, fileName: string, forced?: readonly number[]): Co
       declare(bottoms[0], null, `bottom "${bottoms[0]}"`);
     const ins = bottoms.map((v) => b.value(v)).filter((v): v is string => v !== undefined);
     if (!ins.length && type !== 'parameter') {
-      b.warnings.push(
-        `${label}: its bottom ${bottoms.map((v) => `"${v}"`).join(', ')} is not produced by any layer; skipped`,
-      );
+      b.warnings.push(say('imp.noBottom', { label, list: bottoms.map((v) => `"${v}"`).join(', ') }));
       continue;
     }
     const L: LayerIn = { l, type, caffeType, name, label, tops, ins, bottoms };
@@ -141,13 +145,11 @@ function convert(text: string, fileName: string, forced?: readonly number[]): Co
       // Never a silent pass-through: a "not counted" row (layers/opaque.ts); a prototxt states
       // no shapes, so its output is taken to have its first input's shape.
       b.notCountedLayer(caffeType, name);
-      b.warnings.push(
-        `${label}: layer type "${caffeType}" is not counted (no formula for it); its output is taken to have its input's shape`,
-      );
+      b.warnings.push(say('imp.caffeOpaque', { label, type: caffeType }));
       b.add(label, name, 'layers', ins, tops, [{ type: 'opaque', name, op: opaqueOpName(caffeType) }]);
     }
   }
-  if (!inputs.length) return done({ ok: false, error: `${fileName}: no layer reads an input` });
+  if (!inputs.length) return done({ ok: false, error: say('file.caffeNoInput', { name: fileName }) });
   const first = inputs[0];
   // The model's outputs: every value a node computes and nothing reads (heads, side outputs).
   const outputs = b.nodes.map((n) => n.output).filter((v) => !b.used.has(v));
@@ -206,7 +208,12 @@ function poolSizeNotes(model: Model): string[] {
     const netscope = [0, 1].map((i) => Math.ceil((input[i + 1] + 2 * p[i] - k[i]) / s[i]) + 1);
     if (netscope[0] !== r.output[1] || netscope[1] !== r.output[2])
       notes.push(
-        `${r.name ?? r.path}: Netscope sizes this pooling ${netscope.join('×')}; PyTorch's ceil mode gives ${r.output[1]}×${r.output[2]}, which is what is counted`,
+        say('imp.netscopePool', {
+          name: r.name ?? r.path,
+          netscope: netscope.join('×'),
+          h: r.output[1],
+          w: r.output[2],
+        }),
       );
   }
   return notes;

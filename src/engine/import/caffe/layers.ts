@@ -11,6 +11,7 @@ import { opaqueOpName } from '../../layers/opaque';
 import type { LayerSpec, Shape } from '../../format/model';
 import { msgField, numField, numsField, strField, type TextMessage } from '../prototxt-text';
 import type { Builder } from './builder';
+import { say } from '../../messages';
 
 /** Layers that compute nothing at inference: metrics, silencers, outputs written to disk. */
 export const IGNORED = new Set(['accuracy', 'silence', 'hdf5output']);
@@ -126,7 +127,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
   /** A not-counted row with Caffe's output shape (or the input's). */
   const opaque = (why: string, shape?: Shape | null, inputs: string[] = [x], params = 0) => {
     b.notCountedLayer(L.caffeType, name);
-    b.warnings.push(`${label}: not counted (${why})`);
+    b.warnings.push(say('file.caffeNotCounted', { label, why }));
     b.add(label, name, 'layers', inputs, tops, [
       named({
         type: 'opaque',
@@ -147,7 +148,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
     case 'depthwiseconvolution': {
       const c = xs?.[0];
       leaf(named({ type: 'conv2d', ...convFields(msgField(l, 'convolution_param'), c ?? 1) }));
-      if (c === undefined) b.warnings.push(`${label}: input channels unknown, so the groups could not be set`);
+      if (c === undefined) b.warnings.push(say('imp.groupsUnknown', { label }));
       return true;
     }
     case 'deconvolution':
@@ -157,7 +158,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
       const p = msgField(l, 'pooling_param');
       const pool = (strField(p, 'pool') ?? 'MAX').toUpperCase();
       const max = pool !== 'AVE';
-      if (pool === 'STOCHASTIC') b.warnings.push(`${label}: stochastic pooling counted as max pooling`);
+      if (pool === 'STOCHASTIC') b.warnings.push(say('imp.stochastic', { label }));
       if (strField(p, 'global_pooling') === 'true')
         leaf(named({ type: max ? 'adaptivemaxpool2d' : 'adaptiveavgpool2d', out: 1 }));
       else
@@ -196,7 +197,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
       return true;
     case 'swish': {
       const beta = numField(msgField(l, 'swish_param'), 'beta') ?? 1;
-      if (beta !== 1) return opaque(`Swish with beta ${beta} has no kind; SiLU is beta 1`);
+      if (beta !== 1) return opaque(say('why.swishBeta', { beta }));
       leaf(named({ type: 'silu' }));
       return true;
     }
@@ -206,7 +207,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
         leaf(named({ type: 'relu6' }));
         return true;
       }
-      return opaque('element-wise clip to other bounds than [0, 6] has no kind');
+      return opaque(say('why.clipBounds'));
     }
     case 'prelu': {
       const shared = strField(msgField(l, 'prelu_param'), 'channel_shared') === 'true';
@@ -227,8 +228,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
     }
     case 'lrn': {
       const p = msgField(l, 'lrn_param');
-      if (strField(p, 'norm_region') === 'WITHIN_CHANNEL')
-        b.warnings.push(`${label}: WITHIN_CHANNEL normalisation is counted as ACROSS_CHANNELS`);
+      if (strField(p, 'norm_region') === 'WITHIN_CHANNEL') b.warnings.push(say('imp.withinChannel', { label }));
       const f: Record<string, unknown> = { type: 'lrn', size: numField(p, 'local_size') ?? 5 };
       for (const k of ['alpha', 'beta', 'k'] as const) if (numField(p, k) !== undefined) f[k] = numField(p, k);
       leaf(named(f));
@@ -249,7 +249,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
       return eltwise(b, L, named);
     case 'axpy': {
       // F = a · X + Y (SENet's fused SE multiply and shortcut add): bottoms a [C, 1, 1], X, Y.
-      if (ins.length !== 3) return opaque(`Axpy needs 3 bottoms, has ${ins.length}`, null, ins.slice(0, 1));
+      if (ins.length !== 3) return opaque(say('why.axpy', { n: ins.length }), null, ins.slice(0, 1));
       const [a, X, Y] = ins;
       const scaled = b.add(label, name, 'mul', [X, a], [b.fresh(`${name}.scale`)]);
       b.add(label, name, 'add', [scaled, Y], tops);
@@ -280,11 +280,11 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
     case 'reshape': {
       const p = msgField(l, 'reshape_param');
       const dims = numsField(msgField(p, 'shape'), 'dim');
-      if (!xs) return opaque('its input shape is unknown');
+      if (!xs) return opaque(say('why.inputUnknown'));
       const full = [1, ...xs];
       const r = caffeReshape(full, dims, numField(p, 'axis') ?? 0, numField(p, 'num_axes') ?? -1);
-      if (typeof r === 'string') return opaque(`Reshape: ${r}`);
-      if (r[0] !== 1) return opaque(`Reshape moves the batch (to ${r[0]}); FlopLab keeps the batch first`);
+      if (typeof r === 'string') return opaque(say('why.reshape', { error: r }));
+      if (r[0] !== 1) return opaque(say('why.reshapeBatch', { n: r[0] }));
       leaf(named({ type: 'reshape', shape: r.slice(1) }));
       return true;
     }
@@ -292,7 +292,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
       const order = numsField(msgField(l, 'permute_param'), 'order');
       const rank = (xs?.length ?? 3) + 1;
       const full = [...order, ...Array.from({ length: rank }, (_, i) => i).filter((i) => !order.includes(i))];
-      if (full[0] !== 0) return opaque('Permute moves the batch dim');
+      if (full[0] !== 0) return opaque(say('why.permuteBatch'));
       if (full.every((d, i) => d === i)) leaf(named({ type: 'identity' }));
       else leaf(named({ type: 'permute', dims: full }));
       return true;
@@ -312,15 +312,15 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
       // Boxes that depend only on the shapes: [1, 2, H·W·priors·4] (means and variances).
       const n = priorsPerPosition(msgField(l, 'prior_box_param'));
       const shape = xs && xs.length === 3 ? [2, xs[1] * xs[2] * n * 4] : null;
-      return opaque('prior boxes computed from the shapes alone; Netscope counts them 0', shape);
+      return opaque(say('why.priorBox'), shape);
     }
     case 'detectionoutput': {
       const p = msgField(l, 'detection_output_param');
       const keep = numField(p, 'keep_top_k') ?? numField(msgField(p, 'nms_param'), 'top_k') ?? 1;
-      return opaque('decoding and non-maximum suppression depend on the data', [1, keep > 0 ? keep : 1, 7], ins);
+      return opaque(say('why.detection'), [1, keep > 0 ? keep : 1, 7], ins);
     }
     case 'interp': {
-      if (!xs || xs.length !== 3) return opaque('its input is not a [C, H, W] map');
+      if (!xs || xs.length !== 3) return opaque(say('why.notMap'));
       const size = interpSize(msgField(l, 'interp_param'), xs[1], xs[2], b.shape(ins[1]));
       if (typeof size === 'string') return opaque(size);
       leaf(named({ type: 'upsample', size, mode: 'bilinear' }));
@@ -329,7 +329,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
     case 'upsample': {
       // SegNet/ENet: max-unpooling with the pool's mask (bottom 1); YOLO ports: nearest by `scale`.
       const p = msgField(l, 'upsample_param');
-      if (!xs || xs.length !== 3) return opaque('its input is not a [C, H, W] map');
+      if (!xs || xs.length !== 3) return opaque(say('why.notMap'));
       const s = numField(p, 'scale') ?? 2;
       const sh = numField(p, 'scale_h') ?? s;
       const sw = numField(p, 'scale_w') ?? s;
@@ -340,10 +340,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
       const uh = numField(p, 'upsample_h');
       const uw = numField(p, 'upsample_w');
       if (ins.length > 1 && uh && uw) b.unpools.push({ label, mask: ins[1], h: uh, w: uw });
-      if (ins.length > 1)
-        b.warnings.push(
-          `${label}: max-unpooling with the pool's indices is counted as nearest upsampling (both only place values)`,
-        );
+      if (ins.length > 1) b.warnings.push(say('imp.unpool', { label }));
       return true;
     }
     case 'shufflechannel': {
@@ -368,8 +365,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
     case 'embed': {
       const p = msgField(l, 'embed_param');
       leaf(named({ type: 'embedding', vocab: numField(p, 'input_dim'), dim: numField(p, 'num_output') }));
-      if (strField(p, 'bias_term') !== 'false')
-        b.warnings.push(`${label}: the embedding's bias (num_output parameters, one add per output) is not counted`);
+      if (strField(p, 'bias_term') !== 'false') b.warnings.push(say('imp.embedBias', { label }));
       return true;
     }
     case 'tile': {
@@ -380,8 +376,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
     }
     case 'mvn': {
       const p = msgField(l, 'mvn_param');
-      if (strField(p, 'normalize_variance') === 'false')
-        return opaque('mean subtraction alone (normalize_variance: false) has no kind');
+      if (strField(p, 'normalize_variance') === 'false') return opaque(say('why.mvn'));
       leaf(
         named(
           strField(p, 'across_channels') === 'true'
@@ -417,10 +412,8 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
     case 'roipooling': {
       const p = msgField(l, 'roi_pooling_param');
       const shape = xs ? [xs[0], numField(p, 'pooled_h') ?? 1, numField(p, 'pooled_w') ?? 1] : null;
-      opaque('pooling over regions the proposal layer chooses', shape);
-      b.warnings.push(
-        `${label}: the layers after it are counted for one region; Caffe runs them once per region (e.g. 300)`,
-      );
+      opaque(say('why.roiPool'), shape);
+      b.warnings.push(say('imp.perRegion', { label }));
       return true;
     }
     case 'im2col': {
@@ -436,18 +429,18 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
               Math.floor((xs[2] + 2 * k[2][1] - k[0][1]) / k[1][1]) + 1,
             ]
           : null;
-      return opaque('a copy into columns (no arithmetic) with no kind', shape);
+      return opaque(say('why.im2col'), shape);
     }
     case 'reorg': {
       const s = numField(msgField(l, 'reorg_param'), 'stride') ?? 2;
       const shape = xs && xs.length === 3 ? [xs[0] * s * s, Math.floor(xs[1] / s), Math.floor(xs[2] / s)] : null;
-      return opaque('space-to-depth reordering with no kind', shape);
+      return opaque(say('why.reorg'), shape);
     }
     case 'lstm':
     case 'rnn': {
       const n = numField(msgField(l, 'recurrent_param'), 'num_output');
       const shape = xs && n ? [...xs.slice(0, 1), n] : null;
-      return opaque(`Caffe's ${L.caffeType} runs over the first dim as time; not mapped`, shape, [x]);
+      return opaque(say('why.recurrent', { type: L.caffeType }), shape, [x]);
     }
     case 'argmax': {
       const p = msgField(l, 'argmax_param');
@@ -457,12 +450,12 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
       let shape: number[] | null = null;
       if (xs && axis !== undefined && axis >= 1) shape = xs.map((d, i) => (i === axis - 1 ? k : d));
       else if (xs) shape = [withVal ? 2 : 1, k];
-      return opaque('arg max returns indices; no kind', shape);
+      return opaque(say('why.argmax'), shape);
     }
     case 'python': {
       const p = msgField(l, 'python_param');
       const mod = `${strField(p, 'module') ?? '?'}.${strField(p, 'layer') ?? '?'}`;
-      return opaque(`Python layer ${mod} runs code FlopLab cannot see`, null, ins);
+      return opaque(say('why.python', { module: mod }), null, ins);
     }
     case 'absval':
     case 'bnll':
@@ -476,7 +469,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
       const scale = numField(p, 'scale') ?? 1;
       const shift = numField(p, 'shift') ?? 0;
       const base = numField(p, 'base') ?? -1;
-      if (base !== -1) return opaque(`element-wise ${L.caffeType} in base ${base}`);
+      if (base !== -1) return opaque(say('why.base', { type: L.caffeType, base }));
       const specs: LayerSpec[] = [];
       if (scale !== 1) specs.push({ type: 'mul', scalar: scale, name: `${name}.scale` });
       if (shift !== 0) specs.push({ type: 'add', scalar: shift, name: `${name}.shift` });
@@ -485,7 +478,7 @@ export function mapLayer(b: Builder, L: LayerIn): boolean {
       return true;
     }
     case 'threshold':
-      return opaque(`element-wise ${L.caffeType} has no kind`);
+      return opaque(say('why.noKind', { type: L.caffeType }));
     default:
       return false;
   }
@@ -509,8 +502,7 @@ function scaleLayer(b: Builder, L: LayerIn, named: (s: Record<string, unknown>) 
     return true;
   }
   b.add(label, name, 'layers', [x], tops, [named({ type: 'layerscale' })]);
-  if (strField(msgField(L.l, 'scale_param'), 'bias_term') === 'true')
-    b.warnings.push(`${label}: the Scale's bias β (one add per element, C parameters) is not counted`);
+  if (strField(msgField(L.l, 'scale_param'), 'bias_term') === 'true') b.warnings.push(say('imp.scaleBias', { label }));
   return true;
 }
 
@@ -618,7 +610,7 @@ function sliceLayer(b: Builder, L: LayerIn): boolean {
   const points = numsField(p, 'slice_point');
   const size = xs ? xs[(axis < 0 ? axis + xs.length + 1 : axis) - 1] : undefined;
   if (size === undefined) {
-    b.warnings.push(`${label}: input shape unknown; its tops are not imported`);
+    b.warnings.push(say('imp.noTops', { label }));
     return true;
   }
   const cuts = points.length
@@ -638,7 +630,7 @@ function cropLayer(b: Builder, L: LayerIn, named: (s: Record<string, unknown>) =
   const ref = b.shape(ins[1]) ?? b.shape(b.value(L.bottoms[1] ?? ''));
   if (!xs || !ref || ref.length !== xs.length) {
     b.notCountedLayer(L.caffeType, name);
-    b.warnings.push(`${label}: not counted (the shapes of its bottoms are unknown)`);
+    b.warnings.push(say('file.caffeNoBottoms', { label }));
     b.add(label, name, 'layers', [x], tops, [named({ type: 'opaque', op: 'Crop' })]);
     return true;
   }
@@ -674,7 +666,7 @@ function sppLayer(b: Builder, L: LayerIn): boolean {
       ],
     ),
   );
-  b.warnings.push(`${label}: SPP counted as adaptive pools (Caffe's windows are ceil(H / bins) wide, padded)`);
+  b.warnings.push(say('imp.spp', { label }));
   if (parts.length === 1) for (const t of tops) b.blob.set(t, parts[0]);
   else b.add(label, name, 'concat', parts, tops);
   return true;

@@ -19,6 +19,7 @@ import { unzipSync } from 'fflate';
 import type { Dataset, File as H5File, Group } from 'jsfive';
 import type { Hdf5Module } from '../hdf5';
 import { MAX_IMPORT_BYTES } from '../result';
+import { say } from '../../messages';
 
 export const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 export const HDF5_MAGIC = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -199,9 +200,9 @@ function readZip(hdf5: Hdf5Module, bytes: Uint8Array, name: string): KerasArchiv
       if (stated !== null && stated > w.length) throw new Error(`it is cut short (${w.length} of ${stated} bytes)`);
       weights = v3Store(openHdf5(hdf5, w, `${name}/model.weights.h5`));
     } catch (err) {
-      notes.push(`model.weights.h5 cannot be read (${(err as Error).message}): weights of unmapped layers are unknown`);
+      notes.push(say('imp.weightsUnreadable', { error: (err as Error).message }));
     }
-  } else notes.push('the zip has no model.weights.h5: weights of unmapped layers are unknown');
+  } else notes.push(say('imp.noWeightsFile'));
   return { format: 'keras', config, kerasVersion, weights, notes };
 }
 
@@ -239,7 +240,7 @@ function readH5(hdf5: Hdf5Module, bytes: Uint8Array, name: string): KerasArchive
   const config = parseJson(clean(text) ?? text, 'model_config');
   const mw = child(file, 'model_weights');
   const notes: string[] = [];
-  if (!isGroup(mw)) notes.push('the file has no model_weights group: weights of unmapped layers are unknown');
+  if (!isGroup(mw)) notes.push(say('imp.noWeightsGroup'));
   return {
     format: 'h5',
     config,

@@ -14,6 +14,7 @@ import type { WeightStore } from './archive';
 import type { Call, FlatModel, KShape } from './config';
 import { isKerasClass, mapLayer } from './map';
 import { kerasOf, type Layout, type MapContext, type Val } from './map-util';
+import { say } from '../../messages';
 
 /** The layers' weights (parameters + buffers, each and in all) and output shape, by the kinds' rules. */
 function run(
@@ -147,7 +148,7 @@ export class GraphBuilder {
       const r = known ? run(m.specs, shapes) : null;
       let specs = m.specs;
       // The row will carry the same error; the notice says it once too.
-      if (typeof r === 'string') this.warnings.push(`${name}: ${r}`);
+      if (typeof r === 'string') this.warnings.push(say('file.named', { name, error: r }));
       if (r && typeof r !== 'string') {
         ({ shape, weights } = r);
         // A later call of a layer uses the first call's weights: Keras counts them once, so do we.
@@ -159,7 +160,7 @@ export class GraphBuilder {
       }
       this.nodes.push({ label: name, op: 'layers', layers: specs, inputs: used.map((v) => v.id), output: out });
     }
-    if (m.warning) this.warnings.push(`${name}: ${m.warning}`);
+    if (m.warning) this.warnings.push(say('file.named', { name, error: m.warning }));
     const moved = (m.moved ?? used[0]?.moved ?? false) && (shape?.length ?? 0) >= 2;
     const v: Val = { id: out, shape, moved };
     this.vals.set(out, v);
@@ -181,14 +182,16 @@ export class GraphBuilder {
     const ks = kerasOf(v);
     if (ks && recorded && !sameShape(ks, recorded))
       this.warnings.push(
-        `${c.layer.name}: output [${ks.join(', ')}] (channels last) differs from the file's [${recorded.map((d) => d ?? '?').join(', ')}]`,
+        say('imp.kerasShape', {
+          name: c.layer.name,
+          shape: ks.join(', '),
+          file: recorded.map((d) => d ?? '?').join(', '),
+        }),
       );
     if (weights === null || c.later) return;
     const stored = this.stored(c);
     if (stored !== null && stored !== weights)
-      this.warnings.push(
-        `${c.layer.name}: FlopLab counts ${weights} parameters and buffers, the file stores ${stored} weights`,
-      );
+      this.warnings.push(say('imp.kerasWeights', { name: c.layer.name, n: weights, stored }));
   }
 
   /** A layer no kind computes: a "not counted" row with the file's output shape and weights. */
@@ -201,7 +204,7 @@ export class GraphBuilder {
     const shape = ks ? (moved ? [ks[ks.length - 1], ...ks.slice(0, -1)] : ks) : null;
     // The weights go on the layer's first output; another output of the same call holds none.
     const stored = extra ? 0 : this.stored(c);
-    if (stored === null && !c.later) this.warnings.push(`${name}: its weights are not in the file; counted as none`);
+    if (stored === null && !c.later) this.warnings.push(say('imp.kerasNoWeights', { name }));
     if (c.later && stored) this.sharedCalls++;
     const spec: LayerSpec = {
       type: 'opaque',
@@ -211,7 +214,7 @@ export class GraphBuilder {
       ...(stored ? { params: stored } : {}),
       ...(c.later && stored ? { shares: this.firstCall(c, name) } : {}),
     };
-    if (!shape) this.warnings.push(`${name}: the file does not state its output shape; its input's is used`);
+    if (!shape) this.warnings.push(say('imp.kerasNoShape', { name }));
     const inputs = used.length ? used : [];
     if (!inputs.length) return;
     this.nodes.push({

@@ -14,6 +14,7 @@ import { ImportLimitError, MAX_IMPORT_BYTES, sizeText, type ImportOptions, type 
 import { readKerasArchive, type KerasArchive } from './archive';
 import { extraOutputs, flattenConfig, type FlatModel } from './config';
 import { GraphBuilder } from './build';
+import { say } from '../../messages';
 
 /** Progress (the file is read whole first; then layer calls converted) every this many calls. */
 const PROGRESS_STEP = 500;
@@ -27,17 +28,21 @@ function convert(a: KerasArchive, flat: FlatModel, fileName: string, size: numbe
     if (!i.shape.length || i.shape.length > 8)
       return {
         ok: false,
-        error: `${fileName}: input "${i.name}" has ${i.shape.length} dims besides the batch (1 to 8 can be counted)`,
+        error: say('file.kerasRank', { name: fileName, input: i.name, n: i.shape.length }),
       };
     if (i.shape.some((d) => d === null))
       return {
         ok: false,
-        error: `${fileName}: input "${i.name}" has unknown sizes [${i.shape.map((d) => d ?? 'None').join(', ')}]: save the model with a fixed input shape`,
+        error: say('file.kerasUnknownSizes', {
+          name: fileName,
+          input: i.name,
+          shape: i.shape.map((d) => d ?? 'None').join(', '),
+        }),
       };
     if (!i.shape.every((d) => Number.isInteger(d) && (d as number) >= 1 && (d as number) <= 1e9))
       return {
         ok: false,
-        error: `${fileName}: input "${i.name}" has sizes [${i.shape.join(', ')}] that are not counts`,
+        error: say('file.kerasNotCounts', { name: fileName, input: i.name, shape: i.shape.join(', ') }),
       };
     inputs.push({ name: i.value, shape: b.input(i.value, i.shape as Shape).shape as Shape });
   }
@@ -51,17 +56,16 @@ function convert(a: KerasArchive, flat: FlatModel, fileName: string, size: numbe
   const built = b.result(flat.outputs);
   for (const [what, names] of built.unsupported)
     warnings.push(
-      `not counted (kept with its shape and weights): ${what} × ${names.length}${names.length <= 3 ? ` — ${names.join(', ')}` : ''}`,
+      names.length <= 3
+        ? say('imp.kerasNotCounted', { what, n: names.length, list: names.join(', ') })
+        : say('imp.kerasNotCountedMany', { what, n: names.length }),
     );
   warnings.push(...built.warnings);
-  if (built.sharedCalls)
-    warnings.push(
-      `${built.sharedCalls} later call(s) of shared layers use the first call's weights ("shares"): counted once, as count_params() does`,
-    );
+  if (built.sharedCalls) warnings.push(say('imp.kerasShared', { n: built.sharedCalls }));
   const outputs = flat.outputs.filter(
     (o) => built.nodes.some((n) => n.output === o) || inputs.some((i) => i.name === o),
   );
-  if (!outputs.length) return { ok: false, error: `${fileName}: no output of the model is computed` };
+  if (!outputs.length) return { ok: false, error: say('file.kerasNoOutput', { name: fileName }) };
   const { model, notes } = modelFromGraph({
     nodes: built.nodes,
     inputs,
@@ -86,8 +90,11 @@ export function importKeras(
   opts: ImportOptions = {},
 ): ImportResult {
   if (bytes.length > MAX_IMPORT_BYTES)
-    return { ok: false, error: `${fileName} is ${sizeText(bytes.length)}; the limit is ${sizeText(MAX_IMPORT_BYTES)}` };
-  if (bytes.length === 0) return { ok: false, error: `${fileName} is empty` };
+    return {
+      ok: false,
+      error: say('file.tooLarge', { name: fileName, size: sizeText(bytes.length), limit: sizeText(MAX_IMPORT_BYTES) }),
+    };
+  if (bytes.length === 0) return { ok: false, error: say('file.empty', { name: fileName }) };
   let archive: KerasArchive;
   let flat: FlatModel;
   try {
@@ -96,12 +103,13 @@ export function importKeras(
     flat = flattenConfig(archive.config);
   } catch (err) {
     // Layer calls past MAX_IMPORT_NODES are refused while the config is flattened (config.ts).
-    if (err instanceof ImportLimitError) return { ok: false, error: `${fileName}: ${err.message}` };
-    return { ok: false, error: `${fileName} is not a readable Keras model: ${(err as Error).message}` };
+    if (err instanceof ImportLimitError)
+      return { ok: false, error: say('file.named', { name: fileName, error: err.message }) };
+    return { ok: false, error: say('file.notKeras', { name: fileName, error: (err as Error).message }) };
   }
   try {
     return convert(archive, flat, fileName, bytes.length, opts);
   } catch (err) {
-    return { ok: false, error: `cannot convert ${fileName}: ${(err as Error).message}` };
+    return { ok: false, error: say('file.cannotConvert', { name: fileName, error: (err as Error).message }) };
   }
 }

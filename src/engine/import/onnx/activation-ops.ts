@@ -5,6 +5,7 @@
  */
 import type { OnnxNode } from './decode';
 import type { Mapped, OpContext } from './ops';
+import { say } from '../../messages';
 
 const attr = (n: OnnxNode, k: string) => n.attrs.get(k);
 const float = (n: OnnxNode, k: string, d: number) => attr(n, k)?.f ?? d;
@@ -31,7 +32,8 @@ function clip(n: OnnxNode, ctx: OpContext): Mapped {
   const fin = (v: number | undefined) =>
     v !== undefined && Number.isFinite(v) && Math.abs(v) < 1e38 ? f32(v) : undefined;
   const [min, max] = [fin(lo), fin(hi)];
-  if (min === undefined && max === undefined) return { layers: [{ type: 'identity' }], warning: 'Clip without bounds' };
+  if (min === undefined && max === undefined)
+    return { layers: [{ type: 'identity' }], warning: say('why.clipNoBounds') };
   return { layers: [{ type: 'clamp', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) }] };
 }
 

@@ -16,6 +16,7 @@ import { DataType } from './schema';
 import { ShufflePatterns } from './shuffle';
 import { CONTROL_FLOW, controlFlow } from './control-flow';
 import { whereOperands } from './operands';
+import { say } from '../../messages';
 
 const BINARY = new Set(['Add', 'Sub', 'Mul', 'Div']);
 /** Max / Min of a tensor and a constant: the constant is a parameter operand (no `scalar` field on these kinds). */
@@ -384,9 +385,8 @@ export class Builder {
       const label = n.name || `${n.opType} → ${out}`;
       if ('join' in m && m.join === 'concat') return this.concat(n, ins, out, label);
       if ('join' in m) return this.push({ label, name: n.name || undefined, op: m.join, inputs: ins, output: out });
-      if (m.warning) this.warnings.push(`${label}: ${m.warning}`);
-      if (ins.length > 1 && !m.all)
-        this.warnings.push(`${label}: only the first of ${ins.length} computed inputs is followed`);
+      if (m.warning) this.warnings.push(say('file.named', { name: label, error: m.warning }));
+      if (ins.length > 1 && !m.all) this.warnings.push(say('imp.firstInput', { label, n: ins.length }));
       const layers = m.layers.map((l): LayerSpec => (n.name ? { ...l, name: n.name } : l));
       this.push({ label, op: 'layers', layers, inputs: m.all ? ins : [x], output: out });
       // TopK's indices have its values' shape and come from the same work: read from its row.

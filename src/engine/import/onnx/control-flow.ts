@@ -13,6 +13,7 @@
 import type { GraphNode } from '../graph';
 import type { OnnxGraph, OnnxNode, OnnxTensor } from './decode';
 import { topological } from './order';
+import { say } from '../../messages';
 
 export const CONTROL_FLOW = new Set(['If', 'Loop', 'Scan']);
 
@@ -51,7 +52,7 @@ export function controlFlow(h: FlowHost, n: OnnxNode): void {
   const ins = [...new Set(reads)].slice(0, 16);
   const why = `${n.opType === 'Loop' ? 'a loop' : 'a scan'} whose body runs a number of times known only when the model runs`;
   if (!ins.length) {
-    h.warnings.push(`${label}: a ${n.opType} on constants only is not read; what uses its outputs may be not counted`);
+    h.warnings.push(say('file.constNotRead', { label, op: n.opType }));
     return;
   }
   n.outputs.forEach((out, k) => out && h.notCounted(n, ins, why, out, k));
@@ -61,15 +62,12 @@ function ifNode(h: FlowHost, n: OnnxNode, label: string) {
   const then = n.attrs.get('then_branch')?.g;
   const other = n.attrs.get('else_branch')?.g;
   if (!then || !other) {
-    h.warnings.push(`${label}: an If without both branches is not read`);
+    h.warnings.push(say('imp.ifBranches', { label }));
     return;
   }
   const cond = h.constant(n.inputs[0])?.values?.[0];
   const branch = cond === undefined || cond !== 0 ? then : other;
-  if (cond === undefined)
-    h.warnings.push(
-      `${label}: its condition is known only when the model runs; the then-branch (${countNodes(then)} nodes) is counted, the else-branch (${countNodes(other)} nodes) is not`,
-    );
+  if (cond === undefined) h.warnings.push(say('imp.ifRuntime', { label, a: countNodes(then), b: countNodes(other) }));
   // A branch's own constants and stated shapes join the graph's: names are unique model-wide.
   for (const [k, v] of branch.initializers) h.g.initializers.set(k, v);
   for (const [k, v] of branch.valueInfo) (h.g.valueInfo as Map<string, unknown>).set(k, v);

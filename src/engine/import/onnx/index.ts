@@ -14,32 +14,39 @@ import { Builder } from './builder';
 import { inputsOf } from './inputs';
 import { sequenceFirstInputs } from './recurrent';
 import { topological } from './order';
+import { say } from '../../messages';
+
+const firstThree = (names: readonly string[]) => names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
 
 /** Imports an ONNX model. Never throws. */
 export function importOnnx(bytes: Uint8Array, fileName = 'model.onnx', opts: ImportOptions = {}): ImportResult {
   if (bytes.length > MAX_IMPORT_BYTES)
-    return { ok: false, error: `${fileName} is ${sizeText(bytes.length)}; the limit is ${sizeText(MAX_IMPORT_BYTES)}` };
-  if (bytes.length === 0) return { ok: false, error: `${fileName} is empty` };
+    return {
+      ok: false,
+      error: say('file.tooLarge', { name: fileName, size: sizeText(bytes.length), limit: sizeText(MAX_IMPORT_BYTES) }),
+    };
+  if (bytes.length === 0) return { ok: false, error: say('file.empty', { name: fileName }) };
   let g: OnnxGraph | null;
   try {
     g = decodeOnnx(bytes, opts.onProgress);
   } catch (err) {
-    if (err instanceof ImportLimitError) return { ok: false, error: `${fileName}: ${err.message}` };
-    return { ok: false, error: `${fileName} is not a valid ONNX file (${(err as Error).message})` };
+    if (err instanceof ImportLimitError)
+      return { ok: false, error: say('file.named', { name: fileName, error: err.message }) };
+    return { ok: false, error: say('file.notOnnx', { name: fileName, error: (err as Error).message }) };
   }
-  if (!g) return { ok: false, error: `${fileName} is not an ONNX model: it has no graph` };
+  if (!g) return { ok: false, error: say('file.noGraph', { name: fileName }) };
   try {
     return convert(g, fileName, opts);
   } catch (err) {
-    return { ok: false, error: `cannot convert ${fileName}: ${(err as Error).message}` };
+    return { ok: false, error: say('file.cannotConvert', { name: fileName, error: (err as Error).message }) };
   }
 }
 
 function convert(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportResult {
   const warnings: string[] = [];
   const inp = inputsOf(g, warnings, opts.inputShapes);
-  if (typeof inp === 'string') return { ok: false, error: `${fileName}: ${inp}` };
-  if (!g.outputs.length) return { ok: false, error: `${fileName}: the graph has no output` };
+  if (typeof inp === 'string') return { ok: false, error: say('file.named', { name: fileName, error: inp }) };
+  if (!g.outputs.length) return { ok: false, error: say('file.noGraphOutput', { name: fileName }) };
   const b = new Builder(g);
   b.batch = inp.batch;
   const seqFirst = sequenceFirstInputs(g.nodes, new Set(inp.inputs.map((i) => i.name)));
@@ -48,9 +55,7 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportRes
     // [L, N, I] in the file: the batch is its second dim.
     const l = g.inputs.find((v) => v.name === i.name)?.dims?.[0] ?? opts.inputShapes?.[i.name]?.[0] ?? 128;
     if (k === 0) b.batch = inp.batch = i.shape[0];
-    warnings.push(
-      `input "${i.name}" is sequence-first [L, N, I] (a recurrent op reads it): read as batch ${i.shape[0]} of [${l}, ${i.shape[1]}]`,
-    );
+    warnings.push(say('file.sequenceFirst', { input: i.name, batch: i.shape[0], l, i: i.shape[1] }));
     b.seq.markSequenceFirstInput(i.name);
     return { name: i.name, shape: [l, i.shape[1]] };
   });
@@ -63,23 +68,19 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportRes
   b.finish();
   // A sequence-first output of a recurrent op is its batch-first value, as everywhere in FlopLab.
   const outputs = g.outputs.map((o) => b.seq.output(o.name, warnings)).filter((o) => b.data.has(o));
-  if (!outputs.length) return { ok: false, error: `${fileName}: no output of the graph is computed from its input` };
+  if (!outputs.length) return { ok: false, error: say('file.noOutput', { name: fileName }) };
   const unread = inp.inputs.slice(1).filter((i) => !b.used.has(i.name));
-  if (unread.length) warnings.push(`input(s) no node reads were left out: ${unread.map((i) => i.name).join(', ')}`);
+  if (unread.length) warnings.push(say('file.unreadInputs', { list: unread.map((i) => i.name).join(', ') }));
   const lost = g.outputs.length - outputs.length;
-  if (lost) warnings.push(`${lost} output(s) computed from constants only were left out`);
+  if (lost) warnings.push(say('file.constOutputs', { n: lost }));
   for (const [op, names] of b.unsupported)
     warnings.push(
-      `not counted (no formula for it; shape and weights kept): ${op} × ${names.length}${names.length <= 3 ? ` (${names.join(', ')})` : ''}`,
+      names.length <= 3
+        ? say('file.notCountedOp', { op, n: names.length, list: names.join(', ') })
+        : say('file.notCountedOpMany', { op, n: names.length }),
     );
-  if (b.noShape.length)
-    warnings.push(
-      `the file states no output shape for ${b.noShape.length} not-counted node(s) (${b.noShape.slice(0, 3).join(', ')}${b.noShape.length > 3 ? ', …' : ''}): their input's shape is used`,
-    );
-  if (b.unfolded.length)
-    warnings.push(
-      `${b.unfolded.length} node(s) on constants only could not be folded (${b.unfolded.slice(0, 3).join(', ')}${b.unfolded.length > 3 ? ', …' : ''}); what reads them may be not counted`,
-    );
+  if (b.noShape.length) warnings.push(say('file.noShape', { n: b.noShape.length, list: firstThree(b.noShape) }));
+  if (b.unfolded.length) warnings.push(say('file.unfolded', { n: b.unfolded.length, list: firstThree(b.unfolded) }));
   warnings.push(...b.warnings);
   const { model, notes } = modelFromGraph({
     nodes: b.nodes,

@@ -6,6 +6,7 @@
  * (the editor's input field, the CLI's --input).
  */
 import type { OnnxGraph, OnnxValueInfo } from './decode';
+import { say } from '../../messages';
 
 export interface GraphInput {
   readonly name: string;
@@ -37,14 +38,22 @@ function shapeOf(v: OnnxValueInfo, notes: string[], given?: readonly number[]): 
   if (given) {
     const bad = given.length !== dims.length || given.some((g, i) => !(g >= 1) || (dims[i] !== null && dims[i] !== g));
     if (bad)
-      return `input "${v.name}" is [${dims.map((d, i) => d ?? v.dimNames?.[i] ?? '?').join(', ')}]; the sizes given, [${given.join(', ')}], do not fit it`;
+      return say('file.sizesMismatch', {
+        input: v.name,
+        dims: dims.map((d, i) => d ?? v.dimNames?.[i] ?? '?').join(', '),
+        given: given.join(', '),
+      });
     return given.slice();
   }
   const out = dims.map((d, i) => d ?? defaultSize(i, dims.length));
   const set = dims.flatMap((d, i) => (d === null && i > 0 ? [`${v.dimNames?.[i] ?? `dim ${i}`} = ${out[i]}`] : []));
   if (set.length)
     notes.push(
-      `input "${v.name}" has symbolic sizes [${dims.map((d, i) => d ?? v.dimNames?.[i] ?? '?').join(', ')}]: ${set.join(', ')} used (change the input shape to set them)`,
+      say('file.symbolicSizes', {
+        input: v.name,
+        dims: dims.map((d, i) => d ?? v.dimNames?.[i] ?? '?').join(', '),
+        list: set.join(', '),
+      }),
     );
   return out;
 }
@@ -55,7 +64,7 @@ export function inputsOf(
   given: Readonly<Record<string, readonly number[]>> = {},
 ): Inputs {
   const all = g.inputs.filter((i) => !g.initializers.has(i.name));
-  if (!all.length) return 'the graph has no input';
+  if (!all.length) return say('file.noGraphInput');
   // Inputs without a batch dim (a 0-D scale, a 1-D weight fed at run time) or with another batch
   // than the first are run-time constants: not data, their values unknown (what needs them says so).
   const lead = all.find((v) => (v.dims?.length ?? 0) >= 2) ?? all[0];
@@ -71,23 +80,23 @@ export function inputsOf(
   const others = all.filter((v) => !real.includes(v));
   if (others.length)
     warnings.push(
-      `input(s) without the batch dim of "${lead.name}" are read as run-time constants: ${others.map((v) => `${v.name} [${(v.dims ?? []).map((d) => d ?? '?').join(', ')}]`).join(', ')}`,
+      say('file.runtimeConstants', {
+        input: lead.name,
+        list: others.map((v) => `${v.name} [${(v.dims ?? []).map((d) => d ?? '?').join(', ')}]`).join(', '),
+      }),
     );
   const inputs: GraphInput[] = [];
   let batch = 1;
-  if (flat)
-    warnings.push(
-      `the graph has no batch dim (its inputs are 1-D): each input [n] is read as n samples of one value, batch n of [1]; outputs carry that trailing 1`,
-    );
+  if (flat) warnings.push(say('file.flatInputs'));
   for (const [k, v] of real.entries()) {
     const dims1 = flat && v.dims ? { ...v, dims: [...v.dims, 1] } : v;
     const s = shapeOf(dims1, warnings, given[v.name] && flat ? [...given[v.name], 1] : given[v.name]);
     if (typeof s === 'string') return s;
     if (k === 0) {
       batch = s[0];
-      if (v.dims?.[0] === null && !given[v.name]) warnings.push('the batch size is symbolic; batch 1 is used');
+      if (v.dims?.[0] === null && !given[v.name]) warnings.push(say('file.symbolicBatch'));
     } else if (s[0] !== batch && v.dims?.[0] !== null)
-      return `inputs "${real[0].name}" and "${v.name}" have different batch sizes (${batch} and ${s[0]})`;
+      return say('file.batchMismatch', { a: real[0].name, b: v.name, x: batch, y: s[0] });
     inputs.push({ name: v.name, shape: s.slice(1) });
   }
   // A run-time constant's symbolic dim named like the data's batch dim (silero's state

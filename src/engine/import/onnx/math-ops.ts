@@ -10,6 +10,7 @@ import type { OnnxNode } from './decode';
 import type { Mapped, OpContext } from './ops';
 import { ONE_BATCH } from './ops-shape';
 import { unaryOp } from './unary-ops';
+import { say } from '../../messages';
 
 const int = (n: OnnxNode, k: string, d: number) => n.attrs.get(k)?.i ?? d;
 
@@ -19,7 +20,7 @@ export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
     case 'Min': {
       const type = n.opType === 'Max' ? 'maximum' : 'minimum';
       if (ctx.dataInputs >= 2) return { layers: [{ type }], all: true };
-      return { layers: [{ type: 'identity' }], warning: `${n.opType} of one input is that input` };
+      return { layers: [{ type: 'identity' }], warning: say('why.oneInput', { op: n.opType }) };
     }
     case 'CumSum': {
       // The axis is a constant input (a scalar or a one-element tensor); it counts the batch as 0.

@@ -6,6 +6,7 @@
 import type { LayerSpec } from '../../format/model';
 import type { OnnxNode } from './decode';
 import type { Mapped, OpContext } from './ops';
+import { say } from '../../messages';
 
 const attr = (n: OnnxNode, k: string) => n.attrs.get(k);
 const int = (n: OnnxNode, k: string, d: number) => attr(n, k)?.i ?? d;
@@ -31,9 +32,7 @@ export function padOp(n: OnnxNode, ctx: OpContext): Mapped {
   const mode = str(n, 'mode', 'constant');
   return {
     layers: [{ type: 'pad', pad: out }],
-    ...(mode !== 'constant'
-      ? { warning: `${mode} padding counted as a constant pad (same shape, no arithmetic)` }
-      : {}),
+    ...(mode !== 'constant' ? { warning: say('why.padMode', { mode }) } : {}),
   };
 }
 
@@ -71,8 +70,7 @@ export function sliceOp(n: OnnxNode, ctx: OpContext): Mapped {
 /** Squeeze / Unsqueeze with constant axes: one squeeze or unsqueeze per axis (batch axes refused). */
 export function squeezeOp(n: OnnxNode, ctx: OpContext): Mapped {
   const axes = listOf(n, ctx, 'axes', 1);
-  if (n.opType === 'Squeeze' && !axes)
-    return { layers: [{ type: 'flatten' }], warning: 'Squeeze without axes is read as a flatten' };
+  if (n.opType === 'Squeeze' && !axes) return { layers: [{ type: 'flatten' }], warning: say('why.squeezeFlatten') };
   if (!axes?.length) return { unsupported: 'axes are computed, not constant' };
   if (axes.some((a) => a === 0)) return { unsupported: 'the batch axis' };
   const type = n.opType === 'Squeeze' ? 'squeeze' : 'unsqueeze';

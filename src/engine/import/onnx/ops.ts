@@ -11,6 +11,7 @@ import { unaryOp } from './unary-ops';
 import { activationOp } from './activation-ops';
 import { quantizeOp } from './quant-ops';
 import { mathOp } from './math-ops';
+import { say } from '../../messages';
 
 export type Mapped =
   /** `all`: the (first) layer takes every data input of the node (sub, div, matmul of two tensors). */
@@ -197,8 +198,7 @@ function pool(n: OnnxNode, type: 'maxpool2d' | 'avgpool2d', input?: readonly num
  */
 function reshape(ctx: OpContext, n: OnnxNode): Mapped {
   const target = ctx.constant(n.inputs[1])?.values?.map(Number);
-  if (!target)
-    return { layers: [{ type: 'flatten' }], warning: 'a Reshape with a computed shape is read as a flatten' };
+  if (!target) return { layers: [{ type: 'flatten' }], warning: say('why.reshapeFlatten') };
   const input = ctx.shape;
   const zero = !int(n, 'allowzero', 0);
   const rest = target.slice(1).map((d, i) => (d === 0 && zero ? (input?.[i] ?? 0) : d));

@@ -8,6 +8,7 @@
 import type { LayerSpec } from '../../format/model';
 import type { OnnxNode } from './decode';
 import type { Mapped, OpContext } from './ops';
+import { say } from '../../messages';
 
 /** TensorProto.DataType → the kind's `dtype`. */
 const DTYPES: Readonly<Record<number, string>> = { 2: 'uint8', 3: 'int8', 5: 'int16' };
@@ -38,15 +39,13 @@ export function quantizeOp(n: OnnxNode, ctx: OpContext): Mapped {
     const rank = ctx.rank === undefined ? undefined : ctx.rank + 1;
     const raw = n.attrs.get('axis')?.i ?? 1;
     const axis = raw < 0 && rank !== undefined ? raw + rank : raw;
-    if (axis !== 1) warnings.push(`one scale per element of axis ${raw}, counted as per channel (${count} scales)`);
-    else if (ctx.shape && ctx.shape[0] !== count)
-      warnings.push(`${count} scales for ${ctx.shape[0]} channels: the buffers count one per channel`);
+    if (axis !== 1) warnings.push(say('imp.scaleAxis', { axis: raw, n: count }));
+    else if (ctx.shape && ctx.shape[0] !== count) warnings.push(say('imp.scaleCount', { n: count, c: ctx.shape[0] }));
   }
   // The integer type: the zero point's, else output_dtype (opset 21), else QuantizeLinear's default uint8.
   const type = zero?.dataType ?? n.attrs.get('output_dtype')?.i ?? (mode === 'quantize' ? 2 : undefined);
   const dtype = type === undefined ? undefined : DTYPES[type];
-  if (type !== undefined && !dtype)
-    warnings.push(`integer type ${TYPE_NAMES[type] ?? type} is shown as int8 (the counts do not depend on it)`);
+  if (type !== undefined && !dtype) warnings.push(say('imp.intType', { type: TYPE_NAMES[type] ?? type }));
   const layer = {
     type: 'quantize',
     mode,

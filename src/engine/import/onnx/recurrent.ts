@@ -12,6 +12,7 @@
 import type { LayerSpec, Shape } from '../../format/model';
 import type { GraphNode } from '../graph';
 import type { OnnxNode } from './decode';
+import { say } from '../../messages';
 
 export const RECURRENT = new Set(['LSTM', 'GRU', 'RNN']);
 
@@ -58,7 +59,7 @@ export class SeqLayout {
   output(value: string, warnings: string[]): string {
     const t = this.tags.get(value);
     if (!t) return value;
-    warnings.push(`output "${value}" is sequence-first in the file; it is given batch-first`);
+    warnings.push(say('imp.seqOutput', { name: value }));
     return t.kind === 'h' ? this.last(t.of, value) : t.of;
   }
 
@@ -84,9 +85,7 @@ export class SeqLayout {
   resolve(value: string, reader: OnnxNode): string {
     const t = this.tags.get(value);
     if (!t) return value;
-    this.host.warn(
-      `${reader.name || reader.opType}: reads a sequence-first tensor of a recurrent layer; read batch-first (same elements)`,
-    );
+    this.host.warn(say('imp.seqReader', { label: reader.name || reader.opType }));
     return t.kind === 'h' ? this.last(t.of, value) : t.of;
   }
 
@@ -164,11 +163,8 @@ export class SeqLayout {
       if (/relu/i.test(act)) spec.nonlinearity = 'relu';
     }
     if (type === 'gru' && Number(n.attrs.get('linear_before_reset')?.i ?? 0) !== 1)
-      this.host.warn(
-        `${n.name || 'GRU'}: linear_before_reset = 0 (the reset gate before the recurrent product) is counted as PyTorch's GRU`,
-      );
-    if (direction === 'reverse')
-      this.host.warn(`${n.name || n.opType}: a reverse-only direction is counted as forward`);
+      this.host.warn(say('imp.gruReset', { label: n.name || 'GRU' }));
+    if (direction === 'reverse') this.host.warn(say('imp.reverse', { label: n.name || n.opType }));
     if (n.name) spec.name = n.name;
     const y = `${n.outputs[0] || n.name}\u241fbatch-first`;
     this.host.push({ label: n.name || n.opType, op: 'layers', layers: [spec as LayerSpec], inputs: [t.of], output: y });

@@ -19,6 +19,7 @@ import { fileShape, flShape, numel, type Layout } from './layout';
 import { mapOp, type Mapped, type OpContext } from './ops';
 import type { Patterns } from './patterns';
 import { shapeValue } from './shapecalc';
+import { say } from '../../messages';
 
 /** Ops whose outputs describe a tensor's shape, not its values. */
 const SHAPE_OPS = new Set(['SHAPE', 'RANK', 'SIZE']);
@@ -163,8 +164,7 @@ export class Builder {
   op(op: TfliteOp, i: number) {
     if (this.patterns.folded.has(i)) return;
     if (!op.outputs.length || op.outputs.some((t) => t < 0)) {
-      if (op.inputs.some((t) => this.data.has(t)))
-        this.warnings.push(`${op.code} (operator ${i}) writes no output tensor: left out, not counted`);
+      if (op.inputs.some((t) => this.data.has(t))) this.warnings.push(say('imp.noOutputTensor', { op: op.code, i }));
       return;
     }
     const up = this.patterns.upsamples.get(i);
@@ -229,7 +229,7 @@ export class Builder {
       const layers = 'layers' in m ? m.layers.map((l) => l.type).join(' → ') : m.join;
       const says = got ? `[${got.join(', ')}] (NHWC)` : shape;
       this.warnings.push(
-        `${label}: mapped as ${layers}, which gives ${says}, but the file states [${want.map((d) => d ?? '?').join(', ')}]; kept as not counted`,
+        say('imp.tfliteMismatch', { label, layers, says: String(says), want: want.map((d) => d ?? '?').join(', ') }),
       );
       return this.opaque(op, data, k, 'its layers do not give the file’s shape');
     }
@@ -263,10 +263,7 @@ export class Builder {
     const sane = known && known.every((d) => Number.isInteger(d) && d >= 1 && d <= 2 ** 31);
     // Without a known, sane output shape the row is an error (an empty shape), never a guess.
     const fl = sane ? flShape(known, this.layout(out), this.batch) : [];
-    if (!sane)
-      this.warnings.push(
-        `${label}: the file does not state a usable output shape ([${this.g.tensors[out].shape.join(', ')}]), so the layers after it cannot be counted`,
-      );
+    if (!sane) this.warnings.push(say('imp.tfliteNoShape', { label, shape: this.g.tensors[out].shape.join(', ') }));
     const spec: LayerSpec = { type: 'opaque', op: name, shape: fl, ...(params ? { params } : {}) };
     const named = shortName(this.g.tensors[out].name);
     this.nodes.push({

@@ -14,6 +14,7 @@ import { Builder, shortName } from './builder';
 import { decodeTflite, type TfliteModel, type TfliteOp, type TfliteSubgraph } from './decode';
 import { flShape, numel, type Layout } from './layout';
 import { findPatterns } from './patterns';
+import { say } from '../../messages';
 
 /** The file identifier TFLite writes at bytes 4–8. */
 export const TFLITE_IDENTIFIER = 'TFL3';
@@ -26,21 +27,25 @@ const int = (n: number) => n.toLocaleString('en-US');
 /** Imports a TFLite model. Never throws. */
 export function importTflite(bytes: Uint8Array, fileName = 'model.tflite', opts: ImportOptions = {}): ImportResult {
   if (bytes.length > MAX_IMPORT_BYTES)
-    return { ok: false, error: `${fileName} is ${sizeText(bytes.length)}; the limit is ${sizeText(MAX_IMPORT_BYTES)}` };
-  if (bytes.length === 0) return { ok: false, error: `${fileName} is empty` };
+    return {
+      ok: false,
+      error: say('file.tooLarge', { name: fileName, size: sizeText(bytes.length), limit: sizeText(MAX_IMPORT_BYTES) }),
+    };
+  if (bytes.length === 0) return { ok: false, error: say('file.empty', { name: fileName }) };
   if (!hasTfliteIdentifier(bytes))
-    return { ok: false, error: `${fileName} is not a TFLite model (no "${TFLITE_IDENTIFIER}" identifier at byte 4)` };
+    return { ok: false, error: say('file.notTflite', { name: fileName, id: TFLITE_IDENTIFIER }) };
   let m: TfliteModel;
   try {
     m = decodeTflite(bytes, opts.onProgress);
   } catch (err) {
-    if (err instanceof ImportLimitError) return { ok: false, error: `${fileName}: ${err.message}` };
-    return { ok: false, error: `${fileName} is not a valid TFLite file (${(err as Error).message})` };
+    if (err instanceof ImportLimitError)
+      return { ok: false, error: say('file.named', { name: fileName, error: err.message }) };
+    return { ok: false, error: say('file.badTflite', { name: fileName, error: (err as Error).message }) };
   }
   try {
     return convert(m, fileName);
   } catch (err) {
-    return { ok: false, error: `cannot convert ${fileName}: ${(err as Error).message}` };
+    return { ok: false, error: say('file.cannotConvert', { name: fileName, error: (err as Error).message }) };
   }
 }
 
@@ -95,12 +100,12 @@ function inputLayout(g: TfliteSubgraph, t: number): Layout {
 
 function convert(m: TfliteModel, fileName: string): ImportResult {
   const g = m.subgraphs[0];
-  if (!g) return { ok: false, error: `${fileName}: the model has no subgraph` };
-  if (!g.inputs.length) return { ok: false, error: `${fileName}: the main subgraph has no input` };
+  if (!g) return { ok: false, error: say('file.noSubgraph', { name: fileName }) };
+  if (!g.inputs.length) return { ok: false, error: say('file.noSubgraphInput', { name: fileName }) };
   const warnings: string[] = [];
   const first = g.tensors[g.inputs[0]];
   const batch = first.shape.length >= 2 && first.shape[0] >= 1 ? first.shape[0] : 1;
-  if (first.signature?.[0] === -1) warnings.push(`the batch size is dynamic in the file; batch ${batch} is used`);
+  if (first.signature?.[0] === -1) warnings.push(say('file.dynamicBatch', { batch }));
   const b = new Builder(
     g,
     batch,
@@ -113,12 +118,12 @@ function convert(m: TfliteModel, fileName: string): ImportResult {
     if (x.shape.length < 2 || x.shape.length > 9 || x.shape.some((d) => !(d >= 1)))
       return {
         ok: false,
-        error: `${fileName}: input "${x.name}" must have a batch and 1 to 8 more dims, got [${x.shape.join(', ')}]`,
+        error: say('file.inputRank', { name: fileName, input: x.name, shape: x.shape.join(', ') }),
       };
     if (x.signature?.slice(1).some((d) => d === -1))
       return {
         ok: false,
-        error: `${fileName}: input "${x.name}" has sizes fixed only at run time [${x.signature.join(', ')}]: convert with a fixed input size`,
+        error: say('file.inputRuntime', { name: fileName, input: x.name, shape: x.signature.join(', ') }),
       };
     const layout = inputLayout(g, t);
     b.addInput(t, layout);
@@ -126,44 +131,35 @@ function convert(m: TfliteModel, fileName: string): ImportResult {
   }
   g.ops.forEach((op, i) => b.op(op, i));
   const outputs = g.outputs.filter((t) => b.data.has(t)).map(String);
-  if (!outputs.length) return { ok: false, error: `${fileName}: no output of the model is computed from its inputs` };
+  if (!outputs.length) return { ok: false, error: say('file.noModelOutput', { name: fileName }) };
   if (outputs.length < g.outputs.length)
-    warnings.push(`${g.outputs.length - outputs.length} output(s) computed from constants only were left out`);
+    warnings.push(say('file.constOutputs', { n: g.outputs.length - outputs.length }));
   const w = weightFacts(g);
   const dt = Object.entries(w.dtypes)
     .map(([d, n]) => `${d} ${int(n)}`)
     .join(', ');
-  warnings.push(
-    `weights in the file: ${sizeText(w.bytes)} (${int(w.bytes)} bytes; elements: ${dt || 'none'}${w.quant ? `; quantization scales and zero points ${int(w.quant)} bytes` : ''})`,
-  );
+  const facts = { size: sizeText(w.bytes), bytes: int(w.bytes), list: dt || 'none', quant: int(w.quant) };
+  warnings.push(say(w.quant ? 'file.weightsQuant' : 'file.weights', facts));
   for (const [op, names] of b.notCounted)
-    warnings.push(`not counted: ${op} × ${names.length}${names.length <= 3 ? ` (${names.join(', ')})` : ''}`);
-  const conv = [...b.conversions].map(([op, n]) => `${op} × ${n}`);
-  if (conv.length)
     warnings.push(
-      `${conv.join(', ')}: quantize layers (exact: 5 operations per element to quantize, 2 to dequantize; onnx-tool 2; the PyTorch tools 0); a QUANTIZE of an integer tensor (requantize) is one quantize`,
+      names.length <= 3
+        ? say('file.tfliteNotCounted', { op, n: names.length, list: names.join(', ') })
+        : say('file.tfliteNotCountedMany', { op, n: names.length }),
     );
+  const conv = [...b.conversions].map(([op, n]) => `${op} × ${n}`);
+  if (conv.length) warnings.push(say('file.quantizeLayers', { list: conv.join(', ') }));
   const folded = g.ops.filter(
     (op) => /CONV_2D|FULLY_CONNECTED/.test(op.code) && /batch_?norm/i.test(g.tensors[op.outputs[0]]?.name ?? ''),
   ).length;
-  if (folded)
-    warnings.push(
-      `${folded} layer(s) carry a batch norm folded in by the converter: the parameters are the file's (a folded BN's 4·C weights became the layer's bias of C)`,
-    );
+  if (folded) warnings.push(say('file.foldedBn', { n: folded }));
   const sparse = g.tensors.filter((t) => t.dataBytes && t.sparse).length;
-  if (sparse)
-    warnings.push(
-      `${sparse} weight tensor(s) are stored sparse: the parameters count their dense elements, the bytes are the file's`,
-    );
+  if (sparse) warnings.push(say('file.sparse', { n: sparse }));
   for (const op of g.ops.filter((o) => o.code === 'CALL_ONCE')) {
     const k = op.options.initSubgraphIndex as number | undefined;
     const sg = k === undefined ? undefined : m.subgraphs[k];
-    warnings.push(
-      `CALL_ONCE runs ${sg ? `subgraph ${k} "${sg.name}" (${sg.ops.length} ops)` : 'a subgraph'} once to initialise state: not counted`,
-    );
+    warnings.push(sg ? say('file.callOnce', { k: k!, sg: sg.name, n: sg.ops.length }) : say('file.callOnceAny'));
   }
-  if (m.subgraphs.length > 1)
-    warnings.push(`only the main subgraph is read (${m.subgraphs.length} subgraphs in the file)`);
+  if (m.subgraphs.length > 1) warnings.push(say('file.mainSubgraph', { n: m.subgraphs.length }));
   warnings.push(...b.warnings);
   const names = displayNames(g);
   const { model, notes } = modelFromGraph({
