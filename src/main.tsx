@@ -5,6 +5,7 @@ import { App } from './ui/App';
 import { startState } from './state/boot';
 import { registerServiceWorker } from './sw/register';
 import { captureLink, useTeaching } from './ui/teaching/store';
+import { restoreLanguage } from './ui/i18n';
 
 /** Lets the browser run other work (input, paint) before the next step: a task of its own. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -15,6 +16,8 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  * React's first render as a transition, which React renders in slices that yield to the browser.
  */
 async function boot(): Promise<void> {
+  // A Chinese interface's tables are a chunk of their own: fetched while the model opens.
+  const language = restoreLanguage();
   captureLink(); // teaching parts of a link (model B, hidden parts), read before startState rewrites the hash
   await nextTask();
   // Autosave or shared link first, so the first paint already shows the user's model.
@@ -26,6 +29,7 @@ async function boot(): Promise<void> {
     },
   });
   await nextTask();
+  await language;
   const root = createRoot(document.getElementById('root') as HTMLElement);
   startTransition(() =>
     root.render(

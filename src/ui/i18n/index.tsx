@@ -6,17 +6,32 @@
 import { createViewStore } from '../teaching/viewStore';
 import { useCallback, useEffect } from 'react';
 import { en, type MessageKey } from './en';
-import { zhCN } from './zh-CN';
 import { fill, setStateTranslator } from '../../state/messages';
-import { localize, localizeVars } from './localize';
+import { localize, localizeVars, setEngineZh } from './localize';
 
 export type { MessageKey } from './en';
 
 export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
 
-const TABLES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, 'zh-CN': zhCN };
+/** The interface's strings per language; zh-CN once `loadLanguage` has brought its chunk. */
+const TABLES: Partial<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en };
 export const LANG_KEY = 'floplab.lang';
+
+let zhLoading: Promise<void> | null = null;
+
+/**
+ * Brings a language's tables (zh-CN: a chunk of ~20 KB gzip, kept out of the first screen's
+ * JavaScript; issue 20's budget). Resolves at once for English or a language already here.
+ */
+export function loadLanguage(lang: Lang): Promise<void> {
+  if (TABLES[lang]) return Promise.resolve();
+  zhLoading ??= import('./zh-CN-tables').then((m) => {
+    TABLES['zh-CN'] = m.zhCN;
+    setEngineZh(m.engineZh);
+  });
+  return zhLoading;
+}
 
 function storedLang(): Lang {
   try {
@@ -33,23 +48,37 @@ interface LangState {
 }
 
 export const useLang = createViewStore<LangState>((set) => ({
-  lang: storedLang(),
+  // The stored language applies once its tables are here (`restoreLanguage`, before the first render).
+  lang: 'en',
   setLang: (lang) => {
     try {
       localStorage.setItem(LANG_KEY, lang);
     } catch {
       // Not remembered across visits; the switch still applies now.
     }
-    set({ lang });
+    if (TABLES[lang]) set({ lang });
+    else void loadLanguage(lang).then(() => set({ lang }));
   },
 }));
+
+/** The language chosen on an earlier visit, its tables loaded first (main.tsx awaits it before rendering). */
+export async function restoreLanguage(): Promise<void> {
+  const lang = storedLang();
+  if (lang === 'en') return;
+  try {
+    await loadLanguage(lang);
+    useLang.setState({ lang });
+  } catch {
+    // The chunk could not be fetched (offline without a cached copy): the page opens in English.
+  }
+}
 
 /** Fills `{name}` placeholders; a missing value leaves the placeholder visible (easy to spot). */
 export const format = fill;
 
 /** The string for `key` in `lang` (English when a translation is missing at runtime). */
 export function translate(lang: Lang, key: MessageKey, vars?: Readonly<Record<string, string | number>>): string {
-  return format(TABLES[lang][key] ?? en[key], vars);
+  return format(TABLES[lang]?.[key] ?? en[key], vars);
 }
 
 /** Non-React callers: the current language's string. */

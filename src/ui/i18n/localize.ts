@@ -7,7 +7,15 @@
  * string no template matches (a vendor's rule text, a field rule not keyed yet) stays English.
  */
 import { ENGINE_MESSAGES_EN, WRAPPER_KEYS, fill, type EngineMessageKey } from '../../engine/messages';
-import { engineZh } from './zh-CN-messages';
+import type { engineZh as EngineZh } from './zh-CN-messages';
+
+/** The Chinese templates, once index.tsx `loadLanguage('zh-CN')` has brought them (English until then). */
+let engineZh: Partial<typeof EngineZh> = {};
+
+export function setEngineZh(table: Partial<typeof EngineZh>): void {
+  engineZh = table;
+  cache.clear();
+}
 
 interface Matcher {
   readonly key: EngineMessageKey;

@@ -3,14 +3,17 @@
  * on the seed article's ResNet-18, whose per-class totals shared/reference/conventions.md lists
  * (BN numel 2,483,712; ReLU numel 2,308,096), and the i18n tables (src/ui/i18n).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
 import { presetByName } from '../../../src/engine/presets';
 import { ratio, sumsByType, typeDiffs } from '../../../src/ui/teaching/conventionDiff';
 import { en } from '../../../src/ui/i18n/en';
 import { zhCN } from '../../../src/ui/i18n/zh-CN';
-import { format, translate } from '../../../src/ui/i18n';
+import { format, translate, loadLanguage } from '../../../src/ui/i18n';
+
+// The Chinese tables are a chunk loaded on demand (src/ui/i18n/index.tsx loadLanguage).
+beforeAll(() => loadLanguage('zh-CN'));
 
 const r = evaluateModel(presetByName('seed_resnet18')!.build(), { conventions: [...CONVENTION_IDS] });
 const at = (id: string) => r.conventions.indexOf(id);

@@ -6,7 +6,7 @@
  * 1,814,073,344 MACs (torchvision _ops 1.814) and 3,628,146,688 torch FLOPs (zoo.md);
  * shared/reference/latency-calibration.md for the MobileNet v1 / Pixel 4 figures.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateModel, type ModelResult } from '../../../src/engine/evaluate';
 import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
 import { deviceById } from '../../../src/engine/deploy/devices';
@@ -15,6 +15,10 @@ import { getAt } from '../../../src/engine/format/edit';
 import { EXAMPLES, exampleById } from '../../../src/ui/teaching/examples';
 import { EXAMPLE_TEXTS } from '../../../src/ui/i18n/examples';
 import { groupDigits } from '../../../src/ui/format';
+import { loadLanguage } from '../../../src/ui/i18n';
+
+// The Chinese tables are a chunk loaded on demand (src/ui/i18n/index.tsx loadLanguage).
+beforeAll(() => loadLanguage('zh-CN'));
 
 const run = (m: Parameters<typeof evaluateModel>[0]): ModelResult => {
   const r = evaluateModel(m, { conventions: [...CONVENTION_IDS] });

@@ -6,9 +6,12 @@
  * here the column set, the details and the sorting, plus a width budget worked out from the texts.
  */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DeviceTable, type Ok } from '../../../src/ui/charts/DeviceTable';
-import { useLang } from '../../../src/ui/i18n';
+import { useLang, loadLanguage } from '../../../src/ui/i18n';
+
+// The Chinese tables are a chunk loaded on demand (src/ui/i18n/index.tsx loadLanguage).
+beforeAll(() => loadLanguage('zh-CN'));
 
 const run = (id: string, name: string, over: Partial<Ok>): Ok => ({
   id,

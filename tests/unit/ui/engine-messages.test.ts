@@ -6,7 +6,7 @@
  * template is matched back to itself and to no other, English passes through untouched, and real
  * messages from the engine come out Chinese.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_MESSAGES_EN, WRAPPER_KEYS, fill, say, type EngineMessageKey } from '../../../src/engine/messages';
 import { engineZh } from '../../../src/ui/i18n/zh-CN-messages';
 import { localize, parseMessage } from '../../../src/ui/i18n/localize';
@@ -18,6 +18,10 @@ import { useEditor } from '../../../src/state/store';
 import type { Model } from '../../../src/engine/format/model';
 import { presetByName } from '../../../src/engine/presets';
 import { knobError } from '../../../src/engine/presets/build';
+import { loadLanguage } from '../../../src/ui/i18n';
+
+// The Chinese tables are a chunk loaded on demand (src/ui/i18n/index.tsx loadLanguage).
+beforeAll(() => loadLanguage('zh-CN'));
 
 const KEYS = Object.keys(ENGINE_MESSAGES_EN) as EngineMessageKey[];
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();

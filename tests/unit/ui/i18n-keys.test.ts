@@ -6,10 +6,13 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../../src/ui/i18n/en';
 import { zhCN } from '../../../src/ui/i18n/zh-CN';
-import { translate } from '../../../src/ui/i18n';
+import { translate, loadLanguage } from '../../../src/ui/i18n';
+
+// The Chinese tables are a chunk loaded on demand (src/ui/i18n/index.tsx loadLanguage).
+beforeAll(() => loadLanguage('zh-CN'));
 
 const UI = join(__dirname, '../../../src/ui');
 /** The dictionaries themselves (their keys are definitions, not uses). */

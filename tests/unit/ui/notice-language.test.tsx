@@ -5,13 +5,16 @@
  * src/state/tabSync.ts) and an engine sentence (an edit the engine refuses).
  */
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NoticeBar } from '../../../src/ui/NoticeBar';
-import { useLang } from '../../../src/ui/i18n';
+import { useLang, loadLanguage } from '../../../src/ui/i18n';
 import { useEditor } from '../../../src/state/store';
 import { otherTabNotice } from '../../../src/state/tabSync';
 import { defaultSettings } from '../../../src/state/defaults';
 import type { SavedState } from '../../../src/state/autosaveRecord';
+
+// The Chinese tables are a chunk loaded on demand (src/ui/i18n/index.tsx loadLanguage).
+beforeAll(() => loadLanguage('zh-CN'));
 
 const theirs: SavedState = {
   model: { format: 'floplab.model/2', name: 'other', input: [3, 8, 8], layers: [{ type: 'relu' }, { type: 'relu' }] },

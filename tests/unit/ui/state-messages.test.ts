@@ -1,13 +1,16 @@
 // The state side's notices (src/state/messages.ts) follow the interface language: the UI's
 // i18n module registers its translator when it loads, so safe mode, the other-tab question and
 // the autosave notices read in Chinese when the page is in Chinese (issue 19: no English left in zh-CN).
-import { afterEach, describe, expect, it } from 'vitest';
-import { useLang } from '../../../src/ui/i18n';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useLang, loadLanguage } from '../../../src/ui/i18n';
 import { safeModeNotice } from '../../../src/state/safeMode';
 import { otherTabNotice } from '../../../src/state/tabSync';
 import { msg, sentences } from '../../../src/state/messages';
 import type { SavedState } from '../../../src/state/autosaveRecord';
 import { defaultSettings } from '../../../src/state/defaults';
+
+// The Chinese tables are a chunk loaded on demand (src/ui/i18n/index.tsx loadLanguage).
+beforeAll(() => loadLanguage('zh-CN'));
 
 const saved = (name: string, layers: number): SavedState => ({
   model: {

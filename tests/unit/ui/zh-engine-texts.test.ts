@@ -3,10 +3,14 @@
  * convention (its no_grad variant included) and every knob label of the zoo must have its text, so a
  * new convention or knob without one fails here.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CONVENTION_IDS, conventionById } from '../../../src/engine/conventions/registry';
 import { PRESETS } from '../../../src/engine/presets';
 import { conventionSummary, CONVENTION_SUMMARY_ZH, knobLabel } from '../../../src/ui/i18n/zh-CN-engine';
+import { loadLanguage } from '../../../src/ui/i18n';
+
+// The Chinese tables are a chunk loaded on demand (src/ui/i18n/index.tsx loadLanguage).
+beforeAll(() => loadLanguage('zh-CN'));
 
 const cjk = /[\u4e00-\u9fff]/;
 
