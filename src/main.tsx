@@ -18,8 +18,8 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 async function boot(): Promise<void> {
   // A Chinese interface's tables are a chunk of their own: fetched while the model opens.
   const language = restoreLanguage();
-  captureLink(); // teaching parts of a link (model B, hidden parts), read before startState rewrites the hash
   await nextTask();
+  captureLink(); // teaching parts of a link (model B, hidden parts), read before startState rewrites the hash
   // Autosave or shared link first, so the first paint already shows the user's model.
   // The live URL keeps an exercise's hidden parts and the A/B model, so a reload is the same page.
   startState({

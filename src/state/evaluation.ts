@@ -12,7 +12,8 @@ import { create } from 'zustand';
 import { ALL_CONVENTION_IDS } from '../engine/conventions/registry';
 import type { ModelResult } from '../engine/evaluate';
 import type { Model } from '../engine/format/model';
-import { EngineClient, type EngineMode } from '../worker/client';
+import { EngineClient, spawnWebWorker, type EngineMode } from '../worker/client';
+import { deferredSpawn } from '../worker/deferredSpawn';
 import { useEditor } from './store';
 import { useSlowFlag, useTransitioned } from './transition';
 
@@ -105,7 +106,15 @@ function installHooks(client: EngineClient, reevaluate: () => void): void {
  */
 export function startEvaluation(client?: EngineClient): () => void {
   if (running) return running.stop;
-  const c = client ?? new EngineClient({ conventions: ALL_CONVENTION_IDS, spare: true, inlineRows: INLINE_ROWS });
+  // The worker starts once the page has opened (or when a model first needs it): deferredSpawn.ts.
+  const c =
+    client ??
+    new EngineClient({
+      conventions: ALL_CONVENTION_IDS,
+      spare: true,
+      inlineRows: INLINE_ROWS,
+      spawn: deferredSpawn(spawnWebWorker),
+    });
   let first = true;
   // Models above INLINE_ROWS (up to OPEN_INLINE_ROWS) are evaluated on the page while that stays
   // cheap (issue 20: ResNet-152, DenseNet-201 in the edit's frame): the page's engine reuses the rows
