@@ -117,6 +117,8 @@ export const LAYER_MESSAGES_EN = {
   'layer.sdpaRank': 'sdpa needs [..., L, d] inputs, got {shape}',
   'layer.sdpaLeading': 'sdpa: q {q}, k {k} and v {v} must share their leading dims',
   'layer.oneDimLeft': '{type}: the input has one dim besides the batch; nothing would be left',
+  'layer.topkMoreThan': 'topk: k {k} is more than the {n} values along dim {dim} of {shape}',
+  'layer.takeTooManyDims': 'take: the output would have {n} dims (batch included); at most 9',
   'layer.sliceEmpty': 'slice: {start}:{end}:{step} of size {n} ({shape}) is empty',
   'layer.squeezeSize': 'squeeze: dim {dim} of {shape} has size {n}, not 1',
   'layer.tileRepeats': 'tile: {n} repeats for the {m} dims of {shape} (one per dim)',

@@ -8,6 +8,7 @@
 import { ZERO } from '../expr';
 import { dimField, dimIndex } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const take: LeafKind = {
   type: 'take',
@@ -30,8 +31,7 @@ export const take: LeafKind = {
     if (typeof at === 'string') return { error: at };
     const idx = (p.indexShape as number[] | undefined) ?? [];
     const out = [...input.slice(0, at), ...idx, ...input.slice(at + 1)];
-    if (out.length > 8)
-      return { error: `take: the output would have ${out.length + 1} dims (batch included); at most 9` };
+    if (out.length > 8) return { error: say('layer.takeTooManyDims', { n: out.length + 1 }) };
     return { output: out.length ? out : [1] };
   },
   symbols: (_p, input, output, batch) => commonSymbols(input, output, batch),

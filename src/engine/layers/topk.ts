@@ -14,6 +14,7 @@ import { div, mul, ZERO } from '../expr';
 import { shapeText } from '../format/model';
 import { dimField, dimIndex } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 export const topk: LeafKind = {
   type: 'topk',
@@ -37,7 +38,7 @@ export const topk: LeafKind = {
     const k = p.k as number;
     if (k > input[at])
       return {
-        error: `topk: k ${k} is more than the ${input[at]} values along dim ${p.dim as number} of ${shapeText(input)}`,
+        error: say('layer.topkMoreThan', { k, n: input[at], dim: p.dim as number, shape: shapeText(input) }),
       };
     return { output: input.map((d, i) => (i === at ? k : d)) };
   },
