@@ -104,6 +104,17 @@ function fusionOf(
   return f && !rows[host].error ? { fusion: f, host } : undefined;
 }
 
+/** An op moved to the CPU by a rule of the whole model (not its own): only the new rule and why are kept. */
+const onCpu = (p: PlacedRow, ruleId: string, why: string): PlacedRow => ({
+  index: p.index,
+  path: p.path,
+  type: p.type,
+  role: p.role,
+  on: 'cpu',
+  ruleId,
+  why,
+});
+
 /** Places every op of an evaluated model on a target at a precision. */
 export function placeOn(target: PlacementTarget, result: ModelResult, dtype: Precision): Placement {
   const rows = result.rows;
@@ -152,31 +163,22 @@ export function placeOn(target: PlacementTarget, result: ModelResult, dtype: Pre
     const edge = target.edgeConversions;
     if (edge && row.type === 'quantize' && (k === 0 || row.params_?.mode === 'dequantize')) {
       // A conversion at the graph's edge: on the CPU, and the partition goes on past it.
-      placed.set(index, {
-        index,
-        path: p.path,
-        type: p.type,
-        role: p.role,
-        on: 'cpu',
-        ruleId: `${target.id}.edge-conversion`,
-        why: `${edge.text} (${edge.source.title})`,
-      });
+      placed.set(index, onCpu(p, `${target.id}.edge-conversion`, `${edge.text} (${edge.source.title})`));
       continue;
     }
     if (first && target.fallbackMode === 'rest-on-cpu' && p.on === 'accelerator') {
-      placed.set(index, {
+      placed.set(
         index,
-        path: p.path,
-        type: p.type,
-        role: p.role,
-        on: 'cpu',
-        ruleId: `${target.id}.rest-on-cpu`,
-        why: say('place.restOnCpu', {
-          path: first.path,
-          accelerator: target.accelerator,
-          source: target.fallbackSource.title,
-        }),
-      });
+        onCpu(
+          p,
+          `${target.id}.rest-on-cpu`,
+          say('place.restOnCpu', {
+            path: first.path,
+            accelerator: target.accelerator,
+            source: target.fallbackSource.title,
+          }),
+        ),
+      );
     } else if (!first && p.on === 'cpu') first = p;
   }
   // Fused, elided and constant rows follow the op they belong to (or the op before them).
