@@ -195,6 +195,9 @@ export const ETHOS_U_RULES: readonly OpRule[] = [
     ],
   }),
   V('softmax', ['softmax'], 'SOFTMAX'),
+  // Vela lists QUANTIZE (int8 ↔ int16 requantizing); DEQUANTIZE is not in its list, and a model's
+  // float-input QUANTIZE fails the generic tensor-type constraint: both are edgeConversions below.
+  V('quantize', ['quantize'], 'QUANTIZE', { when: (r) => r.params_?.mode !== 'dequantize' }),
 ];
 
 const genericRank = {
@@ -240,6 +243,10 @@ export const ETHOS_U: PlacementTarget = {
     text: 'RELU, RELU6 and TANH are TFLite fused activations; Vela accepts them fused',
   }),
   rules: ETHOS_U_RULES,
+  edgeConversions: {
+    text: 'the float-input QUANTIZE fails Vela\'s generic constraint "Tensors must be of type: int16, int32, int8, uint8", and DEQUANTIZE is not in its operator list: both run on the CPU',
+    source: VELA_OPS,
+  },
   sources: [VELA_OPS, TFLITE_OPS_COMPAT, TFLITE_FUSED_ACTIVATIONS],
   notes:
     'Quantization-dependent constraints (scales, zero points, weight sums) are not checked: FlopLab has no weights.',
