@@ -3,10 +3,11 @@
  * evaluated once per network on demand, since evaluating a large preset takes milliseconds and a
  * device's twin needs only the networks it compares.
  */
+import { groupDigits } from '../../digits';
 import { evaluateModel } from '../../evaluate';
 import type { Model } from '../../format/model';
 import { presetByName } from '../../presets';
-import { grouped, type TwinSize } from './twin-core';
+import type { TwinSize } from './twin-core';
 
 const cache = new Map<string, bigint | undefined>();
 
@@ -41,5 +42,5 @@ export const presetMacs = (
 export function flopLabSize(macs: bigint | undefined): TwinSize | undefined {
   return macs === undefined
     ? undefined
-    : { value: Number(macs), exact: macs, text: `${grouped(macs)} MACs (FlopLab's count)` };
+    : { value: Number(macs), exact: macs, text: `${groupDigits(macs)} MACs (FlopLab's count)` };
 }

@@ -6,7 +6,8 @@
 import type { Precision } from '../devices/schema';
 import { evaluateMapped } from './measured-fit';
 import { isMapped, MEASUREMENTS, ncnnMacs, precisionOf, unusedReason, type Measurement } from './measurements';
-import { grouped, type TwinCandidate } from './twin-core';
+import { groupDigits } from '../../digits';
+import type { TwinCandidate } from './twin-core';
 
 const rowPrecision = (m: Measurement): Precision =>
   isMapped(m) ? precisionOf(m) : m.model.endsWith('_int8') ? 'int8' : 'fp32';
@@ -50,7 +51,7 @@ export function ncnnCandidates(deviceId: string): TwinCandidate[] {
       const macs = ncnnMacs(m.model);
       return macs === undefined
         ? undefined
-        : { value: Number(macs), exact: macs, text: `${grouped(macs)} MACs (from ncnn's param file)` };
+        : { value: Number(macs), exact: macs, text: `${groupDigits(macs)} MACs (from ncnn's param file)` };
     },
   }));
 }
