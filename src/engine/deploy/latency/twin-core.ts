@@ -7,6 +7,7 @@
  */
 import { groupDigits } from '../../digits';
 import type { Precision } from '../devices/schema';
+import type { MeasurementSource } from './measurements/source';
 
 export type TwinTableId = 'ncnn' | 'aihub' | 'mlperf-mobile' | 'coral' | 'mlperf-tiny' | 'hailo';
 
@@ -24,6 +25,16 @@ export interface TwinSource {
   /** 1-based line of the row (in the file, or in the saved page text); null when the table has one file per model. */
   readonly line: number | null;
 }
+
+/** A table row's MeasurementSource (measurements/source.ts) as the twin cites it. */
+export const twinSource = (s: MeasurementSource): TwinSource => ({
+  url: s.url,
+  date: s.date,
+  repo: s.repo,
+  path: s.path,
+  commit: s.commit,
+  line: s.line,
+});
 
 export interface TwinRow {
   readonly table: TwinTableId;
@@ -114,7 +125,6 @@ export function figure(r: TwinRow): string {
 }
 
 const prec = (p: Precision | null) => p ?? 'precision not stated';
-
 
 /** The networks no MACs figure ranks, by table (at most six names each), for the closest twin's note. */
 function alsoNote(unranked: readonly TwinCandidate[], shown: ReadonlySet<string>): string {

@@ -7,7 +7,7 @@ import type { Precision } from '../devices/schema';
 import { evaluateMapped } from './measured-fit';
 import { isMapped, MEASUREMENTS, ncnnMacs, precisionOf, unusedReason, type Measurement } from './measurements';
 import { groupDigits } from '../../digits';
-import type { TwinCandidate } from './twin-core';
+import { twinSource, type TwinCandidate } from './twin-core';
 
 const rowPrecision = (m: Measurement): Precision =>
   isMapped(m) ? precisionOf(m) : m.model.endsWith('_int8') ? 'int8' : 'fp32';
@@ -28,14 +28,7 @@ export function ncnnCandidates(deviceId: string): TwinCandidate[] {
       precision: rowPrecision(m),
       ms: m.ms,
       setup: setup(m),
-      source: {
-        url: m.source.url,
-        date: m.source.date,
-        repo: m.source.repo,
-        path: m.source.path,
-        commit: m.source.commit,
-        line: m.source.line,
-      },
+      source: twinSource(m.source),
     },
     network: m.model,
     ...(isMapped(m)
