@@ -4,10 +4,10 @@
  * MACs; every model is ranked by the MACs computed from ncnn's own param file (ncnnMacs), mapped or not.
  */
 import type { Precision } from '../devices/schema';
-import { evaluateMapped } from './measured-fit';
 import { isMapped, MEASUREMENTS, ncnnMacs, precisionOf, unusedReason, type Measurement } from './measurements';
 import { groupDigits } from '../../digits';
 import { twinSource, type TwinCandidate } from './twin-core';
+import { presetMacs } from './twin-macs';
 
 const rowPrecision = (m: Measurement): Precision =>
   isMapped(m) ? precisionOf(m) : m.model.endsWith('_int8') ? 'int8' : 'fp32';
@@ -34,10 +34,7 @@ export function ncnnCandidates(deviceId: string): TwinCandidate[] {
     ...(isMapped(m)
       ? {
           preset: m.map.preset,
-          flopLabMacs: () => {
-            const r = evaluateMapped(m);
-            return 'error' in r ? undefined : r.totals.macs;
-          },
+          flopLabMacs: () => presetMacs(m.map.preset, m.map.knobs, m.map.input),
         }
       : {}),
     size: () => {
