@@ -7,14 +7,13 @@
  */
 import { HAILO_ROWS } from './measurements/hailo';
 import { twinSource, type TwinCandidate } from './twin-core';
-import { flopLabSize, presetMacs } from './twin-macs';
+import { presetFields } from './twin-macs';
 
 export function hailoCandidates(deviceId: string): TwinCandidate[] {
   if (deviceId !== 'hailo-8') return [];
   return HAILO_ROWS.map((r) => {
     const map = r.map;
     const input = r.chw.length ? r.chw : undefined;
-    const macs = 'preset' in map ? () => presetMacs(map.preset, map.knobs, input) : undefined;
     const ops = r.opsG;
     return {
       row: {
@@ -29,8 +28,8 @@ export function hailoCandidates(deviceId: string): TwinCandidate[] {
         source: twinSource(r.source),
       },
       network: r.id,
-      ...(macs && 'preset' in map
-        ? { preset: map.preset, flopLabMacs: macs, size: () => flopLabSize(macs()) }
+      ...('preset' in map
+        ? presetFields(map.preset, map.knobs, input)
         : ops !== null && ops > 0
           ? {
               size: () => ({

@@ -7,7 +7,7 @@ import { groupDigits } from '../../digits';
 import { evaluateModel } from '../../evaluate';
 import type { Model } from '../../format/model';
 import { presetByName } from '../../presets';
-import type { TwinSize } from './twin-core';
+import type { TwinCandidate, TwinSize } from './twin-core';
 
 const cache = new Map<string, bigint | undefined>();
 
@@ -43,4 +43,14 @@ export function flopLabSize(macs: bigint | undefined): TwinSize | undefined {
   return macs === undefined
     ? undefined
     : { value: Number(macs), exact: macs, text: `${groupDigits(macs)} MACs (FlopLab's count)` };
+}
+
+/** A candidate's fields when its row is a zoo preset: the same-network check and the ranking both use FlopLab's count. */
+export function presetFields(
+  preset: string,
+  knobs?: Record<string, number>,
+  input?: readonly number[],
+): Pick<TwinCandidate, 'preset' | 'flopLabMacs' | 'size'> {
+  const flopLabMacs = () => presetMacs(preset, knobs, input);
+  return { preset, flopLabMacs, size: () => flopLabSize(flopLabMacs()) };
 }
