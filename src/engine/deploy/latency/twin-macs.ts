@@ -7,6 +7,7 @@ import { groupDigits } from '../../digits';
 import { evaluateModel } from '../../evaluate';
 import type { Model } from '../../format/model';
 import { presetByName } from '../../presets';
+import { presetKey } from './preset-eval';
 import type { TwinCandidate, TwinSize } from './twin-core';
 
 const cache = new Map<string, bigint | undefined>();
@@ -31,12 +32,7 @@ export const presetMacs = (
   preset: string,
   knobs?: Record<string, number>,
   input?: readonly number[],
-): bigint | undefined =>
-  modelMacs(
-    `${preset}${knobs ? JSON.stringify(knobs) : ''}${input ? `@${input.join('x')}` : ''}`,
-    () => presetByName(preset)?.build(knobs),
-    input,
-  );
+): bigint | undefined => modelMacs(presetKey(preset, knobs, input), () => presetByName(preset)?.build(knobs), input);
 
 /** A FlopLab count as a ranking size. */
 export function flopLabSize(macs: bigint | undefined): TwinSize | undefined {
