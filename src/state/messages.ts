@@ -6,6 +6,7 @@
  * Messages from the engine inside them (a link's or a limit's reason) stay as the engine says.
  */
 import type { Model } from '../engine/format/model';
+import { groupDigits } from '../engine/digits';
 import { fill } from '../engine/messages';
 
 export const STATE_MESSAGES_EN = {
@@ -84,4 +85,4 @@ export function clock(ms: number | undefined): string {
 export const modelSummary = (m: Model): string =>
   m.layers.length === 1
     ? msg('state.model1', { name: m.name || msg('state.untitled') })
-    : msg('state.model', { name: m.name || msg('state.untitled'), n: m.layers.length.toLocaleString('en') });
+    : msg('state.model', { name: m.name || msg('state.untitled'), n: groupDigits(m.layers.length) });

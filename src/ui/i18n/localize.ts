@@ -44,10 +44,16 @@ function matcher(key: EngineMessageKey, template: string): Matcher {
   return { key, re: new RegExp(`^${source}$`), names, literal };
 }
 
-/** Most literal text first: '"{path}" does not exist' is tried before '{path} does not exist'. */
-const MATCHERS: readonly Matcher[] = (Object.entries(ENGINE_MESSAGES_EN) as [EngineMessageKey, string][])
-  .map(([k, v]) => matcher(k, v))
-  .sort((a, b) => b.literal - a.literal);
+/**
+ * Most literal text first: '"{path}" does not exist' is tried before '{path} does not exist'. Built on
+ * the first Chinese lookup, not at load: the ~370 patterns took about 2 ms (Node, cold) inside the
+ * page's opening task, where an English page never uses them (docs/performance.md: issue 20).
+ */
+let matchers: readonly Matcher[] | null = null;
+const allMatchers = (): readonly Matcher[] =>
+  (matchers ??= (Object.entries(ENGINE_MESSAGES_EN) as [EngineMessageKey, string][])
+    .map(([k, v]) => matcher(k, v))
+    .sort((a, b) => b.literal - a.literal));
 
 /**
  * The key and values of an engine sentence, or null when no template gives exactly this text.
@@ -58,7 +64,7 @@ export function parseMessage(
   text: string,
   words = false,
 ): { key: EngineMessageKey; vars: Record<string, string> } | null {
-  for (const m of MATCHERS) {
+  for (const m of allMatchers()) {
     if (!words && m.key.startsWith('word.')) continue;
     const r = m.re.exec(text);
     if (!r) continue;

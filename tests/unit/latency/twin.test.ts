@@ -19,7 +19,8 @@ import { AIHUB_S24_CHIPSET } from '../../../src/engine/deploy/latency/table-fit'
 import { resnet8 } from '../../../src/engine/deploy/latency/tiny-models';
 import { measuredTwin, TWIN_ADAPTERS, twinCandidates } from '../../../src/engine/deploy/latency/twin';
 import { AIHUB_TWIN_DEVICE } from '../../../src/engine/deploy/latency/twin-aihub';
-import { grouped, twinFrom, type TwinTableId } from '../../../src/engine/deploy/latency/twin-core';
+import { groupDigits } from '../../../src/engine/digits';
+import { twinFrom, type TwinTableId } from '../../../src/engine/deploy/latency/twin-core';
 import { mobileCandidates } from '../../../src/engine/deploy/latency/twin-mlperf';
 import { TWIN_TABLE_DEVICES } from '../../../src/engine/deploy/latency/twin-tables';
 import { evaluateModel } from '../../../src/engine/evaluate';
@@ -108,7 +109,7 @@ describe('same network measured on the device', () => {
     const t = measuredTwin('hailo-8', query('resnet18', 'int8'))!;
     const r = HAILO_ROWS.find((x) => x.id === t.rows[0].id)!;
     expect(t.rows[0].fps).toEqual({ batch1: r.fps1, batch8: r.fps8 });
-    expect(t.note).toContain(`streaming throughput ${grouped(r.fps1)} FPS at batch 1`);
+    expect(t.note).toContain(`streaming throughput ${groupDigits(r.fps1)} FPS at batch 1`);
     expect(t.note).toContain("not one frame's latency");
     expect(t.note).not.toMatch(/\d ms\b/);
   });

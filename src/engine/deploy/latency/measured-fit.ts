@@ -8,32 +8,18 @@
  * and their absolute % errors give the per-device median and 90th percentile docs/latency.md and
  * the app show.
  */
-import { evaluateModel, type ModelResult } from '../../evaluate';
-import { presetByName } from '../../presets';
+import type { ModelResult } from '../../evaluate';
 import { deviceById } from '../devices';
 import { calibrationFor, type CalibrationFile } from './calibration';
 import type { CalibrationPoint } from './calibration-set';
 import { absPctError, median, prepare, type PreparedPoint } from './fit';
 import { kernelMs, roofFor } from './latency';
-import { MAPPED, networkKey, precisionOf, SPLIT, unusedReason, type Mapped } from './measurements';
-
-const cache = new Map<string, ModelResult | { error: string }>();
+import { MAPPED, precisionOf, SPLIT, unusedReason, type Mapped } from './measurements';
+import { evaluatePreset } from './preset-eval';
 
 /** The FlopLab evaluation of a mapped row's network (cached per network). */
-export function evaluateMapped(m: Mapped): ModelResult | { error: string } {
-  const key = networkKey(m);
-  const hit = cache.get(key);
-  if (hit) return hit;
-  let out: ModelResult | { error: string };
-  const p = presetByName(m.map.preset);
-  if (!p) out = { error: `preset ${m.map.preset} is not in the zoo` };
-  else {
-    const r = evaluateModel(p.build(m.map.knobs), m.map.input ? { input: [...m.map.input] } : {});
-    out = r.errors || r.modelError ? { error: `${m.map.preset} does not evaluate` } : r;
-  }
-  cache.set(key, out);
-  return out;
-}
+export const evaluateMapped = (m: Mapped): ModelResult | { error: string } =>
+  evaluatePreset(m.map.preset, m.map.knobs, m.map.input);
 
 /** A mapped measurement as a calibration point (same shape as the hand-kept set's). */
 export function pointOf(m: Mapped): CalibrationPoint {

@@ -16,13 +16,13 @@
  * out. So the calibration set's errors cannot change, and the held-out rows are never seen by a fit.
  * Other devices are split by the rule ncnn uses (measurements/split.ts) and fitted on their training rows.
  */
-import { evaluateModel, type ModelResult } from '../../evaluate';
-import { presetByName } from '../../presets';
+import type { ModelResult } from '../../evaluate';
 import type { Precision } from '../devices/schema';
 import { CALIBRATION_SET, type CalibrationPoint } from './calibration-set';
 import { AIHUB_ROWS, aihubPreset, type AihubRow } from './measurements/aihub';
 import { CORAL_ROWS, CORAL_SOURCE } from './measurements/coral';
 import { heldOutKeys } from './measurements/split';
+import { evaluatePreset } from './preset-eval';
 
 export const AIHUB_S24_CHIPSET = {
   device: 'Samsung Galaxy S24',
@@ -50,20 +50,7 @@ export interface TableRow {
   readonly unused?: string;
 }
 
-const cache = new Map<string, ModelResult | { error: string }>();
-function evaluateRow(r: TableRow): ModelResult | { error: string } {
-  const hit = cache.get(r.network);
-  if (hit) return hit;
-  const p = presetByName(r.preset);
-  let out: ModelResult | { error: string };
-  if (!p) out = { error: `preset ${r.preset} is not in the zoo` };
-  else {
-    const m = evaluateModel(p.build(r.knobs), r.input ? { input: [...r.input] } : {});
-    out = m.errors || m.modelError ? { error: `${r.preset} does not evaluate` } : m;
-  }
-  cache.set(r.network, out);
-  return out;
-}
+const evaluateRow = (r: TableRow): ModelResult | { error: string } => evaluatePreset(r.preset, r.knobs, r.input);
 
 /** Whether the row's network has a depthwise convolution (the split's stratum), as the ncnn test decides it. */
 export function hasDepthwise(r: TableRow): boolean {

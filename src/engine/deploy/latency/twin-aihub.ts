@@ -9,7 +9,7 @@
 import type { Precision } from '../devices/schema';
 import { AIHUB_ROWS, AIHUB_SOURCE, aihubPreset, type AihubRow } from './measurements/aihub';
 import type { TwinCandidate } from './twin-core';
-import { flopLabSize, presetMacs } from './twin-macs';
+import { presetFields } from './twin-macs';
 
 export const AIHUB_TWIN_DEVICE = { label: 'Samsung Galaxy S24', device: 'snapdragon-8gen3-npu' } as const;
 
@@ -28,7 +28,6 @@ export function aihubCandidates(deviceId: string): TwinCandidate[] {
     (r) => {
       const map = aihubPreset(r.model);
       const rt = RUNTIME[r.runtime] ?? { name: r.runtime, rank: 3 };
-      const macs = 'preset' in map ? () => presetMacs(map.preset, undefined, map.input) : undefined;
       return {
         row: {
           table: 'aihub',
@@ -50,7 +49,7 @@ export function aihubCandidates(deviceId: string): TwinCandidate[] {
         },
         network: r.model,
         rank: rt.rank,
-        ...(macs && 'preset' in map ? { preset: map.preset, flopLabMacs: macs, size: () => flopLabSize(macs()) } : {}),
+        ...('preset' in map ? presetFields(map.preset, undefined, map.input) : {}),
       };
     },
   );

@@ -6,13 +6,12 @@
  */
 import { CORAL_ROWS, CORAL_SOURCE } from './measurements/coral';
 import type { TwinCandidate } from './twin-core';
-import { flopLabSize, presetMacs } from './twin-macs';
+import { presetFields } from './twin-macs';
 
 export function coralCandidates(deviceId: string): TwinCandidate[] {
   if (deviceId !== 'coral-edgetpu') return [];
   return CORAL_ROWS.map((r) => {
     const map = r.map;
-    const macs = 'preset' in map ? () => presetMacs(map.preset, map.knobs) : undefined;
     return {
       row: {
         table: 'coral',
@@ -33,7 +32,7 @@ export function coralCandidates(deviceId: string): TwinCandidate[] {
         },
       },
       network: r.model,
-      ...(macs && 'preset' in map ? { preset: map.preset, flopLabMacs: macs, size: () => flopLabSize(macs()) } : {}),
+      ...('preset' in map ? presetFields(map.preset, map.knobs) : {}),
     };
   });
 }

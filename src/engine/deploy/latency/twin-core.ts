@@ -5,7 +5,9 @@
  * measured there. Kept apart from the tables so the worker loads only the tables of the picked
  * device (twin-tables.ts), and the sync measuredTwin (twin.ts) reads them all for tests and scripts.
  */
+import { groupDigits } from '../../digits';
 import type { Precision } from '../devices/schema';
+import type { MeasurementSource } from './measurements/source';
 
 export type TwinTableId = 'ncnn' | 'aihub' | 'mlperf-mobile' | 'coral' | 'mlperf-tiny' | 'hailo';
 
@@ -23,6 +25,16 @@ export interface TwinSource {
   /** 1-based line of the row (in the file, or in the saved page text); null when the table has one file per model. */
   readonly line: number | null;
 }
+
+/** A table row's MeasurementSource (measurements/source.ts) as the twin cites it. */
+export const twinSource = (s: MeasurementSource): TwinSource => ({
+  url: s.url,
+  date: s.date,
+  repo: s.repo,
+  path: s.path,
+  commit: s.commit,
+  line: s.line,
+});
 
 export interface TwinRow {
   readonly table: TwinTableId;
@@ -108,14 +120,11 @@ function order(list: readonly TwinCandidate[], precision: Precision): TwinRow[] 
 /** "3.1 ms", or the throughput when that is what the row measured (never as ms per inference). */
 export function figure(r: TwinRow): string {
   if (r.fps)
-    return `streaming throughput ${grouped(r.fps.batch1)} FPS at batch 1${r.fps.batch8 !== null ? `, ${grouped(r.fps.batch8)} FPS at batch 8` : ''} — not one frame's latency`;
+    return `streaming throughput ${groupDigits(r.fps.batch1)} FPS at batch 1${r.fps.batch8 !== null ? `, ${groupDigits(r.fps.batch8)} FPS at batch 8` : ''} — not one frame's latency`;
   return r.ms === null ? 'no time given' : `${Number(r.ms.toPrecision(4))} ms`;
 }
 
 const prec = (p: Precision | null) => p ?? 'precision not stated';
-
-/** Integers grouped by thousands ("569,739,264"), as the docs write counts. */
-export const grouped = (n: bigint | number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** The networks no MACs figure ranks, by table (at most six names each), for the closest twin's note. */
 function alsoNote(unranked: readonly TwinCandidate[], shown: ReadonlySet<string>): string {

@@ -6,15 +6,14 @@
  * operations, and a few element-wise ones besides: hailo.ts), said to be approximate.
  */
 import { HAILO_ROWS } from './measurements/hailo';
-import type { TwinCandidate } from './twin-core';
-import { flopLabSize, presetMacs } from './twin-macs';
+import { twinSource, type TwinCandidate } from './twin-core';
+import { presetFields } from './twin-macs';
 
 export function hailoCandidates(deviceId: string): TwinCandidate[] {
   if (deviceId !== 'hailo-8') return [];
   return HAILO_ROWS.map((r) => {
     const map = r.map;
     const input = r.chw.length ? r.chw : undefined;
-    const macs = 'preset' in map ? () => presetMacs(map.preset, map.knobs, input) : undefined;
     const ops = r.opsG;
     return {
       row: {
@@ -26,18 +25,11 @@ export function hailoCandidates(deviceId: string): TwinCandidate[] {
         ms: null,
         fps: { batch1: r.fps1, batch8: r.fps8 },
         setup: `HailoRT on the Hailo-8, int8 (Dataflow Compiler ${r.runtime.compiler ?? 'version not stated'}), frames per second as the zoo states them`,
-        source: {
-          url: r.source.url,
-          date: r.source.date,
-          repo: r.source.repo,
-          path: r.source.path,
-          commit: r.source.commit,
-          line: r.source.line,
-        },
+        source: twinSource(r.source),
       },
       network: r.id,
-      ...(macs && 'preset' in map
-        ? { preset: map.preset, flopLabMacs: macs, size: () => flopLabSize(macs()) }
+      ...('preset' in map
+        ? presetFields(map.preset, map.knobs, input)
         : ops !== null && ops > 0
           ? {
               size: () => ({

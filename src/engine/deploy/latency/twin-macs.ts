@@ -3,10 +3,12 @@
  * evaluated once per network on demand, since evaluating a large preset takes milliseconds and a
  * device's twin needs only the networks it compares.
  */
+import { groupDigits } from '../../digits';
 import { evaluateModel } from '../../evaluate';
 import type { Model } from '../../format/model';
 import { presetByName } from '../../presets';
-import { grouped, type TwinSize } from './twin-core';
+import { presetKey } from './preset-eval';
+import type { TwinCandidate, TwinSize } from './twin-core';
 
 const cache = new Map<string, bigint | undefined>();
 
@@ -30,16 +32,21 @@ export const presetMacs = (
   preset: string,
   knobs?: Record<string, number>,
   input?: readonly number[],
-): bigint | undefined =>
-  modelMacs(
-    `${preset}${knobs ? JSON.stringify(knobs) : ''}${input ? `@${input.join('x')}` : ''}`,
-    () => presetByName(preset)?.build(knobs),
-    input,
-  );
+): bigint | undefined => modelMacs(presetKey(preset, knobs, input), () => presetByName(preset)?.build(knobs), input);
 
 /** A FlopLab count as a ranking size. */
 export function flopLabSize(macs: bigint | undefined): TwinSize | undefined {
   return macs === undefined
     ? undefined
-    : { value: Number(macs), exact: macs, text: `${grouped(macs)} MACs (FlopLab's count)` };
+    : { value: Number(macs), exact: macs, text: `${groupDigits(macs)} MACs (FlopLab's count)` };
+}
+
+/** A candidate's fields when its row is a zoo preset: the same-network check and the ranking both use FlopLab's count. */
+export function presetFields(
+  preset: string,
+  knobs?: Record<string, number>,
+  input?: readonly number[],
+): Pick<TwinCandidate, 'preset' | 'flopLabMacs' | 'size'> {
+  const flopLabMacs = () => presetMacs(preset, knobs, input);
+  return { preset, flopLabMacs, size: () => flopLabSize(flopLabMacs()) };
 }

@@ -13,18 +13,8 @@
 import { CALIBRATION_SET } from './calibration-set';
 import { MOBILE_ROWS } from './measurements/mlperf-mobile';
 import { TINY_ROWS } from './measurements/mlperf-tiny';
-import type { MeasurementSource } from './measurements/source';
-import type { TwinCandidate, TwinSource } from './twin-core';
+import { twinSource, type TwinCandidate } from './twin-core';
 import { cachedMacs, flopLabSize } from './twin-macs';
-
-const src = (s: MeasurementSource): TwinSource => ({
-  url: s.url,
-  date: s.date,
-  repo: s.repo,
-  path: s.path,
-  commit: s.commit,
-  line: s.line,
-});
 
 /** The preset the calibration set's vww model is built from (calibration-set.ts mobilenetV1Vww). */
 const TINY_PRESET: Readonly<Record<string, string>> = { 'mobilenet_v1 0.25 (VWW) @96': 'mobilenet_v1' };
@@ -50,7 +40,7 @@ export function tinyCandidates(deviceId: string): TwinCandidate[] {
         precision: point ? point.precision : null,
         ms: r.ms,
         setup: `${r.submitter} ${r.deviceLabel} (closed division)${point ? `, ${point.precision}` : ''}: 1000 / the EEMBC runner's median throughput (${r.throughput} inferences/s), one inference at a time`,
-        source: src(r.source),
+        source: twinSource(r.source),
       },
       network: r.id,
       ...(macs ? { flopLabMacs: macs, size: () => flopLabSize(macs()) } : {}),
@@ -69,7 +59,7 @@ export function mobileCandidates(deviceId: string): TwinCandidate[] {
       precision: null,
       ms: r.ms,
       setup: `${r.phone ?? r.deviceLabel}, ${r.sut} on the ${r.accelerator ?? 'accelerator'} (closed division): SingleStream 90th-percentile latency`,
-      source: src(r.source),
+      source: twinSource(r.source),
     },
     network: r.id,
   }));

@@ -4,9 +4,10 @@
  * MACs; every model is ranked by the MACs computed from ncnn's own param file (ncnnMacs), mapped or not.
  */
 import type { Precision } from '../devices/schema';
-import { evaluateMapped } from './measured-fit';
 import { isMapped, MEASUREMENTS, ncnnMacs, precisionOf, unusedReason, type Measurement } from './measurements';
-import { grouped, type TwinCandidate } from './twin-core';
+import { groupDigits } from '../../digits';
+import { twinSource, type TwinCandidate } from './twin-core';
+import { presetMacs } from './twin-macs';
 
 const rowPrecision = (m: Measurement): Precision =>
   isMapped(m) ? precisionOf(m) : m.model.endsWith('_int8') ? 'int8' : 'fp32';
@@ -27,30 +28,20 @@ export function ncnnCandidates(deviceId: string): TwinCandidate[] {
       precision: rowPrecision(m),
       ms: m.ms,
       setup: setup(m),
-      source: {
-        url: m.source.url,
-        date: m.source.date,
-        repo: m.source.repo,
-        path: m.source.path,
-        commit: m.source.commit,
-        line: m.source.line,
-      },
+      source: twinSource(m.source),
     },
     network: m.model,
     ...(isMapped(m)
       ? {
           preset: m.map.preset,
-          flopLabMacs: () => {
-            const r = evaluateMapped(m);
-            return 'error' in r ? undefined : r.totals.macs;
-          },
+          flopLabMacs: () => presetMacs(m.map.preset, m.map.knobs, m.map.input),
         }
       : {}),
     size: () => {
       const macs = ncnnMacs(m.model);
       return macs === undefined
         ? undefined
-        : { value: Number(macs), exact: macs, text: `${grouped(macs)} MACs (from ncnn's param file)` };
+        : { value: Number(macs), exact: macs, text: `${groupDigits(macs)} MACs (from ncnn's param file)` };
     },
   }));
 }

@@ -46,9 +46,17 @@ export async function loadTwinTables(deviceId: string): Promise<void> {
   );
 }
 
+// A device's candidates, built once: the worker asks on every edit, and building them walks the
+// whole table (ncnn's 8,554 rows) for about 0.15 ms each time.
+const built = new Map<string, readonly TwinCandidate[]>();
+
 /** The device's candidates from the loaded tables; undefined while one of its tables is not loaded. */
-export function loadedCandidates(deviceId: string): TwinCandidate[] | undefined {
+export function loadedCandidates(deviceId: string): readonly TwinCandidate[] | undefined {
+  const hit = built.get(deviceId);
+  if (hit) return hit;
   const tables = twinTablesOf(deviceId);
   if (tables.some((t) => !loaded.has(t))) return undefined;
-  return tables.flatMap((t) => loaded.get(t)!(deviceId));
+  const list = tables.flatMap((t) => loaded.get(t)!(deviceId));
+  built.set(deviceId, list);
+  return list;
 }
