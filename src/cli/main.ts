@@ -32,6 +32,7 @@ import {
   placementText,
 } from './device-report';
 import { exportAs, type ExportFormat } from '../engine/export/formats';
+import { groupDigits } from '../engine/digits';
 
 /** Indented JSON with short number arrays (shapes) kept on one line. */
 export const prettyJson = (v: unknown): string =>
@@ -96,7 +97,7 @@ function exportOne(
   return 0;
 }
 
-const count = (n: number) => n.toLocaleString('en');
+const count = (n: number) => groupDigits(n);
 
 /**
  * Why the app would refuse a link, or null. The app reads it through the same decoder. Its length limit

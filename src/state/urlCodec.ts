@@ -27,6 +27,7 @@ import { evaluationRows, MAX_EVALUATED_ROWS } from '../engine/work';
 import { conventionById, DEFAULT_CONVENTION } from '../engine/conventions/registry';
 import { DTYPES, MAX_DEVICE_ID, NUMBER_FORMATS, THEMES, type Dtype, type NumberFormat, type Theme } from './defaults';
 import { say } from '../engine/messages';
+import { groupDigits } from '../engine/digits';
 
 /** The form links are written in; 'v1' links are read too. */
 export const SHARE_VERSION = 'v2';
@@ -298,20 +299,18 @@ export function decodeShare(hash: string): DecodeResult {
     const parsed = parseModel({ ...m, format: MODEL_FORMAT });
     if (!parsed.ok) return fail(say('link.modelInvalid', { error: parsed.error }));
     if (evaluationRows(parsed.model, MAX_EXPANDED_LAYERS) > MAX_EXPANDED_LAYERS)
-      return fail(`its model expands to more than ${MAX_EXPANDED_LAYERS.toLocaleString('en')} layers`);
+      return fail(`its model expands to more than ${groupDigits(MAX_EXPANDED_LAYERS)} layers`);
     const compared = x ? parseModel({ ...x, format: MODEL_FORMAT }) : null;
     if (compared && !compared.ok) return fail(say('link.compareInvalid', { error: compared.error }));
     if (compared?.ok && evaluationRows(compared.model, MAX_EXPANDED_LAYERS) > MAX_EXPANDED_LAYERS)
-      return fail(`its comparison model expands to more than ${MAX_EXPANDED_LAYERS.toLocaleString('en')} layers`);
+      return fail(`its comparison model expands to more than ${groupDigits(MAX_EXPANDED_LAYERS)} layers`);
     const more: Model[] = [];
     for (const [i, raw] of (compared?.ok ? (xs ?? []) : []).entries()) {
       const letter = String.fromCharCode(67 + i); // C, D, E
       const one = parseModel({ ...raw, format: MODEL_FORMAT });
       if (!one.ok) return fail(say('link.compareNInvalid', { letter, error: one.error }));
       if (evaluationRows(one.model, MAX_EXPANDED_LAYERS) > MAX_EXPANDED_LAYERS)
-        return fail(
-          `its comparison model ${letter} expands to more than ${MAX_EXPANDED_LAYERS.toLocaleString('en')} layers`,
-        );
+        return fail(`its comparison model ${letter} expands to more than ${groupDigits(MAX_EXPANDED_LAYERS)} layers`);
       more.push(one.model);
     }
     const known = conventionById(c) !== undefined;

@@ -16,6 +16,7 @@ import { hasTfliteIdentifier, importTflite } from './tflite';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_NAME, sizeText, type ImportOptions, type ImportResult } from './result';
 import type { LayerSpec, Model } from '../format/model';
 import { say } from '../messages';
+import { groupDigits } from '../digits';
 
 export type { ImportResult, ImportOptions, ImportProgress } from './result';
 export { MAX_IMPORT_BYTES, MAX_IMPORT_NAME, MAX_IMPORT_NODES, MAX_IMPORT_STRING, MAX_IMPORT_TENSORS } from './result';
@@ -101,9 +102,7 @@ function withinLimits(name: string, r: ImportResult): ImportResult {
   const warnings = [...r.warnings];
   if (typeof model.name === 'string' && model.name.length > MAX_NAME) {
     model = { ...model, name: cut(model.name) };
-    warnings.push(
-      `the model name was ${r.model.name!.length.toLocaleString('en')} characters; kept its first ${MAX_NAME - 1}`,
-    );
+    warnings.push(`the model name was ${groupDigits(r.model.name!.length)} characters; kept its first ${MAX_NAME - 1}`);
   }
   if (Array.isArray(model.layers)) {
     const longest = { n: 0, count: 0 };
@@ -112,9 +111,9 @@ function withinLimits(name: string, r: ImportResult): ImportResult {
       model = { ...model, layers } as Model;
       warnings.push(
         say('file.longNames', {
-          n: longest.count.toLocaleString('en'),
+          n: groupDigits(longest.count),
           max: MAX_NAME,
-          longest: longest.n.toLocaleString('en'),
+          longest: groupDigits(longest.n),
           kept: MAX_NAME - 1,
         }),
       );

@@ -3,6 +3,7 @@ import type { Model } from '../format/model';
 import { LIMITS } from '../format/schema';
 import type { Hdf5Module } from './hdf5';
 import { say } from '../messages';
+import { groupDigits } from '../digits';
 
 export type ImportResult = { ok: true; model: Model; warnings: string[] } | { ok: false; error: string };
 
@@ -38,7 +39,7 @@ export const MAX_IMPORT_NAME = 200;
 /** A file past one of the limits above; the importers turn it into `{ ok: false }` with its message. */
 export class ImportLimitError extends Error {}
 
-const count = (n: number) => n.toLocaleString('en');
+const count = (n: number) => groupDigits(n);
 
 /** "the file has 1,000,000 nodes; FlopLab imports at most 100,000" */
 export const tooMany = (n: number, what: string, limit: number = MAX_IMPORT_NODES) =>

@@ -12,6 +12,7 @@
 import type { LayerKey } from './archive';
 import { MinHeap } from './min-heap';
 import { ImportLimitError, MAX_IMPORT_NODES } from '../result';
+import { groupDigits } from '../../digits';
 
 export type KShape = readonly (number | null)[];
 
@@ -326,7 +327,7 @@ class Flattener {
     const entry = this.entry(l, node ? `${name} (call ${node + 1})` : name, first, keys);
     // Checked as calls are made: a nested model called twice in a model called twice… doubles per level.
     if (this.calls.length >= MAX_IMPORT_NODES) {
-      const most = MAX_IMPORT_NODES.toLocaleString('en');
+      const most = groupDigits(MAX_IMPORT_NODES);
       throw new ImportLimitError(
         `the model has more than ${most} layer calls (nested models expanded); FlopLab imports at most ${most}`,
       );

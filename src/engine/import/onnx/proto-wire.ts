@@ -6,6 +6,7 @@
  */
 
 import { checkStringLength } from '../result';
+import { groupDigits } from '../../digits';
 
 const utf8In = new TextDecoder();
 
@@ -90,7 +91,7 @@ export class ProtoReader {
   string(): string {
     const at = this.pos;
     const b = this.bytes();
-    checkStringLength(b.length, `a string at byte ${at.toLocaleString('en')}`);
+    checkStringLength(b.length, `a string at byte ${groupDigits(at)}`);
     return utf8In.decode(b);
   }
 
