@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CALIBRATION, calibrationFor } from '../../../src/engine/deploy/latency/calibration';
+import { calibrationFor, calibrationTable } from '../../../src/engine/deploy/latency/calibration';
 import { heldOut, quantile, TEST_POINTS, TRAIN_POINTS } from '../../../src/engine/deploy/latency/measured-fit';
 import { TABLE_CAL_TRAIN, TABLE_TEST_POINTS, TABLE_TRAIN_POINTS } from '../../../src/engine/deploy/latency/table-fit';
 import { MEASUREMENTS, ncnnMacs } from '../../../src/engine/deploy/latency/measurements';
@@ -15,7 +15,7 @@ const doc = readFileSync(new URL('../../../docs/latency.md', import.meta.url), '
 // Every fitted table's held-out rows, as npm run calibrate (scripts/calibrate-heldout.ts) checks them.
 const ALL_TEST = [...TEST_POINTS, ...TABLE_TEST_POINTS];
 const ALL_TRAIN = [...TRAIN_POINTS, ...TABLE_TRAIN_POINTS, ...TABLE_CAL_TRAIN];
-const ho = heldOut(CALIBRATION, ALL_TEST, ALL_TRAIN);
+const ho = heldOut(calibrationTable(), ALL_TEST, ALL_TRAIN);
 
 describe('held-out error on the measurement table', () => {
   it('no training row is held out, and every held-out point is estimated', () => {
@@ -27,7 +27,7 @@ describe('held-out error on the measurement table', () => {
   });
   it('the calibration file holds each device’s held-out error as recomputed, and bands are never narrower', () => {
     for (const d of ho.devices) {
-      const entries = Object.values(CALIBRATION.devices[d.device] ?? {});
+      const entries = Object.values(calibrationTable().devices[d.device] ?? {});
       expect(entries.length, d.device).toBeGreaterThan(0);
       for (const e of entries) {
         expect(e!.heldOut, d.device).toEqual({

@@ -10,7 +10,7 @@ import {
   tableSplit,
 } from '../../../src/engine/deploy/latency/table-fit';
 import { deviceById } from '../../../src/engine/deploy/devices';
-import { CALIBRATION, calibrationFor } from '../../../src/engine/deploy/latency/calibration';
+import { calibrationFor, calibrationTable } from '../../../src/engine/deploy/latency/calibration';
 
 const used = TABLE_ROWS.filter((r) => !r.unused);
 
@@ -60,7 +60,7 @@ describe('the AI Hub and Coral rows fitted and held out', () => {
 describe('what the app shows for these devices', () => {
   it('the engine’s calibration of each device carries the held-out error calibrate wrote', () => {
     for (const device of new Set(TABLE_TEST_POINTS.map((p) => p.device))) {
-      const entry = Object.values(CALIBRATION.devices[device] ?? {})[0];
+      const entry = Object.values(calibrationTable().devices[device] ?? {})[0];
       expect(entry?.heldOut, device).toBeDefined();
       expect(calibrationFor(deviceById(device)!, 'int8').heldOut, device).toEqual(entry!.heldOut);
     }

@@ -88,19 +88,28 @@ const FileSchema = z.object({
 export type FittedEntry = z.infer<typeof EntrySchema>;
 export type CalibrationFile = z.infer<typeof FileSchema>;
 
-/** Why calibration.json could not be used (then every device falls back to its category priors). */
-export let CALIBRATION_ERROR: string | undefined;
+/**
+ * calibration.json, validated on first use rather than when the module loads: the file is ~100
+ * devices × precisions of fits, and the devices chunk is loaded while a page opens (issue 20).
+ * A stale or hand-broken file must not take the app down: estimates fall back to the category
+ * priors, `calibrationError()` says why, and the tests fail on it.
+ */
+let loaded: { table: CalibrationFile; error?: string } | undefined;
 
-function load(): CalibrationFile {
+function load(): { table: CalibrationFile; error?: string } {
   const r = FileSchema.safeParse(calibrationJson);
-  if (r.success) return r.data;
-  // A stale or hand-broken file must not take the app down: estimates fall back to priors, tests fail.
+  if (r.success) return { table: r.data };
   const issue = r.error.issues[0];
-  CALIBRATION_ERROR = `src/engine/deploy/devices/calibration.json is invalid at ${issue?.path.join('.')}: ${issue?.message} (run npm run calibrate)`;
-  return { generatedBy: 'fallback: no usable calibration', devices: {} };
+  return {
+    table: { generatedBy: 'fallback: no usable calibration', devices: {} },
+    error: `src/engine/deploy/devices/calibration.json is invalid at ${issue?.path.join('.')}: ${issue?.message} (run npm run calibrate)`,
+  };
 }
 
-export const CALIBRATION: CalibrationFile = load();
+/** The fitted table (see `load`). */
+export const calibrationTable = (): CalibrationFile => (loaded ??= load()).table;
+/** Why calibration.json could not be used (then every device falls back to its category priors). */
+export const calibrationError = (): string | undefined => (loaded ??= load()).error;
 
 export interface Calibration {
   readonly classes: ClassEfficiencies;
@@ -118,7 +127,7 @@ export interface Calibration {
 export function calibrationFor(
   device: Device,
   precision: Precision,
-  table: CalibrationFile = CALIBRATION,
+  table: CalibrationFile = calibrationTable(),
 ): Calibration {
   const prior = CATEGORY_PRIORS[device.category];
   const fits = table.devices[device.id] ?? {};
