@@ -1,44 +1,43 @@
-import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
 import './index.css';
-import { App } from './ui/App';
-import { startState } from './state/boot';
-import { registerServiceWorker } from './sw/register';
-import { captureLink, useTeaching } from './ui/teaching/store';
-import { restoreLanguage } from './ui/i18n';
 
 /** Lets the browser run other work (input, paint) before the next step: a task of its own. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
- * Opening is three tasks, not one (issue 20: no long task over 50 ms on open): evaluating the
- * modules, then opening the user's model (autosave or link, and its first evaluation), then
- * React's first render as a transition, which React renders in slices that yield to the browser.
+ * Opening is a chain of short tasks, not one long one (issue 20: no task over 50 ms on open):
+ * the engine's modules, the state side's, opening the user's model (autosave or link, and its
+ * first evaluation), React and the first screen's modules, then React's first render as a
+ * transition, which React renders in slices that yield to the browser. src/boot/README.md.
  */
 async function boot(): Promise<void> {
-  // A Chinese interface's tables are a chunk of their own: fetched while the model opens.
-  const language = restoreLanguage();
+  await import('./boot/stage-engine');
   await nextTask();
-  captureLink(); // teaching parts of a link (model B, hidden parts), read before startState rewrites the hash
+  const state = await import('./boot/stage-state');
+  // A Chinese interface's tables are a chunk of their own: fetched while the model opens.
+  const language = state.restoreLanguage();
+  await nextTask();
+  state.captureLink(); // teaching parts of a link (model B, hidden parts), read before startState rewrites the hash
   // Autosave or shared link first, so the first paint already shows the user's model.
   // The live URL keeps an exercise's hidden parts and the A/B model, so a reload is the same page.
-  startState({
+  state.startState({
     linkExtras: () => {
-      const { compare, hide } = useTeaching.getState();
+      const { compare, hide } = state.useTeaching.getState();
       return { compare, hide };
     },
   });
   await nextTask();
+  const ui = await import('./boot/stage-ui');
   await language;
-  const root = createRoot(document.getElementById('root') as HTMLElement);
-  startTransition(() =>
+  await nextTask();
+  const root = ui.createRoot(document.getElementById('root') as HTMLElement);
+  ui.startTransition(() =>
     root.render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
+      <ui.StrictMode>
+        <ui.App />
+      </ui.StrictMode>,
     ),
   );
-  registerServiceWorker(); // offline copy after the first visit (production builds only)
+  ui.registerServiceWorker(); // offline copy after the first visit (production builds only)
 }
 
 void boot();
