@@ -31,3 +31,27 @@ export function writeLiveUrl(target: LiveUrlTarget, state: ShareState): string {
   }
   return hash;
 }
+
+/**
+ * `run` put off to a task of its own, the latest request winning; `cancel` drops a pending one.
+ * Opening a link rewrites the address this way: compressing the model again (fflate's deflate,
+ * ~5–10 ms for ResNet-152) is no part of showing it (issue 20: no long task on open). Meanwhile
+ * the address has no hash, so a reload in that task's gap would open the autosave.
+ */
+export function later(write: () => void): { run(): void; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const cancel = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
+  return {
+    run() {
+      cancel();
+      timer = setTimeout(() => {
+        timer = null;
+        write();
+      }, 0);
+    },
+    cancel,
+  };
+}

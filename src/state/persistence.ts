@@ -19,7 +19,7 @@ import { getAt } from '../engine/format/edit';
 import { jsonSizeError } from '../engine/format/schema';
 import { loadState, useEditor, type EditorState } from './store';
 import { decodeShare, type ShareState } from './urlCodec';
-import { writeLiveUrl } from './liveUrl';
+import { later, writeLiveUrl } from './liveUrl';
 import { deepEqual } from '../engine/deep-equal';
 import {
   AUTOSAVE_KEY,
@@ -194,6 +194,7 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
       origin: browserId,
     });
   };
+  const urlSoon = later(writeUrl); // after opening a link: in a task of its own (liveUrl.ts)
 
   const openLink = (hash: string): boolean => {
     if (!hash || hash === '#') return false;
@@ -219,16 +220,16 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
     // address, so it is as new or newer (a reload can beat the address's debounce): open it quietly.
     if (keep && r.state.origin === browserId) {
       loadState(keep);
-      writeUrl();
+      urlSoon.run();
       return true;
     }
     if (keep && deepEqual(keep.model, r.state.model) && keep.settings.convention === r.state.convention) {
       applyShare(r.state);
-      writeUrl();
+      urlSoon.run();
       return true;
     }
     applyShare(r.state);
-    writeUrl();
+    urlSoon.run();
     linkModel = r.state.model;
     const warning = r.warning;
     notify({
@@ -384,6 +385,7 @@ export function startPersistence(opts: PersistenceOptions = {}): () => void {
   events?.addEventListener('hashchange', onHashChange);
   events?.addEventListener('storage', onStorage);
   return () => {
+    urlSoon.cancel();
     flush();
     loaded(); // a teardown is not a crash
     unsubscribe();

@@ -312,11 +312,14 @@ describe('the address bar follows the work (live URL)', () => {
     expect(s().notice).toMatchObject({ kind: 'info', action: { label: 'Open my autosaved model' } });
   });
 
-  it('a v1 link opens and the address bar is rewritten in the v2 form', () => {
+  it('a v1 link opens and the address bar is rewritten in the v2 form, in a task after the open', async () => {
     const model: Model = { format: 'floplab.model/2', name: 'old link', input: [3, 8, 8], layers: [{ type: 'relu' }] };
     const e = env(encodeShareV1({ model, convention: 'fvcore' }));
     start(e);
     expect(s().model.name).toBe('old link');
+    // Compressing the model again is not part of the open (issue 20): the next task writes it.
+    expect(e.location.hash).toBe('');
+    await wait(0);
     expect(e.location.hash).toMatch(/^#v2\?conv=fvcore&/);
   });
 
