@@ -8,7 +8,7 @@
  * latency from the runtime worker (useRuntimeAnswer). Clicking a bar selects the layer in the editor;
  * the editor's selection outlines the bar.
  */
-import { useId } from 'react';
+import { lazy, Suspense, useId, type ComponentProps } from 'react';
 import { Tabs } from '../Tabs';
 import { conventionById } from '../../engine/conventions/registry';
 import { useConventionIndex, useDeferredResult } from '../../state/evaluation';
@@ -16,8 +16,6 @@ import { useRuntimeAnswer, useRuntimeCompare, useRuntimeSlowPending } from '../.
 import type { LatencyView } from '../../worker/runtimeClient';
 import { useEditor } from '../../state/store';
 import { Button } from '../controls';
-import { ClassShareChart } from './ClassShareChart';
-import { DeviceComparison } from './DeviceComparison';
 import { DeviceFit } from './DeviceFit';
 import { DevicePicker } from './DevicePicker';
 import { ms } from './format';
@@ -26,6 +24,11 @@ import { CumulativeChart, LayerBarsChart } from './LayerCharts';
 import { MemoryChart } from './MemoryChart';
 import { CHART_TABS, useChartsView, type ChartTab } from './viewState';
 import { useLocalize, useT } from '../i18n';
+
+// recharts (with redux-toolkit, immer and d3) draws only these two tabs: a chunk of their own, not
+// evaluated while the page opens (it was ~17 ms of the charts chunk's module task; issue 20).
+const ClassShareChart = lazy(() => import('./ClassShareChart').then((m) => ({ default: m.ClassShareChart })));
+const DeviceComparison = lazy(() => import('./DeviceComparison').then((m) => ({ default: m.DeviceComparison })));
 
 /** "12.3 ms (8.1 – 19 ms) on Pixel 4 CPU (4 threads), fp32", or why there is none. */
 function LatencyTotal() {
@@ -146,7 +149,7 @@ function ChartBody({ tab }: { tab: ChartTab }) {
 }
 
 /** The device comparison, which the runtime worker computes only while this is mounted. */
-function ComparedDevices(props: Parameters<typeof DeviceComparison>[0]) {
+function ComparedDevices(props: ComponentProps<typeof DeviceComparison>) {
   useRuntimeCompare();
   return <DeviceComparison {...props} />;
 }
@@ -192,7 +195,13 @@ export default function ChartsPanel() {
             size="small"
             panelClassName={tab === 'devices' ? 'max-h-[22rem] overflow-auto' : ''}
           >
-            <ChartBody tab={tab} />
+            <Suspense
+              fallback={
+                <p className="min-h-[200px] text-sm text-slate-500 dark:text-slate-400">{t('charts.loading')}</p>
+              }
+            >
+              <ChartBody tab={tab} />
+            </Suspense>
           </Tabs>
         </div>
       )}

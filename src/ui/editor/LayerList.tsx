@@ -83,8 +83,11 @@ function LayerListView({ result, countIndex }: { result: ModelResult | null; cou
   const focusPending = useRef(false);
 
   // Stable callbacks: the virtualizer recomputes every row's offset when they change identity.
+  // A row is LayerRow's min-h-8 (32 px) and its 1 px bottom border: 33, exactly, so measuring the
+  // rows as they mount changes nothing (a 34 px guess moved every row and made React render the
+  // list a second time inside its first mount: issue 20, no long task on open).
   const estimateSize = useCallback(
-    (i: number) => (shape.lists[i] ? 24 : shape.ids[i] === selection ? 150 : 34),
+    (i: number) => (shape.lists[i] ? 24 : shape.ids[i] === selection ? 150 : 33),
     [shape, selection],
   );
   const getItemKey = useCallback((i: number) => ids[i], [ids]);
