@@ -39,9 +39,9 @@ const KNOWN_GAPS: Gaps = {
   },
   ts_vit_e96_d2_dynbatch: {
     weights:
-      'timm’s Attention writes qkv.reshape(B, N, 3, H, D).permute(2, 0, 3, 1, 4).unbind(0): the Transpose moves the batch off axis 0 and the Split and Squeeze work along it (not counted), and the TorchScript exporter states no value_info shapes, so every row after the first attention has no shape: 120960 of 326412 weights (the dynamo export of the same model, which states the shapes, is dynamo_vit_e96_d2)',
-    count: 'the same batch-moving qkv Transpose (see weights): 20186641 of 80803943 MACs',
-    outputs: 'the same batch-moving qkv Transpose (see weights): no output shape',
+      '326404 vs 326412: onnx-tool counts as weights the int64 sizes [1, 1, 1] of the two qkv Splits (2 × 3) and the 1-element constant of the attention scale’s Div on Shape values (2 × 1); FlopLab counts int tensors as no weights and folds shape arithmetic',
+    count:
+      '80803785 vs 80803943: onnx-tool counts the shape arithmetic on Shape values FlopLab folds: the scale’s three Sqrt (24 each) and Div (4) per block (2 × 76) and the class token Expand’s Mul and Equal on the batch (3 + 3)',
   },
   dynamo_vit_e96_d2: {
     weights:
@@ -49,8 +49,8 @@ const KNOWN_GAPS: Gaps = {
   },
   ts_swin_e32_d22: {
     weights:
-      'timm’s window partition, x.view(B, H/7, 7, W/7, 7, C).permute(0, 1, 3, 2, 4, 5).reshape(-1, 7, 7, C), merges the batch with the 64 windows, which FlopLab’s batch-first rows cannot hold (not counted, "it does not keep the batch first"), and the padding before it is a Pad with pads computed by Mod (not folded); with no value_info (TorchScript) nothing after the first window has a shape: 4864 of 348609 weights',
-    count: 'the same window partition (see weights): 16739968 of 230932137 MACs',
+      'timm’s window partition, x.view(B, H/7, 7, W/7, 7, C).permute(0, 1, 3, 2, 4, 5).reshape(-1, 7, 7, C), merges the batch with the 64 windows, which FlopLab’s batch-first rows cannot hold (not counted, "it does not keep the batch first"), and the padding before it is a Pad with pads computed by Mod (not folded); with no value_info (TorchScript) nothing after the first window has a shape: 7265 of 348609 weights',
+    count: 'the same window partition (see weights): 17342080 of 230932137 MACs',
     outputs: 'the same window partition (see weights): no output shape',
   },
   dynamo_convnext_d1121: {
