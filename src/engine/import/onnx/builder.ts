@@ -8,12 +8,13 @@ import { opaqueOpName } from '../../layers/opaque';
 import type { LayerSpec } from '../../format/model';
 import type { GraphNode } from '../graph';
 import { ShapeTrack } from '../shape-track';
-import { fold, FOLDABLE } from './fold';
+import { constantOf, fold, FOLDABLE } from './fold';
 import { SeqLayout } from './recurrent';
 import type { OnnxGraph, OnnxNode, OnnxTensor } from './decode';
 import { mapOp } from './ops';
 import { DataType } from './schema';
 import { ShufflePatterns } from './shuffle';
+import { readersOf, UnbindPatterns } from './unbind';
 import { CONTROL_FLOW, controlFlow } from './control-flow';
 import { whereOperands } from './operands';
 import { say } from '../../messages';
@@ -24,16 +25,6 @@ const MIN_MAX: Readonly<Record<string, string>> = { Max: 'maximum', Min: 'minimu
 
 /** Operators whose output describes a tensor's shape, not its values. */
 const SHAPE_OPS = new Set(['Shape', 'Size']);
-
-function constantOf(n: OnnxNode): OnnxTensor | undefined {
-  const a = n.attrs;
-  const t = a.get('value')?.t;
-  if (t) return t;
-  const f = a.get('value_float')?.f ?? a.get('value_int')?.i;
-  if (f !== undefined) return { dims: [], dataType: 1, values: [f] };
-  const list = a.get('value_floats')?.floats ?? a.get('value_ints')?.ints;
-  return list ? { dims: [list.length], dataType: 1, values: list } : undefined;
-}
 
 export class Builder {
   readonly nodes: GraphNode[] = [];
@@ -73,13 +64,18 @@ export class Builder {
     warn: (t) => this.warnings.push(t),
   });
 
-  /** ShuffleNet's channel moves (shuffle.ts). */
-  private readonly shuffles = new ShufflePatterns({
+  /** Idioms that move data between axes: ShuffleNet's channel shuffle (shuffle.ts), attention's q, k, v (unbind.ts). */
+  private readonly moves = {
     batch: () => this.batch,
-    constant: (name) => this.constant(name),
-    shape: (v) => this.shapes.get(v),
-    push: (node) => this.push(node),
-  });
+    constant: (name: string | undefined) => this.constant(name),
+    shape: (v: string) => this.shapes.get(v),
+    push: (node: GraphNode) => this.push(node),
+    readers: (v: string) => (this.readers ??= readersOf(this.g))(v),
+    nodes: () => this.g.nodes,
+  };
+  private readers?: ReturnType<typeof readersOf>;
+  private readonly shuffles = new ShufflePatterns(this.moves);
+  private readonly unbinds = new UnbindPatterns(this.moves);
 
   /** Shapes of the data values so far (the kinds' shape rules). */
   readonly shapes = new ShapeTrack();
@@ -358,6 +354,7 @@ export class Builder {
     if (n.opType === 'Add' && ins.length === 1 && this.biasAdd(n, x)) return;
     if ((BINARY.has(n.opType) || MIN_MAX[n.opType]) && ins.length === 1 && this.constantOperand(n, x)) return;
     if (['Reshape', 'Transpose', 'Gather'].includes(n.opType) && this.shuffles.step(n, x)) return;
+    if (['Transpose', 'Split', 'Slice', 'Squeeze', 'Gather'].includes(n.opType) && this.unbinds.step(n, x)) return;
     if (n.opType === 'Concat' && n.inputs.length > ins.length) ins = this.constantParts(n, ins);
     if (n.opType === 'Where' && n.inputs.length > ins.length) ins = whereOperands(n, ins, this) ?? ins;
     const outputs = n.opType === 'Split' ? n.outputs : n.outputs.slice(0, 1);

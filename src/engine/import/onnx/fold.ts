@@ -25,6 +25,17 @@ const tensor = (dims: number[], dataType: number, values?: number[]): OnnxTensor
 const intAttr = (n: OnnxNode, k: string, d: number) => n.attrs.get(k)?.i ?? d;
 const axisOf = (a: number, rank: number) => (a < 0 ? a + rank : a);
 
+/** The tensor a Constant node holds (value, or one of the value_* attributes). */
+export function constantOf(n: OnnxNode): OnnxTensor | undefined {
+  const a = n.attrs;
+  const t = a.get('value')?.t;
+  if (t) return t;
+  const f = a.get('value_float')?.f ?? a.get('value_int')?.i;
+  if (f !== undefined) return { dims: [], dataType: 1, values: [f] };
+  const list = a.get('value_floats')?.floats ?? a.get('value_ints')?.ints;
+  return list ? { dims: [list.length], dataType: 1, values: list } : undefined;
+}
+
 /** Ops this folder computes from constant inputs. */
 export const FOLDABLE = new Set([
   'Shape',

@@ -20,6 +20,8 @@ export interface ShuffleHost {
   constant(name: string | undefined): OnnxTensor | undefined;
   shape(value: string): Shape | null;
   push(node: GraphNode): void;
+  /** The nodes that read a value; null when it is a graph output. */
+  readers(value: string): readonly OnnxNode[] | null;
 }
 
 type Open =
@@ -51,10 +53,14 @@ export class ShufflePatterns {
     const perm = n.attrs.get('perm')?.ints?.join(',');
     if (n.opType === 'Reshape' && !open && target) {
       const s = this.host.shape(x);
-      if (target.length === 5) {
+      // Only a reshape read by the pattern's Transpose opens it (attention's 5-D qkv reshape is a plain reshape).
+      const next = (p: string) =>
+        !!this.host.readers(out)?.every((r) => r.opType === 'Transpose' && r.attrs.get('perm')?.ints?.join(',') === p);
+      if (target.length === 5 && next('0,2,1,3,4')) {
         this.open.set(out, { kind: 'v1', step: 'reshaped', groups: target[1], node: n });
       } else if (
         target.length === 3 &&
+        next('1,0,2') &&
         s?.length === 3 &&
         target[1] === 2 &&
         s[0] % 2 === 0 &&

@@ -1,0 +1,144 @@
+/**
+ * Attention's q, k, v as the exporters write `qkv.reshape(B, N, 3, H, D).permute(2, 0, 3, 1, 4)`
+ * then unbind(0) or qkv[i] (import/onnx/unbind.ts): the Transpose puts the 3 in front of the batch,
+ * and each index of it taken (Split into 1s + Squeeze, Slice + Squeeze, Gather) is select(2, i) then
+ * permute(0, 2, 1, 3) of the reshaped tensor — the batch stays first. Each form is checked against
+ * the same attention written batch-first (Gather on axis 2, Transpose [0, 2, 1, 3], which the
+ * importer already maps) in every convention, and on the exact count from the definition. Also: a
+ * 5-D Reshape that no channel shuffle follows is a plain reshape, and a batch-moving Transpose read
+ * any other way stays "not counted".
+ */
+import { describe, expect, it } from 'vitest';
+import { importOnnx } from '../../../src/engine/import/onnx';
+import { evaluateModel } from '../../../src/engine/evaluate';
+import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
+import { onnx, type N } from './onnx-build';
+
+type Graph = Parameters<typeof onnx>[0];
+
+function evaluate(g: Graph) {
+  const r = importOnnx(onnx(g), 't.onnx');
+  if (!r.ok) throw new Error(r.error);
+  return evaluateModel(r.model, { conventions: CONVENTION_IDS });
+}
+
+const scalar = (name: string, v: number): N => ({
+  op: 'Constant',
+  in: [],
+  out: [name],
+  attrs: { value: { t: { dims: [], ints: [v] } } },
+});
+const axes0 = (name: string): N => ({
+  op: 'Constant',
+  in: [],
+  out: [name],
+  attrs: { value: { t: { dims: [1], ints: [0] } } },
+});
+
+/** x [1, 5, 24] → qkv [1, 5, 3, 2, 4]; q, k, v [1, 2, 5, 4] by `pick`; then softmax(q·kᵀ)·v. */
+function attention(pick: N[]): Graph {
+  return {
+    input: [1, 5, 24],
+    opset: 17,
+    ints: { shape: [1, 5, 3, 2, 4] },
+    nodes: [
+      { op: 'Reshape', in: ['x', 'shape'], out: ['qkv'] },
+      ...pick,
+      { op: 'Transpose', in: ['k'], out: ['kt'], attrs: { perm: [0, 1, 3, 2] } },
+      { op: 'MatMul', in: ['q', 'kt'], out: ['s'] },
+      { op: 'Softmax', in: ['s'], out: ['a'], attrs: { axis: -1 } },
+      { op: 'MatMul', in: ['a', 'v'], out: ['y'] },
+    ],
+  };
+}
+
+const moved: N = { op: 'Transpose', in: ['qkv'], out: ['m'], attrs: { perm: [2, 0, 3, 1, 4] } };
+const squeezes = (names: string[]): N[] =>
+  names.flatMap((n, i) => [axes0(`ax${i}`), { op: 'Squeeze', in: [`${n}1`, `ax${i}`], out: [n] }]);
+
+const FORMS: [string, N[]][] = [
+  [
+    'TorchScript unbind: Split into 1s, Squeeze axis 0 (axes Constant after the Transpose)',
+    [
+      moved,
+      { op: 'Constant', in: [], out: ['ones'], attrs: { value: { t: { dims: [3], ints: [1, 1, 1] } } } },
+      { op: 'Split', in: ['m', 'ones'], out: ['q1', 'k1', 'v1'], attrs: { axis: 0 } },
+      ...squeezes(['q', 'k', 'v']),
+    ],
+  ],
+  [
+    'indexing qkv[0], qkv[1], qkv[2]: Gather of a scalar on axis 0',
+    [moved, ...['q', 'k', 'v'].flatMap((n, i) => [scalar(`i${i}`, i), { op: 'Gather', in: ['m', `i${i}`], out: [n] }])],
+  ],
+  [
+    'the dynamo exporter: Slice [i, i + 1) of axis 0, Squeeze axis 0',
+    [
+      moved,
+      ...['q', 'k', 'v'].flatMap((n, i): N[] => [
+        { op: 'Constant', in: [], out: [`s${i}`], attrs: { value: { t: { dims: [1], ints: [i] } } } },
+        { op: 'Constant', in: [], out: [`e${i}`], attrs: { value: { t: { dims: [1], ints: [i + 1] } } } },
+        { op: 'Slice', in: ['m', `s${i}`, `e${i}`, 'ax'], out: [`${n}1`] },
+      ]),
+      axes0('ax'),
+      ...squeezes(['q', 'k', 'v']),
+    ],
+  ],
+];
+
+/** The same attention batch-first: Gather index i on axis 2, Transpose [0, 2, 1, 3]. */
+const reference = attention(
+  ['q', 'k', 'v'].flatMap((n, i): N[] => [
+    scalar(`i${i}`, i),
+    { op: 'Gather', in: ['qkv', `i${i}`], out: [`${n}0`], attrs: { axis: 2 } },
+    { op: 'Transpose', in: [`${n}0`], out: [n], attrs: { perm: [0, 2, 1, 3] } },
+  ]),
+);
+
+describe('attention’s q, k, v taken from a batch-moving Transpose', () => {
+  const want = evaluate(reference);
+  it('the batch-first reference maps fully', () => {
+    expect(want.errors).toBe(0);
+    expect(want.notCounted).toEqual([]);
+    expect(want.outputs[0].shape).toEqual([2, 5, 4]);
+  });
+
+  it.each(FORMS)('%s: select + permute, as the batch-first form in every convention', (_t, pick) => {
+    const r = evaluate(attention(pick));
+    expect(r.errors).toBe(0);
+    expect(r.notCounted).toEqual([]);
+    expect(r.rows.filter((x) => !x.block).map((x) => x.type)).toContain('select');
+    expect(r.outputs[0].shape).toEqual([2, 5, 4]);
+    expect(r.totals).toEqual(want.totals);
+    // exact: q·kᵀ 2·5·5 outputs × (4 multiplies + 3 adds), a·v 2·5·4 × (5 + 4), plus the softmax.
+    const softmax = want.rows.find((x) => x.type === 'softmax')?.flops ?? -1n;
+    expect(r.totals.flops).toBe(50n * 7n + 40n * 9n + softmax);
+  });
+
+  it('a batch-moving Transpose read otherwise (a Split not into 1s) stays not counted', () => {
+    const g = attention([
+      moved,
+      { op: 'Split', in: ['m', 'sizes'], out: ['q', 'kv'], attrs: { axis: 0 } },
+      { op: 'Identity', in: ['q'], out: ['k'] },
+      { op: 'Identity', in: ['q'], out: ['v'] },
+    ]);
+    const r = evaluate({ ...g, ints: { ...g.ints, sizes: [1, 2] } });
+    expect(r.notCounted.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a 5-D Reshape that no channel shuffle follows', () => {
+  it('is a plain reshape (the channel-shuffle pattern does not take it)', () => {
+    const r = evaluate({
+      input: [1, 5, 24],
+      ints: { shape: [1, 5, 3, 2, 4] },
+      nodes: [
+        { op: 'Reshape', in: ['x', 'shape'], out: ['r'] },
+        { op: 'Transpose', in: ['r'], out: ['y'], attrs: { perm: [0, 1, 3, 2, 4] } },
+      ],
+    });
+    expect(r.notCounted).toEqual([]);
+    expect(r.errors).toBe(0);
+    expect(r.rows.filter((x) => !x.block).map((x) => x.type)).toEqual(['reshape', 'permute']);
+    expect(r.outputs[0].shape).toEqual([5, 2, 3, 4]);
+  });
+});
