@@ -59,7 +59,12 @@ export class RowWriter {
         inputs: undefined,
         output: null,
         symbols: null,
-        params_: null,
+        // A not-counted row keeps the file's operator even when its input is unknown, so the
+        // "partial: … not counted" lists can name it (they said "(?)" for those).
+        params_:
+          kind?.type === 'opaque' && typeof (s as { op?: unknown })?.op === 'string'
+            ? { op: (s as { op: string }).op }
+            : null,
         error,
       },
       ZERO_COUNTS(this.convs.length),

@@ -4,7 +4,7 @@
  * totals can say "partial" rather than show a quiet total without it.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateModel } from '../../../src/engine/evaluate';
+import { evaluateModel, notCountedLayers } from '../../../src/engine/evaluate';
 import { CONVENTION_IDS } from '../../../src/engine/conventions/registry';
 import { MODEL_FORMAT, type Model } from '../../../src/engine/format/model';
 
@@ -32,6 +32,17 @@ describe('opaque: not counted', () => {
     expect(after.macs).toBe(2n * 4n * 16n * 2n);
     // Parameters: conv 4·3·9 + 4, the opaque op's 10, conv 2·4.
     expect(r.totals.params).toBe(112n + 10n + 8n);
+  });
+
+  it('a not-counted row whose input is unknown still names its operator in the list', () => {
+    const r = evaluateModel(
+      model([
+        { type: 'conv2d', out: 4, kernel: 99 }, // larger than the 8×8 input: an error on this row
+        { type: 'opaque', op: 'NonZero', name: '/post/NonZero' },
+      ]),
+    );
+    expect(r.rows[1].error).toBeDefined();
+    expect(notCountedLayers(r)).toEqual([{ path: 'layers[1]', name: '/post/NonZero', op: 'NonZero' }]);
   });
 
   it('without a stated shape passes the input shape on, and takes several inputs', () => {
