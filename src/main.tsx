@@ -8,10 +8,11 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  * the engine's modules, the state side's, opening the user's model (autosave or link, and its
  * first evaluation), React and the first screen's modules, then React's first render as a
  * transition, which React renders in slices that yield to the browser. src/boot/README.md.
+ * A module's evaluation after `import()` is a task of its own, and the code after `await` runs
+ * at its end: only opening the model needs an explicit task boundary.
  */
 async function boot(): Promise<void> {
   await import('./boot/stage-engine');
-  await nextTask();
   const state = await import('./boot/stage-state');
   // A Chinese interface's tables are a chunk of their own: fetched while the model opens.
   const language = state.restoreLanguage();
@@ -25,10 +26,8 @@ async function boot(): Promise<void> {
       return { compare, hide };
     },
   });
-  await nextTask();
   const ui = await import('./boot/stage-ui');
   await language;
-  await nextTask();
   const root = ui.createRoot(document.getElementById('root') as HTMLElement);
   ui.startTransition(() =>
     root.render(
