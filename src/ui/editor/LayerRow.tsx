@@ -133,8 +133,10 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
           onClick={(e) => p.onSelect(e, item)}
           onKeyDown={(e) => p.onKey(e, item)}
         >
+          {/* The kind gives way last (after the field summary and the module name), and is cut rather
+              than run into the numbers: a deeply nested row on a phone, or a wide interface font. */}
           <span
-            className={`text-sm font-semibold whitespace-nowrap ${item.block ? 'text-violet-800 dark:text-violet-300' : ''}`}
+            className={`min-w-0 shrink-[0.01] truncate text-sm font-semibold ${item.block ? 'text-violet-800 dark:text-violet-300' : ''}`}
           >
             {label}
             {item.spec.type === 'repeat' && typeof item.spec.times === 'number' ? ` ×${item.spec.times}` : ''}

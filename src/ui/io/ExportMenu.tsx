@@ -19,6 +19,9 @@ interface Item {
   readonly hint: string;
 }
 
+/** The menu's width, w-80. */
+const MENU_WIDTH_PX = 320;
+
 const itemsFor = (t: T, name: string): readonly Item[] => [
   { id: 'json', label: t('export.json'), hint: t('export.json.hint') },
   { id: 'csv', label: t('export.csv'), hint: t('export.csv.hint', { name }) },
@@ -32,6 +35,13 @@ const itemsFor = (t: T, name: string): readonly Item[] => [
 
 export function ExportMenu() {
   const [open, setOpen] = useState(false);
+  // The menu hangs from the button's right edge, unless the button sits too far left for its
+  // 20rem (a wrapped header on a phone, or a wide interface font): then from its left edge.
+  const [fromLeft, setFromLeft] = useState(false);
+  const toggle = (next: boolean) => {
+    if (next) setFromLeft((root.current?.getBoundingClientRect().right ?? Infinity) < MENU_WIDTH_PX + 8);
+    setOpen(next);
+  };
   const [busy, setBusy] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const convention = useEditor((s) => s.settings.convention);
@@ -102,11 +112,11 @@ export function ExportMenu() {
         aria-expanded={open}
         aria-controls="export-menu"
         disabled={busy}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => toggle(!open)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' && !open) {
             e.preventDefault();
-            setOpen(true);
+            toggle(true);
           }
         }}
         title={t('export.title')}
@@ -119,7 +129,7 @@ export function ExportMenu() {
           role="menu"
           aria-label={t('export.button')}
           onKeyDown={onMenuKey}
-          className="absolute right-0 z-40 mt-1 w-80 max-w-[calc(100vw-1rem)] rounded-lg border border-slate-300 bg-white py-1 shadow-xl dark:border-slate-600 dark:bg-slate-800"
+          className={`absolute ${fromLeft ? 'left-0' : 'right-0'} z-40 mt-1 w-80 max-w-[calc(100vw-1rem)] rounded-lg border border-slate-300 bg-white py-1 shadow-xl dark:border-slate-600 dark:bg-slate-800`}
         >
           {items.map((it) => (
             <button
