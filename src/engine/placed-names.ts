@@ -10,19 +10,38 @@ import type { BlockKind } from './layers/block';
 import type { Params } from './layers/kind';
 import { withDefaults } from './layers/fields';
 import { kindOf, type AnyKind } from './layers/registry';
-import type { Memo, OwnFields } from './rows';
+import type { Memo, OwnFields, Row } from './rows';
 import { sameContent } from './shared-layers';
 
 /**
  * For each of the memo's rows, the placed row's own fields where they differ from the memo's
- * (undefined: the same), or null when no row differs (an unnamed model: nothing allocated).
+ * (undefined: the same), or null when no row differs (an unnamed leaf: nothing allocated).
  */
 export function placedFields(spec: LayerSpec, memo: Memo): (OwnFields | undefined)[] | null {
+  const first = memo.rows[0];
+  if (!first.block) return differs(first, spec, true) ? [ownFields(spec)] : null;
   const placed = new Placed(memo);
   placed.layer(spec, 0, true);
   return placed.own;
 }
 
+/** The row's name (or whether its params_ has one) differs from the spec's; `top`: or its id or from. */
+function differs(r: Row, spec: LayerSpec, top: boolean): boolean {
+  const own = r.params_ as Record<string, unknown>;
+  return (
+    r.name !== spec.name ||
+    'name' in spec !== 'name' in own ||
+    (top && (own.id !== spec.id || 'id' in spec !== 'id' in own || !sameContent(spec.from, own.from)))
+  );
+}
+
+/** What a row of `spec` says about itself, as evaluating it gives (params_: its fields with defaults). */
+function ownFields(spec: LayerSpec): OwnFields {
+  const kind = kindOf(spec.type) as AnyKind;
+  return { name: spec.name, id: spec.id, params_: withDefaults(kind.fields, spec) };
+}
+
+/** The walk over a placed block and the layers inside it, noting the rows whose own fields differ. */
 class Placed {
   own: (OwnFields | undefined)[] | null = null;
 
@@ -34,19 +53,11 @@ class Placed {
    */
   layer(spec: LayerSpec, i: number, top: boolean): boolean {
     const r = this.memo.rows[i];
-    const own = r.params_ as Record<string, unknown>;
-    let differs =
-      r.name !== spec.name ||
-      'name' in spec !== 'name' in own ||
-      (top && (own.id !== spec.id || 'id' in spec !== 'id' in own || !sameContent(spec.from, own.from)));
+    let own = differs(r, spec, top);
     // A block row's params_ holds its lists, so a name inside differs there too.
-    if (r.block && this.inside(spec, i)) differs = true;
-    if (differs) {
-      this.own ??= new Array<OwnFields | undefined>(this.memo.rows.length);
-      const kind = kindOf(spec.type) as AnyKind;
-      this.own[i] = { name: spec.name, id: spec.id, params_: withDefaults(kind.fields, spec) };
-    }
-    return differs;
+    if (r.block && this.inside(spec, i)) own = true;
+    if (own) (this.own ??= new Array<OwnFields | undefined>(this.memo.rows.length))[i] = ownFields(spec);
+    return own;
   }
 
   /** The layers inside the block whose row is the memo's `at`-th, walked as run.ts runs them. */

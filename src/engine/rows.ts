@@ -242,15 +242,24 @@ export interface Memo {
   modelSuffixes: readonly string[] | undefined;
 }
 
-export const sameShape = (a: Shape | null, b: Shape | null): boolean =>
-  a === b || (a !== null && b !== null && a.length === b.length && a.every((d, i) => d === b[i]));
+// Loops, not `every`: these run for most layers of a cold run, and a callback is an allocation.
+export function sameShape(a: Shape | null, b: Shape | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** Equal lists of input shapes (undefined = the layer takes one input). */
-export const sameInputs = (
+export function sameInputs(
   a: readonly (Shape | null)[] | undefined,
   b: readonly (Shape | null)[] | undefined,
-): boolean =>
-  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((s, i) => sameShape(s, b[i])));
+): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameShape(a[i], b[i])) return false;
+  return true;
+}
 
 /** What a placed row takes from its own spec rather than the memo's row (placed-names.ts); a Row is its own. */
 export type OwnFields = Pick<Row, 'name' | 'id' | 'params_'>;

@@ -130,7 +130,7 @@ function hashObject(h: number, v: object, budget: Budget): number {
  */
 function hashLayer(h: number, v: object, budget: Budget, top: boolean): number {
   if (!isPlainObject(v)) return BAD;
-  const lists = listsOf(v);
+  let lists: readonly ListFieldSpec[] | undefined | null = null;
   h = mix(h, 8);
   for (const k in v) {
     const x = (v as Record<string, unknown>)[k];
@@ -138,7 +138,7 @@ function hashLayer(h: number, v: object, budget: Budget, top: boolean): number {
       if (!top && !validName(x)) return BAD;
       continue;
     }
-    const list = listField(lists, k);
+    const list = Array.isArray(x) ? listField(lists === null ? (lists = listsOf(v)) : lists, k) : undefined;
     h = mixString(h, k);
     h = list ? hashList(h, x, list.nested, budget) : hashValue(h, x, budget);
     if (h !== h) return BAD;
@@ -218,8 +218,11 @@ export function sameLayer(a: object, b: object): boolean {
 /** `sameLayer` for the layer itself (`top`) or for a layer inside a block (only its name skipped). */
 function sameSpec(a: object, b: object, top: boolean): boolean {
   if (a === b) return true;
+  // Most candidates (the recent layers, `find` below) differ in type: say so before walking.
+  const type = (b as { type?: unknown }).type;
+  if (typeof type === 'string' && (a as { type?: unknown }).type !== type) return false;
   if (Array.isArray(a) || Array.isArray(b) || !isPlainObject(a)) return false;
-  const lists = listsOf(b);
+  let lists: readonly ListFieldSpec[] | undefined | null = null;
   let n = 0;
   for (const k in a) {
     const x = (a as Record<string, unknown>)[k];
@@ -229,7 +232,8 @@ function sameSpec(a: object, b: object, top: boolean): boolean {
     }
     if (!hasOwn(b, k)) return false;
     const y = (b as Record<string, unknown>)[k];
-    const list = listField(lists, k);
+    // Only an array can be a list field (its kind is looked up once, when one is met).
+    const list = Array.isArray(y) ? listField(lists === null ? (lists = listsOf(b)) : lists, k) : undefined;
     if (!(list ? sameList(x, y, list.nested) : sameContent(x, y))) return false;
     n++;
   }
