@@ -283,7 +283,9 @@ export function placeRows(
   const suffixes = (m.suffixes ??= m.rows.map((r) => r.path.slice(m.path.length)));
   const modelSuffixes = (m.modelSuffixes ??= suffixes.map(stripIterations));
   const toModel = stripIterations(toPath);
-  for (let i = 0; i < m.rows.length; i++) {
+  // The layer's own row (suffix "") takes the paths as they are: no string is joined for a leaf.
+  out.push(movedRow(m.rows[0], toPath, toModel, offset, depthShift, own?.[0] ?? m.rows[0]));
+  for (let i = 1; i < m.rows.length; i++) {
     const path = toPath + suffixes[i];
     // A layer's path ends in "]", so stripping "#n" from the whole = stripping both parts.
     const modelPath = toModel === toPath && modelSuffixes[i] === suffixes[i] ? path : toModel + modelSuffixes[i];

@@ -216,8 +216,10 @@ export class Run extends RowWriter {
     )
       found = UNSHAREABLE;
     if (typeof found !== 'number') {
-      // Equal but for names and the layer's own id or from: its rows get their own (and their fields).
-      placeRows(found, path, start - found.start, depth - found.depth, this.rows, placedFields(spec, found));
+      // Equal but for names and the layer's own id or from: its rows get their own (and their fields);
+      // an identical spec (the usual unnamed repeat) has nothing of its own to give them.
+      const own = shared && !shared.identical ? placedFields(spec, found) : null;
+      placeRows(found, path, start - found.start, depth - found.depth, this.rows, own);
       if (found.reads) this.reads.set(start, found.reads);
       const inner = found.inner;
       for (let k = 0; k < inner.length; k += 2) this.reads.set(start + (inner[k] as number), inner[k + 1] as Read[]);

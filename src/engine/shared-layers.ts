@@ -212,51 +212,74 @@ export function sameContent(a: unknown, b: unknown): boolean {
  * valid (an invalid one is an error the evaluation would report).
  */
 export function sameLayer(a: object, b: object): boolean {
-  return sameSpec(a, b, true);
+  return sameSpec(a, b, true) !== DIFFERENT;
 }
 
+/**
+ * How two specs compare: not equal, equal but for names (or the layer's own id and from), or
+ * equal in every field: then the rows of one are the other's as they are, nothing to rename.
+ */
+type Match = 0 | 1 | 2;
+const DIFFERENT = 0;
+const RENAMED = 1;
+const IDENTICAL = 2;
+
 /** `sameLayer` for the layer itself (`top`) or for a layer inside a block (only its name skipped). */
-function sameSpec(a: object, b: object, top: boolean): boolean {
-  if (a === b) return true;
+function sameSpec(a: object, b: object, top: boolean): Match {
+  if (a === b) return IDENTICAL;
   // Most candidates (the recent layers, `find` below) differ in type: say so before walking.
   const type = (b as { type?: unknown }).type;
-  if (typeof type === 'string' && (a as { type?: unknown }).type !== type) return false;
-  if (Array.isArray(a) || Array.isArray(b) || !isPlainObject(a)) return false;
+  if (typeof type === 'string' && (a as { type?: unknown }).type !== type) return DIFFERENT;
+  if (Array.isArray(a) || Array.isArray(b) || !isPlainObject(a)) return DIFFERENT;
   let lists: readonly ListFieldSpec[] | undefined | null = null;
+  let match: Match = IDENTICAL;
+  // Fields compared, and fields skipped (a's minus b's: the same set when 0 and each is in b).
   let n = 0;
+  let skipped = 0;
   for (const k in a) {
     const x = (a as Record<string, unknown>)[k];
     if (top ? isWiring(k) : k === 'name') {
-      if (!(top ? WIRING[k](x) : validName(x))) return false;
+      if (!(top ? WIRING[k](x) : validName(x))) return DIFFERENT;
+      skipped++;
+      if (match === IDENTICAL && !(hasOwn(b, k) && sameContent(x, (b as Record<string, unknown>)[k]))) match = RENAMED;
       continue;
     }
-    if (!hasOwn(b, k)) return false;
+    if (!hasOwn(b, k)) return DIFFERENT;
     const y = (b as Record<string, unknown>)[k];
     // Only an array can be a list field (its kind is looked up once, when one is met).
     const list = Array.isArray(y) ? listField(lists === null ? (lists = listsOf(b)) : lists, k) : undefined;
-    if (!(list ? sameList(x, y, list.nested) : sameContent(x, y))) return false;
+    const m = list ? sameList(x, y, list.nested) : sameContent(x, y) ? IDENTICAL : DIFFERENT;
+    if (m === DIFFERENT) return DIFFERENT;
+    if (m < match) match = m;
     n++;
   }
-  for (const k in b) if (!(top ? isWiring(k) : k === 'name')) n--;
-  return n === 0;
+  for (const k in b)
+    if (top ? isWiring(k) : k === 'name') skipped--;
+    else n--;
+  if (n !== 0) return DIFFERENT;
+  return skipped === 0 ? match : RENAMED;
 }
 
 /** Equality of a block's lists of layers as `sameSpec` sees its layers (`nested`: lists of lists). */
-function sameList(a: unknown, b: unknown, nested: boolean): boolean {
-  if (!Array.isArray(a) || !Array.isArray(b)) return sameContent(a, b);
-  if (a.length !== b.length) return false;
+function sameList(a: unknown, b: unknown, nested: boolean): Match {
+  if (!Array.isArray(a) || !Array.isArray(b)) return sameContent(a, b) ? IDENTICAL : DIFFERENT;
+  if (a.length !== b.length) return DIFFERENT;
+  let match: Match = IDENTICAL;
   for (let i = 0; i < a.length; i++) {
     const x: unknown = a[i];
     const y: unknown = b[i];
     // As hashList: b's layers are objects; a hole or anything else in a is compared as data.
-    const same = nested
+    const m = nested
       ? sameList(x, y, false)
       : typeof x === 'object' && x !== null && typeof y === 'object' && y !== null && !Array.isArray(y)
         ? sameSpec(x, y, false)
-        : sameContent(x, y);
-    if (!same) return false;
+        : sameContent(x, y)
+          ? IDENTICAL
+          : DIFFERENT;
+    if (m === DIFFERENT) return DIFFERENT;
+    if (m < match) match = m;
   }
-  return true;
+  return match;
 }
 
 interface Entry {
@@ -281,6 +304,12 @@ export class SharedLayers {
   private next = 0;
 
   /**
+   * The memo `find` found last was of a spec equal to the one looked up in every field, names,
+   * id and from included: its rows are that spec's as they are (no own fields to give them).
+   */
+  identical = false;
+
+  /**
    * The evaluation of a layer equal in content to `spec` on an equal input, if there was one;
    * else the spec's hash, to `add` its evaluation with (UNSHAREABLE: it cannot be shared).
    */
@@ -288,16 +317,22 @@ export class SharedLayers {
     const recent = this.recent;
     for (let i = 0; i < recent.length; i++) {
       const e = recent[i];
-      if (sameShape(e.memo.input, input) && sameLayer(spec, e.spec)) return e.memo;
+      if (sameShape(e.memo.input, input) && this.matches(spec, e)) return e.memo;
     }
     const hash = hashOf(spec, input);
     if (hash === UNSHAREABLE) return hash;
     for (let e = this.byHash.get(hash); e; e = e.next)
-      if (sameShape(e.memo.input, input) && sameLayer(spec, e.spec)) {
+      if (sameShape(e.memo.input, input) && this.matches(spec, e)) {
         this.remember(e);
         return e.memo;
       }
     return hash;
+  }
+
+  private matches(spec: object, e: Entry): boolean {
+    const m = sameSpec(spec, e.spec, true);
+    this.identical = m === IDENTICAL;
+    return m !== DIFFERENT;
   }
 
   /**
