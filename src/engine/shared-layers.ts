@@ -30,7 +30,8 @@ import { validFrom, validId, validName, type ListFieldSpec } from './layers/quic
 /**
  * A layer's own name, id and from change nothing it computes: the name is a label, and id/from
  * only wire it (the inputs they resolve to are compared on their own, as shapes). So they are left
- * out of the comparison at the top level, like the name; inside a block they are compared.
+ * out of the comparison at the top level; inside a block only the name is, as ids and froms wire
+ * the block's layers to each other.
  */
 const WIRING: Readonly<Record<string, (v: unknown) => boolean>> = { name: validName, id: validId, from: validFrom };
 const isWiring = (k: string): boolean => k === 'name' || k === 'id' || k === 'from';
