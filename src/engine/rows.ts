@@ -242,32 +242,55 @@ export interface Memo {
   modelSuffixes: readonly string[] | undefined;
 }
 
-export const sameShape = (a: Shape | null, b: Shape | null): boolean =>
-  a === b || (a !== null && b !== null && a.length === b.length && a.every((d, i) => d === b[i]));
+// Loops, not `every`: these run for most layers of a cold run, and a callback is an allocation.
+export function sameShape(a: Shape | null, b: Shape | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** Equal lists of input shapes (undefined = the layer takes one input). */
-export const sameInputs = (
+export function sameInputs(
   a: readonly (Shape | null)[] | undefined,
   b: readonly (Shape | null)[] | undefined,
-): boolean =>
-  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((s, i) => sameShape(s, b[i])));
+): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameShape(a[i], b[i])) return false;
+  return true;
+}
+
+/** What a placed row takes from its own spec rather than the memo's row (placed-names.ts); a Row is its own. */
+export type OwnFields = Pick<Row, 'name' | 'id' | 'params_'>;
 
 /**
  * Appends a memo's rows to `out`, placed at `toPath` (`offset` rows later, `depthShift` levels
- * deeper): same row objects when nothing moved, else copies with the same numbers.
+ * deeper): same row objects when nothing moved, else copies with the same numbers; `own[i]`,
+ * where given, replaces the name, id and params_ of the memo's i-th row.
  */
-export function placeRows(m: Memo, toPath: string, offset: number, depthShift: number, out: Row[]): void {
-  if (m.path === toPath) return placeRange(m.rows, 0, m.rows.length, toPath, toPath, offset, depthShift, out);
+export function placeRows(
+  m: Memo,
+  toPath: string,
+  offset: number,
+  depthShift: number,
+  out: Row[],
+  own: readonly (OwnFields | undefined)[] | null = null,
+): void {
+  if (m.path === toPath && !own) return placeRange(m.rows, 0, m.rows.length, toPath, toPath, offset, depthShift, out);
   // Paths inside the layer are its own path plus a suffix (`.body[1]`, `#2.body[0]`); the
   // suffixes are computed once per memo, as repetitive models place one memo many times.
   const suffixes = (m.suffixes ??= m.rows.map((r) => r.path.slice(m.path.length)));
   const modelSuffixes = (m.modelSuffixes ??= suffixes.map(stripIterations));
   const toModel = stripIterations(toPath);
-  for (let i = 0; i < m.rows.length; i++) {
+  // The layer's own row (suffix "") takes the paths as they are: no string is joined for a leaf.
+  out.push(movedRow(m.rows[0], toPath, toModel, offset, depthShift, own?.[0] ?? m.rows[0]));
+  for (let i = 1; i < m.rows.length; i++) {
     const path = toPath + suffixes[i];
     // A layer's path ends in "]", so stripping "#n" from the whole = stripping both parts.
     const modelPath = toModel === toPath && modelSuffixes[i] === suffixes[i] ? path : toModel + modelSuffixes[i];
-    out.push(movedRow(m.rows[i], path, modelPath, offset, depthShift));
+    const r = m.rows[i];
+    out.push(movedRow(r, path, modelPath, offset, depthShift, own?.[i] ?? r));
   }
 }
 
@@ -292,60 +315,31 @@ export function placeRange(
   const toModel = stripIterations(toPath);
   for (let i = from; i < to; i++) {
     const r = src[i];
-    if (fromPath === toPath) out.push(movedRow(r, r.path, r.modelPath, offset, depthShift));
+    if (fromPath === toPath) out.push(movedRow(r, r.path, r.modelPath, offset, depthShift, r));
     else {
       const suffix = r.path.slice(fromPath.length);
-      out.push(movedRow(r, toPath + suffix, toModel + stripIterations(suffix), offset, depthShift));
+      out.push(movedRow(r, toPath + suffix, toModel + stripIterations(suffix), offset, depthShift, r));
     }
   }
 }
 
-/** The same row for a layer that differs only in its name, id or from: `name`, `id` and `params_` replaced. */
-export function renamedRow(r: Row, name: string | undefined, params: Params, id: string | undefined): Row {
-  return {
-    path: r.path,
-    modelPath: r.modelPath,
-    depth: r.depth,
-    type: r.type,
-    name,
-    id,
-    category: r.category,
-    block: r.block,
-    input: r.input,
-    inputs: r.inputs,
-    output: r.output,
-    symbols: r.symbols,
-    params_: params,
-    error: r.error,
-    params: r.params,
-    buffers: r.buffers,
-    macs: r.macs,
-    flops: r.flops,
-    counts: r.counts,
-    activations: r.activations,
-    end: r.end,
-    total: r.total,
-    trainingOnly: r.trainingOnly,
-  };
-}
-
-/** A row with the same numbers at another place: path, `end` and depth moved. */
-function movedRow(r: Row, path: string, modelPath: string, offset: number, depthShift: number): Row {
+/** A row with the same numbers at another place: path, `end` and depth moved, name, id and params_ from `own`. */
+function movedRow(r: Row, path: string, modelPath: string, offset: number, depthShift: number, own: OwnFields): Row {
   // One literal with makeRow's field order (same hidden class); no intermediate copies.
   return {
     path,
     modelPath,
     depth: r.depth + depthShift,
     type: r.type,
-    name: r.name,
-    id: r.id,
+    name: own.name,
+    id: own.id,
     category: r.category,
     block: r.block,
     input: r.input,
     inputs: r.inputs,
     output: r.output,
     symbols: r.symbols,
-    params_: r.params_,
+    params_: own.params_,
     error: r.error,
     params: r.params,
     buffers: r.buffers,

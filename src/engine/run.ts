@@ -11,11 +11,10 @@
  */
 import { refsOf, type LayerSpec, type Model, type ModelInput, type Shape } from './format/model';
 import { isBlock, kindOf, parseLayer, type AnyKind } from './layers/registry';
-import { withDefaults } from './layers/fields';
 import type { BlockKind } from './layers/block';
 import type { Params } from './layers/kind';
 import type { Convention } from './conventions/types';
-import { sameContent, SharedLayers, UNSHAREABLE } from './shared-layers';
+import { SharedLayers, UNSHAREABLE } from './shared-layers';
 import { Scope, type Read } from './graph-scope';
 import { arityError, refError } from './graph-messages';
 import { validFrom } from './layers/quick-validate';
@@ -30,7 +29,8 @@ import {
   type RunMemos,
 } from './previous-run';
 import { Spans } from './top-spans';
-import { placeRange, placeRows, renamedRow, sameInputs, sameShape, type Memo } from './rows';
+import { placeRange, placeRows, sameInputs, sameShape, type Memo } from './rows';
+import { placedFields } from './placed-names';
 import { evaluationRows, MAX_EVALUATED_ROWS } from './work';
 import { groupDigits } from './digits';
 import { say } from './messages';
@@ -216,24 +216,14 @@ export class Run extends RowWriter {
     )
       found = UNSHAREABLE;
     if (typeof found !== 'number') {
-      placeRows(found, path, start - found.start, depth - found.depth, this.rows);
+      // Equal but for names and the layer's own id or from: its rows get their own (and their fields);
+      // an identical spec (the usual unnamed repeat) has nothing of its own to give them.
+      const own = shared && !shared.identical ? placedFields(spec, found) : null;
+      placeRows(found, path, start - found.start, depth - found.depth, this.rows, own);
       if (found.reads) this.reads.set(start, found.reads);
       const inner = found.inner;
       for (let k = 0; k < inner.length; k += 2) this.reads.set(start + (inner[k] as number), inner[k + 1] as Read[]);
       this.defineInside(start + 1, this.rows.length);
-      // Equal but for the layer's own name, id or from: its row gets its own (and its fields).
-      const first = this.rows[start];
-      const own = first.params_ as Record<string, unknown>;
-      if (
-        first.name !== spec.name ||
-        'name' in spec !== 'name' in own ||
-        own.id !== spec.id ||
-        'id' in spec !== 'id' in own ||
-        !sameContent(spec.from, own.from)
-      ) {
-        const kind = kindOf(spec.type) as AnyKind;
-        this.rows[start] = renamedRow(first, spec.name, withDefaults(kind.fields, spec), spec.id);
-      }
       return found.output;
     }
     const output = this.compute(spec, input, extra, path, depth, old, oldRow);

@@ -13,23 +13,41 @@
  * arrays element by element; objects recursively). Only plain JSON-like data is shared; a spec
  * holding anything else (a function, a bigint, a class instance, an array hole or undefined
  * element) is evaluated on its own. Property order is not compared: the evaluator reads fields
- * by name, and the only place order shows is the key order of a row's `params_` copy. The
- * layer's own `name` is not compared either (models imported from ONNX name every layer), so
- * the evaluator gives the placed row its own name and `params_`; names inside a block are.
+ * by name, and the only place order shows is the key order of a row's `params_` copy. Names
+ * are not compared either, the layer's own nor those of the layers inside a block: a name is a
+ * label, and models imported from ONNX name every layer, so equal blocks would otherwise each be
+ * evaluated again (10,000 named layers: a block row, its totals and a memo per block). The
+ * evaluator gives the placed rows their own names and `params_` (placed-names.ts). Ids and
+ * froms inside a block are compared: they wire its layers.
  * Neither the hash nor the comparison allocates, which matters as much as their speed: the
  * garbage a cold evaluation leaves decides how often the collector runs.
  */
 import type { Shape } from './format/model';
 import type { Memo } from './rows';
-import { validFrom, validId, validName } from './layers/quick-validate';
+import { isBlock, kindOf } from './layers/registry';
+import { validFrom, validId, validName, type ListFieldSpec } from './layers/quick-validate';
 
 /**
  * A layer's own name, id and from change nothing it computes: the name is a label, and id/from
  * only wire it (the inputs they resolve to are compared on their own, as shapes). So they are left
- * out of the comparison at the top level, like the name; inside a block they are compared.
+ * out of the comparison at the top level; inside a block only the name is, as ids and froms wire
+ * the block's layers to each other.
  */
 const WIRING: Readonly<Record<string, (v: unknown) => boolean>> = { name: validName, id: validId, from: validFrom };
 const isWiring = (k: string): boolean => k === 'name' || k === 'id' || k === 'from';
+
+/** The list fields of a block spec (`body`, `branches` …), whose elements are layers; else undefined. */
+function listsOf(spec: object): readonly ListFieldSpec[] | undefined {
+  const type = (spec as { type?: unknown }).type;
+  const kind = typeof type === 'string' ? kindOf(type) : undefined;
+  return kind && isBlock(kind) && kind.listFields.length ? kind.listFields : undefined;
+}
+
+/** The list field named `k` (undefined: `k` is not one). */
+function listField(lists: readonly ListFieldSpec[] | undefined, k: string): ListFieldSpec | undefined {
+  if (lists) for (let i = 0; i < lists.length; i++) if (lists[i].name === k) return lists[i];
+  return undefined;
+}
 
 /** Subtrees larger than this are not shared as a whole (their layers still are, one by one). */
 export const MAX_SHARED_LAYERS = 4096;
@@ -88,19 +106,18 @@ function hashValue(h: number, v: unknown, budget: Budget): number {
         }
         return h;
       }
-      return hashObject(h, v, budget, false);
+      return hashObject(h, v, budget);
     }
     default:
       return BAD;
   }
 }
 
-/** Hash of a plain object's properties in order (without `name` when `unnamed`), or BAD. */
-function hashObject(h: number, v: object, budget: Budget, unnamed: boolean): number {
+/** Hash of a plain object's properties in order, or BAD. */
+function hashObject(h: number, v: object, budget: Budget): number {
   if (!isPlainObject(v)) return BAD;
   h = mix(h, 8);
   for (const k in v) {
-    if (unnamed && isWiring(k)) continue;
     h = hashValue(mixString(h, k), (v as Record<string, unknown>)[k], budget);
     if (h !== h) return BAD;
   }
@@ -108,15 +125,56 @@ function hashObject(h: number, v: object, budget: Budget, unnamed: boolean): num
 }
 
 /**
- * Hash of a layer spec's content with its input shape (non-negative), or UNSHAREABLE. The
- * layer's own name is left out (see `sameLayer`); an invalid name makes the spec unshareable.
+ * Hash of a layer's properties in order, or BAD: without its wiring (`top`: its own name, id and
+ * from) or its name (a layer inside a block, whose name must still be valid); the layers in its
+ * list fields are hashed the same way.
+ */
+function hashLayer(h: number, v: object, budget: Budget, top: boolean): number {
+  if (!isPlainObject(v)) return BAD;
+  let lists: readonly ListFieldSpec[] | undefined | null = null;
+  h = mix(h, 8);
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if (top ? isWiring(k) : k === 'name') {
+      if (!top && !validName(x)) return BAD;
+      continue;
+    }
+    const list = Array.isArray(x) ? listField(lists === null ? (lists = listsOf(v)) : lists, k) : undefined;
+    h = mixString(h, k);
+    h = list ? hashList(h, x, list.nested, budget) : hashValue(h, x, budget);
+    if (h !== h) return BAD;
+  }
+  return mix(h, 9);
+}
+
+/** Hash of a block's list of layers (`nested`: a list of such lists), or BAD; anything else as plain data. */
+function hashList(h: number, v: unknown, nested: boolean, budget: Budget): number {
+  if (!Array.isArray(v)) return hashValue(h, v, budget);
+  if (++budget.objects > MAX_SHARED_LAYERS) return BAD;
+  h = mix(mix(h, 7), v.length);
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i];
+    if (x === undefined) return BAD;
+    if (nested) h = hashList(h, x, false, budget);
+    else if (typeof x === 'object' && x !== null && !Array.isArray(x)) {
+      if (++budget.objects > MAX_SHARED_LAYERS) return BAD;
+      h = hashLayer(h, x, budget, false);
+    } else h = hashValue(h, x, budget);
+    if (h !== h) return BAD;
+  }
+  return h;
+}
+
+/**
+ * Hash of a layer spec's content with its input shape (non-negative), or UNSHAREABLE. Names
+ * are left out (see `sameLayer`); an invalid name, id or from makes the spec unshareable.
  */
 export function hashOf(spec: object, input: Shape): number {
   if (Array.isArray(spec)) return UNSHAREABLE;
   for (const k in WIRING) if (!WIRING[k]((spec as Record<string, unknown>)[k])) return UNSHAREABLE;
   let h = 0x811c9dc5;
   for (let i = 0; i < input.length; i++) h = mixNumber(h, input[i]);
-  h = hashObject(h, spec, { objects: 1 }, true);
+  h = hashLayer(h, spec, { objects: 1 }, true);
   return Number.isNaN(h) ? UNSHAREABLE : h >>> 0;
 }
 
@@ -148,26 +206,81 @@ export function sameContent(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Equality of two layer specs except for the layer's own name, id and from (`b` passed `hashOf`):
- * they change nothing the layer computes (the caller compares the inputs `from` resolves to), only
- * its row's `name`, `id` and `params_`, which the caller rebuilds. Inside a block they are compared
- * (its rows below the first carry them, and they wire the block's layers).
+ * Equality of two layer specs except for names and the layer's own id and from (`b` passed
+ * `hashOf`): they change nothing the layer computes (the caller compares the inputs `from`
+ * resolves to), only its rows' `name`, `id` and `params_`, which the caller rebuilds. Inside a
+ * block ids and froms are compared: they wire the block's layers. `a`'s skipped fields must be
+ * valid (an invalid one is an error the evaluation would report).
  */
 export function sameLayer(a: object, b: object): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b) || !isPlainObject(a)) return false;
+  return sameSpec(a, b, true) !== DIFFERENT;
+}
+
+/**
+ * How two specs compare: not equal, equal but for names (or the layer's own id and from), or
+ * equal in every field: then the rows of one are the other's as they are, nothing to rename.
+ */
+type Match = 0 | 1 | 2;
+const DIFFERENT = 0;
+const RENAMED = 1;
+const IDENTICAL = 2;
+
+/** `sameLayer` for the layer itself (`top`) or for a layer inside a block (only its name skipped). */
+function sameSpec(a: object, b: object, top: boolean): Match {
+  if (a === b) return IDENTICAL;
+  // Most candidates (the recent layers, `find` below) differ in type: say so before walking.
+  const type = (b as { type?: unknown }).type;
+  if (typeof type === 'string' && (a as { type?: unknown }).type !== type) return DIFFERENT;
+  if (Array.isArray(a) || Array.isArray(b) || !isPlainObject(a)) return DIFFERENT;
+  let lists: readonly ListFieldSpec[] | undefined | null = null;
+  let match: Match = IDENTICAL;
+  // Fields compared, and fields skipped (a's minus b's: the same set when 0 and each is in b).
   let n = 0;
+  let skipped = 0;
   for (const k in a) {
-    if (isWiring(k)) {
-      if (!WIRING[k]((a as Record<string, unknown>)[k])) return false;
+    const x = (a as Record<string, unknown>)[k];
+    if (top ? isWiring(k) : k === 'name') {
+      if (!(top ? WIRING[k](x) : validName(x))) return DIFFERENT;
+      skipped++;
+      if (match === IDENTICAL && !(hasOwn(b, k) && sameContent(x, (b as Record<string, unknown>)[k]))) match = RENAMED;
       continue;
     }
-    if (!hasOwn(b, k) || !sameContent((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-      return false;
+    if (!hasOwn(b, k)) return DIFFERENT;
+    const y = (b as Record<string, unknown>)[k];
+    // Only an array can be a list field (its kind is looked up once, when one is met).
+    const list = Array.isArray(y) ? listField(lists === null ? (lists = listsOf(b)) : lists, k) : undefined;
+    const m = list ? sameList(x, y, list.nested) : sameContent(x, y) ? IDENTICAL : DIFFERENT;
+    if (m === DIFFERENT) return DIFFERENT;
+    if (m < match) match = m;
     n++;
   }
-  for (const k in b) if (!isWiring(k)) n--;
-  return n === 0;
+  for (const k in b)
+    if (top ? isWiring(k) : k === 'name') skipped--;
+    else n--;
+  if (n !== 0) return DIFFERENT;
+  return skipped === 0 ? match : RENAMED;
+}
+
+/** Equality of a block's lists of layers as `sameSpec` sees its layers (`nested`: lists of lists). */
+function sameList(a: unknown, b: unknown, nested: boolean): Match {
+  if (!Array.isArray(a) || !Array.isArray(b)) return sameContent(a, b) ? IDENTICAL : DIFFERENT;
+  if (a.length !== b.length) return DIFFERENT;
+  let match: Match = IDENTICAL;
+  for (let i = 0; i < a.length; i++) {
+    const x: unknown = a[i];
+    const y: unknown = b[i];
+    // As hashList: b's layers are objects; a hole or anything else in a is compared as data.
+    const m = nested
+      ? sameList(x, y, false)
+      : typeof x === 'object' && x !== null && typeof y === 'object' && y !== null && !Array.isArray(y)
+        ? sameSpec(x, y, false)
+        : sameContent(x, y)
+          ? IDENTICAL
+          : DIFFERENT;
+    if (m === DIFFERENT) return DIFFERENT;
+    if (m < match) match = m;
+  }
+  return match;
 }
 
 interface Entry {
@@ -192,6 +305,12 @@ export class SharedLayers {
   private next = 0;
 
   /**
+   * The memo `find` found last was of a spec equal to the one looked up in every field, names,
+   * id and from included: its rows are that spec's as they are (no own fields to give them).
+   */
+  identical = false;
+
+  /**
    * The evaluation of a layer equal in content to `spec` on an equal input, if there was one;
    * else the spec's hash, to `add` its evaluation with (UNSHAREABLE: it cannot be shared).
    */
@@ -199,16 +318,22 @@ export class SharedLayers {
     const recent = this.recent;
     for (let i = 0; i < recent.length; i++) {
       const e = recent[i];
-      if (sameShape(e.memo.input, input) && sameLayer(spec, e.spec)) return e.memo;
+      if (sameShape(e.memo.input, input) && this.matches(spec, e)) return e.memo;
     }
     const hash = hashOf(spec, input);
     if (hash === UNSHAREABLE) return hash;
     for (let e = this.byHash.get(hash); e; e = e.next)
-      if (sameShape(e.memo.input, input) && sameLayer(spec, e.spec)) {
+      if (sameShape(e.memo.input, input) && this.matches(spec, e)) {
         this.remember(e);
         return e.memo;
       }
     return hash;
+  }
+
+  private matches(spec: object, e: Entry): boolean {
+    const m = sameSpec(spec, e.spec, true);
+    this.identical = m === IDENTICAL;
+    return m !== DIFFERENT;
   }
 
   /**

@@ -95,7 +95,53 @@ describe('sharing equal layers within a run', () => {
     expect(r.rows[1].counts).toBe(r.rows[0].counts);
     expect(r.rows[2].counts).toBe(r.rows[0].counts);
     expect(r.rows[5].total).toBe(r.rows[3].total); // the whole block, inner names equal
-    expect(r.rows[7].total).not.toBe(r.rows[3].total); // inner name differs: evaluated again
+    expect(r.rows[7].total).toBe(r.rows[3].total); // inner name differs: shared too, each row named its own
+  });
+
+  it('blocks equal but for the names inside share one evaluation; every row keeps its own name and fields', () => {
+    const named = (n: string): LayerSpec => ({
+      type: 'residual',
+      name: `block ${n}`,
+      body: [
+        conv({ name: `${n}.conv` }),
+        { type: 'repeat', times: 2, body: [conv({ name: `${n}.rep{i}` }), { type: 'relu' }] },
+        { type: 'aux', name: `${n}.head`, body: [conv({ name: `${n}.aux` })] },
+        { type: 'concat', branches: [[conv({ name: `${n}.left` })], [conv()], []] },
+        conv({ name: `${n}.mix`, kernel: 1, padding: 0 }),
+      ],
+    });
+    // The third block leaves names out where the first has them, the fourth adds one the first lacks.
+    const bare = structuredClone(named('c'));
+    (bare.body as LayerSpec[])[0] = conv();
+    const extra = structuredClone(named('d'));
+    (((extra.body as LayerSpec[])[3].branches as LayerSpec[][])[1][0] as { name?: string }).name = 'd.right';
+    const r = expectSameAsScratch(asModel([named('a'), named('b'), bare, extra]));
+    expect(r.errors).toBe(0);
+    const tops = r.rows.filter((x) => x.depth === 0);
+    expect(tops.map((x) => x.name)).toEqual(['block a', 'block b', 'block c', 'block d']);
+    expect(new Set(tops.map((x) => x.total)).size).toBe(1); // one evaluation, placed three times
+    expect(r.rows.filter((x) => x.name?.startsWith('b.')).map((x) => x.name)).toEqual([
+      'b.conv',
+      'b.rep0',
+      'b.rep1',
+      'b.head',
+      'b.aux',
+      'b.left',
+      'b.mix',
+    ]);
+    expect(r.rows.find((x) => x.name === 'd.right')?.params_?.name).toBe('d.right');
+  });
+
+  it('blocks whose inner ids or froms differ, or whose inner name is invalid, are not shared', () => {
+    const block = (inner: Record<string, unknown>): LayerSpec => ({ type: 'residual', body: [conv(inner)] });
+    for (const [a, b] of [
+      [{ id: 'p' }, { id: 'q' }],
+      [{ id: 'p' }, {}],
+      [{ name: 'ok' }, { name: 'n'.repeat(201) }],
+    ]) {
+      const r = expectSameAsScratch(asModel([block(a), block(b)]));
+      expect(r.rows[2].total).not.toBe(r.rows[0].total);
+    }
   });
 
   it('an invalid name is never shared away (the layer reports it)', () => {
@@ -151,17 +197,21 @@ describe('sharing equal layers within a run', () => {
           i % 2 ? { type: 'aux', body: structuredClone(body) } : { type: 'residual', body: structuredClone(body) },
         );
         expectSameAsScratch({ ...m, layers: [...blocks, ...m.layers, ...blocks.map((b) => structuredClone(b))] });
-        // Every layer named (as an ONNX import does): names differ, numbers are shared.
+        // Every layer named (as an ONNX import does), inside blocks too (body, shortcut, branches):
+        // names differ, numbers are shared, each row keeps its own name (some fill in a repeat's {i}).
         let k = 0;
         const named = (ls: LayerSpec[]): LayerSpec[] =>
-          ls.map((l) =>
-            Object.assign(
-              {},
-              l,
-              { name: `n${k++ % 3}` },
-              Array.isArray(l.body) ? { body: named(l.body as LayerSpec[]) } : {},
-            ),
-          );
+          ls.map((l) => {
+            const lists = Object.entries(l).filter(
+              ([, v]) => Array.isArray(v) && v.every((x) => typeof x === 'object'),
+            );
+            const inside = lists.map(([key, v]) => [
+              key,
+              key === 'branches' ? (v as LayerSpec[][]).map(named) : named(v as LayerSpec[]),
+            ]);
+            const n = k++;
+            return Object.assign({}, l, { name: n % 4 === 3 ? `n{i}` : `n${n % 3}` }, Object.fromEntries(inside));
+          });
         expectSameAsScratch({ ...m, layers: named([...repeated, ...blocks, ...structuredClone(m.layers)]) });
       }),
       { numRuns: 150, seed: 20261128 },
@@ -271,14 +321,19 @@ describe('content equality behind the sharing', () => {
     if (equal) expect(ha).toBe(hb);
   });
 
-  it('sameLayer ignores only the own name of the layer (when valid)', () => {
+  it('sameLayer ignores names (when valid) and the own id and from of the layer', () => {
     const body = [{ type: 'relu', name: 'inner' }];
     expect(sameLayer({ type: 'relu', name: 'a' }, { type: 'relu', name: 'b' })).toBe(true);
     expect(sameLayer({ type: 'relu' }, { type: 'relu', name: 'b' })).toBe(true);
     expect(sameLayer({ type: 'relu', name: 3 }, { type: 'relu' })).toBe(false);
+    // Inside a block names are skipped too (when valid), ids are not.
     expect(sameLayer({ type: 'residual', body }, { type: 'residual', body: [{ type: 'relu', name: 'other' }] })).toBe(
-      false,
+      true,
     );
+    expect(sameLayer({ type: 'residual', body: [{ type: 'relu', name: 3 }] }, { type: 'residual', body })).toBe(false);
+    expect(sameLayer({ type: 'residual', body: [{ type: 'relu', id: 'a' }] }, { type: 'residual', body })).toBe(false);
+    expect(hashOf({ type: 'residual', body }, IN)).toBe(hashOf({ type: 'residual', body: [{ type: 'relu' }] }, IN));
+    expect(hashOf({ type: 'residual', body: [{ type: 'relu', name: 3 }] }, IN)).toBe(UNSHAREABLE);
     expect(hashOf({ type: 'relu', name: 'a' }, IN)).toBe(hashOf({ type: 'relu' }, IN));
     expect(hashOf({ type: 'relu', name: 3 }, IN)).toBe(UNSHAREABLE);
   });
