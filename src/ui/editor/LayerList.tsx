@@ -92,7 +92,14 @@ function LayerListView({ result, countIndex }: { result: ModelResult | null; cou
   );
   const getItemKey = useCallback((i: number) => ids[i], [ids]);
   const getScrollElement = useCallback(() => scroller.current, []);
-  const virtualizer = useVirtualizer({ count: items.length, getScrollElement, estimateSize, overscan: 8, getItemKey });
+  // The first mount draws the visible rows and two more; the rest of the scroll margin follows in a
+  // task of its own (issue 20: the list's mount was the open's longest task).
+  const [overscan, setOverscan] = useState(2);
+  useEffect(() => {
+    const later = setTimeout(() => setOverscan(8), 0);
+    return () => clearTimeout(later);
+  }, []);
+  const virtualizer = useVirtualizer({ count: items.length, getScrollElement, estimateSize, overscan, getItemKey });
 
   // Keyboard moves the selection: keep it in view and give its row the focus.
   useEffect(() => {
