@@ -121,7 +121,7 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
         )}
         <button
           type="button"
-          className="focus-ring flex min-w-0 flex-1 items-baseline gap-1.5 rounded py-1 text-left"
+          className="focus-ring flex min-w-0 flex-1 items-baseline gap-1.5 overflow-hidden rounded py-1 text-left"
           data-row-button={item.id}
           aria-label={t(error ? 'row.labelError' : 'row.label', {
             title,
@@ -133,19 +133,18 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
           onClick={(e) => p.onSelect(e, item)}
           onKeyDown={(e) => p.onKey(e, item)}
         >
-          {/* The kind gives way last (after the field summary and the module name), and is cut rather
-              than run into the numbers: a deeply nested row on a phone, or a wide interface font. */}
           <span
-            className={`min-w-0 shrink-[0.01] truncate text-sm font-semibold ${item.block ? 'text-violet-800 dark:text-violet-300' : ''}`}
+            className={`text-sm font-semibold whitespace-nowrap ${item.block ? 'text-violet-800 dark:text-violet-300' : ''}`}
           >
             {label}
             {item.spec.type === 'repeat' && typeof item.spec.times === 'number' ? ` ×${item.spec.times}` : ''}
           </span>
           {item.spec.name && (
-            // Cut at the start: a module name's end tells rows apart (`…encoder_layer_{i}.ln_1`). It may
-            // shrink (a nested row is narrow) but only after the field summary has given way.
+            // Cut at the start: a module name's end tells rows apart (`…encoder_layer_{i}.ln_1`). It
+            // shrinks after the field summary has given way, to nothing if the kind needs the room (a
+            // deep row on a phone, a wide interface font), never into the numbers: the button clips.
             <span
-              className="max-w-32 min-w-6 truncate text-left text-xs text-slate-600 [direction:rtl] dark:text-slate-300"
+              className="max-w-32 min-w-0 truncate text-left text-xs text-slate-600 [direction:rtl] dark:text-slate-300"
               title={String(item.spec.name)}
             >
               <bdi dir="ltr">{String(item.spec.name)}</bdi>
