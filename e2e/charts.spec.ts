@@ -17,7 +17,7 @@ import { makeShareUrl } from '../src/state/urlCodec';
 import { latencySeries, layerSeries } from '../src/ui/charts/chartData';
 import { ms } from '../src/ui/charts/format';
 import { CHART_TABS } from '../src/ui/charts/viewState';
-import { row, selectRow } from './helpers';
+import { expectTotals, row, selectRow } from './helpers';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 test.describe.configure({ timeout: 90_000 });
@@ -204,6 +204,8 @@ test('1,200 layers: the charts merge bars (≤ 300 per chart) and every tab stil
     ]).flat(),
   };
   await page.goto('./');
+  // The test hooks come with the state side (src/boot's stages), which the first numbers follow.
+  await expectTotals(page, starterModel());
   await page.evaluate((m) => {
     (window as unknown as { __floplab: { editor: { getState(): { setModel(m: unknown): void } } } }).__floplab.editor
       .getState()

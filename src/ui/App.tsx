@@ -11,10 +11,8 @@ import { NoticeBar } from './NoticeBar';
 import { ImportLayer } from './io';
 import { InputBar } from './editor/InputBar';
 import { PresetPanel } from './presets/PresetPanel';
-import { LayerList } from './editor/LayerList';
 import { Palette } from './editor/Palette';
 import { TotalsPanel } from './results/TotalsPanel';
-import { LayerTable } from './results/LayerTable';
 import { DetailsPanel } from './details/DetailsPanel';
 import { UiProvider, useUi } from './uiContext';
 import { useGlobalKeys, useThemeClass } from './useGlobalKeys';
@@ -27,6 +25,13 @@ import { useMediaQuery } from './useMediaQuery';
 // Issue 5's charts load after the first paint (recharts and the device data are not in the initial JS).
 const loadChartsPanel = () => import('./charts/ChartsPanel');
 const ChartsPanel = lazy(loadChartsPanel);
+// The layer list (with dnd-kit and the virtualizer) and the per-layer table mount after the first
+// numbers (useAfterFirstNumbers): chunks of their own, fetched from the first render, so their code
+// is neither in the first screen's JavaScript nor evaluated in its module task (issue 20).
+const loadLayerList = () => import('./editor/LayerList');
+const LayerList = lazy(() => loadLayerList().then((m) => ({ default: m.LayerList })));
+const loadLayerTable = () => import('./results/LayerTable');
+const LayerTable = lazy(() => loadLayerTable().then((m) => ({ default: m.LayerTable })));
 // Issue 16's graph view (and its layout worker with dagre) loads when it is first opened.
 const GraphPanel = lazy(() => import('./graph/GraphPanel'));
 
@@ -95,10 +100,13 @@ function Screen() {
   const wide = useTeachingWide();
   const stage = useAfterFirstNumbers();
   const t = useT();
-  // The charts' chunk is fetched (and evaluated, a task of its own) from the first render; they
-  // mount at stage 3. Until then the placeholder holds about the open panel's height (430 px at 1440
+  // The list's, the table's and the charts' chunks are fetched (and evaluated, each a task of its
+  // own) from the first render; they mount at stages 1, 2 and 3. Until then the placeholder holds about the open panel's height (430 px at 1440
   // and 768, ~610 on a phone), so the table below does not jump when they come (no layout shift).
-  useEffect(() => void loadChartsPanel(), []);
+  useEffect(() => {
+    void loadLayerList().then(loadLayerTable).then(loadChartsPanel);
+  }, []);
+  const listPlaceholder = <div className="min-h-0 flex-1" />;
   const chartsPlaceholder = (
     <p className="min-h-[600px] text-sm text-slate-500 md:min-h-[400px] dark:text-slate-400">{t('charts.loading')}</p>
   );
@@ -144,7 +152,13 @@ function Screen() {
             <span className="w-16 text-right max-sm:hidden">{t('list.col.params')}</span>
             <span className="w-20 text-right">{t('list.col.count')}</span>
           </div>
-          {stage >= 1 ? <LayerList result={deferred} countIndex={countIndex} /> : <div className="min-h-0 flex-1" />}
+          {stage >= 1 ? (
+            <Suspense fallback={listPlaceholder}>
+              <LayerList result={deferred} countIndex={countIndex} />
+            </Suspense>
+          ) : (
+            listPlaceholder
+          )}
         </section>
         <section
           id="results"
@@ -165,7 +179,11 @@ function Screen() {
             )}
           </div>
           <Hideable part="table" className="min-h-0 flex-1">
-            {stage >= 2 && <LayerTable result={deferred} countIndex={countIndex} />}
+            {stage >= 2 && (
+              <Suspense fallback={null}>
+                <LayerTable result={deferred} countIndex={countIndex} />
+              </Suspense>
+            )}
           </Hideable>
         </section>
         <aside
