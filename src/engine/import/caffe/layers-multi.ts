@@ -81,28 +81,13 @@ export function eltwise(b: Builder, L: LayerIn, named: (s: Record<string, unknow
     b.add(label, name, 'layers', ins, tops, [named({ type: 'maximum' })]);
     return true;
   }
-  if (op === 'PROD') {
-    b.add(
-      label,
-      name,
-      ins.length === 2 ? 'mul' : 'layers',
-      ins,
-      tops,
-      ins.length === 2 ? undefined : [named({ type: 'mul' })],
-    );
+  // Two bottoms: the binary kind itself; more: one layer of that kind reading them all.
+  const nary = (type: 'mul' | 'add'): true => {
+    b.add(label, name, ins.length === 2 ? type : 'layers', ins, tops, ins.length === 2 ? undefined : [named({ type })]);
     return true;
-  }
-  if (coeff.every((c) => c === 1)) {
-    b.add(
-      label,
-      name,
-      ins.length === 2 ? 'add' : 'layers',
-      ins,
-      tops,
-      ins.length === 2 ? undefined : [named({ type: 'add' })],
-    );
-    return true;
-  }
+  };
+  if (op === 'PROD') return nary('mul');
+  if (coeff.every((c) => c === 1)) return nary('add');
   if (ins.length === 2 && coeff[0] === 1 && coeff[1] === -1) {
     b.add(label, name, 'layers', ins, tops, [named({ type: 'sub' })]);
     return true;
