@@ -36,7 +36,9 @@ export function ClassShareChart({
           <XAxis type="number" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
           <YAxis type="category" dataKey="label" width={170} fontSize={12} />
           <Tooltip formatter={(v) => `${Number(v).toFixed(1)} %`} isAnimationActive={false} />
-          <Legend verticalAlign="top" height={24} />
+          {/* No fixed height: on a phone the two entries wrap to two lines, which recharts then measures
+              and keeps clear of the bars (a fixed 24 px let the second line cover them). */}
+          <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="paramsPct" name={t('chart.params')} fill={COLORS.params} isAnimationActive={false} />
           <Bar dataKey="countPct" name={countLabel} fill={COLORS.count} isAnimationActive={false} />
         </BarChart>
