@@ -42,6 +42,10 @@ export const ENGINE_MESSAGES_EN = {
   'file.noModelOutput': '{name}: no output of the model is computed from its inputs',
   'file.dynamicBatch': 'the batch size is dynamic in the file; batch {batch} is used',
   'file.symbolicBatch': 'the batch size is symbolic; batch 1 is used',
+  'file.nonZeroBound':
+    '{n} NonZero node(s) ({list}) keep a number of elements known only when the model runs: taken at the largest (every element nonzero), so the rows after them are an upper bound',
+  'file.unbatchedInput':
+    'input "{input}" [{dims}] has no batch dim (the graph unsqueezes it at 0, as torchvision’s detectors take a list of images): read as one sample, batch 1',
   'file.weights': 'weights in the file: {size} ({bytes} bytes; elements: {list})',
   'file.weightsQuant':
     'weights in the file: {size} ({bytes} bytes; elements: {list}; quantization scales and zero points {quant} bytes)',

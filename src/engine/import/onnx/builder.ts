@@ -16,12 +16,12 @@ import { DataType } from './schema';
 import { ShufflePatterns } from './shuffle';
 import { readersOf, UnbindPatterns } from './unbind';
 import { CONTROL_FLOW, controlFlow } from './control-flow';
-import { whereOperands } from './operands';
+import { biasAdd, concatOperands, constantMul, constantOperand, whereOperands } from './operands';
 import { say } from '../../messages';
+import { BatchAxis, type BatchStep } from './batch-axis';
 
 const BINARY = new Set(['Add', 'Sub', 'Mul', 'Div']);
-/** Max / Min of a tensor and a constant: the constant is a parameter operand (no `scalar` field on these kinds). */
-const MIN_MAX: Readonly<Record<string, string>> = { Max: 'maximum', Min: 'minimum' };
+const MIN_MAX_OPS = new Set(['Max', 'Min']);
 
 /** Operators whose output describes a tensor's shape, not its values. */
 const SHAPE_OPS = new Set(['Shape', 'Size']);
@@ -33,7 +33,8 @@ export class Builder {
   /** Unsupported operators: op type → node names. */
   readonly unsupported = new Map<string, string[]>();
   readonly warnings: string[] = [];
-  private readonly producer = new Map<string, number>();
+  /** Index in `nodes` of the row writing each value. */
+  readonly producer = new Map<string, number>();
 
   constructor(readonly g: OnnxGraph) {}
 
@@ -52,7 +53,7 @@ export class Builder {
       const known = this.constantInputs.get(name);
       if (known) return known;
       const s = this.seq.fileShape(name, this.batch) ?? this.shapes.get(name);
-      return s && this.seq.isTagged(name) ? s : s ? [this.batch, ...s] : null;
+      return s && this.seq.isTagged(name) ? s : s ? this.lead.fileShape(name, s) : null;
     },
   };
   /** Sequence-first layouts around LSTM / GRU / RNN (recurrent.ts). */
@@ -77,6 +78,17 @@ export class Builder {
   private readonly shuffles = new ShufflePatterns(this.moves);
   private readonly unbinds = new UnbindPatterns(this.moves);
 
+  /** Values whose batch the file merges into their first dim (batch-axis.ts). */
+  readonly lead = new BatchAxis({
+    batch: () => this.batch,
+    constant: (name) => this.constant(name),
+    define: (name, t) => this.consts.set(name, t),
+    shape: (v) => this.shapes.get(v),
+    row: (input, layers, output) => {
+      if (!this.data.has(output)) this.push({ label: output, op: 'layers', layers, inputs: [input], output });
+    },
+  });
+
   /** Shapes of the data values so far (the kinds' shape rules). */
   readonly shapes = new ShapeTrack();
 
@@ -97,6 +109,12 @@ export class Builder {
    * warning) and carries the weights the file stores for it.
    */
   notCounted(n: OnnxNode, ins: readonly string[], why: string, out: string, k = 0) {
+    // NonZero's count is known only when run (at its largest), RoiAlign's from its inputs: when the file states no shape.
+    const bound = k === 0 && !this.g.valueInfo.get(out) ? this.lead.opaqueShape(n, ins) : null;
+    if (bound) {
+      this.lead.mark([out], true);
+      if (n.opType === 'NonZero') this.bounded.push(n.name || out);
+    }
     const key = `${n.opType} (${why})`;
     const list = this.unsupported.get(key) ?? [];
     if (!list.includes(n.name || n.outputs[0])) list.push(n.name || n.outputs[0]);
@@ -104,7 +122,7 @@ export class Builder {
     this.push({
       label: n.name || n.opType,
       op: 'layers',
-      layers: [this.opaqueSpec(n, out, k)],
+      layers: [bound ? { ...this.opaqueSpec(n, out, k), shape: bound } : this.opaqueSpec(n, out, k)],
       inputs: ins,
       output: out,
     });
@@ -112,9 +130,26 @@ export class Builder {
 
   private opaqueSpec(n: OnnxNode, out: string, k: number): LayerSpec {
     const dims = this.g.valueInfo.get(out);
+    // The file's dims without the batch; a merged value's first dim holds it (batch-axis.ts).
+    const merged = this.lead.merged.has(out);
+    const known = (d: readonly (number | null)[]): d is number[] => d.every((v) => v !== null);
     const shape =
-      dims && dims.length > 1 && dims.slice(1).every((d) => d !== null) ? (dims.slice(1) as number[]) : null;
-    if (!shape) this.noShape.push(n.name || out);
+      dims && merged && dims.length > 0 && known(dims) && dims[0] % this.batch === 0
+        ? [dims[0] / this.batch, ...dims.slice(1)]
+        : dims && !merged && dims.length > 1 && known(dims.slice(1))
+          ? (dims.slice(1) as number[])
+          : null;
+    if (
+      !shape &&
+      !(
+        this.lead.merged.has(out) &&
+        this.lead.opaqueShape(
+          n,
+          n.inputs.filter((v) => this.data.has(v)),
+        )
+      )
+    )
+      this.noShape.push(n.name || out);
     let params = 0;
     // Shapes, indices and axes (int32/int64 tensors: a Reshape's target, a Gather's index) are
     // no weights; float and int8/uint8 (quantized) tensors are.
@@ -137,6 +172,8 @@ export class Builder {
 
   /** Not-counted operators whose output shape the file does not state (their input's is used). */
   readonly noShape: string[] = [];
+  /** NonZero nodes taken at their largest output (every element nonzero). */
+  readonly bounded: string[] = [];
 
   /** Earlier Concat nodes: their data inputs and output. */
   private readonly concats: { inputs: readonly string[]; output: string }[] = [];
@@ -155,43 +192,6 @@ export class Builder {
     this.concats.push({ inputs: ins, output: out });
     const inputs = prefix ? [prefix.output, ...ins.slice(prefix.inputs.length)] : ins;
     this.push({ label, name: n.name || undefined, op: 'concat', inputs, output: out });
-  }
-
-  /**
-   * A Concat of computed and constant tensors (a ViT's class token, expanded to the batch, before
-   * the patches): each constant becomes a parameter of its shape without the batch, in its place.
-   */
-  private constantParts(n: OnnxNode, data: string[]): string[] {
-    const out: string[] = [];
-    for (const v of n.inputs) {
-      if (this.data.has(v)) {
-        out.push(this.seq.resolve(v, n));
-        continue;
-      }
-      const k = this.constant(v);
-      if (!k || k.dims.length < 2 || k.dims.slice(1).some((d) => d < 1)) return data;
-      const param = `${v}:constant`;
-      if (!this.data.has(param))
-        this.push({
-          label: `${v} (constant)`,
-          op: 'layers',
-          layers: [{ type: 'parameter', shape: k.dims.slice(1) }],
-          inputs: [],
-          output: param,
-        });
-      out.push(param);
-    }
-    return out;
-  }
-
-  /** Mul by a [C, 1, 1] constant is a per-channel scale (ConvNeXt's layer scale). */
-  private constantMul(n: OnnxNode, x: string): boolean {
-    const k = n.inputs.map(this.constant).find(Boolean);
-    const d = k?.dims.filter((v, i, all) => !(i === 0 && all.length === 4 && v === 1)) ?? [];
-    if (d.length !== 3 || d[1] !== 1 || d[2] !== 1) return false;
-    const spec = { type: 'layerscale', ...(n.name ? { name: n.name } : {}) };
-    this.push({ label: n.name || n.opType, op: 'layers', layers: [spec], inputs: [x], output: n.outputs[0] });
-    return true;
   }
 
   /** GELU as exporters before opset 20 write it: x · 0.5 · (1 + erf(x / √2)) — value → its x and step. */
@@ -237,6 +237,25 @@ export class Builder {
     return false;
   }
 
+  /**
+   * A graph output held merged (batch-axis.ts) whose first dim is the batch of one again — x[0] or
+   * a transpose undone, [1, …] in the file — is given back batch-first by a squeeze, as the file
+   * shows it: one sample of [...]. Other outputs as they are.
+   */
+  batchFirstOutput(v: string): string {
+    const s = this.shapes.get(v);
+    if (!this.lead.merged.has(v) || this.batch !== 1 || !s || s.length < 2 || s[0] !== 1) return v;
+    const out = `${v}:batch-first`;
+    this.push({
+      label: `${v} (batch first)`,
+      op: 'layers',
+      layers: [{ type: 'squeeze', dim: 1 }],
+      inputs: [v],
+      output: out,
+    });
+    return out;
+  }
+
   /** Shuffle and GELU patterns left half-way: their nodes become "not counted" rows, like other unmapped operators. */
   finish() {
     const redo = (node: OnnxNode, why: string) => {
@@ -263,67 +282,6 @@ export class Builder {
     for (const { node, why } of this.shuffles.unfinished()) redo(node, why);
   }
 
-  /**
-   * x + c, x · c, c − x, x / c with a constant c: a scalar is the binary kind's `scalar`; a tensor
-   * (a position embedding, a per-channel scale or shift) is a parameter of its shape, leading 1s
-   * dropped (the batch broadcasts), taken with the data by the binary kind — the file's weights
-   * stay weights and the op counts one per output element.
-   */
-  private constantOperand(n: OnnxNode, x: string): boolean {
-    const at = n.inputs.findIndex((v) => v !== x);
-    const k = at < 0 ? undefined : this.constant(n.inputs[at]);
-    if (!k || n.inputs.length !== 2) return false;
-    const type = MIN_MAX[n.opType] ?? n.opType.toLowerCase();
-    const label = n.name || n.opType;
-    const named = n.name ? { name: n.name } : {};
-    const numel = k.dims.reduce((a, b) => a * b, 1);
-    if (numel === 1 && !MIN_MAX[n.opType]) {
-      const v = k.values?.[0];
-      const scalar = v === undefined || !Number.isFinite(v) ? 1 : Number(v.toPrecision(7));
-      this.push({
-        label,
-        op: 'layers',
-        layers: [{ type, scalar, ...named } as LayerSpec],
-        inputs: [x],
-        output: n.outputs[0],
-      });
-      return true;
-    }
-    // The binary kinds take operands of the data's rank (batch left out): leading 1s (the batch,
-    // broadcast dims) dropped, then 1s put in front up to that rank.
-    const rank = this.shapes.get(x)?.length;
-    if (rank === undefined) return false;
-    const dims = k.dims.slice();
-    while (dims.length > rank && dims[0] === 1) dims.shift();
-    if (dims.length > rank || dims.some((d) => d < 1)) return false;
-    while (dims.length < rank) dims.unshift(1);
-    const param = `${n.outputs[0]}:constant`;
-    this.push({
-      label: `${label} (constant)`,
-      op: 'layers',
-      layers: [{ type: 'parameter', shape: dims }],
-      inputs: [],
-      output: param,
-    });
-    const from = at === 0 ? [param, x] : [x, param];
-    if (type === 'add' || type === 'mul') this.push({ label, ...named, op: type, inputs: from, output: n.outputs[0] });
-    else
-      this.push({ label, op: 'layers', layers: [{ type, ...named } as LayerSpec], inputs: from, output: n.outputs[0] });
-    return true;
-  }
-
-  /** Add of a constant vector right after a bias-free MatMul is that linear layer's bias. */
-  private biasAdd(n: OnnxNode, x: string): boolean {
-    const at = this.producer.get(x);
-    const prev = at === undefined ? undefined : this.nodes[at];
-    const last = prev?.layers?.[prev.layers.length - 1];
-    const k = n.inputs.map(this.constant).find(Boolean);
-    if (!prev || last?.type !== 'linear' || last.bias !== false || k?.dims.length !== 1) return false;
-    this.nodes[at as number] = { ...prev, layers: [...(prev.layers ?? []).slice(0, -1), { ...last, bias: true }] };
-    this.push({ label: n.name || n.opType, op: 'layers', layers: [], inputs: [x], output: n.outputs[0] });
-    return true;
-  }
-
   node(n: OnnxNode) {
     const ins = n.inputs.filter((v) => this.data.has(v));
     if (n.opType === 'Constant' && n.outputs[0]) {
@@ -346,16 +304,45 @@ export class Builder {
     );
   }
 
-  private mapped(n: OnnxNode, data: string[]) {
-    let ins = data;
+  /**
+   * A batch-axis step (batch-axis.ts) taken: its outputs marked merged or not; true when the node
+   * is done (not counted, or layers of its own), else the node to map is `step.node`.
+   */
+  private leadDone(file: OnnxNode, data: string[], step: BatchStep): step is Exclude<BatchStep, { node: OnnxNode }> {
+    this.lead.mark(file.outputs, step.merged);
+    if ('unsupported' in step) file.outputs.forEach((o, j) => o && this.notCounted(file, data, step.unsupported, o, j));
+    else if ('layers' in step)
+      this.push({
+        label: file.name || file.opType,
+        op: 'layers',
+        layers: step.layers.map((l) => (file.name ? { ...l, name: file.name } : l)),
+        inputs: [data[0]],
+        output: file.outputs[0],
+      });
+    return !('node' in step);
+  }
+
+  private mapped(file: OnnxNode, data: string[]) {
+    // A value whose first dim merges the batch: the node as it reads on batch-first values.
+    const merging = this.lead.merging(file, data);
+    if (merging && this.leadDone(file, data, merging)) return;
+    let n = merging ? merging.node : file;
+    let before = merging?.before;
+    let after = merging?.after;
+    // Operands given another rank are rows of their own (batch-axis.ts `ranked`).
+    let ins = n.inputs === file.inputs ? data : n.inputs.filter((v) => this.data.has(v));
     const x = ins[0];
     if (['Div', 'Mul', 'Erf', 'Add'].includes(n.opType) && this.geluPart(n, ins)) return;
-    if (n.opType === 'Mul' && ins.length === 1 && this.constantMul(n, x)) return;
-    if (n.opType === 'Add' && ins.length === 1 && this.biasAdd(n, x)) return;
-    if ((BINARY.has(n.opType) || MIN_MAX[n.opType]) && ins.length === 1 && this.constantOperand(n, x)) return;
+    if (n.opType === 'Mul' && ins.length === 1 && constantMul(n, x, this)) return;
+    if (n.opType === 'Add' && ins.length === 1 && biasAdd(n, x, this)) return;
+    if ((BINARY.has(n.opType) || MIN_MAX_OPS.has(n.opType)) && ins.length === 1 && constantOperand(n, x, this)) return;
     if (['Reshape', 'Transpose', 'Gather'].includes(n.opType) && this.shuffles.step(n, x)) return;
     if (['Transpose', 'Split', 'Slice', 'Squeeze', 'Gather'].includes(n.opType) && this.unbinds.step(n, x)) return;
-    if (n.opType === 'Concat' && n.inputs.length > ins.length) ins = this.constantParts(n, ins);
+    // Not an idiom: a node that merges the batch into a dim, or drops or moves a batch of one.
+    const first = merging ? null : this.lead.batchFirst(n, ins);
+    if (first && this.leadDone(file, data, first)) return;
+    if (first) [n, before, after] = [first.node, first.before, first.after];
+    if (n.opType === 'Concat' && n.inputs.length > ins.length) ins = concatOperands(n, ins, this);
     if (n.opType === 'Where' && n.inputs.length > ins.length) ins = whereOperands(n, ins, this) ?? ins;
     const outputs = n.opType === 'Split' ? n.outputs : n.outputs.slice(0, 1);
     outputs.forEach((out, k) => {
@@ -370,7 +357,9 @@ export class Builder {
         valueShape: (v: string) => {
           const known = this.constantInputs.get(v);
           const s = known ?? (this.data.has(v) ? this.shapes.get(v) : undefined);
-          return s ? { shape: s, batched: !known } : undefined;
+          // A merged value with a batch of one is one sample's tensor, as a run-time constant is.
+          const merged = this.lead.merged.has(v) && this.batch === 1;
+          return s ? { shape: s, batched: !known && !merged } : undefined;
         },
       };
       const m = mapOp(n, ctx, k);
@@ -384,7 +373,9 @@ export class Builder {
       if ('join' in m) return this.push({ label, name: n.name || undefined, op: m.join, inputs: ins, output: out });
       if (m.warning) this.warnings.push(say('file.named', { name: label, error: m.warning }));
       if (ins.length > 1 && !m.all) this.warnings.push(say('imp.firstInput', { label, n: ins.length }));
-      const layers = m.layers.map((l): LayerSpec => (n.name ? { ...l, name: n.name } : l));
+      const layers = [...(before ?? []), ...m.layers, ...(after ?? [])].map((l): LayerSpec =>
+        n.name ? { ...l, name: n.name } : l,
+      );
       this.push({ label, op: 'layers', layers, inputs: m.all ? ins : [x], output: out });
       // TopK's indices have its values' shape and come from the same work: read from its row.
       if (n.opType === 'TopK' && n.outputs[1])

@@ -72,7 +72,39 @@ export const FOLDABLE = new Set([
   'Ceil',
   'DequantizeLinear',
   'Tile',
+  'ReduceMax',
+  'ReduceMin',
+  'ReduceSum',
+  'ReduceProd',
+  'Max',
+  'Min',
+  'Mod',
+  'Reciprocal',
+  'Abs',
 ]);
+
+const REDUCERS: Readonly<Record<string, (a: number, b: number) => number>> = {
+  ReduceMax: Math.max,
+  ReduceMin: Math.min,
+  ReduceSum: (a, b) => a + b,
+  ReduceProd: (a, b) => a * b,
+};
+
+/**
+ * A reduction of a constant (torchvision's transform takes the largest image size): the output's
+ * dims, and its value when every dim is reduced.
+ */
+function reduce(n: OnnxNode, x: OnnxTensor, axesInput: number[] | undefined): OnnxTensor | null {
+  const r = x.dims.length;
+  const given = n.attrs.get('axes')?.ints ?? axesInput;
+  if (!given?.length && intAttr(n, 'noop_with_empty_axes', 0)) return x;
+  const axes = new Set((given?.length ? given : x.dims.map((_d, i) => i)).map((a) => axisOf(Number(a), r)));
+  const keep = intAttr(n, 'keepdims', 1) !== 0;
+  const dims = x.dims.flatMap((d, i) => (axes.has(i) ? (keep ? [1] : []) : [d]));
+  const all = axes.size === r;
+  const f = REDUCERS[n.opType];
+  return tensor(dims, x.dataType, all && x.values?.length ? [x.values.reduce((p, q) => f(p, q))] : undefined);
+}
 
 /** Folds one node; null when it cannot be computed here (the node is then handled as an operator). */
 export function fold(n: OnnxNode, ctx: FoldContext): OnnxTensor | null {
@@ -178,6 +210,11 @@ export function fold(n: OnnxNode, ctx: FoldContext): OnnxTensor | null {
     }
     case 'DequantizeLinear':
       return x ? { dims: x.dims, dataType: FLOAT } : null;
+    case 'ReduceMax':
+    case 'ReduceMin':
+    case 'ReduceSum':
+    case 'ReduceProd':
+      return x ? reduce(n, x, c(1)?.values) : null;
     case 'Where': {
       const ts = [c(0), c(1), c(2)];
       if (ts.some((t) => !t)) return null;
@@ -295,6 +332,9 @@ const UNARY: Readonly<Record<string, (a: number) => number>> = {
   Floor: Math.floor,
   Ceil: Math.ceil,
   Not: (a) => (a ? 0 : 1),
+  // torchvision's transform: scale = min(min_size / min(H, W), max_size / max(H, W)) as a Reciprocal.
+  Reciprocal: (a) => 1 / a,
+  Abs: Math.abs,
 };
 const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
   Add: (a, b) => a + b,
@@ -309,12 +349,16 @@ const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
   LessOrEqual: (a, b) => (a <= b ? 1 : 0),
   And: (a, b) => (a && b ? 1 : 0),
   Or: (a, b) => (a || b ? 1 : 0),
+  Max: Math.max,
+  Min: Math.min,
+  // fmod = 0 (integers): the result takes the divisor's sign, as Python's % (timm's pad = (7 − H % 7) % 7).
+  Mod: (a, b) => ((a % b) + b) % b,
 };
 
 function elementwise(n: OnnxNode, a: OnnxTensor | undefined, b: OnnxTensor | undefined): OnnxTensor | null {
   const u = UNARY[n.opType];
   if (u) return a ? tensor(a.dims, a.dataType, a.values?.map(u)) : null;
-  const f = BINARY[n.opType];
+  const f = n.opType === 'Mod' && intAttr(n, 'fmod', 0) ? (p: number, q: number) => p % q : BINARY[n.opType];
   if (!f || !a || !b) return null;
   const out = broadcast([a.dims, b.dims], a.dataType);
   if (!out) return null;

@@ -60,6 +60,7 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportRes
     return { name: i.name, shape: [l, i.shape[1]] };
   });
   for (const c of inp.constants) b.constantInputs.set(c.name, c.dims);
+  for (const name of inp.unbatched) b.lead.merged.add(name);
   for (const i of inp.inputs) {
     b.data.add(i.name);
     b.shapes.set(i.name, i.shape);
@@ -67,7 +68,7 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportRes
   for (const n of topological(g)) b.node(n);
   b.finish();
   // A sequence-first output of a recurrent op is its batch-first value, as everywhere in FlopLab.
-  const outputs = g.outputs.map((o) => b.seq.output(o.name, warnings)).filter((o) => b.data.has(o));
+  const outputs = g.outputs.map((o) => b.batchFirstOutput(b.seq.output(o.name, warnings))).filter((o) => b.data.has(o));
   if (!outputs.length) return { ok: false, error: say('file.noOutput', { name: fileName }) };
   const unread = inp.inputs.slice(1).filter((i) => !b.used.has(i.name));
   if (unread.length) warnings.push(say('file.unreadInputs', { list: unread.map((i) => i.name).join(', ') }));
@@ -79,6 +80,7 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportRes
         ? say('file.notCountedOp', { op, n: names.length, list: names.join(', ') })
         : say('file.notCountedOpMany', { op, n: names.length }),
     );
+  if (b.bounded.length) warnings.push(say('file.nonZeroBound', { n: b.bounded.length, list: firstThree(b.bounded) }));
   if (b.noShape.length) warnings.push(say('file.noShape', { n: b.noShape.length, list: firstThree(b.noShape) }));
   if (b.unfolded.length) warnings.push(say('file.unfolded', { n: b.unfolded.length, list: firstThree(b.unfolded) }));
   warnings.push(...b.warnings);

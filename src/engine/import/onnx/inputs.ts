@@ -7,6 +7,7 @@
  */
 import type { OnnxGraph, OnnxValueInfo } from './decode';
 import { say } from '../../messages';
+import { unbatchedInputs } from './unbatched-inputs';
 
 export interface GraphInput {
   readonly name: string;
@@ -20,7 +21,15 @@ export interface ConstantInput {
   readonly dims: number[];
 }
 
-export type Inputs = { inputs: GraphInput[]; batch: number; constants: ConstantInput[] } | string;
+export type Inputs =
+  | {
+      inputs: GraphInput[];
+      batch: number;
+      constants: ConstantInput[];
+      /** Inputs without a batch dim in the file (read as one sample: batch 1 in front). */
+      unbatched: string[];
+    }
+  | string;
 
 const MAX_RANK = 9;
 
@@ -61,10 +70,30 @@ function shapeOf(v: OnnxValueInfo, notes: string[], given?: readonly number[]): 
 export function inputsOf(
   g: OnnxGraph,
   warnings: string[],
-  given: Readonly<Record<string, readonly number[]>> = {},
+  givenShapes: Readonly<Record<string, readonly number[]>> = {},
 ): Inputs {
-  const all = g.inputs.filter((i) => !g.initializers.has(i.name));
-  if (!all.length) return say('file.noGraphInput');
+  let given = givenShapes;
+  const declared = g.inputs.filter((i) => !g.initializers.has(i.name));
+  if (!declared.length) return say('file.noGraphInput');
+  // An input the graph itself unsqueezes at 0 (torchvision's detectors take [C, H, W] images) has
+  // no batch dim: it is one sample, read with a batch of 1 in front (batch-axis.ts).
+  const unbatched = unbatchedInputs(
+    g,
+    declared.map((v) => ({ name: v.name, rank: v.dims?.length ?? 0 })),
+  );
+  const all = declared.map((v) =>
+    unbatched.has(v.name) && v.dims
+      ? { ...v, dims: [1, ...v.dims], ...(v.dimNames ? { dimNames: [null, ...v.dimNames] } : {}) }
+      : v,
+  );
+  for (const v of declared)
+    if (unbatched.has(v.name)) {
+      warnings.push(
+        say('file.unbatchedInput', { input: v.name, dims: (v.dims ?? []).map((d) => d ?? '?').join(', ') }),
+      );
+      const g1 = given[v.name];
+      if (g1 && g1.length === v.dims?.length) given = { ...given, [v.name]: [1, ...g1] };
+    }
   // Inputs without a batch dim (a 0-D scale, a 1-D weight fed at run time) or with another batch
   // than the first are run-time constants: not data, their values unknown (what needs them says so).
   const lead = all.find((v) => (v.dims?.length ?? 0) >= 2) ?? all[0];
@@ -108,5 +137,5 @@ export function inputsOf(
       given[v.name]?.slice() ?? v.dims?.map((d, i) => d ?? (batchName && v.dimNames?.[i] === batchName ? batch : null));
     if (dims && dims.every((d) => d !== null)) constants.push({ name: v.name, dims: dims as number[] });
   }
-  return { inputs, batch, constants };
+  return { inputs, batch, constants, unbatched: [...unbatched] };
 }
