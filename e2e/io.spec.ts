@@ -62,6 +62,26 @@ test('unmapped operators are listed in the notice, marked not counted, and the r
   await expect(page.getByTestId('row-not-counted')).toHaveText('not counted');
 });
 
+test('a torchvision detector (its input [3, 320, 320] has no batch dim) opens as one image: the engine’s totals, partial, no error row', async ({
+  page,
+}) => {
+  const name = 'ts_ssdlite_mnv3_w050.onnx';
+  const bytes = fixture(`onnx-made/${name}`);
+  const { model, warnings } = importedInNode(name, bytes);
+  await page
+    .getByTestId('open-file-input')
+    .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+  const notice = page.getByTestId('import-notice');
+  await expect(notice).toContainText(`Imported ${name}`, { timeout: 20_000 });
+  const unbatched = warnings.find((w) => w.includes('has no batch dim'));
+  expect(unbatched).toBeDefined();
+  await expect(notice.getByTestId('import-warnings')).toContainText(unbatched as string);
+  await expectTotals(page, model);
+  // NMS and the score threshold keep a number of boxes known only when run: the totals say partial.
+  await expect(page.getByTestId('totals-partial')).toBeVisible();
+  await expect(page.getByTestId('row-error')).toHaveCount(0);
+});
+
 test('malformed and truncated files give a notice and leave the model unchanged', async ({ page }) => {
   const input = page.getByTestId('open-file-input');
   const garbage = Buffer.from(Array.from({ length: 300 }, (_v, i) => (i * 73 + 11) % 256));

@@ -238,3 +238,30 @@ describe('NonZero with a batch of one: [rank, K] at its largest, said in a notic
     expect(r.ok && r.warnings.join('\n')).toMatch(/1 NonZero node\(s\) .* taken at the largest/);
   });
 });
+
+describe('one-part Split and a lone Unsqueeze(0)', () => {
+  it('a Split into one part smaller than the axis is that slice, not the tensor (torchvision’s [K, 2] → [K, 1])', () => {
+    const { e } = load({
+      input: [1, 4, 6],
+      ints: { one: [2] },
+      nodes: [{ op: 'Split', in: ['x', 'one'], out: ['y'], attrs: { axis: 2 } }],
+    });
+    expect(e.errors).toBe(0);
+    expect(e.outputs[0].shape).toEqual([4, 2]);
+  });
+
+  it('Unsqueeze(0) of [1, F] read by no recurrent op is no LSTM step: no sequence-first notice', () => {
+    const { r, e } = load({
+      input: [1, 6],
+      ints: { a0: [0] },
+      nodes: [
+        { op: 'Unsqueeze', in: ['x', 'a0'], out: ['u'] },
+        { op: 'Relu', in: ['u'], out: ['y'] },
+      ],
+    });
+    expect(r.ok && r.warnings.join('\n')).not.toMatch(/sequence-first/);
+    expect(e.errors).toBe(0);
+    // [1, 1, 6] in the file: batch 1 × [1, 6].
+    expect(e.outputs[0].shape).toEqual([1, 6]);
+  });
+});

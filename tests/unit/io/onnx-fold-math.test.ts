@@ -3,7 +3,7 @@
  * (src/engine/import/onnx/fold.ts): Mod (timm's Swin pads H to a multiple of the window:
  * (7 − H mod 7) mod 7), Max, Min, Reciprocal, Abs (torchvision's resize scale
  * min(320 / min(H, W), 320 / max(H, W))) and ReduceMax/Min/Sum/Prod of a constant (the largest image
- * size). Expected values from the operators' definitions, onnx/docs/Operators.md (Mod: fmod = 0
+ * size), and ConstantOfShape of an empty shape (torchvision's anchor grid starts from a scalar). Expected values from the operators' definitions, onnx/docs/Operators.md (Mod: fmod = 0
  * takes the divisor's sign, as Python's %; fmod = 1 the dividend's, as C's fmod).
  */
 import { describe, expect, it } from 'vitest';

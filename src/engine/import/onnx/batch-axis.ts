@@ -141,7 +141,7 @@ export class BatchAxis {
     const b = this.h.batch();
     const x = ins[0];
     const m = this.merged.has(x);
-    if (this.single(n)) return { layers: [], merged: m };
+    if (this.single(n, x)) return { layers: [], merged: m };
     if (ELEMENTWISE.has(n.opType) && b === 1 && ins.length > 1) return this.ranked(n, ins);
     if (ELEMENTWISE.has(n.opType) || !m) return { node: n, merged: this.widestMerged(ins) };
     const shape = this.h.shape(x);
@@ -210,7 +210,7 @@ export class BatchAxis {
   batchFirst(n: OnnxNode, ins: readonly string[]): BatchStep | null {
     const x = ins[0];
     if (x === undefined) return null;
-    if (this.single(n)) return { layers: [], merged: false };
+    if (this.single(n, x)) return { layers: [], merged: false };
     const s = this.h.shape(x);
     if (n.opType === 'Reshape') return this.reshape(n, x, s);
     if (n.opType === 'Flatten' && s && (n.attrs.get('axis')?.i ?? 1) !== 1) return this.flatten(n, x, s);
@@ -259,8 +259,17 @@ export class BatchAxis {
   }
 
   /** A Concat of one tensor, or a Split into one part, is the tensor itself, whatever the axis. */
-  private single(n: OnnxNode): boolean {
-    return (n.opType === 'Concat' && n.inputs.length === 1) || (n.opType === 'Split' && n.outputs.length === 1);
+  private single(n: OnnxNode, x: string): boolean {
+    if (n.opType === 'Concat') return n.inputs.length === 1;
+    if (n.opType !== 'Split' || n.outputs.length !== 1) return false;
+    // Into one part: the whole axis unless a size says less (torchvision's Split [1] of a [K, 2]).
+    const size = (n.attrs.get('split')?.ints ?? this.h.constant(n.inputs[1])?.values)?.map(Number);
+    if (!size) return true;
+    const s = this.h.shape(x);
+    if (!s) return false;
+    const f = this.fileShape(x, s);
+    const a = n.attrs.get('axis')?.i ?? 0;
+    return size[0] === f[a < 0 ? a + f.length : a];
   }
 
   /** With a batch of one, ops that drop or move the leading 1 of a batch-first value. */

@@ -63,6 +63,8 @@ export class Builder {
     shape: (v) => this.shapes.get(v),
     constantValues: (name) => this.constant(name)?.values,
     warn: (t) => this.warnings.push(t),
+    feedsRecurrent: (v) =>
+      ((this.readers ??= readersOf(this.g))(v) ?? []).some((r) => ['LSTM', 'GRU', 'RNN'].includes(r.opType)),
   });
 
   /** Idioms that move data between axes: ShuffleNet's channel shuffle (shuffle.ts), attention's q, k, v (unbind.ts). */

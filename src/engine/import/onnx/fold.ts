@@ -128,7 +128,8 @@ export function fold(n: OnnxNode, ctx: FoldContext): OnnxTensor | null {
     case 'Cast':
       return x ? { ...x, dataType: n.opType === 'Cast' ? intAttr(n, 'to', x.dataType) : x.dataType } : null;
     case 'ConstantOfShape': {
-      const dims = x?.values;
+      // An empty shape (dims [0], no values stored) is a scalar: torchvision's anchor grid starts from one.
+      const dims = x?.values ?? (x && numel(x.dims) === 0 ? [] : undefined);
       if (!dims) return null;
       const fill = n.attrs.get('value')?.t?.values?.[0] ?? 0;
       const d = dims.map(Number);

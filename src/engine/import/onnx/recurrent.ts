@@ -26,6 +26,8 @@ export interface RecurrentHost {
   shape(value: string): Shape | null;
   constantValues(name: string | undefined): number[] | undefined;
   warn(text: string): void;
+  /** Whether a recurrent op (LSTM, GRU, RNN) reads the value. */
+  feedsRecurrent(value: string): boolean;
 }
 
 const perm = (n: OnnxNode) => n.attrs.get('perm')?.ints?.join(',');
@@ -101,7 +103,14 @@ export class SeqLayout {
     const out = n.outputs[0];
     // nn.LSTMCell / GRUCell as torch.onnx writes them: x [N, F] → Unsqueeze(0) → [1, N, F], a
     // sequence of one step; batch-first that is [N, 1, F].
-    if (n.opType === 'Unsqueeze' && !t && ins.length === 1 && this.axes(n)?.join() === '0') {
+    // Only before a recurrent op: elsewhere (a detector's per-image boxes) it is batch-axis.ts's.
+    if (
+      n.opType === 'Unsqueeze' &&
+      !t &&
+      ins.length === 1 &&
+      this.axes(n)?.join() === '0' &&
+      this.host.feedsRecurrent(out)
+    ) {
       const s = this.host.shape(x);
       if (!s || s.length !== 1) return false;
       const of = `${out}\u241fbatch-first`;
