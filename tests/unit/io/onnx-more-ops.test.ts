@@ -107,10 +107,6 @@ const KNOWN_GAPS: Gaps = {
       'a ReduceSum over the batch has no kind (FlopLab keeps one batch, first, for every row): not counted; onnx-tool numel(X)',
     outputs: 'the batch is reduced ([1, 4, 6, 6]); the not-counted row keeps the batch first: [2, 4, 6, 6]',
   },
-  'reducemax_batch_and_c@1': {
-    outputs:
-      'the batch of one is reduced away ([6, 6]): FlopLab holds the output as the sample’s [6, 6] with no batch dim (batch-axis.ts), which this check, putting the batch in front of every output, reads as [1, 6, 6]',
-  },
   'reducemax_batch_and_c@2': {
     count: 'a ReduceMax over the batch and the channels has no kind: not counted; onnx-tool CMP·numel(X)',
     outputs: 'the batch is reduced away ([6, 6]); the not-counted row keeps the batch first: [N, 6]',

@@ -65,10 +65,6 @@ const KNOWN_GAPS: Gaps = {
     outputs:
       'every input is 1-D [1], read as batch 1 of [1]: the outputs carry that trailing 1 (see ptop_operator_basic)',
   },
-  ptop_operator_index: {
-    outputs:
-      'x[0] of a [1, 1] input slices and squeezes the batch: both not counted, so the output keeps [1, 1] where onnxruntime gives [1]',
-  },
   ptop_operator_non_float_params: {
     weights:
       'the Add’s second operand is an int64 initializer: FlopLab takes int32/int64 tensors for shapes and indices, never weights, so the Add with it is not counted; onnx-tool counts 4 weights and 4 MACs',

@@ -27,6 +27,8 @@ export interface FlowHost {
   node(n: OnnxNode): void;
   push(node: GraphNode): void;
   notCounted(n: OnnxNode, ins: readonly string[], why: string, out: string, k?: number): void;
+  /** Values whose first dim merges the batch (batch-axis.ts): an If's output is its branch output's alias. */
+  readonly lead: { readonly merged: Set<string> };
 }
 
 /** Values a subgraph (and the subgraphs inside it) reads from the graphs around it. */
@@ -75,7 +77,10 @@ function ifNode(h: FlowHost, n: OnnxNode, label: string) {
   branch.outputs.forEach((o, k) => {
     const out = n.outputs[k];
     if (!out) return;
-    if (h.data.has(o.name)) h.push({ label, op: 'layers', layers: [], inputs: [o.name], output: out });
+    if (h.data.has(o.name)) {
+      h.push({ label, op: 'layers', layers: [], inputs: [o.name], output: out });
+      if (h.lead.merged.has(o.name)) h.lead.merged.add(out);
+    }
     else {
       const c = h.constant(o.name);
       if (c) h.consts.set(out, c);

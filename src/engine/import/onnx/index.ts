@@ -70,6 +70,7 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportRes
   // A sequence-first output of a recurrent op is its batch-first value, as everywhere in FlopLab.
   const outputs = g.outputs.map((o) => b.batchFirstOutput(b.seq.output(o.name, warnings))).filter((o) => b.data.has(o));
   if (!outputs.length) return { ok: false, error: say('file.noOutput', { name: fileName }) };
+  const merged = b.batch === 1 ? outputs.flatMap((o, i) => (b.lead.merged.has(o) ? [i] : [])) : [];
   const unread = inp.inputs.slice(1).filter((i) => !b.used.has(i.name));
   if (unread.length) warnings.push(say('file.unreadInputs', { list: unread.map((i) => i.name).join(', ') }));
   const lost = g.outputs.length - outputs.length;
@@ -90,7 +91,14 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportRes
     outputs,
     name: g.name || fileName.replace(/\.[^.]*$/, ''),
     batch: inp.batch,
-    meta: { importedFrom: fileName, sourceFormat: 'onnx', opset: g.opset },
+    meta: {
+      importedFrom: fileName,
+      sourceFormat: 'onnx',
+      opset: g.opset,
+      // Outputs (their places in the model's outputs) with no batch dim of their own in the file (a
+      // detector's boxes of one image): the shape shown is the file's whole (batch-axis.ts).
+      ...(merged.length ? { outputsWithoutBatch: merged } : {}),
+    },
   });
   warnings.push(...notes);
   return { ok: true, model, warnings };
