@@ -68,6 +68,22 @@ const CASES: [string, Case][] = [
     },
   ],
   [
+    'x[0] then CumSum along the file’s axis 0 (the sample’s first dim)',
+    {
+      file: {
+        input: [1, 4, 6],
+        ints: { ax: [0] },
+        nodes: [
+          { op: 'Constant', in: [], out: ['idx'], attrs: { value: { t: { dims: [], ints: [0] } } } },
+          { op: 'Gather', in: ['x', 'idx'], out: ['s'], attrs: { axis: 0 } },
+          { op: 'CumSum', in: ['s', 'ax'], out: ['y'] },
+        ],
+      },
+      reference: { input: [1, 4, 6], ints: { ax: [1] }, nodes: [{ op: 'CumSum', in: ['x', 'ax'], out: ['y'] }] },
+      shape: [4, 6],
+    },
+  ],
+  [
     'ReduceSum over the batch of one and the channels, dims kept',
     {
       file: {

@@ -18,6 +18,7 @@ import type { LayerSpec } from '../../format/model';
 import type { OnnxNode, OnnxTensor } from './decode';
 import { runTimeShape } from './run-time-shapes';
 import { asReshape, axesOf, prefixed, REDUCE, withAttr, withList } from './node-rewrite';
+import { AXIS_ATTR, ELEMENTWISE, PER_MAP } from './batch-axis-ops';
 
 const INT64 = 7;
 
@@ -43,59 +44,6 @@ export interface BatchAxisHost {
   /** Adds a row of `layers` on `input` writing `output` (an operand given the other's rank). */
   row(input: string, layers: LayerSpec[], output: string): void;
 }
-
-/** Ops with an `axis` attribute that counts dims (the batch as 0), and its default. */
-const AXIS_ATTR: Readonly<Record<string, number>> = {
-  Concat: 0,
-  Split: 0,
-  Gather: 0,
-  GatherElements: 0,
-  Softmax: -1,
-  LogSoftmax: -1,
-  Hardmax: -1,
-  ArgMax: 0,
-  ArgMin: 0,
-  TopK: -1,
-  LayerNormalization: -1,
-  Compress: 0,
-};
-/** Ops that take one [C, H, W] map (or [C, L], [C, D, H, W]) per sample: no batch-first rewrite of a merged value. */
-const PER_MAP = new Set([
-  'Conv',
-  'ConvTranspose',
-  'QLinearConv',
-  'ConvInteger',
-  'MaxPool',
-  'AveragePool',
-  'GlobalAveragePool',
-  'GlobalMaxPool',
-  'LpPool',
-  'BatchNormalization',
-  'InstanceNormalization',
-  'LRN',
-  'DepthToSpace',
-  'SpaceToDepth',
-  'RoiAlign',
-  'MaxRoiPool',
-]);
-/** Element-wise on every input: the output is merged when a widest input is. */
-const ELEMENTWISE = new Set([
-  'Add',
-  'Sub',
-  'Mul',
-  'Div',
-  'Pow',
-  'Max',
-  'Min',
-  'Sum',
-  'Mean',
-  'Where',
-  'Equal',
-  'Less',
-  'Greater',
-  'And',
-  'Or',
-]);
 
 const ints = (n: OnnxNode, k: string) => n.attrs.get(k)?.ints?.map(Number);
 const numel = (d: readonly number[]) => d.reduce((a, b) => a * b, 1);
@@ -188,11 +136,15 @@ export class BatchAxis {
         merged: true,
       };
     if (n.opType === 'Tile') return { node: prefixed(n, this.h, 1, undefined, (v) => [1, ...v]), merged: true };
+    // Expand's target and CumSum's axis count the merged dim as the file does: with a batch of one only.
     if (n.opType === 'Expand')
-      return {
-        node: prefixed(n, this.h, 1, undefined, (v) => (b === 1 || v[0] === 1 ? [1, ...v] : null)),
-        merged: true,
-      };
+      return b === 1
+        ? { node: prefixed(n, this.h, 1, undefined, (v) => [1, ...v]), merged: true }
+        : { unsupported: across, merged: true };
+    if (n.opType === 'CumSum') {
+      if (b > 1) return { unsupported: across, merged: true };
+      return { node: prefixed(n, this.h, 1, undefined, (v) => [v[0] >= 0 ? v[0] + 1 : v[0]]), merged: true };
+    }
     if (n.opType === 'Resize' || n.opType === 'Upsample') {
       const at = n.opType === 'Resize' ? (n.inputs[3] ? 3 : n.inputs.length > 2 ? 2 : 1) : 1;
       if (b > 1 && at === 3) return { unsupported: across, merged: true };
