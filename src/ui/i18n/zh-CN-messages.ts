@@ -37,7 +37,8 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
   'file.symbolicBatch': '批大小是符号值；使用批大小 1',
   'file.nonZeroBound':
     '{n} 个 NonZero 节点（{list}）保留的元素个数要到模型运行时才知道：按最大值（全部元素非零）计，其后各行是上界',
-  'file.unbatchedInput': '输入 "{input}" [{dims}] 没有批维度（图在第 0 维对它 unsqueeze，如 torchvision 的检测器接收图像列表）：按一个样本读取，批大小 1',
+  'file.unbatchedInput':
+    '输入 "{input}" [{dims}] 没有批维度（图在第 0 维对它 unsqueeze，如 torchvision 的检测器接收图像列表）：按一个样本读取，批大小 1',
   'file.weights': '文件中的权重：{size}（{bytes} 字节；元素：{list}）',
   'file.weightsQuant': '文件中的权重：{size}（{bytes} 字节；元素：{list}；量化比例与零点 {quant} 字节）',
   'file.tfliteNotCounted': '未计入：{op} × {n}（{list}）',

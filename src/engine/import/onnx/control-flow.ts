@@ -80,8 +80,7 @@ function ifNode(h: FlowHost, n: OnnxNode, label: string) {
     if (h.data.has(o.name)) {
       h.push({ label, op: 'layers', layers: [], inputs: [o.name], output: out });
       if (h.lead.merged.has(o.name)) h.lead.merged.add(out);
-    }
-    else {
+    } else {
       const c = h.constant(o.name);
       if (c) h.consts.set(out, c);
     }
