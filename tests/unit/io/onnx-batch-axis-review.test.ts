@@ -232,6 +232,78 @@ describe('unbatched-inputs.ts: inputs that do have a batch dim', () => {
   });
 });
 
+describe('recurrent ops with a batch of one: the same per-sample count as with two (recurrent.ts before batch-axis.ts)', () => {
+  // torch.onnx's batch_first LSTM (Transpose → LSTM → Squeeze(1) → Transpose), nn.LSTMCell
+  // (Unsqueeze(0) → LSTM → Squeeze(0) of Y_h), a GRU's last state (Squeeze(0) of Y_h): at batch 1
+  // the Transpose, Unsqueeze and Squeeze at 0 are also batch-axis.ts's moves of a batch of one;
+  // the counts must be half those at batch 2 (a recurrent op's work is per sample).
+  const lstm = (b: number): Graph => ({
+    input: [b, 5, 8],
+    ints: { a1: [1] },
+    weights: { W: [1, 24, 8], R: [1, 24, 6] },
+    nodes: [
+      { op: 'Transpose', in: ['x'], out: ['t'], attrs: { perm: [1, 0, 2] } },
+      { op: 'LSTM', in: ['t', 'W', 'R'], out: ['Y', 'Yh'], attrs: { hidden_size: 6 } },
+      { op: 'Squeeze', in: ['Y', 'a1'], out: ['s'] },
+      { op: 'Transpose', in: ['s'], out: ['y'], attrs: { perm: [1, 0, 2] } },
+    ],
+  });
+  const cell = (b: number): Graph => ({
+    input: [b, 16],
+    ints: { a0: [0] },
+    weights: { W: [1, 32, 16], R: [1, 32, 8] },
+    nodes: [
+      { op: 'Unsqueeze', in: ['x', 'a0'], out: ['x1'] },
+      { op: 'LSTM', in: ['x1', 'W', 'R'], out: ['Y', 'Yh'], attrs: { hidden_size: 8 } },
+      { op: 'Squeeze', in: ['Yh', 'a0'], out: ['y'] },
+    ],
+  });
+  const gru = (b: number): Graph => ({
+    input: [b, 5, 8],
+    ints: { a0: [0] },
+    weights: { W: [1, 18, 8], R: [1, 18, 6] },
+    nodes: [
+      { op: 'Transpose', in: ['x'], out: ['t'], attrs: { perm: [1, 0, 2] } },
+      { op: 'GRU', in: ['t', 'W', 'R'], out: ['Y', 'Yh'], attrs: { hidden_size: 6 } },
+      { op: 'Squeeze', in: ['Yh', 'a0'], out: ['y'] },
+    ],
+  });
+  it.each([
+    ['batch_first LSTM', lstm, [5, 6]],
+    ['LSTMCell', cell, [8]],
+    ['GRU’s last state', gru, [6]],
+  ] as const)('%s', (_n, g, shape) => {
+    const one = load(g(1)).e;
+    const two = load(g(2)).e;
+    expect(one.errors + two.errors).toBe(0);
+    expect(one.notCounted).toEqual([]);
+    expect(one.outputs[0].shape).toEqual(shape);
+    expect(two.outputs[0].shape).toEqual(shape);
+    expect(one.totals.macs * 2n).toBe(two.totals.macs);
+    expect(one.totals.macs).toBeGreaterThan(0n);
+  });
+});
+
+describe('a Concat of a merged value and a batch-first one is never silently mis-shaped', () => {
+  // x [1, 4]; u = x transposed twice ([1, 4] in the file, merged); Concat along 0: [2, 4] in the
+  // file (onnx/docs/Operators.md Concat). The two operands' per-sample ranks differ; FlopLab must
+  // say so (an error row or a not-counted row), never give a shape.
+  it.each([
+    ['merged first', ['u', 'x']],
+    ['batch-first first', ['x', 'u']],
+  ] as const)('%s', (_n, order) => {
+    const { e } = load({
+      input: [1, 4],
+      nodes: [
+        { op: 'Transpose', in: ['x'], out: ['t'], attrs: { perm: [1, 0] } },
+        { op: 'Transpose', in: ['t'], out: ['u'], attrs: { perm: [1, 0] } },
+        { op: 'Concat', in: [...order], out: ['y'], attrs: { axis: 0 } },
+      ],
+    });
+    expect(e.errors + e.notCounted.length).toBeGreaterThan(0);
+  });
+});
+
 describe('outside the change: a constant [C, 1, 1] times a merged rank-4 value', () => {
   // Swin's windows [B·nW, heads, N, N] times a per-head [heads, 1, 1] constant (SwinV2's logit
   // scale): x [1, 4, 3, 5, 5] reshaped to [4, 3, 5, 5] (merged), Mul by g [3, 1, 1]. operands.ts
