@@ -304,6 +304,35 @@ describe('a Concat of a merged value and a batch-first one is never silently mis
   });
 });
 
+describe('a batch-of-one rewrite evaluated at another batch (the editor’s batch, the CLI’s --batch)', () => {
+  // x [N, 4, 6] (symbolic batch, imported at 1), x[0], MatMul by [6, 3]. At N = 2 the file still
+  // multiplies one sample: [4, 6] × [6, 3], 4·3·6 = 72 multiply-adds (onnx/docs/Operators.md Gather,
+  // MatMul). batch-axis.ts `dropLead` makes x[0] of a batch of one an identity row (`{ layers: [],
+  // merged: true }`), right at batch 1 only, but the model keeps no trace that its batch is fixed:
+  // evaluateModel(model, { batch: 2 }) counts 144, with no not-counted row or notice. The same holds
+  // for squeeze(0), Unsqueeze(0) of a merged value, a reduction or transpose of the batch's 1 and an
+  // input without a batch dim.
+  it.fails('x[0] of a symbolic batch, evaluated at batch 2: one sample’s MatMul, or said', () => {
+    const { r } = load({
+      input: ['N', 4, 6],
+      weights: { W: [6, 3] },
+      nodes: [...x0, { op: 'MatMul', in: ['m', 'W'], out: ['y'] }],
+    });
+    const e = evaluateModel(r.model, { batch: 2, conventions: CONVENTION_IDS });
+    // Either the file's count, or rows that say they cannot be counted at this batch.
+    expect(e.notCounted.length > 0 || e.errors > 0 || e.totals.macs === 72n).toBe(true);
+  });
+
+  it('at the imported batch 1 the same file counts 72', () => {
+    const { e } = load({
+      input: ['N', 4, 6],
+      weights: { W: [6, 3] },
+      nodes: [...x0, { op: 'MatMul', in: ['m', 'W'], out: ['y'] }],
+    });
+    expect(e.totals.macs).toBe(72n);
+  });
+});
+
 describe('outside the change: a constant [C, 1, 1] times a merged rank-4 value', () => {
   // Swin's windows [B·nW, heads, N, N] times a per-head [heads, 1, 1] constant (SwinV2's logit
   // scale): x [1, 4, 3, 5, 5] reshaped to [4, 3, 5, 5] (merged), Mul by g [3, 1, 1]. operands.ts
