@@ -352,3 +352,21 @@ describe('outside the change: a constant [C, 1, 1] times a merged rank-4 value',
     expect(e.totals.params).toBe(3n);
   });
 });
+
+describe('outside the change: LayerNormalization over several trailing dims', () => {
+  // x [1, 5, 4, 6], LayerNormalization axis 2 (normalise each [4, 6]; onnx/docs/Operators.md) with
+  // scale and B of [4, 6]: 48 weights in the file. ops.ts `case 'LayerNormalization'` maps any axis
+  // but −1 to the layernorm kind without `last`, which reads dim 1 as the channels: 2·5 = 10 weights.
+  // On x[0] (merged, axis 1 shifted to 2) the same.
+  it.fails.each([
+    ['batch-first, axis 2', { input: [1, 5, 4, 6], nodes: [] as N[], x: 'x', axis: 2 }],
+    ['x[0], axis 1', { input: [1, 5, 4, 6], nodes: x0, x: 'm', axis: 1 }],
+  ] as const)('%s: the weights are scale’s and B’s 48 elements', (_n, c) => {
+    const { e } = load({
+      input: [...c.input],
+      weights: { s: [4, 6], b: [4, 6] },
+      nodes: [...c.nodes, { op: 'LayerNormalization', in: [c.x, 's', 'b'], out: ['y'], attrs: { axis: c.axis } }],
+    });
+    expect(e.totals.params).toBe(48n);
+  });
+});
