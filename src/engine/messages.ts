@@ -42,6 +42,8 @@ export const ENGINE_MESSAGES_EN = {
   'file.noModelOutput': '{name}: no output of the model is computed from its inputs',
   'file.dynamicBatch': 'the batch size is dynamic in the file; batch {batch} is used',
   'file.symbolicBatch': 'the batch size is symbolic; batch 1 is used',
+  'file.batchOfOne':
+    '{n} node(s) ({list}) take the batch of one apart (x[0], squeeze(0), a reduction or transpose over it): read at batch 1; at another batch they would not count per sample — import at that batch (--input-shape) to see them not counted',
   'file.nonZeroBound':
     '{n} NonZero node(s) ({list}) keep a number of elements known only when the model runs: taken at the largest (every element nonzero), so the rows after them are an upper bound',
   'file.unbatchedInput':

@@ -35,6 +35,8 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
   'file.noModelOutput': '{name}：模型没有任何输出是由其输入计算得到的',
   'file.dynamicBatch': '文件中的批大小是动态的；使用批大小 {batch}',
   'file.symbolicBatch': '批大小是符号值；使用批大小 1',
+  'file.batchOfOne':
+    '{n} 个节点（{list}）拆开了大小为 1 的批（x[0]、squeeze(0)、对它的归约或转置）：按批大小 1 读取；换成其他批大小时它们不会逐样本计数——请以该批大小导入（--input-shape），它们将标为不计数',
   'file.nonZeroBound':
     '{n} 个 NonZero 节点（{list}）保留的元素个数要到模型运行时才知道：按最大值（全部元素非零）计，其后各行是上界',
   'file.unbatchedInput':

@@ -56,3 +56,6 @@ export const ELEMENTWISE = new Set([
   'And',
   'Or',
 ]);
+
+/** Ops whose default axis is 1 before opset 13 (−1 from 13; onnx/docs/Changelog.md). */
+export const LEGACY_AXIS_1: Readonly<Record<string, true>> = { Softmax: true, LogSoftmax: true, Hardmax: true };

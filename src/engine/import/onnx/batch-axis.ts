@@ -18,7 +18,7 @@ import type { LayerSpec } from '../../format/model';
 import type { OnnxNode, OnnxTensor } from './decode';
 import { runTimeShape } from './run-time-shapes';
 import { asReshape, axesOf, prefixed, REDUCE, withAttr, withList } from './node-rewrite';
-import { AXIS_ATTR, ELEMENTWISE, PER_MAP } from './batch-axis-ops';
+import { AXIS_ATTR, ELEMENTWISE, LEGACY_AXIS_1, PER_MAP } from './batch-axis-ops';
 
 const INT64 = 7;
 
@@ -36,6 +36,8 @@ export type BatchStep =
 
 export interface BatchAxisHost {
   batch(): number;
+  /** The file's ai.onnx opset (0 when it names none): Softmax's default axis changed at 13. */
+  opset(): number;
   constant(name: string | undefined): OnnxTensor | undefined;
   /** Registers a constant the rewrite made (a shifted axes list, a resolved target). */
   define(name: string, t: OnnxTensor): void;
@@ -90,7 +92,10 @@ export class BatchAxis {
     const x = ins[0];
     const m = this.merged.has(x);
     if (this.single(n, x)) return { layers: [], merged: m };
-    if (ELEMENTWISE.has(n.opType) && b === 1 && ins.length > 1) return this.ranked(n, ins);
+    if (ELEMENTWISE.has(n.opType) && b === 1) return this.ranked(n, ins);
+    // MatMul broadcasts its leading dims as numpy does; 1-D operands are vectors, not to be ranked.
+    if (n.opType === 'MatMul' && b === 1 && ins.length === 2 && ins.every((v) => (this.fileRank(v) ?? 0) >= 2))
+      return this.ranked(n, ins);
     if (ELEMENTWISE.has(n.opType) || !m) return { node: n, merged: this.widestMerged(ins) };
     const shape = this.h.shape(x);
     const rank = shape ? shape.length : undefined; // the file's rank
@@ -103,7 +108,9 @@ export class BatchAxis {
         merged: true,
       };
     if (n.opType in AXIS_ATTR) {
-      const a = n.attrs.get('axis')?.i ?? AXIS_ATTR[n.opType];
+      // Softmax, LogSoftmax, Hardmax: −1 by default from opset 13, 1 before (Changelog.md).
+      const legacy = n.opType in LEGACY_AXIS_1 && this.h.opset() > 0 && this.h.opset() < 13;
+      const a = n.attrs.get('axis')?.i ?? (legacy ? 1 : AXIS_ATTR[n.opType]);
       if (b > 1 && touches(a)) return { unsupported: across, merged: true };
       return { node: withAttr(n, 'axis', { type: 2, i: shift(a) }), merged: true };
     }
@@ -116,7 +123,7 @@ export class BatchAxis {
     if (n.opType === 'Reshape') return this.reshape(n, x, shape);
     if (n.opType === 'Flatten') return shape ? this.flatten(n, x, shape) : null;
     if (this.reducesAll(n) && rank !== undefined && b === 1) return this.reduceAll(n, rank, false);
-    const listed = axesOf(n, this.h.constant);
+    const listed = this.axesNormalised(n, rank);
     if (listed) {
       const { axes, where } = listed;
       if (n.opType === 'Unsqueeze' && axes.includes(0) && b === 1) {
@@ -129,6 +136,13 @@ export class BatchAxis {
       if (b > 1 && axes.some((a) => a === 0 || (outRank !== undefined && a === -outRank)))
         return { unsupported: across, merged: true };
       return { node: withList(n, this.h.define, where, axes.map(shift)), merged: true };
+    }
+    if ((n.opType === 'Pad' || n.opType === 'Tile') && b > 1) {
+      // Padding or repeating the merged dim 0 would add rows across samples.
+      const v = (ints(n, 'pads') ?? this.h.constant(n.inputs[1])?.values)?.map(Number);
+      const r = n.opType === 'Pad' ? (v ? v.length / 2 : 0) : 0;
+      const zeroLead = v ? (n.opType === 'Pad' ? !v[0] && !v[r] : v[0] === 1) : false;
+      if (!zeroLead) return { unsupported: across, merged: true };
     }
     if (n.opType === 'Pad')
       return {
@@ -167,6 +181,20 @@ export class BatchAxis {
     if (n.opType === 'Reshape') return this.reshape(n, x, s);
     if (n.opType === 'Flatten' && s && (n.attrs.get('axis')?.i ?? 1) !== 1) return this.flatten(n, x, s);
     return this.h.batch() === 1 ? this.dropLead(n, x) : null;
+  }
+
+  /** The file's rank of a data value, where known. */
+  private fileRank(v: string): number | undefined {
+    const s = this.h.shape(v);
+    return s ? s.length + (this.merged.has(v) ? 0 : 1) : undefined;
+  }
+
+  /** The node's axes list; an Unsqueeze's negative axes made non-negative (they count the output's rank). */
+  private axesNormalised(n: OnnxNode, fileRank: number | undefined) {
+    const listed = axesOf(n, this.h.constant);
+    if (!listed || n.opType !== 'Unsqueeze' || fileRank === undefined) return listed;
+    const out = fileRank + listed.axes.length;
+    return { ...listed, axes: listed.axes.map((a) => (a < 0 ? a + out : a)) };
   }
 
   /** A Reduce* without axes (and not told to do nothing then): every dim, the batch too. */
@@ -224,8 +252,17 @@ export class BatchAxis {
     return size[0] === f[a < 0 ? a + f.length : a];
   }
 
+  /** Nodes that took a batch of one apart (dropLead): right at batch 1 only, said in a notice. */
+  readonly dropped: string[] = [];
+
   /** With a batch of one, ops that drop or move the leading 1 of a batch-first value. */
   private dropLead(n: OnnxNode, x: string): BatchStep | null {
+    const step = this.dropLeadStep(n, x);
+    if (step) this.dropped.push(n.name || n.outputs[0]);
+    return step;
+  }
+
+  private dropLeadStep(n: OnnxNode, x: string): BatchStep | null {
     const shape = this.h.shape(x);
     const rank = shape ? shape.length + 1 : undefined;
     const lead = (a: number) => a === 0 || (rank !== undefined && a === -rank);
@@ -249,7 +286,7 @@ export class BatchAxis {
       };
     }
     if (this.reducesAll(n) && rank !== undefined) return this.reduceAll(n, rank, true);
-    const listed = axesOf(n, this.h.constant);
+    const listed = this.axesNormalised(n, rank);
     if (!listed || !listed.axes.some(lead)) return null;
     const { axes, where } = listed;
     if (n.opType === 'Unsqueeze') {
@@ -287,7 +324,9 @@ export class BatchAxis {
     if (shapes.some((s) => !s)) return { node: n, merged: this.widestMerged(ins) };
     const rank = (v: string, s: readonly number[]) =>
       this.scalars.has(v) ? 0 : this.merged.has(v) ? s.length : s.length + 1;
-    const wide = Math.max(...ins.map((v, i) => rank(v, shapes[i] as number[])));
+    // Constant operands count too: x[0] + a [1, F] constant is [1, F] in the file.
+    const constants = n.inputs.flatMap((v) => (ins.includes(v) ? [] : [this.h.constant(v)?.dims.length ?? 0]));
+    const wide = Math.max(...ins.map((v, i) => rank(v, shapes[i] as number[])), ...constants);
     const inputs = n.inputs.slice();
     ins.forEach((v, i) => {
       const missing = Math.max(wide, 1) - (shapes[i] as number[]).length;

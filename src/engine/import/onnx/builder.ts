@@ -83,6 +83,7 @@ export class Builder {
   /** Values whose batch the file merges into their first dim (batch-axis.ts). */
   readonly lead = new BatchAxis({
     batch: () => this.batch,
+    opset: () => this.g.opset,
     constant: (name) => this.constant(name),
     define: (name, t) => this.consts.set(name, t),
     shape: (v) => this.shapes.get(v),

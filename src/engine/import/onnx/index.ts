@@ -81,6 +81,9 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportRes
         ? say('file.notCountedOp', { op, n: names.length, list: names.join(', ') })
         : say('file.notCountedOpMany', { op, n: names.length }),
     );
+  // x[0] and the like of a batch of one, in a file that has a batch dim: right at batch 1 only.
+  if (b.lead.dropped.length && !inp.unbatched.length)
+    warnings.push(say('file.batchOfOne', { n: b.lead.dropped.length, list: firstThree(b.lead.dropped) }));
   if (b.bounded.length) warnings.push(say('file.nonZeroBound', { n: b.bounded.length, list: firstThree(b.bounded) }));
   if (b.noShape.length) warnings.push(say('file.noShape', { n: b.noShape.length, list: firstThree(b.noShape) }));
   if (b.unfolded.length) warnings.push(say('file.unfolded', { n: b.unfolded.length, list: firstThree(b.unfolded) }));

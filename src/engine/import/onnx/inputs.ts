@@ -79,7 +79,7 @@ export function inputsOf(
   // no batch dim: it is one sample, read with a batch of 1 in front (batch-axis.ts).
   const unbatched = unbatchedInputs(
     g,
-    declared.map((v) => ({ name: v.name, rank: v.dims?.length ?? 0 })),
+    declared.map((v) => ({ name: v.name, dims: v.dims })),
   );
   const all = declared.map((v) =>
     unbatched.has(v.name) && v.dims

@@ -36,12 +36,15 @@ export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
       return { layers: [{ type: 'cumsum', dim, ...flags } as LayerSpec] };
     }
     case 'Softmax': {
-      // The axis counts the batch as 0, as the softmax kind's dim.
-      const axis = n.attrs.get('axis')?.i;
-      return {
-        layers: [axis === undefined || axis === null ? { type: 'softmax' } : { type: 'softmax', dim: Number(axis) }],
-      };
+      // The axis counts the batch as 0, as the softmax kind's dim. Its default is −1 from opset 13;
+      // before, 1, and the input is coerced to 2-D from the axis on (onnx/docs/Changelog.md Softmax-1/11).
+      const legacy = !!ctx.opset && ctx.opset < 13;
+      const axis = Number(n.attrs.get('axis')?.i ?? (legacy ? 1 : -1));
+      if (!legacy) return { layers: [{ type: 'softmax', dim: axis }] };
+      return fromAxis(axis, ctx, { type: 'softmax', dim: -1 } as LayerSpec, 'Softmax');
     }
+    case 'LayerNormalization':
+      return layerNorm(n, ctx);
     case 'LogSoftmax':
       // The axis counts the batch as 0, as the kind's dim. Opset < 13 coerces to 2-D from the axis on;
       // the count (3 per element, onnx-tool 80 per element) does not depend on the vector length.
@@ -142,4 +145,40 @@ function expandOrTile(n: OnnxNode, ctx: OpContext): Mapped {
   if (!keeps || v.some((d) => d < 1))
     return { unsupported: `Expand to [${v.join(', ')}] (it does not keep the batch first; ${ONE_BATCH})` };
   return { layers: [{ type: 'expand', shape: v.length === rank + 1 ? v.slice(1) : v } as LayerSpec] };
+}
+
+const product = (d: readonly number[]) => d.reduce((a, b) => a * b, 1);
+
+/**
+ * `spec` (a softmax or a layer norm over the last dim) applied to every dim from batch-first
+ * `axis` on, as one vector: the dims from the axis flattened into one, `spec`, and the shape back.
+ * The axis already the last dim: `spec` alone.
+ */
+function fromAxis(axis: number, ctx: OpContext, spec: LayerSpec, op: string): Mapped {
+  if (axis === -1) return { layers: [spec] };
+  const s = ctx.shape;
+  if (!s) return { unsupported: `${op} over the dims from axis ${axis} of an input of unknown shape` };
+  const at = axis < 0 ? axis + s.length + 1 : axis;
+  if (at < 1 || at > s.length) return { unsupported: `${op} from axis ${axis}, the batch included` };
+  if (at === s.length) return { layers: [spec] };
+  const before = s.slice(0, at - 1);
+  const flat: LayerSpec = before.length
+    ? ({ type: 'reshape', shape: [...before, product(s.slice(at - 1))] } as LayerSpec)
+    : ({ type: 'flatten' } as LayerSpec);
+  return { layers: [flat, spec, ...(s.length > 1 ? [{ type: 'reshape', shape: [...s] } as LayerSpec] : [])] };
+}
+
+/**
+ * LayerNormalization normalises every dim from `axis` (default −1) on, with scale and B of those
+ * dims (onnx/docs/Operators.md): the last dim is the layernorm kind's `last`; several trailing dims
+ * are flattened into one first. FlopLab's own writer puts a LayerNorm2d over the channels of
+ * [N, C, H, W] as axis 1 with a [C] scale: read back as that.
+ */
+function layerNorm(n: OnnxNode, ctx: OpContext): Mapped {
+  const affine = !!n.inputs[1];
+  const axis = int(n, 'axis', -1);
+  const scale = ctx.constant(n.inputs[1])?.dims;
+  if (axis === 1 && ctx.rank === 3 && scale?.length === 1 && scale[0] === ctx.shape?.[0])
+    return { layers: [{ type: 'layernorm', affine }] };
+  return fromAxis(axis, ctx, { type: 'layernorm', affine, last: true } as LayerSpec, 'LayerNormalization');
 }

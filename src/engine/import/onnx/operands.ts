@@ -91,6 +91,8 @@ export function biasAdd(n: OnnxNode, x: string, deps: OperandDeps): boolean {
 
 /** Mul by a [C, 1, 1] constant is a per-channel scale (ConvNeXt's layer scale). */
 export function constantMul(n: OnnxNode, x: string, deps: OperandDeps): boolean {
+  // On a [C, H, W] map only: a [heads, 1, 1] scale of Swin's [windows, heads, N, N] is an operand.
+  if (deps.shapes.get(x)?.length !== 3) return false;
   const k = n.inputs.map((v) => deps.constant(v)).find(Boolean);
   const d = k?.dims.filter((v, i, all) => !(i === 0 && all.length === 4 && v === 1)) ?? [];
   if (d.length !== 3 || d[1] !== 1 || d[2] !== 1) return false;

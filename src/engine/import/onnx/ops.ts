@@ -271,11 +271,6 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
           },
         ],
       };
-    case 'LayerNormalization':
-      // axis −1: the last dim (tokens, a channels-last map); axis 1 on [N, C, H, W]: the channels.
-      return {
-        layers: [{ type: 'layernorm', affine: !!n.inputs[1], ...(int(n, 'axis', -1) === -1 ? { last: true } : {}) }],
-      };
     case 'Transpose': {
       const perm = ints(n, 'perm')?.map(Number);
       if (!perm || perm[0] !== 0) return { unsupported: 'a transpose without perm, or one that moves the batch' };
