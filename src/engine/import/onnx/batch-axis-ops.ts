@@ -53,6 +53,10 @@ export const ELEMENTWISE = new Set([
   'Equal',
   'Less',
   'Greater',
+  'LessOrEqual',
+  'GreaterOrEqual',
   'And',
   'Or',
+  'Xor',
+  'Not',
 ]);
