@@ -198,6 +198,9 @@ export const onnxTool: Convention = {
     cumsum: per(1),
     // PowNode: POW_MACS (= EXP_MACS) 32 per output element, whatever the operands (pow_data, pow_const_base).
     pow: per(32),
+    // GreaterNode, LessNode, EqualNode, GreaterOrEqualNode, LessOrEqualNode, AndNode, OrNode, XorNode, NotNode:
+    // volume(Y)·CMP_MACS = numel(Y), whatever the op or the operands (compare_* in onnx-tool-more-ops.jsonl).
+    compare: per(1),
     // ssd.pytorch’s L2Norm exported: Pow 32·numel, ReduceSum numel, Sqrt 24·P, Add eps P, Div 4·numel, Mul numel.
     // F.normalize (call: function): ReduceL2 25·numel, Clip 2·P, Expand 0, Div 4·numel, Mul numel.
     l2norm: add(
@@ -273,6 +276,8 @@ export const onnxTool: Convention = {
       ['where', 'expand', 'tile'],
       'WhereNode, ExpandNode and TileNode have no _profile_core: 0 (measured: where, where_const, expand, expand_short_shape, tile in tests/fixtures/onnx-tool-more-ops.jsonl). onnx-tool counts the int64 shape or repeats they read as weights; FlopLab does not.',
     ),
+    compare:
+      'GreaterNode, LessNode, EqualNode, GreaterOrEqualNode, LessOrEqualNode, AndNode, OrNode, XorNode and NotNode return volume(Y)·CMP_MACS (1): numel(Y), with a number operand or a broadcast one alike (onnx_tool/node.py; measured: the compare_* cases in tests/fixtures/onnx-tool-more-ops.jsonl). torch.onnx (opset 17) writes torch.gt / lt / ge / le / eq as one such node, logical_and / or / xor / not as Cast nodes (hidden, 0) and the node.',
     pow: 'PowNode: POW_MACS = EXP_MACS = 32 per output element, for two computed operands or a constant base alike (measured: pow_data, pow_const_base in tests/fixtures/onnx-tool-more-ops.jsonl).',
     minimum:
       'MinNode (CMP_MACS): numel(Y) whatever the number of inputs, as MaxNode (measured: min2, min3, min_broadcast).',

@@ -52,6 +52,7 @@ const byExact = [
   'where',
   'expand',
   'tile',
+  'compare',
   'indexselect',
   'topk',
   'take',

@@ -53,6 +53,7 @@ export const torchinfo: Convention = {
     where: 'No layer with weights: 0.',
     expand: 'No layer with weights: 0.',
     tile: 'No layer with weights: 0.',
+    compare: 'No layer with weights: 0.',
     pow: 'No layer with weights: 0.',
     cumsum: 'No layer with weights: 0.',
     clamp: 'No layer with weights: 0.',

@@ -93,6 +93,7 @@ import { pow } from './pow';
 import { where } from './where';
 import { expand } from './expand';
 import { tile } from './tile';
+import { compare } from './compare';
 import { indexselect } from './indexselect';
 import { topk } from './topk';
 import { take } from './take';
@@ -178,6 +179,7 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   where,
   expand,
   tile,
+  compare,
   indexselect,
   topk,
   take,

@@ -10,6 +10,9 @@
  * numel(X), ReduceL2Node 25·numel(X) (reduceprod, reducel2), ReduceL1 no number (the tool fails: 0).
  * topk and take (TopK, Gather by run-time indices): onnx-tool 0 (topk_*, gather_runtime_*); exact k
  * passes of a max over the values left, and a copy.
+ * compare (Greater with a number, Equal of two tensors, Not): onnx-tool GreaterNode / EqualNode / NotNode
+ * volume(Y)·CMP_MACS = numel(Y) (compare_* in the same JSONL, 288 at batch 2); exact and seed one operation per
+ * element; the PyTorch tools 0 (no hook, patch or handle for torch.gt / eq / logical_not: read in their sources).
  */
 import type { LayerSpec } from '../../../src/engine/format/model';
 import { uncountedByPyTorchCase, type LayerCase } from './layer-case';
@@ -93,6 +96,18 @@ export const CASES: readonly LayerCase[] = [
     input: [4, 1, 6],
   },
   uncountedByPyTorchCase('tile', { repeats: [2, 1, 3] }, 0, { onnxTool: 0, netscope: 0 }, 'tile: TileNode 0; copies'),
+  uncountedByPyTorchCase(
+    'compare',
+    { op: 'gt', scalar: 0.5 },
+    1,
+    { onnxTool: N, netscope: 0 },
+    'compare_greater_scalar: GreaterNode numel(Y); one comparison per element',
+  ),
+  {
+    ...uncountedByPyTorchCase('compare', {}, 1, { onnxTool: N, netscope: 0 }, 'compare_equal_*: EqualNode numel(Y)'),
+    spec: { type: 'compare', op: 'eq', from: ['input', 'input'] } as LayerSpec,
+  },
+  uncountedByPyTorchCase('compare', { op: 'not' }, 1, { onnxTool: N, netscope: 0 }, 'compare_not: NotNode numel(Y)'),
   uncountedByPyTorchCase(
     'indexselect',
     { dim: 1, index: [0, 2] },

@@ -84,6 +84,40 @@ const CASES: [string, Case][] = [
     },
   ],
   [
+    'x[0] ≤ 0.5 xor x > 0.5 (one operand of the file’s rank 2, one of rank 3), then Not, read batch-first by a ReduceSum over axis 1',
+    {
+      file: {
+        input: [1, 4, 6],
+        floats: { c: [0.5] },
+        ints: { ax: [1] },
+        nodes: [
+          { op: 'Constant', in: [], out: ['idx'], attrs: { value: { t: { dims: [], ints: [0] } } } },
+          { op: 'Gather', in: ['x', 'idx'], out: ['s'], attrs: { axis: 0 } },
+          { op: 'LessOrEqual', in: ['s', 'c'], out: ['l'] },
+          { op: 'Greater', in: ['x', 'c'], out: ['g'] },
+          { op: 'Xor', in: ['l', 'g'], out: ['q'] },
+          { op: 'Not', in: ['q'], out: ['n'] },
+          { op: 'Cast', in: ['n'], out: ['f'], attrs: { to: 1 } },
+          { op: 'ReduceSum', in: ['f', 'ax'], out: ['y'], attrs: { keepdims: 0 } },
+        ],
+      },
+      reference: {
+        input: [1, 4, 6],
+        floats: { c: [0.5] },
+        ints: { ax: [1] },
+        nodes: [
+          { op: 'LessOrEqual', in: ['x', 'c'], out: ['l'] },
+          { op: 'Greater', in: ['x', 'c'], out: ['g'] },
+          { op: 'Xor', in: ['l', 'g'], out: ['q'] },
+          { op: 'Not', in: ['q'], out: ['n'] },
+          { op: 'Cast', in: ['n'], out: ['f'], attrs: { to: 1 } },
+          { op: 'ReduceSum', in: ['f', 'ax'], out: ['y'], attrs: { keepdims: 0 } },
+        ],
+      },
+      shape: [6],
+    },
+  ],
+  [
     'ReduceSum over the batch of one and the channels, dims kept',
     {
       file: {

@@ -96,8 +96,12 @@ describe('the detectors of tests/fixtures/onnx-made, read as one image each', ()
     const e = evaluateModel(r.model, { conventions: ['exact'] });
     expect(e.batch).toBe(1);
     expect(e.errors).toBe(0);
-    // The data-dependent post-processing (NMS, the score threshold) is partly not counted: said, not hidden.
+    // The data-dependent post-processing (NonZero, GatherND, NMS) is partly not counted: said, not hidden.
     expect(e.notCounted.length).toBeGreaterThan(0);
+    // The comparisons (score thresholds, small-box filters: Greater, GreaterOrEqual, Equal, And) are compare rows.
+    const ops = r.model.layers.map((l) => (l.type === 'opaque' ? String(l.op) : l.type));
+    expect(ops.filter((op) => /^(Greater|Less|Equal|And|Or|Xor|Not)/.test(op))).toEqual([]);
+    expect(ops).toContain('compare');
     const macs = e.rows.filter((x) => !x.block && x.type === 'conv2d').reduce((a, x) => a + x.macs, 0n);
     expect(macs).toBe(BigInt(want.conv_macs));
     // The outputs have no batch dim of their own (one image's boxes); the suite above holds their

@@ -1,7 +1,8 @@
 /**
  * Issue 14: the ONNX operators that were still unmapped (LogSoftmax, Min / Max / Mean / Sum of several
  * inputs, Clip with any bounds, Pow, Tile, Expand, Where, the Reduce* family, TopK, CumSum, dilated
- * MaxPool, Gather of computed data, RoiAlign, NonMaxSuppression), one node per file, each file
+ * MaxPool, Gather of computed data, RoiAlign, NonMaxSuppression; then the comparisons and logic ops,
+ * Greater, Less, GreaterOrEqual, LessOrEqual, Equal, And, Or, Xor, Not), one node per file, each file
  * imported exactly as measured: tests/fixtures/onnx-tool-more-ops.jsonl keeps the bytes (base64) with
  * onnx-tool @00f5f0a's printed Total row and onnxruntime's output shapes, written by
  * scripts/fixtures/onnx_tool_more_ops.py (CI has no Python: only the JSONL is read).
@@ -184,6 +185,17 @@ const MAPS: Readonly<Record<string, readonly string[]>> = {
   gather_embedding: ['embedding'],
   roialign: ['opaque:RoiAlign'],
   nms: ['opaque:NonMaxSuppression'],
+  compare_greater_scalar: ['compare'],
+  compare_greater_const_first: ['compare'],
+  compare_less: ['compare'],
+  compare_less_tensor: ['parameter', 'compare'],
+  compare_greaterorequal: ['compare'],
+  compare_lessorequal_scalar: ['compare'],
+  compare_equal_broadcast: ['compare'],
+  compare_and: ['compare'],
+  compare_or_broadcast: ['compare'],
+  compare_xor: ['compare'],
+  compare_not: ['compare'],
 };
 
 describe('what each operator maps onto (batch 1 files)', () => {
@@ -252,6 +264,24 @@ describe('fields the importer reads from each form', () => {
     ['gather_runtime_2d', [{ type: 'take', dim: 2, indexShape: [2, 3] }]],
     ['gather_runtime_scalar', [{ type: 'take', dim: -1 }]],
     ['gather_const_2d', [{ type: 'take', dim: 1, indexShape: [2, 2] }]],
+    // A 0-d constant is the compare kind's scalar; first, it swaps the op (Greater(0, x) is x < 0).
+    ['compare_greater_scalar', [{ type: 'compare', op: 'gt', scalar: 0.5 }]],
+    ['compare_greater_const_first', [{ type: 'compare', op: 'lt', scalar: 0 }]],
+    ['compare_lessorequal_scalar', [{ type: 'compare', op: 'le', scalar: -1 }]],
+    [
+      'compare_less_tensor',
+      [
+        { type: 'parameter', shape: [4, 1, 1], buffer: true },
+        { type: 'compare', op: 'lt' },
+      ],
+    ],
+    ['compare_less', [{ type: 'compare', op: 'lt' }]],
+    ['compare_greaterorequal', [{ type: 'compare', op: 'ge' }]],
+    ['compare_equal_broadcast', [{ type: 'compare', op: 'eq' }]],
+    ['compare_and', [{ type: 'compare', op: 'and' }]],
+    ['compare_or_broadcast', [{ type: 'compare', op: 'or' }]],
+    ['compare_xor', [{ type: 'compare', op: 'xor' }]],
+    ['compare_not', [{ type: 'compare', op: 'not' }]],
   ])('%s', (name, want) => {
     expect(layersOf(name)).toEqual(want);
   });

@@ -201,3 +201,35 @@ describe('take', () => {
     expect(run([{ type: 'take', dim: 0, indexShape: [2] } as LayerSpec]).errors).toBe(1);
   });
 });
+
+describe('compare: ONNX Greater, Less, Equal, And, Not…, one operation per output element', () => {
+  // A parameter of [1, 6, 1] as the second operand (as the importer makes a constant tensor one).
+  const withParam = (shape: number[], spec: Record<string, unknown>) =>
+    run(
+      [
+        { type: 'parameter', shape, id: 'p' },
+        { type: 'compare', from: ['input', 'p'], ...spec },
+      ] as LayerSpec[],
+      [4, 1, 6],
+    );
+  it('two tensors broadcast as numpy: [4, 1, 6] and [1, 6, 1] give [4, 6, 6], one per output element', () => {
+    const r = withParam([1, 6, 1], { op: 'ge' });
+    expect(r.errors).toBe(0);
+    expect(r.rows[1].output).toEqual([4, 6, 6]);
+    expect(Number(r.rows[1].counts[0])).toBe(2 * 4 * 6 * 6);
+    expect(withParam([5, 1, 1], { op: 'lt' }).errors).toBe(1);
+    expect(withParam([6, 1], { op: 'lt' }).errors).toBe(1); // same rank, as the binary kinds
+  });
+  it.each(['gt', 'lt', 'ge', 'le', 'eq', 'and', 'or', 'xor'])('%s with a number keeps the shape: numel', (op) => {
+    expect(exact({ type: 'compare', op, scalar: 0 } as LayerSpec)).toBe(N);
+  });
+  it('not takes one input and no number', () => {
+    expect(exact({ type: 'compare', op: 'not' } as LayerSpec)).toBe(N);
+    expect(run([{ type: 'compare', op: 'not', scalar: 1 } as LayerSpec]).errors).toBe(1);
+    expect(run([{ type: 'compare', op: 'not', from: ['input', 'input'] } as LayerSpec]).errors).toBe(1);
+  });
+  it('two operands exactly: one input without a number, or two inputs and a number, is an error', () => {
+    expect(run([{ type: 'compare', op: 'gt' } as LayerSpec]).errors).toBe(1);
+    expect(run([{ type: 'compare', op: 'gt', scalar: 1, from: ['input', 'input'] } as LayerSpec]).errors).toBe(1);
+  });
+});

@@ -127,6 +127,10 @@ export const EVERY_KIND_MODEL: Model = {
     { type: 'pow', from: [-1, -1] },
     { type: 'where', y: 0, from: [-1, -1] },
     { type: 'tile', repeats: [1, 1, 2] },
+    // A comparison with a number, of two tensors, and a logical not (bool outputs, shapes kept).
+    { type: 'compare', op: 'gt', scalar: 0 },
+    { type: 'compare', op: 'eq', from: [-1, -1] },
+    { type: 'compare', op: 'not' },
     { type: 'indexselect', dim: 1, index: [0, 0] },
     { type: 'topk', dim: -1, k: 2 },
     { type: 'take', dim: 1, indexShape: [2] },

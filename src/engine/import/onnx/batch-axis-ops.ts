@@ -53,8 +53,12 @@ export const ELEMENTWISE = new Set([
   'Equal',
   'Less',
   'Greater',
+  'LessOrEqual',
+  'GreaterOrEqual',
   'And',
   'Or',
+  'Xor',
+  'Not',
 ]);
 
 /** Ops whose default axis is 1 before opset 13 (−1 from 13; onnx/docs/Changelog.md). */

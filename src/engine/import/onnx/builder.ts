@@ -16,12 +16,14 @@ import { DataType } from './schema';
 import { ShufflePatterns } from './shuffle';
 import { readersOf, UnbindPatterns } from './unbind';
 import { CONTROL_FLOW, controlFlow } from './control-flow';
-import { biasAdd, concatOperands, constantMul, constantOperand, whereOperands } from './operands';
+import { biasAdd, compareOperands, concatOperands, constantMul, constantOperand, whereOperands } from './operands';
 import { say } from '../../messages';
 import { BatchAxis, type BatchStep } from './batch-axis';
 
 const BINARY = new Set(['Add', 'Sub', 'Mul', 'Div']);
 const MIN_MAX_OPS = new Set(['Max', 'Min']);
+/** Comparisons of two operands (math-ops.ts compareOp): a constant tensor operand is a parameter row. */
+const COMPARISONS = new Set(['Greater', 'Less', 'GreaterOrEqual', 'LessOrEqual', 'Equal', 'And', 'Or', 'Xor']);
 
 /** Operators whose output describes a tensor's shape, not its values. */
 const SHAPE_OPS = new Set(['Shape', 'Size']);
@@ -347,6 +349,7 @@ export class Builder {
     if (first) [n, before, after] = [first.node, first.before, first.after];
     if (n.opType === 'Concat' && n.inputs.length > ins.length) ins = concatOperands(n, ins, this);
     if (n.opType === 'Where' && n.inputs.length > ins.length) ins = whereOperands(n, ins, this) ?? ins;
+    if (COMPARISONS.has(n.opType) && n.inputs.length > ins.length) ins = compareOperands(n, ins, this) ?? ins;
     const outputs = n.opType === 'Split' ? n.outputs : n.outputs.slice(0, 1);
     outputs.forEach((out, k) => {
       const shape = this.shapes.get(x) ?? undefined;

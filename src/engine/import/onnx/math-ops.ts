@@ -3,7 +3,8 @@
  * onnx/docs/Operators.md): Max / Min of computed tensors (maximum, minimum; a constant operand is
  * taken first by the builder's constantOperand as a parameter), CumSum (cumsum), Softmax and
  * LogSoftmax (softmax, logsoftmax), Mean (an add, then a multiply by 1/k), Where / Expand / Tile
- * (where, expand, tile), Pow (the unary kind's x ** constant; else the pow kind) and TopK with a constant k (topk).
+ * (where, expand, tile), Pow (the unary kind's x ** constant; else the pow kind), TopK with a constant k (topk) and
+ * the comparisons and logic ops Greater, Less, GreaterOrEqual, LessOrEqual, Equal, And, Or, Xor, Not (compare).
  */
 import type { LayerSpec } from '../../format/model';
 import type { OnnxNode } from './decode';
@@ -11,6 +12,7 @@ import type { Mapped, OpContext } from './ops';
 import { ONE_BATCH } from './ops-shape';
 import { unaryOp } from './unary-ops';
 import { say } from '../../messages';
+import { SWAPPED, type CompareOp } from '../../layers/compare';
 
 const int = (n: OnnxNode, k: string, d: number) => n.attrs.get(k)?.i ?? d;
 
@@ -88,6 +90,16 @@ export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
       };
     case 'Where':
       return whereOp(n, ctx);
+    case 'Greater':
+    case 'Less':
+    case 'GreaterOrEqual':
+    case 'LessOrEqual':
+    case 'Equal':
+    case 'And':
+    case 'Or':
+    case 'Xor':
+    case 'Not':
+      return compareOp(n, ctx);
     case 'Expand':
     case 'Tile':
       return expandOrTile(n, ctx);
@@ -96,8 +108,18 @@ export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
   }
 }
 
-/** float32's largest value: where a file writes ±∞ as Where's operand (a −∞ mask), the field holds ±this. */
+/** float32's largest value: where a file writes ±∞ as an operand (Where's −∞ mask), the field holds ±this. */
 const F32_MAX = 3.4028235e38;
+
+/** A constant's one value as a number field (7 significant digits, float32's); ±∞ held as ±F32_MAX, said. */
+function held(v: number): { value: number; warning?: string } {
+  if (Number.isFinite(v)) return { value: Number(v.toPrecision(7)) };
+  const sign = v > 0 ? '' : '−';
+  return {
+    value: v > 0 ? F32_MAX : -F32_MAX,
+    warning: `${sign}∞ is held as ${sign}3.4028235e38 (no count depends on it)`,
+  };
+}
 
 /**
  * Where(condition, x, y): a constant x or y of one value is the where kind's `x` / `y` field; a constant
@@ -114,12 +136,9 @@ function whereOp(n: OnnxNode, ctx: OpContext): Mapped {
     if (!c) continue;
     if (c.dims.reduce((a, b) => a * b, 1) !== 1) continue; // a parameter input (the builder's whereOperands)
     if (c.values?.length !== 1) return { unsupported: `Where with a constant ${k} of unknown value` };
-    const v = c.values[0];
-    if (Number.isFinite(v)) fields[k] = Number(v.toPrecision(7));
-    else {
-      fields[k] = v > 0 ? F32_MAX : -F32_MAX;
-      warning = `${v > 0 ? '' : '−'}∞ is held as ${v > 0 ? '' : '−'}3.4028235e38 (no count depends on it)`;
-    }
+    const h = held(c.values[0]);
+    fields[k] = h.value;
+    warning = h.warning ?? warning;
   }
   if (ctx.dataInputs + Object.keys(fields).length !== 3)
     return { unsupported: 'Where with a constant operand that does not broadcast with the data' };
@@ -181,4 +200,35 @@ function layerNorm(n: OnnxNode, ctx: OpContext): Mapped {
   if (axis === 1 && ctx.rank === 3 && scale?.length === 1 && scale[0] === ctx.shape?.[0])
     return { layers: [{ type: 'layernorm', affine }] };
   return fromAxis(axis, ctx, { type: 'layernorm', affine, last: true } as LayerSpec, 'LayerNormalization');
+}
+
+/** ONNX comparison and logic operators → the compare kind's op. */
+const COMPARE: Readonly<Record<string, CompareOp>> = {
+  Greater: 'gt',
+  Less: 'lt',
+  GreaterOrEqual: 'ge',
+  LessOrEqual: 'le',
+  Equal: 'eq',
+  And: 'and',
+  Or: 'or',
+  Xor: 'xor',
+  Not: 'not',
+};
+
+/**
+ * A comparison or logic op of two computed tensors (a constant tensor operand is a parameter input the
+ * builder made first, operands.ts), or of one and a one-value constant, the compare kind's `scalar`: a
+ * constant first swaps the op (Greater(0.5, x) is x < 0.5). Not reads its one input.
+ */
+function compareOp(n: OnnxNode, ctx: OpContext): Mapped {
+  const op = COMPARE[n.opType];
+  if (op === 'not' || ctx.dataInputs === 2) return { layers: [{ type: 'compare', op } as LayerSpec], all: true };
+  const at = ctx.constant(n.inputs[0]) ? 0 : 1;
+  const c = ctx.constant(n.inputs[at]);
+  if (c && c.dims.reduce((a, b) => a * b, 1) !== 1)
+    return { unsupported: `${n.opType} with a constant tensor of more dims than the data` };
+  if (c?.values?.length !== 1) return { unsupported: `${n.opType} with a constant operand of unknown value` };
+  const h = held(c.values[0]);
+  const spec = { type: 'compare', op: at === 0 ? SWAPPED[op] : op, scalar: h.value } as LayerSpec;
+  return { layers: [spec], ...(h.warning ? { warning: h.warning } : {}) };
 }

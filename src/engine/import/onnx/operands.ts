@@ -1,10 +1,10 @@
 /**
  * Constant operands of binary ops (constantOperand: a scalar field or a parameter row; biasAdd: a
  * linear layer's bias; constantMul: a layer scale), and constant tensor operands of a Where (its condition — a causal mask the exporter sliced from a stored
- * buffer —, or a tensor x or y): each becomes a `parameter` row with `buffer` (a constant the file stores,
+ * buffer —, or a tensor x or y) or of a comparison (a threshold per channel): each becomes a `parameter` row with `buffer` (a constant the file stores,
  * not learned; onnx-tool counts it among its weights as every initializer a node reads) of the data's
- * rank: leading 1s dropped, then 1s put in front, so the where kind broadcasts it as ONNX does. A one-value
- * x or y stays out: it is the where kind's field (math-ops.ts).
+ * rank: leading 1s dropped, then 1s put in front, so the kind broadcasts it as ONNX does. A one-value
+ * x or y, or a comparison's one-value operand, stays out: it is the kind's field (math-ops.ts).
  */
 import type { LayerSpec } from '../../format/model';
 import type { GraphNode } from '../graph';
@@ -103,11 +103,18 @@ export function constantMul(n: OnnxNode, x: string, deps: OperandDeps): boolean 
 
 /**
  * The node's inputs in order — `data`, its computed ones as the builder resolved them, and constants as
- * parameter rows —, or null when a constant cannot be one.
+ * parameter rows —, or null when a constant cannot be one. `field(at)`: a one-value constant there is a
+ * field of the kind instead (Where's x / y, a comparison's scalar), left out.
  */
-export function whereOperands(n: OnnxNode, data: readonly string[], deps: OperandDeps): string[] | null {
+function operandsInOrder(
+  n: OnnxNode,
+  data: readonly string[],
+  deps: OperandDeps,
+  role: readonly string[],
+  field: (at: number) => boolean,
+): string[] | null {
   const rank = data.length ? deps.shapes.get(data[0])?.length : undefined;
-  if (rank === undefined || n.inputs.length !== 3) return null;
+  if (rank === undefined || n.inputs.length !== role.length) return null;
   const out: string[] = [];
   let next = 0;
   for (const [at, v] of n.inputs.entries()) {
@@ -118,14 +125,14 @@ export function whereOperands(n: OnnxNode, data: readonly string[], deps: Operan
     const k = deps.constant(v);
     if (!k) return null;
     const numel = k.dims.reduce((a, b) => a * b, 1);
-    if (at > 0 && numel === 1) continue; // the where kind's x / y field
+    if (numel === 1 && field(at)) continue;
     const dims = k.dims.slice();
     while (dims.length > rank && dims[0] === 1) dims.shift();
     if (dims.length > rank || dims.some((d) => d < 1)) return null;
     while (dims.length < rank) dims.unshift(1);
     const param = `${n.outputs[0]}:operand${at}`;
     deps.push({
-      label: `${n.name || n.opType} (constant ${['condition', 'x', 'y'][at]})`,
+      label: `${n.name || n.opType} (constant ${role[at]})`,
       op: 'layers',
       layers: [{ type: 'parameter', shape: dims, buffer: true }],
       inputs: [],
@@ -135,6 +142,17 @@ export function whereOperands(n: OnnxNode, data: readonly string[], deps: Operan
   }
   return out;
 }
+
+/** Where's condition, x and y in order; a one-value x or y is the where kind's field. */
+export const whereOperands = (n: OnnxNode, data: readonly string[], deps: OperandDeps): string[] | null =>
+  operandsInOrder(n, data, deps, ['condition', 'x', 'y'], (at) => at > 0);
+
+/**
+ * A comparison's two operands in order (a threshold tensor compared with the data); a one-value
+ * constant is the compare kind's `scalar` (math-ops.ts).
+ */
+export const compareOperands = (n: OnnxNode, data: readonly string[], deps: OperandDeps): string[] | null =>
+  operandsInOrder(n, data, deps, ['A', 'B'], () => true);
 
 /**
  * A Concat of computed and constant tensors (a ViT's class token, expanded to the batch, before
