@@ -108,6 +108,7 @@ export const LAYER_MESSAGES_EN = {
   'layer.opaqueEmpty': '{op}: the output shape is empty (input {shape})',
   'layer.permuteBatch': 'permute: the batch (dim 0) must stay first',
   'layer.powBase': 'pow: with a base, give the exponent only',
+  'layer.compareNot': 'compare: not takes one input and no scalar ({n} input(s){scalar} given)',
   'layer.powInputs': 'pow takes 2 inputs (base and exponent): name them with from, or give a number as base',
   'layer.reshapeMultiple':
     'reshape: {shape} has {total} elements, which shape [{want}] cannot hold ({total} is not a multiple of {known})',

@@ -57,9 +57,7 @@ export const compare: LeafKind = {
     if (p.op === 'not')
       return inputs.length === 1 && !scalar
         ? { output: inputs[0] }
-        : {
-            error: `compare: not takes one input and no scalar (${inputs.length} input(s)${scalar ? ' and a scalar' : ''} given)`,
-          };
+        : { error: say('layer.compareNot', { n: inputs.length, scalar: scalar ? ' + scalar' : '' }) };
     if (inputs.length + (scalar ? 1 : 0) > 2)
       return { error: say('layer.maxOperands', { type: 'compare', max: 2, n: inputs.length }) };
     if (inputs.length === 1 && !scalar) return { error: say('layer.binaryTooFew', { type: 'compare' }) };

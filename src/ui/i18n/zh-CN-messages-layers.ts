@@ -99,6 +99,7 @@ export const layersZh: Readonly<Record<keyof typeof LAYER_MESSAGES_EN, string>> 
   'layer.opaqueEmpty': '{op}：输出形状为空（输入 {shape}）',
   'layer.permuteBatch': 'permute：批维（第 0 维）必须保持在最前',
   'layer.powBase': 'pow：给定底数时只需给出指数',
+  'layer.compareNot': 'compare：not 只接受一个输入且没有标量（给了 {n} 个输入{scalar}）',
   'layer.powInputs': 'pow 需要 2 个输入（底数和指数）：请用 from 指明，或给出一个数作为底数',
   'layer.reshapeMultiple': 'reshape：{shape} 有 {total} 个元素，形状 [{want}] 容纳不下（{total} 不是 {known} 的倍数）',
   'layer.reshapeHolds': 'reshape：{shape} 有 {total} 个元素，形状 [{want}] 容纳不下（它只容纳 {known} 个）',
