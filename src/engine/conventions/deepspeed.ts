@@ -113,6 +113,8 @@ export const deepspeed: Convention = {
     where: 'torch.where / masked_fill are not patched: 0 (read in profiler.py; not run).',
     expand: 'x.expand is not patched: 0.',
     tile: 'x.repeat / torch.tile are not patched: 0.',
+    shapeops:
+      'A PyTorch model has no such step: the shape arithmetic an ONNX export computes from Shape / Size (reshape targets, pad sizes) is Python integers in the model, never a traced op: 0.',
     compare:
       'Not patched: _patch_tensor_methods (profiler.py) wraps matmul, mm, bmm, addmm, baddbmm, mul, add and einsum, _patch_functionals no comparison or logical op: torch.gt / eq / x > y / torch.logical_and … are 0 (read, not run).',
     pow: 'torch.pow is not patched: 0 (as measured for the unary kind’s pow).',

@@ -94,6 +94,7 @@ export const netscope: Convention = {
     take: 'Caffe has no gather layer (the prototxt writer refuses it): 0.',
     where: 'Caffe has no select layer (the prototxt writer refuses it): 0.',
     expand: 'Caffe has no broadcast layer (the prototxt writer refuses it): 0.',
+    shapeops: 'Caffe computes no shapes in the graph (a prototxt states them): 0.',
     compare: 'Caffe has no comparison or logic layer (the prototxt writer refuses it): 0.',
     tile: 'The prototxt writer refuses this kind (Caffe’s Tile repeats one axis; a Caffe Tile is read as a cat of copies): 0.',
     pow: 'Caffe’s Power layer takes a constant exponent only (the prototxt writer refuses this kind): 0.',

@@ -13,6 +13,7 @@ import { bySwinVersion, CONV_TAPS, BIAS_ADDS, sameNote, STRUCTURAL_NOTES } from 
 import { LAYERNORM_POSITIONS } from '../layers/layernorm';
 import { unaryOpOf, type UnaryOp } from '../layers/unary';
 import { reduceOpOf } from '../layers/reduce';
+import { SHAPEOPS_MACS } from '../layers/shapeops';
 
 const per = (k: number): Expr => mul(k, 'numel_out');
 const per25In = mul(25, 'numel_in');
@@ -201,6 +202,8 @@ export const onnxTool: Convention = {
     // GreaterNode, LessNode, EqualNode, GreaterOrEqualNode, LessOrEqualNode, AndNode, OrNode, XorNode, NotNode:
     // volume(Y)·CMP_MACS = numel(Y), whatever the op or the operands (compare_* in onnx-tool-more-ops.jsonl).
     compare: per(1),
+    // The folded shape arithmetic's MACs as onnx-tool counts them, summed by the importer (import/onnx/shape-arith.ts).
+    shapeops: SHAPEOPS_MACS,
     // ssd.pytorch’s L2Norm exported: Pow 32·numel, ReduceSum numel, Sqrt 24·P, Add eps P, Div 4·numel, Mul numel.
     // F.normalize (call: function): ReduceL2 25·numel, Clip 2·P, Expand 0, Div 4·numel, Mul numel.
     l2norm: add(
@@ -276,6 +279,8 @@ export const onnxTool: Convention = {
       ['where', 'expand', 'tile'],
       'WhereNode, ExpandNode and TileNode have no _profile_core: 0 (measured: where, where_const, expand, expand_short_shape, tile in tests/fixtures/onnx-tool-more-ops.jsonl). onnx-tool counts the int64 shape or repeats they read as weights; FlopLab does not.',
     ),
+    shapeops:
+      'The MACs onnx-tool gives the nodes the ONNX importer folds into constants (shape arithmetic, pad lists): model_profile folds nothing (its graph config’s constant_folding is False, onnx_tool/utils.py), so each is profiled by its node.py rule on its small tensor, a scalar’s volume being 0 — Add, Sub, Mul, Mod, Max, Ceil, Min, Neg, Abs, Floor, comparisons, Not, And, Or, Xor 1 per output element; Div and Reciprocal 4, Sqrt 24, Pow 32; ReduceSum / Prod / Min / Max 1 per input element; Gather, Concat, Unsqueeze, Cast, Range, Where, ConstantOfShape … 0. The importer sums them into this one row (src/engine/import/onnx/shape-arith.ts); measured: ShuffleNet 91, ViT 158, Swin 5 (tests/fixtures/onnx-made), vit_pgd 48 (onnx-real).',
     compare:
       'GreaterNode, LessNode, EqualNode, GreaterOrEqualNode, LessOrEqualNode, AndNode, OrNode, XorNode and NotNode return volume(Y)·CMP_MACS (1): numel(Y), with a number operand or a broadcast one alike (onnx_tool/node.py; measured: the compare_* cases in tests/fixtures/onnx-tool-more-ops.jsonl). torch.onnx (opset 17) writes torch.gt / lt / ge / le / eq as one such node, logical_and / or / xor / not as Cast nodes (hidden, 0) and the node.',
     pow: 'PowNode: POW_MACS = EXP_MACS = 32 per output element, for two computed operands or a constant base alike (measured: pow_data, pow_const_base in tests/fixtures/onnx-tool-more-ops.jsonl).',

@@ -53,6 +53,7 @@ const byExact = [
   'expand',
   'tile',
   'compare',
+  'shapeops',
   'indexselect',
   'topk',
   'take',

@@ -62,6 +62,8 @@ export const thop: Convention = {
     where: 'torch.where / x.masked_fill are not modules: 0.',
     expand: 'x.expand is not a module: 0.',
     tile: 'x.repeat / torch.tile are not modules: 0.',
+    shapeops:
+      'A PyTorch model has no such step: the shape arithmetic an ONNX export computes from Shape / Size (reshape targets, pad sizes) is Python integers in the model, never a traced op: 0.',
     compare:
       'torch.gt / lt / ge / le / eq, x > y and torch.logical_and / or / xor / not are not modules, and register_hooks (thop/profile.py) lists modules only: 0 (read, not run).',
     pow: 'torch.pow(x, y) is not a module: 0 (x ** n, the same function, measured 0 for the unary kind).',

@@ -63,6 +63,8 @@ export const torch: Convention = {
       [...LEAF_KINDS, ...BLOCK_KINDS].map((k) => k.type).filter((t) => !counted.has(t) && !(t in SAME_AS)),
       'Not in flop_counter’s registry (only mm/addmm/bmm/convolution/SDPA are): 0.',
     ),
+    shapeops:
+      'A PyTorch model has no such step: the shape arithmetic an ONNX export computes from Shape / Size (reshape targets, pad sizes) is Python integers in the model, never a traced op: 0.',
     compare:
       'aten.gt / lt / ge / le / eq and aten.logical_and / or / xor / not are not in flop_registry (torch/utils/flop_counter.py): 0 (a FlopCounterMode run on each, torch 2.13, gives 0).',
     conv2d: '2·N·Cout·(Cin/g)·Kh·Kw·Ho·Wo; the bias add is ignored.',

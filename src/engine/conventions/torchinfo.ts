@@ -53,6 +53,7 @@ export const torchinfo: Convention = {
     where: 'No layer with weights: 0.',
     expand: 'No layer with weights: 0.',
     tile: 'No layer with weights: 0.',
+    shapeops: 'No layer with weights: 0 (the shape arithmetic of an imported ONNX file, folded).',
     compare: 'No layer with weights: 0.',
     pow: 'No layer with weights: 0.',
     cumsum: 'No layer with weights: 0.',

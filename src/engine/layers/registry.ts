@@ -94,6 +94,7 @@ import { where } from './where';
 import { expand } from './expand';
 import { tile } from './tile';
 import { compare } from './compare';
+import { shapeops } from './shapeops';
 import { indexselect } from './indexselect';
 import { topk } from './topk';
 import { take } from './take';
@@ -186,6 +187,7 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   l2norm,
   unary,
   quantize,
+  shapeops,
   opaque,
 ];
 

@@ -133,6 +133,15 @@ export const CASES: readonly LayerCase[] = [
     { onnxTool: 0, netscope: 0 },
     'gather_runtime_2d: Gather is hidden (0); a copy',
   ),
+  // shapeops: the MACs onnx-tool gives the shape arithmetic the ONNX importer folds, carried as a field
+  // (measured on real exports: onnx-made ShuffleNet 91, ViT 158, Swin 5); every other convention 0.
+  uncountedByPyTorchCase(
+    'shapeops',
+    { macs: 91, ops: 'Add ×13, Div ×13, Mul ×26' },
+    0,
+    { onnxTool: 91, netscope: 0 },
+    'ts_shufflenet_v2_x0_5_c100_op18: the folded shape arithmetic’s 91 MACs, whatever the input',
+  ),
   withExact(reduceCase('prod', 288, 'reduceprod: ReduceProdNode MUL·numel(X); 3 multiplies per output'), 216),
   withExact(reduceCase('l2', 25 * 288, 'reducel2: ReduceL2Node (ADD + SQRT)·numel(X); x², adds, a sqrt'), 576),
   withExact(reduceCase('l1', 0, 'reducel1: onnx-tool stops (no ReduceL1 node class); |x|, adds'), 504),

@@ -233,3 +233,26 @@ describe('compare: ONNX Greater, Less, Equal, And, Not…, one operation per out
     expect(run([{ type: 'compare', op: 'gt', scalar: 1, from: ['input', 'input'] } as LayerSpec]).errors).toBe(1);
   });
 });
+
+describe('shapeops: the folded shape arithmetic of an imported ONNX file, counted by onnx-tool only', () => {
+  it('passes its input through; exact 0, onnx-tool its macs field whatever the input', () => {
+    const r = evaluateModel(
+      {
+        format: 'floplab.model/2',
+        input: [4, 6, 6],
+        batch: 2,
+        layers: [{ type: 'shapeops', macs: 7, ops: 'Add ×1, Div ×1, Mul ×2' }] as LayerSpec[],
+      },
+      { conventions: ['exact', 'onnx-tool', 'fvcore'] },
+    );
+    expect(r.errors).toBe(0);
+    expect(r.rows[0].output).toEqual([4, 6, 6]);
+    expect(r.rows[0].counts.map(Number)).toEqual([0, 7, 0]);
+    expect(r.rows[0].params).toBe(0n);
+  });
+  it('macs is an integer ≥ 0 and ops a short text', () => {
+    expect(run([{ type: 'shapeops', macs: -1, ops: 'Add ×1' } as LayerSpec]).errors).toBe(1);
+    expect(run([{ type: 'shapeops', macs: 1.5, ops: 'Add ×1' } as LayerSpec]).errors).toBe(1);
+    expect(run([{ type: 'shapeops', macs: 1, ops: 'a\nb' } as LayerSpec]).errors).toBe(1);
+  });
+});
