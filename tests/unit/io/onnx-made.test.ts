@@ -28,14 +28,10 @@ const KNOWN_GAPS: Gaps = {
   ts_shufflenet_v2_x0_5_c100_op18: {
     weights:
       '440316 vs 440370: onnx-tool counts as weights the 1-element constants of each channel shuffle’s shape arithmetic on Shape values (Add, Div, two Mul: 4 × 13 blocks = 52) and the int64 axes [2, 3] of the last ReduceMean (an input from opset 18: 2); FlopLab folds shape arithmetic and counts int tensors as no weights',
-    count:
-      '42128036 vs 42128127: onnx-tool counts that shape arithmetic (Add 1, Div 4, Mul 1, Mul 1 on 1-element tensors = 7 × 13 blocks = 91); FlopLab folds it as constants',
   },
   ts_vit_e96_d2_dynbatch: {
     weights:
       '326404 vs 326412: onnx-tool counts as weights the int64 sizes [1, 1, 1] of the two qkv Splits (2 × 3) and the 1-element constant of the attention scale’s Div on Shape values (2 × 1); FlopLab counts int tensors as no weights and folds shape arithmetic',
-    count:
-      '80803785 vs 80803943: onnx-tool counts the shape arithmetic on Shape values FlopLab folds: the scale’s three Sqrt (24 each) and Div (4) per block (2 × 76) and the class token Expand’s Mul and Equal on the batch (3 + 3)',
   },
   dynamo_vit_e96_d2: {
     weights:
@@ -44,8 +40,6 @@ const KNOWN_GAPS: Gaps = {
   ts_swin_e32_d22: {
     weights:
       '348570 vs 348609: onnx-tool counts as weights the int64 constants of the shape arithmetic FlopLab folds (its Transpose rows 24, Split 12, Sub 3 = 39); the window partition, whose [B·64, 7, 7, C] merges the batch with the windows, is held as batch × [64, 7, 7, C] (batch-axis.ts)',
-    count:
-      '230932132 vs 230932137: onnx-tool counts the Sub of the padding arithmetic on constants (5 MACs), which FlopLab folds',
   },
   dynamo_convnext_d1121: {
     weights:

@@ -69,10 +69,6 @@ const KNOWN_GAPS: Gaps = {
     weights:
       '241271 vs 241275: onnx-tool counts every float initializer as a weight, the Resize’s 4 scales too; FlopLab counts none for an upsample (its scales are settings, as in PyTorch)',
   },
-  pytorch201_vit_pgd_2_3_16: {
-    count:
-      '/0/Add adds the class token to a ConstantOfShape zero tensor: constants only, folded here, while onnx-tool counts its 48 adds (379816 vs 379864)',
-  },
   pytorch23_silero_vad_op15: {
     outputs:
       'output [N, 1] is ReduceMean to [N] then Unsqueeze: FlopLab shapes keep a dim besides the batch, so [N] is [N, 1] and the output [N, 1, 1]; stateN [2, N, 128] stacks h and c in front of the batch (Concat on axis 0, not counted), given as [N, 1, 128]',

@@ -19,6 +19,7 @@ import { CONTROL_FLOW, controlFlow } from './control-flow';
 import { biasAdd, compareOperands, concatOperands, constantMul, constantOperand, whereOperands } from './operands';
 import { say } from '../../messages';
 import { BatchAxis, type BatchStep } from './batch-axis';
+import { ShapeArith } from './shape-arith';
 
 const BINARY = new Set(['Add', 'Sub', 'Mul', 'Div']);
 const MIN_MAX_OPS = new Set(['Max', 'Min']);
@@ -49,6 +50,8 @@ export class Builder {
   batch = 1;
   /** Nodes on constants only that could not be folded (listed in the warnings). */
   readonly unfolded: string[] = [];
+  /** Folded nodes onnx-tool counts (shape-arith.ts). */
+  readonly shapeArith = new ShapeArith();
   private readonly foldContext = {
     constant: (name: string) => this.constant(name),
     shapeOf: (name: string) => {
@@ -298,8 +301,10 @@ export class Builder {
     // Constant folding (fold.ts): shape arithmetic and weights built in the graph are not layers.
     if (!ins.length || SHAPE_OPS.has(n.opType)) {
       const t = FOLDABLE.has(n.opType) ? fold(n, this.foldContext) : null;
-      if (t && n.outputs[0]) this.consts.set(n.outputs[0], t);
-      else if (ins.length === 0 && n.outputs[0]) this.unfolded.push(n.name || n.outputs[0]);
+      if (t && n.outputs[0]) {
+        this.shapeArith.folded(n, t, this.constant(n.inputs[0]));
+        this.consts.set(n.outputs[0], t);
+      } else if (ins.length === 0 && n.outputs[0]) this.unfolded.push(n.name || n.outputs[0]);
       return;
     }
     if (this.seq.step(n, ins)) return;

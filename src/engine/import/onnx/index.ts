@@ -15,6 +15,7 @@ import { inputsOf } from './inputs';
 import { sequenceFirstInputs } from './recurrent';
 import { topological } from './order';
 import { say } from '../../messages';
+import type { LayerSpec } from '../../format/model';
 
 const firstThree = (names: readonly string[]) => names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
 
@@ -71,6 +72,20 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportRes
   const outputs = g.outputs.map((o) => b.batchFirstOutput(b.seq.output(o.name, warnings))).filter((o) => b.data.has(o));
   if (!outputs.length) return { ok: false, error: say('file.noOutput', { name: fileName }) };
   const merged = b.batch === 1 ? outputs.flatMap((o, i) => (b.lead.merged.has(o) ? [i] : [])) : [];
+  // The folded shape arithmetic onnx-tool counts (shape-arith.ts): one row before the first output,
+  // which passes it through (its place in `outputs`, and so `merged`, is unchanged).
+  if (b.shapeArith.macs > 0) {
+    const out = `${outputs[0]}:shape arithmetic`;
+    const layers = [{ type: 'shapeops', macs: b.shapeArith.macs, ops: b.shapeArith.ops() }] as LayerSpec[];
+    b.push({
+      label: 'shape arithmetic (onnx-tool counts it)',
+      op: 'layers',
+      layers,
+      inputs: [outputs[0]],
+      output: out,
+    });
+    outputs[0] = out;
+  }
   const unread = inp.inputs.slice(1).filter((i) => !b.used.has(i.name));
   if (unread.length) warnings.push(say('file.unreadInputs', { list: unread.map((i) => i.name).join(', ') }));
   const lost = g.outputs.length - outputs.length;
