@@ -202,6 +202,7 @@ export function leafNodes(
     case 'dropout':
       return one('Dropout', [], [w.constant('ratio', [p.p as number], 'float', [])]);
     case 'identity':
+    case 'shapeops': // an imported file's shape arithmetic (onnx-tool counts it): nothing to compute
       return one('Identity');
     case 'layerscale':
       return one('Mul', [], [w.weight(`${label}.gamma`, [C, 1, 1])]);

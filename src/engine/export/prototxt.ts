@@ -136,6 +136,7 @@ class Writer {
       case 'flatten':
         return this.layer(path, 'Flatten', [x]);
       case 'identity':
+      case 'shapeops': // an imported file's shape arithmetic: nothing to compute on the data
         return x; // nothing to write: Caffe needs no layer
       case 'lrn': {
         const lrn = `local_size: ${s.n} alpha: ${p.alpha as number} beta: ${p.beta as number} k: ${p.k as number}`;

@@ -198,6 +198,7 @@ class Generator {
       case 'dropout':
         return call('nn.Dropout', kw({ p: p.p }));
       case 'identity':
+      case 'shapeops': // an imported file's shape arithmetic: nothing to compute on the data
         return call('nn.Identity');
       case 'upsample':
         return call('nn.Upsample', [

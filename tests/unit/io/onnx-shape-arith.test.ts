@@ -10,6 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import { importOnnx } from '../../../src/engine/import/onnx';
 import { onnx, type N } from './onnx-build';
+import { importFile } from '../../../src/engine/import';
+import { modelToOnnx, modelToPrototxt, modelToPytorch } from '../../../src/engine/export';
+import type { Model } from '../../../src/engine/format/model';
 
 /** x [1, 4, 6, 6] reshaped to [1, 2, -1] = [1, 2, 72], the 2 computed by `nodes` into "h" ([1] int64). */
 const graph = (nodes: N[], ints: Record<string, number[]> = {}) =>
@@ -98,5 +101,33 @@ describe('folded shape arithmetic: one shapeops row, counted by onnx-tool only',
     expect(rows[0].counts.map(Number)).toEqual([0, onnxTool, 0]);
     expect(r.model.layers.find((l) => l.type === 'shapeops')).toMatchObject({ macs: onnxTool, ops });
     expect(rows[0].params).toBe(0n);
+  });
+});
+
+describe('the shape-arithmetic row in the exports', () => {
+  // The row only carries onnx-tool's count of the file's folded shape arithmetic; the data passes
+  // through it, so each writer writes it as an identity (ONNX Identity, nn.Identity, no Caffe layer).
+  const model = {
+    format: 'floplab.model/2',
+    name: 'm',
+    input: [3, 8, 8],
+    layers: [
+      { type: 'conv2d', out: 4, kernel: 3 },
+      { type: 'shapeops', macs: 7, ops: 'Add ×7' },
+    ],
+  } as Model;
+
+  it('ONNX: an Identity, read back as the identity kind', () => {
+    const w = modelToOnnx(model, {});
+    if (!w.ok) throw new Error(w.error);
+    const r = importFile('m.onnx', w.bytes);
+    expect(r.ok && r.model.layers.map((l) => l.type)).toEqual(['conv2d', 'identity']);
+  });
+
+  it('PyTorch: nn.Identity; Caffe: no layer', () => {
+    const py = modelToPytorch(model);
+    expect(py.ok && py.code).toMatch(/nn\.Identity\(\)/);
+    const proto = modelToPrototxt(model, {});
+    expect(proto.ok && proto.text.match(/layer \{/g)?.length).toBe(2); // the input and the conv
   });
 });
