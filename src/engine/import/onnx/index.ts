@@ -76,9 +76,10 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportRes
   // which passes it through (its place in `outputs`, and so `merged`, is unchanged).
   if (b.shapeArith.macs > 0) {
     const out = `${outputs[0]}:shape arithmetic`;
-    const layers = [{ type: 'shapeops', macs: b.shapeArith.macs, ops: b.shapeArith.ops() }] as LayerSpec[];
+    const name = 'shape arithmetic (onnx-tool counts it)';
+    const layers = [{ type: 'shapeops', macs: b.shapeArith.macs, ops: b.shapeArith.ops(), name }] as LayerSpec[];
     b.push({
-      label: 'shape arithmetic (onnx-tool counts it)',
+      label: name,
       op: 'layers',
       layers,
       inputs: [outputs[0]],
