@@ -68,6 +68,8 @@ export const ENGINE_MESSAGES_EN = {
   'file.nOutputs': '{n} outputs',
   'file.noGraphInput': 'the graph has no input',
   'file.runtimeConstants': 'input(s) without the batch dim of "{input}" are read as run-time constants: {list}',
+  'file.oneSample':
+    'the first dims of the inputs are not a batch FlopLab can hold apart (an operand or constant spans them, or an input has none): the whole graph is read as one sample, batch 1, every input whole — read with a batch, {n} node(s) could not be counted',
   'file.flatInputs':
     'the graph has no batch dim (its inputs are 1-D): each input [n] is read as n samples of one value, batch n of [1]; outputs carry that trailing 1',
   'file.batchMismatch': 'inputs "{a}" and "{b}" have different batch sizes ({x} and {y})',

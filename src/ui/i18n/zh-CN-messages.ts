@@ -58,6 +58,8 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
   'file.nOutputs': '{n} 个输出',
   'file.noGraphInput': '图没有输入',
   'file.runtimeConstants': '没有“{input}”批维的输入被当作运行时常量读取：{list}',
+  'file.oneSample':
+    '各输入的第一维不是 FlopLab 能分开处理的批维（有操作数或常量跨越它，或某个输入没有批维）：整个图按一个样本读取，批大小 1，每个输入取整体——按批读取时有 {n} 个节点无法计数',
   'file.flatInputs':
     '图没有批维（其输入是一维的）：每个输入 [n] 被读作 n 个单值样本，即批大小 n 的 [1]；输出末尾带有这一维 1',
   'file.batchMismatch': '输入“{a}”和“{b}”的批大小不同（{x} 和 {y}）',

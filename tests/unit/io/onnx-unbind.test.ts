@@ -6,7 +6,8 @@
  * the same attention written batch-first (Gather on axis 2, Transpose [0, 2, 1, 3], which the
  * importer already maps) in every convention, and on the exact count from the definition. Also: a
  * 5-D Reshape that no channel shuffle follows is a plain reshape, and a batch-moving Transpose read
- * any other way is the file's arithmetic on one sample at batch 1, "not counted" at batch 2.
+ * any other way is the file's arithmetic on one sample at batch 1, "not counted" at a batch 2 given
+ * at import, and the whole file read as one sample where the file fixes the batch at 2.
  */
 import { describe, expect, it } from 'vitest';
 import { importOnnx } from '../../../src/engine/import/onnx';
@@ -16,8 +17,8 @@ import { onnx, type N } from './onnx-build';
 
 type Graph = Parameters<typeof onnx>[0];
 
-function evaluate(g: Graph) {
-  const r = importOnnx(onnx(g), 't.onnx');
+function evaluate(g: Graph, inputShapes?: Record<string, number[]>) {
+  const r = importOnnx(onnx(g), 't.onnx', { inputShapes });
   if (!r.ok) throw new Error(r.error);
   return evaluateModel(r.model, { conventions: CONVENTION_IDS });
 }
@@ -116,8 +117,9 @@ describe('attention’s q, k, v taken from a batch-moving Transpose', () => {
 
   // The same Transpose read any other way (a Split not into 1s): with a batch of one, each value is
   // one sample's tensor, its first dim no batch (batch-axis.ts), so the file's own arithmetic is
-  // counted; with a batch of 2 the Split along dim 0 would mix samples: not counted.
-  const splitOtherwise = (batch: number) => {
+  // counted; with a batch of 2 asked for at import the Split along dim 0 would mix samples: not
+  // counted. A file that fixes the batch at 2 is read whole, as one sample (onnx/index.ts).
+  const splitOtherwise = (batch: number | 'N', given?: number) => {
     const g = attention([
       moved,
       { op: 'Split', in: ['m', 'sizes'], out: ['q1', 'kv'], attrs: { axis: 0 } },
@@ -126,7 +128,11 @@ describe('attention’s q, k, v taken from a batch-moving Transpose', () => {
       { op: 'Identity', in: ['q'], out: ['k'] },
       { op: 'Identity', in: ['q'], out: ['v'] },
     ]);
-    return evaluate({ ...g, input: [batch, 5, 24], ints: { shape: [batch, 5, 3, 2, 4], sizes: [1, 2] } });
+    const b = given ?? (batch as number);
+    return evaluate(
+      { ...g, input: [batch, 5, 24], ints: { shape: [b, 5, 3, 2, 4], sizes: [1, 2] } },
+      given ? { x: [given, 5, 24] } : undefined,
+    );
   };
 
   it('a batch-moving Transpose read otherwise, batch 1: the file’s arithmetic on one sample', () => {
@@ -139,8 +145,19 @@ describe('attention’s q, k, v taken from a batch-moving Transpose', () => {
     expect(r.totals.flops).toBe(50n * 7n + 40n * 9n + softmax);
   });
 
-  it('a batch-moving Transpose read otherwise, batch 2: not counted (the Split along dim 0 would mix samples)', () => {
-    const r = splitOtherwise(2);
+  it('a batch-moving Transpose read otherwise, batch 2 given at import: not counted (the Split along dim 0 would mix samples)', () => {
+    const r = splitOtherwise('N', 2);
+    expect(r.batch).toBe(2);
     expect(r.notCounted.length).toBeGreaterThan(0);
+  });
+
+  it('the same file with its batch fixed at 2: read whole as one sample, twice the batch-1 arithmetic', () => {
+    const r = splitOtherwise(2);
+    expect(r.batch).toBe(1);
+    expect(r.errors).toBe(0);
+    expect(r.notCounted).toEqual([]);
+    // q = m[0] is [2, 2, 5, 4] (both samples): every product and the softmax twice batch 1's.
+    expect(r.outputs[0].shape).toEqual([2, 2, 5, 4]);
+    expect(r.totals.flops).toBe(2n * splitOtherwise(1).totals.flops);
   });
 });

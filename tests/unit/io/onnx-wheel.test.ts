@@ -27,51 +27,9 @@ const KNOWN_GAPS: Gaps = {
     weights:
       '80 vs 160: onnx-tool counts the weight twice, on the Transpose of the initializer (not folded there) and on the MatMul; FlopLab folds the Transpose (a weight read once)',
   },
-  ptconv_PoissonNLLLLoss_no_reduce: {
-    weights:
-      'the loss’s target is a graph input read as a run-time constant: the Mul by it is not counted (partial); onnx-tool counts the target as 100 weights',
-    count: 'the Mul by the run-time target is not counted (see weights)',
-  },
-  ptop_operator_add_broadcast: {
-    count:
-      'the second operand [3] is a graph input without the batch dim, read as a run-time constant: the Add with it is not counted (partial)',
-  },
-  ptop_operator_add_size1_right_broadcast: {
-    count:
-      'as ptop_operator_add_broadcast: an operand without the batch dim is a run-time constant, the Add not counted',
-  },
-  ptop_operator_add_size1_singleton_broadcast: {
-    count:
-      'as ptop_operator_add_broadcast: an operand without the batch dim is a run-time constant, the Add not counted',
-  },
-  ptop_operator_addmm: {
-    count:
-      'both Gemm operands are graph inputs (no constant weight): a product of run-time tensors of other batch sizes is not counted (partial)',
-  },
   ptop_operator_mm: {
     weights:
-      'the matrix is a graph input, not a weight: the Gemm is not counted (partial); onnx-tool counts its 1-element C as a weight',
-    count: 'the Gemm of two graph inputs is not counted (see weights)',
-  },
-  ptop_operator_basic: {
-    outputs:
-      'every input is 1-D [1]: no batch dim, so each is read as batch 1 of [1] (a notice says so) and the output carries that trailing 1: [1, 1] where onnxruntime gives [1]',
-  },
-  ptop_operator_chunk: {
-    outputs:
-      'the 1-D input [3] is read as batch 3 of [1] (no batch dim), so its split along axis 0 splits the batch: not counted (onnx-tool counts 0 too), both outputs keep [3, 1]',
-  },
-  ptop_operator_symbolic_override_nested: {
-    outputs:
-      'every input is 1-D [1], read as batch 1 of [1]: the outputs carry that trailing 1 (see ptop_operator_basic)',
-  },
-  ptop_operator_non_float_params: {
-    weights:
-      'the Add’s second operand is an int64 initializer: FlopLab takes int32/int64 tensors for shapes and indices, never weights, so the Add with it is not counted; onnx-tool counts 4 weights and 4 MACs',
-    count: 'the Add of an int64 constant is not counted (see weights)',
-  },
-  ptop_operator_params: {
-    count: '440 vs 444: the Add of a graph-input operand read as a run-time constant is not counted (partial)',
+      'onnx-tool counts the Gemm’s 1-element C (a Constant) as a weight; FlopLab reads a one-value C as the add’s scalar, no weight',
   },
   ptop_operator_repeat: {
     weights:

@@ -11,11 +11,13 @@ import { ImportLimitError, MAX_IMPORT_BYTES, sizeText, type ImportOptions, type 
 import { modelFromGraph } from '../graph-model';
 import { decodeOnnx, type OnnxGraph } from './decode';
 import { Builder } from './builder';
-import { inputsOf } from './inputs';
+import { inputsOf, staticInputs } from './inputs';
+import { gemmOfData } from './gemm-of-data';
+import { evaluateModel } from '../../evaluate';
 import { sequenceFirstInputs } from './recurrent';
 import { topological } from './order';
 import { say } from '../../messages';
-import type { LayerSpec } from '../../format/model';
+import type { LayerSpec, Model } from '../../format/model';
 
 const firstThree = (names: readonly string[]) => names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
 
@@ -37,15 +39,48 @@ export function importOnnx(bytes: Uint8Array, fileName = 'model.onnx', opts: Imp
   }
   if (!g) return { ok: false, error: say('file.noGraph', { name: fileName }) };
   try {
-    return convert(g, fileName, opts);
+    return oneSampleIfBetter(g, fileName, opts);
   } catch (err) {
     return { ok: false, error: say('file.cannotConvert', { name: fileName, error: (err as Error).message }) };
   }
 }
 
-function convert(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportResult {
+/**
+ * The file read batch-first, or — when its inputs' first dims are not a batch FlopLab can hold apart —
+ * as one sample. The operator tests of the onnx wheel feed `x [2, 3] + y [3]`, `mm(x [2, 3], y [3, 4])`
+ * or `x [2, 2] + w [2, 2]`: read with batch 2, y and w are other than per sample and the op is not
+ * counted. All inputs known, a batch-first reading with rows not counted (or in error) is tried again
+ * with every input whole, batch 1; that reading is taken when it has no error and fewer such rows,
+ * and a notice says so. A graph of 1-D inputs only is read that way at once. A model with a real
+ * batch (a conv reading [N, C, H, W]) fails the second reading: its convs get a rank-4 sample.
+ */
+function oneSampleIfBetter(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportResult {
+  const declared = g.inputs.filter((v) => !g.initializers.has(v.name));
+  if (staticInputs(g) && declared.every((v) => v.dims?.length === 1)) return convert(g, fileName, opts, true);
+  const batched = convert(g, fileName, opts);
+  // Only where the batch-first reading leaves inputs aside (run-time constants) or the batch is a
+  // fixed size above 1; a file whose inputs it already reads as one sample each is read so.
+  const probe = inputsOf(g, [], opts.inputShapes);
+  if (!batched.ok || typeof probe === 'string' || !staticInputs(g)) return batched;
+  const aside = probe.inputs.length < declared.length;
+  if (probe.unbatched.length === declared.length || (!aside && probe.batch === 1)) return batched;
+  const missed = (model: Model) => {
+    const e = evaluateModel(model, { conventions: ['exact'] });
+    return { bad: e.notCounted.length + e.errors, errors: e.errors };
+  };
+  const before = missed(batched.model);
+  if (!before.bad) return batched;
+  const whole = convert(g, fileName, opts, true);
+  if (!whole.ok) return batched;
+  const after = missed(whole.model);
+  if (after.errors || after.bad >= before.bad) return batched;
+  whole.warnings.unshift(say('file.oneSample', { n: before.bad }));
+  return whole;
+}
+
+function convert(g: OnnxGraph, fileName: string, opts: ImportOptions, oneSample = false): ImportResult {
   const warnings: string[] = [];
-  const inp = inputsOf(g, warnings, opts.inputShapes);
+  const inp = inputsOf(g, warnings, opts.inputShapes, oneSample);
   if (typeof inp === 'string') return { ok: false, error: say('file.named', { name: fileName, error: inp }) };
   if (!g.outputs.length) return { ok: false, error: say('file.noGraphOutput', { name: fileName }) };
   const b = new Builder(g);
@@ -66,7 +101,7 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportRes
     b.data.add(i.name);
     b.shapes.set(i.name, i.shape);
   }
-  for (const n of topological(g)) b.node(n);
+  for (const n of topological(g)) for (const m of gemmOfData(n, b.data)) b.node(m);
   b.finish();
   // A sequence-first output of a recurrent op is its batch-first value, as everywhere in FlopLab.
   const outputs = g.outputs.map((o) => b.batchFirstOutput(b.seq.output(o.name, warnings))).filter((o) => b.data.has(o));

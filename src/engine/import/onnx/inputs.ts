@@ -67,20 +67,36 @@ function shapeOf(v: OnnxValueInfo, notes: string[], given?: readonly number[]): 
   return out;
 }
 
+/**
+ * Every graph input's dims fixed by the file: the one-sample reading (index.ts) is for such files
+ * only. Sizes given at import (a symbolic batch set to 2) keep the batch-first reading they ask for.
+ */
+export function staticInputs(g: OnnxGraph): boolean {
+  const declared = g.inputs.filter((i) => !g.initializers.has(i.name));
+  return declared.length > 0 && declared.every((v) => v.dims?.every((d) => d !== null));
+}
+
+/**
+ * `oneSample`: every input is read whole, as one sample with a batch of 1 in front (index.ts takes
+ * this reading when the file's first dims are not a batch FlopLab can hold apart).
+ */
 export function inputsOf(
   g: OnnxGraph,
   warnings: string[],
   givenShapes: Readonly<Record<string, readonly number[]>> = {},
+  oneSample = false,
 ): Inputs {
   let given = givenShapes;
   const declared = g.inputs.filter((i) => !g.initializers.has(i.name));
   if (!declared.length) return say('file.noGraphInput');
   // An input the graph itself unsqueezes at 0 (torchvision's detectors take [C, H, W] images) has
   // no batch dim: it is one sample, read with a batch of 1 in front (batch-axis.ts).
-  const unbatched = unbatchedInputs(
-    g,
-    declared.map((v) => ({ name: v.name, dims: v.dims })),
-  );
+  const unbatched = oneSample
+    ? new Set(declared.map((v) => v.name))
+    : unbatchedInputs(
+        g,
+        declared.map((v) => ({ name: v.name, dims: v.dims })),
+      );
   const all = declared.map((v) =>
     unbatched.has(v.name) && v.dims
       ? { ...v, dims: [1, ...v.dims], ...(v.dimNames ? { dimNames: [null, ...v.dimNames] } : {}) }
@@ -88,9 +104,10 @@ export function inputsOf(
   );
   for (const v of declared)
     if (unbatched.has(v.name)) {
-      warnings.push(
-        say('file.unbatchedInput', { input: v.name, dims: (v.dims ?? []).map((d) => d ?? '?').join(', ') }),
-      );
+      if (!oneSample)
+        warnings.push(
+          say('file.unbatchedInput', { input: v.name, dims: (v.dims ?? []).map((d) => d ?? '?').join(', ') }),
+        );
       const g1 = given[v.name];
       if (g1 && g1.length === v.dims?.length) given = { ...given, [v.name]: [1, ...g1] };
     }

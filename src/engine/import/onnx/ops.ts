@@ -370,9 +370,11 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
     case 'Split':
       return split(n, ctx, output);
     case 'Concat': {
-      // Channels (axis 1, or −1 of 2-D data) join as concat blocks; other axes (tokens, boxes) are cat layers.
+      // Channels (axis 1 of feature maps or features, or −1 of 2-D data) join as concat blocks; other
+      // axes (tokens, boxes, dim 1 of a [1, B·d0, …] read as one sample) are cat layers.
       const axis = int(n, 'axis', 1);
-      if (axis === 1 || (axis === -1 && ctx.rank === 1)) return { join: 'concat' };
+      const maps = ctx.rank === undefined || ctx.rank === 1 || ctx.rank === 3;
+      if ((axis === 1 && maps) || (axis === -1 && ctx.rank === 1)) return { join: 'concat' };
       if (axis === 0) return { unsupported: 'concat along the batch' };
       return { layers: [{ type: 'cat', dim: axis }], all: true };
     }
