@@ -2,7 +2,7 @@
  * Issue 14: the ONNX operators that were still unmapped (LogSoftmax, Min / Max / Mean / Sum of several
  * inputs, Clip with any bounds, Pow, Tile, Expand, Where, the Reduce* family, TopK, CumSum, dilated
  * MaxPool, Gather of computed data, RoiAlign, NonMaxSuppression; then the comparisons and logic ops,
- * Greater, Less, GreaterOrEqual, LessOrEqual, Equal, And, Or, Xor, Not), one node per file, each file
+ * Greater, Less, GreaterOrEqual, LessOrEqual, Equal, And, Or, Xor, Not; then ArgMax and ArgMin), one node per file, each file
  * imported exactly as measured: tests/fixtures/onnx-tool-more-ops.jsonl keeps the bytes (base64) with
  * onnx-tool @00f5f0a's printed Total row and onnxruntime's output shapes, written by
  * scripts/fixtures/onnx_tool_more_ops.py (CI has no Python: only the JSONL is read).
@@ -87,6 +87,10 @@ const KNOWN_GAPS: Gaps = {
   'tile_batch@1': {
     outputs: 'Tile by [2, 1, 1, 1] doubles the batch; the not-counted row keeps the batch: [1, 4, 6, 6]',
   },
+  ...both('argmax_logits_nokeep', {
+    outputs:
+      'ArgMax of [N, 10] without keepdims is [N]; FlopLab keeps a dim besides the batch ([N, 1]), as for any reduction to [N]',
+  }),
   ...both('expand_new_lead', {
     outputs: 'Expand to [3, 1, 4, 6, 6] puts a dim of 3 before the batch; the not-counted row gives [N, 1, 4, 6, 6]',
   }),
@@ -174,6 +178,11 @@ const MAPS: Readonly<Record<string, readonly string[]>> = {
   compare_or_broadcast: ['compare'],
   compare_xor: ['compare'],
   compare_not: ['compare'],
+  argmax_axis1_keep: ['topk'],
+  argmax_last_nokeep: ['topk', 'squeeze'],
+  argmin_axis2_nokeep_opset11: ['topk', 'squeeze'],
+  argmax_select_last: ['topk'],
+  argmax_logits_nokeep: ['topk'],
 };
 
 describe('what each operator maps onto (batch 1 files)', () => {
@@ -235,6 +244,14 @@ describe('fields the importer reads from each form', () => {
     ['pow_const', [{ type: 'unary', op: 'pow', exponent: 2 }]],
     ['cumsum_excl_rev', [{ type: 'cumsum', dim: -1, exclusive: true, reverse: true }]],
     ['topk_last', [{ type: 'topk', dim: -1, k: 3 }]],
+    // ArgMin: the smallest value's index, k = 1, then the axis squeezed (keepdims 0).
+    [
+      'argmin_axis2_nokeep_opset11',
+      [
+        { type: 'topk', dim: 2, k: 1, largest: false },
+        { type: 'squeeze', dim: 2 },
+      ],
+    ],
     ['topk_axis1_smallest', [{ type: 'topk', dim: 1, k: 2, largest: false }]],
     ['topk_opset1_attr', [{ type: 'topk', dim: -1, k: 2 }]],
     // Run-time indices: only their shape, which takes the axis' place (a scalar drops it).

@@ -70,6 +70,19 @@ export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
       const largest = int(n, 'largest', 1) ? {} : { largest: false };
       return { layers: [{ type: 'topk', dim, k: Number(k), ...largest } as LayerSpec] };
     }
+    case 'ArgMax':
+    case 'ArgMin': {
+      // The index of the largest (smallest) value along `axis`: torch.topk(x, 1, dim).indices, then the
+      // axis squeezed unless keepdims. The same work (exact: R − 1 comparisons per output); onnx-tool's
+      // ArgMaxNode and TopKNode have no _profile_core (0, onnx_tool/node.py); the PyTorch tools 0.
+      const dim = int(n, 'axis', 0);
+      if (dim === 0 || (ctx.rank !== undefined && dim === -(ctx.rank + 1)))
+        return { unsupported: `${n.opType} along the batch` };
+      const largest = n.opType === 'ArgMax' ? {} : { largest: false };
+      // FlopLab keeps a dim besides the batch: [N, F] → [N] stays [N, 1], as the reduce kinds give it.
+      const squeeze = int(n, 'keepdims', 1) || ctx.rank === 1 ? [] : [{ type: 'squeeze', dim }];
+      return { layers: [{ type: 'topk', dim, k: 1, ...largest }, ...squeeze] as LayerSpec[] };
+    }
     case 'RoiAlign': {
       // Output [R, C, oh, ow]: R (the rois' first dim) takes the batch's place. onnx-tool: 0 (no profile).
       const r = ctx.valueShape?.(n.inputs[1])?.shape[0];
