@@ -13,6 +13,7 @@ import { decodeOnnx, type OnnxGraph } from './decode';
 import { Builder } from './builder';
 import { inputsOf, staticInputs } from './inputs';
 import { gemmOfData } from './gemm-of-data';
+import { fedWeights } from './fed-weights';
 import { evaluateModel } from '../../evaluate';
 import { sequenceFirstInputs } from './recurrent';
 import { topological } from './order';
@@ -39,7 +40,10 @@ export function importOnnx(bytes: Uint8Array, fileName = 'model.onnx', opts: Imp
   }
   if (!g) return { ok: false, error: say('file.noGraph', { name: fileName }) };
   try {
-    return oneSampleIfBetter(g, fileName, opts);
+    const fed = fedWeights(g);
+    const r = oneSampleIfBetter(fed.graph, fileName, opts);
+    if (r.ok && fed.names.length) r.warnings.push(say('file.fedWeights', { list: fed.names.join(', ') }));
+    return r;
   } catch (err) {
     return { ok: false, error: say('file.cannotConvert', { name: fileName, error: (err as Error).message }) };
   }

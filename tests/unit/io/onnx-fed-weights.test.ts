@@ -1,0 +1,58 @@
+/**
+ * A convolution whose weight is a graph input (onnx/fed-weights.ts): ONNX's node tests feed every
+ * tensor, W too (onnx/backend/test/data/node/test_conv_*, test_qlinearconv). W is read as the
+ * layer's weight, fed at run time: the conv is counted from W's shape, as onnx-tool's ConvNode counts
+ * it (volume(Y) · Cin/g · kh · kw, onnx_tool/node.py), and W's elements are its parameters.
+ */
+import { describe, expect, it } from 'vitest';
+import { importOnnx } from '../../../src/engine/import/onnx';
+import { evaluateModel } from '../../../src/engine/evaluate';
+import { onnx } from './onnx-build';
+
+type Graph = Parameters<typeof onnx>[0];
+
+function load(g: Graph) {
+  const r = importOnnx(onnx({ opset: 13, ...g }), 't.onnx');
+  if (!r.ok) throw new Error(r.error);
+  return { r, e: evaluateModel(r.model, { conventions: ['onnx-tool'] }) };
+}
+
+describe('a conv weight fed as a graph input', () => {
+  it('W [4, 3, 3, 3] read only by the Conv: a conv2d of 4·6·6 outputs × 27, 108 parameters, said', () => {
+    const { r, e } = load({
+      input: [1, 3, 8, 8],
+      extraInputs: { W: [4, 3, 3, 3] },
+      nodes: [{ op: 'Conv', in: ['x', 'W'], out: ['y'], attrs: { kernel_shape: [3, 3] } }],
+    });
+    expect(e.notCounted).toEqual([]);
+    expect(e.rows.find((x) => x.type === 'conv2d')?.macs).toBe(4n * 6n * 6n * 27n);
+    expect(e.totals.counts[0]).toBe(4n * 6n * 6n * 27n);
+    expect(e.totals.params).toBe(108n);
+    expect(e.outputs[0].shape).toEqual([4, 6, 6]);
+    expect(r.ok && r.warnings.join('\n')).toMatch(/input\(s\) W are read only as a convolution’s weight/);
+  });
+
+  it('QLinearConv’s w (input 3) fed, its scales and zero points too: the conv counted', () => {
+    const { e } = load({
+      input: [1, 1, 7, 7],
+      extraInputs: { xs: [], xz: [], w: [1, 1, 1, 1], ws: [1], wz: [1], ys: [], yz: [] },
+      nodes: [{ op: 'QLinearConv', in: ['x', 'xs', 'xz', 'w', 'ws', 'wz', 'ys', 'yz'], out: ['y'] }],
+    });
+    expect(e.notCounted).toEqual([]);
+    // onnx-tool: 49 (tests/fixtures/onnx-real, node_qlinearconv).
+    expect(e.totals.counts[0]).toBe(49n);
+  });
+
+  it('an input that is also read as data stays data (the conv of a computed weight is not counted)', () => {
+    const { r, e } = load({
+      input: [1, 3, 8, 8],
+      extraInputs: { W: [4, 3, 3, 3] },
+      nodes: [
+        { op: 'Relu', in: ['W'], out: ['w2'] },
+        { op: 'Conv', in: ['x', 'w2'], out: ['y'], attrs: { kernel_shape: [3, 3] } },
+      ],
+    });
+    expect(r.ok && r.warnings.join('\n')).not.toMatch(/read only as a convolution’s weight/);
+    expect(e.notCounted.length).toBeGreaterThan(0);
+  });
+});
