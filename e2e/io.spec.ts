@@ -82,6 +82,25 @@ test('a torchvision detector (its input [3, 320, 320] has no batch dim) opens as
   await expect(page.getByTestId('row-error')).toHaveCount(0);
 });
 
+test('an operator test without a batch dim (mm of two inputs) opens read whole, as one sample: counted, not partial', async ({
+  page,
+}) => {
+  const name = 'ptop_operator_mm.onnx';
+  const bytes = fixture(`onnx-wheel/${name}`);
+  const { model, warnings } = importedInNode(name, bytes);
+  await page
+    .getByTestId('open-file-input')
+    .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+  const notice = page.getByTestId('import-notice');
+  await expect(notice).toContainText(`Imported ${name}`, { timeout: 20_000 });
+  const whole = warnings.find((w) => w.includes('the whole graph is read as one sample'));
+  expect(whole).toBeDefined();
+  await expect(notice.getByTestId('import-warnings')).toContainText(whole as string);
+  await expectTotals(page, model);
+  await expect(page.getByTestId('totals-partial')).toHaveCount(0);
+  await expect(page.getByTestId('row-error')).toHaveCount(0);
+});
+
 test('malformed and truncated files give a notice and leave the model unchanged', async ({ page }) => {
   const input = page.getByTestId('open-file-input');
   const garbage = Buffer.from(Array.from({ length: 300 }, (_v, i) => (i * 73 + 11) % 256));
