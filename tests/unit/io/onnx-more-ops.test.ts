@@ -81,12 +81,8 @@ const KNOWN_GAPS: Gaps = {
   }),
   // With a batch of one, a reduction of every dim (or over the batch) is one over the sample's dims,
   // the batch's 1 made one of them (batch-axis.ts): counted as any reduction. At the fixed batch 2
-  // of these files the whole graph is read as one sample (onnx/index.ts), so it is counted too.
-  // What moves the batch of a batch-1 file (a Tile or Expand along it) is a not-counted row whose
-  // output keeps the batch first (the file's shape without its first dim).
-  'tile_batch@1': {
-    outputs: 'Tile by [2, 1, 1, 1] doubles the batch; the not-counted row keeps the batch: [1, 4, 6, 6]',
-  },
+  // of these files the whole graph is read as one sample (onnx/index.ts), so it is counted too; so
+  // are the batch-1 files that move the batch (TopK, Tile, Gather along it), which have no conv.
   ...both('argmax_logits_nokeep', {
     outputs:
       'ArgMax of [N, 10] without keepdims is [N]; FlopLab keeps a dim besides the batch ([N, 1]), as for any reduction to [N]',
@@ -147,7 +143,7 @@ const MAPS: Readonly<Record<string, readonly string[]>> = {
   topk_k1_axis2: ['topk'],
   topk_full_sort: ['topk'],
   topk_opset1_attr: ['topk'],
-  topk_batch_axis: ['opaque:TopK', 'opaque:TopK'],
+  topk_batch_axis: ['topk', 'squeeze', 'squeeze'],
   cumsum: ['cumsum'],
   cumsum_excl_rev: ['cumsum'],
   maxpool_dilated: ['maxpool2d'],
@@ -158,11 +154,11 @@ const MAPS: Readonly<Record<string, readonly string[]>> = {
   gather_runtime_2d: ['take'],
   gather_runtime_scalar: ['take'],
   gather_const_2d: ['take'],
-  gather_batched_indices: ['opaque:Gather'],
+  gather_batched_indices: ['take', 'squeeze'],
   gather_runtime_batch_axis: ['take'],
   reducesum_batch_axis: ['unsqueeze', 'reduce', 'squeeze'],
   reducemax_batch_and_c: ['unsqueeze', 'reduce'],
-  tile_batch: ['opaque:Tile'],
+  tile_batch: ['tile'],
   expand_new_lead: ['opaque:Expand'],
   gather_embedding: ['embedding'],
   roialign: ['opaque:RoiAlign'],

@@ -14,6 +14,7 @@ import { Builder } from './builder';
 import { inputsOf, staticInputs } from './inputs';
 import { gemmOfData } from './gemm-of-data';
 import { fedWeights } from './fed-weights';
+import { PER_MAP } from './batch-axis-ops';
 import { evaluateModel } from '../../evaluate';
 import { sequenceFirstInputs } from './recurrent';
 import { topological } from './order';
@@ -62,12 +63,15 @@ function oneSampleIfBetter(g: OnnxGraph, fileName: string, opts: ImportOptions):
   const declared = g.inputs.filter((v) => !g.initializers.has(v.name));
   if (staticInputs(g) && declared.every((v) => v.dims?.length === 1)) return convert(g, fileName, opts, true);
   const batched = convert(g, fileName, opts);
-  // Only where the batch-first reading leaves inputs aside (run-time constants) or the batch is a
-  // fixed size above 1; a file whose inputs it already reads as one sample each is read so.
+  // Only where the batch-first reading leaves inputs aside (run-time constants), the batch is a fixed
+  // size above 1, or — at batch 1 — no op needs a batch dim of its own (a conv or pool reads one
+  // [C, H, W] map per sample: read whole it would fail, so such a net is read once). A file whose
+  // inputs it already reads as one sample each is read so.
   const probe = inputsOf(g, [], opts.inputShapes);
   if (!batched.ok || typeof probe === 'string' || !staticInputs(g)) return batched;
   const aside = probe.inputs.length < declared.length;
-  if (probe.unbatched.length === declared.length || (!aside && probe.batch === 1)) return batched;
+  const perMap = g.nodes.some((n) => PER_MAP.has(n.opType));
+  if (probe.unbatched.length === declared.length || (!aside && probe.batch === 1 && perMap)) return batched;
   const missed = (model: Model) => {
     const e = evaluateModel(model, { conventions: ['exact'] });
     return { bad: e.notCounted.length + e.errors, errors: e.errors };
