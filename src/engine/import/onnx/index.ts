@@ -56,22 +56,19 @@ export function importOnnx(bytes: Uint8Array, fileName = 'model.onnx', opts: Imp
  * or `x [2, 2] + w [2, 2]`: read with batch 2, y and w are other than per sample and the op is not
  * counted. All inputs known, a batch-first reading with rows not counted (or in error) is tried again
  * with every input whole, batch 1; that reading is taken when it has no error and fewer such rows,
- * and a notice says so. A graph of 1-D inputs only is read that way at once. A model with a real
- * batch (a conv reading [N, C, H, W]) fails the second reading: its convs get a rank-4 sample.
+ * and a notice says so. A graph of 1-D inputs only is read that way at once.
  */
 function oneSampleIfBetter(g: OnnxGraph, fileName: string, opts: ImportOptions): ImportResult {
   const declared = g.inputs.filter((v) => !g.initializers.has(v.name));
   if (staticInputs(g) && declared.every((v) => v.dims?.length === 1)) return convert(g, fileName, opts, true);
   const batched = convert(g, fileName, opts);
-  // Only where the batch-first reading leaves inputs aside (run-time constants), the batch is a fixed
-  // size above 1, or — at batch 1 — no op needs a batch dim of its own (a conv or pool reads one
-  // [C, H, W] map per sample: read whole it would fail, so such a net is read once). A file whose
-  // inputs it already reads as one sample each is read so.
+  // Not where an op needs a batch dim of its own (a conv, pool or batch norm reads one [C, H, W] map
+  // per sample: read whole it would fail, so such a net is read once), nor where the batch-first
+  // reading already reads every input as one sample.
   const probe = inputsOf(g, [], opts.inputShapes);
   if (!batched.ok || typeof probe === 'string' || !staticInputs(g)) return batched;
-  const aside = probe.inputs.length < declared.length;
   const perMap = g.nodes.some((n) => PER_MAP.has(n.opType));
-  if (probe.unbatched.length === declared.length || (!aside && probe.batch === 1 && perMap)) return batched;
+  if (probe.unbatched.length === declared.length || perMap) return batched;
   const missed = (model: Model) => {
     const e = evaluateModel(model, { conventions: ['exact'] });
     return { bad: e.notCounted.length + e.errors, errors: e.errors };
