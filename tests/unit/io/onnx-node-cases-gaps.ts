@@ -8,13 +8,13 @@ import type { Check, Gaps } from './onnx-fixture-suite';
 const EXTRA_OUTPUTS =
   'the node has several outputs (LayerNormalization’s Mean and InvStdDev, BatchNormalization’s running mean and variance, Dropout’s mask, MaxPool’s Indices): FlopLab’s row follows the first only and index.ts drops the others from the graph outputs, saying (wrongly) they are ‘computed from constants only’';
 const ZERO_DIM =
-  'an input dim of 0 (an empty tensor) is read as unknown: decode.ts keeps dim_value only when > 0, so the dim becomes symbolic and 128 (or batch 1) is used, so the shapes and counts are those of a non-empty tensor';
+  'a dim of 0 (an empty tensor) in the file is read as unknown: decode.ts keeps dim_value only when > 0, so an input’s 0 becomes a symbolic dim (128, or batch 1, used) and an output stated with a 0 has no shape (a not-counted row then takes its input’s): shapes and counts are those of a non-empty tensor';
 const GELU_NATIVE =
   'a native Gelu node (opset 20) maps to the gelu kind, and the onnx-tool convention counts gelu as the opset-17 decomposition (conventions/onnx-tool.ts: per(7)); onnx-tool’s GeluNode counts EXP_MACS + 2·MUL_MACS = 34 per element';
 const MERGED_OUTPUT =
   'Flatten with axis ≥ 2 merges the batch into the first dim: batch-axis.ts holds [N·d, f] as batch N × [d, f] (a merged value), but index.ts reports merged graph outputs only at batch 1, so at batch N > 1 the output is given as [N, d, f], silently';
 const SPLIT_RUNTIME =
-  'the split sizes are a graph input (run-time, values unknown): the Split is read as equal parts with no notice that the sizes were not known, so both outputs get the wrong size';
+  'the split sizes are a graph input (run-time, values unknown): ops-shape.ts split() finds no constant sizes and cuts equal parts, with no notice that the sizes were guessed, so both outputs get the wrong size';
 const POOL_PAD_GT_HALF =
   'pads 2 with a 3-wide kernel (ONNX allows it): ops.ts pool() puts them on the pool kind, which refuses padding above half the kernel (PyTorch’s rule), so the row is an error, counted 0 with no output shape; a pre-pad would keep it';
 const RESHAPE_RUNTIME =
@@ -38,7 +38,7 @@ const NO_KIND =
 const RUNTIME_AXES_REDUCE_EXPANDED =
   'the expanded (function-body) form: its ReduceSum reads axes from a graph input, read as a run-time constant of unknown values (inputs.ts), so the ReduceSum is a not-counted row (0, onnx-tool counts it) whose output keeps its input’s shape, and what follows it (Log) is counted on that unreduced shape';
 const NLL_GATHER_ELEMENTS =
-  'the expanded NegativeLogLikelihoodLoss: GatherElements has no layer kind (a not-counted row, 0) and, the file stating no shape for it, its output takes its input’s [N, C, …] instead of the gathered [N, 1, …], so the rows after it (Neg, Mul, Where, ReduceSum) are counted on the wrong number of elements';
+  'the expanded NegativeLogLikelihoodLoss: GatherElements has no layer kind (a not-counted row, 0) and, the file stating no shape for it, its output takes its input’s [N, C, …] shape instead of the gathered [N, 1, …], so the Neg after it is counted on C times the elements (where the loss is reduced, onnx-tool also counts the Div of 0-d values 0: a 0-d volume is 0 there)';
 const RUNTIME_B =
   'B is a graph input that the batch-first reading takes as a run-time constant (inputs.ts: A’s first dim is the batch, B’s is not), so ops.ts (Gemm, MatMulInteger, QLinearMatMul) wants a constant matrix (‘not a constant matrix’) and gemm-of-data.ts (B computed from the data) does not apply: not counted, 0, and the row keeps A’s first dim as the batch';
 const POOL_DILATION =
@@ -54,14 +54,14 @@ const CAUSAL_CONV =
 const CENTER_CROP =
   'the expanded CenterCropPad: its pads and slice bounds come from a graph input (the target shape, run-time), so the Pad and the Slice are not-counted rows and the shape arithmetic onnx-tool counts (Max, Sub, Div, Add) is not folded; the output keeps the input’s shape';
 const RESIZE_CROP =
-  'tf_crop_and_resize with roi and scales as graph inputs: ops-shape.ts finds no constant scales or sizes (‘scales [?]’), a not-counted row';
+  'tf_crop_and_resize with roi and sizes as graph inputs (run-time): ops-shape.ts finds no constant scales or sizes (‘scales [?]’), a not-counted row, 0';
 const CONVT_1D = 'a 1-D ConvTranspose: ops.ts maps only 2-D (‘only 2-D’), a not-counted row';
 const EINSUM_1D =
   'an inner product of two 1-D inputs: the batch-first reading merges the batch into their only dim (batch-axis.ts refuses Einsum on a merged value), a not-counted row with the input’s shape, where the output is a scalar';
 const POW_RUNTIME = 'the exponent is a graph input: unary-ops.ts maps only x ** constant, a not-counted row, 0';
 // Deliberate design differences.
 const FED_WEIGHTS =
-  'the layer’s weights (conv kernel, norm scale and bias, recurrent W / R / B) are graph inputs fed at run time: FlopLab counts them as the layer’s parameters (fed-weights.ts, the norm and recurrent kinds’ own parameters); onnx-tool counts stored tensors only (0)';
+  'the layer’s weights (conv kernel, norm scale and bias and running stats, recurrent W / R / B) are graph inputs fed at run time: FlopLab counts them as the layer’s parameters (fed-weights.ts, the norm and recurrent kinds’ own parameters); onnx-tool counts stored tensors only (0)';
 const SCALAR_AS_1 =
   'the output is a 0-d scalar (a loss, a quantization scale / zero point); FlopLab holds a value reduced to a scalar as [1] (batch-axis.ts reduceAll)';
 const ONE_ELEMENT_FOLDED =
@@ -207,14 +207,14 @@ const GROUPS = [
     nllloss_NCd1d2_no_weight_reduction_mean_ii_expanded nllloss_NCd1d2_with_weight_reduction_sum_ii_expanded
     nllloss_NCd1d2d3_none_no_weight_negative_ii_expanded nllloss_NCd1d2d3_sum_weight_high_ii_expanded`,
   on(RUNTIME_INDEX_OPAQUE, 'outputs')`
-    expand_dim_changed slice slice_neg_steps slice_start_out_of_bounds tile tile_precomputed unsqueeze_axis_0`,
+    expand_dim_changed slice slice_neg_steps tile tile_precomputed unsqueeze_axis_0`,
   on(ZERO_DIM, 'count')`
     reduce_l1_empty_set_expanded reduce_log_sum_empty_set_expanded reduce_sum_square_empty_set_expanded`,
   on(ZERO_DIM, 'outputs')`
-    reduce_log_sum_empty_set_expanded reduce_sum_empty_set_non_reduced_axis_zero reshape_allowzero_reordered tril_zero
-    triu_zero`,
+    constantofshape_int_shape_zero reduce_log_sum_empty_set_expanded reduce_sum_empty_set_non_reduced_axis_zero
+    reshape_allowzero_reordered slice_start_out_of_bounds tril_zero triu_zero`,
   on(NO_KIND_SHAPE, 'outputs')`
-    compress_0 compress_default_axis constantofshape_int_shape_zero gather_elements_1 gather_elements_negative_indices
+    compress_0 compress_default_axis gather_elements_1 gather_elements_negative_indices
     gathernd_example_int32`,
   on(GELU_NATIVE, 'count')`
     gelu_default_1 gelu_default_2 gelu_tanh_1 gelu_tanh_2`,
