@@ -13,8 +13,6 @@ const GELU_NATIVE =
   'a native Gelu node (opset 20) maps to the gelu kind, and the onnx-tool convention counts gelu as the opset-17 decomposition (conventions/onnx-tool.ts: per(7)); onnx-tool’s GeluNode counts EXP_MACS + 2·MUL_MACS = 34 per element';
 const MERGED_OUTPUT =
   'Flatten with axis ≥ 2 merges the batch into the first dim: batch-axis.ts holds [N·d, f] as batch N × [d, f] (a merged value), but index.ts reports merged graph outputs only at batch 1, so at batch N > 1 the output is given as [N, d, f], silently';
-const SPLIT_RUNTIME =
-  'the split sizes are a graph input (run-time, values unknown): ops-shape.ts split() finds no constant sizes and cuts equal parts, with no notice that the sizes were guessed, so both outputs get the wrong size';
 const POOL_PAD_GT_HALF =
   'pads 2 with a 3-wide kernel (ONNX allows it): ops.ts pool() puts them on the pool kind, which refuses padding above half the kernel (PyTorch’s rule), so the row is an error, counted 0 with no output shape; a pre-pad would keep it';
 const RESHAPE_RUNTIME =
@@ -23,8 +21,6 @@ const CONVT_SHAPE =
   'ConvTranspose with auto_pad SAME_UPPER and stride > 1, or with output_shape: ops.ts approximates the padding by half the kernel / ignores output_shape (with a notice), so the output is one row and column short and the count smaller';
 const PRELU_FED =
   'the slope is a graph input (fed at run time): FlopLab’s prelu row counts one slope parameter, not the slope’s elements, and onnx-tool counts none (stored tensors only)';
-const SQUEEZE_RUNTIME =
-  'the axes are a graph input (run-time): ops-shape.ts squeezeOp finds no constant axes and reads it as a Squeeze without axes, a flatten (its notice says ‘without axes’, which is not the case): the output is [N, rest], not the reference’s shape';
 // Refusals: the file is not imported.
 const SHAPE_ONLY =
   'Shape of a fixed-shape input folds to a constant (fold.ts), so no graph output is computed from the input and index.ts refuses the file (‘no output of the graph is computed from its input’); onnx-tool profiles it (0)';
@@ -96,40 +92,29 @@ const on =
   (names: TemplateStringsArray): readonly [string, Check, string] => [why, check, names.raw.join('')];
 const GROUPS = [
   on(RUNTIME_AXES_REDUCE, 'count')`
-    reduce_l2_default_axes_keepdims_example reduce_l2_default_axes_keepdims_random reduce_l2_do_not_keepdims_example
-    reduce_l2_do_not_keepdims_random reduce_l2_keep_dims_example reduce_l2_keep_dims_random
-    reduce_l2_negative_axes_keep_dims_example reduce_l2_negative_axes_keep_dims_random reduce_max_bool_inputs
-    reduce_max_do_not_keepdims_example reduce_max_do_not_keepdims_random reduce_max_keepdims_example
-    reduce_max_keepdims_random reduce_max_negative_axes_keepdims_example reduce_max_negative_axes_keepdims_random
+    reduce_l2_default_axes_keepdims_example reduce_l2_default_axes_keepdims_random
     reduce_mean_default_axes_keepdims_example reduce_mean_default_axes_keepdims_random
-    reduce_mean_do_not_keepdims_example reduce_mean_do_not_keepdims_random reduce_mean_keepdims_example
-    reduce_mean_keepdims_random reduce_mean_negative_axes_keepdims_example reduce_mean_negative_axes_keepdims_random
-    reduce_min_bool_inputs reduce_min_do_not_keepdims_example reduce_min_do_not_keepdims_random
-    reduce_min_keepdims_example reduce_min_keepdims_random reduce_min_negative_axes_keepdims_example
-    reduce_min_negative_axes_keepdims_random reduce_prod_do_not_keepdims_example reduce_prod_do_not_keepdims_random
-    reduce_prod_keepdims_example reduce_prod_keepdims_random reduce_prod_negative_axes_keepdims_example
-    reduce_prod_negative_axes_keepdims_random reduce_sum_default_axes_keepdims_example
-    reduce_sum_default_axes_keepdims_random reduce_sum_do_not_keepdims_example reduce_sum_do_not_keepdims_random
-    reduce_sum_empty_axes_input_noop reduce_sum_empty_axes_input_noop_example reduce_sum_keepdims_example
-    reduce_sum_keepdims_random reduce_sum_negative_axes_keepdims_example reduce_sum_negative_axes_keepdims_random`,
+    reduce_sum_default_axes_keepdims_example reduce_sum_default_axes_keepdims_random
+    reduce_sum_empty_axes_input_noop reduce_sum_empty_axes_input_noop_example`,
   on(RUNTIME_AXES_REDUCE, 'outputs')`
     reduce_l2_default_axes_keepdims_example reduce_l2_default_axes_keepdims_random
     reduce_mean_default_axes_keepdims_example reduce_mean_default_axes_keepdims_random
     reduce_sum_default_axes_keepdims_example reduce_sum_default_axes_keepdims_random`,
   on(FED_WEIGHTS, 'weights')`
     basic_conv_with_padding basic_conv_without_padding batchnorm_epsilon batchnorm_epsilon_training_mode
-    batchnorm_example batchnorm_example_training_mode conv_with_autopad_same conv_with_strides_and_asymmetric_padding
-    conv_with_strides_no_padding conv_with_strides_padding convtranspose convtranspose_1d convtranspose_autopad_same
-    convtranspose_dilations convtranspose_group_2 convtranspose_group_2_image_3 convtranspose_kernel_shape
-    convtranspose_output_shape convtranspose_pad convtranspose_pads gru_seq_length gru_with_initial_bias
-    instancenorm_epsilon instancenorm_example layer_normalization_2d_axis0 layer_normalization_2d_axis1
-    layer_normalization_2d_axis_negative_1 layer_normalization_2d_axis_negative_2 layer_normalization_3d_axis0_epsilon
-    layer_normalization_3d_axis1_epsilon layer_normalization_3d_axis2_epsilon
-    layer_normalization_3d_axis_negative_1_epsilon layer_normalization_3d_axis_negative_2_epsilon
-    layer_normalization_3d_axis_negative_3_epsilon layer_normalization_4d_axis0 layer_normalization_4d_axis1
-    layer_normalization_4d_axis2 layer_normalization_4d_axis3 layer_normalization_4d_axis_negative_1
-    layer_normalization_4d_axis_negative_2 layer_normalization_4d_axis_negative_3 layer_normalization_4d_axis_negative_4
-    layer_normalization_default_axis lstm_with_initial_bias lstm_with_peepholes`,
+    batchnorm_example batchnorm_example_training_mode conv_with_autopad_same
+    conv_with_strides_and_asymmetric_padding conv_with_strides_no_padding conv_with_strides_padding convtranspose
+    convtranspose_1d convtranspose_autopad_same convtranspose_dilations convtranspose_group_2
+    convtranspose_group_2_image_3 convtranspose_kernel_shape convtranspose_output_shape convtranspose_pad
+    convtranspose_pads gru_seq_length gru_with_initial_bias instancenorm_epsilon instancenorm_example
+    layer_normalization_2d_axis0 layer_normalization_2d_axis1 layer_normalization_2d_axis_negative_1
+    layer_normalization_2d_axis_negative_2 layer_normalization_3d_axis0_epsilon layer_normalization_3d_axis1_epsilon
+    layer_normalization_3d_axis2_epsilon layer_normalization_3d_axis_negative_1_epsilon
+    layer_normalization_3d_axis_negative_2_epsilon layer_normalization_3d_axis_negative_3_epsilon
+    layer_normalization_4d_axis0 layer_normalization_4d_axis1 layer_normalization_4d_axis2
+    layer_normalization_4d_axis3 layer_normalization_4d_axis_negative_1 layer_normalization_4d_axis_negative_2
+    layer_normalization_4d_axis_negative_3 layer_normalization_4d_axis_negative_4 layer_normalization_default_axis
+    lstm_with_initial_bias lstm_with_peepholes`,
   on(NO_KIND, 'count')`
     hardmax_axis_0 hardmax_axis_1 hardmax_axis_2 hardmax_default_axis hardmax_example hardmax_negative_axis
     hardmax_one_hot l1normalization_axis_0 l1normalization_axis_1 l1normalization_axis_last l2normalization_axis_0
@@ -139,14 +124,15 @@ const GROUPS = [
     mod_mixed_sign_float32 mod_mixed_sign_float64 mod_mixed_sign_int16 mod_mixed_sign_int32 mod_mixed_sign_int64
     mod_mixed_sign_int8 mod_uint16 mod_uint32 mod_uint64 mod_uint8 nonzero_example`,
   on(EXTRA_OUTPUTS, 'outputs')`
-    batchnorm_epsilon_training_mode batchnorm_example_training_mode dropout_default_mask layer_normalization_2d_axis0
-    layer_normalization_2d_axis1 layer_normalization_2d_axis_negative_1 layer_normalization_2d_axis_negative_2
-    layer_normalization_3d_axis0_epsilon layer_normalization_3d_axis1_epsilon layer_normalization_3d_axis2_epsilon
-    layer_normalization_3d_axis_negative_1_epsilon layer_normalization_3d_axis_negative_2_epsilon
-    layer_normalization_3d_axis_negative_3_epsilon layer_normalization_4d_axis0 layer_normalization_4d_axis1
-    layer_normalization_4d_axis2 layer_normalization_4d_axis3 layer_normalization_4d_axis_negative_1
-    layer_normalization_4d_axis_negative_2 layer_normalization_4d_axis_negative_3 layer_normalization_4d_axis_negative_4
-    layer_normalization_default_axis maxpool_with_argmax_2d_precomputed_pads maxpool_with_argmax_2d_precomputed_strides`,
+    batchnorm_epsilon_training_mode batchnorm_example_training_mode dropout_default_mask
+    layer_normalization_2d_axis0 layer_normalization_2d_axis1 layer_normalization_2d_axis_negative_1
+    layer_normalization_2d_axis_negative_2 layer_normalization_3d_axis0_epsilon layer_normalization_3d_axis1_epsilon
+    layer_normalization_3d_axis2_epsilon layer_normalization_3d_axis_negative_1_epsilon
+    layer_normalization_3d_axis_negative_2_epsilon layer_normalization_3d_axis_negative_3_epsilon
+    layer_normalization_4d_axis0 layer_normalization_4d_axis1 layer_normalization_4d_axis2
+    layer_normalization_4d_axis3 layer_normalization_4d_axis_negative_1 layer_normalization_4d_axis_negative_2
+    layer_normalization_4d_axis_negative_3 layer_normalization_4d_axis_negative_4 layer_normalization_default_axis
+    maxpool_with_argmax_2d_precomputed_pads maxpool_with_argmax_2d_precomputed_strides`,
   on(RUNTIME_AXES_REDUCE_EXPANDED, 'count')`
     reduce_l1_default_axes_keepdims_example_expanded reduce_l1_default_axes_keepdims_random_expanded
     reduce_l1_do_not_keepdims_example_expanded reduce_l1_do_not_keepdims_random_expanded
@@ -207,15 +193,14 @@ const GROUPS = [
     nllloss_NCd1d2_no_weight_reduction_mean_ii_expanded nllloss_NCd1d2_with_weight_reduction_sum_ii_expanded
     nllloss_NCd1d2d3_none_no_weight_negative_ii_expanded nllloss_NCd1d2d3_sum_weight_high_ii_expanded`,
   on(RUNTIME_INDEX_OPAQUE, 'outputs')`
-    expand_dim_changed slice slice_neg_steps tile tile_precomputed unsqueeze_axis_0`,
+    expand_dim_changed slice slice_neg_steps`,
   on(ZERO_DIM, 'count')`
     reduce_l1_empty_set_expanded reduce_log_sum_empty_set_expanded reduce_sum_square_empty_set_expanded`,
   on(ZERO_DIM, 'outputs')`
     constantofshape_int_shape_zero reduce_log_sum_empty_set_expanded reduce_sum_empty_set_non_reduced_axis_zero
     reshape_allowzero_reordered slice_start_out_of_bounds tril_zero triu_zero`,
   on(NO_KIND_SHAPE, 'outputs')`
-    compress_0 compress_default_axis gather_elements_1 gather_elements_negative_indices
-    gathernd_example_int32`,
+    compress_0 compress_default_axis gather_elements_1 gather_elements_negative_indices gathernd_example_int32`,
   on(GELU_NATIVE, 'count')`
     gelu_default_1 gelu_default_2 gelu_tanh_1 gelu_tanh_2`,
   on(MERGED_OUTPUT, 'outputs')`
@@ -224,9 +209,6 @@ const GROUPS = [
     dequantizelinear_axis dequantizelinear_blocked quantizelinear_axis quantizelinear_blocked_asymmetric`,
   on(RNN_YH, 'outputs')`
     gru_seq_length gru_with_initial_bias lstm_with_initial_bias lstm_with_peepholes`,
-  on(SPLIT_RUNTIME, 'outputs')`
-    split_variable_parts_1d_opset13 split_variable_parts_1d_opset18 split_variable_parts_2d_opset13
-    split_variable_parts_2d_opset18`,
   on(CAUSAL_CONV, 'count')`
     causal_conv_with_state_decode_step_expanded causal_conv_with_state_with_bias_and_past_state_expanded
     causal_conv_with_state_with_past_state_expanded`,
@@ -245,7 +227,7 @@ const GROUPS = [
   on(POOL_PAD_GT_HALF, 'outputs')`
     averagepool_2d_pads averagepool_2d_pads_count_include_pad maxpool_2d_pads`,
   on(RESHAPE_RUNTIME, 'outputs')`
-    reshape_negative_dim reshape_reordered_all_dims reshape_reordered_last_dims`,
+    reshape_reordered_all_dims`,
   on(ROIALIGN, 'outputs')`
     roialign_aligned_false roialign_aligned_true roialign_mode_max`,
   on(SCALAR_CONST_PARAM, 'weights')`
@@ -267,8 +249,6 @@ const GROUPS = [
     prelu_broadcast prelu_example`,
   on(RESIZE_CROP, 'count')`
     resize_tf_crop_and_resize_axes_2_3 resize_tf_crop_and_resize_axes_3_2`,
-  on(SQUEEZE_RUNTIME, 'outputs')`
-    squeeze squeeze_negative_axes`,
   on(CONVT_1D, 'count')`
     convtranspose_1d`,
   on(EINSUM_1D, 'count')`

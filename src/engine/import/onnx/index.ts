@@ -14,6 +14,7 @@ import { Builder } from './builder';
 import { inputsOf, staticInputs } from './inputs';
 import { gemmOfData } from './gemm-of-data';
 import { fedWeights } from './fed-weights';
+import { statedOperands } from './stated-operands';
 import { PER_MAP } from './batch-axis-ops';
 import { evaluateModel } from '../../evaluate';
 import { sequenceFirstInputs } from './recurrent';
@@ -42,8 +43,11 @@ export function importOnnx(bytes: Uint8Array, fileName = 'model.onnx', opts: Imp
   if (!g) return { ok: false, error: say('file.noGraph', { name: fileName }) };
   try {
     const fed = fedWeights(g);
-    const r = oneSampleIfBetter(fed.graph, fileName, opts);
+    const stated = statedOperands(fed.graph);
+    const r = oneSampleIfBetter(stated.graph, fileName, opts);
     if (r.ok && fed.names.length) r.warnings.push(say('file.fedWeights', { list: fed.names.join(', ') }));
+    if (r.ok && stated.nodes.length)
+      r.warnings.push(say('file.statedOperands', { n: stated.nodes.length, list: firstThree(stated.nodes) }));
     return r;
   } catch (err) {
     return { ok: false, error: say('file.cannotConvert', { name: fileName, error: (err as Error).message }) };

@@ -1,0 +1,105 @@
+/**
+ * Index operands fed at run time, taken from the shapes the file states. ONNX's node tests (and
+ * some converters) feed a Reshape's target, a Squeeze's or a Reduce's axes, a Split's sizes, a
+ * Tile's repeats or an Expand's shape as graph inputs: their values are unknown when the file is
+ * read, so the op could not be mapped (or a Reshape would be guessed). Where the file states the
+ * node's input and output shapes (graph inputs and outputs, value_info), the operand follows from
+ * them exactly: the target is the output's shape, the axes are where the dims differ, the sizes are
+ * the outputs' sizes along the axis, the repeats the ratio. It becomes a constant of the node, and
+ * a notice names the nodes. Where a shape is not stated, the operand stays a run-time one.
+ */
+import type { OnnxGraph, OnnxNode, OnnxTensor } from './decode';
+
+const INT64 = 7;
+const REDUCE = /^Reduce[A-Z]/;
+
+type Dims = readonly number[];
+
+/**
+ * Axes of `long` that `short` lacks, `short` being `long` with some dims left out, aligned from the
+ * front (`ones`: only dims of 1 may be left out). Where two readings fit (a 1 next to a 1), either
+ * gives the same shape and count. Null if `short` is not so.
+ */
+function leftOut(long: Dims, short: Dims, ones: boolean): number[] | null {
+  const axes: number[] = [];
+  let j = 0;
+  for (let i = 0; i < long.length; i++)
+    if (j < short.length && long[i] === short[j]) j++;
+    else if (!ones || long[i] === 1) axes.push(i);
+    else return null;
+  return j === short.length ? axes : null;
+}
+
+/** Reduce axes: for keepdims the dims reduced to 1, else the dims left out. */
+function reduceAxes(input: Dims, output: Dims, keep: boolean): number[] | null {
+  if (!keep) return leftOut(input, output, false);
+  if (input.length !== output.length) return null;
+  const axes = input.flatMap((d, i) => (output[i] === 1 && d !== 1 ? [i] : output[i] === d ? [] : [-1]));
+  return axes.includes(-1) ? null : axes;
+}
+
+/** The operand (its input position and values) the node's stated shapes give, or null. */
+function operand(n: OnnxNode, input: Dims | null, outputs: (Dims | null)[]): { at: number; values: number[] } | null {
+  const out = outputs[0];
+  const op = n.opType;
+  if ((op === 'Reshape' || op === 'Expand') && out) return { at: 1, values: [...out] };
+  if (!input) return null;
+  if (op === 'Squeeze' && out) {
+    const axes = leftOut(input, out, true);
+    return axes ? { at: 1, values: axes } : null;
+  }
+  if (op === 'Unsqueeze' && out) {
+    const axes = leftOut(out, input, true);
+    return axes ? { at: 1, values: axes } : null;
+  }
+  if (op === 'Tile' && out && out.length === input.length && out.every((d, i) => d % input[i] === 0))
+    return { at: 1, values: out.map((d, i) => d / input[i]) };
+  if (REDUCE.test(op) && out) {
+    const axes = reduceAxes(input, out, Number(n.attrs.get('keepdims')?.i ?? 1) !== 0);
+    return axes?.length ? { at: 1, values: axes } : null;
+  }
+  if (op === 'Split' && outputs.length > 0 && outputs.every((o) => o?.length === input.length)) {
+    const a = Number(n.attrs.get('axis')?.i ?? 0);
+    const axis = a < 0 ? a + input.length : a;
+    return { at: 1, values: outputs.map((o) => (o as Dims)[axis]) };
+  }
+  return null;
+}
+
+/**
+ * The graph with such operands as constants (new initializers; the node reads them instead of the
+ * graph input), and the names of the nodes changed.
+ */
+export function statedOperands(g: OnnxGraph): { graph: OnnxGraph; nodes: string[] } {
+  const inputs = new Set(g.inputs.filter((v) => !g.initializers.has(v.name)).map((v) => v.name));
+  const stated = new Map<string, Dims>();
+  const known = (d: readonly (number | null)[] | null | undefined): Dims | null =>
+    d && d.every((x) => x !== null && x >= 1) ? (d as number[]) : null;
+  for (const v of [...g.inputs, ...g.outputs]) {
+    const d = known(v.dims);
+    if (d) stated.set(v.name, d);
+  }
+  for (const [name, dims] of g.valueInfo) {
+    const d = known(dims);
+    if (d) stated.set(name, d);
+  }
+  const initializers = new Map(g.initializers);
+  const changed: string[] = [];
+  const nodes = g.nodes.map((n) => {
+    const fed = n.inputs[1];
+    if (!fed || !inputs.has(fed)) return n;
+    const r = operand(
+      n,
+      stated.get(n.inputs[0]) ?? null,
+      n.outputs.map((o) => stated.get(o) ?? null),
+    );
+    if (!r) return n;
+    const name = `${n.outputs[0]}:stated ${n.opType} operand`;
+    initializers.set(name, { dims: [r.values.length], dataType: INT64, values: r.values } satisfies OnnxTensor);
+    const ins = n.inputs.slice();
+    ins[r.at] = name;
+    changed.push(n.name || n.outputs[0]);
+    return { ...n, inputs: ins };
+  });
+  return changed.length ? { graph: { ...g, nodes, initializers }, nodes: changed } : { graph: g, nodes: [] };
+}

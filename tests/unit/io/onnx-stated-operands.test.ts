@@ -1,0 +1,96 @@
+/**
+ * Index operands fed as graph inputs, taken from the shapes the file states (onnx/stated-operands.ts):
+ * ONNX's node tests feed a Reshape's shape, a Squeeze's or a Reduce's axes, a Split's sizes, a
+ * Tile's repeats as inputs (onnx/backend/test/case/node/reshape.py, squeeze.py, reducesum.py,
+ * split.py, tile.py). Each follows from the node's stated input and output shapes; where the output
+ * shape is not stated, the operand stays unknown and the node is not counted, said so.
+ */
+import { describe, expect, it } from 'vitest';
+import { importOnnx } from '../../../src/engine/import/onnx';
+import { evaluateModel } from '../../../src/engine/evaluate';
+import { OnnxTypes } from '../../../src/engine/import/onnx/schema';
+
+/** One node reading x [2, 3, 4] and an int64 graph input `k` of `kDims`; outputs stated or not. */
+function file(op: string, kDims: number[], outs: (number[] | null)[], attrs: Record<string, number> = {}) {
+  const info = (name: string, dims: number[] | null, type = 1) => ({
+    name,
+    type: {
+      tensor_type: { elem_type: type, ...(dims ? { shape: { dim: dims.map((d) => ({ dim_value: d })) } } : {}) },
+    },
+  });
+  const outputs = outs.map((_o, i) => `y${i}`);
+  return OnnxTypes.Model.encode({
+    ir_version: 8,
+    opset_import: [{ domain: '', version: 18 }],
+    graph: {
+      name: op,
+      node: [
+        {
+          op_type: op,
+          input: ['x', 'k'],
+          output: outputs,
+          attribute: Object.entries(attrs).map(([name, i]) => ({ name, type: 2, i })),
+        },
+      ],
+      input: [info('x', [2, 3, 4]), info('k', kDims, 7)],
+      output: outs.map((o, i) => info(outputs[i], o)),
+    },
+  });
+}
+
+function load(bytes: Uint8Array) {
+  const r = importOnnx(bytes, 't.onnx');
+  if (!r.ok) throw new Error(r.error);
+  const e = evaluateModel(r.model, { conventions: ['onnx-tool', 'exact'] });
+  const whole = (r.model.meta?.outputsWithoutBatch ?? []) as number[];
+  const shapes = e.outputs.map((o, i) => (whole.includes(i) ? o.shape : [e.batch, ...(o.shape ?? [])]));
+  return { r, e, shapes, notice: r.warnings.find((w) => /taken from the input and output shapes/.test(w)) };
+}
+
+describe('an operand fed at run time, from the stated shapes', () => {
+  it.each([
+    ['Reshape to [2, 12]', 'Reshape', [2], [[2, 12]], {}],
+    ['Unsqueeze at axis 1', 'Unsqueeze', [1], [[2, 1, 3, 4]], {}],
+    [
+      'Split [3] into 1 + 2 along axis 1',
+      'Split',
+      [2],
+      [
+        [2, 1, 4],
+        [2, 2, 4],
+      ],
+      { axis: 1 },
+    ],
+    ['Tile by [1, 2, 1]', 'Tile', [3], [[2, 6, 4]], {}],
+  ] as const)('%s: the file’s output shapes, nothing not counted', (_t, op, k, outs, attrs) => {
+    const { e, shapes, notice } = load(
+      file(
+        op,
+        [...k],
+        outs.map((o) => [...o]),
+        attrs,
+      ),
+    );
+    expect(notice).toBeDefined();
+    expect(e.notCounted).toEqual([]);
+    expect(e.errors).toBe(0);
+    expect(shapes).toEqual(outs);
+  });
+
+  it.each([
+    ['keepdims 1, axes [2]', [2, 3, 1], 1],
+    ['keepdims 0, axes [1]', [2, 4], 0],
+  ] as const)('ReduceSum, %s: 24 − 6 or 24 − 8 additions (exact), 24 (onnx-tool: numel(X))', (_t, out, keep) => {
+    const { e, shapes } = load(file('ReduceSum', [1], [[...out]], { keepdims: keep }));
+    expect(e.notCounted).toEqual([]);
+    expect(shapes).toEqual([out]);
+    const outputs = out.reduce((a, b) => a * b, 1);
+    expect(e.totals.counts).toEqual([24n, BigInt(24 - outputs)]);
+  });
+
+  it('the output shape not stated: the operand stays unknown, the Reduce not counted', () => {
+    const { e, notice } = load(file('ReduceSum', [1], [null], { keepdims: 1 }));
+    expect(notice).toBeUndefined();
+    expect(e.notCounted.length).toBe(1);
+  });
+});
