@@ -78,7 +78,7 @@ command line reads. Field names are fixed: later versions may add optional field
 | \`outputs\` | list of names | layer ids (or input names) whose tensors the model returns; default: the last layer's output |
 | \`batch\` | integer ≥ 1 | batch size N; default 1 |
 | \`layers\` | list of layers | applied in order |
-| \`meta\` | object | optional metadata (presets keep their reference counts here; an ONNX import keeps \`importedFrom\`, \`sourceFormat\`, \`opset\` and \`outputsWithoutBatch\`, the places of outputs whose file shape has no batch dim of its own); never affects counts |
+| \`meta\` | object | optional metadata (presets keep their reference counts here; an ONNX import keeps \`importedFrom\`, \`sourceFormat\`, \`opset\`, \`outputsWithoutBatch\`, the places of outputs whose file shape has no batch dim of its own, and \`outputsMergedWithBatch\`, those whose file shape merges the batch into its first dim, [N·d0, …]); never affects counts |
 
 Every layer is an object with a \`type\` and that type's fields; every layer may also have a \`name\` (string,
 shown in the editor and reports), an \`id\` and a \`from\` (below). Input channels/features are inferred from the

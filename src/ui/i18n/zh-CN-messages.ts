@@ -62,6 +62,7 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
     '输入 {list} 只被卷积当作权重读取：作为该层的权重（运行时传入），计入参数量（onnx-tool 只计存储在文件中的权重）',
   'file.statedOperands':
     '{n} 个节点（{list}）从图输入读取形状、轴、大小或重复次数（运行时才知道）：按文件声明的输入与输出形状取值',
+  'file.mergedOutputs': '输出 {list} 在文件中把批维并入第一维（[N·d0, …]）：按批大小 N × [d0, …] 给出，元素相同',
   'file.oneSample':
     '各输入的第一维不是 FlopLab 能分开处理的批维（有操作数或常量跨越它，或某个输入没有批维）：整个图按一个样本读取，批大小 1，每个输入取整体——按批读取时有 {n} 个节点无法计数',
   'file.flatInputs':

@@ -11,12 +11,8 @@ const ZERO_DIM =
   'a dim of 0 (an empty tensor) in the file is read as unknown: decode.ts keeps dim_value only when > 0, so an input’s 0 becomes a symbolic dim (128, or batch 1, used) and an output stated with a 0 has no shape (a not-counted row then takes its input’s): shapes and counts are those of a non-empty tensor';
 const GELU_NATIVE =
   'a native Gelu node (opset 20) maps to the gelu kind, and the onnx-tool convention counts gelu as the opset-17 decomposition (conventions/onnx-tool.ts: per(7)); onnx-tool’s GeluNode counts EXP_MACS + 2·MUL_MACS = 34 per element';
-const MERGED_OUTPUT =
-  'Flatten with axis ≥ 2 merges the batch into the first dim: batch-axis.ts holds [N·d, f] as batch N × [d, f] (a merged value), but index.ts reports merged graph outputs only at batch 1, so at batch N > 1 the output is given as [N, d, f], silently';
 const POOL_PAD_GT_HALF =
   'pads 2 with a 3-wide kernel (ONNX allows it): ops.ts pool() puts them on the pool kind, which refuses padding above half the kernel (PyTorch’s rule), so the row is an error, counted 0 with no output shape; a pre-pad would keep it';
-const RESHAPE_RUNTIME =
-  'the target shape is a graph input (run-time, values unknown): ops.ts reshape() reads a Reshape with a computed shape as a flatten, so the output is [N, rest] and not the reference’s shape (a notice says so)';
 const CONVT_SHAPE =
   'ConvTranspose with auto_pad SAME_UPPER and stride > 1, or with output_shape: ops.ts approximates the padding by half the kernel / ignores output_shape (with a notice), so the output is one row and column short and the count smaller';
 const PRELU_FED =
@@ -203,8 +199,6 @@ const GROUPS = [
     compress_0 compress_default_axis gather_elements_1 gather_elements_negative_indices gathernd_example_int32`,
   on(GELU_NATIVE, 'count')`
     gelu_default_1 gelu_default_2 gelu_tanh_1 gelu_tanh_2`,
-  on(MERGED_OUTPUT, 'outputs')`
-    flatten_axis2 flatten_axis3 flatten_negative_axis1 flatten_negative_axis2`,
   on(QUANT_RUNTIME_SCALE, 'count')`
     dequantizelinear_axis dequantizelinear_blocked quantizelinear_axis quantizelinear_blocked_asymmetric`,
   on(RNN_YH, 'outputs')`
@@ -226,8 +220,6 @@ const GROUPS = [
     averagepool_2d_pads averagepool_2d_pads_count_include_pad maxpool_2d_pads`,
   on(POOL_PAD_GT_HALF, 'outputs')`
     averagepool_2d_pads averagepool_2d_pads_count_include_pad maxpool_2d_pads`,
-  on(RESHAPE_RUNTIME, 'outputs')`
-    reshape_reordered_all_dims`,
   on(ROIALIGN, 'outputs')`
     roialign_aligned_false roialign_aligned_true roialign_mode_max`,
   on(SCALAR_CONST_PARAM, 'weights')`

@@ -115,7 +115,12 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions, oneSample 
   // A sequence-first output of a recurrent op is its batch-first value, as everywhere in FlopLab.
   const outputs = g.outputs.map((o) => b.batchFirstOutput(b.seq.output(o.name, warnings))).filter((o) => b.data.has(o));
   if (!outputs.length) return { ok: false, error: say('file.noOutput', { name: fileName }) };
-  const merged = b.batch === 1 ? outputs.flatMap((o, i) => (b.lead.merged.has(o) ? [i] : [])) : [];
+  const mergedAt = outputs.flatMap((o, i) => (b.lead.merged.has(o) ? [i] : []));
+  const merged = b.batch === 1 ? mergedAt : [];
+  // At another batch such an output is the file's [N·d0, …], held as batch N × [d0, …]: said.
+  const mergedWithBatch = b.batch === 1 ? [] : mergedAt;
+  if (mergedWithBatch.length)
+    warnings.push(say('file.mergedOutputs', { list: mergedWithBatch.map((i) => g.outputs[i]?.name ?? i).join(', ') }));
   // The folded shape arithmetic onnx-tool counts (shape-arith.ts): one row before the first output,
   // which passes it through (its place in `outputs`, and so `merged`, is unchanged).
   if (b.shapeArith.macs > 0) {
@@ -161,6 +166,7 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions, oneSample 
       // Outputs (their places in the model's outputs) with no batch dim of their own in the file (a
       // detector's boxes of one image): the shape shown is the file's whole (batch-axis.ts).
       ...(merged.length ? { outputsWithoutBatch: merged } : {}),
+      ...(mergedWithBatch.length ? { outputsMergedWithBatch: mergedWithBatch } : {}),
     },
   });
   warnings.push(...notes);

@@ -70,6 +70,8 @@ export function sliceOp(n: OnnxNode, ctx: OpContext): Mapped {
 /** Squeeze / Unsqueeze with constant axes: one squeeze or unsqueeze per axis (batch axes refused). */
 export function squeezeOp(n: OnnxNode, ctx: OpContext): Mapped {
   const axes = listOf(n, ctx, 'axes', 1);
+  // Axes fed at run time (an input whose values are unknown) are not "no axes".
+  if (!axes && n.inputs[1]) return { unsupported: 'axes known only when run (the file states no output shape)' };
   if (n.opType === 'Squeeze' && !axes) return { layers: [{ type: 'flatten' }], warning: say('why.squeezeFlatten') };
   if (!axes?.length) return { unsupported: 'axes are computed, not constant' };
   if (axes.some((a) => a === 0)) return { unsupported: 'the batch axis' };
@@ -183,6 +185,9 @@ export function resize(n: OnnxNode, ctx: OpContext): Mapped {
 /** Split: output `output`'s part, along any axis but the batch (GLU halves the last dim). */
 export function split(n: OnnxNode, ctx: OpContext, output: number): Mapped {
   const parts = ints(n, 'split') ?? ctx.constant(n.inputs[1])?.values;
+  // Sizes fed at run time are unknown: never guessed as equal parts.
+  if (!parts && n.inputs[1])
+    return { unsupported: 'split sizes known only when run (the file states no output shapes)' };
   const rank = (ctx.shape?.length ?? 0) + 1;
   const at = int(n, 'axis', 0);
   const axis = at < 0 ? at + rank : at;
