@@ -31,8 +31,6 @@ const RUNTIME_AXES_REDUCE_EXPANDED =
   'the expanded (function-body) form: its ReduceSum reads axes from a graph input, read as a run-time constant of unknown values (inputs.ts), so the ReduceSum is a not-counted row (0, onnx-tool counts it) whose output keeps its input’s shape, and what follows it (Log) is counted on that unreduced shape';
 const NLL_GATHER_ELEMENTS =
   'the expanded NegativeLogLikelihoodLoss: GatherElements has no layer kind (a not-counted row, 0) and, the file stating no shape for it, its output takes its input’s [N, C, …] shape instead of the gathered [N, 1, …], so the Neg after it is counted on C times the elements (where the loss is reduced, onnx-tool also counts the Div of 0-d values 0: a 0-d volume is 0 there)';
-const RUNTIME_B =
-  'B is a graph input that the batch-first reading takes as a run-time constant (inputs.ts: A’s first dim is the batch, B’s is not), so ops.ts (Gemm, MatMulInteger, QLinearMatMul) wants a constant matrix (‘not a constant matrix’) and gemm-of-data.ts (B computed from the data) does not apply: not counted, 0, and the row keeps A’s first dim as the batch';
 const POOL_DILATION =
   'a pool with dilations FlopLab has no kind for (ops.ts pool: AveragePool with dilation has none, MaxPool’s dilation only in 2-D): a not-counted row, 0';
 const RUNTIME_INDEX_OPAQUE =
@@ -168,13 +166,6 @@ const GROUPS = [
     layer_normalization_3d_axis_negative_3_epsilon layer_normalization_4d_axis0 layer_normalization_4d_axis1
     layer_normalization_4d_axis2 layer_normalization_4d_axis_negative_2 layer_normalization_4d_axis_negative_3
     layer_normalization_4d_axis_negative_4`,
-  on(RUNTIME_B, 'count')`
-    gemm_all_attributes gemm_default_scalar_bias gemm_transposeA matmulinteger qlinearmatmul_2D_int8_float16
-    qlinearmatmul_2D_int8_float32 qlinearmatmul_2D_uint8_float16 qlinearmatmul_2D_uint8_float32
-    qlinearmatmul_3D_int8_float16 qlinearmatmul_3D_int8_float32 qlinearmatmul_3D_uint8_float16
-    qlinearmatmul_3D_uint8_float32`,
-  on(RUNTIME_B, 'outputs')`
-    gemm_all_attributes gemm_transposeA`,
   on(SHAPE_ONLY, 'imports')`
     shape shape_clip_end shape_clip_start shape_end_1 shape_end_negative_1 shape_example shape_start_1
     shape_start_1_end_2 shape_start_1_end_negative_1 shape_start_greater_than_end shape_start_negative_1`,

@@ -98,6 +98,29 @@ describe('a Gemm whose B is data: MatMul, then + C (onnx-tool: volume(Y)·K + vo
     expect(names).toEqual(expect.arrayContaining(['addmm (Bᵀ)', 'addmm', 'addmm (+ C)']));
   });
 
+  // onnx's node test gemm_transposeA with a 0-d C fed as an input (gemm_default_scalar_bias).
+  it('transA = 1 and a 0-d C fed as an input: Aᵀ, Aᵀ·B, + C — 2·4·3 + 8', () => {
+    const { e, shapes } = load({
+      input: [3, 2],
+      extraInputs: { y: [3, 4], c: [] },
+      nodes: [{ op: 'Gemm', in: ['x', 'y', 'c'], out: ['z'], attrs: { transA: 1 } }],
+    });
+    expect(e.errors).toBe(0);
+    expect(e.notCounted).toEqual([]);
+    expect(shapes).toEqual([[2, 4]]);
+    expect(e.totals.counts[0]).toBe(24n + 8n);
+  });
+
+  it('QLinearMatMul of two inputs: the product, volume(Y)·K (onnx-tool QLinearMatMulNode)', () => {
+    const { e } = load({
+      input: [2, 4],
+      extraInputs: { as: [], az: [], b: [4, 3], bs: [], bz: [], ys: [], yz: [] },
+      nodes: [{ op: 'QLinearMatMul', in: ['x', 'as', 'az', 'b', 'bs', 'bz', 'ys', 'yz'], out: ['z'] }],
+    });
+    expect(e.notCounted).toEqual([]);
+    expect(e.totals.counts[0]).toBe(2n * 3n * 4n);
+  });
+
   it('a Gemm of a constant B stays one linear row', () => {
     const { r } = load({
       input: [1, 3],

@@ -79,12 +79,33 @@ function oneSampleIfBetter(g: OnnxGraph, fileName: string, opts: ImportOptions):
   };
   const before = missed(batched.model);
   if (!before.bad) return batched;
-  const whole = convert(g, fileName, opts, true);
+  const whole = convert(withScalarOperands(g), fileName, opts, true);
   if (!whole.ok) return batched;
   const after = missed(whole.model);
   if (after.errors || after.bad >= before.bad) return batched;
   whole.warnings.unshift(say('file.oneSample', { n: before.bad }));
   return whole;
+}
+
+/**
+ * For the whole reading: a 0-d input that only arithmetic whose count does not depend on its value
+ * reads (Add, Sub, Mul, Div; a Gemm's C) is held as a one-value constant of unknown value, the
+ * op's scalar operand, so the op is counted; any other 0-d input stays a run-time constant.
+ */
+function withScalarOperands(g: OnnxGraph): OnnxGraph {
+  const arith = new Set(['Add', 'Sub', 'Mul', 'Div']);
+  const scalars = g.inputs.filter(
+    (v) =>
+      v.dims?.length === 0 &&
+      !g.initializers.has(v.name) &&
+      g.nodes.every(
+        (n) => !n.inputs.includes(v.name) || arith.has(n.opType) || (n.opType === 'Gemm' && n.inputs[2] === v.name),
+      ),
+  );
+  if (!scalars.length) return g;
+  const initializers = new Map(g.initializers);
+  for (const v of scalars) initializers.set(v.name, { dims: [], dataType: 1 });
+  return { ...g, initializers };
 }
 
 function convert(g: OnnxGraph, fileName: string, opts: ImportOptions, oneSample = false): ImportResult {
