@@ -74,6 +74,8 @@ export const ENGINE_MESSAGES_EN = {
     '{n} node(s) ({list}) read a shape, axes, sizes or repeats from a graph input (known only when run): taken from the input and output shapes the file states',
   'file.mergedOutputs':
     'output(s) {list} merge the batch into their first dim in the file ([N·d0, …]): given as batch N × [d0, …], the same elements',
+  'file.furtherOutputs':
+    'output(s) {list} are further outputs of a node read by its first (LayerNormalization’s Mean and InvStdDev, BatchNormalization’s running statistics): left out; the node’s work is counted in its row',
   'file.oneSample':
     'the first dims of the inputs are not a batch FlopLab can hold apart (an operand or constant spans them, or an input has none): the whole graph is read as one sample, batch 1, every input whole — read with a batch, {n} node(s) could not be counted',
   'file.flatInputs':

@@ -63,6 +63,8 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
   'file.statedOperands':
     '{n} 个节点（{list}）从图输入读取形状、轴、大小或重复次数（运行时才知道）：按文件声明的输入与输出形状取值',
   'file.mergedOutputs': '输出 {list} 在文件中把批维并入第一维（[N·d0, …]）：按批大小 N × [d0, …] 给出，元素相同',
+  'file.furtherOutputs':
+    '输出 {list} 是按第一个输出读取的节点的其他输出（LayerNormalization 的 Mean 与 InvStdDev、BatchNormalization 的滑动统计量）：已略去；该节点的计算计入其所在行',
   'file.oneSample':
     '各输入的第一维不是 FlopLab 能分开处理的批维（有操作数或常量跨越它，或某个输入没有批维）：整个图按一个样本读取，批大小 1，每个输入取整体——按批读取时有 {n} 个节点无法计数',
   'file.flatInputs':

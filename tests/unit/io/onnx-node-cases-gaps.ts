@@ -5,8 +5,6 @@
 import type { Check, Gaps } from './onnx-fixture-suite';
 
 // FlopLab bugs: silently wrong (or error) numbers or shapes.
-const EXTRA_OUTPUTS =
-  'the node has several outputs (LayerNormalization’s Mean and InvStdDev, BatchNormalization’s running mean and variance, Dropout’s mask, MaxPool’s Indices): FlopLab’s row follows the first only and index.ts drops the others from the graph outputs, saying (wrongly) they are ‘computed from constants only’';
 const ZERO_DIM =
   'a dim of 0 (an empty tensor) in the file is read as unknown: decode.ts keeps dim_value only when > 0, so an input’s 0 becomes a symbolic dim (128, or batch 1, used) and an output stated with a 0 has no shape (a not-counted row then takes its input’s): shapes and counts are those of a non-empty tensor';
 const GELU_NATIVE =
@@ -50,6 +48,8 @@ const EINSUM_1D =
   'an inner product of two 1-D inputs: the batch-first reading merges the batch into their only dim (batch-axis.ts refuses Einsum on a merged value), a not-counted row with the input’s shape, where the output is a scalar';
 const POW_RUNTIME = 'the exponent is a graph input: unary-ops.ts maps only x ** constant, a not-counted row, 0';
 // Deliberate design differences.
+const EXTRA_OUTPUTS =
+  'the node has further outputs with shapes of their own (LayerNormalization’s Mean and InvStdDev, a training BatchNormalization’s running mean and variance): FlopLab reads the node by its first output and leaves those out, with a notice naming them (secondary-outputs.ts; a Dropout’s mask and a MaxPool’s Indices, of the first output’s shape, are given)';
 const FED_WEIGHTS =
   'the layer’s weights (conv kernel, norm scale and bias and running stats, recurrent W / R / B) are graph inputs fed at run time: FlopLab counts them as the layer’s parameters (fed-weights.ts, the norm and recurrent kinds’ own parameters); onnx-tool counts stored tensors only (0)';
 const SCALAR_AS_1 =
@@ -118,15 +118,14 @@ const GROUPS = [
     mod_mixed_sign_float32 mod_mixed_sign_float64 mod_mixed_sign_int16 mod_mixed_sign_int32 mod_mixed_sign_int64
     mod_mixed_sign_int8 mod_uint16 mod_uint32 mod_uint64 mod_uint8 nonzero_example`,
   on(EXTRA_OUTPUTS, 'outputs')`
-    batchnorm_epsilon_training_mode batchnorm_example_training_mode dropout_default_mask
-    layer_normalization_2d_axis0 layer_normalization_2d_axis1 layer_normalization_2d_axis_negative_1
-    layer_normalization_2d_axis_negative_2 layer_normalization_3d_axis0_epsilon layer_normalization_3d_axis1_epsilon
-    layer_normalization_3d_axis2_epsilon layer_normalization_3d_axis_negative_1_epsilon
-    layer_normalization_3d_axis_negative_2_epsilon layer_normalization_3d_axis_negative_3_epsilon
-    layer_normalization_4d_axis0 layer_normalization_4d_axis1 layer_normalization_4d_axis2
-    layer_normalization_4d_axis3 layer_normalization_4d_axis_negative_1 layer_normalization_4d_axis_negative_2
-    layer_normalization_4d_axis_negative_3 layer_normalization_4d_axis_negative_4 layer_normalization_default_axis
-    maxpool_with_argmax_2d_precomputed_pads maxpool_with_argmax_2d_precomputed_strides`,
+    batchnorm_epsilon_training_mode batchnorm_example_training_mode layer_normalization_2d_axis0
+    layer_normalization_2d_axis1 layer_normalization_2d_axis_negative_1 layer_normalization_2d_axis_negative_2
+    layer_normalization_3d_axis0_epsilon layer_normalization_3d_axis1_epsilon layer_normalization_3d_axis2_epsilon
+    layer_normalization_3d_axis_negative_1_epsilon layer_normalization_3d_axis_negative_2_epsilon
+    layer_normalization_3d_axis_negative_3_epsilon layer_normalization_4d_axis0 layer_normalization_4d_axis1
+    layer_normalization_4d_axis2 layer_normalization_4d_axis3 layer_normalization_4d_axis_negative_1
+    layer_normalization_4d_axis_negative_2 layer_normalization_4d_axis_negative_3
+    layer_normalization_4d_axis_negative_4 layer_normalization_default_axis`,
   on(RUNTIME_AXES_REDUCE_EXPANDED, 'count')`
     reduce_l1_default_axes_keepdims_example_expanded reduce_l1_default_axes_keepdims_random_expanded
     reduce_l1_do_not_keepdims_example_expanded reduce_l1_do_not_keepdims_random_expanded

@@ -15,6 +15,7 @@ import { inputsOf, staticInputs } from './inputs';
 import { gemmOfData } from './gemm-of-data';
 import { fedWeights } from './fed-weights';
 import { statedOperands } from './stated-operands';
+import { secondaryOutputs } from './secondary-outputs';
 import { PER_MAP } from './batch-axis-ops';
 import { evaluateModel } from '../../evaluate';
 import { sequenceFirstInputs } from './recurrent';
@@ -134,6 +135,7 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions, oneSample 
   for (const n of topological(g)) for (const m of gemmOfData(n, b.data)) b.node(m);
   b.finish();
   // A sequence-first output of a recurrent op is its batch-first value, as everywhere in FlopLab.
+  const further = secondaryOutputs(g, b);
   const outputs = g.outputs.map((o) => b.batchFirstOutput(b.seq.output(o.name, warnings))).filter((o) => b.data.has(o));
   if (!outputs.length) return { ok: false, error: say('file.noOutput', { name: fileName }) };
   const mergedAt = outputs.flatMap((o, i) => (b.lead.merged.has(o) ? [i] : []));
@@ -159,8 +161,9 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions, oneSample 
   }
   const unread = inp.inputs.slice(1).filter((i) => !b.used.has(i.name));
   if (unread.length) warnings.push(say('file.unreadInputs', { list: unread.map((i) => i.name).join(', ') }));
-  const lost = g.outputs.length - outputs.length;
+  const lost = g.outputs.length - outputs.length - further.length;
   if (lost) warnings.push(say('file.constOutputs', { n: lost }));
+  if (further.length) warnings.push(say('file.furtherOutputs', { list: firstThree(further) }));
   for (const [op, names] of b.unsupported)
     warnings.push(
       names.length <= 3
