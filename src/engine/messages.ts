@@ -76,6 +76,9 @@ export const ENGINE_MESSAGES_EN = {
     'output(s) {list} merge the batch into their first dim in the file ([N·d0, …]): given as batch N × [d0, …], the same elements',
   'file.furtherOutputs':
     'output(s) {list} are further outputs of a node read by its first (LayerNormalization’s Mean and InvStdDev, BatchNormalization’s running statistics): left out; the node’s work is counted in its row',
+  'file.noInputConstants': 'the graph has no input: a placeholder input [1] is shown, which nothing reads',
+  'file.constantGraph':
+    'no output is computed from the input: every output ({list}) folds to a constant (Shape of a fixed-shape input, a Constant), given as a stored constant — 0 operations',
   'file.oneSample':
     'the first dims of the inputs are not a batch FlopLab can hold apart (an operand or constant spans them, or an input has none): the whole graph is read as one sample, batch 1, every input whole — read with a batch, {n} node(s) could not be counted',
   'file.flatInputs':

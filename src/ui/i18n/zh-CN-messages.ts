@@ -65,6 +65,9 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
   'file.mergedOutputs': '输出 {list} 在文件中把批维并入第一维（[N·d0, …]）：按批大小 N × [d0, …] 给出，元素相同',
   'file.furtherOutputs':
     '输出 {list} 是按第一个输出读取的节点的其他输出（LayerNormalization 的 Mean 与 InvStdDev、BatchNormalization 的滑动统计量）：已略去；该节点的计算计入其所在行',
+  'file.noInputConstants': '图没有输入：显示一个占位输入 [1]，没有节点读取它',
+  'file.constantGraph':
+    '没有输出由输入计算得到：每个输出（{list}）都折叠为常量（固定形状输入的 Shape、Constant），按存储的常量给出——0 次运算',
   'file.oneSample':
     '各输入的第一维不是 FlopLab 能分开处理的批维（有操作数或常量跨越它，或某个输入没有批维）：整个图按一个样本读取，批大小 1，每个输入取整体——按批读取时有 {n} 个节点无法计数',
   'file.flatInputs':

@@ -17,9 +17,7 @@ const PRELU_FED =
   'the slope is a graph input (fed at run time): FlopLab’s prelu row counts one slope parameter, not the slope’s elements, and onnx-tool counts none (stored tensors only)';
 // Refusals: the file is not imported.
 const SHAPE_ONLY =
-  'Shape of a fixed-shape input folds to a constant (fold.ts), so no graph output is computed from the input and index.ts refuses the file (‘no output of the graph is computed from its input’); onnx-tool profiles it (0)';
-const NO_INPUT =
-  'a graph of one Constant node has no input: inputs.ts refuses it (‘the graph has no input’); onnx-tool profiles it (0)';
+  'Shape with start > end folds to an empty constant [0]: a graph whose outputs are constants is given as stored constants (constant-outputs.ts), but no row holds a dim of 0, so the file is refused (‘no output of the graph is computed from its input’); onnx-tool profiles it (0)';
 // Not counted: an opaque row (0), said so; its shape may be wrong.
 const RUNTIME_AXES_REDUCE =
   'the Reduce*’s axes are a graph input (ONNX’s node tests feed them), read as a run-time constant of unknown values (inputs.ts): ops-shape.ts (reduce: ‘over computed axes’) leaves the node a not-counted row, 0 where onnx-tool counts per input element (its cost needs no axes); the row’s output is the file’s stated shape less a first dim FlopLab takes for the batch';
@@ -48,6 +46,8 @@ const EINSUM_1D =
   'an inner product of two 1-D inputs: the batch-first reading merges the batch into their only dim (batch-axis.ts refuses Einsum on a merged value), a not-counted row with the input’s shape, where the output is a scalar';
 const POW_RUNTIME = 'the exponent is a graph input: unary-ops.ts maps only x ** constant, a not-counted row, 0';
 // Deliberate design differences.
+const CONSTANT_OUTPUT =
+  'every output folds to a constant (Shape of a fixed-shape input, a Constant node): FlopLab gives each as a stored constant, a buffer of its elements (constant-outputs.ts); onnx-tool counts no params for it';
 const EXTRA_OUTPUTS =
   'the node has further outputs with shapes of their own (LayerNormalization’s Mean and InvStdDev, a training BatchNormalization’s running mean and variance): FlopLab reads the node by its first output and leaves those out, with a notice naming them (secondary-outputs.ts; a Dropout’s mask and a MaxPool’s Indices, of the first output’s shape, are given)';
 const FED_WEIGHTS =
@@ -94,6 +94,9 @@ const GROUPS = [
     reduce_l2_default_axes_keepdims_example reduce_l2_default_axes_keepdims_random
     reduce_mean_default_axes_keepdims_example reduce_mean_default_axes_keepdims_random
     reduce_sum_default_axes_keepdims_example reduce_sum_default_axes_keepdims_random`,
+  on(CONSTANT_OUTPUT, 'weights')`
+    constant shape shape_clip_end shape_clip_start shape_end_1 shape_end_negative_1 shape_example shape_start_1
+    shape_start_1_end_2 shape_start_1_end_negative_1 shape_start_negative_1`,
   on(FED_WEIGHTS, 'weights')`
     basic_conv_with_padding basic_conv_without_padding batchnorm_epsilon batchnorm_epsilon_training_mode
     batchnorm_example batchnorm_example_training_mode conv_with_autopad_same
@@ -166,8 +169,7 @@ const GROUPS = [
     layer_normalization_4d_axis2 layer_normalization_4d_axis_negative_2 layer_normalization_4d_axis_negative_3
     layer_normalization_4d_axis_negative_4`,
   on(SHAPE_ONLY, 'imports')`
-    shape shape_clip_end shape_clip_start shape_end_1 shape_end_negative_1 shape_example shape_start_1
-    shape_start_1_end_2 shape_start_1_end_negative_1 shape_start_greater_than_end shape_start_negative_1`,
+    shape_start_greater_than_end`,
   on(POOL_DILATION, 'count')`
     averagepool_2d_dilations averagepool_3d_dilations_large_count_include_pad_is_0_ceil_mode_is_False
     averagepool_3d_dilations_large_count_include_pad_is_0_ceil_mode_is_True
@@ -237,8 +239,6 @@ const GROUPS = [
     einsum_inner_prod`,
   on(EINSUM_1D, 'outputs')`
     einsum_inner_prod`,
-  on(NO_INPUT, 'imports')`
-    constant`,
   on(ONE_D_INPUTS, 'outputs')`
     pow_bcast_scalar`,
   on(OT_MATMUL_BCAST, 'count')`

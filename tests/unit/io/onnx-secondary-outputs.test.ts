@@ -45,3 +45,13 @@ describe('further outputs of a node', () => {
     expect(notices).not.toMatch(/computed from constants/);
   });
 });
+
+describe('a graph whose every output is a constant (onnx/constant-outputs.ts)', () => {
+  it('Shape of a fixed input: the constant [3], 0 operations, not refused', () => {
+    const { r, e } = load({ input: [3, 4, 5], nodes: [{ op: 'Shape', in: ['x'], out: ['y'] }] });
+    expect(e.totals.counts[0]).toBe(0n);
+    expect(e.outputs.map((o) => o.shape)).toEqual([[3]]);
+    expect(r.ok && r.model.meta?.outputsWithoutBatch).toEqual([0]);
+    expect(r.ok && r.warnings.join('\n')).toMatch(/every output \(y\) folds to a constant/);
+  });
+});

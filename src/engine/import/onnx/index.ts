@@ -16,6 +16,7 @@ import { gemmOfData } from './gemm-of-data';
 import { fedWeights } from './fed-weights';
 import { statedOperands } from './stated-operands';
 import { secondaryOutputs } from './secondary-outputs';
+import { constantOutputs, NO_INPUT } from './constant-outputs';
 import { PER_MAP } from './batch-axis-ops';
 import { evaluateModel } from '../../evaluate';
 import { sequenceFirstInputs } from './recurrent';
@@ -111,7 +112,11 @@ function withScalarOperands(g: OnnxGraph): OnnxGraph {
 
 function convert(g: OnnxGraph, fileName: string, opts: ImportOptions, oneSample = false): ImportResult {
   const warnings: string[] = [];
-  const inp = inputsOf(g, warnings, opts.inputShapes, oneSample);
+  const read = inputsOf(g, warnings, opts.inputShapes, oneSample);
+  const none = g.inputs.every((v) => g.initializers.has(v.name));
+  // No input at all (a graph of constants): a placeholder, and the outputs as constants (below).
+  const inp = none ? { inputs: [NO_INPUT], batch: 1, constants: [], unbatched: [] } : read;
+  if (none) warnings.push(say('file.noInputConstants'));
   if (typeof inp === 'string') return { ok: false, error: say('file.named', { name: fileName, error: inp }) };
   if (!g.outputs.length) return { ok: false, error: say('file.noGraphOutput', { name: fileName }) };
   const b = new Builder(g);
@@ -137,9 +142,14 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions, oneSample 
   // A sequence-first output of a recurrent op is its batch-first value, as everywhere in FlopLab.
   const further = secondaryOutputs(g, b);
   const outputs = g.outputs.map((o) => b.batchFirstOutput(b.seq.output(o.name, warnings))).filter((o) => b.data.has(o));
+  // Every output a constant: given as such (constant-outputs.ts), the file's whole shapes.
+  const constants = outputs.length ? [] : constantOutputs(g, b);
+  if (constants.length) warnings.push(say('file.constantGraph', { list: firstThree(constants) }));
+  outputs.push(...constants);
   if (!outputs.length) return { ok: false, error: say('file.noOutput', { name: fileName }) };
   const mergedAt = outputs.flatMap((o, i) => (b.lead.merged.has(o) ? [i] : []));
-  const merged = b.batch === 1 ? mergedAt : [];
+  // A constant output is the file's whole tensor at any batch.
+  const merged = [...(b.batch === 1 ? mergedAt : []), ...constants.map((o) => outputs.indexOf(o))];
   // At another batch such an output is the file's [N·d0, …], held as batch N × [d0, …]: said.
   const mergedWithBatch = b.batch === 1 ? [] : mergedAt;
   if (mergedWithBatch.length)
