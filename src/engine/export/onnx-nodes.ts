@@ -181,8 +181,16 @@ export function leafNodes(
       return one('HardSigmoid', [float('alpha', 1 / 6), float('beta', 0.5)]);
     case 'silu':
       return w.op('Mul', [x, w.op('Sigmoid', [x], label)[0]], label, [], 1, name)[0];
-    case 'gelu':
-      return one('Gelu');
+    case 'gelu': {
+      if (p.fused) return one('Gelu');
+      // As torch.onnx (opset 17) writes nn.GELU, the form the onnx-tool convention counts (7 per
+      // element; one Gelu node is 34): x · (1 + erf(x / √2)) · ½. The importer reads it back as gelu.
+      const c = (k: string, v: number) => w.constant(k, [v], 'float', []);
+      const scaled = w.op('Div', [x, c('sqrt2', Math.SQRT2)], label)[0];
+      const plus = w.op('Add', [w.op('Erf', [scaled], label)[0], c('one', 1)], label)[0];
+      const times = w.op('Mul', [x, plus], label, [], 1, name)[0];
+      return w.op('Mul', [times, c('half', 0.5)], label)[0];
+    }
     case 'mean': {
       // ReduceMean (opset 18+): the axes are an input; dims as written count the batch as 0.
       const full = inp.length + 1;

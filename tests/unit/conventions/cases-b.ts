@@ -158,6 +158,26 @@ export const CASES: readonly LayerCase[] = [
     },
   },
   {
+    // One ONNX Gelu node (opset 20): onnx-tool's GeluNode op_mac = EXP_MACS + 2·MUL_MACS = 34 per element
+    // (onnx_tool/node.py; measured on test_gelu_* in tests/fixtures/onnx-node-cases.jsonl); the rest as above.
+    spec: { type: 'gelu', fused: true },
+    input: [4, 6, 6],
+    source: 'as the gelu row above; onnx-tool GeluNode op_mac = EXP_MACS + 2·MUL_MACS = 34',
+    expect: {
+      seed: 1440,
+      exact: 1440,
+      torchvision: 0,
+      thop: 0,
+      ptflops: 288,
+      fvcore: 0,
+      torch: 0,
+      deepspeed: 288,
+      torchinfo: 0,
+      'onnx-tool': 9792,
+      netscope: 0,
+    },
+  },
+  {
     spec: { type: 'dropout' },
     input: [4, 6, 6],
     source:

@@ -7,8 +7,6 @@ import type { Check, Gaps } from './onnx-fixture-suite';
 // FlopLab bugs: silently wrong (or error) numbers or shapes.
 const ZERO_DIM =
   'a dim of 0 (an empty tensor) in the file is read as unknown: decode.ts keeps dim_value only when > 0, so an input’s 0 becomes a symbolic dim (128, or batch 1, used) and an output stated with a 0 has no shape (a not-counted row then takes its input’s): shapes and counts are those of a non-empty tensor';
-const GELU_NATIVE =
-  'a native Gelu node (opset 20) maps to the gelu kind, and the onnx-tool convention counts gelu as the opset-17 decomposition (conventions/onnx-tool.ts: per(7)); onnx-tool’s GeluNode counts EXP_MACS + 2·MUL_MACS = 34 per element';
 const POOL_PAD_GT_HALF =
   'pads 2 with a 3-wide kernel (ONNX allows it): ops.ts pool() puts them on the pool kind, which refuses padding above half the kernel (PyTorch’s rule), so the row is an error, counted 0 with no output shape; a pre-pad would keep it';
 const CONVT_SHAPE =
@@ -189,8 +187,6 @@ const GROUPS = [
     reshape_allowzero_reordered slice_start_out_of_bounds tril_zero triu_zero`,
   on(NO_KIND_SHAPE, 'outputs')`
     compress_0 compress_default_axis gather_elements_1 gather_elements_negative_indices gathernd_example_int32`,
-  on(GELU_NATIVE, 'count')`
-    gelu_default_1 gelu_default_2 gelu_tanh_1 gelu_tanh_2`,
   on(QUANT_RUNTIME_SCALE, 'count')`
     dequantizelinear_axis dequantizelinear_blocked quantizelinear_axis quantizelinear_blocked_asymmetric`,
   on(RNN_YH, 'outputs')`

@@ -72,7 +72,8 @@ export function activationOp(n: OnnxNode, ctx: OpContext): Mapped {
     case 'HardSigmoid':
       return { layers: [{ type: 'hardsigmoid' }] };
     case 'Gelu':
-      return { layers: [{ type: 'gelu' }] };
+      // One node (opset 20): onnx-tool counts it as such (the gelu kind's `fused`).
+      return { layers: [{ type: 'gelu', fused: true }] };
     default:
       return { unsupported: 'no layer kind for this operator' };
   }
