@@ -42,6 +42,11 @@ export function runTimeShape(n: OnnxNode, ins: readonly string[], h: ShapeHost):
     const out = [...idx.slice(0, -1), ...d.slice(q)];
     return out.length ? out : null;
   }
+  // GatherElements: the output has the indices' shape (onnx/docs/Operators.md).
+  if (n.opType === 'GatherElements') {
+    const idx = file(n.inputs[1]) ?? h.constant(n.inputs[1])?.dims;
+    return idx?.length ? [...idx] : null;
+  }
   if (n.opType === 'RoiAlign') {
     const [x, rois] = [file(ins[0]), file(n.inputs[1])];
     if (!x || x.length !== 4 || !rois || rois.length !== 2) return null;
