@@ -11,8 +11,6 @@ const POOL_PAD_GT_HALF =
   'pads 2 with a 3-wide kernel (ONNX allows it): ops.ts pool() puts them on the pool kind, which refuses padding above half the kernel (PyTorch’s rule), so the row is an error, counted 0 with no output shape; a pre-pad would keep it';
 const CONVT_SHAPE =
   'ConvTranspose with auto_pad SAME_UPPER and stride > 1, or with output_shape: ops.ts approximates the padding by half the kernel / ignores output_shape (with a notice), so the output is one row and column short and the count smaller';
-const PRELU_FED =
-  'the slope is a graph input (fed at run time): FlopLab’s prelu row counts one slope parameter, not the slope’s elements, and onnx-tool counts none (stored tensors only)';
 // Refusals: the file is not imported.
 const SHAPE_ONLY =
   'Shape with start > end folds to an empty constant [0]: a graph whose outputs are constants is given as stored constants (constant-outputs.ts), but no row holds a dim of 0, so the file is refused (‘no output of the graph is computed from its input’); onnx-tool profiles it (0)';
@@ -44,6 +42,8 @@ const EINSUM_1D =
   'an inner product of two 1-D inputs: the batch-first reading merges the batch into their only dim (batch-axis.ts refuses Einsum on a merged value), a not-counted row with the input’s shape, where the output is a scalar';
 const POW_RUNTIME = 'the exponent is a graph input: unary-ops.ts maps only x ** constant, a not-counted row, 0';
 // Deliberate design differences.
+const PRELU_FED =
+  'the slope is a graph input: prelu_broadcast’s [5] is read as the layer’s 5 slopes, fed at run time (FlopLab counts them as parameters, onnx-tool counts stored tensors only, 0); prelu_example’s slope [3, 4, 5] has the batch dim, a slope per sample no prelu row holds: FlopLab follows x, counts one slope and says so (‘only the first of 2 computed inputs is followed’)';
 const CONSTANT_OUTPUT =
   'every output folds to a constant (Shape of a fixed-shape input, a Constant node): FlopLab gives each as a stored constant, a buffer of its elements (constant-outputs.ts); onnx-tool counts no params for it';
 const EXTRA_OUTPUTS =

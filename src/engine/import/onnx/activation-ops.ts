@@ -46,7 +46,9 @@ export function activationOp(n: OnnxNode, ctx: OpContext): Mapped {
     case 'LeakyRelu':
       return { layers: [{ type: 'leakyrelu', negative_slope: f32(float(n, 'alpha', 0.01)) }] };
     case 'PRelu': {
-      const slope = ctx.constant(n.inputs[1]);
+      // A slope fed at run time (a graph input of known shape) is the layer's weight all the same.
+      const fed = ctx.valueShape?.(n.inputs[1]);
+      const slope = ctx.constant(n.inputs[1]) ?? (fed && !fed.batched ? { dims: [...fed.shape] } : undefined);
       const count = slope ? slope.dims.reduce((a, b) => a * b, 1) : 1;
       // The slope broadcasts numpy-style: [C, 1, 1] (or [C] on [N, C]) is one per channel, as
       // torch writes it; any other shape (Keras-style [N, T, C] with slopes [C]) is kept as is.
