@@ -7,8 +7,6 @@ import type { Check, Gaps } from './onnx-fixture-suite';
 // FlopLab bugs: silently wrong (or error) numbers or shapes.
 const ZERO_DIM =
   'a dim of 0 (an empty tensor) in the file is read as unknown: decode.ts keeps dim_value only when > 0, so an input’s 0 becomes a symbolic dim (128, or batch 1, used) and an output stated with a 0 has no shape (a not-counted row then takes its input’s): shapes and counts are those of a non-empty tensor';
-const POOL_PAD_GT_HALF =
-  'pads 2 with a 3-wide kernel (ONNX allows it): ops.ts pool() puts them on the pool kind, which refuses padding above half the kernel (PyTorch’s rule), so the row is an error, counted 0 with no output shape; a pre-pad would keep it';
 const CONVT_SHAPE =
   'ConvTranspose with auto_pad SAME_UPPER and stride > 1, or with output_shape: ops.ts approximates the padding by half the kernel / ignores output_shape (with a notice), so the output is one row and column short and the count smaller';
 // Refusals: the file is not imported.
@@ -200,10 +198,6 @@ const GROUPS = [
   on(DQL, 'count')`
     dynamicquantizelinear_expanded dynamicquantizelinear_max_adjusted_expanded
     dynamicquantizelinear_min_adjusted_expanded`,
-  on(POOL_PAD_GT_HALF, 'count')`
-    averagepool_2d_pads averagepool_2d_pads_count_include_pad maxpool_2d_pads`,
-  on(POOL_PAD_GT_HALF, 'outputs')`
-    averagepool_2d_pads averagepool_2d_pads_count_include_pad maxpool_2d_pads`,
   on(ROIALIGN, 'outputs')`
     roialign_aligned_false roialign_aligned_true roialign_mode_max`,
   on(SCALAR_CONST_PARAM, 'weights')`
