@@ -187,9 +187,10 @@ function pool(n: OnnxNode, type: 'maxpool2d' | 'avgpool2d', input?: readonly num
   if (typeof win === 'string') return { unsupported: win };
   // MaxPool has dilations since opset 10 (the maxpool2d kind's dilation); AveragePool only since 19, no kind.
   if (win.dilation && type !== 'maxpool2d') return { unsupported: 'average pooling with dilation' };
-  // Padding above half the kernel (ONNX allows it, PyTorch's pools do not): a pad layer before the
+  // Padding above half the (dilated) kernel (ONNX allows it, PyTorch's pools do not): a pad layer before the
   // pool; the output size and the pool's count per output are the file's.
-  const k = ints(n, 'kernel_shape')?.map(Number) ?? [];
+  const d = ints(n, 'dilations')?.map(Number) ?? [1, 1];
+  const k = (ints(n, 'kernel_shape')?.map(Number) ?? []).map((v, i) => (d[i] ?? 1) * (v - 1) + 1);
   const p = win.padding as number | [number, number] | undefined;
   const [ph, pw] = Array.isArray(p) ? p : [p ?? 0, p ?? 0];
   const wide = !win.prePad && k.length === 2 && (ph > Math.floor(k[0] / 2) || pw > Math.floor(k[1] / 2));
