@@ -117,6 +117,7 @@ export const deepspeed: Convention = {
       'A PyTorch model has no such step: the shape arithmetic an ONNX export computes from Shape / Size (reshape targets, pad sizes) is Python integers in the model, never a traced op: 0.',
     compare:
       'Not patched: _patch_tensor_methods (profiler.py) wraps matmul, mm, bmm, addmm, baddbmm, mul, add and einsum, _patch_functionals no comparison or logical op: torch.gt / eq / x > y / torch.logical_and … are 0 (read, not run).',
+    mod: 'Not patched: _patch_tensor_methods and _patch_functionals (profiler.py) have no remainder or fmod: x % y, torch.remainder and torch.fmod are 0 (read, not run).',
     pow: 'torch.pow is not patched: 0 (as measured for the unary kind’s pow).',
     cumsum: 'torch.cumsum is not patched: 0 (read in profiler.py; not run).',
     clamp: 'torch.clamp is not patched: 0 (read in profiler.py _patch_functionals / _patch_tensor_methods; not run).',

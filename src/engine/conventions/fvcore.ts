@@ -77,6 +77,7 @@ export const fvcore: Convention = {
       'A PyTorch model has no such step: the shape arithmetic an ONNX export computes from Shape / Size (reshape targets, pad sizes) is Python integers in the model, never a traced op (torch.onnx writes it from x.shape / x.size()): 0.',
     compare:
       'aten::gt, aten::ge and aten::eq are in _IGNORED_OPS (jit_analysis.py), as aten::__and__ and aten::bitwise_not (a & b, ~a): 0 without a warning; aten::lt, aten::le and aten::logical_and / or / xor / not have no handle in _DEFAULT_SUPPORTED_OPS: 0, listed as unsupported operators (read, not run).',
+    mod: 'aten::remainder is in _IGNORED_OPS (jit_analysis.py): 0 without a warning; aten::fmod has no handle: 0, listed as an unsupported operator (read, not run).',
     pow: 'aten::pow has no handle: 0, with an “unsupported operator” warning (as measured for the unary kind’s pow).',
     cumsum:
       'aten::cumsum has no handle and is not in _IGNORED_OPS: 0, listed as an unsupported operator (read, not run).',

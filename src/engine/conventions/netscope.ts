@@ -96,6 +96,7 @@ export const netscope: Convention = {
     expand: 'Caffe has no broadcast layer (the prototxt writer refuses it): 0.',
     shapeops: 'Caffe computes no shapes in the graph (a prototxt states them): 0.',
     compare: 'Caffe has no comparison or logic layer (the prototxt writer refuses it): 0.',
+    mod: 'Caffe has no remainder layer (the prototxt writer refuses it): 0.',
     tile: 'The prototxt writer refuses this kind (Caffe’s Tile repeats one axis; a Caffe Tile is read as a cat of copies): 0.',
     pow: 'Caffe’s Power layer takes a constant exponent only (the prototxt writer refuses this kind): 0.',
     cumsum: 'Caffe has no cumulative-sum layer (the prototxt writer refuses it): 0.',

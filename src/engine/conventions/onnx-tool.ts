@@ -204,6 +204,8 @@ export const onnxTool: Convention = {
     // GreaterNode, LessNode, EqualNode, GreaterOrEqualNode, LessOrEqualNode, AndNode, OrNode, XorNode, NotNode:
     // volume(Y)·CMP_MACS = numel(Y), whatever the op or the operands (compare_* in onnx-tool-more-ops.jsonl).
     compare: per(1),
+    // ModNode (NpMathBase, op_mac ADD_MACS): numel(Y) (measured: test_mod_* in onnx-node-cases.jsonl).
+    mod: per(1),
     // The folded shape arithmetic's MACs as onnx-tool counts them, summed by the importer (import/onnx/shape-arith.ts).
     shapeops: SHAPEOPS_MACS,
     // ssd.pytorch’s L2Norm exported: Pow 32·numel, ReduceSum numel, Sqrt 24·P, Add eps P, Div 4·numel, Mul numel.
@@ -285,6 +287,7 @@ export const onnxTool: Convention = {
       'The MACs onnx-tool gives the nodes the ONNX importer folds into constants (shape arithmetic, pad lists): model_profile folds nothing (its graph config’s constant_folding is False, onnx_tool/utils.py), so each is profiled by its node.py rule on its small tensor, a scalar’s volume being 0 — Add, Sub, Mul, Mod, Max, Ceil, Min, Neg, Abs, Floor, comparisons, Not, And, Or, Xor 1 per output element; Div and Reciprocal 4, Sqrt 24, Pow 32; ReduceSum / Prod / Min / Max 1 per input element; Gather, Concat, Unsqueeze, Cast, Range, Where, ConstantOfShape … 0. The importer sums them into this one row (src/engine/import/onnx/shape-arith.ts); measured: ShuffleNet 91, ViT 158, Swin 5 (tests/fixtures/onnx-made), vit_pgd 48 (onnx-real).',
     compare:
       'GreaterNode, LessNode, EqualNode, GreaterOrEqualNode, LessOrEqualNode, AndNode, OrNode, XorNode and NotNode return volume(Y)·CMP_MACS (1): numel(Y), with a number operand or a broadcast one alike (onnx_tool/node.py; measured: the compare_* cases in tests/fixtures/onnx-tool-more-ops.jsonl). torch.onnx (opset 17) writes torch.gt / lt / ge / le / eq as one such node, logical_and / or / xor / not as Cast nodes (hidden, 0) and the node.',
+    mod: 'ModNode (an NpMathBase with op_mac ADD_MACS): numel(Y), fmod or not, with a number or a broadcast tensor (onnx_tool/node.py; measured: test_mod_* in tests/fixtures/onnx-node-cases.jsonl).',
     pow: 'PowNode: POW_MACS = EXP_MACS = 32 per output element, for two computed operands or a constant base alike (measured: pow_data, pow_const_base in tests/fixtures/onnx-tool-more-ops.jsonl).',
     minimum:
       'MinNode (CMP_MACS): numel(Y) whatever the number of inputs, as MaxNode (measured: min2, min3, min_broadcast).',

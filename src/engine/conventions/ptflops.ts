@@ -112,6 +112,7 @@ export const ptflops: Convention = {
       'A PyTorch model has no such step: the shape arithmetic an ONNX export computes from Shape / Size (reshape targets, pad sizes) is Python integers in the model, never a traced op: 0.',
     compare:
       'No module hook and no patched call: TENSOR_OPS_MAPPING (pytorch_ops.py) patches matmul, mm, bmm, addmm, baddbmm, mul and add only, FUNCTIONAL_MAPPING no comparison or logical op: torch.gt / eq / x > y / torch.logical_and … are 0 (read, not run).',
+    mod: 'No module hook and no patched call (pytorch_ops.py has no remainder or fmod): 0 (read, not run).',
     pow: 'torch.pow is not patched: 0 (x ** n measured 0 for the unary kind; a tensor exponent calls the same function).',
     cumsum: 'torch.cumsum / x.cumsum are not patched: 0 (read in pytorch_ops.py; not run).',
     clamp:

@@ -53,6 +53,7 @@ const byExact = [
   'expand',
   'tile',
   'compare',
+  'mod',
   'shapeops',
   'indexselect',
   'topk',

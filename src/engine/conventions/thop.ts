@@ -66,6 +66,7 @@ export const thop: Convention = {
       'A PyTorch model has no such step: the shape arithmetic an ONNX export computes from Shape / Size (reshape targets, pad sizes) is Python integers in the model, never a traced op: 0.',
     compare:
       'torch.gt / lt / ge / le / eq, x > y and torch.logical_and / or / xor / not are not modules, and register_hooks (thop/profile.py) lists modules only: 0 (read, not run).',
+    mod: 'x % y, torch.remainder and torch.fmod are not modules: 0 (read, not run).',
     pow: 'torch.pow(x, y) is not a module: 0 (x ** n, the same function, measured 0 for the unary kind).',
     cumsum: 'torch.cumsum is not a module: 0.',
     clamp:

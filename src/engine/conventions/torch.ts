@@ -67,6 +67,7 @@ export const torch: Convention = {
       'A PyTorch model has no such step: the shape arithmetic an ONNX export computes from Shape / Size (reshape targets, pad sizes) is Python integers in the model, never a traced op: 0.',
     compare:
       'aten.gt / lt / ge / le / eq and aten.logical_and / or / xor / not are not in flop_registry (torch/utils/flop_counter.py): 0 (a FlopCounterMode run on each, torch 2.13, gives 0).',
+    mod: 'aten.remainder and aten.fmod are not in flop_registry (torch/utils/flop_counter.py): 0 (a FlopCounterMode run on both, torch 2.13, gives 0).',
     conv2d: '2·N·Cout·(Cin/g)·Kh·Kw·Ho·Wo; the bias add is ignored.',
     linear: '2·N·R·I·O (addmm_flop); the bias add is ignored.',
     sdpa: 'The registry has SDPA entries for the flash/efficient kernels, not for the CPU kernel torch 2.13 runs: 0 on CPU (checked on vit_b_16, whose attention calls it).',

@@ -94,6 +94,7 @@ import { where } from './where';
 import { expand } from './expand';
 import { tile } from './tile';
 import { compare } from './compare';
+import { mod } from './mod';
 import { shapeops } from './shapeops';
 import { indexselect } from './indexselect';
 import { topk } from './topk';
@@ -181,6 +182,7 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   expand,
   tile,
   compare,
+  mod,
   indexselect,
   topk,
   take,

@@ -10,6 +10,9 @@
  * numel(X), ReduceL2Node 25·numel(X) (reduceprod, reducel2), ReduceL1 no number (the tool fails: 0).
  * topk and take (TopK, Gather by run-time indices): onnx-tool 0 (topk_*, gather_runtime_*); exact k
  * passes of a max over the values left, and a copy.
+ * mod (x % 2, fmod of two tensors): onnx-tool ModNode op_mac ADD_MACS = numel(Y) (test_mod_* in
+ * onnx-node-cases.jsonl); exact one remainder per element; the PyTorch tools 0 (fvcore ignores aten::remainder,
+ * none hooks or patches torch.remainder / fmod; a FlopCounterMode run gives 0).
  * compare (Greater with a number, Equal of two tensors, Not): onnx-tool GreaterNode / EqualNode / NotNode
  * volume(Y)·CMP_MACS = numel(Y) (compare_* in the same JSONL, 288 at batch 2); exact and seed one operation per
  * element; the PyTorch tools 0 (no hook, patch or handle for torch.gt / eq / logical_not: read in their sources).
@@ -108,6 +111,17 @@ export const CASES: readonly LayerCase[] = [
     spec: { type: 'compare', op: 'eq', from: ['input', 'input'] } as LayerSpec,
   },
   uncountedByPyTorchCase('compare', { op: 'not' }, 1, { onnxTool: N, netscope: 0 }, 'compare_not: NotNode numel(Y)'),
+  uncountedByPyTorchCase(
+    'mod',
+    { scalar: 2 },
+    1,
+    { onnxTool: N, netscope: 0 },
+    'test_mod_*: ModNode numel(Y) (ADD_MACS); one remainder per element',
+  ),
+  {
+    ...uncountedByPyTorchCase('mod', {}, 1, { onnxTool: N, netscope: 0 }, 'test_mod_broadcast: ModNode numel(Y)'),
+    spec: { type: 'mod', fmod: true, from: ['input', 'input'] } as LayerSpec,
+  },
   uncountedByPyTorchCase(
     'indexselect',
     { dim: 1, index: [0, 2] },

@@ -111,11 +111,7 @@ const GROUPS = [
   on(NO_KIND, 'count')`
     hardmax_axis_0 hardmax_axis_1 hardmax_axis_2 hardmax_default_axis hardmax_example hardmax_negative_axis
     hardmax_one_hot l1normalization_axis_0 l1normalization_axis_1 l1normalization_axis_last l2normalization_axis_0
-    l2normalization_axis_1 lpnormalization_default mod_broadcast mod_float16_mixed_sign_fmod_0
-    mod_float32_mixed_sign_fmod_0 mod_float64_mixed_sign_fmod_0 mod_float_edge_cases_fmod_0_float16
-    mod_float_edge_cases_fmod_0_float32 mod_float_edge_cases_fmod_0_float64 mod_int64_fmod mod_mixed_sign_float16
-    mod_mixed_sign_float32 mod_mixed_sign_float64 mod_mixed_sign_int16 mod_mixed_sign_int32 mod_mixed_sign_int64
-    mod_mixed_sign_int8 mod_uint16 mod_uint32 mod_uint64 mod_uint8 nonzero_example`,
+    l2normalization_axis_1 lpnormalization_default nonzero_example`,
   on(EXTRA_OUTPUTS, 'outputs')`
     batchnorm_epsilon_training_mode batchnorm_example_training_mode layer_normalization_2d_axis0
     layer_normalization_2d_axis1 layer_normalization_2d_axis_negative_1 layer_normalization_2d_axis_negative_2

@@ -131,6 +131,9 @@ export const EVERY_KIND_MODEL: Model = {
     { type: 'compare', op: 'gt', scalar: 0 },
     { type: 'compare', op: 'eq', from: [-1, -1] },
     { type: 'compare', op: 'not' },
+    // A remainder by a number, and fmod of two tensors.
+    { type: 'mod', scalar: 3 },
+    { type: 'mod', fmod: true, from: [-1, -1] },
     // The folded shape arithmetic of an imported ONNX file: onnx-tool's MACs as a field, shape kept.
     { type: 'shapeops', macs: 91, ops: 'Add ×13, Div ×13, Mul ×26' },
     { type: 'indexselect', dim: 1, index: [0, 0] },

@@ -44,6 +44,7 @@ export const ELEMENTWISE = new Set([
   'Sub',
   'Mul',
   'Div',
+  'Mod',
   'Pow',
   'Max',
   'Min',

@@ -116,6 +116,14 @@ export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
     case 'Expand':
     case 'Tile':
       return expandOrTile(n, ctx);
+    case 'Mod': {
+      // x mod y of two tensors, or of a one-value constant divisor (a dividend constant has no kind).
+      const fmod = int(n, 'fmod', 0) ? { fmod: true } : {};
+      if (ctx.dataInputs === 2) return { layers: [{ type: 'mod', ...fmod } as LayerSpec], all: true };
+      const d = ctx.constant(n.inputs[1])?.values;
+      if (d?.length !== 1 || ctx.constant(n.inputs[0])) return { unsupported: 'Mod by a constant tensor' };
+      return { layers: [{ type: 'mod', ...fmod, scalar: held(d[0]).value } as LayerSpec] };
+    }
     default:
       return { unsupported: 'no layer kind for this operator' };
   }
