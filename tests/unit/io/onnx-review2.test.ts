@@ -115,6 +115,8 @@ const RIGHT = [
   'whole_reducemean_axis0_keep0',
   'whole_split_axis0',
   'constantofshape_of_input_b2',
+  'argmax_axis0_fixed2',
+  'ids_fixed_batch1_reduce_batch',
 ];
 
 describe('onnx review2: right (shapes = onnxruntime, counts = the hand counts)', () => {
@@ -154,6 +156,27 @@ const HONEST: Record<string, (l: ReturnType<typeof load>) => void> = {
   // A fixed batch-1 dim given as 2: refused at import.
   expand_stated_at_batch2: (l) => expect(l.error).toMatch(/do not fit it/),
   layernorm_mean_out: (l) => expect(l.warnings).toMatch(/mean, isd are further outputs/),
+  // x·yᵀ of two batched inputs (symbolic N): the transpose moves the batch; not counted, an error row.
+  gemm_x_yT_symbolic: (l) => expect(l.e?.notCounted.length).toBe(1),
+  matmul_x_yT_symbolic: (l) => expect(l.e?.notCounted.length).toBe(1),
+  tile_fed_symbolic: (l) => expect(l.e?.notCounted.length).toBe(1),
+  // Y_h [1,1,3] given batch-first [1,3], said.
+  lstm_alone: (l) => expect(l.warnings).toMatch(/output "yh" is sequence-first in the file; it is given batch-first/),
+  // + a fed b [3]: stays batch-first (the whole reading is no better), the Add not counted.
+  lstm_plus_fed_bias: (l) => expect(l.e?.notCounted.length).toBe(1),
+  // GatherElements(x [N,5], i [N,2]) then Neg at N=2: onnxruntime [2,2], Neg 4 elements. FlopLab: not counted,
+  // and "their input's shape is used" ([2,5], the Neg counted on 10): said, but run-time-shapes.ts could give
+  // the indices' shape at any batch (batch-axis.ts opaqueShape returns null unless the batch is 1).
+  gatherelements_b2: (l) => {
+    expect(l.e?.notCounted.length).toBe(1);
+    expect(l.warnings).toMatch(/their input.s shape is used/);
+  },
+  // Expand x [3,4] to [2,3,4] (shape fed, stated), MatMul W[4,2]: onnxruntime [2,3,2], onnx-tool 48. FlopLab
+  // reads batch 3: the Expand not counted (said), the MatMul after it counted on [3,3,4] (72) in a partial total.
+  expand_new_lead_dim_stated: (l) => {
+    expect(l.e?.notCounted.length).toBe(1);
+    expect(l.warnings).toMatch(/does not keep the batch first/);
+  },
 };
 
 describe('onnx review2: honest (not counted, an error row or a notice)', () => {
@@ -166,11 +189,13 @@ describe('onnx review2: honest (not counted, an error row or a notice)', () => {
  */
 const WRONG = [
   // ArgMax(axis 1, keepdims 0) of x [N,5] at N=2: onnxruntime [2]; FlopLab [2,1], no notice
-  // (math-ops.ts ArgMax: "FlopLab keeps a dim besides the batch"). A classifier's final ArgMax.
+  // (math-ops.ts ArgMax: "FlopLab keeps a dim besides the batch"). A classifier's final ArgMax. Listed as a
+  // design gap of the node tests (onnx-node-cases-gaps.ts), but the user is told nothing at import.
   'argmax_b2_keep0',
   // ArgMax(axis 0, keepdims 0) of x [5] (1-D, read whole): onnxruntime []; FlopLab [1], no notice.
   'argmax_rank1_keep0',
-  // ReduceSum (all axes, keepdims 0) of x [2,3] read whole, times a 0-d y: onnxruntime []; FlopLab [1].
+  // ReduceSum (all axes, keepdims 0) of x [2,3] read whole, times a 0-d y: onnxruntime []; FlopLab [1]
+  // (batch-axis.ts reduceAll; a known node-test gap, no notice at import).
   'whole_reduce_all_scalar',
   // Gelu(approximate='tanh'), opset 20, x [1,10]: exact 9 operations per element = 90; FlopLab 50 (the
   // erf form's 5; activation-ops.ts Gelu ignores `approximate`). onnx-tool's 340 is right.
@@ -181,15 +206,13 @@ const WRONG = [
   // Gemm x [N,3]·W[3,4] + C with C a data input [N,4]: parameters 12 (W); FlopLab 16 (C read as a bias of
   // 4; the notice only says "only the first of 2 computed inputs is followed"). Counts are right.
   'gemm_stored_w_data_c_b2',
+  // Gemm x [2,3]·W[3,4] + c with c a 0-d graph input, then a sum over the first dim (pushes the whole
+  // reading): parameters 12; FlopLab 16 (withScalarOperands makes c a stored constant, which the linear row
+  // then holds as a bias broadcast to 4 parameters). Counts are right.
+  'gemm_scalar_c_input',
   // Split [2,8] along axis 1, sizes fed, stated outputs [2,3] + [2,3] (6 of 8): onnxruntime refuses;
   // FlopLab takes the sizes with no error (stated-operands.ts Split does not check the sum).
   'split_stated_short',
-  // GatherElements(x [N,5], i [N,2]) then Neg at N=2: onnxruntime [2,2], Neg 4; FlopLab [2,5] and Neg 10
-  // (run-time-shapes.ts: the indices' shape only at batch 1). Marked partial, but the Neg row is wrong.
-  'gatherelements_b2',
-  // Expand x [3,4] to [2,3,4] (shape fed, stated), MatMul W[4,2]: onnxruntime [2,3,2], onnx-tool 48;
-  // FlopLab batch 3: [3,3,2], the MatMul 72 (the Expand not counted, so partial, but the MatMul row wrong).
-  'expand_new_lead_dim_stated',
   // Gemm(W [4,3] stored, x [3,2]): the file states y [4,2], onnxruntime [4,2], 24 MACs; FlopLab [3,2],
   // not counted (said), but the output shape is the input's, not the file's stated one.
   'gemm_const_a_data_b',
@@ -202,12 +225,13 @@ describe('onnx review2: silent wrong answers (it.fails until fixed)', () => {
         const l = load(name);
         expect(l.error ?? (l.e && l.e.errors + l.e.notCounted.length)).toBeTruthy();
       });
-    else if (name === 'gemm_stored_w_data_c_b2')
+    else if (name === 'gemm_stored_w_data_c_b2' || name === 'gemm_scalar_c_input')
       it.fails(name, () => {
         right(name);
+        // W [3,4] only: C is fed at run time.
         expect(load(name).e?.totals.params).toBe(12n);
       });
-    else if (name === 'gatherelements_b2' || name === 'expand_new_lead_dim_stated' || name === 'gemm_const_a_data_b')
+    else if (name === 'gemm_const_a_data_b')
       it.fails(name, () => {
         const l = load(name);
         expect(l.shapes).toEqual(l.c.ort);
