@@ -79,6 +79,8 @@ export const ENGINE_MESSAGES_EN = {
   'file.noInputConstants': 'the graph has no input: a placeholder input [1] is shown, which nothing reads',
   'file.constantGraph':
     'no output is computed from the input: every output ({list}) folds to a constant (Shape of a fixed-shape input, a Constant), given as a stored constant — 0 operations',
+  'file.outputShapes':
+    '{n} output(s) differ from the shape the file states ({list}): FlopLab keeps a dim besides the batch (a scalar is [1]) and one batch first for every row, so these are given their own way',
   'file.oneSample':
     'the first dims of the inputs are not a batch FlopLab can hold apart (an operand or constant spans them, or an input has none): the whole graph is read as one sample, batch 1, every input whole — read with a batch, {n} node(s) could not be counted',
   'file.flatInputs':
@@ -185,6 +187,8 @@ export const ENGINE_MESSAGES_EN = {
   'why.noKind': 'element-wise {type} has no kind',
   'why.clipNoBounds': 'Clip without bounds',
   'why.padMode': '{mode} padding counted as a constant pad (same shape, no arithmetic)',
+  'why.argmaxKeep':
+    'its output [N] (keepdims 0 of a [N, k] input) is given as [N, 1]: FlopLab keeps a dim besides the batch (the same elements)',
   'why.squeezeFlatten': 'Squeeze without axes is read as a flatten',
   'why.reshapeFlatten': 'a Reshape with a computed shape is read as a flatten',
   'why.oneInput': '{op} of one input is that input',

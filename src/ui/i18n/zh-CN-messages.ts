@@ -68,6 +68,8 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
   'file.noInputConstants': '图没有输入：显示一个占位输入 [1]，没有节点读取它',
   'file.constantGraph':
     '没有输出由输入计算得到：每个输出（{list}）都折叠为常量（固定形状输入的 Shape、Constant），按存储的常量给出——0 次运算',
+  'file.outputShapes':
+    '{n} 个输出与文件声明的形状不同（{list}）：FlopLab 在批维之外至少保留一维（标量为 [1]），且每行只有一个批维在最前，因此这些输出按其自身方式给出',
   'file.oneSample':
     '各输入的第一维不是 FlopLab 能分开处理的批维（有操作数或常量跨越它，或某个输入没有批维）：整个图按一个样本读取，批大小 1，每个输入取整体——按批读取时有 {n} 个节点无法计数',
   'file.flatInputs':
@@ -159,6 +161,8 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
   'why.noKind': '逐元素 {type} 没有对应的层类型',
   'why.clipNoBounds': '没有边界的 Clip',
   'why.padMode': '{mode} 填充按常数填充计数（形状相同，没有运算）',
+  'why.argmaxKeep':
+    '其输出 [N]（keepdims 为 0、输入为 [N, k]）按 [N, 1] 给出：FlopLab 在批维之外至少保留一维（元素相同）',
   'why.squeezeFlatten': '没有 axes 的 Squeeze 按 flatten 读取',
   'why.reshapeFlatten': '形状由计算得到的 Reshape 按 flatten 读取',
   'why.oneInput': '只有一个输入的 {op} 就是该输入本身',

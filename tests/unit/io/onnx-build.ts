@@ -60,12 +60,15 @@ function tensor(name: string, dims: number[], ints?: number[], floats?: number[]
   };
 }
 
-const info = (name: string, dims: (number | string)[]) => ({
+/** A value's type; `dims` null states no shape (an empty list would state a 0-d scalar). */
+const info = (name: string, dims: (number | string)[] | null) => ({
   name,
   type: {
     tensor_type: {
       elem_type: 1,
-      shape: { dim: dims.map((d) => (typeof d === 'string' ? { dim_param: d } : { dim_value: d })) },
+      ...(dims
+        ? { shape: { dim: dims.map((d) => (typeof d === 'string' ? { dim_param: d } : { dim_value: d })) } }
+        : {}),
     },
   },
 });
@@ -111,7 +114,7 @@ export function onnx(g: {
         ...Object.entries(g.extraInputs ?? {}).map(([n, d]) => info(n, d)),
         ...(g.initializersAsInputs ? inits.map((t) => info(t.name, t.dims)) : []),
       ],
-      output: outputs.map((o) => info(o, [])),
+      output: outputs.map((o) => info(o, null)),
       value_info: Object.entries(g.valueInfo ?? {}).map(([n, d]) => info(n, d)),
     },
   });

@@ -9,7 +9,7 @@
  */
 import { ImportLimitError, MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from '../result';
 import { modelFromGraph } from '../graph-model';
-import { decodeOnnx, type OnnxGraph } from './decode';
+import { decodeOnnx, type OnnxGraph, type OnnxNode } from './decode';
 import { Builder } from './builder';
 import { inputsOf, staticInputs } from './inputs';
 import { gemmOfData } from './gemm-of-data';
@@ -17,6 +17,7 @@ import { fedWeights } from './fed-weights';
 import { statedOperands } from './stated-operands';
 import { secondaryOutputs } from './secondary-outputs';
 import { constantOutputs, NO_INPUT } from './constant-outputs';
+import { outputMismatches } from './output-check';
 import { PER_MAP } from './batch-axis-ops';
 import { evaluateModel } from '../../evaluate';
 import { sequenceFirstInputs } from './recurrent';
@@ -96,12 +97,23 @@ function oneSampleIfBetter(g: OnnxGraph, fileName: string, opts: ImportOptions):
  */
 function withScalarOperands(g: OnnxGraph): OnnxGraph {
   const arith = new Set(['Add', 'Sub', 'Mul', 'Div']);
+  const zeroD = new Set(g.inputs.filter((v) => v.dims?.length === 0).map((v) => v.name));
+  const constant = new Set([
+    ...g.initializers.keys(),
+    ...g.nodes.filter((n) => n.opType === 'Constant').flatMap((n) => n.outputs),
+  ]);
+  // Its other operand must be data (not stored, not another 0-d input): a product of constants would fold,
+  // and the multiply by a value known only at run time would be lost.
+  const withData = (n: OnnxNode, v: string) => n.inputs.some((w) => w && w !== v && !constant.has(w) && !zeroD.has(w));
   const scalars = g.inputs.filter(
     (v) =>
       v.dims?.length === 0 &&
       !g.initializers.has(v.name) &&
       g.nodes.every(
-        (n) => !n.inputs.includes(v.name) || arith.has(n.opType) || (n.opType === 'Gemm' && n.inputs[2] === v.name),
+        (n) =>
+          !n.inputs.includes(v.name) ||
+          (arith.has(n.opType) && withData(n, v.name)) ||
+          (n.opType === 'Gemm' && n.inputs[2] === v.name),
       ),
   );
   if (!scalars.length) return g;
@@ -137,7 +149,7 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions, oneSample 
     b.data.add(i.name);
     b.shapes.set(i.name, i.shape);
   }
-  for (const n of topological(g)) for (const m of gemmOfData(n, b.data)) b.node(m);
+  for (const n of topological(g)) for (const m of gemmOfData(n, b.data, b.constant)) b.node(m);
   b.finish();
   // A sequence-first output of a recurrent op is its batch-first value, as everywhere in FlopLab.
   const further = secondaryOutputs(g, b);
@@ -153,7 +165,18 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions, oneSample 
   // At another batch such an output is the file's [N·d0, …], held as batch N × [d0, …]: said.
   const mergedWithBatch = b.batch === 1 ? [] : mergedAt;
   if (mergedWithBatch.length)
-    warnings.push(say('file.mergedOutputs', { list: mergedWithBatch.map((i) => g.outputs[i]?.name ?? i).join(', ') }));
+    warnings.push(say('file.mergedOutputs', { list: mergedWithBatch.map((i) => outputs[i]).join(', ') }));
+  const off = outputMismatches(
+    outputs.map((o, i) => ({
+      name: o,
+      shape: b.shapes.get(o),
+      whole: merged.includes(i),
+      merged: mergedWithBatch.includes(i),
+    })),
+    g.outputs,
+    b.batch,
+  );
+  if (off.length) warnings.push(say('file.outputShapes', { n: off.length, list: firstThree(off) }));
   // The folded shape arithmetic onnx-tool counts (shape-arith.ts): one row before the first output,
   // which passes it through (its place in `outputs`, and so `merged`, is unchanged).
   if (b.shapeArith.macs > 0) {

@@ -81,7 +81,8 @@ export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
       const largest = n.opType === 'ArgMax' ? {} : { largest: false };
       // FlopLab keeps a dim besides the batch: [N, F] → [N] stays [N, 1], as the reduce kinds give it.
       const squeeze = int(n, 'keepdims', 1) || ctx.rank === 1 ? [] : [{ type: 'squeeze', dim }];
-      return { layers: [{ type: 'topk', dim, k: 1, ...largest }, ...squeeze] as LayerSpec[] };
+      const kept = !int(n, 'keepdims', 1) && ctx.rank === 1 ? { warning: say('why.argmaxKeep') } : {};
+      return { layers: [{ type: 'topk', dim, k: 1, ...largest }, ...squeeze] as LayerSpec[], ...kept };
     }
     case 'RoiAlign': {
       // Output [R, C, oh, ow]: R (the rois' first dim) takes the batch's place. onnx-tool: 0 (no profile).
