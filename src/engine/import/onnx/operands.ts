@@ -83,7 +83,9 @@ export function biasAdd(n: OnnxNode, x: string, deps: OperandDeps): boolean {
   const prev = at === undefined ? undefined : deps.nodes[at];
   const last = prev?.layers?.[prev.layers.length - 1];
   const k = n.inputs.map((v) => deps.constant(v)).find(Boolean);
-  if (!prev || last?.type !== 'linear' || last.bias !== false || k?.dims.length !== 1) return false;
+  // A bias has the layer's out features; a one-value (or other) constant is an operand of its own.
+  if (!prev || last?.type !== 'linear' || last.bias !== false || k?.dims.length !== 1 || k.dims[0] !== last.out)
+    return false;
   deps.nodes[at as number] = { ...prev, layers: [...(prev.layers ?? []).slice(0, -1), { ...last, bias: true }] };
   deps.push({ label: n.name || n.opType, op: 'layers', layers: [], inputs: [x], output: n.outputs[0] });
   return true;

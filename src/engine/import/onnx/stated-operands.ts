@@ -61,7 +61,10 @@ function operand(n: OnnxNode, input: Dims | null, outputs: (Dims | null)[]): { a
   if (op === 'Split' && outputs.length > 0 && outputs.every((o) => o?.length === input.length)) {
     const a = Number(n.attrs.get('axis')?.i ?? 0);
     const axis = a < 0 ? a + input.length : a;
-    return { at: 1, values: outputs.map((o) => (o as Dims)[axis]) };
+    const sizes = outputs.map((o) => (o as Dims)[axis]);
+    // Sizes that do not add up to the axis, or other dims that differ, are no split: left unknown.
+    const fits = outputs.every((o) => (o as Dims).every((d, i) => i === axis || d === input[i]));
+    return fits && sizes.reduce((x, y) => x + y, 0) === input[axis] ? { at: 1, values: sizes } : null;
   }
   return null;
 }
