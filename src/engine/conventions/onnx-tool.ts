@@ -141,7 +141,7 @@ export const onnxTool: Convention = {
     silu: per(33), // exported as Sigmoid (32) + Mul (1)
     // Opset < 20: Div (4) + Erf (0) + Add (1) + Mul (1) + Mul (1); one Gelu node (opset 20, `fused`):
     // GeluNode op_mac = EXP_MACS + 2·MUL_MACS = 34 (measured: test_gelu_* in onnx-node-cases.jsonl).
-    gelu: (s) => (s.fu ? per(34) : per(7)),
+    gelu: (s) => (s.fu || s.ta ? per(34) : per(7)),
     softmax: per(36), // SoftmaxNode: EXP + DIV
     // PoolBase: numel(y)·Kh·Kw.
     maxpool2d: mul('numel_out', 'Kh', 'Kw'),
@@ -250,7 +250,7 @@ export const onnxTool: Convention = {
       'out 1 → GlobalAveragePool: numel_in + 4·N·C. Sizes that divide the input export as AveragePool (= numel_in); other sizes cannot be exported (0).',
     adaptivemaxpool2d:
       'out 1 and sizes that divide the input export as MaxPool with kernel = In/Out (= numel_in); other sizes cannot be exported (0).',
-    gelu: 'torch.onnx opset 17/18 writes GELU as Div, Erf, Add, Mul, Mul (Erf is a FusedBase: 0): 7 per element. One Gelu node (opset 20; an imported one has `fused`) is GeluNode, EXP_MACS + 2·MUL_MACS = 34 per element, whatever its approximate attribute.',
+    gelu: 'torch.onnx opset 17/18 writes GELU as Div, Erf, Add, Mul, Mul (Erf is a FusedBase: 0): 7 per element. One Gelu node (opset 20; an imported one has `fused`) is GeluNode, EXP_MACS + 2·MUL_MACS = 34 per element, whatever its approximate attribute; the tanh form is taken as one such node (FlopLab’s ONNX writer writes it so, as torch.onnx does at opset 20).',
     silu: 'torch.onnx writes SiLU as Sigmoid + Mul.',
     relu6: 'torch.onnx writes ReLU6 as Clip(0, 6).',
     layernorm: 'LayerNormalization (opset 17) on the channels-last tensor; P = positions = numel / C.',

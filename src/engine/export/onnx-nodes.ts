@@ -182,7 +182,9 @@ export function leafNodes(
     case 'silu':
       return w.op('Mul', [x, w.op('Sigmoid', [x], label)[0]], label, [], 1, name)[0];
     case 'gelu': {
-      if (p.fused) return one('Gelu');
+      // One node where the model says so, and for the tanh form (torch.onnx writes it as one node at opset 20).
+      if (p.fused || p.approximate === 'tanh')
+        return one('Gelu', p.approximate === 'tanh' ? [str('approximate', 'tanh')] : []);
       // As torch.onnx (opset 17) writes nn.GELU, the form the onnx-tool convention counts (7 per
       // element; one Gelu node is 34): x · (1 + erf(x / √2)) · ½. The importer reads it back as gelu.
       const c = (k: string, v: number) => w.constant(k, [v], 'float', []);

@@ -192,7 +192,7 @@ class Generator {
       case 'silu':
         return call('nn.SiLU');
       case 'gelu':
-        return call('nn.GELU');
+        return call('nn.GELU', p.approximate === 'tanh' ? ["approximate='tanh'"] : []);
       case 'softmax':
         return call('nn.Softmax', [`dim=${String(all.dim ?? 1)}`]);
       case 'dropout':

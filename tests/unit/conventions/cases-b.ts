@@ -178,6 +178,26 @@ export const CASES: readonly LayerCase[] = [
     },
   },
   {
+    // nn.GELU(approximate='tanh'): exact 9 per element (x³ 2, · 0.044715, + x, · √(2/π), tanh, + 1, · x, · ½);
+    // ptflops / DeepSpeed patch F.gelu whatever `approximate` (numel); onnx-tool: one Gelu node, GeluNode 34.
+    spec: { type: 'gelu', approximate: 'tanh' },
+    input: [4, 6, 6],
+    source: 'as the gelu row above; exact: the tanh form’s 9 operations; onnx-tool GeluNode op_mac 34',
+    expect: {
+      seed: 2592,
+      exact: 2592,
+      torchvision: 0,
+      thop: 0,
+      ptflops: 288,
+      fvcore: 0,
+      torch: 0,
+      deepspeed: 288,
+      torchinfo: 0,
+      'onnx-tool': 9792,
+      netscope: 0,
+    },
+  },
+  {
     spec: { type: 'dropout' },
     input: [4, 6, 6],
     source:

@@ -75,7 +75,11 @@ export function activationOp(n: OnnxNode, ctx: OpContext): Mapped {
       return { layers: [{ type: 'hardsigmoid' }] };
     case 'Gelu':
       // One node (opset 20): onnx-tool counts it as such (the gelu kind's `fused`).
-      return { layers: [{ type: 'gelu', fused: true }] };
+      return {
+        layers: [
+          { type: 'gelu', fused: true, ...(attr(n, 'approximate')?.s === 'tanh' ? { approximate: 'tanh' } : {}) },
+        ],
+      };
     default:
       return { unsupported: 'no layer kind for this operator' };
   }
