@@ -12,6 +12,7 @@ import { mul, ZERO } from '../expr';
 import { broadcastShapes, sameRankError } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
 import { say } from '../messages';
+import type { Shape } from '../format/model';
 
 export const COMPARE_OPS = ['gt', 'lt', 'ge', 'le', 'eq', 'and', 'or', 'xor', 'not'] as const;
 export type CompareOp = (typeof COMPARE_OPS)[number];
@@ -28,6 +29,16 @@ export const SWAPPED: Readonly<Record<CompareOp, CompareOp>> = {
   xor: 'xor',
   not: 'not',
 };
+
+/** Two tensors that broadcast, or one tensor and a number (`scalar`): the shape of a binary element-wise kind. */
+export function twoOperandShape(type: string, scalar: boolean, inputs: readonly Shape[]) {
+  if (inputs.length + (scalar ? 1 : 0) > 2)
+    return { error: say('layer.maxOperands', { type, max: 2, n: inputs.length }) };
+  if (inputs.length === 1 && !scalar) return { error: say('layer.binaryTooFew', { type }) };
+  if (inputs.length === 1) return { output: inputs[0] };
+  const rank = sameRankError(type, inputs);
+  return rank ? { error: rank } : broadcastShapes(type, inputs);
+}
 
 export const compare: LeafKind = {
   type: 'compare',
@@ -58,12 +69,7 @@ export const compare: LeafKind = {
       return inputs.length === 1 && !scalar
         ? { output: inputs[0] }
         : { error: say('layer.compareNot', { n: inputs.length, scalar: scalar ? ' + scalar' : '' }) };
-    if (inputs.length + (scalar ? 1 : 0) > 2)
-      return { error: say('layer.maxOperands', { type: 'compare', max: 2, n: inputs.length }) };
-    if (inputs.length === 1 && !scalar) return { error: say('layer.binaryTooFew', { type: 'compare' }) };
-    if (inputs.length === 1) return { output: inputs[0] };
-    const rank = sameRankError('compare', inputs);
-    return rank ? { error: rank } : broadcastShapes('compare', inputs);
+    return twoOperandShape('compare', scalar, inputs);
   },
   symbols: (_p, input, output, batch) => commonSymbols(input, output, batch),
   params: ZERO,

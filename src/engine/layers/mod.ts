@@ -8,9 +8,8 @@
  * each tool's source, see the conventions' notes), so the kind has no `call`.
  */
 import { mul, ZERO } from '../expr';
-import { broadcastShapes, sameRankError } from './dims';
 import { commonSymbols, type LeafKind } from './kind';
-import { say } from '../messages';
+import { twoOperandShape } from './compare';
 
 export const mod: LeafKind = {
   type: 'mod',
@@ -33,15 +32,7 @@ export const mod: LeafKind = {
     },
   ],
   arity: [1, 2],
-  shape(p, _input, inputs) {
-    const scalar = p.scalar !== undefined;
-    if (inputs.length + (scalar ? 1 : 0) > 2)
-      return { error: say('layer.maxOperands', { type: 'mod', max: 2, n: inputs.length }) };
-    if (inputs.length === 1 && !scalar) return { error: say('layer.binaryTooFew', { type: 'mod' }) };
-    if (inputs.length === 1) return { output: inputs[0] };
-    const rank = sameRankError('mod', inputs);
-    return rank ? { error: rank } : broadcastShapes('mod', inputs);
-  },
+  shape: (p, _input, inputs) => twoOperandShape('mod', p.scalar !== undefined, inputs),
   symbols: (_p, input, output, batch) => commonSymbols(input, output, batch),
   params: ZERO,
   exact: mul(1, 'numel_out'),
