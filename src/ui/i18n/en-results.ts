@@ -13,7 +13,7 @@ export const resultsEn = {
   'totals.dtype': 'Memory dtype',
   'totals.exactly': '{n} exactly',
   'totals.params': 'Parameters',
-  'totals.buffers': '+ {n} buffers (BN running stats)',
+  'totals.buffers': '+ {n} buffers (stored, not learned)',
   'totals.macs': 'MACs (conv + linear, no bias)',
   'totals.flops': 'FLOPs (exact: every op)',
   'totals.weights': 'Weight size ({dtype})',

@@ -14,7 +14,7 @@ export const resultsZh: Readonly<Record<keyof typeof resultsEn, string>> = {
   'totals.dtype': '内存数据类型',
   'totals.exactly': '精确值 {n}',
   'totals.params': '参数量',
-  'totals.buffers': '另有 {n} 个缓冲量（BN 的滑动统计）',
+  'totals.buffers': '另有 {n} 个缓冲量（存储的，非学习所得）',
   'totals.macs': '乘加运算 MACs（卷积 + 全连接，不含偏置）',
   'totals.flops': '浮点运算次数 FLOPs（精确：每个运算）',
   'totals.weights': '权重大小（{dtype}）',
