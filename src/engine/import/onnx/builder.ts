@@ -4,6 +4,7 @@
  * recurrent layouts) and maps each operator to layers (ops.ts), or to a not-counted row.
  */
 
+import { GeluPattern } from './gelu-pattern';
 import { opaqueOpName } from '../../layers/opaque';
 import type { LayerSpec } from '../../format/model';
 import type { GraphNode } from '../graph';
@@ -202,48 +203,8 @@ export class Builder {
     this.push({ label, name: n.name || undefined, op: 'concat', inputs, output: out });
   }
 
-  /** GELU as exporters before opset 20 write it: x · 0.5 · (1 + erf(x / √2)) — value → its x and step. */
-  private readonly gelu = new Map<string, { x: string; step: 'scaled' | 'erf' | 'plus' | 'done' }>();
-  /** Nodes of a GELU pattern not (yet) completed, by the x they started from. */
-  private readonly geluParts = new Map<string, OnnxNode[]>();
-
-  private geluPart(n: OnnxNode, ins: string[]): boolean {
-    const out = n.outputs[0];
-    const x = ins[0];
-    const prev = this.gelu.get(x);
-    const k = n.inputs.map(this.constant).find(Boolean)?.values;
-    const is = (v: number) => k?.length === 1 && Math.abs(k[0] - v) < 1e-3;
-    const silent = (from: string) =>
-      this.push({ label: n.name || n.opType, op: 'layers', layers: [], inputs: [from], output: out });
-    let next: { x: string; step: 'scaled' | 'erf' | 'plus' } | null = null;
-    if (ins.length === 1 && ((n.opType === 'Div' && is(Math.SQRT2)) || (n.opType === 'Mul' && is(Math.SQRT1_2))))
-      next = { x, step: 'scaled' };
-    else if (n.opType === 'Erf' && prev?.step === 'scaled') next = { x: prev.x, step: 'erf' };
-    else if (n.opType === 'Add' && ins.length === 1 && prev?.step === 'erf' && is(1))
-      next = { x: prev.x, step: 'plus' };
-    if (next) {
-      this.gelu.set(out, next);
-      this.geluParts.set(next.x, [...(this.geluParts.get(next.x) ?? []), n]);
-      silent(x);
-      return true;
-    }
-    if (n.opType === 'Mul' && ins.length === 2) {
-      const [a, b] = ins;
-      const src = this.gelu.get(b)?.step === 'plus' && this.gelu.get(b)?.x === a ? a : null;
-      const from = src ?? (this.gelu.get(a)?.step === 'plus' && this.gelu.get(a)?.x === b ? b : null);
-      if (from === null) return false;
-      this.geluParts.delete(from);
-      this.gelu.set(out, { x: from, step: 'done' });
-      const spec = { type: 'gelu', ...(n.name ? { name: n.name } : {}) };
-      this.push({ label: n.name || 'Gelu', op: 'layers', layers: [spec], inputs: [from], output: out });
-      return true;
-    }
-    if (n.opType === 'Mul' && ins.length === 1 && prev?.step === 'done' && is(0.5)) {
-      silent(x);
-      return true;
-    }
-    return false;
-  }
+  /** GELU as exporters before opset 20 write it (gelu-pattern.ts). */
+  private readonly gelu = new GeluPattern({ constant: (v) => this.constant(v), push: (node) => this.push(node) });
 
   /**
    * A graph output held merged (batch-axis.ts) whose first dim is the batch of one again — x[0] or
@@ -285,8 +246,7 @@ export class Builder {
       const label = node.name || node.opType;
       this.nodes[at] = { label, op: 'layers', layers: [spec], inputs: ins, output: node.outputs[0] };
     };
-    for (const parts of this.geluParts.values())
-      for (const node of parts) redo(node, 'no layer kind for this operator');
+    for (const node of this.gelu.unfinished()) redo(node, 'no layer kind for this operator');
     for (const { node, why } of this.shuffles.unfinished()) redo(node, why);
   }
 
@@ -342,7 +302,7 @@ export class Builder {
     // Operands given another rank are rows of their own (batch-axis.ts `ranked`).
     let ins = n.inputs === file.inputs ? data : n.inputs.filter((v) => this.data.has(v));
     const x = ins[0];
-    if (['Div', 'Mul', 'Erf', 'Add'].includes(n.opType) && this.geluPart(n, ins)) return;
+    if (['Div', 'Mul', 'Erf', 'Add'].includes(n.opType) && this.gelu.step(n, ins)) return;
     if (n.opType === 'Mul' && ins.length === 1 && constantMul(n, x, this)) return;
     if (n.opType === 'Add' && ins.length === 1 && biasAdd(n, x, this)) return;
     if ((BINARY.has(n.opType) || MIN_MAX_OPS.has(n.opType)) && ins.length === 1 && constantOperand(n, x, this)) return;
