@@ -139,9 +139,8 @@ const GROUPS = [
     reduce_sum_square_default_axes_keepdims_random_expanded`,
   on(NLL_GATHER_ELEMENTS, 'count')`
     nllloss_NCd1_ii_expanded nllloss_NCd1_mean_weight_negative_ii_expanded nllloss_NCd1_weight_expanded
-    nllloss_NCd1_weight_ii_expanded nllloss_NCd1d2_expanded nllloss_NCd1d2_no_weight_reduction_mean_ii_expanded
-    nllloss_NCd1d2_with_weight_reduction_mean_expanded nllloss_NCd1d2d3_none_no_weight_negative_ii_expanded
-    nllloss_NCd1d2d3d4d5_mean_weight_expanded nllloss_NCd1d2d3d4d5_none_no_weight_expanded`,
+    nllloss_NCd1_weight_ii_expanded nllloss_NCd1d2_no_weight_reduction_mean_ii_expanded
+    nllloss_NCd1d2_with_weight_reduction_mean_expanded nllloss_NCd1d2d3d4d5_mean_weight_expanded`,
   on(SCALAR_AS_1, 'outputs')`
     dynamicquantizelinear_expanded dynamicquantizelinear_max_adjusted_expanded
     dynamicquantizelinear_min_adjusted_expanded nllloss_NCd1_expanded nllloss_NCd1_ii_expanded

@@ -128,10 +128,18 @@ export class Builder {
     const list = this.unsupported.get(key) ?? [];
     if (!list.includes(n.name || n.outputs[0])) list.push(n.name || n.outputs[0]);
     this.unsupported.set(key, list);
+    // GatherElements' output has its indices' shape (Operators.md): indices that carry the batch give it per sample.
+    const i = n.inputs[1];
+    const gathered =
+      n.opType === 'GatherElements' && !bound && this.data.has(i) && !this.lead.merged.has(i)
+        ? this.shapes.get(i)
+        : null;
+    const spec = this.opaqueSpec(n, out, k);
+    if (gathered && this.noShape[this.noShape.length - 1] === (n.name || out)) this.noShape.pop();
     this.push({
       label: n.name || n.opType,
       op: 'layers',
-      layers: [bound ? { ...this.opaqueSpec(n, out, k), shape: bound } : this.opaqueSpec(n, out, k)],
+      layers: [bound ? { ...spec, shape: bound } : gathered ? { ...spec, shape: [...gathered] } : spec],
       inputs: ins,
       output: out,
     });
