@@ -134,39 +134,30 @@ export class Builder {
       n.opType === 'GatherElements' && !bound && this.data.has(i) && !this.lead.merged.has(i)
         ? this.shapes.get(i)
         : null;
-    const spec = this.opaqueSpec(n, out, k);
-    if (gathered && this.noShape[this.noShape.length - 1] === (n.name || out)) this.noShape.pop();
+    const known = bound ?? (gathered ? [...gathered] : undefined);
     this.push({
       label: n.name || n.opType,
       op: 'layers',
-      layers: [bound ? { ...spec, shape: bound } : gathered ? { ...spec, shape: [...gathered] } : spec],
+      layers: [this.opaqueSpec(n, out, k, known)],
       inputs: ins,
       output: out,
     });
   }
 
-  private opaqueSpec(n: OnnxNode, out: string, k: number): LayerSpec {
+  /** `known`: a shape worked out from the inputs (runTimeShape, GatherElements), used where the file states none. */
+  private opaqueSpec(n: OnnxNode, out: string, k: number, known?: number[]): LayerSpec {
     const dims = this.g.valueInfo.get(out);
     // The file's dims without the batch; a merged value's first dim holds it (batch-axis.ts).
     const merged = this.lead.merged.has(out);
-    const known = (d: readonly (number | null)[]): d is number[] => d.every((v) => v !== null);
-    const shape =
-      dims && merged && dims.length > 0 && known(dims) && dims[0] % this.batch === 0
+    const full = (d: readonly (number | null)[]): d is number[] => d.every((v) => v !== null);
+    const stated =
+      dims && merged && dims.length > 0 && full(dims) && dims[0] % this.batch === 0
         ? [dims[0] / this.batch, ...dims.slice(1)]
-        : dims && !merged && dims.length > 1 && known(dims.slice(1))
+        : dims && !merged && dims.length > 1 && full(dims.slice(1))
           ? (dims.slice(1) as number[])
           : null;
-    if (
-      !shape &&
-      !(
-        this.lead.merged.has(out) &&
-        this.lead.opaqueShape(
-          n,
-          n.inputs.filter((v) => this.data.has(v)),
-        )
-      )
-    )
-      this.noShape.push(n.name || out);
+    const shape = stated ?? known ?? null;
+    if (!shape) this.noShape.push(n.name || out);
     let params = 0;
     // Shapes, indices and axes (int32/int64 tensors: a Reshape's target, a Gather's index) are
     // no weights; float and int8/uint8 (quantized) tensors are.

@@ -80,9 +80,10 @@ export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
         return { unsupported: `${n.opType} along the batch` };
       const largest = n.opType === 'ArgMax' ? {} : { largest: false };
       // FlopLab keeps a dim besides the batch: [N, F] → [N] stays [N, 1], as the reduce kinds give it.
-      const squeeze = int(n, 'keepdims', 1) || ctx.rank === 1 ? [] : [{ type: 'squeeze', dim }];
-      const kept = !int(n, 'keepdims', 1) && ctx.rank === 1 ? { warning: say('why.argmaxKeep') } : {};
-      return { layers: [{ type: 'topk', dim, k: 1, ...largest }, ...squeeze] as LayerSpec[], ...kept };
+      const topk = { type: 'topk', dim, k: 1, ...largest } as LayerSpec;
+      if (int(n, 'keepdims', 1)) return { layers: [topk] };
+      if (ctx.rank === 1) return { layers: [topk], warning: say('why.argmaxKeep') };
+      return { layers: [topk, { type: 'squeeze', dim }] };
     }
     case 'RoiAlign': {
       // Output [R, C, oh, ow]: R (the rois' first dim) takes the batch's place. onnx-tool: 0 (no profile).

@@ -53,13 +53,16 @@ const f32 = (v: number) => Number(v.toPrecision(7));
  * pads [t, l, b, r], SAME_UPPER / SAME_LOWER with a stride, computed from the input size as ONNX
  * defines it) comes back as `prePad`, F.pad's [l, r, t, b], for a pad layer before the op: the
  * output size is then exactly the file's and the op's count is unchanged (it depends on the
- * output size). Without a known input size SAME with a stride is approximated, with a warning.
+ * output size). A pool's padding above half its (dilated) kernel, which ONNX allows and PyTorch's
+ * pools do not, comes back as `prePad` too. Without a known input size SAME with a stride is
+ * approximated, with a warning.
  */
 function windowFields(
   n: OnnxNode,
   kernel: number[] | undefined,
   warn: string[],
   input?: readonly number[],
+  pool = false,
 ): (Record<string, unknown> & { prePad?: number[] }) | string {
   if (!kernel || kernel.length !== 2) return `${n.opType} over ${kernel?.length ?? '?'} spatial dimensions (only 2-D)`;
   const strides = ints(n, 'strides') ?? [1, 1];
@@ -90,7 +93,8 @@ function windowFields(
     stride: pair(strides[0], strides[1]),
     ...(dil[0] !== 1 || dil[1] !== 1 ? { dilation: pair(dil[0], dil[1]) } : {}),
   };
-  if (t === b && l === r) return { ...base, padding: pair(t, l) };
+  const wide = pool && [t, l].some((v, a) => v > Math.floor((dil[a] * (kernel[a] - 1) + 1) / 2));
+  if (t === b && l === r && !wide) return { ...base, padding: pair(t, l) };
   return { ...base, padding: 0, prePad: [l, r, t, b] };
 }
 
@@ -183,20 +187,12 @@ function pool(n: OnnxNode, type: 'maxpool2d' | 'avgpool2d', input?: readonly num
     return { layers: [spec as LayerSpec], ...(warn.length ? { warning: warn.join('; ') } : {}) };
   }
   const warn: string[] = [];
-  const win = windowFields(n, ints(n, 'kernel_shape'), warn, input);
+  const win = windowFields(n, ints(n, 'kernel_shape'), warn, input, true);
   if (typeof win === 'string') return { unsupported: win };
   // MaxPool has dilations since opset 10 (the maxpool2d kind's dilation); AveragePool only since 19, no kind.
   if (win.dilation && type !== 'maxpool2d') return { unsupported: 'average pooling with dilation' };
-  // Padding above half the (dilated) kernel (ONNX allows it, PyTorch's pools do not): a pad layer before the
-  // pool; the output size and the pool's count per output are the file's.
-  const d = ints(n, 'dilations')?.map(Number) ?? [1, 1];
-  const k = (ints(n, 'kernel_shape')?.map(Number) ?? []).map((v, i) => (d[i] ?? 1) * (v - 1) + 1);
-  const p = win.padding as number | [number, number] | undefined;
-  const [ph, pw] = Array.isArray(p) ? p : [p ?? 0, p ?? 0];
-  const wide = !win.prePad && k.length === 2 && (ph > Math.floor(k[0] / 2) || pw > Math.floor(k[1] / 2));
-  const padded = wide ? { ...win, padding: 0, prePad: [pw, pw, ph, ph] } : win;
-  const spec = { type, ...padded, ...(int(n, 'ceil_mode', 0) ? { ceil: true } : {}) };
-  return { layers: withPrePad(padded, spec), ...(warn.length ? { warning: warn.join('; ') } : {}) };
+  const spec = { type, ...win, ...(int(n, 'ceil_mode', 0) ? { ceil: true } : {}) };
+  return { layers: withPrePad(win, spec), ...(warn.length ? { warning: warn.join('; ') } : {}) };
 }
 
 /**
