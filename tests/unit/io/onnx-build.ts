@@ -1,5 +1,8 @@
 /** Hand-built ONNX graphs for importer tests (operators our writer never emits). */
 import { AttrType, DataType, OnnxTypes } from '../../../src/engine/import/onnx/schema';
+import { importOnnx } from '../../../src/engine/import/onnx';
+import { evaluateModel } from '../../../src/engine/evaluate';
+import { fileShapes } from './file-shapes';
 
 export type A =
   | number
@@ -118,4 +121,20 @@ export function onnx(g: {
       value_info: Object.entries(g.valueInfo ?? {}).map(([n, d]) => info(n, d)),
     },
   });
+}
+
+export type Graph = Parameters<typeof onnx>[0];
+
+/**
+ * A hand-built graph imported (a refusal throws) and evaluated: the result, the rows and totals in
+ * `conventions` (onnx-tool by default), and the output shapes as the file shows them.
+ */
+export function importBuilt(
+  g: Graph,
+  opts: { opset?: number; inputShapes?: Record<string, number[]>; conventions?: string[] } = {},
+) {
+  const r = importOnnx(onnx({ opset: opts.opset ?? 13, ...g }), 't.onnx', { inputShapes: opts.inputShapes });
+  if (!r.ok) throw new Error(r.error);
+  const e = evaluateModel(r.model, { conventions: opts.conventions ?? ['onnx-tool'] });
+  return { r, e, shapes: fileShapes(r.model, e) };
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile, type ImportResult } from '../../../src/engine/import';
 import { evaluateModel, type ModelResult } from '../../../src/engine/evaluate';
+import { fileShapes } from './file-shapes';
 
 export interface Entry {
   readonly name: string;
@@ -83,22 +84,11 @@ export function onnxFixtureSuite(
     outputs: (e) => {
       const r = result(e);
       const want = e.outputs.map((o) => o.onnxruntime ?? o.inferred);
-      // An output the importer says has no batch dim of its own (a detector's boxes of one image)
-      // is the file's whole shape; the others are batch × the shape.
+      // An output the importer says has no batch dim of its own (a detector's boxes of one image) is the
+      // file's whole shape, one that merges the batch [N·d0, …]; the others are batch × the shape.
       const { imported } = load(e);
-      const meta = imported.ok ? imported.model.meta : undefined;
-      const whole = new Set((meta?.outputsWithoutBatch as number[] | undefined) ?? []);
-      // One the importer says merges the batch into its first dim is the file's [N·d0, …].
-      const merged = new Set((meta?.outputsMergedWithBatch as number[] | undefined) ?? []);
-      const shape = (o: { shape: readonly number[] | null }, i: number) =>
-        !o.shape
-          ? null
-          : whole.has(i)
-            ? [...o.shape]
-            : merged.has(i)
-              ? [r.batch * o.shape[0], ...o.shape.slice(1)]
-              : [r.batch, ...o.shape];
-      expect(r.outputs.map(shape)).toEqual(want);
+      if (!imported.ok) throw new Error(imported.error);
+      expect(fileShapes(imported.model, r)).toEqual(want);
     },
   };
   describe(title, () => {

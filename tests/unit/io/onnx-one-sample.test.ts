@@ -9,19 +9,10 @@
  * GemmNode._profile_core does: volume(Y)·K, plus volume(Y) with a C (onnx_tool/node.py @00f5f0a).
  */
 import { describe, expect, it } from 'vitest';
-import { importOnnx } from '../../../src/engine/import/onnx';
-import { evaluateModel } from '../../../src/engine/evaluate';
-import { onnx } from './onnx-build';
-
-type Graph = Parameters<typeof onnx>[0];
+import { importBuilt, type Graph } from './onnx-build';
 
 function load(g: Graph, inputShapes?: Record<string, number[]>) {
-  const r = importOnnx(onnx({ opset: 13, ...g }), 't.onnx', { inputShapes });
-  if (!r.ok) throw new Error(r.error);
-  const e = evaluateModel(r.model, { conventions: ['onnx-tool', 'exact'] });
-  const whole = (r.model.meta?.outputsWithoutBatch ?? []) as number[];
-  // The output shapes as the file has them: an output without a batch dim of its own is the file's whole.
-  const shapes = e.outputs.map((o, i) => (whole.includes(i) ? o.shape : [e.batch, ...(o.shape ?? [])]));
+  const { r, e, shapes } = importBuilt(g, { inputShapes, conventions: ['onnx-tool', 'exact'] });
   return { r, e, shapes, notice: r.warnings.find((w) => /read as one sample/.test(w)) };
 }
 

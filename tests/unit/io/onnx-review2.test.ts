@@ -15,6 +15,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../src/engine/import';
 import { evaluateModel } from '../../../src/engine/evaluate';
+import { fileShapes } from './file-shapes';
 
 interface Case {
   name: string;
@@ -42,18 +43,8 @@ function load(name: string) {
   const r = importFile(`${name}.onnx`, new Uint8Array(Buffer.from(c.onnx, 'base64')), { inputShapes: c.given });
   if (!r.ok) return { c, error: r.error };
   const e = evaluateModel(r.model, { conventions: ['exact', 'onnx-tool'] });
-  const whole = new Set((r.model.meta?.outputsWithoutBatch ?? []) as number[]);
-  const merged = new Set((r.model.meta?.outputsMergedWithBatch ?? []) as number[]);
   // The output shapes as the file has them (as onnx-fixture-suite.ts reads them).
-  const shapes = e.outputs.map((o, i) =>
-    !o.shape
-      ? null
-      : whole.has(i)
-        ? [...o.shape]
-        : merged.has(i)
-          ? [e.batch * o.shape[0], ...o.shape.slice(1)]
-          : [e.batch, ...o.shape],
-  );
+  const shapes = fileShapes(r.model, e);
   return { c, r, e, shapes, warnings: r.warnings.join('\n') };
 }
 

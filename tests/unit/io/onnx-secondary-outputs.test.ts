@@ -5,17 +5,9 @@
  * never called "computed from constants".
  */
 import { describe, expect, it } from 'vitest';
-import { importOnnx } from '../../../src/engine/import/onnx';
-import { evaluateModel } from '../../../src/engine/evaluate';
-import { onnx } from './onnx-build';
+import { importBuilt, type Graph } from './onnx-build';
 
-type Graph = Parameters<typeof onnx>[0];
-
-function load(g: Graph) {
-  const r = importOnnx(onnx({ opset: 17, ...g }), 't.onnx');
-  if (!r.ok) throw new Error(r.error);
-  return { r, e: evaluateModel(r.model, { conventions: ['onnx-tool'] }) };
-}
+const load = (g: Graph) => importBuilt(g, { opset: 17 });
 
 describe('further outputs of a node', () => {
   it('MaxPool’s Indices: a second output of the values’ shape, 0 more operations', () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { importOnnx } from '../../../src/engine/import/onnx';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import { OnnxTypes } from '../../../src/engine/import/onnx/schema';
+import { fileShapes } from './file-shapes';
 
 /** One node reading x [2, 3, 4] and an int64 graph input `k` of `kDims`; outputs stated or not. */
 function file(op: string, kDims: number[], outs: (number[] | null)[], attrs: Record<string, number> = {}) {
@@ -42,8 +43,7 @@ function load(bytes: Uint8Array) {
   const r = importOnnx(bytes, 't.onnx');
   if (!r.ok) throw new Error(r.error);
   const e = evaluateModel(r.model, { conventions: ['onnx-tool', 'exact'] });
-  const whole = (r.model.meta?.outputsWithoutBatch ?? []) as number[];
-  const shapes = e.outputs.map((o, i) => (whole.includes(i) ? o.shape : [e.batch, ...(o.shape ?? [])]));
+  const shapes = fileShapes(r.model, e);
   return { r, e, shapes, notice: r.warnings.find((w) => /taken from the input and output shapes/.test(w)) };
 }
 
