@@ -5,7 +5,7 @@
  * so the page is checked against the engine, not against numbers typed into the test.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,21 +62,28 @@ test('unmapped operators are listed in the notice, marked not counted, and the r
   await expect(page.getByTestId('row-not-counted')).toHaveText('not counted');
 });
 
-test('a torchvision detector (its input [3, 320, 320] has no batch dim) opens as one image: the engine’s totals, partial, no error row', async ({
-  page,
-}) => {
-  const name = 'ts_ssdlite_mnv3_w050.onnx';
-  const bytes = fixture(`onnx-made/${name}`);
+/**
+ * Opens a fixture (`dir/name`) with Open file… on the built page: the import notice shows the engine's
+ * warning that contains `says`, and the totals are the engine's for the same bytes.
+ */
+async function openFixture(page: Page, dir: string, name: string, says: string): Promise<void> {
+  const bytes = fixture(`${dir}/${name}`);
   const { model, warnings } = importedInNode(name, bytes);
   await page
     .getByTestId('open-file-input')
     .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
   const notice = page.getByTestId('import-notice');
   await expect(notice).toContainText(`Imported ${name}`, { timeout: 20_000 });
-  const unbatched = warnings.find((w) => w.includes('has no batch dim'));
-  expect(unbatched).toBeDefined();
-  await expect(notice.getByTestId('import-warnings')).toContainText(unbatched as string);
+  const warning = warnings.find((w) => w.includes(says));
+  expect(warning, `the engine's warnings for ${name} include "${says}"`).toBeDefined();
+  await expect(notice.getByTestId('import-warnings')).toContainText(warning as string);
   await expectTotals(page, model);
+}
+
+test('a torchvision detector (its input [3, 320, 320] has no batch dim) opens as one image: the engine’s totals, partial, no error row', async ({
+  page,
+}) => {
+  await openFixture(page, 'onnx-made', 'ts_ssdlite_mnv3_w050.onnx', 'has no batch dim');
   // NMS and the score threshold keep a number of boxes known only when run: the totals say partial.
   await expect(page.getByTestId('totals-partial')).toBeVisible();
   await expect(page.getByTestId('row-error')).toHaveCount(0);
@@ -85,18 +92,7 @@ test('a torchvision detector (its input [3, 320, 320] has no batch dim) opens as
 test('an operator test without a batch dim (mm of two inputs) opens read whole, as one sample: counted, not partial', async ({
   page,
 }) => {
-  const name = 'ptop_operator_mm.onnx';
-  const bytes = fixture(`onnx-wheel/${name}`);
-  const { model, warnings } = importedInNode(name, bytes);
-  await page
-    .getByTestId('open-file-input')
-    .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
-  const notice = page.getByTestId('import-notice');
-  await expect(notice).toContainText(`Imported ${name}`, { timeout: 20_000 });
-  const whole = warnings.find((w) => w.includes('the whole graph is read as one sample'));
-  expect(whole).toBeDefined();
-  await expect(notice.getByTestId('import-warnings')).toContainText(whole as string);
-  await expectTotals(page, model);
+  await openFixture(page, 'onnx-wheel', 'ptop_operator_mm.onnx', 'the whole graph is read as one sample');
   await expect(page.getByTestId('totals-partial')).toHaveCount(0);
   await expect(page.getByTestId('row-error')).toHaveCount(0);
 });
