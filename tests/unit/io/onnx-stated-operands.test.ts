@@ -94,3 +94,52 @@ describe('an operand fed at run time, from the stated shapes', () => {
     expect(e.notCounted.length).toBe(1);
   });
 });
+
+/** Two nodes, as an expanded function body writes them: only x [2, 3, 4], the fed axes and y stated. */
+function chain(first: [string, string[]], second: [string, string[]], out: number[], keepdims: number) {
+  const info = (name: string, dims: number[], type = 1) => ({
+    name,
+    type: { tensor_type: { elem_type: type, shape: { dim: dims.map((d) => ({ dim_value: d })) } } },
+  });
+  const node = ([op, inputs]: [string, string[]], output: string) => ({
+    op_type: op,
+    input: inputs,
+    output: [output],
+    attribute: op === 'ReduceSum' ? [{ name: 'keepdims', type: 2, i: keepdims }] : [],
+  });
+  return OnnxTypes.Model.encode({
+    ir_version: 8,
+    opset_import: [{ domain: '', version: 18 }],
+    graph: {
+      name: 'expanded',
+      node: [node(first, 'mid'), node(second, 'y')],
+      input: [info('x', [2, 3, 4]), info('axes', [1], 7)],
+      output: [info('y', out)],
+    },
+  });
+}
+
+describe('a stated shape carried through an op that keeps it (an expanded function body)', () => {
+  // onnx/backend/test/case/node/reducel1.py, reducelogsum.py, reducesumsquare.py (their _expanded forms):
+  // ReduceL1 = Abs → ReduceSum, ReduceLogSum = ReduceSum → Log, ReduceSumSquare = Mul(x, x) → ReduceSum.
+  it.each([
+    ['Abs → ReduceSum (ReduceL1), keepdims', ['Abs', ['x']], ['ReduceSum', ['mid', 'axes']], [2, 3, 1], 1, 24n + 24n],
+    ['ReduceSum → Log (ReduceLogSum)', ['ReduceSum', ['x', 'axes']], ['Log', ['mid']], [2, 4], 0, 24n + 43n * 8n],
+    [
+      'Mul(x, x) → ReduceSum (ReduceSumSquare)',
+      ['Mul', ['x', 'x']],
+      ['ReduceSum', ['mid', 'axes']],
+      [2, 3],
+      0,
+      24n + 24n,
+    ],
+  ] as const)('%s: the axes from the shapes around the pair, counted (onnx-tool)', (_t, a, b, out, keep, macs) => {
+    const { r, e, shapes, notice } = load(chain([a[0], [...a[1]]], [b[0], [...b[1]]], [...out], keep));
+    expect(notice).toBeDefined();
+    expect(e.notCounted).toEqual([]);
+    expect(shapes).toEqual([out]);
+    expect(e.totals.counts[0]).toBe(macs);
+    // The axes input, read by no node any more, is no input of the model: x is its only one.
+    expect([r.model.inputs, r.model.input]).toEqual([undefined, [3, 4]]);
+  });
+});

@@ -12,6 +12,12 @@ import type { OnnxGraph, OnnxNode, OnnxTensor } from './decode';
 
 const INT64 = 7;
 const REDUCE = /^Reduce[A-Z]/;
+/** Operators whose output has their (first) input's shape: a stated shape holds on both sides. */
+const SAME_SHAPE = new Set(
+  'Abs Neg Exp Log Sqrt Reciprocal Relu Sigmoid Tanh Softplus Erf Floor Ceil Round Sign Sin Cos Identity Cast CastLike Not'.split(
+    ' ',
+  ),
+);
 
 type Dims = readonly number[];
 
@@ -70,6 +76,32 @@ function operand(n: OnnxNode, input: Dims | null, outputs: (Dims | null)[]): { a
 }
 
 /**
+ * Stated shapes carried through the operators that keep a shape (Abs, Log, x · x …), both ways:
+ * the expanded form of ReduceL1 (Abs → ReduceSum), ReduceLogSum (ReduceSum → Log) or ReduceSumSquare
+ * (Mul(x, x) → ReduceSum) states the shapes around the pair only, not between.
+ */
+function spreadStated(nodes: readonly OnnxNode[], stated: Map<string, Dims>): void {
+  const keeps = nodes.filter(
+    (n) =>
+      n.outputs.length >= 1 &&
+      (SAME_SHAPE.has(n.opType) || (n.inputs.length === 2 && n.inputs[0] === n.inputs[1] && n.inputs[0] !== '')),
+  );
+  for (let grown = true; grown;) {
+    grown = false;
+    for (const n of keeps) {
+      const [x, y] = [n.inputs[0], n.outputs[0]];
+      const d = stated.get(x) ?? stated.get(y);
+      if (!d) continue;
+      for (const v of [x, y])
+        if (!stated.has(v)) {
+          stated.set(v, d);
+          grown = true;
+        }
+    }
+  }
+}
+
+/**
  * The graph with such operands as constants (new initializers; the node reads them instead of the
  * graph input), and the names of the nodes changed.
  */
@@ -86,6 +118,7 @@ export function statedOperands(g: OnnxGraph): { graph: OnnxGraph; nodes: string[
     const d = known(dims);
     if (d) stated.set(name, d);
   }
+  spreadStated(g.nodes, stated);
   const initializers = new Map(g.initializers);
   const changed: string[] = [];
   const nodes = g.nodes.map((n) => {
@@ -104,5 +137,9 @@ export function statedOperands(g: OnnxGraph): { graph: OnnxGraph; nodes: string[
     changed.push(n.name || n.outputs[0]);
     return { ...n, inputs: ins };
   });
-  return changed.length ? { graph: { ...g, nodes, initializers }, nodes: changed } : { graph: g, nodes: [] };
+  if (!changed.length) return { graph: g, nodes: [] };
+  // An input now read by no node (its values became the operand) is no input of the model any more.
+  const read = new Set(nodes.flatMap((n) => n.inputs));
+  const kept = g.inputs.filter((v) => !inputs.has(v.name) || read.has(v.name));
+  return { graph: { ...g, nodes, initializers, inputs: kept }, nodes: changed };
 }
