@@ -118,6 +118,10 @@ export const deepspeed: Convention = {
     compare:
       'Not patched: _patch_tensor_methods (profiler.py) wraps matmul, mm, bmm, addmm, baddbmm, mul, add and einsum, _patch_functionals no comparison or logical op: torch.gt / eq / x > y / torch.logical_and … are 0 (read, not run).',
     mod: 'Not patched: _patch_tensor_methods and _patch_functionals (profiler.py) have no remainder or fmod: x % y, torch.remainder and torch.fmod are 0 (read, not run).',
+    lpnorm:
+      'F.normalize is not patched (_patch_functionals in profiler.py), nor the norm, clamp_min and division it calls: 0 (as measured for the l2norm kind’s F.normalize).',
+    hardmax:
+      'PyTorch has no hardmax: F.one_hot(x.argmax(dim), n), neither patched (_patch_functionals / _patch_tensor_methods in profiler.py): 0.',
     pow: 'torch.pow is not patched: 0 (as measured for the unary kind’s pow).',
     cumsum: 'torch.cumsum is not patched: 0 (read in profiler.py; not run).',
     clamp: 'torch.clamp is not patched: 0 (read in profiler.py _patch_functionals / _patch_tensor_methods; not run).',

@@ -78,6 +78,10 @@ export const fvcore: Convention = {
     compare:
       'aten::gt, aten::ge and aten::eq are in _IGNORED_OPS (jit_analysis.py), as aten::__and__ and aten::bitwise_not (a & b, ~a): 0 without a warning; aten::lt, aten::le and aten::logical_and / or / xor / not have no handle in _DEFAULT_SUPPORTED_OPS: 0, listed as unsupported operators (read, not run).',
     mod: 'aten::remainder is in _IGNORED_OPS (jit_analysis.py): 0 without a warning; aten::fmod has no handle: 0, listed as an unsupported operator (read, not run).',
+    lpnorm:
+      'F.normalize traces to aten::linalg_vector_norm / clamp_min / expand_as / div, none in _DEFAULT_SUPPORTED_OPS: 0, with “unsupported operator” warnings (as measured for the l2norm kind’s F.normalize).',
+    hardmax:
+      'PyTorch has no hardmax: F.one_hot(x.argmax(dim), n) traces to aten::argmax and aten::one_hot, neither handled nor in _IGNORED_OPS (jit_analysis.py @3378afe): 0, listed as unsupported operators.',
     pow: 'aten::pow has no handle: 0, with an “unsupported operator” warning (as measured for the unary kind’s pow).',
     cumsum:
       'aten::cumsum has no handle and is not in _IGNORED_OPS: 0, listed as an unsupported operator (read, not run).',

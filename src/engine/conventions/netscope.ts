@@ -97,6 +97,9 @@ export const netscope: Convention = {
     shapeops: 'Caffe computes no shapes in the graph (a prototxt states them): 0.',
     compare: 'Caffe has no comparison or logic layer (the prototxt writer refuses it): 0.',
     mod: 'Caffe has no remainder layer (the prototxt writer refuses it): 0.',
+    lpnorm:
+      'Caffe’s Normalize layer always has a scale (the l2norm kind); no layer divides by a norm alone (the prototxt writer refuses this kind): 0.',
+    hardmax: 'Caffe has no hardmax layer (its ArgMax gives indices; the prototxt writer refuses this kind): 0.',
     tile: 'The prototxt writer refuses this kind (Caffe’s Tile repeats one axis; a Caffe Tile is read as a cat of copies): 0.',
     pow: 'Caffe’s Power layer takes a constant exponent only (the prototxt writer refuses this kind): 0.',
     cumsum: 'Caffe has no cumulative-sum layer (the prototxt writer refuses it): 0.',

@@ -14,6 +14,7 @@ import { LAYERNORM_POSITIONS } from '../layers/layernorm';
 import { unaryOpOf, type UnaryOp } from '../layers/unary';
 import { reduceOpOf } from '../layers/reduce';
 import { SHAPEOPS_MACS } from '../layers/shapeops';
+import { LPNORM_VECTORS } from '../layers/lpnorm';
 
 const per = (k: number): Expr => mul(k, 'numel_out');
 const per25In = mul(25, 'numel_in');
@@ -206,6 +207,14 @@ export const onnxTool: Convention = {
     compare: per(1),
     // ModNode (NpMathBase, op_mac ADD_MACS): numel(Y) (measured: test_mod_* in onnx-node-cases.jsonl).
     mod: per(1),
+    // LpNormalizationNode (a PWNode of EXP + ADD): 33 per element. F.normalize (clamp) as torch.onnx writes it:
+    // ReduceL2 25·numel (ReduceL1: no node class, 0 as the reduce kind's l1), Clip 2 per vector, Div 4·numel.
+    lpnorm: add(
+      mul(sub(1, 'clamp'), 33, 'numel_in'),
+      mul('clamp', add(mul(25, sub(1, 'L1'), 'numel_in'), mul(4, 'numel_in'), mul(2, LPNORM_VECTORS))),
+    ),
+    // HardmaxNode: a PWNode (ADD_MACS, ratio 1): numel(Y) (measured: test_hardmax_* in onnx-node-cases.jsonl).
+    hardmax: per(1),
     // The folded shape arithmetic's MACs as onnx-tool counts them, summed by the importer (import/onnx/shape-arith.ts).
     shapeops: SHAPEOPS_MACS,
     // ssd.pytorch’s L2Norm exported: Pow 32·numel, ReduceSum numel, Sqrt 24·P, Add eps P, Div 4·numel, Mul numel.
@@ -288,6 +297,10 @@ export const onnxTool: Convention = {
     compare:
       'GreaterNode, LessNode, EqualNode, GreaterOrEqualNode, LessOrEqualNode, AndNode, OrNode, XorNode and NotNode return volume(Y)·CMP_MACS (1): numel(Y), with a number operand or a broadcast one alike (onnx_tool/node.py; measured: the compare_* cases in tests/fixtures/onnx-tool-more-ops.jsonl). torch.onnx (opset 17) writes torch.gt / lt / ge / le / eq as one such node, logical_and / or / xor / not as Cast nodes (hidden, 0) and the node.',
     mod: 'ModNode (an NpMathBase with op_mac ADD_MACS): numel(Y), fmod or not, with a number or a broadcast tensor (onnx_tool/node.py; measured: test_mod_* in tests/fixtures/onnx-node-cases.jsonl).',
+    lpnorm:
+      'An ONNX LpNormalization (clamp off): LpNormalizationNode, a PWNode whose op_mac is EXP_MACS + ADD_MACS: 33 per element, p 1 or 2 alike (measured: test_l1normalization_* / test_l2normalization_* in onnx-node-cases.jsonl). F.normalize (clamp on) as torch.onnx (opset 17) writes it: ReduceL2 (ADD + SQRT = 25 per input element), Clip of eps (CMP_MACS · 2 per vector), Expand 0, Div (DIV_MACS 4 per element): 29·numel + 2 per vector; for p 1 a ReduceL1, which has no node class (onnx-tool stops; 0 here, as for the reduce kind’s l1): 4·numel + 2 per vector.',
+    hardmax:
+      'HardmaxNode is a PWNode (op_mac ADD_MACS, ratio 1): numel(Y), whatever the axis (measured: the 7 test_hardmax_* files of onnx-node-cases.jsonl).',
     pow: 'PowNode: POW_MACS = EXP_MACS = 32 per output element, for two computed operands or a constant base alike (measured: pow_data, pow_const_base in tests/fixtures/onnx-tool-more-ops.jsonl).',
     minimum:
       'MinNode (CMP_MACS): numel(Y) whatever the number of inputs, as MaxNode (measured: min2, min3, min_broadcast).',

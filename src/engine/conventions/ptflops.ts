@@ -113,6 +113,10 @@ export const ptflops: Convention = {
     compare:
       'No module hook and no patched call: TENSOR_OPS_MAPPING (pytorch_ops.py) patches matmul, mm, bmm, addmm, baddbmm, mul and add only, FUNCTIONAL_MAPPING no comparison or logical op: torch.gt / eq / x > y / torch.logical_and … are 0 (read, not run).',
     mod: 'No module hook and no patched call (pytorch_ops.py has no remainder or fmod): 0 (read, not run).',
+    lpnorm:
+      'No module, and F.normalize is not patched (FUNCTIONAL_MAPPING in pytorch_ops.py), nor the * or / operators it calls: 0 (as measured for the l2norm kind’s F.normalize).',
+    hardmax:
+      'PyTorch has no hardmax: F.one_hot(x.argmax(dim), n), neither in FUNCTIONAL_MAPPING nor TENSOR_OPS_MAPPING (pytorch_ops.py): 0.',
     pow: 'torch.pow is not patched: 0 (x ** n measured 0 for the unary kind; a tensor exponent calls the same function).',
     cumsum: 'torch.cumsum / x.cumsum are not patched: 0 (read in pytorch_ops.py; not run).',
     clamp:

@@ -54,6 +54,8 @@ const byExact = [
   'tile',
   'compare',
   'mod',
+  'lpnorm',
+  'hardmax',
   'shapeops',
   'indexselect',
   'topk',

@@ -67,6 +67,8 @@ export const thop: Convention = {
     compare:
       'torch.gt / lt / ge / le / eq, x > y and torch.logical_and / or / xor / not are not modules, and register_hooks (thop/profile.py) lists modules only: 0 (read, not run).',
     mod: 'x % y, torch.remainder and torch.fmod are not modules: 0 (read, not run).',
+    lpnorm: 'F.normalize is not a module: 0 (as measured for the l2norm kind’s F.normalize).',
+    hardmax: 'PyTorch has no hardmax module: F.one_hot(x.argmax(dim), n) is no module either: 0.',
     pow: 'torch.pow(x, y) is not a module: 0 (x ** n, the same function, measured 0 for the unary kind).',
     cumsum: 'torch.cumsum is not a module: 0.',
     clamp:

@@ -68,6 +68,10 @@ export const torch: Convention = {
     compare:
       'aten.gt / lt / ge / le / eq and aten.logical_and / or / xor / not are not in flop_registry (torch/utils/flop_counter.py): 0 (a FlopCounterMode run on each, torch 2.13, gives 0).',
     mod: 'aten.remainder and aten.fmod are not in flop_registry (torch/utils/flop_counter.py): 0 (a FlopCounterMode run on both, torch 2.13, gives 0).',
+    lpnorm:
+      'F.normalize calls aten.linalg_vector_norm, clamp_min and div, none in flop_registry (torch/utils/flop_counter.py): 0 (as measured for the l2norm kind’s F.normalize).',
+    hardmax:
+      'PyTorch has no hardmax: F.one_hot(x.argmax(dim), n); aten.argmax and aten.one_hot are not in flop_registry: 0.',
     conv2d: '2·N·Cout·(Cin/g)·Kh·Kw·Ho·Wo; the bias add is ignored.',
     linear: '2·N·R·I·O (addmm_flop); the bias add is ignored.',
     sdpa: 'The registry has SDPA entries for the flash/efficient kernels, not for the CPU kernel torch 2.13 runs: 0 on CPU (checked on vit_b_16, whose attention calls it).',

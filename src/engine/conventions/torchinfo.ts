@@ -56,6 +56,8 @@ export const torchinfo: Convention = {
     shapeops: 'No layer with weights: 0 (the shape arithmetic of an imported ONNX file, folded).',
     compare: 'No layer with weights: 0.',
     mod: 'No layer with weights: 0.',
+    lpnorm: 'No layer with weights: 0.',
+    hardmax: 'No layer with weights: 0.',
     pow: 'No layer with weights: 0.',
     cumsum: 'No layer with weights: 0.',
     clamp: 'No layer with weights: 0.',

@@ -209,6 +209,19 @@ export function leafNodes(
       return one(type === 'softmax' ? 'Softmax' : 'LogSoftmax', [
         int('axis', (p.dim as number) < 0 ? (p.dim as number) + inp.length + 1 : (p.dim as number)),
       ]);
+    case 'hardmax':
+      return one('Hardmax', [
+        int('axis', (p.dim as number) < 0 ? (p.dim as number) + inp.length + 1 : (p.dim as number)),
+      ]);
+    case 'lpnorm': {
+      const axis = (p.dim as number) < 0 ? (p.dim as number) + inp.length + 1 : (p.dim as number);
+      if (p.clamp === false) return one('LpNormalization', [int('axis', axis), int('p', Number(p.p ?? '2'))]);
+      // F.normalize as torch.onnx writes it: the norm kept as a dim, clamped to eps, x divided by it.
+      const reduce = p.p === '1' ? 'ReduceL1' : 'ReduceL2';
+      const norm = w.op(reduce, [x, w.constant('axes', [axis], 'int64')], label, [int('keepdims', 1)])[0];
+      const clamped = w.op('Clip', [norm, w.constant('eps', [1e-12], 'float', [])], label)[0];
+      return w.op('Div', [x, clamped], label, [], 1, name)[0];
+    }
     case 'dropout':
       return one('Dropout', [], [w.constant('ratio', [p.p as number], 'float', [])]);
     case 'identity':

@@ -48,6 +48,27 @@ export const ND_HELPERS: Record<string, string> = {
         if self.op == "pow":
             return torch.pow(x, self.exponent)
         return getattr(torch, self.op)(x)`,
+  Normalize: `class Normalize(nn.Module):
+    """F.normalize(x, p, dim); clamp=False divides by the norm itself (ONNX LpNormalization, no eps)."""
+
+    def __init__(self, p=2.0, dim=1, clamp=True):
+        super().__init__()
+        self.p, self.dim, self.clamp = p, dim, clamp
+
+    def forward(self, x):
+        if self.clamp:
+            return torch.nn.functional.normalize(x, self.p, self.dim)
+        return x / x.norm(self.p, self.dim, keepdim=True)`,
+  Hardmax: `class Hardmax(nn.Module):
+    """1 at the largest value along dim (the first, on a tie), 0 elsewhere (ONNX Hardmax)."""
+
+    def __init__(self, dim=-1):
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, x):
+        hot = torch.nn.functional.one_hot(x.argmax(self.dim), x.shape[self.dim])
+        return hot.movedim(-1, self.dim).to(x.dtype)`,
   Clamp: `class Clamp(nn.Module):
     """torch.clamp(x, min, max); either bound may be None."""
 
@@ -196,6 +217,14 @@ export function ndModule(
       return helper('CumSum', [String(all.dim), ...kw({ exclusive: p.exclusive, reverse: p.reverse })]);
     case 'pow':
       return helper('Pow', kw({ base: p.base }));
+    case 'lpnorm':
+      return helper('Normalize', [
+        `${String(all.p ?? '2')}.0`,
+        String(all.dim ?? 1),
+        ...(all.clamp === false ? ['clamp=False'] : []),
+      ]);
+    case 'hardmax':
+      return helper('Hardmax', [String(all.dim ?? -1)]);
     case 'logsoftmax':
       return call('nn.LogSoftmax', [`dim=${String(all.dim ?? 1)}`]);
     case 'unary':

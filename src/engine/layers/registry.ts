@@ -95,6 +95,8 @@ import { expand } from './expand';
 import { tile } from './tile';
 import { compare } from './compare';
 import { mod } from './mod';
+import { hardmax } from './hardmax';
+import { lpnorm } from './lpnorm';
 import { shapeops } from './shapeops';
 import { indexselect } from './indexselect';
 import { topk } from './topk';
@@ -183,6 +185,8 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   tile,
   compare,
   mod,
+  hardmax,
+  lpnorm,
   indexselect,
   topk,
   take,

@@ -13,6 +13,11 @@
  * mod (x % 2, fmod of two tensors): onnx-tool ModNode op_mac ADD_MACS = numel(Y) (test_mod_* in
  * onnx-node-cases.jsonl); exact one remainder per element; the PyTorch tools 0 (fvcore ignores aten::remainder,
  * none hooks or patches torch.remainder / fmod; a FlopCounterMode run gives 0).
+ * lpnorm (F.normalize over dim 1: F = 4, 72 vectors; ONNX LpNormalization p 1 over the last dim: F = 6, 48 vectors):
+ * onnx-tool 29·numel + 2 per vector for the torch.onnx export of F.normalize (ReduceL2, Clip, Div: tests/fixtures/
+ * onnx-tool-lpnorm.jsonl), LpNormalizationNode 33·numel (test_l*normalization_* in onnx-node-cases.jsonl); exact
+ * 3F per vector (squares, adds, √, divides; |x| and no √ for p 1), + 1 for the clamp. hardmax: HardmaxNode numel(Y)
+ * (test_hardmax_*); exact F − 1 comparisons per vector. The PyTorch tools 0 (tests/fixtures/lpnorm-tools.jsonl).
  * compare (Greater with a number, Equal of two tensors, Not): onnx-tool GreaterNode / EqualNode / NotNode
  * volume(Y)·CMP_MACS = numel(Y) (compare_* in the same JSONL, 288 at batch 2); exact and seed one operation per
  * element; the PyTorch tools 0 (no hook, patch or handle for torch.gt / eq / logical_not: read in their sources).
@@ -122,6 +127,34 @@ export const CASES: readonly LayerCase[] = [
     ...uncountedByPyTorchCase('mod', {}, 1, { onnxTool: N, netscope: 0 }, 'test_mod_broadcast: ModNode numel(Y)'),
     spec: { type: 'mod', fmod: true, from: ['input', 'input'] } as LayerSpec,
   },
+  withExact(
+    uncountedByPyTorchCase(
+      'lpnorm',
+      {},
+      0,
+      { onnxTool: 29 * N + 2 * 72, netscope: 0 },
+      'F.normalize: ReduceL2 + Clip + Div',
+    ),
+    3 * N + 72,
+  ),
+  withExact(
+    uncountedByPyTorchCase(
+      'lpnorm',
+      { p: '1', dim: -1, clamp: false },
+      0,
+      { onnxTool: 33 * N, netscope: 0 },
+      'test_l1normalization_axis_last: LpNormalizationNode EXP + ADD = 33 per element',
+    ),
+    3 * N - 48,
+  ),
+  withExact(
+    uncountedByPyTorchCase('hardmax', {}, 0, { onnxTool: N, netscope: 0 }, 'test_hardmax_*: HardmaxNode numel(Y)'),
+    N - 48,
+  ),
+  withExact(
+    uncountedByPyTorchCase('hardmax', { dim: 1 }, 0, { onnxTool: N, netscope: 0 }, 'test_hardmax_axis_1: numel(Y)'),
+    N - 72,
+  ),
   uncountedByPyTorchCase(
     'indexselect',
     { dim: 1, index: [0, 2] },

@@ -128,7 +128,7 @@ describe('ONNX operators and exporter idioms', () => {
           { op: 'InstanceNormalization', in: ['c', 's', 'b'], out: ['n'], name: 'in1' },
           { op: 'Mystery', in: ['n', 'k'], out: ['p'], name: 'm1' },
           { op: 'Mystery', in: ['p'], out: ['p2'], name: 'm2' },
-          { op: 'Hardmax', in: ['p2'], out: ['y'] },
+          { op: 'Shrink', in: ['p2'], out: ['y'] },
         ],
         weights: { W: [8, 3, 3, 3], s: [8], b: [8], k: [2, 5] },
         valueInfo: { p: [1, 8, 4, 4] },
@@ -139,11 +139,11 @@ describe('ONNX operators and exporter idioms', () => {
       { type: 'instancenorm', affine: true, name: 'in1' },
       { type: 'opaque', op: 'Mystery', shape: [8, 4, 4], params: 10, name: 'm1' },
       { type: 'opaque', op: 'Mystery', name: 'm2' },
-      { type: 'opaque', op: 'Hardmax', name: 'y' },
+      { type: 'opaque', op: 'Shrink', name: 'y' },
     ]);
     expect(r.warnings).toEqual([
       'not counted (no formula for it; shape and weights kept): Mystery (no layer kind for this operator) × 2 (m1, m2)',
-      'not counted (no formula for it; shape and weights kept): Hardmax (no layer kind for this operator) × 1 (y)',
+      'not counted (no formula for it; shape and weights kept): Shrink (no layer kind for this operator) × 1 (y)',
       "the file states no output shape for 2 not-counted node(s) (m2, y): their input's shape is used",
     ]);
     const e = evaluateModel(r.model);

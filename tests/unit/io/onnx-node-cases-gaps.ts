@@ -102,9 +102,7 @@ const GROUPS = [
     layer_normalization_4d_axis_negative_3 layer_normalization_4d_axis_negative_4 layer_normalization_default_axis
     lstm_with_initial_bias lstm_with_peepholes`,
   on(NO_KIND, 'count')`
-    hardmax_axis_0 hardmax_axis_1 hardmax_axis_2 hardmax_default_axis hardmax_example hardmax_negative_axis
-    hardmax_one_hot l1normalization_axis_0 l1normalization_axis_1 l1normalization_axis_last l2normalization_axis_0
-    l2normalization_axis_1 lpnormalization_default nonzero_example`,
+    nonzero_example`,
   on(EXTRA_OUTPUTS, 'outputs')`
     batchnorm_epsilon_training_mode batchnorm_example_training_mode layer_normalization_2d_axis0
     layer_normalization_2d_axis1 layer_normalization_2d_axis_negative_1 layer_normalization_2d_axis_negative_2

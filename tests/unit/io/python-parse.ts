@@ -134,6 +134,8 @@ export function parseCall(toks: Tok[], i: number): { call: PyCall; next: number 
   const value = (): PyValue => {
     const tok = toks[pos];
     if (tok.t === 'num') return (pos++, Number(tok.v));
+    // A negative number: unary minus before a literal (dim=-1).
+    if (tok.t === 'op' && tok.v === '-' && toks[pos + 1]?.t === 'num') return ((pos += 2), -Number(toks[pos - 1].v));
     if (tok.t === 'str') return (pos++, tok.v);
     if (tok.t === 'op' && tok.v === '(') {
       pos++;

@@ -68,6 +68,8 @@ const CLASS_OF: Record<string, string> = {
   groupnorm: 'nn.GroupNorm',
   reduce: 'Reduce',
   roll: 'Roll',
+  lpnorm: 'Normalize',
+  hardmax: 'Hardmax',
 };
 
 /** Kinds whose class depends on a field or the rank, and recurrent layers (a wrapper and the module). */

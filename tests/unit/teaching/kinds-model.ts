@@ -134,6 +134,10 @@ export const EVERY_KIND_MODEL: Model = {
     // A remainder by a number, and fmod of two tensors.
     { type: 'mod', scalar: 3 },
     { type: 'mod', fmod: true, from: [-1, -1] },
+    // Lp normalisation (F.normalize; an ONNX LpNormalization, p 1, no clamp) and a hardmax.
+    { type: 'lpnorm' },
+    { type: 'lpnorm', p: '1', dim: -1, clamp: false },
+    { type: 'hardmax', dim: 1 },
     // The folded shape arithmetic of an imported ONNX file: onnx-tool's MACs as a field, shape kept.
     { type: 'shapeops', macs: 91, ops: 'Add ×13, Div ×13, Mul ×26' },
     { type: 'indexselect', dim: 1, index: [0, 0] },

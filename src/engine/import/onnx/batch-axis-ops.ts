@@ -13,6 +13,7 @@ export const AXIS_ATTR: Readonly<Record<string, number>> = {
   Softmax: -1,
   LogSoftmax: -1,
   Hardmax: -1,
+  LpNormalization: -1,
   ArgMax: 0,
   ArgMin: 0,
   TopK: -1,

@@ -4,6 +4,7 @@
  * taken first by the builder's constantOperand as a parameter), CumSum (cumsum), Softmax and
  * LogSoftmax (softmax, logsoftmax), Mean (an add, then a multiply by 1/k), Where / Expand / Tile
  * (where, expand, tile), Pow (the unary kind's x ** constant; else the pow kind), TopK with a constant k (topk) and
+ * Hardmax (hardmax), LpNormalization (lpnorm) and
  * the comparisons and logic ops Greater, Less, GreaterOrEqual, LessOrEqual, Equal, And, Or, Xor, Not (compare).
  */
 import type { LayerSpec } from '../../format/model';
@@ -44,6 +45,21 @@ export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
       const axis = Number(n.attrs.get('axis')?.i ?? (legacy ? 1 : -1));
       if (!legacy) return { layers: [{ type: 'softmax', dim: axis }] };
       return fromAxis(axis, ctx, { type: 'softmax', dim: -1 } as LayerSpec, 'Softmax');
+    }
+    case 'Hardmax': {
+      // As Softmax: the axis counts the batch as 0, default −1 from opset 13; before, 1, and the input is
+      // coerced to 2-D from the axis on (onnx/docs/Changelog.md Hardmax-1/11).
+      const legacy = !!ctx.opset && ctx.opset < 13;
+      const axis = Number(n.attrs.get('axis')?.i ?? (legacy ? 1 : -1));
+      if (!legacy) return { layers: [{ type: 'hardmax', dim: axis } as LayerSpec] };
+      return fromAxis(axis, ctx, { type: 'hardmax', dim: -1 } as LayerSpec, 'Hardmax');
+    }
+    case 'LpNormalization': {
+      // x / ‖x‖p along `axis` (default −1; p 1 or 2, default 2); no eps, unlike F.normalize's clamp.
+      const p = int(n, 'p', 2);
+      if (p !== 1 && p !== 2) return { unsupported: `LpNormalization with p = ${p} (ONNX allows 1 and 2)` };
+      const spec = { type: 'lpnorm', p: String(p), dim: int(n, 'axis', -1), clamp: false };
+      return { layers: [spec as LayerSpec] };
     }
     case 'LayerNormalization':
       return layerNorm(n, ctx);

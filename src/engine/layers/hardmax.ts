@@ -1,0 +1,33 @@
+/**
+ * Hardmax along a dim: 1 where a vector's largest value is (its first, on a tie), 0 elsewhere;
+ * ONNX Hardmax (default axis −1 from opset 13). PyTorch has no such op: a model writes
+ * F.one_hot(x.argmax(dim), n), neither call in any PyTorch tool's tables (see the conventions'
+ * notes). `F` is the vector length, numel_in / F the vectors (batch included).
+ */
+import { div, sub } from '../expr';
+import { elementwiseKind } from './elementwise';
+import type { LeafKind } from './kind';
+import { dimField, dimIndex } from './dims';
+
+export const hardmax: LeafKind = {
+  ...elementwiseKind({
+    type: 'hardmax',
+    label: 'Hardmax',
+    summary: 'One-hot of the largest value along a dim (ONNX Hardmax)',
+    opsPerElement: 0,
+    exactNote:
+      'Per vector of F values: F − 1 comparisons find the largest; writing the one-hot vector is data movement, not arithmetic.',
+    fields: [
+      dimField('dim', 'Dim', -1, 'The dim the largest value is found along, batch = 0 (-1 = the last, ONNX’s default)'),
+    ],
+    check: (p, input) => {
+      const at = dimIndex('hardmax', 'dim', p.dim as number, input.length);
+      return typeof at === 'string' ? at : null;
+    },
+    symbols: (p, input) => {
+      const at = dimIndex('hardmax', 'dim', p.dim as number, input.length);
+      return { F: input[typeof at === 'number' ? at : 0] };
+    },
+  }),
+  exact: sub('numel_in', div('numel_in', 'F')),
+};
