@@ -47,6 +47,8 @@ export const LAYER_MESSAGES_EN = {
   'layer.clampRange': 'clamp: min {min} is above max {max}',
   'layer.dimRange':
     '{type}: {field} {dim} is out of range for a tensor of {full} dims (batch included): use {lo} … {hi}',
+  'layer.normDims':
+    '{type}: dims {k} asks for the last {k} dims of a [{shape}] input, which has {rank}: normalise at most {rank} (the batch is never normalised)',
   'layer.dimBatch':
     '{type}: {field} {dim} is the batch dimension, which FlopLab keeps apart (dims count the batch as 0, channels as 1)',
   'layer.sameRank':

@@ -10,7 +10,6 @@ import { add, div, mul, sub, ZERO, type Expr, type Symbols } from '../expr';
 import type { Convention } from './types';
 import { ONNX_TOOL_RNN } from './recurrent-rules';
 import { bySwinVersion, CONV_TAPS, BIAS_ADDS, sameNote, STRUCTURAL_NOTES } from './shared';
-import { LAYERNORM_POSITIONS } from '../layers/layernorm';
 import { unaryOpOf, type UnaryOp } from '../layers/unary';
 import { reduceOpOf } from '../layers/reduce';
 import { SHAPEOPS_MACS } from '../layers/shapeops';
@@ -115,7 +114,9 @@ export const onnxTool: Convention = {
     // BatchNormalizationNode: numel·(ADD + SQRT + DIV + ADD + MUL) = 31·numel.
     batchnorm2d: per(31),
     // LayerNormalizationNode (axis −1, channels-last): numel·(3 MUL + 4 ADD) + positions·(ADD + SQRT + DIV).
-    layernorm: add(mul(7, 'numel_out'), mul(29, LAYERNORM_POSITIONS)),
+    // LayerNormalizationNode: 7 per element, 29 per row, its rows being numel / shape[axis] (it sets only the axis's
+    // dim to 1): the real rows over one dim, fewer over several (Ax = the first normalised dim; test_layer_normalization_*).
+    layernorm: add(mul(7, 'numel_out'), mul(29, div('numel_in', 'Ax'))),
     // InstanceNormalizationNode: ADD + MUL + ADD + DIV = 7 per element; PWNode's ratio is always 1
     // (graph.py builds the node before adding its inputs). Measured: tests/fixtures/onnx-tool-nd-kinds.jsonl.
     instancenorm: per(7),
@@ -262,7 +263,8 @@ export const onnxTool: Convention = {
     gelu: 'torch.onnx opset 17/18 writes GELU as Div, Erf, Add, Mul, Mul (Erf is a FusedBase: 0): 7 per element. One Gelu node (opset 20; an imported one has `fused`) is GeluNode, EXP_MACS + 2·MUL_MACS = 34 per element, whatever its approximate attribute; the tanh form is taken as one such node (FlopLab’s ONNX writer writes it so, as torch.onnx does at opset 20).',
     silu: 'torch.onnx writes SiLU as Sigmoid + Mul.',
     relu6: 'torch.onnx writes ReLU6 as Clip(0, 6).',
-    layernorm: 'LayerNormalization (opset 17) on the channels-last tensor; P = positions = numel / C.',
+    layernorm:
+      'LayerNormalization (opset 17; torch.onnx writes nn.LayerNorm with k normalised dims as axis −k): LayerNormalizationNode counts (3 MUL + 4 ADD) = 7 per element and (ADD + SQRT + DIV) = 29 per row, its rows being numel / shape[axis], as it sets only that one dim to 1 (onnx_tool/node.py): the real rows P = numel / C over one dim, but over several (dims k > 1) numel / (the first normalised dim), fewer than it normalises. Measured: the 21 test_layer_normalization_* files of tests/fixtures/onnx-node-cases.jsonl.',
     dropout: 'Dropout disappears in an eval-mode export (a Dropout node would count 0).',
     ...Object.fromEntries(
       ['flatten', 'channelshuffle', 'chunk', 'identity', 'concat'].map((t) => [

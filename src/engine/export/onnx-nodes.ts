@@ -117,13 +117,14 @@ export function leafNodes(
         ['scale', 'bias', 'mean', 'var'].map((k) => w.weight(`${label}.${k}`, [C])),
       );
     case 'layernorm': {
-      // Over the last dim (tokens, channels-last) or, on [C, H, W], over the channels as before.
-      const last = inp.length !== 3 || p.last === true;
-      const n = last ? inp[inp.length - 1] : C;
+      // Over the last k dims (axis −k; tokens, channels-last) or, on [C, H, W], over the channels as before.
+      const k = (p.dims as number | undefined) ?? 1;
+      const last = k > 1 || inp.length !== 3 || p.last === true;
+      const dims = k > 1 ? inp.slice(-k) : [last ? inp[inp.length - 1] : C];
       return one(
         'LayerNormalization',
-        [int('axis', last ? -1 : 1)],
-        p.affine ? [w.weight(`${label}.weight`, [n]), w.weight(`${label}.bias`, [n])] : [],
+        [int('axis', last ? -k : 1)],
+        p.affine ? [w.weight(`${label}.weight`, dims), w.weight(`${label}.bias`, dims)] : [],
       );
     }
     case 'lrn':

@@ -154,6 +154,10 @@ class Generator {
       case 'batchnorm2d':
         return call('nn.BatchNorm2d', [String(C), ...kw({ affine: p.affine })]);
       case 'layernorm':
+        if (((all.dims as number | undefined) ?? 1) > 1) {
+          const shape = input.slice(-(all.dims as number)).join(', ');
+          return call('nn.LayerNorm', [`(${shape})`, ...kw({ elementwise_affine: p.affine })]);
+        }
         if (input.length === 3 && !all.last)
           return helper('LayerNorm2d', [String(C), ...kw({ elementwise_affine: p.affine })]);
         return call('nn.LayerNorm', [String(input[input.length - 1]), ...kw({ elementwise_affine: p.affine })]);

@@ -4,12 +4,16 @@
  * the last dim, as nn.LayerNorm(D) does ([F], tokens [L, D]), and so on [H, W, C] with
  * `last: true` (Swin's channels-last maps). `affine` (elementwise_affine) adds γ and β per
  * normalised value: 2·C parameters, C = the normalised size. `P` = positions (batch included) = numel / C.
+ * `dims` k > 1 normalises the last k dims together, as nn.LayerNorm(normalized_shape) with k sizes
+ * (nn.LayerNorm([C, H, W]); ONNX LayerNormalization with axis −k): C is then their product, and
+ * `Ax` the first of them (onnx-tool's LayerNormalizationNode counts numel / Ax rows, see onnx-tool.ts).
  * `call: subclass` says the module is a subclass of nn.LayerNorm (torchvision's LayerNorm2d):
  * thop and ptflops look hooks up by exact type and miss it (symbol `sub`); `call: function` is
  * F.layer_norm, which only the traced and patching tools see (symbol `fn`).
  */
 import { add, div, mul } from '../expr';
 import { commonSymbols, type LeafKind } from './kind';
+import { say } from '../messages';
 
 /** Positions normalised independently, batch included. */
 export const LAYERNORM_POSITIONS = div('numel_in', 'C');
@@ -35,6 +39,14 @@ export const layernorm: LeafKind = {
       help: 'On [H, W, C]: normalise the last dim (nn.LayerNorm(C) on a channels-last map, Swin); other ranks always use the last dim',
     },
     {
+      name: 'dims',
+      kind: 'int',
+      min: 1,
+      default: 1,
+      label: 'Dims',
+      help: 'How many trailing dims are normalised together: nn.LayerNorm([C, H, W]) is 3 (ONNX axis −3); 1 = one dim, as set by Last dim',
+    },
+    {
       name: 'call',
       kind: 'enum',
       options: ['module', 'subclass', 'function'],
@@ -43,14 +55,24 @@ export const layernorm: LeafKind = {
       help: 'nn.LayerNorm itself, a subclass of it (torchvision’s LayerNorm2d in ConvNeXt), which thop and ptflops do not recognise, or F.layer_norm on weights held elsewhere',
     },
   ],
-  shape: (_p, input) => ({ output: input }),
-  symbols: (p, input, output, batch) =>
-    commonSymbols(input, output, batch, {
-      C: input.length === 3 && !p.last ? input[0] : input[input.length - 1],
+  shape: (p, input) => {
+    const k = (p.dims as number | undefined) ?? 1;
+    if (k > input.length)
+      return { error: say('layer.normDims', { type: 'layernorm', k, shape: input.join(', '), rank: input.length }) };
+    return { output: input };
+  },
+  symbols: (p, input, output, batch) => {
+    const k = (p.dims as number | undefined) ?? 1;
+    const one = input.length === 3 && !p.last ? input[0] : input[input.length - 1];
+    const c = k > 1 ? input.slice(-k).reduce((a, b) => a * b, 1) : one;
+    return commonSymbols(input, output, batch, {
+      C: c,
+      Ax: k > 1 ? input[input.length - k] : one,
       affine: p.affine ? 1 : 0,
       sub: p.call === 'subclass' ? 1 : 0,
       fn: p.call === 'function' ? 1 : 0,
-    }),
+    });
+  },
   params: mul(2, 'affine', 'C'),
   // Per element: subtract the mean, square, multiply by 1/σ (+ γ multiply and β add when affine);
   // per position: C − 1 adds for the sum, C − 1 for the sum of squares, 2 divides, + ε, √, 1/σ.

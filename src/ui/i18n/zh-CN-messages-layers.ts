@@ -43,6 +43,8 @@ export const layersZh: Readonly<Record<keyof typeof LAYER_MESSAGES_EN, string>> 
   'layer.chunkNoPiece': 'chunk：{c} 个通道按每块 {size} 个分成 {n} 块，因此没有第 {i} 块',
   'layer.clampRange': 'clamp：最小值 {min} 大于最大值 {max}',
   'layer.dimRange': '{type}：{field} {dim} 超出了 {full} 维张量（含批维）的范围：请用 {lo} … {hi}',
+  'layer.normDims':
+    '{type}：dims {k} 要求对 [{shape}] 输入的最后 {k} 维归一化，但它只有 {rank} 维：最多归一化 {rank} 维（批维从不归一化）',
   'layer.dimBatch': '{type}：{field} {dim} 是批维，FlopLab 将其单独处理（维度编号中批维为 0，通道为 1）',
   'layer.sameRank':
     '{type}：输入 {k} 是 {shape}，而输入 0 是 {first}：各输入的维数必须相同（批维在前时，PyTorch 会把一个输入的批维与另一个的数据维对齐）；请先 reshape 其中一个',

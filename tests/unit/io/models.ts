@@ -122,6 +122,7 @@ export const ND_KINDS: Model[] = [
       { type: 'unary', op: 'rsqrt' },
       { type: 'unary', op: 'softplus' },
       { type: 'lpnorm' },
+      { type: 'layernorm', dims: 3 },
       { type: 'lpnorm', p: '1', dim: -1, clamp: false },
       { type: 'hardmax', dim: 1 },
       { type: 'reduce', op: 'sum', dims: [2, 3] },

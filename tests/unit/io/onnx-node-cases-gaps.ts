@@ -62,8 +62,6 @@ const TRANSPOSE_BATCH =
 // onnx-tool's own quirks, which FlopLab's onnx-tool convention does not copy.
 const OT_MADE_UP_AXES =
   'the expanded ReduceLogSum: its ReduceSum reads the axes from a graph input, whose values onnx-tool, having no data, makes up (tensor.py creates them with numpy.zeros): its ReduceSum reduces axis 0 only, or nothing for the empty axes of _default, so the Log after it is counted (43 per element) on 4 × 5 or on all 60 values, not on the file’s output; FlopLab takes the axes from the stated shapes (stated-operands.ts) and counts the Log on the real output';
-const OT_LAYERNORM_AXIS =
-  'onnx-tool’s LayerNormalizationNode (node.py:2525) sets only shape[axis] to 1 for its per-row term (vol2), so for an axis before the last it counts volume / shape[axis] rows, not the product of the dims before the axis; FlopLab’s onnx-tool convention counts the real rows';
 const DQL =
   'the expanded DynamicQuantizeLinear: onnx-tool counts the arithmetic on 0-d tensors (Min, Max, Sub, Div, Clip, Round) 0 (a 0-d shape’s volume is 0 in onnx-tool), FlopLab counts each on [1]; and FlopLab does not count the QuantizeLinear (its scale computed, quant-ops.ts) that onnx-tool counts';
 const SCALAR_CONST_PARAM =
@@ -127,12 +125,6 @@ const GROUPS = [
     nllloss_NCd1d2_reduction_sum_expanded nllloss_NCd1d2_with_weight_reduction_mean_expanded
     nllloss_NCd1d2_with_weight_reduction_sum_expanded nllloss_NCd1d2_with_weight_reduction_sum_ii_expanded
     nllloss_NCd1d2d3_sum_weight_high_ii_expanded nllloss_NCd1d2d3d4d5_mean_weight_expanded`,
-  on(OT_LAYERNORM_AXIS, 'count')`
-    layer_normalization_2d_axis0 layer_normalization_2d_axis_negative_2 layer_normalization_3d_axis0_epsilon
-    layer_normalization_3d_axis1_epsilon layer_normalization_3d_axis_negative_2_epsilon
-    layer_normalization_3d_axis_negative_3_epsilon layer_normalization_4d_axis0 layer_normalization_4d_axis1
-    layer_normalization_4d_axis2 layer_normalization_4d_axis_negative_2 layer_normalization_4d_axis_negative_3
-    layer_normalization_4d_axis_negative_4`,
   on(SHAPE_ONLY, 'imports')`
     shape_start_greater_than_end`,
   on(POOL_DILATION, 'count')`

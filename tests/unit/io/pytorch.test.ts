@@ -133,8 +133,12 @@ function paramsOf(c: PyCall): number {
       case 'nn.BatchNorm2d': // weight, bias (C) when affine
         return k.affine === false ? 0 : 2 * a[0];
       case 'nn.LayerNorm':
-      case 'LayerNorm2d': // weight, bias (normalized_shape) when elementwise_affine
-        return k.elementwise_affine === false ? 0 : 2 * a[0];
+      case 'LayerNorm2d': {
+        // weight, bias (normalized_shape: one size, or a tuple of sizes) when elementwise_affine
+        const shape = c.args[0];
+        const size = Array.isArray(shape) ? (shape as number[]).reduce((x, y) => x * y, 1) : a[0];
+        return k.elementwise_affine === false ? 0 : 2 * size;
+      }
       case 'nn.PReLU': // weight (num_parameters)
         return (k.num_parameters as number | undefined) ?? 1;
       case 'LayerScale': // gamma (C, 1, 1)

@@ -40,6 +40,7 @@ export const EVERY_KIND_MODEL: Model = {
     { type: 'silu' },
     { type: 'gelu' },
     { type: 'layernorm' },
+    { type: 'layernorm', dims: 3 },
     { type: 'layerscale' },
     { type: 'dropout', p: 0.2 },
     { type: 'identity', id: 'map' },

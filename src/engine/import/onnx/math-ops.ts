@@ -228,9 +228,9 @@ function fromAxis(axis: number, ctx: OpContext, spec: LayerSpec, op: string): Ma
 
 /**
  * LayerNormalization normalises every dim from `axis` (default −1) on, with scale and B of those
- * dims (onnx/docs/Operators.md): the last dim is the layernorm kind's `last`; several trailing dims
- * are flattened into one first. FlopLab's own writer puts a LayerNorm2d over the channels of
- * [N, C, H, W] as axis 1 with a [C] scale: read back as that.
+ * dims (onnx/docs/Operators.md): the last dim is the layernorm kind's `last`; k trailing dims are its
+ * `dims` k, as nn.LayerNorm([C, H, W]) (torch.onnx writes it with axis −k). FlopLab's own writer puts
+ * a LayerNorm2d over the channels of [N, C, H, W] as axis 1 with a [C] scale: read back as that.
  */
 function layerNorm(n: OnnxNode, ctx: OpContext): Mapped {
   const affine = !!n.inputs[1];
@@ -238,7 +238,12 @@ function layerNorm(n: OnnxNode, ctx: OpContext): Mapped {
   const scale = ctx.constant(n.inputs[1])?.dims;
   if (axis === 1 && ctx.rank === 3 && scale?.length === 1 && scale[0] === ctx.shape?.[0])
     return { layers: [{ type: 'layernorm', affine }] };
-  return fromAxis(axis, ctx, { type: 'layernorm', affine, last: true } as LayerSpec, 'LayerNormalization');
+  // The dims normalised: −axis from the end, or from a non-negative axis and the rank (batch = axis 0).
+  const k = axis < 0 ? -axis : ctx.rank === undefined ? undefined : ctx.rank + 1 - axis;
+  if (k === undefined) return { unsupported: `LayerNormalization from axis ${axis} of an input of unknown rank` };
+  if (axis === 0 || (ctx.rank !== undefined && k > ctx.rank))
+    return { unsupported: `LayerNormalization from axis ${axis}, the batch included` };
+  return { layers: [{ type: 'layernorm', affine, last: true, ...(k > 1 ? { dims: k } : {}) } as LayerSpec] };
 }
 
 /** ONNX comparison and logic operators → the compare kind's op. */
