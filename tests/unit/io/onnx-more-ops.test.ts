@@ -87,6 +87,18 @@ const KNOWN_GAPS: Gaps = {
     outputs:
       'ArgMax of [N, 10] without keepdims is [N]; FlopLab keeps a dim besides the batch ([N, 1]), as for any reduction to [N]',
   }),
+  // onnx-tool's ConvTransposeNode.shape_infer reads pads and output_shape, never auto_pad: pads 0, so its output
+  // is base = s(in − 1) + d(k − 1) + 1 (13 × 13, 20 × 20) where ONNX's, onnxruntime's and FlopLab's is in · s.
+  ...both('convtranspose_same_upper', {
+    count: 'onnx-tool ignores auto_pad SAME_UPPER: it counts a 13 × 13 output, onnxruntime gives 12 × 12',
+  }),
+  ...both('convtranspose_same_lower_dilated', {
+    count: 'onnx-tool ignores auto_pad SAME_LOWER: it counts a 20 × 20 output, onnxruntime gives 18 × 18',
+  }),
+  ...both('convtranspose_stride1_odd', {
+    count:
+      'pads [1, 1, 0, 0] at stride 1: the output (7 × 7) needs padding 1 and output_padding 1, which PyTorch’s ConvTranspose2d refuses (output_padding below the stride): a not-counted row, 0',
+  }),
   ...both('expand_new_lead', {
     outputs: 'Expand to [3, 1, 4, 6, 6] puts a dim of 3 before the batch; the not-counted row gives [N, 1, 4, 6, 6]',
   }),
@@ -179,6 +191,14 @@ const MAPS: Readonly<Record<string, readonly string[]>> = {
   argmin_axis2_nokeep_opset11: ['topk', 'squeeze'],
   argmax_select_last: ['topk'],
   argmax_logits_nokeep: ['topk'],
+  convtranspose_pads_asym: ['convtranspose2d'],
+  convtranspose_output_padding: ['convtranspose2d'],
+  convtranspose_output_shape: ['convtranspose2d'],
+  convtranspose_same_upper: ['convtranspose2d'],
+  convtranspose_same_lower_dilated: ['convtranspose2d'],
+  convtranspose_group_asym: ['convtranspose2d'],
+  // An odd padding at stride 1 would need output_padding 1, which PyTorch refuses below the stride.
+  convtranspose_stride1_odd: ['opaque:ConvTranspose'],
 };
 
 describe('what each operator maps onto (batch 1 files)', () => {
@@ -240,6 +260,52 @@ describe('fields the importer reads from each form', () => {
     ['pow_const', [{ type: 'unary', op: 'pow', exponent: 2 }]],
     ['cumsum_excl_rev', [{ type: 'cumsum', dim: -1, exclusive: true, reverse: true }]],
     ['topk_last', [{ type: 'topk', dim: -1, k: 3 }]],
+    // ConvTranspose: the padding and output_padding that give ONNX's output size (begin and end pads may differ).
+    [
+      'convtranspose_pads_asym',
+      [
+        {
+          type: 'convtranspose2d',
+          out: 2,
+          kernel: 3,
+          stride: 2,
+          padding: [2, 1],
+          output_padding: 1,
+          groups: 1,
+          bias: false,
+        },
+      ],
+    ],
+    [
+      'convtranspose_output_shape',
+      [
+        {
+          type: 'convtranspose2d',
+          out: 2,
+          kernel: 3,
+          stride: 2,
+          padding: [0, 1],
+          output_padding: [0, 1],
+          groups: 1,
+          bias: false,
+        },
+      ],
+    ],
+    [
+      'convtranspose_same_upper',
+      [
+        {
+          type: 'convtranspose2d',
+          out: 2,
+          kernel: 3,
+          stride: 2,
+          padding: 1,
+          output_padding: 1,
+          groups: 1,
+          bias: false,
+        },
+      ],
+    ],
     // ArgMin: the smallest value's index, k = 1, then the axis squeezed (keepdims 0).
     [
       'argmin_axis2_nokeep_opset11',

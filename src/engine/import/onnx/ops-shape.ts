@@ -7,12 +7,7 @@ import type { LayerSpec } from '../../format/model';
 import type { OnnxNode } from './decode';
 import type { Mapped, OpContext } from './ops';
 import { say } from '../../messages';
-
-const attr = (n: OnnxNode, k: string) => n.attrs.get(k);
-const int = (n: OnnxNode, k: string, d: number) => attr(n, k)?.i ?? d;
-const ints = (n: OnnxNode, k: string) => attr(n, k)?.ints;
-const str = (n: OnnxNode, k: string, d: string) => attr(n, k)?.s ?? d;
-const pair = (h: number, w: number): number | [number, number] => (h === w ? h : [h, w]);
+import { attr, int, ints, pair, str } from './attrs';
 
 /**
  * Pad: ONNX lists [x1_begin, x2_begin, …, x1_end, x2_end, …] over every dim (the batch too);

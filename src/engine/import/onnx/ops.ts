@@ -11,6 +11,8 @@ import { unaryOp } from './unary-ops';
 import { activationOp } from './activation-ops';
 import { quantizeOp } from './quant-ops';
 import { mathOp } from './math-ops';
+import { conv, pool } from './window-ops';
+import { attr, float, int, ints } from './attrs';
 import { say } from '../../messages';
 
 export type Mapped =
@@ -39,161 +41,8 @@ export interface OpContext {
   valueShape?(name: string): { readonly shape: readonly number[]; readonly batched: boolean } | undefined;
 }
 
-const attr = (n: OnnxNode, k: string) => n.attrs.get(k);
-const int = (n: OnnxNode, k: string, d: number) => attr(n, k)?.i ?? d;
-const ints = (n: OnnxNode, k: string) => attr(n, k)?.ints;
-const float = (n: OnnxNode, k: string, d: number) => attr(n, k)?.f ?? d;
-const str = (n: OnnxNode, k: string, d: string) => attr(n, k)?.s ?? d;
-const pair = (h: number, w: number): number | [number, number] => (h === w ? h : [h, w]);
 /** Rounds float32 attribute values (0.2 is stored as 0.200000003) to 7 significant digits. */
 const f32 = (v: number) => Number(v.toPrecision(7));
-
-/**
- * kernel/stride/padding/dilation of a 2-D windowed op. Padding the op cannot hold (asymmetric
- * pads [t, l, b, r], SAME_UPPER / SAME_LOWER with a stride, computed from the input size as ONNX
- * defines it) comes back as `prePad`, F.pad's [l, r, t, b], for a pad layer before the op: the
- * output size is then exactly the file's and the op's count is unchanged (it depends on the
- * output size). A pool's padding above half its (dilated) kernel, which ONNX allows and PyTorch's
- * pools do not, comes back as `prePad` too. Without a known input size SAME with a stride is
- * approximated, with a warning.
- */
-function windowFields(
-  n: OnnxNode,
-  kernel: number[] | undefined,
-  warn: string[],
-  input?: readonly number[],
-  pool = false,
-): (Record<string, unknown> & { prePad?: number[] }) | string {
-  if (!kernel || kernel.length !== 2) return `${n.opType} over ${kernel?.length ?? '?'} spatial dimensions (only 2-D)`;
-  const strides = ints(n, 'strides') ?? [1, 1];
-  const dil = ints(n, 'dilations') ?? [1, 1];
-  const auto = str(n, 'auto_pad', 'NOTSET');
-  let pads = ints(n, 'pads') ?? [0, 0, 0, 0];
-  if (auto === 'VALID') pads = [0, 0, 0, 0];
-  else if (auto === 'SAME_UPPER' || auto === 'SAME_LOWER') {
-    if (input?.length === 3) {
-      // ONNX: total = max((ceil(in / s) − 1)·s + (k − 1)·d + 1 − in, 0); SAME_UPPER puts the odd one at the end.
-      const total = [0, 1].map((a) =>
-        Math.max(
-          (Math.ceil(input[a + 1] / strides[a]) - 1) * strides[a] + (kernel[a] - 1) * dil[a] + 1 - input[a + 1],
-          0,
-        ),
-      );
-      const small = total.map((t) => (auto === 'SAME_UPPER' ? Math.floor(t / 2) : Math.ceil(t / 2)));
-      pads = [small[0], small[1], total[0] - small[0], total[1] - small[1]];
-    } else {
-      if (strides.some((v) => v !== 1)) warn.push(`${auto} padding with stride > 1 is approximated by half the kernel`);
-      const half = [0, 1].map((a) => Math.floor((dil[a] * (kernel[a] - 1)) / 2));
-      pads = [half[0], half[1], half[0], half[1]];
-    }
-  }
-  const [t, l, b, r] = pads;
-  const base = {
-    kernel: pair(kernel[0], kernel[1]),
-    stride: pair(strides[0], strides[1]),
-    ...(dil[0] !== 1 || dil[1] !== 1 ? { dilation: pair(dil[0], dil[1]) } : {}),
-  };
-  const wide = pool && [t, l].some((v, a) => v > Math.floor((dil[a] * (kernel[a] - 1) + 1) / 2));
-  if (t === b && l === r && !wide) return { ...base, padding: pair(t, l) };
-  return { ...base, padding: 0, prePad: [l, r, t, b] };
-}
-
-/** The op's layers, after a pad layer when its padding is asymmetric (windowFields' prePad). */
-function withPrePad(win: { prePad?: number[] }, spec: Record<string, unknown>): LayerSpec[] {
-  const op: Record<string, unknown> = { ...spec };
-  delete op.prePad;
-  return win.prePad ? [{ type: 'pad', pad: win.prePad } as LayerSpec, op as LayerSpec] : [op as LayerSpec];
-}
-
-/**
- * kernel/stride/padding/dilation of a 1-D or 3-D window: numbers for 1-D (conv1d, pool1d), lists
- * for 3-D; asymmetric padding is rounded down with a warning, as in 2-D.
- */
-function ndWindowFields(n: OnnxNode, kernel: number[], warn: string[]): Record<string, unknown> | string {
-  const r = kernel.length;
-  const strides = ints(n, 'strides') ?? kernel.map(() => 1);
-  const dil = ints(n, 'dilations') ?? kernel.map(() => 1);
-  const pads = ints(n, 'pads') ?? kernel.map(() => 0).concat(kernel.map(() => 0));
-  const auto = str(n, 'auto_pad', 'NOTSET');
-  if (auto !== 'NOTSET' && auto !== 'VALID') return `${n.opType} with ${auto} padding over ${r} spatial dims`;
-  const padding = kernel.map((_k, i) => {
-    const [a, b] = auto === 'VALID' ? [0, 0] : [pads[i], pads[i + r]];
-    if ((a + b) % 2)
-      warn.push(`asymmetric padding [${pads.join(', ')}] is rounded down to the same padding on both sides`);
-    return Math.floor((a + b) / 2);
-  });
-  const one = (v: number[]) => (r === 1 ? v[0] : v);
-  return {
-    kernel: one(kernel),
-    stride: one(strides),
-    padding: one(padding),
-    ...(dil.some((d) => d !== 1) ? { dilation: one(dil) } : {}),
-  };
-}
-
-/** Conv over 1 or 3 spatial dims: conv1d / conv3d (transposed ones have no kind). */
-function convNd(n: OnnxNode, w: { dims: number[] }, transposed: boolean): Mapped {
-  const kernel = ints(n, 'kernel_shape')?.map(Number) ?? w.dims.slice(2);
-  if (transposed) return { unsupported: `ConvTranspose over ${kernel.length} spatial dims (only 2-D)` };
-  const warn: string[] = [];
-  const win = ndWindowFields(n, kernel, warn);
-  if (typeof win === 'string') return { unsupported: win };
-  const spec = {
-    type: kernel.length === 1 ? 'conv1d' : 'conv3d',
-    out: w.dims[0],
-    ...win,
-    groups: int(n, 'group', 1),
-    bias: !!n.inputs[2],
-  };
-  return { layers: [spec as LayerSpec], ...(warn.length ? { warning: warn.join('; ') } : {}) };
-}
-
-function conv(n: OnnxNode, ctx: OpContext, transposed: boolean): Mapped {
-  const w = ctx.constant(n.inputs[1]);
-  if (w && (w.dims.length === 3 || w.dims.length === 5)) return convNd(n, w, transposed);
-  if (!w || w.dims.length !== 4) return { unsupported: 'the weight is not a constant 3-, 4- or 5-D tensor' };
-  const warn: string[] = [];
-  const win = windowFields(n, ints(n, 'kernel_shape') ?? w.dims.slice(2), warn, transposed ? undefined : ctx.shape);
-  if (typeof win === 'string') return { unsupported: win };
-  if (transposed && win.prePad)
-    return { unsupported: `ConvTranspose with asymmetric pads [${(ints(n, 'pads') ?? []).join(', ')}]` };
-  const groups = int(n, 'group', 1);
-  const spec: Record<string, unknown> = {
-    type: transposed ? 'convtranspose2d' : 'conv2d',
-    out: transposed ? w.dims[1] * groups : w.dims[0],
-    ...win,
-    groups,
-    bias: !!n.inputs[2],
-  };
-  if (transposed) {
-    const op = ints(n, 'output_padding');
-    if (op && op.some((v) => v)) spec.output_padding = pair(op[0], op[1]);
-    if (win.padding === 'same') spec.padding = 0;
-    if (ints(n, 'output_shape')) warn.push('output_shape is ignored; the size follows from stride and padding');
-  }
-  return { layers: withPrePad(win, spec), ...(warn.length ? { warning: warn.join('; ') } : {}) };
-}
-
-function pool(n: OnnxNode, type: 'maxpool2d' | 'avgpool2d', input?: readonly number[]): Mapped {
-  const kernel = ints(n, 'kernel_shape')?.map(Number);
-  if (kernel && (kernel.length === 1 || kernel.length === 3)) {
-    const warn: string[] = [];
-    const win = ndWindowFields(n, kernel, warn);
-    if (typeof win === 'string') return { unsupported: win };
-    // Of the 1-D and 3-D pools, only maxpool1d holds dilations.
-    if (win.dilation && (type !== 'maxpool2d' || kernel.length !== 1)) return { unsupported: 'pooling with dilation' };
-    const nd = `${type.slice(0, -2)}${kernel.length}d`;
-    const spec = { type: nd, ...win, ...(int(n, 'ceil_mode', 0) ? { ceil: true } : {}) };
-    return { layers: [spec as LayerSpec], ...(warn.length ? { warning: warn.join('; ') } : {}) };
-  }
-  const warn: string[] = [];
-  const win = windowFields(n, ints(n, 'kernel_shape'), warn, input, true);
-  if (typeof win === 'string') return { unsupported: win };
-  // MaxPool has dilations since opset 10 (the maxpool2d kind's dilation); AveragePool only since 19, no kind.
-  if (win.dilation && type !== 'maxpool2d') return { unsupported: 'average pooling with dilation' };
-  const spec = { type, ...win, ...(int(n, 'ceil_mode', 0) ? { ceil: true } : {}) };
-  return { layers: withPrePad(win, spec), ...(warn.length ? { warning: warn.join('; ') } : {}) };
-}
 
 /**
  * Reshape with a constant target keeping the batch first: the target's first entry is 0 (copy),

@@ -1,0 +1,190 @@
+/**
+ * ONNX's windowed operators, split from ops.ts for size: Conv and ConvTranspose (conv2d,
+ * convtranspose2d, conv1d / conv3d) and the pools (maxpool2d, avgpool2d, their 1-D and 3-D kinds),
+ * with the padding ONNX can state and PyTorch's layers cannot hold (asymmetric pads, SAME) turned
+ * into a pad layer before the op, or for a transposed conv into its padding and output_padding.
+ */
+import type { LayerSpec } from '../../format/model';
+import type { OnnxNode } from './decode';
+import type { Mapped, OpContext } from './ops';
+import { int, ints, pair, str } from './attrs';
+
+/**
+ * kernel/stride/padding/dilation of a 2-D windowed op. Padding the op cannot hold (asymmetric
+ * pads [t, l, b, r], SAME_UPPER / SAME_LOWER with a stride, computed from the input size as ONNX
+ * defines it) comes back as `prePad`, F.pad's [l, r, t, b], for a pad layer before the op: the
+ * output size is then exactly the file's and the op's count is unchanged (it depends on the
+ * output size). A pool's padding above half its (dilated) kernel, which ONNX allows and PyTorch's
+ * pools do not, comes back as `prePad` too. Without a known input size SAME with a stride is
+ * approximated, with a warning.
+ */
+function windowFields(
+  n: OnnxNode,
+  kernel: number[] | undefined,
+  warn: string[],
+  input?: readonly number[],
+  pool = false,
+): (Record<string, unknown> & { prePad?: number[] }) | string {
+  if (!kernel || kernel.length !== 2) return `${n.opType} over ${kernel?.length ?? '?'} spatial dimensions (only 2-D)`;
+  const strides = ints(n, 'strides') ?? [1, 1];
+  const dil = ints(n, 'dilations') ?? [1, 1];
+  const auto = str(n, 'auto_pad', 'NOTSET');
+  let pads = ints(n, 'pads') ?? [0, 0, 0, 0];
+  if (auto === 'VALID') pads = [0, 0, 0, 0];
+  else if (auto === 'SAME_UPPER' || auto === 'SAME_LOWER') {
+    if (input?.length === 3) {
+      // ONNX: total = max((ceil(in / s) − 1)·s + (k − 1)·d + 1 − in, 0); SAME_UPPER puts the odd one at the end.
+      const total = [0, 1].map((a) =>
+        Math.max(
+          (Math.ceil(input[a + 1] / strides[a]) - 1) * strides[a] + (kernel[a] - 1) * dil[a] + 1 - input[a + 1],
+          0,
+        ),
+      );
+      const small = total.map((t) => (auto === 'SAME_UPPER' ? Math.floor(t / 2) : Math.ceil(t / 2)));
+      pads = [small[0], small[1], total[0] - small[0], total[1] - small[1]];
+    } else {
+      if (strides.some((v) => v !== 1)) warn.push(`${auto} padding with stride > 1 is approximated by half the kernel`);
+      const half = [0, 1].map((a) => Math.floor((dil[a] * (kernel[a] - 1)) / 2));
+      pads = [half[0], half[1], half[0], half[1]];
+    }
+  }
+  const [t, l, b, r] = pads;
+  const base = {
+    kernel: pair(kernel[0], kernel[1]),
+    stride: pair(strides[0], strides[1]),
+    ...(dil[0] !== 1 || dil[1] !== 1 ? { dilation: pair(dil[0], dil[1]) } : {}),
+  };
+  const wide = pool && [t, l].some((v, a) => v > Math.floor((dil[a] * (kernel[a] - 1) + 1) / 2));
+  if (t === b && l === r && !wide) return { ...base, padding: pair(t, l) };
+  return { ...base, padding: 0, prePad: [l, r, t, b] };
+}
+
+/** The op's layers, after a pad layer when its padding is asymmetric (windowFields' prePad). */
+function withPrePad(win: { prePad?: number[] }, spec: Record<string, unknown>): LayerSpec[] {
+  const op: Record<string, unknown> = { ...spec };
+  delete op.prePad;
+  return win.prePad ? [{ type: 'pad', pad: win.prePad } as LayerSpec, op as LayerSpec] : [op as LayerSpec];
+}
+
+/**
+ * kernel/stride/padding/dilation of a 1-D or 3-D window: numbers for 1-D (conv1d, pool1d), lists
+ * for 3-D; asymmetric padding is rounded down with a warning, as in 2-D.
+ */
+function ndWindowFields(n: OnnxNode, kernel: number[], warn: string[]): Record<string, unknown> | string {
+  const r = kernel.length;
+  const strides = ints(n, 'strides') ?? kernel.map(() => 1);
+  const dil = ints(n, 'dilations') ?? kernel.map(() => 1);
+  const pads = ints(n, 'pads') ?? kernel.map(() => 0).concat(kernel.map(() => 0));
+  const auto = str(n, 'auto_pad', 'NOTSET');
+  if (auto !== 'NOTSET' && auto !== 'VALID') return `${n.opType} with ${auto} padding over ${r} spatial dims`;
+  const padding = kernel.map((_k, i) => {
+    const [a, b] = auto === 'VALID' ? [0, 0] : [pads[i], pads[i + r]];
+    if ((a + b) % 2)
+      warn.push(`asymmetric padding [${pads.join(', ')}] is rounded down to the same padding on both sides`);
+    return Math.floor((a + b) / 2);
+  });
+  const one = (v: number[]) => (r === 1 ? v[0] : v);
+  return {
+    kernel: one(kernel),
+    stride: one(strides),
+    padding: one(padding),
+    ...(dil.some((d) => d !== 1) ? { dilation: one(dil) } : {}),
+  };
+}
+
+/** Conv over 1 or 3 spatial dims: conv1d / conv3d (transposed ones have no kind). */
+function convNd(n: OnnxNode, w: { dims: number[] }, transposed: boolean): Mapped {
+  const kernel = ints(n, 'kernel_shape')?.map(Number) ?? w.dims.slice(2);
+  if (transposed) return { unsupported: `ConvTranspose over ${kernel.length} spatial dims (only 2-D)` };
+  const warn: string[] = [];
+  const win = ndWindowFields(n, kernel, warn);
+  if (typeof win === 'string') return { unsupported: win };
+  const spec = {
+    type: kernel.length === 1 ? 'conv1d' : 'conv3d',
+    out: w.dims[0],
+    ...win,
+    groups: int(n, 'group', 1),
+    bias: !!n.inputs[2],
+  };
+  return { layers: [spec as LayerSpec], ...(warn.length ? { warning: warn.join('; ') } : {}) };
+}
+
+export function conv(n: OnnxNode, ctx: OpContext, transposed: boolean): Mapped {
+  const w = ctx.constant(n.inputs[1]);
+  if (w && (w.dims.length === 3 || w.dims.length === 5)) return convNd(n, w, transposed);
+  if (!w || w.dims.length !== 4) return { unsupported: 'the weight is not a constant 3-, 4- or 5-D tensor' };
+  if (transposed) return convTranspose(n, w.dims, ctx.shape);
+  const warn: string[] = [];
+  const win = windowFields(n, ints(n, 'kernel_shape') ?? w.dims.slice(2), warn, ctx.shape);
+  if (typeof win === 'string') return { unsupported: win };
+  const spec = { type: 'conv2d', out: w.dims[0], ...win, groups: int(n, 'group', 1), bias: !!n.inputs[2] };
+  return { layers: withPrePad(win, spec), ...(warn.length ? { warning: warn.join('; ') } : {}) };
+}
+
+/**
+ * ConvTranspose onto convtranspose2d, whose output is base − 2p + op (base = s(in − 1) + d(k − 1) + 1,
+ * p the padding on each side, op the output_padding added at the end; PyTorch needs op < max(s, d)).
+ * ONNX fixes the output size by pads (begin and end may differ), output_padding, output_shape or
+ * auto_pad SAME (out = in·s); the padding and output_padding that give that size are chosen (which
+ * rows are cropped is no count's concern: a count depends on the size). Only output_shape needs the
+ * input's size.
+ */
+function convTranspose(n: OnnxNode, wDims: number[], input: readonly number[] | undefined): Mapped {
+  const kernel = (ints(n, 'kernel_shape') ?? wDims.slice(2)).map(Number);
+  const s = (ints(n, 'strides') ?? [1, 1]).map(Number);
+  const d = (ints(n, 'dilations') ?? [1, 1]).map(Number);
+  const outPad = (ints(n, 'output_padding') ?? [0, 0]).map(Number);
+  const pads = (ints(n, 'pads') ?? [0, 0, 0, 0]).map(Number);
+  const auto = str(n, 'auto_pad', 'NOTSET');
+  const shape = ints(n, 'output_shape')?.map(Number).slice(-2);
+  if (kernel.length !== 2) return { unsupported: `ConvTranspose over ${kernel.length} spatial dims (only 2-D)` };
+  if (shape && input?.length !== 3)
+    return { unsupported: 'ConvTranspose to an output_shape, from an input of unknown size' };
+  // out − base per axis.
+  const diff = [0, 1].map((a) => {
+    const base = (i: number) => s[a] * (i - 1) + d[a] * (kernel[a] - 1) + 1;
+    if (shape) return shape[a] - base((input as readonly number[])[a + 1]);
+    if (auto === 'SAME_UPPER' || auto === 'SAME_LOWER') return s[a] - d[a] * (kernel[a] - 1) - 1;
+    return outPad[a] - (auto === 'VALID' ? 0 : pads[a] + pads[a + 2]);
+  });
+  const p = diff.map((x) => Math.max(0, Math.ceil(-x / 2)));
+  const op = diff.map((x, a) => x + 2 * p[a]);
+  if (op.some((v, a) => v >= Math.max(s[a], d[a])))
+    return {
+      unsupported: `ConvTranspose whose output size needs an output_padding [${op.join(', ')}] not below its stride`,
+    };
+  const groups = int(n, 'group', 1);
+  const spec = {
+    type: 'convtranspose2d',
+    out: wDims[1] * groups,
+    kernel: pair(kernel[0], kernel[1]),
+    stride: pair(s[0], s[1]),
+    padding: pair(p[0], p[1]),
+    ...(op.some((v) => v) ? { output_padding: pair(op[0], op[1]) } : {}),
+    ...(d.some((v) => v !== 1) ? { dilation: pair(d[0], d[1]) } : {}),
+    groups,
+    bias: !!n.inputs[2],
+  };
+  return { layers: [spec as LayerSpec] };
+}
+
+export function pool(n: OnnxNode, type: 'maxpool2d' | 'avgpool2d', input?: readonly number[]): Mapped {
+  const kernel = ints(n, 'kernel_shape')?.map(Number);
+  if (kernel && (kernel.length === 1 || kernel.length === 3)) {
+    const warn: string[] = [];
+    const win = ndWindowFields(n, kernel, warn);
+    if (typeof win === 'string') return { unsupported: win };
+    // Of the 1-D and 3-D pools, only maxpool1d holds dilations.
+    if (win.dilation && (type !== 'maxpool2d' || kernel.length !== 1)) return { unsupported: 'pooling with dilation' };
+    const nd = `${type.slice(0, -2)}${kernel.length}d`;
+    const spec = { type: nd, ...win, ...(int(n, 'ceil_mode', 0) ? { ceil: true } : {}) };
+    return { layers: [spec as LayerSpec], ...(warn.length ? { warning: warn.join('; ') } : {}) };
+  }
+  const warn: string[] = [];
+  const win = windowFields(n, ints(n, 'kernel_shape'), warn, input, true);
+  if (typeof win === 'string') return { unsupported: win };
+  // MaxPool has dilations since opset 10 (the maxpool2d kind's dilation); AveragePool only since 19, no kind.
+  if (win.dilation && type !== 'maxpool2d') return { unsupported: 'average pooling with dilation' };
+  const spec = { type, ...win, ...(int(n, 'ceil_mode', 0) ? { ceil: true } : {}) };
+  return { layers: withPrePad(win, spec), ...(warn.length ? { warning: warn.join('; ') } : {}) };
+}
