@@ -296,6 +296,8 @@ export const ENGINE_MESSAGES_EN = {
   'export.bnAffine': '{label}: ONNX batch norm always has γ and β; it reads back as affine',
   'export.adaptiveFixed': '{label}: adaptive pooling to {h}×{w} is written as a fixed-window pool',
   'export.int16': '{label}: int16 QuantizeLinear/DequantizeLinear is opset 21; the file declares opset 20',
+  'export.avgDilation':
+    '{type} with dilation cannot be written to PyTorch: its AvgPool layers have no dilation (ONNX AveragePool has, from opset 19)',
   'export.instanceAffine': '{label}: ONNX InstanceNormalization always has scale and B; it reads back as affine',
   'export.block': '{path}: block {type} cannot be written to ONNX',
   'export.shares': '{path} uses the weights of "{shares}"; ONNX would get a copy of them',

@@ -139,7 +139,7 @@ export function leafNodes(
       const attrs = [
         ...window(p.kernel as Pair, p.stride as Pair | undefined, p.padding),
         int('ceil_mode', p.ceil ? 1 : 0),
-        // MaxPool's dilations (opset ≥ 10); written only when set, so other files stay as they were.
+        // Dilations (MaxPool opset ≥ 10, AveragePool ≥ 19); written only when set, so other files stay as they were.
         ...(p.dilation !== undefined && p.dilation !== 1 ? [ints('dilations', pairOf(p.dilation as Pair))] : []),
       ];
       return one(
@@ -298,11 +298,11 @@ export function leafNodes(
         ints('strides', list(p.stride ?? p.kernel)),
         ints('pads', [...pads, ...pads]),
         int('ceil_mode', p.ceil ? 1 : 0),
-        ...(max
-          ? p.dilation !== undefined
-            ? [ints('dilations', list(p.dilation))]
-            : []
-          : [int('count_include_pad', 1)]),
+        // Dilations (MaxPool opset ≥ 10, AveragePool ≥ 19) written only when set.
+        ...(p.dilation !== undefined && list(p.dilation).some((d) => d !== 1)
+          ? [ints('dilations', list(p.dilation))]
+          : []),
+        ...(max ? [] : [int('count_include_pad', 1)]),
       ];
       return one(max ? 'MaxPool' : 'AveragePool', attrs);
     }

@@ -3,6 +3,7 @@
  * pixel shuffle, recurrent layers, reductions, roll, element-wise math, clamp, log-softmax, quantize), split from pytorch.ts for size. Each returns
  * the module expression, or null for a kind this file does not write.
  */
+import { say } from '../messages';
 import type { Shape } from '../format/model';
 import type { Params } from '../layers/kind';
 
@@ -155,6 +156,8 @@ export function ndModule(
     case 'maxpool3d':
     case 'avgpool3d': {
       const cls = `${type.startsWith('max') ? 'Max' : 'Avg'}Pool${type.endsWith('1d') ? 1 : 3}d`;
+      if (type.startsWith('avg') && [p.dilation ?? 1].flat().some((d) => d !== 1))
+        throw new Error(say('export.avgDilation', { type }));
       return call(`nn.${cls}`, [`kernel_size=${py(all.kernel)}`, ...window(), ...kw({ dilation: p.dilation })]);
     }
     case 'adaptiveavgpool1d':

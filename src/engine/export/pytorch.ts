@@ -5,6 +5,7 @@
  * written in the header comment. Module arguments follow the PyTorch docs' signatures; every
  * in_channels comes from FlopLab's shape inference.
  */
+import { say } from '../messages';
 import { mainInput, type Model, type Pair } from '../format/model';
 import { evaluateModel } from '../evaluate';
 import { walkModel, type BlockVisit, type LeafVisit } from './walk';
@@ -165,6 +166,8 @@ class Generator {
         return call('nn.LocalResponseNorm', [String(all.size), ...kw({ alpha: p.alpha, beta: p.beta, k: p.k })]);
       case 'maxpool2d':
       case 'avgpool2d':
+        if (kind.type === 'avgpool2d' && p.dilation !== undefined && p.dilation !== 1)
+          throw new Error(say('export.avgDilation', { type: kind.type }));
         return call(kind.type === 'maxpool2d' ? 'nn.MaxPool2d' : 'nn.AvgPool2d', [
           `kernel_size=${size(p.kernel)}`,
           ...kw({ stride: p.stride, padding: p.padding, dilation: p.dilation, ceil_mode: p.ceil }),

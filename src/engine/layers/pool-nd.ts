@@ -74,8 +74,11 @@ function windowPool(base: LeafKind, dims: 1 | 3, what: 'Max' | 'Avg'): LeafKind 
       dims === 1
         ? intField('padding', 'Padding', 0, 0, 'Padding per side')
         : ints3Field('padding', 'Padding', 0, 0, 'Padding per side: one number or [d, h, w]'),
-      // nn.MaxPool1d's dilation (ONNX MaxPool dilations); the 3-D and average pools have none here.
-      ...(what === 'Max' && dims === 1 ? [intField('dilation', 'Dilation', 1, 1, 'Spacing between window taps')] : []),
+      // nn.MaxPool1d / 3d's dilation (ONNX MaxPool dilations; AveragePool's from opset 19, which PyTorch's
+      // AvgPool1d / 3d lack): it spaces the taps and adds none, so only the shape sees it.
+      dims === 1
+        ? intField('dilation', 'Dilation', 1, 1, 'Spacing between window taps')
+        : ints3Field('dilation', 'Dilation', 1, 1, 'Spacing between window taps: one number or [d, h, w]'),
       CEIL,
       moduleField(`nn.${what}Pool${dims}d`, `F.${what.toLowerCase()}_pool${dims}d`),
     ],
@@ -90,14 +93,23 @@ function windowPool(base: LeafKind, dims: 1 | 3, what: 'Max' | 'Avg'): LeafKind 
       }
       const k = triple(p.kernel, 1);
       const pad = triple(p.padding, 0);
-      for (let i = 0; i < 3; i++)
-        if (pad[i] * 2 > k[i])
+      const dil = triple(p.dilation, 1);
+      for (let i = 0; i < 3; i++) {
+        // PyTorch: pad ≤ half the effective (dilated) kernel d·(k − 1) + 1.
+        const eff = dil[i] * (k[i] - 1) + 1;
+        if (pad[i] * 2 > eff)
           return {
-            error: say('layer.poolPad', { type, p: pad[i], k: k[i], max: Math.floor(k[i] / 2) }),
+            error: say(eff === k[i] ? 'layer.poolPad' : 'layer.poolPadDilated', {
+              type,
+              p: pad[i],
+              k: eff,
+              max: Math.floor(eff / 2),
+            }),
           };
+      }
       const r = slide3(
         type,
-        { kernel: p.kernel, stride: p.stride ?? p.kernel, padding: p.padding },
+        { kernel: p.kernel, stride: p.stride ?? p.kernel, padding: p.padding, dilation: p.dilation },
         input,
         p.ceil as boolean,
       );

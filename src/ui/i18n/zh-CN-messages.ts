@@ -261,6 +261,8 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
   'export.bnAffine': '{label}：ONNX 的批归一化总带有 γ 和 β；读回时为 affine',
   'export.adaptiveFixed': '{label}：到 {h}×{w} 的自适应池化写成固定窗口的池化',
   'export.int16': '{label}：int16 的 QuantizeLinear/DequantizeLinear 需要 opset 21；文件声明的是 opset 20',
+  'export.avgDilation':
+    '{type} 带 dilation 无法写成 PyTorch：其 AvgPool 层没有 dilation（ONNX AveragePool 从 opset 19 起才有）',
   'export.instanceAffine': '{label}：ONNX 的 InstanceNormalization 总带有 scale 和 B；读回时为 affine',
   'export.block': '{path}：模块 {type} 无法写成 ONNX',
   'export.shares': '{path} 使用“{shares}”的权重；ONNX 中会得到它们的一份拷贝',

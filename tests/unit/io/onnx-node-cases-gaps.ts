@@ -17,8 +17,6 @@ const NO_KIND =
   'the operator has no layer kind in FlopLab (no mapping in ops.ts, math-ops.ts, unary-ops.ts or activation-ops.ts): a not-counted opaque row (0), where onnx-tool counts it';
 const NLL_GATHER_ELEMENTS =
   'the expanded NegativeLogLikelihoodLoss: GatherElements has no layer kind (a not-counted row, 0) and, the file stating no shape for it, its output takes its input’s [N, C, …] shape instead of the gathered [N, 1, …], so the Neg after it is counted on C times the elements (where the loss is reduced, onnx-tool also counts the Div of 0-d values 0: a 0-d volume is 0 there)';
-const POOL_DILATION =
-  'a pool with dilations FlopLab has no kind for (ops.ts pool: AveragePool with dilation has none, MaxPool’s dilation only in 2-D): a not-counted row, 0';
 const RUNTIME_INDEX_OPAQUE =
   'the op’s index operand (starts / ends, repeats, target shape, axes) is a graph input, read as a run-time constant of unknown values (inputs.ts): a not-counted row, and the op changes the file’s first dim, which FlopLab keeps as the batch, so the row’s output keeps the batch and not the reference’s first dim';
 const NO_KIND_SHAPE =
@@ -127,12 +125,6 @@ const GROUPS = [
     nllloss_NCd1d2d3_sum_weight_high_ii_expanded nllloss_NCd1d2d3d4d5_mean_weight_expanded`,
   on(SHAPE_ONLY, 'imports')`
     shape_start_greater_than_end`,
-  on(POOL_DILATION, 'count')`
-    averagepool_2d_dilations averagepool_3d_dilations_large_count_include_pad_is_0_ceil_mode_is_False
-    averagepool_3d_dilations_large_count_include_pad_is_0_ceil_mode_is_True
-    averagepool_3d_dilations_large_count_include_pad_is_1_ceil_mode_is_False
-    averagepool_3d_dilations_large_count_include_pad_is_1_ceil_mode_is_True averagepool_3d_dilations_small
-    maxpool_3d_dilations maxpool_3d_dilations_use_ref_impl maxpool_3d_dilations_use_ref_impl_large`,
   on(ONE_ELEMENT_FOLDED, 'weights')`
     nllloss_NCd1_ii_expanded nllloss_NCd1_mean_weight_negative_ii_expanded nllloss_NCd1_weight_ii_expanded
     nllloss_NCd1d2_no_weight_reduction_mean_ii_expanded nllloss_NCd1d2_with_weight_reduction_sum_ii_expanded

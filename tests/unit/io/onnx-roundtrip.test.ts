@@ -24,6 +24,32 @@ describe('ONNX round trip: same per-layer results', () => {
     ['resnet18 (tests/fixtures/resnet18.json, repeat blocks unrolled)', readModel('resnet18.json')],
     ['every layer kind ONNX can carry (tests/unit/io/models.ts)', EVERY_KIND],
     ['MLP on a flat input', MLP],
+    [
+      'dilated pools ONNX writes (AveragePool dilations, opset 19+; PyTorch’s AvgPool has none)',
+      {
+        format: 'floplab.model/2',
+        name: 'dilated-pools',
+        batch: 1,
+        input: [4, 12, 12],
+        layers: [
+          { type: 'avgpool2d', kernel: 3, stride: 1, padding: 1, dilation: 2 },
+          { type: 'maxpool2d', kernel: 2, stride: 2, dilation: [1, 2] },
+        ],
+      },
+    ],
+    [
+      'dilated 3-D pools',
+      {
+        format: 'floplab.model/2',
+        name: 'dilated-pools-3d',
+        batch: 1,
+        input: [2, 9, 9, 9],
+        layers: [
+          { type: 'maxpool3d', kernel: [2, 2, 2], stride: [1], dilation: [1, 2, 3] },
+          { type: 'avgpool3d', kernel: [1, 2, 2], stride: [1], padding: [0, 1, 1], dilation: [2] },
+        ],
+      },
+    ],
   ];
   it.each(cases)('%s', (_label, m) => {
     const { imported } = roundTrip(m);

@@ -226,4 +226,14 @@ describe('generated PyTorch code', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/flatten/);
   });
+
+  it.each([
+    ['avgpool2d', [3, 8, 8], { type: 'avgpool2d', kernel: 2, dilation: 2 }],
+    ['avgpool1d', [3, 8], { type: 'avgpool1d', kernel: 2, dilation: 2 }],
+    ['avgpool3d', [3, 6, 6, 6], { type: 'avgpool3d', kernel: [2], dilation: [1, 2, 2] }],
+  ] as const)('refuses a dilated %s (PyTorch’s AvgPool has no dilation), naming it', (type, input, layer) => {
+    const r = modelToPytorch({ format: 'floplab.model/2', input: [...input], layers: [layer as LayerSpec] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toContain(`${type} with dilation cannot be written to PyTorch`);
+  });
 });

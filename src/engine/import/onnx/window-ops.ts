@@ -174,8 +174,6 @@ export function pool(n: OnnxNode, type: 'maxpool2d' | 'avgpool2d', input?: reado
     const warn: string[] = [];
     const win = ndWindowFields(n, kernel, warn);
     if (typeof win === 'string') return { unsupported: win };
-    // Of the 1-D and 3-D pools, only maxpool1d holds dilations.
-    if (win.dilation && (type !== 'maxpool2d' || kernel.length !== 1)) return { unsupported: 'pooling with dilation' };
     const nd = `${type.slice(0, -2)}${kernel.length}d`;
     const spec = { type: nd, ...win, ...(int(n, 'ceil_mode', 0) ? { ceil: true } : {}) };
     return { layers: [spec as LayerSpec], ...(warn.length ? { warning: warn.join('; ') } : {}) };
@@ -183,8 +181,7 @@ export function pool(n: OnnxNode, type: 'maxpool2d' | 'avgpool2d', input?: reado
   const warn: string[] = [];
   const win = windowFields(n, ints(n, 'kernel_shape'), warn, input, true);
   if (typeof win === 'string') return { unsupported: win };
-  // MaxPool has dilations since opset 10 (the maxpool2d kind's dilation); AveragePool only since 19, no kind.
-  if (win.dilation && type !== 'maxpool2d') return { unsupported: 'average pooling with dilation' };
+  // MaxPool has dilations since opset 10, AveragePool since 19: the pool kinds' dilation.
   const spec = { type, ...win, ...(int(n, 'ceil_mode', 0) ? { ceil: true } : {}) };
   return { layers: withPrePad(win, spec), ...(warn.length ? { warning: warn.join('; ') } : {}) };
 }
