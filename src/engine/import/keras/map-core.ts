@@ -76,13 +76,33 @@ export function batchNorm(call: KCall, ctx: MapContext): Mapped {
   return { specs: [{ type: BN_TYPE[r], name: call.name, affine }, ...extra], moved: r > 1 && x.moved };
 }
 
-/** LayerNormalization over the last axis (Keras's default axis −1). */
+/**
+ * Keras axes that are the last k of rank r (batch = axis 0), as k; null otherwise. Axes [1, 2, 3] of
+ * an image are its 3 dims, the layernorm kind's `dims` 3.
+ */
+function trailingAxes(axis: unknown, r: number): number | null {
+  if (!Array.isArray(axis) || axis.length < 2 || !axis.every((a) => typeof a === 'number')) return null;
+  const at = new Set((axis as number[]).map((a) => (a < 0 ? r + a : a - 1)));
+  const k = at.size;
+  return k === axis.length && k <= r && [...at].every((a) => a >= r - k && a < r) ? k : null;
+}
+
+/** LayerNormalization over the last axis (Keras's default axis −1), or over the last k axes (a list). */
 export function layerNorm(call: KCall, ctx: MapContext): Mapped {
   const x0 = ctx.inputs[0];
   if (!x0.shape) return { unsupported: 'input shape unknown' };
   const r = x0.shape.length;
-  if (oneAxis(call.cfg.axis ?? -1, r) !== r - 1) return { unsupported: `axis ${JSON.stringify(call.cfg.axis)}` };
   if (bool(call.cfg.rms_scaling, false)) return { unsupported: 'rms_scaling (RMS norm)' };
+  const k = trailingAxes(call.cfg.axis, r);
+  // Every dim of an image held [C, H, W] is every dim of Keras's [H, W, C]; fewer trailing ones are other dims.
+  if (k && (k === r || !x0.moved) && bool(call.cfg.scale, true) === bool(call.cfg.center, true)) {
+    const affine = bool(call.cfg.scale, true);
+    return {
+      specs: [{ type: 'layernorm', name: call.name, affine, last: true, dims: k } as LayerSpec],
+      moved: !!x0.moved,
+    };
+  }
+  if (oneAxis(call.cfg.axis ?? -1, r) !== r - 1) return { unsupported: `axis ${JSON.stringify(call.cfg.axis)}` };
   const { affine, extra } = affineSpecs(call);
   // An image held [C, H, W]: the kind's default normalises the channels of each position.
   if (r === 3 && x0.moved) return { specs: [{ type: 'layernorm', name: call.name, affine }, ...extra], moved: true };
