@@ -47,6 +47,7 @@ export const netscope: Convention = {
     conv2d: CONV_MACS,
     // Netscope's analyzer reads kernel_h/kernel_w only: a 3-D convolution has no Caffe equivalent it analyses.
     conv3d: num(0),
+    convtranspose3d: num(0),
     maxpool3d: num(0),
     avgpool3d: num(0),
     adaptiveavgpool3d: num(0),
@@ -144,6 +145,7 @@ export const netscope: Convention = {
       'Netscope’s analyzer reads 2-D pooling windows only: no 3-D pooling, 0.',
     ),
     conv3d: 'Netscope’s analyzer reads 2-D kernels (kernel_h, kernel_w) only: no 3-D convolution, 0.',
+    convtranspose3d: 'Netscope’s analyzer reads 2-D kernels (kernel_h, kernel_w) only: no 3-D deconvolution, 0.',
     upsample: UNKNOWN('upsample'),
     channelshuffle: UNKNOWN('channel-shuffle'),
     chunk: UNKNOWN('slice'),

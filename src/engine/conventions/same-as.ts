@@ -18,6 +18,14 @@ export const SAME_AS: Readonly<Record<string, { readonly as: string; readonly ho
     as: 'conv2d',
     how: 'Counted as a Conv2d with the depth folded into the height (Ho = Do·Ho, Kh = Kd·Kh): the same hook or formula for every rank.',
   },
+  convtranspose1d: {
+    as: 'convtranspose2d',
+    how: 'Counted as a ConvTranspose2d over [C, L, 1] (Ho = Lout, Wo = 1, Kh = k, Kw = 1).',
+  },
+  convtranspose3d: {
+    as: 'convtranspose2d',
+    how: 'Counted as a ConvTranspose2d with the depth folded into the height (Ho = Do·Ho, Kh = Kd·Kh): the same hook or formula for every rank.',
+  },
   batchnorm1d: { as: 'batchnorm2d', how: 'The batch-norm rule on [C] or [C, L]: one hook or formula for every rank.' },
   batchnorm3d: { as: 'batchnorm2d', how: 'The batch-norm rule on [C, D, H, W]: one hook or formula for every rank.' },
   ...sameFor(['maxpool', 'avgpool', 'adaptiveavgpool', 'adaptivemaxpool']),

@@ -253,7 +253,9 @@ export function leafNodes(
       return outs[p.index as number] ?? '!chunk index out of range';
     }
     case 'conv1d':
-    case 'conv3d': {
+    case 'conv3d':
+    case 'convtranspose1d':
+    case 'convtranspose3d': {
       const r = inp.length - 1;
       const list = (v: unknown, d: number): number[] =>
         typeof v === 'number'
@@ -266,15 +268,20 @@ export function leafNodes(
       const o = p.out as number;
       if (p.padding === 'same') return '!' + say('export.conv1dSame');
       const pads = list(p.padding, 0);
-      const ins = [w.weight(`${label}.weight`, [o, C / g, ...k]), ...(p.bias ? [w.weight(`${label}.bias`, [o])] : [])];
+      const t = type.startsWith('convtranspose');
+      // Conv W [O, I/g, k…]; ConvTranspose W [I, O/g, k…] with its output_padding.
+      const wDims = t ? [C, o / g, ...k] : [o, C / g, ...k];
+      const ins = [w.weight(`${label}.weight`, wDims), ...(p.bias ? [w.weight(`${label}.bias`, [o])] : [])];
+      const extra = t ? [ints('output_padding', list(p.output_padding, 0))] : [];
       return one(
-        'Conv',
+        t ? 'ConvTranspose' : 'Conv',
         [
           ints('kernel_shape', k),
           ints('strides', list(p.stride, 1)),
           ints('pads', [...pads, ...pads]),
           ints('dilations', list(p.dilation, 1)),
           int('group', g),
+          ...extra,
         ],
         ins,
       );

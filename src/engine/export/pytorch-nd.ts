@@ -151,6 +151,21 @@ export function ndModule(
         `kernel_size=${py(all.kernel)}`,
         ...kw({ stride: p.stride, padding: p.padding, dilation: p.dilation, groups: p.groups, bias: p.bias }),
       ]);
+    case 'convtranspose1d':
+    case 'convtranspose3d':
+      return call(type === 'convtranspose1d' ? 'nn.ConvTranspose1d' : 'nn.ConvTranspose3d', [
+        C,
+        String(p.out),
+        `kernel_size=${py(all.kernel)}`,
+        ...kw({
+          stride: p.stride,
+          padding: p.padding,
+          output_padding: p.output_padding,
+          groups: p.groups,
+          bias: p.bias,
+          dilation: p.dilation,
+        }),
+      ]);
     case 'maxpool1d':
     case 'avgpool1d':
     case 'maxpool3d':

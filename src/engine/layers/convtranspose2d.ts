@@ -11,7 +11,7 @@ import { BIAS, DILATION, KERNEL, OUT_CHANNELS, STRIDE } from './common-fields';
 import { groupsHint } from './dims';
 import { say } from '../messages';
 
-interface Axis {
+export interface Axis {
   readonly k: number;
   readonly s: number;
   readonly p: number;
@@ -28,7 +28,7 @@ function axes(p: Readonly<Record<string, unknown>>): [Axis, Axis] {
   return [0, 1].map((i) => ({ k: k[i], s: s[i], p: pad[i], d: d[i], op: op[i] })) as [Axis, Axis];
 }
 
-const outLen = (n: number, a: Axis) => (n - 1) * a.s - 2 * a.p + a.d * (a.k - 1) + a.op + 1;
+export const outLen = (n: number, a: Axis) => (n - 1) * a.s - 2 * a.p + a.d * (a.k - 1) + a.op + 1;
 
 /**
  * Along one axis: T = (input, tap) pairs that land inside the output, U = output positions that
@@ -37,7 +37,7 @@ const outLen = (n: number, a: Axis) => (n - 1) * a.s - 2 * a.p + a.d * (a.k - 1)
  * each tap covers an arithmetic progression with step s: counted per tap, and merged per
  * residue class for U — O(K log K), whatever the sizes.
  */
-function landing(n: number, out: number, a: Axis): { T: number; U: number } {
+export function landing(n: number, out: number, a: Axis): { T: number; U: number } {
   let T = 0;
   const byResidue = new Map<number, [number, number][]>();
   for (let t = 0; t < a.k; t++) {
@@ -69,7 +69,7 @@ function landing(n: number, out: number, a: Axis): { T: number; U: number } {
 }
 
 /** DeepSpeed's _conv_trans_flops_compute sizes its bias term with the forward-conv formula (Python floor). */
-const dsLen = (n: number, a: Axis) => Math.floor((n + 2 * a.p - (a.d * (a.k - 1) + 1)) / a.s) + 1;
+export const dsLen = (n: number, a: Axis) => Math.floor((n + 2 * a.p - (a.d * (a.k - 1) + 1)) / a.s) + 1;
 
 const perIn = mul('Cin', div('Cout', 'g'), 'Kh', 'Kw');
 

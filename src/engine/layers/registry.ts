@@ -96,6 +96,7 @@ import { tile } from './tile';
 import { compare } from './compare';
 import { mod } from './mod';
 import { hardmax } from './hardmax';
+import { convtranspose1d, convtranspose3d } from './convtranspose-nd';
 import { lpnorm } from './lpnorm';
 import { shapeops } from './shapeops';
 import { indexselect } from './indexselect';
@@ -186,6 +187,8 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   compare,
   mod,
   hardmax,
+  convtranspose1d,
+  convtranspose3d,
   lpnorm,
   indexselect,
   topk,

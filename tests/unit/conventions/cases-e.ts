@@ -1,6 +1,6 @@
 /**
  * Hand-worked expected counts, part of tests/unit/conventions/per-layer.test.ts (split for size):
- * the N-D kinds (1-D and 3-D convolutions and pools, batch norm on other ranks, group and
+ * the N-D kinds (1-D and 3-D convolutions, transposed convolutions and pools, batch norm on other ranks, group and
  * instance norm, pixel shuffle) at batch 2. The six PyTorch tools' numbers are the real tools'
  * on the same module at batch 1 (tests/fixtures/nd-kinds-tools.jsonl) times 2 (ptflops reports
  * one image); seed, exact, torchvision, onnx-tool and Netscope are worked out from their formulas:
@@ -49,6 +49,44 @@ export const CASES: readonly LayerCase[] = [
       deepspeed: 7110656,
       torchinfo: 3571712,
       'onnx-tool': 3571712,
+      netscope: 0,
+    },
+  },
+  {
+    spec: { type: 'convtranspose1d', out: 8, kernel: 4, stride: 2, padding: 1 },
+    input: [16, 50],
+    source:
+      'fixture convtranspose1d (tests/fixtures/nd-kinds-tools.jsonl, onnx-tool-nd-kinds.jsonl) at batch 2: the tools \u00d72 (ptflops per image); exact: Th = 198 landing pairs (taps 49 + 50 + 50 + 49), Uh = 100 covered outputs: 2·2·8·16·198 − 2·8·100 + 2·8·100 bias adds; Netscope Cin·Cout·Lo·N·K / S',
+    expect: {
+      seed: 102400,
+      exact: 101376,
+      torchvision: 51200,
+      thop: 102400,
+      ptflops: 26400,
+      fvcore: 51200,
+      torch: 102400,
+      deepspeed: 102800,
+      torchinfo: 104000,
+      'onnx-tool': 52800,
+      netscope: 51200,
+    },
+  },
+  {
+    spec: { type: 'convtranspose3d', out: 6, kernel: [1, 3, 3], stride: [1, 2, 2], dilation: [1, 2, 1], bias: false },
+    input: [4, 5, 9, 9],
+    source:
+      'fixture convtranspose3d_s (tests/fixtures/nd-kinds-tools.jsonl, onnx-tool-nd-kinds.jsonl) at batch 2: the tools \u00d72 (ptflops per image); exact: landing pairs per axis 5, 27, 27 and covered outputs 5, 11, 19: 2·2·6·4·(5·27·27) − 2·6·(5·11·19); Netscope reads 2-D kernels only: 0',
+    expect: {
+      seed: 349920,
+      exact: 337380,
+      torchvision: 174960,
+      thop: 861840,
+      ptflops: 87480,
+      fvcore: 174960,
+      torch: 349920,
+      deepspeed: 349920,
+      torchinfo: 861840,
+      'onnx-tool': 1292760,
       netscope: 0,
     },
   },

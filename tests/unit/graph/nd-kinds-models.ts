@@ -10,6 +10,14 @@ export const AS_LAYERS: Record<string, LayerSpec[]> = {
   conv1d_g: [{ type: 'conv1d', out: 32, kernel: 5, padding: 2, groups: 4, bias: false }],
   conv3d: [{ type: 'conv3d', out: 8, kernel: [3], padding: [1] }],
   conv3d_s: [{ type: 'conv3d', out: 8, kernel: [1, 3, 3], stride: [1, 2, 2], bias: false }],
+  convtranspose1d: [{ type: 'convtranspose1d', out: 8, kernel: 4, stride: 2, padding: 1 }],
+  convtranspose1d_g: [
+    { type: 'convtranspose1d', out: 32, kernel: 5, stride: 3, padding: 2, output_padding: 1, groups: 4, bias: false },
+  ],
+  convtranspose3d: [{ type: 'convtranspose3d', out: 8, kernel: [3], stride: [2], padding: [1], output_padding: [1] }],
+  convtranspose3d_s: [
+    { type: 'convtranspose3d', out: 6, kernel: [1, 3, 3], stride: [1, 2, 2], dilation: [1, 2, 1], bias: false },
+  ],
   maxpool1d: [{ type: 'maxpool1d', kernel: 3, stride: 2 }],
   avgpool1d: [{ type: 'avgpool1d', kernel: 3, stride: 2, padding: 1 }],
   adaptiveavgpool1d: [{ type: 'adaptiveavgpool1d', out: 7 }],

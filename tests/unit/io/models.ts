@@ -82,6 +82,8 @@ export const ND_KINDS: Model[] = [
     input: [4, 2, 8, 8],
     layers: [
       { type: 'conv3d', out: 6, kernel: [1, 3, 3], padding: [0, 1, 1], bias: false },
+      { type: 'convtranspose3d', out: 4, kernel: [1, 2, 2], stride: [1, 2, 2] },
+      { type: 'conv3d', out: 6, kernel: [1, 3, 3], stride: [1, 2, 2], padding: [0, 1, 1], bias: false },
       { type: 'batchnorm3d' },
       { type: 'instancenorm' },
       { type: 'maxpool3d', kernel: [1, 2, 2] },
@@ -96,6 +98,8 @@ export const ND_KINDS: Model[] = [
     input: [4, 16],
     layers: [
       { type: 'conv1d', out: 8, kernel: 3, padding: 1, groups: 2 },
+      { type: 'convtranspose1d', out: 8, kernel: 4, stride: 2, padding: 1, groups: 2, bias: false },
+      { type: 'conv1d', out: 8, kernel: 3, stride: 2, padding: 1 },
       { type: 'batchnorm1d', affine: false },
       { type: 'instancenorm', affine: true },
       { type: 'maxpool1d', kernel: 2 },

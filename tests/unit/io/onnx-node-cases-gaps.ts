@@ -29,7 +29,6 @@ const CENTER_CROP =
   'the expanded CenterCropPad: its pads and slice bounds come from a graph input (the target shape, run-time), so the Pad and the Slice are not-counted rows and the shape arithmetic onnx-tool counts (Max, Sub, Div, Add) is not folded; the output keeps the input’s shape';
 const RESIZE_CROP =
   'tf_crop_and_resize with roi and sizes as graph inputs (run-time): ops-shape.ts finds no constant scales or sizes (‘scales [?]’), a not-counted row, 0';
-const CONVT_1D = 'a 1-D ConvTranspose: ops.ts maps only 2-D (‘only 2-D’), a not-counted row';
 const EINSUM_1D =
   'an inner product of two 1-D inputs: the batch-first reading merges the batch into their only dim (batch-axis.ts refuses Einsum on a merged value), a not-counted row with the input’s shape, where the output is a scalar';
 const POW_RUNTIME = 'the exponent is a graph input: unary-ops.ts maps only x ** constant, a not-counted row, 0';
@@ -174,8 +173,6 @@ const GROUPS = [
     prelu_broadcast prelu_example`,
   on(RESIZE_CROP, 'count')`
     resize_tf_crop_and_resize_axes_2_3 resize_tf_crop_and_resize_axes_3_2`,
-  on(CONVT_1D, 'count')`
-    convtranspose_1d`,
   on(EINSUM_1D, 'count')`
     einsum_inner_prod`,
   on(EINSUM_1D, 'outputs')`

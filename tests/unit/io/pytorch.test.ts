@@ -16,7 +16,7 @@ import { parseCall, tokenizePython, type PyCall, type PyValue } from './python-p
 
 /** torch.nn classes the generator may use (all exist in PyTorch ≥ 1.10). */
 const TORCH_NN = new Set(
-  'Conv2d ConvTranspose2d Linear BatchNorm2d LayerNorm LocalResponseNorm MaxPool2d AvgPool2d AdaptiveAvgPool2d AdaptiveMaxPool2d Flatten ReLU ReLU6 LeakyReLU PReLU ELU Sigmoid Tanh Hardswish Hardsigmoid SiLU GELU Softmax Dropout Identity Upsample ChannelShuffle Sequential Conv1d Conv3d BatchNorm1d BatchNorm3d MaxPool1d AvgPool1d MaxPool3d AvgPool3d AdaptiveAvgPool1d AdaptiveMaxPool1d AdaptiveAvgPool3d AdaptiveMaxPool3d GroupNorm InstanceNorm1d InstanceNorm2d InstanceNorm3d PixelShuffle PixelUnshuffle LSTM GRU RNN Softplus'
+  'Conv2d ConvTranspose2d Linear BatchNorm2d LayerNorm LocalResponseNorm MaxPool2d AvgPool2d AdaptiveAvgPool2d AdaptiveMaxPool2d Flatten ReLU ReLU6 LeakyReLU PReLU ELU Sigmoid Tanh Hardswish Hardsigmoid SiLU GELU Softmax Dropout Identity Upsample ChannelShuffle Sequential Conv1d Conv3d ConvTranspose1d ConvTranspose3d BatchNorm1d BatchNorm3d MaxPool1d AvgPool1d MaxPool3d AvgPool3d AdaptiveAvgPool1d AdaptiveMaxPool1d AdaptiveAvgPool3d AdaptiveMaxPool3d GroupNorm InstanceNorm1d InstanceNorm2d InstanceNorm3d PixelShuffle PixelUnshuffle LSTM GRU RNN Softplus'
     .split(' ')
     .map((n) => `nn.${n}`),
 );
@@ -55,6 +55,8 @@ const CLASS_OF: Record<string, string> = {
   permute: 'Permute',
   conv1d: 'nn.Conv1d',
   conv3d: 'nn.Conv3d',
+  convtranspose1d: 'nn.ConvTranspose1d',
+  convtranspose3d: 'nn.ConvTranspose3d',
   batchnorm1d: 'nn.BatchNorm1d',
   batchnorm3d: 'nn.BatchNorm3d',
   maxpool1d: 'nn.MaxPool1d',
@@ -147,6 +149,11 @@ function paramsOf(c: PyCall): number {
       case 'nn.Conv3d': // weight (out, in/groups, kD, kH, kW), bias (out)
         return (
           a[1] * (a[0] / groups) * [k.kernel_size].flat().reduce((x: number, y) => x * (y as number), 1) + bias * a[1]
+        );
+      case 'nn.ConvTranspose1d': // weight (in, out/groups, k), bias (out)
+      case 'nn.ConvTranspose3d': // weight (in, out/groups, kD, kH, kW), bias (out)
+        return (
+          a[0] * (a[1] / groups) * [k.kernel_size].flat().reduce((x: number, y) => x * (y as number), 1) + bias * a[1]
         );
       case 'nn.BatchNorm1d':
       case 'nn.BatchNorm3d':

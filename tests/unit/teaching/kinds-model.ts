@@ -75,6 +75,7 @@ export const EVERY_KIND_MODEL: Model = {
     // N-D kinds on a sequence and a volume made from the map, and Swin's window attention.
     { type: 'flatten', start: 2, from: 'back', id: 'seq' },
     { type: 'conv1d', out: 4, kernel: 3, padding: 1 },
+    { type: 'convtranspose1d', out: 4, kernel: 3, padding: 1 },
     { type: 'batchnorm1d' },
     { type: 'instancenorm', affine: true },
     { type: 'maxpool1d', kernel: 2 },
@@ -84,6 +85,7 @@ export const EVERY_KIND_MODEL: Model = {
     { type: 'upsample', scale: 2, mode: 'linear' },
     { type: 'unsqueeze', dim: 2, from: 'back', id: 'vol' },
     { type: 'conv3d', out: 4, kernel: [1, 3, 3], padding: [0, 1, 1] },
+    { type: 'convtranspose3d', out: 4, kernel: [1, 3, 3], padding: [0, 1, 1] },
     { type: 'batchnorm3d' },
     { type: 'upsample', scale: 2, mode: 'trilinear' },
     { type: 'maxpool3d', kernel: [2] },

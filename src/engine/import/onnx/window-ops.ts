@@ -93,9 +93,8 @@ function ndWindowFields(n: OnnxNode, kernel: number[], warn: string[]): Record<s
 }
 
 /** Conv over 1 or 3 spatial dims: conv1d / conv3d (transposed ones have no kind). */
-function convNd(n: OnnxNode, w: { dims: number[] }, transposed: boolean): Mapped {
+function convNd(n: OnnxNode, w: { dims: number[] }): Mapped {
   const kernel = ints(n, 'kernel_shape')?.map(Number) ?? w.dims.slice(2);
-  if (transposed) return { unsupported: `ConvTranspose over ${kernel.length} spatial dims (only 2-D)` };
   const warn: string[] = [];
   const win = ndWindowFields(n, kernel, warn);
   if (typeof win === 'string') return { unsupported: win };
@@ -111,9 +110,10 @@ function convNd(n: OnnxNode, w: { dims: number[] }, transposed: boolean): Mapped
 
 export function conv(n: OnnxNode, ctx: OpContext, transposed: boolean): Mapped {
   const w = ctx.constant(n.inputs[1]);
-  if (w && (w.dims.length === 3 || w.dims.length === 5)) return convNd(n, w, transposed);
-  if (!w || w.dims.length !== 4) return { unsupported: 'the weight is not a constant 3-, 4- or 5-D tensor' };
+  if (!w || w.dims.length < 3 || w.dims.length > 5)
+    return { unsupported: 'the weight is not a constant 3-, 4- or 5-D tensor' };
   if (transposed) return convTranspose(n, w.dims, ctx.shape);
+  if (w.dims.length !== 4) return convNd(n, w);
   const warn: string[] = [];
   const win = windowFields(n, ints(n, 'kernel_shape') ?? w.dims.slice(2), warn, ctx.shape);
   if (typeof win === 'string') return { unsupported: win };
@@ -122,7 +122,7 @@ export function conv(n: OnnxNode, ctx: OpContext, transposed: boolean): Mapped {
 }
 
 /**
- * ConvTranspose onto convtranspose2d, whose output is base − 2p + op (base = s(in − 1) + d(k − 1) + 1,
+ * ConvTranspose onto convtranspose1d / 2d / 3d, whose output is base − 2p + op (base = s(in − 1) + d(k − 1) + 1,
  * p the padding on each side, op the output_padding added at the end; PyTorch needs op < max(s, d)).
  * ONNX fixes the output size by pads (begin and end may differ), output_padding, output_shape or
  * auto_pad SAME (out = in·s); the padding and output_padding that give that size are chosen (which
@@ -131,21 +131,23 @@ export function conv(n: OnnxNode, ctx: OpContext, transposed: boolean): Mapped {
  */
 function convTranspose(n: OnnxNode, wDims: number[], input: readonly number[] | undefined): Mapped {
   const kernel = (ints(n, 'kernel_shape') ?? wDims.slice(2)).map(Number);
-  const s = (ints(n, 'strides') ?? [1, 1]).map(Number);
-  const d = (ints(n, 'dilations') ?? [1, 1]).map(Number);
-  const outPad = (ints(n, 'output_padding') ?? [0, 0]).map(Number);
-  const pads = (ints(n, 'pads') ?? [0, 0, 0, 0]).map(Number);
+  const r = kernel.length;
+  const each = (v: number) => Array<number>(r).fill(v);
+  const s = (ints(n, 'strides') ?? each(1)).map(Number);
+  const d = (ints(n, 'dilations') ?? each(1)).map(Number);
+  const outPad = (ints(n, 'output_padding') ?? each(0)).map(Number);
+  const pads = (ints(n, 'pads') ?? each(0).concat(each(0))).map(Number);
   const auto = str(n, 'auto_pad', 'NOTSET');
-  const shape = ints(n, 'output_shape')?.map(Number).slice(-2);
-  if (kernel.length !== 2) return { unsupported: `ConvTranspose over ${kernel.length} spatial dims (only 2-D)` };
-  if (shape && input?.length !== 3)
+  const shape = ints(n, 'output_shape')?.map(Number).slice(-r);
+  if (r < 1 || r > 3) return { unsupported: `ConvTranspose over ${r} spatial dims (1 to 3)` };
+  if (shape && input?.length !== r + 1)
     return { unsupported: 'ConvTranspose to an output_shape, from an input of unknown size' };
   // out − base per axis.
-  const diff = [0, 1].map((a) => {
-    const base = (i: number) => s[a] * (i - 1) + d[a] * (kernel[a] - 1) + 1;
+  const diff = kernel.map((k, a) => {
+    const base = (i: number) => s[a] * (i - 1) + d[a] * (k - 1) + 1;
     if (shape) return shape[a] - base((input as readonly number[])[a + 1]);
-    if (auto === 'SAME_UPPER' || auto === 'SAME_LOWER') return s[a] - d[a] * (kernel[a] - 1) - 1;
-    return outPad[a] - (auto === 'VALID' ? 0 : pads[a] + pads[a + 2]);
+    if (auto === 'SAME_UPPER' || auto === 'SAME_LOWER') return s[a] - d[a] * (k - 1) - 1;
+    return outPad[a] - (auto === 'VALID' ? 0 : pads[a] + pads[a + r]);
   });
   const p = diff.map((x) => Math.max(0, Math.ceil(-x / 2)));
   const op = diff.map((x, a) => x + 2 * p[a]);
@@ -153,15 +155,18 @@ function convTranspose(n: OnnxNode, wDims: number[], input: readonly number[] | 
     return {
       unsupported: `ConvTranspose whose output size needs an output_padding [${op.join(', ')}] not below its stride`,
     };
+  // Per-axis fields as each kind writes them: a number (1-D), a pair (2-D), a list (3-D).
+  const field = (v: number[]) =>
+    r === 1 ? v[0] : r === 2 ? pair(v[0], v[1]) : v.every((x) => x === v[0]) ? [v[0]] : v;
   const groups = int(n, 'group', 1);
   const spec = {
-    type: 'convtranspose2d',
+    type: `convtranspose${r}d`,
     out: wDims[1] * groups,
-    kernel: pair(kernel[0], kernel[1]),
-    stride: pair(s[0], s[1]),
-    padding: pair(p[0], p[1]),
-    ...(op.some((v) => v) ? { output_padding: pair(op[0], op[1]) } : {}),
-    ...(d.some((v) => v !== 1) ? { dilation: pair(d[0], d[1]) } : {}),
+    kernel: field(kernel),
+    stride: field(s),
+    padding: field(p),
+    ...(op.some((v) => v) ? { output_padding: field(op) } : {}),
+    ...(d.some((v) => v !== 1) ? { dilation: field(d) } : {}),
     groups,
     bias: !!n.inputs[2],
   };
