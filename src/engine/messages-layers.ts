@@ -122,6 +122,7 @@ export const LAYER_MESSAGES_EN = {
   'layer.oneDimLeft': '{type}: the input has one dim besides the batch; nothing would be left',
   'layer.topkMoreThan': 'topk: k {k} is more than the {n} values along dim {dim} of {shape}',
   'layer.takeTooManyDims': 'take: the output would have {n} dims (batch included); at most 9',
+  'layer.gatherIndex': 'gather: give the index tensor as a second input (from: [-1, "idx"]) or its shape (indexShape)',
   'layer.sliceEmpty': 'slice: {start}:{end}:{step} of size {n} ({shape}) is empty',
   'layer.squeezeSize': 'squeeze: dim {dim} of {shape} has size {n}, not 1',
   'layer.tileRepeats': 'tile: {n} repeats for the {m} dims of {shape} (one per dim)',

@@ -110,6 +110,7 @@ export const deepspeed: Convention = {
     indexselect: 'torch.index_select is not patched: 0.',
     topk: 'torch.topk is not patched (_patch_functionals / _patch_tensor_methods in profiler.py, read, not run): 0.',
     take: 'Indexing by a tensor (x[:, idx], torch.take) is not patched: 0.',
+    gather: 'torch.gather is not patched (_patch_functionals / _patch_tensor_methods in profiler.py): 0.',
     where: 'torch.where / masked_fill are not patched: 0 (read in profiler.py; not run).',
     expand: 'x.expand is not patched: 0.',
     tile: 'x.repeat / torch.tile are not patched: 0.',

@@ -67,6 +67,7 @@ export const fvcore: Convention = {
   notes: {
     topk: 'aten::topk has no handle and is not in _IGNORED_OPS: 0, listed as an unsupported operator (read in jit_analysis.py @3378afe, not run).',
     take: 'aten::index (x[:, idx]) is in _IGNORED_OPS: 0, without a warning (aten::gather too).',
+    gather: 'aten::gather is in _IGNORED_OPS (jit_analysis.py @3378afe): 0, without a warning.',
     indexselect:
       'aten::index_select has no handle: 0, listed as an unsupported operator (aten::index, x[:, [i, j]], is in _IGNORED_OPS); read, not run.',
     where:

@@ -93,6 +93,7 @@ export const netscope: Convention = {
     indexselect: 'Caffe has no index-select layer (the prototxt writer refuses it): 0.',
     topk: 'The prototxt writer refuses this kind (Caffe’s ArgMax with top_k is another layer): 0.',
     take: 'Caffe has no gather layer (the prototxt writer refuses it): 0.',
+    gather: 'Caffe has no gather layer (the prototxt writer refuses it): 0.',
     where: 'Caffe has no select layer (the prototxt writer refuses it): 0.',
     expand: 'Caffe has no broadcast layer (the prototxt writer refuses it): 0.',
     shapeops: 'Caffe computes no shapes in the graph (a prototxt states them): 0.',

@@ -283,6 +283,8 @@ export const onnxTool: Convention = {
       'Squeeze / Unsqueeze / Slice / Pad / Gather: no computation, 0.',
     ),
     take: 'Gather is one of model_profile’s hidden ops (NoMacsOps) and GatherNode.profile returns 0 MACs, whatever the indices (measured: gather_runtime_* in tests/fixtures/onnx-tool-more-ops.jsonl).',
+    gather:
+      'GatherElementsNode defines shape_infer and value_infer only; Node._profile_core returns 0 (onnx_tool/node.py; measured: the expanded NLL-loss node tests in tests/fixtures/onnx-node-cases.jsonl, where its row is 0).',
     topk: 'TopKNode defines only shape_infer (the axis takes k; the indices output the same shape); Node._profile_core returns 0 (measured: topk_* in tests/fixtures/onnx-tool-more-ops.jsonl). onnx-tool counts the int64 k it reads as a weight; FlopLab does not. An imported ArgMax is a topk with k = 1: ArgMaxNode has no _profile_core either, 0 (measured: argmax_*); ArgMinNode has no value_infer, so model_profile fails on a file with one (argmin_*).',
     mean: 'ReduceMeanNode: numel(X).',
     sdpa: 'Mul (q and k scaling) + MatMul + Softmax (36 per score) + MatMul, as torch exports scaled_dot_product_attention.',

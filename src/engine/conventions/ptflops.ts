@@ -105,6 +105,7 @@ export const ptflops: Convention = {
     indexselect: 'torch.index_select is not patched: 0.',
     topk: 'torch.topk / x.topk are not patched (FUNCTIONAL_MAPPING / TENSOR_OPS_MAPPING in pytorch_ops.py @d612c75, read, not run): 0.',
     take: 'Indexing by a tensor (x[:, idx]) is not patched: 0.',
+    gather: 'torch.gather / x.gather are not patched (pytorch_ops.py): 0.',
     where: 'torch.where / masked_fill are not patched: 0 (read in pytorch_ops.py; not run).',
     expand: 'x.expand is not patched: 0.',
     tile: 'x.repeat / torch.tile are not patched: 0.',

@@ -60,6 +60,7 @@ const byExact = [
   'indexselect',
   'topk',
   'take',
+  'gather',
 ];
 
 export const seed: Convention = {

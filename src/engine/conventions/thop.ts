@@ -59,6 +59,7 @@ export const thop: Convention = {
     indexselect: 'torch.index_select / x[:, [i, j]] are not modules: 0.',
     topk: 'torch.topk is not a module: 0.',
     take: 'x[:, idx] is not a module: 0.',
+    gather: 'torch.gather is not a module: 0.',
     where: 'torch.where / x.masked_fill are not modules: 0.',
     expand: 'x.expand is not a module: 0.',
     tile: 'x.repeat / torch.tile are not modules: 0.',

@@ -68,6 +68,7 @@ export const torch: Convention = {
     compare:
       'aten.gt / lt / ge / le / eq and aten.logical_and / or / xor / not are not in flop_registry (torch/utils/flop_counter.py): 0 (a FlopCounterMode run on each, torch 2.13, gives 0).',
     mod: 'aten.remainder and aten.fmod are not in flop_registry (torch/utils/flop_counter.py): 0 (a FlopCounterMode run on both, torch 2.13, gives 0).',
+    gather: 'aten.gather is not in flop_registry (torch/utils/flop_counter.py): 0.',
     lpnorm:
       'F.normalize calls aten.linalg_vector_norm, clamp_min and div, none in flop_registry (torch/utils/flop_counter.py): 0 (as measured for the l2norm kind’s F.normalize).',
     hardmax:

@@ -50,6 +50,7 @@ export const torchinfo: Convention = {
     indexselect: 'No layer with weights: 0.',
     topk: 'No layer with weights: 0.',
     take: 'No layer with weights: 0.',
+    gather: 'No layer with weights: 0.',
     where: 'No layer with weights: 0.',
     expand: 'No layer with weights: 0.',
     tile: 'No layer with weights: 0.',

@@ -96,6 +96,7 @@ import { tile } from './tile';
 import { compare } from './compare';
 import { mod } from './mod';
 import { hardmax } from './hardmax';
+import { gather } from './gather';
 import { convtranspose1d, convtranspose3d } from './convtranspose-nd';
 import { lpnorm } from './lpnorm';
 import { shapeops } from './shapeops';
@@ -187,6 +188,7 @@ export const LEAF_KINDS: readonly LeafKind[] = [
   compare,
   mod,
   hardmax,
+  gather,
   convtranspose1d,
   convtranspose3d,
   lpnorm,

@@ -112,6 +112,7 @@ export const layersZh: Readonly<Record<keyof typeof LAYER_MESSAGES_EN, string>> 
   'layer.oneDimLeft': '{type}：输入除批维外只有一维；操作后将什么也不剩',
   'layer.topkMoreThan': 'topk：k = {k} 超过了 {shape} 第 {dim} 维上的 {n} 个值',
   'layer.takeTooManyDims': 'take：输出将有 {n} 维（含批维）；最多 9 维',
+  'layer.gatherIndex': 'gather：请把索引张量作为第二个输入给出（from: [-1, "idx"]），或给出它的形状（indexShape）',
   'layer.sliceEmpty': 'slice：大小为 {n} 的维度（{shape}）按 {start}:{end}:{step} 切片后为空',
   'layer.squeezeSize': 'squeeze：{shape} 的第 {dim} 维大小为 {n}，不是 1',
   'layer.tileRepeats': 'tile：{shape} 有 {m} 个维度，却给了 {n} 个重复次数（每维一个）',

@@ -180,6 +180,13 @@ export const CASES: readonly LayerCase[] = [
     { onnxTool: 0, netscope: 0 },
     'gather_runtime_2d: Gather is hidden (0); a copy',
   ),
+  uncountedByPyTorchCase(
+    'gather',
+    { dim: -1, indexShape: [4, 6, 2] },
+    0,
+    { onnxTool: 0, netscope: 0 },
+    'test_gather_elements_*: GatherElementsNode has no cost (0); fvcore ignores aten::gather; a copy',
+  ),
   // shapeops: the MACs onnx-tool gives the shape arithmetic the ONNX importer folds, carried as a field
   // (measured on real exports: onnx-made ShuffleNet 91, ViT 158, Swin 5); every other convention 0.
   uncountedByPyTorchCase(

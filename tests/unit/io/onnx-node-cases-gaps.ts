@@ -15,8 +15,6 @@ const RUNTIME_AXES_REDUCE =
   'the Reduce*’s axes are a graph input (ONNX’s node tests feed them), read as a run-time constant of unknown values (inputs.ts): ops-shape.ts (reduce: ‘over computed axes’) leaves the node a not-counted row, 0 where onnx-tool counts per input element (its cost needs no axes); the row’s output is the file’s stated shape less a first dim FlopLab takes for the batch';
 const NO_KIND =
   'the operator has no layer kind in FlopLab (no mapping in ops.ts, math-ops.ts, unary-ops.ts or activation-ops.ts): a not-counted opaque row (0), where onnx-tool counts it';
-const NLL_GATHER_ELEMENTS =
-  'the expanded NegativeLogLikelihoodLoss: GatherElements has no layer kind (a not-counted row, 0) and, the file stating no shape for it, its output takes its input’s [N, C, …] shape instead of the gathered [N, 1, …], so the Neg after it is counted on C times the elements (where the loss is reduced, onnx-tool also counts the Div of 0-d values 0: a 0-d volume is 0 there)';
 const RUNTIME_INDEX_OPAQUE =
   'the op’s index operand (starts / ends, repeats, target shape, axes) is a graph input, read as a run-time constant of unknown values (inputs.ts): a not-counted row, and the op changes the file’s first dim, which FlopLab keeps as the batch, so the row’s output keeps the batch and not the reference’s first dim';
 const NO_KIND_SHAPE =
@@ -55,6 +53,8 @@ const ONE_D_INPUTS = '1-D inputs are read as n samples of one value (inputs.ts),
 const TRANSPOSE_BATCH =
   'the permutation moves the first dim: FlopLab gives the output batch-first (a notice says it is sequence-first in the file)';
 // onnx-tool's own quirks, which FlopLab's onnx-tool convention does not copy.
+const OT_SCALAR_DIV =
+  'the expanded NegativeLogLikelihoodLoss with mean reduction ends in a Div of two 0-d sums: onnx-tool’s volume of a 0-d shape is 0, so it counts that Div 0; FlopLab holds a scalar as [1] and counts its DIV_MACS, 4 (every other node equal, GatherElements being the gather kind)';
 const OT_CONVT_AUTOPAD =
   'ConvTranspose with auto_pad SAME_UPPER: onnx-tool’s ConvTransposeNode.shape_infer ignores auto_pad (pads 0), so its output is 7 × 7 where ONNX’s (and onnxruntime’s) is 6 × 6 (in · stride), and it counts the larger output';
 const OT_MADE_UP_AXES =
@@ -110,7 +110,7 @@ const GROUPS = [
   on(OT_MADE_UP_AXES, 'count')`
     reduce_log_sum_asc_axes_expanded reduce_log_sum_default_expanded reduce_log_sum_desc_axes_expanded
     reduce_log_sum_negative_axes_expanded`,
-  on(NLL_GATHER_ELEMENTS, 'count')`
+  on(OT_SCALAR_DIV, 'count')`
     nllloss_NCd1_ii_expanded nllloss_NCd1_mean_weight_negative_ii_expanded nllloss_NCd1_weight_expanded
     nllloss_NCd1_weight_ii_expanded nllloss_NCd1d2_no_weight_reduction_mean_ii_expanded
     nllloss_NCd1d2_with_weight_reduction_mean_expanded nllloss_NCd1d2d3d4d5_mean_weight_expanded`,
@@ -136,7 +136,7 @@ const GROUPS = [
     constantofshape_int_shape_zero reduce_log_sum_empty_set_expanded reduce_sum_empty_set_non_reduced_axis_zero
     reshape_allowzero_reordered slice_start_out_of_bounds tril_zero triu_zero`,
   on(NO_KIND_SHAPE, 'outputs')`
-    compress_0 compress_default_axis gather_elements_1 gather_elements_negative_indices gathernd_example_int32`,
+    compress_0 compress_default_axis gathernd_example_int32`,
   on(QUANT_RUNTIME_SCALE, 'count')`
     dequantizelinear_axis dequantizelinear_blocked quantizelinear_axis quantizelinear_blocked_asymmetric`,
   on(RNN_YH, 'outputs')`

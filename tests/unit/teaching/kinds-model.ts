@@ -146,6 +146,8 @@ export const EVERY_KIND_MODEL: Model = {
     { type: 'indexselect', dim: 1, index: [0, 0] },
     { type: 'topk', dim: -1, k: 2 },
     { type: 'take', dim: 1, indexShape: [2] },
+    // torch.gather by an index tensor of the same shape (here the input itself, as a second input).
+    { type: 'gather', dim: -1, from: [-1, -1] },
     // shape entries of 1 keep the input's sizes (aligned at the last dims).
     { type: 'expand', shape: [1, 1] },
     // An operator from a file that no kind models: the file's shape and weights, not counted.

@@ -104,6 +104,30 @@ export function gather(n: OnnxNode, ctx: OpContext): Mapped {
   return { layers: [{ type: 'take', dim: axis, ...(shape.length ? { indexShape: shape } : {}) } as LayerSpec] };
 }
 
+/**
+ * GatherElements → the gather kind (torch.gather): the output has the indices' shape. Indices
+ * computed per sample (a TopK's, a target unsqueezed) are its second input; indices known only by
+ * their shape (a run-time constant, a constant) are its `indexShape`, the sample's part of it.
+ */
+export function gatherElements(n: OnnxNode, ctx: OpContext): Mapped {
+  const axis = int(n, 'axis', 0);
+  if (isBatchAxis(axis, ctx)) return { unsupported: `GatherElements along the batch (${ONE_BATCH})` };
+  const idx = ctx.constant(n.inputs[1]);
+  const known = idx ? { shape: idx.dims, batched: false } : ctx.valueShape?.(n.inputs[1]);
+  if (!known) return { unsupported: 'GatherElements by indices of unknown shape' };
+  if (known.batched) return { layers: [{ type: 'gather', dim: axis } as LayerSpec], all: true };
+  const shape = known.shape.map(Number);
+  // The sample's rank (read whole), or the batch's in front (read batch-first).
+  const sample =
+    shape.length === ctx.rank
+      ? shape
+      : shape.length === (ctx.rank ?? -1) + 1 && shape[0] === ctx.batch
+        ? shape.slice(1)
+        : null;
+  if (!sample) return { unsupported: `GatherElements by indices [${shape.join(', ')}] that do not keep the batch` };
+  return { layers: [{ type: 'gather', dim: axis, indexShape: sample } as LayerSpec] };
+}
+
 export const REDUCE: Readonly<Record<string, string>> = {
   ReduceSum: 'sum',
   ReduceMax: 'amax',

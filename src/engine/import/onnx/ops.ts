@@ -6,7 +6,7 @@
  */
 import type { LayerSpec } from '../../format/model';
 import type { OnnxNode, OnnxTensor } from './decode';
-import { einsumOp, gather, padOp, reduceOp, resize, sliceOp, split, squeezeOp } from './ops-shape';
+import { einsumOp, gather, gatherElements, padOp, reduceOp, resize, sliceOp, split, squeezeOp } from './ops-shape';
 import { unaryOp } from './unary-ops';
 import { activationOp } from './activation-ops';
 import { quantizeOp } from './quant-ops';
@@ -202,6 +202,8 @@ export function mapOp(n: OnnxNode, ctx: OpContext, output = 0): Mapped {
       return squeezeOp(n, ctx);
     case 'Gather':
       return gather(n, ctx);
+    case 'GatherElements':
+      return gatherElements(n, ctx);
     case 'ReduceMean':
     case 'ReduceSum':
     case 'ReduceMax':
