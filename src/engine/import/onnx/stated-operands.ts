@@ -121,6 +121,7 @@ export function statedOperands(g: OnnxGraph): { graph: OnnxGraph; nodes: string[
   spreadStated(g.nodes, stated);
   const initializers = new Map(g.initializers);
   const changed: string[] = [];
+  const replaced = new Set<string>();
   const nodes = g.nodes.map((n) => {
     const fed = n.inputs[1];
     if (!fed || !inputs.has(fed)) return n;
@@ -133,13 +134,14 @@ export function statedOperands(g: OnnxGraph): { graph: OnnxGraph; nodes: string[
     const name = `${n.outputs[0]}:stated ${n.opType} operand`;
     initializers.set(name, { dims: [r.values.length], dataType: INT64, values: r.values } satisfies OnnxTensor);
     const ins = n.inputs.slice();
+    replaced.add(ins[r.at]);
     ins[r.at] = name;
     changed.push(n.name || n.outputs[0]);
     return { ...n, inputs: ins };
   });
   if (!changed.length) return { graph: g, nodes: [] };
-  // An input now read by no node (its values became the operand) is no input of the model any more.
-  const read = new Set(nodes.flatMap((n) => n.inputs));
-  const kept = g.inputs.filter((v) => !inputs.has(v.name) || read.has(v.name));
+  // An input whose values became the operand, now read by no node (nor a graph output), is no input any more.
+  const read = new Set([...nodes.flatMap((n) => n.inputs), ...g.outputs.map((o) => o.name)]);
+  const kept = g.inputs.filter((v) => !replaced.has(v.name) || read.has(v.name));
   return { graph: { ...g, nodes, initializers, inputs: kept }, nodes: changed };
 }
