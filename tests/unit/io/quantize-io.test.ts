@@ -122,6 +122,22 @@ describe('quantize through ONNX', () => {
       'not counted (no formula for it; shape and weights kept): QuantizeLinear (a scale computed at run time (only a constant scale)) × 1 (y)',
     ]);
   });
+
+  it('a scale and zero point fed as graph inputs (as ONNX’s operator tests feed them): per channel by their shape (the node test test_dequantizelinear_axis checks the uint8 type read from the file)', () => {
+    // onnx/backend/test/case/node/dequantizelinear.py 'axis': x uint8 [1, 3, 3, 2], x_scale [3], x_zero_point uint8 [3].
+    const r = imp(
+      onnx({
+        input: ['N', 4, 6, 6],
+        nodes: [{ op: 'DequantizeLinear', in: ['x', 's', 'z'], out: ['y'], attrs: { axis: 1 } }],
+        extraInputs: { s: [4], z: [4] },
+      }),
+    );
+    expect(r.model.layers).toEqual([
+      expect.objectContaining({ type: 'quantize', mode: 'dequantize', per_channel: true }),
+    ]);
+    const e = evaluateModel(r.model, { conventions: ['onnx-tool', 'exact'] });
+    expect([e.notCounted, e.totals.counts]).toEqual([[], [288n, 288n]]);
+  });
 });
 
 describe('quantize through the PyTorch and prototxt writers', () => {

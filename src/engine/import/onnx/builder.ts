@@ -47,6 +47,8 @@ export class Builder {
 
   /** Shapes (batch included) of inputs read as run-time constants, where known. */
   readonly constantInputs = new Map<string, readonly number[]>();
+  /** The element types the file states for its graph inputs (TensorProto.DataType). */
+  readonly inputTypes = new Map<string, number>();
   /** Batch of the graph input (the first dim a Shape of a data value gives). */
   batch = 1;
   /** Nodes on constants only that could not be folded (listed in the warnings). */
@@ -330,6 +332,11 @@ export class Builder {
           // A merged value with a batch of one is one sample's tensor, as a run-time constant is.
           const merged = this.lead.merged.has(v) && this.batch === 1;
           return s ? { shape: s, batched: !known && !merged } : undefined;
+        },
+        fedInput: (v: string) => {
+          const s = this.constantInputs.get(v);
+          const type = this.inputTypes.get(v);
+          return s ? { shape: s, ...(type ? { type } : {}) } : undefined;
         },
       };
       const m = mapOp(n, ctx, k);

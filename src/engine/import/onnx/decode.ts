@@ -45,6 +45,8 @@ export interface OnnxValueInfo {
   readonly dims: (number | null)[] | null;
   /** The dim_param names of symbolic dims ("batch", "sequence"), null elsewhere. */
   readonly dimNames?: (string | null)[];
+  /** The element type (TensorProto.DataType), where stated. */
+  readonly elemType?: number;
 }
 
 export interface OnnxGraph {
@@ -168,7 +170,13 @@ function valueInfoOf(m: Raw): OnnxValueInfo {
       )
     : null;
   const dimNames = shape ? ((shape.dim as Raw[]) ?? []).map((d) => (d.dim_param ? String(d.dim_param) : null)) : [];
-  return { name: String(m.name ?? ''), dims, ...(dimNames.some(Boolean) ? { dimNames } : {}) };
+  const elemType = tt?.elem_type === undefined ? 0 : toNum(tt.elem_type);
+  return {
+    name: String(m.name ?? ''),
+    dims,
+    ...(dimNames.some(Boolean) ? { dimNames } : {}),
+    ...(elemType ? { elemType } : {}),
+  };
 }
 
 /** A subgraph, decoded whole by the schema (bodies are small next to the main graph). */

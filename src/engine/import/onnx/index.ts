@@ -144,6 +144,7 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions, oneSample 
     return { name: i.name, shape: [l, i.shape[1]] };
   });
   for (const c of inp.constants) b.constantInputs.set(c.name, c.dims);
+  for (const v of g.inputs) if (v.elemType) b.inputTypes.set(v.name, v.elemType);
   for (const name of inp.unbatched) b.lead.merged.add(name);
   for (const i of inp.inputs) {
     b.data.add(i.name);

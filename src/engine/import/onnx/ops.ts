@@ -39,6 +39,11 @@ export interface OpContext {
    * shape without the batch it carries (batched true); undefined where unknown.
    */
   valueShape?(name: string): { readonly shape: readonly number[]; readonly batched: boolean } | undefined;
+  /**
+   * A graph input read as a run-time constant (no batch of its own; values known only when run): its
+   * shape and the element type (TensorProto.DataType) the file states; undefined for anything else.
+   */
+  fedInput?(name: string): { readonly shape: readonly number[]; readonly type?: number } | undefined;
 }
 
 /** Rounds float32 attribute values (0.2 is stored as 0.200000003) to 7 significant digits. */

@@ -23,12 +23,20 @@ const TYPE_NAMES: Readonly<Record<number, string>> = {
   22: 'int4',
 };
 
+/** A graph input read as a run-time constant: its shape and stated element type, as a tensor without values. */
+function fedTensor(ctx: OpContext, name: string): { dims: number[]; dataType?: number } | undefined {
+  const fed = ctx.fedInput?.(name);
+  return fed ? { dims: fed.shape.map(Number), ...(fed.type ? { dataType: fed.type } : {}) } : undefined;
+}
+
 /** One quantize layer for a QuantizeLinear / DequantizeLinear node, or why it is not one. */
 export function quantizeOp(n: OnnxNode, ctx: OpContext): Mapped {
   const mode = n.opType === 'QuantizeLinear' ? 'quantize' : 'dequantize';
-  const scale = ctx.constant(n.inputs[1]);
+  // A constant scale and zero point, or ones fed as graph inputs (run-time constants of a known shape, as
+  // ONNX's own operator tests feed them): their values change no count, their shape and type are read.
+  const scale = ctx.constant(n.inputs[1]) ?? fedTensor(ctx, n.inputs[1]);
   if (!scale) return { unsupported: 'a scale computed at run time (only a constant scale)' };
-  const zero = n.inputs[2] ? ctx.constant(n.inputs[2]) : undefined;
+  const zero = n.inputs[2] ? (ctx.constant(n.inputs[2]) ?? fedTensor(ctx, n.inputs[2])) : undefined;
   if (n.inputs[2] && !zero) return { unsupported: 'a zero point computed at run time (only a constant one)' };
   const warnings: string[] = [];
   const count = scale.dims.reduce((a, b) => a * b, 1);
