@@ -240,3 +240,48 @@ describe('TopK: the indices come from the values’ row', () => {
     }
   });
 });
+
+describe('Resize of a sequence, a map and a volume (onnx/docs/Operators.md Resize)', () => {
+  const resize = (input: (number | string)[], mode: string, scales?: number[], sizes?: number[]) =>
+    importOnnx(
+      onnx({
+        input,
+        nodes: [{ op: 'Resize', in: ['x', '', scales ? 's' : '', sizes ? 'z' : ''], out: ['y'], attrs: { mode } }],
+        ...(scales ? { floats: { s: scales } } : {}),
+        ...(sizes ? { ints: { z: sizes } } : {}),
+        opset: 13,
+      }),
+      't.onnx',
+    );
+  it.each([
+    [
+      'a 5-D nearest ×2 (a 3-D U-Net decoder’s skip)',
+      [1, 8, 4, 8, 8],
+      'nearest',
+      [1, 1, 2, 2, 2],
+      undefined,
+      'nearest',
+      [8, 8, 16, 16],
+    ],
+    ['a 5-D linear ×2: trilinear', [1, 2, 3, 4, 4], 'linear', [1, 1, 2, 2, 2], undefined, 'trilinear', [2, 6, 8, 8]],
+    ['a 3-D linear ×4: linear', [1, 2, 10], 'linear', [1, 1, 4], undefined, 'linear', [2, 40]],
+    ['5-D sizes, one per spatial dim', [1, 2, 3, 3, 3], 'nearest', undefined, [1, 2, 6, 6, 6], 'nearest', [2, 6, 6, 6]],
+  ] as const)('%s', (_t, input, mode, scales, sizes, kind, out) => {
+    const r = resize([...input], mode, scales && [...scales], sizes && [...sizes]);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.model.layers).toEqual([expect.objectContaining({ type: 'upsample', mode: kind })]);
+    const e = evaluateModel(r.model, { conventions: ['exact'] });
+    expect([e.errors, e.notCounted, e.outputs[0].shape]).toEqual([0, [], out]);
+  });
+  it.each([
+    // A symbolic batch keeps the batch-first reading (a fixed [1, 2, 4, 4] would be read whole, the
+    // channels then a spatial dim: [1, 2, 2, 2] is a 3-D ×2 there, [1, 4, 8, 8] as onnxruntime gives).
+    ['scales that enlarge the channels', ['N', 2, 4, 4], 'nearest', [1, 2, 2, 2]],
+    ['unequal spatial scales of a volume', ['N', 2, 3, 4, 4], 'nearest', [1, 1, 1, 2, 2]],
+    ['a cubic resize of a volume', ['N', 2, 3, 4, 4], 'cubic', [1, 1, 2, 2, 2]],
+  ] as const)('%s: not counted, never a wrong shape', (_t, input, mode, scales) => {
+    const r = resize([...input], mode, [...scales]);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.model.layers.map((l) => l.type)).toEqual(['opaque']);
+  });
+});

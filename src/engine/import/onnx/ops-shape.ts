@@ -187,17 +187,37 @@ export function einsumOp(n: OnnxNode, ctx: OpContext): Mapped {
 /** Resize / Upsample with constant scales or sizes on a 4-D map: the upsample kind. */
 export function resize(n: OnnxNode, ctx: OpContext): Mapped {
   const mode = str(n, 'mode', 'nearest');
-  const bilinear = mode === 'linear' || mode === 'bilinear';
-  const warning = undefined;
   // Upsample-7: scales attribute; Upsample-9/Resize-10: input 1; Resize-11+: inputs 2 (scales), 3 (sizes).
   const scales =
     attr(n, 'scales')?.floats ?? ctx.constant(n.inputs[n.opType === 'Resize' && n.inputs.length > 2 ? 2 : 1])?.values;
   const sizes = n.opType === 'Resize' ? ctx.constant(n.inputs[3])?.values : undefined;
-  // On a 4-D [N, C, H, W] tensor: linear is bilinear, cubic bicubic.
-  const base = { type: 'upsample', mode: bilinear ? 'bilinear' : mode === 'cubic' ? 'bicubic' : 'nearest' };
-  if (sizes?.length === 4) return { layers: [{ ...base, size: pair(sizes[2], sizes[3]) }], warning };
-  if (scales?.length === 4 && scales[2] === scales[3] && Number.isInteger(scales[2]) && scales[2] >= 1)
-    return { layers: [{ ...base, scale: scales[2] }], warning };
+  // [N, C, …spatial]: a sequence (3-D), a map (4-D) or a volume (5-D), as the upsample kind's 1 to 3 dims.
+  const rank = sizes?.length ?? scales?.length ?? 0;
+  const sp = rank - 2;
+  if (sp < 1 || sp > 3)
+    return { unsupported: `scales [${scales?.join(', ') ?? '?'}] (only equal integer scales or constant sizes)` };
+  // linear is linear / bilinear / trilinear by the spatial dims; cubic is bicubic, on a map only.
+  const linear = mode === 'linear' || mode === 'bilinear';
+  if (mode === 'cubic' && sp !== 2) return { unsupported: `cubic resize of ${sp} spatial dims (bicubic is 2-D)` };
+  const kind = linear
+    ? (['linear', 'bilinear', 'trilinear'] as const)[sp - 1]
+    : mode === 'cubic'
+      ? 'bicubic'
+      : 'nearest';
+  const base = { type: 'upsample', mode: kind };
+  const spatial = (v: readonly number[]) => v.slice(2).map(Number);
+  if (sizes) {
+    const [head, out] = [sizes.slice(0, 2).map(Number), spatial(sizes)];
+    if (ctx.shape && (head[1] !== ctx.shape[0] || (ctx.batch !== undefined && head[0] !== ctx.batch)))
+      return { unsupported: `sizes [${sizes.join(', ')}] that change the batch or the channels` };
+    if (sp === 2) return { layers: [{ ...base, size: pair(out[0], out[1]) }] };
+    if (out.every((d) => d === out[0])) return { layers: [{ ...base, size: out[0] }] };
+    return { unsupported: `sizes [${sizes.join(', ')}] (one size for every spatial dim, or [h, w] on a map)` };
+  }
+  // One integer scale ≥ 1 for every spatial dim, and 1 for the batch and the channels.
+  const s = scales ? spatial(scales) : [];
+  if (scales && Number(scales[0]) === 1 && Number(scales[1]) === 1 && s.every((v) => v === s[0]))
+    if (Number.isInteger(s[0]) && s[0] >= 1) return { layers: [{ ...base, scale: s[0] }] };
   return { unsupported: `scales [${scales?.join(', ') ?? '?'}] (only equal integer scales or constant sizes)` };
 }
 
