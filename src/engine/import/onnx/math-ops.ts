@@ -10,7 +10,7 @@
 import type { LayerSpec } from '../../format/model';
 import type { OnnxNode } from './decode';
 import type { Mapped, OpContext } from './ops';
-import { ONE_BATCH } from './ops-shape';
+import { ONE_BATCH, isBatchAxis } from './ops-shape';
 import { unaryOp } from './unary-ops';
 import { say } from '../../messages';
 import { SWAPPED, type CompareOp } from '../../layers/compare';
@@ -51,6 +51,7 @@ export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
       // coerced to 2-D from the axis on (onnx/docs/Changelog.md Hardmax-1/11).
       const legacy = !!ctx.opset && ctx.opset < 13;
       const axis = Number(n.attrs.get('axis')?.i ?? (legacy ? 1 : -1));
+      if (!legacy && isBatchAxis(axis, ctx)) return { unsupported: `Hardmax along the batch (${ONE_BATCH})` };
       if (!legacy) return { layers: [{ type: 'hardmax', dim: axis } as LayerSpec] };
       return fromAxis(axis, ctx, { type: 'hardmax', dim: -1 } as LayerSpec, 'Hardmax');
     }
@@ -58,7 +59,9 @@ export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
       // x / ‖x‖p along `axis` (default −1; p 1 or 2, default 2); no eps, unlike F.normalize's clamp.
       const p = int(n, 'p', 2);
       if (p !== 1 && p !== 2) return { unsupported: `LpNormalization with p = ${p} (ONNX allows 1 and 2)` };
-      const spec = { type: 'lpnorm', p: String(p), dim: int(n, 'axis', -1), clamp: false };
+      const dim = int(n, 'axis', -1);
+      if (isBatchAxis(dim, ctx)) return { unsupported: `LpNormalization along the batch (${ONE_BATCH})` };
+      const spec = { type: 'lpnorm', p: String(p), dim, clamp: false };
       return { layers: [spec as LayerSpec] };
     }
     case 'LayerNormalization':
@@ -243,7 +246,21 @@ function layerNorm(n: OnnxNode, ctx: OpContext): Mapped {
   if (k === undefined) return { unsupported: `LayerNormalization from axis ${axis} of an input of unknown rank` };
   if (axis === 0 || (ctx.rank !== undefined && k > ctx.rank))
     return { unsupported: `LayerNormalization from axis ${axis}, the batch included` };
-  return { layers: [{ type: 'layernorm', affine, last: true, ...(k > 1 ? { dims: k } : {}) } as LayerSpec] };
+  const spec = { type: 'layernorm', affine, last: true, ...(k > 1 ? { dims: k } : {}) } as LayerSpec;
+  // The kind holds γ and β of the whole normalised shape (2·C); ONNX's B is optional and Scale and B need
+  // only broadcast to that shape ([D] over [L, D], [1, 1, W]): then the file holds fewer weights, said.
+  const c = ctx.shape && ctx.shape.length >= k ? product(ctx.shape.slice(-k)) : undefined;
+  const size = (v: string | undefined) => {
+    const t = v ? ctx.constant(v) : undefined;
+    return t ? product(t.dims) : v ? undefined : 0;
+  };
+  const held = [size(n.inputs[1]), size(n.inputs[2])];
+  if (c !== undefined && held.every((v) => v !== undefined) && held.some((v) => v !== c))
+    return {
+      layers: [spec],
+      warning: `LayerNormalization's Scale and B hold ${held[0]} and ${held[1]} values, not ${c} each (the normalised shape): the parameters are counted as 2 × ${c}, the affine arithmetic per element`,
+    };
+  return { layers: [spec] };
 }
 
 /** ONNX comparison and logic operators → the compare kind's op. */

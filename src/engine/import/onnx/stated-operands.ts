@@ -9,6 +9,7 @@
  * a notice names the nodes. Where a shape is not stated, the operand stays a run-time one.
  */
 import type { OnnxGraph, OnnxNode, OnnxTensor } from './decode';
+import { ELEMENTWISE } from './batch-axis-ops';
 
 const INT64 = 7;
 const REDUCE = /^Reduce[A-Z]/;
@@ -84,7 +85,9 @@ function spreadStated(nodes: readonly OnnxNode[], stated: Map<string, Dims>): vo
   const keeps = nodes.filter(
     (n) =>
       n.outputs.length >= 1 &&
-      (SAME_SHAPE.has(n.opType) || (n.inputs.length === 2 && n.inputs[0] === n.inputs[1] && n.inputs[0] !== '')),
+      (SAME_SHAPE.has(n.opType) ||
+        // x·x, x + x …: an element-wise op on one value twice (not Concat(x, x), Einsum(x, x), Gemm(x, x)).
+        (ELEMENTWISE.has(n.opType) && n.inputs.length === 2 && n.inputs[0] === n.inputs[1] && n.inputs[0] !== '')),
   );
   for (let grown = true; grown;) {
     grown = false;

@@ -32,6 +32,11 @@ function windowFields(
   let pads = ints(n, 'pads') ?? [0, 0, 0, 0];
   if (auto === 'VALID') pads = [0, 0, 0, 0];
   else if (auto === 'SAME_UPPER' || auto === 'SAME_LOWER') {
+    // onnxruntime's pools pad SAME for the undilated kernel (its Conv refuses a dilated SAME): a smaller output.
+    if (pool && dil.some((v) => v !== 1))
+      warn.push(
+        `${auto} with dilations [${dil.join(', ')}]: sized as ONNX defines it (ceil(in / stride)); onnxruntime pads for the undilated kernel and gives fewer positions`,
+      );
     if (input?.length === 3) {
       // ONNX: total = max((ceil(in / s) − 1)·s + (k − 1)·d + 1 − in, 0); SAME_UPPER puts the odd one at the end.
       const total = [0, 1].map((a) =>
@@ -124,10 +129,14 @@ export function conv(n: OnnxNode, ctx: OpContext, transposed: boolean): Mapped {
 /**
  * ConvTranspose onto convtranspose1d / 2d / 3d, whose output is base − 2p + op (base = s(in − 1) + d(k − 1) + 1,
  * p the padding on each side, op the output_padding added at the end; PyTorch needs op < max(s, d)).
- * ONNX fixes the output size by pads (begin and end may differ), output_padding, output_shape or
- * auto_pad SAME (out = in·s); the padding and output_padding that give that size are chosen (which
- * rows are cropped is no count's concern: a count depends on the size). Only output_shape needs the
- * input's size.
+ * ONNX fixes the output by pads (begin and end may differ), output_padding, output_shape or auto_pad
+ * SAME: per axis a window [head, head + out) of the full output base + output_padding (onnx/docs/Operators.md;
+ * SAME and output_shape split total = base + output_padding − out as onnxruntime does, total ≥ 0 for SAME, so
+ * SAME gives min(in·s, base + output_padding)). The exact count sees which rows are cropped (the taps landing
+ * per position differ near the ends), so p and op are chosen to crop the same rows: the crops (a, b) at the
+ * two ends of base are PyTorch's (p, p − op), or mirrored (every position's landing count is symmetric about the
+ * middle of base). Where no op below the stride does that, the size is kept with symmetric crops and a warning
+ * says the exact count is approximate. Only output_shape needs the input's size.
  */
 function convTranspose(n: OnnxNode, wDims: number[], input: readonly number[] | undefined): Mapped {
   const kernel = (ints(n, 'kernel_shape') ?? wDims.slice(2)).map(Number);
@@ -142,16 +151,36 @@ function convTranspose(n: OnnxNode, wDims: number[], input: readonly number[] | 
   if (r < 1 || r > 3) return { unsupported: `ConvTranspose over ${r} spatial dims (1 to 3)` };
   if (shape && input?.length !== r + 1)
     return { unsupported: 'ConvTranspose to an output_shape, from an input of unknown size' };
-  // out − base per axis.
-  const diff = kernel.map((k, a) => {
+  const same = auto === 'SAME_UPPER' || auto === 'SAME_LOWER';
+  // Per axis: the crops (a at the start, b at the end) of base; b < 0 adds empty rows at the end.
+  const crops = kernel.map((k, a) => {
+    // base − in·s = d(k − 1) + 1 − s: SAME needs no input size.
     const base = (i: number) => s[a] * (i - 1) + d[a] * (k - 1) + 1;
-    if (shape) return shape[a] - base((input as readonly number[])[a + 1]);
-    if (auto === 'SAME_UPPER' || auto === 'SAME_LOWER') return s[a] - d[a] * (k - 1) - 1;
-    return outPad[a] - (auto === 'VALID' ? 0 : pads[a] + pads[a + r]);
+    const full = d[a] * (k - 1) + 1 - s[a] + outPad[a]; // base + output_padding, minus in·s (or minus base)
+    let total: number;
+    if (shape) total = base((input as readonly number[])[a + 1]) + outPad[a] - shape[a];
+    else if (same) total = Math.max(0, full);
+    else {
+      const [pb, pe] = auto === 'VALID' ? [0, 0] : [pads[a], pads[a + r]];
+      return { a: pb, b: pe - outPad[a] };
+    }
+    // onnxruntime's split: SAME_UPPER puts the odd row at the end, else at the start; none below 0.
+    const t = Math.max(0, total);
+    const head = auto === 'SAME_UPPER' ? Math.floor(t / 2) : t - Math.floor(t / 2);
+    return { a: head, b: total - head - outPad[a] };
   });
-  const p = diff.map((x) => Math.max(0, Math.ceil(-x / 2)));
-  const op = diff.map((x, a) => x + 2 * p[a]);
-  if (op.some((v, a) => v >= Math.max(s[a], d[a])))
+  const limit = (a: number) => Math.max(s[a], d[a]);
+  // Per axis: the same rows cropped where an output_padding below the stride allows, else symmetric crops.
+  const chosen = crops.map(({ a, b }, i) => {
+    const exact = b >= 0 ? { p: Math.max(a, b), op: Math.abs(a - b) } : { p: a, op: a - b };
+    if (exact.op < limit(i)) return { ...exact, fits: true };
+    const p = Math.max(0, Math.ceil((a + b) / 2));
+    return { p, op: 2 * p - (a + b), fits: false };
+  });
+  const fits = chosen.every((x) => x.fits);
+  const p = chosen.map((x) => x.p);
+  const op = chosen.map((x) => x.op);
+  if (op.some((v, a) => v >= limit(a)))
     return {
       unsupported: `ConvTranspose whose output size needs an output_padding [${op.join(', ')}] not below its stride`,
     };
@@ -170,7 +199,10 @@ function convTranspose(n: OnnxNode, wDims: number[], input: readonly number[] | 
     groups,
     bias: !!n.inputs[2],
   };
-  return { layers: [spec as LayerSpec] };
+  const warning = fits
+    ? undefined
+    : `the rows cropped (start, end per axis: ${crops.map(({ a, b }) => `${a}, ${b}`).join('; ')}) are no padding and output_padding below the stride: the output size is kept, the exact count is approximate`;
+  return { layers: [spec as LayerSpec], ...(warning ? { warning } : {}) };
 }
 
 export function pool(n: OnnxNode, type: 'maxpool2d' | 'avgpool2d', input?: readonly number[]): Mapped {
