@@ -234,7 +234,13 @@ export function leafNodes(
       // ONNX Resize modes: nearest, linear (1-D, bilinear, trilinear), cubic.
       const m = p.mode as string;
       const mode = str('mode', m === 'nearest' ? 'nearest' : m === 'bicubic' ? 'cubic' : 'linear');
-      if (p.size !== undefined) return one('Resize', [mode], ['', '', w.constant('sizes', [1, ...out], 'int64')]);
+      // Sizes of the spatial axes only (Resize's axes, opset 18): the batch, symbolic or not, is left as it is.
+      const axes = ints(
+        'axes',
+        out.slice(1).map((_d, i) => i + 2),
+      );
+      if (p.size !== undefined)
+        return one('Resize', [mode, axes], ['', '', w.constant('sizes', out.slice(1), 'int64')]);
       const s = p.scale as number;
       return one('Resize', [mode], ['', w.constant('scales', [1, 1, ...inp.slice(1).map(() => s)], 'float')]);
     }

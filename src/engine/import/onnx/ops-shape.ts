@@ -188,9 +188,19 @@ export function einsumOp(n: OnnxNode, ctx: OpContext): Mapped {
 export function resize(n: OnnxNode, ctx: OpContext): Mapped {
   const mode = str(n, 'mode', 'nearest');
   // Upsample-7: scales attribute; Upsample-9/Resize-10: input 1; Resize-11+: inputs 2 (scales), 3 (sizes).
-  const scales =
+  let scales =
     attr(n, 'scales')?.floats ?? ctx.constant(n.inputs[n.opType === 'Resize' && n.inputs.length > 2 ? 2 : 1])?.values;
-  const sizes = n.opType === 'Resize' ? ctx.constant(n.inputs[3])?.values : undefined;
+  let sizes = n.opType === 'Resize' ? ctx.constant(n.inputs[3])?.values : undefined;
+  // Resize-18's axes: the scales or sizes of those axes only; the spatial ones (all after N and C) are read.
+  const axes = ints(n, 'axes')?.map(Number);
+  if (axes) {
+    const r = (ctx.rank ?? 0) + 1;
+    const at = axes.map((a) => (a < 0 ? a + r : a));
+    if (!ctx.shape || at.length !== r - 2 || at.some((a, i) => a !== i + 2))
+      return { unsupported: `Resize of axes [${axes.join(', ')}] (only every spatial axis, after N and C)` };
+    if (scales) scales = [1, 1, ...scales.map(Number)];
+    if (sizes) sizes = [ctx.batch ?? 1, ctx.shape[0], ...sizes.map(Number)];
+  }
   // [N, C, …spatial]: a sequence (3-D), a map (4-D) or a volume (5-D), as the upsample kind's 1 to 3 dims.
   const rank = sizes?.length ?? scales?.length ?? 0;
   const sp = rank - 2;
