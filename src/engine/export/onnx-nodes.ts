@@ -38,6 +38,13 @@ const pad4 = (p: unknown): number[] => {
   return [h, w, h, w];
 };
 
+/** A Constant node's `value`: float ones of `dims`. */
+function onesTensor(dims: number[]): Attr {
+  const n = dims.reduce((a, b) => a * b, 1);
+  const raw = new Uint8Array(new Float32Array(n).fill(1).buffer);
+  return { name: 'value', type: AttrType.TENSOR, t: { dims, data_type: 1, raw_data: raw } };
+}
+
 /** What node emission needs of the graph writer (onnx.ts): initializers, nodes, warnings. */
 export interface NodeSink {
   readonly warnings: string[];
@@ -117,15 +124,20 @@ export function leafNodes(
         ['scale', 'bias', 'mean', 'var'].map((k) => w.weight(`${label}.${k}`, [C])),
       );
     case 'layernorm': {
-      // Over the last k dims (axis −k; tokens, channels-last) or, on [C, H, W], over the channels as before.
+      // Over the last k dims (axis −k: tokens, channels-last, nn.LayerNorm([C, H, W])), or on [C, H, W] over the
+      // channels as torchvision's LayerNorm2d computes it: permute to channels-last, LayerNormalization over C,
+      // permute back (ONNX needs Scale over the dims from the axis on, so axis 1 with a [C] Scale is no valid file).
       const k = (p.dims as number | undefined) ?? 1;
-      const last = k > 1 || inp.length !== 3 || p.last === true;
-      const dims = k > 1 ? inp.slice(-k) : [last ? inp[inp.length - 1] : C];
-      return one(
-        'LayerNormalization',
-        [int('axis', last ? -k : 1)],
-        p.affine ? [w.weight(`${label}.weight`, dims), w.weight(`${label}.bias`, dims)] : [],
-      );
+      const channels = k === 1 && inp.length === 3 && p.last !== true;
+      const dims = k > 1 ? inp.slice(-k) : [channels ? C : inp[inp.length - 1]];
+      // Scale is required: without affine, a Constant node of ones and no B, as torch.onnx writes it.
+      const ins = p.affine
+        ? [w.weight(`${label}.weight`, dims), w.weight(`${label}.bias`, dims)]
+        : [w.op('Constant', [], `${label}.ones`, [onesTensor(dims)])[0]];
+      if (!channels) return one('LayerNormalization', [int('axis', -k)], ins);
+      const nhwc = w.op('Transpose', [x], label, [ints('perm', [0, 2, 3, 1])])[0];
+      const normed = w.op('LayerNormalization', [nhwc, ...ins], label, [int('axis', -1)])[0];
+      return w.op('Transpose', [normed], label, [ints('perm', [0, 3, 1, 2])], 1, name)[0];
     }
     case 'lrn':
       return one('LRN', [

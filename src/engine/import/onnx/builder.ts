@@ -4,6 +4,7 @@
  * recurrent layouts) and maps each operator to layers (ops.ts), or to a not-counted row.
  */
 
+import { CHANNELS, UNFOLDED } from './layernorm2d';
 import { GeluPattern } from './gelu-pattern';
 import { opaqueOpName } from '../../layers/opaque';
 import type { LayerSpec } from '../../format/model';
@@ -259,6 +260,9 @@ export class Builder {
       return;
     }
     if (CONTROL_FLOW.has(n.opType)) return controlFlow(this, n);
+    // A LayerNorm2d folded from Transpose → LayerNormalization → Transpose fits one sample's [C, H, W] only.
+    const unfolded = n.attrs.has(CHANNELS) ? UNFOLDED.get(n) : undefined;
+    if (unfolded && this.shapes.get(n.inputs[0])?.length !== 3) return unfolded.forEach((o) => this.node(o));
     // Constant folding (fold.ts): shape arithmetic and weights built in the graph are not layers.
     if (!ins.length || SHAPE_OPS.has(n.opType)) {
       const t = FOLDABLE.has(n.opType) ? fold(n, this.foldContext) : null;
@@ -333,6 +337,7 @@ export class Builder {
           const merged = this.lead.merged.has(v) && this.batch === 1;
           return s ? { shape: s, batched: !known && !merged } : undefined;
         },
+        stored: (v: string) => this.g.initializers.has(v),
         fedInput: (v: string) => {
           const s = this.constantInputs.get(v);
           const type = this.inputTypes.get(v);

@@ -7,6 +7,7 @@
  * without a layer kind pass their first data input through and are listed, once per operator
  * type, in the warnings; the rest of the network still loads.
  */
+import { foldLayerNorm2d } from './layernorm2d';
 import { ImportLimitError, MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from '../result';
 import { modelFromGraph } from '../graph-model';
 import { decodeOnnx, type OnnxGraph, type OnnxNode } from './decode';
@@ -45,7 +46,7 @@ export function importOnnx(bytes: Uint8Array, fileName = 'model.onnx', opts: Imp
   }
   if (!g) return { ok: false, error: say('file.noGraph', { name: fileName }) };
   try {
-    const fed = fedWeights(g);
+    const fed = fedWeights(foldLayerNorm2d(g));
     const stated = statedOperands(fed.graph);
     const r = oneSampleIfBetter(stated.graph, fileName, opts);
     if (r.ok && fed.names.length) r.warnings.push(say('file.fedWeights', { list: fed.names.join(', ') }));

@@ -14,6 +14,7 @@ import { ONE_BATCH, isBatchAxis } from './ops-shape';
 import { unaryOp } from './unary-ops';
 import { say } from '../../messages';
 import { SWAPPED, type CompareOp } from '../../layers/compare';
+import { CHANNELS } from './layernorm2d';
 
 const int = (n: OnnxNode, k: string, d: number) => n.attrs.get(k)?.i ?? d;
 
@@ -236,11 +237,15 @@ function fromAxis(axis: number, ctx: OpContext, spec: LayerSpec, op: string): Ma
  * a LayerNorm2d over the channels of [N, C, H, W] as axis 1 with a [C] scale: read back as that.
  */
 function layerNorm(n: OnnxNode, ctx: OpContext): Mapped {
-  const affine = !!n.inputs[1];
+  const affine = !!n.inputs[1] && !noAffine(n, ctx);
   const axis = int(n, 'axis', -1);
   const scale = ctx.constant(n.inputs[1])?.dims;
-  if (axis === 1 && ctx.rank === 3 && scale?.length === 1 && scale[0] === ctx.shape?.[0])
-    return { layers: [{ type: 'layernorm', affine }] };
+  // LayerNorm2d: folded from Transpose → LayerNormalization → Transpose (layernorm2d.ts), or FlopLab's old
+  // writer's axis 1 with a [C] Scale on [N, C, H, W], which ONNX defines only where C = W (or 1): then it is
+  // read as ONNX says (over C, H, W), elsewhere as the LayerNorm2d it was written for.
+  const ch = ctx.shape?.[0];
+  const oldForm = axis === 1 && ctx.rank === 3 && scale?.length === 1 && scale[0] === ch && ch !== ctx.shape?.[2];
+  if (n.attrs.get(CHANNELS) || oldForm) return { layers: [{ type: 'layernorm', affine }] };
   // The dims normalised: −axis from the end, or from a non-negative axis and the rank (batch = axis 0).
   const k = axis < 0 ? -axis : ctx.rank === undefined ? undefined : ctx.rank + 1 - axis;
   if (k === undefined) return { unsupported: `LayerNormalization from axis ${axis} of an input of unknown rank` };
@@ -255,12 +260,25 @@ function layerNorm(n: OnnxNode, ctx: OpContext): Mapped {
     return t ? product(t.dims) : v ? undefined : 0;
   };
   const held = [size(n.inputs[1]), size(n.inputs[2])];
-  if (c !== undefined && held.every((v) => v !== undefined) && held.some((v) => v !== c))
+  if (affine && c !== undefined && held.every((v) => v !== undefined) && held.some((v) => v !== c))
     return {
       layers: [spec],
       warning: `LayerNormalization's Scale and B hold ${held[0]} and ${held[1]} values, not ${c} each (the normalised shape): the parameters are counted as 2 × ${c}, the affine arithmetic per element`,
     };
   return { layers: [spec] };
+}
+
+/**
+ * A LayerNormalization without affine as torch.onnx writes it (nn.LayerNorm(…, elementwise_affine=False), and
+ * FlopLab's writer): Scale a Constant node of ones, B absent or a Constant of zeros. Initializers of ones and
+ * zeros are an affine layer's freshly initialised γ and β (a model counted before training), so they stay affine.
+ */
+function noAffine(n: OnnxNode, ctx: OpContext): boolean {
+  const made = (v: string, value: number) => {
+    const t = ctx.constant(v);
+    return !ctx.stored?.(v) && !!t?.values?.length && t.values.every((x) => Number(x) === value);
+  };
+  return made(n.inputs[1], 1) && (!n.inputs[2] || made(n.inputs[2], 0));
 }
 
 /** ONNX comparison and logic operators → the compare kind's op. */

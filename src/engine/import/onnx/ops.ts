@@ -44,6 +44,8 @@ export interface OpContext {
    * shape and the element type (TensorProto.DataType) the file states; undefined for anything else.
    */
   fedInput?(name: string): { readonly shape: readonly number[]; readonly type?: number } | undefined;
+  /** True for a value the file stores as an initializer (not a Constant node or a folded value). */
+  stored?(name: string): boolean;
 }
 
 /** Rounds float32 attribute values (0.2 is stored as 0.200000003) to 7 significant digits. */
