@@ -5,6 +5,7 @@
  */
 import { shapeText, type Shape } from '../format/model';
 import type { FieldSpec } from './fields';
+import type { Params } from './kind';
 import { say } from '../messages';
 
 /** Index into a batch-less shape of rank `rank` for a PyTorch dim, or a sentence saying why not. */
@@ -78,4 +79,22 @@ export const prod = (s: Shape, from = 0, to = s.length): number => {
 /** A field holding a PyTorch dim (batch = 0, -1 = the last), as cat, select, softmax, transpose and flatten have. */
 export function dimField(name: string, label: string, dflt: number, help: string): FieldSpec {
   return { name, kind: 'int', min: -9, default: dflt, label, help };
+}
+
+/**
+ * For kinds that work along one dim (`dim`, as PyTorch counts it): the check that the dim exists and is
+ * no batch, and `F`, the length of the vectors along it (softmax, log-softmax, hardmax, lpnorm).
+ */
+export function alongDim(type: string) {
+  const at = (p: Params, input: Shape) => dimIndex(type, 'dim', p.dim as number, input.length);
+  return {
+    check: (p: Params, input: Shape): string | null => {
+      const i = at(p, input);
+      return typeof i === 'string' ? i : null;
+    },
+    length: (p: Params, input: Shape): number => {
+      const i = at(p, input);
+      return input[typeof i === 'number' ? i : 0];
+    },
+  };
 }

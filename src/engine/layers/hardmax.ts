@@ -7,7 +7,9 @@
 import { div, sub } from '../expr';
 import { elementwiseKind } from './elementwise';
 import type { LeafKind } from './kind';
-import { dimField, dimIndex } from './dims';
+import { alongDim, dimField } from './dims';
+
+const DIM = alongDim('hardmax');
 
 export const hardmax: LeafKind = {
   ...elementwiseKind({
@@ -20,14 +22,8 @@ export const hardmax: LeafKind = {
     fields: [
       dimField('dim', 'Dim', -1, 'The dim the largest value is found along, batch = 0 (-1 = the last, ONNX’s default)'),
     ],
-    check: (p, input) => {
-      const at = dimIndex('hardmax', 'dim', p.dim as number, input.length);
-      return typeof at === 'string' ? at : null;
-    },
-    symbols: (p, input) => {
-      const at = dimIndex('hardmax', 'dim', p.dim as number, input.length);
-      return { F: input[typeof at === 'number' ? at : 0] };
-    },
+    check: DIM.check,
+    symbols: (p, input) => ({ F: DIM.length(p, input) }),
   }),
   exact: sub('numel_in', div('numel_in', 'F')),
 };

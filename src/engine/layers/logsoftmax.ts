@@ -6,7 +6,9 @@
 import { mul } from '../expr';
 import { elementwiseKind } from './elementwise';
 import type { LeafKind } from './kind';
-import { dimField, dimIndex } from './dims';
+import { alongDim, dimField } from './dims';
+
+const DIM = alongDim('logsoftmax');
 
 export const logsoftmax: LeafKind = {
   ...elementwiseKind({
@@ -17,14 +19,8 @@ export const logsoftmax: LeafKind = {
     exactNote:
       'Per vector of F values: F exps, F − 1 adds, one log and F subtracts = 3F, so 3 per element (the max subtraction for numerical stability is not counted, as for softmax).',
     fields: [dimField('dim', 'Dim', 1, 'The dim the exps sum along, as in PyTorch (1 = channels; -1 = the last)')],
-    check: (p, input) => {
-      const at = dimIndex('logsoftmax', 'dim', p.dim as number, input.length);
-      return typeof at === 'string' ? at : null;
-    },
-    symbols: (p, input) => {
-      const at = dimIndex('logsoftmax', 'dim', p.dim as number, input.length);
-      return { F: input[typeof at === 'number' ? at : 0] };
-    },
+    check: DIM.check,
+    symbols: (p, input) => ({ F: DIM.length(p, input) }),
   }),
   exact: mul(3, 'numel_in'),
 };

@@ -8,7 +8,9 @@
 import { add, div, mul, sub } from '../expr';
 import { elementwiseKind } from './elementwise';
 import type { LeafKind } from './kind';
-import { dimField, dimIndex } from './dims';
+import { alongDim, dimField } from './dims';
+
+const DIM = alongDim('lpnorm');
 
 /** Vectors normalised, batch included. */
 export const LPNORM_VECTORS = div('numel_in', 'F');
@@ -40,14 +42,8 @@ export const lpnorm: LeafKind = {
         help: 'F.normalize divides by max(‖x‖, eps); ONNX LpNormalization divides by ‖x‖ itself (off)',
       },
     ],
-    check: (p, input) => {
-      const at = dimIndex('lpnorm', 'dim', p.dim as number, input.length);
-      return typeof at === 'string' ? at : null;
-    },
-    symbols: (p, input) => {
-      const at = dimIndex('lpnorm', 'dim', p.dim as number, input.length);
-      return { F: input[typeof at === 'number' ? at : 0], L1: p.p === '1' ? 1 : 0, clamp: p.clamp === false ? 0 : 1 };
-    },
+    check: DIM.check,
+    symbols: (p, input) => ({ F: DIM.length(p, input), L1: p.p === '1' ? 1 : 0, clamp: p.clamp === false ? 0 : 1 }),
   }),
   exact: add(mul(3, 'numel_in'), mul(sub('clamp', 'L1'), LPNORM_VECTORS)),
 };

@@ -6,8 +6,10 @@
 import { div, mul, sub } from '../expr';
 import { elementwiseKind } from './elementwise';
 import type { LeafKind } from './kind';
-import { dimField, dimIndex } from './dims';
+import { alongDim, dimField } from './dims';
 import { fnSymbol } from './call';
+
+const DIM = alongDim('softmax');
 
 /** Number of softmax vectors, batch included. */
 export const SOFTMAX_VECTORS = div('numel_in', 'F');
@@ -36,15 +38,8 @@ export const softmax: LeafKind = {
         help: 'nn.Softmax (module), F.softmax (function) or x.softmax(dim) (method), as the PyTorch code writes it; thop hooks only the module, ptflops and DeepSpeed patch only F.softmax',
       },
     ],
-    check: (p, input) => {
-      const at = dimIndex('softmax', 'dim', p.dim as number, input.length);
-      return typeof at === 'string' ? at : null;
-    },
-    symbols: (p, input) => {
-      const at = dimIndex('softmax', 'dim', p.dim as number, input.length);
-      // fn: F.softmax; method: x.softmax (Ultralytics' attention), which no tool patches.
-      return { F: input[typeof at === 'number' ? at : 0], fn: fnSymbol(p.call), method: p.call === 'method' ? 1 : 0 };
-    },
+    check: DIM.check,
+    symbols: (p, input) => ({ F: DIM.length(p, input), fn: fnSymbol(p.call), method: p.call === 'method' ? 1 : 0 }),
   }),
   exact: mul(SOFTMAX_VECTORS, sub(mul(3, 'F'), 1)),
 };

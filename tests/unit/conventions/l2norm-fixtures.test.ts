@@ -10,17 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { fixtureLines } from '../../helpers/fixture-lines';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import type { LayerSpec, Model } from '../../../src/engine/format/model';
+import { pytorchToolChecks } from './tool-fixture-suite';
 
-const TOOLS = ['thop', 'ptflops', 'fvcore', 'torch', 'deepspeed', 'torchinfo'] as const;
-type Tool = (typeof TOOLS)[number];
-
-interface ToolRow extends Partial<Record<Tool | 'params', number>> {
-  model: string;
-  layers: LayerSpec[];
-  batch: number;
-  input: number[];
-  errors?: Record<string, string>;
-}
 interface OnnxRun {
   name: string;
   call: string;
@@ -30,10 +21,8 @@ interface OnnxRun {
   params: number;
 }
 
-const lines = fixtureLines;
-
-const toolRows = lines<ToolRow>('l2norm-tools.jsonl');
-const onnxRuns = lines<OnnxRun>('onnx-tool-l2norm.jsonl');
+const toolRows = fixtureLines<{ model: string; batch: number; torchinfo?: number }>('l2norm-tools.jsonl');
+const onnxRuns = fixtureLines<OnnxRun>('onnx-tool-l2norm.jsonl');
 
 const evaluate = (layers: LayerSpec[], input: number[], batch: number, conventions: readonly string[]) => {
   const m: Model = { format: 'floplab.model/2', input, batch, layers };
@@ -43,22 +32,7 @@ const evaluate = (layers: LayerSpec[], input: number[], batch: number, conventio
 };
 
 describe('l2norm: the six PyTorch tools', () => {
-  it('both forms at batch 1 and 2, no run failed', () => {
-    expect(toolRows.map((r) => `${r.model}@${r.batch}`)).toEqual([
-      'l2norm_module@1',
-      'l2norm_function@1',
-      'l2norm_module@2',
-      'l2norm_function@2',
-    ]);
-    expect(toolRows.filter((r) => r.errors)).toEqual([]);
-  });
-
-  it.each(toolRows.map((r) => [`${r.model} at batch ${r.batch}`, r] as const))('%s', (_n, r) => {
-    const tools = TOOLS.filter((t) => r[t] !== undefined);
-    const result = evaluate(r.layers, r.input, r.batch, tools);
-    expect(result.totals.counts.map(Number)).toEqual(tools.map((t) => r[t]));
-    if (r.params !== undefined) expect(Number(result.totals.params)).toBe(r.params);
-  });
+  pytorchToolChecks('l2norm-tools.jsonl', ['l2norm_module', 'l2norm_function']);
 
   it('torchinfo is where the forms differ: N·C for the module, 0 for F.normalize', () => {
     const ti = (model: string, batch: number) =>
