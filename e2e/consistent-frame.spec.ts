@@ -65,6 +65,17 @@ async function editsStayConsistent(page: Page, path: string, values: string[]): 
     await expect(params).not.toHaveText(before.params, { timeout: 30_000 });
     await expect(params).not.toHaveText('');
     const after = { params: (await params.textContent()) ?? '', count: (await count.textContent()) ?? '' };
+    // The DOM can settle before the sampler's next animation frame has run (a busy machine delays frames):
+    // wait until a sampled frame shows the settled row, so the frames cover the edit up to its end.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          ([val, p]) =>
+            (window as unknown as { __frames: Frame[] }).__frames.some((f) => f.value === val && f.params === p),
+          [v, after.params] as const,
+        ),
+      )
+      .toBe(true);
     const frames = await stopSampling(page);
     const withNew = frames.filter((f) => f.value === v);
     expect(withNew.length).toBeGreaterThan(0);
