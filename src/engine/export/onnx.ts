@@ -14,6 +14,7 @@ import { GRAPH_EXPORT } from './walk';
 import { isBlock, parseLayer } from '../layers/registry';
 import { DataType, OnnxTypes } from '../import/onnx/schema';
 import { int, leafNodes, type Attr, type NodeSink } from './onnx-nodes';
+import { iterationName } from '../iteration-names';
 import { say } from '../messages';
 
 export interface OnnxWriteOptions {
@@ -61,10 +62,23 @@ class Writer implements NodeSink {
     return name;
   }
 
-  /** Adds a node; `name` is the layer's display name (absent for unnamed layers and helper ops). */
+  /** How many nodes have taken each name: ONNX needs node names unique (onnxruntime refuses a file otherwise). */
+  private readonly nodeNames = new Map<string, number>();
+
+  /**
+   * Adds a node; `name` is the layer's display name (absent for unnamed layers and helper ops). A name
+   * met again (a module called twice, as torchvision's Bottleneck calls its one `relu` three times) gets
+   * `:2`, `:3` … after it.
+   */
   op(opType: string, inputs: string[], base: string, attribute: Attr[] = [], outputs = 1, name?: string): string[] {
     const outs = Array.from({ length: outputs }, () => this.fresh(base));
-    this.nodes.push({ op_type: opType, ...(name ? { name } : {}), input: inputs, output: outs, attribute });
+    let unique = name;
+    if (name) {
+      const seen = (this.nodeNames.get(name) ?? 0) + 1;
+      this.nodeNames.set(name, seen);
+      if (seen > 1) unique = `${name}:${seen}`;
+    }
+    this.nodes.push({ op_type: opType, ...(unique ? { name: unique } : {}), input: inputs, output: outs, attribute });
     return outs;
   }
 
@@ -83,7 +97,9 @@ class Writer implements NodeSink {
     const parsed = parseLayer(spec, path);
     if ('error' in parsed) return parsed.error;
     const { kind, params: p } = parsed;
-    const label = spec.name ?? path.replace(/[[\].#]+/g, '_');
+    // A name inside a repeat (`layer1.{i}.conv1`) is filled in for the iteration written (`layer1.0.conv1` …).
+    const name = spec.name === undefined ? undefined : iterationName(spec.name, path);
+    const label = name ?? path.replace(/[[\].#]+/g, '_');
     if (isBlock(kind)) {
       if (kind.trainingOnly) {
         this.warnings.push(say('export.trainingOnly', { path, type: kind.type }));
@@ -114,13 +130,13 @@ class Writer implements NodeSink {
       if (!opType) return say('export.block', { path, type: kind.type });
       const inputs = kind.type === 'scale' ? [x, names[0]] : names;
       const attrs = kind.type === 'concat' ? [int('axis', 1)] : [];
-      return [this.op(opType, inputs, label, attrs, 1, spec.name)[0], combined.output];
+      return [this.op(opType, inputs, label, attrs, 1, name)[0], combined.output];
     }
     if (spec.from !== undefined) return say('file.named', { name: path, error: GRAPH_EXPORT });
     if (spec.shares !== undefined) return say('export.shares', { path, shares: spec.shares });
     const r = kind.shape(p, shape, [shape]);
     if ('error' in r) return say('file.named', { name: path, error: r.error });
-    const out = leafNodes(this, kind.type, p, x, shape, r.output, label, spec.name);
+    const out = leafNodes(this, kind.type, p, x, shape, r.output, label, name);
     return typeof out === 'string' && out.startsWith('!')
       ? say('file.named', { name: path, error: out.slice(1) })
       : [out, r.output];
