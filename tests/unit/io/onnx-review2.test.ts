@@ -10,55 +10,10 @@
  * or a notice). The review found 13 silent wrong answers; each is fixed (now in RIGHT) or now said (in
  * HONEST), with a comment naming what it was.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../../src/engine/import';
-import { evaluateModel } from '../../../src/engine/evaluate';
-import { fileShapes } from './file-shapes';
+import { reviewCases } from './onnx-review-cases';
 
-interface Case {
-  name: string;
-  onnx: string;
-  given: Record<string, number[]>;
-  ort: number[][] | null;
-  tool: number | null;
-  exact: number | null;
-  params: number | null;
-  why: string;
-}
-
-const CASES = new Map(
-  readFileSync(path.resolve(__dirname, '../../fixtures/onnx-review2.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .slice(1)
-    .map((l) => JSON.parse(l) as Case)
-    .map((c) => [c.name, c]),
-);
-
-function load(name: string) {
-  const c = CASES.get(name);
-  if (!c) throw new Error(`no case ${name} in onnx-review2.jsonl`);
-  const r = importFile(`${name}.onnx`, new Uint8Array(Buffer.from(c.onnx, 'base64')), { inputShapes: c.given });
-  if (!r.ok) return { c, error: r.error };
-  const e = evaluateModel(r.model, { conventions: ['exact', 'onnx-tool'] });
-  // The output shapes as the file has them (as onnx-fixture-suite.ts reads them).
-  const shapes = fileShapes(r.model, e);
-  return { c, r, e, shapes, warnings: r.warnings.join('\n') };
-}
-
-/** Shapes = onnxruntime's, every row counted, the hand counts where given. */
-function right(name: string) {
-  const { c, e, shapes, error } = load(name);
-  expect(error).toBeUndefined();
-  expect(e?.errors).toBe(0);
-  expect(e?.notCounted).toEqual([]);
-  if (c.ort) expect(shapes).toEqual(c.ort);
-  if (c.exact !== null) expect(e?.totals.counts[0]).toBe(BigInt(c.exact));
-  if (c.tool !== null) expect(e?.totals.counts[1]).toBe(BigInt(c.tool));
-  if (c.params !== null) expect(e?.totals.params).toBe(BigInt(c.params));
-}
+const { cases: CASES, load, right } = reviewCases('onnx-review2.jsonl');
 
 const RIGHT = [
   // Found by the review and fixed: the tanh Gelu's exact 9 per element (activation-ops.ts, gelu.ts); a

@@ -11,55 +11,10 @@
  * swept 1-D and 128 of 480 swept 2-D / 3-D ConvTranspose files, and in Concat(x, x) / Einsum(x, x) chains;
  * each kept here is now right (RIGHT) or said (HONEST), with a comment naming what it was.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../../src/engine/import';
-import { evaluateModel } from '../../../src/engine/evaluate';
-import { fileShapes } from './file-shapes';
+import { reviewCases, type Loaded } from './onnx-review-cases';
 
-interface Case {
-  name: string;
-  onnx: string;
-  given: Record<string, number[]>;
-  ort: number[][];
-  exact: number | null;
-  params: number | null;
-  why: string;
-}
-
-const CASES = new Map(
-  readFileSync(path.resolve(__dirname, '../../fixtures/onnx-review3.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .slice(1)
-    .map((l) => JSON.parse(l) as Case)
-    .map((c) => [c.name, c]),
-);
-
-function load(name: string) {
-  const c = CASES.get(name);
-  if (!c) throw new Error(`no case ${name} in onnx-review3.jsonl`);
-  const r = importFile(`${name}.onnx`, new Uint8Array(Buffer.from(c.onnx, 'base64')), { inputShapes: c.given });
-  if (!r.ok) return { c, error: r.error };
-  const e = evaluateModel(r.model, { conventions: ['exact'] });
-  // The output shapes as the file has them (as onnx-fixture-suite.ts reads them).
-  const shapes = fileShapes(r.model, e);
-  return { c, r, e, shapes, warnings: r.warnings.join('\n') };
-}
-
-type Loaded = ReturnType<typeof load>;
-
-/** Shapes = onnxruntime's, every row counted, the exact count and the stored values where known. */
-function right(name: string) {
-  const { c, e, shapes, error } = load(name);
-  expect(error).toBeUndefined();
-  expect(e?.errors).toBe(0);
-  expect(e?.notCounted).toEqual([]);
-  expect(shapes).toEqual(c.ort);
-  if (c.exact !== null) expect(e?.totals.counts[0]).toBe(BigInt(c.exact));
-  if (c.params !== null) expect(e?.totals.params).toBe(BigInt(c.params));
-}
+const { cases: CASES, load, right } = reviewCases('onnx-review3.jsonl');
 
 const RIGHT = [
   // ConvTranspose, wrong before c8d378e. output_padding with pads: the exact count saw no crop (ct2_outpad
