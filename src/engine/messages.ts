@@ -303,6 +303,8 @@ export const ENGINE_MESSAGES_EN = {
   'export.shares': '{path} uses the weights of "{shares}"; ONNX would get a copy of them',
   'export.graph':
     'takes its input with "from" (a graph edge); this writer follows the layer stack only, so it cannot write it',
+  'export.einsumLetters': 'the einsum equation uses every letter, so none is left for the batch',
+  'export.unresolved': '{path}: "{ref}" names no layer id or model input before it',
   'export.noFixedWindow': 'adaptive pooling {h}×{w} → {oh}×{ow} has no fixed window',
   'export.flatten2d': 'flatten({start}, {end}) keeps {n} dims: ONNX Flatten makes 2-D tensors only',
   'export.conv1dSame': 'conv1d with padding "same" is not written to ONNX; give the padding as a number',

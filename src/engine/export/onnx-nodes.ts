@@ -8,13 +8,12 @@ import type { Shape } from '../format/model';
 import { pairOf, type Pair } from '../format/model';
 import type { Params } from '../layers/kind';
 import { AttrType } from '../import/onnx/schema';
+import { float, int, ints, str, type Attr } from './onnx-attrs';
 import { say } from '../messages';
+import { tensorNodes } from './onnx-nodes-tensor';
 
-export type Attr = Record<string, unknown>;
-const ints = (name: string, v: number[]): Attr => ({ name, type: AttrType.INTS, ints: v });
-export const int = (name: string, v: number): Attr => ({ name, type: AttrType.INT, i: v });
-const float = (name: string, v: number): Attr => ({ name, type: AttrType.FLOAT, f: v });
-const str = (name: string, v: string): Attr => ({ name, type: AttrType.STRING, s: new TextEncoder().encode(v) });
+export type { Attr } from './onnx-attrs';
+export { int } from './onnx-attrs';
 /** The ONNX operator of each unary op (pow and rsqrt are written apart). */
 const UNARY_ONNX: Readonly<Record<string, string>> = {
   exp: 'Exp',
@@ -48,6 +47,10 @@ function onesTensor(dims: number[]): Attr {
 /** What node emission needs of the graph writer (onnx.ts): initializers, nodes, warnings. */
 export interface NodeSink {
   readonly warnings: string[];
+  /** The batch the file is written for (a learned tensor is expanded to it). */
+  readonly batch: number;
+  /** Values of one copy whatever the batch (learned tensors, [1, …]): expanded where batches must match. */
+  readonly unbatched: Set<string>;
   /** A weight initializer of `dims` (no data, or zeros); returns its name. */
   weight(base: string, dims: number[]): string;
   /** A constant with values (float32 or int64); returns its name. */
@@ -67,7 +70,8 @@ export function leafNodes(
   inp: Shape,
   out: Shape,
   label: string,
-  name?: string,
+  name: string | undefined,
+  ins: readonly (readonly [string, Shape])[],
 ): string {
   const one = (opType: string, attrs: Attr[] = [], extra: string[] = []) =>
     w.op(opType, [x, ...extra], label, attrs, 1, name)[0];
@@ -358,6 +362,6 @@ export function leafNodes(
       if (!p.affine) w.warnings.push(say('export.instanceAffine', { label }));
       return one('InstanceNormalization', [], [w.weight(`${label}.scale`, [C]), w.weight(`${label}.B`, [C])]);
     default:
-      return '!' + say('export.layerType', { type });
+      return tensorNodes(w, type, p, ins, out, label, name);
   }
 }

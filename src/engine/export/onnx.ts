@@ -8,9 +8,8 @@
  * (training-only) heads are not written. This file walks the model and assembles the graph and
  * the protobuf; onnx-nodes.ts writes each leaf layer's nodes.
  */
-import type { LayerSpec, Model, Shape } from '../format/model';
+import { refsOf, type LayerSpec, type Model, type Shape } from '../format/model';
 import { checkModelHeader } from '../format/header';
-import { GRAPH_EXPORT } from './walk';
 import { isBlock, parseLayer } from '../layers/registry';
 import { DataType, OnnxTypes } from '../import/onnx/schema';
 import { int, leafNodes, type Attr, type NodeSink } from './onnx-nodes';
@@ -21,13 +20,26 @@ export interface OnnxWriteOptions {
   readonly weights?: 'none' | 'zeros';
 }
 export type OnnxWriteResult = { ok: true; bytes: Uint8Array; warnings: string[] } | { ok: false; error: string };
+/** A value of the graph being written: its ONNX name and its shape without the batch. */
+type Value = [string, Shape];
 
 class Writer implements NodeSink {
   readonly nodes: Attr[] = [];
   readonly inits: Attr[] = [];
   readonly warnings: string[] = [];
   private n = 0;
-  constructor(private readonly zeros: boolean) {}
+  /**
+   * What each `from` name means so far: model inputs, then every layer id in evaluation order (a later
+   * layer with the same id shadows an earlier one, as run.ts resolves them).
+   */
+  readonly defs = new Map<string, Value>();
+  /** Every layer's output, in the order written (the model's unread ones become graph outputs). */
+  readonly results: Value[] = [];
+  readonly unbatched = new Set<string>();
+  constructor(
+    private readonly zeros: boolean,
+    readonly batch: number,
+  ) {}
 
   fresh = (base: string) => `${base.replace(/[^\w.]/g, '_')}_${this.n++}`;
 
@@ -82,39 +94,58 @@ class Writer implements NodeSink {
     return outs;
   }
 
-  /** Writes a layer list; returns the output value and shape, or an error. */
-  list(layers: readonly LayerSpec[], x: string, shape: Shape, path: string): [string, Shape] | string {
-    let cur: [string, Shape] = [x, shape];
+  /** Writes a layer list from `x`; returns its output value, or an error. */
+  list(layers: readonly LayerSpec[], x: Value, path: string): Value | string {
+    let cur = x;
     for (let i = 0; i < layers.length; i++) {
-      const r = this.layer(layers[i], cur[0], cur[1], `${path}[${i}]`);
+      const spec = layers[i];
+      const at = `${path}[${i}]`;
+      const ins = this.inputsOf(spec, cur, at);
+      if (typeof ins === 'string') return ins;
+      const r = this.layer(spec, ins, at);
       if (typeof r === 'string') return r;
+      if (typeof spec.id === 'string' && spec.id) this.defs.set(spec.id, r);
+      this.results.push(r);
       cur = r;
     }
     return cur;
   }
 
-  private layer(spec: LayerSpec, x: string, shape: Shape, path: string): [string, Shape] | string {
+  /** A layer's inputs: the previous layer's output, or the values its `from` names. */
+  private inputsOf(spec: LayerSpec, previous: Value, path: string): Value[] | string {
+    if (typeof spec !== 'object' || spec === null || spec.from === undefined) return [previous];
+    const out: Value[] = [];
+    for (const ref of refsOf(spec)) {
+      const v = ref === -1 ? previous : this.defs.get(ref);
+      if (!v) return say('export.unresolved', { path, ref: String(ref) });
+      out.push(v);
+    }
+    return out;
+  }
+
+  private layer(spec: LayerSpec, ins: Value[], path: string): Value | string {
     const parsed = parseLayer(spec, path);
     if ('error' in parsed) return parsed.error;
     const { kind, params: p } = parsed;
+    const [x, shape] = ins[0];
     // A name inside a repeat (`layer1.{i}.conv1`) is filled in for the iteration written (`layer1.0.conv1` …).
     const name = spec.name === undefined ? undefined : iterationName(spec.name, path);
     const label = name ?? path.replace(/[[\].#]+/g, '_');
     if (isBlock(kind)) {
       if (kind.trainingOnly) {
         this.warnings.push(say('export.trainingOnly', { path, type: kind.type }));
-        return [x, shape];
+        return ins[0];
       }
       const lists = kind.lists(spec);
       if (kind.mode === 'repeat') {
-        let cur: [string, Shape] | string = [x, shape];
+        let cur: Value | string = ins[0];
         for (let t = 0; t < (p.times as number) && typeof cur !== 'string'; t++)
-          cur = this.list(lists[0].layers, cur[0], cur[1], `${path}#${t}.body`);
+          cur = this.list(lists[0].layers, cur, `${path}#${t}.body`);
         return cur;
       }
-      const outs: [string, Shape][] = [];
+      const outs: Value[] = [];
       for (const l of lists) {
-        const r = l.layers.length ? this.list(l.layers, x, shape, `${path}.${l.key}`) : ([x, shape] as [string, Shape]);
+        const r = l.layers.length ? this.list(l.layers, ins[0], `${path}.${l.key}`) : ins[0];
         if (typeof r === 'string') return r;
         outs.push(r);
       }
@@ -132,11 +163,14 @@ class Writer implements NodeSink {
       const attrs = kind.type === 'concat' ? [int('axis', 1)] : [];
       return [this.op(opType, inputs, label, attrs, 1, name)[0], combined.output];
     }
-    if (spec.from !== undefined) return say('file.named', { name: path, error: GRAPH_EXPORT });
     if (spec.shares !== undefined) return say('export.shares', { path, shares: spec.shares });
-    const r = kind.shape(p, shape, [shape]);
+    const r = kind.shape(
+      p,
+      shape,
+      ins.map((v) => v[1]),
+    );
     if ('error' in r) return say('file.named', { name: path, error: r.error });
-    const out = leafNodes(this, kind.type, p, x, shape, r.output, label, name);
+    const out = leafNodes(this, kind.type, p, x, shape, r.output, label, name, ins);
     return typeof out === 'string' && out.startsWith('!')
       ? say('file.named', { name: path, error: out.slice(1) })
       : [out, r.output];
@@ -148,17 +182,52 @@ const valueInfo = (name: string, dims: number[]) => ({
   type: { tensor_type: { elem_type: DataType.FLOAT, shape: { dim: dims.map((d) => ({ dim_value: d })) } } },
 });
 
+/**
+ * The graph's outputs: the values the model's `outputs` name (default: the last layer's), then every
+ * other layer output that nothing reads (FCN's aux head, a parameter no layer takes): FlopLab counts
+ * those layers, and a reader keeps only what reaches an output. ONNX wants each output made by a node
+ * and named once, so a model input or a value listed twice goes through Identity.
+ */
+function graphOutputs(
+  w: Writer,
+  ids: readonly string[] | undefined,
+  last: Value,
+  inputs: Set<string>,
+): Value[] | string {
+  const wanted: Value[] = [];
+  for (const id of ids ?? [null]) {
+    const v = id === null ? last : w.defs.get(id);
+    if (!v) return say('export.unresolved', { path: 'outputs', ref: String(id) });
+    wanted.push(v);
+  }
+  const seen = new Set<string>();
+  const out: Value[] = [];
+  for (const v of wanted) {
+    const name = inputs.has(v[0]) || seen.has(v[0]) ? w.op('Identity', [v[0]], 'output')[0] : v[0];
+    seen.add(v[0]);
+    out.push([name, v[1]]);
+  }
+  const read = new Set<string>();
+  for (const n of w.nodes) for (const i of n.input as string[]) read.add(i);
+  for (const v of w.results)
+    if (!read.has(v[0]) && !inputs.has(v[0]) && !seen.has(v[0])) {
+      seen.add(v[0]);
+      out.push(v);
+    }
+  return out;
+}
+
 /** Writes a model as ONNX. Never throws. */
 export function modelToOnnx(model: Model, opts: OnnxWriteOptions = {}): OnnxWriteResult {
   try {
     const h = checkModelHeader(model);
     if (h.error) return { ok: false, error: h.error };
-    const w = new Writer(opts.weights === 'zeros');
-    const r = w.list(model.layers, 'input', h.input, 'layers');
+    const w = new Writer(opts.weights === 'zeros', h.batch);
+    for (const i of h.inputs) w.defs.set(i.name, [i.name, i.shape]);
+    const r = w.list(model.layers, w.defs.get(h.inputs[0].name) as Value, 'layers');
     if (typeof r === 'string') return { ok: false, error: r };
-    let [output] = r;
-    // A graph output must be produced by a node.
-    if (output === 'input') output = w.op('Identity', ['input'], 'output')[0];
+    const outs = graphOutputs(w, model.outputs, r, new Set(h.inputs.map((i) => i.name)));
+    if (typeof outs === 'string') return { ok: false, error: outs };
     // schema.ts's codec: no code generation, so this works under the page's CSP (no 'unsafe-eval').
     const bytes = OnnxTypes.Model.encode({
       ir_version: 9,
@@ -168,8 +237,9 @@ export function modelToOnnx(model: Model, opts: OnnxWriteOptions = {}): OnnxWrit
         name: model.name ?? 'model',
         node: w.nodes,
         initializer: w.inits,
-        input: [valueInfo('input', [h.batch, ...h.input])],
-        output: [valueInfo(output, [h.batch, ...r[1]])],
+        input: h.inputs.map((i) => valueInfo(i.name, [h.batch, ...i.shape])),
+        // A learned tensor no layer reads is one copy, [1, …], whatever the batch.
+        output: outs.map(([n, s]) => valueInfo(n, [w.unbatched.has(n) ? 1 : h.batch, ...s])),
       },
     });
     return { ok: true, bytes, warnings: w.warnings };

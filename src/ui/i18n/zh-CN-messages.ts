@@ -265,6 +265,8 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
     '{type} 带 dilation 无法写成 PyTorch：其 AvgPool 层没有 dilation（ONNX AveragePool 从 opset 19 起才有）',
   'export.instanceAffine': '{label}：ONNX 的 InstanceNormalization 总带有 scale 和 B；读回时为 affine',
   'export.block': '{path}：模块 {type} 无法写成 ONNX',
+  'export.einsumLetters': 'einsum 方程用尽了所有字母，没有字母可留给批量维',
+  'export.unresolved': '{path}：“{ref}”不是它之前的任何层 id 或模型输入',
   'export.shares': '{path} 使用“{shares}”的权重；ONNX 中会得到它们的一份拷贝',
   'export.graph': '它用“from”取输入（图中的一条边）；此导出器只按层的堆叠写出，因此无法写出它',
   'export.noFixedWindow': '自适应池化 {h}×{w} → {oh}×{ow} 没有固定窗口',

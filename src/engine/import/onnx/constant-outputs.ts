@@ -33,3 +33,30 @@ export function constantOutputs(g: OnnxGraph, b: ConstantDeps): string[] {
     return o.name;
   });
 }
+
+/**
+ * Graph outputs that are a stored weight (an initializer, or an Identity of one) beside outputs computed
+ * from the input: a parameter row each, so the weights count as the file stores them (FlopLab's own
+ * export writes a learned tensor that no layer reads this way, as YOLO's DFL weight). Constants
+ * computed from shapes stay left out, said in a notice (index.ts).
+ */
+export function storedOutputs(g: OnnxGraph, b: ConstantDeps, taken: ReadonlySet<string>): string[] {
+  const producer = new Map(g.nodes.map((n) => [n.outputs[0], n]));
+  return g.outputs.flatMap((o) => {
+    if (taken.has(o.name)) return [];
+    const n = producer.get(o.name);
+    const source = n && n.opType === 'Identity' ? n.inputs[0] : o.name;
+    const t = g.initializers.get(source);
+    if (!t || !t.dims.length || t.dims.some((d) => !(d >= 1))) return [];
+    // A leading 1 is the batch of one that exporters give a learned tensor ([1, 197, 768]).
+    const shape = t.dims.length > 1 && t.dims[0] === 1 ? t.dims.slice(1) : t.dims;
+    b.push({
+      label: `${o.name} (weight)`,
+      op: 'layers',
+      layers: [{ type: 'parameter', shape }],
+      inputs: [],
+      output: o.name,
+    });
+    return [o.name];
+  });
+}

@@ -17,7 +17,7 @@ import { gemmOfData } from './gemm-of-data';
 import { fedWeights } from './fed-weights';
 import { statedOperands } from './stated-operands';
 import { secondaryOutputs } from './secondary-outputs';
-import { constantOutputs, NO_INPUT } from './constant-outputs';
+import { constantOutputs, NO_INPUT, storedOutputs } from './constant-outputs';
 import { outputMismatches } from './output-check';
 import { PER_MAP } from './batch-axis-ops';
 import { evaluateModel } from '../../evaluate';
@@ -160,6 +160,8 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions, oneSample 
   const constants = outputs.length ? [] : constantOutputs(g, b);
   if (constants.length) warnings.push(say('file.constantGraph', { list: firstThree(constants) }));
   outputs.push(...constants);
+  // Beside computed outputs, an output that is a stored weight is a parameter row.
+  if (!constants.length) outputs.push(...storedOutputs(g, b, new Set(outputs)));
   if (!outputs.length) return { ok: false, error: say('file.noOutput', { name: fileName }) };
   const mergedAt = outputs.flatMap((o, i) => (b.lead.merged.has(o) ? [i] : []));
   // A constant output is the file's whole tensor at any batch.
