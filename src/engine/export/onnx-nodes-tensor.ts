@@ -16,6 +16,20 @@ type In = readonly (readonly [string, Shape])[];
 const axisOf = (d: number, rank: number) => (d < 0 ? d + rank : d);
 const BINARY: Readonly<Record<string, string>> = { add: 'Add', mul: 'Mul', sub: 'Sub', div: 'Div' };
 const VARIADIC: Readonly<Record<string, string>> = { maximum: 'Max', minimum: 'Min' };
+const COMPARE: Readonly<Record<string, string>> = {
+  gt: 'Greater',
+  lt: 'Less',
+  ge: 'GreaterOrEqual',
+  le: 'LessOrEqual',
+  eq: 'Equal',
+  and: 'And',
+  or: 'Or',
+  xor: 'Xor',
+  not: 'Not',
+};
+const LOGIC = new Set(['and', 'or', 'xor', 'not']);
+/** TensorProto.DataType BOOL, the type of comparisons (Cast's `to`). */
+export const BOOL = 9;
 const REDUCE: Readonly<Record<string, string>> = {
   sum: 'ReduceSum',
   amax: 'ReduceMax',
@@ -87,6 +101,31 @@ export function tensorNodes(
       return named('Pow', [lift(ins[0], R_OUT), lift(ins[1], R_OUT)]);
     case 'cat':
       return named('Concat', ins.map(batched), [int('axis', axisOf(p.dim as number, R))]);
+    case 'compare': {
+      // A comparison gives booleans (the writer casts them back to float where another kind reads
+      // them); the logic ops take booleans, so other values are cast to them first.
+      const op = p.op as string;
+      const asBool = (v: string) => (w.bools.has(v) ? v : w.op('Cast', [v], label, [int('to', BOOL)])[0]);
+      const operands = ins.map((v) => (LOGIC.has(op) ? asBool(v[0]) : v[0]));
+      if (p.scalar !== undefined && op !== 'not')
+        operands.push(
+          LOGIC.has(op)
+            ? asBool(w.constant('scalar', [p.scalar as number], 'float', []))
+            : w.constant('scalar', [p.scalar as number], 'float', []),
+        );
+      const y = named(COMPARE[op], operands);
+      w.bools.add(y);
+      return y;
+    }
+    case 'where': {
+      // Condition, then x and y: each a named input or the layer's number.
+      const cond = w.bools.has(x) ? x : w.op('Cast', [x], label, [int('to', BOOL)])[0];
+      let k = 1;
+      const operand = (f: 'x' | 'y') =>
+        p[f] !== undefined ? w.constant(f, [p[f] as number], 'float', []) : floatOf(w, ins[k++][0], label);
+      const a = operand('x');
+      return named('Where', [cond, a, operand('y')]);
+    }
     case 'matmul':
       return named('MatMul', [ins[0][0], ins[1][0]]);
     case 'einsum': {
@@ -193,6 +232,11 @@ export function tensorNodes(
     default:
       return '!' + say('export.layerType', { type });
   }
+}
+
+/** A value as float: a comparison's booleans cast back (as PyTorch promotes them in arithmetic). */
+export function floatOf(w: NodeSink, v: string, label: string): string {
+  return w.bools.has(v) ? w.op('Cast', [v], label, [int('to', 1)])[0] : v;
 }
 
 /** softmax(q/√d · kᵀ)·v on the last two dims. */

@@ -51,6 +51,8 @@ export interface NodeSink {
   readonly batch: number;
   /** Values of one copy whatever the batch (learned tensors, [1, …]): expanded where batches must match. */
   readonly unbatched: Set<string>;
+  /** Values of booleans (comparisons): cast to float where a kind other than compare or where reads them. */
+  readonly bools: Set<string>;
   /** A weight initializer of `dims` (no data, or zeros); returns its name. */
   weight(base: string, dims: number[]): string;
   /** A constant with values (float32 or int64); returns its name. */

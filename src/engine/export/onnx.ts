@@ -13,6 +13,7 @@ import { checkModelHeader } from '../format/header';
 import { isBlock, parseLayer } from '../layers/registry';
 import { DataType, OnnxTypes } from '../import/onnx/schema';
 import { int, leafNodes, type Attr, type NodeSink } from './onnx-nodes';
+import { BOOL, floatOf } from './onnx-nodes-tensor';
 import { iterationName } from '../iteration-names';
 import { say } from '../messages';
 
@@ -36,6 +37,7 @@ class Writer implements NodeSink {
   /** Every layer's output, in the order written (the model's unread ones become graph outputs). */
   readonly results: Value[] = [];
   readonly unbatched = new Set<string>();
+  readonly bools = new Set<string>();
   constructor(
     private readonly zeros: boolean,
     readonly batch: number,
@@ -170,16 +172,23 @@ class Writer implements NodeSink {
       ins.map((v) => v[1]),
     );
     if ('error' in r) return say('file.named', { name: path, error: r.error });
-    const out = leafNodes(this, kind.type, p, x, shape, r.output, label, name, ins);
+    // Booleans (a comparison's) read by arithmetic are floats, as PyTorch promotes them.
+    const fed =
+      kind.type === 'compare' || kind.type === 'where'
+        ? ins
+        : ins.map((v): Value => [floatOf(this, v[0], label), v[1]]);
+    const out = leafNodes(this, kind.type, p, fed[0][0], shape, r.output, label, name, fed);
     return typeof out === 'string' && out.startsWith('!')
       ? say('file.named', { name: path, error: out.slice(1) })
       : [out, r.output];
   }
 }
 
-const valueInfo = (name: string, dims: number[]) => ({
+const valueInfo = (name: string, dims: number[], bool = false) => ({
   name,
-  type: { tensor_type: { elem_type: DataType.FLOAT, shape: { dim: dims.map((d) => ({ dim_value: d })) } } },
+  type: {
+    tensor_type: { elem_type: bool ? BOOL : DataType.FLOAT, shape: { dim: dims.map((d) => ({ dim_value: d })) } },
+  },
 });
 
 /**
@@ -239,7 +248,7 @@ export function modelToOnnx(model: Model, opts: OnnxWriteOptions = {}): OnnxWrit
         initializer: w.inits,
         input: h.inputs.map((i) => valueInfo(i.name, [h.batch, ...i.shape])),
         // A learned tensor no layer reads is one copy, [1, …], whatever the batch.
-        output: outs.map(([n, s]) => valueInfo(n, [w.unbatched.has(n) ? 1 : h.batch, ...s])),
+        output: outs.map(([n, s]) => valueInfo(n, [w.unbatched.has(n) ? 1 : h.batch, ...s], w.bools.has(n))),
       },
     });
     return { ok: true, bytes, warnings: w.warnings };

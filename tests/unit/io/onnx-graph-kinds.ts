@@ -88,6 +88,35 @@ export const GRAPH_KINDS: [string, Model][] = [
   on('cumsum, exclusive and reversed', [4, 6], [{ type: 'cumsum', dim: -1, exclusive: true, reverse: true }]),
   on('topk', [4, 10], [{ type: 'topk', dim: -1, k: 3 }]),
   on('roll (Swin’s shift)', [8, 8, 16], [{ type: 'roll', shifts: [-3, -3], dims: [1, 2] }]),
+  on('compare with a number: the model’s output is booleans', [4, 6], [{ type: 'compare', op: 'gt', scalar: 0.5 }]),
+  on(
+    'logic of two comparisons, then arithmetic on the booleans',
+    [4, 6],
+    [
+      { type: 'compare', op: 'lt', scalar: 1, id: 'small' },
+      { type: 'compare', op: 'ge', scalar: -1, from: 'input', id: 'large' },
+      { type: 'compare', op: 'and', from: ['small', 'large'], id: 'both' },
+      { type: 'compare', op: 'not', id: 'neither' },
+      { type: 'mul', from: ['input', 'neither'] },
+    ],
+  ),
+  on(
+    'where: a mask, the input and a number (masked_fill)',
+    [4, 6],
+    [
+      { type: 'compare', op: 'eq', scalar: 0, id: 'mask' },
+      { type: 'where', y: -1e9, from: ['mask', 'input'] },
+    ],
+  ),
+  on(
+    'where of three tensors, the condition computed',
+    [4, 6],
+    [
+      { type: 'sigmoid', id: 's' },
+      { type: 'tanh', from: 'input', id: 't' },
+      { type: 'where', from: ['s', 't', 'input'] },
+    ],
+  ),
   on('l2norm (SSD)', [16, 5, 5], [{ type: 'l2norm' }]),
   on('l2norm across spatial, one scale', [16, 5, 5], [{ type: 'l2norm', across_spatial: true, channel_shared: true }]),
 ];
