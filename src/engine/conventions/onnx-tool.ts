@@ -197,6 +197,8 @@ export const onnxTool: Convention = {
     minimum: per(1),
     // ClipNode: 2·CMP per element, ratio 1, whatever bounds are given (clip_* in onnx-tool-more-ops.jsonl).
     clamp: per(2),
+    // An identity read from a Clip without bounds (ClipNode 2) or a Max / Min of one input (NpMathBase, ratio 1): per element.
+    identity: mul(add(mul(2, 'oc'), 'om'), 'numel_out'),
     // LogSoftmaxNode: EXP + DIV + ADD + LOG = 80 per element (logsoftmax_* measured).
     logsoftmax: per(80),
     // CumSumNode: a PWNode of ADD, ratio 1: numel(Y), exclusive or reverse alike (cumsum* measured).
@@ -265,12 +267,11 @@ export const onnxTool: Convention = {
     relu6: 'torch.onnx writes ReLU6 as Clip(0, 6).',
     layernorm:
       'LayerNormalization (opset 17; torch.onnx writes nn.LayerNorm with k normalised dims as axis −k): LayerNormalizationNode counts (3 MUL + 4 ADD) = 7 per element and (ADD + SQRT + DIV) = 29 per row, its rows being numel / shape[axis], as it sets only that one dim to 1 (onnx_tool/node.py): the real rows P = numel / C over one dim, but over several (dims k > 1) numel / (the first normalised dim), fewer than it normalises. Measured: the 21 test_layer_normalization_* files of tests/fixtures/onnx-node-cases.jsonl.',
+    identity:
+      'An Identity node counts 0. An imported identity that names its ONNX node is counted as onnx-tool counts that node: a Clip without bounds 2 per element (ClipNode: op_mac 2·CMP_MACS, whatever bounds it has), a Max or Min of one input 1 per element (MaxNode / MinNode, NpMathBase: ratio max(1, inputs − 1) = 1); onnx_tool/node.py, measured: test_clip_default_inbounds, test_max_one_input, test_min_one_input in onnx-node-cases.jsonl.',
     dropout: 'Dropout disappears in an eval-mode export (a Dropout node would count 0).',
     ...Object.fromEntries(
-      ['flatten', 'channelshuffle', 'chunk', 'identity', 'concat'].map((t) => [
-        t,
-        'Reshape/Transpose/Slice/Concat nodes count 0.',
-      ]),
+      ['flatten', 'channelshuffle', 'chunk', 'concat'].map((t) => [t, 'Reshape/Transpose/Slice/Concat nodes count 0.']),
     ),
     matmul: 'MatMulNode: numel(Y)·k (one MAC per product).',
     attention:

@@ -1,6 +1,6 @@
 /**
  * Hand-worked expected counts, part of tests/unit/conventions/per-layer.test.ts (split for size):
- * dropout, elu, gelu, hardsigmoid, hardswish, identity, layerscale, maxpool2d, prelu, sigmoid, silu, softmax, tanh. Each row cites the tool functions its numbers follow.
+ * dropout, elu, gelu, hardsigmoid, hardswish, identity (and as an ONNX Clip / Max / Min), layerscale, maxpool2d, prelu, sigmoid, silu, softmax, tanh. Each row cites the tool functions its numbers follow.
  */
 import type { LayerCase } from './layer-case';
 
@@ -235,6 +235,37 @@ export const CASES: readonly LayerCase[] = [
       netscope: 0,
     },
   },
+  // An identity read from an ONNX node that computes nothing yet which onnx-tool counts (onnx_tool/node.py:
+  // ClipNode op_mac 2·CMP_MACS whatever the bounds; MaxNode / MinNode NpMathBase, ratio max(1, inputs − 1) = 1);
+  // every other convention sees an identity (exact 0).
+  ...(
+    [
+      ['Clip', 576],
+      ['Max', 288],
+      ['Min', 288],
+    ] as const
+  ).map(([op, onnxTool]) => ({
+    spec: { type: 'identity', onnx_op: op } as const,
+    input: [4, 6, 6],
+    source: 'onnx-tool node.py ClipNode / MaxNode / MinNode (test_clip_default_inbounds, test_max_one_input)',
+    expect: Object.assign(
+      Object.fromEntries(
+        [
+          'seed',
+          'exact',
+          'torchvision',
+          'thop',
+          'ptflops',
+          'fvcore',
+          'torch',
+          'deepspeed',
+          'torchinfo',
+          'netscope',
+        ].map((c) => [c, 0]),
+      ),
+      { 'onnx-tool': onnxTool },
+    ),
+  })),
   {
     spec: { type: 'layerscale' },
     input: [4, 6, 6],

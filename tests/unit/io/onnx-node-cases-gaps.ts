@@ -63,9 +63,6 @@ const DQL =
   'the expanded DynamicQuantizeLinear: onnx-tool counts the arithmetic on 0-d tensors (Min, Max, Sub, Div, Clip, Round) 0 (a 0-d shape’s volume is 0 in onnx-tool), FlopLab counts each on [1]; and FlopLab does not count the QuantizeLinear (its scale computed, quant-ops.ts) that onnx-tool counts';
 const SCALAR_CONST_PARAM =
   'the 0-d float Constants (0, 255) Min and Max read: FlopLab makes each a one-element parameter row; onnx-tool’s volume of a 0-d shape is 0';
-const CLIP_NO_BOUNDS =
-  'a Clip without min or max is the identity in FlopLab (0); onnx-tool’s ClipNode counts 2 per element whatever the bounds';
-const MINMAX_ONE = 'Max / Min of one input is the identity in FlopLab (0); onnx-tool’s NpMathBase counts 1 per element';
 const OT_CEIL =
   'ceil_mode: onnx-tool’s PoolBase.shape_infer keeps a last window that starts in the padding (its output is 2 × 2), which ONNX drops (the reference is 1 × 1); FlopLab counts the reference’s output';
 const OT_MATMUL_BCAST =
@@ -162,12 +159,8 @@ const GROUPS = [
     dynamicquantizelinear_min_adjusted_expanded`,
   on(ARGMAX_NOKEEP, 'outputs')`
     argmax_no_keepdims_example argmax_no_keepdims_example_select_last_index reduce_log_sum_desc_axes_expanded`,
-  on(CLIP_NO_BOUNDS, 'count')`
-    clip_default_inbounds clip_default_int8_inbounds`,
   on(OT_CONVT_AUTOPAD, 'count')`
     convtranspose_autopad_same`,
-  on(MINMAX_ONE, 'count')`
-    max_one_input min_one_input`,
   on(OT_CEIL, 'count')`
     averagepool_2d_ceil_last_window_starts_on_pad maxpool_2d_ceil_output_size_reduce_by_one`,
   on(PRELU_FED, 'weights')`
