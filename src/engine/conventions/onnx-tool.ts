@@ -6,8 +6,8 @@
  * Checked against the real tool on 42 models: tests/unit/conventions/onnx-tool-fixtures.test.ts
  * (generator and how the graph is exported: scripts/fixtures/README-onnx-tool.md).
  */
-import { add, div, mul, sub, ZERO, type Expr, type Symbols } from '../expr';
-import type { Convention } from './types';
+import { add, ceildiv, div, mul, sub, ZERO, type Expr, type Symbols } from '../expr';
+import type { Convention, Rule } from './types';
 import { ONNX_TOOL_RNN } from './recurrent-rules';
 import { bySwinVersion, CONV_TAPS, BIAS_ADDS, sameNote, STRUCTURAL_NOTES } from './shared';
 import { unaryOpOf, type UnaryOp } from '../layers/unary';
@@ -45,6 +45,18 @@ export const ONNX_TOOL_UNARY: Readonly<Record<UnaryOp, number>> = {
 
 /** Adaptive pools export as a Global*Pool node for out 1, as a plain pool when the size divides, else not at all. */
 const divisible = (s: Symbols) => s.Hin % s.Ho === 0 && s.Win % s.Wo === 0;
+
+/**
+ * PoolBase._profile_core: numel(y)·Kh·Kw, y as PoolBase.shape_infer makes it. In ceil mode (_pooling_shape_calc)
+ * that is ceil((in + pads − ((K − 1)·D + 1)) / S + 1), keeping a last window that starts in the right padding,
+ * which ONNX and PyTorch drop (test_averagepool_2d_ceil_last_window_starts_on_pad: 2 × 2 where ONNX has 1 × 1).
+ */
+const otPoolSize = (i: string, k: string, st: string, p: string, d: string) =>
+  add(ceildiv(sub(add(i, mul(2, p)), add(mul(d, sub(k, 1)), 1)), st), 1);
+const POOL_MACS: Rule = (s) =>
+  s.cm
+    ? mul('N', 'C', otPoolSize('Hin', 'Kh', 'Sh', 'Ph', 'Dh'), otPoolSize('Win', 'Kw', 'Sw', 'Pw', 'Dw'), 'Kh', 'Kw')
+    : mul('numel_out', 'Kh', 'Kw');
 
 export const onnxTool: Convention = {
   id: 'onnx-tool',
@@ -145,9 +157,9 @@ export const onnxTool: Convention = {
     // GeluNode op_mac = EXP_MACS + 2·MUL_MACS = 34 (measured: test_gelu_* in onnx-node-cases.jsonl).
     gelu: (s) => (s.fu || s.ta ? per(34) : per(7)),
     softmax: per(36), // SoftmaxNode: EXP + DIV
-    // PoolBase: numel(y)·Kh·Kw.
-    maxpool2d: mul('numel_out', 'Kh', 'Kw'),
-    avgpool2d: mul('numel_out', 'Kh', 'Kw'),
+    // PoolBase: numel(y)·Kh·Kw, on its own output size: in ceil mode ⌈span / S⌉ + 1 with no window dropped.
+    maxpool2d: POOL_MACS,
+    avgpool2d: POOL_MACS,
     // GlobalAveragePoolNode: numel(x)·ADD + numel(y)·DIV; divisible sizes export as AveragePool (numel(y)·k²).
     adaptiveavgpool2d: (s) =>
       s.Ho === 1 && s.Wo === 1 ? add('numel_in', mul(4, 'numel_out')) : divisible(s) ? mul(1, 'numel_in') : ZERO,
@@ -267,6 +279,10 @@ export const onnxTool: Convention = {
     relu6: 'torch.onnx writes ReLU6 as Clip(0, 6).',
     layernorm:
       'LayerNormalization (opset 17; torch.onnx writes nn.LayerNorm with k normalised dims as axis −k): LayerNormalizationNode counts (3 MUL + 4 ADD) = 7 per element and (ADD + SQRT + DIV) = 29 per row, its rows being numel / shape[axis], as it sets only that one dim to 1 (onnx_tool/node.py): the real rows P = numel / C over one dim, but over several (dims k > 1) numel / (the first normalised dim), fewer than it normalises. Measured: the 21 test_layer_normalization_* files of tests/fixtures/onnx-node-cases.jsonl.',
+    ...sameNote(
+      ['maxpool2d', 'avgpool2d'],
+      'PoolBase: numel(y)·Kh·Kw (CMP or ADD), y as its shape_infer computes it: in ceil mode _pooling_shape_calc gives ceil((in + 2·P − D·(K − 1) − 1) / S + 1) and keeps a last window that would start in the right padding, which ONNX and PyTorch drop, so onnx-tool counts one more output row or column than the layer has then (onnx_tool/node.py; measured: test_averagepool_2d_ceil_last_window_starts_on_pad, test_maxpool_2d_ceil_output_size_reduce_by_one in onnx-node-cases.jsonl).',
+    ),
     identity:
       'An Identity node counts 0. An imported identity that names its ONNX node is counted as onnx-tool counts that node: a Clip without bounds 2 per element (ClipNode: op_mac 2·CMP_MACS, whatever bounds it has), a Max or Min of one input 1 per element (MaxNode / MinNode, NpMathBase: ratio max(1, inputs − 1) = 1); onnx_tool/node.py, measured: test_clip_default_inbounds, test_max_one_input, test_min_one_input in onnx-node-cases.jsonl.',
     dropout: 'Dropout disappears in an eval-mode export (a Dropout node would count 0).',

@@ -323,4 +323,25 @@ export const CASES: readonly LayerCase[] = [
       netscope: 648,
     },
   },
+  {
+    // Ceil mode, a last window that would start in the right padding (5 + 1 ≥ 2·3): PyTorch and ONNX drop it (2 × 2),
+    // onnx-tool's PoolBase.shape_infer keeps it (_pooling_shape_calc: ceil((5 + 2 − 3) / 3 + 1) = 3): 2·4·3·3·9 = 648.
+    spec: { type: 'maxpool2d', kernel: 3, stride: 3, padding: 1, ceil: true },
+    input: [4, 5, 5],
+    source:
+      'as the maxpool2d case above; onnx-tool PoolBase.shape_infer / _pooling_shape_calc (onnx_tool/node.py), as test_maxpool_2d_ceil_output_size_reduce_by_one',
+    expect: {
+      seed: 32,
+      exact: 256,
+      torchvision: 0,
+      thop: 0,
+      ptflops: 200,
+      fvcore: 0,
+      torch: 0,
+      deepspeed: 200,
+      torchinfo: 0,
+      'onnx-tool': 648,
+      netscope: 288,
+    },
+  },
 ];
