@@ -181,8 +181,8 @@ export const onnxTool: Convention = {
     sub: mul(1, 'numel_out'),
     mul: mul(sub('k', 1), 'numel_out'),
     div: mul(4, 'numel_out'),
-    // MatMulNode: numel(Y)·k.
-    matmul: mul('numel_out', 'k'),
+    // MatMulNode: numel(Y)·k, Y's leading dims those of the input with the larger volume (Bv), not broadcast.
+    matmul: mul('N', 'Bv', 'n', 'm', 'k'),
     // nn.MultiheadAttention as torch 2.13 exports it (opset 17): in-proj MatMul 3·L·E² + bias Add
     // 3·L·E, the scaling Mul on q and on k (one Mul with need_weights), Q·Kᵀ and A·V MatMuls 2·L²·E,
     // Softmax 36·H·L², out-proj Gemm L·E² + L·E (MatMul without a bias). Measured on exported files
@@ -289,7 +289,8 @@ export const onnxTool: Convention = {
     ...Object.fromEntries(
       ['flatten', 'channelshuffle', 'chunk', 'concat'].map((t) => [t, 'Reshape/Transpose/Slice/Concat nodes count 0.']),
     ),
-    matmul: 'MatMulNode: numel(Y)·k (one MAC per product).',
+    matmul:
+      'MatMulNode: numel(Y)·k (one MAC per product), Y as GemmNode.shape_infer makes it: the leading dims of the input whose leading dims have the larger volume (a’s on a tie), not the two broadcast, so [3, 1, 3, 4] @ [1, 2, 4, 2] counts [3, 1, 3, 2]·4 = 72 where the product has [3, 2, 3, 2] (onnx_tool/node.py; measured: test_matmul_bcast in onnx-node-cases.jsonl). Inputs whose leading dims agree count numel(Y)·k. Both inputs are taken to carry the batch, as two activations do (the importer maps no MatMul with a constant of rank > 2); a parameter row has none in an exported file, where onnx-tool compares N·(a’s volume) with the parameter’s.',
     attention:
       'The nodes torch exports for it: MatMul/Gemm projections 4·L·E², bias Adds 4·L·E, scaling Muls (2 − need_weights)·L·E, two MatMuls 2·L²·E, Softmax 36·H·L² (EXP + DIV); × N.',
     div: 'DivNode: 4 per element (DIV = 4 instructions).',

@@ -20,6 +20,32 @@ interface Quirk {
 
 const QUIRKS: readonly Quirk[] = [
   {
+    name: 'MatMul [3, 1, 3, 4] @ [1, 2, 4, 2]: the larger-volume leading dims, not broadcast',
+    // As test_matmul_bcast is read: both inputs whole, batch 1.
+    input: [3, 1, 3, 4],
+    batch: 1,
+    layers: [
+      { type: 'parameter', shape: [1, 2, 4, 2], id: 'w' },
+      { type: 'matmul', from: ['input', 'w'] },
+    ],
+    // Leading dims [3, 1] (volume 3) against [1, 2] (2): Y [3, 1, 3, 2]·k 4 = 72; the product has [3, 2, 3, 2].
+    onnxTool: 72,
+    exact: 3 * 2 * 3 * 2 * 7,
+    source: 'GemmNode.shape_infer (MatMulNode): batchshape by volume(a[:-2]) >= volume(b[:-2]); test_matmul_bcast',
+  },
+  {
+    name: 'MatMul whose leading dims agree: numel(Y)·k',
+    input: [2, 3, 4],
+    batch: 2,
+    layers: [
+      { type: 'parameter', shape: [2, 4, 5], id: 'w' },
+      { type: 'matmul', from: ['input', 'w'] },
+    ],
+    onnxTool: 2 * 2 * 3 * 5 * 4,
+    exact: 2 * 2 * 3 * 5 * 7,
+    source: 'GemmNode._profile_core: volume(Y)·weight_shape[-2]',
+  },
+  {
     name: 'AveragePool 3 × 3, stride 3, pads 1, ceil_mode on 2 × 2: onnx-tool keeps a window starting in the padding',
     input: [3, 2, 2],
     batch: 1,

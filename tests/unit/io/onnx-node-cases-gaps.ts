@@ -57,8 +57,6 @@ const OT_SCALAR_DIV =
   'the expanded NegativeLogLikelihoodLoss with mean reduction ends in a Div of two 0-d sums: onnx-tool’s volume of a 0-d shape is 0, so it counts that Div 0; FlopLab holds a scalar as [1] and counts its DIV_MACS, 4 (every other node equal, GatherElements being the gather kind)';
 const OT_CONVT_AUTOPAD =
   'ConvTranspose with auto_pad SAME_UPPER: onnx-tool’s ConvTransposeNode.shape_infer ignores auto_pad (pads 0), so its output is 7 × 7 where ONNX’s (and onnxruntime’s) is 6 × 6 (in · stride), and it counts the larger output';
-const OT_MATMUL_BCAST =
-  'MatMul of [3, 1, 3, 4] and [1, 2, 4, 2]: onnx-tool’s GemmNode.shape_infer takes the larger-volume batch dims ([3, 1]) instead of broadcasting them ([3, 2]), so it counts half the products';
 const OT_MADE_UP_AXES =
   'the expanded ReduceLogSum: its ReduceSum reads the axes from a graph input, whose values onnx-tool, having no data, makes up (tensor.py creates them with numpy.zeros): its ReduceSum reduces axis 0 only, or nothing for the empty axes of _default, so the Log after it is counted (43 per element) on 4 × 5 or on all 60 values, not on the file’s output; FlopLab takes the axes from the stated shapes (stated-operands.ts) and counts the Log on the real output';
 const DQL =
@@ -169,8 +167,6 @@ const GROUPS = [
     einsum_inner_prod`,
   on(ONE_D_INPUTS, 'outputs')`
     pow_bcast_scalar`,
-  on(OT_MATMUL_BCAST, 'count')`
-    matmul_bcast`,
   on(POW_RUNTIME, 'count')`
     pow_bcast_scalar`,
   on(TRANSPOSE_BATCH, 'outputs')`
