@@ -261,7 +261,7 @@ export const onnxTool: Convention = {
       'As torch.onnx (opset 17) writes nn.GroupNorm: InstanceNormalization over the groups (7 per element), then Mul and Add by γ, β (constants 1 and 0 without affine): 9 per element. Measured.',
     ...sameNote(
       ['maxpool3d', 'avgpool3d'],
-      'PoolBase multiplies numel_out by the first kernel dim, and by the second only when the kernel has exactly two: numel_out·Kd for a 3-D pool. Measured on AvgPool3d.',
+      'PoolBase multiplies numel_out by the first kernel dim, and by the second only when the kernel has exactly two: numel_out·Kd for a 3-D pool. Measured on AvgPool3d. On the layer’s own output: in ceil mode onnx-tool’s 3-D shape_infer (no last window dropped, the third axis on the second dilation) is not copied.',
     ),
     ...sameNote(
       ['adaptiveavgpool3d', 'adaptivemaxpool3d'],

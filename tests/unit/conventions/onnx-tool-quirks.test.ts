@@ -66,6 +66,16 @@ const QUIRKS: readonly Quirk[] = [
     source: 'PoolBase.shape_infer / _pooling_shape_calc; test_maxpool_2d_ceil_output_size_reduce_by_one (4)',
   },
   {
+    name: 'MaxPool 1-D 3, stride 3, pads 1, ceil_mode on 5 (the 2-D rule over [C, L, 1])',
+    input: [4, 5],
+    batch: 2,
+    layers: [{ type: 'maxpool1d', kernel: 3, stride: 3, padding: 1, ceil: true }],
+    // PoolBase's one-dim kernel: ceil((5 + 2 − 3) / 3 + 1) = 3 (ONNX 2), times kernel_shape[0] only.
+    onnxTool: 2 * 4 * 3 * 3,
+    exact: 2 * 4 * 2 * 2,
+    source: 'PoolBase.shape_infer (len(kernel_shape) == 1) and _profile_core; one MaxPool [2, 4, 5] measured 72',
+  },
+  {
     name: 'MaxPool in ceil mode where no window is dropped: the layer’s own output',
     input: [2, 7, 7],
     batch: 2,
