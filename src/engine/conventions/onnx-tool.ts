@@ -6,8 +6,8 @@
  * Checked against the real tool on 42 models: tests/unit/conventions/onnx-tool-fixtures.test.ts
  * (generator and how the graph is exported: scripts/fixtures/README-onnx-tool.md).
  */
-import { add, div, mul, sub, ZERO, type Expr, type Symbols } from '../expr';
-import type { Convention } from './types';
+import { add, ceildiv, div, mul, sub, ZERO, type Expr, type Symbols } from '../expr';
+import type { Convention, Rule } from './types';
 import { ONNX_TOOL_RNN } from './recurrent-rules';
 import { bySwinVersion, CONV_TAPS, BIAS_ADDS, sameNote, STRUCTURAL_NOTES } from './shared';
 import { unaryOpOf, type UnaryOp } from '../layers/unary';
@@ -45,6 +45,18 @@ export const ONNX_TOOL_UNARY: Readonly<Record<UnaryOp, number>> = {
 
 /** Adaptive pools export as a Global*Pool node for out 1, as a plain pool when the size divides, else not at all. */
 const divisible = (s: Symbols) => s.Hin % s.Ho === 0 && s.Win % s.Wo === 0;
+
+/**
+ * PoolBase._profile_core: numel(y)·Kh·Kw, y as PoolBase.shape_infer makes it. In ceil mode (_pooling_shape_calc)
+ * that is ceil((in + pads − ((K − 1)·D + 1)) / S + 1), keeping a last window that starts in the right padding,
+ * which ONNX and PyTorch drop (test_averagepool_2d_ceil_last_window_starts_on_pad: 2 × 2 where ONNX has 1 × 1).
+ */
+const otPoolSize = (i: string, k: string, st: string, p: string, d: string) =>
+  add(ceildiv(sub(add(i, mul(2, p)), add(mul(d, sub(k, 1)), 1)), st), 1);
+const POOL_MACS: Rule = (s) =>
+  s.cm
+    ? mul('N', 'C', otPoolSize('Hin', 'Kh', 'Sh', 'Ph', 'Dh'), otPoolSize('Win', 'Kw', 'Sw', 'Pw', 'Dw'), 'Kh', 'Kw')
+    : mul('numel_out', 'Kh', 'Kw');
 
 export const onnxTool: Convention = {
   id: 'onnx-tool',
@@ -145,9 +157,9 @@ export const onnxTool: Convention = {
     // GeluNode op_mac = EXP_MACS + 2·MUL_MACS = 34 (measured: test_gelu_* in onnx-node-cases.jsonl).
     gelu: (s) => (s.fu || s.ta ? per(34) : per(7)),
     softmax: per(36), // SoftmaxNode: EXP + DIV
-    // PoolBase: numel(y)·Kh·Kw.
-    maxpool2d: mul('numel_out', 'Kh', 'Kw'),
-    avgpool2d: mul('numel_out', 'Kh', 'Kw'),
+    // PoolBase: numel(y)·Kh·Kw, on its own output size: in ceil mode ⌈span / S⌉ + 1 with no window dropped.
+    maxpool2d: POOL_MACS,
+    avgpool2d: POOL_MACS,
     // GlobalAveragePoolNode: numel(x)·ADD + numel(y)·DIV; divisible sizes export as AveragePool (numel(y)·k²).
     adaptiveavgpool2d: (s) =>
       s.Ho === 1 && s.Wo === 1 ? add('numel_in', mul(4, 'numel_out')) : divisible(s) ? mul(1, 'numel_in') : ZERO,
@@ -169,8 +181,8 @@ export const onnxTool: Convention = {
     sub: mul(1, 'numel_out'),
     mul: mul(sub('k', 1), 'numel_out'),
     div: mul(4, 'numel_out'),
-    // MatMulNode: numel(Y)·k.
-    matmul: mul('numel_out', 'k'),
+    // MatMulNode: numel(Y)·k, Y's leading dims those of the input with the larger volume (Bv), not broadcast.
+    matmul: mul('N', 'Bv', 'n', 'm', 'k'),
     // nn.MultiheadAttention as torch 2.13 exports it (opset 17): in-proj MatMul 3·L·E² + bias Add
     // 3·L·E, the scaling Mul on q and on k (one Mul with need_weights), Q·Kᵀ and A·V MatMuls 2·L²·E,
     // Softmax 36·H·L², out-proj Gemm L·E² + L·E (MatMul without a bias). Measured on exported files
@@ -197,6 +209,8 @@ export const onnxTool: Convention = {
     minimum: per(1),
     // ClipNode: 2·CMP per element, ratio 1, whatever bounds are given (clip_* in onnx-tool-more-ops.jsonl).
     clamp: per(2),
+    // An identity read from a Clip without bounds (ClipNode 2) or a Max / Min of one input (NpMathBase, ratio 1): per element.
+    identity: mul(add(mul(2, 'oc'), 'om'), 'numel_out'),
     // LogSoftmaxNode: EXP + DIV + ADD + LOG = 80 per element (logsoftmax_* measured).
     logsoftmax: per(80),
     // CumSumNode: a PWNode of ADD, ratio 1: numel(Y), exclusive or reverse alike (cumsum* measured).
@@ -247,7 +261,7 @@ export const onnxTool: Convention = {
       'As torch.onnx (opset 17) writes nn.GroupNorm: InstanceNormalization over the groups (7 per element), then Mul and Add by γ, β (constants 1 and 0 without affine): 9 per element. Measured.',
     ...sameNote(
       ['maxpool3d', 'avgpool3d'],
-      'PoolBase multiplies numel_out by the first kernel dim, and by the second only when the kernel has exactly two: numel_out·Kd for a 3-D pool. Measured on AvgPool3d.',
+      'PoolBase multiplies numel_out by the first kernel dim, and by the second only when the kernel has exactly two: numel_out·Kd for a 3-D pool. Measured on AvgPool3d. On the layer’s own output: in ceil mode onnx-tool’s 3-D shape_infer (no last window dropped, the third axis on the second dilation) is not copied.',
     ),
     ...sameNote(
       ['adaptiveavgpool3d', 'adaptivemaxpool3d'],
@@ -265,14 +279,18 @@ export const onnxTool: Convention = {
     relu6: 'torch.onnx writes ReLU6 as Clip(0, 6).',
     layernorm:
       'LayerNormalization (opset 17; torch.onnx writes nn.LayerNorm with k normalised dims as axis −k): LayerNormalizationNode counts (3 MUL + 4 ADD) = 7 per element and (ADD + SQRT + DIV) = 29 per row, its rows being numel / shape[axis], as it sets only that one dim to 1 (onnx_tool/node.py): the real rows P = numel / C over one dim, but over several (dims k > 1) numel / (the first normalised dim), fewer than it normalises. Measured: the 21 test_layer_normalization_* files of tests/fixtures/onnx-node-cases.jsonl.',
+    ...sameNote(
+      ['maxpool2d', 'avgpool2d'],
+      'PoolBase: numel(y)·Kh·Kw (CMP or ADD), y as its shape_infer computes it: in ceil mode _pooling_shape_calc gives ceil((in + 2·P − D·(K − 1) − 1) / S + 1) and keeps a last window that would start in the right padding, which ONNX and PyTorch drop, so onnx-tool counts one more output row or column than the layer has then (onnx_tool/node.py; measured: test_averagepool_2d_ceil_last_window_starts_on_pad, test_maxpool_2d_ceil_output_size_reduce_by_one in onnx-node-cases.jsonl).',
+    ),
+    identity:
+      'An Identity node counts 0. An imported identity that names its ONNX node is counted as onnx-tool counts that node: a Clip without bounds 2 per element (ClipNode: op_mac 2·CMP_MACS, whatever bounds it has), a Max or Min of one input 1 per element (MaxNode / MinNode, NpMathBase: ratio max(1, inputs − 1) = 1); onnx_tool/node.py, measured: test_clip_default_inbounds, test_max_one_input, test_min_one_input in onnx-node-cases.jsonl.',
     dropout: 'Dropout disappears in an eval-mode export (a Dropout node would count 0).',
     ...Object.fromEntries(
-      ['flatten', 'channelshuffle', 'chunk', 'identity', 'concat'].map((t) => [
-        t,
-        'Reshape/Transpose/Slice/Concat nodes count 0.',
-      ]),
+      ['flatten', 'channelshuffle', 'chunk', 'concat'].map((t) => [t, 'Reshape/Transpose/Slice/Concat nodes count 0.']),
     ),
-    matmul: 'MatMulNode: numel(Y)·k (one MAC per product).',
+    matmul:
+      'MatMulNode: numel(Y)·k (one MAC per product), Y as GemmNode.shape_infer makes it: the leading dims of the input whose leading dims have the larger volume (a’s on a tie), not the two broadcast, so [3, 1, 3, 4] @ [1, 2, 4, 2] counts [3, 1, 3, 2]·4 = 72 where the product has [3, 2, 3, 2] (onnx_tool/node.py; measured: test_matmul_bcast in onnx-node-cases.jsonl). Inputs whose leading dims agree count numel(Y)·k. Both inputs are taken to carry the batch, as two activations do (the importer maps no MatMul with a constant of rank > 2); a parameter row has none in an exported file, where onnx-tool compares N·(a’s volume) with the parameter’s.',
     attention:
       'The nodes torch exports for it: MatMul/Gemm projections 4·L·E², bias Adds 4·L·E, scaling Muls (2 − need_weights)·L·E, two MatMuls 2·L²·E, Softmax 36·H·L² (EXP + DIV); × N.',
     div: 'DivNode: 4 per element (DIV = 4 instructions).',

@@ -244,6 +244,8 @@ export function leafNodes(
     case 'dropout':
       return one('Dropout', [], [w.constant('ratio', [p.p as number], 'float', [])]);
     case 'identity':
+      // The node it was read from (a Clip without bounds, a Max / Min of one input): the same count again.
+      return one(p.onnx_op && p.onnx_op !== 'none' ? (p.onnx_op as string) : 'Identity');
     case 'shapeops': // an imported file's shape arithmetic (onnx-tool counts it): nothing to compute
       return one('Identity');
     case 'layerscale':

@@ -47,6 +47,8 @@ export const matmul: LeafKind = {
     const b = inputs[1];
     return commonSymbols(a, output, batch, {
       B: prod(output, 0, output.length - 2),
+      // The larger of the two inputs' leading volumes: onnx-tool's batch (conventions/onnx-tool.ts).
+      Bv: Math.max(prod(a, 0, a.length - 2), prod(b, 0, b.length - 2)),
       n: a[a.length - 2],
       k: a[a.length - 1],
       m: b[b.length - 1],

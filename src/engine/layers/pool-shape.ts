@@ -26,11 +26,16 @@ export function poolShape(type: string, p: Params, input: Shape): ShapeResult {
   return 'error' in r ? r : { output: [input[0], r.h, r.w] };
 }
 
+/** `cm`: ceil mode with numeric padding (onnx-tool keeps a last window PyTorch and ONNX drop: conventions/onnx-tool.ts). */
 export function poolSymbols(p: Params, input: Shape, output: Shape, batch: number) {
   return commonSymbols(
     input,
     output,
     batch,
-    Object.assign(windowSymbols(windowOf(p, p.kernel as number)), { C: input[0], fn: fnSymbol(p.call) }),
+    Object.assign(windowSymbols(windowOf(p, p.kernel as number)), {
+      C: input[0],
+      fn: fnSymbol(p.call),
+      cm: p.ceil === true && p.padding !== 'same' ? 1 : 0,
+    }),
   );
 }

@@ -1,6 +1,6 @@
 /**
  * Hand-worked expected counts, part of tests/unit/conventions/per-layer.test.ts (split for size):
- * dropout, elu, gelu, hardsigmoid, hardswish, identity, layerscale, maxpool2d, prelu, sigmoid, silu, softmax, tanh. Each row cites the tool functions its numbers follow.
+ * dropout, elu, gelu, hardsigmoid, hardswish, identity (and as an ONNX Clip / Max / Min), layerscale, maxpool2d, prelu, sigmoid, silu, softmax, tanh. Each row cites the tool functions its numbers follow.
  */
 import type { LayerCase } from './layer-case';
 
@@ -235,6 +235,37 @@ export const CASES: readonly LayerCase[] = [
       netscope: 0,
     },
   },
+  // An identity read from an ONNX node that computes nothing yet which onnx-tool counts (onnx_tool/node.py:
+  // ClipNode op_mac 2·CMP_MACS whatever the bounds; MaxNode / MinNode NpMathBase, ratio max(1, inputs − 1) = 1);
+  // every other convention sees an identity (exact 0).
+  ...(
+    [
+      ['Clip', 576],
+      ['Max', 288],
+      ['Min', 288],
+    ] as const
+  ).map(([op, onnxTool]) => ({
+    spec: { type: 'identity', onnx_op: op } as const,
+    input: [4, 6, 6],
+    source: 'onnx-tool node.py ClipNode / MaxNode / MinNode (test_clip_default_inbounds, test_max_one_input)',
+    expect: Object.assign(
+      Object.fromEntries(
+        [
+          'seed',
+          'exact',
+          'torchvision',
+          'thop',
+          'ptflops',
+          'fvcore',
+          'torch',
+          'deepspeed',
+          'torchinfo',
+          'netscope',
+        ].map((c) => [c, 0]),
+      ),
+      { 'onnx-tool': onnxTool },
+    ),
+  })),
   {
     spec: { type: 'layerscale' },
     input: [4, 6, 6],
@@ -290,6 +321,27 @@ export const CASES: readonly LayerCase[] = [
       torchinfo: 0,
       'onnx-tool': 648,
       netscope: 648,
+    },
+  },
+  {
+    // Ceil mode, a last window that would start in the right padding (5 + 1 ≥ 2·3): PyTorch and ONNX drop it (2 × 2),
+    // onnx-tool's PoolBase.shape_infer keeps it (_pooling_shape_calc: ceil((5 + 2 − 3) / 3 + 1) = 3): 2·4·3·3·9 = 648.
+    spec: { type: 'maxpool2d', kernel: 3, stride: 3, padding: 1, ceil: true },
+    input: [4, 5, 5],
+    source:
+      'as the maxpool2d case above; onnx-tool PoolBase.shape_infer / _pooling_shape_calc (onnx_tool/node.py), as test_maxpool_2d_ceil_output_size_reduce_by_one',
+    expect: {
+      seed: 32,
+      exact: 256,
+      torchvision: 0,
+      thop: 0,
+      ptflops: 200,
+      fvcore: 0,
+      torch: 0,
+      deepspeed: 200,
+      torchinfo: 0,
+      'onnx-tool': 648,
+      netscope: 288,
     },
   },
 ];

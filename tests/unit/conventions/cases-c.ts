@@ -272,4 +272,25 @@ export const CASES: readonly LayerCase[] = [
       netscope: 2016,
     },
   },
+  {
+    // Ceil mode, a last window that would start in the right padding (5 + 1 ≥ 2·3): PyTorch, ONNX and Caffe drop it
+    // (2 × 2); onnx-tool's PoolBase.shape_infer keeps it (_pooling_shape_calc: ceil((5 + 2 − 3) / 3 + 1) = 3): 2·4·3·3·9.
+    spec: { type: 'avgpool2d', kernel: 3, stride: 3, padding: 1, ceil: true },
+    input: [4, 5, 5],
+    source:
+      'as the avgpool2d case above (ptflops and DeepSpeed: numel of the input); onnx-tool PoolBase (onnx_tool/node.py), as test_averagepool_2d_ceil_last_window_starts_on_pad',
+    expect: {
+      seed: 288,
+      exact: 288,
+      torchvision: 0,
+      thop: 32,
+      ptflops: 200,
+      fvcore: 0,
+      torch: 0,
+      deepspeed: 200,
+      torchinfo: 0,
+      'onnx-tool': 648,
+      netscope: 288,
+    },
+  },
 ];

@@ -38,6 +38,20 @@ describe('ONNX round trip: same per-layer results', () => {
       },
     ],
     [
+      'identities read from a Clip without bounds and a Max / Min of one input: written back as those nodes',
+      {
+        format: 'floplab.model/2',
+        name: 'onnx-identities',
+        batch: 2,
+        input: [3, 4, 4],
+        layers: [
+          { type: 'identity', onnx_op: 'Clip' },
+          { type: 'identity', onnx_op: 'Max' },
+          { type: 'identity', onnx_op: 'Min' },
+        ],
+      },
+    ],
+    [
       'dilated 3-D pools',
       {
         format: 'floplab.model/2',

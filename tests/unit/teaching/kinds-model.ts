@@ -43,6 +43,7 @@ export const EVERY_KIND_MODEL: Model = {
     { type: 'layernorm', dims: 3 },
     { type: 'layerscale' },
     { type: 'dropout', p: 0.2 },
+    { type: 'identity', onnx_op: 'Clip' }, // as imported from a Clip without bounds (onnx-tool counts it)
     { type: 'identity', id: 'map' },
     // Graph kinds: a fork and merges by name, tokens, attention-style products.
     { type: 'mul', call: 'function', from: ['map', -1] },

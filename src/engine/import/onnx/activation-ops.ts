@@ -15,7 +15,8 @@ const f32 = (v: number) => Number(v.toPrecision(7));
 /**
  * Clip(0, 6) is ReLU6; any other bounds the clamp kind (one bound left out is none; an infinite one
  * too). Bounds are attributes before opset 11, inputs after (an empty name: no bound). Clip(0, ∞) is
- * a clamp too, not a ReLU: the file's Clip is what onnx-tool counts (ClipNode, 2 per element).
+ * a clamp too, not a ReLU: the file's Clip is what onnx-tool counts (ClipNode, 2 per element). No
+ * bound at all is an identity that names its Clip (onnx-tool's ClipNode still counts it).
  */
 function clip(n: OnnxNode, ctx: OpContext): Mapped {
   const bound = (k: 'min' | 'max', at: number): number | undefined | null => {
@@ -33,7 +34,7 @@ function clip(n: OnnxNode, ctx: OpContext): Mapped {
     v !== undefined && Number.isFinite(v) && Math.abs(v) < 1e38 ? f32(v) : undefined;
   const [min, max] = [fin(lo), fin(hi)];
   if (min === undefined && max === undefined)
-    return { layers: [{ type: 'identity' }], warning: say('why.clipNoBounds') };
+    return { layers: [{ type: 'identity', onnx_op: 'Clip' }], warning: say('why.clipNoBounds') };
   return { layers: [{ type: 'clamp', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) }] };
 }
 

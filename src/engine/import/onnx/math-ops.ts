@@ -24,7 +24,8 @@ export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
     case 'Min': {
       const type = n.opType === 'Max' ? 'maximum' : 'minimum';
       if (ctx.dataInputs >= 2) return { layers: [{ type }], all: true };
-      return { layers: [{ type: 'identity' }], warning: say('why.oneInput', { op: n.opType }) };
+      // An identity naming its op: onnx-tool's MaxNode / MinNode count one input all the same.
+      return { layers: [{ type: 'identity', onnx_op: n.opType }], warning: say('why.oneInput', { op: n.opType }) };
     }
     case 'CumSum': {
       // The axis is a constant input (a scalar or a one-element tensor); it counts the batch as 0.
