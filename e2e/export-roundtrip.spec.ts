@@ -38,6 +38,9 @@ const CASES: { name: string; lossy: Partial<Record<ExportFormat, string>> }[] = 
   { name: 'resnet18', lossy: { prototxt: 'Caffe rounds pools up' } },
   // A transformer-era CNN (LayerNorm2d, permutes, layer scale): no Caffe layer for a permute (refused).
   { name: 'convnext_tiny', lossy: {} },
+  // A graph (`from` edges, two named outputs and a DFL weight no layer reads): ONNX writes the graph and
+  // reads back with the same fvcore count; what a writer refuses is refused on the page with its reason.
+  { name: 'yolov8n', lossy: {} },
 ];
 
 type Hooks = { editor: { getState(): { model: Model; setModel(m: Model): void } } };
