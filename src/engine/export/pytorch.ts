@@ -37,8 +37,10 @@ function graphNet(model: Model, gen: Generator): { ok: true; g: GraphCode } | { 
 /** PyTorch source for the model. Never throws. */
 export function modelToPytorch(model: Model): CodeResult {
   const gen = new Generator();
-  const ins = Array.isArray(model.layers) ? modelInputs(model) : [];
-  const graph = ins.length > 1 || model.outputs !== undefined || usesFrom(model.layers);
+  // A malformed document goes the stack way, whose walk reports it (checkModelHeader).
+  const wellFormed = typeof model === 'object' && model !== null && Array.isArray(model.layers);
+  const ins = wellFormed ? modelInputs(model) : [];
+  const graph = wellFormed && (ins.length > 1 || model.outputs !== undefined || usesFrom(model.layers));
   let body: string;
   let outputs: Shape[];
   let args = ['x'];

@@ -190,4 +190,16 @@ describe('PyTorch export of graph models', () => {
       'x4 = self.forward_3(x3)',
     ]);
   });
+
+  it.each([
+    ['layers not a list', { format: 'floplab.model/2', input: [3], outputs: ['a'], layers: 5 }],
+    ['null', null],
+    [
+      'an output naming nothing',
+      { format: 'floplab.model/2', input: [3], outputs: ['zz'], layers: [{ type: 'relu' }] },
+    ],
+  ])('never throws on a malformed graph document (%s): a reason instead', (_n, doc) => {
+    const r = modelToPytorch(doc as unknown as Model);
+    expect(r.ok).toBe(false);
+  });
 });
