@@ -304,7 +304,9 @@ export const ENGINE_MESSAGES_EN = {
   'export.graph':
     'takes its input with "from" (a graph edge); this writer follows the layer stack only, so it cannot write it',
   'export.einsumLetters': 'the einsum equation uses every letter, so none is left for the batch',
-  'export.unresolved': '{path}: "{ref}" names no layer id or model input before it',
+  'export.noPytorch': 'no PyTorch module for layer type {type}',
+  'export.unresolved': '"{ref}" names no earlier layer or model input',
+  'export.pytorchInputs': 'layer type {type} takes one input as a PyTorch module; this writer cannot give it several',
   'export.noFixedWindow': 'adaptive pooling {h}×{w} → {oh}×{ow} has no fixed window',
   'export.flatten2d': 'flatten({start}, {end}) keeps {n} dims: ONNX Flatten makes 2-D tensors only',
   'export.conv1dSame': 'conv1d with padding "same" is not written to ONNX; give the padding as a number',

@@ -119,7 +119,7 @@ class Writer implements NodeSink {
     const out: Value[] = [];
     for (const ref of refsOf(spec)) {
       const v = ref === -1 ? previous : this.defs.get(ref);
-      if (!v) return say('export.unresolved', { path, ref: String(ref) });
+      if (!v) return say('file.named', { name: path, error: say('export.unresolved', { ref: String(ref) }) });
       out.push(v);
     }
     return out;
@@ -206,7 +206,7 @@ function graphOutputs(
   const wanted: Value[] = [];
   for (const id of ids ?? [null]) {
     const v = id === null ? last : w.defs.get(id);
-    if (!v) return say('export.unresolved', { path: 'outputs', ref: String(id) });
+    if (!v) return say('file.named', { name: 'outputs', error: say('export.unresolved', { ref: String(id) }) });
     wanted.push(v);
   }
   const seen = new Set<string>();

@@ -4,310 +4,99 @@
  * `sum(p.numel() for p in Net().parameters())` equals FlopLab's parameter count — the number is
  * written in the header comment. Module arguments follow the PyTorch docs' signatures; every
  * in_channels comes from FlopLab's shape inference.
+ *
+ * A plain stack becomes one nn.Sequential (`forward` = `self.layers(x)`); a model wired by `from`,
+ * with several inputs or named outputs, a forward that names each value (pytorch-graph.ts).
  */
-import { say } from '../messages';
-import { mainInput, type Model, type Pair } from '../format/model';
+import { modelInputs, type Model, type Shape } from '../format/model';
 import { evaluateModel } from '../evaluate';
-import { walkModel, type BlockVisit, type LeafVisit } from './walk';
-import { ND_HELPERS, ndModule } from './pytorch-nd';
+import { walkModel } from './walk';
+import { Generator, helperSource, indent } from './pytorch-modules';
+import { graphCode, usesFrom, type GraphCode } from './pytorch-graph';
 import { pythonCommentText } from './escape';
 import { groupDigits } from '../digits';
+import { say } from '../messages';
 
 export type CodeResult = { ok: true; code: string } | { ok: false; error: string };
 
-/** A module expression: its lines, the innermost indented by the caller. */
-type Code = string[];
+const dimsText = (shape: Shape) => (shape.length === 3 ? 'C, H, W' : shape.length === 1 ? 'F' : `${shape.length} dims`);
 
-const HELPERS: Record<string, string> = {
-  Residual: `class Residual(nn.Module):
-    """body(x) + shortcut(x); no shortcut = identity."""
-
-    def __init__(self, body, shortcut=None):
-        super().__init__()
-        self.body = body
-        self.shortcut = shortcut if shortcut is not None else nn.Identity()
-
-    def forward(self, x):
-        return self.body(x) + self.shortcut(x)`,
-  Scale: `class Scale(nn.Module):
-    """x * body(x), broadcast (squeeze-and-excitation)."""
-
-    def __init__(self, body):
-        super().__init__()
-        self.body = body
-
-    def forward(self, x):
-        return x * self.body(x)`,
-  Concat: `class Concat(nn.Module):
-    """Channel concatenation of the branches (nn.Identity = the input itself)."""
-
-    def __init__(self, *branches):
-        super().__init__()
-        self.branches = nn.ModuleList(branches)
-
-    def forward(self, x):
-        return torch.cat([b(x) for b in self.branches], 1)`,
-  Aux: `class Aux(nn.Module):
-    """Training-only auxiliary head: its parameters exist, inference passes x on."""
-
-    def __init__(self, body):
-        super().__init__()
-        self.body = body
-
-    def forward(self, x):
-        return x`,
-  Chunk: `class Chunk(nn.Module):
-    """x.chunk(chunks, dim=1)[index]."""
-
-    def __init__(self, chunks, index):
-        super().__init__()
-        self.chunks, self.index = chunks, index
-
-    def forward(self, x):
-        return x.chunk(self.chunks, 1)[self.index]`,
-  Mean: `class Mean(nn.Module):
-    """x.mean(dims, keepdim): e.g. a global average pool written as x.mean([2, 3])."""
-
-    def __init__(self, *dims, keepdim=False):
-        super().__init__()
-        self.dims, self.keepdim = dims, keepdim
-
-    def forward(self, x):
-        return x.mean(self.dims, keepdim=self.keepdim)`,
-  Permute: `class Permute(nn.Module):
-    """x.permute(dims), as torchvision.ops.misc.Permute (ConvNeXt's channels-last blocks)."""
-
-    def __init__(self, *dims):
-        super().__init__()
-        self.dims = dims
-
-    def forward(self, x):
-        return x.permute(*self.dims)`,
-  LayerScale: `class LayerScale(nn.Module):
-    """Learnable per-channel scale gamma (ConvNeXt)."""
-
-    def __init__(self, channels):
-        super().__init__()
-        self.gamma = nn.Parameter(torch.ones(channels, 1, 1))
-
-    def forward(self, x):
-        return x * self.gamma`,
-  LayerNorm2d: `class LayerNorm2d(nn.LayerNorm):
-    """LayerNorm over the channels of each position (torchvision ConvNeXt)."""
-
-    def forward(self, x):
-        return super().forward(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)`,
-};
-
-const py = (v: unknown): string =>
-  typeof v === 'boolean'
-    ? v
-      ? 'True'
-      : 'False'
-    : typeof v === 'string'
-      ? `"${v}"`
-      : Array.isArray(v)
-        ? `(${v.map(py).join(', ')})`
-        : String(v);
-const size = (v: unknown) => py(v as Pair);
-const kw = (args: Record<string, unknown>) =>
-  Object.entries(args)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}=${py(v)}`);
-
-class Generator {
-  readonly used = new Set<string>();
-
-  leaf = ({ kind, params: all, input, spec }: LeafVisit): Code => {
-    const C = input[0];
-    // Only fields the model sets are written: FlopLab's defaults are PyTorch's defaults.
-    const p = Object.fromEntries(Object.entries(all).filter(([k]) => spec[k] !== undefined));
-    const call = (name: string, args: string[] = []) => [`${name}(${args.join(', ')}),${comment(spec.name)}`];
-    const helper = (name: string, args: string[] = []) => {
-      this.used.add(name);
-      return call(name, args);
-    };
-    switch (kind.type) {
-      case 'conv2d':
-        return call('nn.Conv2d', [
-          String(C),
-          String(p.out),
-          `kernel_size=${size(p.kernel)}`,
-          ...kw({ stride: p.stride, padding: p.padding, dilation: p.dilation, groups: p.groups, bias: p.bias }),
-        ]);
-      case 'convtranspose2d':
-        return call('nn.ConvTranspose2d', [
-          String(C),
-          String(p.out),
-          `kernel_size=${size(p.kernel)}`,
-          ...kw({
-            stride: p.stride,
-            padding: p.padding,
-            output_padding: p.output_padding,
-            groups: p.groups,
-            bias: p.bias,
-            dilation: p.dilation,
-          }),
-        ]);
-      case 'linear':
-        // in_features is the last dim (tokens [L, D] → D).
-        return call('nn.Linear', [String(input[input.length - 1]), String(p.out), ...kw({ bias: p.bias })]);
-      case 'batchnorm2d':
-        return call('nn.BatchNorm2d', [String(C), ...kw({ affine: p.affine })]);
-      case 'layernorm':
-        if (((all.dims as number | undefined) ?? 1) > 1) {
-          const shape = input.slice(-(all.dims as number)).join(', ');
-          return call('nn.LayerNorm', [`(${shape})`, ...kw({ elementwise_affine: p.affine })]);
-        }
-        if (input.length === 3 && !all.last)
-          return helper('LayerNorm2d', [String(C), ...kw({ elementwise_affine: p.affine })]);
-        return call('nn.LayerNorm', [String(input[input.length - 1]), ...kw({ elementwise_affine: p.affine })]);
-      case 'lrn':
-        return call('nn.LocalResponseNorm', [String(all.size), ...kw({ alpha: p.alpha, beta: p.beta, k: p.k })]);
-      case 'maxpool2d':
-      case 'avgpool2d':
-        if (kind.type === 'avgpool2d' && p.dilation !== undefined && p.dilation !== 1)
-          throw new Error(say('export.avgDilation', { type: kind.type }));
-        return call(kind.type === 'maxpool2d' ? 'nn.MaxPool2d' : 'nn.AvgPool2d', [
-          `kernel_size=${size(p.kernel)}`,
-          ...kw({ stride: p.stride, padding: p.padding, dilation: p.dilation, ceil_mode: p.ceil }),
-        ]);
-      case 'adaptiveavgpool2d':
-        return call('nn.AdaptiveAvgPool2d', [size(all.out)]);
-      case 'adaptivemaxpool2d':
-        return call('nn.AdaptiveMaxPool2d', [size(all.out)]);
-      case 'flatten':
-        return call('nn.Flatten', kw({ start_dim: p.start, end_dim: p.end }));
-      case 'relu':
-        return call('nn.ReLU');
-      case 'relu6':
-        return call('nn.ReLU6');
-      case 'leakyrelu':
-        return call('nn.LeakyReLU', kw({ negative_slope: p.negative_slope }));
-      case 'prelu':
-        return call('nn.PReLU', kw({ num_parameters: p.num_parameters }));
-      case 'elu':
-        return call('nn.ELU', kw({ alpha: p.alpha }));
-      case 'sigmoid':
-        return call('nn.Sigmoid');
-      case 'tanh':
-        return call('nn.Tanh');
-      case 'hardswish':
-        return call('nn.Hardswish');
-      case 'hardsigmoid':
-        return call('nn.Hardsigmoid');
-      case 'silu':
-        return call('nn.SiLU');
-      case 'gelu':
-        return call('nn.GELU', p.approximate === 'tanh' ? ["approximate='tanh'"] : []);
-      case 'softmax':
-        return call('nn.Softmax', [`dim=${String(all.dim ?? 1)}`]);
-      case 'dropout':
-        return call('nn.Dropout', kw({ p: p.p }));
-      case 'identity':
-      case 'shapeops': // an imported file's shape arithmetic: nothing to compute on the data
-        return call('nn.Identity');
-      case 'upsample':
-        return call('nn.Upsample', [
-          ...(p.size !== undefined ? [`size=${size(p.size)}`] : [`scale_factor=${p.scale}`]),
-          ...kw({ mode: p.mode, align_corners: all.mode === 'nearest' ? undefined : false }),
-        ]);
-      case 'channelshuffle':
-        return call('nn.ChannelShuffle', [String(all.groups)]);
-      case 'chunk':
-        return helper('Chunk', [String(all.chunks), String(all.index)]);
-      case 'layerscale':
-        return helper('LayerScale', [String(C)]);
-      case 'permute':
-        return helper('Permute', (all.dims as number[]).map(String));
-      case 'mean':
-        return helper('Mean', [...(all.dims as number[]).map(String), ...(all.keepdim ? ['keepdim=True'] : [])]);
-      default: {
-        const nd = ndModule(kind.type, p, all, input, call, helper, py, kw);
-        if (nd) return nd;
-        throw new Error(`no PyTorch module for layer type ${kind.type}`);
-      }
-    }
-  };
-
-  block = ({ kind, params: p, spec, lists }: BlockVisit<Code>): Code => {
-    const seq = (items: Code[]): Code =>
-      items.length ? ['nn.Sequential(', ...indent(items.flat()), '),'] : ['nn.Identity(),'];
-    const wrap = (name: string, parts: Code[]): Code => [
-      `${name}(`,
-      ...indent(parts.flat()),
-      `),${comment(spec.name)}`,
-    ];
-    const helper = (name: string, parts: Code[]) => {
-      this.used.add(name);
-      return wrap(name, parts);
-    };
-    switch (kind.type) {
-      case 'residual': {
-        const [body, shortcut] = lists;
-        return helper('Residual', shortcut.items.length ? [seq(body.items), seq(shortcut.items)] : [seq(body.items)]);
-      }
-      case 'scale':
-        return helper('Scale', [seq(lists[0].items)]);
-      case 'concat':
-        return helper(
-          'Concat',
-          lists.map((l) => seq(l.items)),
-        );
-      case 'aux':
-        return helper('Aux', [seq(lists[0].items)]);
-      case 'repeat':
-        // One Sequential per iteration: PyTorch needs a separate module (own weights) for each.
-        return wrap(
-          'nn.Sequential',
-          lists.map((l) => seq(l.items)),
-        );
-      default:
-        throw new Error(`no PyTorch module for block type ${kind.type} (${p})`);
-    }
-  };
+/** A graph model's Net, or the first error its evaluation reports (a leaf's, not the block around it). */
+function graphNet(model: Model, gen: Generator): { ok: true; g: GraphCode } | { ok: false; error: string } {
+  const e = evaluateModel(model);
+  if (e.modelError) return { ok: false, error: e.modelError };
+  const bad = e.rows.find((r) => r.error !== undefined && !r.block) ?? e.rows.find((r) => r.error !== undefined);
+  if (bad) return { ok: false, error: say('file.named', { name: bad.path, error: bad.error as string }) };
+  try {
+    return { ok: true, g: graphCode(model, gen) };
+  } catch (err) {
+    return { ok: false, error: (err as Error).message };
+  }
 }
-
-/** A layer's display name as a trailing comment, on one line, control characters escaped (escape.ts). */
-const comment = (name: string | undefined) => (name ? `  # ${pythonCommentText(name)}` : '');
-const indent = (lines: string[]) => lines.map((l) => `    ${l}`);
 
 /** PyTorch source for the model. Never throws. */
 export function modelToPytorch(model: Model): CodeResult {
   const gen = new Generator();
-  const r = walkModel(model, gen);
-  if (!r.ok) return { ok: false, error: r.error };
-  const params = evaluateModel(model).totals.params;
-  const shape = mainInput(model);
-  const input = [model.batch ?? 1, ...shape].join(', ');
-  const title = pythonCommentText(model.name ?? 'model');
-  const all: Record<string, string> = Object.assign({}, HELPERS, ND_HELPERS);
-  const helpers = Object.keys(all)
-    .filter((h) => gen.used.has(h))
-    .map((h) => `${all[h]}\n\n\n`)
-    .join('');
-  const code = `# ${title} — generated by FlopLab (PyTorch nn.Module).
-# Parameters: ${groupDigits(params)} (FlopLab); sum(p.numel() for p in Net().parameters()) gives the same.
-# Input: [${input}] (N, ${shape.length === 3 ? 'C, H, W' : shape.length === 1 ? 'F' : `${shape.length} dims`}).
-import torch
-from torch import nn
+  // A malformed document goes the stack way, whose walk reports it (checkModelHeader).
+  const wellFormed = typeof model === 'object' && model !== null && Array.isArray(model.layers);
+  const ins = wellFormed ? modelInputs(model) : [];
+  const graph = wellFormed && (ins.length > 1 || model.outputs !== undefined || usesFrom(model.layers));
+  let body: string;
+  let outputs: Shape[];
+  let args = ['x'];
+  let math = false;
+  if (graph) {
+    const r = graphNet(model, gen);
+    if (!r.ok) return r;
+    body = `${indent(indent(r.g.init)).join('\n')}
 
-
-${helpers}class Net(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.layers = nn.Sequential(
+    def forward(self, ${r.g.args.join(', ')}):
+${indent(indent(r.g.forward)).join('\n')}`;
+    outputs = r.g.outputs;
+    args = r.g.args;
+    math = r.g.usesMath;
+  } else {
+    const r = walkModel(model, gen);
+    if (!r.ok) return { ok: false, error: r.error };
+    body = `self.layers = nn.Sequential(
 ${indent(indent(indent(r.items.flat()))).join('\n')}
         )
 
     def forward(self, x):
-        return self.layers(x)
+        return self.layers(x)`;
+    outputs = [r.output];
+  }
+  const params = evaluateModel(model).totals.params;
+  const batch = model.batch ?? 1;
+  const title = pythonCommentText(model.name ?? 'model');
+  const inputText = ins
+    .map(
+      (i, k) => `${ins.length > 1 ? `${args[k]} ` : ''}[${[batch, ...i.shape].join(', ')}] (N, ${dimsText(i.shape)})`,
+    )
+    .join(', ');
+  const feed = ins.map((i) => `torch.randn(${[batch, ...i.shape].join(', ')})`).join(', ');
+  const shapes = outputs.map((o) => `[${[batch, ...o].join(', ')}]`);
+  const show =
+    outputs.length === 1
+      ? `print(net(${feed}).shape)  # ${shapes[0]}`
+      : `print([o.shape for o in net(${feed})])  # ${shapes.join(', ')}`;
+  const imports = `${math || gen.used.has('WindowAttention') ? 'import math\n\n' : ''}import torch\nfrom torch import nn`;
+  const code = `# ${title} — generated by FlopLab (PyTorch nn.Module).
+# Parameters: ${groupDigits(params)} (FlopLab); sum(p.numel() for p in Net().parameters()) gives the same.
+# Input${ins.length > 1 ? 's' : ''}: ${inputText}.
+${imports}
+
+
+${helperSource(gen.used)}class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        ${body.trimStart()}
 
 
 if __name__ == "__main__":
     net = Net().eval()
     print(sum(p.numel() for p in net.parameters()))  # ${params}
-    print(net(torch.randn(${input})).shape)  # [${[model.batch ?? 1, ...r.output].join(', ')}]
+    ${show}
 `;
   return { ok: true, code };
 }

@@ -49,7 +49,7 @@ class Walk<T> {
     return { items, output: x };
   }
 
-  private layer(spec: LayerSpec, input: Shape, path: string): { item: T; output: Shape } {
+  layer(spec: LayerSpec, input: Shape, path: string): { item: T; output: Shape } {
     const parsed = parseLayer(spec, path);
     if ('error' in parsed) throw new Error(parsed.error);
     if (spec.from !== undefined) throw new Error(say('file.named', { name: path, error: GRAPH_EXPORT }));
@@ -95,4 +95,18 @@ export function walkModel<T>(model: Model, visitor: Visitor<T>): WalkResult<T> {
   } catch (err) {
     return { ok: false, error: (err as Error).message };
   }
+}
+
+/**
+ * One layer of a stack (a leaf, or a block with everything inside it) on a given input: the graph
+ * writer (pytorch-graph.ts) writes each plain block of a graph model this way. Throws the layer's
+ * message, as walkModel returns it.
+ */
+export function walkLayer<T>(
+  spec: LayerSpec,
+  input: Shape,
+  path: string,
+  visitor: Visitor<T>,
+): { item: T; output: Shape } {
+  return new Walk(visitor).layer(spec, input, path);
 }

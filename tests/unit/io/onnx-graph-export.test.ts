@@ -146,6 +146,6 @@ describe('graph wiring in the written file', () => {
         { type: 'relu', id: 'later' },
       ],
     });
-    expect(r).toEqual({ ok: false, error: 'layers[0]: "later" names no layer id or model input before it' });
+    expect(r).toEqual({ ok: false, error: 'layers[0]: "later" names no earlier layer or model input' });
   });
 });
