@@ -303,6 +303,8 @@ export const ENGINE_MESSAGES_EN = {
   'export.shares': '{path} uses the weights of "{shares}"; ONNX would get a copy of them',
   'export.graph':
     'takes its input with "from" (a graph edge); this writer follows the layer stack only, so it cannot write it',
+  'export.opaque':
+    '{op} is an operator of the imported file that FlopLab does not model (not counted): only its shape is known, so it cannot be written',
   'export.einsumLetters': 'the einsum equation uses every letter, so none is left for the batch',
   'export.noPytorch': 'no PyTorch module for layer type {type}',
   'export.unresolved': '"{ref}" names no earlier layer or model input',

@@ -229,6 +229,9 @@ export function tensorNodes(
       const scale = w.weight(`${label}.weight`, p.channel_shared ? [1] : [inp[0], ...inp.slice(1).map(() => 1)]);
       return named('Mul', [unit, scale]);
     }
+    case 'opaque':
+      // A file's operator no kind models: FlopLab knows its shape, not what it computes.
+      return '!' + say('export.opaque', { op: String(p.op) });
     default:
       return '!' + say('export.layerType', { type });
   }

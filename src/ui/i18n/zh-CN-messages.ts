@@ -265,6 +265,7 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
     '{type} 带 dilation 无法写成 PyTorch：其 AvgPool 层没有 dilation（ONNX AveragePool 从 opset 19 起才有）',
   'export.instanceAffine': '{label}：ONNX 的 InstanceNormalization 总带有 scale 和 B；读回时为 affine',
   'export.block': '{path}：模块 {type} 无法写成 ONNX',
+  'export.opaque': '{op} 是导入文件中 FlopLab 未建模的算子（未计入）：只知道它的形状，因此无法写出',
   'export.einsumLetters': 'einsum 方程用尽了所有字母，没有字母可留给批量维',
   'export.shares': '{path} 使用“{shares}”的权重；ONNX 中会得到它们的一份拷贝',
   'export.noPytorch': '层类型 {type} 没有对应的 PyTorch 模块',

@@ -138,6 +138,15 @@ describe('graph wiring in the written file', () => {
     expect(back.inputs?.map((i) => i.name)).toEqual(['image', 'meta']);
   });
 
+  it('a not-counted operator of an imported file is refused, naming it (only its shape is known)', () => {
+    const r = modelToOnnx({ ...m, layers: [{ type: 'opaque', op: 'NonZero', shape: [8] }] });
+    expect(r).toEqual({
+      ok: false,
+      error:
+        'layers[0]: NonZero is an operator of the imported file that FlopLab does not model (not counted): only its shape is known, so it cannot be written',
+    });
+  });
+
   it('a name that nothing defined before is refused, with the layer', () => {
     const r = modelToOnnx({
       ...m,
