@@ -15,6 +15,7 @@ import type { Call, FlatModel, KShape } from './config';
 import { isKerasClass, mapLayer } from './map';
 import { kerasOf, type Layout, type MapContext, type Val } from './map-util';
 import { say } from '../../messages';
+import { pushTo } from '../multimap';
 
 /** The layers' weights (parameters + buffers, each and in all) and output shape, by the kinds' rules. */
 function run(
@@ -99,7 +100,7 @@ export class GraphBuilder {
 
   private note(cls: string, name: string, why: string) {
     const key = `${cls} (${why})`;
-    this.unsupported.set(key, [...(this.unsupported.get(key) ?? []), name]);
+    pushTo(this.unsupported, key, name);
   }
 
   /** The name the first call of `c`'s layer gives the row that a later call names `name`. */

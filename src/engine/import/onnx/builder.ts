@@ -22,6 +22,7 @@ import { biasAdd, compareOperands, concatOperands, constantMul, constantOperand,
 import { say } from '../../messages';
 import { BatchAxis, type BatchStep } from './batch-axis';
 import { ShapeArith } from './shape-arith';
+import { pushTo } from '../multimap';
 
 const BINARY = new Set(['Add', 'Sub', 'Mul', 'Div']);
 const MIN_MAX_OPS = new Set(['Max', 'Min']);
@@ -243,7 +244,7 @@ export class Builder {
             : this.opaqueSpec(node, node.outputs[0], 0);
       if (spec.type === 'opaque') {
         const key = `${node.opType} (${why})`;
-        this.unsupported.set(key, [...(this.unsupported.get(key) ?? []), node.name || node.outputs[0]]);
+        pushTo(this.unsupported, key, node.name || node.outputs[0]);
       }
       const label = node.name || node.opType;
       this.nodes[at] = { label, op: 'layers', layers: [spec], inputs: ins, output: node.outputs[0] };

@@ -7,6 +7,7 @@
  * and its weights are parameters as for a stored W, where onnx-tool counts only stored (static) inputs.
  */
 import type { OnnxGraph, OnnxTensor } from './decode';
+import { pushTo } from '../multimap';
 
 /** Where each op reads its weight. */
 const WEIGHT_AT: Readonly<Record<string, number>> = {
@@ -19,8 +20,7 @@ const WEIGHT_AT: Readonly<Record<string, number>> = {
 /** The graph with such inputs as dims-only initializers, and their names. */
 export function fedWeights(g: OnnxGraph): { graph: OnnxGraph; names: string[] } {
   const readers = new Map<string, { op: string; at: number }[]>();
-  for (const n of g.nodes)
-    n.inputs.forEach((v, at) => v && readers.set(v, [...(readers.get(v) ?? []), { op: n.opType, at }]));
+  for (const n of g.nodes) n.inputs.forEach((v, at) => v && pushTo(readers, v, { op: n.opType, at }));
   const fed = g.inputs.filter((v) => {
     const uses = readers.get(v.name) ?? [];
     const dims = v.dims;

@@ -6,6 +6,7 @@
  */
 import type { GraphNode } from '../graph';
 import type { OnnxNode, OnnxTensor } from './decode';
+import { pushTo } from '../multimap';
 
 type Step = 'scaled' | 'erf' | 'plus' | 'done';
 
@@ -39,7 +40,7 @@ export class GeluPattern {
       next = { x: prev.x, step: 'plus' };
     if (next) {
       this.at.set(out, next);
-      this.parts.set(next.x, [...(this.parts.get(next.x) ?? []), n]);
+      pushTo(this.parts, next.x, n);
       silent(x);
       return true;
     }

@@ -8,6 +8,7 @@
  */
 import type { OnnxGraph, OnnxNode } from './decode';
 import { AttrType } from './schema';
+import { pushTo } from '../multimap';
 
 /** The attribute that marks a LayerNormalization folded from the pattern (never in a file). */
 export const CHANNELS = 'floplab.channels';
@@ -23,7 +24,7 @@ const same = (a: readonly number[] | undefined, b: readonly number[]) =>
 
 export function foldLayerNorm2d(g: OnnxGraph): OnnxGraph {
   const readers = new Map<string, OnnxNode[]>();
-  for (const n of g.nodes) for (const v of n.inputs) if (v) readers.set(v, [...(readers.get(v) ?? []), n]);
+  for (const n of g.nodes) for (const v of n.inputs) if (v) pushTo(readers, v, n);
   const outputs = new Set(g.outputs.map((o) => o.name));
   // A value read by exactly one node and not a graph output: that node, else null.
   const only = (v: string) => (outputs.has(v) ? null : readers.get(v)?.length === 1 ? readers.get(v)![0] : null);

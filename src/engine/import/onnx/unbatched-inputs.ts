@@ -5,6 +5,7 @@
 import type { OnnxGraph, OnnxNode, OnnxTensor } from './decode';
 import { constantOf } from './fold';
 import { PER_MAP } from './batch-axis-ops';
+import { pushTo } from '../multimap';
 
 const ints = (n: OnnxNode, k: string) => n.attrs.get(k)?.ints?.map(Number);
 
@@ -26,7 +27,7 @@ export function unbatchedInputs(
   const readers = new Map<string, OnnxNode[]>();
   const consts = new Map<string, OnnxTensor>();
   for (const n of g.nodes) {
-    for (const v of n.inputs) readers.set(v, [...(readers.get(v) ?? []), n]);
+    for (const v of n.inputs) pushTo(readers, v, n);
     if (n.opType === 'Constant' && n.outputs[0]) {
       const t = constantOf(n);
       if (t) consts.set(n.outputs[0], t);

@@ -20,6 +20,7 @@ import { mapOp, type Mapped, type OpContext } from './ops';
 import type { Patterns } from './patterns';
 import { shapeValue } from './shapecalc';
 import { say } from '../../messages';
+import { pushTo } from '../multimap';
 
 /** Ops whose outputs describe a tensor's shape, not its values. */
 const SHAPE_OPS = new Set(['SHAPE', 'RANK', 'SIZE']);
@@ -247,7 +248,7 @@ export class Builder {
     const name = opaqueOpName(raw, 80 - (k ? 10 : 0)) + (k ? ` output ${k + 1}` : '');
     const label = this.label(op, k);
     const key = `${raw} (${why})`;
-    this.notCounted.set(key, [...(this.notCounted.get(key) ?? []), shortName(this.g.tensors[out].name) || label]);
+    pushTo(this.notCounted, key, shortName(this.g.tensors[out].name) || label);
     const skip = SHAPE_ARGS[op.code] ?? [];
     const params =
       k > 0

@@ -8,6 +8,7 @@
  * (they only stage the copy the upsample counts).
  */
 import type { TfliteOp, TfliteSubgraph } from './decode';
+import { pushTo } from '../multimap';
 
 export interface Upsample {
   /** The 4-D NHWC tensor being enlarged. */
@@ -30,7 +31,7 @@ export function findPatterns(g: TfliteSubgraph, values: (t: number) => number[] 
   const consumers = new Map<number, number[]>();
   g.ops.forEach((op, i) => {
     for (const t of op.outputs) producer.set(t, i);
-    for (const t of op.inputs) if (t >= 0) consumers.set(t, [...(consumers.get(t) ?? []), i]);
+    for (const t of op.inputs) if (t >= 0) pushTo(consumers, t, i);
   });
   const onlyUser = (t: number): number | undefined => {
     const c = consumers.get(t);
