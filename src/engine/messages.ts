@@ -79,6 +79,8 @@ export const ENGINE_MESSAGES_EN = {
   'file.noInputConstants': 'the graph has no input: a placeholder input [1] is shown, which nothing reads',
   'file.constantGraph':
     'no output is computed from the input: every output ({list}) folds to a constant (Shape of a fixed-shape input, a Constant), given as a stored constant — 0 operations',
+  'file.emptyOutputs':
+    '{n} output(s) the file states empty, with a size of 0 ({list}): FlopLab holds no empty tensor, so these are given as the rows before them make them',
   'file.outputShapes':
     '{n} output(s) differ from the shape the file states ({list}): FlopLab keeps a dim besides the batch (a scalar is [1]) and one batch first for every row, so these are given their own way',
   'file.oneSample':
@@ -86,6 +88,8 @@ export const ENGINE_MESSAGES_EN = {
   'file.flatInputs':
     'the graph has no batch dim (its inputs are 1-D): each input [n] is read as n samples of one value, batch n of [1]; outputs carry that trailing 1',
   'file.batchMismatch': 'inputs "{a}" and "{b}" have different batch sizes ({x} and {y})',
+  'file.zeroSizes':
+    'input "{input}" states sizes [{dims}]: a size of 0 is an empty tensor (nothing to compute) to ONNX, and a size left open to some exporters (Paddle2ONNX wrote 0 for the batch); FlopLab holds no empty tensor and reads it as open: {list} used (change the input shape to set it)',
   'file.symbolicSizes': 'input "{input}" has symbolic sizes [{dims}]: {list} used (change the input shape to set them)',
   'file.sizesMismatch': 'input "{input}" is [{dims}]; the sizes given, [{given}], do not fit it',
   'file.sequenceFirst':
@@ -191,6 +195,8 @@ export const ENGINE_MESSAGES_EN = {
     'its output [N] (keepdims 0 of a [N, k] input) is given as [N, 1]: FlopLab keeps a dim besides the batch (the same elements)',
   'why.squeezeFlatten': 'Squeeze without axes is read as a flatten',
   'why.reshapeFlatten': 'a Reshape with a computed shape is read as a flatten',
+  'why.reduceNoop': '{op} over an empty axes list with noop_with_empty_axes is its input',
+  'why.emptyConstant': 'an empty constant, with a size of 0: FlopLab holds no empty tensor (nothing to compute)',
   'why.oneInput': '{op} of one input is that input',
   // Edits (src/engine/format/edit.ts, src/state/store.ts).
   'edit.failed': 'Edit failed: {error}',

@@ -209,8 +209,9 @@ export const onnxTool: Convention = {
     minimum: per(1),
     // ClipNode: 2·CMP per element, ratio 1, whatever bounds are given (clip_* in onnx-tool-more-ops.jsonl).
     clamp: per(2),
-    // An identity read from a Clip without bounds (ClipNode 2) or a Max / Min of one input (NpMathBase, ratio 1): per element.
-    identity: mul(add(mul(2, 'oc'), 'om'), 'numel_out'),
+    // An identity read from a Clip without bounds (ClipNode 2), a Max / Min of one input (NpMathBase, ratio 1) or a
+    // no-op Reduce* (ReduceMeanNode family: numel(X)·ADD / MUL / CMP = 1; ReduceL2Node: ADD + SQRT = 25): per element.
+    identity: mul(add(mul(2, 'oc'), 'om', mul(25, 'ol')), 'numel_out'),
     // LogSoftmaxNode: EXP + DIV + ADD + LOG = 80 per element (logsoftmax_* measured).
     logsoftmax: per(80),
     // CumSumNode: a PWNode of ADD, ratio 1: numel(Y), exclusive or reverse alike (cumsum* measured).
@@ -284,7 +285,7 @@ export const onnxTool: Convention = {
       'PoolBase: numel(y)·Kh·Kw (CMP or ADD), y as its shape_infer computes it: in ceil mode _pooling_shape_calc gives ceil((in + 2·P − D·(K − 1) − 1) / S + 1) and keeps a last window that would start in the right padding, which ONNX and PyTorch drop, so onnx-tool counts one more output row or column than the layer has then (onnx_tool/node.py; measured: test_averagepool_2d_ceil_last_window_starts_on_pad, test_maxpool_2d_ceil_output_size_reduce_by_one in onnx-node-cases.jsonl).',
     ),
     identity:
-      'An Identity node counts 0. An imported identity that names its ONNX node is counted as onnx-tool counts that node: a Clip without bounds 2 per element (ClipNode: op_mac 2·CMP_MACS, whatever bounds it has), a Max or Min of one input 1 per element (MaxNode / MinNode, NpMathBase: ratio max(1, inputs − 1) = 1); onnx_tool/node.py, measured: test_clip_default_inbounds, test_max_one_input, test_min_one_input in onnx-node-cases.jsonl.',
+      'An Identity node counts 0. An imported identity that names its ONNX node is counted as onnx-tool counts that node: a Clip without bounds 2 per element (ClipNode: op_mac 2·CMP_MACS, whatever bounds it has), a Max or Min of one input 1 per element (MaxNode / MinNode, NpMathBase: ratio max(1, inputs − 1) = 1), a Reduce* over an empty axes list with noop_with_empty_axes as that reduction: ReduceSum, ReduceMean, ReduceProd, ReduceMin, ReduceMax 1 per element (ReduceMeanNode: volume(X)·ADD_MACS, and MUL / CMP for Prod / Min / Max), ReduceL2 25 (ADD_MACS + SQRT_MACS); onnx_tool/node.py, measured: test_clip_default_inbounds, test_max_one_input, test_min_one_input, test_reduce_sum_empty_axes_input_noop in onnx-node-cases.jsonl.',
     dropout: 'Dropout disappears in an eval-mode export (a Dropout node would count 0).',
     ...Object.fromEntries(
       ['flatten', 'channelshuffle', 'chunk', 'concat'].map((t) => [t, 'Reshape/Transpose/Slice/Concat nodes count 0.']),

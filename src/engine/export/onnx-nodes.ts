@@ -245,6 +245,9 @@ export function leafNodes(
       return one('Dropout', [], [w.constant('ratio', [p.p as number], 'float', [])]);
     case 'identity':
       // The node it was read from (a Clip without bounds, a Max / Min of one input): the same count again.
+      // A no-op Reduce* is written as one again: an empty axes list, noop_with_empty_axes (opset 18+).
+      if (typeof p.onnx_op === 'string' && p.onnx_op.startsWith('Reduce'))
+        return one(p.onnx_op, [int('noop_with_empty_axes', 1)], [w.constant('axes', [], 'int64')]);
       return one(p.onnx_op && p.onnx_op !== 'none' ? (p.onnx_op as string) : 'Identity');
     case 'shapeops': // an imported file's shape arithmetic (onnx-tool counts it): nothing to compute
       return one('Identity');

@@ -68,6 +68,8 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
   'file.noInputConstants': '图没有输入：显示一个占位输入 [1]，没有节点读取它',
   'file.constantGraph':
     '没有输出由输入计算得到：每个输出（{list}）都折叠为常量（固定形状输入的 Shape、Constant），按存储的常量给出——0 次运算',
+  'file.emptyOutputs':
+    '文件声明 {n} 个输出为空（某一维为 0）（{list}）：FlopLab 不表示空张量，这些输出按其前面各行的计算给出',
   'file.outputShapes':
     '{n} 个输出与文件声明的形状不同（{list}）：FlopLab 在批维之外至少保留一维（标量为 [1]），且每行只有一个批维在最前，因此这些输出按其自身方式给出',
   'file.oneSample':
@@ -75,6 +77,8 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
   'file.flatInputs':
     '图没有批维（其输入是一维的）：每个输入 [n] 被读作 n 个单值样本，即批大小 n 的 [1]；输出末尾带有这一维 1',
   'file.batchMismatch': '输入“{a}”和“{b}”的批大小不同（{x} 和 {y}）',
+  'file.zeroSizes':
+    '输入“{input}”声明的尺寸为 [{dims}]：尺寸 0 在 ONNX 中是空张量（无需计算），在某些导出器中表示未定的尺寸（Paddle2ONNX 曾把批大小写成 0）；FlopLab 不表示空张量，按未定尺寸读取：使用 {list}（修改输入形状可设定它）',
   'file.symbolicSizes': '输入“{input}”的尺寸是符号值 [{dims}]：使用 {list}（修改输入形状可设定它们）',
   'file.sizesMismatch': '输入“{input}”是 [{dims}]；给定的尺寸 [{given}] 与之不符',
   'file.sequenceFirst': '输入“{input}”是序列在前的 [L, N, I]（被循环算子读取）：读作批大小 {batch} 的 [{l}, {i}]',
@@ -165,6 +169,8 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
     '其输出 [N]（keepdims 为 0、输入为 [N, k]）按 [N, 1] 给出：FlopLab 在批维之外至少保留一维（元素相同）',
   'why.squeezeFlatten': '没有 axes 的 Squeeze 按 flatten 读取',
   'why.reshapeFlatten': '形状由计算得到的 Reshape 按 flatten 读取',
+  'why.reduceNoop': '轴列表为空且 noop_with_empty_axes 为 1 的 {op} 就是其输入本身',
+  'why.emptyConstant': '空常量（某一维为 0）：FlopLab 不表示空张量（无需计算）',
   'why.oneInput': '只有一个输入的 {op} 就是该输入本身',
   'edit.failed': '编辑失败：{error}',
   'edit.notMade': '{error}；编辑未执行',

@@ -243,11 +243,20 @@ export const CASES: readonly LayerCase[] = [
       ['Clip', 576],
       ['Max', 288],
       ['Min', 288],
+      // A Reduce* over an empty axes list with noop_with_empty_axes (its input): ReduceMeanNode's
+      // volume(X)·ADD_MACS (MUL for Prod, CMP for Min / Max), ReduceL2Node's volume(X)·(ADD + SQRT_MACS 24).
+      ['ReduceSum', 288],
+      ['ReduceMean', 288],
+      ['ReduceProd', 288],
+      ['ReduceMin', 288],
+      ['ReduceMax', 288],
+      ['ReduceL2', 288 * 25],
     ] as const
   ).map(([op, onnxTool]) => ({
     spec: { type: 'identity', onnx_op: op } as const,
     input: [4, 6, 6],
-    source: 'onnx-tool node.py ClipNode / MaxNode / MinNode (test_clip_default_inbounds, test_max_one_input)',
+    source:
+      'onnx-tool node.py ClipNode / MaxNode / MinNode / ReduceMeanNode family / ReduceL2Node (test_clip_default_inbounds, test_max_one_input, test_reduce_sum_empty_axes_input_noop)',
     expect: Object.assign(
       Object.fromEntries(
         [

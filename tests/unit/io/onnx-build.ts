@@ -92,6 +92,8 @@ export function onnx(g: {
   extraInputs?: Record<string, (number | string)[]>;
   /** Shapes stated for intermediate values (graph.value_info). */
   valueInfo?: Record<string, (number | string)[]>;
+  /** Shapes stated for graph outputs (none stated otherwise). */
+  outputShapes?: Record<string, (number | string)[]>;
 }): Uint8Array {
   const inits = [
     ...Object.entries(g.weights ?? {}).map(([n, d]) => tensor(n, d)),
@@ -117,7 +119,7 @@ export function onnx(g: {
         ...Object.entries(g.extraInputs ?? {}).map(([n, d]) => info(n, d)),
         ...(g.initializersAsInputs ? inits.map((t) => info(t.name, t.dims)) : []),
       ],
-      output: outputs.map((o) => info(o, null)),
+      output: outputs.map((o) => info(o, g.outputShapes?.[o] ?? null)),
       value_info: Object.entries(g.valueInfo ?? {}).map(([n, d]) => info(n, d)),
     },
   });

@@ -4,15 +4,7 @@
  */
 import type { Check, Gaps } from './onnx-fixture-suite';
 
-// FlopLab bugs: silently wrong (or error) numbers or shapes.
-const ZERO_DIM =
-  'a dim of 0 (an empty tensor) in the file is read as unknown: decode.ts keeps dim_value only when > 0, so an input’s 0 becomes a symbolic dim (128, or batch 1, used) and an output stated with a 0 has no shape (a not-counted row then takes its input’s): shapes and counts are those of a non-empty tensor';
-// Refusals: the file is not imported.
-const SHAPE_ONLY =
-  'Shape with start > end folds to an empty constant [0]: a graph whose outputs are constants is given as stored constants (constant-outputs.ts), but no row holds a dim of 0, so the file is refused (‘no output of the graph is computed from its input’); onnx-tool profiles it (0)';
 // Not counted: an opaque row (0), said so; its shape may be wrong.
-const RUNTIME_AXES_REDUCE =
-  'the Reduce*’s axes are a graph input (ONNX’s node tests feed them), read as a run-time constant of unknown values (inputs.ts): ops-shape.ts (reduce: ‘over computed axes’) leaves the node a not-counted row, 0 where onnx-tool counts per input element (its cost needs no axes); the row’s output is the file’s stated shape less a first dim FlopLab takes for the batch';
 const NO_KIND =
   'the operator has no layer kind in FlopLab (no mapping in ops.ts, math-ops.ts, unary-ops.ts or activation-ops.ts): a not-counted opaque row (0), where onnx-tool counts it';
 const RUNTIME_INDEX_OPAQUE =
@@ -31,6 +23,10 @@ const EINSUM_1D =
   'an inner product of two 1-D inputs: the batch-first reading merges the batch into their only dim (batch-axis.ts refuses Einsum on a merged value), a not-counted row with the input’s shape, where the output is a scalar';
 const POW_RUNTIME = 'the exponent is a graph input: unary-ops.ts maps only x ** constant, a not-counted row, 0';
 // Deliberate design differences.
+const ZERO_DIM =
+  'a size of 0 (an empty tensor) in the file: FlopLab holds no empty tensor, and a 0 is also what some exporters write for a size left open (Paddle2ONNX’s batch: PaddlePaddle/Paddle2ONNX#53), so an input’s 0 is read as open (128, or batch 1, used), said in a notice naming the 0 (inputs.ts: file.zeroSizes); an output stated with a 0 is compared and said (output-check.ts: file.emptyOutputs): shapes and counts are those of a non-empty tensor, where onnx-tool counts 0';
+const EMPTY_CONSTANT =
+  'Shape with start > end folds to the empty constant [0], the graph’s only output: no row holds an empty tensor, so it is a not-counted row on the input (constant-outputs.ts emptyConstantOutputs: 0 operations, as onnx-tool), whose shape is the input’s, said (file.emptyOutputs)';
 const PRELU_FED =
   'the slope is a graph input: prelu_broadcast’s [5] is read as the layer’s 5 slopes, fed at run time (FlopLab counts them as parameters, onnx-tool counts stored tensors only, 0); prelu_example’s slope [3, 4, 5] has the batch dim, a slope per sample no prelu row holds: FlopLab follows x, counts one slope and says so (‘only the first of 2 computed inputs is followed’)';
 const CONSTANT_OUTPUT =
@@ -71,8 +67,6 @@ const on =
   (why: string, check: Check) =>
   (names: TemplateStringsArray): readonly [string, Check, string] => [why, check, names.raw.join('')];
 const GROUPS = [
-  on(RUNTIME_AXES_REDUCE, 'count')`
-    reduce_sum_empty_axes_input_noop reduce_sum_empty_axes_input_noop_example`,
   on(CONSTANT_OUTPUT, 'weights')`
     constant shape shape_clip_end shape_clip_start shape_end_1 shape_end_negative_1 shape_example shape_start_1
     shape_start_1_end_2 shape_start_1_end_negative_1 shape_start_negative_1`,
@@ -118,7 +112,7 @@ const GROUPS = [
     nllloss_NCd1d2_reduction_sum_expanded nllloss_NCd1d2_with_weight_reduction_mean_expanded
     nllloss_NCd1d2_with_weight_reduction_sum_expanded nllloss_NCd1d2_with_weight_reduction_sum_ii_expanded
     nllloss_NCd1d2d3_sum_weight_high_ii_expanded nllloss_NCd1d2d3d4d5_mean_weight_expanded`,
-  on(SHAPE_ONLY, 'imports')`
+  on(EMPTY_CONSTANT, 'outputs')`
     shape_start_greater_than_end`,
   on(ONE_ELEMENT_FOLDED, 'weights')`
     nllloss_NCd1_ii_expanded nllloss_NCd1_mean_weight_negative_ii_expanded nllloss_NCd1_weight_ii_expanded

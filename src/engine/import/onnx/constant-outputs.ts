@@ -6,7 +6,8 @@
  * input gets a placeholder input [1] that nothing reads, said in a notice.
  */
 import type { GraphNode } from '../graph';
-import type { OnnxGraph, OnnxTensor } from './decode';
+import type { OnnxGraph, OnnxNode, OnnxTensor } from './decode';
+import { say } from '../../messages';
 import type { GraphInput } from './inputs';
 
 /** The placeholder input of a graph with none. */
@@ -31,6 +32,26 @@ export function constantOutputs(g: OnnxGraph, b: ConstantDeps): string[] {
       output: o.name,
     });
     return o.name;
+  });
+}
+
+/**
+ * Outputs that fold to an empty constant (ONNX's shape_start_greater_than_end: Shape with start > end
+ * gives [0]), when no other output is: no row holds an empty tensor, so each is a not-counted row on
+ * the first input (0 operations, said), instead of refusing the file.
+ */
+export function emptyConstantOutputs(
+  g: OnnxGraph,
+  b: ConstantDeps & { notCounted(n: OnnxNode, ins: readonly string[], why: string, out: string): void },
+  lead: string,
+): string[] {
+  const producer = new Map(g.nodes.flatMap((n) => n.outputs.map((o) => [o, n] as const)));
+  return g.outputs.flatMap((o) => {
+    const t = b.constant(o.name);
+    const n = producer.get(o.name);
+    if (!t || !n || !t.dims.includes(0)) return [];
+    b.notCounted(n, [lead], say('why.emptyConstant'), o.name);
+    return [o.name];
   });
 }
 

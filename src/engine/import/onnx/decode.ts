@@ -45,6 +45,8 @@ export interface OnnxValueInfo {
   readonly dims: (number | null)[] | null;
   /** The dim_param names of symbolic dims ("batch", "sequence"), null elsewhere. */
   readonly dimNames?: (string | null)[];
+  /** Indices of the dims the file states as 0 (null in `dims`: see valueInfoOf). */
+  readonly zeros?: number[];
   /** The element type (TensorProto.DataType), where stated. */
   readonly elemType?: number;
 }
@@ -125,7 +127,9 @@ export function tensorOf(m: Raw): OnnxTensor {
   const dataType = toNum(m.data_type);
   const count = dims.reduce((a, b) => a * b, 1);
   let values: number[] | undefined;
-  if (count <= SMALL_TENSOR) {
+  // An empty tensor (a size of 0: an axes list of none, Resize's unused scales) has its values: none.
+  if (count === 0) values = [];
+  else if (count <= SMALL_TENSOR) {
     const raw = m.raw_data as Uint8Array | undefined;
     const lists = [m.float_data, m.int32_data, m.int64_data, m.double_data] as unknown[][];
     const list = lists.find((l) => Array.isArray(l) && l.length >= count && l.length > 0);
@@ -170,11 +174,20 @@ function valueInfoOf(m: Raw): OnnxValueInfo {
       )
     : null;
   const dimNames = shape ? ((shape.dim as Raw[]) ?? []).map((d) => (d.dim_param ? String(d.dim_param) : null)) : [];
+  // A stated 0 is an empty tensor to ONNX, and a size left open to some exporters (Paddle2ONNX wrote 0
+  // for the batch: PaddlePaddle/Paddle2ONNX#53): read as unknown above, kept here to be said and to
+  // know an empty run-time constant (an axes input of [0]: no axes).
+  const zeros = shape
+    ? ((shape.dim as Raw[]) ?? []).flatMap((d, i) =>
+        d.dim_value !== undefined && !d.dim_param && toNum(d.dim_value) === 0 ? [i] : [],
+      )
+    : [];
   const elemType = tt?.elem_type === undefined ? 0 : toNum(tt.elem_type);
   return {
     name: String(m.name ?? ''),
     dims,
     ...(dimNames.some(Boolean) ? { dimNames } : {}),
+    ...(zeros.length ? { zeros } : {}),
     ...(elemType ? { elemType } : {}),
   };
 }

@@ -11,13 +11,14 @@ import { foldLayerNorm2d } from './layernorm2d';
 import { ImportLimitError, MAX_IMPORT_BYTES, sizeText, type ImportOptions, type ImportResult } from '../result';
 import { modelFromGraph } from '../graph-model';
 import { decodeOnnx, type OnnxGraph, type OnnxNode } from './decode';
+import { DataType } from './schema';
 import { Builder } from './builder';
 import { inputsOf, staticInputs } from './inputs';
 import { gemmOfData } from './gemm-of-data';
 import { fedWeights } from './fed-weights';
 import { statedOperands } from './stated-operands';
 import { secondaryOutputs } from './secondary-outputs';
-import { constantOutputs, NO_INPUT, storedOutputs } from './constant-outputs';
+import { constantOutputs, emptyConstantOutputs, NO_INPUT, storedOutputs } from './constant-outputs';
 import { outputMismatches } from './output-check';
 import { PER_MAP } from './batch-axis-ops';
 import { evaluateModel } from '../../evaluate';
@@ -145,6 +146,12 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions, oneSample 
     return { name: i.name, shape: [l, i.shape[1]] };
   });
   for (const c of inp.constants) b.constantInputs.set(c.name, c.dims);
+  // A run-time input the file states with a size of 0 holds no values whatever is fed: a known empty
+  // constant (an axes input of [0] is no axes; ONNX's reduce_*_empty_axes_input_noop).
+  const data = new Set(inp.inputs.map((i) => i.name));
+  for (const v of g.inputs)
+    if (v.zeros?.length && v.dims && !data.has(v.name) && !g.initializers.has(v.name))
+      b.consts.set(v.name, { dims: v.dims.map((d) => d ?? 0), dataType: v.elemType ?? DataType.FLOAT, values: [] });
   for (const v of g.inputs) if (v.elemType) b.inputTypes.set(v.name, v.elemType);
   for (const name of inp.unbatched) b.lead.merged.add(name);
   for (const i of inp.inputs) {
@@ -160,6 +167,7 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions, oneSample 
   const constants = outputs.length ? [] : constantOutputs(g, b);
   if (constants.length) warnings.push(say('file.constantGraph', { list: firstThree(constants) }));
   outputs.push(...constants);
+  if (!outputs.length) outputs.push(...emptyConstantOutputs(g, b, inp.inputs[0].name));
   // Beside computed outputs, an output that is a stored weight is a parameter row.
   if (!constants.length) outputs.push(...storedOutputs(g, b, new Set(outputs)));
   if (!outputs.length) return { ok: false, error: say('file.noOutput', { name: fileName }) };
@@ -180,7 +188,9 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions, oneSample 
     g.outputs,
     b.batch,
   );
-  if (off.length) warnings.push(say('file.outputShapes', { n: off.length, list: firstThree(off) }));
+  const [empty, other] = [off.filter((m) => m.empty), off.filter((m) => !m.empty)].map((l) => l.map((m) => m.line));
+  if (other.length) warnings.push(say('file.outputShapes', { n: other.length, list: firstThree(other) }));
+  if (empty.length) warnings.push(say('file.emptyOutputs', { n: empty.length, list: firstThree(empty) }));
   // The folded shape arithmetic onnx-tool counts (shape-arith.ts): one row before the first output,
   // which passes it through (its place in `outputs`, and so `merged`, is unchanged).
   if (b.shapeArith.macs > 0) {

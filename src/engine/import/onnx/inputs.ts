@@ -33,6 +33,9 @@ export type Inputs =
 
 const MAX_RANK = 9;
 
+/** The dims as the file states them: sizes, 0s, '?' for the unknown. */
+const statedDims = (v: OnnxValueInfo) => (v.dims ?? []).map((d, i) => d ?? (v.zeros?.includes(i) ? 0 : '?')).join(', ');
+
 /** Default size of a symbolic dim `i` (0 = batch) of a rank-`r` input (batch included). */
 function defaultSize(i: number, r: number): number {
   if (i === 0) return 1;
@@ -55,7 +58,19 @@ function shapeOf(v: OnnxValueInfo, notes: string[], given?: readonly number[]): 
     return given.slice();
   }
   const out = dims.map((d, i) => d ?? defaultSize(i, dims.length));
-  const set = dims.flatMap((d, i) => (d === null && i > 0 ? [`${v.dimNames?.[i] ?? `dim ${i}`} = ${out[i]}`] : []));
+  const zero = new Set(v.zeros);
+  const set = dims.flatMap((d, i) =>
+    d === null && i > 0 && !zero.has(i) ? [`${v.dimNames?.[i] ?? `dim ${i}`} = ${out[i]}`] : [],
+  );
+  // A stated 0 is said apart: it is no symbolic name, and an empty tensor would cost nothing.
+  if (zero.size)
+    notes.push(
+      say('file.zeroSizes', {
+        input: v.name,
+        dims: dims.map((d, i) => (zero.has(i) ? 0 : (d ?? v.dimNames?.[i] ?? '?'))).join(', '),
+        list: [...zero].map((i) => `dim ${i} = ${out[i]}`).join(', '),
+      }),
+    );
   if (set.length)
     notes.push(
       say('file.symbolicSizes', {
@@ -104,10 +119,7 @@ export function inputsOf(
   );
   for (const v of declared)
     if (unbatched.has(v.name)) {
-      if (!oneSample)
-        warnings.push(
-          say('file.unbatchedInput', { input: v.name, dims: (v.dims ?? []).map((d) => d ?? '?').join(', ') }),
-        );
+      if (!oneSample) warnings.push(say('file.unbatchedInput', { input: v.name, dims: statedDims(v) }));
       const g1 = given[v.name];
       if (g1 && g1.length === v.dims?.length) given = { ...given, [v.name]: [1, ...g1] };
     }
@@ -128,7 +140,7 @@ export function inputsOf(
     warnings.push(
       say('file.runtimeConstants', {
         input: lead.name,
-        list: others.map((v) => `${v.name} [${(v.dims ?? []).map((d) => d ?? '?').join(', ')}]`).join(', '),
+        list: others.map((v) => `${v.name} [${statedDims(v)}]`).join(', '),
       }),
     );
   const inputs: GraphInput[] = [];
@@ -140,7 +152,7 @@ export function inputsOf(
     if (typeof s === 'string') return s;
     if (k === 0) {
       batch = s[0];
-      if (v.dims?.[0] === null && !given[v.name]) warnings.push(say('file.symbolicBatch'));
+      if (v.dims?.[0] === null && !given[v.name] && !v.zeros?.includes(0)) warnings.push(say('file.symbolicBatch'));
     } else if (s[0] !== batch && v.dims?.[0] !== null)
       return say('file.batchMismatch', { a: real[0].name, b: v.name, x: batch, y: s[0] });
     inputs.push({ name: v.name, shape: s.slice(1) });

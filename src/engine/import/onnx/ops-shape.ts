@@ -140,6 +140,9 @@ export const REDUCE: Readonly<Record<string, string>> = {
   ReduceLogSumExp: 'logsumexp',
 };
 
+/** The reductions onnx-tool profiles, so an imported no-op one keeps its op for the onnx-tool convention. */
+const REDUCE_NOOP = new Set(['ReduceSum', 'ReduceMean', 'ReduceProd', 'ReduceMin', 'ReduceMax', 'ReduceL2']);
+
 /** Why a reduction, a gather or a tile that moves the batch has no kind (the row keeps the file's shape). */
 export const ONE_BATCH = 'FlopLab keeps one batch, first, for every row';
 
@@ -159,6 +162,13 @@ export function noAxes(n: OnnxNode, ctx: OpContext): string {
  */
 export function reduceOp(n: OnnxNode, ctx: OpContext): Mapped {
   const axes = listOf(n, ctx, 'axes', 1);
+  // An axes input that is empty (a constant, or a graph input of 0 elements) with noop_with_empty_axes:
+  // the input passes through (Operators.md); onnx-tool still profiles the reduction (identity.onnx_op).
+  if (axes && !axes.length && n.inputs[1] && int(n, 'noop_with_empty_axes', 0))
+    return {
+      layers: [{ type: 'identity', onnx_op: REDUCE_NOOP.has(n.opType) ? n.opType : 'none' }],
+      warning: say('why.reduceNoop', { op: n.opType }),
+    };
   if (!axes?.length) return { unsupported: noAxes(n, ctx) };
   if (axes.some((a) => isBatchAxis(a, ctx))) return { unsupported: `${n.opType} over the batch (${ONE_BATCH})` };
   const keep = int(n, 'keepdims', 1) ? { keepdim: true } : {};

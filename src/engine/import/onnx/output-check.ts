@@ -16,15 +16,24 @@ export interface OutputView {
   readonly merged: boolean;
 }
 
-/** "name [file] vs [FlopLab]" for every output whose fully stated shape FlopLab does not give. */
+export interface Mismatch {
+  /** "name [file] → [FlopLab]". */
+  readonly line: string;
+  /** The file states the output empty (a size of 0), which no row holds: said apart. */
+  readonly empty: boolean;
+}
+
+/** Every output whose fully stated shape FlopLab does not give. */
 export function outputMismatches(
   views: readonly OutputView[],
   stated: readonly OnnxValueInfo[],
   batch: number,
-): string[] {
-  const out: string[] = [];
+): Mismatch[] {
+  const out: Mismatch[] = [];
   for (const v of views) {
-    const file = stated.find((s) => s.name === v.name)?.dims;
+    const info = stated.find((s) => s.name === v.name);
+    // A stated 0 (an empty output) is compared too: FlopLab holds no empty tensor, so it is always said.
+    const file = info?.dims?.map((d, i) => (d === null && info.zeros?.includes(i) ? 0 : d));
     if (!file || file.some((d) => d === null) || !v.shape) continue;
     const s = v.shape;
     const given = v.whole ? [...s] : v.merged ? [batch * (s[0] ?? 1), ...s.slice(1)] : [batch, ...s];
@@ -32,7 +41,7 @@ export function outputMismatches(
     // "unknown" (a 0-d scalar is one value), so only a one-value output is compared with it.
     if (file.length === 0 && given.reduce((a, b) => a * b, 1) !== 1) continue;
     if (given.length !== file.length || given.some((d, i) => d !== file[i]))
-      out.push(`${v.name} [${file.join(', ')}] → [${given.join(', ')}]`);
+      out.push({ line: `${v.name} [${file.join(', ')}] → [${given.join(', ')}]`, empty: file.includes(0) });
   }
   return out;
 }

@@ -23,6 +23,12 @@ export interface FieldDescriptor {
   readonly type: string;
   readonly id: number;
   readonly rule?: 'repeated';
+  /**
+   * A proto2 scalar whose presence means something (TensorShapeProto's dim_value, in a oneof with
+   * dim_param: a stated 0 is an empty dim, an absent one an unknown size): decoded as undefined when
+   * absent, and written whenever set, its default too.
+   */
+  readonly presence?: true;
 }
 
 /** A message as schema.ts lists it: field name → field. */
@@ -40,6 +46,7 @@ interface Field {
   readonly kind: Scalar | 'message';
   readonly wire: number;
   readonly repeated: boolean;
+  readonly presence: boolean;
   /** Set for kind 'message' once every type of the table exists. */
   msg?: MessageType;
 }
@@ -169,6 +176,7 @@ export class MessageType {
           kind,
           wire: kind === 'message' ? 2 : WIRE[kind],
           repeated: d.rule === 'repeated',
+          presence: d.presence === true,
         };
       })
       .sort((a, b) => a.id - b.id);
@@ -184,7 +192,7 @@ export class MessageType {
       return v.map((x) => normalize(f.kind, x, where));
     }
     const n = normalize(f.kind, v, where);
-    return isDefault(f.kind, n) ? [] : [n];
+    return isDefault(f.kind, n) && !f.presence ? [] : [n];
   }
 
   /** Encoded size of `obj` without its own tag and length; remembered for the writing pass. */
@@ -240,7 +248,8 @@ export class MessageType {
     const m: Obj = {};
     for (const f of this.fields)
       if (f.repeated) m[f.name] = [];
-      else if (f.kind !== 'message') m[f.name] = f.kind === 'string' ? '' : f.kind === 'bytes' ? EMPTY : 0;
+      else if (f.kind !== 'message' && !f.presence)
+        m[f.name] = f.kind === 'string' ? '' : f.kind === 'bytes' ? EMPTY : 0;
     while (r.pos < end) {
       const tag = r.uint32();
       const wire = tag & 7;

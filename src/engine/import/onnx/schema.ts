@@ -101,7 +101,7 @@ export const ONNX_MESSAGES = {
     fields: { elem_type: { type: 'int32', id: 1 }, shape: { type: 'TensorShapeProto', id: 2 } },
   },
   TensorShapeProto: { fields: { dim: repeated('Dimension', 1) } },
-  Dimension: { fields: { dim_value: { type: 'int64', id: 1 }, dim_param: { type: 'string', id: 2 } } },
+  Dimension: { fields: { dim_value: { type: 'int64', id: 1, presence: true }, dim_param: { type: 'string', id: 2 } } },
 } satisfies Record<string, MessageDescriptor>;
 
 const types = compileSchema(ONNX_MESSAGES);

@@ -1,0 +1,121 @@
+/**
+ * Sizes of 0 in an ONNX file. ONNX (onnx.proto: TensorShapeProto.Dimension, a oneof of dim_value and
+ * dim_param) tells a stated 0 — an empty tensor — from an absent value — an unknown size —, and some
+ * exporters wrote 0 for a size left open (Paddle2ONNX's batch: PaddlePaddle/Paddle2ONNX#53). FlopLab holds
+ * no empty tensor: a data input's 0 is read as open and said; an empty run-time input is a known empty
+ * constant (an axes list of none: Operators.md ReduceSum, noop_with_empty_axes); an output stated empty
+ * is said; a graph whose only output is an empty constant is imported, not refused.
+ */
+import { describe, expect, it } from 'vitest';
+import { decodeOnnx } from '../../../src/engine/import/onnx/decode';
+import { importOnnx } from '../../../src/engine/import/onnx';
+import { evaluateModel } from '../../../src/engine/evaluate';
+import { modelToOnnx } from '../../../src/engine/export/onnx';
+import type { Model } from '../../../src/engine/format/model';
+import { importBuilt, onnx } from './onnx-build';
+
+describe('sizes of 0 in an ONNX file', () => {
+  it('a stated 0 is kept apart from an absent size and from a symbolic one', () => {
+    const g = decodeOnnx(onnx({ input: [2, 0, 'n', 4], nodes: [{ op: 'Relu', in: ['x'], out: ['y'] }] }));
+    const x = g?.inputs.find((v) => v.name === 'x');
+    expect(x?.dims).toEqual([2, null, null, 4]);
+    expect(x?.zeros).toEqual([1]);
+    expect(x?.dimNames).toEqual([null, null, 'n', null]);
+  });
+
+  it.each([
+    // [file dims, FlopLab's input shape, the notice's list]
+    [[2, 0, 4], [128, 4], 'dim 1 = 128'],
+    [[0, 3, 4], [3, 4], 'dim 0 = 1'],
+    [[1, 0, 8, 8], [3, 8, 8], 'dim 1 = 3'],
+  ])('a data input stated %j is read as open, %j, and said (%s)', (dims, shape, list) => {
+    const { r } = importBuilt({ input: dims, nodes: [{ op: 'Relu', in: ['x'], out: ['y'] }] });
+    expect(r.model.input).toEqual(shape);
+    const note = r.warnings.find((w) => w.includes('a size of 0 is an empty tensor'));
+    expect(note).toContain(`[${dims.join(', ')}]`);
+    expect(note).toContain(`${list} used`);
+    // A batch of 0 is said there, not again as a symbolic batch.
+    expect(r.warnings.some((w) => w.includes('batch size is symbolic'))).toBe(false);
+  });
+
+  it('an output the file states empty is compared and said', () => {
+    const { r } = importBuilt({
+      input: [2, 0, 4],
+      nodes: [{ op: 'Relu', in: ['x'], out: ['y'] }],
+      outputShapes: { y: [2, 0, 4] },
+    });
+    expect(r.warnings.find((w) => w.includes('states empty'))).toContain('y [2, 0, 4] → [2, 128, 4]');
+  });
+
+  it.each([
+    ['ReduceSum', 1],
+    ['ReduceMean', 1],
+    ['ReduceMax', 1],
+    ['ReduceL2', 25],
+  ])(
+    '%s over an empty axes input with noop_with_empty_axes is its input; onnx-tool counts it (%i per element)',
+    (op, per) => {
+      const { r, e } = importBuilt(
+        {
+          input: [3, 2, 2],
+          extraInputs: { axes: [0] },
+          nodes: [{ op, in: ['x', 'axes'], out: ['y'], attrs: { noop_with_empty_axes: 1 } }],
+        },
+        { opset: 18, conventions: ['onnx-tool', 'exact'] },
+      );
+      expect(r.model.layers).toEqual([{ type: 'identity', onnx_op: op }]);
+      expect(e.totals.counts).toEqual([BigInt(12 * per), 0n]);
+      expect(e.notCounted).toEqual([]);
+      expect(r.warnings.join('\n')).toContain(`${op} over an empty axes list with noop_with_empty_axes is its input`);
+    },
+  );
+
+  it('an empty axes initializer with noop_with_empty_axes is the same no-op; without it every dim is reduced (not counted)', () => {
+    const noop = importBuilt(
+      {
+        input: [3, 2, 2],
+        ints: { axes: [] },
+        nodes: [{ op: 'ReduceSum', in: ['x', 'axes'], out: ['y'], attrs: { noop_with_empty_axes: 1 } }],
+      },
+      { opset: 13 },
+    );
+    expect(noop.r.model.layers).toEqual([{ type: 'identity', onnx_op: 'ReduceSum' }]);
+    const all = importBuilt(
+      { input: [3, 2, 2], extraInputs: { axes: [0] }, nodes: [{ op: 'ReduceSum', in: ['x', 'axes'], out: ['y'] }] },
+      { opset: 13 },
+    );
+    expect(all.e.notCounted).toHaveLength(1);
+    expect(all.r.warnings.join('\n')).toContain('with no axes reduces every dim');
+  });
+
+  it('a no-op reduction is written back as one (an empty axes list, noop_with_empty_axes) and reads back equal', () => {
+    const model: Model = {
+      format: 'floplab.model/2',
+      input: [4, 6, 6],
+      batch: 2,
+      layers: [{ type: 'identity', onnx_op: 'ReduceProd' }, { type: 'relu' }],
+    };
+    const written = modelToOnnx(model);
+    if (!written.ok) throw new Error(written.error);
+    const back = importOnnx(written.bytes, 'w.onnx');
+    if (!back.ok) throw new Error(back.error);
+    expect(back.model.layers.map((l) => ({ ...l, name: undefined }))).toEqual([
+      { type: 'identity', onnx_op: 'ReduceProd', name: undefined },
+      { type: 'relu', name: undefined },
+    ]);
+    const count = (m: Model) => evaluateModel(m, { conventions: ['onnx-tool'] }).totals.counts[0];
+    expect(count(back.model)).toBe(count(model));
+    expect(count(model)).toBe(2n * 4n * 6n * 6n * 2n); // ReduceProd's MUL and the Relu's CMP per element
+  });
+
+  it('a graph whose only output is an empty constant is imported: a not-counted row, 0 operations, said', () => {
+    const { r, e } = importBuilt(
+      { input: [3, 4, 5], nodes: [{ op: 'Shape', in: ['x'], out: ['y'], attrs: { start: 2, end: 1 } }] },
+      { opset: 15 },
+    );
+    expect(e.totals.counts).toEqual([0n]);
+    expect(e.totals.params).toBe(0n);
+    expect(e.notCounted).toHaveLength(1);
+    expect(r.warnings.join('\n')).toContain('an empty constant, with a size of 0');
+  });
+});
