@@ -69,7 +69,7 @@ export const ENGINE_MESSAGES_EN = {
   'file.noGraphInput': 'the graph has no input',
   'file.runtimeConstants': 'input(s) without the batch dim of "{input}" are read as run-time constants: {list}',
   'file.fedWeights':
-    'input(s) {list} are read only as a convolution’s weight: taken as that layer’s weights, fed at run time (counted as parameters; onnx-tool counts stored weights only)',
+    'input(s) {list} are read only as a convolution’s weight (or by Shape, for their size): taken as that layer’s weights, fed at run time (counted as parameters; onnx-tool counts stored weights only)',
   'file.statedOperands':
     '{n} node(s) ({list}) read a shape, axes, sizes or repeats from a graph input (known only when run): taken from the input and output shapes the file states',
   'file.mergedOutputs':

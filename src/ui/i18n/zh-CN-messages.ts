@@ -59,7 +59,7 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
   'file.noGraphInput': '图没有输入',
   'file.runtimeConstants': '没有“{input}”批维的输入被当作运行时常量读取：{list}',
   'file.fedWeights':
-    '输入 {list} 只被卷积当作权重读取：作为该层的权重（运行时传入），计入参数量（onnx-tool 只计存储在文件中的权重）',
+    '输入 {list} 只被卷积当作权重读取（或被 Shape 读取其尺寸）：作为该层的权重（运行时传入），计入参数量（onnx-tool 只计存储在文件中的权重）',
   'file.statedOperands':
     '{n} 个节点（{list}）从图输入读取形状、轴、大小或重复次数（运行时才知道）：按文件声明的输入与输出形状取值',
   'file.mergedOutputs': '输出 {list} 在文件中把批维并入第一维（[N·d0, …]）：按批大小 N × [d0, …] 给出，元素相同',

@@ -24,6 +24,32 @@ describe('a conv weight fed as a graph input', () => {
     expect(r.ok && r.warnings.join('\n')).toMatch(/input\(s\) W are read only as a convolution’s weight/);
   });
 
+  it('W also read by a Shape (a causal conv’s kernel size, ONNX’s CausalConvWithState expanded) is still the weight', () => {
+    // The Shape → Gather → Sub → Concat computes the Slice bound that keeps the last kernel − 1 steps.
+    const { r, e } = load({
+      input: [2, 4, 5],
+      extraInputs: { W: [4, 1, 3] },
+      ints: { two: [2], one: [1], big: [1000], axis: [2] },
+      nodes: [
+        { op: 'Conv', in: ['x', 'W'], out: ['y'], attrs: { group: 4 } },
+        { op: 'Shape', in: ['W'], out: ['ws'], attrs: { start: 2, end: 3 } },
+        { op: 'Sub', in: ['ws', 'one'], out: ['km1'] },
+        { op: 'Neg', in: ['km1'], out: ['start'] },
+        { op: 'Slice', in: ['x', 'start', 'big', 'axis'], out: ['state'] },
+      ],
+      outputs: ['y', 'state'],
+    });
+    expect(e.notCounted).toEqual([]);
+    // Depthwise: 2·4·3 outputs × 3 taps; 12 weights.
+    expect(e.rows.find((x) => x.type === 'conv1d')?.macs).toBe(2n * 4n * 3n * 3n);
+    expect(e.totals.params).toBe(12n);
+    expect(e.outputs.map((o) => o.shape)).toEqual([
+      [4, 3],
+      [4, 2],
+    ]);
+    expect(r.ok && r.warnings.join('\n')).toMatch(/input\(s\) W are read only as a convolution’s weight/);
+  });
+
   it('QLinearConv’s w (input 3) fed, its scales and zero points too: the conv counted', () => {
     const { e } = load({
       input: [1, 1, 7, 7],

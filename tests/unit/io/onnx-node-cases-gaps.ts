@@ -13,8 +13,6 @@ const NO_KIND_SHAPE =
   'the operator has no layer kind (no mapping in ops.ts or its helpers): a not-counted opaque row, whose output keeps a first dim FlopLab takes for the batch (or the input’s shape where the file states none): not the reference’s shape';
 const QUANT_BLOCKED =
   'blocked quantization (block_size > 0: a scale per block of elements along the axis): the quantize kind holds one scale per tensor or per channel, so quant-ops.ts leaves the node a not-counted row, 0, where onnx-tool counts it per element';
-const CAUSAL_CONV =
-  'the expanded CausalConvWithState: the Conv’s weight is a graph input also read by Shape arithmetic, so fed-weights.ts does not take it as the conv’s weight and the Conv is a not-counted row (0), its output keeping its input’s time length; onnx-tool counts the Conv and the Sub ops';
 const CENTER_CROP =
   'the expanded CenterCropPad: its pads and slice bounds come from a graph input (the target shape, run-time), so the Pad and the Slice are not-counted rows and the shape arithmetic onnx-tool counts (Max, Sub, Div, Add) is not folded; the output keeps the input’s shape';
 const RESIZE_CROP =
@@ -71,7 +69,8 @@ const GROUPS = [
     constant shape shape_clip_end shape_clip_start shape_end_1 shape_end_negative_1 shape_example shape_start_1
     shape_start_1_end_2 shape_start_1_end_negative_1 shape_start_negative_1`,
   on(FED_WEIGHTS, 'weights')`
-    basic_conv_with_padding basic_conv_without_padding batchnorm_epsilon batchnorm_epsilon_training_mode
+    causal_conv_with_state_decode_step_expanded causal_conv_with_state_with_bias_and_past_state_expanded
+    causal_conv_with_state_with_past_state_expanded basic_conv_with_padding basic_conv_without_padding batchnorm_epsilon batchnorm_epsilon_training_mode
     batchnorm_example batchnorm_example_training_mode conv_with_autopad_same
     conv_with_strides_and_asymmetric_padding conv_with_strides_no_padding conv_with_strides_padding convtranspose
     convtranspose_1d convtranspose_autopad_same convtranspose_dilations convtranspose_group_2
@@ -131,12 +130,6 @@ const GROUPS = [
     dequantizelinear_blocked quantizelinear_blocked_asymmetric`,
   on(RNN_YH, 'outputs')`
     gru_seq_length gru_with_initial_bias lstm_with_initial_bias lstm_with_peepholes`,
-  on(CAUSAL_CONV, 'count')`
-    causal_conv_with_state_decode_step_expanded causal_conv_with_state_with_bias_and_past_state_expanded
-    causal_conv_with_state_with_past_state_expanded`,
-  on(CAUSAL_CONV, 'outputs')`
-    causal_conv_with_state_decode_step_expanded causal_conv_with_state_with_bias_and_past_state_expanded
-    causal_conv_with_state_with_past_state_expanded`,
   on(CENTER_CROP, 'count')`
     center_crop_pad_crop_and_pad_expanded center_crop_pad_crop_expanded center_crop_pad_pad_expanded`,
   on(CENTER_CROP, 'outputs')`

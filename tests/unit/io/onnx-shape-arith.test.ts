@@ -85,6 +85,21 @@ const CASES: { name: string; bytes: Uint8Array; onnxTool: number; ops?: string }
     onnxTool: 4 + 4,
     ops: 'ReduceProd ×1, Div ×1',
   },
+  {
+    // ShapeNode (node.py l. 1331) gives the whole shape and ignores start / end (opset 15): [4] there, [1] in ONNX;
+    // the Sub and Div on it count on [4] (numpy's broadcast of [4] and [1]), the reshape target stays ONNX's.
+    name: 'Shape(start=1, end=2) → Sub → Div: onnx-tool counts them on the whole shape [4] (1·4 + 4·4)',
+    bytes: graph(
+      [
+        { op: 'Shape', in: ['x'], out: ['s1'], attrs: { start: 1, end: 2 } },
+        { op: 'Sub', in: ['s1', 'zero'], out: ['d'] },
+        { op: 'Div', in: ['d', 'two'], out: ['h'] },
+      ],
+      { zero: [0] },
+    ),
+    onnxTool: 4 + 16,
+    ops: 'Sub ×1, Div ×1',
+  },
 ];
 
 describe('folded shape arithmetic: one shapeops row, counted by onnx-tool only', () => {

@@ -268,7 +268,7 @@ export class Builder {
     if (!ins.length || SHAPE_OPS.has(n.opType)) {
       const t = FOLDABLE.has(n.opType) ? fold(n, this.foldContext) : null;
       if (t && n.outputs[0]) {
-        this.shapeArith.folded(n, t, this.constant(n.inputs[0]));
+        this.shapeArith.folded(n, t, (v) => this.constant(v)?.dims ?? this.foldContext.shapeOf(v) ?? undefined);
         this.consts.set(n.outputs[0], t);
       } else if (ins.length === 0 && n.outputs[0]) this.unfolded.push(n.name || n.outputs[0]);
       return;

@@ -29,8 +29,9 @@ export function fedWeights(g: OnnxGraph): { graph: OnnxGraph; names: string[] } 
       dims !== null &&
       dims.length >= 3 &&
       dims.every((d) => d !== null && d >= 1) &&
-      uses.length > 0 &&
-      uses.every((u) => WEIGHT_AT[u.op] === u.at)
+      uses.some((u) => WEIGHT_AT[u.op] === u.at) &&
+      // A Shape of it (a causal conv's kernel size, ONNX's CausalConvWithState expanded) reads its dims only.
+      uses.every((u) => WEIGHT_AT[u.op] === u.at || u.op === 'Shape')
     );
   });
   // Other inputs must be left: a graph whose only input is a weight has no data to read.

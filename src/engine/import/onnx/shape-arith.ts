@@ -63,19 +63,43 @@ const PER_INPUT: Readonly<Record<string, number>> = {
 // 2 per element there (DequantizeLinearNode l. 2502, a PWNode of MUL_MACS + ADD_MACS) — read, not
 // measured on a weight; not shape arithmetic, so not in this row.
 
+/** numpy's broadcast of shapes (NpMathBase.shape_infer), for the dims onnx-tool gives an element-wise node. */
+function broadcast(shapes: readonly (readonly number[])[]): number[] {
+  const r = Math.max(...shapes.map((d) => d.length));
+  return Array.from({ length: r }, (_, i) =>
+    Math.max(...shapes.map((d) => (i - r + d.length >= 0 ? d[i - r + d.length] : 1))),
+  );
+}
+
 export class ShapeArith {
   /** Counted nodes by op type, in the order first met. */
   private readonly counts = new Map<string, number>();
+  /**
+   * Values whose dims onnx-tool sees otherwise than ONNX: ShapeNode (l. 1331) gives the whole shape
+   * and ignores start / end (opset 15), so a Shape(start=2, end=3) of a 3-D tensor is [3] there, and
+   * the arithmetic on it counts 3 per node, not 1 (ONNX's CausalConvWithState expanded: Sub 3, Sub 3).
+   */
+  private readonly toolDims = new Map<string, number[]>();
   macs = 0;
 
-  /** A node FlopLab folded into `out` (its first input `input0`, when a constant): onnx-tool's MACs added. */
-  folded(n: OnnxNode, out: OnnxTensor, input0?: OnnxTensor) {
+  /**
+   * A node FlopLab folded into `out`: onnx-tool's MACs added. `dimsOf` gives an input's real dims
+   * (a folded constant's, or a value's whole shape, batch included).
+   */
+  folded(n: OnnxNode, out: OnnxTensor, dimsOf: (name: string) => readonly number[] | undefined) {
+    const seen = (v: string) => this.toolDims.get(v) ?? dimsOf(v);
+    const ins = n.inputs.filter(Boolean);
+    let dims: readonly number[] = out.dims;
+    const rank = n.inputs[0] ? dimsOf(n.inputs[0])?.length : undefined;
+    if (n.opType === 'Shape' && rank !== undefined && rank !== out.dims[0]) dims = [rank];
+    else if (PER_OUTPUT[n.opType] && ins.some((v) => this.toolDims.has(v))) {
+      const all = ins.map(seen);
+      if (all.every((d) => d !== undefined)) dims = broadcast(all as number[][]);
+    }
+    if (dims !== out.dims && n.outputs[0]) this.toolDims.set(n.outputs[0], [...dims]);
     const per = PER_OUTPUT[n.opType];
-    const macs = per
-      ? volume(out.dims) * per.k
-      : PER_INPUT[n.opType] && input0
-        ? volume(input0.dims) * PER_INPUT[n.opType]
-        : 0;
+    const input0 = n.inputs[0] ? seen(n.inputs[0]) : undefined;
+    const macs = per ? volume(dims) * per.k : PER_INPUT[n.opType] && input0 ? volume(input0) * PER_INPUT[n.opType] : 0;
     if (!macs) return;
     this.macs += macs;
     this.counts.set(n.opType, (this.counts.get(n.opType) ?? 0) + 1);
