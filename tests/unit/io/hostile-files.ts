@@ -3,6 +3,7 @@
  * second to make and none is committed: deep residual chains, a huge node count, one enormous
  * string. Names come from a seeded generator, so every run builds the same bytes.
  */
+import { input, keras3, layer, tensor, zip } from './keras-config';
 
 /** mulberry32: a small seeded generator, the same sequence for the same seed. */
 export function seeded(seed: number): () => number {
@@ -197,4 +198,12 @@ export function prototxtHugeName(size: number): Uint8Array {
   out.fill(0x6e, head.length, head.length + size);
   out.set(utf8.encode(tail), head.length + size);
   return out;
+}
+
+/** A `.keras` of `count` ReLUs in a chain, its config listing them last to first (ordering it took 10 s once). */
+export function kerasReluChainBackwards(count: number): Uint8Array {
+  const layers = Array.from({ length: count }, (_, i) =>
+    layer('ReLU', `r${i}`, {}, [tensor(i ? `r${i - 1}` : 'in', [8])]),
+  );
+  return zip(keras3([input('in', [8]), ...layers.reverse()], [['in', 0, 0]], [[`r${count - 1}`, 0, 0]]));
 }

@@ -1,6 +1,7 @@
 /**
  * Hostile files never take the page down (issue 21, item 4): each is imported or refused with the
- * limit named, in seconds and a bounded heap. Before the budget: 20,000 residual blocks (ONNX or
+ * limit named, in a bounded heap. How long each takes is a figure of `npm run bench:import`
+ * (bench/import.bench.ts, with its budget), not a bound here: a timed bound fails under load. Before the budget: 20,000 residual blocks (ONNX or
  * prototxt) ran out of a 4 GB heap (every block collected all the nodes before it), a
  * 1,000,000-node ONNX took 32 s and 1.3 GB to be refused at the document schema, a 20,000-node
  * chain listed backwards took 113 s to order, and a 100 MB node name came through as a row label.
@@ -17,6 +18,7 @@ import {
 import { LIMITS, parseModel } from '../../../src/engine/format/schema';
 import type { LayerSpec } from '../../../src/engine/format/model';
 import {
+  kerasReluChainBackwards,
   onnxHugeString,
   onnxReluChain,
   onnxResidualChain,
@@ -50,12 +52,11 @@ function nestedKeras(depth: number, calls: number) {
 
 const MB = 1024 * 1024;
 
-/** The import, its time and how much the heap grew (the result still held). */
+/** The import and how much the heap grew (the result still held). */
 async function measured(name: string, bytes: Uint8Array) {
   const heap = process.memoryUsage().heapUsed;
-  const t0 = performance.now();
   const r = await importFileAsync(name, bytes);
-  return { r, ms: performance.now() - t0, heapMB: (process.memoryUsage().heapUsed - heap) / MB };
+  return { r, heapMB: (process.memoryUsage().heapUsed - heap) / MB };
 }
 
 const residuals = (layers: readonly LayerSpec[]) => layers.filter((l) => l.type === 'residual').length;
@@ -64,45 +65,40 @@ describe('import budget: deep residual chains', () => {
   it('an ONNX of 20,000 residual blocks (Conv → Add skip) imports as 20,000 residual blocks', async () => {
     const bytes = onnxResidualChain(20_000);
     expect(bytes.length).toBeGreaterThan(MB);
-    const { r, ms, heapMB } = await measured('res20k.onnx', bytes);
+    const { r, heapMB } = await measured('res20k.onnx', bytes);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(residuals(r.model.layers)).toBe(20_000);
     expect(parseModel(r.model).ok).toBe(true);
-    // Measured 2.5 s and 80 MB (19 s before reader lists were appended in place: import/multimap.ts); it used to
-    // exhaust a 4 GB heap after a minute.
-    expect(ms).toBeLessThan(20_000);
+    // Measured 80 MB (and 2.5 s: bench:import); it used to exhaust a 4 GB heap after a minute.
     expect(heapMB).toBeLessThan(1024);
   }, 60_000);
 
   it('a prototxt of 20,000 Eltwise residual blocks imports as 20,000 residual blocks', async () => {
     const bytes = prototxtResidualChain(20_000);
     expect(bytes.length).toBeGreaterThan(3 * MB);
-    const { r, ms, heapMB } = await measured('res20k.prototxt', bytes);
+    const { r, heapMB } = await measured('res20k.prototxt', bytes);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(residuals(r.model.layers)).toBe(20_000);
-    expect(ms).toBeLessThan(20_000);
     expect(heapMB).toBeLessThan(1024);
   }, 60_000);
 
-  it('a 20,000-node chain listed backwards is put in order in linear time', async () => {
-    const { r, ms } = await measured('backwards.onnx', onnxReluChain(20_000, true));
+  it('a 20,000-node chain listed backwards is put in order', async () => {
+    const { r } = await measured('backwards.onnx', onnxReluChain(20_000, true));
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.model.layers).toHaveLength(20_000);
-    expect(ms).toBeLessThan(20_000);
   }, 60_000);
 });
 
 describe('import budget: node counts', () => {
   it('a 1,000,000-node ONNX is refused before its nodes are decoded, the limit named', async () => {
-    const { r, ms, heapMB } = await measured('million.onnx', onnxReluChain(1_000_000));
+    const { r, heapMB } = await measured('million.onnx', onnxReluChain(1_000_000));
     expect(r).toEqual({
       ok: false,
       error: 'million.onnx: the file has 1,000,000 nodes; FlopLab imports at most 100,000',
     });
     expect(MAX_IMPORT_NODES).toBe(LIMITS.maxLayers);
-    expect(ms).toBeLessThan(2_000);
     expect(heapMB).toBeLessThan(100);
   }, 60_000);
 
@@ -148,15 +144,10 @@ describe('import budget: node counts', () => {
 });
 
 describe('import budget: Keras', () => {
-  it('a config of 20,000 layers listed backwards is ordered in linear time (it took 10 s)', async () => {
-    const layers = Array.from({ length: 20_000 }, (_, i) =>
-      layer('ReLU', `r${i}`, {}, [tensor(i ? `r${i - 1}` : 'in', [8])]),
-    );
-    const config = keras3([input('in', [8]), ...layers.reverse()], [['in', 0, 0]], [['r19999', 0, 0]]);
-    const { r, ms } = await measured('backwards.keras', zip(config));
+  it('a config of 20,000 layers listed backwards is ordered', async () => {
+    const { r } = await measured('backwards.keras', kerasReluChainBackwards(20_000));
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.model.layers).toHaveLength(20_000);
-    expect(ms).toBeLessThan(5_000);
   }, 60_000);
 
   it('nested models called 4 times at each of 9 levels (262,144 calls) are refused as they expand, not after', async () => {
