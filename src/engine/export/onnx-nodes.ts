@@ -53,6 +53,8 @@ export interface NodeSink {
   readonly unbatched: Set<string>;
   /** Values of booleans (comparisons): cast to float where a kind other than compare or where reads them. */
   readonly bools: Set<string>;
+  /** The outputs of a Split already written, by its input and parts (chunk layers taking pieces of one value). */
+  readonly splits: Map<string, string[]>;
   /** A weight initializer of `dims` (no data, or zeros); returns its name. */
   weight(base: string, dims: number[]): string;
   /** A constant with values (float32 or int64); returns its name. */
@@ -278,7 +280,14 @@ export function leafNodes(
       const size = Math.ceil(C / n);
       const parts: number[] = [];
       for (let from = 0; from < C; from += size) parts.push(Math.min(size, C - from));
-      const outs = w.op('Split', [x, w.constant('split', parts, 'int64')], label, [int('axis', 1)], parts.length, name);
+      // One Split per value and parts, however many chunk layers take its pieces (YOLO's C2f takes both):
+      // as torch.onnx writes x.chunk(2), so the file reads back with one Split, not one per piece.
+      const key = `${x}|${parts.join(',')}`;
+      let outs = w.splits.get(key);
+      if (!outs) {
+        outs = w.op('Split', [x, w.constant('split', parts, 'int64')], label, [int('axis', 1)], parts.length, name);
+        w.splits.set(key, outs);
+      }
       return outs[p.index as number] ?? '!chunk index out of range';
     }
     case 'conv1d':

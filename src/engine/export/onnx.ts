@@ -38,6 +38,7 @@ class Writer implements NodeSink {
   readonly results: Value[] = [];
   readonly unbatched = new Set<string>();
   readonly bools = new Set<string>();
+  readonly splits = new Map<string, string[]>();
   constructor(
     private readonly zeros: boolean,
     readonly batch: number,

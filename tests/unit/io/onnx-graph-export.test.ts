@@ -147,6 +147,28 @@ describe('graph wiring in the written file', () => {
     });
   });
 
+  it('chunk layers taking the pieces of one value share one Split (as torch.onnx writes x.chunk(2)), and read back so', () => {
+    const c2f: Model = {
+      format: 'floplab.model/2',
+      name: 'c2f-like',
+      input: [8, 4, 4],
+      layers: [
+        { type: 'conv2d', out: 8, kernel: 1, id: 'cv1' },
+        { type: 'chunk', chunks: 2, index: 0, from: 'cv1', id: 'a' },
+        { type: 'chunk', chunks: 2, index: 1, from: 'cv1', id: 'b' },
+        { type: 'conv2d', out: 4, kernel: 3, padding: 1, id: 'm' },
+        { type: 'cat', dim: 1, from: ['a', 'b', 'm'] },
+      ],
+    };
+    const w = modelToOnnx(c2f);
+    if (!w.ok) throw new Error(w.error);
+    const g = decodeOnnx(w.bytes);
+    expect(g?.nodes.filter((n) => n.opType === 'Split')).toHaveLength(1);
+    const back = readBack(c2f);
+    same(numbers(c2f), numbers(back));
+    expect(evaluateModel(back).rows.length).toBe(evaluateModel(c2f).rows.length);
+  });
+
   it('a name that nothing defined before is refused, with the layer', () => {
     const r = modelToOnnx({
       ...m,
