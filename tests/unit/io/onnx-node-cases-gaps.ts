@@ -19,8 +19,6 @@ const RUNTIME_INDEX_OPAQUE =
   'the op’s index operand (starts / ends, repeats, target shape, axes) is a graph input, read as a run-time constant of unknown values (inputs.ts): a not-counted row, and the op changes the file’s first dim, which FlopLab keeps as the batch, so the row’s output keeps the batch and not the reference’s first dim';
 const NO_KIND_SHAPE =
   'the operator has no layer kind (no mapping in ops.ts or its helpers): a not-counted opaque row, whose output keeps a first dim FlopLab takes for the batch (or the input’s shape where the file states none): not the reference’s shape';
-const QUANT_BLOCKED =
-  'blocked quantization (block_size > 0: a scale per block of elements along the axis): the quantize kind holds one scale per tensor or per channel, so quant-ops.ts leaves the node a not-counted row, 0, where onnx-tool counts it per element';
 const CAUSAL_CONV =
   'the expanded CausalConvWithState: the Conv’s weight is a graph input also read by Shape arithmetic, so fed-weights.ts does not take it as the conv’s weight and the Conv is a not-counted row (0), its output keeping its input’s time length; onnx-tool counts the Conv and the Sub ops';
 const CENTER_CROP =
@@ -38,7 +36,7 @@ const CONSTANT_OUTPUT =
 const EXTRA_OUTPUTS =
   'the node has further outputs with shapes of their own (LayerNormalization’s Mean and InvStdDev, a training BatchNormalization’s running mean and variance): FlopLab reads the node by its first output and leaves those out, with a notice naming them (secondary-outputs.ts; a Dropout’s mask and a MaxPool’s Indices, of the first output’s shape, are given)';
 const FED_WEIGHTS =
-  'the layer’s weights (conv kernel, norm scale and bias and running stats, recurrent W / R / B; a QuantizeLinear’s scale and zero point) are graph inputs fed at run time: FlopLab counts them as the layer’s parameters (fed-weights.ts, the norm and recurrent kinds’ own parameters) or buffers (the quantize kind’s 2·C); onnx-tool counts stored tensors only (0)';
+  'the layer’s weights (conv kernel, norm scale and bias and running stats, recurrent W / R / B; a QuantizeLinear’s scale and zero point) are graph inputs fed at run time: FlopLab counts them as the layer’s parameters (fed-weights.ts, the norm and recurrent kinds’ own parameters) or buffers (the quantize kind’s 2·C, or 2 per block: a blocked scale of x’s rank, batch included, read as data, quant-ops.ts); onnx-tool counts stored tensors only (0)';
 const SCALAR_AS_1 =
   'the output is a 0-d scalar (a loss, a quantization scale / zero point); FlopLab holds a value reduced to a scalar as [1] (batch-axis.ts reduceAll)';
 const ONE_ELEMENT_FOLDED =
@@ -91,7 +89,7 @@ const GROUPS = [
     layer_normalization_4d_axis3 layer_normalization_4d_axis_negative_1 layer_normalization_4d_axis_negative_2
     layer_normalization_4d_axis_negative_3 layer_normalization_4d_axis_negative_4 layer_normalization_default_axis
     lstm_with_initial_bias lstm_with_peepholes
-    dequantizelinear_axis quantizelinear_axis`,
+    dequantizelinear_axis quantizelinear_axis dequantizelinear_blocked quantizelinear_blocked_asymmetric`,
   on(NO_KIND, 'count')`
     nonzero_example`,
   on(EXTRA_OUTPUTS, 'outputs')`
@@ -133,8 +131,6 @@ const GROUPS = [
     reshape_allowzero_reordered slice_start_out_of_bounds tril_zero triu_zero`,
   on(NO_KIND_SHAPE, 'outputs')`
     compress_0 compress_default_axis gathernd_example_int32`,
-  on(QUANT_BLOCKED, 'count')`
-    dequantizelinear_blocked quantizelinear_blocked_asymmetric`,
   on(RNN_YH, 'outputs')`
     gru_seq_length gru_with_initial_bias lstm_with_initial_bias lstm_with_peepholes`,
   on(CAUSAL_CONV, 'count')`
