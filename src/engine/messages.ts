@@ -302,6 +302,7 @@ export const ENGINE_MESSAGES_EN = {
     '{type} with dilation cannot be written to PyTorch: its AvgPool layers have no dilation (ONNX AveragePool has, from opset 19)',
   'export.quantizeBlocked':
     'blocked quantization (block_size) is not written: its scale has the input’s shape, batch dim included, so the file would run at one batch only',
+  'export.powFed': 'pow with fed_exponent is not written: its exponent, fed at run time, is no value of the model',
   'export.instanceAffine': '{label}: ONNX InstanceNormalization always has scale and B; it reads back as affine',
   'export.block': '{path}: block {type} cannot be written to ONNX',
   'export.shares': '{path} uses the weights of "{shares}"; ONNX would get a copy of them',

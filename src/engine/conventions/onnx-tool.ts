@@ -323,7 +323,7 @@ export const onnxTool: Convention = {
       'An ONNX LpNormalization (clamp off): LpNormalizationNode, a PWNode whose op_mac is EXP_MACS + ADD_MACS: 33 per element, p 1 or 2 alike (measured: test_l1normalization_* / test_l2normalization_* in onnx-node-cases.jsonl). F.normalize (clamp on) as torch.onnx (opset 17) writes it: ReduceL2 (ADD + SQRT = 25 per input element), Clip of eps (CMP_MACS · 2 per vector), Expand 0, Div (DIV_MACS 4 per element): 29·numel + 2 per vector; for p 1 a ReduceL1, which has no node class (onnx-tool stops; 0 here, as for the reduce kind’s l1): 4·numel + 2 per vector.',
     hardmax:
       'HardmaxNode is a PWNode (op_mac ADD_MACS, ratio 1): numel(Y), whatever the axis (measured: the 7 test_hardmax_* files of onnx-node-cases.jsonl).',
-    pow: 'PowNode: POW_MACS = EXP_MACS = 32 per output element, for two computed operands or a constant base alike (measured: pow_data, pow_const_base in tests/fixtures/onnx-tool-more-ops.jsonl).',
+    pow: 'PowNode: POW_MACS = EXP_MACS = 32 per output element, for two computed operands, a constant base or a fed exponent alike (measured: pow_data, pow_const_base in tests/fixtures/onnx-tool-more-ops.jsonl; ONNX’s node test pow_bcast_scalar, 96 for 3 elements).',
     minimum:
       'MinNode (CMP_MACS): numel(Y) whatever the number of inputs, as MaxNode (measured: min2, min3, min_broadcast).',
     clamp:

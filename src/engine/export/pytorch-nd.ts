@@ -236,6 +236,7 @@ export function ndModule(
     case 'cumsum':
       return helper('CumSum', [String(all.dim), ...kw({ exclusive: p.exclusive, reverse: p.reverse })]);
     case 'pow':
+      if (p.fed_exponent) throw new Error(say('export.powFed'));
       return helper('Pow', kw({ base: p.base }));
     case 'lpnorm':
       return helper('Normalize', [

@@ -266,6 +266,7 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
     '{type} 带 dilation 无法写成 PyTorch：其 AvgPool 层没有 dilation（ONNX AveragePool 从 opset 19 起才有）',
   'export.quantizeBlocked':
     '分块量化（block_size）不写出：其比例的形状即输入的形状（含批维），文件只能在一个批大小下运行',
+  'export.powFed': '设了 fed_exponent 的 pow 不写出：其指数在运行时输入，不是模型中的值',
   'export.instanceAffine': '{label}：ONNX 的 InstanceNormalization 总带有 scale 和 B；读回时为 affine',
   'export.block': '{path}：模块 {type} 无法写成 ONNX',
   'export.opaque': '{op} 是导入文件中 FlopLab 未建模的算子（未计入）：只知道它的形状，因此无法写出',

@@ -27,7 +27,6 @@ const RESIZE_CROP =
   'tf_crop_and_resize with roi and sizes as graph inputs (run-time): ops-shape.ts finds no constant scales or sizes (‘scales [?]’), a not-counted row, 0';
 const EINSUM_1D =
   'an inner product of two 1-D inputs: the batch-first reading merges the batch into their only dim (batch-axis.ts refuses Einsum on a merged value), a not-counted row with the input’s shape, where the output is a scalar';
-const POW_RUNTIME = 'the exponent is a graph input: unary-ops.ts maps only x ** constant, a not-counted row, 0';
 // Deliberate design differences.
 const PRELU_FED =
   'the slope is a graph input: prelu_broadcast’s [5] is read as the layer’s 5 slopes, fed at run time (FlopLab counts them as parameters, onnx-tool counts stored tensors only, 0); prelu_example’s slope [3, 4, 5] has the batch dim, a slope per sample no prelu row holds: FlopLab follows x, counts one slope and says so (‘only the first of 2 computed inputs is followed’)';
@@ -164,8 +163,6 @@ const GROUPS = [
   on(EINSUM_1D, 'outputs')`
     einsum_inner_prod`,
   on(ONE_D_INPUTS, 'outputs')`
-    pow_bcast_scalar`,
-  on(POW_RUNTIME, 'count')`
     pow_bcast_scalar`,
   on(TRANSPOSE_BATCH, 'outputs')`
     transpose_all_permutations_2`,
