@@ -23,8 +23,6 @@ const CAUSAL_CONV =
   'the expanded CausalConvWithState: the Conv’s weight is a graph input also read by Shape arithmetic, so fed-weights.ts does not take it as the conv’s weight and the Conv is a not-counted row (0), its output keeping its input’s time length; onnx-tool counts the Conv and the Sub ops';
 const CENTER_CROP =
   'the expanded CenterCropPad: its pads and slice bounds come from a graph input (the target shape, run-time), so the Pad and the Slice are not-counted rows and the shape arithmetic onnx-tool counts (Max, Sub, Div, Add) is not folded; the output keeps the input’s shape';
-const RESIZE_CROP =
-  'tf_crop_and_resize with roi and sizes as graph inputs (run-time): ops-shape.ts finds no constant scales or sizes (‘scales [?]’), a not-counted row, 0';
 const EINSUM_1D =
   'an inner product of two 1-D inputs: the batch-first reading merges the batch into their only dim (batch-axis.ts refuses Einsum on a merged value), a not-counted row with the input’s shape, where the output is a scalar';
 // Deliberate design differences.
@@ -58,6 +56,8 @@ const OT_CONVT_AUTOPAD =
   'ConvTranspose with auto_pad SAME_UPPER: onnx-tool’s ConvTransposeNode.shape_infer ignores auto_pad (pads 0), so its output is 7 × 7 where ONNX’s (and onnxruntime’s) is 6 × 6 (in · stride), and it counts the larger output. Not copied: the convtranspose2d layer holds the pads auto_pad resolves to (padding 1, output_padding 1), as PyTorch writes them, the same layer as explicit pads, which onnx-tool honours';
 const OT_MADE_UP_AXES =
   'the expanded ReduceLogSum: its ReduceSum reads the axes from a graph input, whose values onnx-tool, having no data, makes up (tensor.py creates them with numpy.zeros): its ReduceSum reduces axis 0 only, or nothing for the empty axes of _default, so the Log after it is counted (43 per element) on 4 × 5 or on all 60 values, not on the file’s output; FlopLab takes the axes from the stated shapes (stated-operands.ts) and counts the Log on the real output. Not copied: the made-up values follow from onnx-tool not running the graph, not from any layer';
+const OT_MADE_UP_SIZES =
+  'Resize’s sizes are a graph input, whose values onnx-tool, having no data, makes up as zeros (tensor.py get_numpy: numpy.zeros); ResizeNode.shape_infer (onnx_tool/node.py 1338-1367) takes 4 of them as the output shape, [0, 0, 0, 0], volume 0, so 0; and 2 (Resize-18’s axes) as xshape[:2] + sizes, a list plus a numpy array, so an element-wise sum [1, 1], volume 1, so RESIZE_LINEAR_MACS 4. FlopLab takes the sizes from the stated output shape (stated-operands.ts) and counts the upsample kind per output element (onnx-tool’s convention: linear 4, cubic 8, so 36, 72, 12, 720). Not copied: as OT_MADE_UP_AXES, the made-up values follow from onnx-tool not running the graph';
 const DQL =
   'the expanded DynamicQuantizeLinear: onnx-tool counts the arithmetic on 0-d tensors (Min, Max, Sub, Div, Clip, Round) 0 (a 0-d shape’s volume is 0 in onnx-tool), FlopLab counts each on [1]; and FlopLab does not count the QuantizeLinear (its scale computed, quant-ops.ts) that onnx-tool counts. Not copied: as OT_SCALAR_DIV, a row holds no 0-d tensor';
 const SCALAR_CONST_PARAM =
@@ -156,8 +156,10 @@ const GROUPS = [
     convtranspose_autopad_same`,
   on(PRELU_FED, 'weights')`
     prelu_broadcast prelu_example`,
-  on(RESIZE_CROP, 'count')`
-    resize_tf_crop_and_resize_axes_2_3 resize_tf_crop_and_resize_axes_3_2`,
+  on(OT_MADE_UP_SIZES, 'count')`
+    resize_downsample_sizes_cubic resize_downsample_sizes_linear_pytorch_half_pixel resize_tf_crop_and_resize
+    resize_tf_crop_and_resize_axes_2_3 resize_tf_crop_and_resize_axes_3_2 resize_tf_crop_and_resize_extrapolation_value
+    resize_upsample_sizes_cubic`,
   on(EINSUM_1D, 'count')`
     einsum_inner_prod`,
   on(EINSUM_1D, 'outputs')`
