@@ -109,6 +109,8 @@ export const LAYER_MESSAGES_EN = {
   'layer.twoOrMore': '{type} takes 2 or more inputs: name them with from, e.g. "from": [-1, "other"]',
   'layer.opaqueEmpty': '{op}: the output shape is empty (input {shape})',
   'layer.permuteBatch': 'permute: the batch (dim 0) must stay first',
+  'layer.quantizeBlocked': 'quantize: per_channel and block_size are two granularities of the scale; set one',
+  'layer.powFed': 'pow: with fed_exponent, give x only and no base (the exponent is fed at run time)',
   'layer.powBase': 'pow: with a base, give the exponent only',
   'layer.compareNot': 'compare: not takes one input and no scalar ({n} input(s){scalar} given)',
   'layer.powInputs': 'pow takes 2 inputs (base and exponent): name them with from, or give a number as base',

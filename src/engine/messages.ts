@@ -168,6 +168,8 @@ export const ENGINE_MESSAGES_EN = {
     '{label}: its condition is known only when the model runs; the then-branch ({a} nodes) is counted, the else-branch ({b} nodes) is not',
   'imp.scaleAxis': 'one scale per element of axis {axis}, counted as per channel ({n} scales)',
   'imp.scaleCount': '{n} scales for {c} channels: the buffers count one per channel',
+  'imp.blockedFed':
+    '{list}: the blocked scale and zero point, graph inputs of x’s rank (batch included) fed at run time, are this layer’s buffers',
   'imp.intType': 'integer type {type} is shown as int8 (the counts do not depend on it)',
   // Why an imported operator is kept as not counted, or read approximately.
   'why.swishBeta': 'Swish with beta {beta} has no kind; SiLU is beta 1',
@@ -304,6 +306,9 @@ export const ENGINE_MESSAGES_EN = {
   'export.int16': '{label}: int16 QuantizeLinear/DequantizeLinear is opset 21; the file declares opset 20',
   'export.avgDilation':
     '{type} with dilation cannot be written to PyTorch: its AvgPool layers have no dilation (ONNX AveragePool has, from opset 19)',
+  'export.quantizeBlocked':
+    'blocked quantization (block_size) is not written: its scale has the input’s shape, batch dim included, so the file would run at one batch only',
+  'export.powFed': 'pow with fed_exponent is not written: its exponent, fed at run time, is no value of the model',
   'export.instanceAffine': '{label}: ONNX InstanceNormalization always has scale and B; it reads back as affine',
   'export.block': '{path}: block {type} cannot be written to ONNX',
   'export.shares': '{path} uses the weights of "{shares}"; ONNX would get a copy of them',

@@ -242,7 +242,7 @@ export const onnxTool: Convention = {
   },
   notes: {
     quantize:
-      'QuantizeLinearNode and DequantizeLinearNode are PWNodes of op_mac MUL_MACS + ADD_MACS, ratio 1: 2 per element, whatever the integer type (int8, uint8, int16) or one scale per channel (measured on one-node graphs, batch 1 and 2: tests/fixtures/onnx-tool-quantize.jsonl). onnx-tool counts the scale and zero point it reads as parameters, as every initializer: 0 for per-tensor scalars (their shape is [], volume 0 there), 2·C per channel; FlopLab keeps them as buffers (layers/quantize.ts). A QuantizeLinear without its optional zero point is not profiled: its shape_infer reads input 2’s type and the graph’s shape inference fails.',
+      'QuantizeLinearNode and DequantizeLinearNode are PWNodes of op_mac MUL_MACS + ADD_MACS, ratio 1: 2 per element, whatever the integer type (int8, uint8, int16), one scale per channel or per block (measured on one-node graphs, batch 1 and 2: tests/fixtures/onnx-tool-quantize.jsonl; blocked, block_size > 0: ONNX’s node tests dequantizelinear_blocked 48 and quantizelinear_blocked_asymmetric 24, tests/fixtures/onnx-node-cases.jsonl). onnx-tool counts the scale and zero point it reads as parameters, as every initializer: 0 for per-tensor scalars (their shape is [], volume 0 there), 2·C per channel, the scale’s volume twice when blocked; FlopLab keeps them as buffers (layers/quantize.ts). A QuantizeLinear without its optional zero point is not profiled: its shape_infer reads input 2’s type and the graph’s shape inference fails.',
     unary:
       'The node torch.onnx writes, per element: Exp 32, Log 43, Sqrt 24, rsqrt as Div(1, Sqrt) 28, Reciprocal 4 (1 / x too), Abs, Neg, Floor, Ceil, Round, Sign 1, Pow 32 whatever the exponent, Sin and Cos 39, Atan 64 (AtanNode keeps TanhNode’s ratio 2), Softplus 76 (EXP + ADD + LOG), Erf 0 (a FusedBase). Measured on every op and form (tests/fixtures/onnx-tool-unary.jsonl).',
     einsum:
@@ -324,7 +324,7 @@ export const onnxTool: Convention = {
       'An ONNX LpNormalization (clamp off): LpNormalizationNode, a PWNode whose op_mac is EXP_MACS + ADD_MACS: 33 per element, p 1 or 2 alike (measured: test_l1normalization_* / test_l2normalization_* in onnx-node-cases.jsonl). F.normalize (clamp on) as torch.onnx (opset 17) writes it: ReduceL2 (ADD + SQRT = 25 per input element), Clip of eps (CMP_MACS · 2 per vector), Expand 0, Div (DIV_MACS 4 per element): 29·numel + 2 per vector; for p 1 a ReduceL1, which has no node class (onnx-tool stops; 0 here, as for the reduce kind’s l1): 4·numel + 2 per vector.',
     hardmax:
       'HardmaxNode is a PWNode (op_mac ADD_MACS, ratio 1): numel(Y), whatever the axis (measured: the 7 test_hardmax_* files of onnx-node-cases.jsonl).',
-    pow: 'PowNode: POW_MACS = EXP_MACS = 32 per output element, for two computed operands or a constant base alike (measured: pow_data, pow_const_base in tests/fixtures/onnx-tool-more-ops.jsonl).',
+    pow: 'PowNode: POW_MACS = EXP_MACS = 32 per output element, for two computed operands, a constant base or a fed exponent alike (measured: pow_data, pow_const_base in tests/fixtures/onnx-tool-more-ops.jsonl; ONNX’s node test pow_bcast_scalar, 96 for 3 elements).',
     minimum:
       'MinNode (CMP_MACS): numel(Y) whatever the number of inputs, as MaxNode (measured: min2, min3, min_broadcast).',
     clamp:

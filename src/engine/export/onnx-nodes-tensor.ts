@@ -97,6 +97,8 @@ export function tensorNodes(
         ins.map((v) => lift(v, R_OUT)),
       );
     case 'pow':
+      // The exponent of fed_exponent is no value of the model (its shape and values unknown): nothing to write.
+      if (p.fed_exponent) return '!' + say('export.powFed');
       if (p.base !== undefined) return named('Pow', [w.constant('base', [p.base as number], 'float', []), x]);
       return named('Pow', [lift(ins[0], R_OUT), lift(ins[1], R_OUT)]);
     case 'cat':

@@ -362,6 +362,8 @@ export function leafNodes(
     case 'quantize': {
       // Scale 1 and zero point 0 (calibration sets them; no count depends on their values), one
       // per channel along axis 1 with per_channel. int16 is QuantizeLinear's type from opset 21.
+      // A blocked scale has x's shape, the batch dim included: no file that runs at any batch holds it.
+      if (Number(p.block_size ?? 0) > 0) return '!' + say('export.quantizeBlocked');
       const count = p.per_channel ? C : 1;
       const scale = w.constant(
         'scale',

@@ -223,6 +223,8 @@ export function ndModule(
     case 'quantize': {
       // nn.quantized.Quantize / DeQuantize (the tools count neither: tests/fixtures/quantize-tools.jsonl),
       // scale 1 and zero point 0: calibration sets them and no count depends on their values.
+      if (Number(all.block_size ?? 0) > 0)
+        throw new Error('PyTorch has no blocked quantization (torch.quantize_per_tensor / per_channel only)');
       if (all.mode === 'dequantize') return call('nn.quantized.DeQuantize');
       const qtype = { int8: 'torch.qint8', uint8: 'torch.quint8' }[String(all.dtype)];
       if (!qtype) throw new Error(`PyTorch has no ${String(all.dtype)} quantized type (quint8, qint8, qint32 only)`);
@@ -234,6 +236,7 @@ export function ndModule(
     case 'cumsum':
       return helper('CumSum', [String(all.dim), ...kw({ exclusive: p.exclusive, reverse: p.reverse })]);
     case 'pow':
+      if (p.fed_exponent) throw new Error(say('export.powFed'));
       return helper('Pow', kw({ base: p.base }));
     case 'lpnorm':
       return helper('Normalize', [

@@ -6,11 +6,15 @@
  *   quantize:   y = saturate(round(x / scale) + zero_point)
  *   dequantize: x = (y − zero_point) · scale
  * with one scale and zero point per tensor, or one per channel (`per_channel`, along the channel
- * axis: ONNX axis 1, torch.quantize_per_channel(…, axis=1)).
+ * axis: ONNX axis 1, torch.quantize_per_channel(…, axis=1)), or one per block of `block_size`
+ * channels (ONNX blocked quantization, opset 21: block_size > 0, axis 1). A blocked scale has the
+ * input's rank and shape but along the axis, where it has ceil(C / block_size) (the spec's accepted
+ * block sizes for S scales, [ceil(C / S), ceil(C / (S − 1)) − 1], all give S = ceil(C / B)): it holds
+ * the batch dim too, so its size is numel_in / C · ceil(C / B), the batch included.
  *
  * Parameters: none. The scale and zero point are constants fixed by calibration, not learned, and
  * no PyTorch tool counts them (parameters() is empty: nn.quantized.Quantize registers them as
- * buffers). They are this layer's buffers, 2 (per tensor) or 2·C (per channel), for both modes:
+ * buffers). They are this layer's buffers, 2 (per tensor), 2·C (per channel) or 2 per block, for both modes:
  * every ONNX QuantizeLinear and DequantizeLinear node reads its own scale and zero point, so the
  * memory totals include what the file stores. onnx-tool counts the initializers it reads as
  * parameters (a scalar's volume is 0 there: per tensor 0, per channel 2·C): that is onnx-tool's own
@@ -21,7 +25,8 @@
  * quantize and 0 for dequantize, `C` = the channels (input dim 0).
  */
 import { mul, ZERO } from '../expr';
-import { commonSymbols, type LeafKind } from './kind';
+import { commonSymbols, type LeafKind, type Params } from './kind';
+import { say } from '../messages';
 
 export const QUANTIZE_MODES = ['quantize', 'dequantize'] as const;
 export type QuantizeMode = (typeof QUANTIZE_MODES)[number];
@@ -33,6 +38,22 @@ export const QUANTIZE_DTYPES = ['int8', 'uint8', 'int16'] as const;
  * zero point and multiplies by the scale.
  */
 export const QUANTIZE_OPS: Readonly<Record<QuantizeMode, number>> = { quantize: 5, dequantize: 2 };
+
+/**
+ * How many scales (as many zero points) the layer reads: 1 per tensor, C per channel, and blocked
+ * ceil(C / B) along the channels at each of the input's other positions, the batch's included (ONNX
+ * QuantizeLinear: y_scale has x's rank, S_i = ceil(D_i / B) on the axis, D_j elsewhere).
+ */
+export function quantizeScales(p: Params, input: readonly number[], batch: number): number {
+  const block = Number(p.block_size ?? 0);
+  const C = input[0];
+  if (block > 0) {
+    let rest = batch;
+    for (const d of input.slice(1)) rest *= d;
+    return rest * Math.ceil(C / block);
+  }
+  return p.per_channel ? C : 1;
+}
 
 export const quantize: LeafKind = {
   type: 'quantize',
@@ -63,18 +84,28 @@ export const quantize: LeafKind = {
       label: 'Per channel',
       help: 'One scale and zero point per channel (axis 1) instead of one per tensor: 2·C buffers instead of 2',
     },
+    {
+      name: 'block_size',
+      kind: 'int',
+      min: 0,
+      default: 0,
+      label: 'Block size',
+      help: 'Blocked quantization (ONNX block_size, axis 1): one scale and zero point per block of this many channels at every other position, batch included (0 = off)',
+    },
   ],
-  shape: (_p, input) => ({ output: input }),
+  shape: (p, input) =>
+    // Blocked and per channel are two granularities of one scale: both set is a contradiction, not a choice.
+    p.per_channel && Number(p.block_size ?? 0) > 0 ? { error: say('layer.quantizeBlocked') } : { output: input },
   symbols: (p, input, output, batch) =>
     commonSymbols(input, output, batch, {
       C: input[0],
       q: p.mode === 'dequantize' ? 0 : 1,
       ops: QUANTIZE_OPS[(p.mode as QuantizeMode | undefined) ?? 'quantize'],
-      scales: p.per_channel ? input[0] : 1,
+      scales: quantizeScales(p, input, batch),
     }),
   params: ZERO,
   buffers: mul(2, 'scales'),
   exact: mul('ops', 'numel_out'),
   exactNote:
-    'Per element: quantize 5 (divide by the scale, round, add the zero point, and the saturating clamp’s two comparisons); dequantize 2 (subtract the zero point, multiply by the scale). The same with one scale per channel.',
+    'Per element: quantize 5 (divide by the scale, round, add the zero point, and the saturating clamp’s two comparisons); dequantize 2 (subtract the zero point, multiply by the scale). The same with one scale per channel or per block.',
 };

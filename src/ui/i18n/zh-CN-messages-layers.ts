@@ -100,6 +100,8 @@ export const layersZh: Readonly<Record<keyof typeof LAYER_MESSAGES_EN, string>> 
   'layer.twoOrMore': '{type} 需要 2 个或更多输入：请用 from 指明，例如 "from": [-1, "other"]',
   'layer.opaqueEmpty': '{op}：输出形状为空（输入 {shape}）',
   'layer.permuteBatch': 'permute：批维（第 0 维）必须保持在最前',
+  'layer.quantizeBlocked': 'quantize：per_channel 与 block_size 是比例的两种粒度，只能设其一',
+  'layer.powFed': 'pow：设了 fed_exponent 时只需给出 x，且不设底数（指数在运行时输入）',
   'layer.powBase': 'pow：给定底数时只需给出指数',
   'layer.compareNot': 'compare：not 只接受一个输入且没有标量（给了 {n} 个输入{scalar}）',
   'layer.powInputs': 'pow 需要 2 个输入（底数和指数）：请用 from 指明，或给出一个数作为底数',

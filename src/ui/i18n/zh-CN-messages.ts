@@ -143,6 +143,7 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
   'imp.ifRuntime': '{label}：其条件要到模型运行时才知道；计入 then 分支（{a} 个节点），不计 else 分支（{b} 个节点）',
   'imp.scaleAxis': '轴 {axis} 上每个元素一个比例，按逐通道计数（{n} 个比例）',
   'imp.scaleCount': '{c} 个通道有 {n} 个比例：缓冲量按每通道一个计',
+  'imp.blockedFed': '{list}：分块量化的比例和零点是与 x 同秩（含批维）、运行时输入的图输入，计为本层的缓冲量',
   'imp.intType': '整数类型 {type} 显示为 int8（计数与之无关）',
   'why.swishBeta': 'beta 为 {beta} 的 Swish 没有对应的层类型；SiLU 的 beta 为 1',
   'why.clipBounds': '边界不是 [0, 6] 的逐元素截断没有对应的层类型',
@@ -269,6 +270,9 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
   'export.int16': '{label}：int16 的 QuantizeLinear/DequantizeLinear 需要 opset 21；文件声明的是 opset 20',
   'export.avgDilation':
     '{type} 带 dilation 无法写成 PyTorch：其 AvgPool 层没有 dilation（ONNX AveragePool 从 opset 19 起才有）',
+  'export.quantizeBlocked':
+    '分块量化（block_size）不写出：其比例的形状即输入的形状（含批维），文件只能在一个批大小下运行',
+  'export.powFed': '设了 fed_exponent 的 pow 不写出：其指数在运行时输入，不是模型中的值',
   'export.instanceAffine': '{label}：ONNX 的 InstanceNormalization 总带有 scale 和 B；读回时为 affine',
   'export.block': '{path}：模块 {type} 无法写成 ONNX',
   'export.opaque': '{op} 是导入文件中 FlopLab 未建模的算子（未计入）：只知道它的形状，因此无法写出',

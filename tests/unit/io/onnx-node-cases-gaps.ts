@@ -11,15 +11,10 @@ const RUNTIME_INDEX_OPAQUE =
   'the op’s index operand (starts / ends, repeats, target shape, axes) is a graph input, read as a run-time constant of unknown values (inputs.ts): a not-counted row, and the op changes the file’s first dim, which FlopLab keeps as the batch, so the row’s output keeps the batch and not the reference’s first dim';
 const NO_KIND_SHAPE =
   'the operator has no layer kind (no mapping in ops.ts or its helpers): a not-counted opaque row, whose output keeps a first dim FlopLab takes for the batch (or the input’s shape where the file states none): not the reference’s shape';
-const QUANT_BLOCKED =
-  'blocked quantization (block_size > 0: a scale per block of elements along the axis): the quantize kind holds one scale per tensor or per channel, so quant-ops.ts leaves the node a not-counted row, 0, where onnx-tool counts it per element';
 const CENTER_CROP =
   'the expanded CenterCropPad: its pads and slice bounds come from a graph input (the target shape, run-time), so the Pad and the Slice are not-counted rows and the shape arithmetic onnx-tool counts (Max, Sub, Div, Add) is not folded; the output keeps the input’s shape';
-const RESIZE_CROP =
-  'tf_crop_and_resize with roi and sizes as graph inputs (run-time): ops-shape.ts finds no constant scales or sizes (‘scales [?]’), a not-counted row, 0';
 const EINSUM_1D =
   'an inner product of two 1-D inputs: the batch-first reading merges the batch into their only dim (batch-axis.ts refuses Einsum on a merged value), a not-counted row with the input’s shape, where the output is a scalar';
-const POW_RUNTIME = 'the exponent is a graph input: unary-ops.ts maps only x ** constant, a not-counted row, 0';
 // Deliberate design differences.
 const ZERO_DIM =
   'a size of 0 (an empty tensor) in the file: FlopLab holds no empty tensor, and a 0 is also what some exporters write for a size left open (Paddle2ONNX’s batch: PaddlePaddle/Paddle2ONNX#53), so an input’s 0 is read as open (128, or batch 1, used), said in a notice naming the 0 (inputs.ts: file.zeroSizes); an output stated with a 0 is compared and said (output-check.ts: file.emptyOutputs): shapes and counts are those of a non-empty tensor, where onnx-tool counts 0';
@@ -32,7 +27,7 @@ const CONSTANT_OUTPUT =
 const EXTRA_OUTPUTS =
   'the node has further outputs with shapes of their own (LayerNormalization’s Mean and InvStdDev, a training BatchNormalization’s running mean and variance): FlopLab reads the node by its first output and leaves those out, with a notice naming them (secondary-outputs.ts; a Dropout’s mask and a MaxPool’s Indices, of the first output’s shape, are given)';
 const FED_WEIGHTS =
-  'the layer’s weights (conv kernel, norm scale and bias and running stats, recurrent W / R / B; a QuantizeLinear’s scale and zero point) are graph inputs fed at run time: FlopLab counts them as the layer’s parameters (fed-weights.ts, the norm and recurrent kinds’ own parameters) or buffers (the quantize kind’s 2·C); onnx-tool counts stored tensors only (0)';
+  'the layer’s weights (conv kernel, norm scale and bias and running stats, recurrent W / R / B; a QuantizeLinear’s scale and zero point) are graph inputs fed at run time: FlopLab counts them as the layer’s parameters (fed-weights.ts, the norm and recurrent kinds’ own parameters) or buffers (the quantize kind’s 2·C, or 2 per block: a blocked scale of x’s rank, batch included, read as data, quant-ops.ts); onnx-tool counts stored tensors only (0)';
 const SCALAR_AS_1 =
   'the output is a 0-d scalar (a loss, a quantization scale / zero point); FlopLab holds a value reduced to a scalar as [1] (batch-axis.ts reduceAll)';
 const ONE_ELEMENT_FOLDED =
@@ -55,6 +50,8 @@ const OT_CONVT_AUTOPAD =
   'ConvTranspose with auto_pad SAME_UPPER: onnx-tool’s ConvTransposeNode.shape_infer ignores auto_pad (pads 0), so its output is 7 × 7 where ONNX’s (and onnxruntime’s) is 6 × 6 (in · stride), and it counts the larger output. Not copied: the convtranspose2d layer holds the pads auto_pad resolves to (padding 1, output_padding 1), as PyTorch writes them, the same layer as explicit pads, which onnx-tool honours';
 const OT_MADE_UP_AXES =
   'the expanded ReduceLogSum: its ReduceSum reads the axes from a graph input, whose values onnx-tool, having no data, makes up (tensor.py creates them with numpy.zeros): its ReduceSum reduces axis 0 only, or nothing for the empty axes of _default, so the Log after it is counted (43 per element) on 4 × 5 or on all 60 values, not on the file’s output; FlopLab takes the axes from the stated shapes (stated-operands.ts) and counts the Log on the real output. Not copied: the made-up values follow from onnx-tool not running the graph, not from any layer';
+const OT_MADE_UP_SIZES =
+  'Resize’s sizes are a graph input, whose values onnx-tool, having no data, makes up as zeros (tensor.py get_numpy: numpy.zeros); ResizeNode.shape_infer (onnx_tool/node.py 1338-1367) takes 4 of them as the output shape, [0, 0, 0, 0], volume 0, so 0; and 2 (Resize-18’s axes) as xshape[:2] + sizes, a list plus a numpy array, so an element-wise sum [1, 1], volume 1, so RESIZE_LINEAR_MACS 4. FlopLab takes the sizes from the stated output shape (stated-operands.ts) and counts the upsample kind per output element (onnx-tool’s convention: linear 4, cubic 8, so 36, 72, 12, 720). Not copied: as OT_MADE_UP_AXES, the made-up values follow from onnx-tool not running the graph';
 const DQL =
   'the expanded DynamicQuantizeLinear: onnx-tool counts the arithmetic on 0-d tensors (Min, Max, Sub, Div, Clip, Round) 0 (a 0-d shape’s volume is 0 in onnx-tool), FlopLab counts each on [1]; and FlopLab does not count the QuantizeLinear (its scale computed, quant-ops.ts) that onnx-tool counts. Not copied: as OT_SCALAR_DIV, a row holds no 0-d tensor';
 const SCALAR_CONST_PARAM =
@@ -84,7 +81,7 @@ const GROUPS = [
     layer_normalization_4d_axis3 layer_normalization_4d_axis_negative_1 layer_normalization_4d_axis_negative_2
     layer_normalization_4d_axis_negative_3 layer_normalization_4d_axis_negative_4 layer_normalization_default_axis
     lstm_with_initial_bias lstm_with_peepholes
-    dequantizelinear_axis quantizelinear_axis`,
+    dequantizelinear_axis quantizelinear_axis dequantizelinear_blocked quantizelinear_blocked_asymmetric`,
   on(NO_KIND, 'count')`
     nonzero_example`,
   on(EXTRA_OUTPUTS, 'outputs')`
@@ -126,8 +123,6 @@ const GROUPS = [
     reshape_allowzero_reordered slice_start_out_of_bounds tril_zero triu_zero`,
   on(NO_KIND_SHAPE, 'outputs')`
     compress_0 compress_default_axis gathernd_example_int32`,
-  on(QUANT_BLOCKED, 'count')`
-    dequantizelinear_blocked quantizelinear_blocked_asymmetric`,
   on(RNN_YH, 'outputs')`
     gru_seq_length gru_with_initial_bias lstm_with_initial_bias lstm_with_peepholes`,
   on(CENTER_CROP, 'count')`
@@ -148,15 +143,15 @@ const GROUPS = [
     convtranspose_autopad_same`,
   on(PRELU_FED, 'weights')`
     prelu_broadcast prelu_example`,
-  on(RESIZE_CROP, 'count')`
-    resize_tf_crop_and_resize_axes_2_3 resize_tf_crop_and_resize_axes_3_2`,
+  on(OT_MADE_UP_SIZES, 'count')`
+    resize_downsample_sizes_cubic resize_downsample_sizes_linear_pytorch_half_pixel resize_tf_crop_and_resize
+    resize_tf_crop_and_resize_axes_2_3 resize_tf_crop_and_resize_axes_3_2 resize_tf_crop_and_resize_extrapolation_value
+    resize_upsample_sizes_cubic`,
   on(EINSUM_1D, 'count')`
     einsum_inner_prod`,
   on(EINSUM_1D, 'outputs')`
     einsum_inner_prod`,
   on(ONE_D_INPUTS, 'outputs')`
-    pow_bcast_scalar`,
-  on(POW_RUNTIME, 'count')`
     pow_bcast_scalar`,
   on(TRANSPOSE_BATCH, 'outputs')`
     transpose_all_permutations_2`,

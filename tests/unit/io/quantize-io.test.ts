@@ -140,6 +140,69 @@ describe('quantize through ONNX', () => {
   });
 });
 
+describe('blocked quantization (block_size > 0, opset 21)', () => {
+  // onnx/docs/Operators.md (QuantizeLinear, DequantizeLinear): a scale of x's rank, ceil(C / block_size)
+  // along the axis and x's dims elsewhere (batch included); layers/quantize.ts quantizeScales.
+  const blocked = (g: Partial<Parameters<typeof onnx>[0]> & { attrs?: Record<string, number> }) =>
+    importOnnx(
+      onnx({
+        input: [2, 4, 6, 6],
+        nodes: [{ op: 'DequantizeLinear', in: ['x', 's', 'z'], out: ['y'], attrs: { block_size: 2, ...g.attrs } }],
+        opset: 21,
+        ...g,
+      }),
+      't.onnx',
+    );
+  const zero = (dims: number[]) => ({ z: { type: INT8, dims, values: dims.map(() => 0) } });
+
+  it('stored scale and zero point [2, 2, 6, 6]: one quantize row, 2 · 144 buffers, counted per element', () => {
+    const r = blocked({ weights: { s: [2, 2, 6, 6] }, typed: zero([2, 2, 6, 6]) });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.model.layers).toEqual([{ type: 'quantize', mode: 'dequantize', block_size: 2 }]);
+    expect(r.warnings).toEqual([]);
+    const e = evaluateModel(r.model, { conventions: ['exact', 'onnx-tool'] });
+    expect([e.totals.buffers, ...e.totals.counts]).toEqual([288n, 2n * 288n, 2n * 288n]);
+  });
+
+  it('a scale fed as a graph input of x’s rank is read as data: held as the layer’s buffers, said so, no model input', () => {
+    const r = importOnnx(
+      onnx({
+        input: [2, 4, 6, 6],
+        nodes: [{ op: 'DequantizeLinear', in: ['x', 's'], out: ['y'], attrs: { block_size: 2 } }],
+        extraInputs: { s: [2, 2, 6, 6] },
+        opset: 21,
+      }),
+      't.onnx',
+    );
+    if (!r.ok) throw new Error(r.error);
+    expect(r.model.layers).toEqual([{ type: 'quantize', mode: 'dequantize', block_size: 2 }]);
+    expect(r.model.inputs).toBeUndefined();
+    expect(r.warnings).toEqual([
+      'DequantizeLinear → y: s: the blocked scale and zero point, graph inputs of x’s rank (batch included) fed at run time, are this layer’s buffers',
+    ]);
+    expect(evaluateModel(r.model).totals.buffers).toBe(288n);
+  });
+
+  it.each([
+    [{ attrs: { axis: 2 } }, 'blocked quantization along axis 2 (only along axis 1, the channels)'],
+    [{ attrs: { block_size: 4 } }, 'a blocked scale [2, 2, 6, 6] where block_size 4 gives [2, 1, 6, 6]'],
+  ])('not counted, with the reason, where the kind cannot hold the file’s scale: %j', (g, why) => {
+    const r = blocked({ weights: { s: [2, 2, 6, 6] }, typed: zero([2, 2, 6, 6]), ...g });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.model.layers).toEqual([expect.objectContaining({ type: 'opaque', op: 'DequantizeLinear' })]);
+    expect(r.warnings.join('\n')).toContain(why);
+  });
+
+  it('the ONNX and PyTorch writers refuse it (its scale has the batch dim; torch has no blocked quantization)', () => {
+    const m = model([{ type: 'quantize', block_size: 2 } as LayerSpec]);
+    expect(modelToOnnx(m)).toEqual({ ok: false, error: expect.stringContaining('blocked quantization') as unknown });
+    expect(modelToPytorch(m)).toEqual({
+      ok: false,
+      error: expect.stringContaining('no blocked quantization') as unknown,
+    });
+  });
+});
+
 describe('quantize through the PyTorch and prototxt writers', () => {
   it('PyTorch: nn.quantized.Quantize(1.0, 0, dtype), a QuantizePerChannel helper, nn.quantized.DeQuantize', () => {
     const r = modelToPytorch(model(ALL.slice(0, 4)));

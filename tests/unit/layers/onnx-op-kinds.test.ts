@@ -79,6 +79,30 @@ describe('pow', () => {
     ] as LayerSpec[]);
     expect(Number(r.rows[1].counts[0])).toBe(N);
   });
+  // x ** y with y fed at run time (fed_exponent): one input, x's shape, one pow per element; onnx-tool
+  // PowNode's volume(Y) · POW_MACS, POW_MACS = EXP_MACS = 32 (onnx_tool/node.py 25 and 476-494, @00f5f0a).
+  it.each([
+    [[4, 6, 6], N],
+    [[7], 14],
+    [[3, 5], 30],
+  ])('fed_exponent on %j: x’s shape, %i pow evaluations (exact), 32 each (onnx-tool)', (input, numel) => {
+    const r = evaluateModel(
+      { format: 'floplab.model/2', input, batch: 2, layers: [{ type: 'pow', fed_exponent: true } as LayerSpec] },
+      { conventions: ['exact', 'onnx-tool'] },
+    );
+    expect(r.errors).toBe(0);
+    expect(r.rows[0].output).toEqual(input);
+    expect(r.totals.counts).toEqual([BigInt(numel), BigInt(32 * numel)]);
+  });
+  it('fed_exponent takes x only, and no base', () => {
+    const fed = { type: 'pow', fed_exponent: true };
+    const two = run([
+      { type: 'identity', id: 'a' },
+      { ...fed, from: ['a', 'a'] },
+    ] as LayerSpec[]);
+    expect(two.rows[1].error).toBe('pow: with fed_exponent, give x only and no base (the exponent is fed at run time)');
+    expect(run([{ ...fed, base: 2 } as LayerSpec]).errors).toBe(1);
+  });
   it('needs a second input or a base, not both', () => {
     expect(run([{ type: 'pow' } as LayerSpec]).errors).toBe(1);
     expect(

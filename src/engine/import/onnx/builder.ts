@@ -108,6 +108,12 @@ export class Builder {
   /** Values some node reads (an input nobody reads is left out of the model). */
   readonly used = new Set<string>();
 
+  /**
+   * Graph inputs a layer holds as its own tensors (Mapped.held): left out of the model's inputs, as a
+   * run-time constant is, without the 'no node reads' notice (the mapper says what they became).
+   */
+  readonly held = new Set<string>();
+
   push(node: GraphNode) {
     for (const v of node.inputs) this.used.add(v);
     this.shapes.add(node);
@@ -339,6 +345,7 @@ export class Builder {
           return s ? { shape: s, batched: !known && !merged } : undefined;
         },
         stored: (v: string) => this.g.initializers.has(v),
+        inputType: (v: string) => this.inputTypes.get(v),
         fedInput: (v: string) => {
           const s = this.constantInputs.get(v);
           const type = this.inputTypes.get(v);
@@ -355,7 +362,9 @@ export class Builder {
       if ('join' in m && m.join === 'concat') return this.concat(n, ins, out, label);
       if ('join' in m) return this.push({ label, name: n.name || undefined, op: m.join, inputs: ins, output: out });
       if (m.warning) this.warnings.push(say('file.named', { name: label, error: m.warning }));
-      if (ins.length > 1 && !m.all) this.warnings.push(say('imp.firstInput', { label, n: ins.length }));
+      for (const v of m.held ?? []) this.held.add(v);
+      if (ins.length - (m.held?.length ?? 0) > 1 && !m.all)
+        this.warnings.push(say('imp.firstInput', { label, n: ins.length }));
       const layers = [...(before ?? []), ...m.layers, ...(after ?? [])].map((l): LayerSpec =>
         n.name ? { ...l, name: n.name } : l,
       );

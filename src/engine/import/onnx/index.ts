@@ -206,7 +206,7 @@ function convert(g: OnnxGraph, fileName: string, opts: ImportOptions, oneSample 
     });
     outputs[0] = out;
   }
-  const unread = inp.inputs.slice(1).filter((i) => !b.used.has(i.name));
+  const unread = inp.inputs.slice(1).filter((i) => !b.used.has(i.name) && !b.held.has(i.name));
   if (unread.length) warnings.push(say('file.unreadInputs', { list: unread.map((i) => i.name).join(', ') }));
   const lost = g.outputs.length - outputs.length - further.length;
   if (lost) warnings.push(say('file.constOutputs', { n: lost }));

@@ -3,7 +3,8 @@
  * onnx/docs/Operators.md): Max / Min of computed tensors (maximum, minimum; a constant operand is
  * taken first by the builder's constantOperand as a parameter), CumSum (cumsum), Softmax and
  * LogSoftmax (softmax, logsoftmax), Mean (an add, then a multiply by 1/k), Where / Expand / Tile
- * (where, expand, tile), Pow (the unary kind's x ** constant; else the pow kind), TopK with a constant k (topk) and
+ * (where, expand, tile), Pow (the unary kind's x ** constant; else the pow kind, its exponent computed or
+ * fed at run time), TopK with a constant k (topk) and
  * Hardmax (hardmax), LpNormalization (lpnorm) and
  * the comparisons and logic ops Greater, Less, GreaterOrEqual, LessOrEqual, Equal, And, Or, Xor, Not (compare).
  */
@@ -17,6 +18,21 @@ import { SWAPPED, type CompareOp } from '../../layers/compare';
 import { CHANNELS } from './layernorm2d';
 
 const int = (n: OnnxNode, k: string, d: number) => n.attrs.get(k)?.i ?? d;
+
+/**
+ * x ** y with y a graph input read as a run-time constant (ONNX's node test pow_bcast_scalar feeds a
+ * 0-d exponent): the pow kind's fed_exponent, whose output is x's shape, when y broadcasts to x
+ * (Operators.md's multidirectional broadcasting, aligned on the right, each dim 1 or x's); else the
+ * output would not be x's shape and the node stays not counted.
+ */
+function fedExponent(exponent: readonly number[], ctx: OpContext): Mapped {
+  if (!ctx.shape || ctx.batch === undefined) return { unsupported: 'Pow by a fed exponent of x of unknown shape' };
+  const x = [ctx.batch, ...ctx.shape];
+  const off = x.length - exponent.length;
+  if (off < 0 || exponent.some((d, i) => d !== 1 && d !== x[off + i]))
+    return { unsupported: `Pow by a fed exponent [${exponent.join(', ')}] that does not broadcast to x` };
+  return { layers: [{ type: 'pow', fed_exponent: true } as LayerSpec] };
+}
 
 export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
   switch (n.opType) {
@@ -75,6 +91,8 @@ export function mathOp(n: OnnxNode, ctx: OpContext): Mapped {
     case 'Pow': {
       // x ** constant: the unary kind; two computed operands or a constant base: the pow kind.
       if (ctx.dataInputs === 2) return { layers: [{ type: 'pow' }], all: true };
+      const fed = ctx.fedInput?.(n.inputs[1]);
+      if (fed) return fedExponent(fed.shape, ctx);
       const base = ctx.constant(n.inputs[0]);
       if (!base) return unaryOp(n, ctx);
       const v = base.values;

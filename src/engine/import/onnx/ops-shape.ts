@@ -197,19 +197,30 @@ export function einsumOp(n: OnnxNode, ctx: OpContext): Mapped {
 /** Resize / Upsample with constant scales or sizes on a 4-D map: the upsample kind. */
 export function resize(n: OnnxNode, ctx: OpContext): Mapped {
   const mode = str(n, 'mode', 'nearest');
+  // Resize-18's antialias widens a downscale's filter by the scale (Operators.md): the upsample kind's
+  // neighbours per output (2 per linear dim, 4 per cubic one) would undercount it.
+  if (mode !== 'nearest' && (n.attrs.get('antialias')?.i ?? 0) !== 0)
+    return { unsupported: `antialiased ${mode} resize (its filter widens with the downscale)` };
   // Upsample-7: scales attribute; Upsample-9/Resize-10: input 1; Resize-11+: inputs 2 (scales), 3 (sizes).
   let scales =
     attr(n, 'scales')?.floats ?? ctx.constant(n.inputs[n.opType === 'Resize' && n.inputs.length > 2 ? 2 : 1])?.values;
   let sizes = n.opType === 'Resize' ? ctx.constant(n.inputs[3])?.values : undefined;
-  // Resize-18's axes: the scales or sizes of those axes only; the spatial ones (all after N and C) are read.
+  // Resize-18's axes: the scales or sizes of those axes only, in the axes' order; every spatial one (all
+  // after N and C, in any order: tf_crop_and_resize_axes_3_2) is read.
   const axes = ints(n, 'axes')?.map(Number);
   if (axes) {
     const r = (ctx.rank ?? 0) + 1;
     const at = axes.map((a) => (a < 0 ? a + r : a));
-    if (!ctx.shape || at.length !== r - 2 || at.some((a, i) => a !== i + 2))
+    const spatial = at.every((a) => a >= 2 && a < r) && new Set(at).size === r - 2;
+    if (!ctx.shape || at.length !== r - 2 || !spatial)
       return { unsupported: `Resize of axes [${axes.join(', ')}] (only every spatial axis, after N and C)` };
-    if (scales) scales = [1, 1, ...scales.map(Number)];
-    if (sizes) sizes = [ctx.batch ?? 1, ctx.shape[0], ...sizes.map(Number)];
+    const full = (v: readonly number[], head: number[]) => {
+      const out = [...head, ...at.map(() => 0)];
+      at.forEach((a, i) => (out[a] = Number(v[i])));
+      return out;
+    };
+    if (scales) scales = full(scales, [1, 1]);
+    if (sizes) sizes = full(sizes, [ctx.batch ?? 1, ctx.shape[0]]);
   }
   // [N, C, …spatial]: a sequence (3-D), a map (4-D) or a volume (5-D), as the upsample kind's 1 to 3 dims.
   const rank = sizes?.length ?? scales?.length ?? 0;

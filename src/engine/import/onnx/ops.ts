@@ -17,7 +17,16 @@ import { say } from '../../messages';
 
 export type Mapped =
   /** `all`: the (first) layer takes every data input of the node (sub, div, matmul of two tensors). */
-  | { readonly layers: LayerSpec[]; readonly warning?: string; readonly all?: boolean }
+  | {
+      readonly layers: LayerSpec[];
+      readonly warning?: string;
+      readonly all?: boolean;
+      /**
+       * Data inputs the layer holds as its own tensors, not as inputs it follows (a blocked quantize's
+       * fed scale and zero point, its buffers): no model inputs, and not 'left out' unread (builder.held).
+       */
+      readonly held?: readonly string[];
+    }
   | { readonly join: 'add' | 'mul' | 'concat' }
   | { readonly unsupported: string };
 
@@ -44,6 +53,8 @@ export interface OpContext {
    * shape and the element type (TensorProto.DataType) the file states; undefined for anything else.
    */
   fedInput?(name: string): { readonly shape: readonly number[]; readonly type?: number } | undefined;
+  /** The element type (TensorProto.DataType) a graph input states, batched or not; undefined for other values. */
+  inputType?(name: string): number | undefined;
   /** True for a value the file stores as an initializer (not a Constant node or a folded value). */
   stored?(name: string): boolean;
 }

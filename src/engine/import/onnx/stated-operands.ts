@@ -1,11 +1,12 @@
 /**
  * Index operands fed at run time, taken from the shapes the file states. ONNX's node tests (and
  * some converters) feed a Reshape's target, a Squeeze's or a Reduce's axes, a Split's sizes, a
- * Tile's repeats or an Expand's shape as graph inputs: their values are unknown when the file is
+ * Tile's repeats, an Expand's shape or a Resize's sizes as graph inputs: their values are unknown when the file is
  * read, so the op could not be mapped (or a Reshape would be guessed). Where the file states the
  * node's input and output shapes (graph inputs and outputs, value_info), the operand follows from
  * them exactly: the target is the output's shape, the axes are where the dims differ, the sizes are
- * the outputs' sizes along the axis, the repeats the ratio. It becomes a constant of the node, and
+ * the outputs' sizes along the axis, the repeats the ratio, a Resize's sizes the output's dims (those
+ * of its `axes`, in their order). It becomes a constant of the node, and
  * a notice names the nodes. Where a shape is not stated, the operand stays a run-time one.
  */
 import type { OnnxGraph, OnnxNode, OnnxTensor } from './decode';
@@ -64,6 +65,17 @@ function operand(n: OnnxNode, input: Dims | null, outputs: (Dims | null)[]): { a
   if (REDUCE.test(op) && out) {
     const axes = reduceAxes(input, out, Number(n.attrs.get('keepdims')?.i ?? 1) !== 0);
     return axes?.length ? { at: 1, values: axes } : null;
+  }
+  if (op === 'Resize' && out && out.length === input.length) {
+    // Resize-11+'s sizes (input 3): the output's dims, or with Resize-18's `axes` those axes' dims in
+    // that order (Operators.md). roi and scales change no shape; the count is per output element.
+    const r = input.length;
+    const axes = n.attrs.get('axes')?.ints?.map((a) => (Number(a) < 0 ? Number(a) + r : Number(a)));
+    if (axes?.some((a) => a < 0 || a >= r)) return null;
+    const at = axes ?? out.map((_, i) => i);
+    // Dims outside the axes are not resized: a stated output that changes one is no Resize's.
+    if (out.some((d, i) => !at.includes(i) && d !== input[i])) return null;
+    return { at: 3, values: at.map((a) => out[a]) };
   }
   if (op === 'Split' && outputs.length > 0 && outputs.every((o) => o?.length === input.length)) {
     const a = Number(n.attrs.get('axis')?.i ?? 0);
@@ -126,7 +138,8 @@ export function statedOperands(g: OnnxGraph): { graph: OnnxGraph; nodes: string[
   const changed: string[] = [];
   const replaced = new Set<string>();
   const nodes = g.nodes.map((n) => {
-    const fed = n.inputs[1];
+    // The index operand: input 1, a Resize's sizes input 3.
+    const fed = n.inputs[n.opType === 'Resize' ? 3 : 1];
     if (!fed || !inputs.has(fed)) return n;
     const r = operand(
       n,
