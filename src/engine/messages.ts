@@ -80,7 +80,7 @@ export const ENGINE_MESSAGES_EN = {
   'file.constantGraph':
     'no output is computed from the input: every output ({list}) folds to a constant (Shape of a fixed-shape input, a Constant), given as a stored constant — 0 operations',
   'file.emptyOutputs':
-    '{n} output(s) the file states empty, with a size of 0 ({list}): FlopLab holds no empty tensor, so these are given as the rows before them make them',
+    '{n} output(s) the file states with a size of 0 ({list}): an empty tensor, or a size left open (as some exporters write it); FlopLab holds no empty tensor, so these are given as the rows before them make them',
   'file.outputShapes':
     '{n} output(s) differ from the shape the file states ({list}): FlopLab keeps a dim besides the batch (a scalar is [1]) and one batch first for every row, so these are given their own way',
   'file.oneSample':

@@ -69,7 +69,7 @@ export const engineZh: Readonly<Record<EngineMessageKey, string>> = {
   'file.constantGraph':
     '没有输出由输入计算得到：每个输出（{list}）都折叠为常量（固定形状输入的 Shape、Constant），按存储的常量给出——0 次运算',
   'file.emptyOutputs':
-    '文件声明 {n} 个输出为空（某一维为 0）（{list}）：FlopLab 不表示空张量，这些输出按其前面各行的计算给出',
+    '文件声明 {n} 个输出的某一维为 0（{list}）：即空张量，或某些导出器所写的未定尺寸；FlopLab 不表示空张量，这些输出按其前面各行的计算给出',
   'file.outputShapes':
     '{n} 个输出与文件声明的形状不同（{list}）：FlopLab 在批维之外至少保留一维（标量为 [1]），且每行只有一个批维在最前，因此这些输出按其自身方式给出',
   'file.oneSample':

@@ -93,6 +93,12 @@ describe('Resize by sizes fed as a graph input, the output shape stated', () => 
     expect([e.notCounted, e.totals.counts, shapes]).toEqual([[], [4n * 90n], [[1, 3, 5, 6]]]);
   });
 
+  it('antialias on an upscale widens no filter (Operators.md: it applies when downscaling): counted', () => {
+    const { r, e } = resize([0, 0, 0, 0], [1, 3, 16, 12], { antialias: 1 });
+    expect(r.model.layers).toEqual([{ type: 'upsample', mode: 'bilinear', size: [16, 12] }]);
+    expect(e.notCounted).toEqual([]);
+  });
+
   it('not counted, with the reason: an unstated output, a stated one that changes the channels, antialias', () => {
     for (const [out, attrs, why] of [
       [null, {}, 'only equal integer scales or constant sizes'],

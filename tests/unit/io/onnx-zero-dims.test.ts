@@ -44,7 +44,7 @@ describe('sizes of 0 in an ONNX file', () => {
       nodes: [{ op: 'Relu', in: ['x'], out: ['y'] }],
       outputShapes: { y: [2, 0, 4] },
     });
-    expect(r.warnings.find((w) => w.includes('states empty'))).toContain('y [2, 0, 4] → [2, 128, 4]');
+    expect(r.warnings.find((w) => w.includes('with a size of 0 ('))).toContain('y [2, 0, 4] → [2, 128, 4]');
   });
 
   it.each([
@@ -86,6 +86,55 @@ describe('sizes of 0 in an ONNX file', () => {
     );
     expect(all.e.notCounted).toHaveLength(1);
     expect(all.r.warnings.join('\n')).toContain('with no axes reduces every dim');
+  });
+
+  it('a ReduceMean-18 with no axes input and noop_with_empty_axes is its input too', () => {
+    const { r, e } = importBuilt(
+      { input: [3, 2, 2], nodes: [{ op: 'ReduceMean', in: ['x'], out: ['y'], attrs: { noop_with_empty_axes: 1 } }] },
+      { opset: 18 },
+    );
+    expect(r.model.layers).toEqual([{ type: 'identity', onnx_op: 'ReduceMean' }]);
+    expect(e.totals.counts).toEqual([12n]);
+  });
+
+  it.each([
+    // An empty list is none: equal parts, as onnxruntime splits (axis 2: two slices; axis 1 of a map: chunks).
+    [
+      2,
+      [
+        { type: 'slice', dim: 2, start: 0, end: 3 },
+        { type: 'slice', dim: 2, start: 3, end: 6 },
+      ],
+    ],
+    [
+      1,
+      [
+        { type: 'chunk', chunks: 2, index: 0 },
+        { type: 'chunk', chunks: 2, index: 1 },
+      ],
+    ],
+  ])('a Split whose split input is an empty constant splits in equal parts (axis %i)', (axis, parts) => {
+    const { r, e } = importBuilt({
+      input: [1, 4, 6, 6],
+      ints: { sp: [] },
+      nodes: [
+        { op: 'Split', in: ['x', 'sp'], out: ['a', 'b'], attrs: { axis } },
+        { op: 'Add', in: ['a', 'b'], out: ['y'] },
+      ],
+    });
+    expect(r.model.layers).toEqual([{ type: 'residual', body: [parts[0]], shortcut: [parts[1]] }]);
+    expect(e.notCounted).toEqual([]);
+    expect(e.errors).toBe(0);
+  });
+
+  it('Resize with empty roi and scales beside its sizes (as torch.onnx writes it) reads the sizes', () => {
+    const { r } = importBuilt({
+      input: [1, 3, 4, 4],
+      ints: { roi: [], sizes: [1, 3, 8, 8] },
+      floats: { scales: [] },
+      nodes: [{ op: 'Resize', in: ['x', 'roi', 'scales', 'sizes'], out: ['y'], attrs: { mode: 'linear' } }],
+    });
+    expect(r.model.layers).toEqual([{ type: 'upsample', mode: 'bilinear', size: 8 }]);
   });
 
   it('a no-op reduction is written back as one (an empty axes list, noop_with_empty_axes) and reads back equal', () => {

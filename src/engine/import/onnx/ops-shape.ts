@@ -64,9 +64,10 @@ export function sliceOp(n: OnnxNode, ctx: OpContext): Mapped {
 
 /** Squeeze / Unsqueeze with constant axes: one squeeze or unsqueeze per axis (batch axes refused). */
 export function squeezeOp(n: OnnxNode, ctx: OpContext): Mapped {
-  const axes = listOf(n, ctx, 'axes', 1);
-  // Axes fed at run time (an input whose values are unknown) are not "no axes".
-  if (!axes && n.inputs[1]) return { unsupported: 'axes known only when run (the file states no output shape)' };
+  const listed = listOf(n, ctx, 'axes', 1);
+  // Axes fed at run time (an input whose values are unknown) are not "no axes"; an empty constant list is.
+  if (!listed && n.inputs[1]) return { unsupported: 'axes known only when run (the file states no output shape)' };
+  const axes = listed?.length ? listed : undefined;
   if (n.opType === 'Squeeze' && !axes) return { layers: [{ type: 'flatten' }], warning: say('why.squeezeFlatten') };
   if (!axes?.length) return { unsupported: 'axes are computed, not constant' };
   if (axes.some((a) => a === 0)) return { unsupported: 'the batch axis' };
@@ -164,7 +165,8 @@ export function reduceOp(n: OnnxNode, ctx: OpContext): Mapped {
   const axes = listOf(n, ctx, 'axes', 1);
   // An axes input that is empty (a constant, or a graph input of 0 elements) with noop_with_empty_axes:
   // the input passes through (Operators.md); onnx-tool still profiles the reduction (identity.onnx_op).
-  if (axes && !axes.length && n.inputs[1] && int(n, 'noop_with_empty_axes', 0))
+  // No axes at all is the same no-op where the attribute exists (ReduceSum-13, every Reduce*-18).
+  if (!axes?.length && !ints(n, 'axes') && int(n, 'noop_with_empty_axes', 0))
     return {
       layers: [{ type: 'identity', onnx_op: REDUCE_NOOP.has(n.opType) ? n.opType : 'none' }],
       warning: say('why.reduceNoop', { op: n.opType }),
@@ -197,14 +199,14 @@ export function einsumOp(n: OnnxNode, ctx: OpContext): Mapped {
 /** Resize / Upsample with constant scales or sizes on a 4-D map: the upsample kind. */
 export function resize(n: OnnxNode, ctx: OpContext): Mapped {
   const mode = str(n, 'mode', 'nearest');
-  // Resize-18's antialias widens a downscale's filter by the scale (Operators.md): the upsample kind's
-  // neighbours per output (2 per linear dim, 4 per cubic one) would undercount it.
-  if (mode !== 'nearest' && (n.attrs.get('antialias')?.i ?? 0) !== 0)
-    return { unsupported: `antialiased ${mode} resize (its filter widens with the downscale)` };
   // Upsample-7: scales attribute; Upsample-9/Resize-10: input 1; Resize-11+: inputs 2 (scales), 3 (sizes).
-  let scales =
-    attr(n, 'scales')?.floats ?? ctx.constant(n.inputs[n.opType === 'Resize' && n.inputs.length > 2 ? 2 : 1])?.values;
-  let sizes = n.opType === 'Resize' ? ctx.constant(n.inputs[3])?.values : undefined;
+  // An empty list (torch.onnx writes scales [] beside sizes) is none.
+  const given = (v: readonly number[] | undefined) => (v?.length ? v : undefined);
+  let scales = given(
+    attr(n, 'scales')?.floats ?? ctx.constant(n.inputs[n.opType === 'Resize' && n.inputs.length > 2 ? 2 : 1])?.values,
+  );
+  let sizes = n.opType === 'Resize' ? given(ctx.constant(n.inputs[3])?.values) : undefined;
+
   // Resize-18's axes: the scales or sizes of those axes only, in the axes' order; every spatial one (all
   // after N and C, in any order: tf_crop_and_resize_axes_3_2) is read.
   const axes = ints(n, 'axes')?.map(Number);
@@ -222,6 +224,13 @@ export function resize(n: OnnxNode, ctx: OpContext): Mapped {
     if (scales) scales = full(scales, [1, 1]);
     if (sizes) sizes = full(sizes, [ctx.batch ?? 1, ctx.shape[0]]);
   }
+  // Resize-18's antialias widens a downscale's filter by the scale (Operators.md): the upsample kind's
+  // neighbours per output (2 per linear dim, 4 per cubic one) would undercount it; an upscale is unchanged.
+  const down = scales
+    ? scales.slice(2).some((v) => Number(v) < 1)
+    : !sizes || !ctx.shape || sizes.slice(2).some((d, i) => Number(d) < (ctx.shape?.[i + 1] ?? Infinity));
+  if (mode !== 'nearest' && (n.attrs.get('antialias')?.i ?? 0) !== 0 && down)
+    return { unsupported: `antialiased ${mode} resize (its filter widens with the downscale)` };
   // [N, C, …spatial]: a sequence (3-D), a map (4-D) or a volume (5-D), as the upsample kind's 1 to 3 dims.
   const rank = sizes?.length ?? scales?.length ?? 0;
   const sp = rank - 2;
@@ -254,9 +263,11 @@ export function resize(n: OnnxNode, ctx: OpContext): Mapped {
 
 /** Split: output `output`'s part, along any axis but the batch (GLU halves the last dim). */
 export function split(n: OnnxNode, ctx: OpContext, output: number): Mapped {
-  const parts = ints(n, 'split') ?? ctx.constant(n.inputs[1])?.values;
+  const listed = ints(n, 'split') ?? ctx.constant(n.inputs[1])?.values;
+  // An empty list is no list: equal parts (as onnxruntime splits).
+  const parts = listed?.length ? listed : undefined;
   // Sizes fed at run time are unknown: never guessed as equal parts.
-  if (!parts && n.inputs[1])
+  if (!parts && n.inputs[1] && !ctx.constant(n.inputs[1]))
     return { unsupported: 'split sizes known only when run (the file states no output shapes)' };
   const rank = (ctx.shape?.length ?? 0) + 1;
   const at = int(n, 'axis', 0);
