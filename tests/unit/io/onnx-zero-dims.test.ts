@@ -8,11 +8,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeOnnx } from '../../../src/engine/import/onnx/decode';
+import { OnnxTypes } from '../../../src/engine/import/onnx/schema';
 import { importOnnx } from '../../../src/engine/import/onnx';
 import { evaluateModel } from '../../../src/engine/evaluate';
 import { modelToOnnx } from '../../../src/engine/export/onnx';
 import type { Model } from '../../../src/engine/format/model';
 import { importBuilt, onnx } from './onnx-build';
+
+type Raw = Record<string, unknown>;
 
 describe('sizes of 0 in an ONNX file', () => {
   it('a stated 0 is kept apart from an absent size and from a symbolic one', () => {
@@ -21,6 +24,20 @@ describe('sizes of 0 in an ONNX file', () => {
     expect(x?.dims).toEqual([2, null, null, 4]);
     expect(x?.zeros).toEqual([1]);
     expect(x?.dimNames).toEqual([null, null, 'n', null]);
+  });
+
+  it('the codec keeps a dim_value’s presence: a stated 0 is written and read as 0, an absent one as absent', () => {
+    const dims = (bytes: Uint8Array) =>
+      (((OnnxTypes.ValueInfo.decode(bytes).type as Raw).tensor_type as Raw).shape as { dim: Raw[] }).dim;
+    const info = (dim: Raw[]) => OnnxTypes.ValueInfo.encode({ name: 'v', type: { tensor_type: { shape: { dim } } } });
+    // Dimension { dim_value: 0 } is the field written with its 0 (08 00), as proto2's oneof member is.
+    expect(Buffer.from(info([{ dim_value: 0 }])).toString('hex')).toContain('0a020800');
+    expect(dims(info([{ dim_value: 0 }, {}, { dim_param: 'n' }, { dim_value: 7 }])).map((d) => d.dim_value)).toEqual([
+      0,
+      undefined,
+      undefined,
+      7,
+    ]);
   });
 
   it.each([
