@@ -144,6 +144,21 @@ describe('sizes of 0 in an ONNX file', () => {
     expect(e.errors).toBe(0);
   });
 
+  it('a Reshape to [] (a 0-d scalar) of one value is held as [1], as every scalar, and said', () => {
+    const { r, e } = importBuilt({
+      input: [1, 1, 1],
+      ints: { t: [] },
+      nodes: [
+        { op: 'Reshape', in: ['x', 't'], out: ['s'] },
+        { op: 'Relu', in: ['s'], out: ['y'] },
+      ],
+      outputShapes: { y: [] },
+    });
+    expect(r.model.layers).toEqual([{ type: 'flatten' }, { type: 'relu' }]);
+    expect(e.notCounted).toEqual([]);
+    expect(r.warnings.join('\n')).toContain('y [] → [1, 1]');
+  });
+
   it('Resize with empty roi and scales beside its sizes (as torch.onnx writes it) reads the sizes', () => {
     const { r } = importBuilt({
       input: [1, 3, 4, 4],

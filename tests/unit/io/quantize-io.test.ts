@@ -186,6 +186,7 @@ describe('blocked quantization (block_size > 0, opset 21)', () => {
   it.each([
     [{ attrs: { axis: 2 } }, 'blocked quantization along axis 2 (only along axis 1, the channels)'],
     [{ attrs: { block_size: 4 } }, 'a blocked scale [2, 2, 6, 6] where block_size 4 gives [2, 1, 6, 6]'],
+    [{ typed: zero([2, 2, 6, 3]) }, 'a zero point [2, 2, 6, 3] of another shape than its scale [2, 2, 6, 6]'],
   ])('not counted, with the reason, where the kind cannot hold the file’s scale: %j', (g, why) => {
     const r = blocked({ weights: { s: [2, 2, 6, 6] }, typed: zero([2, 2, 6, 6]), ...g });
     if (!r.ok) throw new Error(r.error);

@@ -390,6 +390,8 @@ export class BatchAxis {
       if (!this.merged.has(x) && n.opType === 'Reshape') return null;
       return { node: asReshape(n, this.h.define, out), merged: false };
     }
+    // A 0-d scalar (Reshape to [] of one value): held as [1] per sample, as every scalar (reduceAll).
+    if (!out.length && per === 1 && b === 1) return { node: asReshape(n, this.h.define, [1, 1]), merged: false };
     if (!out.length || out[0] % b)
       return { unsupported: `reshape to [${out.join(', ')}] (it splits the batch ${b})`, merged: true };
     return { node: asReshape(n, this.h.define, [b, out[0] / b, ...out.slice(1)]), merged: true };

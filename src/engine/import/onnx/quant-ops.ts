@@ -83,6 +83,11 @@ export function quantizeOp(n: OnnxNode, ctx: OpContext): Mapped {
   const count = scale.dims.reduce((a, b) => a * b, 1);
   const blocked = block > 0 ? blockedScale(n, ctx, block, scale.dims) : undefined;
   if (blocked && 'unsupported' in blocked) return blocked;
+  // The zero point has the scale's shape (Operators.md): otherwise the buffers would not be what the file stores.
+  if (blocked && zero && (zero.dims.length !== scale.dims.length || zero.dims.some((d, i) => d !== scale.dims[i])))
+    return {
+      unsupported: `a zero point [${zero.dims.join(', ')}] of another shape than its scale [${scale.dims.join(', ')}]`,
+    };
   // Fed scale and zero point read as data (batchedTensor): the layer's buffers, said so.
   const held = blocked ? n.inputs.slice(1).filter((v) => v && ctx.valueShape?.(v)?.batched) : [];
   if (held.length) warnings.push(say('imp.blockedFed', { list: held.join(', ') }));
