@@ -7,7 +7,7 @@
 import { say } from '../messages';
 import type { Pair } from '../format/model';
 import type { BlockVisit, LeafVisit } from './walk';
-import { ND_HELPERS, ndModule } from './pytorch-nd';
+import { convTransposeKwargs, ND_HELPERS, ndModule } from './pytorch-nd';
 import { OPS_HELPERS, opsModule } from './pytorch-ops';
 import { pythonCommentText } from './escape';
 /** A module expression: its lines, the innermost indented by the caller. */
@@ -135,14 +135,7 @@ export class Generator {
           String(C),
           String(p.out),
           `kernel_size=${size(p.kernel)}`,
-          ...kw({
-            stride: p.stride,
-            padding: p.padding,
-            output_padding: p.output_padding,
-            groups: p.groups,
-            bias: p.bias,
-            dilation: p.dilation,
-          }),
+          ...kw(convTransposeKwargs(p)),
         ]);
       case 'linear':
         // in_features is the last dim (tokens [L, D] → D).

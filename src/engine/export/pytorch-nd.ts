@@ -126,6 +126,16 @@ export const ND_HELPERS: Record<string, string> = {
 
 type Emit = (name: string, args?: string[]) => string[];
 
+/** nn.ConvTranspose1d / 2d / 3d's keyword arguments, in torch's order of the signature (the 2-D writer's too). */
+export const convTransposeKwargs = (p: Params) => ({
+  stride: p.stride,
+  padding: p.padding,
+  output_padding: p.output_padding,
+  groups: p.groups,
+  bias: p.bias,
+  dilation: p.dilation,
+});
+
 /**
  * `p`: the fields the layer sets (PyTorch defaults are FlopLab's); `all`: with defaults;
  * `py` / `kw` format Python values and keyword arguments as pytorch.ts does.
@@ -157,14 +167,7 @@ export function ndModule(
         C,
         String(p.out),
         `kernel_size=${py(all.kernel)}`,
-        ...kw({
-          stride: p.stride,
-          padding: p.padding,
-          output_padding: p.output_padding,
-          groups: p.groups,
-          bias: p.bias,
-          dilation: p.dilation,
-        }),
+        ...kw(convTransposeKwargs(p)),
       ]);
     case 'maxpool1d':
     case 'avgpool1d':
