@@ -167,7 +167,9 @@ export class Builder {
           ? (dims.slice(1) as number[])
           : null;
     const shape = stated ?? known ?? null;
-    if (!shape) this.noShape.push(n.name || out);
+    // An output the file states with a size of 0 is said as such (index.ts file.emptyOutputs), not as unstated.
+    const statedEmpty = !!this.g.outputs.find((o) => o.name === out)?.zeros?.length;
+    if (!shape && !statedEmpty) this.noShape.push(n.name || out);
     let params = 0;
     // Shapes, indices and axes (int32/int64 tensors: a Reshape's target, a Gather's index) are
     // no weights; float and int8/uint8 (quantized) tensors are.
